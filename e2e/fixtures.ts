@@ -1,0 +1,93 @@
+/**
+ * Playwright fixtures shared by every spec, so that `npx playwright test e2e/<x>.spec.ts` works
+ * with or without e2e/playwright.config.ts: Debian's Chromium (never a downloaded browser), the
+ * real backend behind the web bridge (built first if needed), and the lab for specs that ask.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const ROOT = join(__dirname, '..');
+export const CHROMIUM = process.env.VIREO_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export interface AppServer {
+  url: string;
+  token: string;
+  dataDir: string;
+  proc: ChildProcess;
+  /** Stops the backend (and with it every connection it holds). */
+  stop(): Promise<void>;
+}
+
+/** Starts `node dist-electron/serve.mjs` on a free loopback port with a fresh data dir. */
+export async function startServer(opts: { dataDir?: string; args?: string[] } = {}): Promise<AppServer> {
+  if (!existsSync(join(ROOT, 'dist-electron', 'serve.mjs')) || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'vireo-e2e-'));
+  const token = `t${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+  const proc = spawn(process.execPath, [join(ROOT, 'dist-electron', 'serve.mjs'), '--port', '0', '--token', token, ...(opts.args ?? [])], {
+    cwd: ROOT,
+    env: { ...process.env, VIREO_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`backend did not start in 30 s:\n${log}`)), 30_000);
+    const onData = (d: Buffer) => {
+      log += d.toString();
+      const m = /open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(log);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', (d: Buffer) => {
+      log += d.toString();
+      process.stderr.write(`[backend] ${d.toString()}`);
+    });
+    proc.on('exit', (code) => reject(new Error(`backend exited with ${code}:\n${log}`)));
+  });
+  return {
+    url,
+    token,
+    dataDir,
+    proc,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+        setTimeout(() => proc.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+/** Opens the app and waits for the shell. */
+export async function openApp(page: Page, server: AppServer): Promise<void> {
+  await page.goto(server.url);
+  await expect(page.getByTestId('app-shell')).toBeVisible();
+}
+
+export const test = base.extend<{ server: AppServer }, { launchOptions: { executablePath: string; args: string[] } }>({
+  launchOptions: [{ executablePath: CHROMIUM, args: CHROMIUM_ARGS }, { scope: 'worker', option: true }],
+  server: async ({}, use) => {
+    const server = await startServer();
+    await use(server);
+    await server.stop();
+  },
+});
+
+export { expect };

@@ -1,0 +1,845 @@
+#!/bin/bash
+# Vireo two-host test lab: two libvirt/QEMU (TCG) "hosts" on one Debian/Ubuntu machine.
+#
+# Host A (10.203.0.1) and host B (10.203.0.2) are each a network + mount + UTS + cgroup namespace
+# running their own sshd and libvirtd, with per-host copies of /etc/libvirt, /var/lib/libvirt, /run,
+# /var/log/libvirt, /root/.ssh, /etc/hosts, /etc/passwd, /etc/shadow and /etc/group bind-mounted
+# over the system paths. A switch namespace (lab-sw) bridges A, B and the root namespace
+# (10.203.0.254, link "lab-root"). There is no default route: lab traffic stays on 10.203.0.0/24
+# and loopback. See e2e/lab/README.md.
+#
+# Usage: lab.sh VERB [ARGS]
+#   up                     install missing packages, build the guest, start both hosts, reset to the
+#                          initial state, write $LAB_DIR/lab.json (idempotent; repairs stale state)
+#   down                   stop everything `up` started (by pid), remove netns, veths, cgroup dirs
+#   purge                  down + forget host state, keys and disks (guest kernel/initramfs kept)
+#   status                 daemons and guests of each host; exit 0 only if both hosts are healthy
+#   reset                  return both hosts to the initial state (seconds), print the time it took
+#   verify-clean           exit 1 and list what remains of the lab (after `down`), else exit 0
+#   guest-exec HOST DOMAIN CMD   run CMD in DOMAIN's serial-console shell, print its output,
+#                          exit with its status (waits up to 60 s for the console shell)
+#   wait-banner HOST DOMAIN [SECS] wait until DOMAIN's serial log shows the banner
+#   virsh HOST ARGS...     virsh -c qemu:///system ARGS inside HOST (A|B)
+#   exec HOST CMD...       run CMD inside HOST (A|B)
+#   client CMD...          run CMD in the root namespace with /root/.ssh replaced by the lab's
+#                          client key/config/known_hosts, e.g.
+#                          lab.sh client virsh -c qemu+ssh://root@10.203.0.1/system list --all
+set -uo pipefail
+
+LAB=$(realpath -m -- "${LAB_DIR:-/tmp/vireo-lab}")
+SELF=$(readlink -f -- "$0")
+HERE=$(dirname -- "$SELF")
+H=$LAB/hosts
+NET=10.203.0
+ROOT_IP=$NET.254
+HOSTS=(A B)
+declare -A IP=([A]=$NET.1 [B]=$NET.2)
+declare -A HNAME=([A]=lab-a [B]=lab-b)
+declare -A HUUID=([A]=a0a0a0a0-0000-4000-8000-00000000000a [B]=b0b0b0b0-0000-4000-8000-00000000000b)
+NETNS_SW=lab-sw
+ROOT_LINK=lab-root
+CGROUPS=${LAB_CGROUPS:-1} # 1: per-host cgroup v1 subtree + cgroup namespace (libvirt needs cgroups); 0: none
+BANNER="TINYGUEST BANNER"
+PW_USER=vireo
+# Initial guests (all on host A): name -> disk placement. "shared" = $LAB/shared (both hosts see
+# the same path), "local" = A's 'default' pool (/var/lib/libvirt/images inside A).
+INITIAL=(tiny tiny-local stopped)
+declare -A G_STORE=([tiny]=shared [tiny-local]=local [stopped]=local)
+declare -A G_STATE=([tiny]=running [tiny-local]=running [stopped]="shut off")
+declare -A G_UUID=([tiny]=7e570000-0000-4000-8000-000000000001 [tiny-local]=7e570000-0000-4000-8000-000000000002 [stopped]=7e570000-0000-4000-8000-000000000003)
+declare -A G_MAC=([tiny]=52:54:00:20:00:01 [tiny-local]=52:54:00:20:00:02 [stopped]=52:54:00:20:00:03)
+PKGS=(libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils
+  qemu-block-extra openssh-server openssh-client busybox-static linux-image-amd64 iproute2
+  netcat-openbsd expect cpio kmod util-linux perl-base)
+
+log(){ echo "[lab] $*" >&2; }
+die(){ echo "[lab] ERROR: $*" >&2; exit 1; }
+now(){ date +%s.%N; }
+elapsed(){ awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.1f", b-a}'; }
+
+# ---------------------------------------------------------------------------------------------
+# process bookkeeping: a pid file is only trusted if the pid is alive, has the expected command
+# name and (when a host is given) lives in that host's network namespace.
+netns_ino(){ stat -L -c %i "/run/netns/$1" 2>/dev/null; }
+pid_ok(){ # pid comm [host]
+  local p=$1 comm=$2 X=${3:-} c
+  [[ "$p" =~ ^[0-9]+$ ]] || return 1
+  c=$(cat "/proc/$p/comm" 2>/dev/null) || return 1
+  [ "$c" = "$comm" ] || return 1
+  if [ -n "$X" ]; then
+    [ "$(stat -L -c %i "/proc/$p/ns/net" 2>/dev/null)" = "$(netns_ino "lab$X")" ] || return 1
+  fi
+  return 0
+}
+alive(){ [ -s "$1" ] && pid_ok "$(head -n1 "$1")" "$2" "${3:-}"; } # pidfile comm [host]
+hpid(){ head -n1 "$H/$1/holder.pid"; }
+wait_gone(){ # pid timeout_s: poll until the pid is gone
+  local p=$1 t=$2 i
+  for ((i = 0; i < t * 10; i++)); do kill -0 "$p" 2>/dev/null || return 0; sleep 0.1; done
+  return 1
+}
+stop_pid(){ # pid label: TERM, wait up to 5 s, KILL
+  local p=$1 what=$2
+  kill -0 "$p" 2>/dev/null || return 0
+  kill "$p" 2>/dev/null
+  wait_gone "$p" 5 || { kill -9 "$p" 2>/dev/null; wait_gone "$p" 2; }
+  log "stopped $what (pid $p)"
+}
+stop_pidfile(){ # pidfile comm host label
+  local f=$1 p
+  [ -s "$f" ] || { rm -f "$f"; return 0; }
+  p=$(head -n1 "$f")
+  if pid_ok "$p" "$2" "$3"; then stop_pid "$p" "$4"; fi
+  rm -f "$f"
+}
+
+in_host(){ # HOST cmd...: run inside the host's namespaces (and its cgroups)
+  local X=$1; shift
+  alive "$H/$X/holder.pid" sleep "$X" || die "host $X is not running (run: lab.sh up)"
+  if [ -s "$H/$X/cgroups.list" ]; then
+    sh -c 'while read -r f; do echo $$ > "$f"; done < "$0"; shift; exec "$@"' \
+      "$H/$X/cgroups.list" _ nsenter -t "$(hpid "$X")" -m -u -n -C -- "$@"
+  else
+    nsenter -t "$(hpid "$X")" -m -u -n -- "$@"
+  fi
+}
+hvirsh(){ local X=$1; shift; in_host "$X" virsh -q -c qemu:///system "$@"; }
+
+# ---------------------------------------------------------------------------------------------
+preflight(){
+  local id="" like=""
+  if [ "$(id -u)" != 0 ]; then echo "lab.sh must run as root (it creates network namespaces and starts libvirtd)." >&2; exit 3; fi
+  if [ -r /etc/os-release ]; then id=$(. /etc/os-release; echo "${ID:-}"); like=$(. /etc/os-release; echo "${ID_LIKE:-}"); fi
+  if ! [[ " $id $like " =~ [[:space:]](debian|ubuntu)[[:space:]] ]] || ! command -v apt-get >/dev/null; then
+    echo "lab.sh needs a Debian or Ubuntu machine with apt-get (found: ${id:-unknown})." >&2; exit 3
+  fi
+  if ! [ -e /proc/self/ns/net ] || ! [ -e /proc/self/ns/cgroup ] || ! unshare --net --mount --uts true 2>/dev/null; then
+    echo "lab.sh needs network, mount, UTS and cgroup namespace support (unshare --net --mount --uts failed)." >&2; exit 3
+  fi
+}
+
+install_pkgs(){
+  local missing=() p
+  for p in "${PKGS[@]}"; do [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing: ${missing[*]} (log: $LAB/install.log)"
+  local t0; t0=$(now)
+  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"; } \
+    >"$LAB/install.log" 2>&1 || die "apt-get failed, see $LAB/install.log"
+  log "packages installed in $(elapsed "$t0")s"
+}
+
+build_guest(){
+  local OUT=$LAB/guest KVER R p rel m a
+  [ -s "$OUT/vmlinuz" ] && [ -s "$OUT/initrd.img" ] && return 0
+  local t0; t0=$(now)
+  KVER=$(find /boot -maxdepth 1 -name 'vmlinuz-*' -printf '%f\n' | sed 's/^vmlinuz-//' | sort -V | tail -n1)
+  [ -n "$KVER" ] || die "no kernel in /boot (package linux-image-amd64)"
+  log "building guest kernel $KVER + busybox initramfs"
+  mkdir -p "$OUT"
+  R=$(mktemp -d)
+  mkdir -p "$R"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,etc,tmp,root,mnt,run,"lib/modules/$KVER"}
+  cp /bin/busybox "$R/bin/busybox"
+  for a in $("$R/bin/busybox" --list-full); do [ "$a" = bin/busybox ] || ln -sf /bin/busybox "$R/$a"; done
+  local MODS="virtio_pci virtio_blk virtio_net virtio_console xhci_pci ehci_pci uhci_hcd usbhid hid_generic usb_storage sd_mod"
+  for p in $(for m in $MODS; do modprobe -S "$KVER" --show-depends "$m" 2>/dev/null | awk '$1=="insmod"{print $2}'; done | sort -u); do
+    rel=${p#/lib/modules/$KVER/}; mkdir -p "$R/lib/modules/$KVER/$(dirname "$rel")"; cp "$p" "$R/lib/modules/$KVER/$rel"
+  done
+  for m in modules.dep modules.alias modules.builtin modules.order; do cp "/lib/modules/$KVER/$m" "$R/lib/modules/$KVER/" 2>/dev/null; done
+  cat > "$R/etc/inittab" <<'IT'
+::sysinit:/etc/rcS
+ttyS0::respawn:/bin/console-shell
+::ctrlaltdel:/sbin/reboot
+IT
+  cat > "$R/etc/rcS" <<RC
+#!/bin/sh
+mount -t proc proc /proc; mount -t sysfs sysfs /sys; mount -t devtmpfs devtmpfs /dev 2>/dev/null
+mkdir -p /dev/pts /dev/shm; mount -t devpts devpts /dev/pts; mount -t tmpfs tmpfs /dev/shm
+hostname tinyguest
+for m in $MODS; do modprobe \$m 2>/dev/null; done
+echo /sbin/mdev > /proc/sys/kernel/hotplug 2>/dev/null; mdev -s
+ip link set lo up; for i in /sys/class/net/eth*; do [ -e "\$i" ] && ip link set \${i##*/} up; done
+echo "=== $BANNER: booted \$(uname -r) up \$(cut -d' ' -f1 /proc/uptime)s ==="
+RC
+  chmod +x "$R/etc/rcS"
+  printf '#!/bin/sh\necho "=== %s: console shell on $(hostname), uptime $(cut -d" " -f1 /proc/uptime)s ==="\nexec /bin/sh -l\n' "$BANNER" > "$R/bin/console-shell"
+  chmod +x "$R/bin/console-shell"
+  printf '#!/bin/sh\nexec /sbin/init\n' > "$R/init"; chmod +x "$R/init"
+  (cd "$R" && find . | cpio -o -H newc 2>/dev/null | gzip -1) > "$OUT/initrd.img.tmp" && mv "$OUT/initrd.img.tmp" "$OUT/initrd.img"
+  cp -f "/boot/vmlinuz-$KVER" "$OUT/vmlinuz"
+  rm -rf "$R"
+  log "guest built in $(elapsed "$t0")s"
+}
+
+mk_keys(){
+  mkdir -p "$LAB/keys" "$LAB/client/ssh" "$LAB/shared" "$LAB/pristine" "$LAB/xml" "$LAB/testdrv"
+  [ -s "$LAB/keys/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C vireo-lab-key -f "$LAB/keys/id_ed25519"
+  if ! [ -s "$LAB/keys/$PW_USER.password" ]; then
+    (umask 077; head -c 64 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9' | head -c 20 > "$LAB/keys/$PW_USER.password")
+  fi
+  local X
+  for X in "${HOSTS[@]}"; do
+    mkdir -p "$H/$X/ssh"
+    [ -s "$H/$X/ssh/ssh_host_ed25519_key" ] || ssh-keygen -q -t ed25519 -N '' -C "${HNAME[$X]}" -f "$H/$X/ssh/ssh_host_ed25519_key"
+  done
+  # known_hosts listing both hosts' keys by IP (and name), used by the client and by the hosts
+  { for X in "${HOSTS[@]}"; do
+      echo "${IP[$X]},${HNAME[$X]} $(cut -d' ' -f1,2 "$H/$X/ssh/ssh_host_ed25519_key.pub")"
+    done; } > "$LAB/known_hosts"
+  # client-side ssh config (bound over /root/.ssh by "lab.sh client"; never touches the real one)
+  cp -f "$LAB/keys/id_ed25519" "$LAB/keys/id_ed25519.pub" "$LAB/client/ssh/"
+  cp -f "$LAB/known_hosts" "$LAB/client/ssh/known_hosts"
+  cat > "$LAB/client/ssh/config" <<C
+Host $NET.* lab-a lab-b
+  User root
+  IdentityFile /root/.ssh/id_ed25519
+  IdentitiesOnly yes
+  UserKnownHostsFile /root/.ssh/known_hosts
+  StrictHostKeyChecking yes
+  BatchMode yes
+  ConnectTimeout 10
+  ProxyCommand none
+  LogLevel ERROR
+C
+  chmod 700 "$LAB/client/ssh"; chmod 600 "$LAB/client/ssh"/*
+}
+
+host_dirs(){ # per-host configuration (rewritten on every up; state dirs kept)
+  local X=$1 D=$H/$1
+  mkdir -p "$D"/{log,cache,root-ssh,ssh,etc} "$D/run/sshd" "$D/run/libvirt" "$D/run/lock"
+  chmod 755 "$D/run" "$D/run/sshd"; chmod 1777 "$D/run/lock"
+  if [ ! -d "$D/etc-libvirt" ]; then
+    cp -a /etc/libvirt "$D/etc-libvirt"
+    # no libvirt networks: the default NAT network would add 192.168.122.0/24 and dnsmasq
+    rm -f "$D/etc-libvirt/qemu/networks/autostart/"*.xml
+  fi
+  if [ ! -d "$D/var-lib-libvirt" ]; then mkdir -p "$D/var-lib-libvirt"; cp -a /var/lib/libvirt/. "$D/var-lib-libvirt/"; fi
+  mkdir -p "$D/var-lib-libvirt/images"
+  cat > "$D/etc-libvirt/libvirtd.conf" <<C
+# Vireo lab host $X (generated by lab.sh)
+host_uuid = "${HUUID[$X]}"
+listen_tls = 0
+listen_tcp = 0
+auth_unix_rw = "none"
+auth_unix_ro = "none"
+unix_sock_group = "root"
+unix_sock_ro_perms = "0777"
+unix_sock_rw_perms = "0777"
+log_outputs = "3:file:/var/log/libvirt/libvirtd.log"
+C
+  local cg='#cgroup_controllers: default'; [ "$CGROUPS" = 1 ] || cg='cgroup_controllers = [ ]'
+  cat > "$D/etc-libvirt/qemu.conf" <<C
+# Vireo lab host $X (generated by lab.sh)
+user = "root"
+group = "root"
+dynamic_ownership = 0
+remember_owner = 0
+security_driver = "none"
+$cg
+namespaces = [ ]
+stdio_handler = "file"
+vnc_listen = "127.0.0.1"
+spice_listen = "127.0.0.1"
+migration_address = "${IP[$X]}"
+migration_host = "${IP[$X]}"
+C
+  printf '127.0.0.1 localhost\n%s %s\n%s %s\n' "${IP[A]}" "${HNAME[A]}" "${IP[B]}" "${HNAME[B]}" > "$D/etc/hosts"
+  # root's ~/.ssh inside the host: lab key (login + p2p migration to the other host)
+  cp -f "$LAB/keys/id_ed25519" "$LAB/keys/id_ed25519.pub" "$LAB/known_hosts" "$D/root-ssh/"
+  cp -f "$LAB/keys/id_ed25519.pub" "$D/root-ssh/authorized_keys"
+  cp -f "$LAB/client/ssh/config" "$D/root-ssh/config"
+  chmod 700 "$D/root-ssh"; chmod 600 "$D/root-ssh"/*
+  # per-host account database (the password user exists only inside host A)
+  cp -f /etc/passwd "$D/etc/passwd"; cp -f /etc/group "$D/etc/group"; cp -f /etc/shadow "$D/etc/shadow"
+  chmod 644 "$D/etc/passwd" "$D/etc/group"; chmod 640 "$D/etc/shadow"
+  local match=""
+  if [ "$X" = A ]; then
+    local uid=2001 hash salt
+    while getent passwd "$uid" >/dev/null || getent group "$uid" >/dev/null; do uid=$((uid + 1)); done
+    salt=$(head -c 12 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9' | head -c 12)
+    hash=$(PW=$(cat "$LAB/keys/$PW_USER.password") SALT="$salt" perl -e 'print crypt($ENV{PW}, "\$6\$$ENV{SALT}\$")')
+    [[ "$hash" == '$6$'* ]] || die "could not hash the $PW_USER password"
+    mkdir -p "$D/home-$PW_USER"; chown "$uid:$uid" "$D/home-$PW_USER"; chmod 700 "$D/home-$PW_USER"
+    echo "$PW_USER:x:$uid:$uid:Vireo lab password user:$D/home-$PW_USER:/bin/bash" >> "$D/etc/passwd"
+    echo "$PW_USER:x:$uid:" >> "$D/etc/group"
+    echo "$PW_USER:$hash:19000:0:99999:7:::" >> "$D/etc/shadow"
+    match=$(printf 'Match User %s\n  PasswordAuthentication yes\n' "$PW_USER")
+  fi
+  cat > "$D/ssh/sshd_config" <<C
+# Vireo lab host $X (generated by lab.sh)
+Port 22
+ListenAddress ${IP[$X]}
+ListenAddress 127.0.0.1
+HostKey $D/ssh/ssh_host_ed25519_key
+PidFile $D/sshd.pid
+PermitRootLogin prohibit-password
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+AuthorizedKeysFile .ssh/authorized_keys
+UsePAM no
+StrictModes no
+PrintMotd no
+AllowTcpForwarding yes
+Subsystem sftp /usr/lib/openssh/sftp-server
+$match
+C
+}
+
+# ---------------------------------------------------------------------------------------------
+net_up(){
+  ip netns add "$NETNS_SW" || die "cannot create netns $NETNS_SW"
+  ip -n "$NETNS_SW" link set lo up
+  ip -n "$NETNS_SW" link add br0 type bridge
+  ip -n "$NETNS_SW" link set br0 up
+  local X
+  for X in "${HOSTS[@]}"; do
+    ip netns add "lab$X" || die "cannot create netns lab$X"
+    ip -n "lab$X" link set lo up
+    ip link add "sw-$X" netns "$NETNS_SW" type veth peer name eth0 netns "lab$X"
+    ip -n "$NETNS_SW" link set "sw-$X" master br0 up
+    ip -n "lab$X" addr add "${IP[$X]}/24" dev eth0
+    ip -n "lab$X" link set eth0 up
+    # isolated bridge for guest NICs (no uplink, no address)
+    ip -n "lab$X" link add labbr0 type bridge
+    ip -n "lab$X" link set labbr0 up
+  done
+  ip link add "$ROOT_LINK" type veth peer name sw-root netns "$NETNS_SW"
+  ip -n "$NETNS_SW" link set sw-root master br0 up
+  ip addr add "$ROOT_IP/24" dev "$ROOT_LINK"
+  ip link set "$ROOT_LINK" up
+  { netns_ino "$NETNS_SW"; for X in "${HOSTS[@]}"; do netns_ino "lab$X"; done; } >> "$LAB/netns.inodes"
+}
+
+cg_dirs(){ # HOST: "controller:dir" per cgroup v1 hierarchy, under the cgroups this script runs in
+  local X=$1 id ctrl path mnt
+  while IFS=: read -r id ctrl path; do
+    [ -z "$ctrl" ] && continue
+    mnt=/sys/fs/cgroup/${ctrl#name=}
+    [ -d "$mnt" ] && echo "$ctrl:$mnt${path%/}/lab-$X"
+  done < /proc/self/cgroup
+}
+
+holder_up(){ # HOST: the process that holds the host's mount/UTS/cgroup namespaces
+  local X=$1 D=$H/$1 e c d o cgmount="" i
+  rm -f "$D/holder.pid" "$D/cgroups.list"
+  if [ "$CGROUPS" = 1 ]; then
+    : > "$D/cgroups.list"
+    for e in $(cg_dirs "$X"); do
+      c=${e%%:*}; d=${e#*:}
+      mkdir -p "$d" || continue
+      echo "$d" >> "$LAB/cgroups.created"
+      if [ "$c" = cpuset ]; then cat "$(dirname "$d")/cpuset.cpus" > "$d/cpuset.cpus"; cat "$(dirname "$d")/cpuset.mems" > "$d/cpuset.mems"; fi
+      echo "$d/cgroup.procs" >> "$D/cgroups.list"
+      if [ "$c" = name=systemd ]; then o=none,name=systemd; else o=$c; fi
+      cgmount+="mkdir -p /sys/fs/cgroup/${c#name=}; mount -t cgroup -o $o cgroup /sys/fs/cgroup/${c#name=}"$'\n'
+    done
+    sort -u -o "$LAB/cgroups.created" "$LAB/cgroups.created"
+    [ -n "$cgmount" ] && cgmount="mount -t tmpfs -o mode=755 cgroup /sys/fs/cgroup"$'\n'"$cgmount"
+  fi
+  cat > "$D/holder.sh" <<S
+#!/bin/sh
+# runs inside netns lab$X, in a new mount+UTS+cgroup namespace (generated by lab.sh)
+set -e
+hostname ${HNAME[$X]}
+$cgmount
+mount --bind '$D/etc-libvirt' /etc/libvirt
+mount --bind '$D/var-lib-libvirt' /var/lib/libvirt
+mount --bind '$D/run' /run
+mount --bind '$D/log' /var/log/libvirt
+mkdir -p /var/cache/libvirt; mount --bind '$D/cache' /var/cache/libvirt
+mount --bind '$D/root-ssh' /root/.ssh
+mount --bind '$D/etc/hosts' /etc/hosts
+mount --bind '$D/etc/passwd' /etc/passwd
+mount --bind '$D/etc/group' /etc/group
+mount --bind '$D/etc/shadow' /etc/shadow
+echo \$\$ > '$D/holder.pid'
+exec sleep infinity
+S
+  local join='[ -s "$0" ] && while read -r f; do echo $$ > "$f"; done < "$0"; shift; exec "$@"'
+  setsid sh -c "$join" "$D/cgroups.list" _ ip netns exec "lab$X" \
+    unshare --mount --uts --cgroup --propagation private -- /bin/sh "$D/holder.sh" </dev/null >"$D/holder.log" 2>&1 &
+  for ((i = 0; i < 100; i++)); do alive "$D/holder.pid" sleep "$X" && return 0; sleep 0.05; done
+  die "host $X namespace holder failed: $(cat "$D/holder.log")"
+}
+
+daemons_up(){
+  local X=$1 D=$H/$1 i
+  in_host "$X" /usr/sbin/sshd -f "$D/ssh/sshd_config" -E "$D/sshd.log" || die "sshd on $X failed: $(tail -n3 "$D/sshd.log")"
+  in_host "$X" /usr/sbin/libvirtd -d --pid-file "$D/libvirtd.pid" || die "libvirtd on $X failed"
+  for ((i = 0; i < 300; i++)); do
+    [ -S "$D/run/libvirt/libvirt-sock" ] && alive "$D/libvirtd.pid" libvirtd "$X" && break
+    sleep 0.1
+  done
+  for ((i = 0; i < 100; i++)); do hvirsh "$X" uri >/dev/null 2>&1 && break; sleep 0.1; done
+  hvirsh "$X" uri >/dev/null || die "libvirtd on $X not answering (see $D/log/libvirtd.log)"
+  for ((i = 0; i < 50; i++)); do alive "$D/sshd.pid" sshd "$X" && break; sleep 0.1; done
+  alive "$D/sshd.pid" sshd "$X" || die "sshd on $X did not start (see $D/sshd.log)"
+  # 'default' dir pool over /var/lib/libvirt/images (copy-storage migration pre-creates targets there)
+  if ! hvirsh "$X" pool-info default >/dev/null 2>&1; then
+    hvirsh "$X" pool-define-as default dir --target /var/lib/libvirt/images >/dev/null
+    hvirsh "$X" pool-autostart default >/dev/null
+  fi
+  [[ "$(hvirsh "$X" pool-info default 2>/dev/null)" == *State:*running* ]] || hvirsh "$X" pool-start default >/dev/null
+}
+
+host_healthy(){ # HOST
+  local D=$H/$1
+  alive "$D/holder.pid" sleep "$1" && alive "$D/sshd.pid" sshd "$1" && alive "$D/libvirtd.pid" libvirtd "$1" \
+    && [ -S "$D/run/libvirt/libvirt-sock" ]
+}
+lab_healthy(){
+  ip link show "$ROOT_LINK" >/dev/null 2>&1 || return 1
+  local X; for X in "${HOSTS[@]}"; do host_healthy "$X" || return 1; done
+}
+
+# ---------------------------------------------------------------------------------------------
+# test driver files (libvirt's test:// driver, served by each libvirtd to remote clients)
+write_testdrv(){
+  local T=$LAB/testdrv i
+  mkdir -p "$T"
+  cat > "$T/usb.xml.tmp" <<'X'
+<node>
+  <!-- Vireo lab: USB node devices for the passthrough picker (libvirt test driver) -->
+  <device>
+    <name>computer</name>
+    <capability type='system'>
+      <hardware><vendor>Vireo Lab</vendor><version>1</version><serial>1</serial><uuid>11111111-2222-3333-4444-555555555555</uuid></hardware>
+      <firmware><vendor>Vireo Lab</vendor><version>1</version><release_date>01/01/2024</release_date></firmware>
+    </capability>
+  </device>
+  <device>
+    <name>usb_usb1</name>
+    <path>/sys/devices/pci0000:00/0000:00:14.0/usb1</path>
+    <parent>computer</parent>
+    <capability type='usb_device'>
+      <bus>1</bus>
+      <device>1</device>
+      <product id='0x0002'>2.0 root hub</product>
+      <vendor id='0x1d6b'>Linux Foundation</vendor>
+    </capability>
+  </device>
+  <device>
+    <name>usb_1_2</name>
+    <path>/sys/devices/pci0000:00/0000:00:14.0/usb1/1-2</path>
+    <parent>usb_usb1</parent>
+    <capability type='usb_device'>
+      <bus>1</bus>
+      <device>2</device>
+      <product id='0x5678'>Lab Flash Stick</product>
+      <vendor id='0x1234'>Lab Vendor</vendor>
+    </capability>
+  </device>
+  <device>
+    <name>usb_1_3</name>
+    <path>/sys/devices/pci0000:00/0000:00:14.0/usb1/1-3</path>
+    <parent>usb_usb1</parent>
+    <capability type='usb_device'>
+      <bus>1</bus>
+      <device>3</device>
+      <product id='0x5678'>Lab Flash Stick</product>
+      <vendor id='0x1234'>Lab Vendor</vendor>
+    </capability>
+  </device>
+  <device>
+    <name>usb_1_4</name>
+    <path>/sys/devices/pci0000:00/0000:00:14.0/usb1/1-4</path>
+    <parent>usb_usb1</parent>
+    <capability type='usb_device'>
+      <bus>1</bus>
+      <device>4</device>
+      <product id='0x0001'>Lab Mouse</product>
+      <vendor id='0x1234'>Lab Vendor</vendor>
+    </capability>
+  </device>
+  <device>
+    <name>usb_1_5</name>
+    <path>/sys/devices/pci0000:00/0000:00:14.0/usb1/1-5</path>
+    <parent>usb_usb1</parent>
+    <capability type='usb_device'>
+      <bus>1</bus>
+      <device>5</device>
+      <product id='0x2101'>Lab Smartcard Reader</product>
+      <vendor id='0x0bda'>Lab Realtek</vendor>
+    </capability>
+  </device>
+  <domain type='test'>
+    <name>usbvm</name>
+    <uuid>7e570000-0000-4000-8000-0000000000f1</uuid>
+    <memory>131072</memory>
+    <vcpu>1</vcpu>
+    <os><type arch='x86_64'>hvm</type></os>
+    <devices><disk type='file' device='disk'><source file='/x.img'/><target dev='vda' bus='virtio'/></disk></devices>
+  </domain>
+</node>
+X
+  mv "$T/usb.xml.tmp" "$T/usb.xml"
+  if ! [ -s "$T/dom1000.xml" ]; then
+    {
+      echo "<node>"
+      echo "  <!-- Vireo lab: 1000 running domains for the list/stats benchmark (libvirt test driver) -->"
+      for ((i = 1; i <= 1000; i++)); do
+        printf "  <domain type='test'><name>bench-%04d</name><uuid>be000000-0000-4000-8000-%012d</uuid><memory>131072</memory><currentMemory>131072</currentMemory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os></domain>\n" "$i" "$i"
+      done
+      echo "</node>"
+    } > "$T/dom1000.xml.tmp" && mv "$T/dom1000.xml.tmp" "$T/dom1000.xml"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# initial guests
+g_disk(){ # NAME: path of its disk as seen inside host A
+  if [ "${G_STORE[$1]}" = shared ]; then echo "$LAB/shared/$1.qcow2"; else echo "/var/lib/libvirt/images/$1.qcow2"; fi
+}
+g_disk_outside(){ # NAME: the same file as seen from the root namespace
+  if [ "${G_STORE[$1]}" = shared ]; then echo "$LAB/shared/$1.qcow2"; else echo "$H/A/var-lib-libvirt/images/$1.qcow2"; fi
+}
+ensure_pristine(){ # NAME: the pristine copy of its (small, empty) qcow2 disk
+  mkdir -p "$LAB/pristine"
+  [ -s "$LAB/pristine/$1.qcow2" ] || qemu-img create -q -f qcow2 "$LAB/pristine/$1.qcow2" 64M || die "qemu-img create failed"
+}
+write_guest_xml(){ # NAME
+  local N=$1
+  cat > "$LAB/xml/$N.xml" <<X
+<domain type='qemu'>
+  <name>$N</name>
+  <uuid>${G_UUID[$N]}</uuid>
+  <description>Vireo lab initial guest (lab.sh)</description>
+  <memory unit='MiB'>192</memory>
+  <currentMemory unit='MiB'>192</currentMemory>
+  <vcpu>1</vcpu>
+  <os>
+    <type arch='x86_64' machine='pc'>hvm</type>
+    <kernel>$LAB/guest/vmlinuz</kernel>
+    <initrd>$LAB/guest/initrd.img</initrd>
+    <cmdline>console=ttyS0 quiet panic=-1</cmdline>
+  </os>
+  <features><acpi/></features>
+  <on_poweroff>destroy</on_poweroff>
+  <on_reboot>restart</on_reboot>
+  <on_crash>destroy</on_crash>
+  <devices>
+    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='qcow2' cache='none'/>
+      <source file='$(g_disk "$N")'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <controller type='usb' model='qemu-xhci'/>
+    <interface type='bridge'>
+      <source bridge='labbr0'/>
+      <mac address='${G_MAC[$N]}'/>
+      <model type='virtio'/>
+    </interface>
+    <serial type='pty'>
+      <log file='/var/log/libvirt/qemu/$N-serial.log' append='off'/>
+      <target port='0'/>
+    </serial>
+    <console type='pty'><target type='serial' port='0'/></console>
+    <graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'/>
+    <video><model type='vga'/></video>
+    <memballoon model='none'/>
+  </devices>
+</domain>
+X
+}
+
+dom_state(){ hvirsh "$1" domstate "$2" 2>/dev/null | head -n1; } # HOST NAME -> "running", "shut off", ... or ""
+# normalised persistent definition (what `reset` compares against the one it defined)
+dom_fingerprint(){ hvirsh "$1" dumpxml --inactive "$2" 2>/dev/null | grep -v -e '<seclabel' -e '</seclabel' -e '<label>' -e '<imagelabel>' | sha256sum | cut -d' ' -f1; }
+
+undefine_all(){ # HOST NAME: destroy + undefine (keeps disks)
+  local X=$1 N=$2 st
+  st=$(dom_state "$X" "$N")
+  case "$st" in running|paused|"in shutdown"|pmsuspended|blocked) hvirsh "$X" destroy "$N" >/dev/null 2>&1 ;; esac
+  hvirsh "$X" undefine "$N" --managed-save --snapshots-metadata --checkpoints-metadata --nvram >/dev/null 2>&1 \
+    || hvirsh "$X" undefine "$N" >/dev/null 2>&1 || true
+  log "host $X: removed domain $N${st:+ (was $st)}"
+}
+
+reset_lab(){
+  local t0 X N st want fp changed
+  t0=$(now)
+  # 1. host B: no guests, no volumes, only the 'default' pool
+  for N in $(hvirsh B list --all --name); do undefine_all B "$N"; done
+  for N in $(hvirsh B pool-list --all --name); do
+    [ "$N" = default ] && continue
+    hvirsh B pool-destroy "$N" >/dev/null 2>&1; hvirsh B pool-undefine "$N" >/dev/null 2>&1; log "host B: removed pool $N"
+  done
+  hvirsh B pool-refresh default >/dev/null 2>&1
+  for N in $(hvirsh B vol-list default 2>/dev/null | awk 'NF{print $1}'); do
+    hvirsh B vol-delete --pool default "$N" >/dev/null && log "host B: deleted volume $N"
+  done
+  # 2. host A: remove domains and pools that are not part of the initial state
+  for N in $(hvirsh A list --all --name); do
+    [[ " ${INITIAL[*]} " == *" $N "* ]] || undefine_all A "$N"
+  done
+  for N in $(hvirsh A pool-list --all --name); do
+    [ "$N" = default ] && continue
+    hvirsh A pool-destroy "$N" >/dev/null 2>&1; hvirsh A pool-undefine "$N" >/dev/null 2>&1; log "host A: removed pool $N"
+  done
+  # 3. host A: initial guests, defined as written, disks restored when the domain was replaced
+  for N in "${INITIAL[@]}"; do
+    changed=0
+    [ -s "$LAB/xml/$N.xml" ] || write_guest_xml "$N"
+    ensure_pristine "$N"
+    if hvirsh A dominfo "$N" >/dev/null 2>&1; then
+      fp=$(dom_fingerprint A "$N")
+      if [ "$fp" != "$(cat "$LAB/xml/$N.fp" 2>/dev/null)" ]; then
+        log "host A: $N differs from its initial definition, redefining"
+        undefine_all A "$N"; changed=1
+      fi
+    else
+      changed=1
+    fi
+    if [ "$changed" = 1 ] || ! [ -s "$(g_disk_outside "$N")" ]; then
+      cp --sparse=always -f "$LAB/pristine/$N.qcow2" "$(g_disk_outside "$N")" || die "cannot restore disk of $N"
+      log "host A: restored pristine disk of $N"
+    fi
+    if [ "$changed" = 1 ]; then
+      hvirsh A define "$LAB/xml/$N.xml" >/dev/null || die "cannot define $N on A"
+      dom_fingerprint A "$N" > "$LAB/xml/$N.fp"
+      log "host A: defined $N"
+    fi
+    st=$(dom_state A "$N"); want=${G_STATE[$N]}
+    if [ "$st" != "$want" ]; then
+      if [ "$want" = running ]; then
+        case "$st" in
+          paused) hvirsh A resume "$N" >/dev/null ;;
+          *) [ "$st" = "shut off" ] || hvirsh A destroy "$N" >/dev/null 2>&1
+             hvirsh A start "$N" >/dev/null ;;
+        esac
+      else
+        hvirsh A destroy "$N" >/dev/null 2>&1
+      fi
+      log "host A: $N ${st:-missing} -> $(dom_state A "$N")"
+    fi
+  done
+  # 4. host A: only the initial guests' volumes in 'default'
+  hvirsh A pool-refresh default >/dev/null 2>&1
+  for N in $(hvirsh A vol-list default 2>/dev/null | awk 'NF{print $1}'); do
+    case " tiny-local.qcow2 stopped.qcow2 " in *" $N "*) continue ;; esac
+    hvirsh A vol-delete --pool default "$N" >/dev/null && log "host A: deleted volume $N"
+  done
+  log "reset done in $(elapsed "$t0")s"
+}
+
+wait_banner(){ # HOST NAME [timeout_s]: poll the guest's serial log for the banner
+  local X=$1 N=$2 t=${3:-60} i f=$H/$1/log/qemu/$2-serial.log
+  for ((i = 0; i < t * 10; i++)); do
+    grep -aq "$BANNER" "$f" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  log "no banner from $N on $X within ${t}s ($f)"; return 1
+}
+
+# ---------------------------------------------------------------------------------------------
+json_str(){ local s=$1; s=${s//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
+write_lab_json(){
+  local X first=1 N out=$LAB/lab.json.tmp
+  {
+    printf '{\n  "version": 1,\n  "dir": %s,\n  "rootIp": %s,\n  "network": "%s.0/24",\n' "$(json_str "$LAB")" "$(json_str "$ROOT_IP")" "$NET"
+    printf '  "knownHosts": %s,\n  "labScript": %s,\n  "clientSshDir": %s,\n' "$(json_str "$LAB/known_hosts")" "$(json_str "$SELF")" "$(json_str "$LAB/client/ssh")"
+    printf '  "hosts": [\n'
+    for X in "${HOSTS[@]}"; do
+      [ $first = 1 ] || printf ',\n'; first=0
+      printf '    {"id": "%s", "name": "%s", "address": "%s", "port": 22, "user": "root", "keyPath": %s,\n' "$X" "${HNAME[$X]}" "${IP[$X]}" "$(json_str "$LAB/keys/id_ed25519")"
+      printf '     "hostKey": %s, "fingerprint": %s,\n' "$(json_str "$(cut -d' ' -f1,2 "$H/$X/ssh/ssh_host_ed25519_key.pub")")" \
+        "$(json_str "$(ssh-keygen -l -E sha256 -f "$H/$X/ssh/ssh_host_ed25519_key.pub" | awk '{print $2}')")"
+      printf '     "uri": "qemu:///system", "sshUri": "qemu+ssh://root@%s/system", "hostUuid": "%s",\n' "${IP[$X]}" "${HUUID[$X]}"
+      printf '     "testUris": {"usb": %s, "dom1000": %s}' "$(json_str "test://$LAB/testdrv/usb.xml")" "$(json_str "test://$LAB/testdrv/dom1000.xml")"
+      if [ "$X" = A ]; then
+        printf ',\n     "password": {"user": "%s", "password": %s}' "$PW_USER" "$(json_str "$(cat "$LAB/keys/$PW_USER.password")")"
+      fi
+      printf '}'
+    done
+    printf '\n  ],\n  "guests": {\n'
+    first=1
+    for N in "${INITIAL[@]}"; do
+      [ $first = 1 ] || printf ',\n'; first=0
+      printf '    "%s": {"host": "A", "disk": %s, "storage": "%s", "pool": %s, "state": "%s", "uuid": "%s", "mac": "%s", "banner": "%s", "serialLog": %s}' \
+        "$N" "$(json_str "$(g_disk "$N")")" "${G_STORE[$N]}" "$([ "${G_STORE[$N]}" = local ] && echo '"default"' || echo null)" \
+        "${G_STATE[$N]}" "${G_UUID[$N]}" "${G_MAC[$N]}" "$BANNER" "$(json_str "/var/log/libvirt/qemu/$N-serial.log")"
+    done
+    printf '\n  }\n}\n'
+  } > "$out" && mv "$out" "$LAB/lab.json"
+}
+
+# ---------------------------------------------------------------------------------------------
+up(){
+  local t0 X; t0=$(now)
+  preflight
+  mkdir -p "$LAB" "$H"
+  install_pkgs
+  build_guest
+  if lab_healthy; then
+    log "lab already running in $LAB"
+  else
+    rm -f "$LAB/READY"
+    teardown quiet   # whatever a previous (killed) run left: processes, netns, links, cgroups, sockets
+    mk_keys
+    for X in "${HOSTS[@]}"; do host_dirs "$X"; done
+    write_testdrv
+    net_up
+    for X in "${HOSTS[@]}"; do holder_up "$X"; daemons_up "$X"; done
+    log "hosts up: A ${IP[A]}, B ${IP[B]} (root namespace ${ROOT_IP})"
+  fi
+  mk_keys   # cheap; keeps known_hosts/client config current
+  write_testdrv
+  for X in "${INITIAL[@]}"; do write_guest_xml "$X"; ensure_pristine "$X"; done
+  reset_lab
+  write_lab_json
+  for X in "${INITIAL[@]}"; do [ "${G_STATE[$X]}" = running ] && { wait_banner A "$X" 120 || die "guest $X did not boot"; }; done
+  touch "$LAB/READY"
+  log "up done in $(elapsed "$t0")s; lab.json: $LAB/lab.json"
+}
+
+teardown(){ # [quiet]: stop everything the lab started, by pid file, then whatever is left in its namespaces
+  local X D f p ino
+  for X in "${HOSTS[@]}"; do
+    D=$H/$X
+    if [ -d "$D" ] && alive "$D/holder.pid" sleep "$X" && alive "$D/libvirtd.pid" libvirtd "$X"; then
+      for p in $(hvirsh "$X" list --name 2>/dev/null); do timeout 20 "$SELF" virsh "$X" destroy "$p" >/dev/null 2>&1 && log "host $X: destroyed $p"; done
+    fi
+    for f in "$D"/run/libvirt/qemu/*.pid; do
+      [ -e "$f" ] || continue
+      stop_pidfile "$f" qemu-system-x86 "$X" "qemu $(basename "$f" .pid) on $X"
+    done
+    stop_pidfile "$D/libvirtd.pid" libvirtd "$X" "libvirtd on $X"
+    stop_pidfile "$D/sshd.pid" sshd "$X" "sshd on $X"
+    stop_pidfile "$D/holder.pid" sleep "$X" "namespace holder of $X"
+  done
+  # anything else in the lab's network namespaces was started there by the lab (ssh sessions,
+  # virt-ssh-helper, nc, console clients, a previous run's orphans)
+  local pids=()
+  for X in labA labB "$NETNS_SW"; do
+    [ -e "/run/netns/$X" ] && pids+=($(ip netns pids "$X" 2>/dev/null))
+  done
+  if [ -s "$LAB/netns.inodes" ]; then
+    for p in $(leftover_netns_pids); do pids+=("$p"); done
+  fi
+  for p in $(printf '%s\n' "${pids[@]}" | sort -un); do
+    [ "$p" = $$ ] && continue
+    kill "$p" 2>/dev/null && log "stopping leftover pid $p ($(cat "/proc/$p/comm" 2>/dev/null))"
+  done
+  for p in $(printf '%s\n' "${pids[@]}" | sort -un); do wait_gone "$p" 5 || kill -9 "$p" 2>/dev/null; done
+  ip link del "$ROOT_LINK" 2>/dev/null && log "deleted link $ROOT_LINK"
+  for X in labA labB "$NETNS_SW"; do
+    if [ -e "/run/netns/$X" ]; then ip netns del "$X" 2>/dev/null && log "deleted netns $X"; fi
+  done
+  rm -f "$LAB/netns.inodes"
+  # cgroup dirs (libvirt's machine/ subtree included), deepest first
+  if [ -s "$LAB/cgroups.created" ]; then
+    while read -r d; do
+      [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} \; 2>/dev/null
+      [ -d "$d" ] && log "could not remove cgroup $d"
+    done < "$LAB/cgroups.created"
+    rm -f "$LAB/cgroups.created"
+  fi
+  for X in "${HOSTS[@]}"; do
+    D=$H/$X
+    rm -f "$D/cgroups.list" "$D/holder.pid" "$D/sshd.pid" "$D/libvirtd.pid"
+    [ -d "$D/run" ] && rm -rf "${D:?}/run"
+  done
+  [ "${1:-}" = quiet ] || log "lab is down"
+}
+
+leftover_netns_pids(){ # processes whose netns is one the lab created (even if its name is gone)
+  local f p ino want
+  want=" $(tr '\n' ' ' < "$LAB/netns.inodes" 2>/dev/null) "
+  for f in /proc/[0-9]*/ns/net; do
+    ino=$(stat -L -c %i "$f" 2>/dev/null) || continue
+    [[ "$want" == *" $ino "* ]] || continue
+    p=${f#/proc/}; echo "${p%%/*}"
+  done
+}
+
+down(){ rm -f "$LAB/READY"; teardown; }
+
+verify_clean(){
+  local left=() X p d f c
+  for X in labA labB "$NETNS_SW"; do
+    [ -e "/run/netns/$X" ] && left+=("netns $X")
+    if [ -e "/run/netns/$X" ]; then for p in $(ip netns pids "$X" 2>/dev/null); do left+=("process $p ($(cat "/proc/$p/comm" 2>/dev/null)) in netns $X"); done; fi
+  done
+  if [ -s "$LAB/netns.inodes" ]; then
+    for p in $(leftover_netns_pids); do left+=("process $p ($(cat "/proc/$p/comm" 2>/dev/null)) in a lab netns"); done
+  fi
+  ip link show "$ROOT_LINK" >/dev/null 2>&1 && left+=("link $ROOT_LINK")
+  [[ "$(ip -o addr show 2>/dev/null)" == *" $ROOT_IP/"* ]] && left+=("address $ROOT_IP")
+  for f in /proc/[0-9]*/cmdline; do
+    p=${f#/proc/}; p=${p%%/*}
+    [ "$p" = $$ ] && continue
+    c=$(tr '\0' ' ' < "$f" 2>/dev/null) || continue
+    if [[ "$c" == *"$H/"* || "$c" == *"$LAB/guest/"* ]]; then
+      left+=("process $p ($(cat "/proc/$p/comm" 2>/dev/null)) using $LAB")
+    fi
+  done
+  if [ -s "$LAB/cgroups.created" ]; then
+    while read -r d; do [ -d "$d" ] && left+=("cgroup $d"); done < "$LAB/cgroups.created"
+  fi
+  while read -r d; do [ -n "$d" ] && left+=("cgroup $d"); done < <(find /sys/fs/cgroup -maxdepth 6 -type d \( -name lab-A -o -name lab-B \) 2>/dev/null)
+  if [ ${#left[@]} -eq 0 ]; then log "clean: nothing of the lab remains"; return 0; fi
+  printf '%s\n' "${left[@]}" | sort -u | sed 's/^/remains: /'
+  return 1
+}
+
+status(){
+  local X D s ok=0 p c
+  for X in "${HOSTS[@]}"; do
+    D=$H/$X; s=""
+    for p in holder:sleep sshd:sshd libvirtd:libvirtd; do
+      c=${p#*:}; p=${p%%:*}
+      if alive "$D/$p.pid" "$c" "$X"; then s+=" $p=$(head -n1 "$D/$p.pid")"; else s+=" $p=DOWN"; ok=1; fi
+    done
+    echo "host $X ${HNAME[$X]} ${IP[$X]}:$s"
+    if host_healthy "$X"; then
+      hvirsh "$X" list --all | awk 'NF{ id=$1; name=$2; $1=""; $2=""; sub(/^ +/, ""); printf "  guest %s %s\n", name, $0 }'
+    fi
+  done
+  ip link show "$ROOT_LINK" >/dev/null 2>&1 && echo "root namespace: $ROOT_LINK $ROOT_IP" || { echo "root namespace: $ROOT_LINK DOWN"; ok=1; }
+  [ -e "$LAB/READY" ] && echo "ready: $LAB/READY" || echo "ready: no"
+  return $ok
+}
+
+guest_exec(){ # HOST DOMAIN CMD
+  [ $# -eq 3 ] || die "usage: lab.sh guest-exec HOST DOMAIN 'command'"
+  local X=$1 N=$2 CMD=$3 tmp rc nonce
+  host_healthy "$X" || die "host $X is not running"
+  nonce=$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  tmp=$(mktemp "/tmp/lab-guest-exec.XXXXXX")
+  in_host "$X" expect -f "$HERE/guest-exec.exp" "$N" "$nonce" "$CMD" "$tmp" "${GUEST_EXEC_TIMEOUT:-60}"
+  rc=$?
+  if [ $rc -ne 0 ]; then
+    log "guest-exec on $X/$N failed (expect rc $rc); console transcript: $(tr -d '\r' < "$tmp" | tail -c 600)"
+    rm -f "$tmp"; return 125
+  fi
+  # output lines between the begin marker and the end marker (the echoed command never contains
+  # the markers verbatim: they are typed as "VB""-<nonce>")
+  tr -d '\r' < "$tmp" | awk -v b="VB-$nonce" -v e="VE-$nonce-" '
+    $0 == b { on = 1; next }
+    on && (i = index($0, e)) > 0 { printf "%s", substr($0, 1, i - 1); rc = substr($0, i + length(e)); found = 1; exit }
+    on { print }
+    END { if (!found) exit 124; exit rc + 0 }'
+  rc=$?
+  rm -f "$tmp"
+  return $rc
+}
+
+lock(){ exec 9>"$LAB/.lock" && flock -w 900 9 || die "could not lock $LAB/.lock"; }
+
+case "${1:-}" in
+  up) mkdir -p "$LAB"; lock; up ;;
+  down) [ -d "$LAB" ] || exit 0; preflight; lock; down ;;
+  purge) preflight; mkdir -p "$LAB"; lock; down; rm -rf "${H:?}" "$LAB/client" "$LAB/keys" "$LAB/shared" "$LAB/pristine" "$LAB/xml" "$LAB/testdrv" "$LAB/known_hosts" "$LAB/lab.json"; log "purged $LAB (guest kernel/initramfs kept)" ;;
+  status) status ;;
+  reset) lock; lab_healthy || die "lab is not running (run: lab.sh up)"; reset_lab ;;
+  verify-clean) verify_clean ;;
+  guest-exec) shift; guest_exec "$@" ;;
+  wait-banner) shift; wait_banner "$@" ;;
+  exec) [ $# -ge 3 ] || die "usage: lab.sh exec HOST cmd..."; X=$2; shift 2; in_host "$X" "$@" ;;
+  virsh) [ $# -ge 2 ] || die "usage: lab.sh virsh HOST args..."; X=$2; shift 2; in_host "$X" virsh -c qemu:///system "$@" ;;
+  client) shift; [ -d "$LAB/client/ssh" ] || die "no client config in $LAB (run: lab.sh up)"
+    exec unshare --mount --propagation private -- sh -c 'mount --bind "$0" /root/.ssh && exec "$@"' "$LAB/client/ssh" "$@" ;;
+  *) sed -n '/^# Usage:/,/^set -uo/p' "$SELF" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
+esac

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// Two projects: `unit` needs nothing; `lab` talks to the real two-host lab (e2e/lab), which its
+// global setup brings up (or reuses). Lab tests are named *.lab.test.ts.
+export default defineConfig({
+  root,
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{electron,renderer,shared,e2e}/**/*.test.ts'],
+          exclude: ['**/*.lab.test.ts', '**/node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'lab',
+          include: ['{electron,renderer,shared,e2e}/**/*.lab.test.ts'],
+          exclude: ['**/node_modules/**'],
+          environment: 'node',
+          globalSetup: ['e2e/lab/vitest-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,86 @@
+/**
+ * The backend, independent of how it is reached: services wired to the contract's handlers.
+ * main.ts (Electron IPC) and serve.ts (web bridge) both build one of these.
+ */
+import { join } from 'node:path';
+import type { AppInfo } from '../shared/api';
+import { EventHub } from './core/events';
+import { defaultDataDir, HostStore, MemorySecrets, type SecretStore } from './core/store';
+import { createDispatcher, type Dispatch, type Handlers } from './ipc';
+import { localLibvirtAvailable } from './transport/local';
+import { DomainService } from './services/domains';
+import { HostManager } from './services/hosts';
+import { JobManager } from './services/jobs';
+import { findLab } from './services/lab';
+import { PromptBroker } from './services/prompts';
+import { VERSION } from './version';
+
+export interface BackendOptions {
+  mode: AppInfo['mode'];
+  dataDir?: string;
+  secrets?: SecretStore;
+}
+
+export interface Backend {
+  dispatch: Dispatch;
+  events: EventHub;
+  hosts: HostManager;
+  jobs: JobManager;
+  domains: DomainService;
+  close(): Promise<void>;
+}
+
+export function createBackend(opts: BackendOptions): Backend {
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const events = new EventHub();
+  const prompts = new PromptBroker(events);
+  const jobs = new JobManager(events);
+  const hosts = new HostManager({
+    events,
+    prompts,
+    store: new HostStore(dataDir),
+    secrets: opts.secrets ?? new MemorySecrets(),
+    knownHostsPath: join(dataDir, 'known_hosts'),
+  });
+  const domains = new DomainService(hosts, events);
+
+  const handlers: Handlers = {
+    'app.info': async () => {
+      const lab = findLab();
+      return {
+        version: VERSION,
+        mode: opts.mode,
+        localLibvirt: localLibvirtAvailable(),
+        lab: { available: !!lab, hosts: (lab?.hosts ?? []).map((h) => ({ name: h.name, address: h.address })) },
+      };
+    },
+    'hosts.list': async () => hosts.list(),
+    'hosts.add': async ({ spec, connect }) => hosts.add(spec, connect),
+    'hosts.addLab': async () => hosts.addLab(),
+    'hosts.remove': async ({ hostId }) => {
+      await hosts.remove(hostId);
+      return null;
+    },
+    'hosts.connect': async ({ hostId }) => hosts.connect(hostId),
+    'hosts.disconnect': async ({ hostId }) => hosts.disconnect(hostId),
+    'prompts.answer': async ({ id, accept, secret }) => {
+      prompts.answer(id, { accept, ...(secret !== undefined ? { secret } : {}) });
+      return null;
+    },
+    'domains.list': async ({ hostId }) => domains.list(hostId),
+    'jobs.list': async () => jobs.list(),
+    'jobs.cancel': async ({ jobId }) => jobs.cancel(jobId),
+  };
+
+  return {
+    dispatch: createDispatcher(handlers),
+    events,
+    hosts,
+    jobs,
+    domains,
+    close: async () => {
+      domains.dispose();
+      await hosts.closeAll();
+    },
+  };
+}

@@ -1,0 +1,777 @@
+// libvirt's remote protocol over any byte stream (an SSH exec channel, a unix socket, an
+// in-memory pair in tests): framing, serials, concurrent calls, errors, keepalive, async event
+// messages and streams. Knows no procedure layouts beyond the handful in `CORE_PROC_NAMES`;
+// protocol.ts and the typed wrappers bring those.
+//
+// Failure policy: anything that means the byte stream can no longer be trusted (bad length,
+// unknown program, a reply nobody asked for) closes the whole connection and rejects every
+// pending call with ConnectionClosedError carrying the reason. A reply that frames correctly but
+// does not decode fails only its own call.
+import { EventEmitter } from 'node:events';
+import { Duplex } from 'node:stream';
+import { AbortedError, ConnectionClosedError, ProtocolError, TimeoutError, decodeRemoteError } from './errors';
+import { XdrReader, XdrWriter } from './xdr';
+
+export const Program = { REMOTE: 0x20008086, QEMU: 0x20008087, KEEPALIVE: 0x6b656570 } as const;
+export const PROTOCOL_VERSION = 1;
+
+export const MessageType = {
+  CALL: 0,
+  REPLY: 1,
+  MESSAGE: 2,
+  STREAM: 3,
+  CALL_WITH_FDS: 4,
+  REPLY_WITH_FDS: 5,
+  STREAM_HOLE: 6,
+} as const;
+export const MessageStatus = { OK: 0, ERROR: 1, CONTINUE: 2 } as const;
+export const KeepaliveProc = { PING: 1, PONG: 2 } as const;
+
+/** The length word plus the 24-byte header. */
+export const HEADER_SIZE = 28;
+/** Largest frame we accept (VIR_NET_MESSAGE_MAX, 32 MiB, plus the length word). */
+export const MAX_RECV_FRAME = 32 * 1024 * 1024 + 4;
+/** Largest frame we send: 16 MiB, what libvirt releases before 32 MiB accept. */
+export const MAX_SEND_FRAME = 16 * 1024 * 1024;
+/** VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX: stream data per packet. */
+export const STREAM_CHUNK_MAX = 262_120;
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const CLOSE_GRACE_MS = 1_000;
+/** How many timed-out/aborted serials we remember so that their late replies are dropped quietly. */
+const ABANDONED_MAX = 4096;
+
+export interface FrameHeader {
+  program: number;
+  version: number;
+  proc: number;
+  type: number;
+  serial: number;
+  status: number;
+}
+
+/** Encodes one complete frame (length word, header, payload). */
+export function encodeFrame(h: FrameHeader, payload: Uint8Array = Buffer.alloc(0)): Buffer {
+  const head = Buffer.allocUnsafe(HEADER_SIZE);
+  head.writeUInt32BE(HEADER_SIZE + payload.length, 0);
+  head.writeUInt32BE(h.program, 4);
+  head.writeUInt32BE(h.version, 8);
+  head.writeInt32BE(h.proc, 12);
+  head.writeInt32BE(h.type, 16);
+  head.writeUInt32BE(h.serial, 20);
+  head.writeInt32BE(h.status, 24);
+  return Buffer.concat([head, payload]);
+}
+
+/** Decodes the 24-byte header of a frame given without its length word. */
+export function decodeHeader(r: XdrReader): FrameHeader {
+  return { program: r.uint(), version: r.uint(), proc: r.int(), type: r.int(), serial: r.uint(), status: r.int() };
+}
+
+/** Splits a byte capture into frames (header + payload); for fixtures and debugging. */
+export function splitFrames(buf: Buffer): { header: FrameHeader; payload: Buffer }[] {
+  const out: { header: FrameHeader; payload: Buffer }[] = [];
+  let off = 0;
+  while (off < buf.length) {
+    if (buf.length - off < 4) throw new ProtocolError(`trailing ${buf.length - off} bytes`);
+    const len = buf.readUInt32BE(off);
+    if (len < HEADER_SIZE || len > MAX_RECV_FRAME || off + len > buf.length) {
+      throw new ProtocolError(`bad frame length ${len} at offset ${off}`);
+    }
+    const body = buf.subarray(off + 4, off + len);
+    out.push({ header: decodeHeader(new XdrReader(body)), payload: body.subarray(24) });
+    off += len;
+  }
+  return out;
+}
+
+// Names for messages about the procedures the core itself uses; protocol.ts registers the rest.
+const CORE_PROC_NAMES: Record<number, string> = {
+  1: 'CONNECT_OPEN',
+  2: 'CONNECT_CLOSE',
+  59: 'CONNECT_GET_HOSTNAME',
+  60: 'CONNECT_SUPPORTS_FEATURE',
+  66: 'AUTH_LIST',
+  70: 'AUTH_POLKIT',
+};
+const procNames = new Map<number, Map<number, string>>([
+  [Program.REMOTE, new Map(Object.entries(CORE_PROC_NAMES).map(([k, v]) => [Number(k), v]))],
+  [Program.KEEPALIVE, new Map([[1, 'KEEPALIVE_PING'], [2, 'KEEPALIVE_PONG']])],
+]);
+
+/** Lets protocol.ts name procedures in timeout and error messages ('DOMAIN_GET_STATE (212)'). */
+export function registerProcedureNames(program: number, names: Readonly<Record<number, string>>): void {
+  let m = procNames.get(program);
+  if (!m) procNames.set(program, (m = new Map()));
+  for (const [k, v] of Object.entries(names)) m.set(Number(k), v);
+}
+
+export function describeProc(program: number, proc: number): string {
+  const name = procNames.get(program)?.get(proc);
+  const prog = program === Program.REMOTE ? '' : program === Program.QEMU ? 'QEMU ' : `program 0x${program.toString(16)} `;
+  return name ? `${prog}${name} (${proc})` : `${prog}procedure ${proc}`;
+}
+
+export interface CallOptions {
+  program?: number;
+  /** Default 30 s (or the client's defaultTimeoutMs); 0 = none (migration Perform). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface RpcClientOptions {
+  /** The host's name as the admin knows it; used in every error message. */
+  label: string;
+  keepaliveIntervalMs?: number;
+  keepaliveCount?: number;
+  defaultTimeoutMs?: number;
+}
+
+interface Pending {
+  program: number;
+  proc: number;
+  decode: ((r: XdrReader) => unknown) | null;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  cleanup: () => void;
+}
+
+/** What a LibvirtStream needs from its client; kept off the public RpcClient surface. */
+interface StreamLink {
+  readonly label: string;
+  send(h: FrameHeader, payload?: Uint8Array): boolean;
+  waitDrain(): Promise<void>;
+  release(serial: number, expectLateReply: boolean): void;
+  pause(st: LibvirtStream): void;
+  resume(st: LibvirtStream): void;
+  readonly open: boolean;
+}
+
+type MessageHandler = (r: XdrReader) => void;
+
+export interface RpcClient {
+  on(event: 'close', fn: (err?: Error) => void): this;
+  on(event: 'dead', fn: () => void): this;
+  /** A MESSAGE handler threw (a decoder bug or an unexpected layout); the connection goes on. */
+  on(event: 'messageError', fn: (err: Error, program: number, proc: number) => void): this;
+  once(event: 'close', fn: (err?: Error) => void): this;
+  once(event: 'dead', fn: () => void): this;
+}
+
+export class RpcClient extends EventEmitter {
+  readonly label: string;
+  private readonly stream: Duplex;
+  private readonly keepaliveIntervalMs: number;
+  private readonly keepaliveCount: number;
+  private readonly defaultTimeoutMs: number;
+
+  private nextSerial = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly abandoned = new Set<number>();
+  private readonly streams = new Map<number, LibvirtStream>();
+  private readonly handlers = new Map<string, Set<MessageHandler>>();
+
+  // Frame assembly: the length word, then a buffer of exactly the announced size.
+  private readonly lenBuf = Buffer.alloc(4);
+  private lenFill = 0;
+  private frame: Buffer | null = null;
+  private frameFill = 0;
+
+  private closed = false;
+  private closing = false;
+  private closeReason: Error | undefined;
+  private lastRx = Date.now();
+  private lastPing = 0;
+  private keepaliveTimer: NodeJS.Timeout | null = null;
+  private readonly pausedBy = new Set<LibvirtStream>();
+  private readonly link: StreamLink;
+
+  constructor(
+    stream: Duplex,
+    opts: RpcClientOptions,
+  ) {
+    super();
+    this.stream = stream;
+    this.label = opts.label;
+    this.keepaliveIntervalMs = opts.keepaliveIntervalMs ?? 5_000;
+    this.keepaliveCount = opts.keepaliveCount ?? 3;
+    this.defaultTimeoutMs = opts.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+    const self = this;
+    this.link = {
+      label: this.label,
+      send: (h, p) => this.send(h, p),
+      waitDrain: () => this.waitDrain(),
+      release: (serial, expectLateReply) => {
+        this.streams.delete(serial);
+        this.resume(serial);
+        if (expectLateReply) this.abandon(serial);
+      },
+      pause: (st) => {
+        this.pausedBy.add(st);
+        this.stream.pause();
+      },
+      resume: (st) => {
+        if (this.pausedBy.delete(st) && this.pausedBy.size === 0 && !this.closed) {
+          this.lastRx = Date.now(); // we stopped reading on purpose; silence meanwhile is not the host's
+          this.stream.resume();
+        }
+      },
+      get open() {
+        return !self.closed;
+      },
+    };
+
+    stream.on('data', (chunk: Buffer) => this.onData(chunk));
+    stream.on('end', () => this.onEnd());
+    stream.on('close', () => this.onEnd());
+    stream.on('error', (err: Error) => this.teardown(err));
+  }
+
+  /** True until the connection closed (for any reason). */
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  call<T = void>(
+    proc: number,
+    encodeArgs: ((w: XdrWriter) => void) | null,
+    decodeRet: ((r: XdrReader) => T) | null,
+    opts: CallOptions = {},
+  ): Promise<T> {
+    return this.callWithSerial(proc, encodeArgs, decodeRet, opts, null);
+  }
+
+  /**
+   * Calls a stream-opening procedure (console, volume upload/download); the call's OK reply
+   * starts the stream. Stream data the daemon sends before the reply is kept, like libvirt does.
+   */
+  async openStream(
+    proc: number,
+    encodeArgs: ((w: XdrWriter) => void) | null,
+    opts: CallOptions = {},
+  ): Promise<LibvirtStream> {
+    const program = opts.program ?? Program.REMOTE;
+    let st: LibvirtStream | undefined;
+    try {
+      await this.callWithSerial(proc, encodeArgs, null, opts, (serial) => {
+        st = new LibvirtStream(this.link, program, proc, serial);
+        this.streams.set(serial, st);
+      });
+    } catch (err) {
+      // The daemon made no stream (or we gave up waiting): nothing to abort on the wire.
+      st?.discard(err as Error);
+      throw err;
+    }
+    if (!st) throw new ProtocolError(`${this.label}: stream for ${describeProc(program, proc)} was not created`);
+    return st;
+  }
+
+  /** Subscribes to async MESSAGE packets (events) of one procedure. Returns the unsubscribe. */
+  onMessage(proc: number, fn: (r: XdrReader) => void, program: number = Program.REMOTE): () => void {
+    const key = `${program}:${proc}`;
+    let set = this.handlers.get(key);
+    if (!set) this.handlers.set(key, (set = new Set()));
+    set.add(fn);
+    return () => {
+      set.delete(fn);
+      if (set.size === 0 && this.handlers.get(key) === set) this.handlers.delete(key);
+    };
+  }
+
+  /**
+   * Starts our PINGs (every interval) and dead-link detection (nothing at all received for
+   * interval × count). Call only after CONNECT_SUPPORTS_FEATURE(PROGRAM_KEEPALIVE) said yes;
+   * PINGs from the daemon are answered regardless.
+   */
+  startKeepalive(): void {
+    if (this.closed || this.keepaliveTimer || this.keepaliveIntervalMs <= 0) return;
+    this.lastRx = Date.now();
+    this.lastPing = 0;
+    // A tick finer than the interval so a dead link is seen within ~1 s of the deadline.
+    const tick = Math.max(10, Math.min(this.keepaliveIntervalMs, 1_000));
+    this.keepaliveTimer = setInterval(() => this.keepaliveTick(), tick);
+    this.keepaliveTimer.unref();
+    this.keepaliveTick();
+  }
+
+  /** Sends CONNECT_CLOSE (best effort, ≤ 1 s: virt-ssh-helper never answers it), then ends the stream. */
+  async close(): Promise<void> {
+    if (this.closed || this.closing) return this.closedPromise();
+    this.closing = true;
+    this.stopKeepalive();
+    try {
+      await this.callWithSerial(2, null, null, { timeoutMs: CLOSE_GRACE_MS }, null, true);
+    } catch {
+      // No reply through virt-ssh-helper, or already gone: we close either way.
+    }
+    if (!this.closed) {
+      this.stream.end();
+      const t = setTimeout(() => this.teardown(undefined), CLOSE_GRACE_MS);
+      t.unref();
+      await this.closedPromise();
+      clearTimeout(t);
+    }
+  }
+
+  private closedPromise(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise((resolve) => this.once('close', () => resolve()));
+  }
+
+  private callWithSerial<T>(
+    proc: number,
+    encodeArgs: ((w: XdrWriter) => void) | null,
+    decodeRet: ((r: XdrReader) => T) | null,
+    opts: CallOptions,
+    onSerial: ((serial: number) => void) | null,
+    duringClose = false,
+  ): Promise<T> {
+    const program = opts.program ?? Program.REMOTE;
+    if (this.closed || (this.closing && !duringClose)) {
+      return Promise.reject(new ConnectionClosedError(this.label, this.closeReason ?? new Error('closed by Vireo')));
+    }
+    if (opts.signal?.aborted) return Promise.reject(abortError(opts.signal, this.label, program, proc));
+    let payload: Buffer = Buffer.alloc(0);
+    if (encodeArgs) {
+      try {
+        const w = new XdrWriter();
+        encodeArgs(w);
+        payload = w.finish();
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    if (payload.length + HEADER_SIZE > MAX_SEND_FRAME) {
+      return Promise.reject(
+        new ProtocolError(`${this.label}: arguments of ${describeProc(program, proc)} too large (${payload.length} bytes)`),
+      );
+    }
+    const serial = this.takeSerial();
+    const timeoutMs = opts.timeoutMs ?? this.defaultTimeoutMs;
+
+    return new Promise<T>((resolve, reject) => {
+      let timer: NodeJS.Timeout | null = null;
+      const onAbort = (): void => {
+        this.giveUp(serial);
+        reject(abortError(opts.signal, this.label, program, proc));
+      };
+      const entry: Pending = {
+        program,
+        proc,
+        decode: decodeRet,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        cleanup: () => {
+          if (timer) clearTimeout(timer);
+          opts.signal?.removeEventListener('abort', onAbort);
+        },
+      };
+      if (timeoutMs > 0) {
+        timer = setTimeout(() => {
+          this.giveUp(serial);
+          reject(new TimeoutError(this.label, proc, program, timeoutMs, describeProc(program, proc)));
+        }, timeoutMs);
+      }
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(serial, entry);
+      onSerial?.(serial);
+      this.send({ program, version: PROTOCOL_VERSION, proc, type: MessageType.CALL, serial, status: MessageStatus.OK }, payload);
+    });
+  }
+
+  /** Stops waiting for a call; its reply may still come and is then dropped without alarm. */
+  private giveUp(serial: number): void {
+    const p = this.pending.get(serial);
+    if (!p) return;
+    p.cleanup();
+    this.pending.delete(serial);
+    this.abandon(serial);
+    const st = this.streams.get(serial);
+    if (st) st.discard(new ConnectionClosedError(this.label, new Error('stream call abandoned')));
+  }
+
+  private abandon(serial: number): void {
+    this.abandoned.add(serial);
+    if (this.abandoned.size > ABANDONED_MAX) {
+      const oldest = this.abandoned.values().next().value;
+      if (oldest !== undefined) this.abandoned.delete(oldest);
+    }
+  }
+
+  private takeSerial(): number {
+    // Skip serials still in use after a 2^32 wrap (practically never).
+    do {
+      this.nextSerial = this.nextSerial >= 0xffff_ffff ? 1 : this.nextSerial + 1;
+    } while (this.pending.has(this.nextSerial) || this.streams.has(this.nextSerial));
+    return this.nextSerial;
+  }
+
+  private send(h: FrameHeader, payload: Uint8Array = Buffer.alloc(0)): boolean {
+    if (this.closed || this.stream.destroyed || this.stream.writableEnded) return false;
+    const head = encodeFrame(h);
+    head.writeUInt32BE(HEADER_SIZE + payload.length, 0);
+    if (payload.length === 0) return this.stream.write(head);
+    // Two writes, not a concat: stream data packets are 256 KiB and would be copied for nothing.
+    this.stream.cork();
+    this.stream.write(head);
+    const ok = this.stream.write(payload);
+    process.nextTick(() => this.stream.uncork());
+    return ok;
+  }
+
+  private waitDrain(): Promise<void> {
+    if (this.closed) return Promise.reject(new ConnectionClosedError(this.label, this.closeReason));
+    if (!this.stream.writableNeedDrain) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const done = (): void => {
+        this.stream.off('drain', done);
+        this.off('close', done);
+        if (this.closed) reject(new ConnectionClosedError(this.label, this.closeReason));
+        else resolve();
+      };
+      this.stream.on('drain', done);
+      this.once('close', done);
+    });
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.closed) return;
+    this.lastRx = Date.now();
+    let off = 0;
+    while (off < chunk.length && !this.closed) {
+      if (this.frame === null) {
+        const take = Math.min(4 - this.lenFill, chunk.length - off);
+        chunk.copy(this.lenBuf, this.lenFill, off, off + take);
+        this.lenFill += take;
+        off += take;
+        if (this.lenFill < 4) return;
+        this.lenFill = 0;
+        const len = this.lenBuf.readUInt32BE(0);
+        if (len < HEADER_SIZE || len > MAX_RECV_FRAME) {
+          this.fail(
+            new ProtocolError(
+              len < HEADER_SIZE
+                ? `bad frame length ${len} (less than the ${HEADER_SIZE}-byte header)`
+                : `message of ${len} bytes exceeds the ${MAX_RECV_FRAME}-byte limit`,
+            ),
+          );
+          return;
+        }
+        this.frame = Buffer.allocUnsafe(len - 4);
+        this.frameFill = 0;
+      }
+      const take = Math.min(this.frame.length - this.frameFill, chunk.length - off);
+      chunk.copy(this.frame, this.frameFill, off, off + take);
+      this.frameFill += take;
+      off += take;
+      if (this.frameFill === this.frame.length) {
+        const f = this.frame;
+        this.frame = null;
+        this.dispatch(f);
+      }
+    }
+  }
+
+  private dispatch(frame: Buffer): void {
+    const r = new XdrReader(frame);
+    const h = decodeHeader(r);
+    if (h.program !== Program.REMOTE && h.program !== Program.QEMU && h.program !== Program.KEEPALIVE) {
+      return this.fail(new ProtocolError(`unexpected program 0x${h.program.toString(16)} in a ${frame.length + 4}-byte message`));
+    }
+    if (h.version !== PROTOCOL_VERSION) {
+      return this.fail(new ProtocolError(`unexpected protocol version ${h.version} for program 0x${h.program.toString(16)}`));
+    }
+    switch (h.type) {
+      case MessageType.REPLY:
+        return this.onReply(h, r);
+      case MessageType.MESSAGE:
+        return this.onMessagePacket(h, r, frame);
+      case MessageType.STREAM:
+      case MessageType.STREAM_HOLE:
+        return this.onStreamPacket(h, r, frame);
+      default:
+        return this.fail(new ProtocolError(`unexpected message type ${h.type} for ${describeProc(h.program, h.proc)}`));
+    }
+  }
+
+  private onReply(h: FrameHeader, r: XdrReader): void {
+    const p = this.pending.get(h.serial);
+    if (!p) {
+      if (this.abandoned.delete(h.serial)) return; // the late answer to a call we gave up on
+      return this.fail(new ProtocolError(`reply to unknown serial ${h.serial} (${describeProc(h.program, h.proc)})`));
+    }
+    if (p.program !== h.program || p.proc !== h.proc) {
+      return this.fail(
+        new ProtocolError(
+          `reply for serial ${h.serial} is for ${describeProc(h.program, h.proc)}, expected ${describeProc(p.program, p.proc)}`,
+        ),
+      );
+    }
+    this.pending.delete(h.serial);
+    p.cleanup();
+    if (h.status === MessageStatus.ERROR) {
+      let err: Error;
+      try {
+        err = decodeRemoteError(r);
+      } catch (e) {
+        err = new ProtocolError(`${this.label}: undecodable error reply to ${describeProc(h.program, h.proc)}: ${(e as Error).message}`);
+      }
+      return p.reject(err);
+    }
+    if (h.status !== MessageStatus.OK) {
+      return p.reject(new ProtocolError(`${this.label}: reply status ${h.status} to ${describeProc(h.program, h.proc)}`));
+    }
+    try {
+      const value = p.decode ? p.decode(r) : undefined;
+      if (r.remaining !== 0) {
+        throw new ProtocolError(`${r.remaining} bytes left over after decoding the reply`);
+      }
+      p.resolve(value);
+    } catch (e) {
+      // The frame was sound, our layout for this procedure was not: fail the call only.
+      p.reject(new ProtocolError(`${this.label}: bad reply to ${describeProc(h.program, h.proc)}: ${(e as Error).message}`));
+    }
+  }
+
+  private onMessagePacket(h: FrameHeader, r: XdrReader, frame: Buffer): void {
+    if (h.program === Program.KEEPALIVE) {
+      if (h.proc === KeepaliveProc.PING) {
+        this.send({ ...h, proc: KeepaliveProc.PONG, type: MessageType.MESSAGE, serial: 0, status: MessageStatus.OK });
+      }
+      return; // a PONG only proves the link is alive, which lastRx already recorded
+    }
+    const set = this.handlers.get(`${h.program}:${h.proc}`);
+    if (!set) return; // an event nobody listens to (e.g. registered by a previous owner)
+    for (const fn of [...set]) {
+      try {
+        fn(new XdrReader(frame, r.offset)); // each listener reads the payload from its start
+      } catch (e) {
+        this.emit('messageError', e as Error, h.program, h.proc);
+      }
+    }
+  }
+
+  private onStreamPacket(h: FrameHeader, r: XdrReader, frame: Buffer): void {
+    const st = this.streams.get(h.serial);
+    if (!st) {
+      // Stream data is not acknowledged, so packets keep coming for a while after an abort;
+      // libvirt's own client drops them the same way.
+      if (h.status !== MessageStatus.CONTINUE) this.abandoned.delete(h.serial);
+      return;
+    }
+    if (h.type === MessageType.STREAM_HOLE) {
+      st.fail(new ProtocolError(`${this.label}: sparse stream hole received, but sparse streams were not requested`));
+      return;
+    }
+    switch (h.status) {
+      case MessageStatus.CONTINUE:
+        return st.deliver(frame.subarray(r.offset));
+      case MessageStatus.OK:
+        return st.peerFinished();
+      case MessageStatus.ERROR: {
+        let err: Error;
+        try {
+          err = r.remaining > 0 ? decodeRemoteError(r) : new ProtocolError(`${this.label}: stream aborted by the host`);
+        } catch (e) {
+          err = new ProtocolError(`${this.label}: undecodable stream error: ${(e as Error).message}`);
+        }
+        return st.fail(err);
+      }
+      default:
+        return this.fail(new ProtocolError(`stream packet with status ${h.status} for serial ${h.serial}`));
+    }
+  }
+
+  private keepaliveTick(): void {
+    if (this.closed) return;
+    const now = Date.now();
+    // While a slow stream consumer holds the reading paused, silence is ours, not the host's.
+    if (this.pausedBy.size > 0) {
+      this.lastRx = now;
+      return;
+    }
+    const deadline = this.keepaliveIntervalMs * this.keepaliveCount;
+    if (now - this.lastRx >= deadline) {
+      this.emit('dead');
+      this.fail(new ProtocolError(`no data from the host for ${fmtSeconds(now - this.lastRx)} (keepalive timeout)`));
+      return;
+    }
+    if (now - this.lastPing >= this.keepaliveIntervalMs) {
+      this.lastPing = now;
+      this.send({
+        program: Program.KEEPALIVE,
+        version: PROTOCOL_VERSION,
+        proc: KeepaliveProc.PING,
+        type: MessageType.MESSAGE,
+        serial: 0,
+        status: MessageStatus.OK,
+      });
+    }
+  }
+
+  private stopKeepalive(): void {
+    if (this.keepaliveTimer) clearInterval(this.keepaliveTimer);
+    this.keepaliveTimer = null;
+  }
+
+  private onEnd(): void {
+    if (this.closed) return;
+    if (this.closing) return this.teardown(undefined);
+    const partial =
+      this.frame !== null
+        ? `the stream ended inside a message (${this.frameFill + 4} of ${this.frame.length + 4} bytes)`
+        : this.lenFill > 0
+          ? `the stream ended inside a length word (${this.lenFill} of 4 bytes)`
+          : null;
+    this.teardown(partial ? new ProtocolError(partial) : new Error('the host closed the connection'));
+  }
+
+  private resume(serial: number): void {
+    for (const st of this.pausedBy) if (st.serial === serial) this.link.resume(st);
+  }
+
+  /** The byte stream can no longer be trusted: drop it. */
+  private fail(err: Error): void {
+    this.teardown(err);
+  }
+
+  private teardown(reason: Error | undefined): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.closeReason = reason;
+    this.stopKeepalive();
+    const err = new ConnectionClosedError(this.label, reason);
+    for (const [serial, p] of [...this.pending]) {
+      this.pending.delete(serial);
+      p.cleanup();
+      p.reject(err);
+    }
+    for (const st of [...this.streams.values()]) st.fail(err);
+    this.streams.clear();
+    this.pausedBy.clear();
+    this.stream.removeAllListeners('data');
+    this.stream.on('error', () => {}); // late errors of a stream we are done with
+    this.stream.destroy();
+    this.emit('close', reason);
+  }
+}
+
+function abortError(signal: AbortSignal | undefined, label: string, program: number, proc: number): Error {
+  const reason: unknown = signal?.reason;
+  const e = new AbortedError(`${label}: ${describeProc(program, proc)} aborted`);
+  if (reason instanceof Error) e.cause = reason;
+  return e;
+}
+
+const fmtSeconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * A libvirt data stream (console, volume upload/download): STREAM packets carrying the opening
+ * call's proc and serial. write() sends CONTINUE packets of ≤ 262120 bytes; end() sends OK and
+ * waits for the host's OK; destroy() aborts (STREAM ERROR); the host's OK ends the readable
+ * side (and we answer it, completing libvirt's finish handshake); its ERROR destroys the stream
+ * with the LibvirtError. Reading back-pressure pauses the whole connection's byte stream, which
+ * is why bulk transfers get a connection of their own.
+ */
+export class LibvirtStream extends Duplex {
+  private finishSent = false;
+  private finished = false; // both sides said OK, or the host failed it: nothing to abort
+  private finalCb: ((err?: Error | null) => void) | null = null;
+  private readEnded = false;
+
+  constructor(
+    private readonly link: StreamLink,
+    readonly program: number,
+    readonly proc: number,
+    readonly serial: number,
+  ) {
+    super({ readableHighWaterMark: 1024 * 1024, writableHighWaterMark: STREAM_CHUNK_MAX, decodeStrings: true });
+  }
+
+  private header(status: number): FrameHeader {
+    return { program: this.program, version: PROTOCOL_VERSION, proc: this.proc, type: MessageType.STREAM, serial: this.serial, status };
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
+    this.writeChunks(chunk).then(() => cb(), cb);
+  }
+
+  override _writev(chunks: { chunk: Buffer }[], cb: (err?: Error | null) => void): void {
+    this.writeChunks(Buffer.concat(chunks.map((c) => c.chunk))).then(() => cb(), cb);
+  }
+
+  private async writeChunks(data: Buffer): Promise<void> {
+    for (let off = 0; off < data.length; off += STREAM_CHUNK_MAX) {
+      if (!this.link.open) throw new ConnectionClosedError(this.link.label);
+      if (this.finished) throw new ProtocolError(`${this.link.label}: write after the stream finished`);
+      const ok = this.link.send(this.header(MessageStatus.CONTINUE), data.subarray(off, off + STREAM_CHUNK_MAX));
+      if (!ok) await this.link.waitDrain();
+    }
+  }
+
+  override _final(cb: (err?: Error | null) => void): void {
+    if (this.finished) return cb();
+    if (!this.link.open) return cb(new ConnectionClosedError(this.link.label));
+    this.finishSent = true;
+    this.finalCb = cb;
+    this.link.send(this.header(MessageStatus.OK));
+  }
+
+  override _read(): void {
+    this.link.resume(this);
+  }
+
+  override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
+    if (!this.finished) {
+      this.finished = true;
+      // Abort: the host answers with an error REPLY for our serial, which the client then drops.
+      if (this.link.open) this.link.send(this.header(MessageStatus.ERROR));
+      this.link.release(this.serial, true);
+    }
+    const fin = this.finalCb;
+    this.finalCb = null;
+    fin?.(err ?? new ProtocolError(`${this.link.label}: stream destroyed before the host finished it`));
+    cb(err);
+  }
+
+  /** @internal CONTINUE data from the host. */
+  deliver(data: Buffer): void {
+    if (this.readEnded || this.destroyed) return;
+    if (!this.push(Buffer.from(data))) this.link.pause(this);
+  }
+
+  /** @internal The host sent STREAM OK: its end of data, or the answer to ours. */
+  peerFinished(): void {
+    if (!this.readEnded) {
+      this.readEnded = true;
+      this.push(null);
+    }
+    if (this.finishSent) {
+      this.finished = true;
+      this.link.release(this.serial, false);
+      const fin = this.finalCb;
+      this.finalCb = null;
+      fin?.();
+    } else if (!this.writableEnded) {
+      // The host finished first (end of a download, console closed): answer with our OK.
+      this.end();
+    }
+  }
+
+  /** @internal The host failed the stream, or the connection went away. */
+  fail(err: Error): void {
+    if (!this.finished) {
+      this.finished = true;
+      this.link.release(this.serial, false);
+    }
+    this.destroy(err);
+  }
+
+  /** @internal The opening call failed: there is no stream on the host side. */
+  discard(err: Error): void {
+    this.finished = true;
+    this.link.release(this.serial, false);
+    this.destroy(err);
+  }
+}

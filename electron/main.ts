@@ -1,0 +1,88 @@
+/**
+ * The Electron shell, kept thin: one secure window, the contract over IPC, secrets through the
+ * OS keychain. Everything else lives in backend.ts and is the same in web mode.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+import { EVENT_NAMES, IPC_EVENT, IPC_INVOKE } from '../shared/channels';
+import { createBackend } from './backend';
+import type { SecretStore } from './core/store';
+
+/** Secrets encrypted by the OS keychain (safeStorage); only ciphertext touches the disk. */
+class SafeStorageSecrets implements SecretStore {
+  readonly kind = 'os';
+  private readonly file: string;
+  private data: Record<string, string>;
+  constructor(dir: string) {
+    this.file = join(dir, 'secrets.json');
+    this.data = existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>) : {};
+  }
+  get(key: string) {
+    const v = this.data[key];
+    return v === undefined ? undefined : safeStorage.decryptString(Buffer.from(v, 'base64'));
+  }
+  set(key: string, secret: string) {
+    if (!safeStorage.isEncryptionAvailable()) throw new Error('The OS keychain is not available; the password was not saved.');
+    this.data[key] = safeStorage.encryptString(secret).toString('base64');
+    this.flush();
+  }
+  delete(key: string) {
+    delete this.data[key];
+    this.flush();
+  }
+  private flush() {
+    mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
+    writeFileSync(this.file, JSON.stringify(this.data), { mode: 0o600 });
+  }
+}
+
+const indexHtml = join(__dirname, '..', 'dist', 'renderer', 'index.html');
+const indexUrl = pathToFileURL(indexHtml).href;
+
+app.enableSandbox();
+
+void app.whenReady().then(() => {
+  const dataDir = process.env.VIREO_DATA_DIR ?? app.getPath('userData');
+  const backend = createBackend({ mode: 'electron', dataDir, secrets: new SafeStorageSecrets(dataDir) });
+
+  // Only our own page may call the backend.
+  ipcMain.handle(IPC_INVOKE, (e, name: unknown, input: unknown) => {
+    if (e.senderFrame?.url.split('#')[0] !== indexUrl) throw new Error('IPC from an unexpected frame');
+    return backend.dispatch(name, input);
+  });
+
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    title: 'Vireo',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  for (const event of EVENT_NAMES) {
+    backend.events.on(event, (payload) => {
+      if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, event, payload);
+    });
+  }
+  // No navigation, no new windows; external links open in the system browser.
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(indexHtml);
+
+  app.on('window-all-closed', () => {
+    void backend.close().finally(() => app.quit());
+  });
+});

@@ -1,0 +1,289 @@
+/**
+ * Saved hosts and their live connections: one SSH session per host (shared by the libvirt
+ * channel, VNC forwards and copies) carrying one libvirt RPC connection, with a lifecycle that
+ * the UI sees through `host.state` events.
+ */
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { HostId, HostInfo, HostSpec, HostStatus } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { EventHub } from '../core/events';
+import type { HostStore, SavedHost, SecretStore } from '../core/store';
+import { toApiError } from '../ipc';
+import { type ConnState, LibvirtConnection } from '../libvirt/connection';
+import { formatVersion, hostGetHostname, hostGetHypervisorVersion, hostGetLibVersion } from '../libvirt/host';
+import { connectLocal } from '../transport/local';
+import { SshSession, type SshTarget } from '../transport/ssh';
+import { findLab } from './lab';
+import type { PromptBroker } from './prompts';
+
+export interface HostDeps {
+  events: EventHub;
+  store: HostStore;
+  secrets: SecretStore;
+  prompts: PromptBroker;
+  /** Vireo's own known_hosts file (OpenSSH format). */
+  knownHostsPath: string;
+}
+
+interface Live {
+  saved: SavedHost;
+  state: HostStatus;
+  ssh: SshSession | null;
+  conn: LibvirtConnection | null;
+  hostname?: string;
+  libvirtVersion?: string;
+  hypervisorVersion?: string;
+  connecting?: Promise<void>;
+}
+
+function slug(name: string): string {
+  const base = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return `${base || 'host'}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Emits 'connected' (hostId, LibvirtConnection) and 'disconnected' (hostId) for other services. */
+export class HostManager extends EventEmitter {
+  private hosts = new Map<HostId, Live>();
+
+  constructor(private readonly deps: HostDeps) {
+    super();
+    for (const saved of deps.store.load()) this.hosts.set(saved.id, { saved, state: { status: 'disconnected' }, ssh: null, conn: null });
+  }
+
+  list(): HostInfo[] {
+    return [...this.hosts.values()].map((h) => this.info(h));
+  }
+
+  /** The live libvirt connection of a host, or a clear error saying what to do. */
+  connection(id: HostId): LibvirtConnection {
+    const h = this.get(id);
+    if (!h.conn || h.state.status !== 'connected') {
+      throw new AppError('not-connected', `${h.saved.spec.name} is not connected`, 'Connect the host first.');
+    }
+    return h.conn;
+  }
+
+  sshSession(id: HostId): SshSession | null {
+    return this.get(id).ssh;
+  }
+
+  connectedIds(): HostId[] {
+    return [...this.hosts.values()].filter((h) => h.state.status === 'connected').map((h) => h.saved.id);
+  }
+
+  name(id: HostId): string {
+    return this.get(id).saved.spec.name;
+  }
+
+  /** Adds a host. With connect, the host is saved only once the connection works (a wrong password changes nothing). */
+  async add(spec: HostSpec, connect: boolean): Promise<HostInfo> {
+    const duplicate = [...this.hosts.values()].find(
+      (h) => h.saved.spec.transport === spec.transport && h.saved.spec.address === spec.address && (h.saved.spec.port ?? 22) === (spec.port ?? 22) && h.saved.spec.user === spec.user && h.saved.spec.uri === spec.uri,
+    );
+    if (duplicate) throw new AppError('exists', `${spec.address ?? 'This computer'} is already added as "${duplicate.saved.spec.name}"`);
+    const saved: SavedHost = { id: slug(spec.name), spec };
+    const live: Live = { saved, state: { status: 'disconnected' }, ssh: null, conn: null };
+    const password = spec.auth?.kind === 'password' ? spec.auth.password : undefined;
+    if (password) this.deps.secrets.set(saved.id, password);
+    if (connect) {
+      this.hosts.set(saved.id, live);
+      try {
+        await this.open(live);
+      } catch (err) {
+        this.hosts.delete(saved.id);
+        this.deps.secrets.delete(saved.id);
+        this.deps.events.emit('host.state', { hostId: saved.id, state: { status: 'disconnected' } });
+        throw err;
+      }
+    } else {
+      this.hosts.set(saved.id, live);
+    }
+    this.persist();
+    return this.info(live);
+  }
+
+  /** Adds (and connects) the demo lab's hosts, trusting the host keys the lab published. */
+  async addLab(): Promise<HostInfo[]> {
+    const lab = findLab();
+    if (!lab) throw new AppError('no-lab', 'The demo lab is not running', 'Start it with `npm run demo` (or `bash e2e/lab/lab.sh up` as root).');
+    for (const h of lab.hosts) this.trustHostKey(h.address, h.port, h.hostKey);
+    const out: HostInfo[] = [];
+    for (const h of lab.hosts) {
+      const existing = [...this.hosts.values()].find((x) => x.saved.spec.address === h.address && x.saved.spec.user === h.user);
+      if (existing) {
+        out.push(await this.connect(existing.saved.id));
+        continue;
+      }
+      out.push(
+        await this.add(
+          { name: h.name, transport: 'ssh', address: h.address, port: h.port, user: h.user, auth: { kind: 'key', path: h.keyPath }, uri: 'qemu:///system' },
+          true,
+        ),
+      );
+    }
+    return out;
+  }
+
+  async remove(id: HostId): Promise<void> {
+    const h = this.get(id);
+    await this.close(h);
+    this.hosts.delete(id);
+    this.deps.secrets.delete(id);
+    this.persist();
+  }
+
+  async connect(id: HostId): Promise<HostInfo> {
+    const h = this.get(id);
+    if (h.state.status !== 'connected') await this.open(h);
+    return this.info(h);
+  }
+
+  async disconnect(id: HostId): Promise<HostInfo> {
+    const h = this.get(id);
+    await this.close(h);
+    return this.info(h);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.allSettled([...this.hosts.values()].map((h) => this.close(h)));
+  }
+
+  private get(id: HostId): Live {
+    const h = this.hosts.get(id);
+    if (!h) throw new AppError('not-found', `No host with id ${id}`, 'It may have been removed; refresh the host list.');
+    return h;
+  }
+
+  private info(h: Live): HostInfo {
+    const { auth, ...rest } = h.saved.spec;
+    return {
+      id: h.saved.id,
+      spec: { ...rest, ...(auth ? { auth: { kind: auth.kind } } : {}) },
+      state: h.state,
+      ...(h.hostname ? { hostname: h.hostname } : {}),
+      ...(h.libvirtVersion ? { libvirtVersion: h.libvirtVersion } : {}),
+      ...(h.hypervisorVersion ? { hypervisorVersion: h.hypervisorVersion } : {}),
+    };
+  }
+
+  private setState(h: Live, state: HostStatus): void {
+    h.state = state;
+    this.deps.events.emit('host.state', { hostId: h.saved.id, state });
+  }
+
+  private persist(): void {
+    this.deps.store.save([...this.hosts.values()].map((h) => h.saved));
+  }
+
+  private open(h: Live): Promise<void> {
+    h.connecting ??= this.doOpen(h).finally(() => {
+      h.connecting = undefined;
+    });
+    return h.connecting;
+  }
+
+  private async doOpen(h: Live): Promise<void> {
+    const { spec } = h.saved;
+    const label = spec.name;
+    this.setState(h, { status: 'connecting' });
+    try {
+      const channel =
+        spec.transport === 'local'
+          ? () => connectLocal()
+          : async () => {
+              // The SSH session is shared; a new one is made only when the old one died.
+              if (!h.ssh || h.ssh.closed) h.ssh = await this.openSsh(h);
+              return h.ssh.openLibvirtChannel(spec.uri);
+            };
+      const conn = await LibvirtConnection.open({ label, uri: spec.uri, channel });
+      h.conn = conn;
+      conn.on('state', (s: ConnState) => this.onConnState(h, conn, s));
+      const [hostname, lib, hv] = await Promise.all([hostGetHostname(conn.rpc), hostGetLibVersion(conn.rpc), hostGetHypervisorVersion(conn.rpc)]);
+      h.hostname = hostname;
+      h.libvirtVersion = formatVersion(lib);
+      h.hypervisorVersion = formatVersion(hv);
+      this.setState(h, { status: 'connected', since: Date.now() });
+      this.emit('connected', h.saved.id, conn);
+    } catch (err) {
+      h.ssh?.close();
+      h.ssh = null;
+      h.conn = null;
+      this.setState(h, { status: 'failed', error: toApiError(err) });
+      throw err;
+    }
+  }
+
+  private onConnState(h: Live, conn: LibvirtConnection, s: ConnState): void {
+    if (h.conn !== conn) return;
+    if (s.status === 'reconnecting') this.setState(h, { status: 'reconnecting', reason: s.reason, attempt: s.attempt });
+    else if (s.status === 'connected') {
+      this.setState(h, { status: 'connected', since: Date.now() });
+      this.emit('connected', h.saved.id, conn);
+    } else if (s.status === 'failed') this.setState(h, { status: 'failed', error: { code: s.error.code, message: s.error.message } });
+  }
+
+  private async close(h: Live): Promise<void> {
+    const { conn, ssh } = h;
+    h.conn = null;
+    h.ssh = null;
+    if (conn) {
+      this.emit('disconnected', h.saved.id);
+      await conn.close().catch(() => {});
+    }
+    ssh?.close();
+    if (h.state.status !== 'disconnected') this.setState(h, { status: 'disconnected' });
+  }
+
+  private async openSsh(h: Live): Promise<SshSession> {
+    const { spec, id } = h.saved;
+    const address = spec.address;
+    if (!address) throw new AppError('invalid-input', `${spec.name} has no address`);
+    const auth: SshTarget['auth'] =
+      spec.auth?.kind === 'key'
+        ? { kind: 'key', path: spec.auth.path }
+        : spec.auth?.kind === 'password'
+          ? { kind: 'password', password: this.deps.secrets.get(id) }
+          : { kind: 'agent' };
+    return SshSession.connect(
+      { host: address, port: spec.port ?? 22, ...(spec.user ? { user: spec.user } : {}), auth },
+      {
+        hostKeys: {
+          knownHostsPath: this.deps.knownHostsPath,
+          onUnknown: async (k) => {
+            const a = await this.deps.prompts.ask({ kind: 'host-key', hostId: id, host: k.host, port: k.port, keyType: k.keyType, fingerprint: k.fingerprint });
+            return a.accept;
+          },
+        },
+        onPrompt: async (p) => {
+          const stored = this.deps.secrets.get(id);
+          if (stored !== undefined && p.kind === 'password') return [stored];
+          const answers: string[] = [];
+          for (const q of p.prompts) {
+            const a = await this.deps.prompts.ask({ kind: 'password', hostId: id, user: spec.user ?? 'root', host: address, message: q.prompt });
+            if (!a.accept || a.secret === undefined) return null;
+            answers.push(a.secret);
+          }
+          return answers;
+        },
+      },
+    );
+  }
+
+  /** Appends a host key we were told to trust (the lab's own description) to our known_hosts. */
+  private trustHostKey(address: string, port: number, hostKey: string): void {
+    const host = port === 22 ? address : `[${address}]:${port}`;
+    const line = `${host} ${hostKey.trim()}`;
+    const file = this.deps.knownHostsPath;
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (current.split('\n').some((l) => l.trim() === line)) return;
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    appendFileSync(file, `${current && !current.endsWith('\n') ? '\n' : ''}${line}\n`, { mode: 0o600 });
+  }
+}

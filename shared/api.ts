@@ -1,0 +1,226 @@
+/**
+ * The one contract between the renderer and the backend (Electron main, or the web bridge).
+ *
+ * Every request: a name, a zod schema for its input (validated in the backend before any
+ * service sees it) and the TypeScript type of its output. Every event: a name and its payload
+ * type. The preload, ipc.ts, web.ts and renderer/api.ts are all typed from this file; nothing
+ * else crosses the boundary.
+ */
+import { z } from 'zod';
+import { EVENT_NAMES } from './channels';
+
+export { IPC_EVENT, IPC_INVOKE } from './channels';
+
+// ---------------------------------------------------------------------------------------------
+// Shared value types
+
+/** A name libvirt would accept for a domain/pool/volume; the UI shows it verbatim. */
+const objectName = z
+  .string()
+  .min(1, 'Name is empty')
+  .max(1024, 'Name is longer than 1024 characters')
+  .refine((s) => !s.includes('/'), 'Name must not contain "/"')
+  .refine((s) => !/[\u0000-\u001f]/.test(s), 'Name must not contain control characters');
+
+export const HostId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Invalid host id');
+export type HostId = z.infer<typeof HostId>;
+
+/** An address we will open SSH to: a DNS name or an IP, nothing a shell could misread. */
+const address = z
+  .string()
+  .min(1, 'Address is empty')
+  .max(253, 'Address is too long')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.:_-]*$/, 'Address may contain only letters, digits, ".", ":", "-", "_"');
+
+const sshUser = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[a-z_][a-z0-9_.-]*\$?$/i, 'Not a valid user name');
+
+export const HostAuth = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agent') }).strict(),
+  z.object({ kind: z.literal('key'), path: z.string().min(1).max(4096) }).strict(),
+  /** The password itself is never stored in web mode, and only via safeStorage in Electron. */
+  z.object({ kind: z.literal('password'), password: z.string().max(1024).optional() }).strict(),
+]);
+export type HostAuth = z.infer<typeof HostAuth>;
+
+export const HostSpec = z
+  .object({
+    name: z.string().min(1).max(64),
+    /** 'ssh' = qemu+ssh; 'local' = this computer's libvirtd unix socket. */
+    transport: z.enum(['ssh', 'local']),
+    address: address.optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    user: sshUser.optional(),
+    auth: HostAuth.optional(),
+    /** libvirt URI on the host, e.g. qemu:///system. */
+    uri: z
+      .string()
+      .regex(/^[a-z0-9+]+:\/\/\/[A-Za-z0-9_./-]*$/, 'Not a local libvirt URI like qemu:///system')
+      .default('qemu:///system'),
+  })
+  .strict()
+  .superRefine((h, ctx) => {
+    if (h.transport === 'ssh' && !h.address) ctx.addIssue({ code: 'custom', message: 'An SSH host needs an address', path: ['address'] });
+  });
+export type HostSpec = z.infer<typeof HostSpec>;
+
+export type HostStatus =
+  | { status: 'disconnected' }
+  | { status: 'connecting' }
+  | { status: 'connected'; since: number }
+  | { status: 'reconnecting'; reason: string; attempt: number }
+  | { status: 'failed'; error: ApiError };
+
+export interface HostInfo {
+  id: HostId;
+  spec: Omit<HostSpec, 'auth'> & { auth?: { kind: HostAuth['kind'] } };
+  state: HostStatus;
+  /** Filled once connected. */
+  hostname?: string;
+  libvirtVersion?: string;
+  hypervisorVersion?: string;
+}
+
+export type DomainState = 'nostate' | 'running' | 'blocked' | 'paused' | 'shutdown' | 'shutoff' | 'crashed' | 'pmsuspended';
+
+export interface DomainSummary {
+  hostId: HostId;
+  /** libvirt's UUID, the stable key. */
+  uuid: string;
+  name: string;
+  id: number;
+  state: DomainState;
+  reason: number;
+  persistent: boolean;
+  vcpus: number;
+  memoryKiB: number;
+}
+
+export type JobKind = 'migration' | 'install' | 'clone' | 'volume-copy';
+export type JobStatus = 'running' | 'succeeded' | 'failed' | 'canceled';
+
+export interface Job {
+  id: string;
+  kind: JobKind;
+  hostId: HostId;
+  domain?: string;
+  title: string;
+  phase: string;
+  /** 0..1 */
+  progress: number;
+  /** The figures behind progress (bytes processed, remaining …), for the panel. */
+  figures: Record<string, number>;
+  status: JobStatus;
+  cancellable: boolean;
+  startedAt: number;
+  endedAt?: number;
+  error?: ApiError;
+}
+
+export interface ApiError {
+  /** 'invalid-input' | 'libvirt' | 'ssh' | 'not-found' | 'timeout' | 'internal' … */
+  code: string;
+  message: string;
+  /** What to try next, in the admin's words. */
+  hint?: string;
+  /** libvirt's own error numbers when the error came from libvirt. */
+  libvirt?: { code: number; domain: number };
+  /** Schema issues for invalid input. */
+  issues?: { path: string; message: string }[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'web';
+  /** A local libvirtd socket exists on the backend's machine. */
+  localLibvirt: boolean;
+  /** The demo lab (e2e/lab) is up: its hosts can be added with one click. */
+  lab: { available: boolean; hosts: { name: string; address: string }[] };
+}
+
+/** Something the backend must ask the user while connecting (never an external askpass). */
+export type Prompt =
+  | { id: string; kind: 'host-key'; hostId: HostId; host: string; port: number; keyType: string; fingerprint: string }
+  | { id: string; kind: 'password'; hostId: HostId; user: string; host: string; message: string };
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+const empty = z.object({}).strict();
+const hostRef = z.object({ hostId: HostId }).strict();
+
+/** Declares an output type without a runtime schema: outputs are produced by our own code. */
+function out<T>(): T {
+  return undefined as T;
+}
+
+export const requests = {
+  'app.info': { input: empty, output: out<AppInfo>() },
+  'hosts.list': { input: empty, output: out<HostInfo[]>() },
+  'hosts.add': { input: z.object({ spec: HostSpec, connect: z.boolean().default(true) }).strict(), output: out<HostInfo>() },
+  'hosts.addLab': { input: empty, output: out<HostInfo[]>() },
+  'hosts.remove': { input: hostRef, output: out<null>() },
+  'hosts.connect': { input: hostRef, output: out<HostInfo>() },
+  'hosts.disconnect': { input: hostRef, output: out<HostInfo>() },
+  'prompts.answer': {
+    input: z
+      .object({ id: z.string().min(1).max(64), accept: z.boolean(), secret: z.string().max(1024).optional() })
+      .strict(),
+    output: out<null>(),
+  },
+  'domains.list': { input: z.object({ hostId: HostId.optional() }).strict(), output: out<DomainSummary[]>() },
+  'jobs.list': { input: empty, output: out<Job[]>() },
+  'jobs.cancel': { input: z.object({ jobId: z.string().min(1).max(64) }).strict(), output: out<Job>() },
+} as const;
+
+export type RequestName = keyof typeof requests;
+export type RequestInput<N extends RequestName> = z.input<(typeof requests)[N]['input']>;
+/** The input after validation (defaults applied): what services receive. */
+export type ParsedInput<N extends RequestName> = z.output<(typeof requests)[N]['input']>;
+export type RequestOutput<N extends RequestName> = (typeof requests)[N]['output'];
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.hasOwn(requests, name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events: small, carrying ids and deltas; the renderer refetches what it needs.
+
+export interface Events {
+  'host.state': { hostId: HostId; state: HostStatus };
+  'domain.changed': { hostId: HostId; uuid: string; name: string; state?: DomainState; removed?: boolean };
+  'job.progress': Job;
+  prompt: Prompt;
+}
+export type EventName = keyof Events;
+export const eventNames: readonly EventName[] = EVENT_NAMES;
+// The channel list and the Events interface must name the same events.
+type _SameEvents = [EventName] extends [(typeof EVENT_NAMES)[number]] ? ([(typeof EVENT_NAMES)[number]] extends [EventName] ? true : never) : never;
+const _sameEvents: _SameEvents = true;
+void _sameEvents;
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNames as readonly string[]).includes(name);
+}
+
+/** What both transports expose to the renderer (window.vireo in Electron; a WebSocket client otherwise). */
+export interface VireoApi {
+  invoke<N extends RequestName>(name: N, input: RequestInput<N>): Promise<Result<RequestOutput<N>>>;
+  subscribe<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void;
+}
+
+/** Messages on the web bridge's WebSocket. */
+export type WsClientMessage =
+  | { t: 'invoke'; id: number; name: string; input: unknown }
+  | { t: 'subscribe'; event: string }
+  | { t: 'unsubscribe'; event: string };
+export type WsServerMessage =
+  | { t: 'result'; id: number; result: Result<unknown> }
+  | { t: 'event'; event: EventName; payload: unknown };
+
+export const objectNameSchema = objectName;
