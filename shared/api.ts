@@ -99,6 +99,116 @@ export interface DomainSummary {
   memoryKiB: number;
 }
 
+export type DomainAction = 'start' | 'shutdown' | 'reboot' | 'destroy' | 'suspend' | 'resume';
+
+export interface DomainDisk {
+  /** Guest device name (vda, sdb …). */
+  target: string;
+  device: 'disk' | 'cdrom' | 'floppy' | 'lun' | string;
+  bus?: string;
+  /** 'file' | 'block' | 'volume' | 'network' … */
+  type: string;
+  /** File or device path (or pool/volume for type volume); absent for an empty CD-ROM. */
+  source?: string;
+  format?: string;
+  cache?: string;
+  readonly: boolean;
+  shareable: boolean;
+  /** The storage volume backing it, when a pool on this host holds that path. */
+  volume?: { pool: string; name: string; capacity: number; allocation: number };
+}
+
+export interface DomainNic {
+  mac: string;
+  /** 'bridge' | 'network' | 'direct' | 'user' … */
+  type: string;
+  /** Bridge or network name. */
+  source?: string;
+  model?: string;
+  target?: string;
+}
+
+export interface DomainGraphics {
+  type: string;
+  port?: number;
+  listen?: string;
+  autoport: boolean;
+  hasPassword: boolean;
+}
+
+export interface DomainUsbDevice {
+  /** 'hostdev' (passthrough) or an emulated device: 'tablet', 'keyboard', 'mouse', 'disk'. */
+  kind: string;
+  alias?: string;
+  vendorId?: string;
+  productId?: string;
+  bus?: number;
+  device?: number;
+}
+
+export interface DomainDetails {
+  summary: DomainSummary;
+  title?: string;
+  description?: string;
+  /** Seconds since the guest started (running or paused domains). */
+  uptimeSec?: number;
+  os: { type: string; arch?: string; machine?: string; osinfo?: string; kernel?: string; cmdline?: string };
+  cpu: { mode?: string; model?: string; vcpus: number; maxVcpus: number };
+  memory: { currentKiB: number; maxKiB: number };
+  disks: DomainDisk[];
+  nics: DomainNic[];
+  graphics: DomainGraphics[];
+  serial: { type: string; port: number }[];
+  usb: DomainUsbDevice[];
+  autostart?: boolean;
+  /** The live definition (or the inactive one when shut off), as libvirt returned it. */
+  xml: string;
+}
+
+export interface StoragePoolSummary {
+  name: string;
+  uuid: string;
+  state: 'inactive' | 'building' | 'running' | 'degraded' | 'inaccessible';
+  type?: string;
+  path?: string;
+  capacity: number;
+  allocation: number;
+  available: number;
+  autostart?: boolean;
+}
+
+export interface NetworkSummary {
+  name: string;
+  uuid: string;
+  active: boolean;
+  bridge?: string;
+  forward?: string;
+}
+
+export interface HostDetails {
+  id: HostId;
+  hostname: string;
+  libvirtVersion: string;
+  hypervisorVersion: string;
+  uri: string;
+  cpu: { arch: string; model: string; mhz: number; cpus: number; sockets: number; cores: number; threads: number; nodes: number };
+  memory: { totalKiB: number; freeBytes: number };
+  pools: StoragePoolSummary[];
+  networks: NetworkSummary[];
+}
+
+/** One domain's rates between two samples (per second). */
+export interface DomainStatsSample {
+  uuid: string;
+  /** 100 = one host CPU fully busy. */
+  cpuPercent: number;
+  memoryKiB: number;
+  diskReadBps: number;
+  diskWriteBps: number;
+  netRxBps: number;
+  netTxBps: number;
+}
+
 export type JobKind = 'migration' | 'install' | 'clone' | 'volume-copy';
 export type JobStatus = 'running' | 'succeeded' | 'failed' | 'canceled';
 
@@ -153,6 +263,8 @@ export type Prompt =
 
 const empty = z.object({}).strict();
 const hostRef = z.object({ hostId: HostId }).strict();
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Not a UUID');
+const domainRef = z.object({ hostId: HostId, uuid }).strict();
 
 /** Declares an output type without a runtime schema: outputs are produced by our own code. */
 function out<T>(): T {
@@ -173,7 +285,29 @@ export const requests = {
       .strict(),
     output: out<null>(),
   },
+  'hosts.update': {
+    input: z
+      .object({
+        hostId: HostId,
+        name: z.string().min(1).max(64).optional(),
+        address: address.optional(),
+        port: z.number().int().min(1).max(65535).optional(),
+        user: sshUser.optional(),
+        auth: HostAuth.optional(),
+      })
+      .strict(),
+    output: out<HostInfo>(),
+  },
+  'hosts.reorder': { input: z.object({ order: z.array(HostId).max(1000) }).strict(), output: out<null>() },
+  'hosts.details': { input: hostRef, output: out<HostDetails>() },
   'domains.list': { input: z.object({ hostId: HostId.optional() }).strict(), output: out<DomainSummary[]>() },
+  'domains.details': { input: domainRef, output: out<DomainDetails>() },
+  'domains.action': { input: domainRef.extend({ action: z.enum(['start', 'shutdown', 'reboot', 'destroy', 'suspend', 'resume']) }).strict(), output: out<null>() },
+  /** Undefine (destroying first when running) and delete the chosen volumes. confirmName must equal the domain's name. */
+  'domains.delete': {
+    input: domainRef.extend({ confirmName: z.string().max(1024), deleteVolumes: z.array(z.string().min(1).max(4096)).max(64) }).strict(),
+    output: out<{ deletedVolumes: string[] }>(),
+  },
   'jobs.list': { input: empty, output: out<Job[]>() },
   'jobs.cancel': { input: z.object({ jobId: z.string().min(1).max(64) }).strict(), output: out<Job>() },
 } as const;
@@ -196,6 +330,8 @@ export interface Events {
   'domain.changed': { hostId: HostId; uuid: string; name: string; state?: DomainState; removed?: boolean };
   'job.progress': Job;
   prompt: Prompt;
+  /** Rates of every domain on a host, sampled every 2 s while someone listens. */
+  'domain.stats': { hostId: HostId; at: number; samples: DomainStatsSample[] };
 }
 export type EventName = keyof Events;
 export const eventNames: readonly EventName[] = EVENT_NAMES;

@@ -4,4 +4,4 @@
  */
 export const IPC_INVOKE = 'vireo:invoke';
 export const IPC_EVENT = 'vireo:event';
-export const EVENT_NAMES = ['host.state', 'domain.changed', 'job.progress', 'prompt'] as const;
+export const EVENT_NAMES = ['host.state', 'domain.changed', 'job.progress', 'prompt', 'domain.stats'] as const;

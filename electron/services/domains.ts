@@ -5,13 +5,24 @@
 import type { DomainState, DomainSummary, HostId } from '../../shared/api';
 import type { EventHub } from '../core/events';
 import { domainGetAllStats, domainListAll } from '../libvirt/domain';
-import { DomainStatsTypes, domainStateName, ListDomainsFlags } from '../libvirt/protocol';
+import { DomainEvents } from '../libvirt/events';
+import { DomainStatsTypes, domainStateName, LifecycleEvent, ListDomainsFlags } from '../libvirt/protocol';
 import type { LibvirtConnection } from '../libvirt/connection';
 import type { HostManager } from './hosts';
 
 export function stateOf(n: number): DomainState {
   return domainStateName(n).toLowerCase() as DomainState;
 }
+
+/** The state a lifecycle event leaves the domain in (SHUTDOWN/DEFINED don't change it). */
+const STATE_AFTER: Partial<Record<number, DomainState>> = {
+  [LifecycleEvent.STARTED]: 'running',
+  [LifecycleEvent.SUSPENDED]: 'paused',
+  [LifecycleEvent.RESUMED]: 'running',
+  [LifecycleEvent.STOPPED]: 'shutoff',
+  [LifecycleEvent.PMSUSPENDED]: 'pmsuspended',
+  [LifecycleEvent.CRASHED]: 'crashed',
+};
 
 export class DomainService {
   private detach = new Map<HostId, () => void>();
@@ -50,9 +61,28 @@ export class DomainService {
     }));
   }
 
+  /** Lifecycle events become `domain.changed` with the new state, so rows update without a refetch. */
   private watch(hostId: HostId, conn: LibvirtConnection): void {
     this.unwatch(hostId);
-    void conn;
+    const events = new DomainEvents(conn, { kinds: ['lifecycle', 'deviceAdded', 'deviceRemoved', 'tunable'] });
+    events.on('lifecycle', (e) => {
+      const state = STATE_AFTER[e.event];
+      this.events.emit('domain.changed', {
+        hostId,
+        uuid: e.domain.uuid,
+        name: e.domain.name,
+        ...(state ? { state } : {}),
+        ...(e.event === LifecycleEvent.UNDEFINED ? { removed: true } : {}),
+      });
+    });
+    for (const kind of ['deviceAdded', 'deviceRemoved', 'tunable'] as const) {
+      events.on(kind, (e) => this.events.emit('domain.changed', { hostId, uuid: e.domain.uuid, name: e.domain.name }));
+    }
+    // After a reconnect DomainEvents registers again by itself; the host's `connected` state
+    // (emitted by HostManager) makes the UI refetch what it may have missed.
+    events.onError((err) => console.error(`[domains] events on ${this.hosts.name(hostId)}: ${err.message}`));
+    events.start().catch((err: Error) => console.error(`[domains] cannot subscribe to events on ${this.hosts.name(hostId)}: ${err.message}`));
+    this.detach.set(hostId, () => void events.stop());
   }
 
   private unwatch(hostId: HostId): void {

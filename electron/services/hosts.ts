@@ -223,10 +223,9 @@ export class HostManager extends EventEmitter {
   private onConnState(h: Live, conn: LibvirtConnection, s: ConnState): void {
     if (h.conn !== conn) return;
     if (s.status === 'reconnecting') this.setState(h, { status: 'reconnecting', reason: s.reason, attempt: s.attempt });
-    else if (s.status === 'connected') {
-      this.setState(h, { status: 'connected', since: Date.now() });
-      this.emit('connected', h.saved.id, conn);
-    } else if (s.status === 'failed') this.setState(h, { status: 'failed', error: { code: s.error.code, message: s.error.message } });
+    // Services re-register on the same LibvirtConnection themselves (onReconnected).
+    else if (s.status === 'connected') this.setState(h, { status: 'connected', since: Date.now() });
+    else if (s.status === 'failed') this.setState(h, { status: 'failed', error: { code: s.error.code, message: s.error.message } });
   }
 
   private async close(h: Live): Promise<void> {

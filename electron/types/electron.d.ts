@@ -1,0 +1,61 @@
+/**
+ * The subset of Electron's API that main.ts and preload.ts use, with Electron's own signatures.
+ * electron is an optional dependency whose binary (and so its bundled typings) is missing where
+ * npm cannot download it, so the shell is type-checked against this file (tsconfig `paths`).
+ * Keep it in step with https://www.electronjs.org/docs/latest/api when touching the shell.
+ */
+type Listener = (...args: never[]) => void;
+
+export interface IpcMainInvokeEvent {
+  senderFrame: { url: string } | null;
+}
+export interface IpcRendererEvent {
+  sender: unknown;
+}
+export interface WebContents {
+  send(channel: string, ...args: unknown[]): void;
+  on(event: 'will-navigate', listener: (event: { preventDefault(): void }, url: string) => void): this;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' } | { action: 'allow' }): void;
+}
+export interface WebPreferences {
+  preload?: string;
+  contextIsolation?: boolean;
+  sandbox?: boolean;
+  nodeIntegration?: boolean;
+  webSecurity?: boolean;
+  spellcheck?: boolean;
+}
+export declare class BrowserWindow {
+  constructor(options?: { width?: number; height?: number; title?: string; show?: boolean; webPreferences?: WebPreferences });
+  webContents: WebContents;
+  isDestroyed(): boolean;
+  show(): void;
+  once(event: 'ready-to-show', listener: () => void): this;
+  loadFile(filePath: string): Promise<void>;
+}
+export declare const app: {
+  whenReady(): Promise<void>;
+  enableSandbox(): void;
+  getPath(name: 'userData'): string;
+  quit(): void;
+  on(event: 'window-all-closed', listener: () => void): void;
+};
+export declare const ipcMain: {
+  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void;
+};
+export declare const ipcRenderer: {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): void;
+};
+export declare const contextBridge: {
+  exposeInMainWorld(apiKey: string, api: Record<string, Listener | unknown>): void;
+};
+export declare const safeStorage: {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+};
+export declare const session: {
+  defaultSession: { setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void };
+};
+export declare const shell: { openExternal(url: string): Promise<void> };
