@@ -13,6 +13,7 @@ import { HostManager } from './services/hosts';
 import { JobManager } from './services/jobs';
 import { findLab } from './services/lab';
 import { PromptBroker } from './services/prompts';
+import { StatsService } from './services/stats';
 import { VERSION } from './version';
 
 export interface BackendOptions {
@@ -43,6 +44,8 @@ export function createBackend(opts: BackendOptions): Backend {
     knownHostsPath: join(dataDir, 'known_hosts'),
   });
   const domains = new DomainService(hosts, events);
+  const stats = new StatsService(hosts, events);
+  stats.start();
 
   const handlers: Handlers = {
     'app.info': async () => {
@@ -67,7 +70,19 @@ export function createBackend(opts: BackendOptions): Backend {
       prompts.answer(id, { accept, ...(secret !== undefined ? { secret } : {}) });
       return null;
     },
+    'hosts.update': async ({ hostId, ...patch }) => hosts.update(hostId, patch),
+    'hosts.reorder': async ({ order }) => {
+      hosts.reorder(order);
+      return null;
+    },
+    'hosts.details': async ({ hostId }) => hosts.details(hostId),
     'domains.list': async ({ hostId }) => domains.list(hostId),
+    'domains.details': async ({ hostId, uuid }) => domains.details(hostId, uuid),
+    'domains.action': async ({ hostId, uuid, action }) => {
+      await domains.action(hostId, uuid, action);
+      return null;
+    },
+    'domains.delete': async ({ hostId, uuid, confirmName, deleteVolumes }) => domains.delete(hostId, uuid, confirmName, deleteVolumes),
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => jobs.cancel(jobId),
   };
@@ -79,6 +94,7 @@ export function createBackend(opts: BackendOptions): Backend {
     jobs,
     domains,
     close: async () => {
+      stats.stop();
       domains.dispose();
       await hosts.closeAll();
     },

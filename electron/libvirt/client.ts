@@ -179,6 +179,7 @@ export class RpcClient extends EventEmitter {
 
   private closed = false;
   private closing = false;
+  private endSeen = false;
   private closeReason: Error | undefined;
   private lastRx = Date.now();
   private lastPing = 0;
@@ -260,7 +261,7 @@ export class RpcClient extends EventEmitter {
       });
     } catch (err) {
       // The daemon made no stream (or we gave up waiting): nothing to abort on the wire.
-      st?.discard(err as Error);
+      st?.discard();
       throw err;
     }
     if (!st) throw new ProtocolError(`${this.label}: stream for ${describeProc(program, proc)} was not created`);
@@ -388,7 +389,7 @@ export class RpcClient extends EventEmitter {
     this.pending.delete(serial);
     this.abandon(serial);
     const st = this.streams.get(serial);
-    if (st) st.discard(new ConnectionClosedError(this.label, new Error('stream call abandoned')));
+    st?.discard();
   }
 
   private abandon(serial: number): void {
@@ -616,6 +617,14 @@ export class RpcClient extends EventEmitter {
   }
 
   private onEnd(): void {
+    if (this.closed || this.endSeen) return;
+    this.endSeen = true;
+    // One turn of grace: a transport that knows why it ended (the ssh channel's exit status and
+    // stderr) reports it as an 'error' right after EOF, and that reason is the better one.
+    setImmediate(() => this.onEndSettled());
+  }
+
+  private onEndSettled(): void {
     if (this.closed) return;
     if (this.closing) return this.teardown(undefined);
     const partial =
@@ -647,7 +656,8 @@ export class RpcClient extends EventEmitter {
       p.cleanup();
       p.reject(err);
     }
-    for (const st of [...this.streams.values()]) st.fail(err);
+    // A close we asked for ends streams quietly; a dropped link is an error on each of them.
+    for (const st of [...this.streams.values()]) st.fail(reason ? err : null);
     this.streams.clear();
     this.pausedBy.clear();
     this.stream.removeAllListeners('data');
@@ -759,19 +769,20 @@ export class LibvirtStream extends Duplex {
     }
   }
 
-  /** @internal The host failed the stream, or the connection went away. */
-  fail(err: Error): void {
+  /** @internal The host failed the stream, or the connection went away (null: closed by us). */
+  fail(err: Error | null): void {
     if (!this.finished) {
       this.finished = true;
       this.link.release(this.serial, false);
     }
-    this.destroy(err);
+    if (err) this.destroy(err);
+    else this.destroy();
   }
 
-  /** @internal The opening call failed: there is no stream on the host side. */
-  discard(err: Error): void {
+  /** @internal The opening call failed: there is no stream on the host side, nobody holds it. */
+  discard(): void {
     this.finished = true;
     this.link.release(this.serial, false);
-    this.destroy(err);
+    this.destroy();
   }
 }

@@ -1,13 +1,30 @@
 /**
- * Domains across hosts: listing with state/vCPUs/memory in one bulk stats call per host, and
- * `domain.changed` events fed by libvirt's lifecycle events (never by polling).
+ * Domains across hosts: listing with state/vCPUs/memory in one bulk stats call per host,
+ * details from the definition, lifecycle actions, delete with chosen volumes, and
+ * `domain.changed` events fed by libvirt's own events (never by polling).
  */
-import type { DomainState, DomainSummary, HostId } from '../../shared/api';
+import type { DomainAction, DomainDetails, DomainDisk, DomainState, DomainSummary, HostId } from '../../shared/api';
+import { AppError } from '../../shared/errors';
 import type { EventHub } from '../core/events';
-import { domainGetAllStats, domainListAll } from '../libvirt/domain';
-import { DomainEvents } from '../libvirt/events';
-import { DomainStatsTypes, domainStateName, LifecycleEvent, ListDomainsFlags } from '../libvirt/protocol';
 import type { LibvirtConnection } from '../libvirt/connection';
+import {
+  domainCreate,
+  domainDestroy,
+  domainGetAllStats,
+  domainGetXmlDesc,
+  domainListAll,
+  domainLookupByUuid,
+  domainReboot,
+  domainResume,
+  domainShutdown,
+  domainSuspend,
+  domainUndefine,
+} from '../libvirt/domain';
+import { DomainEvents } from '../libvirt/events';
+import type { DomainRef } from '../libvirt/protocol';
+import { DomainStatsTypes, domainStateName, LifecycleEvent, ListDomainsFlags, UndefineFlags } from '../libvirt/protocol';
+import { volDelete, volGetInfo, volLookupByPath } from '../libvirt/storage';
+import { parseDomainXml } from '../xml/domain';
 import type { HostManager } from './hosts';
 
 export function stateOf(n: number): DomainState {
@@ -23,6 +40,8 @@ const STATE_AFTER: Partial<Record<number, DomainState>> = {
   [LifecycleEvent.PMSUSPENDED]: 'pmsuspended',
   [LifecycleEvent.CRASHED]: 'crashed',
 };
+
+const SUMMARY_STATS = DomainStatsTypes.STATE | DomainStatsTypes.VCPU | DomainStatsTypes.BALLOON;
 
 export class DomainService {
   private detach = new Map<HostId, () => void>();
@@ -41,10 +60,10 @@ export class DomainService {
     return perHost.flat();
   }
 
-  private async listHost(hostId: HostId): Promise<DomainSummary[]> {
+  private async listHost(hostId: HostId, doms?: DomainRef[]): Promise<DomainSummary[]> {
     const rpc = this.hosts.connection(hostId).rpc;
     const [records, transient] = await Promise.all([
-      domainGetAllStats(rpc, { stats: DomainStatsTypes.STATE | DomainStatsTypes.VCPU | DomainStatsTypes.BALLOON }),
+      domainGetAllStats(rpc, { stats: SUMMARY_STATS, ...(doms ? { doms } : {}) }),
       domainListAll(rpc, { flags: ListDomainsFlags.TRANSIENT }),
     ]);
     const transientIds = new Set(transient.map((d) => d.uuid));
@@ -59,6 +78,93 @@ export class DomainService {
       vcpus: Number(stats['vcpu.current'] ?? 0),
       memoryKiB: Number(stats['balloon.current'] ?? stats['balloon.maximum'] ?? 0),
     }));
+  }
+
+  async details(hostId: HostId, uuid: string): Promise<DomainDetails> {
+    const rpc = this.hosts.connection(hostId).rpc;
+    const dom = await domainLookupByUuid(rpc, uuid);
+    const [summary] = await this.listHost(hostId, [dom]);
+    if (!summary) throw new AppError('not-found', `The VM ${dom.name} is gone`);
+    const xml = await domainGetXmlDesc(rpc, dom);
+    const parsed = parseDomainXml(xml);
+    const disks = await Promise.all(parsed.disks.map((d) => this.withVolume(hostId, d)));
+    const uptimeSec = summary.state === 'running' || summary.state === 'paused' ? await this.hosts.domainUptime(hostId, dom.name) : undefined;
+    return { summary, ...parsed, disks, ...(uptimeSec !== undefined ? { uptimeSec } : {}), xml };
+  }
+
+  private async withVolume(hostId: HostId, d: DomainDisk): Promise<DomainDisk> {
+    if (!d.source || d.type !== 'file') return d;
+    const rpc = this.hosts.connection(hostId).rpc;
+    try {
+      const vol = await volLookupByPath(rpc, d.source);
+      const info = await volGetInfo(rpc, vol);
+      return { ...d, volume: { pool: vol.pool, name: vol.name, capacity: info.capacity, allocation: info.allocation } };
+    } catch {
+      return d; // not in any pool on this host: shown without volume figures
+    }
+  }
+
+  async action(hostId: HostId, uuid: string, action: DomainAction): Promise<void> {
+    const rpc = this.hosts.connection(hostId).rpc;
+    const dom = await domainLookupByUuid(rpc, uuid);
+    switch (action) {
+      case 'start':
+        await domainCreate(rpc, dom);
+        return;
+      case 'shutdown':
+        await domainShutdown(rpc, dom);
+        return;
+      case 'reboot':
+        await domainReboot(rpc, dom);
+        return;
+      case 'destroy':
+        await domainDestroy(rpc, dom);
+        return;
+      case 'suspend':
+        await domainSuspend(rpc, dom);
+        return;
+      case 'resume':
+        await domainResume(rpc, dom);
+        return;
+    }
+  }
+
+  /**
+   * Deletes a VM: stops it if running, removes its definition, then the volumes the admin
+   * chose — only paths that are disks of this VM. Volumes are removed only after the
+   * definition is gone, so a failure never leaves a VM pointing at deleted disks.
+   */
+  async delete(hostId: HostId, uuid: string, confirmName: string, deleteVolumes: string[]): Promise<{ deletedVolumes: string[] }> {
+    const rpc = this.hosts.connection(hostId).rpc;
+    const dom = await domainLookupByUuid(rpc, uuid);
+    if (confirmName !== dom.name) {
+      throw new AppError('confirm-mismatch', `Type the VM's name exactly ("${dom.name}") to delete it`, 'Nothing was deleted.');
+    }
+    const parsed = parseDomainXml(await domainGetXmlDesc(rpc, dom));
+    const own = new Set(parsed.disks.filter((d) => d.type === 'file' && d.source).map((d) => d.source as string));
+    const foreign = deleteVolumes.filter((p) => !own.has(p));
+    if (foreign.length) {
+      throw new AppError('invalid-input', `Not a disk of ${dom.name}: ${foreign.join(', ')}`, 'Nothing was deleted. Pick volumes from the VM’s own disk list.');
+    }
+    const [summary] = await this.listHost(hostId, [dom]);
+    if (summary && summary.state !== 'shutoff') await domainDestroy(rpc, dom);
+    if (summary?.persistent !== false) {
+      await domainUndefine(rpc, dom, { flags: UndefineFlags.MANAGED_SAVE | UndefineFlags.SNAPSHOTS_METADATA | UndefineFlags.NVRAM | UndefineFlags.CHECKPOINTS_METADATA });
+    }
+    const deleted: string[] = [];
+    const errors: string[] = [];
+    for (const p of deleteVolumes) {
+      try {
+        await volDelete(rpc, await volLookupByPath(rpc, p));
+        deleted.push(p);
+      } catch (err) {
+        errors.push(`${p}: ${(err as Error).message}`);
+      }
+    }
+    if (errors.length) {
+      throw new AppError('partial', `${dom.name} was deleted, but some volumes were not: ${errors.join('; ')}`, 'Remove them from the host’s storage pool, or check that a pool holds them.');
+    }
+    return { deletedVolumes: deleted };
   }
 
   /** Lifecycle events become `domain.changed` with the new state, so rows update without a refetch. */

@@ -5,15 +5,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { HostId, HostInfo, HostSpec, HostStatus } from '../../shared/api';
+import type { HostDetails, HostId, HostInfo, HostSpec, HostStatus, NetworkSummary, StoragePoolSummary } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { EventHub } from '../core/events';
 import type { HostStore, SavedHost, SecretStore } from '../core/store';
 import { toApiError } from '../ipc';
 import { type ConnState, LibvirtConnection } from '../libvirt/connection';
-import { formatVersion, hostGetHostname, hostGetHypervisorVersion, hostGetLibVersion } from '../libvirt/host';
+import { formatVersion, hostGetCapabilities, hostGetFreeMemory, hostGetHostname, hostGetHypervisorVersion, hostGetLibVersion, hostGetNodeInfo } from '../libvirt/host';
+import { networkGetXmlDesc, networkListAll } from '../libvirt/network';
+import { ListNetworksFlags, StoragePoolState } from '../libvirt/protocol';
+import { poolGetInfo, poolGetXmlDesc, poolListAll } from '../libvirt/storage';
+import { attr, child, parseXml, path, text } from '../xml/dom';
 import { connectLocal } from '../transport/local';
 import { SshSession, type SshTarget } from '../transport/ssh';
 import { findLab } from './lab';
@@ -37,6 +41,26 @@ interface Live {
   libvirtVersion?: string;
   hypervisorVersion?: string;
   connecting?: Promise<void>;
+}
+
+/** Runs a command on the host's SSH session and returns its stdout (10 s at most). */
+async function execText(ssh: SshSession, argv: readonly string[]): Promise<string> {
+  const stream = await ssh.exec(argv);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      stream.destroy();
+      reject(new Error(`${argv[0]} timed out`));
+    }, 10_000);
+    stream.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    stream.on('error', reject);
+    stream.on('close', () => {
+      clearTimeout(timer);
+      resolve(out);
+    });
+  });
 }
 
 function slug(name: string): string {
@@ -149,6 +173,113 @@ export class HostManager extends EventEmitter {
     const h = this.get(id);
     await this.close(h);
     return this.info(h);
+  }
+
+  /** Edits a saved host; a change to how we reach it reconnects. */
+  async update(id: HostId, patch: Partial<Pick<HostSpec, 'name' | 'address' | 'port' | 'user' | 'auth'>>): Promise<HostInfo> {
+    const h = this.get(id);
+    const before = h.saved.spec;
+    const spec: HostSpec = { ...before, ...patch };
+    if (patch.auth?.kind === 'password' && patch.auth.password !== undefined) this.deps.secrets.set(id, patch.auth.password);
+    else if (patch.auth && patch.auth.kind !== 'password') this.deps.secrets.delete(id);
+    h.saved = { id, spec };
+    this.persist();
+    const reach = (s: HostSpec) => JSON.stringify([s.address, s.port, s.user, s.auth?.kind, s.auth?.kind === 'key' ? s.auth.path : null]);
+    if (reach(before) !== reach(spec) || (patch.auth?.kind === 'password' && patch.auth.password !== undefined)) {
+      if (h.state.status !== 'disconnected') {
+        await this.close(h);
+        await this.open(h);
+      }
+    }
+    return this.info(h);
+  }
+
+  reorder(order: HostId[]): void {
+    const rank = new Map(order.map((id, i) => [id, i]));
+    const sorted = [...this.hosts.entries()].sort(([a], [b]) => (rank.get(a) ?? 1e9) - (rank.get(b) ?? 1e9));
+    this.hosts = new Map(sorted);
+    this.persist();
+  }
+
+  async details(id: HostId): Promise<HostDetails> {
+    const h = this.get(id);
+    const rpc = this.connection(id).rpc;
+    const [node, free, caps, pools, nets, active] = await Promise.all([
+      hostGetNodeInfo(rpc),
+      hostGetFreeMemory(rpc),
+      hostGetCapabilities(rpc),
+      poolListAll(rpc),
+      networkListAll(rpc),
+      networkListAll(rpc, { flags: ListNetworksFlags.ACTIVE }),
+    ]);
+    const capsRoot = parseXml(caps, 'the host capabilities').documentElement;
+    const activeNets = new Set(active.map((n) => n.uuid));
+    const stateNames = Object.fromEntries(Object.entries(StoragePoolState).map(([k, v]) => [v, k.toLowerCase()])) as Record<number, StoragePoolSummary['state']>;
+    const poolSummaries = await Promise.all(
+      pools.map(async (p): Promise<StoragePoolSummary> => {
+        const [info, xml] = await Promise.all([poolGetInfo(rpc, p), poolGetXmlDesc(rpc, p)]);
+        const root = parseXml(xml, `pool ${p.name}`).documentElement;
+        const type = attr(root, 'type');
+        const poolPath = text(path(root, 'target', 'path'));
+        return {
+          name: p.name,
+          uuid: p.uuid,
+          state: stateNames[info.state] ?? 'inactive',
+          ...(type ? { type } : {}),
+          ...(poolPath ? { path: poolPath } : {}),
+          capacity: info.capacity,
+          allocation: info.allocation,
+          available: info.available,
+        };
+      }),
+    );
+    const networks = await Promise.all(
+      nets.map(async (n): Promise<NetworkSummary> => {
+        const root = parseXml(await networkGetXmlDesc(rpc, n), `network ${n.name}`).documentElement;
+        const bridge = attr(child(root, 'bridge'), 'name');
+        const forward = attr(child(root, 'forward'), 'mode');
+        return { name: n.name, uuid: n.uuid, active: activeNets.has(n.uuid), ...(bridge ? { bridge } : {}), ...(forward ? { forward } : {}) };
+      }),
+    );
+    return {
+      id,
+      hostname: h.hostname ?? '',
+      libvirtVersion: h.libvirtVersion ?? '',
+      hypervisorVersion: h.hypervisorVersion ?? '',
+      uri: h.saved.spec.uri,
+      cpu: {
+        arch: node.model,
+        model: text(path(capsRoot, 'host', 'cpu', 'model')) ?? node.model,
+        mhz: node.mhz,
+        cpus: node.cpus,
+        sockets: node.sockets,
+        cores: node.cores,
+        threads: node.threads,
+        nodes: node.nodes,
+      },
+      memory: { totalKiB: node.memoryKiB, freeBytes: free },
+      pools: poolSummaries,
+      networks,
+    };
+  }
+
+  /**
+   * Seconds since a running domain's QEMU started: the age of the pid file libvirt writes at
+   * start (libvirt's API has no uptime without a guest agent). Undefined when it can't be read.
+   */
+  async domainUptime(id: HostId, name: string): Promise<number | undefined> {
+    const h = this.get(id);
+    const pidFile = `/run/libvirt/qemu/${name}.pid`;
+    try {
+      if (h.saved.spec.transport === 'local') return Math.round((Date.now() - statSync(pidFile).mtimeMs) / 1000);
+      if (!h.ssh) return undefined;
+      // The path travels as a positional argument, never spliced into the script.
+      const out = await execText(h.ssh, ['sh', '-c', 'stat -c %Y "$1" && date +%s', 'sh', pidFile]);
+      const [started, hostNow] = out.trim().split(/\s+/).map(Number) as [number, number];
+      return Number.isFinite(started) && Number.isFinite(hostNow) && started > 0 ? Math.max(0, hostNow - started) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async closeAll(): Promise<void> {

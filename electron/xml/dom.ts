@@ -1,0 +1,94 @@
+/**
+ * libvirt XML through a real DOM (@xmldom/xmldom): parse, read, edit in place, serialize.
+ * Editing a parsed document keeps every element and attribute we don't know about, so a
+ * definition round-trips intact apart from what we meant to change.
+ */
+import { DOMParser, type Document, type Element, XMLSerializer } from '@xmldom/xmldom';
+import { AppError } from '../../shared/errors';
+
+export type { Document, Element };
+
+export function parseXml(xml: string, what = 'XML'): Document {
+  const errors: string[] = [];
+  const doc = new DOMParser({
+    onError: (level, msg) => {
+      if (level !== 'warning') errors.push(msg);
+    },
+  }).parseFromString(xml, 'text/xml');
+  if (errors.length || !doc.documentElement) throw new AppError('xml', `Cannot parse ${what}: ${errors[0] ?? 'empty document'}`);
+  return doc;
+}
+
+export function serializeXml(doc: Document): string {
+  return new XMLSerializer().serializeToString(doc);
+}
+
+/** Direct children with this tag name. */
+export function children(el: Element, tag: string): Element[] {
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (n as Element).tagName === tag) out.push(n as Element);
+  return out;
+}
+
+export function child(el: Element | null | undefined, tag: string): Element | null {
+  if (!el) return null;
+  return children(el, tag)[0] ?? null;
+}
+
+/** Follows a path of tag names from `el` (first match at each step). */
+export function path(el: Element | null | undefined, ...tags: string[]): Element | null {
+  let cur: Element | null = el ?? null;
+  for (const t of tags) cur = child(cur, t);
+  return cur;
+}
+
+export function attr(el: Element | null | undefined, name: string): string | undefined {
+  if (!el?.hasAttribute(name)) return undefined;
+  return el.getAttribute(name) ?? undefined;
+}
+
+export function text(el: Element | null | undefined): string | undefined {
+  const t = el?.textContent;
+  return t == null ? undefined : t.trim();
+}
+
+export function intAttr(el: Element | null | undefined, name: string): number | undefined {
+  const v = attr(el, name);
+  if (v === undefined) return undefined;
+  const n = Number.parseInt(v, v.startsWith('0x') ? 16 : 10);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** libvirt memory/size with its unit attribute, in KiB. */
+export function kib(el: Element | null | undefined): number {
+  const v = Number(text(el) ?? 0);
+  const unit = (attr(el, 'unit') ?? 'KiB').toLowerCase();
+  const factor: Record<string, number> = {
+    b: 1 / 1024,
+    bytes: 1 / 1024,
+    k: 1,
+    kib: 1,
+    kb: 1000 / 1024,
+    m: 1024,
+    mib: 1024,
+    mb: 1e6 / 1024,
+    g: 1024 ** 2,
+    gib: 1024 ** 2,
+    gb: 1e9 / 1024,
+    t: 1024 ** 3,
+    tib: 1024 ** 3,
+    tb: 1e12 / 1024,
+  };
+  return Math.round(v * (factor[unit] ?? 1));
+}
+
+/** Sets (or creates) a child element's text. */
+export function setChildText(doc: Document, el: Element, tag: string, value: string): Element {
+  let c = child(el, tag);
+  if (!c) {
+    c = doc.createElement(tag);
+    el.appendChild(c);
+  }
+  c.textContent = value;
+  return c;
+}
