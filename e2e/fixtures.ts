@@ -7,9 +7,11 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 
-export const ROOT = join(__dirname, '..');
+// The package is an ES module: Playwright loads specs as ESM, where __dirname does not exist.
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CHROMIUM = process.env.VIREO_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

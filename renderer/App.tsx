@@ -1,22 +1,58 @@
 import { ActionIcon, AppShell, Badge, Group, Indicator, Kbd, Text, Title, Tooltip, useMantineColorScheme } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconListDetails, IconMoon, IconPlus, IconSun } from '@tabler/icons-react';
+import { DeleteDomainDialog } from './features/domains/DeleteDomainDialog';
+import { DomainMenu } from './features/domains/DomainMenu';
 import { DomainTable } from './features/domains/DomainTable';
-import { AddHostModal } from './features/hosts/AddHostModal';
+import { DomainPage } from './features/domains/details/DomainPage';
+import { ForceOffDialog } from './features/domains/ForceOffDialog';
 import { EmptyState } from './features/hosts/EmptyState';
+import { HostFormModal } from './features/hosts/HostFormModal';
+import { HostPage } from './features/hosts/HostPage';
 import { HostSidebar } from './features/hosts/HostSidebar';
 import { PromptDialog } from './features/hosts/PromptDialog';
+import { RemoveHostDialog } from './features/hosts/RemoveHostDialog';
+import { useHostToasts } from './features/hosts/useHostToasts';
 import { JobsDrawer } from './features/jobs/JobsDrawer';
 import { useAppInfo, useBackendEvents, useHosts, useJobs } from './queries';
 import { useUi } from './store/ui';
 
+const HEADER = 52;
+
+function MainPane() {
+  const hosts = useHosts();
+  const selection = useUi((s) => s.selection);
+  if (hosts.isError)
+    return (
+      <Text c="red" role="alert">
+        {hosts.error.message}
+      </Text>
+    );
+  if (hosts.isSuccess && hosts.data.length === 0) return <EmptyState />;
+  switch (selection.kind) {
+    case 'all':
+      return <DomainTable />;
+    case 'host':
+      return <HostPage key={selection.hostId} hostId={selection.hostId} tab={selection.tab ?? 'overview'} />;
+    case 'domain':
+      return (
+        <DomainPage
+          key={`${selection.hostId}/${selection.uuid}`}
+          hostId={selection.hostId}
+          uuid={selection.uuid}
+          tab={selection.tab ?? 'overview'}
+        />
+      );
+  }
+}
+
 export function App() {
   useBackendEvents();
+  useHostToasts();
   const { colorScheme, toggleColorScheme } = useMantineColorScheme();
-  const hosts = useHosts();
   const info = useAppInfo();
   const jobs = useJobs();
-  const { jobsOpen, setJobsOpen, setAddHostOpen } = useUi();
+  const { jobsOpen, setJobsOpen, setAddHostOpen, selection } = useUi();
   const running = (jobs.data ?? []).filter((j) => j.status === 'running').length;
 
   useHotkeys([
@@ -25,10 +61,11 @@ export function App() {
     ['mod+shift+N', () => setAddHostOpen(true)],
   ]);
 
-  const noHosts = hosts.isSuccess && hosts.data.length === 0;
+  // The table fills the window and scrolls itself; the details pages scroll the page.
+  const fixedHeight = selection.kind !== 'domain';
 
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 260, breakpoint: 'sm' }} padding="md" data-testid="app-shell">
+    <AppShell header={{ height: HEADER }} navbar={{ width: 280, breakpoint: 'sm' }} padding="md" data-testid="app-shell">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="xs">
@@ -43,19 +80,43 @@ export function App() {
             )}
           </Group>
           <Group gap="xs">
-            <Tooltip label={<>Add host <Kbd size="xs">Ctrl+Shift+N</Kbd></>}>
-              <ActionIcon variant="default" size="lg" aria-label="Add host" onClick={() => setAddHostOpen(true)}>
+            <Tooltip
+              label={
+                <>
+                  Add host <Kbd size="xs">Ctrl+Shift+N</Kbd>
+                </>
+              }
+            >
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label="Add host"
+                onClick={() => setAddHostOpen(true)}
+                data-testid="header-add-host"
+              >
                 <IconPlus size={18} />
               </ActionIcon>
             </Tooltip>
-            <Tooltip label={<>Jobs <Kbd size="xs">Ctrl+J</Kbd></>}>
+            <Tooltip
+              label={
+                <>
+                  Jobs <Kbd size="xs">Ctrl+J</Kbd>
+                </>
+              }
+            >
               <Indicator label={running} size={16} disabled={running === 0}>
                 <ActionIcon variant="default" size="lg" aria-label="Jobs" data-testid="jobs-button" onClick={() => setJobsOpen(true)}>
                   <IconListDetails size={18} />
                 </ActionIcon>
               </Indicator>
             </Tooltip>
-            <Tooltip label={<>Toggle dark mode <Kbd size="xs">Ctrl+Shift+L</Kbd></>}>
+            <Tooltip
+              label={
+                <>
+                  Toggle dark mode <Kbd size="xs">Ctrl+Shift+L</Kbd>
+                </>
+              }
+            >
               <ActionIcon
                 variant="default"
                 size="lg"
@@ -72,17 +133,21 @@ export function App() {
       <AppShell.Navbar p="sm" data-testid="host-sidebar">
         <HostSidebar />
       </AppShell.Navbar>
-      <AppShell.Main data-testid="main-pane">
-        {hosts.isError && (
-          <Text c="red" role="alert">
-            {hosts.error.message}
-          </Text>
-        )}
-        {noHosts ? <EmptyState /> : <DomainTable />}
+      <AppShell.Main
+        data-testid="main-pane"
+        style={fixedHeight ? { height: '100dvh', display: 'flex', flexDirection: 'column' } : undefined}
+      >
+        <div style={fixedHeight ? { flex: 1, minHeight: 0 } : undefined}>
+          <MainPane />
+        </div>
       </AppShell.Main>
       <JobsDrawer />
-      <AddHostModal />
+      <HostFormModal />
+      <RemoveHostDialog />
       <PromptDialog />
+      <DomainMenu />
+      <ForceOffDialog />
+      <DeleteDomainDialog />
     </AppShell>
   );
 }

@@ -52,7 +52,10 @@ class WebSocketApi implements VireoApi {
         this.ws = null;
         this.opening = null;
         for (const [id, done] of this.pending) {
-          done({ ok: false, error: { code: 'disconnected', message: 'Lost the connection to the Vireo backend', hint: 'Is `npm run web` still running?' } });
+          done({
+            ok: false,
+            error: { code: 'disconnected', message: 'Lost the connection to the Vireo backend', hint: 'Is `npm run web` still running?' },
+          });
           this.pending.delete(id);
         }
         if (!wasOpen) reject(new Error('Cannot reach the Vireo backend (wrong or expired token?)'));

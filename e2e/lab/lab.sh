@@ -9,16 +9,17 @@
 # and loopback. See e2e/lab/README.md.
 #
 # Usage: lab.sh VERB [ARGS]
-#   up                     install missing packages, build the guest, start both hosts, reset to the
-#                          initial state, write $LAB_DIR/lab.json (idempotent; repairs stale state)
+#   up                     install missing packages, build the guest, start both hosts in the initial
+#                          state, write $LAB_DIR/lab.json and READY (idempotent: a healthy lab is left
+#                          as it is; stale state of a killed run is cleaned up first)
 #   down                   stop everything `up` started (by pid), remove netns, veths, cgroup dirs
-#   purge                  down + forget host state, keys and disks (guest kernel/initramfs kept)
+#   purge                  down + remove host state, keys (host keys too), disks and the guest build
 #   status                 daemons and guests of each host; exit 0 only if both hosts are healthy
 #   reset                  return both hosts to the initial state (seconds), print the time it took
 #   verify-clean           exit 1 and list what remains of the lab (after `down`), else exit 0
 #   guest-exec HOST DOMAIN CMD   run CMD in DOMAIN's serial-console shell, print its output,
 #                          exit with its status (waits up to 60 s for the console shell)
-#   wait-banner HOST DOMAIN [SECS] wait until DOMAIN's serial log shows the banner
+#   wait-banner HOST DOMAIN [SECS]  wait until DOMAIN's console shell is up (its serial log on HOST)
 #   virsh HOST ARGS...     virsh -c qemu:///system ARGS inside HOST (A|B)
 #   exec HOST CMD...       run CMD inside HOST (A|B)
 #   client CMD...          run CMD in the root namespace with /root/.ssh replaced by the lab's
@@ -26,7 +27,7 @@
 #                          lab.sh client virsh -c qemu+ssh://root@10.203.0.1/system list --all
 set -uo pipefail
 
-LAB=$(realpath -m -- "${LAB_DIR:-/tmp/vireo-lab}")
+LAB=$(realpath -m -- "${LAB_DIR:-${VIREO_LAB_DIR:-/tmp/vireo-lab}}")
 SELF=$(readlink -f -- "$0")
 HERE=$(dirname -- "$SELF")
 H=$LAB/hosts
@@ -38,6 +39,7 @@ declare -A HNAME=([A]=lab-a [B]=lab-b)
 declare -A HUUID=([A]=a0a0a0a0-0000-4000-8000-00000000000a [B]=b0b0b0b0-0000-4000-8000-00000000000b)
 NETNS_SW=lab-sw
 ROOT_LINK=lab-root
+ROOT_SSH=$(getent passwd root | cut -d: -f6)/.ssh   # replaced by a bind mount inside the hosts and in `client`
 CGROUPS=${LAB_CGROUPS:-1} # 1: per-host cgroup v1 subtree + cgroup namespace (libvirt needs cgroups); 0: none
 BANNER="TINYGUEST BANNER"
 PW_USER=vireo
@@ -63,7 +65,7 @@ elapsed(){ awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.1f", b-a}'; }
 netns_ino(){ stat -L -c %i "/run/netns/$1" 2>/dev/null; }
 pid_ok(){ # pid comm [host]
   local p=$1 comm=$2 X=${3:-} c
-  [[ "$p" =~ ^[0-9]+$ ]] || return 1
+  [[ "$p" =~ ^[0-9]+$ ]] && running "$p" || return 1
   c=$(cat "/proc/$p/comm" 2>/dev/null) || return 1
   [ "$c" = "$comm" ] || return 1
   if [ -n "$X" ]; then
@@ -73,17 +75,23 @@ pid_ok(){ # pid comm [host]
 }
 alive(){ [ -s "$1" ] && pid_ok "$(head -n1 "$1")" "$2" "${3:-}"; } # pidfile comm [host]
 hpid(){ head -n1 "$H/$1/holder.pid"; }
+running(){ # pid: alive and not a zombie (an exited daemon stays a zombie until init reaps it)
+  local st
+  st=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ]
+}
 wait_gone(){ # pid timeout_s: poll until the pid is gone
   local p=$1 t=$2 i
-  for ((i = 0; i < t * 10; i++)); do kill -0 "$p" 2>/dev/null || return 0; sleep 0.1; done
+  for ((i = 0; i < t * 20; i++)); do running "$p" || return 0; sleep 0.05; done
   return 1
 }
 stop_pid(){ # pid label: TERM, wait up to 5 s, KILL
-  local p=$1 what=$2
-  kill -0 "$p" 2>/dev/null || return 0
+  local p=$1 what=$2 t0 how=TERM
+  running "$p" || return 0
+  t0=$(now)
   kill "$p" 2>/dev/null
-  wait_gone "$p" 5 || { kill -9 "$p" 2>/dev/null; wait_gone "$p" 2; }
-  log "stopped $what (pid $p)"
+  wait_gone "$p" 5 || { how=KILL; kill -9 "$p" 2>/dev/null; wait_gone "$p" 2; }
+  log "stopped $what (pid $p, SIG$how, $(elapsed "$t0")s)"
 }
 stop_pidfile(){ # pidfile comm host label
   local f=$1 p
@@ -98,9 +106,9 @@ in_host(){ # HOST cmd...: run inside the host's namespaces (and its cgroups)
   alive "$H/$X/holder.pid" sleep "$X" || die "host $X is not running (run: lab.sh up)"
   if [ -s "$H/$X/cgroups.list" ]; then
     sh -c 'while read -r f; do echo $$ > "$f"; done < "$0"; shift; exec "$@"' \
-      "$H/$X/cgroups.list" _ nsenter -t "$(hpid "$X")" -m -u -n -C -- "$@"
+      "$H/$X/cgroups.list" _ nsenter -t "$(hpid "$X")" -m -u -n -C -- "$@" 9>&-
   else
-    nsenter -t "$(hpid "$X")" -m -u -n -- "$@"
+    nsenter -t "$(hpid "$X")" -m -u -n -- "$@" 9>&-
   fi
 }
 hvirsh(){ local X=$1; shift; in_host "$X" virsh -q -c qemu:///system "$@"; }
@@ -192,9 +200,9 @@ mk_keys(){
   cat > "$LAB/client/ssh/config" <<C
 Host $NET.* lab-a lab-b
   User root
-  IdentityFile /root/.ssh/id_ed25519
+  IdentityFile ~/.ssh/id_ed25519
   IdentitiesOnly yes
-  UserKnownHostsFile /root/.ssh/known_hosts
+  UserKnownHostsFile ~/.ssh/known_hosts
   StrictHostKeyChecking yes
   BatchMode yes
   ConnectTimeout 10
@@ -206,7 +214,7 @@ C
 
 host_dirs(){ # per-host configuration (rewritten on every up; state dirs kept)
   local X=$1 D=$H/$1
-  mkdir -p "$D"/{log,cache,root-ssh,ssh,etc} "$D/run/sshd" "$D/run/libvirt" "$D/run/lock"
+  mkdir -p "$D"/{log,log/qemu,cache,root-ssh,ssh,etc} "$D/run/sshd" "$D/run/libvirt" "$D/run/lock"
   chmod 755 "$D/run" "$D/run/sshd"; chmod 1777 "$D/run/lock"
   if [ ! -d "$D/etc-libvirt" ]; then
     cp -a /etc/libvirt "$D/etc-libvirt"
@@ -287,14 +295,19 @@ C
 }
 
 # ---------------------------------------------------------------------------------------------
+no_ipv6(){ # NETNS: no IPv6 at all in it (no link-local chatter, no router solicitations)
+  ip netns exec "$1" sh -c 'for f in /proc/sys/net/ipv6/conf/all/disable_ipv6 /proc/sys/net/ipv6/conf/default/disable_ipv6; do [ -w "$f" ] && echo 1 > "$f"; done; true'
+}
 net_up(){
   ip netns add "$NETNS_SW" || die "cannot create netns $NETNS_SW"
+  no_ipv6 "$NETNS_SW"
   ip -n "$NETNS_SW" link set lo up
   ip -n "$NETNS_SW" link add br0 type bridge
   ip -n "$NETNS_SW" link set br0 up
   local X
   for X in "${HOSTS[@]}"; do
     ip netns add "lab$X" || die "cannot create netns lab$X"
+    no_ipv6 "lab$X"
     ip -n "lab$X" link set lo up
     ip link add "sw-$X" netns "$NETNS_SW" type veth peer name eth0 netns "lab$X"
     ip -n "$NETNS_SW" link set "sw-$X" master br0 up
@@ -305,6 +318,7 @@ net_up(){
     ip -n "lab$X" link set labbr0 up
   done
   ip link add "$ROOT_LINK" type veth peer name sw-root netns "$NETNS_SW"
+  [ -w "/proc/sys/net/ipv6/conf/$ROOT_LINK/disable_ipv6" ] && echo 1 > "/proc/sys/net/ipv6/conf/$ROOT_LINK/disable_ipv6"
   ip -n "$NETNS_SW" link set sw-root master br0 up
   ip addr add "$ROOT_IP/24" dev "$ROOT_LINK"
   ip link set "$ROOT_LINK" up
@@ -348,7 +362,7 @@ mount --bind '$D/var-lib-libvirt' /var/lib/libvirt
 mount --bind '$D/run' /run
 mount --bind '$D/log' /var/log/libvirt
 mkdir -p /var/cache/libvirt; mount --bind '$D/cache' /var/cache/libvirt
-mount --bind '$D/root-ssh' /root/.ssh
+mount --bind '$D/root-ssh' '$ROOT_SSH'
 mount --bind '$D/etc/hosts' /etc/hosts
 mount --bind '$D/etc/passwd' /etc/passwd
 mount --bind '$D/etc/group' /etc/group
@@ -358,7 +372,7 @@ exec sleep infinity
 S
   local join='[ -s "$0" ] && while read -r f; do echo $$ > "$f"; done < "$0"; shift; exec "$@"'
   setsid sh -c "$join" "$D/cgroups.list" _ ip netns exec "lab$X" \
-    unshare --mount --uts --cgroup --propagation private -- /bin/sh "$D/holder.sh" </dev/null >"$D/holder.log" 2>&1 &
+    unshare --mount --uts --cgroup --propagation private -- /bin/sh "$D/holder.sh" </dev/null >"$D/holder.log" 2>&1 9>&- &
   for ((i = 0; i < 100; i++)); do alive "$D/holder.pid" sleep "$X" && return 0; sleep 0.05; done
   die "host $X namespace holder failed: $(cat "$D/holder.log")"
 }
@@ -474,16 +488,18 @@ write_testdrv(){
 </node>
 X
   mv "$T/usb.xml.tmp" "$T/usb.xml"
-  if ! [ -s "$T/dom1000.xml" ]; then
+  local n
+  for n in 1000 5000; do
+    [ -s "$T/dom$n.xml" ] && continue
     {
       echo "<node>"
-      echo "  <!-- Vireo lab: 1000 running domains for the list/stats benchmark (libvirt test driver) -->"
-      for ((i = 1; i <= 1000; i++)); do
+      echo "  <!-- Vireo lab: $n running domains for the list/stats benchmarks (libvirt test driver) -->"
+      for ((i = 1; i <= n; i++)); do
         printf "  <domain type='test'><name>bench-%04d</name><uuid>be000000-0000-4000-8000-%012d</uuid><memory>131072</memory><currentMemory>131072</currentMemory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os></domain>\n" "$i" "$i"
       done
       echo "</node>"
-    } > "$T/dom1000.xml.tmp" && mv "$T/dom1000.xml.tmp" "$T/dom1000.xml"
-  fi
+    } > "$T/dom$n.xml.tmp" && mv "$T/dom$n.xml.tmp" "$T/dom$n.xml"
+  done
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -544,7 +560,7 @@ write_guest_xml(){ # NAME
 X
 }
 
-dom_state(){ hvirsh "$1" domstate "$2" 2>/dev/null | head -n1; } # HOST NAME -> "running", "shut off", ... or ""
+dom_state(){ hvirsh "$1" domstate "$2" 2>/dev/null | sed -n 1p; } # HOST NAME -> "running", "shut off", ... or ""
 # normalised persistent definition (what `reset` compares against the one it defined)
 dom_fingerprint(){ hvirsh "$1" dumpxml --inactive "$2" 2>/dev/null | grep -v -e '<seclabel' -e '</seclabel' -e '<label>' -e '<imagelabel>' | sha256sum | cut -d' ' -f1; }
 
@@ -558,7 +574,7 @@ undefine_all(){ # HOST NAME: destroy + undefine (keeps disks)
 }
 
 reset_lab(){
-  local t0 X N st want fp changed
+  local t0 X N st want fp changed started=()
   t0=$(now)
   # 1. host B: no guests, no volumes, only the 'default' pool
   for N in $(hvirsh B list --all --name); do undefine_all B "$N"; done
@@ -607,7 +623,7 @@ reset_lab(){
         case "$st" in
           paused) hvirsh A resume "$N" >/dev/null ;;
           *) [ "$st" = "shut off" ] || hvirsh A destroy "$N" >/dev/null 2>&1
-             hvirsh A start "$N" >/dev/null ;;
+             hvirsh A start "$N" >/dev/null && started+=("$N") ;;
         esac
       else
         hvirsh A destroy "$N" >/dev/null 2>&1
@@ -621,13 +637,15 @@ reset_lab(){
     case " tiny-local.qcow2 stopped.qcow2 " in *" $N "*) continue ;; esac
     hvirsh A vol-delete --pool default "$N" >/dev/null && log "host A: deleted volume $N"
   done
-  log "reset done in $(elapsed "$t0")s"
+  # 5. guests that were (re)started: wait for their console shell (they boot in parallel)
+  for N in "${started[@]}"; do wait_banner A "$N" 120 || die "guest $N did not boot"; done
+  log "reset done in $(elapsed "$t0")s${started[*]:+ (booted: ${started[*]})}"
 }
 
-wait_banner(){ # HOST NAME [timeout_s]: poll the guest's serial log for the banner
+wait_banner(){ # HOST NAME [timeout_s]: poll the guest's serial log until its console shell is up
   local X=$1 N=$2 t=${3:-60} i f=$H/$1/log/qemu/$2-serial.log
   for ((i = 0; i < t * 10; i++)); do
-    grep -aq "$BANNER" "$f" 2>/dev/null && return 0
+    grep -aq "$BANNER: console shell" "$f" 2>/dev/null && return 0
     sleep 0.1
   done
   log "no banner from $N on $X within ${t}s ($f)"; return 1
@@ -647,7 +665,7 @@ write_lab_json(){
       printf '     "hostKey": %s, "fingerprint": %s,\n' "$(json_str "$(cut -d' ' -f1,2 "$H/$X/ssh/ssh_host_ed25519_key.pub")")" \
         "$(json_str "$(ssh-keygen -l -E sha256 -f "$H/$X/ssh/ssh_host_ed25519_key.pub" | awk '{print $2}')")"
       printf '     "uri": "qemu:///system", "sshUri": "qemu+ssh://root@%s/system", "hostUuid": "%s",\n' "${IP[$X]}" "${HUUID[$X]}"
-      printf '     "testUris": {"usb": %s, "dom1000": %s}' "$(json_str "test://$LAB/testdrv/usb.xml")" "$(json_str "test://$LAB/testdrv/dom1000.xml")"
+      printf '     "testUris": {"usb": %s, "dom1000": %s, "dom5000": %s}' "$(json_str "test://$LAB/testdrv/usb.xml")" "$(json_str "test://$LAB/testdrv/dom1000.xml")" "$(json_str "test://$LAB/testdrv/dom5000.xml")"
       if [ "$X" = A ]; then
         printf ',\n     "password": {"user": "%s", "password": %s}' "$PW_USER" "$(json_str "$(cat "$LAB/keys/$PW_USER.password")")"
       fi
@@ -667,29 +685,30 @@ write_lab_json(){
 
 # ---------------------------------------------------------------------------------------------
 up(){
-  local t0 X; t0=$(now)
+  local t0 X fresh=0; t0=$(now)
   preflight
   mkdir -p "$LAB" "$H"
   install_pkgs
   build_guest
   if lab_healthy; then
-    log "lab already running in $LAB"
+    log "lab already running in $LAB (domains left as they are; 'lab.sh reset' restores the initial state)"
   else
+    fresh=1
     rm -f "$LAB/READY"
     teardown quiet   # whatever a previous (killed) run left: processes, netns, links, cgroups, sockets
     mk_keys
+    [ -d "$ROOT_SSH" ] || { mkdir -p "$ROOT_SSH" && chmod 700 "$ROOT_SSH"; }
     for X in "${HOSTS[@]}"; do host_dirs "$X"; done
     write_testdrv
     net_up
     for X in "${HOSTS[@]}"; do holder_up "$X"; daemons_up "$X"; done
     log "hosts up: A ${IP[A]}, B ${IP[B]} (root namespace ${ROOT_IP})"
   fi
-  mk_keys   # cheap; keeps known_hosts/client config current
+  mk_keys   # cheap; keeps known_hosts and the client config current
   write_testdrv
   for X in "${INITIAL[@]}"; do write_guest_xml "$X"; ensure_pristine "$X"; done
-  reset_lab
+  [ "$fresh" = 1 ] && reset_lab
   write_lab_json
-  for X in "${INITIAL[@]}"; do [ "${G_STATE[$X]}" = running ] && { wait_banner A "$X" 120 || die "guest $X did not boot"; }; done
   touch "$LAB/READY"
   log "up done in $(elapsed "$t0")s; lab.json: $LAB/lab.json"
 }
@@ -698,14 +717,13 @@ teardown(){ # [quiet]: stop everything the lab started, by pid file, then whatev
   local X D f p ino
   for X in "${HOSTS[@]}"; do
     D=$H/$X
-    if [ -d "$D" ] && alive "$D/holder.pid" sleep "$X" && alive "$D/libvirtd.pid" libvirtd "$X"; then
-      for p in $(hvirsh "$X" list --name 2>/dev/null); do timeout 20 "$SELF" virsh "$X" destroy "$p" >/dev/null 2>&1 && log "host $X: destroyed $p"; done
-    fi
+    # libvirtd first (it leaves running guests alone when it stops), then each QEMU by the pid
+    # file libvirt wrote under this host's /run: faster than a serial `virsh destroy` per guest
+    stop_pidfile "$D/libvirtd.pid" libvirtd "$X" "libvirtd on $X"
     for f in "$D"/run/libvirt/qemu/*.pid; do
       [ -e "$f" ] || continue
       stop_pidfile "$f" qemu-system-x86 "$X" "qemu $(basename "$f" .pid) on $X"
     done
-    stop_pidfile "$D/libvirtd.pid" libvirtd "$X" "libvirtd on $X"
     stop_pidfile "$D/sshd.pid" sshd "$X" "sshd on $X"
     stop_pidfile "$D/holder.pid" sleep "$X" "namespace holder of $X"
   done
@@ -770,7 +788,7 @@ verify_clean(){
   for f in /proc/[0-9]*/cmdline; do
     p=${f#/proc/}; p=${p%%/*}
     [ "$p" = $$ ] && continue
-    c=$(tr '\0' ' ' < "$f" 2>/dev/null) || continue
+    { c=$(tr '\0' ' ' < "$f"); } 2>/dev/null || continue
     if [[ "$c" == *"$H/"* || "$c" == *"$LAB/guest/"* ]]; then
       left+=("process $p ($(cat "/proc/$p/comm" 2>/dev/null)) using $LAB")
     fi
@@ -829,17 +847,21 @@ guest_exec(){ # HOST DOMAIN CMD
 lock(){ exec 9>"$LAB/.lock" && flock -w 900 9 || die "could not lock $LAB/.lock"; }
 
 case "${1:-}" in
-  up) mkdir -p "$LAB"; lock; up ;;
+  up) preflight; mkdir -p "$LAB"; lock; up ;;
   down) [ -d "$LAB" ] || exit 0; preflight; lock; down ;;
-  purge) preflight; mkdir -p "$LAB"; lock; down; rm -rf "${H:?}" "$LAB/client" "$LAB/keys" "$LAB/shared" "$LAB/pristine" "$LAB/xml" "$LAB/testdrv" "$LAB/known_hosts" "$LAB/lab.json"; log "purged $LAB (guest kernel/initramfs kept)" ;;
+  purge) preflight; mkdir -p "$LAB"; lock; down
+    rm -rf "${H:?}" "$LAB/client" "$LAB/keys" "$LAB/shared" "$LAB/pristine" "$LAB/xml" "$LAB/testdrv" "$LAB/guest" \
+      "$LAB/known_hosts" "$LAB/lab.json" "$LAB/install.log"
+    log "purged $LAB (keys, host state, disks and guest build removed)" ;;
   status) status ;;
-  reset) lock; lab_healthy || die "lab is not running (run: lab.sh up)"; reset_lab ;;
+  reset) preflight; lock; lab_healthy || die "lab is not running (run: lab.sh up)"; reset_lab ;;
   verify-clean) verify_clean ;;
   guest-exec) shift; guest_exec "$@" ;;
   wait-banner) shift; wait_banner "$@" ;;
   exec) [ $# -ge 3 ] || die "usage: lab.sh exec HOST cmd..."; X=$2; shift 2; in_host "$X" "$@" ;;
   virsh) [ $# -ge 2 ] || die "usage: lab.sh virsh HOST args..."; X=$2; shift 2; in_host "$X" virsh -c qemu:///system "$@" ;;
   client) shift; [ -d "$LAB/client/ssh" ] || die "no client config in $LAB (run: lab.sh up)"
-    exec unshare --mount --propagation private -- sh -c 'mount --bind "$0" /root/.ssh && exec "$@"' "$LAB/client/ssh" "$@" ;;
+    [ -d "$ROOT_SSH" ] || { mkdir -p "$ROOT_SSH" && chmod 700 "$ROOT_SSH"; }
+    exec unshare --mount --propagation private -- sh -c 'mount --bind "$0" "$1" && shift 2 && exec "$@"' "$LAB/client/ssh" "$ROOT_SSH" _ "$@" ;;
   *) sed -n '/^# Usage:/,/^set -uo/p' "$SELF" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
 esac

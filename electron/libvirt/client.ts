@@ -37,6 +37,7 @@ export const MAX_SEND_FRAME = 16 * 1024 * 1024;
 export const STREAM_CHUNK_MAX = 262_120;
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const PEER_GONE = new Set(['EPIPE', 'ECONNRESET', 'ERR_STREAM_WRITE_AFTER_END', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_PREMATURE_CLOSE']);
 const CLOSE_GRACE_MS = 1_000;
 /** How many timed-out/aborted serials we remember so that their late replies are dropped quietly. */
 const ABANDONED_MAX = 4096;
@@ -101,8 +102,8 @@ const procNames = new Map<number, Map<number, string>>([
 
 /** Lets protocol.ts name procedures in timeout and error messages ('DOMAIN_GET_STATE (212)'). */
 export function registerProcedureNames(program: number, names: Readonly<Record<number, string>>): void {
-  let m = procNames.get(program);
-  if (!m) procNames.set(program, (m = new Map()));
+  const m = procNames.get(program) ?? new Map<number, string>();
+  procNames.set(program, m);
   for (const [k, v] of Object.entries(names)) m.set(Number(k), v);
 }
 
@@ -125,6 +126,8 @@ export interface RpcClientOptions {
   keepaliveIntervalMs?: number;
   keepaliveCount?: number;
   defaultTimeoutMs?: number;
+  /** Sees every frame header going out and coming in (debugging, fixture capture). */
+  trace?: (dir: 'in' | 'out', h: FrameHeader, payload: Buffer) => void;
 }
 
 interface Pending {
@@ -149,25 +152,27 @@ interface StreamLink {
 
 type MessageHandler = (r: XdrReader) => void;
 
-export interface RpcClient {
-  on(event: 'close', fn: (err?: Error) => void): this;
-  on(event: 'dead', fn: () => void): this;
+export interface RpcClientEvents {
+  /** The connection ended; `err` says why, undefined when we closed it. */
+  close: [err?: Error];
+  /** Keepalive: nothing received for interval × count. 'close' follows. */
+  dead: [];
   /** A MESSAGE handler threw (a decoder bug or an unexpected layout); the connection goes on. */
-  on(event: 'messageError', fn: (err: Error, program: number, proc: number) => void): this;
-  once(event: 'close', fn: (err?: Error) => void): this;
-  once(event: 'dead', fn: () => void): this;
+  messageError: [err: Error, program: number, proc: number];
 }
 
-export class RpcClient extends EventEmitter {
+export class RpcClient extends EventEmitter<RpcClientEvents> {
   readonly label: string;
   private readonly stream: Duplex;
   private readonly keepaliveIntervalMs: number;
   private readonly keepaliveCount: number;
   private readonly defaultTimeoutMs: number;
+  private readonly trace: RpcClientOptions['trace'];
 
-  private nextSerial = 1;
+  private nextSerial = 0; // the first call gets serial 1
   private readonly pending = new Map<number, Pending>();
-  private readonly abandoned = new Set<number>();
+  /** Serials we stopped waiting for; `stream` marks a stream-opening call (see onReply). */
+  private readonly abandoned = new Map<number, { program: number; proc: number; stream: boolean }>();
   private readonly streams = new Map<number, LibvirtStream>();
   private readonly handlers = new Map<string, Set<MessageHandler>>();
 
@@ -197,6 +202,7 @@ export class RpcClient extends EventEmitter {
     this.keepaliveIntervalMs = opts.keepaliveIntervalMs ?? 5_000;
     this.keepaliveCount = opts.keepaliveCount ?? 3;
     this.defaultTimeoutMs = opts.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.trace = opts.trace;
 
     const self = this;
     this.link = {
@@ -206,7 +212,7 @@ export class RpcClient extends EventEmitter {
       release: (serial, expectLateReply) => {
         this.streams.delete(serial);
         this.resume(serial);
-        if (expectLateReply) this.abandon(serial);
+        if (expectLateReply) this.abandon(serial, { program: 0, proc: 0, stream: false });
       },
       pause: (st) => {
         this.pausedBy.add(st);
@@ -226,7 +232,7 @@ export class RpcClient extends EventEmitter {
     stream.on('data', (chunk: Buffer) => this.onData(chunk));
     stream.on('end', () => this.onEnd());
     stream.on('close', () => this.onEnd());
-    stream.on('error', (err: Error) => this.teardown(err));
+    stream.on('error', (err: Error) => this.onStreamError(err));
   }
 
   /** True until the connection closed (for any reason). */
@@ -271,8 +277,8 @@ export class RpcClient extends EventEmitter {
   /** Subscribes to async MESSAGE packets (events) of one procedure. Returns the unsubscribe. */
   onMessage(proc: number, fn: (r: XdrReader) => void, program: number = Program.REMOTE): () => void {
     const key = `${program}:${proc}`;
-    let set = this.handlers.get(key);
-    if (!set) this.handlers.set(key, (set = new Set()));
+    const set = this.handlers.get(key) ?? new Set<MessageHandler>();
+    this.handlers.set(key, set);
     set.add(fn);
     return () => {
       set.delete(fn);
@@ -308,7 +314,8 @@ export class RpcClient extends EventEmitter {
     }
     if (!this.closed) {
       this.stream.end();
-      const t = setTimeout(() => this.teardown(undefined), CLOSE_GRACE_MS);
+      // Give the peer a moment to hang up itself, then drop the stream regardless.
+      const t = setTimeout(() => this.teardown(undefined), 250);
       t.unref();
       await this.closedPromise();
       clearTimeout(t);
@@ -331,6 +338,10 @@ export class RpcClient extends EventEmitter {
     const program = opts.program ?? Program.REMOTE;
     if (this.closed || (this.closing && !duringClose)) {
       return Promise.reject(new ConnectionClosedError(this.label, this.closeReason ?? new Error('closed by Vireo')));
+    }
+    if (this.endSeen) {
+      // The host hung up; teardown follows within a turn. Writing now would only fail.
+      return Promise.reject(new ConnectionClosedError(this.label, new Error('the host closed the connection')));
     }
     if (opts.signal?.aborted) return Promise.reject(abortError(opts.signal, this.label, program, proc));
     let payload: Buffer = Buffer.alloc(0);
@@ -387,15 +398,15 @@ export class RpcClient extends EventEmitter {
     if (!p) return;
     p.cleanup();
     this.pending.delete(serial);
-    this.abandon(serial);
     const st = this.streams.get(serial);
+    this.abandon(serial, { program: p.program, proc: p.proc, stream: st !== undefined });
     st?.discard();
   }
 
-  private abandon(serial: number): void {
-    this.abandoned.add(serial);
+  private abandon(serial: number, what: { program: number; proc: number; stream: boolean }): void {
+    this.abandoned.set(serial, what);
     if (this.abandoned.size > ABANDONED_MAX) {
-      const oldest = this.abandoned.values().next().value;
+      const oldest = this.abandoned.keys().next().value;
       if (oldest !== undefined) this.abandoned.delete(oldest);
     }
   }
@@ -409,7 +420,8 @@ export class RpcClient extends EventEmitter {
   }
 
   private send(h: FrameHeader, payload: Uint8Array = Buffer.alloc(0)): boolean {
-    if (this.closed || this.stream.destroyed || this.stream.writableEnded) return false;
+    if (this.closed || this.endSeen || this.stream.destroyed || this.stream.writableEnded) return false;
+    this.trace?.('out', h, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
     const head = encodeFrame(h);
     head.writeUInt32BE(HEADER_SIZE + payload.length, 0);
     if (payload.length === 0) return this.stream.write(head);
@@ -477,37 +489,56 @@ export class RpcClient extends EventEmitter {
   private dispatch(frame: Buffer): void {
     const r = new XdrReader(frame);
     const h = decodeHeader(r);
+    this.trace?.('in', h, frame.subarray(24));
     if (h.program !== Program.REMOTE && h.program !== Program.QEMU && h.program !== Program.KEEPALIVE) {
-      return this.fail(new ProtocolError(`unexpected program 0x${h.program.toString(16)} in a ${frame.length + 4}-byte message`));
+      this.fail(new ProtocolError(`unexpected program 0x${h.program.toString(16)} in a ${frame.length + 4}-byte message`));
+      return;
     }
     if (h.version !== PROTOCOL_VERSION) {
-      return this.fail(new ProtocolError(`unexpected protocol version ${h.version} for program 0x${h.program.toString(16)}`));
+      this.fail(new ProtocolError(`unexpected protocol version ${h.version} for program 0x${h.program.toString(16)}`));
+      return;
     }
     switch (h.type) {
       case MessageType.REPLY:
-        return this.onReply(h, r);
+        this.onReply(h, r);
+        return;
       case MessageType.MESSAGE:
-        return this.onMessagePacket(h, r, frame);
+        this.onMessagePacket(h, r, frame);
+        return;
       case MessageType.STREAM:
       case MessageType.STREAM_HOLE:
-        return this.onStreamPacket(h, r, frame);
+        this.onStreamPacket(h, r, frame);
+        return;
       default:
-        return this.fail(new ProtocolError(`unexpected message type ${h.type} for ${describeProc(h.program, h.proc)}`));
+        this.fail(new ProtocolError(`unexpected message type ${h.type} for ${describeProc(h.program, h.proc)}`));
+        return;
     }
   }
 
   private onReply(h: FrameHeader, r: XdrReader): void {
     const p = this.pending.get(h.serial);
     if (!p) {
-      if (this.abandoned.delete(h.serial)) return; // the late answer to a call we gave up on
-      return this.fail(new ProtocolError(`reply to unknown serial ${h.serial} (${describeProc(h.program, h.proc)})`));
+      const gone = this.abandoned.get(h.serial);
+      if (gone) {
+        // The late answer to a call we gave up on. If it opened a stream, nobody will read it:
+        // abort it so the daemon does not keep it (a console, a transfer) open for nothing.
+        this.abandoned.delete(h.serial);
+        if (gone.stream && h.status === MessageStatus.OK) {
+          this.send({ program: gone.program, version: PROTOCOL_VERSION, proc: gone.proc, type: MessageType.STREAM, serial: h.serial, status: MessageStatus.ERROR });
+          this.abandon(h.serial, { ...gone, stream: false });
+        }
+        return;
+      }
+      this.fail(new ProtocolError(`reply to unknown serial ${h.serial} (${describeProc(h.program, h.proc)})`));
+      return;
     }
     if (p.program !== h.program || p.proc !== h.proc) {
-      return this.fail(
+      this.fail(
         new ProtocolError(
           `reply for serial ${h.serial} is for ${describeProc(h.program, h.proc)}, expected ${describeProc(p.program, p.proc)}`,
         ),
       );
+      return;
     }
     this.pending.delete(h.serial);
     p.cleanup();
@@ -518,10 +549,12 @@ export class RpcClient extends EventEmitter {
       } catch (e) {
         err = new ProtocolError(`${this.label}: undecodable error reply to ${describeProc(h.program, h.proc)}: ${(e as Error).message}`);
       }
-      return p.reject(err);
+      p.reject(err);
+      return;
     }
     if (h.status !== MessageStatus.OK) {
-      return p.reject(new ProtocolError(`${this.label}: reply status ${h.status} to ${describeProc(h.program, h.proc)}`));
+      p.reject(new ProtocolError(`${this.label}: reply status ${h.status} to ${describeProc(h.program, h.proc)}`));
+      return;
     }
     try {
       const value = p.decode ? p.decode(r) : undefined;
@@ -567,9 +600,16 @@ export class RpcClient extends EventEmitter {
     }
     switch (h.status) {
       case MessageStatus.CONTINUE:
-        return st.deliver(frame.subarray(r.offset));
+        // The daemon marks end of data (a download's EOF) with an *empty* CONTINUE packet.
+        if (r.remaining === 0) {
+          st.peerFinished();
+          return;
+        }
+        st.deliver(frame.subarray(r.offset));
+        return;
       case MessageStatus.OK:
-        return st.peerFinished();
+        st.peerFinished();
+        return;
       case MessageStatus.ERROR: {
         let err: Error;
         try {
@@ -577,10 +617,12 @@ export class RpcClient extends EventEmitter {
         } catch (e) {
           err = new ProtocolError(`${this.label}: undecodable stream error: ${(e as Error).message}`);
         }
-        return st.fail(err);
+        st.fail(err);
+        return;
       }
       default:
-        return this.fail(new ProtocolError(`stream packet with status ${h.status} for serial ${h.serial}`));
+        this.fail(new ProtocolError(`stream packet with status ${h.status} for serial ${h.serial}`));
+        return;
     }
   }
 
@@ -626,7 +668,10 @@ export class RpcClient extends EventEmitter {
 
   private onEndSettled(): void {
     if (this.closed) return;
-    if (this.closing) return this.teardown(undefined);
+    if (this.closing) {
+      this.teardown(undefined);
+      return;
+    }
     const partial =
       this.frame !== null
         ? `the stream ended inside a message (${this.frameFill + 4} of ${this.frame.length + 4} bytes)`
@@ -634,6 +679,12 @@ export class RpcClient extends EventEmitter {
           ? `the stream ended inside a length word (${this.lenFill} of 4 bytes)`
           : null;
     this.teardown(partial ? new ProtocolError(partial) : new Error('the host closed the connection'));
+  }
+
+  private onStreamError(err: Error): void {
+    // Writing into a stream whose peer already left fails with these; say what happened.
+    const code = (err as NodeJS.ErrnoException).code;
+    this.teardown(code && PEER_GONE.has(code) ? new Error(`the host closed the connection (${code})`) : err);
   }
 
   private resume(serial: number): void {
@@ -721,8 +772,14 @@ export class LibvirtStream extends Duplex {
   }
 
   override _final(cb: (err?: Error | null) => void): void {
-    if (this.finished) return cb();
-    if (!this.link.open) return cb(new ConnectionClosedError(this.link.label));
+    if (this.finished) {
+      cb();
+      return;
+    }
+    if (!this.link.open) {
+      cb(new ConnectionClosedError(this.link.label));
+      return;
+    }
     this.finishSent = true;
     this.finalCb = cb;
     this.link.send(this.header(MessageStatus.OK));

@@ -10,7 +10,7 @@
 // clear error and the host's state shows 'reconnecting'; a stale queued action is worse.
 import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
-import { Program, RpcClient } from './client';
+import { Program, RpcClient, type RpcClientOptions } from './client';
 import { ConnectionClosedError, LibvirtError, TimeoutError } from './errors';
 
 export type ConnState =
@@ -46,6 +46,8 @@ export interface LibvirtConnectionOptions {
   openTimeoutMs?: number;
   /** Delays between reconnect attempts; the last repeats. Default 0.5, 1, 2, 4, 8, 10 s. */
   backoffMs?: readonly number[];
+  /** Passed to each RpcClient: sees every frame (debugging). */
+  trace?: RpcClientOptions['trace'];
 }
 
 const Proc = { CONNECT_OPEN: 1, SUPPORTS_FEATURE: 60, AUTH_LIST: 66, AUTH_POLKIT: 70 } as const;
@@ -57,14 +59,13 @@ const DEFAULT_BACKOFF = [500, 1_000, 2_000, 4_000, 8_000, 10_000] as const;
 /** Errors a retry cannot fix: stop reconnecting and show them. */
 const FATAL = new Set(['AuthError', 'HostKeyMismatchError', 'HostKeyRejectedError']);
 
-export interface LibvirtConnection {
-  on(event: 'state', fn: (s: ConnState) => void): this;
+export interface LibvirtConnectionEvents {
+  state: [s: ConnState];
   /** An onReconnected hook threw; the connection itself is fine. */
-  on(event: 'hookError', fn: (err: Error) => void): this;
-  once(event: 'state', fn: (s: ConnState) => void): this;
+  hookError: [err: Error];
 }
 
-export class LibvirtConnection extends EventEmitter {
+export class LibvirtConnection extends EventEmitter<LibvirtConnectionEvents> {
   readonly label: string;
   private readonly opts: LibvirtConnectionOptions;
   private client: RpcClient | null = null;
@@ -209,7 +210,8 @@ export class LibvirtConnection extends EventEmitter {
   private async handshake(ctx: ChannelContext): Promise<RpcClient> {
     const o = this.opts;
     const stream = await o.channel(ctx);
-    const rpcOpts: ConstructorParameters<typeof RpcClient>[1] = { label: o.label };
+    const rpcOpts: RpcClientOptions = { label: o.label };
+    if (o.trace) rpcOpts.trace = o.trace;
     if (o.keepaliveIntervalMs !== undefined) rpcOpts.keepaliveIntervalMs = o.keepaliveIntervalMs;
     if (o.keepaliveCount !== undefined) rpcOpts.keepaliveCount = o.keepaliveCount;
     if (o.defaultTimeoutMs !== undefined) rpcOpts.defaultTimeoutMs = o.defaultTimeoutMs;

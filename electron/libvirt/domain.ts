@@ -22,6 +22,7 @@ import {
   Limit,
   Proc,
   readDomain,
+  TypedParamFlags,
   readUHyperNumber,
   uuidToBytes,
   writeDomain,
@@ -246,7 +247,9 @@ export async function domainDetachDevice(rpc: RpcClient, dom: DomainRef, a: { xm
 
 // ---- tuning (typed params) -----------------------------------------------------------------------
 // libvirt's "get" calls take how many params the caller has room for; asked with 0 they answer
-// how many there are. We ask twice, as virsh does.
+// how many there are. We ask twice, as virsh does. Getters pass TypedParamFlags.STRING_OKAY like
+// libvirt's client library, or string params (group_name) are left out.
+const getFlags = (o?: { flags?: number }): number => (flagsOf(o) | TypedParamFlags.STRING_OKAY) >>> 0;
 
 /** Block I/O limits of one disk (target like 'vda' or its path); virsh blkdeviotune. flags: Impact. */
 export async function domainGetBlockIoTune(
@@ -260,7 +263,7 @@ export async function domainGetBlockIoTune(
       (w) => {
         writeDomain(w, dom);
         writeOptString(w, a.disk);
-        w.int(nparams).uint(flagsOf(a));
+        w.int(nparams).uint(getFlags(a));
       },
       (r) => ({ params: readTypedParams(r, Limit.BLOCK_IO_TUNE_PARAMS), nparams: r.int() }),
       callOpts(a),
@@ -300,7 +303,7 @@ export async function domainGetInterfaceParameters(
       Proc.DOMAIN_GET_INTERFACE_PARAMETERS,
       (w) => {
         writeDomain(w, dom);
-        w.string(a.device).int(nparams).uint(flagsOf(a));
+        w.string(a.device).int(nparams).uint(getFlags(a));
       },
       (r) => ({ params: readTypedParams(r, Limit.INTERFACE_PARAMS), nparams: r.int() }),
       callOpts(a),
@@ -353,7 +356,7 @@ export async function domainGetSchedulerParameters(
     Proc.DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS,
     (w) => {
       writeDomain(w, dom);
-      w.int(nparams).uint(flagsOf(o));
+      w.int(nparams).uint(getFlags(o));
     },
     (r) => paramsToRecord(readTypedParams(r, Limit.SCHEDULER_PARAMS)),
     callOpts(o),

@@ -455,6 +455,13 @@ export const NodeDeviceEvent = { CREATED: 0, DELETED: 1, DEFINED: 2, UNDEFINED: 
 /** virNodeDeviceEventID. */
 export const NodeDeviceEventId = { LIFECYCLE: 0, UPDATE: 1 } as const;
 
+/**
+ * virTypedParameterFlags. STRING_OKAY tells the daemon that we can take string-valued params; the
+ * getters that may return strings (block I/O tune's group_name …) leave those out without it.
+ * libvirt's client library adds it itself when the daemon has DrvFeature.TYPED_PARAM_STRING.
+ */
+export const TypedParamFlags = { STRING_OKAY: 4 } as const;
+
 /** virTypedParameterType: the discriminant of remote_typed_param_value. */
 export const TypedParamType = { INT: 1, UINT: 2, LLONG: 3, ULLONG: 4, DOUBLE: 5, BOOLEAN: 6, STRING: 7 } as const;
 

@@ -201,8 +201,9 @@ describe('domain', () => {
       [Proc.DOMAIN_SET_BLOCK_IO_TUNE]: EMPTY,
     });
     expect(await domain.domainGetBlockIoTune(rpc, dom, { disk: 'vda', flags: 1 })).toEqual({ total_bytes_sec: 1000, group_name: '' });
-    expect(calls[0]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.uint(1).string('vda').int(0).uint(1))]));
-    expect(calls[1]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.uint(1).string('vda').int(2).uint(1))]));
+    // Getters add TYPED_PARAM_STRING_OKAY (4), as libvirt's client does, or group_name is left out.
+    expect(calls[0]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.uint(1).string('vda').int(0).uint(1 | 4))]));
+    expect(calls[1]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.uint(1).string('vda').int(2).uint(1 | 4))]));
     await domain.domainSetBlockIoTune(rpc, dom, { disk: 'vda', params: { read_iops_sec: 50 }, flags: 1 });
     expect(calls[2]!.args).toEqual(
       Buffer.concat([
@@ -228,7 +229,7 @@ describe('domain', () => {
       [Proc.DOMAIN_SET_INTERFACE_PARAMETERS]: EMPTY,
     });
     expect(await domain.domainGetInterfaceParameters(rpc, dom, { device: 'vnet0' })).toEqual({ 'inbound.average': 100 });
-    expect(calls[1]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.string('vnet0').int(1).uint(0))]));
+    expect(calls[1]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.string('vnet0').int(1).uint(4))]));
     await domain.domainSetInterfaceParameters(rpc, dom, { device: 'vnet0', params: { 'outbound.peak': 7 } });
     expect(calls[2]!.args).toEqual(
       Buffer.concat([
@@ -255,7 +256,7 @@ describe('domain', () => {
     });
     expect(await domain.domainGetSchedulerParameters(rpc, dom, { flags: 1 })).toEqual({ cpu_shares: 1024, vcpu_quota: -1 });
     expect(calls.map((c) => c.proc)).toEqual([56, 223]);
-    expect(calls[1]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.int(2).uint(1))]));
+    expect(calls[1]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.int(2).uint(1 | 4))]));
     await domain.domainSetSchedulerParameters(rpc, dom, { params: { cpu_shares: 512, vcpu_quota: -1 } });
     expect(calls[2]!.args).toEqual(
       Buffer.concat([

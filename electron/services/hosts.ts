@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Duplex } from 'node:stream';
 import type { HostDetails, HostId, HostInfo, HostSpec, HostStatus, NetworkSummary, StoragePoolSummary } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { EventHub } from '../core/events';
@@ -19,7 +20,7 @@ import { ListNetworksFlags, StoragePoolState } from '../libvirt/protocol';
 import { poolGetInfo, poolGetXmlDesc, poolListAll } from '../libvirt/storage';
 import { attr, child, parseXml, path, text } from '../xml/dom';
 import { connectLocal } from '../transport/local';
-import { SshSession, type SshTarget } from '../transport/ssh';
+import { SshLink, SshSession, type SshTarget } from '../transport/ssh';
 import { findLab } from './lab';
 import type { PromptBroker } from './prompts';
 
@@ -35,32 +36,13 @@ export interface HostDeps {
 interface Live {
   saved: SavedHost;
   state: HostStatus;
-  ssh: SshSession | null;
+  /** The host's one SSH session (made again when it dies); null for a local host. */
+  link: SshLink | null;
   conn: LibvirtConnection | null;
   hostname?: string;
   libvirtVersion?: string;
   hypervisorVersion?: string;
   connecting?: Promise<void>;
-}
-
-/** Runs a command on the host's SSH session and returns its stdout (10 s at most). */
-async function execText(ssh: SshSession, argv: readonly string[]): Promise<string> {
-  const stream = await ssh.exec(argv);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => {
-      stream.destroy();
-      reject(new Error(`${argv[0]} timed out`));
-    }, 10_000);
-    stream.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    stream.on('error', reject);
-    stream.on('close', () => {
-      clearTimeout(timer);
-      resolve(out);
-    });
-  });
 }
 
 function slug(name: string): string {
@@ -78,7 +60,7 @@ export class HostManager extends EventEmitter {
 
   constructor(private readonly deps: HostDeps) {
     super();
-    for (const saved of deps.store.load()) this.hosts.set(saved.id, { saved, state: { status: 'disconnected' }, ssh: null, conn: null });
+    for (const saved of deps.store.load()) this.hosts.set(saved.id, { saved, state: { status: 'disconnected' }, link: null, conn: null });
   }
 
   list(): HostInfo[] {
@@ -94,8 +76,11 @@ export class HostManager extends EventEmitter {
     return h.conn;
   }
 
-  sshSession(id: HostId): SshSession | null {
-    return this.get(id).ssh;
+  /** The host's SSH session (shared by everything for that host), connecting it if needed. */
+  sshSession(id: HostId): Promise<SshSession> {
+    const h = this.get(id);
+    if (!h.link) throw new AppError('not-connected', `${h.saved.spec.name} has no SSH session`, 'Connect the host first.');
+    return h.link.session();
   }
 
   connectedIds(): HostId[] {
@@ -113,7 +98,7 @@ export class HostManager extends EventEmitter {
     );
     if (duplicate) throw new AppError('exists', `${spec.address ?? 'This computer'} is already added as "${duplicate.saved.spec.name}"`);
     const saved: SavedHost = { id: slug(spec.name), spec };
-    const live: Live = { saved, state: { status: 'disconnected' }, ssh: null, conn: null };
+    const live: Live = { saved, state: { status: 'disconnected' }, link: null, conn: null };
     const password = spec.auth?.kind === 'password' ? spec.auth.password : undefined;
     if (password) this.deps.secrets.set(saved.id, password);
     if (connect) {
@@ -272,10 +257,10 @@ export class HostManager extends EventEmitter {
     const pidFile = `/run/libvirt/qemu/${name}.pid`;
     try {
       if (h.saved.spec.transport === 'local') return Math.round((Date.now() - statSync(pidFile).mtimeMs) / 1000);
-      if (!h.ssh) return undefined;
+      if (!h.link) return undefined;
       // The path travels as a positional argument, never spliced into the script.
-      const out = await execText(h.ssh, ['sh', '-c', 'stat -c %Y "$1" && date +%s', 'sh', pidFile]);
-      const [started, hostNow] = out.trim().split(/\s+/).map(Number) as [number, number];
+      const { stdout } = await (await h.link.session()).run(['sh', '-c', 'stat -c %Y "$1" && date +%s', 'sh', pidFile]);
+      const [started, hostNow] = stdout.trim().split(/\s+/).map(Number) as [number, number];
       return Number.isFinite(started) && Number.isFinite(hostNow) && started > 0 ? Math.max(0, hostNow - started) : undefined;
     } catch {
       return undefined;
@@ -325,14 +310,14 @@ export class HostManager extends EventEmitter {
     const label = spec.name;
     this.setState(h, { status: 'connecting' });
     try {
-      const channel =
-        spec.transport === 'local'
-          ? () => connectLocal()
-          : async () => {
-              // The SSH session is shared; a new one is made only when the old one died.
-              if (!h.ssh || h.ssh.closed) h.ssh = await this.openSsh(h);
-              return h.ssh.openLibvirtChannel(spec.uri);
-            };
+      let channel: () => Promise<Duplex>;
+      if (spec.transport === 'local') channel = () => connectLocal();
+      else {
+        // One SSH session per host; SshLink makes a new one when the old one died or stalled.
+        const link = new SshLink(() => this.openSsh(h));
+        h.link = link;
+        channel = link.libvirtChannel(spec.uri);
+      }
       const conn = await LibvirtConnection.open({ label, uri: spec.uri, channel });
       h.conn = conn;
       conn.on('state', (s: ConnState) => this.onConnState(h, conn, s));
@@ -343,8 +328,8 @@ export class HostManager extends EventEmitter {
       this.setState(h, { status: 'connected', since: Date.now() });
       this.emit('connected', h.saved.id, conn);
     } catch (err) {
-      h.ssh?.close();
-      h.ssh = null;
+      h.link?.close();
+      h.link = null;
       h.conn = null;
       this.setState(h, { status: 'failed', error: toApiError(err) });
       throw err;
@@ -360,14 +345,14 @@ export class HostManager extends EventEmitter {
   }
 
   private async close(h: Live): Promise<void> {
-    const { conn, ssh } = h;
+    const { conn, link } = h;
     h.conn = null;
-    h.ssh = null;
+    h.link = null;
     if (conn) {
       this.emit('disconnected', h.saved.id);
       await conn.close().catch(() => {});
     }
-    ssh?.close();
+    link?.close();
     if (h.state.status !== 'disconnected') this.setState(h, { status: 'disconnected' });
   }
 

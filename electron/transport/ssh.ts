@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import ssh2 from 'ssh2';
 import type { AnyAuthMethod, AuthHandlerMiddleware, AuthenticationType, ClientChannel, ConnectConfig, HostVerifier, ParsedKey, Prompt, ServerHostKeyAlgorithm } from 'ssh2';
@@ -24,7 +25,7 @@ export interface SshTarget {
   port?: number;
   user?: string;
   auth: SshAuth;
-  /** `[user@]host[:port]`, comma-separated for a chain; overrides ProxyJump from ssh config. */
+  /** `[user@]host[:port]`, comma-separated for a chain, or 'none'; overrides ProxyJump from ssh config. */
   proxyJump?: string;
 }
 
@@ -299,12 +300,12 @@ const PROBE_SCRIPT =
 
 const URI_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[A-Za-z0-9._~/?=&%:@+,-]*$/;
 
-export interface SshSession {
-  on(event: 'close', fn: (err?: Error) => void): this;
-  once(event: 'close', fn: (err?: Error) => void): this;
+export interface SshSessionEvents {
+  /** The SSH connection is gone; `err` says why when it was not our close(). */
+  close: [err?: Error];
 }
 
-export class SshSession extends EventEmitter {
+export class SshSession extends EventEmitter<SshSessionEvents> {
   /** `user@host` (plus `:port` when not 22), for messages. */
   readonly label: string;
   private readonly client: Ssh2Client;
@@ -329,7 +330,8 @@ export class SshSession extends EventEmitter {
     const port = target.port ?? cfg.port ?? 22;
     const user = target.user ?? cfg.user ?? safeUserName();
     const label = `${user}@${host}${port === 22 ? '' : `:${port}`}`;
-    const jumpSpec = target.proxyJump ?? cfg.proxyJump;
+    const spec = target.proxyJump ?? cfg.proxyJump;
+    const jumpSpec = spec && spec.toLowerCase() !== 'none' ? spec : undefined;
 
     let jump: SshSession | null = null;
     let sock: Duplex | undefined;
@@ -344,7 +346,8 @@ export class SshSession extends EventEmitter {
       };
       if (last.port !== undefined) jumpTarget.port = last.port;
       if (last.user !== undefined) jumpTarget.user = last.user;
-      if (hops.length > 1) jumpTarget.proxyJump = hops.slice(0, -1).join(',');
+      // The earlier hops, or 'none' so a `Host *` ProxyJump in the config cannot loop.
+      jumpTarget.proxyJump = hops.length > 1 ? hops.slice(0, -1).join(',') : 'none';
       jump = await SshSession.connect(jumpTarget, opts);
       try {
         sock = await jump.forwardOut(host, port);
@@ -597,6 +600,8 @@ interface AuthPlan {
   cancelled: () => boolean;
 }
 
+const DEFAULT_IDENTITIES = ['id_ed25519', 'id_ecdsa', 'id_rsa'];
+
 async function buildAuth(
   auth: SshAuth,
   configIdentities: string[],
@@ -606,6 +611,7 @@ async function buildAuth(
 ): Promise<AuthPlan> {
   let cancelled = false;
   const tried: string[] = [];
+  const notes: string[] = [];
   let serverMethods: AuthenticationType[] | null = null;
   const steps: { type: AuthenticationType; describe: string; make: () => Promise<AnyAuthMethod | null> }[] = [];
 
@@ -625,7 +631,7 @@ async function buildAuth(
         try {
           data = await readFile(path);
         } catch (err) {
-          if (explicit) throw new AuthError(`Cannot read the key ${path} for ${label}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+          if (explicit) throw new AuthError(`cannot read the key ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
           return null;
         }
         let key = utils.parseKey(data, passphrase);
@@ -635,7 +641,7 @@ async function buildAuth(
           key = utils.parseKey(data, a[0] ?? '');
         }
         if (key instanceof Error) {
-          if (explicit) throw new AuthError(`Cannot use the key ${path} for ${label}: ${key.message}`);
+          if (explicit) throw new AuthError(`cannot use the key ${path}: ${key.message}`);
           return null;
         }
         const parsed: ParsedKey = Array.isArray(key) ? (key[0] as ParsedKey) : key;
@@ -650,10 +656,13 @@ async function buildAuth(
       describe: 'the keys in ssh-agent',
       make: async () => {
         const sock = process.env.SSH_AUTH_SOCK;
+        if (!sock) notes.push('no ssh-agent is running (SSH_AUTH_SOCK is not set)');
         return sock ? { type: 'agent', username: user, agent: sock } : null;
       },
     });
-    for (const f of configIdentities) keyStep(f, undefined, false);
+    // Like ssh: the configured IdentityFiles, else the default key files (missing ones skipped).
+    const files = configIdentities.length > 0 ? configIdentities : DEFAULT_IDENTITIES.map((f) => join(homedir(), '.ssh', f));
+    for (const f of files) keyStep(f, undefined, false);
   } else if (auth.kind === 'key') {
     keyStep(auth.path, auth.passphrase, true);
   } else {
@@ -694,6 +703,10 @@ async function buildAuth(
     });
   }
 
+  // First ask with 'none', as ssh does: the answer lists the methods the server allows, so we
+  // never prompt for a password the server would not take anyway.
+  steps.unshift({ type: 'none', describe: 'no authentication', make: async () => ({ type: 'none', username: user }) });
+
   let i = 0;
   const handler: AuthPlan['handler'] = (methodsLeft: AuthenticationType[] | null, _partial, nextAuth) => {
     // ssh2 takes `false` for "no more methods"; its typings only list method names.
@@ -704,7 +717,10 @@ async function buildAuth(
         const step = steps[i++];
         if (!step) break;
         const offered = serverMethods === null || serverMethods.includes(step.type === 'agent' ? 'publickey' : step.type);
-        if (!offered) continue;
+        if (!offered) {
+          if (step.type !== 'keyboard-interactive') notes.push(`the server does not allow ${step.type} logins for ${user}`);
+          continue;
+        }
         // keyboard-interactive is the fallback for a password only when 'password' was not offered.
         if (step.type === 'keyboard-interactive' && tried.includes('the password')) continue;
         let method: AnyAuthMethod | null;
@@ -715,7 +731,7 @@ async function buildAuth(
           return next(false);
         }
         if (!method) continue;
-        tried.push(step.describe);
+        if (step.type !== 'none') tried.push(step.describe);
         return next(method);
       }
       next(false);
@@ -728,9 +744,11 @@ async function buildAuth(
     cancelled: () => cancelled,
     explain: () => {
       if (explicitError) return explicitError.message;
+      const parts = [...new Set(notes)];
+      if (tried.length > 0) parts.unshift(`${tried.join(', ')} ${tried.length === 1 ? 'was' : 'were'} not accepted`);
+      if (parts.length === 0) parts.push('no usable credentials');
       const offered = serverMethods ? ` (the server accepts: ${serverMethods.join(', ')})` : '';
-      if (tried.length === 0) return `no usable credentials${offered}`;
-      return `${tried.join(', ')} ${tried.length === 1 ? 'was' : 'were'} not accepted${offered}`;
+      return `${parts.join('; ')}${offered}`;
     },
   };
 }
@@ -741,7 +759,7 @@ async function buildAuth(
  * Holds the one SshSession of a host and replaces it when it died: the channel factory for
  * LibvirtConnection and the source of VNC forwards. Concurrent callers share one reconnect.
  */
-export class SshLink extends EventEmitter {
+export class SshLink extends EventEmitter<{ session: [s: SshSession] }> {
   private current: SshSession | null = null;
   private connecting: Promise<SshSession> | null = null;
   private closed = false;

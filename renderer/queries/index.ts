@@ -5,9 +5,8 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { DomainSummary, HostId, HostInfo, Job } from '../../shared/api';
-import { call } from '../api';
-import { api } from '../api';
-import { dropStats } from './stats';
+import { api, call } from '../api';
+import { dropStats } from './statsHistory';
 
 export const keys = {
   app: ['app'] as const,

@@ -1,31 +1,23 @@
 import { Button, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconDeviceDesktop, IconFlask, IconServer2 } from '@tabler/icons-react';
-import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { keys, useAppInfo } from '../../queries';
+import { useAppInfo } from '../../queries';
+import { useAddHost, useAddLab } from '../../queries/mutations';
 import { useUi } from '../../store/ui';
 
 /** First run: no saved hosts yet. Offer what this machine actually has. */
 export function EmptyState() {
   const info = useAppInfo();
-  const qc = useQueryClient();
   const setAddHostOpen = useUi((s) => s.setAddHostOpen);
-  const addLab = useMutation({
-    mutationFn: () => call('hosts.addLab', {}),
-    onSuccess: () => qc.invalidateQueries({ queryKey: keys.hosts }),
-  });
-  const addLocal = useMutation({
-    mutationFn: () => call('hosts.add', { spec: { name: 'This computer', transport: 'local', uri: 'qemu:///system' }, connect: true }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: keys.hosts }),
-  });
+  const addLab = useAddLab();
+  const addLocal = useAddHost();
 
   return (
     <Stack align="center" justify="center" mih="70vh" gap="lg" data-testid="empty-state">
-      <Title order={2}>Welcome to Vireo</Title>
+      <Title order={2}>Add your first host</Title>
       <Text c="dimmed" maw={520} ta="center">
-        Manage KVM/libvirt hosts over one SSH session each: live state, migrations you can steer, consoles that just work.
-        Start by adding a host.
+        Manage KVM/libvirt hosts over one SSH session each: live state, migrations you can steer, consoles that just work. Start by adding a
+        host.
       </Text>
       <Group align="stretch">
         <Card withBorder w={220} padding="lg">
@@ -52,7 +44,14 @@ export function EmptyState() {
               <Text size="sm" c="dimmed" ta="center">
                 A libvirtd socket was found on this machine.
               </Text>
-              <Button variant="light" loading={addLocal.isPending} onClick={() => addLocal.mutate()}>
+              <Button
+                variant="light"
+                loading={addLocal.isPending}
+                onClick={() =>
+                  addLocal.mutate({ spec: { name: 'This computer', transport: 'local', uri: 'qemu:///system' }, connect: true })
+                }
+                data-testid="connect-local"
+              >
                 Connect
               </Button>
             </Stack>

@@ -1,100 +1,204 @@
-import { ActionIcon, Badge, Group, Menu, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconDots, IconPlugConnected, IconPlugConnectedX, IconServer, IconStack2, IconTrash } from '@tabler/icons-react';
-import type { HostInfo, HostStatus } from '../../../shared/api';
-import { call } from '../../api';
+/**
+ * The host tree: hosts in the user's order (drag to reorder, or Move up/down in the menu), each
+ * with its connection state and its VMs with state icons.
+ */
+import { ActionIcon, Badge, Group, Kbd, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconPlus, IconRefresh, IconServer, IconStack2 } from '@tabler/icons-react';
+import { type DragEvent, memo, useMemo, useState } from 'react';
+import type { DomainSummary, HostId, HostInfo } from '../../../shared/api';
 import { notifyError } from '../../components/notify';
-import { keys, useDomains, useHosts } from '../../queries';
+import { useDomains, useHosts } from '../../queries';
+import { useHostVerb, useReorderHosts } from '../../queries/mutations';
 import { useUi } from '../../store/ui';
+import { DomainStateIcon } from '../domains/DomainStateBadge';
+import { HostMenu } from './HostMenu';
+import { HOST_STATUS_COLOR, statusText } from './HostStateBadge';
 
-const STATUS_COLOR: Record<HostStatus['status'], string> = {
-  connected: 'teal',
-  connecting: 'yellow',
-  reconnecting: 'orange',
-  failed: 'red',
-  disconnected: 'gray',
-};
+/** More VMs than this under one host: the tree shows the first ones and points to the table. */
+const TREE_CAP = 100;
+const DRAG_TYPE = 'application/x-vireo-host';
 
-export function statusText(s: HostStatus): string {
-  switch (s.status) {
-    case 'reconnecting':
-      return `reconnecting (${s.reason})`;
-    case 'failed':
-      return `failed: ${s.error.message}`;
-    default:
-      return s.status;
-  }
-}
-
-function HostItem({ host }: { host: HostInfo }) {
-  const qc = useQueryClient();
-  const { selection, select } = useUi();
-  const domains = useDomains();
-  const count = (domains.data ?? []).filter((d) => d.hostId === host.id).length;
-  const action = useMutation({
-    mutationFn: async (verb: 'connect' | 'disconnect' | 'remove') => {
-      if (verb === 'remove') await call('hosts.remove', { hostId: host.id });
-      else await call(verb === 'connect' ? 'hosts.connect' : 'hosts.disconnect', { hostId: host.id });
-    },
-    onSettled: () => qc.invalidateQueries({ queryKey: keys.hosts }),
-    onError: (err) => notifyError(`Host ${host.spec.name}`, err),
-  });
-  const connected = host.state.status === 'connected';
+const VmItem = memo(function VmItem({ d, active }: { d: DomainSummary; active: boolean }) {
+  const select = useUi((s) => s.select);
   return (
     <NavLink
-      data-testid={`host-${host.id}`}
-      active={selection.kind === 'host' && selection.hostId === host.id}
-      onClick={() => select({ kind: 'host', hostId: host.id })}
-      leftSection={<IconServer size={18} />}
+      pl={36}
+      py={2}
+      active={active}
       label={
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm" fw={500} truncate>
-            {host.spec.name}
-          </Text>
-          {connected && (
-            <Badge size="xs" variant="light">
-              {count}
-            </Badge>
-          )}
-        </Group>
+        <Text size="sm" truncate>
+          {d.name}
+        </Text>
       }
-      description={
-        <Tooltip label={statusText(host.state)} multiline maw={320}>
-          <Text size="xs" c={STATUS_COLOR[host.state.status]} truncate data-testid={`host-${host.id}-status`}>
-            {statusText(host.state)}
-          </Text>
-        </Tooltip>
-      }
-      rightSection={
-        <Menu position="right-start" withinPortal>
-          <Menu.Target>
-            <ActionIcon variant="subtle" size="sm" aria-label={`Actions for ${host.spec.name}`} onClick={(e) => e.stopPropagation()}>
-              <IconDots size={14} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {connected ? (
-              <Menu.Item leftSection={<IconPlugConnectedX size={14} />} onClick={() => action.mutate('disconnect')}>
-                Disconnect
-              </Menu.Item>
-            ) : (
-              <Menu.Item leftSection={<IconPlugConnected size={14} />} onClick={() => action.mutate('connect')}>
-                Connect
-              </Menu.Item>
-            )}
-            <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => action.mutate('remove')}>
-              Remove host
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
-      }
+      leftSection={<DomainStateIcon state={d.state} />}
+      onClick={() => select({ kind: 'domain', hostId: d.hostId, uuid: d.uuid })}
+      data-testid={`tree-vm-${d.name}-${d.hostId}`}
     />
+  );
+});
+
+interface HostItemProps {
+  host: HostInfo;
+  index: number;
+  count: number;
+  vms: DomainSummary[];
+  expanded: boolean;
+  onToggle(id: HostId): void;
+  dropHint: 'above' | 'below' | null;
+  dragProps: (id: HostId) => Record<string, unknown>;
+}
+
+function HostItem({ host, index, count, vms, expanded, onToggle, dropHint, dragProps }: HostItemProps) {
+  const selection = useUi((s) => s.selection);
+  const select = useUi((s) => s.select);
+  const verb = useHostVerb(host.id);
+  const connected = host.state.status === 'connected';
+  const canRetry = host.state.status === 'failed' || host.state.status === 'disconnected';
+  const sorted = useMemo(() => [...vms].sort((a, b) => a.name.localeCompare(b.name)), [vms]);
+  const border = 'var(--mantine-primary-color-filled)';
+  return (
+    <div
+      {...dragProps(host.id)}
+      style={{
+        borderTop: dropHint === 'above' ? `2px solid ${border}` : '2px solid transparent',
+        borderBottom: dropHint === 'below' ? `2px solid ${border}` : '2px solid transparent',
+      }}
+    >
+      <NavLink
+        data-testid={`host-${host.id}`}
+        data-host-name={host.spec.name}
+        active={selection.kind === 'host' && selection.hostId === host.id}
+        onClick={() => select({ kind: 'host', hostId: host.id })}
+        leftSection={
+          <Group gap={2} wrap="nowrap">
+            <ActionIcon
+              variant="transparent"
+              size="xs"
+              c="dimmed"
+              aria-label={expanded ? 'Collapse' : 'Expand'}
+              aria-expanded={expanded}
+              onClick={(e) => {
+                e.stopPropagation();
+                onToggle(host.id);
+              }}
+            >
+              {expanded ? <IconChevronDown size={12} /> : <IconChevronRight size={12} />}
+            </ActionIcon>
+            <IconServer size={18} />
+          </Group>
+        }
+        label={
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm" fw={500} truncate>
+              {host.spec.name}
+            </Text>
+            {connected && (
+              <Badge size="xs" variant="light" color="gray">
+                {vms.length}
+              </Badge>
+            )}
+          </Group>
+        }
+        description={
+          <Tooltip label={statusText(host.state)} multiline maw={340} openDelay={300}>
+            <Text
+              size="xs"
+              c={HOST_STATUS_COLOR[host.state.status]}
+              truncate
+              data-testid={`host-${host.id}-status`}
+              data-status={host.state.status}
+            >
+              {statusText(host.state)}
+            </Text>
+          </Tooltip>
+        }
+        rightSection={
+          <Group gap={0} wrap="nowrap">
+            {canRetry && (
+              <Tooltip label={host.state.status === 'failed' ? 'Retry' : 'Connect'}>
+                <ActionIcon
+                  variant="subtle"
+                  size="sm"
+                  aria-label={`Connect ${host.spec.name}`}
+                  loading={verb.isPending}
+                  data-testid={`host-${host.id}-retry`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    verb.mutate('connect', {
+                      onError: (err) => notifyError(`${host.spec.name}: could not connect`, err, { id: `host-${host.id}` }),
+                    });
+                  }}
+                >
+                  <IconRefresh size={14} />
+                </ActionIcon>
+              </Tooltip>
+            )}
+            <HostMenu host={host} index={index} count={count} />
+          </Group>
+        }
+      />
+      {expanded &&
+        sorted
+          .slice(0, TREE_CAP)
+          .map((d) => (
+            <VmItem key={d.uuid} d={d} active={selection.kind === 'domain' && selection.uuid === d.uuid && selection.hostId === d.hostId} />
+          ))}
+      {expanded && sorted.length > TREE_CAP && (
+        <NavLink
+          pl={36}
+          py={2}
+          label={<Text size="xs" c="dimmed">{`… and ${sorted.length - TREE_CAP} more: show all in the table`}</Text>}
+          onClick={() => select({ kind: 'host', hostId: host.id })}
+        />
+      )}
+    </div>
   );
 }
 
 export function HostSidebar() {
   const hosts = useHosts();
-  const { selection, select } = useUi();
+  const domains = useDomains();
+  const { selection, select, setAddHostOpen } = useUi();
+  const reorder = useReorderHosts();
+  const [collapsed, setCollapsed] = useState<ReadonlySet<HostId>>(new Set());
+  const [drag, setDrag] = useState<{ from: HostId; over: HostId | null; below: boolean } | null>(null);
+  const list = hosts.data ?? [];
+  const byHost = useMemo(() => {
+    const m = new Map<HostId, DomainSummary[]>();
+    for (const d of domains.data ?? []) {
+      const a = m.get(d.hostId);
+      if (a) a.push(d);
+      else m.set(d.hostId, [d]);
+    }
+    return m;
+  }, [domains.data]);
+
+  const dragProps = (id: HostId) => ({
+    draggable: true,
+    onDragStart: (e: DragEvent) => {
+      e.dataTransfer.setData(DRAG_TYPE, id);
+      e.dataTransfer.effectAllowed = 'move';
+      setDrag({ from: id, over: null, below: false });
+    },
+    onDragOver: (e: DragEvent<HTMLElement>) => {
+      if (!drag) return;
+      e.preventDefault();
+      const r = e.currentTarget.getBoundingClientRect();
+      const below = e.clientY > r.top + Math.min(r.height, 52) / 2;
+      if (drag.over !== id || drag.below !== below) setDrag({ ...drag, over: id, below });
+    },
+    onDragEnd: () => setDrag(null),
+    onDrop: (e: DragEvent) => {
+      e.preventDefault();
+      if (!drag || drag.from === id) return setDrag(null);
+      const ids = list.map((h) => h.id).filter((x) => x !== drag.from);
+      const at = ids.indexOf(id) + (drag.below ? 1 : 0);
+      ids.splice(at, 0, drag.from);
+      setDrag(null);
+      reorder.mutate(ids, { onError: (err) => notifyError('Could not save the host order', err) });
+    },
+  });
+
   return (
     <Stack gap={4} h="100%">
       <NavLink
@@ -102,13 +206,49 @@ export function HostSidebar() {
         leftSection={<IconStack2 size={18} />}
         active={selection.kind === 'all'}
         onClick={() => select({ kind: 'all' })}
+        rightSection={
+          <Badge size="xs" variant="light" color="gray">
+            {domains.data?.length ?? 0}
+          </Badge>
+        }
+        data-testid="nav-all"
       />
-      <Text size="xs" tt="uppercase" c="dimmed" fw={700} mt="sm" px="xs">
-        Hosts
-      </Text>
-      <ScrollArea style={{ flex: 1 }}>
-        {(hosts.data ?? []).map((h) => (
-          <HostItem key={h.id} host={h} />
+      <Group justify="space-between" mt="sm" px="xs">
+        <Text size="xs" tt="uppercase" c="dimmed" fw={700}>
+          Hosts
+        </Text>
+        <Tooltip
+          label={
+            <>
+              Add host <Kbd size="xs">Ctrl+Shift+N</Kbd>
+            </>
+          }
+        >
+          <ActionIcon variant="subtle" size="sm" aria-label="Add host" onClick={() => setAddHostOpen(true)} data-testid="sidebar-add-host">
+            <IconPlus size={14} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+      <ScrollArea style={{ flex: 1 }} type="hover">
+        {list.map((h, i) => (
+          <HostItem
+            key={h.id}
+            host={h}
+            index={i}
+            count={list.length}
+            vms={byHost.get(h.id) ?? []}
+            expanded={!collapsed.has(h.id)}
+            onToggle={(id) =>
+              setCollapsed((c) => {
+                const n = new Set(c);
+                if (n.has(id)) n.delete(id);
+                else n.add(id);
+                return n;
+              })
+            }
+            dropHint={drag && drag.over === h.id && drag.from !== h.id ? (drag.below ? 'below' : 'above') : null}
+            dragProps={dragProps}
+          />
         ))}
         {hosts.data?.length === 0 && (
           <Text size="sm" c="dimmed" px="xs">

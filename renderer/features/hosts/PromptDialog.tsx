@@ -56,7 +56,12 @@ export function PromptDialog() {
         >
           <Stack>
             <Text size="sm">{current.message}</Text>
-            <PasswordInput label={`Password for ${current.user}@${current.host}`} value={secret} onChange={(e) => setSecret(e.currentTarget.value)} data-autofocus />
+            <PasswordInput
+              label={`Password for ${current.user}@${current.host}`}
+              value={secret}
+              onChange={(e) => setSecret(e.currentTarget.value)}
+              data-autofocus
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => answer(false)}>
                 Cancel

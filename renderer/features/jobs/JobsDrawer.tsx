@@ -29,7 +29,12 @@ function JobCard({ job }: { job: Job }) {
       )}
       {job.status === 'running' && job.cancellable && (
         <Group justify="flex-end" mt={6}>
-          <Button size="xs" variant="light" color="red" onClick={() => call('jobs.cancel', { jobId: job.id }).catch((e) => notifyError('Cancel failed', e))}>
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            onClick={() => call('jobs.cancel', { jobId: job.id }).catch((e) => notifyError('Cancel failed', e))}
+          >
             Cancel
           </Button>
         </Group>

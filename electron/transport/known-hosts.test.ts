@@ -1,0 +1,90 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  appendKnownHost,
+  checkHostKey,
+  fingerprintOf,
+  hostFieldMatches,
+  keyTypeOf,
+  knownKeyTypes,
+  parseKnownHosts,
+  readKnownHosts,
+} from './known-hosts';
+
+// Real keys of the lab hosts; fingerprints and hashed lines as printed by `ssh-keygen -lf` / `-H`.
+const KEY_A = 'AAAAC3NzaC1lZDI1NTE5AAAAIHoiakrvPZ6AT8+MXhHdoK3zJRWoiDnxckDS73iDgQG1';
+const KEY_B = 'AAAAC3NzaC1lZDI1NTE5AAAAIHigjL8pNu1HugduBXM1N0BWiSsN7eLKu3y1FH48+hox';
+const FP_A = 'SHA256:w02dek6nIuSkY1oV67jlKf/XLUD7SNigWjYaoWecmlg';
+const FP_B = 'SHA256:E9NxYKmWJr+KeyaLeKZHr52IA/5OXt7IJLagMzlTZt0';
+const HASHED = [
+  `|1|ws6YX/Vz9p8Flybc3c8KT8HF5uQ=|ODR8FDIqByBo3ggAo+lHu+pbp0o= ssh-ed25519 ${KEY_A}`, // 10.203.0.1
+  `|1|KDxaCGaPs+Na1lqBu7N43xQoNck=|I7Lh1aSw/ADNkVJDWdtBnruDWMU= ssh-ed25519 ${KEY_B}`, // [lab-b.example]:2222
+].join('\n');
+const blob = (b64: string): Buffer => Buffer.from(b64, 'base64');
+
+describe('host key fingerprints', () => {
+  it('match ssh-keygen -lf', () => {
+    expect(fingerprintOf(blob(KEY_A))).toBe(FP_A);
+    expect(fingerprintOf(blob(KEY_B))).toBe(FP_B);
+    expect(keyTypeOf(blob(KEY_A))).toBe('ssh-ed25519');
+    expect(keyTypeOf(Buffer.alloc(2))).toBe('unknown');
+  });
+});
+
+describe('known_hosts matching', () => {
+  it('matches hashed entries written by ssh-keygen -H, including [host]:port', () => {
+    const e = parseKnownHosts(HASHED);
+    expect(checkHostKey(e, '10.203.0.1', 22, blob(KEY_A))).toEqual({ status: 'known' });
+    expect(checkHostKey(e, 'lab-b.example', 2222, blob(KEY_B))).toEqual({ status: 'known' });
+    expect(checkHostKey(e, 'lab-b.example', 22, blob(KEY_B))).toEqual({ status: 'unknown' });
+    expect(checkHostKey(e, '10.203.0.9', 22, blob(KEY_A))).toEqual({ status: 'unknown' });
+  });
+
+  it('reports a changed key with the fingerprints on file', () => {
+    const e = parseKnownHosts(`10.203.0.1 ssh-ed25519 ${KEY_A}`);
+    expect(checkHostKey(e, '10.203.0.1', 22, blob(KEY_B))).toEqual({
+      status: 'mismatch',
+      expected: [{ keyType: 'ssh-ed25519', fingerprint: FP_A }],
+    });
+  });
+
+  it('handles lists, wildcards, negation, comments, markers', () => {
+    const e = parseKnownHosts(
+      [
+        '# comment',
+        '',
+        `lab-a,10.203.0.1 ssh-ed25519 ${KEY_A} root@lab-a`,
+        `*.lab,!bad.lab ssh-ed25519 ${KEY_B}`,
+        `@revoked 10.203.0.5 ssh-ed25519 ${KEY_A}`,
+        `@cert-authority *.example ssh-ed25519 ${KEY_B}`,
+        '@weird x ssh-ed25519 AAAA',
+        'garbage',
+      ].join('\n'),
+    );
+    expect(e).toHaveLength(4);
+    expect(checkHostKey(e, 'LAB-A', 22, blob(KEY_A)).status).toBe('known');
+    expect(checkHostKey(e, 'x.lab', 22, blob(KEY_B)).status).toBe('known');
+    expect(checkHostKey(e, 'bad.lab', 22, blob(KEY_B)).status).toBe('unknown');
+    expect(checkHostKey(e, '10.203.0.5', 22, blob(KEY_A)).status).toBe('revoked');
+    // a CA line is not a host key
+    expect(checkHostKey(e, 'h.example', 22, blob(KEY_B)).status).toBe('unknown');
+    expect(hostFieldMatches('[h]:2222', 'h', 2222)).toBe(true);
+    expect(hostFieldMatches('h', 'h', 2222)).toBe(false);
+    expect(knownKeyTypes(e, 'lab-a', 22)).toEqual(['ssh-ed25519']);
+  });
+
+  it('appends in the plain OpenSSH form and reads it back', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vireo-kh-'));
+    const path = join(dir, 'sub', 'known_hosts');
+    expect(await readKnownHosts(path)).toEqual([]);
+    await appendKnownHost(path, '10.203.0.1', 22, blob(KEY_A));
+    await writeFile(path, `${await readFile(path, 'utf8')}# no newline at end`);
+    await appendKnownHost(path, 'lab-b', 2222, blob(KEY_B));
+    const text = await readFile(path, 'utf8');
+    expect(text).toBe(`10.203.0.1 ssh-ed25519 ${KEY_A}\n# no newline at end\n[lab-b]:2222 ssh-ed25519 ${KEY_B}\n`);
+    const e = await readKnownHosts(path);
+    expect(checkHostKey(e, 'lab-b', 2222, blob(KEY_B)).status).toBe('known');
+  });
+});

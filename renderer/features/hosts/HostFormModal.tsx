@@ -1,0 +1,202 @@
+/** Add a host, or edit a saved one: address, user, port, and how to authenticate. */
+import { Button, Group, Modal, NumberInput, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { HostAuth, HostInfo } from '../../../shared/api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useHosts } from '../../queries';
+import { useAddHost, useUpdateHost } from '../../queries/mutations';
+import { type HostForm, useUi } from '../../store/ui';
+
+type AuthKind = HostAuth['kind'];
+
+interface Draft {
+  name: string;
+  address: string;
+  user: string;
+  port: number;
+  authKind: AuthKind;
+  keyPath: string;
+  password: string;
+}
+
+const BLANK: Draft = { name: '', address: '', user: 'root', port: 22, authKind: 'agent', keyPath: '', password: '' };
+
+function draftOf(h: HostInfo): Draft {
+  return {
+    name: h.spec.name,
+    address: h.spec.address ?? '',
+    user: h.spec.user ?? 'root',
+    port: h.spec.port ?? 22,
+    authKind: h.spec.auth?.kind ?? 'agent',
+    keyPath: '',
+    password: '',
+  };
+}
+
+function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefined; onClose(): void }) {
+  const editing = form.mode === 'edit';
+  const [d, setD] = useState<Draft>(host ? draftOf(host) : BLANK);
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const add = useAddHost();
+  const update = useUpdateHost();
+  const mutation = editing ? update : add;
+  const local = host?.spec.transport === 'local';
+  const authWas = host?.spec.auth?.kind;
+
+  const authOf = (): HostAuth | undefined => {
+    if (d.authKind === 'key') return d.keyPath ? { kind: 'key', path: d.keyPath } : undefined;
+    if (d.authKind === 'password')
+      return d.password ? { kind: 'password', password: d.password } : editing && authWas === 'password' ? undefined : { kind: 'password' };
+    return { kind: 'agent' };
+  };
+
+  const submit = () => {
+    const auth = authOf();
+    if (editing && host) {
+      update.mutate(
+        {
+          hostId: host.id,
+          name: d.name || d.address,
+          ...(local ? {} : { address: d.address, user: d.user, port: d.port }),
+          ...(!local && auth && !(auth.kind === 'agent' && authWas === 'agent') ? { auth } : {}),
+        },
+        { onSuccess: onClose },
+      );
+    } else {
+      add.mutate(
+        {
+          spec: {
+            name: d.name || d.address,
+            transport: 'ssh',
+            address: d.address,
+            user: d.user,
+            port: d.port,
+            ...(auth ? { auth } : {}),
+            uri: 'qemu:///system',
+          },
+          connect: true,
+        },
+        { onSuccess: onClose },
+      );
+    }
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Stack>
+        {!local && (
+          <>
+            <TextInput
+              label="Address"
+              placeholder="host.example.org or 10.0.0.5"
+              required
+              value={d.address}
+              onChange={(e) => set('address', e.currentTarget.value)}
+              data-autofocus
+              name="address"
+            />
+            <Group grow>
+              <TextInput label="User" value={d.user} onChange={(e) => set('user', e.currentTarget.value)} name="user" />
+              <NumberInput
+                label="Port"
+                min={1}
+                max={65535}
+                value={d.port}
+                onChange={(v) => set('port', typeof v === 'number' ? v : 22)}
+                name="port"
+              />
+            </Group>
+          </>
+        )}
+        <TextInput
+          label="Display name"
+          placeholder="defaults to the address"
+          value={d.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+          name="name"
+        />
+        {!local && (
+          <>
+            <SegmentedControl
+              value={d.authKind}
+              onChange={(v) => set('authKind', v as AuthKind)}
+              aria-label="Authentication"
+              data={[
+                { value: 'agent', label: 'SSH agent' },
+                { value: 'key', label: 'Key file' },
+                { value: 'password', label: 'Password' },
+              ]}
+            />
+            {d.authKind === 'agent' && (
+              <Text size="xs" c="dimmed">
+                Uses the keys of your running ssh-agent (SSH_AUTH_SOCK).
+              </Text>
+            )}
+            {d.authKind === 'key' && (
+              <TextInput
+                label="Private key file"
+                placeholder="~/.ssh/id_ed25519"
+                required={!editing || authWas !== 'key'}
+                description={editing && authWas === 'key' ? 'Leave empty to keep the saved key file.' : undefined}
+                value={d.keyPath}
+                onChange={(e) => set('keyPath', e.currentTarget.value)}
+                name="keyPath"
+              />
+            )}
+            {d.authKind === 'password' && (
+              <PasswordInput
+                label="Password"
+                description={
+                  editing && authWas === 'password'
+                    ? 'Leave empty to keep the saved password.'
+                    : 'Empty: asked on each connect. Kept in memory in web mode; encrypted by the OS keychain in the desktop app.'
+                }
+                value={d.password}
+                onChange={(e) => set('password', e.currentTarget.value)}
+                name="password"
+              />
+            )}
+          </>
+        )}
+        <ErrorAlert title={editing ? 'Could not save the host' : 'Could not add the host'} error={mutation.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={mutation.isPending} data-testid="add-host-submit">
+            {editing ? 'Save' : 'Add and connect'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function HostFormModal() {
+  const form = useUi((s) => s.hostForm);
+  const setHostForm = useUi((s) => s.setHostForm);
+  const hosts = useHosts();
+  const host = form?.mode === 'edit' ? hosts.data?.find((h) => h.id === form.hostId) : undefined;
+  // A new form each time the dialog opens (no stale password or error from the last one).
+  const [session, setSession] = useState(0);
+  useEffect(() => {
+    if (form) setSession((n) => n + 1);
+  }, [form]);
+  const close = () => setHostForm(null);
+  return (
+    <Modal
+      opened={!!form}
+      onClose={close}
+      title={form?.mode === 'edit' ? `Edit ${host?.spec.name ?? 'host'}` : 'Add a host'}
+      size="md"
+      data-testid={form?.mode === 'edit' ? 'edit-host-modal' : 'add-host-modal'}
+    >
+      {form && <Form key={session} form={form} host={host} onClose={close} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,178 @@
+import { Badge, Card, Group, Loader, Progress, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import type { HostDetails, HostInfo, StoragePoolSummary } from '../../../shared/api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatBytes, formatKiB } from '../../lib/format';
+import { useHostDetails } from '../../queries';
+
+function Fact({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" data-testid={testId}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+function usageColor(frac: number): string {
+  return frac > 0.9 ? 'red' : frac > 0.75 ? 'orange' : 'teal';
+}
+
+function PoolRow({ p }: { p: StoragePoolSummary }) {
+  const frac = p.capacity > 0 ? p.allocation / p.capacity : 0;
+  return (
+    <Table.Tr data-testid={`pool-${p.name}`}>
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {p.name}
+        </Text>
+        <Text size="xs" c="dimmed" truncate maw={260}>
+          {p.type ?? ''} {p.path ?? ''}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Badge size="sm" variant="light" color={p.state === 'running' ? 'teal' : 'gray'}>
+          {p.state === 'running' ? 'active' : p.state}
+        </Badge>
+      </Table.Td>
+      <Table.Td w="40%">
+        {p.state === 'running' ? (
+          <Tooltip label={`${formatBytes(p.allocation)} used, ${formatBytes(p.available)} free of ${formatBytes(p.capacity)}`}>
+            <Stack gap={2}>
+              <Progress value={frac * 100} color={usageColor(frac)} size="md" aria-label={`${p.name} usage`} />
+              <Text size="xs" c="dimmed">
+                {formatBytes(p.allocation)} / {formatBytes(p.capacity)} ({Math.round(frac * 100)}%)
+              </Text>
+            </Stack>
+          </Tooltip>
+        ) : (
+          <Text size="xs" c="dimmed">
+            —
+          </Text>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function Details({ d }: { d: HostDetails }) {
+  const usedBytes = d.memory.totalKiB * 1024 - d.memory.freeBytes;
+  const memFrac = d.memory.totalKiB > 0 ? usedBytes / (d.memory.totalKiB * 1024) : 0;
+  const topo = `${d.cpu.sockets} socket${d.cpu.sockets === 1 ? '' : 's'} × ${d.cpu.cores} core${d.cpu.cores === 1 ? '' : 's'} × ${d.cpu.threads} thread${d.cpu.threads === 1 ? '' : 's'}`;
+  return (
+    <Stack>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Card withBorder>
+          <Title order={5} mb="xs">
+            System
+          </Title>
+          <Stack gap="xs">
+            <Fact label="Hostname" value={d.hostname} testId="host-hostname" />
+            <Fact label="libvirt" value={d.libvirtVersion} testId="host-libvirt-version" />
+            <Fact label="Hypervisor (QEMU)" value={d.hypervisorVersion} testId="host-qemu-version" />
+            <Fact label="URI" value={d.uri} />
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Title order={5} mb="xs">
+            CPU
+          </Title>
+          <Stack gap="xs">
+            <Fact label="Model" value={d.cpu.model} testId="host-cpu-model" />
+            <Fact label="CPUs" value={`${d.cpu.cpus} (${topo})`} testId="host-cpu-count" />
+            <Fact label="Architecture" value={`${d.cpu.arch}${d.cpu.mhz ? ` · ${d.cpu.mhz} MHz` : ''}`} />
+            <Fact label="NUMA nodes" value={d.cpu.nodes} />
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Title order={5} mb="xs">
+            Memory
+          </Title>
+          <Stack gap="xs">
+            <Fact label="Total" value={formatKiB(d.memory.totalKiB)} testId="host-memory" />
+            <Fact label="Free" value={formatBytes(d.memory.freeBytes)} />
+            <Progress value={memFrac * 100} color={usageColor(memFrac)} aria-label="Memory in use" />
+          </Stack>
+        </Card>
+      </SimpleGrid>
+      <Card withBorder>
+        <Title order={5} mb="xs">
+          Storage pools
+        </Title>
+        {d.pools.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No storage pools.
+          </Text>
+        ) : (
+          <Table verticalSpacing={6} data-testid="host-pools">
+            <Table.Tbody>
+              {d.pools.map((p) => (
+                <PoolRow key={p.uuid} p={p} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+      <Card withBorder>
+        <Title order={5} mb="xs">
+          Networks
+        </Title>
+        {d.networks.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No libvirt networks.
+          </Text>
+        ) : (
+          <Table verticalSpacing={6} data-testid="host-networks">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>State</Table.Th>
+                <Table.Th>Bridge</Table.Th>
+                <Table.Th>Forward</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.networks.map((n) => (
+                <Table.Tr key={n.uuid} data-testid={`network-${n.name}`}>
+                  <Table.Td>{n.name}</Table.Td>
+                  <Table.Td>
+                    <Badge size="sm" variant="light" color={n.active ? 'teal' : 'gray'}>
+                      {n.active ? 'active' : 'inactive'}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{n.bridge ?? '—'}</Table.Td>
+                  <Table.Td>{n.forward ?? 'isolated'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+    </Stack>
+  );
+}
+
+export function HostOverview({ host }: { host: HostInfo }) {
+  const connected = host.state.status === 'connected';
+  const details = useHostDetails(host.id, connected);
+  if (!connected)
+    return (
+      <Text c="dimmed" size="sm">
+        Connect the host to see its details.
+      </Text>
+    );
+  return (
+    <>
+      {details.isLoading && (
+        <Group>
+          <Loader size="sm" /> <Text size="sm">Reading the host…</Text>
+        </Group>
+      )}
+      <ErrorAlert title="Could not read the host's details" error={details.error} />
+      {details.data && <Details d={details.data} />}
+    </>
+  );
+}
