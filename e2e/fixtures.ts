@@ -85,6 +85,7 @@ export async function openApp(page: Page, server: AppServer): Promise<void> {
 
 export const test = base.extend<{ server: AppServer }, { launchOptions: { executablePath: string; args: string[] } }>({
   launchOptions: [{ executablePath: CHROMIUM, args: CHROMIUM_ARGS }, { scope: 'worker', option: true }],
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form
   server: async ({}, use) => {
     const server = await startServer();
     await use(server);

@@ -20,7 +20,7 @@ const objectName = z
   .min(1, 'Name is empty')
   .max(1024, 'Name is longer than 1024 characters')
   .refine((s) => !s.includes('/'), 'Name must not contain "/"')
-  .refine((s) => !/[\u0000-\u001f]/.test(s), 'Name must not contain control characters');
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20), 'Name must not contain control characters');
 
 export const HostId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Invalid host id');
 export type HostId = z.infer<typeof HostId>;

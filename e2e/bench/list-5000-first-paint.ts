@@ -110,6 +110,7 @@ const bench: Bench = {
     page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
     // tsx (esbuild keepNames) wraps named functions in __name(); the page needs it too.
     await page.addInitScript('globalThis.__name = (f) => f;');
+    (globalThis as Record<string, unknown>).__benchPage = page;
     await page.goto(server.url);
     // Cold: navigation start to the table painted, the domain list fetched over SSH included.
     const mark = await page.waitForFunction(

@@ -28,7 +28,7 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
-async function measure(fn: () => Promise<number | undefined | void>): Promise<number> {
+async function measure(fn: Bench['vireo']): Promise<number> {
   const t0 = performance.now();
   const v = await fn();
   const ms = performance.now() - t0;

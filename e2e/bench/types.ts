@@ -12,8 +12,10 @@ export interface Bench {
   /** What the baseline is, for the human-readable line on stderr. */
   baselineLabel?: string;
   setup?: () => Promise<void>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a side may just do the work (wall time is measured)
   vireo: () => Promise<number | undefined | void>;
   /** libvirt's own client doing the same work; omit for absolute benchmarks. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: as above
   baseline?: () => Promise<number | undefined | void>;
   /** Extra figures printed on stderr beside the result (e.g. one virsh process per call). */
   extra?: () => Promise<Record<string, number>>;

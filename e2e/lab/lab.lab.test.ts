@@ -228,8 +228,9 @@ describe('lab', () => {
     await waitForDomainState('A', 'tiny', 'running', 30_000);
     await waitForDomainState('B', 'tiny', 'absent', 30_000);
     expect((await guestExec('A', 'tiny', 'echo alive-on-A')).trim()).toBe('alive-on-A');
-    expect(Date.now() - t0).toBeLessThan(60_000);
-  });
+    // ~5 s for both hops on an idle machine; generous for a loaded CI box
+    expect(Date.now() - t0).toBeLessThan(120_000);
+  }, 240_000);
 
   it('reset restores the initial state after the hosts were changed', async () => {
     const B = labHost('B', lab);
@@ -260,6 +261,7 @@ describe('lab', () => {
     expect((await virshOn('B', ['vol-list', 'default'])).includes('junk.qcow2')).toBe(false);
     for (const [name, g] of Object.entries(lab.guests)) expect((await virshOn('A', ['domstate', name])).trim()).toBe(g.state);
     expect((await guestExec('A', 'tiny', 'echo $((6*7))')).trim()).toBe('42');
-    expect(took).toBeLessThan(60_000);
-  });
+    // seconds plus the guests' boot (~10 s) on an idle machine
+    expect(took).toBeLessThan(120_000);
+  }, 300_000);
 });

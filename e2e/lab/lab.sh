@@ -825,9 +825,14 @@ guest_exec(){ # HOST DOMAIN CMD
   local X=$1 N=$2 CMD=$3 tmp rc nonce
   host_healthy "$X" || die "host $X is not running"
   nonce=$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')
-  tmp=$(mktemp "/tmp/lab-guest-exec.XXXXXX")
-  in_host "$X" expect -f "$HERE/guest-exec.exp" "$N" "$nonce" "$CMD" "$tmp" "${GUEST_EXEC_TIMEOUT:-60}"
+  mkdir -p "$LAB/tmp"
+  tmp=$(mktemp "$LAB/tmp/guest-exec.XXXXXX")
+  # one console user per guest at a time (`virsh console --force` would steal it from another)
+  exec 8>"$LAB/tmp/console-$X-${N//\//_}.lock"
+  flock -w "$(( ${GUEST_EXEC_TIMEOUT:-60} * 2 ))" 8 || { rm -f "$tmp"; die "console of $N on $X is busy"; }
+  in_host "$X" expect -f "$HERE/guest-exec.exp" "$N" "$nonce" "$CMD" "$tmp" "${GUEST_EXEC_TIMEOUT:-60}" 8>&-
   rc=$?
+  exec 8>&-
   if [ $rc -ne 0 ]; then
     log "guest-exec on $X/$N failed (expect rc $rc); console transcript: $(tr -d '\r' < "$tmp" | tail -c 600)"
     rm -f "$tmp"; return 125

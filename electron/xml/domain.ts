@@ -81,7 +81,7 @@ function usbOf(devices: Element): DomainUsbDevice[] {
 
 export function parseDomainXml(xml: string): ParsedDomain {
   const root = parseXml(xml, 'the domain XML').documentElement;
-  if (!root || root.tagName !== 'domain') throw new Error('Not a <domain> definition');
+  if (root?.tagName !== 'domain') throw new Error('Not a <domain> definition');
   const devices = child(root, 'devices');
   const os = child(root, 'os');
   const osType = child(os, 'type');
