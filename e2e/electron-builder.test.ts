@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-const root = join(__dirname, '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface BuilderConfig {
   appId: string;

@@ -83,8 +83,9 @@ export async function openApp(page: Page, server: AppServer): Promise<void> {
   await expect(page.getByTestId('app-shell')).toBeVisible();
 }
 
-export const test = base.extend<{ server: AppServer }, { launchOptions: { executablePath: string; args: string[] } }>({
-  launchOptions: [{ executablePath: CHROMIUM, args: CHROMIUM_ARGS }, { scope: 'worker', option: true }],
+export const test = base.extend<{ server: AppServer }>({
+  // Debian's Chromium even when no config file is used (`npx playwright test e2e/x.spec.ts`).
+  launchOptions: [{ executablePath: CHROMIUM, args: CHROMIUM_ARGS }, { scope: 'worker' }],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form
   server: async ({}, use) => {
     const server = await startServer();

@@ -88,6 +88,11 @@ test('hosts: add both lab hosts, see VMs live, drive them from the UI and from t
     await expect(page.getByTestId('toolbar-pause')).toBeDisabled();
     await page.keyboard.press('Shift+P');
     await expect(app.table.row('tiny', idA)).toHaveAttribute('data-state', 'running');
+    // Arrow keys move the selection (rows are sorted by name within the host group).
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('toolbar-target')).toHaveText('tiny-local');
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByTestId('toolbar-target')).toHaveText('tiny');
   });
 
   await test.step('the table shows live stats (sparklines) for running VMs', async () => {
@@ -137,6 +142,10 @@ test('hosts: add both lab hosts, see VMs live, drive them from the UI and from t
     // Saved by the backend: a reload keeps it.
     await openApp(page, server);
     await expect.poll(order).toEqual(idPw ? ['lab-b', 'lab-a', 'lab-a-pw'] : ['lab-b', 'lab-a']);
+
+    // Drag lab-a back above lab-b.
+    await app.hostItem('lab-a').dragTo(app.hostItem('lab-b'), { targetPosition: { x: 20, y: 4 } });
+    await expect.poll(order).toEqual(idPw ? ['lab-a', 'lab-b', 'lab-a-pw'] : ['lab-a', 'lab-b']);
 
     await page.getByTestId(`host-${idB}-menu`).click();
     await page.getByTestId(`host-${idB}-edit`).click();
@@ -199,12 +208,16 @@ test('hosts: a VM named with quotes, <, & and non-Latin letters shows verbatim a
   const name = `odd "q" 'a' <b> & Ωμέγα-Жук`;
   const esc = (s: string) =>
     s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-  // tiny's shape (no disk, no MAC, no UUID: nothing shared with the lab's guests).
+  // A fresh volume in A's default pool for its disk: the delete dialog offers to delete it too.
+  const vol = `odd-${Date.now()}.qcow2`;
+  await virshOn('A', ['vol-create-as', 'default', vol, '8M', '--format', 'qcow2']);
+  const volPath = (await virshOn('A', ['vol-path', '--pool', 'default', vol])).trim();
+  // The lab guests' shape, with nothing shared with them (no UUID, no MAC, its own disk).
   const xml = (await virshOn('A', ['dumpxml', '--inactive', 'stopped']))
     .replace(/<name>[^<]*<\/name>/, `<name>${esc(name)}</name>`)
     .replace(/\s*<uuid>[^<]*<\/uuid>/, '')
     .replace(/\s*<mac [^>]*\/>/g, '')
-    .replace(/\s*<disk [\s\S]*?<\/disk>/g, '');
+    .replace(/<source file='[^']*'\/>/, `<source file='${esc(volPath)}'/>`);
   const dir = mkdtempSync(join(tmpdir(), 'vireo-odd-'));
   const file = join(dir, 'odd.xml');
   writeFileSync(file, xml);
@@ -239,12 +252,15 @@ test('hosts: a VM named with quotes, <, & and non-Latin letters shows verbatim a
     await page.getByTestId('forceoff-confirm').click();
     await expect(app.details.state(name, idA)).toHaveAttribute('data-state', 'shutoff');
 
-    await app.details.delete(name, idA);
+    // Delete, with its volume (ticked by default: a disk in a pool, not shared).
+    await app.details.delete(name, idA, { expectTicked: ['vda'] });
     await expect(page.getByTestId('domain-gone').or(page.getByTestId('host-page-name'))).toBeVisible();
     await app.showAllVms();
     await expect(row).toHaveCount(0);
+    await expect(virshOn('A', ['vol-info', '--pool', 'default', vol])).rejects.toThrow(/not found|no storage vol/i);
   } finally {
     await virshOn('A', ['undefine', name]).catch(() => {});
+    await virshOn('A', ['vol-delete', '--pool', 'default', vol]).catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -7,8 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = join(__dirname, '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'test-results');
 mkdirSync(out, { recursive: true });
 

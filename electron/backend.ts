@@ -5,15 +5,18 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/api';
 import { EventHub } from './core/events';
+import { StreamHub } from './core/streams';
 import { defaultDataDir, HostStore, MemorySecrets, type SecretStore } from './core/store';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc';
 import { localLibvirtAvailable } from './transport/local';
+import { ConsoleService, SerialConnector } from './services/console';
 import { DomainService } from './services/domains';
 import { HostManager } from './services/hosts';
 import { JobManager } from './services/jobs';
 import { findLab } from './services/lab';
 import { PromptBroker } from './services/prompts';
 import { StatsService } from './services/stats';
+import { VncConnector } from './services/vnc';
 import { VERSION } from './version';
 
 export interface BackendOptions {
@@ -28,6 +31,9 @@ export interface Backend {
   hosts: HostManager;
   jobs: JobManager;
   domains: DomainService;
+  /** Console byte channels (serial, VNC): the transports attach the renderer to them. */
+  streams: StreamHub;
+  consoles: ConsoleService;
   close(): Promise<void>;
 }
 
@@ -46,6 +52,8 @@ export function createBackend(opts: BackendOptions): Backend {
   const domains = new DomainService(hosts, events);
   const stats = new StatsService(hosts, events);
   stats.start();
+  const streams = new StreamHub();
+  const consoles = new ConsoleService(hosts, events, { serial: new SerialConnector(streams), vnc: new VncConnector(hosts, streams) });
 
   const handlers: Handlers = {
     'app.info': async () => {
@@ -85,6 +93,16 @@ export function createBackend(opts: BackendOptions): Backend {
     'domains.delete': async ({ hostId, uuid, confirmName, deleteVolumes }) => domains.delete(hostId, uuid, confirmName, deleteVolumes),
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => jobs.cancel(jobId),
+    // ---- consoles (serial + VNC)
+    'consoles.open': async ({ hostId, uuid, kind, force }) => consoles.open(hostId, uuid, kind, force),
+    'consoles.close': async ({ id }) => {
+      consoles.close(id);
+      return null;
+    },
+    'consoles.force': async ({ id }) => consoles.force(id),
+    'consoles.reconnect': async ({ id }) => consoles.reconnect(id),
+    'consoles.list': async () => consoles.list(),
+    'consoles.addSerial': async ({ hostId, uuid }) => consoles.addSerial(hostId, uuid),
   };
 
   return {
@@ -93,7 +111,11 @@ export function createBackend(opts: BackendOptions): Backend {
     hosts,
     jobs,
     domains,
+    streams,
+    consoles,
     close: async () => {
+      consoles.closeAll();
+      streams.closeAll();
       stats.stop();
       domains.dispose();
       await hosts.closeAll();

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findElectronBinary } from './launcher';
 
@@ -29,7 +30,7 @@ describe('npm start detects whether Electron is usable', () => {
   });
 
   it('agrees with this installation (electron is optional: its download fails where only the npm registry is reachable)', () => {
-    const dir = join(__dirname, '..', 'node_modules', 'electron');
+    const dir = fileURLToPath(new URL('../node_modules/electron', import.meta.url));
     const expected = existsSync(join(dir, 'path.txt')) ? join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim()) : null;
     expect(findElectronBinary()).toBe(expected && existsSync(expected) ? expected : null);
   });

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const bridge = await startWebBridge({
     dispatch: backend.dispatch,
     events: backend.events,
+    streams: backend.streams,
     staticDir: join(here, '..', 'dist', 'renderer'),
     port,
     ...(token ? { token } : {}),

@@ -10,8 +10,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { type EventName, isEventName, type WsClientMessage, type WsServerMessage } from '../shared/api';
+import { CHANNEL_ID_RE, type EventName, isEventName, STREAM_PATH, type WsClientMessage, type WsServerMessage } from '../shared/api';
 import type { EventHub } from './core/events';
+import type { StreamHub } from './core/streams';
 import type { Dispatch } from './ipc';
 
 export interface WebBridgeOptions {
@@ -21,6 +22,8 @@ export interface WebBridgeOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** Console byte channels, served on STREAM_PATH (binary WebSocket messages both ways). */
+  streams?: StreamHub;
 }
 
 export interface WebBridge {
@@ -76,10 +79,18 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
       socket.end(`HTTP/1.1 ${code} ${why}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/ws') return refuse(404, 'Not Found');
+    const streams = opts.streams;
+    const stream = url.pathname === STREAM_PATH && streams !== undefined;
+    if (url.pathname !== '/ws' && !stream) return refuse(404, 'Not Found');
     if (!isLoopback(req.socket.remoteAddress)) return refuse(403, 'Forbidden');
     if (!req.headers.origin || !origins.includes(req.headers.origin)) return refuse(403, 'Forbidden');
     if (!sameToken(url.searchParams.get('token'), token)) return refuse(401, 'Unauthorized');
+    if (stream) {
+      const channel = url.searchParams.get('channel') ?? '';
+      if (!CHANNEL_ID_RE.test(channel)) return refuse(400, 'Bad Request');
+      wss.handleUpgrade(req, socket, head, (ws) => serveStream(ws, streams, channel));
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, opts));
   });
 
@@ -133,6 +144,33 @@ function serveSocket(ws: WebSocket, opts: WebBridgeOptions): void {
     for (const off of subs.values()) off();
     subs.clear();
   });
+}
+
+/**
+ * One console channel on one WebSocket: binary messages both ways. Bytes count as delivered when
+ * ws has written them to the socket, which is what throttles a VNC forward for a slow browser.
+ */
+function serveStream(ws: WebSocket, streams: StreamHub, channel: string): void {
+  const attachment = streams.attach(channel, {
+    data: (bytes) => {
+      if (ws.readyState !== ws.OPEN) return;
+      ws.send(bytes, { binary: true }, () => attachment?.ack(bytes.length));
+    },
+    // Close reasons are limited to 123 bytes.
+    close: (reason) => ws.close(1000, Buffer.from(reason).subarray(0, 120).toString()),
+  });
+  if (!attachment) {
+    ws.close(4404, 'Unknown or already attached channel');
+    return;
+  }
+  ws.on('message', (data, isBinary) => {
+    if (!isBinary) {
+      ws.close(1003, 'Binary messages only');
+      return;
+    }
+    attachment.write(Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data));
+  });
+  ws.on('close', () => attachment.detach());
 }
 
 function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {

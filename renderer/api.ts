@@ -3,16 +3,19 @@
  * the same contract over the web bridge's WebSocket, authenticated by the per-run token that the
  * backend printed in the URL (#token=…).
  */
-import type {
-  EventName,
-  Events,
-  RequestInput,
-  RequestName,
-  RequestOutput,
-  Result,
-  VireoApi,
-  WsClientMessage,
-  WsServerMessage,
+import {
+  type EventName,
+  type Events,
+  type RequestInput,
+  type RequestName,
+  type RequestOutput,
+  type Result,
+  STREAM_PATH,
+  type StreamHandle,
+  type StreamSink,
+  type VireoApi,
+  type WsClientMessage,
+  type WsServerMessage,
 } from '../shared/api';
 
 declare global {
@@ -111,6 +114,39 @@ class WebSocketApi implements VireoApi {
         this.listeners.delete(event);
         this.send({ t: 'unsubscribe', event });
       }
+    };
+  }
+
+  // ---- consoles (serial + VNC): one binary WebSocket per channel, authenticated like /ws.
+  attachStream(channel: string, sink: StreamSink): StreamHandle {
+    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const ws = new WebSocket(`${proto}//${location.host}${STREAM_PATH}?token=${encodeURIComponent(this.token)}&channel=${encodeURIComponent(channel)}`);
+    ws.binaryType = 'arraybuffer';
+    const queued: Uint8Array[] = [];
+    let closed = false;
+    ws.onopen = () => {
+      for (const b of queued.splice(0)) ws.send(b);
+    };
+    ws.onmessage = (ev) => {
+      if (ev.data instanceof ArrayBuffer) sink.data(new Uint8Array(ev.data));
+    };
+    ws.onclose = (ev) => {
+      if (closed) return;
+      closed = true;
+      sink.close(ev.reason || (ev.code === 1000 ? 'closed' : `the connection to the backend closed (${ev.code})`));
+    };
+    return {
+      write: (bytes) => {
+        if (closed) return;
+        // The caller may reuse its buffer (noVNC does): send a copy.
+        const copy = bytes.slice();
+        if (ws.readyState === WebSocket.OPEN) ws.send(copy);
+        else if (ws.readyState === WebSocket.CONNECTING) queued.push(copy);
+      },
+      close: () => {
+        closed = true;
+        ws.close(1000);
+      },
     };
   }
 }

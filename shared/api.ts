@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { EVENT_NAMES } from './channels';
 
-export { IPC_EVENT, IPC_INVOKE } from './channels';
+export { CHANNEL_ID_RE, IPC_EVENT, IPC_INVOKE, IPC_STREAM } from './channels';
 
 // ---------------------------------------------------------------------------------------------
 // Shared value types
@@ -76,7 +76,8 @@ export type HostStatus =
 
 export interface HostInfo {
   id: HostId;
-  spec: Omit<HostSpec, 'auth'> & { auth?: { kind: HostAuth['kind'] } };
+  /** The saved spec without secrets (a key file's path is not a secret). */
+  spec: Omit<HostSpec, 'auth'> & { auth?: { kind: HostAuth['kind']; path?: string } };
   state: HostStatus;
   /** Filled once connected. */
   hostname?: string;
@@ -202,6 +203,7 @@ export interface DomainStatsSample {
   uuid: string;
   /** 100 = one host CPU fully busy. */
   cpuPercent: number;
+  /** What the VM costs the host: its QEMU process's resident memory (balloon.rss), else its allocation. */
   memoryKiB: number;
   diskReadBps: number;
   diskWriteBps: number;
@@ -258,6 +260,63 @@ export type Prompt =
   | { id: string; kind: 'host-key'; hostId: HostId; host: string; port: number; keyType: string; fingerprint: string }
   | { id: string; kind: 'password'; hostId: HostId; user: string; host: string; message: string };
 
+
+// ---- consoles (serial + VNC)
+// A console session follows one VM (by UUID) across hosts: it reconnects by itself after the VM
+// restarts, after a migration (it reopens on the host where the VM now runs) and after a dropped
+// host link. Bytes never travel in requests or events: each open connection has a `channel` that
+// the renderer attaches with VireoApi.attachStream (IPC in Electron, /stream WebSocket in a browser).
+
+export type ConsoleKind = 'serial' | 'vnc';
+
+export type ConsoleState =
+  | { status: 'connecting'; hostId?: HostId }
+  /** Bytes flow on `channel`. Each (re)connection has a new channel; VNC needs a new RFB per channel. */
+  | { status: 'open'; channel: string; since: number; vnc?: { port: number; listen: string; hasPassword: boolean } }
+  /** Another client holds the serial console (virsh console, another Vireo); consoles.force takes it over. */
+  | { status: 'busy'; takenOver: boolean; message: string; hint: string }
+  /** Not reachable now: VM shut off, not on any connected host, or its host reconnecting. Resumes by itself. */
+  | { status: 'waiting'; reason: 'stopped' | 'missing' | 'host'; message: string }
+  /** No serial console / VNC display. canAdd: consoles.addSerial adds one to the persistent definition. */
+  | { status: 'no-device'; message: string; hint: string; canAdd: boolean }
+  /** The viewer closed its channel; consoles.reconnect opens a new connection. */
+  | { status: 'disconnected'; message: string }
+  | { status: 'failed'; error: ApiError }
+  | { status: 'closed' };
+
+export interface ConsoleInfo {
+  /** The session id (consoles.close/force/reconnect). */
+  id: string;
+  kind: ConsoleKind;
+  /** Where the VM runs now (changes after a migration). */
+  hostId: HostId;
+  uuid: string;
+  name: string;
+  state: ConsoleState;
+  /** Grows with every state change of this session: the newest info wins. */
+  seq: number;
+}
+
+/** A console session id (random). Channel ids: CHANNEL_ID_RE. */
+export const CONSOLE_ID_RE = /^con-[0-9a-f]{24}$/;
+/** The web bridge's binary path: /stream?token=…&channel=… (same token, Origin and loopback checks as /ws). */
+export const STREAM_PATH = '/stream';
+const consoleRef = z.object({ id: z.string().regex(CONSOLE_ID_RE, 'Not a console id') }).strict();
+
+/** What receives a channel's bytes in the renderer. */
+export interface StreamSink {
+  data(bytes: Uint8Array): void;
+  /** The channel ended (the console closed, the VM went away, or the backend refused it). */
+  close(reason: string): void;
+}
+/** The renderer's end of an attached channel. */
+export interface StreamHandle {
+  write(bytes: Uint8Array): void;
+  /** Detaches: the backend closes that connection. */
+  close(): void;
+}
+// ---- end consoles
+
 // ---------------------------------------------------------------------------------------------
 // Requests
 
@@ -310,6 +369,22 @@ export const requests = {
   },
   'jobs.list': { input: empty, output: out<Job[]>() },
   'jobs.cancel': { input: z.object({ jobId: z.string().min(1).max(64) }).strict(), output: out<Job>() },
+  // ---- consoles (serial + VNC)
+  /** Opens a console session for a VM; force takes the serial console over from another client. */
+  'consoles.open': {
+    input: domainRef.extend({ kind: z.enum(['serial', 'vnc']), force: z.boolean().default(false) }).strict(),
+    output: out<ConsoleInfo>(),
+  },
+  /** Ends the session and frees its channel (the serial console, the VNC forward). */
+  'consoles.close': { input: consoleRef, output: out<null>() },
+  /** Serial: takes the console over from the client holding it (libvirt's FORCE). */
+  'consoles.force': { input: consoleRef, output: out<ConsoleInfo>() },
+  /** Tries again now (after a failure, or when the viewer disconnected). */
+  'consoles.reconnect': { input: consoleRef, output: out<ConsoleInfo>() },
+  'consoles.list': { input: empty, output: out<ConsoleInfo[]>() },
+  /** Adds <serial type='pty'> + <console> to the persistent definition (effective at the next boot). */
+  'consoles.addSerial': { input: domainRef, output: out<{ name: string; running: boolean }>() },
+  // ---- end consoles
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -332,6 +407,8 @@ export interface Events {
   prompt: Prompt;
   /** Rates of every domain on a host, sampled every 2 s while someone listens. */
   'domain.stats': { hostId: HostId; at: number; samples: DomainStatsSample[] };
+  // ---- consoles (serial + VNC)
+  'console.state': ConsoleInfo;
 }
 export type EventName = keyof Events;
 export const eventNames: readonly EventName[] = EVENT_NAMES;
@@ -348,6 +425,9 @@ export function isEventName(name: unknown): name is EventName {
 export interface VireoApi {
   invoke<N extends RequestName>(name: N, input: RequestInput<N>): Promise<Result<RequestOutput<N>>>;
   subscribe<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void;
+  // ---- consoles (serial + VNC)
+  /** Attaches to a console channel (ConsoleState 'open'): bytes both ways until either side closes. */
+  attachStream(channel: string, sink: StreamSink): StreamHandle;
 }
 
 /** Messages on the web bridge's WebSocket. */

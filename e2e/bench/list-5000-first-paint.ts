@@ -110,7 +110,6 @@ const bench: Bench = {
     page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
     // tsx (esbuild keepNames) wraps named functions in __name(); the page needs it too.
     await page.addInitScript('globalThis.__name = (f) => f;');
-    (globalThis as Record<string, unknown>).__benchPage = page;
     await page.goto(server.url);
     // Cold: navigation start to the table painted, the domain list fetched over SSH included.
     const mark = await page.waitForFunction(
@@ -130,7 +129,7 @@ const bench: Bench = {
     if (!page) throw new Error('setup did not run');
     return firstPaint(page);
   },
-  async extra() {
+  async extra(): Promise<Record<string, number>> {
     if (!page) return {};
     const s = await scrollAll(page);
     return {

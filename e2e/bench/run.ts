@@ -8,6 +8,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { ensureLab } from '../lab/lab';
 import type { Bench } from './types';
@@ -75,7 +76,7 @@ export async function runBench(b: Bench): Promise<BenchResult> {
 }
 
 async function loadAll(names: string[]): Promise<Bench[]> {
-  const dir = __dirname;
+  const dir = fileURLToPath(new URL('.', import.meta.url));
   const available = readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && !['run.ts', 'types.ts'].includes(f) && !f.endsWith('.test.ts') && !f.startsWith('_'))
     .map((f) => basename(f, '.ts'));

@@ -5,8 +5,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = join(__dirname, '..', '..');
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const lab = join(root, 'e2e', 'lab', 'lab.sh');
 const args = process.argv.slice(2).filter((a) => a !== '--');
 

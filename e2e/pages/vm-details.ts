@@ -26,12 +26,13 @@ export class VmDetails {
     return this.page.getByTestId('details-xml');
   }
 
-  /** Delete through the dialog: tick the given disks' volumes, type the name, confirm. */
-  async delete(name: string, hostId: string, opts: { volumesOf?: string[] } = {}): Promise<void> {
+  /** Delete through the dialog: check which volumes are ticked, tick more, type the name, confirm. */
+  async delete(name: string, hostId: string, opts: { expectTicked?: string[]; volumesOf?: string[] } = {}): Promise<void> {
     await this.action(name, hostId, 'delete').click();
     const dialog = modal(this.page, 'delete-dialog');
     await expect(dialog).toBeVisible();
     await expect(dialog.getByTestId('delete-disks')).toHaveAttribute('data-loaded', 'true');
+    for (const target of opts.expectTicked ?? []) await expect(dialog.getByTestId(`delete-disk-${target}`)).toBeChecked();
     for (const target of opts.volumesOf ?? []) await dialog.getByTestId(`delete-disk-${target}`).check();
     await expect(dialog.getByTestId('delete-submit')).toBeDisabled();
     await dialog.getByTestId('delete-confirm-name').fill(name);

@@ -16,14 +16,14 @@ import {
   type CallOpts,
   callOpts,
   type DomainRef,
+  type DomainStateName,
   DomainStatsTypes,
   domainStateName,
-  type DomainStateName,
   Limit,
   Proc,
   readDomain,
-  TypedParamFlags,
   readUHyperNumber,
+  TypedParamFlags,
   uuidToBytes,
   writeDomain,
   writeListAllArgs,
@@ -84,7 +84,11 @@ export interface DomainStatsRecord {
  */
 export async function domainGetAllStats(
   rpc: RpcClient,
-  o: { doms?: readonly DomainRef[]; stats?: number; flags?: number } & CallOpts = {},
+  o: {
+    doms?: readonly DomainRef[];
+    stats?: number;
+    flags?: number;
+  } & CallOpts = {},
 ): Promise<DomainStatsRecord[]> {
   return rpc.call(
     Proc.CONNECT_GET_ALL_DOMAIN_STATS,
@@ -95,7 +99,10 @@ export async function domainGetAllStats(
     },
     (r) =>
       r.array(
-        (x) => ({ domain: readDomain(x), stats: paramsToRecord(readTypedParams(x, Limit.DOMAIN_STATS_PARAMS)) }),
+        (x) => ({
+          domain: readDomain(x),
+          stats: paramsToRecord(readTypedParams(x, Limit.DOMAIN_STATS_PARAMS)),
+        }),
         Limit.DOMAIN_STATS_RECORDS,
       ),
     callOpts(o),
@@ -113,10 +120,19 @@ export interface DomainWithState extends DomainRef {
  * the STATE stats group of CONNECT_GET_ALL_DOMAIN_STATS, which reads no guest monitor.
  */
 export async function domainListAllWithState(rpc: RpcClient, o?: Flags): Promise<DomainWithState[]> {
-  const recs = await domainGetAllStats(rpc, { stats: DomainStatsTypes.STATE, flags: flagsOf(o), ...callOpts(o) });
+  const recs = await domainGetAllStats(rpc, {
+    stats: DomainStatsTypes.STATE,
+    flags: flagsOf(o),
+    ...callOpts(o),
+  });
   return recs.map(({ domain, stats }) => {
     const state = Number(stats['state.state'] ?? 0);
-    return { ...domain, state, stateName: domainStateName(state), reason: Number(stats['state.reason'] ?? 0) };
+    return {
+      ...domain,
+      state,
+      stateName: domainStateName(state),
+      reason: Number(stats['state.reason'] ?? 0),
+    };
   });
 }
 
@@ -252,11 +268,7 @@ export async function domainDetachDevice(rpc: RpcClient, dom: DomainRef, a: { xm
 const getFlags = (o?: { flags?: number }): number => (flagsOf(o) | TypedParamFlags.STRING_OKAY) >>> 0;
 
 /** Block I/O limits of one disk (target like 'vda' or its path); virsh blkdeviotune. flags: Impact. */
-export async function domainGetBlockIoTune(
-  rpc: RpcClient,
-  dom: DomainRef,
-  a: { disk: string } & Flags,
-): Promise<ParamRecord> {
+export async function domainGetBlockIoTune(rpc: RpcClient, dom: DomainRef, a: { disk: string } & Flags): Promise<ParamRecord> {
   const ask = (nparams: number) =>
     rpc.call(
       Proc.DOMAIN_GET_BLOCK_IO_TUNE,
@@ -265,7 +277,10 @@ export async function domainGetBlockIoTune(
         writeOptString(w, a.disk);
         w.int(nparams).uint(getFlags(a));
       },
-      (r) => ({ params: readTypedParams(r, Limit.BLOCK_IO_TUNE_PARAMS), nparams: r.int() }),
+      (r) => ({
+        params: readTypedParams(r, Limit.BLOCK_IO_TUNE_PARAMS),
+        nparams: r.int(),
+      }),
       callOpts(a),
     );
   const { nparams } = await ask(0);
@@ -293,11 +308,7 @@ export async function domainSetBlockIoTune(
 }
 
 /** Bandwidth limits of one interface (target dev or MAC); virsh domiftune. flags: Impact. */
-export async function domainGetInterfaceParameters(
-  rpc: RpcClient,
-  dom: DomainRef,
-  a: { device: string } & Flags,
-): Promise<ParamRecord> {
+export async function domainGetInterfaceParameters(rpc: RpcClient, dom: DomainRef, a: { device: string } & Flags): Promise<ParamRecord> {
   const ask = (nparams: number) =>
     rpc.call(
       Proc.DOMAIN_GET_INTERFACE_PARAMETERS,
@@ -305,7 +316,10 @@ export async function domainGetInterfaceParameters(
         writeDomain(w, dom);
         w.string(a.device).int(nparams).uint(getFlags(a));
       },
-      (r) => ({ params: readTypedParams(r, Limit.INTERFACE_PARAMS), nparams: r.int() }),
+      (r) => ({
+        params: readTypedParams(r, Limit.INTERFACE_PARAMS),
+        nparams: r.int(),
+      }),
       callOpts(a),
     );
   const { nparams } = await ask(0);
@@ -332,25 +346,12 @@ export async function domainSetInterfaceParameters(
 }
 
 /** The scheduler's name ('posix' for QEMU) and how many parameters it has. */
-export async function domainGetSchedulerType(
-  rpc: RpcClient,
-  dom: DomainRef,
-  o?: CallOpts,
-): Promise<{ type: string; nparams: number }> {
-  return rpc.call(
-    Proc.DOMAIN_GET_SCHEDULER_TYPE,
-    domOnly(dom),
-    (r) => ({ type: r.string(), nparams: r.int() }),
-    callOpts(o),
-  );
+export async function domainGetSchedulerType(rpc: RpcClient, dom: DomainRef, o?: CallOpts): Promise<{ type: string; nparams: number }> {
+  return rpc.call(Proc.DOMAIN_GET_SCHEDULER_TYPE, domOnly(dom), (r) => ({ type: r.string(), nparams: r.int() }), callOpts(o));
 }
 
 /** virsh schedinfo: cpu_shares, vcpu_period/quota, … flags: Impact. */
-export async function domainGetSchedulerParameters(
-  rpc: RpcClient,
-  dom: DomainRef,
-  o?: { nparams?: number } & Flags,
-): Promise<ParamRecord> {
+export async function domainGetSchedulerParameters(rpc: RpcClient, dom: DomainRef, o?: { nparams?: number } & Flags): Promise<ParamRecord> {
   const nparams = o?.nparams ?? (await domainGetSchedulerType(rpc, dom, o)).nparams;
   return rpc.call(
     Proc.DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS,
@@ -390,7 +391,7 @@ export function cpumapFromCpus(cpus: readonly number[], maplen?: number): Buffer
   const map = Buffer.alloc(len);
   for (const c of cpus) {
     if (!Number.isInteger(c) || c < 0 || c >> 3 >= len) throw new RangeError(`CPU ${c} outside a ${len}-byte cpumap`);
-    map[c >> 3]! |= 1 << (c & 7);
+    map.writeUInt8(map.readUInt8(c >> 3) | (1 << (c & 7)), c >> 3);
   }
   return map;
 }
@@ -398,7 +399,7 @@ export function cpumapFromCpus(cpus: readonly number[], maplen?: number): Buffer
 /** cpumap bitmap → sorted host CPU numbers. */
 export function cpusFromCpumap(map: Uint8Array): number[] {
   const out: number[] = [];
-  for (let i = 0; i < map.length * 8; i++) if ((map[i >> 3]! >> (i & 7)) & 1) out.push(i);
+  for (let i = 0; i < map.length * 8; i++) if (((map[i >> 3] ?? 0) >> (i & 7)) & 1) out.push(i);
   return out;
 }
 
@@ -406,11 +407,7 @@ export function cpusFromCpumap(map: Uint8Array): number[] {
 export const cpumapLen = (hostCpus: number): number => Math.max(1, Math.ceil(hostCpus / 8));
 
 /** Pins one vCPU to a set of host CPUs (virsh vcpupin); flags: Impact. */
-export async function domainPinVcpu(
-  rpc: RpcClient,
-  dom: DomainRef,
-  a: { vcpu: number; cpus: readonly number[] } & Flags,
-): Promise<void> {
+export async function domainPinVcpu(rpc: RpcClient, dom: DomainRef, a: { vcpu: number; cpus: readonly number[] } & Flags): Promise<void> {
   const map = cpumapFromCpus(a.cpus);
   await rpc.call(
     Proc.DOMAIN_PIN_VCPU_FLAGS,
@@ -453,11 +450,7 @@ export async function domainGetVcpuPinInfo(
 }
 
 /** Pins the emulator threads (virsh emulatorpin); flags: Impact. */
-export async function domainPinEmulator(
-  rpc: RpcClient,
-  dom: DomainRef,
-  a: { cpus: readonly number[] } & Flags,
-): Promise<void> {
+export async function domainPinEmulator(rpc: RpcClient, dom: DomainRef, a: { cpus: readonly number[] } & Flags): Promise<void> {
   const map = cpumapFromCpus(a.cpus);
   await rpc.call(
     Proc.DOMAIN_PIN_EMULATOR,
@@ -471,11 +464,7 @@ export async function domainPinEmulator(
 }
 
 /** The emulator threads' allowed host CPUs. */
-export async function domainGetEmulatorPinInfo(
-  rpc: RpcClient,
-  dom: DomainRef,
-  a: { hostCpus: number } & Flags,
-): Promise<number[]> {
+export async function domainGetEmulatorPinInfo(rpc: RpcClient, dom: DomainRef, a: { hostCpus: number } & Flags): Promise<number[]> {
   return rpc.call(
     Proc.DOMAIN_GET_EMULATOR_PIN_INFO,
     (w) => {
@@ -498,11 +487,7 @@ export async function domainGetEmulatorPinInfo(
  * console; flags: ConsoleFlags (FORCE takes it over from another client, SAFE refuses if the
  * driver cannot guarantee exclusivity).
  */
-export async function domainOpenConsole(
-  rpc: RpcClient,
-  dom: DomainRef,
-  o?: { devName?: string | null } & Flags,
-): Promise<LibvirtStream> {
+export async function domainOpenConsole(rpc: RpcClient, dom: DomainRef, o?: { devName?: string | null } & Flags): Promise<LibvirtStream> {
   return rpc.openStream(
     Proc.DOMAIN_OPEN_CONSOLE,
     (w) => {
@@ -528,7 +513,10 @@ export async function domainGetJobStats(rpc: RpcClient, dom: DomainRef, o?: Flag
   return rpc.call(
     Proc.DOMAIN_GET_JOB_STATS,
     domAndFlags(dom, o),
-    (r) => ({ type: r.int(), stats: paramsToRecord(readTypedParams(r, Limit.JOB_STATS)) }),
+    (r) => ({
+      type: r.int(),
+      stats: paramsToRecord(readTypedParams(r, Limit.JOB_STATS)),
+    }),
     callOpts(o),
   );
 }

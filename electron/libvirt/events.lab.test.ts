@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LibvirtStream } from './client';
 import { LibvirtConnection } from './connection';
 import { domainCreate, domainDestroy, domainLookupByName, domainOpenConsole } from './domain';
 import { type DomainEvent, DomainEvents } from './events';
@@ -17,6 +18,27 @@ let A1: OpenHost; // the one listening
 let A2: OpenHost; // another client acting
 let events: DomainEvents;
 const seen: DomainEvent[] = [];
+
+/** Opens the guest's console and waits until its shell answers (the guest has booted). */
+async function bootedConsole(rpc: OpenHost['rpc']): Promise<LibvirtStream> {
+  const st = await domainOpenConsole(rpc, await domainLookupByName(rpc, name), {
+    flags: 1,
+  });
+  let out = '';
+  st.on('data', (b: Buffer) => {
+    out += b.toString('latin1');
+  });
+  await until(
+    async () => {
+      st.write('\necho VIREO-$((6*7))\n');
+      await new Promise((r) => setTimeout(r, 700));
+      return out.includes('VIREO-42') ? true : undefined;
+    },
+    90_000,
+    0,
+  );
+  return st;
+}
 
 /** Waits for an event of our guest matching `pred` (events before `from` are ignored). */
 async function expectEvent(pred: (e: DomainEvent) => boolean, from = 0, timeoutMs = 30_000): Promise<DomainEvent> {
@@ -66,10 +88,15 @@ describe('domain events on host A', () => {
     const mark = seen.length;
     await virsh('A', ['schedinfo', name, '--live', 'cpu_shares=300']);
     const e = await expectEvent((x) => x.kind === 'tunable', mark);
-    expect(e).toMatchObject({ kind: 'tunable', params: { 'cputune.cpu_shares': 300 } });
+    expect(e).toMatchObject({
+      kind: 'tunable',
+      params: { 'cputune.cpu_shares': 300 },
+    });
   });
 
   it('device added / removed: a NIC hot-plugged and unplugged by virsh', async () => {
+    // A guest still booting would miss the unplug request: wait for its shell first.
+    (await bootedConsole(A2.rpc)).destroy();
     const nic = join(dir, 'nic.xml');
     writeFileSync(nic, "<interface type='bridge'><source bridge='labbr0'/><model type='virtio'/><alias name='ua-tproto-ev'/></interface>");
     let mark = seen.length;
@@ -81,17 +108,7 @@ describe('domain events on host A', () => {
   });
 
   it('reboot: the guest rebooting itself (reboot -f on its console)', async () => {
-    const dom = await domainLookupByName(A2.rpc, name);
-    const st = await domainOpenConsole(A2.rpc, dom, { flags: 1 });
-    let out = '';
-    st.on('data', (b: Buffer) => {
-      out += b.toString('latin1');
-    });
-    await until(async () => {
-      st.write('\necho VIREO-$((6*7))\n');
-      await new Promise((r) => setTimeout(r, 700));
-      return out.includes('VIREO-42') ? true : undefined;
-    }, 90_000, 0);
+    const st = await bootedConsole(A2.rpc);
     const mark = seen.length;
     st.write('reboot -f\n');
     await expectEvent((x) => x.kind === 'reboot', mark);

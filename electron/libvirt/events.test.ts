@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RpcClient } from './client';
-import { decodeDomainEventMessage, DOMAIN_EVENTS, type DomainEvent, DomainEvents } from './events';
+import { DOMAIN_EVENTS, type DomainEvent, DomainEvents, decodeDomainEventMessage } from './events';
 import { writeTypedParams } from './params';
 import { Proc, writeDomain } from './protocol';
 import { XdrReader, XdrWriter } from './xdr';
 
-const dom = { name: 'tiny', uuid: '0123abcd-4567-89ef-0011-223344556677', id: 3 };
+const dom = {
+  name: 'tiny',
+  uuid: '0123abcd-4567-89ef-0011-223344556677',
+  id: 3,
+};
 const enc = (fn: (w: XdrWriter) => void): Buffer => {
   const w = new XdrWriter();
   fn(w);
@@ -22,27 +26,46 @@ describe('event messages', () => {
   it('decode each kind', () => {
     expect(decodeDomainEventMessage('lifecycle', new XdrReader(lifecycle(7, 5, 1)))).toEqual({
       callbackId: 7,
-      event: { kind: 'lifecycle', domain: dom, event: 5, detail: 1, eventName: 'STOPPED', detailName: 'DESTROYED' },
+      event: {
+        kind: 'lifecycle',
+        domain: dom,
+        event: 5,
+        detail: 1,
+        eventName: 'STOPPED',
+        detailName: 'DESTROYED',
+      },
     });
     const alias = enc((w) => {
       w.int(1);
       writeDomain(w, dom);
       w.string('ua-disk1');
     });
-    expect(decodeDomainEventMessage('deviceAdded', new XdrReader(alias)).event).toEqual({ kind: 'deviceAdded', domain: dom, devAlias: 'ua-disk1' });
+    expect(decodeDomainEventMessage('deviceAdded', new XdrReader(alias)).event).toEqual({
+      kind: 'deviceAdded',
+      domain: dom,
+      devAlias: 'ua-disk1',
+    });
     expect(decodeDomainEventMessage('deviceRemoved', new XdrReader(alias)).event.kind).toBe('deviceRemoved');
     const job = enc((w) => {
       w.int(2);
       writeDomain(w, dom);
       writeTypedParams(w, [{ field: 'downtime', type: 'ullong', value: 25n }]);
     });
-    expect(decodeDomainEventMessage('jobCompleted', new XdrReader(job)).event).toEqual({ kind: 'jobCompleted', domain: dom, stats: { downtime: 25 } });
+    expect(decodeDomainEventMessage('jobCompleted', new XdrReader(job)).event).toEqual({
+      kind: 'jobCompleted',
+      domain: dom,
+      stats: { downtime: 25 },
+    });
     const iter = enc((w) => {
       w.int(2);
       writeDomain(w, dom);
       w.int(3);
     });
-    expect(decodeDomainEventMessage('migrationIteration', new XdrReader(iter)).event).toEqual({ kind: 'migrationIteration', domain: dom, iteration: 3 });
+    expect(decodeDomainEventMessage('migrationIteration', new XdrReader(iter)).event).toEqual({
+      kind: 'migrationIteration',
+      domain: dom,
+      iteration: 3,
+    });
     const reboot = enc((w) => {
       w.int(2);
       writeDomain(w, dom);
@@ -52,11 +75,20 @@ describe('event messages', () => {
 
   it('map kinds to libvirt ids and procs', () => {
     expect(DOMAIN_EVENTS.lifecycle).toMatchObject({ eventId: 0, proc: 318 });
-    expect(DOMAIN_EVENTS.jobCompleted).toMatchObject({ eventId: 21, proc: 363 });
+    expect(DOMAIN_EVENTS.jobCompleted).toMatchObject({
+      eventId: 21,
+      proc: 363,
+    });
     expect(DOMAIN_EVENTS.deviceAdded).toMatchObject({ eventId: 19, proc: 354 });
-    expect(DOMAIN_EVENTS.deviceRemoved).toMatchObject({ eventId: 15, proc: 333 });
+    expect(DOMAIN_EVENTS.deviceRemoved).toMatchObject({
+      eventId: 15,
+      proc: 333,
+    });
     expect(DOMAIN_EVENTS.tunable).toMatchObject({ eventId: 17, proc: 346 });
-    expect(DOMAIN_EVENTS.migrationIteration).toMatchObject({ eventId: 20, proc: 359 });
+    expect(DOMAIN_EVENTS.migrationIteration).toMatchObject({
+      eventId: 20,
+      proc: 359,
+    });
   });
 });
 
@@ -83,8 +115,8 @@ function fakeRpc(nextId: { n: number }) {
       throw new Error(`unexpected proc ${proc}`);
     },
     onMessage(proc: number, fn: (r: XdrReader) => void) {
-      let s = handlers.get(proc);
-      if (!s) handlers.set(proc, (s = new Set()));
+      const s = handlers.get(proc) ?? new Set<(r: XdrReader) => void>();
+      handlers.set(proc, s);
       s.add(fn);
       return () => s.delete(fn);
     },
@@ -144,7 +176,10 @@ describe('DomainEvents', () => {
       }),
     );
     expect(got).toHaveLength(1);
-    expect(got[0]).toMatchObject({ eventName: 'STARTED', detailName: 'BOOTED' });
+    expect(got[0]).toMatchObject({
+      eventName: 'STARTED',
+      detailName: 'BOOTED',
+    });
     expect(all).toEqual(['lifecycle', 'reboot']);
     await ev.stop();
     expect(a.deregistered.sort()).toEqual([100, 101]);

@@ -10,8 +10,8 @@ import { type ParamRecord, paramsToRecord, readTypedParams } from './params';
 import {
   type CallOpts,
   callOpts,
-  type DomainRef,
   DomainEventId,
+  type DomainRef,
   Limit,
   lifecycleNames,
   Proc,
@@ -21,10 +21,7 @@ import {
 import type { XdrReader } from './xdr';
 
 /** Registers for one event id (DomainEventId) of one domain or all (null); returns the callback id. */
-export async function domainEventRegister(
-  rpc: RpcClient,
-  a: { eventId: number; domain?: DomainRef | null } & CallOpts,
-): Promise<number> {
+export async function domainEventRegister(rpc: RpcClient, a: { eventId: number; domain?: DomainRef | null } & CallOpts): Promise<number> {
   return rpc.call(
     Proc.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
     (w) => {
@@ -63,7 +60,12 @@ export type DomainEvent =
   /** A migration started another pass over dirty memory (1, 2, …). */
   | { kind: 'migrationIteration'; domain: DomainRef; iteration: number }
   /** The guest agent connected (state 1) or went away (2). */
-  | { kind: 'agentLifecycle'; domain: DomainRef; state: number; reason: number };
+  | {
+      kind: 'agentLifecycle';
+      domain: DomainRef;
+      state: number;
+      reason: number;
+    };
 
 export type DomainEventKind = DomainEvent['kind'];
 type EventOf<K extends DomainEventKind> = Extract<DomainEvent, { kind: K }>;
@@ -76,7 +78,11 @@ interface EventSpec {
 
 const devAliasEvent =
   (kind: 'deviceAdded' | 'deviceRemoved' | 'deviceRemovalFailed') =>
-  (r: XdrReader): DomainEvent => ({ kind, domain: readDomain(r), devAlias: r.string() });
+  (r: XdrReader): DomainEvent => ({
+    kind,
+    domain: readDomain(r),
+    devAlias: r.string(),
+  });
 
 /**
  * Per kind: the id to register and the MESSAGE proc that carries it. Each payload starts with
@@ -91,11 +97,26 @@ export const DOMAIN_EVENTS: Readonly<Record<DomainEventKind, EventSpec>> = {
       const event = r.int();
       const detail = r.int();
       const n = lifecycleNames(event, detail);
-      return { kind: 'lifecycle', domain, event, detail, eventName: n.event, detailName: n.detail };
+      return {
+        kind: 'lifecycle',
+        domain,
+        event,
+        detail,
+        eventName: n.event,
+        detailName: n.detail,
+      };
     },
   },
-  reboot: { eventId: DomainEventId.REBOOT, proc: Proc.DOMAIN_EVENT_CALLBACK_REBOOT, decode: (r) => ({ kind: 'reboot', domain: readDomain(r) }) },
-  deviceAdded: { eventId: DomainEventId.DEVICE_ADDED, proc: Proc.DOMAIN_EVENT_CALLBACK_DEVICE_ADDED, decode: devAliasEvent('deviceAdded') },
+  reboot: {
+    eventId: DomainEventId.REBOOT,
+    proc: Proc.DOMAIN_EVENT_CALLBACK_REBOOT,
+    decode: (r) => ({ kind: 'reboot', domain: readDomain(r) }),
+  },
+  deviceAdded: {
+    eventId: DomainEventId.DEVICE_ADDED,
+    proc: Proc.DOMAIN_EVENT_CALLBACK_DEVICE_ADDED,
+    decode: devAliasEvent('deviceAdded'),
+  },
   deviceRemoved: {
     eventId: DomainEventId.DEVICE_REMOVED,
     proc: Proc.DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED,
@@ -109,22 +130,39 @@ export const DOMAIN_EVENTS: Readonly<Record<DomainEventKind, EventSpec>> = {
   tunable: {
     eventId: DomainEventId.TUNABLE,
     proc: Proc.DOMAIN_EVENT_CALLBACK_TUNABLE,
-    decode: (r) => ({ kind: 'tunable', domain: readDomain(r), params: paramsToRecord(readTypedParams(r, Limit.TUNABLE_EVENT_PARAMS)) }),
+    decode: (r) => ({
+      kind: 'tunable',
+      domain: readDomain(r),
+      params: paramsToRecord(readTypedParams(r, Limit.TUNABLE_EVENT_PARAMS)),
+    }),
   },
   jobCompleted: {
     eventId: DomainEventId.JOB_COMPLETED,
     proc: Proc.DOMAIN_EVENT_CALLBACK_JOB_COMPLETED,
-    decode: (r) => ({ kind: 'jobCompleted', domain: readDomain(r), stats: paramsToRecord(readTypedParams(r, Limit.JOB_STATS)) }),
+    decode: (r) => ({
+      kind: 'jobCompleted',
+      domain: readDomain(r),
+      stats: paramsToRecord(readTypedParams(r, Limit.JOB_STATS)),
+    }),
   },
   migrationIteration: {
     eventId: DomainEventId.MIGRATION_ITERATION,
     proc: Proc.DOMAIN_EVENT_CALLBACK_MIGRATION_ITERATION,
-    decode: (r) => ({ kind: 'migrationIteration', domain: readDomain(r), iteration: r.int() }),
+    decode: (r) => ({
+      kind: 'migrationIteration',
+      domain: readDomain(r),
+      iteration: r.int(),
+    }),
   },
   agentLifecycle: {
     eventId: DomainEventId.AGENT_LIFECYCLE,
     proc: Proc.DOMAIN_EVENT_CALLBACK_AGENT_LIFECYCLE,
-    decode: (r) => ({ kind: 'agentLifecycle', domain: readDomain(r), state: r.int(), reason: r.int() }),
+    decode: (r) => ({
+      kind: 'agentLifecycle',
+      domain: readDomain(r),
+      state: r.int(),
+      reason: r.int(),
+    }),
   },
 };
 
@@ -171,7 +209,11 @@ export class DomainEvents {
   private rpc: RpcClient | null = null;
   private registering = 0;
   /** Messages that came while a registration was in flight, before we knew their callback id. */
-  private early: { kind: DomainEventKind; callbackId: number; event: DomainEvent }[] = [];
+  private early: {
+    kind: DomainEventKind;
+    callbackId: number;
+    event: DomainEvent;
+  }[] = [];
   private stopped = false;
 
   constructor(
@@ -185,8 +227,8 @@ export class DomainEvents {
   on<K extends DomainEventKind>(kind: K, fn: (e: EventOf<K>) => void): () => void;
   on(kind: '*', fn: (e: DomainEvent) => void): () => void;
   on(kind: DomainEventKind | '*', fn: Listener): () => void {
-    let set = this.listeners.get(kind);
-    if (!set) this.listeners.set(kind, (set = new Set()));
+    const set = this.listeners.get(kind) ?? new Set<Listener>();
+    this.listeners.set(kind, set);
     set.add(fn);
     return () => void set.delete(fn);
   }
@@ -246,7 +288,7 @@ export class DomainEvents {
         if (rpc.isOpen) await Promise.allSettled(ids.map((id) => domainEventDeregister(rpc, id)));
         return;
       }
-      ids.forEach((id, i) => this.ids.set(id, this.kinds[i]!));
+      for (const [i, kind] of this.kinds.entries()) this.ids.set(ids[i] as number, kind);
     } finally {
       this.registering--;
     }

@@ -71,7 +71,10 @@ describe('host A', () => {
   it('domain capabilities XML is what virsh domcapabilities prints', async () => {
     const xml = await hostGetDomainCapabilities(A.rpc);
     expect(xml.trim()).toBe((await virsh('A', ['domcapabilities'])).trim());
-    const x86 = await hostGetDomainCapabilities(A.rpc, { arch: 'x86_64', virtType: 'qemu' });
+    const x86 = await hostGetDomainCapabilities(A.rpc, {
+      arch: 'x86_64',
+      virtType: 'qemu',
+    });
     expect(x86).toContain('<arch>x86_64</arch>');
   });
 

@@ -68,7 +68,12 @@ export async function hostGetFreeMemory(rpc: RpcClient, o?: CallOpts): Promise<n
 }
 
 export async function hostSupportsFeature(rpc: RpcClient, feature: number, o?: CallOpts): Promise<boolean> {
-  return rpc.call(Proc.CONNECT_SUPPORTS_FEATURE, (w) => w.int(feature), (r) => r.int() !== 0, callOpts(o));
+  return rpc.call(
+    Proc.CONNECT_SUPPORTS_FEATURE,
+    (w) => w.int(feature),
+    (r) => r.int() !== 0,
+    callOpts(o),
+  );
 }
 
 /** Which emulator/machine/arch to describe; unset parts are the host's defaults. */
@@ -80,10 +85,7 @@ export interface DomainCapsTarget {
 }
 
 /** The domain capabilities XML (virsh domcapabilities). */
-export async function hostGetDomainCapabilities(
-  rpc: RpcClient,
-  a: DomainCapsTarget & { flags?: number } & CallOpts = {},
-): Promise<string> {
+export async function hostGetDomainCapabilities(rpc: RpcClient, a: DomainCapsTarget & { flags?: number } & CallOpts = {}): Promise<string> {
   return rpc.call(
     Proc.CONNECT_GET_DOMAIN_CAPABILITIES,
     (w) => {
@@ -103,7 +105,12 @@ export async function hostGetDomainCapabilities(
  * CpuCompareResult: 0 incompatible, 1 identical, 2 superset (host has more).
  */
 export async function hostCompareCpu(rpc: RpcClient, a: { xml: string; flags?: number } & CallOpts): Promise<number> {
-  return rpc.call(Proc.CONNECT_COMPARE_CPU, (w) => w.string(a.xml).uint(a.flags ?? 0), (r) => r.int(), callOpts(a));
+  return rpc.call(
+    Proc.CONNECT_COMPARE_CPU,
+    (w) => w.string(a.xml).uint(a.flags ?? 0),
+    (r) => r.int(),
+    callOpts(a),
+  );
 }
 
 /**

@@ -22,12 +22,27 @@ export async function openHost(id: HostId, uri?: string): Promise<OpenHost> {
   const lab = readLab();
   const h = labHost(id, lab);
   const ssh = await SshSession.connect(
-    { host: h.address, port: h.port, user: h.user, auth: { kind: 'key', path: h.keyPath } },
-    { hostKeys: { knownHostsPath: lab.knownHosts, onUnknown: async () => false } },
+    {
+      host: h.address,
+      port: h.port,
+      user: h.user,
+      auth: { kind: 'key', path: h.keyPath },
+    },
+    {
+      hostKeys: {
+        knownHostsPath: lab.knownHosts,
+        onUnknown: async () => false,
+      },
+    },
   );
   const u = uri ?? h.uri;
   try {
-    const conn = await LibvirtConnection.open({ label: `lab ${id}`, uri: u, channel: () => ssh.openLibvirtChannel(u), reconnect: false });
+    const conn = await LibvirtConnection.open({
+      label: `lab ${id}`,
+      uri: u,
+      channel: () => ssh.openLibvirtChannel(u),
+      reconnect: false,
+    });
     return {
       ssh,
       conn,
@@ -106,7 +121,10 @@ export function throwawayXml(name: string, opts: { disk?: string } = {}): string
 
 /** Removes every t-proto-* domain this run left on a host (destroy, then undefine). */
 export async function removeThrowaways(id: HostId, prefix = 't-proto-'): Promise<void> {
-  const names = (await virsh(id, ['list', '--all', '--name'])).split('\n').map((s) => s.trim()).filter((n) => n.startsWith(prefix));
+  const names = (await virsh(id, ['list', '--all', '--name']))
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((n) => n.startsWith(prefix));
   for (const n of names) {
     await virshStatus(id, ['destroy', n]);
     await virshStatus(id, ['undefine', n, '--nvram']);

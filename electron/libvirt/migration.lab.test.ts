@@ -76,11 +76,15 @@ async function consoleAnswers(rpc: OpenHost['rpc'], dom: DomainRef): Promise<voi
     out += b.toString('latin1');
   });
   try {
-    await until(async () => {
-      st.write('\necho VIREO-$((6*7))\n');
-      await new Promise((r) => setTimeout(r, 700));
-      return out.includes('VIREO-42') ? true : undefined;
-    }, 90_000, 0);
+    await until(
+      async () => {
+        st.write('\necho VIREO-$((6*7))\n');
+        await new Promise((r) => setTimeout(r, 700));
+        return out.includes('VIREO-42') ? true : undefined;
+      },
+      90_000,
+      0,
+    );
   } finally {
     st.destroy();
   }
@@ -89,7 +93,9 @@ async function consoleAnswers(rpc: OpenHost['rpc'], dom: DomainRef): Promise<voi
 beforeAll(async () => {
   A = await openHost('A');
   B = await openHost('B');
-  evA = new DomainEvents(A.conn, { kinds: ['lifecycle', 'migrationIteration', 'jobCompleted'] });
+  evA = new DomainEvents(A.conn, {
+    kinds: ['lifecycle', 'migrationIteration', 'jobCompleted'],
+  });
   evA.on('*', (e) => {
     if (e.domain.name === name) seenA.push(e);
   });
@@ -124,7 +130,10 @@ describe('live migration between lab hosts', () => {
           dom,
           flags: MOVE,
           // Slow enough (MiB/s) to watch it; the guest's dirty memory is a few MiB.
-          params: { migrate_uri: `tcp://${labHost('B').address}`, bandwidth: 4 },
+          params: {
+            migrate_uri: `tcp://${labHost('B').address}`,
+            bandwidth: 4,
+          },
           onStep: (s) => steps.push(s),
         }),
       async () => {
@@ -147,7 +156,12 @@ describe('live migration between lab hosts', () => {
     const last = samples[samples.length - 1]!.stats;
     for (const k of ['time_elapsed', 'data_total', 'data_processed', 'memory_total', 'memory_bps']) expect(last, k).toHaveProperty(k);
     expect(Number(last.memory_processed)).toBeGreaterThan(0);
-    expect(controls).toEqual({ downtime: 750, virshDowntime: '750', speed: 64, virshSpeed: '64' });
+    expect(controls).toEqual({
+      downtime: 750,
+      virshDowntime: '750',
+      speed: 64,
+      virshSpeed: '64',
+    });
 
     // Where the guest is now, for virsh too; it answers on its console.
     expect(await state('B')).toBe('running');
@@ -158,7 +172,9 @@ describe('live migration between lab hosts', () => {
     await until(async () => seenA.find((e) => e.kind === 'lifecycle' && e.eventName === 'STOPPED' && e.detailName === 'MIGRATED'));
     await until(async () => seenA.find((e) => e.kind === 'jobCompleted'));
     expect(seenA.some((e) => e.kind === 'migrationIteration')).toBe(true);
-    const done = await domainGetJobStats(B.rpc, result, { flags: JobStatsFlags.COMPLETED });
+    const done = await domainGetJobStats(B.rpc, result, {
+      flags: JobStatsFlags.COMPLETED,
+    });
     expect(done.type).toBe(JobType.COMPLETED);
     expect(Number(done.stats.time_elapsed)).toBeGreaterThan(0);
   });
@@ -193,7 +209,10 @@ describe('live migration between lab hosts', () => {
           dst: B.rpc,
           dom,
           flags: MOVE,
-          params: { migrate_uri: `tcp://${labHost('B').address}`, bandwidth: 1 },
+          params: {
+            migrate_uri: `tcp://${labHost('B').address}`,
+            bandwidth: 1,
+          },
         }),
       async () => {
         await domainAbortJob(A.rpc, dom);
@@ -217,7 +236,10 @@ describe('live migration between lab hosts', () => {
           dst: B.rpc,
           dom,
           flags: MOVE | MigrateFlags.POSTCOPY,
-          params: { migrate_uri: `tcp://${labHost('B').address}`, bandwidth: 2 },
+          params: {
+            migrate_uri: `tcp://${labHost('B').address}`,
+            bandwidth: 2,
+          },
         }),
       async () => {
         await migrateStartPostCopy(A.rpc, dom);

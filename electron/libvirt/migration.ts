@@ -2,15 +2,9 @@
 // connections: "direct"), the one-call peer-to-peer form, and the controls used while a
 // migration runs (max downtime, max speed, post-copy). PROTOCOL.md §6.
 import type { RpcClient } from './client';
+import { domainGetState } from './domain';
 import { hostSupportsFeature } from './host';
-import {
-  MigrateParamsSchema,
-  type ParamInput,
-  paramsFromRecord,
-  type TypedParam,
-  typedParam,
-  writeTypedParams,
-} from './params';
+import { MigrateParamsSchema, type ParamInput, paramsFromRecord, type TypedParam, typedParam, writeTypedParams } from './params';
 import {
   type CallOpts,
   callOpts,
@@ -26,7 +20,6 @@ import {
   writeDomain,
   writeOptString,
 } from './protocol';
-import { domainGetState } from './domain';
 import type { XdrReader, XdrWriter } from './xdr';
 
 type Flags = { flags?: number } & CallOpts;
@@ -35,7 +28,11 @@ const flagsOf = (o?: { flags?: number }): number => (o?.flags ?? 0) >>> 0;
 /** Migration params as a record (MigrateParamsSchema keys), or an already typed list. */
 export type MigrateParams = Readonly<Record<string, ParamInput>> | readonly TypedParam[];
 const toParams = (p: MigrateParams | undefined): TypedParam[] =>
-  p === undefined ? [] : Array.isArray(p) ? [...(p as readonly TypedParam[])] : paramsFromRecord(p as Record<string, ParamInput>, MigrateParamsSchema);
+  p === undefined
+    ? []
+    : Array.isArray(p)
+      ? [...(p as readonly TypedParam[])]
+      : paramsFromRecord(p as Record<string, ParamInput>, MigrateParamsSchema);
 
 const readCookie = (r: XdrReader): Buffer => r.opaque(Limit.MIGRATE_COOKIE);
 const writeParams = (w: XdrWriter, p: readonly TypedParam[]): void => {
@@ -93,7 +90,11 @@ export async function migratePrepare3(
 export async function migratePerform3(
   rpc: RpcClient,
   dom: DomainRef,
-  a: { dconnuri?: string | null; params?: MigrateParams; cookie?: Uint8Array } & Flags,
+  a: {
+    dconnuri?: string | null;
+    params?: MigrateParams;
+    cookie?: Uint8Array;
+  } & Flags,
 ): Promise<Buffer> {
   const params = toParams(a.params);
   return rpc.call(
@@ -122,7 +123,9 @@ export async function migrateFinish3(
     Proc.DOMAIN_MIGRATE_FINISH3_PARAMS,
     (w) => {
       writeParams(w, params);
-      w.opaque(a.cookie).uint(flagsOf(a)).int(a.cancelled ? 1 : 0);
+      w.opaque(a.cookie)
+        .uint(flagsOf(a))
+        .int(a.cancelled ? 1 : 0);
     },
     (r) => ({ domain: readDomain(r), cookie: readCookie(r) }),
     callOpts(a, { timeoutMs: 120_000 }),
@@ -144,7 +147,9 @@ export async function migrateConfirm3(
     (w) => {
       writeDomain(w, dom);
       writeParams(w, params);
-      w.opaque(a.cookie).uint(flagsOf(a)).int(a.cancelled ? 1 : 0);
+      w.opaque(a.cookie)
+        .uint(flagsOf(a))
+        .int(a.cancelled ? 1 : 0);
     },
     null,
     callOpts(a, { timeoutMs: 120_000 }),
@@ -200,15 +205,17 @@ export async function migrateDirect(o: DirectMigrationOptions): Promise<DomainRe
   };
 
   // Change protection keeps the domain from being modified between Begin and Confirm.
-  const protection = (await hostSupportsFeature(o.src, DrvFeature.MIGRATE_CHANGE_PROTECTION, sig))
-    ? MigrateFlags.CHANGE_PROTECTION
-    : 0;
+  const protection = (await hostSupportsFeature(o.src, DrvFeature.MIGRATE_CHANGE_PROTECTION, sig)) ? MigrateFlags.CHANGE_PROTECTION : 0;
   let flags = o.flags >>> 0;
 
   step('begin');
   let begin: { cookie: Buffer; xml: string };
   try {
-    begin = await migrateBegin3(o.src, o.dom, { params, flags: flags | protection, ...sig });
+    begin = await migrateBegin3(o.src, o.dom, {
+      params,
+      flags: flags | protection,
+      ...sig,
+    });
     // A paused guest must arrive paused.
     if ((await domainGetState(o.src, o.dom, sig)).state === DomainState.PAUSED) flags |= MigrateFlags.PAUSED;
   } catch (e) {
@@ -220,7 +227,12 @@ export async function migrateDirect(o: DirectMigrationOptions): Promise<DomainRe
   const confirm = async (cookie: Uint8Array, cancelled: boolean, failed: MigrationStep, cause: Error | null) => {
     step('confirm');
     try {
-      await migrateConfirm3(o.src, o.dom, { params, cookie, cancelled, flags: flags | protection });
+      await migrateConfirm3(o.src, o.dom, {
+        params,
+        cookie,
+        cancelled,
+        flags: flags | protection,
+      });
     } catch (e) {
       throw new MigrationError(cause ? failed : 'confirm', cause ?? (e as Error), 'unknown');
     }
@@ -231,7 +243,12 @@ export async function migrateDirect(o: DirectMigrationOptions): Promise<DomainRe
   setParam('destination_xml', begin.xml);
   let prep: { cookie: Buffer; uri: string | null };
   try {
-    prep = await migratePrepare3(o.dst, { params, cookie: begin.cookie, flags: destFlags, ...sig });
+    prep = await migratePrepare3(o.dst, {
+      params,
+      cookie: begin.cookie,
+      flags: destFlags,
+      ...sig,
+    });
   } catch (e) {
     // With change protection the source holds a job for us: release it.
     if (protection) await confirm(Buffer.alloc(0), true, 'prepare', e as Error);
@@ -244,7 +261,11 @@ export async function migrateDirect(o: DirectMigrationOptions): Promise<DomainRe
   if (!(flags & MigrateFlags.OFFLINE)) {
     step('perform');
     try {
-      performCookie = await migratePerform3(o.src, o.dom, { params, cookie: prep.cookie, flags: flags | protection });
+      performCookie = await migratePerform3(o.src, o.dom, {
+        params,
+        cookie: prep.cookie,
+        flags: flags | protection,
+      });
     } catch (e) {
       performError = e as Error;
     }
@@ -283,7 +304,10 @@ export async function migratePeerToPeer(
   dom: DomainRef,
   a: { dconnuri: string; params?: MigrateParams; flags: number } & CallOpts,
 ): Promise<void> {
-  await migratePerform3(rpc, dom, { ...a, flags: a.flags | MigrateFlags.PEER2PEER });
+  await migratePerform3(rpc, dom, {
+    ...a,
+    flags: a.flags | MigrateFlags.PEER2PEER,
+  });
 }
 
 // ---- controls during a migration (on the source) ---------------------------------------------------

@@ -13,7 +13,10 @@ afterAll(async () => A?.close());
 describe('networks on host A', () => {
   it('list all matches virsh net-list --all, XML matches net-dumpxml', async () => {
     const nets = await networkListAll(A.rpc);
-    const names = (await virsh('A', ['net-list', '--all', '--name'])).split('\n').map((l) => l.trim()).filter(Boolean);
+    const names = (await virsh('A', ['net-list', '--all', '--name']))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     expect(nets.map((n) => n.name).sort()).toEqual(names.sort());
     expect(nets.length).toBeGreaterThan(0);
     for (const n of nets) {
@@ -27,8 +30,13 @@ describe('networks on host A', () => {
   });
 
   it('filters by flags like virsh', async () => {
-    const inactive = await networkListAll(A.rpc, { flags: ListNetworksFlags.INACTIVE });
-    const names = (await virsh('A', ['net-list', '--inactive', '--name'])).split('\n').map((l) => l.trim()).filter(Boolean);
+    const inactive = await networkListAll(A.rpc, {
+      flags: ListNetworksFlags.INACTIVE,
+    });
+    const names = (await virsh('A', ['net-list', '--inactive', '--name']))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     expect(inactive.map((n) => n.name).sort()).toEqual(names.sort());
   });
 });

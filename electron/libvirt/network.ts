@@ -1,15 +1,6 @@
 // Virtual networks (virNetwork*): what a guest NIC can attach to.
 import type { RpcClient } from './client';
-import {
-  type CallOpts,
-  callOpts,
-  Limit,
-  type NetworkRef,
-  Proc,
-  readNetwork,
-  writeListAllArgs,
-  writeNetwork,
-} from './protocol';
+import { type CallOpts, callOpts, Limit, type NetworkRef, Proc, readNetwork, writeListAllArgs, writeNetwork } from './protocol';
 
 type Flags = { flags?: number } & CallOpts;
 const flagsOf = (o?: { flags?: number }): number => (o?.flags ?? 0) >>> 0;

@@ -11,7 +11,12 @@ import { labHost, type OpenHost, openHost, virsh } from './lab-fixture';
 import { nodeDeviceGetXmlDesc, nodeDeviceListAll, nodeDeviceLookupByName } from './nodedev';
 import { NodeDeviceCap } from './protocol';
 
-const lines = (s: string): string[] => s.split('\n').map((x) => x.trim()).filter(Boolean).sort();
+const lines = (s: string): string[] =>
+  s
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .sort();
 
 describe('node devices, test driver (usb.xml)', () => {
   let T: OpenHost;
@@ -22,14 +27,21 @@ describe('node devices, test driver (usb.xml)', () => {
   afterAll(async () => T?.close());
 
   // <device><name>N</name>…<capability type='T'> of the fixture (test:///path/usb.xml).
-  const fixture = [...readFileSync(new URL(uri).pathname, 'utf8').matchAll(/<device>\s*<name>([^<]+)<\/name>[\s\S]*?<capability type='([^']+)'/g)].map(
-    (m) => ({ name: m[1]!, cap: m[2]! }),
-  );
+  const fixture = [
+    ...readFileSync(new URL(uri).pathname, 'utf8').matchAll(/<device>\s*<name>([^<]+)<\/name>[\s\S]*?<capability type='([^']+)'/g),
+  ].map((m) => ({ name: m[1]!, cap: m[2]! }));
 
   it('USB devices are those of the fixture (what virsh nodedev-list --cap usb_device would list)', async () => {
-    const ours = await nodeDeviceListAll(T.rpc, { flags: NodeDeviceCap.USB_DEV });
+    const ours = await nodeDeviceListAll(T.rpc, {
+      flags: NodeDeviceCap.USB_DEV,
+    });
     expect(ours.length).toBeGreaterThan(0);
-    expect(ours.map((d) => d.name).sort()).toEqual(fixture.filter((d) => d.cap === 'usb_device').map((d) => d.name).sort());
+    expect(ours.map((d) => d.name).sort()).toEqual(
+      fixture
+        .filter((d) => d.cap === 'usb_device')
+        .map((d) => d.name)
+        .sort(),
+    );
     // virsh's own failure on this driver, so that the day it lists, this test compares with it.
     const v = await virsh('A', ['nodedev-list', '--cap', 'usb_device'], uri).catch((e: Error) => e);
     if (typeof v === 'string') expect(ours.map((d) => d.name).sort()).toEqual(lines(v));

@@ -1,15 +1,6 @@
 // Host devices (virNodeDevice*): what can be passed through (USB, PCI …), and their hot-plug events.
 import type { RpcClient } from './client';
-import {
-  type CallOpts,
-  callOpts,
-  Limit,
-  type NodeDeviceRef,
-  Proc,
-  readNodeDevice,
-  writeListAllArgs,
-  writeOptNodeDevice,
-} from './protocol';
+import { type CallOpts, callOpts, Limit, type NodeDeviceRef, Proc, readNodeDevice, writeListAllArgs, writeOptNodeDevice } from './protocol';
 import type { XdrReader } from './xdr';
 
 type Flags = { flags?: number } & CallOpts;
@@ -35,7 +26,12 @@ export async function nodeDeviceLookupByName(rpc: RpcClient, name: string, o?: C
 
 /** virsh nodedev-dumpxml. Takes the name, not a reference: that is the wire format. */
 export async function nodeDeviceGetXmlDesc(rpc: RpcClient, name: string, o?: Flags): Promise<string> {
-  return rpc.call(Proc.NODE_DEVICE_GET_XML_DESC, (w) => w.string(name).uint(flagsOf(o)), (r) => r.string(), callOpts(o));
+  return rpc.call(
+    Proc.NODE_DEVICE_GET_XML_DESC,
+    (w) => w.string(name).uint(flagsOf(o)),
+    (r) => r.string(),
+    callOpts(o),
+  );
 }
 
 /** Registers for node device events (NodeDeviceEventId) of one device or all (null); returns the callback id. */
@@ -68,5 +64,10 @@ export interface NodeDeviceLifecycleEvent {
 }
 
 export function decodeNodeDeviceLifecycle(r: XdrReader): NodeDeviceLifecycleEvent {
-  return { callbackId: r.int(), device: readNodeDevice(r), event: r.int(), detail: r.int() };
+  return {
+    callbackId: r.int(),
+    device: readNodeDevice(r),
+    event: r.int(),
+    detail: r.int(),
+  };
 }

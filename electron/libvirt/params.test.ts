@@ -23,9 +23,17 @@ const hex = (b: Buffer): string => b.toString('hex');
 describe('typed param wire layout', () => {
   it('is field, type code, value', () => {
     // "cpu.time" (8 bytes, no pad), ULLONG 4, hyper 2^40
-    expect(hex(enc((w) => writeTypedParam(w, { field: 'cpu.time', type: 'ullong', value: 2n ** 40n })))).toBe(
-      '00000008' + hex(Buffer.from('cpu.time')) + '00000004' + '0000010000000000',
-    );
+    expect(
+      hex(
+        enc((w) =>
+          writeTypedParam(w, {
+            field: 'cpu.time',
+            type: 'ullong',
+            value: 2n ** 40n,
+          }),
+        ),
+      ),
+    ).toBe(`00000008${hex(Buffer.from('cpu.time'))}000000040000010000000000`);
     expect(hex(enc((w) => writeTypedParam(w, { field: 'a', type: 'int', value: -2 })))).toBe(
       '00000001' + '61000000' + '00000001' + 'fffffffe',
     );
@@ -44,13 +52,41 @@ describe('typed param wire layout', () => {
   it('round-trips every type', () => {
     const field = fc.string({ minLength: 1, maxLength: 79 }).filter((s) => Buffer.byteLength(s) <= 80);
     const param: fc.Arbitrary<TypedParam> = fc.oneof(
-      fc.record({ field, type: fc.constant('int' as const), value: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }) }),
-      fc.record({ field, type: fc.constant('uint' as const), value: fc.integer({ min: 0, max: 2 ** 32 - 1 }) }),
-      fc.record({ field, type: fc.constant('llong' as const), value: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }) }),
-      fc.record({ field, type: fc.constant('ullong' as const), value: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }) }),
-      fc.record({ field, type: fc.constant('double' as const), value: fc.double({ noNaN: true }) }),
-      fc.record({ field, type: fc.constant('boolean' as const), value: fc.boolean() }),
-      fc.record({ field, type: fc.constant('string' as const), value: fc.string() }),
+      fc.record({
+        field,
+        type: fc.constant('int' as const),
+        value: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+      }),
+      fc.record({
+        field,
+        type: fc.constant('uint' as const),
+        value: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      }),
+      fc.record({
+        field,
+        type: fc.constant('llong' as const),
+        value: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
+      }),
+      fc.record({
+        field,
+        type: fc.constant('ullong' as const),
+        value: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+      }),
+      fc.record({
+        field,
+        type: fc.constant('double' as const),
+        value: fc.double({ noNaN: true }),
+      }),
+      fc.record({
+        field,
+        type: fc.constant('boolean' as const),
+        value: fc.boolean(),
+      }),
+      fc.record({
+        field,
+        type: fc.constant('string' as const),
+        value: fc.string(),
+      }),
     );
     fc.assert(
       fc.property(fc.array(param, { maxLength: 20 }), (ps) => {
@@ -64,7 +100,16 @@ describe('typed param wire layout', () => {
   it('refuses an unknown type code and too many params', () => {
     const bad = enc((w) => w.string('x').int(9).int(0));
     expect(() => readTypedParam(new XdrReader(bad))).toThrow(XdrError);
-    const many = enc((w) => writeTypedParams(w, Array.from({ length: 5 }, (_, i) => ({ field: `f${i}`, type: 'int' as const, value: i }))));
+    const many = enc((w) =>
+      writeTypedParams(
+        w,
+        Array.from({ length: 5 }, (_, i) => ({
+          field: `f${i}`,
+          type: 'int' as const,
+          value: i,
+        })),
+      ),
+    );
     expect(() => readTypedParams(new XdrReader(many), 4)).toThrow(XdrError);
   });
 });
@@ -79,12 +124,24 @@ describe('records', () => {
       { field: 'name', type: 'string', value: 'vda' },
       { field: 'ok', type: 'boolean', value: false },
     ]);
-    expect(rec).toEqual({ 'state.state': 1, 'cpu.time': 123456789, huge: 2n ** 60n, neg: -1, name: 'vda', ok: false });
+    expect(rec).toEqual({
+      'state.state': 1,
+      'cpu.time': 123456789,
+      huge: 2n ** 60n,
+      neg: -1,
+      name: 'vda',
+      ok: false,
+    });
   });
 
   it('build param lists with the schema types, repeating arrays and skipping undefined', () => {
     const ps = paramsFromRecord(
-      { migrate_uri: 'tcp://10.203.0.2', bandwidth: 100, migrate_disks: ['vda', 'vdb'], destination_name: undefined },
+      {
+        migrate_uri: 'tcp://10.203.0.2',
+        bandwidth: 100,
+        migrate_disks: ['vda', 'vdb'],
+        destination_name: undefined,
+      },
       MigrateParamsSchema,
     );
     expect(ps).toEqual([

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeProc, Program } from './client';
 import {
   DomainState,
   domainStateName,
@@ -24,7 +25,6 @@ import {
   writeStoragePool,
   writeStorageVol,
 } from './protocol';
-import { describeProc, Program } from './client';
 import { XdrReader, XdrWriter } from './xdr';
 
 const UUID = '0123abcd-4567-89ef-0011-223344556677';
@@ -71,12 +71,10 @@ describe('object references', () => {
   const dom = { name: 'tiny', uuid: UUID, id: 3 };
 
   it('remote_nonnull_domain has the libvirt byte layout', () => {
-    expect(hex(enc((w) => writeDomain(w, dom)))).toBe(
-      '00000004' + hex(Buffer.from('tiny')) + '0123abcd456789ef0011223344556677' + '00000003',
-    );
+    expect(hex(enc((w) => writeDomain(w, dom)))).toBe(`00000004${hex(Buffer.from('tiny'))}0123abcd456789ef001122334455667700000003`);
     // Inactive: id -1; names are padded to 4 bytes.
     expect(hex(enc((w) => writeDomain(w, { name: 'stopped', uuid: UUID, id: -1 })))).toBe(
-      '00000007' + hex(Buffer.from('stopped')) + '00' + '0123abcd456789ef0011223344556677' + 'ffffffff',
+      `00000007${hex(Buffer.from('stopped'))}000123abcd456789ef0011223344556677ffffffff`,
     );
   });
 
@@ -122,8 +120,14 @@ describe('enums', () => {
   it('name states and lifecycle events', () => {
     expect(domainStateName(DomainState.SHUTOFF)).toBe('SHUTOFF');
     expect(domainStateName(99)).toBe('NOSTATE');
-    expect(lifecycleNames(5, 1)).toEqual({ event: 'STOPPED', detail: 'DESTROYED' });
-    expect(lifecycleNames(2, 1)).toEqual({ event: 'STARTED', detail: 'MIGRATED' });
+    expect(lifecycleNames(5, 1)).toEqual({
+      event: 'STOPPED',
+      detail: 'DESTROYED',
+    });
+    expect(lifecycleNames(2, 1)).toEqual({
+      event: 'STARTED',
+      detail: 'MIGRATED',
+    });
     expect(lifecycleNames(42, 7)).toEqual({ event: '42', detail: '7' });
   });
 });

@@ -189,7 +189,14 @@ export type LifecycleEventName = keyof typeof LifecycleEvent;
 export const LifecycleDetail = {
   DEFINED: { ADDED: 0, UPDATED: 1, RENAMED: 2, FROM_SNAPSHOT: 3 },
   UNDEFINED: { REMOVED: 0, RENAMED: 1 },
-  STARTED: { BOOTED: 0, MIGRATED: 1, RESTORED: 2, FROM_SNAPSHOT: 3, WAKEUP: 4, RECREATED: 5 },
+  STARTED: {
+    BOOTED: 0,
+    MIGRATED: 1,
+    RESTORED: 2,
+    FROM_SNAPSHOT: 3,
+    WAKEUP: 4,
+    RECREATED: 5,
+  },
   SUSPENDED: {
     PAUSED: 0,
     MIGRATED: 1,
@@ -201,7 +208,13 @@ export const LifecycleDetail = {
     POSTCOPY: 7,
     POSTCOPY_FAILED: 8,
   },
-  RESUMED: { UNPAUSED: 0, MIGRATED: 1, FROM_SNAPSHOT: 2, POSTCOPY: 3, POSTCOPY_FAILED: 4 },
+  RESUMED: {
+    UNPAUSED: 0,
+    MIGRATED: 1,
+    FROM_SNAPSHOT: 2,
+    POSTCOPY: 3,
+    POSTCOPY_FAILED: 4,
+  },
   STOPPED: {
     SHUTDOWN: 0,
     DESTROYED: 1,
@@ -292,10 +305,20 @@ export const DomainStatsFlags = {
 /** virDomainModificationImpact (also virDomainDeviceModifyFlags' first three). */
 export const Impact = { CURRENT: 0, LIVE: 1, CONFIG: 2 } as const;
 /** virDomainDeviceModifyFlags. */
-export const DeviceModifyFlags = { CURRENT: 0, LIVE: 1, CONFIG: 2, FORCE: 4 } as const;
+export const DeviceModifyFlags = {
+  CURRENT: 0,
+  LIVE: 1,
+  CONFIG: 2,
+  FORCE: 4,
+} as const;
 
 /** virDomainXMLFlags for DOMAIN_GET_XML_DESC. */
-export const DomainXmlFlags = { SECURE: 1, INACTIVE: 2, UPDATE_CPU: 4, MIGRATABLE: 8 } as const;
+export const DomainXmlFlags = {
+  SECURE: 1,
+  INACTIVE: 2,
+  UPDATE_CPU: 4,
+  MIGRATABLE: 8,
+} as const;
 /** virDomainDefineFlags. */
 export const DefineFlags = { VALIDATE: 1 } as const;
 /** virDomainCreateFlags. */
@@ -318,7 +341,11 @@ export const UndefineFlags = {
   KEEP_TPM: 64,
 } as const;
 /** virDomainDestroyFlagsValues. */
-export const DestroyFlags = { DEFAULT: 0, GRACEFUL: 1, REMOVE_LOGS: 2 } as const;
+export const DestroyFlags = {
+  DEFAULT: 0,
+  GRACEFUL: 1,
+  REMOVE_LOGS: 2,
+} as const;
 /** virDomainShutdownFlagValues (also the reboot flags: same bits). */
 export const ShutdownFlags = {
   DEFAULT: 0,
@@ -333,7 +360,14 @@ export const RebootFlags = ShutdownFlags;
 export const ConsoleFlags = { FORCE: 1, SAFE: 2 } as const;
 
 /** virDomainJobType (DOMAIN_GET_JOB_STATS `type`). */
-export const JobType = { NONE: 0, BOUNDED: 1, UNBOUNDED: 2, COMPLETED: 3, FAILED: 4, CANCELLED: 5 } as const;
+export const JobType = {
+  NONE: 0,
+  BOUNDED: 1,
+  UNBOUNDED: 2,
+  COMPLETED: 3,
+  FAILED: 4,
+  CANCELLED: 5,
+} as const;
 /** virDomainGetJobStatsFlags. */
 export const JobStatsFlags = { COMPLETED: 1, KEEP_COMPLETED: 2 } as const;
 /** virDomainJobOperation (job stats key `operation`). */
@@ -381,16 +415,37 @@ export const MigrateFlags = {
 export const MigrateMaxSpeedFlags = { POSTCOPY: 1 } as const;
 
 /** virCPUCompareResult. */
-export const CpuCompareResult = { ERROR: -1, INCOMPATIBLE: 0, IDENTICAL: 1, SUPERSET: 2 } as const;
+export const CpuCompareResult = {
+  ERROR: -1,
+  INCOMPATIBLE: 0,
+  IDENTICAL: 1,
+  SUPERSET: 2,
+} as const;
 /** virConnectCompareCPUFlags. */
-export const CompareCpuFlags = { FAIL_INCOMPATIBLE: 1, VALIDATE_XML: 2 } as const;
+export const CompareCpuFlags = {
+  FAIL_INCOMPATIBLE: 1,
+  VALIDATE_XML: 2,
+} as const;
 
 // ---- storage, networks, node devices ---------------------------------------------------------
 
 /** virStoragePoolState. */
-export const StoragePoolState = { INACTIVE: 0, BUILDING: 1, RUNNING: 2, DEGRADED: 3, INACCESSIBLE: 4 } as const;
+export const StoragePoolState = {
+  INACTIVE: 0,
+  BUILDING: 1,
+  RUNNING: 2,
+  DEGRADED: 3,
+  INACCESSIBLE: 4,
+} as const;
 /** virStorageVolType. */
-export const StorageVolType = { FILE: 0, BLOCK: 1, DIR: 2, NETWORK: 3, NETDIR: 4, PLOOP: 5 } as const;
+export const StorageVolType = {
+  FILE: 0,
+  BLOCK: 1,
+  DIR: 2,
+  NETWORK: 3,
+  NETDIR: 4,
+  PLOOP: 5,
+} as const;
 /** virConnectListAllStoragePoolsFlags (the common ones; 0 = all). */
 export const ListPoolsFlags = {
   INACTIVE: 1,
@@ -405,9 +460,17 @@ export const ListPoolsFlags = {
   LOGICAL: 512,
 } as const;
 /** virStorageVolCreateFlags. */
-export const VolCreateFlags = { PREALLOC_METADATA: 1, REFLINK: 2, VALIDATE: 4 } as const;
+export const VolCreateFlags = {
+  PREALLOC_METADATA: 1,
+  REFLINK: 2,
+  VALIDATE: 4,
+} as const;
 /** virStorageVolDeleteFlags. */
-export const VolDeleteFlags = { NORMAL: 0, ZEROED: 1, WITH_SNAPSHOTS: 2 } as const;
+export const VolDeleteFlags = {
+  NORMAL: 0,
+  ZEROED: 1,
+  WITH_SNAPSHOTS: 2,
+} as const;
 /** virStorageVolUploadFlags / DownloadFlags. Sparse streams need STREAM_HOLE support: not yet. */
 export const VolStreamFlags = { SPARSE_STREAM: 1 } as const;
 /** virStorageXMLFlags. */
@@ -451,7 +514,13 @@ export const NodeDeviceCap = {
   VPD: 2097152,
 } as const;
 /** virNodeDeviceEventLifecycleType. */
-export const NodeDeviceEvent = { CREATED: 0, DELETED: 1, DEFINED: 2, UNDEFINED: 3, UPDATED: 4 } as const;
+export const NodeDeviceEvent = {
+  CREATED: 0,
+  DELETED: 1,
+  DEFINED: 2,
+  UNDEFINED: 3,
+  UPDATED: 4,
+} as const;
 /** virNodeDeviceEventID. */
 export const NodeDeviceEventId = { LIFECYCLE: 0, UPDATE: 1 } as const;
 
@@ -463,7 +532,15 @@ export const NodeDeviceEventId = { LIFECYCLE: 0, UPDATE: 1 } as const;
 export const TypedParamFlags = { STRING_OKAY: 4 } as const;
 
 /** virTypedParameterType: the discriminant of remote_typed_param_value. */
-export const TypedParamType = { INT: 1, UINT: 2, LLONG: 3, ULLONG: 4, DOUBLE: 5, BOOLEAN: 6, STRING: 7 } as const;
+export const TypedParamType = {
+  INT: 1,
+  UINT: 2,
+  LLONG: 3,
+  ULLONG: 4,
+  DOUBLE: 5,
+  BOOLEAN: 6,
+  STRING: 7,
+} as const;
 
 // ---- object references -----------------------------------------------------------------------
 
@@ -516,7 +593,11 @@ export function writeDomain(w: XdrWriter, d: DomainRef): void {
   w.string(d.name).fixedOpaque(uuidToBytes(d.uuid), 16).int(d.id);
 }
 export function readDomain(r: XdrReader): DomainRef {
-  return { name: r.string(), uuid: uuidToString(r.fixedOpaque(16)), id: r.int() };
+  return {
+    name: r.string(),
+    uuid: uuidToString(r.fixedOpaque(16)),
+    id: r.int(),
+  };
 }
 /** remote_domain (optional); null means "none" (e.g. all domains for event registration). */
 export function writeOptDomain(w: XdrWriter, d: DomainRef | null | undefined): void {

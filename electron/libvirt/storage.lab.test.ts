@@ -53,7 +53,10 @@ async function writeAll(st: LibvirtStream, data: Buffer): Promise<void> {
 describe('pools on host A', () => {
   it('list all matches virsh pool-list --all', async () => {
     const pools = await poolListAll(A.rpc);
-    const names = (await virsh('A', ['pool-list', '--all', '--name'])).split('\n').map((l) => l.trim()).filter(Boolean);
+    const names = (await virsh('A', ['pool-list', '--all', '--name']))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     expect(pools.map((p) => p.name).sort()).toEqual(names.sort());
   });
 
@@ -98,7 +101,11 @@ describe('volumes in host A default pool', () => {
     expect(vol.pool).toBe('default');
     const list = await volListAll(A.rpc, pool);
     expect(list).toContainEqual(vol);
-    const names = (await virsh('A', ['vol-list', 'default'])).split('\n').slice(2).map((l) => l.trim().split(/\s+/)[0]).filter(Boolean);
+    const names = (await virsh('A', ['vol-list', 'default']))
+      .split('\n')
+      .slice(2)
+      .map((l) => l.trim().split(/\s+/)[0])
+      .filter(Boolean);
     expect(list.map((v) => v.name).sort()).toEqual(names.sort());
 
     const path = await volGetPath(A.rpc, vol);

@@ -114,12 +114,7 @@ export async function volListAll(rpc: RpcClient, pool: StoragePoolRef, o?: Flags
   );
 }
 
-export async function volLookupByName(
-  rpc: RpcClient,
-  pool: StoragePoolRef,
-  name: string,
-  o?: CallOpts,
-): Promise<StorageVolRef> {
+export async function volLookupByName(rpc: RpcClient, pool: StoragePoolRef, name: string, o?: CallOpts): Promise<StorageVolRef> {
   return rpc.call(
     Proc.STORAGE_VOL_LOOKUP_BY_NAME,
     (w) => {
@@ -136,11 +131,7 @@ export async function volLookupByPath(rpc: RpcClient, path: string, o?: CallOpts
 }
 
 /** Creates a volume from its XML; flags: VolCreateFlags. */
-export async function volCreateXml(
-  rpc: RpcClient,
-  pool: StoragePoolRef,
-  a: { xml: string } & Flags,
-): Promise<StorageVolRef> {
+export async function volCreateXml(rpc: RpcClient, pool: StoragePoolRef, a: { xml: string } & Flags): Promise<StorageVolRef> {
   return rpc.call(
     Proc.STORAGE_VOL_CREATE_XML,
     (w) => {
@@ -183,7 +174,11 @@ export async function volGetInfo(rpc: RpcClient, vol: StorageVolRef, o?: CallOpt
   return rpc.call(
     Proc.STORAGE_VOL_GET_INFO,
     (w) => writeStorageVol(w, vol),
-    (r) => ({ type: r.int(), capacity: readUHyperNumber(r), allocation: readUHyperNumber(r) }),
+    (r) => ({
+      type: r.int(),
+      capacity: readUHyperNumber(r),
+      allocation: readUHyperNumber(r),
+    }),
     callOpts(o),
   );
 }
@@ -201,7 +196,12 @@ export async function volGetXmlDesc(rpc: RpcClient, vol: StorageVolRef, o?: Flag
 }
 
 export async function volGetPath(rpc: RpcClient, vol: StorageVolRef, o?: CallOpts): Promise<string> {
-  return rpc.call(Proc.STORAGE_VOL_GET_PATH, (w) => writeStorageVol(w, vol), (r) => r.string(), callOpts(o));
+  return rpc.call(
+    Proc.STORAGE_VOL_GET_PATH,
+    (w) => writeStorageVol(w, vol),
+    (r) => r.string(),
+    callOpts(o),
+  );
 }
 
 /** flags: VolDeleteFlags. */
@@ -223,7 +223,9 @@ function writeVolStreamArgs(vol: StorageVolRef, a: StreamRange) {
   return (w: XdrWriter): void => {
     writeStorageVol(w, vol);
     // length 0 = to the end of the volume.
-    w.uhyper(a.offset ?? 0).uhyper(a.length ?? 0).uint(flagsOf(a));
+    w.uhyper(a.offset ?? 0)
+      .uhyper(a.length ?? 0)
+      .uint(flagsOf(a));
   };
 }
 

@@ -16,7 +16,11 @@ import { XdrReader, XdrWriter } from './xdr';
 const UUID = '0123abcd-4567-89ef-0011-223344556677';
 const dom = { name: 'tiny', uuid: UUID, id: 3 };
 const pool = { name: 'default', uuid: UUID };
-const vol = { pool: 'default', name: 'v.qcow2', key: '/var/lib/libvirt/images/v.qcow2' };
+const vol = {
+  pool: 'default',
+  name: 'v.qcow2',
+  key: '/var/lib/libvirt/images/v.qcow2',
+};
 
 const enc = (fn: (w: XdrWriter) => void): Buffer => {
   const w = new XdrWriter();
@@ -130,20 +134,48 @@ describe('domain', () => {
         ]);
       }),
     );
-    const { rpc, calls } = fakeRpc({ [Proc.CONNECT_GET_ALL_DOMAIN_STATS]: reply });
-    const recs = await domain.domainGetAllStats(rpc, { stats: 3, flags: 2 ** 31 });
+    const { rpc, calls } = fakeRpc({
+      [Proc.CONNECT_GET_ALL_DOMAIN_STATS]: reply,
+    });
+    const recs = await domain.domainGetAllStats(rpc, {
+      stats: 3,
+      flags: 2 ** 31,
+    });
     expect(recs).toEqual([{ domain: dom, stats: { 'state.state': 1, 'cpu.time': 5 } }]);
-    expect(calls[0]!.args).toEqual(enc((w) => w.uint(0).uint(3).uint(2 ** 31)));
+    expect(calls[0]!.args).toEqual(
+      enc((w) =>
+        w
+          .uint(0)
+          .uint(3)
+          .uint(2 ** 31),
+      ),
+    );
     const withState = await domain.domainListAllWithState(rpc);
-    expect(withState[0]).toMatchObject({ name: 'tiny', state: 1, stateName: 'RUNNING', reason: 0 });
+    expect(withState[0]).toMatchObject({
+      name: 'tiny',
+      state: 1,
+      stateName: 'RUNNING',
+      reason: 0,
+    });
   });
 
   it('get state / info', async () => {
     const { rpc, calls } = fakeRpc({
       [Proc.DOMAIN_GET_STATE]: enc((w) => w.int(5).int(1)),
-      [Proc.DOMAIN_GET_INFO]: enc((w) => w.uint(1).uhyper(262144).uhyper(131072).uint(2).uhyper(10n ** 10n)),
+      [Proc.DOMAIN_GET_INFO]: enc((w) =>
+        w
+          .uint(1)
+          .uhyper(262144)
+          .uhyper(131072)
+          .uint(2)
+          .uhyper(10n ** 10n),
+      ),
     });
-    expect(await domain.domainGetState(rpc, dom)).toEqual({ state: 5, stateName: 'SHUTOFF', reason: 1 });
+    expect(await domain.domainGetState(rpc, dom)).toEqual({
+      state: 5,
+      stateName: 'SHUTOFF',
+      reason: 1,
+    });
     expect(calls[0]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.uint(0))]));
     expect(await domain.domainGetInfo(rpc, dom)).toEqual({
       state: 1,
@@ -156,7 +188,10 @@ describe('domain', () => {
   });
 
   it('lookup by uuid sends 16 raw bytes', async () => {
-    const { rpc, calls } = fakeRpc({ [Proc.DOMAIN_LOOKUP_BY_UUID]: domBytes, [Proc.DOMAIN_LOOKUP_BY_NAME]: domBytes });
+    const { rpc, calls } = fakeRpc({
+      [Proc.DOMAIN_LOOKUP_BY_UUID]: domBytes,
+      [Proc.DOMAIN_LOOKUP_BY_NAME]: domBytes,
+    });
     expect(await domain.domainLookupByUuid(rpc, UUID)).toEqual(dom);
     expect(calls[0]!.args.toString('hex')).toBe('0123abcd456789ef0011223344556677');
     await domain.domainLookupByName(rpc, 'tiny');
@@ -202,9 +237,35 @@ describe('domain', () => {
     });
     expect(await domain.domainGetBlockIoTune(rpc, dom, { disk: 'vda', flags: 1 })).toEqual({ total_bytes_sec: 1000, group_name: '' });
     // Getters add TYPED_PARAM_STRING_OKAY (4), as libvirt's client does, or group_name is left out.
-    expect(calls[0]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.uint(1).string('vda').int(0).uint(1 | 4))]));
-    expect(calls[1]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.uint(1).string('vda').int(2).uint(1 | 4))]));
-    await domain.domainSetBlockIoTune(rpc, dom, { disk: 'vda', params: { read_iops_sec: 50 }, flags: 1 });
+    expect(calls[0]!.args).toEqual(
+      Buffer.concat([
+        domBytes,
+        enc((w) =>
+          w
+            .uint(1)
+            .string('vda')
+            .int(0)
+            .uint(1 | 4),
+        ),
+      ]),
+    );
+    expect(calls[1]!.args).toEqual(
+      Buffer.concat([
+        domBytes,
+        enc((w) =>
+          w
+            .uint(1)
+            .string('vda')
+            .int(2)
+            .uint(1 | 4),
+        ),
+      ]),
+    );
+    await domain.domainSetBlockIoTune(rpc, dom, {
+      disk: 'vda',
+      params: { read_iops_sec: 50 },
+      flags: 1,
+    });
     expect(calls[2]!.args).toEqual(
       Buffer.concat([
         domBytes,
@@ -230,7 +291,10 @@ describe('domain', () => {
     });
     expect(await domain.domainGetInterfaceParameters(rpc, dom, { device: 'vnet0' })).toEqual({ 'inbound.average': 100 });
     expect(calls[1]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.string('vnet0').int(1).uint(4))]));
-    await domain.domainSetInterfaceParameters(rpc, dom, { device: 'vnet0', params: { 'outbound.peak': 7 } });
+    await domain.domainSetInterfaceParameters(rpc, dom, {
+      device: 'vnet0',
+      params: { 'outbound.peak': 7 },
+    });
     expect(calls[2]!.args).toEqual(
       Buffer.concat([
         domBytes,
@@ -257,7 +321,9 @@ describe('domain', () => {
     expect(await domain.domainGetSchedulerParameters(rpc, dom, { flags: 1 })).toEqual({ cpu_shares: 1024, vcpu_quota: -1 });
     expect(calls.map((c) => c.proc)).toEqual([56, 223]);
     expect(calls[1]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.int(2).uint(1 | 4))]));
-    await domain.domainSetSchedulerParameters(rpc, dom, { params: { cpu_shares: 512, vcpu_quota: -1 } });
+    await domain.domainSetSchedulerParameters(rpc, dom, {
+      params: { cpu_shares: 512, vcpu_quota: -1 },
+    });
     expect(calls[2]!.args).toEqual(
       Buffer.concat([
         domBytes,
@@ -283,7 +349,17 @@ describe('domain', () => {
       [Proc.DOMAIN_GET_EMULATOR_PIN_INFO]: enc((w) => w.opaque(Buffer.from([0x0f, 0x00])).int(1)),
     });
     await domain.domainPinVcpu(rpc, dom, { vcpu: 1, cpus: [1], flags: 1 });
-    expect(calls[0]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.uint(1).opaque(Buffer.from([2])).uint(1))]));
+    expect(calls[0]!.args).toEqual(
+      Buffer.concat([
+        domBytes,
+        enc((w) =>
+          w
+            .uint(1)
+            .opaque(Buffer.from([2]))
+            .uint(1),
+        ),
+      ]),
+    );
     expect(await domain.domainGetVcpuPinInfo(rpc, dom, { vcpus: 2, hostCpus: 12 })).toEqual([[0], [0, 1]]);
     expect(calls[1]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.int(2).int(2).uint(0))]));
     await domain.domainPinEmulator(rpc, dom, { cpus: [0, 1] });
@@ -302,7 +378,10 @@ describe('domain', () => {
       [Proc.DOMAIN_ATTACH_DEVICE_FLAGS]: EMPTY,
       [Proc.DOMAIN_DETACH_DEVICE_FLAGS]: EMPTY,
     });
-    expect(await domain.domainGetJobStats(rpc, dom)).toEqual({ type: 2, stats: { memory_remaining: 4096 } });
+    expect(await domain.domainGetJobStats(rpc, dom)).toEqual({
+      type: 2,
+      stats: { memory_remaining: 4096 },
+    });
     await domain.domainAbortJob(rpc, dom);
     await domain.domainAbortJob(rpc, dom, { flags: 1 });
     expect(calls.slice(1).map((c) => c.proc)).toEqual([164, 442]);
@@ -311,7 +390,10 @@ describe('domain', () => {
     expect(calls[3]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.string('<disk/>').uint(3))]));
     await domain.domainDetachDevice(rpc, dom, { xml: '<disk/>', flags: 1 });
     await domain.domainOpenConsole(rpc, dom, { flags: 1 });
-    expect(calls[5]).toMatchObject({ proc: 201, args: Buffer.concat([domBytes, enc((w) => w.uint(0).uint(1))]) });
+    expect(calls[5]).toMatchObject({
+      proc: 201,
+      args: Buffer.concat([domBytes, enc((w) => w.uint(0).uint(1))]),
+    });
     await domain.domainOpenConsole(rpc, dom, { devName: 'serial0' });
     expect(calls[6]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.uint(1).string('serial0').uint(0))]));
   });
@@ -327,7 +409,12 @@ describe('storage', () => {
       [Proc.STORAGE_POOL_LOOKUP_BY_NAME]: poolBytes,
     });
     expect(await storage.poolListAll(rpc)).toEqual([pool]);
-    expect(await storage.poolGetInfo(rpc, pool)).toEqual({ state: 2, capacity: 1000, allocation: 400, available: 600 });
+    expect(await storage.poolGetInfo(rpc, pool)).toEqual({
+      state: 2,
+      capacity: 1000,
+      allocation: 400,
+      available: 600,
+    });
     expect(await storage.poolGetXmlDesc(rpc, pool)).toBe('<pool/>');
     await storage.poolRefresh(rpc, pool);
     expect(calls[3]!.args).toEqual(Buffer.concat([poolBytes, enc((w) => w.uint(0))]));
@@ -340,7 +427,12 @@ describe('storage', () => {
       [Proc.STORAGE_VOL_CREATE_XML]: volBytes,
       [Proc.STORAGE_VOL_CREATE_XML_FROM]: volBytes,
       [Proc.STORAGE_VOL_LOOKUP_BY_PATH]: volBytes,
-      [Proc.STORAGE_VOL_GET_INFO]: enc((w) => w.int(0).uhyper(1 << 20).uhyper(4096)),
+      [Proc.STORAGE_VOL_GET_INFO]: enc((w) =>
+        w
+          .int(0)
+          .uhyper(1 << 20)
+          .uhyper(4096),
+      ),
       [Proc.STORAGE_VOL_GET_PATH]: enc((w) => w.string(vol.key)),
       [Proc.STORAGE_VOL_DELETE]: EMPTY,
     });
@@ -352,13 +444,23 @@ describe('storage', () => {
     expect(calls[2]!.args).toEqual(Buffer.concat([poolBytes, enc((w) => w.string('<volume/>')), volBytes, enc((w) => w.uint(0))]));
     expect(calls[2]!.opts).toEqual({ timeoutMs: 0 });
     expect(await storage.volLookupByPath(rpc, vol.key)).toEqual(vol);
-    expect(await storage.volGetInfo(rpc, vol)).toEqual({ type: 0, capacity: 1 << 20, allocation: 4096 });
+    expect(await storage.volGetInfo(rpc, vol)).toEqual({
+      type: 0,
+      capacity: 1 << 20,
+      allocation: 4096,
+    });
     expect(await storage.volGetPath(rpc, vol)).toBe(vol.key);
     await storage.volDelete(rpc, vol);
     await storage.volDownload(rpc, vol, { offset: 512 });
-    expect(calls[7]).toMatchObject({ proc: 209, args: Buffer.concat([volBytes, enc((w) => w.uhyper(512).uhyper(0).uint(0))]) });
+    expect(calls[7]).toMatchObject({
+      proc: 209,
+      args: Buffer.concat([volBytes, enc((w) => w.uhyper(512).uhyper(0).uint(0))]),
+    });
     await storage.volUpload(rpc, vol, { length: 10 });
-    expect(calls[8]).toMatchObject({ proc: 208, args: Buffer.concat([volBytes, enc((w) => w.uhyper(0).uhyper(10).uint(0))]) });
+    expect(calls[8]).toMatchObject({
+      proc: 208,
+      args: Buffer.concat([volBytes, enc((w) => w.uhyper(0).uhyper(10).uint(0))]),
+    });
   });
 });
 
@@ -369,12 +471,20 @@ describe('node devices and networks', () => {
       [Proc.CONNECT_LIST_ALL_NODE_DEVICES]: enc((w) => w.array([{ name: 'usb_1_2' }], writeNodeDevice).uint(1)),
       [Proc.NODE_DEVICE_LOOKUP_BY_NAME]: enc((w) => w.string('usb_1_2')),
       [Proc.NODE_DEVICE_GET_XML_DESC]: enc((w) => w.string('<device/>')),
-      [Proc.CONNECT_LIST_ALL_NETWORKS]: enc((w) => w.uint(1).string('default').fixedOpaque(Buffer.from(UUID.replace(/-/g, ''), 'hex'), 16).uint(1)),
+      [Proc.CONNECT_LIST_ALL_NETWORKS]: enc((w) =>
+        w
+          .uint(1)
+          .string('default')
+          .fixedOpaque(Buffer.from(UUID.replace(/-/g, ''), 'hex'), 16)
+          .uint(1),
+      ),
       [Proc.NETWORK_GET_XML_DESC]: enc((w) => w.string('<network/>')),
     });
     expect(await nodedev.nodeDeviceListAll(rpc, { flags: 4 })).toEqual([{ name: 'usb_1_2' }]);
     expect(calls[0]!.args).toEqual(enc((w) => w.int(1).uint(4)));
-    expect(await nodedev.nodeDeviceLookupByName(rpc, 'usb_1_2')).toEqual({ name: 'usb_1_2' });
+    expect(await nodedev.nodeDeviceLookupByName(rpc, 'usb_1_2')).toEqual({
+      name: 'usb_1_2',
+    });
     expect(await nodedev.nodeDeviceGetXmlDesc(rpc, 'usb_1_2')).toBe('<device/>');
     expect(calls[2]!.args).toEqual(enc((w) => w.string('usb_1_2').uint(0)));
     expect(await network.networkListAll(rpc)).toEqual([net]);
@@ -392,20 +502,42 @@ describe('migration', () => {
       [Proc.DOMAIN_MIGRATE_FINISH3_PARAMS]: Buffer.concat([domBytes, enc((w) => w.opaque(cookie))]),
       [Proc.DOMAIN_MIGRATE_CONFIRM3_PARAMS]: EMPTY,
     });
-    expect(await migration.migrateBegin3(rpc, dom, { params: { bandwidth: 10 }, flags: 1 })).toEqual({ cookie, xml: '<domain/>' });
+    expect(
+      await migration.migrateBegin3(rpc, dom, {
+        params: { bandwidth: 10 },
+        flags: 1,
+      }),
+    ).toEqual({ cookie, xml: '<domain/>' });
     expect(calls[0]!.args).toEqual(
-      Buffer.concat([domBytes, enc((w) => writeTypedParams(w, [{ field: 'bandwidth', type: 'ullong', value: 10 }])), enc((w) => w.uint(1))]),
+      Buffer.concat([
+        domBytes,
+        enc((w) => writeTypedParams(w, [{ field: 'bandwidth', type: 'ullong', value: 10 }])),
+        enc((w) => w.uint(1)),
+      ]),
     );
     expect(await migration.migratePrepare3(rpc, { params: {}, cookie })).toEqual({ cookie, uri: 'tcp://b:49152' });
     expect(calls[1]!.args).toEqual(enc((w) => w.uint(0).opaque(cookie).uint(0)));
-    await migration.migratePerform3(rpc, dom, { dconnuri: 'qemu+ssh://a/system', flags: 3 });
+    await migration.migratePerform3(rpc, dom, {
+      dconnuri: 'qemu+ssh://a/system',
+      flags: 3,
+    });
     expect(calls[2]!.args).toEqual(
       Buffer.concat([domBytes, enc((w) => w.uint(1).string('qemu+ssh://a/system').uint(0).opaque(Buffer.alloc(0)).uint(3))]),
     );
     expect(calls[2]!.opts).toEqual({ timeoutMs: 0 });
-    expect(await migration.migrateFinish3(rpc, { params: {}, cookie, cancelled: true })).toEqual({ domain: dom, cookie });
+    expect(
+      await migration.migrateFinish3(rpc, {
+        params: {},
+        cookie,
+        cancelled: true,
+      }),
+    ).toEqual({ domain: dom, cookie });
     expect(calls[3]!.args).toEqual(enc((w) => w.uint(0).opaque(cookie).uint(0).int(1)));
-    await migration.migrateConfirm3(rpc, dom, { params: {}, cookie, cancelled: false });
+    await migration.migrateConfirm3(rpc, dom, {
+      params: {},
+      cookie,
+      cancelled: false,
+    });
     expect(calls[4]!.args).toEqual(Buffer.concat([domBytes, enc((w) => w.uint(0).opaque(cookie).uint(0).int(0))]));
   });
 
@@ -437,7 +569,10 @@ describe('migration', () => {
     });
     const dst = fakeRpc({
       [Proc.DOMAIN_MIGRATE_PREPARE3_PARAMS]: enc((w) => w.opaque(Buffer.from('c2')).uint(1).string('tcp://b:1')),
-      [Proc.DOMAIN_MIGRATE_FINISH3_PARAMS]: Buffer.concat([enc((w) => writeDomain(w, { ...dom, id: 9 })), enc((w) => w.opaque(Buffer.from('c4')))]),
+      [Proc.DOMAIN_MIGRATE_FINISH3_PARAMS]: Buffer.concat([
+        enc((w) => writeDomain(w, { ...dom, id: 9 })),
+        enc((w) => w.opaque(Buffer.from('c4'))),
+      ]),
     });
     const steps: string[] = [];
     const out = await migration.migrateDirect({
@@ -456,13 +591,21 @@ describe('migration', () => {
     perform.fixedOpaque(16);
     perform.int();
     perform.optional((r) => r.string());
-    const params = perform.array((r) => ({ f: r.string(), t: r.int(), v: r.string() }));
+    const params = perform.array((r) => ({
+      f: r.string(),
+      t: r.int(),
+      v: r.string(),
+    }));
     expect(params).toContainEqual({ f: 'migrate_uri', t: 7, v: 'tcp://b:1' });
     expect(perform.opaque().toString()).toBe('c2');
     expect(perform.uint()).toBe(1 | 4096 | 256);
     // The destination never sees ABORT_ON_ERROR.
     const finish = new XdrReader(dst.calls[1]!.args);
-    const fparams = finish.array((r) => ({ f: r.string(), t: r.int(), v: r.string() }));
+    const fparams = finish.array((r) => ({
+      f: r.string(),
+      t: r.int(),
+      v: r.string(),
+    }));
     expect(fparams).toContainEqual({ f: 'destination_name', t: 7, v: 'tiny' });
     expect(finish.opaque().toString()).toBe('c3');
     expect(finish.uint()).toBe(1);
@@ -475,17 +618,25 @@ describe('migration', () => {
       [Proc.DOMAIN_MIGRATE_BEGIN3_PARAMS]: enc((w) => w.opaque(Buffer.alloc(0)).string('<domain/>')),
       [Proc.DOMAIN_GET_STATE]: enc((w) => w.int(1).int(1)),
     });
-    (src.rpc as unknown as { call: unknown }).call = ((orig) =>
+    (src.rpc as unknown as { call: unknown }).call = (
+      (orig) =>
       async (proc: number, ...rest: unknown[]) => {
         if (proc === Proc.DOMAIN_MIGRATE_PERFORM3_PARAMS) throw new Error('migration job: canceled by client');
         return (orig as (...a: unknown[]) => unknown)(proc, ...rest);
-      })((src.rpc as unknown as { call: unknown }).call);
+      }
+    )((src.rpc as unknown as { call: unknown }).call);
     const dst = fakeRpc({
       [Proc.DOMAIN_MIGRATE_PREPARE3_PARAMS]: enc((w) => w.opaque(Buffer.alloc(0)).uint(0)),
       [Proc.DOMAIN_MIGRATE_FINISH3_PARAMS]: Buffer.concat([domBytes, enc((w) => w.opaque(Buffer.alloc(0)))]),
     });
     const err = await migration
-      .migrateDirect({ src: src.rpc, dst: dst.rpc, dom, flags: 1, params: { migrate_uri: 'tcp://b' } })
+      .migrateDirect({
+        src: src.rpc,
+        dst: dst.rpc,
+        dom,
+        flags: 1,
+        params: { migrate_uri: 'tcp://b' },
+      })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(migration.MigrationError);
     expect(err).toMatchObject({ step: 'perform', guestOn: 'source' });

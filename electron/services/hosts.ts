@@ -281,7 +281,7 @@ export class HostManager extends EventEmitter {
     const { auth, ...rest } = h.saved.spec;
     return {
       id: h.saved.id,
-      spec: { ...rest, ...(auth ? { auth: { kind: auth.kind } } : {}) },
+      spec: { ...rest, ...(auth ? { auth: { kind: auth.kind, ...(auth.kind === 'key' ? { path: auth.path } : {}) } } : {}) },
       state: h.state,
       ...(h.hostname ? { hostname: h.hostname } : {}),
       ...(h.libvirtVersion ? { libvirtVersion: h.libvirtVersion } : {}),

@@ -529,6 +529,12 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
     return this.withChannelTimeout(`a connection to ${host}:${port}`, (cb) => this.client.forwardOut('127.0.0.1', 0, host, port, cb));
   }
 
+  /** A direct-streamlocal channel to a unix socket on the host (a VNC display listening on a socket). */
+  forwardOutStreamLocal(socketPath: string): Promise<Duplex> {
+    if (!socketPath.startsWith('/')) return Promise.reject(new SshError(`not an absolute socket path: ${JSON.stringify(socketPath)}`));
+    return this.withChannelTimeout(`a connection to ${socketPath}`, (cb) => this.client.openssh_forwardOutStreamLocal(socketPath, cb));
+  }
+
   close(): void {
     if (this.ended) return;
     this.client.end();

@@ -9,12 +9,19 @@ type Listener = (...args: never[]) => void;
 export interface IpcMainInvokeEvent {
   senderFrame: { url: string } | null;
 }
+export interface IpcMainEvent {
+  senderFrame: { url: string } | null;
+  sender: WebContents;
+}
 export interface IpcRendererEvent {
   sender: unknown;
 }
 export interface WebContents {
   send(channel: string, ...args: unknown[]): void;
   on(event: 'will-navigate', listener: (event: { preventDefault(): void }, url: string) => void): this;
+  on(event: 'did-start-loading', listener: () => void): this;
+  on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string; exitCode: number }) => void): this;
+  isDestroyed(): boolean;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' } | { action: 'allow' }): void;
 }
 export interface WebPreferences {
@@ -42,10 +49,12 @@ export declare const app: {
 };
 export declare const ipcMain: {
   handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void;
+  on(channel: string, listener: (event: IpcMainEvent, ...args: unknown[]) => void): void;
 };
 export declare const ipcRenderer: {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
   on(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): void;
+  send(channel: string, ...args: unknown[]): void;
 };
 export declare const contextBridge: {
   exposeInMainWorld(apiKey: string, api: Record<string, Listener | unknown>): void;

@@ -57,7 +57,7 @@ export function TimeChart({ series, data, height = 160, format, minTop = 1, test
         { stroke: axis, grid: { stroke: grid }, ticks: { stroke: grid }, size: 70, values: (_u, vals) => vals.map((v) => format(v)) },
       ],
       series: [
-        {},
+        { label: 'Time', value: (_u: uPlot, v: number | null) => (v == null ? '—' : new Date(v * 1000).toLocaleTimeString()) },
         ...defs.map((s) => ({
           label: s.label,
           stroke: s.color,
@@ -69,7 +69,13 @@ export function TimeChart({ series, data, height = 160, format, minTop = 1, test
         })),
       ],
     };
+    // Away from the chart, the legend shows the newest values rather than dashes.
+    const showNewest = (u: uPlot) => {
+      if (u.cursor.idx == null && u.data[0].length) u.setLegend({ idx: u.data[0].length - 1 });
+    };
+    opts.hooks = { setCursor: [showNewest], setData: [showNewest] };
     const u = new uPlot(opts, latest.current, target.current);
+    showNewest(u);
     plot.current = u;
     return () => {
       u.destroy();

@@ -11,7 +11,7 @@ import type { HostId } from '../../shared/api';
 import { api } from '../api';
 import { ingestStats, useStatsClock } from './statsHistory';
 
-export { dropStats, HISTORY, ingestStats, type StatsHistory, statsOf, useStatsClock } from './statsHistory';
+export { dropStats, focusStats, HISTORY, ingestStats, type StatsHistory, statsOf, useStatsClock } from './statsHistory';
 
 /** Re-renders the caller whenever new samples for the host arrive; returns the tick. */
 export function useStatsTick(hostId: HostId): number {

@@ -83,11 +83,12 @@ export const DomainRow = memo(function DomainRow({ d, hostName, selected, start,
         {hostName}
       </div>
       <div role="gridcell">
-        <ActionIcon
-          variant="subtle"
-          size="sm"
+        <button
+          type="button"
+          className={classes.kebab}
           tabIndex={-1}
           aria-label={`Actions for ${d.name}`}
+          title="Actions (right-click the row, or Shift+F10)"
           data-testid={`${id}-actions`}
           onClick={(e) => {
             e.stopPropagation();
@@ -97,7 +98,7 @@ export const DomainRow = memo(function DomainRow({ d, hostName, selected, start,
           }}
         >
           <IconDotsVertical size={16} />
-        </ActionIcon>
+        </button>
       </div>
     </div>
   );

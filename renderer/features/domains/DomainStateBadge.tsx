@@ -1,4 +1,4 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconHourglass,
@@ -31,13 +31,12 @@ function lookOf(state: DomainState) {
 /** The state as icon + word (never colour alone), for rows and headers. */
 export function DomainStateLabel({ state, testId }: { state: DomainState; testId?: string }) {
   const look = lookOf(state);
+  // Plain elements: this renders in every table row.
   return (
-    <Group gap={6} wrap="nowrap" c={`${look.color}.7`} data-testid={testId} data-state={state}>
-      {look.icon(14)}
-      <Text size="sm" c="var(--mantine-color-text)" span>
-        {look.label}
-      </Text>
-    </Group>
+    <span data-testid={testId} data-state={state} style={{ display: 'inline-flex', alignItems: 'center', gap: 6, whiteSpace: 'nowrap' }}>
+      <span style={{ color: `var(--mantine-color-${look.color}-text)`, display: 'inline-flex' }}>{look.icon(14)}</span>
+      {look.label}
+    </span>
   );
 }
 

@@ -6,7 +6,7 @@
  */
 import { Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DomainSummary, HostId } from '../../../shared/api';
 import { domainKey } from '../../lib/format';
 import { useDomains, useHosts } from '../../queries';
@@ -17,7 +17,7 @@ import { DomainActionErrors } from './DomainActionErrors';
 import { DomainRow, GroupRow, HeaderRow, type RowHandlers, rowDomId } from './DomainRow';
 import classes from './DomainTable.module.css';
 import { DomainTableFilters } from './DomainTableFilters';
-import { buildRows, type StateFilter } from './tableModel';
+import { buildRows, type StateFilter, type TableRow } from './tableModel';
 
 const ROW = 40;
 
@@ -38,6 +38,68 @@ function usePaintMark(rowCount: number): void {
   }, [rowCount]);
 }
 
+interface VirtualRowsProps {
+  rows: TableRow[];
+  scrollRef: RefObject<HTMLDivElement | null>;
+  scrollTo: RefObject<(index: number) => void>;
+  cursor: string | null;
+  hostName: Map<HostId, string>;
+  handlers: RowHandlers;
+  onToggle(id: HostId): void;
+  onOpenHost(id: HostId): void;
+}
+
+/** Only the visible rows; scrolling re-renders this component alone (not the toolbar and filters above). */
+const VirtualRows = memo(function VirtualRows({
+  rows,
+  scrollRef,
+  scrollTo,
+  cursor,
+  hostName,
+  handlers,
+  onToggle,
+  onOpenHost,
+}: VirtualRowsProps) {
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW,
+    overscan: 6,
+    initialRect: { width: 1200, height: 720 },
+    getItemKey: (i) => rows[i]?.key ?? i,
+  });
+  scrollTo.current = (index) => virtualizer.scrollToIndex(index, { align: 'auto' });
+  return (
+    <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+      {virtualizer.getVirtualItems().map((it) => {
+        const r = rows[it.index];
+        if (!r) return null;
+        return r.kind === 'group' ? (
+          <GroupRow
+            key={r.key}
+            host={r.host}
+            hostId={r.hostId}
+            count={r.count}
+            collapsed={r.collapsed}
+            start={it.start}
+            onToggle={onToggle}
+            onOpenHost={onOpenHost}
+          />
+        ) : (
+          <DomainRow
+            key={r.key}
+            d={r.d}
+            hostName={hostName.get(r.d.hostId) ?? r.d.hostId}
+            selected={cursor === r.key}
+            start={it.start}
+            {...handlers}
+          />
+        );
+      })}
+    </div>
+  );
+});
+
 export function DomainTable({ hostId }: { hostId?: HostId }) {
   useDomainStatsFeed();
   const domains = useDomains();
@@ -55,15 +117,9 @@ export function DomainTable({ hostId }: { hostId?: HostId }) {
 
   const hostName = useMemo(() => new Map((hosts.data ?? []).map((h) => [h.id, h.spec.name])), [hosts.data]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW,
-    overscan: 8,
-    initialRect: { width: 1200, height: 720 },
-    getItemKey: (i) => rows[i]?.key ?? i,
-  });
+  const scrollTo = useRef<(index: number) => void>(() => {});
   usePaintMark(rows.length);
+  const vmCount = useMemo(() => rows.reduce((n, r) => n + (r.kind === 'vm' ? 1 : 0), 0), [rows]);
 
   const indexOf = useCallback((key: string | null) => (key ? rows.findIndex((r) => r.key === key) : -1), [rows]);
   const cursorDomain = useMemo(() => {
@@ -105,7 +161,7 @@ export function DomainTable({ hostId }: { hostId?: HostId }) {
     const rowIndex = vmIdx[next] ?? 0;
     const r = rows[rowIndex];
     if (r) setCursor(r.key);
-    virtualizer.scrollToIndex(rowIndex, { align: 'auto' });
+    scrollTo.current(rowIndex);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -133,7 +189,6 @@ export function DomainTable({ hostId }: { hostId?: HostId }) {
     }
   };
 
-  const items = virtualizer.getVirtualItems();
   const connected = (hosts.data ?? []).some((h) => h.state.status === 'connected' && (!hostId || h.id === hostId));
   const emptyText = domains.isLoading
     ? 'Loading…'
@@ -150,7 +205,7 @@ export function DomainTable({ hostId }: { hostId?: HostId }) {
       <DomainTableFilters
         stateFilter={stateFilter}
         setStateFilter={setStateFilter}
-        count={rows.filter((r) => r.kind === 'vm').length}
+        count={vmCount}
         grouped={!hostId}
         title={hostId ? 'Virtual machines' : 'All VMs'}
       />
@@ -191,33 +246,16 @@ export function DomainTable({ hostId }: { hostId?: HostId }) {
         }}
       >
         <HeaderRow />
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
-          {items.map((it) => {
-            const r = rows[it.index];
-            if (!r) return null;
-            return r.kind === 'group' ? (
-              <GroupRow
-                key={r.key}
-                host={r.host}
-                hostId={r.hostId}
-                count={r.count}
-                collapsed={r.collapsed}
-                start={it.start}
-                onToggle={onToggle}
-                onOpenHost={onOpenHost}
-              />
-            ) : (
-              <DomainRow
-                key={r.key}
-                d={r.d}
-                hostName={hostName.get(r.d.hostId) ?? r.d.hostId}
-                selected={cursor === r.key}
-                start={it.start}
-                {...handlers}
-              />
-            );
-          })}
-        </div>
+        <VirtualRows
+          rows={rows}
+          scrollRef={scrollRef}
+          scrollTo={scrollTo}
+          cursor={cursor}
+          hostName={hostName}
+          handlers={handlers}
+          onToggle={onToggle}
+          onOpenHost={onOpenHost}
+        />
         {rows.length === 0 && (
           <Text c="dimmed" size="sm" p="md" data-testid="domain-table-empty">
             {emptyText}

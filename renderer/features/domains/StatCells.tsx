@@ -1,64 +1,60 @@
-import { Tooltip } from '@mantine/core';
+import { memo, useMemo } from 'react';
 import type { DomainSummary } from '../../../shared/api';
 import { Sparkline } from '../../components/Sparkline';
 import { formatPercent, formatRate } from '../../lib/format';
 import { statsOf, useStatsTick } from '../../queries/stats';
 import classes from './DomainTable.module.css';
 
-const last = (a: readonly number[] | undefined) => (a?.length ? (a[a.length - 1] ?? 0) : undefined);
 const ACTIVE = new Set(['running', 'blocked', 'paused']);
 
 /** CPU, disk and network columns of one row: a sparkline each, fed by the stats feed. */
-export function StatCells({ d }: { d: DomainSummary }) {
+export const StatCells = memo(function StatCells({ d }: { d: Pick<DomainSummary, 'hostId' | 'uuid' | 'state'> }) {
   const tick = useStatsTick(d.hostId);
-  const h = ACTIVE.has(d.state) ? statsOf(d.hostId, d.uuid) : undefined;
-  if (!h || h.at.length === 0) {
-    const none = <span className={classes.statValue}>—</span>;
+  const active = ACTIVE.has(d.state);
+  const v = useMemo(() => {
+    void tick;
+    const h = active ? statsOf(d.hostId, d.uuid) : undefined;
+    if (!h || h.at.length === 0) return null;
+    const last = (r: { last(): number | undefined }) => r.last() ?? 0;
+    return {
+      cpu: h.cpu.values(),
+      diskR: h.diskR.values(),
+      diskW: h.diskW.values(),
+      netRx: h.netRx.values(),
+      netTx: h.netTx.values(),
+      now: { cpu: last(h.cpu), dr: last(h.diskR), dw: last(h.diskW), rx: last(h.netRx), tx: last(h.netTx) },
+    };
+  }, [tick, active, d.hostId, d.uuid]);
+  if (!v) {
     return (
       <>
-        <div className={classes.stat}>{none}</div>
-        <div className={classes.stat}>{none}</div>
-        <div className={classes.stat}>{none}</div>
+        <div className={classes.stat}>
+          <span className={classes.statValue}>—</span>
+        </div>
+        <div className={classes.stat}>
+          <span className={classes.statValue}>—</span>
+        </div>
+        <div className={classes.stat}>
+          <span className={classes.statValue}>—</span>
+        </div>
       </>
     );
   }
-  const cpu = last(h.cpu) ?? 0;
-  const dr = last(h.diskR) ?? 0;
-  const dw = last(h.diskW) ?? 0;
-  const rx = last(h.netRx) ?? 0;
-  const tx = last(h.netTx) ?? 0;
+  const { cpu, dr, dw, rx, tx } = v.now;
   return (
     <>
-      <div className={classes.stat} data-testid="vm-cpu">
-        <Sparkline series={[h.cpu]} version={tick} minTop={1} width={52} label={`CPU ${formatPercent(cpu)}`} />
+      <div className={classes.stat} data-testid="vm-cpu" title={`CPU ${formatPercent(cpu)} (100% = one host CPU)`}>
+        <Sparkline series={[v.cpu]} minTop={1} label={`CPU ${formatPercent(cpu)}`} />
         <span className={classes.statValue}>{formatPercent(cpu)}</span>
       </div>
-      <Tooltip label={`read ${formatRate(dr)} · write ${formatRate(dw)} (dashed)`} openDelay={400}>
-        <div className={classes.stat}>
-          <Sparkline
-            series={[h.diskR, h.diskW]}
-            version={tick}
-            color="blue"
-            width={64}
-            minTop={1024}
-            label={`Disk ${formatRate(dr + dw)}`}
-          />
-          <span className={classes.statValue}>{formatRate(dr + dw)}</span>
-        </div>
-      </Tooltip>
-      <Tooltip label={`in ${formatRate(rx)} · out ${formatRate(tx)} (dashed)`} openDelay={400}>
-        <div className={classes.stat}>
-          <Sparkline
-            series={[h.netRx, h.netTx]}
-            version={tick}
-            color="grape"
-            width={64}
-            minTop={1024}
-            label={`Network ${formatRate(rx + tx)}`}
-          />
-          <span className={classes.statValue}>{formatRate(rx + tx)}</span>
-        </div>
-      </Tooltip>
+      <div className={classes.stat} title={`Disk read ${formatRate(dr)}, write ${formatRate(dw)} (dashed)`}>
+        <Sparkline series={[v.diskR, v.diskW]} color="blue" minTop={64} label={`Disk ${formatRate(dr + dw)}`} />
+        <span className={classes.statValue}>{formatRate(dr + dw)}</span>
+      </div>
+      <div className={classes.stat} title={`Network in ${formatRate(rx)}, out ${formatRate(tx)} (dashed)`}>
+        <Sparkline series={[v.netRx, v.netTx]} color="grape" minTop={64} label={`Network ${formatRate(rx + tx)}`} />
+        <span className={classes.statValue}>{formatRate(rx + tx)}</span>
+      </div>
     </>
   );
-}
+});

@@ -40,7 +40,7 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 
 function lastCpu(d: DomainSummary): number {
   const h = statsOf(d.hostId, d.uuid);
-  return h?.cpu[h.cpu.length - 1] ?? -1;
+  return h?.cpu.last() ?? -1;
 }
 
 function comparator(sort: TableSort, hostName: (id: HostId) => string): (a: DomainSummary, b: DomainSummary) => number {

@@ -46,16 +46,24 @@ function HostHeader({ host }: { host: HostInfo }) {
               variant="default"
               leftSection={<IconPlugConnectedX size={14} />}
               loading={verb.isPending}
-              onClick={() => verb.mutate('disconnect')}
+              onClick={() =>
+                verb.mutate('disconnect', {
+                  onError: (err) => notifyError(`${host.spec.name}: could not disconnect`, err, { id: `host-${host.id}` }),
+                })
+              }
             >
               Disconnect
             </Button>
           ) : (
             <Button
               size="xs"
-              leftSection={<IconPlugConnected size={14} />}
+              leftSection={s === 'failed' ? <IconRefresh size={14} /> : <IconPlugConnected size={14} />}
               loading={verb.isPending}
-              onClick={() => verb.mutate('connect')}
+              onClick={() =>
+                verb.mutate('connect', {
+                  onError: (err) => notifyError(`${host.spec.name}: could not connect`, err, { id: `host-${host.id}` }),
+                })
+              }
               data-testid="host-page-connect"
             >
               {s === 'failed' ? 'Retry' : 'Connect'}
@@ -75,22 +83,9 @@ function HostHeader({ host }: { host: HostInfo }) {
         </Group>
       </Group>
       {host.state.status === 'failed' && (
-        <Group align="flex-start" wrap="nowrap" data-testid="host-page-error">
-          <div style={{ flex: 1 }}>
-            <ErrorAlert title={`Cannot connect to ${host.spec.name}`} error={host.state.error} />
-          </div>
-          <Button
-            leftSection={<IconRefresh size={14} />}
-            loading={verb.isPending}
-            onClick={() =>
-              verb.mutate('connect', {
-                onError: (err) => notifyError(`${host.spec.name}: could not connect`, err, { id: `host-${host.id}` }),
-              })
-            }
-          >
-            Retry
-          </Button>
-        </Group>
+        <div data-testid="host-page-error">
+          <ErrorAlert title={`Cannot connect to ${host.spec.name}`} error={host.state.error} />
+        </div>
       )}
       {host.state.status === 'reconnecting' && (
         <Alert color="orange" icon={<IconInfoCircle size={16} />} title={`Reconnecting (attempt ${host.state.attempt})`} p="xs">

@@ -1,9 +1,9 @@
 import { Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type uPlot from 'uplot';
 import { type ChartSeries, TimeChart } from '../../../components/TimeChart';
 import { formatBytes, formatPercent, formatRate } from '../../../lib/format';
-import { statsOf, useDomainStatsFeed, useStatsTick } from '../../../queries/stats';
+import { focusStats, statsOf, useDomainStatsFeed, useStatsTick } from '../../../queries/stats';
 
 const CPU: ChartSeries[] = [{ label: 'CPU', color: '#12b886' }];
 const MEM: ChartSeries[] = [{ label: 'Memory', color: '#228be6' }];
@@ -35,23 +35,32 @@ const last = (a: readonly number[]) => a[a.length - 1] ?? 0;
 /** Live graphs from the stats feed (kept while this tab is open; the history survives tab switches). */
 export function DomainGraphs({ hostId, uuid, vcpus, active }: { hostId: string; uuid: string; vcpus: number; active: boolean }) {
   useDomainStatsFeed();
+  useEffect(() => focusStats(hostId, uuid), [hostId, uuid]);
   const tick = useStatsTick(hostId);
   const data = useMemo(() => {
     void tick;
     const h = statsOf(hostId, uuid);
     if (!h) return null;
-    const at = [...h.at];
+    const at = h.at.values();
+    const v = {
+      cpu: h.cpu.values(),
+      mem: h.mem.values().map((k) => k * 1024),
+      diskR: h.diskR.values(),
+      diskW: h.diskW.values(),
+      netRx: h.netRx.values(),
+      netTx: h.netTx.values(),
+    };
     return {
       now: {
-        cpu: formatPercent(last(h.cpu)),
-        mem: formatBytes(last(h.mem) * 1024),
-        disk: `R ${formatRate(last(h.diskR))} · W ${formatRate(last(h.diskW))}`,
-        net: `in ${formatRate(last(h.netRx))} · out ${formatRate(last(h.netTx))}`,
+        cpu: formatPercent(last(v.cpu)),
+        mem: formatBytes(last(v.mem)),
+        disk: `R ${formatRate(last(v.diskR))} · W ${formatRate(last(v.diskW))}`,
+        net: `in ${formatRate(last(v.netRx))} · out ${formatRate(last(v.netTx))}`,
       },
-      cpu: [at, [...h.cpu]] as uPlot.AlignedData,
-      mem: [at, h.mem.map((k) => k * 1024)] as uPlot.AlignedData,
-      disk: [at, [...h.diskR], [...h.diskW]] as uPlot.AlignedData,
-      net: [at, [...h.netRx], [...h.netTx]] as uPlot.AlignedData,
+      cpu: [at, v.cpu] as uPlot.AlignedData,
+      mem: [at, v.mem] as uPlot.AlignedData,
+      disk: [at, v.diskR, v.diskW] as uPlot.AlignedData,
+      net: [at, v.netRx, v.netTx] as uPlot.AlignedData,
     };
   }, [hostId, uuid, tick]);
 

@@ -1,0 +1,109 @@
+/**
+ * Shared by connect-list, domstats-1000 and calls-200: both sides of a Vireo-vs-virsh benchmark
+ * against a lab host. Not a benchmark itself (the runner skips files starting with '_').
+ *
+ * Baseline: the real virsh binary in the root namespace (like an admin's laptop), with libvirt's
+ * own ssh transport. libvirt passes `keyfile` to ssh but ignores `known_hosts` for the ssh binary,
+ * and OpenSSH reads ~/.ssh from the passwd entry, so the URI's `command=` points at a two-line
+ * wrapper that runs /usr/bin/ssh with an ssh config naming the lab key and known_hosts (full host
+ * key checking). The wrapper costs one `sh` exec (~1 ms); no `unshare` as `lab.sh client` does.
+ *
+ * Vireo: SshSession (ssh2) + LibvirtConnection (AUTH_LIST, CONNECT_OPEN, keepalive feature
+ * check), the app's own path.
+ */
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { RpcClient } from '../../electron/libvirt/client';
+import { LibvirtConnection } from '../../electron/libvirt/connection';
+import { SshSession } from '../../electron/transport/ssh';
+import { type HostId, labHost, readLab } from '../lab/lab';
+
+let wrapper: string | null = null;
+
+/** The ssh wrapper for libvirt's `command=` URI parameter (made once per process). */
+function sshWrapper(): string {
+  if (wrapper) return wrapper;
+  const lab = readLab();
+  const dir = mkdtempSync(join(tmpdir(), 'vireo-bench-ssh-'));
+  const h = labHost('A', lab);
+  writeFileSync(
+    join(dir, 'config'),
+    [
+      'Host *',
+      `  User ${h.user}`,
+      `  IdentityFile ${h.keyPath}`,
+      '  IdentitiesOnly yes',
+      `  UserKnownHostsFile ${lab.knownHosts}`,
+      '  StrictHostKeyChecking yes',
+      '  BatchMode yes',
+      '  LogLevel ERROR',
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  );
+  wrapper = join(dir, 'ssh');
+  writeFileSync(wrapper, `#!/bin/sh\nexec /usr/bin/ssh -F ${join(dir, 'config')} "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  return wrapper;
+}
+
+/** The libvirt URI virsh uses for a lab host: qemu:///system, or a test:///path URI, over ssh. */
+export function virshUri(hostId: HostId, uri = 'qemu:///system'): string {
+  const h = labHost(hostId);
+  const m = /^(\w+):\/\/(\/.*)$/.exec(uri);
+  if (!m) throw new Error(`unexpected URI ${uri}`);
+  return `${m[1]}+ssh://${h.user}@${h.address}${m[2]}?command=${sshWrapper()}`;
+}
+
+/** Runs virsh -c <uri> <args> to completion; resolves with its stdout. */
+export function runVirsh(uri: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('virsh', ['-c', uri, ...args], { maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`virsh ${args.join(' ').slice(0, 60)}: ${stderr.trim() || err.message}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+export interface VireoConn {
+  rpc: RpcClient;
+  close: () => Promise<void>;
+}
+
+/** What the app does to reach a host: SSH session, libvirt channel, handshake. */
+export async function vireoConnect(hostId: HostId, uri?: string): Promise<VireoConn> {
+  const lab = readLab();
+  const h = labHost(hostId, lab);
+  const ssh = await SshSession.connect(
+    { host: h.address, port: h.port, user: h.user, auth: { kind: 'key', path: h.keyPath } },
+    { hostKeys: { knownHostsPath: lab.knownHosts, onUnknown: async () => false } },
+  );
+  const u = uri ?? h.uri;
+  const conn = await LibvirtConnection.open({ label: `bench ${hostId}`, uri: u, channel: () => ssh.openLibvirtChannel(u), reconnect: false });
+  return {
+    rpc: conn.rpc,
+    close: async () => {
+      await conn.close();
+      ssh.close();
+    },
+  };
+}
+
+/**
+ * Times `work` from before connecting until its result is in hand, then closes (not timed: the
+ * app shows the result without waiting for the goodbye; CONNECT_CLOSE through virt-ssh-helper
+ * gets no reply and costs ~1 s of waiting). Returns ms.
+ */
+export async function timedVireo(hostId: HostId, uri: string | undefined, work: (rpc: RpcClient) => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  const c = await vireoConnect(hostId, uri);
+  try {
+    await work(c.rpc);
+    return performance.now() - t0;
+  } finally {
+    await c.close();
+  }
+}
