@@ -82,7 +82,12 @@ export async function vireoConnect(hostId: HostId, uri?: string): Promise<VireoC
     { hostKeys: { knownHostsPath: lab.knownHosts, onUnknown: async () => false } },
   );
   const u = uri ?? h.uri;
-  const conn = await LibvirtConnection.open({ label: `bench ${hostId}`, uri: u, channel: () => ssh.openLibvirtChannel(u), reconnect: false });
+  const conn = await LibvirtConnection.open({
+    label: `bench ${hostId}`,
+    uri: u,
+    channel: () => ssh.openLibvirtChannel(u),
+    reconnect: false,
+  });
   return {
     rpc: conn.rpc,
     close: async () => {

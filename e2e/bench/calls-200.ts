@@ -8,8 +8,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { domainGetState, domainLookupByName } from '../../electron/libvirt/domain';
-import { median } from './run';
 import { runVirsh, timedVireo, virshUri } from './_virsh';
+import { median } from './run';
 import type { Bench } from './types';
 
 const CALLS = 200;

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { ConsoleKind, HostId } from '../../../shared/api';
+import { call } from '../../api';
 
 export interface ConsoleTab {
   key: string;
@@ -72,4 +73,19 @@ export const useConsoles = create<ConsoleDockState>((set) => ({
 /** Opens a console tab for a VM (the entry point for actions, menus and buttons). */
 export function openConsole(t: Omit<ConsoleTab, 'key'>): void {
   useConsoles.getState().openTab(t);
+}
+
+/**
+ * The "Open console" action: the serial console, or the display when the VM has a VNC display
+ * and no serial port (Windows guests, most desktops). Either tab offers the other.
+ */
+export async function openConsoleFor(t: { hostId: HostId; uuid: string; name: string }): Promise<void> {
+  let kind: ConsoleKind = 'serial';
+  try {
+    const d = await call('domains.details', { hostId: t.hostId, uuid: t.uuid });
+    if (d.serial.length === 0 && d.graphics.some((g) => g.type === 'vnc')) kind = 'vnc';
+  } catch {
+    // The tab itself will say what is wrong.
+  }
+  openConsole({ kind, ...t });
 }
