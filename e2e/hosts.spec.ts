@@ -63,7 +63,7 @@ test('hosts: add both lab hosts, see VMs live, drive them from the UI and from t
     const menu = await app.table.contextMenu('tiny', idA);
     await expect(app.table.menuItem('tiny', idA, 'start')).toBeDisabled();
     await expect(app.table.menuItem('tiny', idA, 'resume')).toBeDisabled();
-    await expect(app.table.menuItem('tiny', idA, 'console')).toBeDisabled();
+    await expect(app.table.menuItem('tiny', idA, 'console')).toBeEnabled();
     await expect(app.table.menuItem('tiny', idA, 'forceoff')).toBeEnabled();
     await expect(menu).toContainText('Force off');
     await app.table.closeMenu();
@@ -108,7 +108,7 @@ test('hosts: add both lab hosts, see VMs live, drive them from the UI and from t
     await expect(page.getByTestId('details-disks')).toContainText('vda');
     await expect(page.getByTestId('details-nics')).toContainText(/52:54:00/);
     await expect(app.details.action('tiny', idA, 'start')).toBeDisabled();
-    await expect(app.details.action('tiny', idA, 'console')).toBeDisabled();
+    await expect(app.details.action('tiny', idA, 'console')).toBeEnabled();
     await app.details.tab('graphs');
     await expect(page.getByTestId('graph-cpu')).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId('graph-network')).toBeVisible();

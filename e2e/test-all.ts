@@ -49,9 +49,24 @@ interface VitestJson {
 function vitest(project: 'unit' | 'lab'): void {
   const file = join(out, `vitest-${project}.json`);
   rmSync(file, { force: true });
-  const ok = run(`${project} tests`, 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${file}`], {
-    VIREO_KEEP_LAB: '1',
-  });
+  const ok = run(
+    `${project} tests`,
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--config',
+      'e2e/vitest.config.ts',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${file}`,
+    ],
+    {
+      VIREO_KEEP_LAB: '1',
+    },
+  );
   if (!existsSync(file)) {
     failed++;
     failures.push(`${project} tests (no report)`);
@@ -72,7 +87,9 @@ interface PlaywrightJson {
 function playwright(): void {
   const file = join(out, 'playwright.json');
   rmSync(file, { force: true });
-  const ok = run('e2e (Playwright, Chromium)', 'npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts'], { VIREO_KEEP_LAB: '1' });
+  const ok = run('e2e (Playwright, Chromium)', 'npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts'], {
+    VIREO_KEEP_LAB: '1',
+  });
   if (!existsSync(file)) {
     failed++;
     failures.push('e2e (no report)');

@@ -5,10 +5,9 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/api';
 import { EventHub } from './core/events';
-import { StreamHub } from './core/streams';
 import { defaultDataDir, HostStore, MemorySecrets, type SecretStore } from './core/store';
+import { StreamHub } from './core/streams';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc';
-import { localLibvirtAvailable } from './transport/local';
 import { ConsoleService, SerialConnector } from './services/console';
 import { DomainService } from './services/domains';
 import { HostManager } from './services/hosts';
@@ -17,6 +16,7 @@ import { findLab } from './services/lab';
 import { PromptBroker } from './services/prompts';
 import { StatsService } from './services/stats';
 import { VncConnector } from './services/vnc';
+import { localLibvirtAvailable } from './transport/local';
 import { VERSION } from './version';
 
 export interface BackendOptions {

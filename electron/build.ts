@@ -1,5 +1,5 @@
 /** Builds the main-process side with esbuild (the renderer is built by vite). */
-import { build, type BuildOptions } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 
 const common: BuildOptions = {
   bundle: true,
@@ -14,7 +14,14 @@ const common: BuildOptions = {
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs', format: 'cjs', external: ['electron'] }),
   // The sandboxed preload may only require 'electron': bundle everything else into it.
-  build({ ...common, packages: undefined, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  build({
+    ...common,
+    packages: undefined,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist-electron/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  }),
   build({ ...common, entryPoints: ['electron/serve.ts'], outfile: 'dist-electron/serve.mjs', format: 'esm' }),
   build({ ...common, entryPoints: ['electron/launcher.ts'], outfile: 'dist-electron/launcher.mjs', format: 'esm' }),
 ]);

@@ -36,13 +36,24 @@ describe('dispatch validates every request against its schema', () => {
   it('passes validated input with defaults applied', async () => {
     const calls: unknown[] = [];
     const dispatch = createDispatcher(handlers(calls));
-    const r = await dispatch('hosts.add', { spec: { name: 'A', transport: 'ssh', address: '10.203.0.1', user: 'root', auth: { kind: 'agent' } } });
+    const r = await dispatch('hosts.add', {
+      spec: { name: 'A', transport: 'ssh', address: '10.203.0.1', user: 'root', auth: { kind: 'agent' } },
+    });
     expect(r.ok).toBe(true);
-    expect(calls).toEqual([{ spec: { name: 'A', transport: 'ssh', address: '10.203.0.1', user: 'root', auth: { kind: 'agent' }, uri: 'qemu:///system' }, connect: true }]);
+    expect(calls).toEqual([
+      {
+        spec: { name: 'A', transport: 'ssh', address: '10.203.0.1', user: 'root', auth: { kind: 'agent' }, uri: 'qemu:///system' },
+        connect: true,
+      },
+    ]);
   });
 
   it("keeps libvirt's error code and message", async () => {
-    const err = Object.assign(new Error('Requested operation is not valid: domain is already running'), { name: 'LibvirtError', code: 55, domain: 10 });
+    const err = Object.assign(new Error('Requested operation is not valid: domain is already running'), {
+      name: 'LibvirtError',
+      code: 55,
+      domain: 10,
+    });
     const dispatch = createDispatcher(
       new Proxy({} as Handlers, {
         get: () => async () => {

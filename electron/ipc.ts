@@ -4,15 +4,7 @@
  * schema and every error crosses the boundary in the same shape.
  */
 import { ZodError } from 'zod';
-import {
-  type ApiError,
-  isRequestName,
-  type ParsedInput,
-  type RequestName,
-  type RequestOutput,
-  type Result,
-  requests,
-} from '../shared/api';
+import { type ApiError, isRequestName, type ParsedInput, type RequestName, type RequestOutput, type Result, requests } from '../shared/api';
 import { AppError } from '../shared/errors';
 
 export type Handlers = { [N in RequestName]: (input: ParsedInput<N>) => Promise<RequestOutput<N>> };
@@ -54,9 +46,21 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof Error) {
     const e = err as Error & { code?: unknown; domain?: unknown; hint?: unknown };
     if (e.name === 'LibvirtError' && typeof e.code === 'number' && typeof e.domain === 'number') {
-      return { code: 'libvirt', message: e.message, libvirt: { code: e.code, domain: e.domain }, ...(typeof e.hint === 'string' ? { hint: e.hint } : {}) };
+      return {
+        code: 'libvirt',
+        message: e.message,
+        libvirt: { code: e.code, domain: e.domain },
+        ...(typeof e.hint === 'string' ? { hint: e.hint } : {}),
+      };
     }
-    const code = typeof e.code === 'string' ? e.code : e.name === 'TimeoutError' ? 'timeout' : e.name === 'AuthError' || e.name === 'HostKeyMismatchError' ? 'ssh' : 'internal';
+    const code =
+      typeof e.code === 'string'
+        ? e.code
+        : e.name === 'TimeoutError'
+          ? 'timeout'
+          : e.name === 'AuthError' || e.name === 'HostKeyMismatchError'
+            ? 'ssh'
+            : 'internal';
     return { code, message: e.message, ...(typeof e.hint === 'string' ? { hint: e.hint } : {}) };
   }
   return { code: 'internal', message: String(err) };

@@ -1,6 +1,7 @@
 import { ActionIcon, AppShell, Badge, Group, Indicator, Kbd, Text, Title, Tooltip, useMantineColorScheme } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconListDetails, IconMoon, IconPlus, IconSun } from '@tabler/icons-react';
+import { ConsoleDock } from './features/console/ConsoleDock';
 import { DeleteDomainDialog } from './features/domains/DeleteDomainDialog';
 import { DomainMenu } from './features/domains/DomainMenu';
 import { DomainTable } from './features/domains/DomainTable';
@@ -140,6 +141,7 @@ export function App() {
         <div style={fixedHeight ? { flex: 1, minHeight: 0 } : undefined}>
           <MainPane />
         </div>
+        <ConsoleDock />
       </AppShell.Main>
       <JobsDrawer />
       <HostFormModal />

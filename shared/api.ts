@@ -260,7 +260,6 @@ export type Prompt =
   | { id: string; kind: 'host-key'; hostId: HostId; host: string; port: number; keyType: string; fingerprint: string }
   | { id: string; kind: 'password'; hostId: HostId; user: string; host: string; message: string };
 
-
 // ---- consoles (serial + VNC)
 // A console session follows one VM (by UUID) across hosts: it reconnects by itself after the VM
 // restarts, after a migration (it reopens on the host where the VM now runs) and after a dropped
@@ -339,9 +338,7 @@ export const requests = {
   'hosts.connect': { input: hostRef, output: out<HostInfo>() },
   'hosts.disconnect': { input: hostRef, output: out<HostInfo>() },
   'prompts.answer': {
-    input: z
-      .object({ id: z.string().min(1).max(64), accept: z.boolean(), secret: z.string().max(1024).optional() })
-      .strict(),
+    input: z.object({ id: z.string().min(1).max(64), accept: z.boolean(), secret: z.string().max(1024).optional() }).strict(),
     output: out<null>(),
   },
   'hosts.update': {
@@ -361,7 +358,10 @@ export const requests = {
   'hosts.details': { input: hostRef, output: out<HostDetails>() },
   'domains.list': { input: z.object({ hostId: HostId.optional() }).strict(), output: out<DomainSummary[]>() },
   'domains.details': { input: domainRef, output: out<DomainDetails>() },
-  'domains.action': { input: domainRef.extend({ action: z.enum(['start', 'shutdown', 'reboot', 'destroy', 'suspend', 'resume']) }).strict(), output: out<null>() },
+  'domains.action': {
+    input: domainRef.extend({ action: z.enum(['start', 'shutdown', 'reboot', 'destroy', 'suspend', 'resume']) }).strict(),
+    output: out<null>(),
+  },
   /** Undefine (destroying first when running) and delete the chosen volumes. confirmName must equal the domain's name. */
   'domains.delete': {
     input: domainRef.extend({ confirmName: z.string().max(1024), deleteVolumes: z.array(z.string().min(1).max(4096)).max(64) }).strict(),
@@ -413,7 +413,11 @@ export interface Events {
 export type EventName = keyof Events;
 export const eventNames: readonly EventName[] = EVENT_NAMES;
 // The channel list and the Events interface must name the same events.
-type _SameEvents = [EventName] extends [(typeof EVENT_NAMES)[number]] ? ([(typeof EVENT_NAMES)[number]] extends [EventName] ? true : never) : never;
+type _SameEvents = [EventName] extends [(typeof EVENT_NAMES)[number]]
+  ? [(typeof EVENT_NAMES)[number]] extends [EventName]
+    ? true
+    : never
+  : never;
 const _sameEvents: _SameEvents = true;
 void _sameEvents;
 
@@ -435,8 +439,6 @@ export type WsClientMessage =
   | { t: 'invoke'; id: number; name: string; input: unknown }
   | { t: 'subscribe'; event: string }
   | { t: 'unsubscribe'; event: string };
-export type WsServerMessage =
-  | { t: 'result'; id: number; result: Result<unknown> }
-  | { t: 'event'; event: EventName; payload: unknown };
+export type WsServerMessage = { t: 'result'; id: number; result: Result<unknown> } | { t: 'event'; event: EventName; payload: unknown };
 
 export const objectNameSchema = objectName;

@@ -8,8 +8,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { ensureLab } from '../lab/lab';
 import type { Bench } from './types';
 
@@ -69,7 +69,14 @@ export async function runBench(b: Bench): Promise<BenchResult> {
           .map(([k, v]) => `; ${k} ${round(v)}`)
           .join(''),
     );
-    return { bench: b.name, vireo: round(vireo), baseline: baseline === null ? null : round(baseline), unit: b.unit, ratio: ratio === null ? null : round(ratio), runs };
+    return {
+      bench: b.name,
+      vireo: round(vireo),
+      baseline: baseline === null ? null : round(baseline),
+      unit: b.unit,
+      ratio: ratio === null ? null : round(ratio),
+      runs,
+    };
   } finally {
     await b.teardown?.();
   }

@@ -29,7 +29,10 @@ if (!withLab) {
 const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const app = spawn(process.execPath, [join(root, 'dist-electron', 'launcher.mjs'), ...(withLab ? ['--lab'] : [])], { cwd: root, stdio: 'inherit' });
+const app = spawn(process.execPath, [join(root, 'dist-electron', 'launcher.mjs'), ...(withLab ? ['--lab'] : [])], {
+  cwd: root,
+  stdio: 'inherit',
+});
 let interrupted = false;
 process.on('SIGINT', () => {
   interrupted = true;

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type Lab,
-  LAB_SCRIPT,
-  LabCommandError,
   guestExec,
+  LAB_SCRIPT,
+  type Lab,
+  LabCommandError,
   labClient,
   labDir,
   labHost,
@@ -51,7 +51,10 @@ function readThroughSsh(address: string, port: number, want: string, timeoutMs =
       child.kill();
       fn();
     };
-    const timer = setTimeout(() => done(() => reject(new Error(`no '${want}' within ${timeoutMs} ms: ${JSON.stringify(out)} ${err}`))), timeoutMs);
+    const timer = setTimeout(
+      () => done(() => reject(new Error(`no '${want}' within ${timeoutMs} ms: ${JSON.stringify(out)} ${err}`))),
+      timeoutMs,
+    );
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString('latin1');
       if (out.includes(want)) done(() => resolve(out));

@@ -280,7 +280,8 @@ export async function waitForDomainState(hostId: HostId, name: string, state: st
   for (;;) {
     last = await domainState(hostId, name);
     if ((last ?? 'absent') === state) return;
-    if (Date.now() > deadline) throw new Error(`domain ${name} on ${hostId}: still '${last ?? 'absent'}' after ${timeoutMs} ms (wanted '${state}')`);
+    if (Date.now() > deadline)
+      throw new Error(`domain ${name} on ${hostId}: still '${last ?? 'absent'}' after ${timeoutMs} ms (wanted '${state}')`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

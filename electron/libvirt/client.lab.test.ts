@@ -97,7 +97,10 @@ async function sshdPidsFor(h: LabHost, localPort: number): Promise<number[]> {
 const waitState = (c: LibvirtConnection, status: ConnState['status'], timeoutMs: number): Promise<ConnState> =>
   new Promise((resolve, reject) => {
     if (c.state.status === status) return resolve(c.state);
-    const t = setTimeout(() => reject(new Error(`state ${status} not reached in ${timeoutMs} ms (now ${JSON.stringify(c.state)})`)), timeoutMs);
+    const t = setTimeout(
+      () => reject(new Error(`state ${status} not reached in ${timeoutMs} ms (now ${JSON.stringify(c.state)})`)),
+      timeoutMs,
+    );
     const on = (s: ConnState): void => {
       if (s.status !== status) return;
       clearTimeout(t);
@@ -130,7 +133,9 @@ describe('libvirt over SSH (lab)', () => {
 
   it('keeps many calls in flight on one connection', async () => {
     const { conn } = await openHost(host('A'));
-    const names = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? hostname(conn.rpc) : lookup(conn.rpc, 'tiny').then((d) => d.name))));
+    const names = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? hostname(conn.rpc) : lookup(conn.rpc, 'tiny').then((d) => d.name))),
+    );
     expect(new Set(names).size).toBe(2);
   });
 
@@ -165,13 +170,19 @@ describe('libvirt over SSH (lab)', () => {
   it('uploads and downloads a volume: both finish handshakes as libvirt does them', async () => {
     const { conn } = await openHost(host('A'));
     const rpc = conn.rpc;
-    const pool = await rpc.call(84, (w) => w.string('default'), (r) => ({ name: r.string(), uuid: r.fixedOpaque(16) }));
+    const pool = await rpc.call(
+      84,
+      (w) => w.string('default'),
+      (r) => ({ name: r.string(), uuid: r.fixedOpaque(16) }),
+    );
     const name = `vireo-core-${process.pid}.raw`;
     const vol = await rpc.call(
       93,
       (w) => {
         w.string(pool.name).fixedOpaque(pool.uuid, 16);
-        w.string(`<volume><name>${name}</name><capacity unit='bytes'>1048576</capacity><target><format type='raw'/></target></volume>`).uint(0);
+        w.string(
+          `<volume><name>${name}</name><capacity unit='bytes'>1048576</capacity><target><format type='raw'/></target></volume>`,
+        ).uint(0);
       },
       (r) => ({ pool: r.string(), name: r.string(), key: r.string() }),
     );
@@ -200,10 +211,14 @@ describe('libvirt over SSH (lab)', () => {
       expect(Buffer.concat(chunks).equals(data)).toBe(true);
       expect(await hostname(rpc)).toBeTruthy(); // the connection is still in step
     } finally {
-      await rpc.call(94, (w) => {
-        writeVol(w);
-        w.uint(0);
-      }, null);
+      await rpc.call(
+        94,
+        (w) => {
+          writeVol(w);
+          w.uint(0);
+        },
+        null,
+      );
     }
   });
 
@@ -242,7 +257,12 @@ describe('libvirt over SSH (lab)', () => {
     const port = first.localPort;
     if (port === undefined) throw new Error('no local port');
     const pids = await sshdPidsFor(h, port);
-    cleanups.push(() => run('kill', ['-9', ...pids.map(String)]).then(() => undefined, () => undefined));
+    cleanups.push(() =>
+      run('kill', ['-9', ...pids.map(String)]).then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
     const dead = new Promise<number>((resolve) => conn.rpc.once('dead', () => resolve(Date.now())));
     const t0 = Date.now();
     await run('kill', ['-STOP', ...pids.map(String)]); // TCP stays up, nothing comes through
@@ -270,10 +290,18 @@ describe.runIf(process.env.VIREO_CAPTURE_FIXTURES === '1')('fixture capture', ()
     await lookup(rpc, 'no-such-domain').catch(() => undefined);
     await lookup(rpc, 'tiny');
     // CONNECT_GET_ALL_DOMAIN_STATS: doms<> empty = all, stats STATE|CPU_TOTAL|BALLOON|VCPU|INTERFACE|BLOCK, flags 0
-    await rpc.call(344, (w) => w.array([], () => undefined).uint(63).uint(0), (r) => {
-      while (r.remaining > 0) r.int(); // consumed; decoded properly by the fixture test
-      return null;
-    });
+    await rpc.call(
+      344,
+      (w) =>
+        w
+          .array([], () => undefined)
+          .uint(63)
+          .uint(0),
+      (r) => {
+        while (r.remaining > 0) r.int(); // consumed; decoded properly by the fixture test
+        return null;
+      },
+    );
     const version = await rpc.call(157, null, (r) => r.uhyper());
     const out = {
       about:

@@ -128,19 +128,40 @@ describe('frames captured from the lab', () => {
 
     expect(await rpc.call(66, null, (r) => r.array((x) => x.int(), 20))).toEqual([0]); // AUTH_LIST: none
     await rpc.call(1, (w) => w.optional('qemu:///system', (x, v) => x.string(v)).uint(0), null); // CONNECT_OPEN
-    expect(await rpc.call(60, (w) => w.int(10), (r) => r.int())).toBe(1); // keepalive supported
+    expect(
+      await rpc.call(
+        60,
+        (w) => w.int(10),
+        (r) => r.int(),
+      ),
+    ).toBe(1); // keepalive supported
     const host = await rpc.call(59, null, (r) => r.string());
     expect(host).toMatch(/^lab-a/);
     expect(await rpc.call(157, null, (r) => r.uhyper())).toBe(9_000_000n);
     const err = await rpc.call(23, (w) => w.string('no-such-domain'), readDom).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LibvirtError);
-    expect(err).toMatchObject({ code: 42, domain: 10, level: 2, str1: 'Domain not found: %s', str2: "no domain with matching name 'no-such-domain'", int1: -1 });
+    expect(err).toMatchObject({
+      code: 42,
+      domain: 10,
+      level: 2,
+      str1: 'Domain not found: %s',
+      str2: "no domain with matching name 'no-such-domain'",
+      int1: -1,
+    });
     expect((err as Error).message).toBe("Domain not found: no domain with matching name 'no-such-domain'");
     const tiny = await rpc.call(23, (w) => w.string('tiny'), readDom);
     expect(tiny.name).toBe('tiny');
     expect(tiny.uuid).toHaveLength(16);
     expect(tiny.id).toBeGreaterThan(0);
-    const stats = await rpc.call(344, (w) => w.array([], () => undefined).uint(63).uint(0), readStats);
+    const stats = await rpc.call(
+      344,
+      (w) =>
+        w
+          .array([], () => undefined)
+          .uint(63)
+          .uint(0),
+      readStats,
+    );
     const byName = new Map(stats.map((s) => [s.dom.name, new Map(s.params.map((p) => [p.field, p.value]))]));
     expect([...byName.keys()].sort()).toEqual(['stopped', 'tiny', 'tiny-local']);
     expect(byName.get('tiny')?.get('state.state')).toEqual({ type: 1, v: 1 }); // running
@@ -152,6 +173,8 @@ describe('frames captured from the lab', () => {
 
     expect(daemon.mismatches).toEqual([]);
     expect(rpc.isOpen).toBe(true);
+    // Tearing the in-memory pair down aborts both ends; that abort is expected here.
+    for (const end of [a, b]) end.on('error', () => {});
     a.destroy();
   });
 

@@ -7,17 +7,18 @@ const allowed = (state: DomainState) => ACTIONS.filter((a) => whyNot(a.action, {
 
 describe('VM actions', () => {
   it('offers what applies to each state', () => {
-    expect(allowed('running')).toEqual(['shutdown', 'reboot', 'suspend', 'destroy', 'delete']);
-    expect(allowed('paused')).toEqual(['resume', 'destroy', 'delete']);
-    expect(allowed('shutoff')).toEqual(['start', 'delete']);
-    expect(allowed('crashed')).toEqual(['start', 'destroy', 'delete']);
+    expect(allowed('running')).toEqual(['shutdown', 'reboot', 'suspend', 'destroy', 'console', 'delete']);
+    expect(allowed('paused')).toEqual(['resume', 'destroy', 'console', 'delete']);
+    expect(allowed('shutoff')).toEqual(['start', 'console', 'delete']);
+    expect(allowed('crashed')).toEqual(['start', 'destroy', 'console', 'delete']);
   });
 
   it('says why an action is disabled', () => {
     expect(whyNot('start', { state: 'running' }, on)).toBe('Already running');
     expect(whyNot('shutdown', { state: 'paused' }, on)).toMatch(/resume it first/);
     expect(whyNot('destroy', { state: 'shutoff' }, on)).toBe('Already shut off');
-    expect(whyNot('console', { state: 'running' }, on)).toBe('Coming with the console feature');
+    expect(whyNot('console', { state: 'running' }, on)).toBeNull();
+    expect(whyNot('console', { state: 'running' }, { hostConnected: false })).toBe('The host is not connected');
     expect(whyNot('start', { state: 'shutoff' }, { hostConnected: false })).toBe('The host is not connected');
     expect(whyNot('start', { state: 'shutoff' }, { hostConnected: true, pending: 'start' })).toBe('Busy: Start in progress');
   });

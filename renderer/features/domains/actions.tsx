@@ -101,7 +101,7 @@ function whyNotByState(action: VmAction, s: DomainState): string | null {
     case 'delete':
       return null;
     case 'console':
-      return 'Coming with the console feature';
+      return null;
   }
 }
 
@@ -111,7 +111,7 @@ export function whyNot(
   d: Pick<DomainSummary, 'state'>,
   ctx: { hostConnected: boolean; pending?: VmAction | undefined },
 ): string | null {
-  if (action === 'console') return whyNotByState(action, d.state);
+  if (action === 'console') return ctx.hostConnected ? null : 'The host is not connected';
   if (!ctx.hostConnected) return 'The host is not connected';
   if (ctx.pending) return `Busy: ${ACTION[ctx.pending].label.replace('…', '')} in progress`;
   return whyNotByState(action, d.state);

@@ -11,6 +11,7 @@ import { errorOf } from '../../components/notify';
 import { domainKey } from '../../lib/format';
 import { keys } from '../../queries';
 import { type DomainTarget, useUi } from '../../store/ui';
+import { openConsoleFor } from '../console/store';
 import type { VmAction } from './actions';
 
 export interface ActionFailure {
@@ -84,7 +85,7 @@ export function useDomainActions() {
       const ui = useUi.getState();
       if (action === 'destroy') ui.setConfirmDestroy(t);
       else if (action === 'delete') ui.setDeleteDomain(t);
-      else if (action === 'console') return;
+      else if (action === 'console') void openConsoleFor(t);
       else void send(t, action);
     },
     [send],
