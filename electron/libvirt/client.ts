@@ -425,7 +425,9 @@ export class RpcClient extends EventEmitter<RpcClientEvents> {
     const head = encodeFrame(h);
     head.writeUInt32BE(HEADER_SIZE + payload.length, 0);
     if (payload.length === 0) return this.stream.write(head);
-    // Two writes, not a concat: stream data packets are 256 KiB and would be copied for nothing.
+    // A small frame goes out as one write (one SSH packet, one TCP segment with NODELAY).
+    if (payload.length <= 16 * 1024) return this.stream.write(Buffer.concat([head, payload]));
+    // Large ones in two writes, not a concat: stream data packets are 256 KiB and would be copied for nothing.
     this.stream.cork();
     this.stream.write(head);
     const ok = this.stream.write(payload);

@@ -290,13 +290,15 @@ function preferredHostKeyAlgorithms(knownTypes: string[]): ServerHostKeyAlgorith
 
 // ---------------------------------------------------------------------------------------------
 
-type LibvirtProxy = { kind: 'helper' } | { kind: 'nc'; q0: boolean };
 
-// libvirt's own choice (src/rpc/virnetclient.c): virt-ssh-helper when installed, else nc -U,
-// adding -q0 for the netcat that needs it to exit on EOF.
-const PROBE_SCRIPT =
-  'if command -v virt-ssh-helper >/dev/null 2>&1; then echo helper; ' +
-  'elif nc -q 2>&1 | grep "requires an argument" >/dev/null 2>&1; then echo nc-q0; else echo nc; fi';
+/**
+ * libvirt's own proxy choice, in one remote command (a separate probe would cost a round trip
+ * of ~100 ms per session): virt-ssh-helper when present, else nc (-q0 where that nc needs it).
+ * The URI and socket path arrive as positional parameters, never spliced into the script.
+ */
+const PROXY_SCRIPT =
+  'if command -v virt-ssh-helper >/dev/null 2>&1; then exec virt-ssh-helper "$1"; ' +
+  'elif nc -q 2>&1 | grep "requires an argument" >/dev/null 2>&1; then exec nc -q0 -U "$2"; else exec nc -U "$2"; fi';
 
 const URI_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[A-Za-z0-9._~/?=&%:@+,-]*$/;
 
@@ -312,7 +314,6 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
   private hostFingerprint = '';
   private ended = false;
   private lastError: Error | undefined;
-  private proxy: Promise<LibvirtProxy> | null = null;
   private readonly channelTimeoutMs: number;
   /** The jump session this one tunnels through; closed with us. */
   private jump: SshSession | null = null;
@@ -424,6 +425,8 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
       client.once('ready', () => {
         if (settled) return;
         settled = true;
+        // RPC is many small request/reply frames: Nagle + delayed ACK would add ~40 ms to each.
+        client.setNoDelay(true);
         resolve();
       });
       client.on('error', (err: Error & { level?: string }) => {
@@ -498,12 +501,7 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
   async openLibvirtChannel(uri: string, socketPath = '/var/run/libvirt/libvirt-sock'): Promise<Duplex> {
     if (!URI_RE.test(uri)) throw new SshError(`not a libvirt URI: ${JSON.stringify(uri)}`);
     if (!socketPath.startsWith('/')) throw new SshError(`not an absolute socket path: ${JSON.stringify(socketPath)}`);
-    this.proxy ??= this.probeProxy().catch((err: unknown) => {
-      this.proxy = null; // try again next time
-      throw err;
-    });
-    const proxy = await this.proxy;
-    const argv = proxy.kind === 'helper' ? ['virt-ssh-helper', uri] : ['nc', ...(proxy.q0 ? ['-q0'] : []), '-U', socketPath];
+    const argv = ['sh', '-c', PROXY_SCRIPT, 'libvirt-proxy', uri, socketPath];
     const ch = await this.execChannel(argv);
     // Make the helper's own complaint ("failed to connect to the hypervisor") the reason the
     // libvirt client reports, instead of a bare "host closed the connection".
@@ -514,7 +512,7 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
       ch.emit(
         'error',
         new SshError(
-          `${this.label}: ${argv[0]} ${code === null ? `killed by ${signal ?? 'a signal'}` : `exited with status ${code}`}` +
+          `${this.label}: the libvirt proxy (virt-ssh-helper or nc) ${code === null ? `killed by ${signal ?? 'a signal'}` : `exited with status ${code}`}` +
             (detail ? `: ${detail}` : ''),
         ),
       );
@@ -548,13 +546,6 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
     this.ended = true;
     this.jump?.close();
     this.emit('close', this.lastError);
-  }
-
-  private async probeProxy(): Promise<LibvirtProxy> {
-    const { stdout } = await this.run(['sh', '-c', PROBE_SCRIPT]);
-    const word = stdout.trim().split(/\s+/).pop();
-    if (word === 'helper') return { kind: 'helper' };
-    return { kind: 'nc', q0: word === 'nc-q0' };
   }
 
   private async execChannel(argv: readonly string[]): Promise<ClientChannel & { stderrTail: () => string }> {
