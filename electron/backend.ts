@@ -14,7 +14,9 @@ import { HostManager } from './services/hosts';
 import { JobManager } from './services/jobs';
 import { findLab } from './services/lab';
 import { PromptBroker } from './services/prompts';
+import { QosService } from './services/qos';
 import { StatsService } from './services/stats';
+import { UsbService } from './services/usb';
 import { VncConnector } from './services/vnc';
 import { localLibvirtAvailable } from './transport/local';
 import { VERSION } from './version';
@@ -54,6 +56,8 @@ export function createBackend(opts: BackendOptions): Backend {
   stats.start();
   const streams = new StreamHub();
   const consoles = new ConsoleService(hosts, events, { serial: new SerialConnector(streams), vnc: new VncConnector(hosts, streams) });
+  const qos = new QosService(hosts);
+  const usb = new UsbService(hosts);
 
   const handlers: Handlers = {
     'app.info': async () => {
@@ -103,6 +107,18 @@ export function createBackend(opts: BackendOptions): Backend {
     'consoles.reconnect': async ({ id }) => consoles.reconnect(id),
     'consoles.list': async () => consoles.list(),
     'consoles.addSerial': async ({ hostId, uuid }) => consoles.addSerial(hostId, uuid),
+    // ---- QoS and USB
+    'qos.get': async ({ hostId, uuid }) => qos.get(hostId, uuid),
+    'qos.setDisk': async ({ hostId, uuid, scope, disk, tune }) => qos.setDisk(hostId, uuid, disk, scope, tune),
+    'qos.setNic': async ({ hostId, uuid, scope, mac, bandwidth }) => qos.setNic(hostId, uuid, mac, scope, bandwidth),
+    'qos.setCpu': async ({ hostId, uuid, scope, tune }) => qos.setCpu(hostId, uuid, scope, tune),
+    'qos.setPinning': async ({ hostId, uuid, scope, pinning }) => qos.setPinning(hostId, uuid, scope, pinning),
+    'usb.list': async ({ hostId }) => usb.list(hostId),
+    'usb.domain': async ({ hostId, uuid }) => usb.domain(hostId, uuid),
+    'usb.attachHost': async ({ hostId, uuid, scope, device, takeover }) => usb.attachHost(hostId, uuid, device, scope, takeover),
+    'usb.attachEmulated': async ({ hostId, uuid, scope, device }) => usb.attachEmulated(hostId, uuid, device, scope),
+    'usb.detach': async ({ hostId, uuid, scope, id }) => usb.detach(hostId, uuid, id, scope),
+    'usb.volumes': async ({ hostId }) => usb.volumes(hostId),
   };
 
   return {

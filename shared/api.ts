@@ -316,6 +316,560 @@ export interface StreamHandle {
 }
 // ---- end consoles
 
+// ---- QoS and USB
+// QoS: block I/O limits per disk, bandwidth per NIC, CPU weight/cap and pinning (parameter names
+// in PROTOCOL.md §10). A change goes to the running VM ('live'), to its definition for the next
+// boot ('config') or both; the reply carries what libvirt reports afterwards and every difference
+// from what was asked. The schemas are the rules the renderer checks a form against before it
+// sends anything, and the backend checks again.
+// USB: the host's USB devices (node devices with capability usb_device) and which VM has each,
+// passthrough and emulated devices (tablet, keyboard, mouse, a disk from a volume) attached and
+// detached live, in the definition, or both.
+
+/** Where a change applies: the running VM, its definition (next boot), or both. */
+export type ApplyScope = 'live' | 'config' | 'both';
+const applyScope = z.enum(['live', 'config', 'both']);
+
+/** Ranges libvirt 9 and QEMU accept (qemu_driver.c, vircgroup.h, the RPC's unsigned int). */
+export const QOS_LIMITS = {
+  /** QEMU_BLOCK_IOTUNE_MAX: bytes/s and IOPS. */
+  blockMax: 1_000_000_000_000_000,
+  /** Interface bandwidth is an unsigned int: KiB/s (average, peak), KiB (burst). */
+  nicMax: 4_294_967_295,
+  sharesMin: 2,
+  sharesMax: 262_144,
+  periodMin: 1000,
+  periodMax: 1_000_000,
+  quotaMin: 1000,
+  quotaMax: 17_592_186_044_415,
+  /** Host CPUs a cpumap can name (libvirt's VIR_DOMAIN_CPUMASK_LEN). */
+  cpus: 4096,
+} as const;
+
+const blockValue = z
+  .number()
+  .int('Whole numbers only')
+  .min(0, 'Cannot be negative')
+  .max(QOS_LIMITS.blockMax, 'More than QEMU accepts (10^15)');
+
+/** One disk's block I/O limits (blkdeviotune); 0 = no limit. Bytes per second and I/O operations per second. */
+export const DiskIoTune = z
+  .object({
+    total_bytes_sec: blockValue,
+    read_bytes_sec: blockValue,
+    write_bytes_sec: blockValue,
+    total_iops_sec: blockValue,
+    read_iops_sec: blockValue,
+    write_iops_sec: blockValue,
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    // QEMU has one throttle per kind: a total, or separate read/write limits.
+    if (t.total_bytes_sec > 0 && (t.read_bytes_sec > 0 || t.write_bytes_sec > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['total_bytes_sec'], message: 'Set a total or read/write throughput, not both' });
+    }
+    if (t.total_iops_sec > 0 && (t.read_iops_sec > 0 || t.write_iops_sec > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['total_iops_sec'], message: 'Set a total or read/write IOPS, not both' });
+    }
+  });
+export type DiskIoTune = z.infer<typeof DiskIoTune>;
+
+const nicValue = z.number().int('Whole numbers only').min(0, 'Cannot be negative').max(QOS_LIMITS.nicMax, 'More than libvirt accepts (2^32 - 1)');
+const nicDirection = z.object({ average: nicValue, peak: nicValue, burst: nicValue }).strict();
+
+/** One NIC's bandwidth (domiftune): average and peak in KiB/s, burst in KiB; average 0 = unlimited. */
+export const NicBandwidth = z
+  .object({ inbound: nicDirection, outbound: nicDirection })
+  .strict()
+  .superRefine((b, ctx) => {
+    for (const dir of ['inbound', 'outbound'] as const) {
+      const d = b[dir];
+      if ((d.peak > 0 || d.burst > 0) && d.average === 0) {
+        ctx.addIssue({ code: 'custom', path: [dir, 'average'], message: 'Set an average: peak and burst limit it' });
+      }
+      if (d.peak > 0 && d.peak < d.average) ctx.addIssue({ code: 'custom', path: [dir, 'peak'], message: 'Peak must be at least the average' });
+    }
+  });
+export type NicBandwidth = z.infer<typeof NicBandwidth>;
+
+/** CPU weight and cap: cpu_shares, vcpu_period (µs), vcpu_quota (µs per period per vCPU; -1 = no cap). */
+export const CpuTune = z
+  .object({
+    shares: z.number().int('Whole numbers only').min(QOS_LIMITS.sharesMin, `At least ${QOS_LIMITS.sharesMin}`).max(QOS_LIMITS.sharesMax, `At most ${QOS_LIMITS.sharesMax}`),
+    period: z.number().int('Whole numbers only').min(QOS_LIMITS.periodMin, 'At least 1000 µs').max(QOS_LIMITS.periodMax, 'At most 1000000 µs'),
+    quota: z
+      .number()
+      .int('Whole numbers only')
+      .refine((q) => q === -1 || (q >= QOS_LIMITS.quotaMin && q <= QOS_LIMITS.quotaMax), 'A cap needs at least 1000 µs per period (or no cap)'),
+  })
+  .strict();
+export type CpuTune = z.infer<typeof CpuTune>;
+
+const hostCpuList = z
+  .array(z.number().int().min(0).max(QOS_LIMITS.cpus - 1))
+  .min(1, 'Pick at least one host CPU')
+  .max(QOS_LIMITS.cpus);
+
+/** Pinning: each listed vCPU to a set of host CPUs, and/or the emulator threads. */
+export const CpuPinning = z
+  .object({
+    vcpus: z
+      .array(z.object({ vcpu: z.number().int().min(0).max(QOS_LIMITS.cpus - 1), cpus: hostCpuList }).strict())
+      .max(QOS_LIMITS.cpus)
+      .default([]),
+    emulator: hostCpuList.optional(),
+  })
+  .strict();
+export type CpuPinning = z.infer<typeof CpuPinning>;
+
+export interface HostCpu {
+  id: number;
+  node: number;
+  socket: number;
+  core: number;
+  /** Hyperthreads sharing this CPU's core (itself included). */
+  siblings: number[];
+}
+
+/** The host's CPUs, as libvirt's node info and capabilities describe them. */
+export interface HostCpuTopology {
+  arch: string;
+  model: string;
+  cpus: number;
+  nodes: number;
+  sockets: number;
+  cores: number;
+  threads: number;
+  /** Online CPUs with their place (NUMA node, socket, core); empty if the host does not say. */
+  list: HostCpu[];
+}
+
+export interface CpuTuneState extends CpuTune {
+  /** Per vCPU, the host CPUs it may run on. */
+  vcpuPins: number[][];
+  emulatorPin: number[];
+}
+
+export interface QosDisk {
+  target: string;
+  device: string;
+  bus?: string;
+  source?: string;
+  live?: DiskIoTune;
+  config?: DiskIoTune;
+  /** Why a value could not be read (e.g. a disk that is only in the definition). */
+  notes: string[];
+}
+
+export interface QosNic {
+  mac: string;
+  type: string;
+  source?: string;
+  target?: string;
+  model?: string;
+  live?: NicBandwidth;
+  config?: NicBandwidth;
+  notes: string[];
+}
+
+/** A VM's QoS as libvirt reports it, now (live) and for the next boot (config). */
+export interface QosState {
+  hostId: HostId;
+  uuid: string;
+  name: string;
+  running: boolean;
+  persistent: boolean;
+  /** Which of live / config exist (a shut-off VM has no live side, a transient one no config). */
+  scopes: { live: boolean; config: boolean };
+  host: HostCpuTopology;
+  cpu: { vcpus: { live?: number; config?: number }; live?: CpuTuneState; config?: CpuTuneState; notes: string[] };
+  disks: QosDisk[];
+  nics: QosNic[];
+}
+
+/** A value libvirt reports differently from what was asked (clamped, rounded, ignored). */
+export interface QosDifference {
+  scope: 'live' | 'config';
+  /** e.g. 'total_iops_sec', 'inbound.peak', 'shares', 'vcpu 0', 'emulator'. */
+  field: string;
+  requested: number | number[];
+  reported: number | number[] | null;
+}
+
+export interface QosApplied {
+  appliedTo: ('live' | 'config')[];
+  /** Everything read back after the change. */
+  state: QosState;
+  differences: QosDifference[];
+}
+
+export type EmulatedUsbKind = 'tablet' | 'keyboard' | 'mouse' | 'disk';
+
+export interface UsbOwner {
+  uuid: string;
+  name: string;
+  running: boolean;
+  /** In the running VM's devices. */
+  live: boolean;
+  /** In its definition (next boot). */
+  config: boolean;
+}
+
+/** A USB device of the host (libvirt node device, capability usb_device). Ids are 4 hex digits. */
+export interface HostUsbDevice {
+  /** The node device name (usb_1_3). */
+  name: string;
+  vendorId: string;
+  productId: string;
+  vendor?: string;
+  product?: string;
+  bus: number;
+  device: number;
+  /** Another device has the same vendor:product: it is attached by bus/device address. */
+  sameIds: boolean;
+  /** VMs on this host whose devices name it. */
+  usedBy: UsbOwner[];
+}
+
+export interface HostUsbList {
+  hostId: HostId;
+  devices: HostUsbDevice[];
+  /** Root hubs (the host controller's own ports) are not offered. */
+  hiddenRootHubs: number;
+}
+
+/** A USB device of a VM: passed through or emulated. */
+export interface VmUsbDevice {
+  /** Stable within the VM: usb.detach takes it. */
+  id: string;
+  kind: 'hostdev' | EmulatedUsbKind | 'other';
+  label: string;
+  vendorId?: string;
+  productId?: string;
+  /** Names from the host's node device, when it is there. */
+  vendor?: string;
+  product?: string;
+  bus?: number;
+  device?: number;
+  alias?: string;
+  /** Disk: guest device (sda) and backing file. */
+  target?: string;
+  source?: string;
+  live: boolean;
+  config: boolean;
+}
+
+export interface VmUsb {
+  hostId: HostId;
+  uuid: string;
+  name: string;
+  running: boolean;
+  persistent: boolean;
+  /** The USB controller's model ('qemu-xhci' …); null when the VM has none. */
+  controller: string | null;
+  devices: VmUsbDevice[];
+}
+
+/** A storage volume that can back an emulated USB disk. */
+export interface UsbVolume {
+  pool: string;
+  name: string;
+  path: string;
+  capacity: number;
+  format?: string;
+  /** VMs whose disks use it. */
+  usedBy: string[];
+}
+
+const diskTarget = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'Not a disk target like vda');
+const macAddress = z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'Not a MAC address');
+const nodeDeviceName = z.string().regex(/^[A-Za-z0-9_.:-]{1,256}$/, 'Not a node device name');
+/** A new volume's name: plain file name characters only. */
+const volumeFileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'Use letters, digits, ".", "_" and "-" (up to 128)');
+
+export const EmulatedUsbSpec = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tablet') }).strict(),
+  z.object({ kind: z.literal('keyboard') }).strict(),
+  z.object({ kind: z.literal('mouse') }).strict(),
+  z
+    .object({
+      kind: z.literal('disk'),
+      pool: objectName,
+      volume: objectName,
+      /** Create the volume first: a blank raw file of this size. */
+      create: z.object({ sizeMiB: z.number().int().min(1, 'At least 1 MiB').max(1_048_576, 'At most 1 TiB') }).strict().optional(),
+    })
+    .strict()
+    .superRefine((d, ctx) => {
+      if (d.create && !volumeFileName.safeParse(d.volume).success) ctx.addIssue({ code: 'custom', path: ['volume'], message: 'Use letters, digits, ".", "_" and "-" (up to 128)' });
+    }),
+]);
+export type EmulatedUsbSpec = z.infer<typeof EmulatedUsbSpec>;
+// ---- end QoS and USB
+
+// ---- install and clone
+// Install wizard: a new VM on a host from an ISO in one of its pools (or one uploaded from this
+// computer), an existing disk image, a network install tree (kernel + initrd fetched on the host)
+// or a kernel + initrd + command line. Clone wizard: a shut-off or paused VM copied on its host
+// (volume create-from) or to another host (download on A piped into upload on B through the
+// app's two SSH sessions, verified). Both preview the exact definition first and run as a Job that
+// removes everything it created when it fails or is cancelled; the source VM is never modified.
+
+/** An OS the install wizard offers, with the defaults it sets. */
+export interface OsVariant {
+  /** libosinfo's short id (debian12, win11, linux2022 …). */
+  id: string;
+  name: string;
+  family: 'linux' | 'windows' | 'bsd' | 'other';
+  /** libosinfo's URI, recorded in the definition's metadata as virt-install does. */
+  osinfoUri?: string;
+  defaults: { vcpus: number; memoryMiB: number; diskGiB: number; virtio: boolean };
+}
+
+/** One storage volume of a pool. */
+export interface StorageVolumeInfo {
+  pool: string;
+  name: string;
+  path: string;
+  /** 'file' | 'block' | 'dir' | 'network' | … */
+  type: string;
+  format?: string;
+  capacity: number;
+  allocation: number;
+  /** Size of the file on disk (a qcow2's container), when libvirt reports it. */
+  physical?: number;
+}
+
+/** A default the wizard chose so that the VM can migrate later, and why (the review page shows it). */
+export interface ChosenDefault {
+  setting: string;
+  value: string;
+  why: string;
+}
+
+/** Where a NIC is plugged in: a libvirt network or a host bridge (always virtio unless the OS needs otherwise). */
+export const NicTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('network'), name: objectName }).strict(),
+  z
+    .object({ kind: z.literal('bridge'), name: z.string().regex(/^[A-Za-z0-9_.:-]{1,15}$/, 'Not a host bridge name') })
+    .strict(),
+  z.object({ kind: z.literal('none') }).strict(),
+]);
+export type NicTarget = z.infer<typeof NicTarget>;
+
+export interface InstallOptions {
+  hostId: HostId;
+  osVariants: OsVariant[];
+  /** Where the OS list came from: the host's libosinfo database, or Vireo's own short list. */
+  osinfoSource: 'osinfo-query' | 'built-in';
+  /** 'kvm' when the host has KVM for this arch, else 'qemu' (software emulation). */
+  domainType: 'kvm' | 'qemu';
+  arch: string;
+  machine: string;
+  emulator: string;
+  /** host-model when the hypervisor supports it, else a named custom model. */
+  cpu: { mode: 'host-model' } | { mode: 'custom'; model: string };
+  maxVcpus: number;
+  hostMemoryMiB: number;
+  pools: StoragePoolSummary[];
+  networks: NetworkSummary[];
+  /** Host bridges (from /sys/class/net), for NICs bridged straight onto the host's LAN. */
+  bridges: string[];
+  suggested: { pool?: string; nic: NicTarget };
+}
+
+/** A VM / pool / volume name as libvirt takes it: anything but "/" and control characters. */
+const icName = objectName;
+/** A volume this wizard creates: plain file-name characters (the file lands in a pool's directory). */
+const icNewVolume = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/, 'Use letters, digits, ".", "_", "+" and "-" (up to 128)');
+const icAbsPath = z
+  .string()
+  .min(2)
+  .max(4096)
+  .regex(/^\//, 'Must be an absolute path on the host')
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20), 'Must not contain control characters');
+const icCmdline = z
+  .string()
+  .max(4096)
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20), 'Must not contain control characters');
+/** A path inside a network install tree (relative, no "..", no spaces). */
+const icTreePath = z.string().regex(/^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/+-]{0,255}$/, 'A relative path inside the install tree');
+const icUuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Not a UUID');
+const icMac = z.string().regex(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/, 'Not a MAC address (lower case, colons)');
+const icDiskTarget = z.string().regex(/^[a-z]{2,4}[a-z0-9]{0,8}$/, 'Not a disk target like vda');
+
+export const InstallSource = z.discriminatedUnion('kind', [
+  /** Boot an installer ISO from a pool (a CD-ROM), install onto the disk. */
+  z.object({ kind: z.literal('iso'), pool: icName, volume: icName }).strict(),
+  /** An existing disk image becomes the VM's boot disk (used in place, like virt-install --import). */
+  z.object({ kind: z.literal('import'), pool: icName, volume: icName }).strict(),
+  /** A network install tree: its installer kernel + initrd are fetched on the host for the first boot. */
+  z
+    .object({
+      kind: z.literal('url'),
+      url: z.httpUrl('An http:// or https:// URL').max(2048),
+      kernel: icTreePath.optional(),
+      initrd: icTreePath.optional(),
+      cmdline: icCmdline.default(''),
+    })
+    .strict(),
+  /** Boot a kernel + initrd on the host with a command line (direct kernel boot, every boot). */
+  z.object({ kind: z.literal('kernel'), kernel: icAbsPath, initrd: icAbsPath.optional(), cmdline: icCmdline.default('console=ttyS0') }).strict(),
+]);
+export type InstallSource = z.infer<typeof InstallSource>;
+
+export const InstallDisk = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('new'),
+      pool: icName,
+      name: icNewVolume,
+      sizeMiB: z.number().int().min(1, 'At least 1 MiB').max(64 * 1024 * 1024, 'At most 64 TiB'),
+      format: z.enum(['qcow2', 'raw']).default('qcow2'),
+    })
+    .strict(),
+  z.object({ kind: z.literal('existing'), pool: icName, volume: icName }).strict(),
+  z.object({ kind: z.literal('none') }).strict(),
+]);
+export type InstallDisk = z.infer<typeof InstallDisk>;
+
+export const InstallSpec = z
+  .object({
+    hostId: HostId,
+    name: icName,
+    osVariant: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/, 'Not an OS short id'),
+    source: InstallSource,
+    vcpus: z.number().int().min(1, 'At least 1 vCPU').max(4096),
+    memoryMiB: z.number().int().min(16, 'At least 16 MiB').max(16 * 1024 * 1024),
+    disk: InstallDisk,
+    nic: NicTarget,
+    /** VNC display on the host's 127.0.0.1 (reached through the SSH session). */
+    graphics: z.boolean().default(true),
+    /** A serial console (ttyS0). */
+    serial: z.boolean().default(true),
+    start: z.boolean().default(true),
+    /** The preview's UUID and MAC, so that what was reviewed is what gets defined. */
+    uuid: icUuid.optional(),
+    mac: icMac.optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    if (s.source.kind === 'import' && s.disk.kind !== 'none') {
+      ctx.addIssue({ code: 'custom', path: ['disk'], message: 'An imported image is the disk: add no other disk here' });
+    }
+  });
+export type InstallSpec = z.infer<typeof InstallSpec>;
+
+export interface PlannedVolume {
+  pool: string;
+  name: string;
+  path: string;
+  capacity: number;
+  format: string;
+}
+
+export interface InstallPreview {
+  /** The persistent definition exactly as it will be defined. */
+  xml: string;
+  /** The first boot's definition when it differs (network install: the installer kernel). */
+  firstBootXml?: string;
+  uuid: string;
+  mac?: string;
+  volumes: PlannedVolume[];
+  defaults: ChosenDefault[];
+  /** Problems that will make the install fail (a path missing on the host …). Not blocking. */
+  warnings: string[];
+  /** What to put on the guest's kernel command line for the serial console. */
+  consoleHint: string;
+}
+
+/**
+ * Uploading a local file (an ISO) into a pool: the renderer writes the file's bytes to `channel`
+ * (VireoApi.attachStream) and keeps at most UPLOAD_WINDOW bytes beyond what the backend has
+ * acknowledged; the backend acknowledges with 8-byte big-endian counts of the bytes the host took.
+ */
+export const UPLOAD_WINDOW = 8 * 1024 * 1024;
+export const UPLOAD_CHUNK = 256 * 1024;
+
+export type CloneDiskMode = 'copy' | 'share' | 'detach';
+
+export interface CloneDiskInfo {
+  target: string;
+  device: string;
+  bus?: string;
+  type: string;
+  source?: string;
+  format?: string;
+  readonly: boolean;
+  shareable: boolean;
+  /** The pool volume behind it on the source host. */
+  volume?: { pool: string; name: string; capacity: number; allocation: number; physical?: number; backing?: string };
+  modes: CloneDiskMode[];
+  defaultMode: CloneDiskMode;
+  /** Why a mode is not offered, or what to know about this disk. */
+  notes: string[];
+}
+
+export interface CloneNicInfo {
+  mac: string;
+  type: string;
+  source?: string;
+  model?: string;
+  /** Where the clone's NIC goes (the same network/bridge when the target host has it). */
+  suggested: NicTarget;
+  /** The target host lacks the source's network or bridge: the suggestion is a substitute. */
+  remapped: boolean;
+}
+
+export interface CloneOptions {
+  source: { hostId: HostId; uuid: string; name: string; state: DomainState; cloneable: boolean; reason?: string };
+  targetHostId: HostId;
+  crossHost: boolean;
+  suggestedName: string;
+  disks: CloneDiskInfo[];
+  nics: CloneNicInfo[];
+  target: { pools: StoragePoolSummary[]; networks: NetworkSummary[]; bridges: string[]; defaultPool?: string };
+}
+
+export const CloneSpec = z
+  .object({
+    hostId: HostId,
+    uuid: icUuid,
+    targetHostId: HostId,
+    name: icName,
+    /** One decision per disk of the source (by target), in any order. */
+    disks: z
+      .array(
+        z.discriminatedUnion('mode', [
+          z.object({ target: icDiskTarget, mode: z.literal('copy'), pool: icName, volume: icNewVolume }).strict(),
+          z.object({ target: icDiskTarget, mode: z.literal('share') }).strict(),
+          z.object({ target: icDiskTarget, mode: z.literal('detach') }).strict(),
+        ]),
+      )
+      .max(64),
+    /** Per NIC of the source (by its MAC): where the clone's NIC goes (default: as suggested). */
+    nics: z.array(z.object({ mac: z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'Not a MAC address'), target: NicTarget.optional(), newMac: icMac.optional() }).strict()).max(64).default([]),
+    start: z.boolean().default(false),
+    /** Cross-host copies: sha256 of every byte (ours while streaming vs the target host's) or the size only. */
+    verify: z.enum(['sha256', 'size']).default('sha256'),
+    /** Cap on the copy rate, MiB/s (cross-host copies). */
+    bandwidthMiBps: z.number().int().min(1).max(100_000).optional(),
+    /** The preview's UUID, so that what was reviewed is what gets defined. */
+    newUuid: icUuid.optional(),
+  })
+  .strict();
+export type CloneSpec = z.infer<typeof CloneSpec>;
+
+export interface ClonePreview {
+  xml: string;
+  uuid: string;
+  macs: { from: string; to: string }[];
+  copies: { target: string; from: string; pool: string; name: string; path: string; bytes: number }[];
+  notes: string[];
+  warnings: string[];
+}
+// ---- end install and clone
+
 // ---------------------------------------------------------------------------------------------
 // Requests
 
@@ -385,6 +939,51 @@ export const requests = {
   /** Adds <serial type='pty'> + <console> to the persistent definition (effective at the next boot). */
   'consoles.addSerial': { input: domainRef, output: out<{ name: string; running: boolean }>() },
   // ---- end consoles
+  // ---- QoS and USB
+  /** The VM's QoS now (live) and for the next boot (config), with the host's CPU topology. */
+  'qos.get': { input: domainRef, output: out<QosState>() },
+  /** Block I/O limits of one disk (by target, e.g. vda); all six values are set (0 = none). */
+  'qos.setDisk': { input: domainRef.extend({ scope: applyScope, disk: diskTarget, tune: DiskIoTune }).strict(), output: out<QosApplied>() },
+  /** Bandwidth of one NIC (by MAC). */
+  'qos.setNic': { input: domainRef.extend({ scope: applyScope, mac: macAddress, bandwidth: NicBandwidth }).strict(), output: out<QosApplied>() },
+  'qos.setCpu': { input: domainRef.extend({ scope: applyScope, tune: CpuTune }).strict(), output: out<QosApplied>() },
+  'qos.setPinning': { input: domainRef.extend({ scope: applyScope, pinning: CpuPinning }).strict(), output: out<QosApplied>() },
+  /** The host's USB devices (root hubs left out) and which VMs have each. */
+  'usb.list': { input: hostRef, output: out<HostUsbList>() },
+  /** The VM's USB devices, live and in its definition. */
+  'usb.domain': { input: domainRef, output: out<VmUsb>() },
+  /** Passes a host USB device through. A device another VM has is refused unless takeover (the UI asks first). */
+  'usb.attachHost': {
+    input: domainRef.extend({ scope: applyScope, device: nodeDeviceName, takeover: z.boolean().default(false) }).strict(),
+    output: out<VmUsb>(),
+  },
+  'usb.attachEmulated': { input: domainRef.extend({ scope: applyScope, device: EmulatedUsbSpec }).strict(), output: out<VmUsb>() },
+  /** Detaches a device of usb.domain by its id. */
+  'usb.detach': { input: domainRef.extend({ scope: applyScope, id: z.string().min(1).max(512) }).strict(), output: out<VmUsb>() },
+  /** Volumes of the host's active pools, for an emulated USB disk. */
+  'usb.volumes': { input: hostRef, output: out<UsbVolume[]>() },
+  // ---- end QoS and USB
+  // ---- install and clone
+  /** What the install wizard offers on a host: OS list, pools, networks, bridges, hypervisor defaults. */
+  'install.options': { input: hostRef, output: out<InstallOptions>() },
+  /** The volumes of one pool (ISOs, disk images). */
+  'install.volumes': { input: z.object({ hostId: HostId, pool: icName }).strict(), output: out<StorageVolumeInfo[]>() },
+  /** The exact definition, volumes and chosen defaults of a spec; creates nothing. */
+  'install.preview': { input: InstallSpec, output: out<InstallPreview>() },
+  /** Creates the disk, defines and (by default) starts the VM: a Job that removes what it made if it fails or is cancelled. */
+  'install.create': { input: InstallSpec, output: out<{ job: Job; uuid: string; name: string }>() },
+  /** Uploads a local file (an ISO) into a new volume: a Job; the bytes go through `channel` (see UPLOAD_WINDOW). */
+  'install.upload': {
+    input: z.object({ hostId: HostId, pool: icName, name: icNewVolume, size: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }).strict(),
+    output: out<{ job: Job; channel: string; volume: PlannedVolume }>(),
+  },
+  /** What cloning a VM to a host (its own or another) involves: its disks and NICs, the target's pools and networks. */
+  'clone.options': { input: domainRef.extend({ targetHostId: HostId }).strict(), output: out<CloneOptions>() },
+  /** The clone's definition and copies; creates nothing. */
+  'clone.preview': { input: CloneSpec, output: out<ClonePreview>() },
+  /** Copies the disks and defines the clone: a Job that removes what it made on the target if it fails or is cancelled. */
+  'clone.start': { input: CloneSpec, output: out<{ job: Job; uuid: string; name: string; hostId: HostId }>() },
+  // ---- end install and clone
 } as const;
 
 export type RequestName = keyof typeof requests;

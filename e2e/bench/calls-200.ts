@@ -1,10 +1,10 @@
 /**
- * calls-200 (ms): connect, then 200 DOMAIN_GET_STATE calls for `tiny`, one after the other (each
- * waits for the previous reply: a round-trip benchmark, no pipelining). Baseline: one virsh
- * process running `domstate tiny; domstate tiny; …` ×200 on one connection. `extra` reports what
- * a script calling virsh once per call would take: the median of 5 single `virsh domstate`
- * processes, scaled to 200. Other tests migrate `tiny` away now and then: when it is not on A, both
- * sides use `tiny-local` (always on A) instead.
+ * calls-200 (ms): connect, then 200 DOMAIN_GET_STATE calls for one guest, one after the other
+ * (each waits for the previous reply: a round-trip benchmark, no pipelining). Baseline: one virsh
+ * process running `domstate G; domstate G; …` ×200 on one connection. `extra` reports what a
+ * script calling virsh once per call would take: the median of 5 single `virsh domstate`
+ * processes, scaled to 200. The guest is `tiny-local`: same as tiny for this purpose, and always
+ * on host A (other tests migrate tiny away and back at any time).
  */
 import { performance } from 'node:perf_hooks';
 import { domainGetState, domainLookupByName } from '../../electron/libvirt/domain';
@@ -13,17 +13,13 @@ import { median } from './run';
 import type { Bench } from './types';
 
 const CALLS = 200;
-let guest = 'tiny';
+const guest = 'tiny-local';
 
 const bench: Bench = {
   name: 'calls-200',
   unit: 'ms',
   runs: 5,
   baselineLabel: `virsh 'domstate' x${CALLS} (one process)`,
-  setup: async () => {
-    const names = (await runVirsh(virshUri('A'), ['list', '--name'])).split('\n').map((l) => l.trim());
-    guest = names.includes('tiny') ? 'tiny' : 'tiny-local';
-  },
   vireo: async () =>
     timedVireo('A', undefined, async (rpc) => {
       const dom = await domainLookupByName(rpc, guest);

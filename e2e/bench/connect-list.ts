@@ -16,11 +16,11 @@ const bench: Bench = {
   vireo: async () =>
     timedVireo('A', undefined, async (rpc) => {
       const doms = await domainListAllWithState(rpc);
-      if (!doms.some((d) => d.name === 'tiny')) throw new Error('tiny is not listed on host A');
+      if (!doms.some((d) => d.name === 'tiny-local')) throw new Error('tiny-local is not listed on host A');
     }),
   baseline: async () => {
     const out = await runVirsh(virshUri('A'), ['list', '--all']);
-    if (!out.includes('tiny')) throw new Error('tiny is not listed on host A');
+    if (!out.includes('tiny-local')) throw new Error('tiny-local is not listed on host A');
   },
 };
 export default bench;

@@ -218,6 +218,8 @@ export interface ConsoleServiceOptions {
   abandonedMs?: number;
   /** While waiting, re-check where the VM is this often (events normally wake it first). Default 10 s. */
   recheckMs?: number;
+  /** While another client holds the serial console, try (without force) this often. Default 3 s. */
+  busyRetryMs?: number;
 }
 
 export class ConsoleService {
@@ -226,6 +228,7 @@ export class ConsoleService {
   private readonly offs: (() => void)[] = [];
   private readonly abandonedMs: number;
   private readonly recheckMs: number;
+  private readonly busyRetryMs: number;
 
   constructor(
     private readonly hosts: HostManager,
@@ -236,6 +239,7 @@ export class ConsoleService {
     this.connectors = connectors;
     this.abandonedMs = opts.abandonedMs ?? 10 * 60_000;
     this.recheckMs = opts.recheckMs ?? 10_000;
+    this.busyRetryMs = opts.busyRetryMs ?? 3_000;
     // Wake sessions that wait for their VM (started, migrated in) or its host (reconnected).
     this.offs.push(
       events.on('domain.changed', (e) => {
@@ -355,7 +359,7 @@ export class ConsoleService {
       s.gc = setTimeout(() => this.end(s), this.abandonedMs);
       s.gc.unref();
     }
-    if (state.status === 'waiting') this.schedule(s, this.recheckMs);
+    this.rearm(s);
     this.events.emit('console.state', this.info(s));
   }
 
@@ -399,6 +403,27 @@ export class ConsoleService {
     this.schedule(s, ms);
   }
 
+  /** Waiting and busy sessions try again by themselves (quietly: no event unless something changed). */
+  private rearm(s: Session): void {
+    if (s.state.status === 'waiting') this.schedule(s, this.recheckMs);
+    else if (s.state.status === 'busy') this.schedule(s, this.busyRetryMs);
+  }
+
+  /** Enters `next`, staying silent when it says what the current state already says. */
+  private settle(s: Session, next: ConsoleState): void {
+    const cur = s.state;
+    if (cur.status === 'busy' && next.status === 'busy') {
+      // Still held: keep saying who took it (a retry without force cannot tell).
+      this.rearm(s);
+      return;
+    }
+    if (cur.status === 'waiting' && next.status === 'waiting' && cur.message === next.message) {
+      this.rearm(s);
+      return;
+    }
+    this.setState(s, next);
+  }
+
   private async attempt(s: Session, force: boolean): Promise<void> {
     if (s.closed) return;
     const gen = ++s.gen;
@@ -407,8 +432,8 @@ export class ConsoleService {
       s.link.close('reconnecting');
       s.link = null;
     }
-    // A quiet 'connecting' (no event) when re-checking while waiting: the UI keeps the message.
-    if (s.state.status !== 'waiting') this.setState(s, { status: 'connecting', hostId: s.hostId });
+    // Re-checks while waiting or held elsewhere stay quiet: the UI keeps its message meanwhile.
+    if (s.state.status !== 'waiting' && s.state.status !== 'busy') this.setState(s, { status: 'connecting', hostId: s.hostId });
     let located: Locate;
     try {
       located = await this.locate(s);
@@ -418,9 +443,7 @@ export class ConsoleService {
     }
     if (gen !== s.gen || s.closed) return;
     if ('waiting' in located) {
-      const w = located.waiting;
-      if (s.state.status !== 'waiting' || s.state.message !== w.message) this.setState(s, w);
-      else this.schedule(s, this.recheckMs);
+      this.settle(s, located.waiting);
       return;
     }
     const at = located.at;
@@ -430,7 +453,7 @@ export class ConsoleService {
     try {
       link = await this.connectors[s.kind].open(at, { force });
     } catch (err) {
-      if (gen === s.gen && !s.closed) this.setState(s, this.stateForError(s, err));
+      if (gen === s.gen && !s.closed) this.settle(s, this.stateForError(s, err));
       return;
     }
     if (gen !== s.gen || s.closed) {
@@ -464,7 +487,7 @@ export class ConsoleService {
           status: 'busy',
           takenOver: true,
           message: `Another client took over the serial console of ${s.name} (${end.error.message})`,
-          hint: 'Take it back to continue here; the other client is then disconnected.',
+          hint: 'Vireo reconnects by itself when the other client lets go; take it back to continue now (the other client is disconnected).',
         });
         return;
       }
@@ -546,7 +569,7 @@ export class ConsoleService {
         status: 'busy',
         takenOver: false,
         message: `Another client is using the serial console of ${s.name} (libvirt: ${e.message})`,
-        hint: 'Take it over to use it here; the other client (virsh console, another Vireo …) is disconnected.',
+        hint: 'Vireo connects by itself when the other client lets go; take it over to use it now (the other client — virsh console, another Vireo … — is disconnected).',
       };
     }
     if (e.name === 'LibvirtError' && e.code === ErrorCode.OPERATION_INVALID && /not running/i.test(e.message ?? '')) {

@@ -1,0 +1,58 @@
+/** The console dock: serial consoles (xterm.js) and VNC displays (noVNC), one tab per VM and kind. */
+import { execFileSync } from 'node:child_process';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class ConsoleDock {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('console-dock');
+  }
+
+  tab(kind: 'serial' | 'vnc', name: string): Locator {
+    return this.page.getByTestId(`console-tab-${kind}-${name}`);
+  }
+
+  serial(name: string): Locator {
+    return this.page.getByTestId(`console-serial-${name}`);
+  }
+
+  /** The terminal's visible rows (xterm's DOM renderer). */
+  screen(name: string): Locator {
+    return this.serial(name).locator('.xterm-rows');
+  }
+
+  vnc(name: string): Locator {
+    return this.page.getByTestId(`console-vnc-${name}`);
+  }
+
+  canvas(name: string): Locator {
+    return this.vnc(name).getByTestId('vnc-screen').locator('canvas');
+  }
+
+  async expectOpen(kind: 'serial' | 'vnc', name: string, opts: { host?: string; timeout?: number } = {}): Promise<void> {
+    const el = kind === 'serial' ? this.serial(name) : this.vnc(name);
+    await expect(el).toHaveAttribute('data-state', 'open', { timeout: opts.timeout ?? 30_000 });
+    if (opts.host) await expect(el).toHaveAttribute('data-host', opts.host, { timeout: opts.timeout ?? 30_000 });
+  }
+
+  /** Types a line into the serial console (the terminal takes the keyboard when clicked). */
+  async typeLine(name: string, line: string): Promise<void> {
+    await this.serial(name).getByTestId('console-terminal').click();
+    await this.page.keyboard.type(line);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async size(name: string): Promise<{ cols: number; rows: number }> {
+    const el = this.serial(name);
+    return { cols: Number(await el.getAttribute('data-cols')), rows: Number(await el.getAttribute('data-rows')) };
+  }
+}
+
+/**
+ * Established TCP connections from a process (the backend) to a lab host's sshd, counted from
+ * `ss` in this (the root) namespace. Other people's processes are told apart by pid.
+ */
+export function sshSessions(pid: number, address: string): number {
+  const out = execFileSync('ss', ['-Htnp', 'state', 'established', '( dport = :22 )'], { encoding: 'utf8' });
+  return out.split('\n').filter((l) => l.includes(`${address}:22`) && l.includes(`pid=${pid},`)).length;
+}

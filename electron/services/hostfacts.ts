@@ -1,0 +1,177 @@
+/**
+ * What the install and clone wizards read from a host: the hypervisor's defaults (domain type,
+ * machine, emulator, CPU mode), pools and their volumes, names already taken.
+ */
+import type { StorageVolumeInfo } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { RpcClient } from '../libvirt/client';
+import { domainGetXmlDesc, domainListAll, domainLookupByName, domainLookupByUuid } from '../libvirt/domain';
+import { ErrorCode } from '../libvirt/errors';
+import { hostGetCapabilities, hostGetDomainCapabilities } from '../libvirt/host';
+import { StoragePoolState, type StoragePoolRef, type StorageVolRef } from '../libvirt/protocol';
+import { poolGetInfo, poolGetXmlDesc, poolLookupByName, volGetInfo, volGetPath, volGetXmlDesc, volListAll, volLookupByName } from '../libvirt/storage';
+import { attr, child, children, parseXml, path, text } from '../xml/dom';
+
+export interface HypervisorFacts {
+  domainType: 'kvm' | 'qemu';
+  arch: string;
+  machine: string;
+  emulator: string;
+  cpu: { mode: 'host-model' } | { mode: 'custom'; model: string };
+  maxVcpus: number;
+  /** Machine types the emulator offers (canonical names and aliases). */
+  machines: Set<string>;
+}
+
+/** Reads capabilities + domain capabilities: q35 when the emulator has it, host-model when supported. */
+export async function hypervisorFacts(rpc: RpcClient): Promise<HypervisorFacts> {
+  const caps = parseXml(await hostGetCapabilities(rpc), 'the host capabilities').documentElement;
+  const arch = text(path(caps, 'host', 'cpu', 'arch')) ?? 'x86_64';
+  let domainType: 'kvm' | 'qemu' = 'qemu';
+  const machines = new Set<string>();
+  for (const g of children(caps, 'guest')) {
+    if (text(child(g, 'os_type')) !== 'hvm') continue;
+    const a = child(g, 'arch');
+    if (attr(a, 'name') !== arch || !a) continue;
+    for (const m of children(a, 'machine')) {
+      const name = text(m);
+      if (name) machines.add(name);
+      const canonical = attr(m, 'canonical');
+      if (canonical) machines.add(canonical);
+    }
+    for (const d of children(a, 'domain')) if (attr(d, 'type') === 'kvm') domainType = 'kvm';
+  }
+  const x86 = arch === 'x86_64' || arch === 'i686';
+  let domcapsXml: string;
+  try {
+    domcapsXml = await hostGetDomainCapabilities(rpc, { arch, virtType: domainType, ...(x86 && machines.has('q35') ? { machine: 'q35' } : {}) });
+  } catch {
+    domcapsXml = await hostGetDomainCapabilities(rpc, { arch, virtType: domainType });
+  }
+  const dc = parseXml(domcapsXml, 'the domain capabilities').documentElement;
+  const emulator = text(child(dc, 'path')) ?? '/usr/bin/qemu-system-x86_64';
+  const machine = text(child(dc, 'machine')) ?? 'pc';
+  const maxVcpus = Number(attr(child(dc, 'vcpu'), 'max') ?? 255);
+  let cpu: HypervisorFacts['cpu'] = { mode: 'custom', model: 'qemu64' };
+  const modes = children(child(dc, 'cpu'), 'mode');
+  const hostModel = modes.find((m) => attr(m, 'name') === 'host-model');
+  if (hostModel && attr(hostModel, 'supported') === 'yes') cpu = { mode: 'host-model' };
+  else {
+    const custom = modes.find((m) => attr(m, 'name') === 'custom');
+    const usable = children(custom, 'model').filter((m) => attr(m, 'usable') === 'yes').map((m) => text(m) ?? '');
+    cpu = { mode: 'custom', model: usable.includes('qemu64') ? 'qemu64' : (usable[0] ?? 'qemu64') };
+  }
+  return { domainType, arch, machine, emulator, cpu, maxVcpus: Number.isFinite(maxVcpus) ? maxVcpus : 255, machines };
+}
+
+/** True when the libvirt error says the object does not exist. */
+export function isMissing(err: unknown, code: number): boolean {
+  return (err as { name?: string; code?: unknown })?.name === 'LibvirtError' && (err as { code?: unknown }).code === code;
+}
+
+async function absent<T>(p: Promise<T>, code: number): Promise<boolean> {
+  try {
+    await p;
+    return false;
+  } catch (err) {
+    if (isMissing(err, code)) return true;
+    throw err;
+  }
+}
+
+export async function domainNameFree(rpc: RpcClient, name: string): Promise<boolean> {
+  return absent(domainLookupByName(rpc, name), ErrorCode.NO_DOMAIN);
+}
+
+export async function domainUuidFree(rpc: RpcClient, uuid: string): Promise<boolean> {
+  return absent(domainLookupByUuid(rpc, uuid), ErrorCode.NO_DOMAIN);
+}
+
+export async function volumeNameFree(rpc: RpcClient, pool: StoragePoolRef, name: string): Promise<boolean> {
+  return absent(volLookupByName(rpc, pool, name), ErrorCode.NO_STORAGE_VOL);
+}
+
+export interface PoolFacts {
+  ref: StoragePoolRef;
+  type: string;
+  /** target/path (a directory for dir pools, /dev/<vg> for logical ones). */
+  path?: string;
+  active: boolean;
+  available: number;
+}
+
+/** A pool by name, with a clear error when it is missing or not running. */
+export async function activePool(rpc: RpcClient, name: string, hostLabel: string): Promise<PoolFacts> {
+  let ref: StoragePoolRef;
+  try {
+    ref = await poolLookupByName(rpc, name);
+  } catch (err) {
+    if (isMissing(err, ErrorCode.NO_STORAGE_POOL)) throw new AppError('not-found', `${hostLabel} has no storage pool "${name}"`, 'Pick another pool.');
+    throw err;
+  }
+  const [info, xml] = await Promise.all([poolGetInfo(rpc, ref), poolGetXmlDesc(rpc, ref)]);
+  const root = parseXml(xml, `pool ${name}`).documentElement;
+  const active = info.state === StoragePoolState.RUNNING;
+  if (!active) throw new AppError('pool-inactive', `The storage pool "${name}" on ${hostLabel} is not running`, 'Start the pool on the host (virsh pool-start), then try again.');
+  const p = text(path(root, 'target', 'path'));
+  return { ref, type: attr(root, 'type') ?? 'dir', ...(p ? { path: p } : {}), active, available: info.available };
+}
+
+/** Where a new volume of this pool will live (known before it exists for directory-like pools). */
+export function plannedPath(pool: PoolFacts, volume: string): string {
+  return `${pool.path ?? ''}/${volume}`;
+}
+
+/** A volume's facts (format, physical size, backing file) from its XML. */
+export async function volumeFacts(rpc: RpcClient, pool: string, ref: StorageVolRef): Promise<StorageVolumeInfo & { backing?: string }> {
+  const [info, xml, p] = await Promise.all([volGetInfo(rpc, ref), volGetXmlDesc(rpc, ref), volGetPath(rpc, ref)]);
+  const root = parseXml(xml, `volume ${ref.name}`).documentElement;
+  const format = attr(path(root, 'target', 'format'), 'type');
+  const physical = text(child(root, 'physical'));
+  const backing = text(path(root, 'backingStore', 'path'));
+  const TYPES = ['file', 'block', 'dir', 'network', 'netdir', 'ploop'];
+  return {
+    pool,
+    name: ref.name,
+    path: p,
+    type: TYPES[info.type] ?? 'other',
+    ...(format ? { format } : {}),
+    capacity: info.capacity,
+    allocation: info.allocation,
+    ...(physical !== undefined && physical !== '' ? { physical: Number(physical) } : {}),
+    ...(backing ? { backing } : {}),
+  };
+}
+
+export async function poolVolumes(rpc: RpcClient, poolName: string, hostLabel: string): Promise<StorageVolumeInfo[]> {
+  const pool = await activePool(rpc, poolName, hostLabel);
+  const refs = await volListAll(rpc, pool.ref);
+  const vols = await Promise.all(
+    refs.map((r) =>
+      volumeFacts(rpc, poolName, r).catch(() => null), // removed meanwhile: skip it
+    ),
+  );
+  return vols.filter((v): v is StorageVolumeInfo => v !== null).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every MAC and name of the host's domains (a new MAC must not collide with one of them). */
+export async function hostMacsAndNames(rpc: RpcClient): Promise<{ macs: Set<string>; names: Set<string> }> {
+  const doms = await domainListAll(rpc);
+  const macs = new Set<string>();
+  const names = new Set<string>();
+  await Promise.all(
+    doms.map(async (d) => {
+      names.add(d.name);
+      try {
+        const root = parseXml(await domainGetXmlDesc(rpc, d), `domain ${d.name}`).documentElement;
+        for (const i of children(child(root, 'devices'), 'interface')) {
+          const m = attr(child(i, 'mac'), 'address');
+          if (m) macs.add(m.toLowerCase());
+        }
+      } catch {
+        // gone meanwhile
+      }
+    }),
+  );
+  return { macs, names };
+}

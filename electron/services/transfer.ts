@@ -1,0 +1,192 @@
+/**
+ * Moving volume bytes: between two hosts (download on A piped into upload on B, each on a libvirt
+ * connection of its own over the host's one SSH session), or from this computer into a host (an
+ * ISO upload). Back-pressure end to end (stream.pipeline), sha256 computed on our side while the
+ * bytes pass, an optional rate cap, and verification against what the target host has on disk.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { Transform, type Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { HostId } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { RpcClient } from '../libvirt/client';
+import { LibvirtConnection } from '../libvirt/connection';
+import { ErrorCode } from '../libvirt/errors';
+import type { StorageVolRef } from '../libvirt/protocol';
+import { volDelete } from '../libvirt/storage';
+import { connectLocal } from '../transport/local';
+import type { HostManager } from './hosts';
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** What transfers need from a host: its libvirt connection, commands, a connection for bulk streams. */
+export interface HostIo {
+  id: HostId;
+  label: string;
+  rpc(): RpcClient;
+  /** Runs argv on the host (each argument one word; never a shell string built from input). */
+  run(argv: readonly string[]): Promise<RunResult>;
+  /** A libvirt connection of its own for one bulk stream (a stream holds its connection's byte stream). */
+  openBulk(): Promise<{ rpc: RpcClient; close(): void }>;
+}
+
+export function hostIo(hosts: HostManager, id: HostId): HostIo {
+  const info = hosts.list().find((h) => h.id === id);
+  if (!info) throw new AppError('not-found', `No host with id ${id}`);
+  const label = info.spec.name;
+  const uri = info.spec.uri;
+  const local = info.spec.transport === 'local';
+  return {
+    id,
+    label,
+    rpc: () => hosts.connection(id).rpc,
+    run: async (argv) => {
+      if (local) return runLocal(argv);
+      return (await hosts.sshSession(id)).run(argv);
+    },
+    openBulk: async () => {
+      const channel = local ? () => connectLocal() : async () => (await hosts.sshSession(id)).openLibvirtChannel(uri);
+      const conn = await LibvirtConnection.open({ label: `${label} (transfer)`, uri, channel, reconnect: false });
+      return { rpc: conn.rpc, close: () => void conn.close().catch(() => {}) };
+    },
+  };
+}
+
+function runLocal(argv: readonly string[]): Promise<RunResult> {
+  const [cmd, ...args] = argv;
+  if (!cmd) return Promise.reject(new Error('empty command'));
+  return new Promise((resolve) => {
+    execFile(cmd, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 127) : 0;
+      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+/** Bridges on the host (any interface with /sys/class/net/X/bridge). */
+export async function hostBridges(io: HostIo): Promise<string[]> {
+  const r = await io.run(['sh', '-c', 'for d in /sys/class/net/*/bridge; do [ -d "$d" ] && basename "$(dirname "$d")"; done; true']);
+  return r.stdout
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => /^[A-Za-z0-9_.:-]{1,15}$/.test(s))
+    .sort();
+}
+
+/** Which of these paths are readable files or devices on the host. */
+export async function hostReadable(io: HostIo, paths: readonly string[]): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  const r = await io.run(['sh', '-c', 'for p in "$@"; do [ -r "$p" ] && printf "%s\\0" "$p"; done; true', 'sh', ...paths]);
+  return new Set(r.stdout.split('\0').filter(Boolean));
+}
+
+// The size, and optionally the sha256 of the first `n` bytes, of a file or block device.
+// openssl is several times faster than coreutils' sha256sum where both exist.
+const DIGEST_SCRIPT = `
+p=$1; n=$2; algo=$3
+if [ -b "$p" ]; then size=$(blockdev --getsize64 "$p") || exit 3; else size=$(stat -c %s -- "$p") || exit 3; fi
+echo "size $size"
+[ "$algo" = sha256 ] || exit 0
+if command -v openssl >/dev/null 2>&1; then hash() { openssl dgst -sha256 -r; }; else hash() { sha256sum; }; fi
+if [ -f "$p" ] && [ "$size" = "$n" ]; then sum=$(hash < "$p"); else sum=$(head -c "$n" -- "$p" | hash); fi || exit 4
+echo "sha256 \${sum%% *}"
+`;
+
+export interface Digest {
+  size: number;
+  sha256?: string;
+}
+
+export async function hostDigest(io: HostIo, path: string, bytes: number, algo: 'sha256' | 'size'): Promise<Digest> {
+  const r = await io.run(['sh', '-c', DIGEST_SCRIPT, 'sh', path, String(bytes), algo]);
+  const size = /^size (\d+)$/m.exec(r.stdout)?.[1];
+  const sum = /^sha256 ([0-9a-f]{64})$/m.exec(r.stdout)?.[1];
+  if (r.code !== 0 || size === undefined || (algo === 'sha256' && !sum)) {
+    throw new AppError('verify', `Could not read ${path} on ${io.label} to verify it: ${r.stderr.trim() || `exit ${r.code}`}`);
+  }
+  return { size: Number(size), ...(sum ? { sha256: sum } : {}) };
+}
+
+export interface PipeResult {
+  bytes: number;
+  sha256?: string;
+}
+
+export interface PipeOptions {
+  hash: boolean;
+  /** Bytes per second; unlimited when absent. */
+  rateBps?: number;
+  signal: AbortSignal;
+  onBytes?: (total: number) => void;
+}
+
+/** Counts, hashes and (optionally) paces the bytes passing through. */
+export class Tap extends Transform {
+  bytes = 0;
+  private readonly hash;
+  private readonly t0 = Date.now();
+
+  constructor(private readonly opts: Pick<PipeOptions, 'hash' | 'rateBps' | 'onBytes' | 'signal'>) {
+    super({ highWaterMark: 1024 * 1024 });
+    this.hash = opts.hash ? createHash('sha256') : null;
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null, data?: Buffer) => void): void {
+    this.bytes += chunk.length;
+    this.hash?.update(chunk);
+    this.opts.onBytes?.(this.bytes);
+    const rate = this.opts.rateBps;
+    if (!rate) return cb(null, chunk);
+    // Ahead of the allowed rate: hold this chunk until the schedule catches up.
+    const due = (this.bytes / rate) * 1000 - (Date.now() - this.t0);
+    if (due <= 0) return cb(null, chunk);
+    const t = setTimeout(() => {
+      this.opts.signal.removeEventListener('abort', onAbort);
+      cb(null, chunk);
+    }, due);
+    const onAbort = () => clearTimeout(t);
+    this.opts.signal.addEventListener('abort', onAbort, { once: true });
+  }
+
+  digest(): string | undefined {
+    return this.hash?.digest('hex');
+  }
+}
+
+/** from → tap → to, with back-pressure; abort destroys both ends (libvirt aborts the streams). */
+export async function pipeBytes(from: Readable, to: Writable, o: PipeOptions): Promise<PipeResult> {
+  const tap = new Tap(o);
+  await pipeline(from, tap, to, { signal: o.signal });
+  const sha256 = tap.digest();
+  return { bytes: tap.bytes, ...(sha256 ? { sha256 } : {}) };
+}
+
+/**
+ * Deletes a volume we created, retrying while libvirt still counts an aborted upload as using it
+ * (its in-use count drops in a thread after the stream closes).
+ */
+export async function deleteCreatedVolume(rpc: RpcClient, vol: StorageVolRef, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {
+    try {
+      await volDelete(rpc, vol);
+      return;
+    } catch (err) {
+      const e = err as { code?: unknown; message?: string };
+      if (e.code === ErrorCode.NO_STORAGE_VOL) return;
+      const busy = /in use|being|uploaded|building/i.test(e.message ?? '');
+      if (!busy || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+/** Formats a rate for phases: "48.2 MiB/s". */
+export function fmtRate(bps: number): string {
+  return `${(bps / 1024 / 1024).toFixed(1)} MiB/s`;
+}
