@@ -1,8 +1,8 @@
 import { Duplex, PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  type FrameHeader,
   encodeFrame,
+  type FrameHeader,
   KeepaliveProc,
   type LibvirtStream,
   MessageStatus,
@@ -127,7 +127,11 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 describe('RpcClient calls', () => {
   it('frames a CALL like libvirt: length, program, version, proc, type, serial, status, args', async () => {
     const { rpc, d } = setup();
-    const p = rpc.call(60, (w) => w.int(10), (r) => r.int());
+    const p = rpc.call(
+      60,
+      (w) => w.int(10),
+      (r) => r.int(),
+    );
     const call = await d.nextCall();
     expect(call.header).toMatchObject({ program: Program.REMOTE, version: 1, proc: 60, type: MessageType.CALL, status: 0 });
     expect(call.payload.toString('hex')).toBe('0000000a');
@@ -137,7 +141,13 @@ describe('RpcClient calls', () => {
 
   it('matches concurrent replies by serial, in any order', async () => {
     const { rpc, d } = setup();
-    const ps = [1, 2, 3, 4, 5].map((i) => rpc.call(59, (w) => w.int(i), (r) => r.string()));
+    const ps = [1, 2, 3, 4, 5].map((i) =>
+      rpc.call(
+        59,
+        (w) => w.int(i),
+        (r) => r.string(),
+      ),
+    );
     const calls: Frame[] = [];
     for (let i = 0; i < 5; i++) calls.push(await d.nextCall());
     expect(new Set(calls.map((c) => c.header.serial)).size).toBe(5);
@@ -147,8 +157,16 @@ describe('RpcClient calls', () => {
 
   it('decodes remote_error into LibvirtError with libvirt message and fields', async () => {
     const { rpc, d } = setup();
-    const p = rpc.call(23, (w) => w.string('nope'), (r) => r.string());
-    d.reply(await d.nextCall(), remoteError(42, "Domain not found: no domain with matching name 'nope'", { str1: 'x' }), MessageStatus.ERROR);
+    const p = rpc.call(
+      23,
+      (w) => w.string('nope'),
+      (r) => r.string(),
+    );
+    d.reply(
+      await d.nextCall(),
+      remoteError(42, "Domain not found: no domain with matching name 'nope'", { str1: 'x' }),
+      MessageStatus.ERROR,
+    );
     const err = await p.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LibvirtError);
     expect(err).toMatchObject({
@@ -239,8 +257,7 @@ describe('RpcClient broken peers: the connection closes, every pending call lear
   it('a message over the 32 MiB limit', () =>
     expectClosedWith(Buffer.from('02000005', 'hex'), /message of 33554437 bytes exceeds the 33554436-byte limit/));
 
-  it('wrong program', () =>
-    expectClosedWith((d) => d.send({ program: 0x12345678, proc: 59, serial: 1 }), /unexpected program 0x12345678/));
+  it('wrong program', () => expectClosedWith((d) => d.send({ program: 0x12345678, proc: 59, serial: 1 }), /unexpected program 0x12345678/));
 
   it('wrong version', () => expectClosedWith((d) => d.send({ version: 2, proc: 59, serial: 1 }), /unexpected protocol version 2/));
 
@@ -251,7 +268,9 @@ describe('RpcClient broken peers: the connection closes, every pending call lear
 
   it('a stream truncated inside a message', () =>
     expectClosedWith((d) => {
-      d.sock.write(encodeFrame({ program: Program.REMOTE, version: 1, proc: 59, type: 1, serial: 1, status: 0 }, Buffer.alloc(8)).subarray(0, 30));
+      d.sock.write(
+        encodeFrame({ program: Program.REMOTE, version: 1, proc: 59, type: 1, serial: 1, status: 0 }, Buffer.alloc(8)).subarray(0, 30),
+      );
       d.sock.end();
     }, /the stream ended inside a message \(30 of 36 bytes\)/));
 
@@ -444,7 +463,10 @@ describe('LibvirtStream', () => {
   it('destroys the stream with the LibvirtError of a STREAM ERROR', async () => {
     const { rpc, d } = setup();
     const { st, call } = await openConsole(rpc, d);
-    d.send({ ...call.header, type: MessageType.STREAM, status: MessageStatus.ERROR }, remoteError(1, 'internal error: character device console0 is not using a PTY'));
+    d.send(
+      { ...call.header, type: MessageType.STREAM, status: MessageStatus.ERROR },
+      remoteError(1, 'internal error: character device console0 is not using a PTY'),
+    );
     const err = await new Promise<Error>((r) => st.on('error', r));
     expect(err).toBeInstanceOf(LibvirtError);
     expect(err.message).toMatch(/not using a PTY/);

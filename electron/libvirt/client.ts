@@ -9,7 +9,7 @@
 // does not decode fails only its own call.
 import { EventEmitter } from 'node:events';
 import { Duplex } from 'node:stream';
-import { AbortedError, ConnectionClosedError, ProtocolError, TimeoutError, decodeRemoteError } from './errors';
+import { AbortedError, ConnectionClosedError, decodeRemoteError, ProtocolError, TimeoutError } from './errors';
 import { XdrReader, XdrWriter } from './xdr';
 
 export const Program = { REMOTE: 0x20008086, QEMU: 0x20008087, KEEPALIVE: 0x6b656570 } as const;
@@ -97,7 +97,13 @@ const CORE_PROC_NAMES: Record<number, string> = {
 };
 const procNames = new Map<number, Map<number, string>>([
   [Program.REMOTE, new Map(Object.entries(CORE_PROC_NAMES).map(([k, v]) => [Number(k), v]))],
-  [Program.KEEPALIVE, new Map([[1, 'KEEPALIVE_PING'], [2, 'KEEPALIVE_PONG']])],
+  [
+    Program.KEEPALIVE,
+    new Map([
+      [1, 'KEEPALIVE_PING'],
+      [2, 'KEEPALIVE_PONG'],
+    ]),
+  ],
 ]);
 
 /** Lets protocol.ts name procedures in timeout and error messages ('DOMAIN_GET_STATE (212)'). */
@@ -192,10 +198,7 @@ export class RpcClient extends EventEmitter<RpcClientEvents> {
   private readonly pausedBy = new Set<LibvirtStream>();
   private readonly link: StreamLink;
 
-  constructor(
-    stream: Duplex,
-    opts: RpcClientOptions,
-  ) {
+  constructor(stream: Duplex, opts: RpcClientOptions) {
     super();
     this.stream = stream;
     this.label = opts.label;
@@ -253,11 +256,7 @@ export class RpcClient extends EventEmitter<RpcClientEvents> {
    * Calls a stream-opening procedure (console, volume upload/download); the call's OK reply
    * starts the stream. Stream data the daemon sends before the reply is kept, like libvirt does.
    */
-  async openStream(
-    proc: number,
-    encodeArgs: ((w: XdrWriter) => void) | null,
-    opts: CallOptions = {},
-  ): Promise<LibvirtStream> {
+  async openStream(proc: number, encodeArgs: ((w: XdrWriter) => void) | null, opts: CallOptions = {}): Promise<LibvirtStream> {
     const program = opts.program ?? Program.REMOTE;
     let st: LibvirtStream | undefined;
     try {
@@ -526,7 +525,14 @@ export class RpcClient extends EventEmitter<RpcClientEvents> {
         // abort it so the daemon does not keep it (a console, a transfer) open for nothing.
         this.abandoned.delete(h.serial);
         if (gone.stream && h.status === MessageStatus.OK) {
-          this.send({ program: gone.program, version: PROTOCOL_VERSION, proc: gone.proc, type: MessageType.STREAM, serial: h.serial, status: MessageStatus.ERROR });
+          this.send({
+            program: gone.program,
+            version: PROTOCOL_VERSION,
+            proc: gone.proc,
+            type: MessageType.STREAM,
+            serial: h.serial,
+            status: MessageStatus.ERROR,
+          });
           this.abandon(h.serial, { ...gone, stream: false });
         }
         return;

@@ -96,7 +96,14 @@ describe('LibvirtConnection', () => {
     expect(c.state).toEqual({ status: 'connected' });
     expect(f.daemons[0]?.calls.map((x) => x.proc)).toEqual([66, 1, 60]);
     const open = f.daemons[0]?.calls[1]?.payload;
-    expect(open?.equals(new XdrWriter().optional('qemu:///system', (w, v) => w.string(v)).uint(1).finish())).toBe(true);
+    expect(
+      open?.equals(
+        new XdrWriter()
+          .optional('qemu:///system', (w, v) => w.string(v))
+          .uint(1)
+          .finish(),
+      ),
+    ).toBe(true);
     expect(f.contexts).toEqual([{ reconnect: false }]);
     await expect(hostname(c.rpc)).resolves.toBe('host-1');
   });
@@ -117,9 +124,13 @@ describe('LibvirtConnection', () => {
 
   it('fails the first open without retrying', async () => {
     const f = factory();
-    f.failWith = Object.assign(new Error('Authentication failed for root@10.203.0.1: the password was not accepted'), { name: 'AuthError' });
+    f.failWith = Object.assign(new Error('Authentication failed for root@10.203.0.1: the password was not accepted'), {
+      name: 'AuthError',
+    });
     f.failTimes = 1;
-    await expect(LibvirtConnection.open({ label: 'hostA', uri: 'qemu:///system', channel: f.channel })).rejects.toThrow(/Authentication failed/);
+    await expect(LibvirtConnection.open({ label: 'hostA', uri: 'qemu:///system', channel: f.channel })).rejects.toThrow(
+      /Authentication failed/,
+    );
     expect(f.contexts).toHaveLength(1);
   });
 

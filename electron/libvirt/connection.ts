@@ -113,7 +113,9 @@ export class LibvirtConnection extends EventEmitter<LibvirtConnectionEvents> {
   ready(timeoutMs = 30_000): Promise<RpcClient> {
     if (this.st.status === 'connected' && this.client?.isOpen) return Promise.resolve(this.client);
     if (this.st.status === 'closed' || this.st.status === 'failed') {
-      return Promise.reject(new ConnectionClosedError(this.label, new Error(this.st.status === 'failed' ? this.st.error.message : 'closed')));
+      return Promise.reject(
+        new ConnectionClosedError(this.label, new Error(this.st.status === 'failed' ? this.st.error.message : 'closed')),
+      );
     }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -234,7 +236,12 @@ export class LibvirtConnection extends EventEmitter<LibvirtConnectionEvents> {
         });
       }
       await rpc.call(Proc.CONNECT_OPEN, (w) => w.optional(o.uri, (x, v) => x.string(v)).uint(o.readOnly ? CONNECT_RO : 0), null, call);
-      const ka = await rpc.call(Proc.SUPPORTS_FEATURE, (w) => w.int(FEATURE_PROGRAM_KEEPALIVE), (r) => r.int(), call);
+      const ka = await rpc.call(
+        Proc.SUPPORTS_FEATURE,
+        (w) => w.int(FEATURE_PROGRAM_KEEPALIVE),
+        (r) => r.int(),
+        call,
+      );
       if (ka === 1) rpc.startKeepalive();
       return rpc;
     } catch (err) {

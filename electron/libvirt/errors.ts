@@ -85,9 +85,7 @@ export class LibvirtError extends Error {
   }
 }
 
-const codeNames = new Map<number, ErrorCodeName>(
-  (Object.entries(ErrorCode) as [ErrorCodeName, number][]).map(([k, v]) => [v, k]),
-);
+const codeNames = new Map<number, ErrorCodeName>((Object.entries(ErrorCode) as [ErrorCodeName, number][]).map(([k, v]) => [v, k]));
 
 // remote_nonnull_domain { string name; opaque uuid[16]; int id } / remote_nonnull_network
 // { string name; opaque uuid[16] }: present on the wire in remote_error, unused by libvirt.

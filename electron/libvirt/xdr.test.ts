@@ -35,7 +35,10 @@ describe('XdrWriter byte layout (RFC 4506)', () => {
 
   it('encodes CONNECT_OPEN args exactly as libvirt does', () => {
     // remote_connect_open_args { remote_string name; unsigned flags }
-    const b = new XdrWriter().optional('qemu:///system', (w, v) => w.string(v)).uint(0).finish();
+    const b = new XdrWriter()
+      .optional('qemu:///system', (w, v) => w.string(v))
+      .uint(0)
+      .finish();
     expect(hex(b)).toBe(`00000001${'0000000e'}${Buffer.from('qemu:///system').toString('hex')}0000${'00000000'}`);
   });
 
@@ -152,33 +155,66 @@ const val: fc.Arbitrary<Val> = fc.oneof(
 
 function write(w: XdrWriter, x: Val): void {
   switch (x.t) {
-    case 'int': w.int(x.v); break;
-    case 'uint': w.uint(x.v); break;
-    case 'hyper': w.hyper(x.v); break;
-    case 'uhyper': w.uhyper(x.v); break;
-    case 'bool': w.bool(x.v); break;
-    case 'double': w.double(x.v); break;
-    case 'string': w.string(x.v); break;
-    case 'opaque': w.opaque(x.v); break;
-    case 'fixed': w.fixedOpaque(x.v, x.v.length); break;
-    case 'opt': w.optional(x.v, (ww, v) => ww.int(v)); break;
-    case 'arr': w.array(x.v, (ww, v) => ww.string(v)); break;
+    case 'int':
+      w.int(x.v);
+      break;
+    case 'uint':
+      w.uint(x.v);
+      break;
+    case 'hyper':
+      w.hyper(x.v);
+      break;
+    case 'uhyper':
+      w.uhyper(x.v);
+      break;
+    case 'bool':
+      w.bool(x.v);
+      break;
+    case 'double':
+      w.double(x.v);
+      break;
+    case 'string':
+      w.string(x.v);
+      break;
+    case 'opaque':
+      w.opaque(x.v);
+      break;
+    case 'fixed':
+      w.fixedOpaque(x.v, x.v.length);
+      break;
+    case 'opt':
+      w.optional(x.v, (ww, v) => ww.int(v));
+      break;
+    case 'arr':
+      w.array(x.v, (ww, v) => ww.string(v));
+      break;
   }
 }
 
 function read(r: XdrReader, like: Val): Val {
   switch (like.t) {
-    case 'int': return { t: 'int', v: r.int() };
-    case 'uint': return { t: 'uint', v: r.uint() };
-    case 'hyper': return { t: 'hyper', v: r.hyper() };
-    case 'uhyper': return { t: 'uhyper', v: r.uhyper() };
-    case 'bool': return { t: 'bool', v: r.bool() };
-    case 'double': return { t: 'double', v: r.double() };
-    case 'string': return { t: 'string', v: r.string() };
-    case 'opaque': return { t: 'opaque', v: new Uint8Array(r.opaque()) };
-    case 'fixed': return { t: 'fixed', v: new Uint8Array(r.fixedOpaque(like.v.length)) };
-    case 'opt': return { t: 'opt', v: r.optional((x) => x.int()) };
-    case 'arr': return { t: 'arr', v: r.array((x) => x.string()) };
+    case 'int':
+      return { t: 'int', v: r.int() };
+    case 'uint':
+      return { t: 'uint', v: r.uint() };
+    case 'hyper':
+      return { t: 'hyper', v: r.hyper() };
+    case 'uhyper':
+      return { t: 'uhyper', v: r.uhyper() };
+    case 'bool':
+      return { t: 'bool', v: r.bool() };
+    case 'double':
+      return { t: 'double', v: r.double() };
+    case 'string':
+      return { t: 'string', v: r.string() };
+    case 'opaque':
+      return { t: 'opaque', v: new Uint8Array(r.opaque()) };
+    case 'fixed':
+      return { t: 'fixed', v: new Uint8Array(r.fixedOpaque(like.v.length)) };
+    case 'opt':
+      return { t: 'opt', v: r.optional((x) => x.int()) };
+    case 'arr':
+      return { t: 'arr', v: r.array((x) => x.string()) };
   }
 }
 
@@ -208,18 +244,42 @@ describe('XDR properties', () => {
           const r = new XdrReader(buf, Math.min(start, buf.length));
           for (const o of ops) {
             switch (o) {
-              case 'int': r.int(); break;
-              case 'uint': r.uint(); break;
-              case 'hyper': r.hyper(); break;
-              case 'uhyper': r.uhyper(); break;
-              case 'bool': r.bool(); break;
-              case 'double': r.double(); break;
-              case 'string': r.string(64); break;
-              case 'opaque': r.opaque(); break;
-              case 'fixed': r.fixedOpaque(16); break;
-              case 'opt': r.optional((x) => x.string()); break;
-              case 'arr': r.array((x) => x.uhyper(), 1000); break;
-              case 'nested': r.array((x) => ({ k: x.string(), v: x.optional((y) => y.array((z) => z.int())) })); break;
+              case 'int':
+                r.int();
+                break;
+              case 'uint':
+                r.uint();
+                break;
+              case 'hyper':
+                r.hyper();
+                break;
+              case 'uhyper':
+                r.uhyper();
+                break;
+              case 'bool':
+                r.bool();
+                break;
+              case 'double':
+                r.double();
+                break;
+              case 'string':
+                r.string(64);
+                break;
+              case 'opaque':
+                r.opaque();
+                break;
+              case 'fixed':
+                r.fixedOpaque(16);
+                break;
+              case 'opt':
+                r.optional((x) => x.string());
+                break;
+              case 'arr':
+                r.array((x) => x.uhyper(), 1000);
+                break;
+              case 'nested':
+                r.array((x) => ({ k: x.string(), v: x.optional((y) => y.array((z) => z.int())) }));
+                break;
             }
           }
         } catch (err) {

@@ -152,9 +152,7 @@ export class XdrReader {
 
   private need(n: number, what: string): void {
     if (this.buf.length - this.pos < n) {
-      throw new XdrError(
-        `truncated XDR: ${what} needs ${n} bytes at offset ${this.pos}, ${this.buf.length - this.pos} left`,
-      );
+      throw new XdrError(`truncated XDR: ${what} needs ${n} bytes at offset ${this.pos}, ${this.buf.length - this.pos} left`);
     }
   }
 

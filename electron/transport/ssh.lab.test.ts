@@ -43,7 +43,11 @@ const labKeys = (): HostKeyPolicy => ({
   },
 });
 const noConfig = (): string => join(tmp, 'no-ssh-config');
-async function connect(target: SshTarget, hostKeys: HostKeyPolicy = labKeys(), extra: Partial<SshConnectOptions> = {}): Promise<SshSession> {
+async function connect(
+  target: SshTarget,
+  hostKeys: HostKeyPolicy = labKeys(),
+  extra: Partial<SshConnectOptions> = {},
+): Promise<SshSession> {
   const s = await SshSession.connect(target, { hostKeys, sshConfigPath: noConfig(), ...extra });
   sessions.push(s);
   return s;
@@ -147,7 +151,10 @@ describe('SSH to the lab', () => {
   });
 
   it('reports a wrong key clearly', async () => {
-    const err = await connect({ ...keyTarget(A), auth: { kind: 'key', path: join(tmp, 'missing-key') } }).then(notExpected, (e: unknown) => e as Error);
+    const err = await connect({ ...keyTarget(A), auth: { kind: 'key', path: join(tmp, 'missing-key') } }).then(
+      notExpected,
+      (e: unknown) => e as Error,
+    );
     expect(err).toMatchObject({ name: 'AuthError' });
     expect(err.message).toMatch(/^Authentication failed for root@10\.203\.0\.1: cannot read the key .*missing-key: ENOENT$/);
   });
@@ -201,7 +208,10 @@ describe('password logins', () => {
   it('gives AuthError for a wrong password', async (ctx) => {
     const p = pw();
     if (!p) return ctx.skip();
-    const err = await connect({ host: A.address, user: p.user, auth: { kind: 'password', password: 'definitely-wrong' } }).then(notExpected, (e: unknown) => e as Error);
+    const err = await connect({ host: A.address, user: p.user, auth: { kind: 'password', password: 'definitely-wrong' } }).then(
+      notExpected,
+      (e: unknown) => e as Error,
+    );
     expect(err).toMatchObject({ name: 'AuthError' });
     expect(err.message).toMatch(new RegExp(`^Authentication failed for ${p.user}@${A.address.replace(/\./g, '\\.')}: `));
   });

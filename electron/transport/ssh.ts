@@ -7,8 +7,18 @@ import { readFile } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
+import type {
+  AnyAuthMethod,
+  AuthenticationType,
+  AuthHandlerMiddleware,
+  ClientChannel,
+  ConnectConfig,
+  HostVerifier,
+  ParsedKey,
+  Prompt,
+  ServerHostKeyAlgorithm,
+} from 'ssh2';
 import ssh2 from 'ssh2';
-import type { AnyAuthMethod, AuthHandlerMiddleware, AuthenticationType, ClientChannel, ConnectConfig, HostVerifier, ParsedKey, Prompt, ServerHostKeyAlgorithm } from 'ssh2';
 import { appendKnownHost, checkHostKey, fingerprintOf, keyTypeOf, knownKeyTypes, readKnownHosts } from './known-hosts';
 
 const { Client, utils } = ssh2;
@@ -175,7 +185,13 @@ function patternMatches(patterns: string[], host: string): boolean {
   for (const pat of patterns) {
     const neg = pat.startsWith('!');
     const p = neg ? pat.slice(1) : pat;
-    const re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+    const re = new RegExp(
+      `^${p
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+      'i',
+    );
     if (re.test(host)) {
       if (neg) return false;
       matched = true;
@@ -290,7 +306,6 @@ function preferredHostKeyAlgorithms(knownTypes: string[]): ServerHostKeyAlgorith
 
 // ---------------------------------------------------------------------------------------------
 
-
 /**
  * libvirt's own proxy choice, in one remote command (a separate probe would cost a round trip
  * of ~100 ms per session): virt-ssh-helper when present, else nc (-q0 where that nc needs it).
@@ -338,7 +353,10 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
     let sock: Duplex | undefined;
     if (jumpSpec) {
       // A chain a,b reaches b through a, then the target through b.
-      const hops = jumpSpec.split(',').map((s) => s.trim()).filter(Boolean);
+      const hops = jumpSpec
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const last = parseJumpSpec(hops[hops.length - 1] ?? '');
       const jumpTarget: SshTarget = {
         host: last.host,
@@ -434,7 +452,8 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
           if (hostKeyFailure) return fail(hostKeyFailure);
           if (auth.cancelled()) return fail(new AuthError(`Authentication cancelled for ${label}`, true));
           if (err.level === 'client-authentication') return fail(new AuthError(`Authentication failed for ${label}: ${auth.explain()}`));
-          if (err.level === 'client-timeout') return fail(new SshError(`${label}: no SSH handshake within ${Math.round((opts.readyTimeoutMs ?? 20_000) / 1000)} s`));
+          if (err.level === 'client-timeout')
+            return fail(new SshError(`${label}: no SSH handshake within ${Math.round((opts.readyTimeoutMs ?? 20_000) / 1000)} s`));
           return fail(new SshError(`Cannot connect to ${label}: ${err.message}`));
         }
         session.lastError = err;
@@ -559,7 +578,10 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
     return Object.assign(ch, { stderrTail: () => tail });
   }
 
-  private withChannelTimeout(what: string, open: (cb: (err: Error | undefined, ch: ClientChannel) => void) => void): Promise<ClientChannel> {
+  private withChannelTimeout(
+    what: string,
+    open: (cb: (err: Error | undefined, ch: ClientChannel) => void) => void,
+  ): Promise<ClientChannel> {
     if (this.ended) return Promise.reject(new SshError(`${this.label}: the SSH session is closed`));
     return new Promise((resolve, reject) => {
       let done = false;
@@ -628,7 +650,8 @@ async function buildAuth(
         try {
           data = await readFile(path);
         } catch (err) {
-          if (explicit) throw new AuthError(`cannot read the key ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+          if (explicit)
+            throw new AuthError(`cannot read the key ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
           return null;
         }
         let key = utils.parseKey(data, passphrase);
