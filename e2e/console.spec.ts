@@ -9,7 +9,7 @@ import { expect, openApp, test } from './fixtures';
 import { guestExec, labReset, readLab, virshOn, waitForDomainState } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
-import { ConsoleDock, sshSessions } from './pages/consoles';
+import { ConsoleDock, sshSessions, throwawayGuest, withoutSerial } from './pages/consoles';
 
 const lab = readLab();
 const A = lab.hosts.find((h) => h.id === 'A');
@@ -79,7 +79,11 @@ test('serial console: banner, commands, resize, migration, takeover, one SSH ses
   });
 
   await test.step('live migration A -> B: the console follows tiny to B', async () => {
-    await virshOn('A', ['migrate', '--live', '--persistent', '--undefinesource', '--unsafe', 'tiny', `qemu+ssh://${B.address}/system`], 180_000);
+    await virshOn(
+      'A',
+      ['migrate', '--live', '--persistent', '--undefinesource', '--unsafe', 'tiny', `qemu+ssh://${B.address}/system`],
+      180_000,
+    );
     await waitForDomainState('B', 'tiny', 'running');
     await dock.expectOpen('serial', 'tiny', { host: idB, timeout: 60_000 });
     await dock.typeLine('tiny', 'echo MOVED-$((7*8))');
@@ -126,4 +130,44 @@ test('serial console: banner, commands, resize, migration, takeover, one SSH ses
     expect(sshSessions(pid, B.address)).toBe(1);
   });
   backend.close();
+});
+
+test('a VM without a serial port: the console says so and adds one for the next boot', async ({ page, server }) => {
+  test.setTimeout(180_000);
+  const name = `h10e-noserial-${Math.random().toString(16).slice(2, 6)}`;
+  const remove = await throwawayGuest(name, withoutSerial);
+  try {
+    const backend = await BackendClient.connect(server);
+    await backend.call('hosts.addLab', {});
+    backend.close();
+    const app = new VireoApp(page);
+    const dock = new ConsoleDock(page);
+    await openApp(page, server);
+    const idA = await app.expectConnected(A.name);
+    await app.showAllVms();
+    await expect(app.table.row(name, idA)).toHaveAttribute('data-state', 'running');
+    // "Open console" picks the display for a VM that has one but no serial port…
+    await app.table.contextMenu(name, idA);
+    await app.table.menuItem(name, idA, 'console').click();
+    await dock.expectOpen('vnc', name, { host: idA });
+    // …and its serial console explains, and offers the fix.
+    await dock.vnc(name).getByTestId('console-open-serial').click();
+    await expect(dock.serial(name)).toHaveAttribute('data-state', 'no-device');
+    const status = dock.serial(name).getByTestId('console-no-device');
+    await expect(status).toContainText(`${name} has no serial console`);
+    await status.getByTestId('console-add-serial').click();
+    await expect(status.getByTestId('console-serial-added')).toContainText(/next boot/);
+    const inactive = await virshOn('A', ['dumpxml', '--inactive', name]);
+    expect(inactive).toMatch(/<serial type=['"]pty['"]>/);
+    expect(inactive).toMatch(/<console type=['"]pty['"]>/);
+    // Power cycle: the tab connects by itself and the guest answers.
+    await virshOn('A', ['destroy', name]);
+    await virshOn('A', ['start', name]);
+    await dock.expectOpen('serial', name, { host: idA, timeout: 60_000 });
+    await expect(dock.screen(name)).toContainText(`${lab.guests.tiny?.banner ?? 'TINYGUEST BANNER'}: console shell`, { timeout: 90_000 });
+    await dock.typeLine(name, 'echo ADDED-$((6*6))');
+    await expect(dock.screen(name)).toContainText('ADDED-36');
+  } finally {
+    await remove();
+  }
 });

@@ -9,7 +9,7 @@ import { expect, openApp, test } from './fixtures';
 import { guestExec, labReset, readLab, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
-import { ConsoleDock, sshSessions } from './pages/consoles';
+import { ConsoleDock, sshSessions, throwawayGuest, withoutSerial } from './pages/consoles';
 
 const lab = readLab();
 const A = lab.hosts.find((h) => h.id === 'A');
@@ -51,7 +51,10 @@ async function canvasStats(page: Page, name: string): Promise<{ width: number; h
   }, `[data-testid="console-vnc-${name}"] [data-testid="vnc-screen"] canvas`);
 }
 
-test('VNC: the display shows what the guest draws; Ctrl+Alt+Del reboots it; one SSH session per host', async ({ page, server }, testInfo) => {
+test('VNC: the display shows what the guest draws; Ctrl+Alt+Del reboots it; one SSH session per host', async ({
+  page,
+  server,
+}, testInfo) => {
   test.setTimeout(300_000);
   const backend = await BackendClient.connect(server);
   await backend.call('hosts.addLab', {});
@@ -84,10 +87,13 @@ test('VNC: the display shows what the guest draws; Ctrl+Alt+Del reboots it; one 
         '{ printf "\\033[2J\\033[H\\033[?25l"; for i in $(seq 24); do echo "$L"; done; } > /dev/tty0',
     );
     await expect
-      .poll(async () => {
-        const s = await canvasStats(page, 'tiny');
-        return s.left > 0.8 && s.right < 0.05;
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          const s = await canvasStats(page, 'tiny');
+          return s.left > 0.8 && s.right < 0.05;
+        },
+        { timeout: 30_000 },
+      )
       .toBe(true);
     await page.screenshot({ path: testInfo.outputPath('vnc-pattern.png') });
     // And the other way round: it follows what the guest draws next.
@@ -134,4 +140,36 @@ test('VNC: the display shows what the guest draws; Ctrl+Alt+Del reboots it; one 
     expect(sshSessions(pid, A.address)).toBe(1);
   });
   backend.close();
+});
+
+test('VNC: a display with a password asks for it; a wrong one is refused, the right one connects', async ({ page, server }) => {
+  test.setTimeout(180_000);
+  const name = `h10e-vncpw-${Math.random().toString(16).slice(2, 6)}`;
+  const remove = await throwawayGuest(name, (xml) => withoutSerial(xml).replace("<graphics type='vnc'", "<graphics type='vnc' passwd='s3cret-Pw'"));
+  try {
+    const backend = await BackendClient.connect(server);
+    await backend.call('hosts.addLab', {});
+    backend.close();
+    const app = new VireoApp(page);
+    const dock = new ConsoleDock(page);
+    await openApp(page, server);
+    const idA = await app.expectConnected(A.name);
+    await app.showAllVms();
+    await app.table.contextMenu(name, idA);
+    await app.table.menuItem(name, idA, 'console').click();
+    await dock.expectOpen('vnc', name, { host: idA });
+    const view = dock.vnc(name);
+    await expect(view.getByTestId('vnc-password')).toBeVisible();
+    await view.getByTestId('vnc-password').fill('wrong-one');
+    await view.getByTestId('vnc-password-submit').click();
+    await expect(view.getByRole('alert').filter({ hasText: 'Login refused' })).toBeVisible();
+    await expect(view).toHaveAttribute('data-state', 'disconnected');
+    await view.getByTestId('console-reconnect').click();
+    await view.getByTestId('vnc-password').fill('s3cret-Pw');
+    await view.getByTestId('vnc-password-submit').click();
+    await expect(view).toHaveAttribute('data-rfb', 'connected');
+    await expect.poll(async () => (await canvasStats(page, name)).width, { timeout: 30_000 }).toBeGreaterThan(0);
+  } finally {
+    await remove();
+  }
 });

@@ -8,10 +8,13 @@ import { EventHub } from './core/events';
 import { defaultDataDir, HostStore, MemorySecrets, type SecretStore } from './core/store';
 import { StreamHub } from './core/streams';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc';
+import { CloneService } from './services/clone';
 import { ConsoleService, SerialConnector } from './services/console';
 import { DomainService } from './services/domains';
 import { HostManager } from './services/hosts';
+import { InstallService } from './services/install';
 import { JobManager } from './services/jobs';
+import { MigrationService } from './services/migration';
 import { findLab } from './services/lab';
 import { PromptBroker } from './services/prompts';
 import { QosService } from './services/qos';
@@ -36,6 +39,11 @@ export interface Backend {
   /** Console byte channels (serial, VNC): the transports attach the renderer to them. */
   streams: StreamHub;
   consoles: ConsoleService;
+  // ---- install and clone
+  install: InstallService;
+  clone: CloneService;
+  // ---- migration
+  migrations: MigrationService;
   close(): Promise<void>;
 }
 
@@ -58,6 +66,11 @@ export function createBackend(opts: BackendOptions): Backend {
   const consoles = new ConsoleService(hosts, events, { serial: new SerialConnector(streams), vnc: new VncConnector(hosts, streams) });
   const qos = new QosService(hosts);
   const usb = new UsbService(hosts);
+  // ---- install and clone
+  const install = new InstallService(hosts, jobs, streams);
+  const clone = new CloneService(hosts, jobs);
+  // ---- migration
+  const migrations = new MigrationService(hosts, jobs);
 
   const handlers: Handlers = {
     'app.info': async () => {
@@ -119,6 +132,21 @@ export function createBackend(opts: BackendOptions): Backend {
     'usb.attachEmulated': async ({ hostId, uuid, scope, device }) => usb.attachEmulated(hostId, uuid, device, scope),
     'usb.detach': async ({ hostId, uuid, scope, id }) => usb.detach(hostId, uuid, id, scope),
     'usb.volumes': async ({ hostId }) => usb.volumes(hostId),
+    // ---- install and clone
+    'install.options': async ({ hostId }) => install.options(hostId),
+    'install.volumes': async ({ hostId, pool }) => install.volumes(hostId, pool),
+    'install.preview': async (spec) => install.preview(spec),
+    'install.create': async (spec) => install.create(spec),
+    'install.upload': async (a) => install.upload(a),
+    'clone.options': async ({ hostId, uuid, targetHostId }) => clone.options(hostId, uuid, targetHostId),
+    'clone.preview': async (spec) => clone.preview(spec),
+    'clone.start': async (spec) => clone.start(spec),
+    // ---- migration
+    'migrations.preflight': async (spec) => migrations.preflight(spec),
+    'migrations.fix': async ({ spec, fix }) => migrations.fix(spec, fix),
+    'migrations.start': async (spec) => migrations.start(spec),
+    'migrations.get': async ({ jobId }) => migrations.get(jobId),
+    'migrations.control': async ({ jobId, control }) => migrations.control(jobId, control),
   };
 
   return {
@@ -129,11 +157,15 @@ export function createBackend(opts: BackendOptions): Backend {
     domains,
     streams,
     consoles,
+    install,
+    clone,
+    migrations,
     close: async () => {
       consoles.closeAll();
       streams.closeAll();
       stats.stop();
       domains.dispose();
+      migrations.dispose();
       await hosts.closeAll();
     },
   };

@@ -20,7 +20,12 @@ beforeAll(async () => {
 });
 afterAll(() => bridge.close());
 
-function connect(opts: { token?: string; origin?: string; path?: string; onMessage?: (d: Buffer) => void }): Promise<{ ws?: WebSocket; status?: number }> {
+function connect(opts: {
+  token?: string;
+  origin?: string;
+  path?: string;
+  onMessage?: (d: Buffer) => void;
+}): Promise<{ ws?: WebSocket; status?: number }> {
   return new Promise((resolve) => {
     const url = `ws://127.0.0.1:${bridge.port}${opts.path ?? '/ws'}${opts.token !== undefined ? `${opts.path?.includes('?') ? '&' : '?'}token=${opts.token}` : ''}`;
     const ws = new WebSocket(url, { ...(opts.origin ? { origin: opts.origin } : {}) });
@@ -106,7 +111,9 @@ describe('web bridge: console channels (/stream)', () => {
     // A second viewer for the same channel is refused.
     const dup = await connect({ path: path(ch.id), token: bridge.token, origin: origin() });
     expect(await new Promise<number>((resolve) => dup.ws?.on('close', (c) => resolve(c)))).toBe(4404);
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
     ch.close('the VM stopped');
     expect(await closed).toEqual({ code: 1000, reason: 'the VM stopped' });
 

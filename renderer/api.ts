@@ -120,7 +120,9 @@ class WebSocketApi implements VireoApi {
   // ---- consoles (serial + VNC): one binary WebSocket per channel, authenticated like /ws.
   attachStream(channel: string, sink: StreamSink): StreamHandle {
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const ws = new WebSocket(`${proto}//${location.host}${STREAM_PATH}?token=${encodeURIComponent(this.token)}&channel=${encodeURIComponent(channel)}`);
+    const ws = new WebSocket(
+      `${proto}//${location.host}${STREAM_PATH}?token=${encodeURIComponent(this.token)}&channel=${encodeURIComponent(channel)}`,
+    );
     ws.binaryType = 'arraybuffer';
     const queued: Uint8Array[] = [];
     let closed = false;

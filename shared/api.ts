@@ -374,7 +374,11 @@ export const DiskIoTune = z
   });
 export type DiskIoTune = z.infer<typeof DiskIoTune>;
 
-const nicValue = z.number().int('Whole numbers only').min(0, 'Cannot be negative').max(QOS_LIMITS.nicMax, 'More than libvirt accepts (2^32 - 1)');
+const nicValue = z
+  .number()
+  .int('Whole numbers only')
+  .min(0, 'Cannot be negative')
+  .max(QOS_LIMITS.nicMax, 'More than libvirt accepts (2^32 - 1)');
 const nicDirection = z.object({ average: nicValue, peak: nicValue, burst: nicValue }).strict();
 
 /** One NIC's bandwidth (domiftune): average and peak in KiB/s, burst in KiB; average 0 = unlimited. */
@@ -387,7 +391,8 @@ export const NicBandwidth = z
       if ((d.peak > 0 || d.burst > 0) && d.average === 0) {
         ctx.addIssue({ code: 'custom', path: [dir, 'average'], message: 'Set an average: peak and burst limit it' });
       }
-      if (d.peak > 0 && d.peak < d.average) ctx.addIssue({ code: 'custom', path: [dir, 'peak'], message: 'Peak must be at least the average' });
+      if (d.peak > 0 && d.peak < d.average)
+        ctx.addIssue({ code: 'custom', path: [dir, 'peak'], message: 'Peak must be at least the average' });
     }
   });
 export type NicBandwidth = z.infer<typeof NicBandwidth>;
@@ -395,18 +400,35 @@ export type NicBandwidth = z.infer<typeof NicBandwidth>;
 /** CPU weight and cap: cpu_shares, vcpu_period (µs), vcpu_quota (µs per period per vCPU; -1 = no cap). */
 export const CpuTune = z
   .object({
-    shares: z.number().int('Whole numbers only').min(QOS_LIMITS.sharesMin, `At least ${QOS_LIMITS.sharesMin}`).max(QOS_LIMITS.sharesMax, `At most ${QOS_LIMITS.sharesMax}`),
-    period: z.number().int('Whole numbers only').min(QOS_LIMITS.periodMin, 'At least 1000 µs').max(QOS_LIMITS.periodMax, 'At most 1000000 µs'),
+    shares: z
+      .number()
+      .int('Whole numbers only')
+      .min(QOS_LIMITS.sharesMin, `At least ${QOS_LIMITS.sharesMin}`)
+      .max(QOS_LIMITS.sharesMax, `At most ${QOS_LIMITS.sharesMax}`),
+    period: z
+      .number()
+      .int('Whole numbers only')
+      .min(QOS_LIMITS.periodMin, 'At least 1000 µs')
+      .max(QOS_LIMITS.periodMax, 'At most 1000000 µs'),
     quota: z
       .number()
       .int('Whole numbers only')
-      .refine((q) => q === -1 || (q >= QOS_LIMITS.quotaMin && q <= QOS_LIMITS.quotaMax), 'A cap needs at least 1000 µs per period (or no cap)'),
+      .refine(
+        (q) => q === -1 || (q >= QOS_LIMITS.quotaMin && q <= QOS_LIMITS.quotaMax),
+        'A cap needs at least 1000 µs per period (or no cap)',
+      ),
   })
   .strict();
 export type CpuTune = z.infer<typeof CpuTune>;
 
 const hostCpuList = z
-  .array(z.number().int().min(0).max(QOS_LIMITS.cpus - 1))
+  .array(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(QOS_LIMITS.cpus - 1),
+  )
   .min(1, 'Pick at least one host CPU')
   .max(QOS_LIMITS.cpus);
 
@@ -414,7 +436,18 @@ const hostCpuList = z
 export const CpuPinning = z
   .object({
     vcpus: z
-      .array(z.object({ vcpu: z.number().int().min(0).max(QOS_LIMITS.cpus - 1), cpus: hostCpuList }).strict())
+      .array(
+        z
+          .object({
+            vcpu: z
+              .number()
+              .int()
+              .min(0)
+              .max(QOS_LIMITS.cpus - 1),
+            cpus: hostCpuList,
+          })
+          .strict(),
+      )
       .max(QOS_LIMITS.cpus)
       .default([]),
     emulator: hostCpuList.optional(),
@@ -448,6 +481,8 @@ export interface CpuTuneState extends CpuTune {
   /** Per vCPU, the host CPUs it may run on. */
   vcpuPins: number[][];
   emulatorPin: number[];
+  /** Left to the host's defaults (a definition without <cputune> values: libvirt reports 0, shown as 1024 / 100000 µs / no cap). */
+  unset: ('shares' | 'period' | 'quota')[];
 }
 
 export interface QosDisk {
@@ -597,11 +632,15 @@ export const EmulatedUsbSpec = z.discriminatedUnion('kind', [
       pool: objectName,
       volume: objectName,
       /** Create the volume first: a blank raw file of this size. */
-      create: z.object({ sizeMiB: z.number().int().min(1, 'At least 1 MiB').max(1_048_576, 'At most 1 TiB') }).strict().optional(),
+      create: z
+        .object({ sizeMiB: z.number().int().min(1, 'At least 1 MiB').max(1_048_576, 'At most 1 TiB') })
+        .strict()
+        .optional(),
     })
     .strict()
     .superRefine((d, ctx) => {
-      if (d.create && !volumeFileName.safeParse(d.volume).success) ctx.addIssue({ code: 'custom', path: ['volume'], message: 'Use letters, digits, ".", "_" and "-" (up to 128)' });
+      if (d.create && !volumeFileName.safeParse(d.volume).success)
+        ctx.addIssue({ code: 'custom', path: ['volume'], message: 'Use letters, digits, ".", "_" and "-" (up to 128)' });
     }),
 ]);
 export type EmulatedUsbSpec = z.infer<typeof EmulatedUsbSpec>;
@@ -662,8 +701,10 @@ export interface InstallOptions {
   osVariants: OsVariant[];
   /** Where the OS list came from: the host's libosinfo database, or Vireo's own short list. */
   osinfoSource: 'osinfo-query' | 'built-in';
-  /** 'kvm' when the host has KVM for this arch, else 'qemu' (software emulation). */
+  /** The default: 'kvm' when the host has KVM for this arch, else 'qemu' (software emulation). */
   domainType: 'kvm' | 'qemu';
+  /** What the host offers (software emulation always; KVM when /dev/kvm is usable by libvirt). */
+  domainTypes: ('kvm' | 'qemu')[];
   arch: string;
   machine: string;
   emulator: string;
@@ -748,6 +789,8 @@ export const InstallSpec = z
     /** A serial console (ttyS0). */
     serial: z.boolean().default(true),
     start: z.boolean().default(true),
+    /** Hardware acceleration (kvm) or software emulation (qemu); default: the host's best. */
+    virtType: z.enum(['kvm', 'qemu']).optional(),
     /** The preview's UUID and MAC, so that what was reviewed is what gets defined. */
     uuid: icUuid.optional(),
     mac: icMac.optional(),
@@ -815,8 +858,11 @@ export interface CloneNicInfo {
   type: string;
   source?: string;
   model?: string;
-  /** Where the clone's NIC goes (the same network/bridge when the target host has it). */
-  suggested: NicTarget;
+  /**
+   * Where the clone's NIC goes: the same network/bridge when the target host has it, else a
+   * substitute (remapped). Absent: a NIC of another kind (direct, user …), kept as it is.
+   */
+  suggested?: NicTarget;
   /** The target host lacks the source's network or bridge: the suggestion is a substitute. */
   remapped: boolean;
 }
@@ -847,7 +893,7 @@ export const CloneSpec = z
         ]),
       )
       .max(64),
-    /** Per NIC of the source (by its MAC): where the clone's NIC goes (default: as suggested). */
+    /** Per NIC of the source (by its MAC): where the clone's NIC goes (default: as suggested; 'none' drops it). */
     nics: z.array(z.object({ mac: z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'Not a MAC address'), target: NicTarget.optional(), newMac: icMac.optional() }).strict()).max(64).default([]),
     start: z.boolean().default(false),
     /** Cross-host copies: sha256 of every byte (ours while streaming vs the target host's) or the size only. */
@@ -869,6 +915,175 @@ export interface ClonePreview {
   warnings: string[];
 }
 // ---- end install and clone
+
+// ---- migration
+// The migration wizard: destination, mode/storage/transport/options, pre-flight checks (each
+// pass/warn/fail with the reason and, where one exists, a fix), then a Job (kind 'migration')
+// followed live from the source's job stats and migration-iteration events. job.figures carries
+// the live numbers (MIGRATION_FIGURES below); migrations.get the rest (options, history for the
+// graph, non-convergence and its remedies ranked by guest impact, the result).
+
+const migUuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Not a UUID');
+/** The destination's libvirt URI as the source host reaches it (peer-to-peer), e.g. qemu+ssh://10.203.0.2/system. */
+export const PEER_URI_RE = /^qemu\+(ssh|tcp|tls):\/\/([A-Za-z0-9._-]+@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]*)(:\d{1,5})?\/system$/;
+
+export const MigrationSpec = z
+  .object({
+    /** The VM (on its current host). */
+    hostId: HostId,
+    uuid: migUuid,
+    destHostId: HostId,
+    /** Name on the destination (default: the same). */
+    newName: objectName.optional(),
+    /** live: running/paused VM, memory streamed; offline: shut-off VM, definition (+ disks when copying). */
+    mode: z.enum(['live', 'offline']),
+    /** shared: the same path on both hosts; copy: disks copied (live: copy-storage-all, the destination's pool creates the volumes). */
+    storage: z.enum(['shared', 'copy']),
+    /** direct: the app holds both connections, QEMU streams host to host; p2p: the source host drives it (survives the app). */
+    transport: z.enum(['direct', 'p2p']),
+    /** p2p only: the migration stream goes through the source daemon's connection to the destination. */
+    tunnelled: z.boolean().default(false),
+    /** p2p: the destination's libvirt URI as the source reaches it (default qemu+ssh://<user@address>/system). */
+    peerUri: z.string().max(300).regex(PEER_URI_RE, 'Use qemu+ssh://[user@]host[:port]/system').optional(),
+    /** copy: the destination pool that receives the disks (default: the pool at the disks' own directory). */
+    destPool: objectName.optional(),
+    /** Keep the definition on the destination. */
+    persist: z.boolean().default(true),
+    /** Remove the definition from the source once the VM runs on the destination (disks are never deleted). */
+    undefineSource: z.boolean().default(true),
+    /** MiB/s; absent = unlimited. */
+    bandwidthMiBps: z.number().int().min(1).max(1_000_000).optional(),
+    /** Longest pause allowed at the switch-over, ms (applied as soon as the transfer starts). */
+    maxDowntimeMs: z.number().int().min(10).max(600_000).optional(),
+    /** Throttle the guest's vCPUs when it dirties memory faster than it can be sent (initial %, then +increment % per pass). */
+    autoConverge: z.object({ initial: z.number().int().min(1).max(99), increment: z.number().int().min(1).max(99) }).strict().optional(),
+    /** Allow switching to post-copy while it runs. */
+    postCopy: z.boolean().default(false),
+    /** xbzrle: only changed bytes of re-sent pages; zstd: compressed multifd streams (2 connections). */
+    compression: z.enum(['none', 'xbzrle', 'zstd']).default('none'),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    if (s.hostId === s.destHostId) ctx.addIssue({ code: 'custom', path: ['destHostId'], message: 'Pick another host than the one the VM is on' });
+    if (s.tunnelled && s.transport !== 'p2p') ctx.addIssue({ code: 'custom', path: ['tunnelled'], message: 'Tunnelled needs peer-to-peer' });
+    if (s.peerUri && s.transport !== 'p2p') ctx.addIssue({ code: 'custom', path: ['peerUri'], message: 'Only peer-to-peer uses the source’s URI for the destination' });
+    if (s.mode === 'offline' && !s.persist) ctx.addIssue({ code: 'custom', path: ['persist'], message: 'An offline migration moves the definition: keep it on the destination' });
+    if (s.mode === 'offline' && (s.postCopy || s.autoConverge || s.compression !== 'none' || s.maxDowntimeMs !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['mode'], message: 'Post-copy, auto-converge, compression and downtime apply to live migrations only' });
+    }
+    if (s.destPool && s.storage !== 'copy') ctx.addIssue({ code: 'custom', path: ['destPool'], message: 'A destination pool is used only when copying disks' });
+    if (s.tunnelled && s.postCopy) ctx.addIssue({ code: 'custom', path: ['postCopy'], message: 'libvirt cannot switch a tunnelled migration to post-copy' });
+    if (s.tunnelled && s.compression === 'zstd') ctx.addIssue({ code: 'custom', path: ['compression'], message: 'zstd uses parallel connections, which a tunnelled migration cannot' });
+  });
+export type MigrationSpec = z.output<typeof MigrationSpec>;
+export type MigrationSpecInput = z.input<typeof MigrationSpec>;
+
+export type CheckStatus = 'pass' | 'warn' | 'fail';
+/** Fixes the backend applies (migrations.fix); 'choose-pool' is done in the wizard (pick destPool). */
+export type MigrationFixId = 'disk-cache-none' | 'undefine-stale' | 'choose-pool';
+export const MIGRATION_FIXES = ['disk-cache-none', 'undefine-stale'] as const;
+
+export interface PreflightCheck {
+  id: 'state' | 'disk-cache' | 'cpu' | 'storage' | 'network' | 'name' | 'reachable' | 'memory' | 'versions' | 'job';
+  title: string;
+  status: CheckStatus;
+  /** The reason, in the admin's words (libvirt's or the host's own message quoted when it came from there). */
+  message: string;
+  /** One line per disk / NIC / … when there are several. */
+  details?: string[];
+  fix?: { id: MigrationFixId; label: string; detail: string };
+}
+
+export interface MigrationPlan {
+  checks: PreflightCheck[];
+  /** No check failed. */
+  canStart: boolean;
+  /** Disk bytes that will cross the network (live copy: each disk's full virtual size, qcow2 included). */
+  copyBytes: number;
+  /** Guest memory (what a live migration sends at least once). */
+  memoryBytes: number;
+  /** libvirt flags as virsh names them (--live, --p2p, --unsafe …). */
+  flags: string[];
+  /** The same migration as a virsh command line, for the admin to read (or run). */
+  virsh: string;
+  /** Where each disk goes (copy storage). */
+  disks: { target: string; source: string; dest: string; pool?: string; bytes: number }[];
+}
+
+/** A control while it runs; bandwidth 0 = unlimited; throttle caps the guest's vCPUs at percent of one CPU each. */
+export const MigrationControl = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('max-downtime'), ms: z.number().int().min(10).max(600_000) }).strict(),
+  z.object({ action: z.literal('bandwidth'), mibps: z.number().int().min(0).max(1_000_000) }).strict(),
+  z.object({ action: z.literal('postcopy') }).strict(),
+  z.object({ action: z.literal('throttle'), percent: z.number().int().min(1).max(100) }).strict(),
+  z.object({ action: z.literal('suspend') }).strict(),
+]);
+export type MigrationControl = z.infer<typeof MigrationControl>;
+
+export interface MigrationRemedy {
+  control: MigrationControl;
+  label: string;
+  /** What the guest goes through, e.g. "one pause of about 3 s at the switch-over". */
+  impact: string;
+}
+
+export interface MigrationHostState {
+  hostId: HostId;
+  hostName: string;
+  /** 'absent': not defined there. */
+  state: DomainState | 'absent';
+  persistent: boolean;
+  name?: string;
+}
+
+export interface MigrationResult {
+  /** moved: runs on the destination only; stayed: still (or again) on the source only. */
+  outcome: 'moved' | 'stayed' | 'unknown';
+  message: string;
+  totalMs: number;
+  /** The guest's pause at the switch-over (libvirt's measurement). */
+  downtimeMs?: number;
+  /** Bytes sent (memory and disks). */
+  dataBytes?: number;
+  source: MigrationHostState;
+  dest?: MigrationHostState;
+}
+
+export interface MigrationInfo {
+  jobId: string;
+  source: { hostId: HostId; hostName: string; uuid: string; name: string };
+  dest?: { hostId: HostId; hostName: string; name: string };
+  /** Absent for a migration found running on a host (started elsewhere, or before the app restarted). */
+  spec?: MigrationSpec;
+  /** Found on the host (after a restart or a dropped link) rather than started here in this session. */
+  reattached: boolean;
+  /** null: unknown (found on the host); true when started with post-copy allowed. */
+  postCopyAllowed: boolean | null;
+  controls: { maxDowntimeMs?: number; bandwidthMiBps?: number; throttlePercent?: number; suspended: boolean; postCopy: boolean };
+  /** Remaining bytes over time, for the graph: [ms since start, memory/data remaining]. */
+  samples: [number, number][];
+  nonConvergence?: { since: number; message: string };
+  /** Best first: least impact on the guest. */
+  remedies: MigrationRemedy[];
+  log: { at: number; text: string }[];
+  result?: MigrationResult;
+}
+
+/**
+ * Keys of job.figures for a migration (absent when not known yet): elapsedMs, dataTotal,
+ * dataProcessed, dataRemaining, memTotal, memProcessed, memRemaining, memBps, diskTotal,
+ * diskProcessed, diskRemaining, diskBps, speedBps (memory + disk), dirtyPagesPerSec, dirtyBps,
+ * pageSize, iteration, expectedDowntimeMs (estimate: memRemaining / memBps), etaSec (-1: not at
+ * this rate), throttlePct, postcopy (0/1), nonConverging (0/1), copyDone/copyTotal (offline disk
+ * copy), and at the end totalMs, downtimeMs, dataSent.
+ */
+export const MIGRATION_FIGURES = [
+  'elapsedMs', 'dataTotal', 'dataProcessed', 'dataRemaining', 'memTotal', 'memProcessed', 'memRemaining', 'memBps',
+  'diskTotal', 'diskProcessed', 'diskRemaining', 'diskBps', 'speedBps', 'dirtyPagesPerSec', 'dirtyBps', 'pageSize',
+  'iteration', 'expectedDowntimeMs', 'etaSec', 'throttlePct', 'postcopy', 'nonConverging', 'copyDone', 'copyTotal',
+  'totalMs', 'downtimeMs', 'dataSent',
+] as const;
+// ---- end migration
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -945,7 +1160,10 @@ export const requests = {
   /** Block I/O limits of one disk (by target, e.g. vda); all six values are set (0 = none). */
   'qos.setDisk': { input: domainRef.extend({ scope: applyScope, disk: diskTarget, tune: DiskIoTune }).strict(), output: out<QosApplied>() },
   /** Bandwidth of one NIC (by MAC). */
-  'qos.setNic': { input: domainRef.extend({ scope: applyScope, mac: macAddress, bandwidth: NicBandwidth }).strict(), output: out<QosApplied>() },
+  'qos.setNic': {
+    input: domainRef.extend({ scope: applyScope, mac: macAddress, bandwidth: NicBandwidth }).strict(),
+    output: out<QosApplied>(),
+  },
   'qos.setCpu': { input: domainRef.extend({ scope: applyScope, tune: CpuTune }).strict(), output: out<QosApplied>() },
   'qos.setPinning': { input: domainRef.extend({ scope: applyScope, pinning: CpuPinning }).strict(), output: out<QosApplied>() },
   /** The host's USB devices (root hubs left out) and which VMs have each. */
@@ -984,6 +1202,17 @@ export const requests = {
   /** Copies the disks and defines the clone: a Job that removes what it made on the target if it fails or is cancelled. */
   'clone.start': { input: CloneSpec, output: out<{ job: Job; uuid: string; name: string; hostId: HostId }>() },
   // ---- end install and clone
+  // ---- migration
+  /** Runs the pre-flight checks of a planned migration; changes nothing. */
+  'migrations.preflight': { input: MigrationSpec, output: out<MigrationPlan>() },
+  /** Applies one check's fix (switch disk cache to none in the source's definition; undefine a stale copy on the destination), then checks again. */
+  'migrations.fix': { input: z.object({ spec: MigrationSpec, fix: z.enum(MIGRATION_FIXES) }).strict(), output: out<MigrationPlan>() },
+  /** Checks again and starts: a Job; refused when a check fails. */
+  'migrations.start': { input: MigrationSpec, output: out<Job>() },
+  'migrations.get': { input: z.object({ jobId: z.string().min(1).max(64) }).strict(), output: out<MigrationInfo>() },
+  /** Steers a running migration (max downtime, bandwidth, post-copy, throttle, suspend). */
+  'migrations.control': { input: z.object({ jobId: z.string().min(1).max(64), control: MigrationControl }).strict(), output: out<MigrationInfo>() },
+  // ---- end migration
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -4,11 +4,11 @@
  * any script); the files we create for it get plain file-name characters only.
  */
 
-/** The VM name reduced to file-name characters: `web "prod" <1>` → `web__prod___1_`. */
+/** The VM name reduced to file-name characters: `web "prod" <1>` → `web_prod_1_`. */
 export function fileBaseName(vmName: string): string {
   const base = vmName
     .normalize('NFKD')
-    .replace(/[^A-Za-z0-9._+-]/g, '_')
+    .replace(/[^A-Za-z0-9._+-]+/g, '_')
     .replace(/^[._+-]+/, '')
     .slice(0, 100);
   return base || 'vm';

@@ -168,7 +168,8 @@ export async function waitPrompt(c: ConsoleSide, timeoutMs = 60_000): Promise<vo
     const from = c.out.mark();
     c.write('\r');
     try {
-      await c.out.waitFor(/# \S*$|# (\x1b\[[0-9;]*n)?$/, from, 2000);
+      // `# ` at the end, possibly followed by the shell's cursor query (ESC [ 6 n).
+      await c.out.waitFor(/# \S*$/, from, 2000);
       return;
     } catch (err) {
       if (Date.now() > end) throw err;

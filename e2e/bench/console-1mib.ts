@@ -6,7 +6,7 @@
  * each client adds on top.
  */
 import { performance } from 'node:perf_hooks';
-import { type ConsoleSide, ensureTiny, runCommand, type VireoSide, virshSerial, vireoSerial, waitPrompt } from './_console';
+import { type ConsoleSide, ensureTiny, runCommand, type VireoSide, vireoSerial, virshSerial, waitPrompt } from './_console';
 import { median } from './run';
 import type { Bench } from './types';
 

@@ -6,7 +6,7 @@
  * Both sides take the console with FORCE in turn (one console, one holder at a time).
  */
 import { performance } from 'node:perf_hooks';
-import { type ConsoleSide, ensureTiny, type VireoSide, virshSerial, vireoSerial, waitPrompt } from './_console';
+import { type ConsoleSide, ensureTiny, type VireoSide, vireoSerial, virshSerial, waitPrompt } from './_console';
 import { median } from './run';
 import type { Bench } from './types';
 

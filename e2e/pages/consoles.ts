@@ -1,6 +1,10 @@
 /** The console dock: serial consoles (xterm.js) and VNC displays (noVNC), one tab per VM and kind. */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { readLab, virshOn } from '../lab/lab';
 
 export class ConsoleDock {
   readonly root: Locator;
@@ -56,3 +60,32 @@ export function sshSessions(pid: number, address: string): number {
   const out = execFileSync('ss', ['-Htnp', 'state', 'established', '( dport = :22 )'], { encoding: 'utf8' });
   return out.split('\n').filter((l) => l.includes(`${address}:22`) && l.includes(`pid=${pid},`)).length;
 }
+
+/**
+ * A throwaway guest on lab host A built like tiny (no disk, no UUID/MAC, no serial log), changed by
+ * `edit` — e.g. without a serial port, or with a VNC password. Defined and started with virsh on A
+ * (the hosts see the machine's /tmp); returns a function that removes it again.
+ */
+export async function throwawayGuest(name: string, edit: (xml: string) => string): Promise<() => Promise<void>> {
+  const lab = readLab();
+  const xml = edit(
+    readFileSync(`${lab.dir}/xml/tiny.xml`, 'utf8')
+      .replace(/<name>[^<]*<\/name>/, `<name>${name}</name>`)
+      .replace(/\s*<uuid>[^<]*<\/uuid>/, '')
+      .replace(/\s*<description>[^<]*<\/description>/, '')
+      .replace(/\s*<mac address=[^>]*\/>/, '')
+      .replace(/\s*<log file=[^>]*\/>/, '')
+      .replace(/\s*<disk [\s\S]*?<\/disk>/, ''),
+  );
+  const file = join(mkdtempSync(join(tmpdir(), 'vireo-e2e-guest-')), `${name}.xml`);
+  writeFileSync(file, xml);
+  await virshOn('A', ['define', file]);
+  await virshOn('A', ['start', name]);
+  return async () => {
+    await virshOn('A', ['destroy', name]).catch(() => {});
+    await virshOn('A', ['undefine', name]).catch(() => {});
+  };
+}
+
+/** The serial port and console of a guest's XML removed. */
+export const withoutSerial = (xml: string): string => xml.replace(/\s*<serial [\s\S]*?<\/serial>/, '').replace(/\s*<console [\s\S]*?<\/console>/, '');

@@ -55,7 +55,9 @@ function waitState(id: string, pred: (s: ConsoleState) => boolean, timeoutMs = 6
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => {
       off();
-      reject(new Error(`console ${id}: still ${JSON.stringify(backend.consoles.list().find((c) => c.id === id)?.state)} after ${timeoutMs} ms`));
+      reject(
+        new Error(`console ${id}: still ${JSON.stringify(backend.consoles.list().find((c) => c.id === id)?.state)} after ${timeoutMs} ms`),
+      );
     }, timeoutMs);
     const off = backend.events.on('console.state', (e: Events['console.state']) => {
       if (e.id === id && pred(e.state)) {
@@ -101,7 +103,12 @@ async function until(cond: () => boolean | Promise<boolean>, timeoutMs: number, 
 /** Types a command until its marker output shows (the guest may still be booting). */
 async function shell(att: Attachment, text: () => string, cmd: string, expectOut: string, timeoutMs = 90_000): Promise<void> {
   const from = text().length;
-  await until(() => text().slice(from).includes(expectOut), timeoutMs, () => att.write(Buffer.from(`${cmd}\r`)), 3000);
+  await until(
+    () => text().slice(from).includes(expectOut),
+    timeoutMs,
+    () => att.write(Buffer.from(`${cmd}\r`)),
+    3000,
+  );
 }
 
 /** This process's established TCP connections to a lab host's sshd. */

@@ -9,13 +9,15 @@ describe('serial console XML', () => {
   it('finds the console, or a serial port libvirt maps to one', () => {
     expect(serialDevicesOf(dom(''))).toEqual([]);
     expect(serialDevicesOf(dom("<serial type='pty'><target port='0'/></serial>"))).toEqual([{ type: 'pty', port: 0 }]);
-    expect(serialDevicesOf(dom("<serial type='pty'/><console type='pty'><target type='serial' port='0'/></console>"))).toEqual([{ type: 'pty', port: 0 }]);
+    expect(serialDevicesOf(dom("<serial type='pty'/><console type='pty'><target type='serial' port='0'/></console>"))).toEqual([
+      { type: 'pty', port: 0 },
+    ]);
   });
 
   it('adds a pty serial port and its console, keeping everything else', () => {
     const out = withSerialConsole(dom("<graphics type='vnc' passwd='s3cret'/>"));
     expect(out.changed).toBe(true);
-    expect(out.xml).toContain("passwd=\"s3cret\"");
+    expect(out.xml).toContain('passwd="s3cret"');
     expect(out.xml).toContain('<x:y xmlns:x="urn:x">keep</x:y>');
     expect(serialDevicesOf(out.xml)).toEqual([{ type: 'pty', port: 0 }]);
     expect(out.xml).toMatch(/<serial type="pty"><target port="0"\/><\/serial>/);
@@ -34,7 +36,11 @@ describe('serial console XML', () => {
 
 describe('VNC target', () => {
   it('reads the port and the address QEMU listens on', () => {
-    expect(vncTargetOf(dom("<graphics type='vnc' port='5901' autoport='yes' listen='127.0.0.1'><listen type='address' address='127.0.0.1'/></graphics>"))).toEqual({
+    expect(
+      vncTargetOf(
+        dom("<graphics type='vnc' port='5901' autoport='yes' listen='127.0.0.1'><listen type='address' address='127.0.0.1'/></graphics>"),
+      ),
+    ).toEqual({
       kind: 'tcp',
       host: '127.0.0.1',
       port: 5901,
@@ -43,9 +49,16 @@ describe('VNC target', () => {
   });
 
   it('reaches a wildcard listener on the host’s loopback', () => {
-    expect(vncTargetOf(dom("<graphics type='vnc' port='5900' listen='0.0.0.0' passwd='x'/>"))).toMatchObject({ host: '127.0.0.1', hasPassword: true });
-    expect(vncTargetOf(dom("<graphics type='vnc' port='5900'><listen type='address' address='::'/></graphics>"))).toMatchObject({ host: '::1' });
-    expect(vncTargetOf(dom("<graphics type='vnc' port='5902'><listen type='network' network='default' address='192.168.122.1'/></graphics>"))).toMatchObject({
+    expect(vncTargetOf(dom("<graphics type='vnc' port='5900' listen='0.0.0.0' passwd='x'/>"))).toMatchObject({
+      host: '127.0.0.1',
+      hasPassword: true,
+    });
+    expect(vncTargetOf(dom("<graphics type='vnc' port='5900'><listen type='address' address='::'/></graphics>"))).toMatchObject({
+      host: '::1',
+    });
+    expect(
+      vncTargetOf(dom("<graphics type='vnc' port='5902'><listen type='network' network='default' address='192.168.122.1'/></graphics>")),
+    ).toMatchObject({
       host: '192.168.122.1',
       port: 5902,
     });

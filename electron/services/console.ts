@@ -119,7 +119,13 @@ export function linkSource(
 // ---------------------------------------------------------------------------------------------
 // Serial console
 
-const ACTIVE_STATES: ReadonlySet<number> = new Set([DomainState.RUNNING, DomainState.BLOCKED, DomainState.PAUSED, DomainState.SHUTDOWN, DomainState.PMSUSPENDED]);
+const ACTIVE_STATES: ReadonlySet<number> = new Set([
+  DomainState.RUNNING,
+  DomainState.BLOCKED,
+  DomainState.PAUSED,
+  DomainState.SHUTDOWN,
+  DomainState.PMSUSPENDED,
+]);
 
 const SERIAL_HINT =
   "Add a serial port: Vireo can add <serial type='pty'> with a <console> to the VM's definition. It takes effect at the next boot (shut the VM down and start it; a reboot from inside keeps the old devices).";
@@ -128,7 +134,10 @@ const SERIAL_HINT =
 export function serialDevicesOf(xml: string): { type: string; port: number }[] {
   const devices = child(parseXml(xml, 'the domain XML').documentElement, 'devices');
   if (!devices) return [];
-  const out = children(devices, 'console').map((c) => ({ type: attr(c, 'type') ?? 'pty', port: Number(attr(child(c, 'target'), 'port') ?? 0) }));
+  const out = children(devices, 'console').map((c) => ({
+    type: attr(c, 'type') ?? 'pty',
+    port: Number(attr(child(c, 'target'), 'port') ?? 0),
+  }));
   if (out.length > 0) return out;
   return children(devices, 'serial').map((c) => ({ type: attr(c, 'type') ?? 'pty', port: Number(attr(child(c, 'target'), 'port') ?? 0) }));
 }
@@ -259,7 +268,11 @@ export class ConsoleService {
         s.gen++;
         s.link?.close(`${this.hostName(hostId)} was disconnected`);
         s.link = null;
-        this.setState(s, { status: 'waiting', reason: 'host', message: `${this.hostName(hostId)} is disconnected; the console reconnects when it is connected again` });
+        this.setState(s, {
+          status: 'waiting',
+          reason: 'host',
+          message: `${this.hostName(hostId)} is disconnected; the console reconnects when it is connected again`,
+        });
       }
     };
     hosts.on('disconnected', onDisconnected);
@@ -474,7 +487,11 @@ export class ConsoleService {
       return;
     }
     if (end.kind === 'error' && isLinkLoss(end.error)) {
-      this.setState(s, { status: 'waiting', reason: 'host', message: `Lost the connection to ${this.hostName(at.hostId)}; the console reconnects when it is back` });
+      this.setState(s, {
+        status: 'waiting',
+        reason: 'host',
+        message: `Lost the connection to ${this.hostName(at.hostId)}; the console reconnects when it is back`,
+      });
       return;
     }
     const still = await this.activeOn(at);
@@ -540,7 +557,13 @@ export class ConsoleService {
     if (active?.kind === 'active') return { at: { hostId: active.hostId, rpc: active.rpc, dom: active.dom } };
     const home = found[0];
     if (home?.kind === 'unreachable') {
-      return { waiting: { status: 'waiting', reason: 'host', message: `${this.hostName(s.hostId)} is not connected; the console reconnects when it is back` } };
+      return {
+        waiting: {
+          status: 'waiting',
+          reason: 'host',
+          message: `${this.hostName(s.hostId)} is not connected; the console reconnects when it is back`,
+        },
+      };
     }
     const inactive = found.find((f) => f.kind === 'inactive');
     if (inactive) {
@@ -576,7 +599,11 @@ export class ConsoleService {
       return { status: 'waiting', reason: 'stopped', message: `${s.name} is not running; the console connects when it starts` };
     }
     if (isLinkLoss(err)) {
-      return { status: 'waiting', reason: 'host', message: `${this.hostName(s.hostId)} is not reachable now; the console reconnects when it is back` };
+      return {
+        status: 'waiting',
+        reason: 'host',
+        message: `${this.hostName(s.hostId)} is not reachable now; the console reconnects when it is back`,
+      };
     }
     return { status: 'failed', error: toApiError(err) };
   }

@@ -10,10 +10,17 @@ import { ErrorCode } from '../libvirt/errors';
 import { hostGetCapabilities, hostGetDomainCapabilities } from '../libvirt/host';
 import { StoragePoolState, type StoragePoolRef, type StorageVolRef } from '../libvirt/protocol';
 import { poolGetInfo, poolGetXmlDesc, poolLookupByName, volGetInfo, volGetPath, volGetXmlDesc, volListAll, volLookupByName } from '../libvirt/storage';
-import { attr, child, children, parseXml, path, text } from '../xml/dom';
+import { attr, child, children as kids, type Element, parseXml, path, text } from '../xml/dom';
+
+/** Direct children with this tag of an element that may be missing. */
+function children(el: Element | null | undefined, tag: string): Element[] {
+  return el ? kids(el, tag) : [];
+}
 
 export interface HypervisorFacts {
   domainType: 'kvm' | 'qemu';
+  /** Domain types the host offers for its arch. */
+  domainTypes: ('kvm' | 'qemu')[];
   arch: string;
   machine: string;
   emulator: string;
@@ -23,11 +30,14 @@ export interface HypervisorFacts {
   machines: Set<string>;
 }
 
-/** Reads capabilities + domain capabilities: q35 when the emulator has it, host-model when supported. */
-export async function hypervisorFacts(rpc: RpcClient): Promise<HypervisorFacts> {
+/**
+ * Reads capabilities + domain capabilities for `virtType` (default: kvm when offered): q35 when
+ * the emulator has it, host-model when the hypervisor supports it.
+ */
+export async function hypervisorFacts(rpc: RpcClient, virtType?: 'kvm' | 'qemu'): Promise<HypervisorFacts> {
   const caps = parseXml(await hostGetCapabilities(rpc), 'the host capabilities').documentElement;
   const arch = text(path(caps, 'host', 'cpu', 'arch')) ?? 'x86_64';
-  let domainType: 'kvm' | 'qemu' = 'qemu';
+  const domainTypes = new Set<'kvm' | 'qemu'>(['qemu']);
   const machines = new Set<string>();
   for (const g of children(caps, 'guest')) {
     if (text(child(g, 'os_type')) !== 'hvm') continue;
@@ -39,8 +49,10 @@ export async function hypervisorFacts(rpc: RpcClient): Promise<HypervisorFacts> 
       const canonical = attr(m, 'canonical');
       if (canonical) machines.add(canonical);
     }
-    for (const d of children(a, 'domain')) if (attr(d, 'type') === 'kvm') domainType = 'kvm';
+    for (const d of children(a, 'domain')) if (attr(d, 'type') === 'kvm') domainTypes.add('kvm');
   }
+  if (virtType && !domainTypes.has(virtType)) throw new AppError('invalid-input', `This host offers no ${virtType.toUpperCase()} domains for ${arch}`, 'Choose software emulation (QEMU).');
+  const domainType = virtType ?? (domainTypes.has('kvm') ? 'kvm' : 'qemu');
   const x86 = arch === 'x86_64' || arch === 'i686';
   let domcapsXml: string;
   try {
@@ -61,7 +73,7 @@ export async function hypervisorFacts(rpc: RpcClient): Promise<HypervisorFacts> 
     const usable = children(custom, 'model').filter((m) => attr(m, 'usable') === 'yes').map((m) => text(m) ?? '');
     cpu = { mode: 'custom', model: usable.includes('qemu64') ? 'qemu64' : (usable[0] ?? 'qemu64') };
   }
-  return { domainType, arch, machine, emulator, cpu, maxVcpus: Number.isFinite(maxVcpus) ? maxVcpus : 255, machines };
+  return { domainType, domainTypes: [...domainTypes].sort(), arch, machine, emulator, cpu, maxVcpus: Number.isFinite(maxVcpus) ? maxVcpus : 255, machines };
 }
 
 /** True when the libvirt error says the object does not exist. */

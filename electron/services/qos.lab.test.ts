@@ -23,7 +23,14 @@ let dom: DomainRef;
 const name = throwawayName('qos');
 const diskName = `${name}.raw`;
 const HOST = 'lab-a';
-const zeroDisk: DiskIoTune = { total_bytes_sec: 0, read_bytes_sec: 0, write_bytes_sec: 0, total_iops_sec: 0, read_iops_sec: 0, write_iops_sec: 0 };
+const zeroDisk: DiskIoTune = {
+  total_bytes_sec: 0,
+  read_bytes_sec: 0,
+  write_bytes_sec: 0,
+  total_iops_sec: 0,
+  read_iops_sec: 0,
+  write_iops_sec: 0,
+};
 let mac = '';
 
 beforeAll(async () => {
@@ -84,8 +91,14 @@ describe('QoS of a running VM', () => {
   it('QEMU refuses a total with read/write: libvirt’s message, nothing changed', async () => {
     // The contract's schema refuses this before it reaches the service; the service passes it
     // on unchecked, which shows that libvirt's own refusal arrives intact.
-    const err = await qos.setDisk(HOST, dom.uuid, 'vda', 'live', { ...zeroDisk, total_bytes_sec: 10_000_000, read_bytes_sec: 5_000_000 }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ name: 'LibvirtError', message: expect.stringMatching(/total and read\/write/), hint: expect.stringMatching(/Nothing was changed/) });
+    const err = await qos
+      .setDisk(HOST, dom.uuid, 'vda', 'live', { ...zeroDisk, total_bytes_sec: 10_000_000, read_bytes_sec: 5_000_000 })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      name: 'LibvirtError',
+      message: expect.stringMatching(/total and read\/write/),
+      hint: expect.stringMatching(/Nothing was changed/),
+    });
   });
 
   it('NIC bandwidth live fails in this lab’s kernel with tc’s message and a hint; config-only works', async () => {
@@ -93,7 +106,11 @@ describe('QoS of a running VM', () => {
     const live = await qos.setNic(HOST, dom.uuid, mac, 'both', bw).catch((e: unknown) => e);
     if (live instanceof Error) {
       // NOTES.md: no sch_sfq / act_police on this host.
-      expect(live).toMatchObject({ name: 'LibvirtError', message: expect.stringMatching(/tc|qdisc/), hint: expect.stringMatching(/traffic-control modules.*next boot only/) });
+      expect(live).toMatchObject({
+        name: 'LibvirtError',
+        message: expect.stringMatching(/tc|qdisc/),
+        hint: expect.stringMatching(/traffic-control modules.*next boot only/),
+      });
       const inactive = colon(await virsh('A', ['domiftune', name, mac, '--config']));
       expect(inactive['inbound.average']).toBe('0');
     }
@@ -122,8 +139,13 @@ describe('QoS of a running VM', () => {
     expect(r.state.cpu.live).toMatchObject({ vcpuPins: [[last]], emulatorPin: [0] });
     expect(await virsh('A', ['vcpupin', name])).toMatch(new RegExp(`^\\s*0\\s+${last}\\s*$`, 'm'));
     expect(await virsh('A', ['emulatorpin', name])).toMatch(/\*:\s+0\s*$/m);
-    await expect(qos.setPinning(HOST, dom.uuid, 'live', { vcpus: [{ vcpu: 3, cpus: [0] }] })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/has 1 vCPU.*no vCPU 3/) });
-    await expect(qos.setPinning(HOST, dom.uuid, 'live', { vcpus: [{ vcpu: 0, cpus: [s.host.cpus] }] })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(qos.setPinning(HOST, dom.uuid, 'live', { vcpus: [{ vcpu: 3, cpus: [0] }] })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/has 1 vCPU.*no vCPU 3/),
+    });
+    await expect(qos.setPinning(HOST, dom.uuid, 'live', { vcpus: [{ vcpu: 0, cpus: [s.host.cpus] }] })).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
   });
 });
 
@@ -134,7 +156,9 @@ describe('QoS of a shut-off VM', () => {
     expect(s).toMatchObject({ running: false, scopes: { live: false, config: true } });
     expect(s.disks[0]?.live).toBeUndefined();
     expect(s.nics[0]?.config?.inbound.average).toBe(1000);
-    await expect(qos.setCpu(HOST, dom.uuid, 'both', { shares: 600, period: 100_000, quota: -1 })).rejects.toMatchObject({ code: 'invalid-scope' });
+    await expect(qos.setCpu(HOST, dom.uuid, 'both', { shares: 600, period: 100_000, quota: -1 })).rejects.toMatchObject({
+      code: 'invalid-scope',
+    });
     const r = await qos.setCpu(HOST, dom.uuid, 'config', { shares: 600, period: 100_000, quota: -1 });
     expect(r.state.cpu.config?.shares).toBe(600);
     expect(await virsh('A', ['dumpxml', '--inactive', name])).toMatch(/<shares>600<\/shares>/);

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CpuPinning, CpuTune, DiskIoTune, NicBandwidth, QOS_LIMITS } from '../../shared/api';
-import { checkScope, cpuTuneOf, differences, diskTuneOf, hostTopologyOf, isTrafficControlError, nicBandwidthOf, nicParams, normalQuota, parseCpuList, scopeFlags } from './qos';
+import {
+  checkScope,
+  cpuTuneOf,
+  differences,
+  diskTuneOf,
+  hostTopologyOf,
+  isTrafficControlError,
+  nicBandwidthOf,
+  nicParams,
+  normalQuota,
+  parseCpuList,
+  scopeFlags,
+} from './qos';
 
 const zeroDisk = { total_bytes_sec: 0, read_bytes_sec: 0, write_bytes_sec: 0, total_iops_sec: 0, read_iops_sec: 0, write_iops_sec: 0 };
 const zeroDir = { average: 0, peak: 0, burst: 0 };
@@ -11,11 +23,17 @@ describe('QoS rules (the contract refuses before anything is sent)', () => {
   it('disk limits: whole, non-negative, at most QEMU’s 10^15, total xor read/write', () => {
     expect(DiskIoTune.safeParse({ ...zeroDisk, total_iops_sec: 200, read_bytes_sec: 1 << 20 }).success).toBe(true);
     expect(DiskIoTune.safeParse({ ...zeroDisk, total_bytes_sec: QOS_LIMITS.blockMax }).success).toBe(true);
-    expect(issues(DiskIoTune.safeParse({ ...zeroDisk, total_bytes_sec: QOS_LIMITS.blockMax + 1 }))).toEqual(['total_bytes_sec: More than QEMU accepts (10^15)']);
+    expect(issues(DiskIoTune.safeParse({ ...zeroDisk, total_bytes_sec: QOS_LIMITS.blockMax + 1 }))).toEqual([
+      'total_bytes_sec: More than QEMU accepts (10^15)',
+    ]);
     expect(issues(DiskIoTune.safeParse({ ...zeroDisk, read_iops_sec: -1 }))).toEqual(['read_iops_sec: Cannot be negative']);
     expect(issues(DiskIoTune.safeParse({ ...zeroDisk, write_iops_sec: 1.5 }))).toEqual(['write_iops_sec: Whole numbers only']);
-    expect(issues(DiskIoTune.safeParse({ ...zeroDisk, total_bytes_sec: 10, write_bytes_sec: 5 }))).toEqual(['total_bytes_sec: Set a total or read/write throughput, not both']);
-    expect(issues(DiskIoTune.safeParse({ ...zeroDisk, total_iops_sec: 10, read_iops_sec: 5 }))).toEqual(['total_iops_sec: Set a total or read/write IOPS, not both']);
+    expect(issues(DiskIoTune.safeParse({ ...zeroDisk, total_bytes_sec: 10, write_bytes_sec: 5 }))).toEqual([
+      'total_bytes_sec: Set a total or read/write throughput, not both',
+    ]);
+    expect(issues(DiskIoTune.safeParse({ ...zeroDisk, total_iops_sec: 10, read_iops_sec: 5 }))).toEqual([
+      'total_iops_sec: Set a total or read/write IOPS, not both',
+    ]);
     expect(DiskIoTune.safeParse({ ...zeroDisk, group_name: 'x' }).success).toBe(false);
   });
 
@@ -23,8 +41,12 @@ describe('QoS rules (the contract refuses before anything is sent)', () => {
     const ok = { inbound: { average: 1000, peak: 2000, burst: 512 }, outbound: { average: 500, peak: 0, burst: 0 } };
     expect(NicBandwidth.safeParse(ok).success).toBe(true);
     expect(NicBandwidth.safeParse({ inbound: zeroDir, outbound: zeroDir }).success).toBe(true);
-    expect(issues(NicBandwidth.safeParse({ ...ok, inbound: { average: 1000, peak: 999, burst: 0 } }))).toEqual(['inbound.peak: Peak must be at least the average']);
-    expect(issues(NicBandwidth.safeParse({ ...ok, outbound: { average: 0, peak: 0, burst: 64 } }))).toEqual(['outbound.average: Set an average: peak and burst limit it']);
+    expect(issues(NicBandwidth.safeParse({ ...ok, inbound: { average: 1000, peak: 999, burst: 0 } }))).toEqual([
+      'inbound.peak: Peak must be at least the average',
+    ]);
+    expect(issues(NicBandwidth.safeParse({ ...ok, outbound: { average: 0, peak: 0, burst: 64 } }))).toEqual([
+      'outbound.average: Set an average: peak and burst limit it',
+    ]);
     expect(issues(NicBandwidth.safeParse({ ...ok, outbound: { average: QOS_LIMITS.nicMax + 1, peak: 0, burst: 0 } }))).toEqual([
       'outbound.average: More than libvirt accepts (2^32 - 1)',
     ]);
@@ -36,7 +58,9 @@ describe('QoS rules (the contract refuses before anything is sent)', () => {
     expect(issues(CpuTune.safeParse({ shares: 1, period: 100_000, quota: -1 }))).toEqual(['shares: At least 2']);
     expect(issues(CpuTune.safeParse({ shares: 300_000, period: 100_000, quota: -1 }))).toEqual(['shares: At most 262144']);
     expect(issues(CpuTune.safeParse({ shares: 1024, period: 999, quota: -1 }))).toEqual(['period: At least 1000 µs']);
-    expect(issues(CpuTune.safeParse({ shares: 1024, period: 100_000, quota: 999 }))).toEqual(['quota: A cap needs at least 1000 µs per period (or no cap)']);
+    expect(issues(CpuTune.safeParse({ shares: 1024, period: 100_000, quota: 999 }))).toEqual([
+      'quota: A cap needs at least 1000 µs per period (or no cap)',
+    ]);
     expect(issues(CpuTune.safeParse({ shares: 1024, period: 100_000, quota: -2 }))).toHaveLength(1);
   });
 
@@ -58,7 +82,13 @@ describe('QoS values from libvirt', () => {
       read_bytes_sec: 1048576,
       total_iops_sec: 200,
     });
-    const nic = nicBandwidthOf({ 'inbound.average': 1000, 'inbound.peak': 2000, 'inbound.burst': 512, 'inbound.floor': 0, 'outbound.average': 500 });
+    const nic = nicBandwidthOf({
+      'inbound.average': 1000,
+      'inbound.peak': 2000,
+      'inbound.burst': 512,
+      'inbound.floor': 0,
+      'outbound.average': 500,
+    });
     expect(nic).toEqual({ inbound: { average: 1000, peak: 2000, burst: 512 }, outbound: { average: 500, peak: 0, burst: 0 } });
     expect(nicParams(nic)).toEqual({
       'inbound.average': 1000,
@@ -68,7 +98,19 @@ describe('QoS values from libvirt', () => {
       'outbound.peak': 0,
       'outbound.burst': 0,
     });
-    expect(cpuTuneOf({ cpu_shares: 1024, vcpu_period: 100000, vcpu_quota: -1, emulator_period: 100000 })).toEqual({ shares: 1024, period: 100000, quota: -1 });
+    expect(cpuTuneOf({ cpu_shares: 1024, vcpu_period: 100000, vcpu_quota: -1, emulator_period: 100000 })).toEqual({
+      shares: 1024,
+      period: 100000,
+      quota: -1,
+      unset: [],
+    });
+    // A definition without <cputune> values reports zeros: the host's defaults apply.
+    expect(cpuTuneOf({ cpu_shares: 0, vcpu_period: 0, vcpu_quota: 0 })).toEqual({
+      shares: 1024,
+      period: 100000,
+      quota: -1,
+      unset: ['shares', 'period', 'quota'],
+    });
     // cgroup v2 reports "max" as libvirt's largest quota.
     expect(normalQuota(QOS_LIMITS.quotaMax)).toBe(-1);
     expect(normalQuota(-5)).toBe(-1);
@@ -96,15 +138,23 @@ describe('QoS values from libvirt', () => {
 
   it('differences: what libvirt reports unlike what was asked, per side changed', () => {
     expect(differences(['live'], { shares: 512, quota: -1 }, { live: { shares: 512, quota: -1 } })).toEqual([]);
-    expect(differences(['live', 'config'], { shares: 1 }, { live: { shares: 2 }, config: { shares: 1 } })).toEqual([{ scope: 'live', field: 'shares', requested: 1, reported: 2 }]);
+    expect(differences(['live', 'config'], { shares: 1 }, { live: { shares: 2 }, config: { shares: 1 } })).toEqual([
+      { scope: 'live', field: 'shares', requested: 1, reported: 2 },
+    ]);
     expect(differences(['config'], { 'vcpu 0': [1, 0] }, { config: { 'vcpu 0': [0, 1] } })).toEqual([]);
-    expect(differences(['live'], { 'vcpu 0': [1] }, { live: { 'vcpu 0': [0, 1] } })).toEqual([{ scope: 'live', field: 'vcpu 0', requested: [1], reported: [0, 1] }]);
-    expect(differences(['config'], { total_iops_sec: 5 }, {})).toEqual([{ scope: 'config', field: 'total_iops_sec', requested: 5, reported: null }]);
+    expect(differences(['live'], { 'vcpu 0': [1] }, { live: { 'vcpu 0': [0, 1] } })).toEqual([
+      { scope: 'live', field: 'vcpu 0', requested: [1], reported: [0, 1] },
+    ]);
+    expect(differences(['config'], { total_iops_sec: 5 }, {})).toEqual([
+      { scope: 'config', field: 'total_iops_sec', requested: 5, reported: null },
+    ]);
   });
 
   it('recognises the lab kernel’s tc failure', () => {
     expect(
-      isTrafficControlError('internal error: Child process (tc qdisc add dev vnet5 parent 1:1 handle 2: sfq perturb 10) unexpected exit status 2: Error: Specified qdisc kind is unknown.'),
+      isTrafficControlError(
+        'internal error: Child process (tc qdisc add dev vnet5 parent 1:1 handle 2: sfq perturb 10) unexpected exit status 2: Error: Specified qdisc kind is unknown.',
+      ),
     ).toBe(true);
     expect(isTrafficControlError("invalid argument: 'vnet0' is not a known interface")).toBe(false);
   });

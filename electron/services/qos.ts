@@ -41,7 +41,7 @@ import {
 } from '../libvirt/domain';
 import { hostGetCapabilities, hostGetNodeInfo, type NodeInfo } from '../libvirt/host';
 import type { ParamRecord } from '../libvirt/params';
-import { DomainState, DomainXmlFlags, type DomainRef, Impact, ListDomainsFlags } from '../libvirt/protocol';
+import { type DomainRef, DomainState, DomainXmlFlags, Impact, ListDomainsFlags } from '../libvirt/protocol';
 import { attr, children, parseXml, path, text } from '../xml/dom';
 import { parseDomainXml } from '../xml/domain';
 import type { HostManager } from './hosts';
@@ -49,7 +49,14 @@ import type { HostManager } from './hosts';
 type Side = 'live' | 'config';
 const SIDES: readonly Side[] = ['live', 'config'];
 
-export const DISK_FIELDS = ['total_bytes_sec', 'read_bytes_sec', 'write_bytes_sec', 'total_iops_sec', 'read_iops_sec', 'write_iops_sec'] as const;
+export const DISK_FIELDS = [
+  'total_bytes_sec',
+  'read_bytes_sec',
+  'write_bytes_sec',
+  'total_iops_sec',
+  'read_iops_sec',
+  'write_iops_sec',
+] as const;
 const NIC_FIELDS = ['average', 'peak', 'burst'] as const;
 
 /** libvirt's impact flags for a scope. */
@@ -94,8 +101,27 @@ export function normalQuota(q: number): number {
   return q < 0 || q >= QOS_LIMITS.quotaMax ? -1 : q;
 }
 
-export function cpuTuneOf(r: ParamRecord): CpuTune {
-  return { shares: num(r.cpu_shares), period: num(r.vcpu_period), quota: normalQuota(num(r.vcpu_quota)) };
+/** The kernel's defaults, which a definition without <cputune> values leaves in place. */
+export const CPU_DEFAULTS: CpuTune = { shares: 1024, period: 100_000, quota: -1 };
+
+/**
+ * schedinfo's record → weight, period, quota. A definition reports 0 for what it leaves unset;
+ * those read as the defaults and are listed in `unset`.
+ */
+export function cpuTuneOf(r: ParamRecord): CpuTune & { unset: CpuTuneState['unset'] } {
+  const shares = num(r.cpu_shares);
+  const period = num(r.vcpu_period);
+  const quota = num(r.vcpu_quota);
+  const unset: CpuTuneState['unset'] = [];
+  if (!shares) unset.push('shares');
+  if (!period) unset.push('period');
+  if (!quota) unset.push('quota');
+  return {
+    shares: shares || CPU_DEFAULTS.shares,
+    period: period || CPU_DEFAULTS.period,
+    quota: quota ? normalQuota(quota) : CPU_DEFAULTS.quota,
+    unset,
+  };
 }
 
 /** "0-3,6,8-9" (libvirt's CPU list syntax) → [0,1,2,3,6,8,9]. */
@@ -147,13 +173,25 @@ export function hostTopologyOf(node: NodeInfo, capsXml: string): HostCpuTopology
 const sameList = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** What libvirt reports differently from what was asked, for the sides that were changed. */
-export function differences(sides: readonly Side[], requested: Record<string, number | number[]>, reported: Partial<Record<Side, Record<string, number | number[]>>>): QosDifference[] {
+export function differences(
+  sides: readonly Side[],
+  requested: Record<string, number | number[]>,
+  reported: Partial<Record<Side, Record<string, number | number[]>>>,
+): QosDifference[] {
   const out: QosDifference[] = [];
   for (const scope of sides) {
     const got = reported[scope];
     for (const [field, want] of Object.entries(requested)) {
       const have = got?.[field];
-      const same = have !== undefined && (Array.isArray(want) ? Array.isArray(have) && sameList([...want].sort((a, b) => a - b), have) : want === have);
+      const same =
+        have !== undefined &&
+        (Array.isArray(want)
+          ? Array.isArray(have) &&
+            sameList(
+              [...want].sort((a, b) => a - b),
+              have,
+            )
+          : want === have);
       if (!same) out.push({ scope, field, requested: want, reported: have ?? null });
     }
   }
@@ -176,10 +214,18 @@ export function isTrafficControlError(message: string): boolean {
 /** Refuses a scope the VM cannot take, before anything is sent. */
 export function checkScope(name: string, vm: { running: boolean; persistent: boolean }, scope: ApplyScope): void {
   if (scope !== 'config' && !vm.running) {
-    throw new AppError('invalid-scope', `${name} is not running: there is no live VM to change`, 'Choose “Next boot” to change its definition.');
+    throw new AppError(
+      'invalid-scope',
+      `${name} is not running: there is no live VM to change`,
+      'Choose “Next boot” to change its definition.',
+    );
   }
   if (scope !== 'live' && !vm.persistent) {
-    throw new AppError('invalid-scope', `${name} is transient: it has no definition for the next boot`, 'Choose “Running VM” to change it live.');
+    throw new AppError(
+      'invalid-scope',
+      `${name} is transient: it has no definition for the next boot`,
+      'Choose “Running VM” to change it live.',
+    );
   }
 }
 
@@ -228,7 +274,13 @@ export class QosService {
       for (const d of def?.disks ?? []) {
         if (d.device !== 'disk' && d.device !== 'lun') continue;
         if (!disks.has(d.target)) {
-          disks.set(d.target, { target: d.target, device: d.device, ...(d.bus ? { bus: d.bus } : {}), ...(d.source ? { source: d.source } : {}), notes: [] });
+          disks.set(d.target, {
+            target: d.target,
+            device: d.device,
+            ...(d.bus ? { bus: d.bus } : {}),
+            ...(d.source ? { source: d.source } : {}),
+            notes: [],
+          });
         }
       }
       for (const n of def?.nics ?? []) {
@@ -248,8 +300,10 @@ export class QosService {
       }
     }
 
-    const note = (notes: string[], s: Side, what: string, err: unknown) => notes.push(`${s === 'live' ? 'Running VM' : 'Next boot'}: cannot read ${what}: ${(err as Error).message}`);
-    const inSide = (s: Side, pred: (d: ReturnType<typeof parseDomainXml>) => boolean) => !!defs.get(s) && pred(defs.get(s) as ReturnType<typeof parseDomainXml>);
+    const note = (notes: string[], s: Side, what: string, err: unknown) =>
+      notes.push(`${s === 'live' ? 'Running VM' : 'Next boot'}: cannot read ${what}: ${(err as Error).message}`);
+    const inSide = (s: Side, pred: (d: ReturnType<typeof parseDomainXml>) => boolean) =>
+      !!defs.get(s) && pred(defs.get(s) as ReturnType<typeof parseDomainXml>);
 
     const diskReads = [...disks.values()].flatMap((d) =>
       sides
@@ -309,7 +363,12 @@ export class QosService {
     const c = await this.ctx(hostId, uuid);
     this.checkScope(c, scope);
     await domainSetBlockIoTune(c.rpc, c.dom, { disk, params: { ...tune }, flags: scopeFlags(scope) }).catch((err: unknown) =>
-      withHint(err, scope === 'config' ? 'Nothing was changed. Check the values against the disk.' : 'Nothing was changed. Check the values, or apply them to the next boot only.'),
+      withHint(
+        err,
+        scope === 'config'
+          ? 'Nothing was changed. Check the values against the disk.'
+          : 'Nothing was changed. Check the values, or apply them to the next boot only.',
+      ),
     );
     const state = await this.read(hostId, c);
     const d = state.disks.find((x) => x.target === disk);
@@ -320,7 +379,11 @@ export class QosService {
   async setNic(hostId: HostId, uuid: string, mac: string, scope: ApplyScope, bandwidth: NicBandwidth): Promise<QosApplied> {
     const c = await this.ctx(hostId, uuid);
     this.checkScope(c, scope);
-    await domainSetInterfaceParameters(c.rpc, c.dom, { device: mac.toLowerCase(), params: nicParams(bandwidth), flags: scopeFlags(scope) }).catch((err: unknown) => {
+    await domainSetInterfaceParameters(c.rpc, c.dom, {
+      device: mac.toLowerCase(),
+      params: nicParams(bandwidth),
+      flags: scopeFlags(scope),
+    }).catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
       if (scope !== 'config' && isTrafficControlError(message)) {
         withHint(
@@ -328,12 +391,21 @@ export class QosService {
           `The host's kernel lacks the traffic-control modules that live bandwidth limits need (sch_htb, sch_sfq, sch_ingress, act_police): nothing was changed. Load them on the host (modprobe sch_sfq act_police) to apply limits live${c.persistent ? ', or apply to the next boot only' : ''}.`,
         );
       }
-      withHint(err, scope === 'config' ? 'Nothing was changed. Check the values.' : 'Nothing was changed. Check the values, or apply them to the next boot only.');
+      withHint(
+        err,
+        scope === 'config'
+          ? 'Nothing was changed. Check the values.'
+          : 'Nothing was changed. Check the values, or apply them to the next boot only.',
+      );
     });
     const state = await this.read(hostId, c);
     const n = state.nics.find((x) => x.mac === mac.toLowerCase());
     const sides = scopeSides(scope);
-    return { appliedTo: sides, state, differences: differences(sides, nicParams(bandwidth), { live: flatNic(n?.live), config: flatNic(n?.config) }) };
+    return {
+      appliedTo: sides,
+      state,
+      differences: differences(sides, nicParams(bandwidth), { live: flatNic(n?.live), config: flatNic(n?.config) }),
+    };
   }
 
   async setCpu(hostId: HostId, uuid: string, scope: ApplyScope, tune: CpuTune): Promise<QosApplied> {
@@ -344,39 +416,61 @@ export class QosService {
       flags: scopeFlags(scope),
     }).catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
-      if (/cgroup/i.test(message)) withHint(err, `The host has no usable cgroup CPU controller for this VM, which live CPU weight and caps need${c.persistent ? '. Apply to the next boot only' : ''}.`);
+      if (/cgroup/i.test(message))
+        withHint(
+          err,
+          `The host has no usable cgroup CPU controller for this VM, which live CPU weight and caps need${c.persistent ? '. Apply to the next boot only' : ''}.`,
+        );
       withHint(err, 'Nothing was changed. Check the values.');
     });
     const state = await this.read(hostId, c);
     const pick = (t: CpuTuneState | undefined) => (t ? { shares: t.shares, period: t.period, quota: t.quota } : undefined);
     const sides = scopeSides(scope);
-    return { appliedTo: sides, state, differences: differences(sides, { ...tune }, { live: pick(state.cpu.live), config: pick(state.cpu.config) }) };
+    return {
+      appliedTo: sides,
+      state,
+      differences: differences(sides, { ...tune }, { live: pick(state.cpu.live), config: pick(state.cpu.config) }),
+    };
   }
 
   async setPinning(hostId: HostId, uuid: string, scope: ApplyScope, pinning: CpuPinning): Promise<QosApplied> {
     const c = await this.ctx(hostId, uuid);
     this.checkScope(c, scope);
-    if (!pinning.vcpus.length && !pinning.emulator) throw new AppError('invalid-input', 'Nothing to pin', 'Pick host CPUs for a vCPU or the emulator.');
+    if (!pinning.vcpus.length && !pinning.emulator)
+      throw new AppError('invalid-input', 'Nothing to pin', 'Pick host CPUs for a vCPU or the emulator.');
     const before = await this.read(hostId, c);
     const hostCpus = before.host.cpus;
     const outside = [...pinning.vcpus.flatMap((v) => v.cpus), ...(pinning.emulator ?? [])].filter((x) => x >= hostCpus);
-    if (outside.length) throw new AppError('invalid-input', `The host has CPUs 0–${hostCpus - 1} only (asked for ${[...new Set(outside)].join(', ')})`, 'Nothing was changed.');
+    if (outside.length)
+      throw new AppError(
+        'invalid-input',
+        `The host has CPUs 0–${hostCpus - 1} only (asked for ${[...new Set(outside)].join(', ')})`,
+        'Nothing was changed.',
+      );
     for (const s of scopeSides(scope)) {
       const count = before.cpu.vcpus[s] ?? 0;
       const bad = pinning.vcpus.filter((v) => v.vcpu >= count);
       if (bad.length) {
-        throw new AppError('invalid-input', `${c.dom.name} has ${count} vCPU${count === 1 ? '' : 's'} (${s === 'live' ? 'running' : 'next boot'}): no vCPU ${bad.map((v) => v.vcpu).join(', ')}`, 'Nothing was changed.');
+        throw new AppError(
+          'invalid-input',
+          `${c.dom.name} has ${count} vCPU${count === 1 ? '' : 's'} (${s === 'live' ? 'running' : 'next boot'}): no vCPU ${bad.map((v) => v.vcpu).join(', ')}`,
+          'Nothing was changed.',
+        );
       }
     }
     const flags = scopeFlags(scope);
     // One call per vCPU (libvirt has no call for several): say what a failure left in place.
     let done = 0;
-    const hint = () => (done === 0 ? 'Nothing was changed.' : `The ${done} pinning${done === 1 ? '' : 's'} before it were applied; the panel shows what is in effect now.`);
+    const hint = () =>
+      done === 0
+        ? 'Nothing was changed.'
+        : `The ${done} pinning${done === 1 ? '' : 's'} before it were applied; the panel shows what is in effect now.`;
     for (const v of pinning.vcpus) {
       await domainPinVcpu(c.rpc, c.dom, { vcpu: v.vcpu, cpus: v.cpus, flags }).catch((err: unknown) => withHint(err, hint()));
       done++;
     }
-    if (pinning.emulator) await domainPinEmulator(c.rpc, c.dom, { cpus: pinning.emulator, flags }).catch((err: unknown) => withHint(err, hint()));
+    if (pinning.emulator)
+      await domainPinEmulator(c.rpc, c.dom, { cpus: pinning.emulator, flags }).catch((err: unknown) => withHint(err, hint()));
 
     const state = await this.read(hostId, c);
     const requested: Record<string, number[]> = {};
@@ -391,6 +485,10 @@ export class QosService {
       return r;
     };
     const sides = scopeSides(scope);
-    return { appliedTo: sides, state, differences: differences(sides, requested, { live: flat(state.cpu.live), config: flat(state.cpu.config) }) };
+    return {
+      appliedTo: sides,
+      state,
+      differences: differences(sides, requested, { live: flat(state.cpu.live), config: flat(state.cpu.config) }),
+    };
   }
 }

@@ -132,7 +132,9 @@ describe('device XML', () => {
       '<disk type="file" device="disk"><driver name="qemu" type="raw"/><source file="/img/a&apos;b&quot;&lt;c&gt;&amp;.img"/><target dev="sdb" bus="usb"/><alias name="ua-d"/></disk>',
     );
     expect(el('x', { a: undefined, b: 1 })).toBe('<x b="1"/>');
-    expect(volumeXml('usb-stick.img', 8)).toBe('<volume><name>usb-stick.img</name><capacity unit="MiB">8</capacity><target><format type="raw"/></target></volume>');
+    expect(volumeXml('usb-stick.img', 8)).toBe(
+      '<volume><name>usb-stick.img</name><capacity unit="MiB">8</capacity><target><format type="raw"/></target></volume>',
+    );
   });
 
   it('a new volume needs a plain file name', () => {

@@ -9,14 +9,50 @@
  * persistent definition, so the two sides of one device are recognised exactly.
  */
 import { randomBytes } from 'node:crypto';
-import type { ApplyScope, EmulatedUsbSpec, HostId, HostUsbDevice, HostUsbList, UsbOwner, UsbVolume, VmUsb, VmUsbDevice } from '../../shared/api';
+import { XMLSerializer } from '@xmldom/xmldom';
+import type {
+  ApplyScope,
+  EmulatedUsbSpec,
+  HostId,
+  HostUsbDevice,
+  HostUsbList,
+  UsbOwner,
+  UsbVolume,
+  VmUsb,
+  VmUsbDevice,
+} from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { RpcClient } from '../libvirt/client';
-import { domainAttachDevice, domainDetachDevice, domainGetState, domainGetXmlDesc, domainListAll, domainLookupByUuid } from '../libvirt/domain';
+import {
+  domainAttachDevice,
+  domainDetachDevice,
+  domainGetState,
+  domainGetXmlDesc,
+  domainListAll,
+  domainLookupByUuid,
+} from '../libvirt/domain';
 import { nodeDeviceGetXmlDesc, nodeDeviceListAll } from '../libvirt/nodedev';
-import { DeviceModifyFlags, type DomainRef, DomainState, DomainXmlFlags, ListDomainsFlags, ListPoolsFlags, NodeDeviceCap, StorageVolType } from '../libvirt/protocol';
-import { poolListAll, poolLookupByName, volCreateXml, volDelete, volGetInfo, volGetPath, volGetXmlDesc, volListAll, volLookupByName } from '../libvirt/storage';
-import { XMLSerializer } from '@xmldom/xmldom';
+import {
+  DeviceModifyFlags,
+  type DomainRef,
+  DomainState,
+  DomainXmlFlags,
+  ListDomainsFlags,
+  ListPoolsFlags,
+  NodeDeviceCap,
+  StorageVolType,
+} from '../libvirt/protocol';
+import {
+  poolListAll,
+  poolLookupByName,
+  volCreateXml,
+  volDelete,
+  volGetInfo,
+  volGetPath,
+  volGetXmlDesc,
+  volListAll,
+  volLookupByName,
+} from '../libvirt/storage';
 import { attr, child, children, type Element, intAttr, parseXml, path, text } from '../xml/dom';
 import type { HostManager } from './hosts';
 import { checkScope } from './qos';
@@ -113,7 +149,12 @@ export function usbDevicesOf(domainXml: string): DefUsbDevice[] {
       const type = attr(el, 'type') ?? 'input';
       const i = nth.get(type) ?? 0;
       nth.set(type, i + 1);
-      out.push({ key: keyOf(alias, `input:${type}:${i}`), kind: EMULATED_INPUTS.has(type) ? (type as VmUsbDevice['kind']) : 'other', type, ...base });
+      out.push({
+        key: keyOf(alias, `input:${type}:${i}`),
+        kind: EMULATED_INPUTS.has(type) ? (type as VmUsbDevice['kind']) : 'other',
+        type,
+        ...base,
+      });
     } else if (el.tagName === 'disk' && attr(child(el, 'target'), 'bus') === 'usb') {
       const target = attr(child(el, 'target'), 'dev') ?? '?';
       const source = attr(child(el, 'source'), 'file') ?? attr(child(el, 'source'), 'dev');
@@ -174,7 +215,14 @@ export function mergeUsb(live: DefUsbDevice[], config: DefUsbDevice[]): MergedUs
   for (const c of config) {
     let m = out.find((e) => !e.config && e.key === c.key);
     if (!m && c.kind === 'hostdev' && c.bus === undefined) {
-      m = out.find((e) => !e.config && e.live?.kind === 'hostdev' && !e.live.alias?.startsWith('ua-') && e.live.vendorId === c.vendorId && e.live.productId === c.productId);
+      m = out.find(
+        (e) =>
+          !e.config &&
+          e.live?.kind === 'hostdev' &&
+          !e.live.alias?.startsWith('ua-') &&
+          e.live.vendorId === c.vendorId &&
+          e.live.productId === c.productId,
+      );
     }
     if (m) m.config = c;
     else out.push({ key: c.key, config: c });
@@ -184,7 +232,8 @@ export function mergeUsb(live: DefUsbDevice[], config: DefUsbDevice[]): MergedUs
 
 // ---- XML: building -----------------------------------------------------------------------------
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /** An element with escaped attributes; children are elements built the same way. */
 export function el(tag: string, attrs: Record<string, string | number | undefined> = {}, ...kids: string[]): string {
@@ -243,7 +292,13 @@ export function freeUsbTarget(used: Iterable<string>): string {
 }
 
 export function volumeXml(name: string, sizeMiB: number): string {
-  return el('volume', {}, `<name>${esc(name)}</name>`, `<capacity unit="MiB">${sizeMiB}</capacity>`, el('target', {}, el('format', { type: 'raw' })));
+  return el(
+    'volume',
+    {},
+    `<name>${esc(name)}</name>`,
+    `<capacity unit="MiB">${sizeMiB}</capacity>`,
+    el('target', {}, el('format', { type: 'raw' })),
+  );
 }
 
 const KIND_LABEL: Record<string, string> = { tablet: 'USB tablet', keyboard: 'USB keyboard', mouse: 'USB mouse' };
@@ -294,9 +349,14 @@ interface VmCtx {
 }
 
 const scopeFlags = (scope: ApplyScope): number =>
-  scope === 'live' ? DeviceModifyFlags.LIVE : scope === 'config' ? DeviceModifyFlags.CONFIG : DeviceModifyFlags.LIVE | DeviceModifyFlags.CONFIG;
+  scope === 'live'
+    ? DeviceModifyFlags.LIVE
+    : scope === 'config'
+      ? DeviceModifyFlags.CONFIG
+      : DeviceModifyFlags.LIVE | DeviceModifyFlags.CONFIG;
 
-const where = (scope: ApplyScope): string => (scope === 'live' ? 'the running VM' : scope === 'config' ? 'its definition' : 'the running VM and its definition');
+const where = (scope: ApplyScope): string =>
+  scope === 'live' ? 'the running VM' : scope === 'config' ? 'its definition' : 'the running VM and its definition';
 
 export class UsbService {
   constructor(private readonly hosts: Pick<HostManager, 'connection'>) {}
@@ -427,7 +487,8 @@ export class UsbService {
     this.needController(c, scope);
     const { devices } = await this.list(hostId);
     const d = devices.find((x) => x.name === name);
-    if (!d) throw new AppError('not-found', `The host has no USB device ${name} (any more)`, 'It may have been unplugged: refresh the list.');
+    if (!d)
+      throw new AppError('not-found', `The host has no USB device ${name} (any more)`, 'It may have been unplugged: refresh the list.');
     const label = `${d.product ?? 'USB device'} (${d.vendorId}:${d.productId}, bus ${d.bus} device ${d.device})`;
     const mine = d.usedBy.find((o) => o.uuid === uuid);
     if (mine && ((scope !== 'config' && mine.live) || (scope !== 'live' && mine.config))) {
@@ -436,12 +497,18 @@ export class UsbService {
     const others = d.usedBy.filter((o) => o.uuid !== uuid);
     if (others.length && !takeover) {
       const names = others.map((o) => `${o.name}${o.running && o.live ? ' (running)' : ''}`).join(', ');
-      throw new AppError('usb-taken', `${label} is already attached to ${names}`, 'Confirm to attach it here as well. Only one running VM can use it at a time: libvirt refuses it while another running VM holds it.');
+      throw new AppError(
+        'usb-taken',
+        `${label} is already attached to ${names}`,
+        'Confirm to attach it here as well. Only one running VM can use it at a time: libvirt refuses it while another running VM holds it.',
+      );
     }
-    await domainAttachDevice(c.rpc, c.dom, { xml: hostdevXml(d, d.sameIds, newAlias('usb')), flags: scopeFlags(scope) }).catch((err: unknown) => {
-      if (err instanceof Error && err.name === 'LibvirtError') Object.assign(err, { hint: `Nothing was attached to ${where(scope)}.` });
-      throw err;
-    });
+    await domainAttachDevice(c.rpc, c.dom, { xml: hostdevXml(d, d.sameIds, newAlias('usb')), flags: scopeFlags(scope) }).catch(
+      (err: unknown) => {
+        if (err instanceof Error && err.name === 'LibvirtError') Object.assign(err, { hint: `Nothing was attached to ${where(scope)}.` });
+        throw err;
+      },
+    );
     return this.domain(hostId, uuid);
   }
 
@@ -451,7 +518,8 @@ export class UsbService {
     this.needController(c, scope);
     const flags = scopeFlags(scope);
     const failed = (err: unknown, extra = '') => {
-      if (err instanceof Error && err.name === 'LibvirtError') Object.assign(err, { hint: `Nothing was attached to ${where(scope)}.${extra}` });
+      if (err instanceof Error && err.name === 'LibvirtError')
+        Object.assign(err, { hint: `Nothing was attached to ${where(scope)}.${extra}` });
       throw err;
     };
     if (spec.kind !== 'disk') {
@@ -472,14 +540,22 @@ export class UsbService {
       const [volPath, volXml] = await Promise.all([volGetPath(c.rpc, vol), volGetXmlDesc(c.rpc, vol)]);
       const format = attr(path(parseXml(volXml, 'the volume XML').documentElement, 'target', 'format'), 'type') ?? 'raw';
       if (!created) {
-        const users = (await this.scan(c.rpc)).filter((s) => [s.live, s.config].some((x) => x && disksOf(x).some((k) => k.source === volPath)));
+        const users = (await this.scan(c.rpc)).filter((s) =>
+          [s.live, s.config].some((x) => x && disksOf(x).some((k) => k.source === volPath)),
+        );
         if (users.length) {
-          throw new AppError('in-use', `${spec.volume} is a disk of ${users.map((u) => u.dom.name).join(', ')}`, 'Two VMs writing one volume corrupt it: pick another volume, or create a new one.');
+          throw new AppError(
+            'in-use',
+            `${spec.volume} is a disk of ${users.map((u) => u.dom.name).join(', ')}`,
+            'Two VMs writing one volume corrupt it: pick another volume, or create a new one.',
+          );
         }
       }
       const targets = [c.live, c.config].flatMap((x) => (x ? disksOf(x).map((k) => k.target ?? '') : []));
       const xml = usbDiskXml({ path: volPath, format, target: freeUsbTarget(targets), alias: newAlias('disk') });
-      await domainAttachDevice(c.rpc, c.dom, { xml, flags }).catch((e: unknown) => failed(e, created ? ' The new volume was removed again.' : ''));
+      await domainAttachDevice(c.rpc, c.dom, { xml, flags }).catch((e: unknown) =>
+        failed(e, created ? ' The new volume was removed again.' : ''),
+      );
     } catch (err) {
       if (created) await volDelete(c.rpc, vol).catch(() => {});
       throw err;
@@ -491,17 +567,31 @@ export class UsbService {
     const c = await this.vm(hostId, uuid);
     checkScope(c.dom.name, c, scope);
     const m = mergeUsb(c.live ? usbDevicesOf(c.live) : [], c.config ? usbDevicesOf(c.config) : []).find((x) => x.key === id);
-    if (!m) throw new AppError('not-found', `${c.dom.name} has no such USB device (any more)`, 'The list was out of date: it is refreshed now.');
+    if (!m)
+      throw new AppError('not-found', `${c.dom.name} has no such USB device (any more)`, 'The list was out of date: it is refreshed now.');
     const sides = (scope === 'both' ? (['live', 'config'] as const) : ([scope] as const)).filter((s) => m[s]);
     if (!sides.length) {
-      throw new AppError('not-found', `That device is not in ${where(scope)} of ${c.dom.name}`, scope === 'live' ? 'It is attached at the next boot only: detach it from the definition.' : 'It is in the running VM only: detach it live.');
+      throw new AppError(
+        'not-found',
+        `That device is not in ${where(scope)} of ${c.dom.name}`,
+        scope === 'live'
+          ? 'It is attached at the next boot only: detach it from the definition.'
+          : 'It is in the running VM only: detach it live.',
+      );
     }
     const done: string[] = [];
     for (const s of sides) {
       const dev = m[s] as DefUsbDevice;
-      await domainDetachDevice(c.rpc, c.dom, { xml: dev.xml, flags: s === 'live' ? DeviceModifyFlags.LIVE : DeviceModifyFlags.CONFIG }).catch((err: unknown) => {
+      await domainDetachDevice(c.rpc, c.dom, {
+        xml: dev.xml,
+        flags: s === 'live' ? DeviceModifyFlags.LIVE : DeviceModifyFlags.CONFIG,
+      }).catch((err: unknown) => {
         if (err instanceof Error && err.name === 'LibvirtError') {
-          Object.assign(err, { hint: done.length ? `It was detached from ${done.join(' and ')}, not from ${s === 'live' ? 'the running VM' : 'its definition'}.` : 'Nothing was detached.' });
+          Object.assign(err, {
+            hint: done.length
+              ? `It was detached from ${done.join(' and ')}, not from ${s === 'live' ? 'the running VM' : 'its definition'}.`
+              : 'Nothing was detached.',
+          });
         }
         throw err;
       });
@@ -528,7 +618,14 @@ export class UsbService {
             const [info, volPath, xml] = await Promise.all([volGetInfo(rpc, v), volGetPath(rpc, v), volGetXmlDesc(rpc, v)]);
             if (info.type !== StorageVolType.FILE && info.type !== StorageVolType.BLOCK) return null;
             const format = attr(path(parseXml(xml, 'the volume XML').documentElement, 'target', 'format'), 'type');
-            return { pool: pool.name, name: v.name, path: volPath, capacity: info.capacity, ...(format ? { format } : {}), usedBy: [...(users.get(volPath) ?? [])] };
+            return {
+              pool: pool.name,
+              name: v.name,
+              path: volPath,
+              capacity: info.capacity,
+              ...(format ? { format } : {}),
+              usedBy: [...(users.get(volPath) ?? [])],
+            };
           } catch {
             return null; // deleted meanwhile
           }

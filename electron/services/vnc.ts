@@ -12,7 +12,7 @@ import type { StreamHub } from '../core/streams';
 import { domainGetXmlDesc } from '../libvirt/domain';
 import { DomainXmlFlags } from '../libvirt/protocol';
 import { attr, child, children, type Element, parseXml } from '../xml/dom';
-import { type ConsoleLink, type Connector, type Located, linkSource, NoDeviceError } from './console';
+import { type Connector, type ConsoleLink, type Located, linkSource, NoDeviceError } from './console';
 import type { HostManager } from './hosts';
 
 export type VncTarget =
@@ -40,9 +40,12 @@ export function vncTargetOf(xml: string): VncTarget {
   const listenType = attr(listen, 'type');
   if (listenType === 'socket') {
     const path = attr(listen, 'socket') ?? attr(g, 'socket');
-    return path ? { kind: 'unix', path, hasPassword } : { kind: 'unreachable', why: 'the display listens on a socket whose path the live XML does not give' };
+    return path
+      ? { kind: 'unix', path, hasPassword }
+      : { kind: 'unreachable', why: 'the display listens on a socket whose path the live XML does not give' };
   }
-  if (listenType === 'none') return { kind: 'unreachable', why: "the display has <listen type='none'/>: QEMU does not listen for VNC clients" };
+  if (listenType === 'none')
+    return { kind: 'unreachable', why: "the display has <listen type='none'/>: QEMU does not listen for VNC clients" };
   if (attr(g, 'socket')) return { kind: 'unix', path: attr(g, 'socket') as string, hasPassword };
   const port = Number(attr(g, 'port') ?? -1);
   if (!Number.isInteger(port) || port <= 0) return { kind: 'unreachable', why: 'QEMU has not been given a VNC port (is the VM running?)' };
@@ -70,7 +73,12 @@ export class VncConnector implements Connector {
         false,
       );
     }
-    if (target.kind === 'unreachable') throw new AppError('vnc-unreachable', `Cannot reach the display of ${at.dom.name}: ${target.why}`, 'Start the VM, or give its display a listen address.');
+    if (target.kind === 'unreachable')
+      throw new AppError(
+        'vnc-unreachable',
+        `Cannot reach the display of ${at.dom.name}: ${target.why}`,
+        'Start the VM, or give its display a listen address.',
+      );
     const socket = await this.connect(at.hostId, target);
     const channel = this.streams.create();
     const { ended, close } = linkSource(channel, socket, { pauseOnPressure: true });

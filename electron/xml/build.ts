@@ -14,7 +14,7 @@ type Attrs = Record<string, string | number | undefined>;
 
 /** Appends <tag attrs>text</tag> to `parent` and returns it. */
 export function el(parent: Element, tag: string, attrs: Attrs = {}, textContent?: string): Element {
-  const doc = parent.ownerDocument;
+  const doc = parent.ownerDocument as Document;
   const e = doc.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) e.setAttribute(k, String(v));
   if (textContent !== undefined) e.appendChild(doc.createTextNode(textContent));
@@ -285,8 +285,8 @@ export type DiskRewrite =
 
 export interface NicRewrite {
   mac: string;
-  /** Unchanged when absent. */
-  target?: { kind: 'network' | 'bridge'; name: string };
+  /** Unchanged when absent; 'none' removes the NIC from the clone. */
+  target?: { kind: 'network' | 'bridge'; name: string } | { kind: 'none' };
 }
 
 export interface CloneRewrite {
@@ -372,6 +372,10 @@ export function rewriteForClone(xml: string, r: CloneRewrite): { xml: string; no
     for (const i of children(devices, 'interface')) {
       const rw = r.nics[nicIndex++];
       if (!rw) continue;
+      if (rw.target?.kind === 'none') {
+        removeWithIndent(i);
+        continue;
+      }
       let mac = child(i, 'mac');
       if (!mac) {
         mac = doc.createElement('mac');

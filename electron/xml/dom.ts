@@ -10,11 +10,17 @@ export type { Document, Element };
 
 export function parseXml(xml: string, what = 'XML'): Document {
   const errors: string[] = [];
-  const doc = new DOMParser({
-    onError: (level, msg) => {
-      if (level !== 'warning') errors.push(msg);
-    },
-  }).parseFromString(xml, 'text/xml');
+  let doc: Document;
+  try {
+    doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning') errors.push(msg);
+      },
+    }).parseFromString(xml, 'text/xml');
+  } catch (err) {
+    // xmldom throws its ParseError for fatal errors (no root element, unclosed tags): same message as the others.
+    throw new AppError('xml', `Cannot parse ${what}: ${(err as Error).message.split('\n')[0]}`);
+  }
   if (errors.length || !doc.documentElement) throw new AppError('xml', `Cannot parse ${what}: ${errors[0] ?? 'empty document'}`);
   return doc;
 }

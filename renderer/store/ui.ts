@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { HostId } from '../../shared/api';
 
 export type HostTab = 'vms' | 'overview';
-export type DomainTab = 'overview' | 'graphs' | 'xml';
+export type DomainTab = 'overview' | 'graphs' | 'xml' | 'resources' | 'usb';
 
 export type Selection =
   | { kind: 'all' }

@@ -57,9 +57,7 @@ export function ConsoleDock() {
           <div
             onPointerDown={startResize}
             style={{ height: 5, cursor: 'ns-resize', flexShrink: 0, marginTop: -3 }}
-            role="separator"
-            aria-orientation="horizontal"
-            aria-label="Resize the console dock"
+            title="Drag to resize the console dock"
             data-testid="console-dock-resize"
           />
         )}
@@ -69,17 +67,36 @@ export function ConsoleDock() {
           ))}
           <div style={{ flex: 1 }} />
           <Tooltip label={maximized ? 'Restore' : 'Maximize'}>
-            <ActionIcon variant="subtle" size="sm" onClick={() => setMaximized(!maximized)} aria-label={maximized ? 'Restore' : 'Maximize'} data-testid="console-dock-maximize">
+            <ActionIcon
+              variant="subtle"
+              size="sm"
+              onClick={() => setMaximized(!maximized)}
+              aria-label={maximized ? 'Restore' : 'Maximize'}
+              data-testid="console-dock-maximize"
+            >
               {maximized ? <IconMinimize size={15} /> : <IconMaximize size={15} />}
             </ActionIcon>
           </Tooltip>
           <Tooltip label={expanded ? 'Hide (consoles stay connected)' : 'Show'}>
-            <ActionIcon variant="subtle" size="sm" onClick={() => setExpanded(!expanded)} aria-label={expanded ? 'Hide consoles' : 'Show consoles'} data-testid="console-dock-toggle">
+            <ActionIcon
+              variant="subtle"
+              size="sm"
+              onClick={() => setExpanded(!expanded)}
+              aria-label={expanded ? 'Hide consoles' : 'Show consoles'}
+              data-testid="console-dock-toggle"
+            >
               {expanded ? <IconChevronDown size={15} /> : <IconChevronUp size={15} />}
             </ActionIcon>
           </Tooltip>
           <Tooltip label="Close all consoles">
-            <ActionIcon variant="subtle" size="sm" color="red" onClick={closeAll} aria-label="Close all consoles" data-testid="console-dock-close-all">
+            <ActionIcon
+              variant="subtle"
+              size="sm"
+              color="red"
+              onClick={closeAll}
+              aria-label="Close all consoles"
+              data-testid="console-dock-close-all"
+            >
               <IconX size={15} />
             </ActionIcon>
           </Tooltip>
@@ -91,7 +108,11 @@ export function ConsoleDock() {
               style={{ position: 'absolute', inset: 0, padding: 6, display: t.key === active ? 'block' : 'none' }}
               data-testid={`console-panel-${t.kind}-${t.name}`}
             >
-              {t.kind === 'serial' ? <SerialConsole tab={t} active={expanded && t.key === active} /> : <VncViewer tab={t} active={expanded && t.key === active} />}
+              {t.kind === 'serial' ? (
+                <SerialConsole tab={t} active={expanded && t.key === active} />
+              ) : (
+                <VncViewer tab={t} active={expanded && t.key === active} />
+              )}
             </div>
           ))}
         </div>
@@ -100,7 +121,17 @@ export function ConsoleDock() {
   );
 }
 
-function TabButton({ tab, selected, onSelect, onClose }: { tab: ConsoleTab; selected: boolean; onSelect: () => void; onClose: () => void }) {
+function TabButton({
+  tab,
+  selected,
+  onSelect,
+  onClose,
+}: {
+  tab: ConsoleTab;
+  selected: boolean;
+  onSelect: () => void;
+  onClose: () => void;
+}) {
   return (
     <Group
       gap={2}
@@ -116,7 +147,11 @@ function TabButton({ tab, selected, onSelect, onClose }: { tab: ConsoleTab; sele
       data-testid={`console-tab-${tab.kind}-${tab.name}`}
       data-selected={selected}
     >
-      <UnstyledButton onClick={onSelect} onAuxClick={(e) => e.button === 1 && onClose()} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+      <UnstyledButton
+        onClick={onSelect}
+        onAuxClick={(e) => e.button === 1 && onClose()}
+        style={{ display: 'flex', alignItems: 'center', gap: 6 }}
+      >
         {tab.kind === 'serial' ? <IconTerminal2 size={14} /> : <IconDeviceDesktop size={14} />}
         <Text size="xs" fw={selected ? 600 : 400} style={{ maxWidth: 220 }} truncate>
           {tab.name}
@@ -125,7 +160,12 @@ function TabButton({ tab, selected, onSelect, onClose }: { tab: ConsoleTab; sele
           {tab.kind === 'serial' ? 'serial' : 'display'}
         </Text>
       </UnstyledButton>
-      <CloseButton size="xs" onClick={onClose} aria-label={`Close the ${tab.kind === 'serial' ? 'serial console' : 'display'} of ${tab.name}`} data-testid={`console-tab-close-${tab.kind}-${tab.name}`} />
+      <CloseButton
+        size="xs"
+        onClick={onClose}
+        aria-label={`Close the ${tab.kind === 'serial' ? 'serial console' : 'display'} of ${tab.name}`}
+        data-testid={`console-tab-close-${tab.kind}-${tab.name}`}
+      />
     </Group>
   );
 }

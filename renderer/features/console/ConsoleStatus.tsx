@@ -43,13 +43,23 @@ export function ConsoleStatus({ session, what, hostName }: { session: ConsoleSes
         return null;
       case 'waiting':
         return (
-          <Alert color="blue" icon={<Loader size={16} />} title={st.reason === 'host' ? 'Waiting for the host' : 'Waiting for the VM'} p="xs">
+          <Alert
+            color="blue"
+            icon={<Loader size={16} />}
+            title={st.reason === 'host' ? 'Waiting for the host' : 'Waiting for the VM'}
+            p="xs"
+          >
             <Text size="sm">{st.message}</Text>
           </Alert>
         );
       case 'busy':
         return (
-          <Alert color="orange" icon={<IconHandGrab size={18} />} title={st.takenOver ? 'Taken over by another client' : 'In use by another client'} p="xs">
+          <Alert
+            color="orange"
+            icon={<IconHandGrab size={18} />}
+            title={st.takenOver ? 'Taken over by another client' : 'In use by another client'}
+            p="xs"
+          >
             <Text size="sm">{st.message}</Text>
             <Group gap="sm" mt={6}>
               <Button size="xs" color="orange" loading={busy === 'force'} onClick={session.force} data-testid="console-force">
@@ -93,7 +103,13 @@ export function ConsoleStatus({ session, what, hostName }: { session: ConsoleSes
           <Alert color="gray" icon={<IconPlugConnected size={18} />} title="Disconnected" p="xs">
             <Group gap="sm">
               <Text size="sm">{st.message}</Text>
-              <Button size="xs" variant="default" loading={busy === 'reconnect'} onClick={session.reconnect} data-testid="console-reconnect">
+              <Button
+                size="xs"
+                variant="default"
+                loading={busy === 'reconnect'}
+                onClick={session.reconnect}
+                data-testid="console-reconnect"
+              >
                 Reconnect
               </Button>
             </Group>
@@ -103,7 +119,14 @@ export function ConsoleStatus({ session, what, hostName }: { session: ConsoleSes
         return (
           <Group gap="sm" align="flex-start" wrap="nowrap">
             <ErrorAlert title={`The ${what} failed`} error={st.error} />
-            <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} loading={busy === 'reconnect'} onClick={session.reconnect} data-testid="console-retry">
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconRefresh size={14} />}
+              loading={busy === 'reconnect'}
+              onClick={session.reconnect}
+              data-testid="console-retry"
+            >
               Try again
             </Button>
           </Group>

@@ -26,8 +26,8 @@ import { api } from '../../api';
 import { notifyInfo } from '../../components/notify';
 import { useHosts } from '../../queries';
 import { ConsoleStatus } from './ConsoleStatus';
-import { type ConsoleTab, openConsole } from './store';
 import { StateBadge, Tool } from './parts';
+import { type ConsoleTab, openConsole } from './store';
 import { useConsoleSession } from './useConsoleSession';
 
 const encoder = new TextEncoder();
@@ -247,8 +247,8 @@ export function SerialConsole({ tab, active }: { tab: ConsoleTab; active: boolea
           data-testid="console-quiet-hint"
         >
           <Text size="sm">
-            Press Enter: a login prompt or shell usually answers. If the guest still prints nothing, its OS does not use the serial port: for
-            Linux add <code>console=ttyS0,115200</code> to the kernel command line (and run a getty on ttyS0, e.g.{' '}
+            Press Enter: a login prompt or shell usually answers. If the guest still prints nothing, its OS does not use the serial port:
+            for Linux add <code>console=ttyS0,115200</code> to the kernel command line (and run a getty on ttyS0, e.g.{' '}
             <code>systemctl enable --now serial-getty@ttyS0</code>).
           </Text>
         </Alert>

@@ -17,13 +17,32 @@ const LOOK: Record<ConsoleState['status'], { color: string; label: string }> = {
 export function StateBadge({ state, hostName }: { state: ConsoleState | undefined; hostName: string }) {
   const look = LOOK[state?.status ?? 'connecting'];
   return (
-    <Badge color={look.color} variant="light" size="sm" data-testid="console-state" data-status={state?.status ?? 'connecting'} style={{ flexShrink: 0 }}>
+    <Badge
+      color={look.color}
+      variant="light"
+      size="sm"
+      data-testid="console-state"
+      data-status={state?.status ?? 'connecting'}
+      style={{ flexShrink: 0 }}
+    >
       {look.label} · {hostName}
     </Badge>
   );
 }
 
-export function Tool({ label, onClick, testId, disabled, children }: { label: string; onClick: () => void; testId: string; disabled?: boolean; children: ReactNode }) {
+export function Tool({
+  label,
+  onClick,
+  testId,
+  disabled,
+  children,
+}: {
+  label: string;
+  onClick: () => void;
+  testId: string;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
   return (
     <Tooltip label={label} withArrow openDelay={300}>
       <ActionIcon variant="default" size="sm" aria-label={label} onClick={onClick} disabled={disabled} data-testid={testId}>

@@ -74,23 +74,20 @@ export function useConsoleSession(tab: ConsoleTab): ConsoleSession {
     if (info && info.state.status !== 'closed') updateTab(tab.key, { hostId: info.hostId, name: info.name });
   }, [info, tab.key, updateTab]);
 
-  const act = useCallback(
-    async <T>(what: string, fn: (id: string) => Promise<T>): Promise<T | null> => {
-      const id = idRef.current;
-      if (!id) return null;
-      setBusy(what);
-      setActionError(null);
-      try {
-        return await fn(id);
-      } catch (err) {
-        setActionError(errorOf(err));
-        return null;
-      } finally {
-        setBusy(null);
-      }
-    },
-    [],
-  );
+  const act = useCallback(async <T>(what: string, fn: (id: string) => Promise<T>): Promise<T | null> => {
+    const id = idRef.current;
+    if (!id) return null;
+    setBusy(what);
+    setActionError(null);
+    try {
+      return await fn(id);
+    } catch (err) {
+      setActionError(errorOf(err));
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  }, []);
 
   return {
     info,

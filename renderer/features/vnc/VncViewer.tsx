@@ -4,15 +4,8 @@
  * host's one SSH session, never through a local port.
  */
 import { Alert, Button, Group, Menu, PasswordInput, Popover, SegmentedControl, Stack, Text, Textarea, Tooltip } from '@mantine/core';
-import {
-  IconCamera,
-  IconClipboard,
-  IconKeyboard,
-  IconLock,
-  IconMaximize,
-  IconTerminal2,
-} from '@tabler/icons-react';
 import RFB from '@novnc/novnc';
+import { IconCamera, IconClipboard, IconKeyboard, IconLock, IconMaximize, IconTerminal2 } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { notifyInfo } from '../../components/notify';
 import { useHosts } from '../../queries';
@@ -65,7 +58,9 @@ export function VncViewer({ tab, active }: { tab: ConsoleTab; active: boolean })
     on('credentialsrequired', () => setNeedPassword(true));
     on('securityfailure', (e) => {
       const d = e.detail as { status?: number; reason?: string };
-      setFailure(`The VNC server refused the login${d.reason ? `: ${d.reason}` : ''}. Check the display password (virsh dumpxml --security-info shows it).`);
+      setFailure(
+        `The VNC server refused the login${d.reason ? `: ${d.reason}` : ''}. Check the display password (virsh dumpxml --security-info shows it).`,
+      );
     });
     on('desktopname', (e) => setDesktop(String((e.detail as { name?: string }).name ?? '')));
     on('clipboard', (e) => setGuestClipboard(String((e.detail as { text?: string }).text ?? '')));
@@ -147,7 +142,13 @@ export function VncViewer({ tab, active }: { tab: ConsoleTab; active: boolean })
             ]}
             data-testid="vnc-scale"
           />
-          <Button size="compact-xs" variant="default" disabled={!connected} onClick={withRfb((r) => r.sendCtrlAltDel())} data-testid="vnc-ctrl-alt-del">
+          <Button
+            size="compact-xs"
+            variant="default"
+            disabled={!connected}
+            onClick={withRfb((r) => r.sendCtrlAltDel())}
+            data-testid="vnc-ctrl-alt-del"
+          >
             Ctrl+Alt+Del
           </Button>
           <Menu position="bottom-end" withinPortal>
@@ -190,7 +191,13 @@ export function VncViewer({ tab, active }: { tab: ConsoleTab; active: boolean })
                   <Button size="xs" disabled={!toType} onClick={withRfb((r) => typeText(r, toType))} data-testid="vnc-type">
                     Type it
                   </Button>
-                  <Button size="xs" variant="default" disabled={!toType} onClick={withRfb((r) => r.clipboardPasteFrom(toType))} data-testid="vnc-paste">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    disabled={!toType}
+                    onClick={withRfb((r) => r.clipboardPasteFrom(toType))}
+                    data-testid="vnc-paste"
+                  >
                     Send to clipboard
                   </Button>
                 </Group>
@@ -199,10 +206,19 @@ export function VncViewer({ tab, active }: { tab: ConsoleTab; active: boolean })
                 </Text>
                 {guestClipboard ? (
                   <Group gap="xs" wrap="nowrap" align="flex-start">
-                    <Text size="xs" ff="monospace" style={{ whiteSpace: 'pre-wrap', maxHeight: 120, overflow: 'auto', flex: 1 }} data-testid="vnc-guest-clipboard">
+                    <Text
+                      size="xs"
+                      ff="monospace"
+                      style={{ whiteSpace: 'pre-wrap', maxHeight: 120, overflow: 'auto', flex: 1 }}
+                      data-testid="vnc-guest-clipboard"
+                    >
                       {guestClipboard}
                     </Text>
-                    <Button size="compact-xs" variant="default" onClick={() => void navigator.clipboard.writeText(guestClipboard).catch(() => {})}>
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      onClick={() => void navigator.clipboard.writeText(guestClipboard).catch(() => {})}
+                    >
                       Copy
                     </Button>
                   </Group>
@@ -266,7 +282,14 @@ export function VncViewer({ tab, active }: { tab: ConsoleTab; active: boolean })
       )}
       <div
         ref={screen}
-        style={{ flex: 1, minHeight: 0, position: 'relative', overflow: scale === 'native' ? 'auto' : 'hidden', background: '#111418', borderRadius: 4 }}
+        style={{
+          flex: 1,
+          minHeight: 0,
+          position: 'relative',
+          overflow: scale === 'native' ? 'auto' : 'hidden',
+          background: '#111418',
+          borderRadius: 4,
+        }}
         data-testid="vnc-screen"
       />
     </div>

@@ -3,7 +3,11 @@ import { COMBOS, keyForChar, sendCombo, typeText } from './keys';
 
 function recorder() {
   const sent: string[] = [];
-  return { sent, sendKey: (keysym: number, code: string | null, down?: boolean) => sent.push(`${keysym.toString(16)}/${code}/${down === undefined ? 'tap' : down ? 'down' : 'up'}`) };
+  return {
+    sent,
+    sendKey: (keysym: number, code: string | null, down?: boolean) =>
+      sent.push(`${keysym.toString(16)}/${code}/${down === undefined ? 'tap' : down ? 'down' : 'up'}`),
+  };
 }
 
 describe('VNC keys', () => {
@@ -12,7 +16,14 @@ describe('VNC keys', () => {
     const cad = COMBOS.find((c) => c.id === 'ctrl-alt-del');
     if (!cad) throw new Error('no Ctrl+Alt+Del');
     sendCombo(r, cad.keys);
-    expect(r.sent).toEqual(['ffe3/ControlLeft/down', 'ffe9/AltLeft/down', 'ffff/Delete/down', 'ffff/Delete/up', 'ffe9/AltLeft/up', 'ffe3/ControlLeft/up']);
+    expect(r.sent).toEqual([
+      'ffe3/ControlLeft/down',
+      'ffe9/AltLeft/down',
+      'ffff/Delete/down',
+      'ffff/Delete/up',
+      'ffe9/AltLeft/up',
+      'ffe3/ControlLeft/up',
+    ]);
   });
 
   it('types text with Shift where the US layout needs it', () => {

@@ -6,6 +6,8 @@ import { XmlView } from '../../../components/XmlView';
 import { domainKey } from '../../../lib/format';
 import { useDomain, useDomainDetails, useHost } from '../../../queries';
 import { type DomainTab, useUi } from '../../../store/ui';
+import { QosPanel } from '../../qos/QosPanel';
+import { UsbPanel } from '../../usb/UsbPanel';
 import { DomainActionBar } from '../DomainActionBar';
 import { DomainActionErrors } from '../DomainActionErrors';
 import { DomainStateBadge } from '../DomainStateBadge';
@@ -63,6 +65,12 @@ export function DomainPage({ hostId, uuid, tab }: { hostId: string; uuid: string
           <Tabs.Tab value="graphs" data-testid="details-tab-graphs">
             Performance
           </Tabs.Tab>
+          <Tabs.Tab value="resources" data-testid="details-tab-resources">
+            Resources
+          </Tabs.Tab>
+          <Tabs.Tab value="usb" data-testid="details-tab-usb">
+            USB
+          </Tabs.Tab>
           <Tabs.Tab value="xml" data-testid="details-tab-xml">
             XML
           </Tabs.Tab>
@@ -74,6 +82,12 @@ export function DomainPage({ hostId, uuid, tab }: { hostId: string; uuid: string
         </Tabs.Panel>
         <Tabs.Panel value="graphs" pt="sm">
           <DomainGraphs hostId={hostId} uuid={uuid} vcpus={d.vcpus} active={active} />
+        </Tabs.Panel>
+        <Tabs.Panel value="resources" pt="sm">
+          <QosPanel hostId={hostId} uuid={uuid} name={d.name} />
+        </Tabs.Panel>
+        <Tabs.Panel value="usb" pt="sm">
+          <UsbPanel hostId={hostId} uuid={uuid} name={d.name} />
         </Tabs.Panel>
         <Tabs.Panel value="xml" pt="sm">
           {details.isLoading && <Loader size="sm" />}
