@@ -20,7 +20,13 @@ const h = vi.hoisted(() => {
     permission: undefined as Fn | undefined,
     openExternal: [] as string[],
     encryption: true,
-    backendOpts: undefined as undefined | { mode: string; dataDir: string; secrets: { set(k: string, v: string): void; get(k: string): string | undefined; delete(k: string): void } },
+    backendOpts: undefined as
+      | undefined
+      | {
+          mode: string;
+          dataDir: string;
+          secrets: { set(k: string, v: string): void; get(k: string): string | undefined; delete(k: string): void };
+        },
     dispatched: [] as unknown[][],
     exposed: new Map<string, Record<string, Fn>>(),
     rendererOn: new Map<string, Fn>(),
@@ -138,7 +144,14 @@ describe('the Electron window (main.ts)', () => {
     const prefs = win().options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
-    for (const risky of ['nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'allowRunningInsecureContent', 'experimentalFeatures', 'webviewTag', 'enableBlinkFeatures']) {
+    for (const risky of [
+      'nodeIntegrationInWorker',
+      'nodeIntegrationInSubFrames',
+      'allowRunningInsecureContent',
+      'experimentalFeatures',
+      'webviewTag',
+      'enableBlinkFeatures',
+    ]) {
       expect(prefs[risky] ?? false, risky).toBeFalsy();
     }
     expect(win().loaded).toBe(indexHtml);
@@ -147,7 +160,13 @@ describe('the Electron window (main.ts)', () => {
   it('prevents every navigation, to any URL', () => {
     const nav = win().handlers.get('will-navigate') as unknown as (e: { preventDefault(): void }, url: string) => void;
     expect(nav).toBeTypeOf('function');
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', indexUrl, 'javascript:alert(1)', 'data:text/html,<script>1</script>']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      indexUrl,
+      'javascript:alert(1)',
+      'data:text/html,<script>1</script>',
+    ]) {
       const e = { preventDefault: vi.fn() };
       nav(e, url);
       expect(e.preventDefault, url).toHaveBeenCalled();
@@ -156,7 +175,14 @@ describe('the Electron window (main.ts)', () => {
 
   it('denies every new window; only https links go to the system browser', () => {
     const open = win().openHandler as unknown as (d: { url: string }) => { action: string };
-    for (const url of ['https://libvirt.org/', 'http://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'vireo://x', 'smb://host/share']) {
+    for (const url of [
+      'https://libvirt.org/',
+      'http://evil.example/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'vireo://x',
+      'smb://host/share',
+    ]) {
       expect(open({ url }), url).toEqual({ action: 'deny' });
     }
     expect(h.openExternal).toEqual(['https://libvirt.org/']);
@@ -164,7 +190,13 @@ describe('the Electron window (main.ts)', () => {
 
   it('answers IPC only from our own page', async () => {
     const invoke = h.ipcHandle.get(IPC_INVOKE) as unknown as (e: { senderFrame: { url: string } | null }, ...a: unknown[]) => unknown;
-    for (const frame of [null, { url: 'https://evil.example/' }, { url: `${indexUrl}.evil` }, { url: 'file:///tmp/index.html' }, { url: 'about:blank' }]) {
+    for (const frame of [
+      null,
+      { url: 'https://evil.example/' },
+      { url: `${indexUrl}.evil` },
+      { url: 'file:///tmp/index.html' },
+      { url: 'about:blank' },
+    ]) {
       expect(() => invoke({ senderFrame: frame }, 'hosts.list', {}), JSON.stringify(frame)).toThrow(/unexpected frame/);
     }
     expect(h.dispatched).toEqual([]);
@@ -184,7 +216,19 @@ describe('the Electron window (main.ts)', () => {
       (h.permission as unknown as (wc: unknown, p: string, cb: (g: boolean) => void) => void)(null, perm, (g) => (granted = g));
       return granted;
     };
-    for (const perm of ['media', 'geolocation', 'notifications', 'midi', 'openExternal', 'pointerLock', 'clipboard-read', 'display-capture', 'hid', 'serial', 'usb']) {
+    for (const perm of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'openExternal',
+      'pointerLock',
+      'clipboard-read',
+      'display-capture',
+      'hid',
+      'serial',
+      'usb',
+    ]) {
       expect(decide(perm), perm).toBe(false);
     }
     expect(decide('fullscreen')).toBe(true);
@@ -255,7 +299,12 @@ describe('the preload exposes the contract and nothing else', () => {
 
 describe('Content-Security-Policy', () => {
   const strict = (csp: string) => {
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/) as [string, ...string[]]).map(([k, ...v]) => [k, v]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/) as [string, ...string[]])
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);

@@ -140,6 +140,9 @@ function serveSocket(ws: WebSocket, opts: WebBridgeOptions): void {
       ws.close(1008, 'Unexpected message');
     }
   });
+  // A protocol error (a message over maxPayload, a bad frame) closes this socket; without a
+  // listener it would be an uncaught 'error' that ends the backend.
+  ws.on('error', () => {});
   ws.on('close', () => {
     for (const off of subs.values()) off();
     subs.clear();
@@ -170,6 +173,7 @@ function serveStream(ws: WebSocket, streams: StreamHub, channel: string): void {
     }
     attachment.write(Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data));
   });
+  ws.on('error', () => {}); // closed with 1009/1002 by ws; see serveSocket
   ws.on('close', () => attachment.detach());
 }
 

@@ -15,6 +15,7 @@ import { PromptDialog } from './features/hosts/PromptDialog';
 import { RemoveHostDialog } from './features/hosts/RemoveHostDialog';
 import { useHostToasts } from './features/hosts/useHostToasts';
 import { JobsDrawer } from './features/jobs/JobsDrawer';
+import { MigrateRoot } from './features/migrate/MigrateRoot';
 import { useAppInfo, useBackendEvents, useHosts, useJobs } from './queries';
 import { useUi } from './store/ui';
 
@@ -144,6 +145,7 @@ export function App() {
         <ConsoleDock />
       </AppShell.Main>
       <JobsDrawer />
+      <MigrateRoot />
       <HostFormModal />
       <RemoveHostDialog />
       <PromptDialog />

@@ -57,32 +57,21 @@ const migSpec = {
   postCopy: true,
   compression: 'xbzrle',
 };
-const migrationSpec = {
-  hostId: H,
-  uuid: U,
-  destHostId: 'lab-b',
-  newName: 'moved',
-  mode: 'live',
-  storage: 'copy',
-  transport: 'p2p',
-  tunnelled: false,
-  peerUri: 'qemu+ssh://root@10.203.0.2/system',
-  destPool: 'default',
-  persist: true,
-  undefineSource: true,
-  bandwidthMiBps: 100,
-  maxDowntimeMs: 300,
-  autoConverge: { initial: 20, increment: 10 },
-  postCopy: false,
-  compression: 'none',
-};
 
 /** One valid input per request (no fields left to defaults, so each leaf can be mutated). */
 const SAMPLES: Record<RequestName, Record<string, unknown>> = {
   'app.info': {},
   'hosts.list': {},
   'hosts.add': {
-    spec: { name: 'lab-a', transport: 'ssh', address: '10.203.0.1', port: 22, user: 'root', auth: { kind: 'key', path: '/k' }, uri: 'qemu:///system' },
+    spec: {
+      name: 'lab-a',
+      transport: 'ssh',
+      address: '10.203.0.1',
+      port: 22,
+      user: 'root',
+      auth: { kind: 'key', path: '/k' },
+      uri: 'qemu:///system',
+    },
     connect: true,
   },
   'hosts.addLab': {},
@@ -113,7 +102,12 @@ const SAMPLES: Record<RequestName, Record<string, unknown>> = {
   'usb.list': { hostId: H },
   'usb.domain': { hostId: H, uuid: U },
   'usb.attachHost': { hostId: H, uuid: U, scope: 'live', device: 'usb_1_2', takeover: false },
-  'usb.attachEmulated': { hostId: H, uuid: U, scope: 'live', device: { kind: 'disk', pool: 'default', volume: 'u.img', create: { sizeMiB: 8 } } },
+  'usb.attachEmulated': {
+    hostId: H,
+    uuid: U,
+    scope: 'live',
+    device: { kind: 'disk', pool: 'default', volume: 'u.img', create: { sizeMiB: 8 } },
+  },
   'usb.detach': { hostId: H, uuid: U, scope: 'live', id: 'hostdev-0' },
   'usb.volumes': { hostId: H },
   'install.options': { hostId: H },
@@ -188,7 +182,12 @@ describe('the contract refuses malformed input for every request (issue 11)', ()
     let tried = 0;
     for (const n of names) {
       for (const at of objects(SAMPLES[n])) {
-        const bad = at.length === 0 ? { ...SAMPLES[n], extra: 1 } : withAt(SAMPLES[n], [...at, 'extra'], (p, k) => void (p[k] = 'x'));
+        const bad =
+          at.length === 0
+            ? { ...SAMPLES[n], extra: 1 }
+            : withAt(SAMPLES[n], [...at, 'extra'], (p, k) => {
+                p[k] = 'x';
+              });
         const r = await dispatch(n, bad);
         tried++;
         expect(r.ok, `${n}: extra field at ${at.join('.') || '(top)'} was accepted`).toBe(false);
@@ -212,7 +211,9 @@ describe('the contract refuses malformed input for every request (issue 11)', ()
         for (const wrong of wrongTypes(value)) {
           // Optional fields legitimately accept undefined.
           if (wrong === undefined) continue;
-          const bad = withAt(SAMPLES[n], path, (p, k) => void (p[k] = wrong));
+          const bad = withAt(SAMPLES[n], path, (p, k) => {
+            p[k] = wrong;
+          });
           const r = await dispatch(n, bad);
           tried++;
           expect(r.ok, `${n}: ${path.join('.')} = ${JSON.stringify(wrong)} was accepted`).toBe(false);
@@ -255,7 +256,7 @@ describe('names: hostile but legal ones pass verbatim, impossible ones are refus
     `q"uote'd`,
     '<b onmouseover=alert(1)>bold & co',
     'a; rm -rf ~ #',
-    '$(id) `id` ${HOME}',
+    '$(id) `id` $' + '{HOME}',
     'שלום עולם', // RTL
     '\u202Eevil\u202C', // RTL override
     '🦜 vireo 🖥️',

@@ -748,7 +748,7 @@ export const InstallSource = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('url'),
-      url: z.httpUrl('An http:// or https:// URL').max(2048),
+      url: z.url({ protocol: /^https?$/, error: 'An http:// or https:// URL' }).max(2048),
       kernel: icTreePath.optional(),
       initrd: icTreePath.optional(),
       cmdline: icCmdline.default(''),
@@ -979,8 +979,8 @@ export type MigrationSpec = z.output<typeof MigrationSpec>;
 export type MigrationSpecInput = z.input<typeof MigrationSpec>;
 
 export type CheckStatus = 'pass' | 'warn' | 'fail';
-/** Fixes the backend applies (migrations.fix); 'choose-pool' is done in the wizard (pick destPool). */
-export type MigrationFixId = 'disk-cache-none' | 'undefine-stale' | 'choose-pool';
+/** Fixes the backend applies (migrations.fix); 'choose-pool' and 'rename' are done in the wizard (pick destPool, type newName). */
+export type MigrationFixId = 'disk-cache-none' | 'undefine-stale' | 'choose-pool' | 'rename';
 export const MIGRATION_FIXES = ['disk-cache-none', 'undefine-stale'] as const;
 
 export interface PreflightCheck {

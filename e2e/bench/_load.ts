@@ -40,7 +40,15 @@ export async function addLoadHosts(server: AppServer, n: number): Promise<HostIn
     return await Promise.all(
       uris.map((uri, i) =>
         client.call('hosts.add', {
-          spec: { name: `t-rel-load-${i + 1}`, transport: 'ssh', address: A.address, port: A.port, user: A.user, auth: { kind: 'key', path: A.keyPath }, uri },
+          spec: {
+            name: `t-rel-load-${i + 1}`,
+            transport: 'ssh',
+            address: A.address,
+            port: A.port,
+            user: A.user,
+            auth: { kind: 'key', path: A.keyPath },
+            uri,
+          },
           connect: true,
         }),
       ),

@@ -21,7 +21,7 @@ const FLAG = '/tmp/vireo-vnc-bench';
 
 /** Parses the server side of RFB 3.8 just enough to count framebuffer updates. */
 class RfbCounter {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   private stage: 'version' | 'security' | 'result' | 'init' | 'normal' = 'version';
   width = 0;
   height = 0;

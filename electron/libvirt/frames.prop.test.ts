@@ -7,7 +7,17 @@
 import { Duplex } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeFrame, type FrameHeader, HEADER_SIZE, MessageStatus, MessageType, PROTOCOL_VERSION, Program, RpcClient, splitFrames } from './client';
+import {
+  encodeFrame,
+  type FrameHeader,
+  HEADER_SIZE,
+  MessageStatus,
+  MessageType,
+  PROTOCOL_VERSION,
+  Program,
+  RpcClient,
+  splitFrames,
+} from './client';
 import { ConnectionClosedError, LibvirtError, ProtocolError, TimeoutError } from './errors';
 import { XdrError, XdrWriter } from './xdr';
 
@@ -66,7 +76,9 @@ const plausibleFrame = fc
 const hostileBytes = fc.oneof(
   fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b)),
   fc.array(plausibleFrame, { minLength: 1, maxLength: 6 }).map((fs) => Buffer.concat(fs)),
-  fc.tuple(fc.array(plausibleFrame, { minLength: 1, maxLength: 4 }), fc.uint8Array({ maxLength: 40 })).map(([fs, tail]) => Buffer.concat([...fs, tail])),
+  fc
+    .tuple(fc.array(plausibleFrame, { minLength: 1, maxLength: 4 }), fc.uint8Array({ maxLength: 40 }))
+    .map(([fs, tail]) => Buffer.concat([...fs, tail])),
 );
 
 describe('the frame decoder under hostile bytes (issue 11)', () => {
@@ -130,17 +142,21 @@ describe('the frame decoder under hostile bytes (issue 11)', () => {
 
   it('decodes the same replies however the stream is split', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ unit: 'grapheme', maxLength: 50 }), { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { maxLength: 12 }), async (names, cuts) => {
-        const { sock } = fakeHost();
-        const client = new RpcClient(sock, { label: 'split', keepaliveIntervalMs: 0 });
-        const calls = names.map(() => client.call(59, null, (r) => r.string(), { timeoutMs: 0 }));
-        // Replies in reverse order, each for its serial.
-        const frames = names.map((n, i) => encodeFrame(header({ serial: i + 1 }), new XdrWriter().string(n).finish())).reverse();
-        for (const c of chunked(Buffer.concat(frames), cuts)) sock.push(c);
-        expect(await Promise.all(calls)).toEqual(names);
-        expect(client.isOpen).toBe(true);
-        sock.destroy();
-      }),
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 50 }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        async (names, cuts) => {
+          const { sock } = fakeHost();
+          const client = new RpcClient(sock, { label: 'split', keepaliveIntervalMs: 0 });
+          const calls = names.map(() => client.call(59, null, (r) => r.string(), { timeoutMs: 0 }));
+          // Replies in reverse order, each for its serial.
+          const frames = names.map((n, i) => encodeFrame(header({ serial: i + 1 }), new XdrWriter().string(n).finish())).reverse();
+          for (const c of chunked(Buffer.concat(frames), cuts)) sock.push(c);
+          expect(await Promise.all(calls)).toEqual(names);
+          expect(client.isOpen).toBe(true);
+          sock.destroy();
+        },
+      ),
       { numRuns: 200 },
     );
   });

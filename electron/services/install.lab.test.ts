@@ -71,7 +71,7 @@ describe('install', () => {
     const started = await f.call('install.create', { ...s, uuid: preview.uuid, ...(preview.mac ? { mac: preview.mac } : {}) });
     expect(started.uuid).toBe(preview.uuid);
     const job = await jobEnd(f.backend, started.job.id);
-    expect(job.error).toBeUndefined();
+    expect(job.error?.message).toBeUndefined();
     expect(job.status).toBe('succeeded');
     const text = await consoleShows(f.backend, f.A, started.uuid, BANNER);
     expect(text).toContain(BANNER);
@@ -114,7 +114,7 @@ describe('install', () => {
       expect(preview.xml).not.toContain('<kernel>');
       const started = await f.call('install.create', { ...s, uuid: preview.uuid });
       const job = await jobEnd(f.backend, started.job.id);
-      expect(job.error).toBeUndefined();
+      expect(job.error?.message).toBeUndefined();
       expect(await consoleShows(f.backend, f.A, started.uuid, BANNER)).toContain(BANNER);
       // The next boot is from the disk; the fetched files are gone from the host.
       expect(await virshOn('A', ['dumpxml', '--inactive', s.name])).not.toContain('<kernel>');
@@ -149,7 +149,7 @@ describe('install', () => {
       sent += chunk.length;
     }
     const job = await jobEnd(f.backend, up.job.id);
-    expect(job.error).toBeUndefined();
+    expect(job.error?.message).toBeUndefined();
     expect(job.status).toBe('succeeded');
     expect(acked).toBe(data.length);
     expect(await sha256On('A', up.volume.path)).toBe(createHash('sha256').update(data).digest('hex'));

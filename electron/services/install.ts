@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import type { ChosenDefault, HostId, InstallOptions, InstallPreview, InstallSpec, Job, NicTarget, OsVariant, PlannedVolume, StorageVolumeInfo } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { fileBaseName } from '../../shared/naming';
-import type { StreamHub } from '../core/streams';
+import type { ByteChannel, StreamHub } from '../core/streams';
 import type { RpcClient } from '../libvirt/client';
 import { domainCreate, domainDefineXml, domainDestroy, domainGetState, domainUndefine } from '../libvirt/domain';
 import { ErrorCode } from '../libvirt/errors';
@@ -490,11 +490,14 @@ export class InstallService {
     const vol = await volCreateXml(rpc, pool.ref, { xml: buildVolumeXml({ name: a.name, capacity: a.size, format: 'raw' }) });
     const path = await volGetPath(rpc, vol).catch(() => plannedPath(pool, a.name));
     const channel = this.streams.create();
+    // Listen at once: the renderer may write (or go away) before the job's first await returns.
+    const incoming = new Incoming(channel, a.size);
     const { job } = this.jobs.start(
       { kind: 'volume-copy', hostId: a.hostId, title: `Upload ${a.name} to ${io.label}/${a.pool}` },
       async (ctx) => {
         try {
-          await this.receive(io, vol, path, a.size, channel, ctx);
+          await this.receive(io, vol, path, a.size, incoming, ctx);
+          channel.close('done');
         } catch (err) {
           ctx.update({ phase: 'removing the partial volume' });
           channel.close(ctx.signal.aborted ? 'cancelled' : (err as Error).message);
@@ -508,44 +511,25 @@ export class InstallService {
     return { job, channel: channel.id, volume: { pool: a.pool, name: a.name, path, capacity: a.size, format: 'raw' } };
   }
 
-  private async receive(io: HostIo, vol: StorageVolRef, path: string, size: number, channel: import('../core/streams').ByteChannel, ctx: JobContext): Promise<void> {
+  private async receive(io: HostIo, vol: StorageVolRef, path: string, size: number, incoming: Incoming, ctx: JobContext): Promise<void> {
+    const onAbort = () => incoming.abort(ctx.signal.reason as Error);
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
     const bulk = await io.openBulk();
     try {
       const upload = await volUpload(bulk.rpc, vol, { length: size });
-      let received = 0;
-      const source = new Readable({ read() {}, highWaterMark: 1024 * 1024 });
-      const ac = new AbortController();
-      const abort = (why: Error) => ac.abort(why);
-      ctx.signal.addEventListener('abort', () => abort(ctx.signal.reason as Error), { once: true });
-      channel.on('input', (b) => {
-        received += b.length;
-        if (received > size) {
-          abort(new AppError('invalid-input', `More bytes than the announced ${size}`));
-          return;
-        }
-        source.push(b);
-        if (received === size) source.push(null);
-      });
-      channel.on('detach', (why) => {
-        if (received < size) abort(new AppError('canceled', `The upload stopped: ${why}`, 'Nothing was kept; start the upload again.'));
-      });
-      let acked = 0;
-      const ack = (n: number) => {
-        const b = Buffer.alloc(8);
-        b.writeBigUInt64BE(BigInt(n));
-        channel.send(b);
-        acked = n;
-      };
       const t0 = Date.now();
       ctx.update({ phase: 'uploading', figures: { bytes: 0, totalBytes: size } });
-      const result = await pipeBytes(source, upload, {
+      const result = await pipeBytes(incoming.source, upload, {
         hash: true,
-        signal: ac.signal,
+        signal: incoming.signal,
         onBytes: (n) => {
-          if (n - acked >= 512 * 1024 || n === size) ack(n);
+          incoming.taken(n);
           const secs = (Date.now() - t0) / 1000;
           ctx.update({ progress: (n / size) * 0.95, figures: { bytes: n, totalBytes: size, bytesPerSec: secs > 0 ? n / secs : 0 } });
         },
+      }).catch((err: unknown) => {
+        // Say why it stopped (the viewer left, too many bytes, a cancel) rather than "aborted".
+        throw incoming.signal.aborted ? incoming.signal.reason : err;
       });
       if (result.bytes !== size) throw new AppError('verify', `Received ${result.bytes} of ${size} bytes`);
       ctx.update({ phase: `verifying (${fmtRate(result.bytes / Math.max(0.001, (Date.now() - t0) / 1000))})`, progress: 0.96 });
@@ -554,9 +538,60 @@ export class InstallService {
         throw new AppError('verify', `The uploaded volume on ${io.label} does not match the file (size ${d.size} vs ${size}, sha256 ${d.sha256?.slice(0, 12)} vs ${result.sha256?.slice(0, 12)})`);
       }
       ctx.update({ phase: `uploaded and verified (sha256 ${result.sha256?.slice(0, 12)}…)`, progress: 1, figures: { bytes: size, totalBytes: size } });
-      channel.close('done');
     } finally {
+      ctx.signal.removeEventListener('abort', onAbort);
       bulk.close();
     }
+  }
+}
+
+/**
+ * The renderer's bytes for an upload, as a Readable, from the moment the channel exists. The
+ * renderer keeps at most UPLOAD_WINDOW bytes beyond what we acknowledged (8-byte big-endian
+ * totals, sent as the host takes them), so what waits here stays bounded.
+ */
+class Incoming {
+  readonly source = new Readable({ read() {}, highWaterMark: 1024 * 1024 });
+  private readonly ac = new AbortController();
+  private received = 0;
+  private acked = 0;
+
+  constructor(
+    private readonly channel: ByteChannel,
+    private readonly size: number,
+  ) {
+    // The pipeline reports the failure; until it runs, a destroyed source must not throw.
+    this.source.on('error', () => {});
+    channel.on('input', (b) => {
+      this.received += b.length;
+      if (this.received > size) {
+        this.abort(new AppError('invalid-input', `More bytes than the announced ${size}`));
+        return;
+      }
+      this.source.push(b);
+      if (this.received === size) this.source.push(null);
+    });
+    channel.on('detach', (why) => {
+      if (this.received < size) this.abort(new AppError('canceled', `The upload stopped: ${why}`, 'Nothing was kept; start the upload again.'));
+    });
+  }
+
+  get signal(): AbortSignal {
+    return this.ac.signal;
+  }
+
+  abort(why: Error): void {
+    if (this.ac.signal.aborted) return;
+    this.ac.abort(why);
+    this.source.destroy(why);
+  }
+
+  /** The host took `n` bytes so far: let the renderer send more. */
+  taken(n: number): void {
+    if (n - this.acked < 512 * 1024 && n !== this.size) return;
+    const b = Buffer.alloc(8);
+    b.writeBigUInt64BE(BigInt(n));
+    this.channel.send(b);
+    this.acked = n;
   }
 }

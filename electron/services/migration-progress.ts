@@ -87,7 +87,7 @@ export class ProgressTracker {
   push(stats: ParamRecord, at: number): Figures {
     const f = figuresFromStats(stats);
     const remaining = f.memRemaining ?? f.dataRemaining;
-    if (remaining !== undefined) {
+    if (remaining !== undefined && (f.dataTotal ?? 0) > 0) {
       this.history.push([at - this.startedAt, f.dataRemaining ?? remaining]);
       if (this.history.length > HISTORY_MAX) this.history.splice(0, this.history.length - HISTORY_MAX);
     }

@@ -9,7 +9,7 @@
  * restarts), the host keeps migrating; on reconnect the app finds the job in the host's job stats
  * (operation = migration out) and follows it again.
  */
-import type { HostId, Job, MigrationControl, MigrationFixId, MigrationHostState, MigrationInfo, MigrationPlan, MigrationResult, MigrationSpec } from '../../shared/api';
+import type { HostId, Job, MIGRATION_FIXES, MigrationControl, MigrationHostState, MigrationInfo, MigrationPlan, MigrationResult, MigrationSpec } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { LibvirtConnection } from '../libvirt/connection';
 import {
@@ -127,7 +127,7 @@ export class MigrationService {
     return (await runPreflight(this.hosts, spec)).plan;
   }
 
-  async fix(spec: MigrationSpec, fix: Exclude<MigrationFixId, 'choose-pool'>): Promise<MigrationPlan> {
+  async fix(spec: MigrationSpec, fix: (typeof MIGRATION_FIXES)[number]): Promise<MigrationPlan> {
     await applyFix(this.hosts, spec, fix);
     return this.preflight(spec);
   }
@@ -518,7 +518,9 @@ export class MigrationService {
     const B = placed.dest?.hostName ?? '?';
     run.result = {
       outcome: 'moved',
-      message: `${run.name} runs on ${B}${placed.dest?.name && placed.dest.name !== run.name ? ` as ${placed.dest.name}` : ''}${copied ? ' with its disks copied' : ''}.`,
+      message: `${run.name} ${placed.dest?.state === 'shutoff' ? 'is defined' : 'runs'} on ${B}${placed.dest?.name && placed.dest.name !== run.name ? ` as ${placed.dest.name}` : ''}${
+        placed.dest?.state === 'shutoff' ? ' (shut off)' : ''
+      }${copied ? ', with its disks copied' : ''}.`,
       totalMs: Date.now() - run.startedAt,
       ...(f.downtimeMs !== undefined ? { downtimeMs: f.downtimeMs } : {}),
       ...(f.dataSent !== undefined ? { dataBytes: f.dataSent } : {}),
@@ -526,7 +528,7 @@ export class MigrationService {
       ...(placed.dest ? { dest: placed.dest } : {}),
     };
     this.note(run, run.result.message);
-    run.ctx?.update({ phase: 'done', progress: 1, figures: { ...f, totalMs: run.result.totalMs, nonConverging: 0 } });
+    run.ctx?.update({ phase: 'done', progress: 1, figures: { ...f, totalMs: run.result.totalMs, nonConverging: 0, dataRemaining: 0, memRemaining: 0, etaSec: 0 } });
   }
 
   private async finalFigures(run: Run, placed: { dest?: MigrationHostState }): Promise<Figures> {
@@ -669,10 +671,10 @@ export class MigrationService {
     }
     const where =
       placed?.outcome === 'stayed'
-        ? `${run.name} is ${placed.source.state === 'running' ? 'running' : placed.source.state} on ${A}, as before`
+        ? `${run.name} is ${stateWord(placed.source.state)} on ${A}, as before`
         : placed?.outcome === 'moved'
           ? `${run.name} runs on ${placed.dest?.hostName ?? B}`
-          : `Check ${A} and ${B}: Vireo could not tell where ${run.name} runs (${A}: ${placed?.source.state ?? '?'}, ${B}: ${placed?.dest?.state ?? 'absent'})`;
+          : `Check ${A} and ${B}: Vireo could not tell where ${run.name} runs (${A}: ${stateWord(placed?.source.state)}, ${B}: ${stateWord(placed?.dest?.state ?? 'absent')})`;
     const canceled = run.ctx?.signal.aborted || libvirtCode(cause) === ErrorCode.OPERATION_ABORTED;
     const { message, hint } = explain(cause, { step, A, B, name: run.name, canceled: !!canceled, transport: run.spec?.transport });
     run.result = {
@@ -750,6 +752,18 @@ export class MigrationService {
     });
     events.onError(() => {});
     events.start().catch(() => {});
+    // A migration found before its destination was connected learns where it goes now.
+    for (const run of this.bySource.values()) {
+      if (run.running && !run.destHostId && run.srcHostId !== hostId) {
+        domainLookupByUuid(conn.rpc, run.uuid).then(
+          () => {
+            run.destHostId ??= hostId;
+            this.note(run, `Incoming side found on ${this.hostName(hostId)}`);
+          },
+          () => {},
+        );
+      }
+    }
     const offRe = conn.onReconnected(async () => {
       void this.scan(hostId);
     });
@@ -822,6 +836,11 @@ export class MigrationService {
       }
     });
   }
+}
+
+function stateWord(s: MigrationHostState['state'] | undefined): string {
+  if (s === undefined) return 'unknown';
+  return s === 'shutoff' ? 'shut off' : s === 'absent' ? 'not defined' : s;
 }
 
 function escapeXml(s: string): string {

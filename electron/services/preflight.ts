@@ -5,7 +5,7 @@
  * for the destination, and the equivalent virsh command line.
  */
 import { posix } from 'node:path';
-import type { DomainState, HostInfo, MigrationFixId, MigrationPlan, MigrationSpec, PreflightCheck } from '../../shared/api';
+import type { DomainState, HostInfo, MIGRATION_FIXES, MigrationPlan, MigrationSpec, PreflightCheck } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { RpcClient } from '../libvirt/client';
 import {
@@ -610,12 +610,15 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
     }
     if (lines.length === 0) return { status: 'pass', message: `${name} has no disks to check.` };
     const status = worst(statuses);
+    const failing = lines.filter((_, i) => statuses[i] === 'fail');
     const copyNeedsPool = copying && statuses.includes('fail') && lines.some((l) => l.includes('no storage pool'));
     return {
       status,
       message:
         status === 'fail'
-          ? 'The disks cannot be migrated as chosen.'
+          ? failing.length === 1
+            ? (failing[0] as string).replace(/^[a-z]+\d*: /, '')
+            : `${failing.length} problems with the disks, below.`
           : copying
             ? `${size(plans.reduce((s, p) => s + p.bytes, 0))} of disk data will be copied to ${B}.`
             : 'The disks are shared between the hosts.',
@@ -687,13 +690,22 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
       const s = stateOf((await domainGetState(dstRpc, byUuid)).state);
       stale = { dom: byUuid, state: s };
       if (s !== 'shutoff') return { status: 'fail', message: `${B} already runs this VM (same UUID) as '${byUuid.name}' (${s}). A VM must run on one host only: find out which copy is current before going on.` };
+      if (byUuid.name === destName) {
+        return { status: 'warn', message: `${B} keeps a shut-off definition of this VM (same name and UUID, e.g. from an earlier migration): the migration replaces it with the current one.` };
+      }
       return {
         status: 'fail',
-        message: `${B} already has a definition of this VM ('${byUuid.name}', shut off, same UUID): libvirt refuses to migrate onto it.`,
+        message: `${B} already defines this VM as '${byUuid.name}' (same UUID, shut off): libvirt refuses a second name for it.`,
         fix: { id: 'undefine-stale', label: `Remove the stale definition on ${B}`, detail: `Undefines '${byUuid.name}' on ${B}. Its disks are kept.` },
       };
     }
-    if (byName) return { status: 'fail', message: `${B} has another VM named '${destName}' (UUID ${byName.uuid}). Choose a new name for the migrated VM.` };
+    if (byName) {
+      return {
+        status: 'fail',
+        message: `${B} already has another VM named '${destName}' (UUID ${byName.uuid}): libvirt refuses to migrate onto it.`,
+        fix: { id: 'rename', label: 'Choose a new name', detail: `The VM keeps its UUID and gets the new name on ${B}.` },
+      };
+    }
     return { status: 'pass', message: `${B} has no VM named '${destName}' and none with this UUID.` };
   });
 
@@ -803,7 +815,7 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
 }
 
 /** Applies a check's fix on the hosts. */
-export async function applyFix(hosts: HostManager, spec: MigrationSpec, fix: Exclude<MigrationFixId, 'choose-pool'>): Promise<void> {
+export async function applyFix(hosts: HostManager, spec: MigrationSpec, fix: (typeof MIGRATION_FIXES)[number]): Promise<void> {
   if (fix === 'disk-cache-none') {
     const rpc = hosts.connection(spec.hostId).rpc;
     const dom = await domainLookupByUuid(rpc, spec.uuid);

@@ -43,7 +43,7 @@ import { hostGetCapabilities, hostGetNodeInfo, type NodeInfo } from '../libvirt/
 import type { ParamRecord } from '../libvirt/params';
 import { type DomainRef, DomainState, DomainXmlFlags, Impact, ListDomainsFlags } from '../libvirt/protocol';
 import { attr, children, parseXml, path, text } from '../xml/dom';
-import { parseDomainXml } from '../xml/domain';
+import { type ParsedDomain, parseDomainXml } from '../xml/domain';
 import type { HostManager } from './hosts';
 
 type Side = 'live' | 'config';
@@ -286,8 +286,7 @@ export class QosService {
       for (const n of def?.nics ?? []) {
         if (!n.mac) continue;
         const key = n.mac.toLowerCase();
-        const have = nics.get(key);
-        if (!have) {
+        if (!nics.has(key)) {
           nics.set(key, {
             mac: key,
             type: n.type,
@@ -302,8 +301,10 @@ export class QosService {
 
     const note = (notes: string[], s: Side, what: string, err: unknown) =>
       notes.push(`${s === 'live' ? 'Running VM' : 'Next boot'}: cannot read ${what}: ${(err as Error).message}`);
-    const inSide = (s: Side, pred: (d: ReturnType<typeof parseDomainXml>) => boolean) =>
-      !!defs.get(s) && pred(defs.get(s) as ReturnType<typeof parseDomainXml>);
+    const inSide = (s: Side, pred: (d: ParsedDomain) => boolean) => {
+      const def = defs.get(s);
+      return !!def && pred(def);
+    };
 
     const diskReads = [...disks.values()].flatMap((d) =>
       sides

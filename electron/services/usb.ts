@@ -492,7 +492,12 @@ export class UsbService {
     const label = `${d.product ?? 'USB device'} (${d.vendorId}:${d.productId}, bus ${d.bus} device ${d.device})`;
     const mine = d.usedBy.find((o) => o.uuid === uuid);
     if (mine && ((scope !== 'config' && mine.live) || (scope !== 'live' && mine.config))) {
-      throw new AppError('exists', `${label} is already attached to ${c.dom.name}`, 'Nothing was changed.');
+      const other = mine.live ? 'the next boot' : 'the running VM';
+      const hint =
+        scope === 'both' && mine.live !== mine.config
+          ? `Nothing was changed. It is there for ${mine.live ? 'the running VM' : 'the next boot'} only: attach it to ${other} alone.`
+          : 'Nothing was changed.';
+      throw new AppError('exists', `${label} is already attached to ${c.dom.name}`, hint);
     }
     const others = d.usedBy.filter((o) => o.uuid !== uuid);
     if (others.length && !takeover) {

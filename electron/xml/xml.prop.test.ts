@@ -50,15 +50,28 @@ const BASE = `<domain type='qemu'>
 const SLOTS = ['domain', 'os', 'devices', 'disk', 'interface'] as const;
 type Slot = (typeof SLOTS)[number];
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 // Text an admin (or an attacker naming things) could put in a definition: quotes, markup, shell,
 // RTL, emoji, astral characters. XML 1.0 forbids most control characters; we keep to legal ones.
 const hostileText = fc.oneof(
   fc.constantFrom(`"q" 'a'`, '<b>&amp;</b>', '$(id); `id`', 'שלום', '\u202Eevil', '🦜🖥️', 'a\tb', ']]>', '&#x1F99C;', 'x'.repeat(300)),
-  fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')),
+  // XML 1.0 forbids control characters other than tab, LF and CR (and U+FFFE/U+FFFF).
+  fc
+    .string({ unit: 'grapheme', maxLength: 30 })
+    .map((s) => [...s].filter((c) => !((c < ' ' && !'\t\n\r'.includes(c)) || c === '\ufffe' || c === '\uffff')).join('')),
 );
-const unknownName = fc.constantFrom('vireo-unknown', 'x-future', 'qemu:commandline', 'acpi-extra', 'metadata2', 'zzz', 'launchSecurity2', 'ns0:item');
+const unknownName = fc.constantFrom(
+  'vireo-unknown',
+  'x-future',
+  'qemu:commandline',
+  'acpi-extra',
+  'metadata2',
+  'zzz',
+  'launchSecurity2',
+  'ns0:item',
+);
 
 interface Unknown {
   name: string;
@@ -69,7 +82,10 @@ interface Unknown {
 const leafEl = (kids: fc.Arbitrary<Unknown[]>): fc.Arbitrary<Unknown> =>
   fc.record({
     name: unknownName,
-    attrs: fc.uniqueArray(fc.tuple(fc.constantFrom('a', 'b-c', 'mode', 'x:y', 'data_1'), hostileText), { maxLength: 3, selector: ([k]) => k }),
+    attrs: fc.uniqueArray(fc.tuple(fc.constantFrom('a', 'b-c', 'mode', 'x:y', 'data_1'), hostileText), {
+      maxLength: 3,
+      selector: ([k]) => k,
+    }),
     text: hostileText,
     kids,
   });
@@ -154,25 +170,29 @@ describe('unknown elements survive our edits (issue 11)', { timeout: 60_000 }, (
 
   it('rewriting for a clone keeps unknown elements, and hostile names are escaped, not injected', () => {
     fc.assert(
-      fc.property(placed, hostileText.filter((s) => s.trim().length > 0), (extra, name) => {
-        const xml = withUnknowns(extra);
-        const { xml: out } = rewriteForClone(xml, {
-          name,
-          uuid: '0d3c6a4e-1b2f-4c5d-8e9f-a0b1c2d3e4f5',
-          sourceName: 'stopped',
-          disks: new Map([['vda', { mode: 'copy', type: 'file', path: `/var/lib/libvirt/images/${name}.qcow2` }]]),
-          nics: [{ mac: '52:54:00:aa:bb:cc', target: { kind: 'network', name } }],
-        });
-        expect(unknownsOf(out)).toEqual(unknownsOf(xml));
-        const parsed = parseDomainXml(out);
-        const root = parseXml(out).documentElement as Element;
-        expect(children(root, 'name')[0]?.textContent).toBe(name);
-        expect(parsed.disks[0]?.source).toBe(`/var/lib/libvirt/images/${name}.qcow2`);
-        expect(parsed.nics[0]).toMatchObject({ mac: '52:54:00:aa:bb:cc', type: 'network', source: name });
-        // The name did not become markup: still exactly one <name>, one <devices>.
-        expect(children(root, 'name')).toHaveLength(1);
-        expect(children(root, 'devices')).toHaveLength(1);
-      }),
+      fc.property(
+        placed,
+        hostileText.filter((s) => s.trim().length > 0),
+        (extra, name) => {
+          const xml = withUnknowns(extra);
+          const { xml: out } = rewriteForClone(xml, {
+            name,
+            uuid: '0d3c6a4e-1b2f-4c5d-8e9f-a0b1c2d3e4f5',
+            sourceName: 'stopped',
+            disks: new Map([['vda', { mode: 'copy', type: 'file', path: `/var/lib/libvirt/images/${name}.qcow2` }]]),
+            nics: [{ mac: '52:54:00:aa:bb:cc', target: { kind: 'network', name } }],
+          });
+          expect(unknownsOf(out)).toEqual(unknownsOf(xml));
+          const parsed = parseDomainXml(out);
+          const root = parseXml(out).documentElement as Element;
+          expect(children(root, 'name')[0]?.textContent).toBe(name);
+          expect(parsed.disks[0]?.source).toBe(`/var/lib/libvirt/images/${name}.qcow2`);
+          expect(parsed.nics[0]).toMatchObject({ mac: '52:54:00:aa:bb:cc', type: 'network', source: name });
+          // The name did not become markup: still exactly one <name>, one <devices>.
+          expect(children(root, 'name')).toHaveLength(1);
+          expect(children(root, 'devices')).toHaveLength(1);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -207,7 +227,14 @@ const READERS: [string, (xml: string) => unknown][] = [
   ['vncTargetOf', vncTargetOf],
   [
     'rewriteForClone',
-    (x) => rewriteForClone(x, { name: 'c', uuid: '0d3c6a4e-1b2f-4c5d-8e9f-a0b1c2d3e4f5', sourceName: 's', disks: new Map([['vda', { mode: 'detach' }]]), nics: [{ mac: '52:54:00:aa:bb:cc' }] }),
+    (x) =>
+      rewriteForClone(x, {
+        name: 'c',
+        uuid: '0d3c6a4e-1b2f-4c5d-8e9f-a0b1c2d3e4f5',
+        sourceName: 's',
+        disks: new Map([['vda', { mode: 'detach' }]]),
+        nics: [{ mac: '52:54:00:aa:bb:cc' }],
+      }),
   ],
 ];
 
@@ -224,9 +251,24 @@ const xmlish = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.tuple(fc.nat(BASE.length), fc.nat(BASE.length)).map(([a, b]) => BASE.slice(0, Math.min(a, b)) + BASE.slice(Math.max(a, b))),
-  fc.tuple(fc.nat(BASE.length), fc.constantFrom('<', '>', '&', '"', "'", '</devices>', '<disk>', '<!DOCTYPE x [<!ENTITY e "e">]>', '<?xml version="1.0"?>', '\u0000', ']]>')).map(
-    ([at, s]) => BASE.slice(0, at) + s + BASE.slice(at),
-  ),
+  fc
+    .tuple(
+      fc.nat(BASE.length),
+      fc.constantFrom(
+        '<',
+        '>',
+        '&',
+        '"',
+        "'",
+        '</devices>',
+        '<disk>',
+        '<!DOCTYPE x [<!ENTITY e "e">]>',
+        '<?xml version="1.0"?>',
+        '\u0000',
+        ']]>',
+      ),
+    )
+    .map(([at, s]) => BASE.slice(0, at) + s + BASE.slice(at)),
   fc.constantFrom(
     '',
     '<domain/>',

@@ -2,6 +2,7 @@ import { Kbd, Menu, Text, Tooltip } from '@mantine/core';
 import { IconListDetails } from '@tabler/icons-react';
 import { useDomain, useHost } from '../../queries';
 import { useUi } from '../../store/ui';
+import { MigrateMenuItem } from '../migrate/MigrateRoot';
 import { ACTIONS, actionTestId, whyNot } from './actions';
 import { useDomainActions, usePending } from './useDomainActions';
 
@@ -71,6 +72,8 @@ export function DomainMenu() {
             item
           );
         })}
+        <Menu.Divider />
+        <MigrateMenuItem target={target} domain={domain} hostConnected={hostConnected} />
       </Menu.Dropdown>
     </Menu>
   );

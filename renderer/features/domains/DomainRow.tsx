@@ -8,6 +8,7 @@ import type { DomainSummary, HostId, HostInfo } from '../../../shared/api';
 import { formatKiB } from '../../lib/format';
 import { type SortColumn, useUi } from '../../store/ui';
 import { HostStateBadge } from '../hosts/HostStateBadge';
+import { vmDragProps } from '../migrate/dnd';
 import { DomainStateLabel } from './DomainStateBadge';
 import classes from './DomainTable.module.css';
 import { StatCells } from './StatCells';
@@ -48,6 +49,7 @@ export const DomainRow = memo(function DomainRow({ d, hostName, selected, start,
       style={{ transform: `translateY(${start}px)` }}
       onClick={() => onSelect(d)}
       onDoubleClick={() => onOpen(d)}
+      {...vmDragProps(d)}
       onContextMenu={(e) => {
         e.preventDefault();
         onSelect(d);

@@ -11,6 +11,7 @@ import { useDomains, useHosts } from '../../queries';
 import { useHostVerb, useReorderHosts } from '../../queries/mutations';
 import { useUi } from '../../store/ui';
 import { DomainStateIcon } from '../domains/DomainStateBadge';
+import { vmDragProps, withVmDrop } from '../migrate/dnd';
 import { HostMenu } from './HostMenu';
 import { HOST_STATUS_COLOR, statusText } from './HostStateBadge';
 
@@ -33,6 +34,7 @@ const VmItem = memo(function VmItem({ d, active }: { d: DomainSummary; active: b
       leftSection={<DomainStateIcon state={d.state} />}
       onClick={() => select({ kind: 'domain', hostId: d.hostId, uuid: d.uuid })}
       data-testid={`tree-vm-${d.name}-${d.hostId}`}
+      {...vmDragProps(d)}
     />
   );
 });
@@ -58,7 +60,7 @@ function HostItem({ host, index, count, vms, expanded, onToggle, dropHint, dragP
   const border = 'var(--mantine-primary-color-filled)';
   return (
     <div
-      {...dragProps(host.id)}
+      {...withVmDrop(host.id, dragProps(host.id))}
       style={{
         borderTop: dropHint === 'above' ? `2px solid ${border}` : '2px solid transparent',
         borderBottom: dropHint === 'below' ? `2px solid ${border}` : '2px solid transparent',

@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { notifyError } from '../../components/notify';
 import { useJobs } from '../../queries';
 import { useUi } from '../../store/ui';
+import { OpenMigrationButton } from '../migrate/MigrateRoot';
 
 const COLOR: Record<Job['status'], string> = { running: 'blue', succeeded: 'teal', failed: 'red', canceled: 'gray' };
 
@@ -26,6 +27,11 @@ function JobCard({ job }: { job: Job }) {
         <Text size="xs" c="red" mt={4}>
           {job.error.message}
         </Text>
+      )}
+      {job.kind === 'migration' && (
+        <Group justify="flex-end" mt={6}>
+          <OpenMigrationButton jobId={job.id} />
+        </Group>
       )}
       {job.status === 'running' && job.cancellable && (
         <Group justify="flex-end" mt={6}>

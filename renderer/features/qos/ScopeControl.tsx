@@ -11,10 +11,11 @@ export function useScope(vm: Vm | undefined): [ApplyScope, (s: ApplyScope) => vo
   const [scope, setScope] = useState<ApplyScope | null>(null);
   const choices = vm ? scopeChoices(vm) : null;
   const allowed = choices && scope ? choices[scope] : false;
+  const preferred = choices?.preferred ?? null;
   useEffect(() => {
-    if (choices && !allowed) setScope(choices.preferred);
-  }, [choices, allowed]);
-  return [scope && allowed ? scope : (choices?.preferred ?? 'config'), setScope];
+    if (preferred && !allowed) setScope(preferred);
+  }, [preferred, allowed]);
+  return [scope && allowed ? scope : (preferred ?? 'config'), setScope];
 }
 
 export function ScopeControl({

@@ -79,7 +79,7 @@ export function formatValue(kind: RateKind, v: number): string {
 
 /** The exact figure libvirt gets, and for networks the bit rate people quote. */
 export function exactHint(kind: RateKind, v: number): string {
-  if (!Number.isFinite(v)) return '';
+  if (!Number.isFinite(v) || v < 0) return '';
   if (!v) return 'unlimited';
   switch (kind) {
     case 'bytes':

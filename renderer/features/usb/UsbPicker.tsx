@@ -3,7 +3,7 @@
  * each. Root hubs are left out; devices with equal ids are told apart by their address. A device
  * another VM has is attached only after the admin confirms.
  */
-import { Alert, Badge, Button, Code, Group, Loader, Modal, Radio, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, Loader, Modal, Radio, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -25,17 +25,17 @@ interface Props {
 function Owners({ d, uuid }: { d: HostUsbDevice; uuid: string }) {
   if (!d.usedBy.length)
     return (
-      <Badge variant="light" color="green" size="sm">
+      <Text size="xs" fw={600} c="green">
         free
-      </Badge>
+      </Text>
     );
   return (
     <Stack gap={2}>
       {d.usedBy.map((o) => (
-        <Badge key={o.uuid} variant="light" color={o.uuid === uuid ? 'blue' : 'orange'} size="sm" data-testid={`usb-owner-${o.name}`}>
+        <Text key={o.uuid} size="xs" fw={600} c={o.uuid === uuid ? 'blue' : 'orange'} data-testid={`usb-owner-${o.name}`}>
           {o.uuid === uuid ? 'attached here' : `taken by ${o.name}`}
           {o.live && o.running ? ' (running)' : o.config && !o.live ? ' (next boot)' : ''}
-        </Badge>
+        </Text>
       ))}
     </Stack>
   );
@@ -143,7 +143,7 @@ function PickerBody({ hostId, uuid, vm, scope, setScope, onClose }: Props) {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td data-testid={`usb-host-${d.name}-address`}>
+                  <Table.Td data-testid={`usb-host-${d.name}-address`} style={{ whiteSpace: 'nowrap' }}>
                     Bus {d.bus} · Device {d.device}
                   </Table.Td>
                   <Table.Td>

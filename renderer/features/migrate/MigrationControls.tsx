@@ -1,0 +1,152 @@
+/** Steering a running migration, and the remedies when it does not converge. */
+import { Alert, Button, Card, Group, NumberInput, Slider, Stack, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Job, MigrationControl, MigrationInfo } from '../../../shared/api';
+import { call } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+export function useControl(jobId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (control: MigrationControl) => call('migrations.control', { jobId, control }),
+    onSuccess: (info) => qc.setQueryData(['migration', jobId], info),
+  });
+}
+
+export function NonConvergence({ info, jobId }: { info: MigrationInfo; jobId: string }) {
+  const control = useControl(jobId);
+  if (!info.nonConvergence) return null;
+  return (
+    <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="This migration is not converging" data-testid="mig-nonconv">
+      <Text size="sm">{info.nonConvergence.message}</Text>
+      <Stack gap={6} mt="sm" data-testid="mig-remedies">
+        {info.remedies.map((r, i) => (
+          <Group key={r.control.action} wrap="nowrap" align="flex-start" gap="sm">
+            <Button
+              size="xs"
+              variant={i === 0 ? 'filled' : 'light'}
+              color="orange"
+              miw={220}
+              loading={control.isPending && control.variables?.action === r.control.action}
+              onClick={() => control.mutate(r.control)}
+              data-testid={`mig-remedy-${r.control.action}`}
+              data-rank={i + 1}
+            >
+              {r.label}
+            </Button>
+            <Text size="xs" c="dimmed">
+              {r.impact}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+      {control.error && <ErrorAlert title="The remedy failed" error={control.error} />}
+    </Alert>
+  );
+}
+
+export function MigrationControls({ job, info }: { job: Job; info: MigrationInfo | undefined }) {
+  const control = useControl(job.id);
+  const qc = useQueryClient();
+  const cancel = useMutation({
+    mutationFn: () => call('jobs.cancel', { jobId: job.id }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['migration', job.id] }),
+  });
+  const [downtime, setDowntime] = useState<number | string>(3000);
+  const [bandwidth, setBandwidth] = useState<number | string>('');
+  const [throttle, setThrottle] = useState(30);
+  const c = info?.controls;
+  const postCopyWhy = c?.postCopy
+    ? 'Already in post-copy'
+    : info?.postCopyAllowed === false
+      ? 'Post-copy was not allowed when this migration started'
+      : info?.spec?.mode === 'offline'
+        ? 'Offline migrations have no memory to copy'
+        : null;
+  const live = info?.spec?.mode !== 'offline';
+  const busy = control.isPending;
+  return (
+    <Card withBorder padding="sm" data-testid="mig-controls">
+      <Stack gap="xs">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <NumberInput
+            size="xs"
+            w={150}
+            label="Max downtime (ms)"
+            description={c?.maxDowntimeMs ? `now ${c.maxDowntimeMs} ms` : 'now QEMU default'}
+            min={10}
+            value={downtime}
+            onChange={setDowntime}
+            disabled={!live}
+            data-testid="mig-downtime-input"
+          />
+          <Button size="xs" variant="default" disabled={!live || busy || typeof downtime !== 'number'} onClick={() => control.mutate({ action: 'max-downtime', ms: Number(downtime) })} data-testid="mig-downtime-set">
+            Set
+          </Button>
+          <NumberInput
+            size="xs"
+            w={150}
+            label="Bandwidth (MiB/s)"
+            description={c?.bandwidthMiBps ? `now ${c.bandwidthMiBps} MiB/s` : 'now unlimited'}
+            placeholder="0 = unlimited"
+            min={0}
+            value={bandwidth}
+            onChange={setBandwidth}
+            disabled={!live}
+            data-testid="mig-bandwidth-input"
+          />
+          <Button
+            size="xs"
+            variant="default"
+            disabled={!live || busy || typeof bandwidth !== 'number'}
+            onClick={() => control.mutate({ action: 'bandwidth', mibps: Number(bandwidth) })}
+            data-testid="mig-bandwidth-set"
+          >
+            Set
+          </Button>
+        </Group>
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <Stack gap={2} w={220}>
+            <Text size="xs" fw={500}>
+              Throttle the guest's CPU: {throttle} %{c?.throttlePercent ? ` (now ${c.throttlePercent} %)` : ''}
+            </Text>
+            <Slider size="sm" min={5} max={90} step={5} value={throttle} onChange={setThrottle} disabled={!live} data-testid="mig-throttle-input" aria-label="Throttle percent" />
+          </Stack>
+          <Button size="xs" variant="default" disabled={!live || busy} onClick={() => control.mutate({ action: 'throttle', percent: throttle })} data-testid="mig-throttle-set">
+            Throttle
+          </Button>
+          <Tooltip label={postCopyWhy ?? 'The guest moves now; the rest of its memory follows on demand'} withArrow>
+            <span>
+              <Button size="xs" variant="default" disabled={!!postCopyWhy || busy} onClick={() => control.mutate({ action: 'postcopy' })} data-testid="mig-postcopy">
+                Switch to post-copy
+              </Button>
+            </span>
+          </Tooltip>
+          <Tooltip label={c?.suspended ? 'Already paused' : 'Pause the guest: nothing is dirtied any more, so it finishes; it resumes on the destination'} withArrow>
+            <span>
+              <Button size="xs" variant="default" disabled={!live || !!c?.suspended || busy} onClick={() => control.mutate({ action: 'suspend' })} data-testid="mig-suspend">
+                Pause guest to finish
+              </Button>
+            </span>
+          </Tooltip>
+          <Tooltip label={job.cancellable ? 'Abort: the VM stays on the source' : 'Too late to cancel (switching over, or in post-copy)'} withArrow>
+            <span>
+              <Button size="xs" color="red" variant="light" disabled={!job.cancellable} loading={cancel.isPending} onClick={() => cancel.mutate()} data-testid="mig-cancel">
+                Cancel migration
+              </Button>
+            </span>
+          </Tooltip>
+        </Group>
+        {control.error && <ErrorAlert title="The control failed" error={control.error} />}
+        {cancel.error && <ErrorAlert title="Cancel failed" error={cancel.error} />}
+        {!live && (
+          <Text size="xs" c="dimmed">
+            Offline: only cancel applies.
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
