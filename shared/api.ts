@@ -193,7 +193,8 @@ export interface HostDetails {
   hypervisorVersion: string;
   uri: string;
   cpu: { arch: string; model: string; mhz: number; cpus: number; sockets: number; cores: number; threads: number; nodes: number };
-  memory: { totalKiB: number; freeBytes: number };
+  /** freeBytes is absent where the driver cannot tell (libvirt's test driver). */
+  memory: { totalKiB: number; freeBytes?: number };
   pools: StoragePoolSummary[];
   networks: NetworkSummary[];
 }
@@ -1133,7 +1134,7 @@ export const requests = {
   },
   /** Undefine (destroying first when running) and delete the chosen volumes. confirmName must equal the domain's name. */
   'domains.delete': {
-    input: domainRef.extend({ confirmName: z.string().max(1024), deleteVolumes: z.array(z.string().min(1).max(4096)).max(64) }).strict(),
+    input: domainRef.extend({ confirmName: z.string().max(65536), deleteVolumes: z.array(z.string().min(1).max(4096)).max(64) }).strict(),
     output: out<{ deletedVolumes: string[] }>(),
   },
   'jobs.list': { input: empty, output: out<Job[]>() },

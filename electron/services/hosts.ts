@@ -191,7 +191,8 @@ export class HostManager extends EventEmitter {
     const rpc = this.connection(id).rpc;
     const [node, free, caps, pools, nets, active] = await Promise.all([
       hostGetNodeInfo(rpc),
-      hostGetFreeMemory(rpc),
+      // Some drivers (libvirt's test driver) have no free-memory call: show the rest anyway.
+      hostGetFreeMemory(rpc).catch(() => undefined),
       hostGetCapabilities(rpc),
       poolListAll(rpc),
       networkListAll(rpc),
@@ -242,7 +243,7 @@ export class HostManager extends EventEmitter {
         threads: node.threads,
         nodes: node.nodes,
       },
-      memory: { totalKiB: node.memoryKiB, freeBytes: free },
+      memory: { totalKiB: node.memoryKiB, ...(free !== undefined ? { freeBytes: free } : {}) },
       pools: poolSummaries,
       networks,
     };

@@ -59,8 +59,8 @@ function PoolRow({ p }: { p: StoragePoolSummary }) {
 }
 
 function Details({ d }: { d: HostDetails }) {
-  const usedBytes = d.memory.totalKiB * 1024 - d.memory.freeBytes;
-  const memFrac = d.memory.totalKiB > 0 ? usedBytes / (d.memory.totalKiB * 1024) : 0;
+  const free = d.memory.freeBytes;
+  const memFrac = free !== undefined && d.memory.totalKiB > 0 ? (d.memory.totalKiB * 1024 - free) / (d.memory.totalKiB * 1024) : null;
   const topo = `${d.cpu.sockets} socket${d.cpu.sockets === 1 ? '' : 's'} × ${d.cpu.cores} core${d.cpu.cores === 1 ? '' : 's'} × ${d.cpu.threads} thread${d.cpu.threads === 1 ? '' : 's'}`;
   return (
     <Stack>
@@ -93,8 +93,8 @@ function Details({ d }: { d: HostDetails }) {
           </Title>
           <Stack gap="xs">
             <Fact label="Total" value={formatKiB(d.memory.totalKiB)} testId="host-memory" />
-            <Fact label="Free" value={formatBytes(d.memory.freeBytes)} />
-            <Progress value={memFrac * 100} color={usageColor(memFrac)} aria-label="Memory in use" />
+            <Fact label="Free" value={free !== undefined ? formatBytes(free) : 'not reported by this driver'} />
+            {memFrac !== null && <Progress value={memFrac * 100} color={usageColor(memFrac)} aria-label="Memory in use" />}
           </Stack>
         </Card>
       </SimpleGrid>
