@@ -66,8 +66,11 @@ export class StatsService {
 
   async sample(hostId: HostId): Promise<DomainStatsSample[]> {
     const rpc = this.hosts.connection(hostId).rpc;
-    const records = await domainGetAllStats(rpc, { stats: GROUPS, flags: DomainStatsFlags.ACTIVE, timeoutMs: 10_000 });
+    // Stamp the sample when the request leaves: the daemon reads the counters right after, while
+    // the reply's arrival varies with its size and the link (a late reply followed by a prompt one
+    // would shrink the interval and inflate every rate).
     const at = Date.now();
+    const records = await domainGetAllStats(rpc, { stats: GROUPS, flags: DomainStatsFlags.ACTIVE, timeoutMs: 10_000 });
     const samples: DomainStatsSample[] = [];
     for (const { domain, stats } of records) {
       const key = `${hostId}/${domain.uuid}`;
@@ -81,11 +84,12 @@ export class StatsService {
       };
       const prev = this.last.get(key);
       this.last.set(key, raw);
-      const dt = prev ? (raw.at - prev.at) / 1000 : 0;
+      // Intervals far below the sampling period come from scheduling noise: no rate from those.
+      const dt = prev && raw.at - prev.at >= this.intervalMs / 2 ? (raw.at - prev.at) / 1000 : 0;
       const rate = (a: number, b: number) => (dt > 0 && a >= b ? (a - b) / dt : 0);
       samples.push({
         uuid: domain.uuid,
-        cpuPercent: dt > 0 && prev ? Math.max(0, ((raw.cpuNs - prev.cpuNs) / 1e9 / dt) * 100) : 0,
+        cpuPercent: dt > 0 && prev ? rate(raw.cpuNs, prev.cpuNs) / 1e7 : 0,
         memoryKiB: Number(stats['balloon.rss'] ?? stats['balloon.current'] ?? 0),
         diskReadBps: prev ? rate(raw.rd, prev.rd) : 0,
         diskWriteBps: prev ? rate(raw.wr, prev.wr) : 0,

@@ -1,0 +1,195 @@
+/**
+ * "New VM" on a host: source and OS → resources → review of the exact definition → the install
+ * job (volume create, define, start; rolled back if a step fails), then the serial console.
+ */
+import { Alert, Button, Group, Loader, Modal, Stack, Stepper, Text } from '@mantine/core';
+import { IconAlertTriangle, IconDeviceDesktopPlus, IconTerminal2 } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import type { HostId } from '../../../shared/api';
+import { call } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { keys, useDomains, useHost } from '../../queries';
+import { useUi } from '../../store/ui';
+import { openConsole } from '../console/store';
+import { type InstallDraft, initialDraft, issues, toSpec } from './draft';
+import { JobProgress, useJob } from './JobProgress';
+import { useInstallOptions } from './queries';
+import { ResourcesStep } from './ResourcesStep';
+import { ReviewStep } from './ReviewStep';
+import { SourceStep } from './SourceStep';
+import { useInstallUi } from './store';
+
+export function InstallRoot() {
+  const hostId = useInstallUi((s) => s.hostId);
+  if (!hostId) return null;
+  return <InstallWizard key={hostId} hostId={hostId} />;
+}
+
+/** The "New VM" button of a host's page. */
+export function NewVmButton({ hostId, disabled }: { hostId: HostId; disabled?: boolean }) {
+  const open = useInstallUi((s) => s.open);
+  return (
+    <Button size="xs" leftSection={<IconDeviceDesktopPlus size={14} />} onClick={() => open(hostId)} disabled={disabled} data-testid="host-page-new-vm">
+      New VM
+    </Button>
+  );
+}
+
+const STEPS = ['Source', 'Resources', 'Review', 'Create'] as const;
+
+function InstallWizard({ hostId }: { hostId: HostId }) {
+  const close = useInstallUi((s) => s.close);
+  const select = useUi((s) => s.select);
+  const host = useHost(hostId);
+  const options = useInstallOptions(hostId);
+  const domains = useDomains();
+  const qc = useQueryClient();
+  const [draft, setDraft] = useState<InstallDraft | null>(null);
+  const [step, setStep] = useState(0);
+  const [shown, setShown] = useState<Set<number>>(new Set());
+  const [consoleOpened, setConsoleOpened] = useState(false);
+
+  const taken = useMemo(() => new Set((domains.data ?? []).filter((d) => d.hostId === hostId).map((d) => d.name)), [domains.data, hostId]);
+  useEffect(() => {
+    if (options.data && !draft) setDraft(initialDraft(options.data, taken));
+  }, [options.data, draft, taken]);
+
+  const spec = draft ? toSpec(draft) : null;
+  const specKey = JSON.stringify(spec);
+  const preview = useQuery({
+    queryKey: ['install-preview', specKey],
+    queryFn: () => call('install.preview', spec as NonNullable<typeof spec>),
+    enabled: step === 2 && !!spec,
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+  });
+  const create = useMutation({
+    mutationFn: () => {
+      const p = preview.data;
+      if (!spec || !p) throw new Error('Review the VM first');
+      return call('install.create', { ...spec, uuid: p.uuid, ...(p.mac ? { mac: p.mac } : {}) });
+    },
+    onSuccess: () => setStep(3),
+  });
+  const job = useJob(create.data?.job.id);
+  const done = job?.status === 'succeeded';
+
+  // The VM runs: show its serial console, as virt-manager opens its console window.
+  useEffect(() => {
+    if (!done || consoleOpened || !create.data || !draft?.start) return;
+    setConsoleOpened(true);
+    void qc.invalidateQueries({ queryKey: keys.domains() });
+    if (draft.serial) openConsole({ kind: 'serial', hostId, uuid: create.data.uuid, name: create.data.name });
+  }, [done, consoleOpened, create.data, draft, hostId, qc]);
+
+  const errs = draft && shown.has(step) && step < 2 ? issues(draft, step as 0 | 1) : {};
+  const next = () => {
+    if (!draft) return;
+    const problems = issues(draft, step as 0 | 1);
+    if (Object.keys(problems).length) {
+      setShown(new Set([...shown, step]));
+      return;
+    }
+    setStep(step + 1);
+  };
+  const running = job?.status === 'running' || create.isPending;
+
+  return (
+    <Modal
+      opened
+      onClose={close}
+      size="xl"
+      title={`New VM on ${host?.spec.name ?? hostId}`}
+      closeOnClickOutside={!running}
+      data-testid="install-wizard"
+    >
+      <Stack gap="md">
+        <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => step < 3 && s < step && setStep(s)}>
+          {STEPS.map((label) => (
+            <Stepper.Step key={label} label={label} />
+          ))}
+        </Stepper>
+        {options.isLoading && <Loader size="sm" />}
+        <ErrorAlert title={`Could not read what ${host?.spec.name ?? 'the host'} offers`} error={options.error} />
+        {draft && options.data && step === 0 && <SourceStep draft={draft} set={setDraft} options={options.data} errors={errs} />}
+        {draft && options.data && step === 1 && <ResourcesStep draft={draft} set={setDraft} options={options.data} errors={errs} />}
+        {step === 2 && (
+          <>
+            {preview.isLoading && (
+              <Group gap="xs">
+                <Loader size="xs" />
+                <Text size="sm">Checking on the host…</Text>
+              </Group>
+            )}
+            <ErrorAlert title="This VM cannot be created as it is" error={preview.error} />
+            {preview.data && <ReviewStep preview={preview.data} />}
+          </>
+        )}
+        {step === 3 && create.data && (
+          <Stack gap="sm" data-testid="install-step-create">
+            <JobProgress jobId={create.data.job.id} testId="install-job" fallbackTitle={`Install ${create.data.name}`} />
+            {done && (
+              <Text size="sm" data-testid="install-done">
+                {draft?.start ? `${create.data.name} is running.` : `${create.data.name} is defined.`} {draft?.start && draft.serial ? 'Its serial console is open below.' : ''}
+              </Text>
+            )}
+            {job?.status === 'running' && (
+              <Text size="xs" c="dimmed">
+                You can close this window: the install goes on, and the Jobs panel shows it.
+              </Text>
+            )}
+          </Stack>
+        )}
+        <ErrorAlert title="Could not start the install" error={create.error} />
+        {step < 2 && Object.keys(errs).length > 0 && (
+          <Alert color="red" p="xs" icon={<IconAlertTriangle size={16} />} data-testid="install-step-errors">
+            {Object.values(errs)[0]}
+          </Alert>
+        )}
+        <Group justify="space-between">
+          <Button variant="default" onClick={() => (step === 0 || step === 3 ? close() : setStep(step - 1))} data-testid="install-back">
+            {step === 0 ? 'Cancel' : step === 3 ? 'Close' : 'Back'}
+          </Button>
+          <Group gap="xs">
+            {step < 2 && (
+              <Button onClick={next} disabled={!draft} data-testid="install-next">
+                Next
+              </Button>
+            )}
+            {step === 2 && (
+              <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!preview.data} data-testid="install-create">
+                Create{draft?.start ? ' and start' : ''}
+              </Button>
+            )}
+            {step === 3 && done && create.data && (
+              <>
+                {draft?.start && (
+                  <Button
+                    variant="default"
+                    leftSection={<IconTerminal2 size={14} />}
+                    onClick={() => create.data && openConsole({ kind: 'serial', hostId, uuid: create.data.uuid, name: create.data.name })}
+                    data-testid="install-open-console"
+                  >
+                    Console
+                  </Button>
+                )}
+                <Button
+                  onClick={() => {
+                    if (!create.data) return;
+                    select({ kind: 'domain', hostId, uuid: create.data.uuid });
+                    close();
+                  }}
+                  data-testid="install-show-vm"
+                >
+                  Show the VM
+                </Button>
+              </>
+            )}
+          </Group>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
