@@ -145,7 +145,9 @@ test('VNC: the display shows what the guest draws; Ctrl+Alt+Del reboots it; one 
 test('VNC: a display with a password asks for it; a wrong one is refused, the right one connects', async ({ page, server }) => {
   test.setTimeout(180_000);
   const name = `h10e-vncpw-${Math.random().toString(16).slice(2, 6)}`;
-  const remove = await throwawayGuest(name, (xml) => withoutSerial(xml).replace("<graphics type='vnc'", "<graphics type='vnc' passwd='s3cretPw'"));
+  const remove = await throwawayGuest(name, (xml) =>
+    withoutSerial(xml).replace("<graphics type='vnc'", "<graphics type='vnc' passwd='s3cretPw'"),
+  );
   try {
     const backend = await BackendClient.connect(server);
     await backend.call('hosts.addLab', {});

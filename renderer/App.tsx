@@ -1,6 +1,7 @@
 import { ActionIcon, AppShell, Badge, Group, Indicator, Kbd, Text, Title, Tooltip, useMantineColorScheme } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconListDetails, IconMoon, IconPlus, IconSun } from '@tabler/icons-react';
+import { CloneRoot } from './features/clone/CloneWizard';
 import { ConsoleDock } from './features/console/ConsoleDock';
 import { DeleteDomainDialog } from './features/domains/DeleteDomainDialog';
 import { DomainMenu } from './features/domains/DomainMenu';
@@ -14,6 +15,7 @@ import { HostSidebar } from './features/hosts/HostSidebar';
 import { PromptDialog } from './features/hosts/PromptDialog';
 import { RemoveHostDialog } from './features/hosts/RemoveHostDialog';
 import { useHostToasts } from './features/hosts/useHostToasts';
+import { InstallRoot } from './features/install/InstallWizard';
 import { JobsDrawer } from './features/jobs/JobsDrawer';
 import { MigrateRoot } from './features/migrate/MigrateRoot';
 import { useAppInfo, useBackendEvents, useHosts, useJobs } from './queries';
@@ -146,6 +148,8 @@ export function App() {
       </AppShell.Main>
       <JobsDrawer />
       <MigrateRoot />
+      <InstallRoot />
+      <CloneRoot />
       <HostFormModal />
       <RemoveHostDialog />
       <PromptDialog />

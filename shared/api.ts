@@ -690,9 +690,7 @@ export interface ChosenDefault {
 /** Where a NIC is plugged in: a libvirt network or a host bridge (always virtio unless the OS needs otherwise). */
 export const NicTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('network'), name: objectName }).strict(),
-  z
-    .object({ kind: z.literal('bridge'), name: z.string().regex(/^[A-Za-z0-9_.:-]{1,15}$/, 'Not a host bridge name') })
-    .strict(),
+  z.object({ kind: z.literal('bridge'), name: z.string().regex(/^[A-Za-z0-9_.:-]{1,15}$/, 'Not a host bridge name') }).strict(),
   z.object({ kind: z.literal('none') }).strict(),
 ]);
 export type NicTarget = z.infer<typeof NicTarget>;
@@ -756,7 +754,9 @@ export const InstallSource = z.discriminatedUnion('kind', [
     })
     .strict(),
   /** Boot a kernel + initrd on the host with a command line (direct kernel boot, every boot). */
-  z.object({ kind: z.literal('kernel'), kernel: icAbsPath, initrd: icAbsPath.optional(), cmdline: icCmdline.default('console=ttyS0') }).strict(),
+  z
+    .object({ kind: z.literal('kernel'), kernel: icAbsPath, initrd: icAbsPath.optional(), cmdline: icCmdline.default('console=ttyS0') })
+    .strict(),
 ]);
 export type InstallSource = z.infer<typeof InstallSource>;
 
@@ -766,7 +766,11 @@ export const InstallDisk = z.discriminatedUnion('kind', [
       kind: z.literal('new'),
       pool: icName,
       name: icNewVolume,
-      sizeMiB: z.number().int().min(1, 'At least 1 MiB').max(64 * 1024 * 1024, 'At most 64 TiB'),
+      sizeMiB: z
+        .number()
+        .int()
+        .min(1, 'At least 1 MiB')
+        .max(64 * 1024 * 1024, 'At most 64 TiB'),
       format: z.enum(['qcow2', 'raw']).default('qcow2'),
     })
     .strict(),
@@ -782,7 +786,11 @@ export const InstallSpec = z
     osVariant: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/, 'Not an OS short id'),
     source: InstallSource,
     vcpus: z.number().int().min(1, 'At least 1 vCPU').max(4096),
-    memoryMiB: z.number().int().min(16, 'At least 16 MiB').max(16 * 1024 * 1024),
+    memoryMiB: z
+      .number()
+      .int()
+      .min(16, 'At least 16 MiB')
+      .max(16 * 1024 * 1024),
     disk: InstallDisk,
     nic: NicTarget,
     /** VNC display on the host's 127.0.0.1 (reached through the SSH session). */
@@ -895,7 +903,18 @@ export const CloneSpec = z
       )
       .max(64),
     /** Per NIC of the source (by its MAC): where the clone's NIC goes (default: as suggested; 'none' drops it). */
-    nics: z.array(z.object({ mac: z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'Not a MAC address'), target: NicTarget.optional(), newMac: icMac.optional() }).strict()).max(64).default([]),
+    nics: z
+      .array(
+        z
+          .object({
+            mac: z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'Not a MAC address'),
+            target: NicTarget.optional(),
+            newMac: icMac.optional(),
+          })
+          .strict(),
+      )
+      .max(64)
+      .default([]),
     start: z.boolean().default(false),
     /** Cross-host copies: sha256 of every byte (ours while streaming vs the target host's) or the size only. */
     verify: z.enum(['sha256', 'size']).default('sha256'),
@@ -1193,7 +1212,9 @@ export const requests = {
   'install.create': { input: InstallSpec, output: out<{ job: Job; uuid: string; name: string }>() },
   /** Uploads a local file (an ISO) into a new volume: a Job; the bytes go through `channel` (see UPLOAD_WINDOW). */
   'install.upload': {
-    input: z.object({ hostId: HostId, pool: icName, name: icNewVolume, size: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }).strict(),
+    input: z
+      .object({ hostId: HostId, pool: icName, name: icNewVolume, size: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) })
+      .strict(),
     output: out<{ job: Job; channel: string; volume: PlannedVolume }>(),
   },
   /** What cloning a VM to a host (its own or another) involves: its disks and NICs, the target's pools and networks. */

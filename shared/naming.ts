@@ -23,7 +23,11 @@ export function volumeNameFor(vmName: string, index: number, format: string): st
 }
 
 /** The first of `base`, `base-1`, `base-2` … not in `taken`. */
-export function firstFree(base: string, taken: ReadonlySet<string>, join: (base: string, n: number) => string = (b, n) => `${b}-${n}`): string {
+export function firstFree(
+  base: string,
+  taken: ReadonlySet<string>,
+  join: (base: string, n: number) => string = (b, n) => `${b}-${n}`,
+): string {
   if (!taken.has(base)) return base;
   for (let n = 1; ; n++) {
     const c = join(base, n);

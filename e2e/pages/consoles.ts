@@ -88,4 +88,5 @@ export async function throwawayGuest(name: string, edit: (xml: string) => string
 }
 
 /** The serial port and console of a guest's XML removed. */
-export const withoutSerial = (xml: string): string => xml.replace(/\s*<serial [\s\S]*?<\/serial>/, '').replace(/\s*<console [\s\S]*?<\/console>/, '');
+export const withoutSerial = (xml: string): string =>
+  xml.replace(/\s*<serial [\s\S]*?<\/serial>/, '').replace(/\s*<console [\s\S]*?<\/console>/, '');

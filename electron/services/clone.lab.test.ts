@@ -10,7 +10,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labSh, virshOn } from '../../e2e/lab/lab';
 import type { CloneOptions, CloneSpec, HostId } from '../../shared/api';
-import { BANNER, cleanup, consoleShows, domainNames, type Fixture, jobEnd, jobWhen, lab, sha256On, startFixture, volumeNames } from './install-clone.fixture';
+import {
+  BANNER,
+  cleanup,
+  consoleShows,
+  domainNames,
+  type Fixture,
+  jobEnd,
+  jobWhen,
+  lab,
+  sha256On,
+  startFixture,
+  volumeNames,
+} from './install-clone.fixture';
 
 const tag = Math.random().toString(16).slice(2, 8);
 const stopped = lab.guests.stopped;
@@ -28,7 +40,11 @@ function defaults(o: CloneOptions, source: { hostId: HostId; uuid: string }, nam
     uuid: source.uuid,
     targetHostId: o.targetHostId,
     name,
-    disks: o.disks.map((d) => (d.defaultMode === 'copy' ? { target: d.target, mode: 'copy', pool: o.target.defaultPool ?? 'default', volume } : { target: d.target, mode: d.defaultMode })),
+    disks: o.disks.map((d) =>
+      d.defaultMode === 'copy'
+        ? { target: d.target, mode: 'copy', pool: o.target.defaultPool ?? 'default', volume }
+        : { target: d.target, mode: d.defaultMode },
+    ),
     nics: o.nics.map((n) => ({ mac: n.mac, ...(n.suggested ? { target: n.suggested } : {}) })),
     start: true,
     verify: 'sha256',
@@ -65,7 +81,11 @@ describe('clone', () => {
     expect(preview.xml).toContain(`/var/lib/libvirt/images/${volume}`);
     expect(preview.xml).toContain(`${name}-serial.log`);
 
-    const started = await f.call('clone.start', { ...spec, newUuid: preview.uuid, nics: spec.nics.map((n, i) => ({ ...n, newMac: preview.macs[i]?.to })) });
+    const started = await f.call('clone.start', {
+      ...spec,
+      newUuid: preview.uuid,
+      nics: spec.nics.map((n, i) => ({ ...n, newMac: preview.macs[i]?.to })),
+    });
     const job = await jobEnd(f.backend, started.job.id);
     expect(job.error?.message).toBeUndefined();
     expect(job.status).toBe('succeeded');
@@ -148,7 +168,10 @@ describe('clone', () => {
     const o = await f.call('clone.options', { hostId: f.A, uuid: tiny.uuid, targetHostId: f.A });
     expect(o.source.cloneable).toBe(false);
     expect(o.source.reason).toMatch(/running/);
-    const r1 = await f.backend.dispatch('clone.preview', defaults(o, { hostId: f.A, uuid: tiny.uuid }, `t-clone-${tag}-x`, `t-clone-${tag}-x.qcow2`));
+    const r1 = await f.backend.dispatch(
+      'clone.preview',
+      defaults(o, { hostId: f.A, uuid: tiny.uuid }, `t-clone-${tag}-x`, `t-clone-${tag}-x.qcow2`),
+    );
     expect(r1.ok).toBe(false);
     if (!r1.ok) expect(r1.error.message).toMatch(/running/);
 

@@ -10,17 +10,71 @@
  * target — volumes, definition — and nothing else.
  */
 import { randomUUID } from 'node:crypto';
-import type { CloneDiskInfo, CloneNicInfo, CloneOptions, ClonePreview, CloneSpec, DomainState, HostId, Job, NicTarget } from '../../shared/api';
+import type {
+  CloneDiskInfo,
+  CloneNicInfo,
+  CloneOptions,
+  ClonePreview,
+  CloneSpec,
+  DomainState,
+  HostId,
+  Job,
+  NicTarget,
+} from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { cloneNameFor } from '../../shared/naming';
 import type { RpcClient } from '../libvirt/client';
-import { domainCreate, domainDefineXml, domainDestroy, domainGetState, domainGetXmlDesc, domainLookupByUuid, domainUndefine } from '../libvirt/domain';
+import {
+  domainCreate,
+  domainDefineXml,
+  domainDestroy,
+  domainGetState,
+  domainGetXmlDesc,
+  domainLookupByUuid,
+  domainUndefine,
+} from '../libvirt/domain';
 import { ErrorCode } from '../libvirt/errors';
-import { type DomainRef, DomainState as DS, DomainXmlFlags, type StoragePoolRef, type StorageVolRef, UndefineFlags } from '../libvirt/protocol';
-import { poolLookupByName, volCreateXml, volCreateXmlFrom, volDownload, volGetInfo, volGetPath, volLookupByName, volLookupByPath, volUpload } from '../libvirt/storage';
-import { buildVolumeXml, type DiskRewrite, type NicRewrite, randomMac, rewriteForClone, type SourceDisk, sourceDisks, sourceNics } from '../xml/build';
+import {
+  type DomainRef,
+  DomainXmlFlags,
+  DomainState as DS,
+  type StoragePoolRef,
+  type StorageVolRef,
+  UndefineFlags,
+} from '../libvirt/protocol';
+import {
+  poolLookupByName,
+  volCreateXml,
+  volCreateXmlFrom,
+  volDownload,
+  volGetInfo,
+  volGetPath,
+  volLookupByName,
+  volLookupByPath,
+  volUpload,
+} from '../libvirt/storage';
+import {
+  buildVolumeXml,
+  type DiskRewrite,
+  type NicRewrite,
+  randomMac,
+  rewriteForClone,
+  type SourceDisk,
+  sourceDisks,
+  sourceNics,
+} from '../xml/build';
 import { stateOf } from './domains';
-import { activePool, domainNameFree, domainUuidFree, hostMacsAndNames, hypervisorFacts, isMissing, plannedPath, volumeFacts, volumeNameFree } from './hostfacts';
+import {
+  activePool,
+  domainNameFree,
+  domainUuidFree,
+  hostMacsAndNames,
+  hypervisorFacts,
+  isMissing,
+  plannedPath,
+  volumeFacts,
+  volumeNameFree,
+} from './hostfacts';
 import type { HostManager } from './hosts';
 import type { JobContext, JobManager } from './jobs';
 import { deleteCreatedVolume, fmtRate, type HostIo, hostBridges, hostDigest, hostIo, hostReadable, pipeBytes } from './transfer';
@@ -95,7 +149,10 @@ export async function copyVolumeLocal(a: {
   const poller = poll();
   try {
     // Not abortable on the host once started: a cancel waits for it, then removes the copy.
-    return await volCreateXmlFrom(a.rpc, a.pool, { xml: buildVolumeXml({ name: a.name, capacity: a.capacity, format: a.format }), from: a.from });
+    return await volCreateXmlFrom(a.rpc, a.pool, {
+      xml: buildVolumeXml({ name: a.name, capacity: a.capacity, format: a.format }),
+      from: a.from,
+    });
   } finally {
     done = true;
     await poller;
@@ -122,12 +179,18 @@ export async function copyVolumeAcross(a: {
   onBytes?: (n: number, total: number) => void;
 }): Promise<{ vol: StorageVolRef; path: string; bytes: number; sha256?: string }> {
   const { size: bytes } = await hostDigest(a.from, a.fromPath, 0, 'size');
-  const vol = await volCreateXml(a.to.rpc(), a.toPool, { xml: buildVolumeXml({ name: a.toName, capacity: bytes, format: 'raw' }), signal: a.signal });
+  const vol = await volCreateXml(a.to.rpc(), a.toPool, {
+    xml: buildVolumeXml({ name: a.toName, capacity: bytes, format: 'raw' }),
+    signal: a.signal,
+  });
   a.onCreated(vol);
   const path = await volGetPath(a.to.rpc(), vol);
   const [src, dst] = await Promise.all([a.from.openBulk(), a.to.openBulk()]);
   try {
-    const [down, up] = await Promise.all([volDownload(src.rpc, a.fromVol, { length: bytes, signal: a.signal }), volUpload(dst.rpc, vol, { length: bytes, signal: a.signal })]);
+    const [down, up] = await Promise.all([
+      volDownload(src.rpc, a.fromVol, { length: bytes, signal: a.signal }),
+      volUpload(dst.rpc, vol, { length: bytes, signal: a.signal }),
+    ]);
     const r = await pipeBytes(down, up, {
       hash: a.verify === 'sha256',
       signal: a.signal,
@@ -138,9 +201,18 @@ export async function copyVolumeAcross(a: {
     const d = await hostDigest(a.to, path, bytes, a.verify);
     // A block device may be a little larger than asked (extents); a file is exactly the copy.
     const sizeOk = a.block ? d.size >= bytes : d.size === bytes;
-    if (!sizeOk) throw new AppError('verify', `${path} on ${a.to.label} has ${d.size} bytes after the copy, expected ${bytes}`, 'The copy was removed; try again.');
+    if (!sizeOk)
+      throw new AppError(
+        'verify',
+        `${path} on ${a.to.label} has ${d.size} bytes after the copy, expected ${bytes}`,
+        'The copy was removed; try again.',
+      );
     if (a.verify === 'sha256' && d.sha256 !== r.sha256) {
-      throw new AppError('verify', `${path} on ${a.to.label} differs from what was sent (sha256 ${d.sha256?.slice(0, 12)}… vs ${r.sha256?.slice(0, 12)}…)`, 'The copy was removed; try again.');
+      throw new AppError(
+        'verify',
+        `${path} on ${a.to.label} differs from what was sent (sha256 ${d.sha256?.slice(0, 12)}… vs ${r.sha256?.slice(0, 12)}…)`,
+        'The copy was removed; try again.',
+      );
     }
     return { vol, path, bytes, ...(r.sha256 ? { sha256: r.sha256 } : {}) };
   } finally {
@@ -160,13 +232,29 @@ export class CloneService {
     const dst = hostIo(this.hosts, targetHostId);
     const crossHost = hostId !== targetHostId;
     const [details, bridges, taken] = await Promise.all([this.hosts.details(targetHostId), hostBridges(dst), hostMacsAndNames(dst.rpc())]);
-    const sharedPaths = crossHost ? await hostReadable(dst, src.disks.map((d) => d.path).filter((p): p is string => !!p)) : null;
+    const sharedPaths = crossHost
+      ? await hostReadable(
+          dst,
+          src.disks.map((d) => d.path).filter((p): p is string => !!p),
+        )
+      : null;
     const disks = src.disks.map((d) => this.diskInfo(d, crossHost, sharedPaths, dst.label));
     const nets = details.networks;
     const nics: CloneNicInfo[] = sourceNics(src.xml).map((n) => {
       const same: NicTarget | undefined =
-        n.type === 'bridge' && n.source ? { kind: 'bridge', name: n.source } : n.type === 'network' && n.source ? { kind: 'network', name: n.source } : undefined;
-      if (!same) return { mac: n.mac, type: n.type, ...(n.source ? { source: n.source } : {}), ...(n.model ? { model: n.model } : {}), remapped: false };
+        n.type === 'bridge' && n.source
+          ? { kind: 'bridge', name: n.source }
+          : n.type === 'network' && n.source
+            ? { kind: 'network', name: n.source }
+            : undefined;
+      if (!same)
+        return {
+          mac: n.mac,
+          type: n.type,
+          ...(n.source ? { source: n.source } : {}),
+          ...(n.model ? { model: n.model } : {}),
+          remapped: false,
+        };
       const present = same.kind === 'bridge' ? bridges.includes(same.name) : nets.some((x) => x.name === same.name);
       let suggested: NicTarget = same;
       if (!present) {
@@ -182,11 +270,19 @@ export class CloneService {
                 ? { kind: 'bridge', name: bridge }
                 : { kind: 'none' };
       }
-      return { mac: n.mac, type: n.type, ...(n.source ? { source: n.source } : {}), ...(n.model ? { model: n.model } : {}), suggested, remapped: !present };
+      return {
+        mac: n.mac,
+        type: n.type,
+        ...(n.source ? { source: n.source } : {}),
+        ...(n.model ? { model: n.model } : {}),
+        suggested,
+        remapped: !present,
+      };
     });
     const running = details.pools.filter((p) => p.state === 'running');
     const firstPool = src.disks.find((d) => d.vol)?.vol?.pool;
-    const defaultPool = running.find((p) => p.name === firstPool)?.name ?? running.find((p) => p.name === 'default')?.name ?? running[0]?.name;
+    const defaultPool =
+      running.find((p) => p.name === firstPool)?.name ?? running.find((p) => p.name === 'default')?.name ?? running[0]?.name;
     const cloneable = src.state === 'shutoff' || src.state === 'paused';
     return {
       source: {
@@ -195,7 +291,11 @@ export class CloneService {
         name: src.dom.name,
         state: src.state,
         cloneable,
-        ...(cloneable ? {} : { reason: `${src.dom.name} is ${src.state}: shut it down or pause it first (a running VM’s disks change while they are copied).` }),
+        ...(cloneable
+          ? {}
+          : {
+              reason: `${src.dom.name} is ${src.state}: shut it down or pause it first (a running VM’s disks change while they are copied).`,
+            }),
       },
       targetHostId,
       crossHost,
@@ -222,8 +322,12 @@ export class CloneService {
 
   async start(spec: CloneSpec): Promise<{ job: Job; uuid: string; name: string; hostId: HostId }> {
     const p = await this.plan(spec);
-    const title = p.crossHost ? `Clone ${p.src.dom.name} (${p.src.io.label}) to ${spec.name} on ${p.dst.label}` : `Clone ${p.src.dom.name} to ${spec.name}`;
-    const { job } = this.jobs.start({ kind: 'clone', hostId: spec.targetHostId, domain: spec.name, title }, (ctx) => this.run(spec, p, ctx));
+    const title = p.crossHost
+      ? `Clone ${p.src.dom.name} (${p.src.io.label}) to ${spec.name} on ${p.dst.label}`
+      : `Clone ${p.src.dom.name} to ${spec.name}`;
+    const { job } = this.jobs.start({ kind: 'clone', hostId: spec.targetHostId, domain: spec.name, title }, (ctx) =>
+      this.run(spec, p, ctx),
+    );
     return { job, uuid: p.uuid, name: spec.name, hostId: spec.targetHostId };
   }
 
@@ -242,15 +346,24 @@ export class CloneService {
       ctx.update({
         ...(phase ? { phase } : {}),
         progress: 0.02 + 0.93 * Math.min(1, moved / total),
-        figures: { bytes: moved, totalBytes: total, bytesPerSec: secs > 0 ? moved / secs : 0, disk: current, disks: p.copies.length, elapsedMs: Date.now() - t0 },
+        figures: {
+          bytes: moved,
+          totalBytes: total,
+          bytesPerSec: secs > 0 ? moved / secs : 0,
+          disk: current,
+          disks: p.copies.length,
+          elapsedMs: Date.now() - t0,
+        },
       });
     };
     const tick = setInterval(() => report(undefined, 0), 400);
     try {
       // The source must still be shut off or paused, and the names still free.
       const st = stateOf((await domainGetState(p.src.io.rpc(), p.src.dom)).state);
-      if (st !== 'shutoff' && st !== 'paused') throw new AppError('source-running', `${p.src.dom.name} is ${st} now`, 'Shut it down or pause it, then clone again.');
-      if (!(await domainNameFree(rpc, spec.name))) throw new AppError('exists', `A VM named “${spec.name}” already exists on ${p.dst.label}`);
+      if (st !== 'shutoff' && st !== 'paused')
+        throw new AppError('source-running', `${p.src.dom.name} is ${st} now`, 'Shut it down or pause it, then clone again.');
+      if (!(await domainNameFree(rpc, spec.name)))
+        throw new AppError('exists', `A VM named “${spec.name}” already exists on ${p.dst.label}`);
       for (const c of p.copies) {
         current++;
         if (ctx.signal.aborted) throw ctx.signal.reason;
@@ -309,7 +422,11 @@ export class CloneService {
       const secs = (Date.now() - t0) / 1000;
       ctx.update({ phase: `done${p.copies.length ? ` (${fmtRate(doneBytes / Math.max(secs, 0.001))} average)` : ''}`, progress: 1 });
     } catch (err) {
-      ctx.update({ phase: ctx.signal.aborted ? `cancelled: removing what was created on ${p.dst.label}` : `failed: removing what was created on ${p.dst.label}` });
+      ctx.update({
+        phase: ctx.signal.aborted
+          ? `cancelled: removing what was created on ${p.dst.label}`
+          : `failed: removing what was created on ${p.dst.label}`,
+      });
       const left = await this.rollback(rpc, made);
       if (left.length) {
         throw new AppError(
@@ -331,7 +448,9 @@ export class CloneService {
       try {
         const st = await domainGetState(rpc, made.domain);
         if (st.state !== DS.SHUTOFF) await domainDestroy(rpc, made.domain);
-        await domainUndefine(rpc, made.domain, { flags: UndefineFlags.NVRAM | UndefineFlags.MANAGED_SAVE | UndefineFlags.SNAPSHOTS_METADATA });
+        await domainUndefine(rpc, made.domain, {
+          flags: UndefineFlags.NVRAM | UndefineFlags.MANAGED_SAVE | UndefineFlags.SNAPSHOTS_METADATA,
+        });
       } catch (err) {
         if (!isMissing(err, ErrorCode.NO_DOMAIN)) left.push(`definition ${made.domain.name}: ${(err as Error).message}`);
       }
@@ -352,7 +471,10 @@ export class CloneService {
     const io = hostIo(this.hosts, hostId);
     const rpc = io.rpc();
     const dom = await domainLookupByUuid(rpc, uuid);
-    const [st, xml] = await Promise.all([domainGetState(rpc, dom), domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE })]);
+    const [st, xml] = await Promise.all([
+      domainGetState(rpc, dom),
+      domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE }),
+    ]);
     const disks = await Promise.all(
       sourceDisks(xml).map(async (d): Promise<SourceDiskFacts> => {
         try {
@@ -375,11 +497,14 @@ export class CloneService {
     const removable = d.device === 'cdrom' || d.device === 'floppy';
     const readOnly = d.readonly || d.shareable || removable;
     let copy = !!d.vol && (d.vol.type === 'file' || d.vol.type === 'block');
-    if (!d.vol && d.path) notes.push(`Not a volume of a storage pool: it cannot be copied (add its directory as a pool on the host to copy it).`);
+    if (!d.vol && d.path)
+      notes.push(`Not a volume of a storage pool: it cannot be copied (add its directory as a pool on the host to copy it).`);
     if (d.type === 'network') notes.push('A network disk: it cannot be copied.');
     if (copy && crossHost && d.vol?.backing) {
       copy = false;
-      notes.push(`Has a backing file (${d.vol.backing}): a byte copy to ${target} would point at a file that host lacks. Flatten it first, or clone on the same host.`);
+      notes.push(
+        `Has a backing file (${d.vol.backing}): a byte copy to ${target} would point at a file that host lacks. Flatten it first, or clone on the same host.`,
+      );
     }
     let share = readOnly;
     if (share && crossHost && d.path && !sharedOnTarget?.has(d.path)) {
@@ -420,19 +545,30 @@ export class CloneService {
   private async plan(spec: CloneSpec): Promise<Plan> {
     const src = await this.readSource(spec.hostId, spec.uuid);
     if (src.state !== 'shutoff' && src.state !== 'paused') {
-      throw new AppError('source-running', `${src.dom.name} is ${src.state}`, 'Shut it down or pause it first: a running VM’s disks change while they are copied.');
+      throw new AppError(
+        'source-running',
+        `${src.dom.name} is ${src.state}`,
+        'Shut it down or pause it first: a running VM’s disks change while they are copied.',
+      );
     }
     const crossHost = spec.hostId !== spec.targetHostId;
     const dst = hostIo(this.hosts, spec.targetHostId);
     const rpc = dst.rpc();
     const notes: string[] = [];
     const warnings: string[] = [];
-    if (!(await domainNameFree(rpc, spec.name))) throw new AppError('exists', `A VM named “${spec.name}” already exists on ${dst.label}`, 'Choose another name.');
+    if (!(await domainNameFree(rpc, spec.name)))
+      throw new AppError('exists', `A VM named “${spec.name}” already exists on ${dst.label}`, 'Choose another name.');
     const uuid = spec.newUuid ?? randomUUID();
-    if (uuid === spec.uuid || !(await domainUuidFree(rpc, uuid))) throw new AppError('exists', `The UUID ${uuid} is taken on ${dst.label}`, 'Go back and review again for a new UUID.');
+    if (uuid === spec.uuid || !(await domainUuidFree(rpc, uuid)))
+      throw new AppError('exists', `The UUID ${uuid} is taken on ${dst.label}`, 'Go back and review again for a new UUID.');
 
     // One decision per disk, each one this disk allows.
-    const sharedOnTarget = crossHost ? await hostReadable(dst, src.disks.map((d) => d.path).filter((p): p is string => !!p)) : null;
+    const sharedOnTarget = crossHost
+      ? await hostReadable(
+          dst,
+          src.disks.map((d) => d.path).filter((p): p is string => !!p),
+        )
+      : null;
     const byTarget = new Map(spec.disks.map((d) => [d.target, d]));
     if (byTarget.size !== spec.disks.length) throw new AppError('invalid-input', 'A disk is listed twice');
     const disks = new Map<string, DiskRewrite>();
@@ -440,11 +576,20 @@ export class CloneService {
     const volumeKeys = new Set<string>();
     for (const d of src.disks) {
       const choice = byTarget.get(d.target);
-      if (!choice) throw new AppError('invalid-input', `No decision for disk ${d.target} of ${src.dom.name}`, 'Choose copy, share or detach for every disk.');
+      if (!choice)
+        throw new AppError(
+          'invalid-input',
+          `No decision for disk ${d.target} of ${src.dom.name}`,
+          'Choose copy, share or detach for every disk.',
+        );
       byTarget.delete(d.target);
       const info = this.diskInfo(d, crossHost, sharedOnTarget, dst.label);
       if (!info.modes.includes(choice.mode)) {
-        throw new AppError('invalid-input', `Disk ${d.target} cannot be ${choice.mode === 'copy' ? 'copied' : choice.mode === 'share' ? 'shared' : 'detached'}`, info.notes.join(' ') || undefined);
+        throw new AppError(
+          'invalid-input',
+          `Disk ${d.target} cannot be ${choice.mode === 'copy' ? 'copied' : choice.mode === 'share' ? 'shared' : 'detached'}`,
+          info.notes.join(' ') || undefined,
+        );
       }
       if (choice.mode !== 'copy') {
         disks.set(d.target, { mode: choice.mode });
@@ -452,17 +597,38 @@ export class CloneService {
       }
       if (!d.vol || !d.ref) throw new AppError('invalid-input', `Disk ${d.target} is not a pool volume`);
       const key = `${choice.pool}\u0000${choice.volume}`;
-      if (volumeKeys.has(key)) throw new AppError('invalid-input', `Two disks would be copied to ${choice.pool}/${choice.volume}`, 'Give each copy its own volume name.');
+      if (volumeKeys.has(key))
+        throw new AppError(
+          'invalid-input',
+          `Two disks would be copied to ${choice.pool}/${choice.volume}`,
+          'Give each copy its own volume name.',
+        );
       volumeKeys.add(key);
       const pool = await activePool(rpc, choice.pool, dst.label);
       if (!(await volumeNameFree(rpc, pool.ref, choice.volume))) {
-        throw new AppError('exists', `The pool ${choice.pool} on ${dst.label} already has a volume “${choice.volume}”`, 'Choose another volume name; existing volumes are never overwritten.');
+        throw new AppError(
+          'exists',
+          `The pool ${choice.pool} on ${dst.label} already has a volume “${choice.volume}”`,
+          'Choose another volume name; existing volumes are never overwritten.',
+        );
       }
       const bytes = crossHost ? (d.vol.physical ?? d.vol.capacity) : Math.max(d.vol.allocation, 1);
-      if (bytes > pool.available) warnings.push(`The pool ${choice.pool} on ${dst.label} has ${Math.floor(pool.available / 1048576)} MiB free; ${d.target} needs up to ${Math.ceil(bytes / 1048576)} MiB.`);
+      if (bytes > pool.available)
+        warnings.push(
+          `The pool ${choice.pool} on ${dst.label} has ${Math.floor(pool.available / 1048576)} MiB free; ${d.target} needs up to ${Math.ceil(bytes / 1048576)} MiB.`,
+        );
       const path = plannedPath(pool, choice.volume);
       const blockPool = pool.type === 'logical' || pool.type === 'disk';
-      copies.push({ target: d.target, from: { ...d, vol: d.vol, ref: d.ref }, pool: choice.pool, poolRef: pool.ref, name: choice.volume, path, bytes, blockPool });
+      copies.push({
+        target: d.target,
+        from: { ...d, vol: d.vol, ref: d.ref },
+        pool: choice.pool,
+        poolRef: pool.ref,
+        name: choice.volume,
+        path,
+        bytes,
+        blockPool,
+      });
       disks.set(d.target, { mode: 'copy', type: blockPool ? 'block' : 'file', path });
     }
     if (byTarget.size) throw new AppError('invalid-input', `${src.dom.name} has no disk ${[...byTarget.keys()].join(', ')}`);
@@ -478,19 +644,23 @@ export class CloneService {
     for (const n of srcNics) {
       const want = bySource.get(n.mac);
       let mac = want?.newMac;
-      if (mac && used.has(mac)) throw new AppError('exists', `The MAC ${mac} is in use on ${dst.label}`, 'Go back and review again for new MACs.');
+      if (mac && used.has(mac))
+        throw new AppError('exists', `The MAC ${mac} is in use on ${dst.label}`, 'Go back and review again for new MACs.');
       while (!mac || used.has(mac)) mac = randomMac();
       used.add(mac);
       const target = want?.target;
-      if (target?.kind === 'bridge' && !bridges.includes(target.name)) warnings.push(`${dst.label} has no bridge ${target.name}: the clone will not start.`);
+      if (target?.kind === 'bridge' && !bridges.includes(target.name))
+        warnings.push(`${dst.label} has no bridge ${target.name}: the clone will not start.`);
       if (target?.kind === 'network') {
         const net = details?.networks.find((x) => x.name === target.name);
         if (!net) throw new AppError('not-found', `${dst.label} has no network “${target.name}”`);
         if (!net.active) warnings.push(`The network ${target.name} is not running on ${dst.label}: start it before the clone.`);
       }
       if (!target && crossHost) {
-        if (n.type === 'bridge' && n.source && !bridges.includes(n.source)) warnings.push(`${dst.label} has no bridge ${n.source}: map NIC ${n.mac} to one it has.`);
-        if (n.type === 'network' && n.source && !details?.networks.some((x) => x.name === n.source)) warnings.push(`${dst.label} has no network ${n.source}: map NIC ${n.mac}.`);
+        if (n.type === 'bridge' && n.source && !bridges.includes(n.source))
+          warnings.push(`${dst.label} has no bridge ${n.source}: map NIC ${n.mac} to one it has.`);
+        if (n.type === 'network' && n.source && !details?.networks.some((x) => x.name === n.source))
+          warnings.push(`${dst.label} has no network ${n.source}: map NIC ${n.mac}.`);
       }
       nics.push({ mac, ...(target ? { target } : {}) });
     }
@@ -500,13 +670,22 @@ export class CloneService {
       const facts = await hypervisorFacts(rpc);
       emulator = facts.emulator;
       const machine = /<type[^>]*machine=['"]([^'"]+)['"]/.exec(src.xml)?.[1];
-      if (machine && !facts.machines.has(machine)) warnings.push(`${dst.label}’s QEMU has no machine type ${machine}: defining the clone will fail.`);
+      if (machine && !facts.machines.has(machine))
+        warnings.push(`${dst.label}’s QEMU has no machine type ${machine}: defining the clone will fail.`);
     }
-    if (src.state === 'paused') notes.push(`${src.dom.name} is paused: its disks are copied as they are now (QEMU flushed them when it paused).`);
+    if (src.state === 'paused')
+      notes.push(`${src.dom.name} is paused: its disks are copied as they are now (QEMU flushed them when it paused).`);
     return { src, dst, crossHost, uuid, name: spec.name, copies, disks, nics, ...(emulator ? { emulator } : {}), notes, warnings };
   }
 
   private rewrite(p: Plan) {
-    return { name: p.name, uuid: p.uuid, sourceName: p.src.dom.name, disks: p.disks, nics: p.nics, ...(p.emulator ? { emulator: p.emulator } : {}) };
+    return {
+      name: p.name,
+      uuid: p.uuid,
+      sourceName: p.src.dom.name,
+      disks: p.disks,
+      nics: p.nics,
+      ...(p.emulator ? { emulator: p.emulator } : {}),
+    };
   }
 }

@@ -22,7 +22,7 @@ import {
 } from '../libvirt/domain';
 import { DomainEvents } from '../libvirt/events';
 import type { DomainRef } from '../libvirt/protocol';
-import { DomainStatsTypes, domainStateName, LifecycleEvent, ListDomainsFlags, UndefineFlags } from '../libvirt/protocol';
+import { DomainStatsTypes, DomainXmlFlags, domainStateName, LifecycleEvent, ListDomainsFlags, UndefineFlags } from '../libvirt/protocol';
 import { volDelete, volGetInfo, volLookupByPath } from '../libvirt/storage';
 import { parseDomainXml } from '../xml/domain';
 import type { HostManager } from './hosts';
@@ -85,8 +85,10 @@ export class DomainService {
     const dom = await domainLookupByUuid(rpc, uuid);
     const [summary] = await this.listHost(hostId, [dom]);
     if (!summary) throw new AppError('not-found', `The VM ${dom.name} is gone`);
-    const xml = await domainGetXmlDesc(rpc, dom);
-    const parsed = parseDomainXml(xml);
+    // The XML shown to the admin never carries secrets (VNC passwords); the one parsed for
+    // facts does (SECURE), so the details can say that a password is set.
+    const [xml, secureXml] = await Promise.all([domainGetXmlDesc(rpc, dom), domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.SECURE })]);
+    const parsed = parseDomainXml(secureXml);
     const disks = await Promise.all(parsed.disks.map((d) => this.withVolume(hostId, d)));
     const uptimeSec = summary.state === 'running' || summary.state === 'paused' ? await this.hosts.domainUptime(hostId, dom.name) : undefined;
     return { summary, ...parsed, disks, ...(uptimeSec !== undefined ? { uptimeSec } : {}), xml };

@@ -8,9 +8,18 @@ import type { RpcClient } from '../libvirt/client';
 import { domainGetXmlDesc, domainListAll, domainLookupByName, domainLookupByUuid } from '../libvirt/domain';
 import { ErrorCode } from '../libvirt/errors';
 import { hostGetCapabilities, hostGetDomainCapabilities } from '../libvirt/host';
-import { StoragePoolState, type StoragePoolRef, type StorageVolRef } from '../libvirt/protocol';
-import { poolGetInfo, poolGetXmlDesc, poolLookupByName, volGetInfo, volGetPath, volGetXmlDesc, volListAll, volLookupByName } from '../libvirt/storage';
-import { attr, child, children as kids, type Element, parseXml, path, text } from '../xml/dom';
+import { type StoragePoolRef, StoragePoolState, type StorageVolRef } from '../libvirt/protocol';
+import {
+  poolGetInfo,
+  poolGetXmlDesc,
+  poolLookupByName,
+  volGetInfo,
+  volGetPath,
+  volGetXmlDesc,
+  volListAll,
+  volLookupByName,
+} from '../libvirt/storage';
+import { attr, child, type Element, children as kids, parseXml, path, text } from '../xml/dom';
 
 /** Direct children with this tag of an element that may be missing. */
 function children(el: Element | null | undefined, tag: string): Element[] {
@@ -51,12 +60,21 @@ export async function hypervisorFacts(rpc: RpcClient, virtType?: 'kvm' | 'qemu')
     }
     for (const d of children(a, 'domain')) if (attr(d, 'type') === 'kvm') domainTypes.add('kvm');
   }
-  if (virtType && !domainTypes.has(virtType)) throw new AppError('invalid-input', `This host offers no ${virtType.toUpperCase()} domains for ${arch}`, 'Choose software emulation (QEMU).');
+  if (virtType && !domainTypes.has(virtType))
+    throw new AppError(
+      'invalid-input',
+      `This host offers no ${virtType.toUpperCase()} domains for ${arch}`,
+      'Choose software emulation (QEMU).',
+    );
   const domainType = virtType ?? (domainTypes.has('kvm') ? 'kvm' : 'qemu');
   const x86 = arch === 'x86_64' || arch === 'i686';
   let domcapsXml: string;
   try {
-    domcapsXml = await hostGetDomainCapabilities(rpc, { arch, virtType: domainType, ...(x86 && machines.has('q35') ? { machine: 'q35' } : {}) });
+    domcapsXml = await hostGetDomainCapabilities(rpc, {
+      arch,
+      virtType: domainType,
+      ...(x86 && machines.has('q35') ? { machine: 'q35' } : {}),
+    });
   } catch {
     domcapsXml = await hostGetDomainCapabilities(rpc, { arch, virtType: domainType });
   }
@@ -70,10 +88,21 @@ export async function hypervisorFacts(rpc: RpcClient, virtType?: 'kvm' | 'qemu')
   if (hostModel && attr(hostModel, 'supported') === 'yes') cpu = { mode: 'host-model' };
   else {
     const custom = modes.find((m) => attr(m, 'name') === 'custom');
-    const usable = children(custom, 'model').filter((m) => attr(m, 'usable') === 'yes').map((m) => text(m) ?? '');
+    const usable = children(custom, 'model')
+      .filter((m) => attr(m, 'usable') === 'yes')
+      .map((m) => text(m) ?? '');
     cpu = { mode: 'custom', model: usable.includes('qemu64') ? 'qemu64' : (usable[0] ?? 'qemu64') };
   }
-  return { domainType, domainTypes: [...domainTypes].sort(), arch, machine, emulator, cpu, maxVcpus: Number.isFinite(maxVcpus) ? maxVcpus : 255, machines };
+  return {
+    domainType,
+    domainTypes: [...domainTypes].sort(),
+    arch,
+    machine,
+    emulator,
+    cpu,
+    maxVcpus: Number.isFinite(maxVcpus) ? maxVcpus : 255,
+    machines,
+  };
 }
 
 /** True when the libvirt error says the object does not exist. */
@@ -118,13 +147,19 @@ export async function activePool(rpc: RpcClient, name: string, hostLabel: string
   try {
     ref = await poolLookupByName(rpc, name);
   } catch (err) {
-    if (isMissing(err, ErrorCode.NO_STORAGE_POOL)) throw new AppError('not-found', `${hostLabel} has no storage pool "${name}"`, 'Pick another pool.');
+    if (isMissing(err, ErrorCode.NO_STORAGE_POOL))
+      throw new AppError('not-found', `${hostLabel} has no storage pool "${name}"`, 'Pick another pool.');
     throw err;
   }
   const [info, xml] = await Promise.all([poolGetInfo(rpc, ref), poolGetXmlDesc(rpc, ref)]);
   const root = parseXml(xml, `pool ${name}`).documentElement;
   const active = info.state === StoragePoolState.RUNNING;
-  if (!active) throw new AppError('pool-inactive', `The storage pool "${name}" on ${hostLabel} is not running`, 'Start the pool on the host (virsh pool-start), then try again.');
+  if (!active)
+    throw new AppError(
+      'pool-inactive',
+      `The storage pool "${name}" on ${hostLabel} is not running`,
+      'Start the pool on the host (virsh pool-start), then try again.',
+    );
   const p = text(path(root, 'target', 'path'));
   return { ref, type: attr(root, 'type') ?? 'dir', ...(p ? { path: p } : {}), active, available: info.available };
 }
@@ -159,8 +194,8 @@ export async function poolVolumes(rpc: RpcClient, poolName: string, hostLabel: s
   const pool = await activePool(rpc, poolName, hostLabel);
   const refs = await volListAll(rpc, pool.ref);
   const vols = await Promise.all(
-    refs.map((r) =>
-      volumeFacts(rpc, poolName, r).catch(() => null), // removed meanwhile: skip it
+    refs.map(
+      (r) => volumeFacts(rpc, poolName, r).catch(() => null), // removed meanwhile: skip it
     ),
   );
   return vols.filter((v): v is StorageVolumeInfo => v !== null).sort((a, b) => a.name.localeCompare(b.name));

@@ -129,7 +129,10 @@ export async function cleanup(host: 'A' | 'B', domains: readonly string[], volum
 
 /** The names of a host's domains / the volumes of its default pool. */
 export async function domainNames(host: 'A' | 'B'): Promise<string[]> {
-  return (await virshOn(host, ['list', '--all', '--name'])).split('\n').map((s) => s.trim()).filter(Boolean);
+  return (await virshOn(host, ['list', '--all', '--name']))
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export async function volumeNames(host: 'A' | 'B', pool = 'default'): Promise<string[]> {

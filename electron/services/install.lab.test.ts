@@ -12,7 +12,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labSh, virshOn } from '../../e2e/lab/lab';
 import type { InstallSpec } from '../../shared/api';
 import { UPLOAD_CHUNK, UPLOAD_WINDOW } from '../../shared/api';
-import { BANNER, cleanup, consoleShows, domainNames, type Fixture, GUEST, jobEnd, lab, sha256On, startFixture, volumeNames } from './install-clone.fixture';
+import {
+  BANNER,
+  cleanup,
+  consoleShows,
+  domainNames,
+  type Fixture,
+  GUEST,
+  jobEnd,
+  lab,
+  sha256On,
+  startFixture,
+  volumeNames,
+} from './install-clone.fixture';
 
 const tag = Math.random().toString(16).slice(2, 8);
 const made = { domains: [] as string[], volumes: [] as string[] };
@@ -96,7 +108,10 @@ describe('install', () => {
   });
 
   it('a network install: the host fetches the installer kernel + initrd, boots it once, then the definition boots from disk', async () => {
-    const files: Record<string, Buffer> = { '/tree/vmlinuz': readFileSync(`${GUEST}/vmlinuz`), '/tree/initrd.img': readFileSync(`${GUEST}/initrd.img`) };
+    const files: Record<string, Buffer> = {
+      '/tree/vmlinuz': readFileSync(`${GUEST}/vmlinuz`),
+      '/tree/initrd.img': readFileSync(`${GUEST}/initrd.img`),
+    };
     const server: Server = createServer((req, res) => {
       const body = files[req.url ?? ''];
       if (!body) return void res.writeHead(404).end();

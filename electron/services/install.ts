@@ -6,7 +6,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { ChosenDefault, HostId, InstallOptions, InstallPreview, InstallSpec, Job, NicTarget, OsVariant, PlannedVolume, StorageVolumeInfo } from '../../shared/api';
+import type {
+  ChosenDefault,
+  HostId,
+  InstallOptions,
+  InstallPreview,
+  InstallSpec,
+  Job,
+  NicTarget,
+  OsVariant,
+  PlannedVolume,
+  StorageVolumeInfo,
+} from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { fileBaseName } from '../../shared/naming';
 import type { ByteChannel, StreamHub } from '../core/streams';
@@ -38,12 +49,14 @@ const MiB = 1024 * 1024;
 
 /** Why each migration-minded default is what it is (the review page lists these). */
 const WHY = {
-  cache: "Live migration refuses disks cached on the host ('Unsafe migration … cache != none'); none also keeps a host crash from losing writes the guest believes are on disk.",
+  cache:
+    "Live migration refuses disks cached on the host ('Unsafe migration … cache != none'); none also keeps a host crash from losing writes the guest believes are on disk.",
   hostModel:
     'A named CPU model plus features that libvirt can compare with (and carry to) another host; host-passthrough would tie the VM to identical CPUs.',
   customCpu: 'The hypervisor cannot describe the host CPU (host-model unsupported here): a baseline model every host can provide.',
   virtio: 'Paravirtual disk and NIC: the fastest, and the same on every KVM host, so the guest sees unchanged hardware after a migration.',
-  noVirtio: 'This OS has no virtio drivers in its installer: SATA disk and e1000e NIC work without extra drivers (switch to virtio after installing them).',
+  noVirtio:
+    'This OS has no virtio drivers in its installer: SATA disk and e1000e NIC work without extra drivers (switch to virtio after installing them).',
   machine: 'A pinned machine type keeps the guest’s hardware identical on a host with a newer QEMU.',
   serial: 'A text console that works over SSH without a display; it is what Vireo’s console opens.',
   vnc: 'Listens on the host’s loopback only: reached through Vireo’s SSH session, never exposed on the network.',
@@ -54,7 +67,10 @@ const WHY = {
 /** Where a network install tree keeps its installer kernel + initrd (virt-install's layouts). */
 const TREE_LAYOUTS: readonly { kernel: string; initrd: string; cmdline?: (url: string) => string }[] = [
   { kernel: 'images/pxeboot/vmlinuz', initrd: 'images/pxeboot/initrd.img', cmdline: (u) => `inst.repo=${u}` },
-  { kernel: 'main/installer-amd64/current/images/netboot/debian-installer/amd64/linux', initrd: 'main/installer-amd64/current/images/netboot/debian-installer/amd64/initrd.gz' },
+  {
+    kernel: 'main/installer-amd64/current/images/netboot/debian-installer/amd64/linux',
+    initrd: 'main/installer-amd64/current/images/netboot/debian-installer/amd64/initrd.gz',
+  },
   { kernel: 'boot/x86_64/loader/linux', initrd: 'boot/x86_64/loader/initrd', cmdline: (u) => `install=${u}` },
   { kernel: 'linux', initrd: 'initrd.gz' },
   { kernel: 'vmlinuz', initrd: 'initrd.img' },
@@ -71,7 +87,14 @@ interface Plan {
   final: DomainPlan;
   /** The first boot, when it differs (network install). */
   firstBoot?: DomainPlan;
-  newVolume?: { pool: string; name: string; capacity: number; format: string; poolRef: import('../libvirt/protocol').StoragePoolRef; path: string };
+  newVolume?: {
+    pool: string;
+    name: string;
+    capacity: number;
+    format: string;
+    poolRef: import('../libvirt/protocol').StoragePoolRef;
+    path: string;
+  };
   downloads: { url: string; dest: string }[];
   defaults: ChosenDefault[];
   warnings: string[];
@@ -92,7 +115,12 @@ export class InstallService {
 
   async options(hostId: HostId): Promise<InstallOptions> {
     const io = hostIo(this.hosts, hostId);
-    const [details, facts, os, bridges] = await Promise.all([this.hosts.details(hostId), hypervisorFacts(io.rpc()), this.osList(io), hostBridges(io)]);
+    const [details, facts, os, bridges] = await Promise.all([
+      this.hosts.details(hostId),
+      hypervisorFacts(io.rpc()),
+      this.osList(io),
+      hostBridges(io),
+    ]);
     const pools = details.pools;
     const running = pools.filter((p) => p.state === 'running');
     const pool = running.find((p) => p.name === 'default')?.name ?? running[0]?.name;
@@ -137,7 +165,17 @@ export class InstallService {
       ...(p.firstBoot ? { firstBootXml: buildDomainXml(p.firstBoot) } : {}),
       uuid: p.uuid,
       ...(p.mac ? { mac: p.mac } : {}),
-      volumes: p.newVolume ? [{ pool: p.newVolume.pool, name: p.newVolume.name, path: p.newVolume.path, capacity: p.newVolume.capacity, format: p.newVolume.format }] : [],
+      volumes: p.newVolume
+        ? [
+            {
+              pool: p.newVolume.pool,
+              name: p.newVolume.name,
+              path: p.newVolume.path,
+              capacity: p.newVolume.capacity,
+              format: p.newVolume.format,
+            },
+          ]
+        : [],
       defaults: p.defaults,
       warnings: p.warnings,
       consoleHint:
@@ -151,7 +189,11 @@ export class InstallService {
   async create(spec: InstallSpec): Promise<{ job: Job; uuid: string; name: string }> {
     const p = await this.plan(spec);
     if (spec.source.kind === 'url' && !spec.start) {
-      throw new AppError('invalid-input', 'A network install boots the installer right away', 'Keep “Start after creating” on for a network install.');
+      throw new AppError(
+        'invalid-input',
+        'A network install boots the installer right away',
+        'Keep “Start after creating” on for a network install.',
+      );
     }
     const host = p.io.label;
     const { job } = this.jobs.start(
@@ -183,7 +225,8 @@ export class InstallService {
       }
       phase('checking');
       // Someone may have taken the name meanwhile.
-      if (!(await domainNameFree(rpc, spec.name))) throw new AppError('exists', `A VM named “${spec.name}” already exists on ${p.io.label}`);
+      if (!(await domainNameFree(rpc, spec.name)))
+        throw new AppError('exists', `A VM named “${spec.name}” already exists on ${p.io.label}`);
       if (p.newVolume) {
         phase(`creating the disk ${p.newVolume.name} in ${p.newVolume.pool}`);
         made.volume = await volCreateXml(rpc, p.newVolume.poolRef, {
@@ -237,10 +280,13 @@ export class InstallService {
         const st = await domainGetState(rpc, made.domain);
         if (st.state !== DomainState.SHUTOFF) await domainDestroy(rpc, made.domain);
       } catch (err) {
-        if (!isMissing(err, ErrorCode.NO_DOMAIN) && !/not running/i.test((err as Error).message)) left.push(`stop ${made.domain.name}: ${(err as Error).message}`);
+        if (!isMissing(err, ErrorCode.NO_DOMAIN) && !/not running/i.test((err as Error).message))
+          left.push(`stop ${made.domain.name}: ${(err as Error).message}`);
       }
       try {
-        await domainUndefine(rpc, made.domain, { flags: UndefineFlags.NVRAM | UndefineFlags.MANAGED_SAVE | UndefineFlags.SNAPSHOTS_METADATA });
+        await domainUndefine(rpc, made.domain, {
+          flags: UndefineFlags.NVRAM | UndefineFlags.MANAGED_SAVE | UndefineFlags.SNAPSHOTS_METADATA,
+        });
       } catch (err) {
         if (!isMissing(err, ErrorCode.NO_DOMAIN)) left.push(`definition ${made.domain.name}: ${(err as Error).message}`);
       }
@@ -271,7 +317,12 @@ export class InstallService {
       url,
       dest,
     ]);
-    if (r.code !== 0) throw new AppError('download', `${io.label} could not fetch ${url}: ${r.stderr.trim() || `exit ${r.code}`}`, 'Check the URL from the host (it downloads, not this computer).');
+    if (r.code !== 0)
+      throw new AppError(
+        'download',
+        `${io.label} could not fetch ${url}: ${r.stderr.trim() || `exit ${r.code}`}`,
+        'Check the URL from the host (it downloads, not this computer).',
+      );
   }
 
   private async removeFiles(io: HostIo, files: readonly string[]): Promise<void> {
@@ -302,10 +353,13 @@ export class InstallService {
     const host = io.label;
     const [facts, os] = await Promise.all([hypervisorFacts(rpc, spec.virtType), this.osList(io)]);
     const variant = variantOf(os.list, spec.osVariant);
-    if (!(await domainNameFree(rpc, spec.name))) throw new AppError('exists', `A VM named “${spec.name}” already exists on ${host}`, 'Choose another name.');
+    if (!(await domainNameFree(rpc, spec.name)))
+      throw new AppError('exists', `A VM named “${spec.name}” already exists on ${host}`, 'Choose another name.');
     const uuid = spec.uuid ?? randomUUID();
-    if (!(await domainUuidFree(rpc, uuid))) throw new AppError('exists', `A VM with UUID ${uuid} already exists on ${host}`, 'Go back and review again for a new UUID.');
-    if (spec.vcpus > facts.maxVcpus) throw new AppError('invalid-input', `${host} allows at most ${facts.maxVcpus} vCPUs for this machine type`);
+    if (!(await domainUuidFree(rpc, uuid)))
+      throw new AppError('exists', `A VM with UUID ${uuid} already exists on ${host}`, 'Go back and review again for a new UUID.');
+    if (spec.vcpus > facts.maxVcpus)
+      throw new AppError('invalid-input', `${host} allows at most ${facts.maxVcpus} vCPUs for this machine type`);
 
     const warnings: string[] = [];
     const virtio = variant.defaults.virtio;
@@ -328,27 +382,65 @@ export class InstallService {
     if (src.kind === 'import') {
       const pool = await activePool(rpc, src.pool, host);
       const vol = await this.volume(rpc, pool.ref, src.pool, src.volume, host);
-      disks.push({ device: 'disk', type: vol.type === 'block' ? 'block' : 'file', path: vol.path, format: vol.format ?? 'raw', bus: diskBus, target: targetFor(diskBus), bootOrder: 1 });
+      disks.push({
+        device: 'disk',
+        type: vol.type === 'block' ? 'block' : 'file',
+        path: vol.path,
+        format: vol.format ?? 'raw',
+        bus: diskBus,
+        target: targetFor(diskBus),
+        bootOrder: 1,
+      });
     }
     if (spec.disk.kind === 'new') {
       const pool = await activePool(rpc, spec.disk.pool, host);
       if (!(await volumeNameFree(rpc, pool.ref, spec.disk.name))) {
-        throw new AppError('exists', `The pool ${spec.disk.pool} on ${host} already has a volume “${spec.disk.name}”`, 'Choose another disk name; existing volumes are never overwritten.');
+        throw new AppError(
+          'exists',
+          `The pool ${spec.disk.pool} on ${host} already has a volume “${spec.disk.name}”`,
+          'Choose another disk name; existing volumes are never overwritten.',
+        );
       }
       const capacity = spec.disk.sizeMiB * MiB;
-      if (spec.disk.format === 'raw' && capacity > pool.available) warnings.push(`The pool ${spec.disk.pool} has ${Math.floor(pool.available / MiB)} MiB free, less than the disk’s size.`);
+      if (spec.disk.format === 'raw' && capacity > pool.available)
+        warnings.push(`The pool ${spec.disk.pool} has ${Math.floor(pool.available / MiB)} MiB free, less than the disk’s size.`);
       const path = plannedPath(pool, spec.disk.name);
       newVolume = { pool: spec.disk.pool, name: spec.disk.name, capacity, format: spec.disk.format, poolRef: pool.ref, path };
-      disks.push({ device: 'disk', type: pool.type === 'logical' ? 'block' : 'file', path, format: spec.disk.format, bus: diskBus, target: targetFor(diskBus), ...(mainDiskBoot ? { bootOrder: mainDiskBoot } : {}) });
+      disks.push({
+        device: 'disk',
+        type: pool.type === 'logical' ? 'block' : 'file',
+        path,
+        format: spec.disk.format,
+        bus: diskBus,
+        target: targetFor(diskBus),
+        ...(mainDiskBoot ? { bootOrder: mainDiskBoot } : {}),
+      });
     } else if (spec.disk.kind === 'existing') {
       const pool = await activePool(rpc, spec.disk.pool, host);
       const vol = await this.volume(rpc, pool.ref, spec.disk.pool, spec.disk.volume, host);
-      disks.push({ device: 'disk', type: vol.type === 'block' ? 'block' : 'file', path: vol.path, format: vol.format ?? 'raw', bus: diskBus, target: targetFor(diskBus), ...(mainDiskBoot ? { bootOrder: mainDiskBoot } : {}) });
+      disks.push({
+        device: 'disk',
+        type: vol.type === 'block' ? 'block' : 'file',
+        path: vol.path,
+        format: vol.format ?? 'raw',
+        bus: diskBus,
+        target: targetFor(diskBus),
+        ...(mainDiskBoot ? { bootOrder: mainDiskBoot } : {}),
+      });
     }
     if (src.kind === 'iso') {
       const pool = await activePool(rpc, src.pool, host);
       const vol = await this.volume(rpc, pool.ref, src.pool, src.volume, host);
-      disks.push({ device: 'cdrom', type: 'file', path: vol.path, format: 'raw', bus: cdBus, target: targetFor(cdBus), readonly: true, bootOrder: disks.length ? 2 : 1 });
+      disks.push({
+        device: 'cdrom',
+        type: 'file',
+        path: vol.path,
+        format: 'raw',
+        bus: cdBus,
+        target: targetFor(cdBus),
+        readonly: true,
+        bootOrder: disks.length ? 2 : 1,
+      });
       if (!disks.some((d) => d.device === 'disk')) warnings.push('No disk to install onto: the VM boots the ISO only.');
     }
 
@@ -357,7 +449,8 @@ export class InstallService {
     if (spec.nic.kind !== 'none') {
       mac = spec.mac ?? randomMac();
       while (macInfo?.macs.has(mac) && !spec.mac) mac = randomMac();
-      if (macInfo?.macs.has(mac)) throw new AppError('exists', `Another VM on ${host} has the MAC ${mac}`, 'Go back and review again for a new MAC.');
+      if (macInfo?.macs.has(mac))
+        throw new AppError('exists', `Another VM on ${host} has the MAC ${mac}`, 'Go back and review again for a new MAC.');
       await this.checkNic(io, spec.nic, warnings);
     }
 
@@ -367,15 +460,19 @@ export class InstallService {
     if (src.kind === 'kernel') {
       kernel = { kernel: src.kernel, ...(src.initrd ? { initrd: src.initrd } : {}), ...(src.cmdline ? { cmdline: src.cmdline } : {}) };
       const readable = await hostReadable(io, [src.kernel, ...(src.initrd ? [src.initrd] : [])]);
-      for (const f of [src.kernel, src.initrd]) if (f && !readable.has(f)) warnings.push(`${f} is not readable on ${host}: the VM will not start.`);
-      if (spec.serial && !/console=ttyS0/.test(src.cmdline)) warnings.push('The command line has no console=ttyS0: the serial console will stay silent.');
+      for (const f of [src.kernel, src.initrd])
+        if (f && !readable.has(f)) warnings.push(`${f} is not readable on ${host}: the VM will not start.`);
+      if (spec.serial && !/console=ttyS0/.test(src.cmdline))
+        warnings.push('The command line has no console=ttyS0: the serial console will stay silent.');
     } else if (src.kind === 'url') {
       const layout = await this.treeLayout(io, src, warnings);
       const tag = `${fileBaseName(spec.name)}-${uuid.slice(0, 8)}`;
       const k = { url: urlJoin(src.url, layout.kernel), dest: `${BOOT_DIR}/vireo-${tag}-kernel` };
       const i = { url: urlJoin(src.url, layout.initrd), dest: `${BOOT_DIR}/vireo-${tag}-initrd` };
       downloads.push(k, i);
-      const cmdline = [layout.cmdline?.(src.url), src.cmdline, spec.serial && !/console=/.test(src.cmdline) ? 'console=ttyS0' : undefined].filter(Boolean).join(' ');
+      const cmdline = [layout.cmdline?.(src.url), src.cmdline, spec.serial && !/console=/.test(src.cmdline) ? 'console=ttyS0' : undefined]
+        .filter(Boolean)
+        .join(' ');
       firstBootKernel = { kernel: k.dest, initrd: i.dest, ...(cmdline ? { cmdline } : {}) };
     }
 
@@ -414,7 +511,9 @@ export class InstallService {
       windows: variant.family === 'windows',
       ...(kernel ? { kernel } : {}),
       disks,
-      ...(mac && spec.nic.kind !== 'none' ? { nic: { kind: spec.nic.kind, name: spec.nic.name, mac, model: virtio ? 'virtio' : 'e1000e' } } : {}),
+      ...(mac && spec.nic.kind !== 'none'
+        ? { nic: { kind: spec.nic.kind, name: spec.nic.name, mac, model: virtio ? 'virtio' : 'e1000e' } }
+        : {}),
       graphics: spec.graphics,
       serial: spec.serial,
     };
@@ -440,7 +539,8 @@ export class InstallService {
     try {
       return await volumeFacts(rpc, poolName, await volLookupByName(rpc, pool, name));
     } catch (err) {
-      if (isMissing(err, ErrorCode.NO_STORAGE_VOL)) throw new AppError('not-found', `The pool ${poolName} on ${host} has no volume “${name}”`, 'Pick a volume from the list.');
+      if (isMissing(err, ErrorCode.NO_STORAGE_VOL))
+        throw new AppError('not-found', `The pool ${poolName} on ${host} has no volume “${name}”`, 'Pick a volume from the list.');
       throw err;
     }
   }
@@ -473,20 +573,35 @@ export class InstallService {
     const ok = new Set(r.stdout.split('\n').filter(Boolean));
     const found = candidates.find((c) => ok.has(urlJoin(src.url, c.kernel)) && ok.has(urlJoin(src.url, c.initrd)));
     if (found) return found;
-    warnings.push(`${io.label} found no installer kernel + initrd under ${src.url} (tried ${candidates.map((c) => c.kernel).join(', ')}): give their paths in the tree.`);
+    warnings.push(
+      `${io.label} found no installer kernel + initrd under ${src.url} (tried ${candidates.map((c) => c.kernel).join(', ')}): give their paths in the tree.`,
+    );
     return candidates[0] ?? { kernel: 'vmlinuz', initrd: 'initrd.img' };
   }
 
   // ---- upload of a local file -----------------------------------------------------------------------
 
-  async upload(a: { hostId: HostId; pool: string; name: string; size: number }): Promise<{ job: Job; channel: string; volume: PlannedVolume }> {
+  async upload(a: {
+    hostId: HostId;
+    pool: string;
+    name: string;
+    size: number;
+  }): Promise<{ job: Job; channel: string; volume: PlannedVolume }> {
     const io = hostIo(this.hosts, a.hostId);
     const rpc = io.rpc();
     const pool = await activePool(rpc, a.pool, io.label);
     if (!(await volumeNameFree(rpc, pool.ref, a.name))) {
-      throw new AppError('exists', `The pool ${a.pool} on ${io.label} already has a volume “${a.name}”`, 'Rename the file, or pick the existing volume from the list.');
+      throw new AppError(
+        'exists',
+        `The pool ${a.pool} on ${io.label} already has a volume “${a.name}”`,
+        'Rename the file, or pick the existing volume from the list.',
+      );
     }
-    if (a.size > pool.available) throw new AppError('no-space', `The pool ${a.pool} on ${io.label} has ${Math.floor(pool.available / MiB)} MiB free; the file needs ${Math.ceil(a.size / MiB)} MiB`);
+    if (a.size > pool.available)
+      throw new AppError(
+        'no-space',
+        `The pool ${a.pool} on ${io.label} has ${Math.floor(pool.available / MiB)} MiB free; the file needs ${Math.ceil(a.size / MiB)} MiB`,
+      );
     const vol = await volCreateXml(rpc, pool.ref, { xml: buildVolumeXml({ name: a.name, capacity: a.size, format: 'raw' }) });
     const path = await volGetPath(rpc, vol).catch(() => plannedPath(pool, a.name));
     const channel = this.streams.create();
@@ -502,7 +617,10 @@ export class InstallService {
           ctx.update({ phase: 'removing the partial volume' });
           channel.close(ctx.signal.aborted ? 'cancelled' : (err as Error).message);
           await deleteCreatedVolume(io.rpc(), vol).catch((e: Error) => {
-            throw new AppError('partial-rollback', `${(err as Error).message} — and the partial volume ${a.name} could not be removed: ${e.message}`);
+            throw new AppError(
+              'partial-rollback',
+              `${(err as Error).message} — and the partial volume ${a.name} could not be removed: ${e.message}`,
+            );
           });
           throw err;
         }
@@ -535,9 +653,16 @@ export class InstallService {
       ctx.update({ phase: `verifying (${fmtRate(result.bytes / Math.max(0.001, (Date.now() - t0) / 1000))})`, progress: 0.96 });
       const d = await hostDigest(io, path, size, 'sha256');
       if (d.size !== size || d.sha256 !== result.sha256) {
-        throw new AppError('verify', `The uploaded volume on ${io.label} does not match the file (size ${d.size} vs ${size}, sha256 ${d.sha256?.slice(0, 12)} vs ${result.sha256?.slice(0, 12)})`);
+        throw new AppError(
+          'verify',
+          `The uploaded volume on ${io.label} does not match the file (size ${d.size} vs ${size}, sha256 ${d.sha256?.slice(0, 12)} vs ${result.sha256?.slice(0, 12)})`,
+        );
       }
-      ctx.update({ phase: `uploaded and verified (sha256 ${result.sha256?.slice(0, 12)}…)`, progress: 1, figures: { bytes: size, totalBytes: size } });
+      ctx.update({
+        phase: `uploaded and verified (sha256 ${result.sha256?.slice(0, 12)}…)`,
+        progress: 1,
+        figures: { bytes: size, totalBytes: size },
+      });
     } finally {
       ctx.signal.removeEventListener('abort', onAbort);
       bulk.close();
@@ -572,7 +697,8 @@ class Incoming {
       if (this.received === size) this.source.push(null);
     });
     channel.on('detach', (why) => {
-      if (this.received < size) this.abort(new AppError('canceled', `The upload stopped: ${why}`, 'Nothing was kept; start the upload again.'));
+      if (this.received < size)
+        this.abort(new AppError('canceled', `The upload stopped: ${why}`, 'Nothing was kept; start the upload again.'));
     });
   }
 

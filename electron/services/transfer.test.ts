@@ -22,7 +22,11 @@ describe('pipeBytes', () => {
     const data = randomBytes(3 * 1024 * 1024 + 17);
     const out = sink();
     const seen: number[] = [];
-    const r = await pipeBytes(Readable.from([data.subarray(0, 1000), data.subarray(1000)]), out, { hash: true, signal: new AbortController().signal, onBytes: (n) => seen.push(n) });
+    const r = await pipeBytes(Readable.from([data.subarray(0, 1000), data.subarray(1000)]), out, {
+      hash: true,
+      signal: new AbortController().signal,
+      onBytes: (n) => seen.push(n),
+    });
     expect(r.bytes).toBe(data.length);
     expect(r.sha256).toBe(createHash('sha256').update(data).digest('hex'));
     expect(Buffer.concat(out.bytes).equals(data)).toBe(true);

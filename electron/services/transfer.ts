@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { Transform, type Readable, type Writable } from 'node:stream';
+import { type Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { HostId } from '../../shared/api';
 import { AppError } from '../../shared/errors';
@@ -141,10 +141,12 @@ export class Tap extends Transform {
     this.hash?.update(chunk);
     this.opts.onBytes?.(this.bytes);
     const rate = this.opts.rateBps;
-    if (!rate) return cb(null, chunk);
     // Ahead of the allowed rate: hold this chunk until the schedule catches up.
-    const due = (this.bytes / rate) * 1000 - (Date.now() - this.t0);
-    if (due <= 0) return cb(null, chunk);
+    const due = rate ? (this.bytes / rate) * 1000 - (Date.now() - this.t0) : 0;
+    if (due <= 0) {
+      cb(null, chunk);
+      return;
+    }
     const t = setTimeout(() => {
       this.opts.signal.removeEventListener('abort', onAbort);
       cb(null, chunk);

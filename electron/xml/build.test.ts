@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DomainPlan, buildDomainXml, buildVolumeXml, rewriteForClone, sourceDisks, sourceNics } from './build';
+import { buildDomainXml, buildVolumeXml, type DomainPlan, rewriteForClone, sourceDisks, sourceNics } from './build';
 import { attr, child, children, type Element, parseXml, serializeXml, text } from './dom';
 import { parseDomainXml } from './domain';
 
@@ -113,10 +113,23 @@ describe('buildDomainXml', () => {
   it('lays out a migration-friendly definition that libvirt’s own parser reads back', () => {
     const xml = buildDomainXml(PLAN);
     const d = parseDomainXml(xml);
-    expect(d.disks).toEqual([expect.objectContaining({ target: 'vda', cache: 'none', format: 'qcow2', bus: 'virtio', source: '/var/lib/libvirt/images/web.qcow2' })]);
+    expect(d.disks).toEqual([
+      expect.objectContaining({
+        target: 'vda',
+        cache: 'none',
+        format: 'qcow2',
+        bus: 'virtio',
+        source: '/var/lib/libvirt/images/web.qcow2',
+      }),
+    ]);
     expect(d.nics).toEqual([{ mac: '52:54:00:aa:bb:cc', type: 'bridge', source: 'br0', model: 'virtio' }]);
     expect(d.cpu.mode).toBe('host-model');
-    expect(d.os).toMatchObject({ machine: 'pc-q35-7.2', osinfo: 'http://libosinfo.org/linux/2022', kernel: '/boot/vmlinuz', cmdline: 'console=ttyS0 quiet' });
+    expect(d.os).toMatchObject({
+      machine: 'pc-q35-7.2',
+      osinfo: 'http://libosinfo.org/linux/2022',
+      kernel: '/boot/vmlinuz',
+      cmdline: 'console=ttyS0 quiet',
+    });
     expect(d.graphics).toEqual([expect.objectContaining({ type: 'vnc', listen: '127.0.0.1', autoport: true })]);
     expect(d.serial).toEqual([{ type: 'pty', port: 0 }]);
     expect(xml).toContain('\n  <devices>\n');
@@ -145,15 +158,19 @@ describe('buildDomainXml', () => {
 
   it('any legal name, command line and path is text, never markup (property)', () => {
     fc.assert(
-      fc.property(vmName, fc.string({ maxLength: 60 }).filter((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20)), (name, cmdline) => {
-        const xml = buildDomainXml({ ...PLAN, name, kernel: { kernel: `/k/${name.replace(/\//g, '')}`, cmdline } });
-        const root = parseXml(xml).documentElement as Element;
-        expect(text(child(root, 'name'))).toBe(name.trim());
-        expect(child(root, 'name')?.textContent).toBe(name);
-        expect(child(child(root, 'os'), 'cmdline')?.textContent ?? '').toBe(cmdline);
-        // Exactly the elements we built: a name with "<b>" adds none.
-        expect(root.getElementsByTagName('b').length).toBe(0);
-      }),
+      fc.property(
+        vmName,
+        fc.string({ maxLength: 60 }).filter((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20)),
+        (name, cmdline) => {
+          const xml = buildDomainXml({ ...PLAN, name, kernel: { kernel: `/k/${name.replace(/\//g, '')}`, cmdline } });
+          const root = parseXml(xml).documentElement as Element;
+          expect(text(child(root, 'name'))).toBe(name.trim());
+          expect(child(root, 'name')?.textContent).toBe(name);
+          expect(child(child(root, 'os'), 'cmdline')?.textContent ?? '').toBe(cmdline);
+          // Exactly the elements we built: a name with "<b>" adds none.
+          expect(root.getElementsByTagName('b').length).toBe(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -210,9 +227,14 @@ describe('rewriteForClone', () => {
   });
 
   it('empties a UEFI variable store path so the clone gets its own', () => {
-    const uefi = SOURCE.replace('<boot dev=\'hd\'/>', "<loader readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader><nvram template='/usr/share/OVMF/OVMF_VARS.fd'>/var/lib/libvirt/qemu/nvram/stopped_VARS.fd</nvram>");
+    const uefi = SOURCE.replace(
+      "<boot dev='hd'/>",
+      "<loader readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader><nvram template='/usr/share/OVMF/OVMF_VARS.fd'>/var/lib/libvirt/qemu/nvram/stopped_VARS.fd</nvram>",
+    );
     const { xml, notes } = rewriteForClone(uefi, REWRITE);
-    expect(xml).toMatch(/<nvram template="\/usr\/share\/OVMF\/OVMF_VARS.fd"\/>|<nvram template="\/usr\/share\/OVMF\/OVMF_VARS.fd"><\/nvram>/);
+    expect(xml).toMatch(
+      /<nvram template="\/usr\/share\/OVMF\/OVMF_VARS.fd"\/>|<nvram template="\/usr\/share\/OVMF\/OVMF_VARS.fd"><\/nvram>/,
+    );
     expect(notes.join(' ')).toMatch(/UEFI/);
   });
 
@@ -229,14 +251,19 @@ describe('rewriteForClone', () => {
 
   // Elements and attributes Vireo does not know, at random places, must come out exactly as they went in.
   const KNOWN = new Set(
-    'name uuid mac source target log nvram emulator disk interface graphics backingStore genid entry system sysinfo devices os features serial console channel parallel controller cpu memory vcpu clock metadata description title address driver model readonly shareable boot type kernel cmdline initrd loader listen host'.split(' '),
+    'name uuid mac source target log nvram emulator disk interface graphics backingStore genid entry system sysinfo devices os features serial console channel parallel controller cpu memory vcpu clock metadata description title address driver model readonly shareable boot type kernel cmdline initrd loader listen host'.split(
+      ' ',
+    ),
   );
   const tagName = fc.stringMatching(/^[a-z][a-z0-9_-]{0,11}$/).filter((t) => !KNOWN.has(t));
   const attrValue = fc.string({ maxLength: 20 }).filter((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 && c !== '\t'));
   const unknown = fc.record({
     tag: tagName,
     attrs: fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9]{0,7}$/), attrValue, { maxKeys: 3 }),
-    text: fc.option(fc.string({ maxLength: 30 }).filter((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20)), { nil: undefined }),
+    text: fc.option(
+      fc.string({ maxLength: 30 }).filter((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20)),
+      { nil: undefined },
+    ),
     where: fc.constantFrom('domain', 'devices', 'disk', 'interface', 'os', 'features', 'serial', 'graphics'),
   });
 
@@ -288,7 +315,12 @@ describe('rewriteForClone', () => {
   it('changes nothing but what it must (property: same elements, same order, except the rewritten ones)', () => {
     fc.assert(
       fc.property(vmName, (name) => {
-        const { xml } = rewriteForClone(SOURCE, { ...REWRITE, name, disks: new Map(), nics: [{ mac: '52:54:00:20:00:03' }, { mac: '52:54:00:20:00:04' }] });
+        const { xml } = rewriteForClone(SOURCE, {
+          ...REWRITE,
+          name,
+          disks: new Map(),
+          nics: [{ mac: '52:54:00:20:00:03' }, { mac: '52:54:00:20:00:04' }],
+        });
         const tags = (s: string) => {
           const all = (parseXml(s).documentElement as Element).getElementsByTagName('*');
           return Array.from({ length: all.length }, (_, k) => (all.item(k) as Element).tagName).filter((t) => t !== 'target');

@@ -278,10 +278,7 @@ export function sourceNics(xml: string): SourceNic[] {
 
 // ---- rewriting for a clone ----------------------------------------------------------------------------
 
-export type DiskRewrite =
-  | { mode: 'share' }
-  | { mode: 'detach' }
-  | { mode: 'copy'; type: 'file' | 'block'; path: string };
+export type DiskRewrite = { mode: 'share' } | { mode: 'detach' } | { mode: 'copy'; type: 'file' | 'block'; path: string };
 
 export interface NicRewrite {
   mac: string;

@@ -2,6 +2,7 @@ import { Kbd, Menu, Text, Tooltip } from '@mantine/core';
 import { IconListDetails } from '@tabler/icons-react';
 import { useDomain, useHost } from '../../queries';
 import { useUi } from '../../store/ui';
+import { CloneMenuItem } from '../clone/CloneWizard';
 import { MigrateMenuItem } from '../migrate/MigrateRoot';
 import { ACTIONS, actionTestId, whyNot } from './actions';
 import { useDomainActions, usePending } from './useDomainActions';
@@ -74,6 +75,7 @@ export function DomainMenu() {
         })}
         <Menu.Divider />
         <MigrateMenuItem target={target} domain={domain} hostConnected={hostConnected} />
+        <CloneMenuItem target={target} domain={domain} hostConnected={hostConnected} />
       </Menu.Dropdown>
     </Menu>
   );

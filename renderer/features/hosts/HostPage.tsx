@@ -7,6 +7,7 @@ import { useHost } from '../../queries';
 import { useHostVerb } from '../../queries/mutations';
 import { type HostTab, useUi } from '../../store/ui';
 import { DomainTable } from '../domains/DomainTable';
+import { NewVmButton } from '../install/InstallWizard';
 import { HostOverview } from './HostOverview';
 import { HostStateBadge } from './HostStateBadge';
 
@@ -40,6 +41,7 @@ function HostHeader({ host }: { host: HostInfo }) {
           </div>
         </Group>
         <Group gap="xs" wrap="nowrap">
+          <NewVmButton hostId={host.id} disabled={s !== 'connected'} />
           {live ? (
             <Button
               size="xs"

@@ -30,7 +30,13 @@ export function InstallRoot() {
 export function NewVmButton({ hostId, disabled }: { hostId: HostId; disabled?: boolean }) {
   const open = useInstallUi((s) => s.open);
   return (
-    <Button size="xs" leftSection={<IconDeviceDesktopPlus size={14} />} onClick={() => open(hostId)} disabled={disabled} data-testid="host-page-new-vm">
+    <Button
+      size="xs"
+      leftSection={<IconDeviceDesktopPlus size={14} />}
+      onClick={() => open(hostId)}
+      disabled={disabled}
+      data-testid="host-page-new-vm"
+    >
       New VM
     </Button>
   );
@@ -132,7 +138,8 @@ function InstallWizard({ hostId }: { hostId: HostId }) {
             <JobProgress jobId={create.data.job.id} testId="install-job" fallbackTitle={`Install ${create.data.name}`} />
             {done && (
               <Text size="sm" data-testid="install-done">
-                {draft?.start ? `${create.data.name} is running.` : `${create.data.name} is defined.`} {draft?.start && draft.serial ? 'Its serial console is open below.' : ''}
+                {draft?.start ? `${create.data.name} is running.` : `${create.data.name} is defined.`}{' '}
+                {draft?.start && draft.serial ? 'Its serial console is open below.' : ''}
               </Text>
             )}
             {job?.status === 'running' && (

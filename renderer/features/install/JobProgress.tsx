@@ -31,7 +31,7 @@ export function JobProgress({ jobId, testId, fallbackTitle }: { jobId: string; t
   const status = job?.status ?? 'running';
   const fig = job ? figures(job) : null;
   return (
-    <Stack gap="xs" data-testid={testId} data-status={status} data-job={jobId}>
+    <Stack gap="xs" data-testid={testId} data-status={status} data-job={jobId} data-progress={Math.round((job?.progress ?? 0) * 100)}>
       <Group justify="space-between" wrap="nowrap">
         <Text fw={600} size="sm" truncate>
           {job?.title ?? fallbackTitle}

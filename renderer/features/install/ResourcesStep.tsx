@@ -2,8 +2,8 @@
 import { Group, NativeSelect, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import type { InstallOptions } from '../../../shared/api';
 import { type DiskKind, type InstallDraft, withFormat, withName } from './draft';
-import { runningPools, volumeChoices } from './SourceStep';
 import { usePoolVolumes } from './queries';
+import { runningPools, volumeChoices } from './SourceStep';
 
 interface StepProps {
   draft: InstallDraft;
@@ -15,7 +15,15 @@ interface StepProps {
 function nicChoices(o: InstallOptions) {
   return [
     ...(o.networks.length
-      ? [{ group: 'Virtual networks', items: o.networks.map((n) => ({ value: `network:${n.name}`, label: `${n.name}${n.forward ? ` (${n.forward})` : ''}${n.active ? '' : ' — not running'}` })) }]
+      ? [
+          {
+            group: 'Virtual networks',
+            items: o.networks.map((n) => ({
+              value: `network:${n.name}`,
+              label: `${n.name}${n.forward ? ` (${n.forward})` : ''}${n.active ? '' : ' — not running'}`,
+            })),
+          },
+        ]
       : []),
     ...(o.bridges.length ? [{ group: 'Host bridges', items: o.bridges.map((b) => ({ value: `bridge:${b}`, label: b })) }] : []),
     { group: 'None', items: [{ value: 'none', label: 'No network' }] },
@@ -27,9 +35,23 @@ export function ResourcesStep({ draft, set, options, errors }: StepProps) {
   const imported = draft.source === 'import';
   return (
     <Stack gap="md" data-testid="install-step-resources">
-      <TextInput label="Name" value={draft.name} onChange={(e) => set(withName(draft, e.currentTarget.value))} error={errors.name} data-testid="install-name" />
+      <TextInput
+        label="Name"
+        value={draft.name}
+        onChange={(e) => set(withName(draft, e.currentTarget.value))}
+        error={errors.name}
+        data-testid="install-name"
+      />
       <SimpleGrid cols={3}>
-        <NumberInput label="vCPUs" min={1} max={options.maxVcpus} value={draft.vcpus} onChange={(v) => set({ ...draft, vcpus: Number(v) || 1 })} error={errors.vcpus} data-testid="install-vcpus" />
+        <NumberInput
+          label="vCPUs"
+          min={1}
+          max={options.maxVcpus}
+          value={draft.vcpus}
+          onChange={(v) => set({ ...draft, vcpus: Number(v) || 1 })}
+          error={errors.vcpus}
+          data-testid="install-vcpus"
+        />
         <NumberInput
           label="Memory (MiB)"
           description={`The host has ${Math.round(options.hostMemoryMiB / 1024)} GiB`}
@@ -82,7 +104,14 @@ export function ResourcesStep({ draft, set, options, errors }: StepProps) {
         </Group>
         {!imported && draft.disk === 'new' && (
           <SimpleGrid cols={4}>
-            <NativeSelect label="Pool" data={runningPools(options)} value={draft.diskPool} onChange={(e) => set({ ...draft, diskPool: e.currentTarget.value })} error={errors['disk.pool']} data-testid="install-disk-pool" />
+            <NativeSelect
+              label="Pool"
+              data={runningPools(options)}
+              value={draft.diskPool}
+              onChange={(e) => set({ ...draft, diskPool: e.currentTarget.value })}
+              error={errors['disk.pool']}
+              data-testid="install-disk-pool"
+            />
             <TextInput
               label="Volume name"
               value={draft.diskName}
@@ -91,8 +120,21 @@ export function ResourcesStep({ draft, set, options, errors }: StepProps) {
               data-testid="install-disk-name"
             />
             <Group gap={4} align="flex-end" wrap="nowrap">
-              <NumberInput label="Size" min={1} value={draft.diskSize} onChange={(v) => set({ ...draft, diskSize: Number(v) || 0 })} error={errors['disk.sizeMiB']} data-testid="install-disk-size" style={{ flex: 1 }} />
-              <NativeSelect data={['MiB', 'GiB']} value={draft.diskUnit} onChange={(e) => set({ ...draft, diskUnit: e.currentTarget.value as InstallDraft['diskUnit'] })} data-testid="install-disk-unit" />
+              <NumberInput
+                label="Size"
+                min={1}
+                value={draft.diskSize}
+                onChange={(v) => set({ ...draft, diskSize: Number(v) || 0 })}
+                error={errors['disk.sizeMiB']}
+                data-testid="install-disk-size"
+                style={{ flex: 1 }}
+              />
+              <NativeSelect
+                data={['MiB', 'GiB']}
+                value={draft.diskUnit}
+                onChange={(e) => set({ ...draft, diskUnit: e.currentTarget.value as InstallDraft['diskUnit'] })}
+                data-testid="install-disk-unit"
+              />
             </Group>
             <NativeSelect
               label="Format"
@@ -108,18 +150,54 @@ export function ResourcesStep({ draft, set, options, errors }: StepProps) {
         )}
         {!imported && draft.disk === 'existing' && (
           <SimpleGrid cols={2}>
-            <NativeSelect label="Pool" data={runningPools(options)} value={draft.existingPool} onChange={(e) => set({ ...draft, existingPool: e.currentTarget.value, existingVolume: '' })} data-testid="install-existing-pool" />
-            <NativeSelect label="Volume" data={volumeChoices(existing.data, () => false)} value={draft.existingVolume} onChange={(e) => set({ ...draft, existingVolume: e.currentTarget.value })} error={errors['disk.volume']} data-testid="install-existing-volume" />
+            <NativeSelect
+              label="Pool"
+              data={runningPools(options)}
+              value={draft.existingPool}
+              onChange={(e) => set({ ...draft, existingPool: e.currentTarget.value, existingVolume: '' })}
+              data-testid="install-existing-pool"
+            />
+            <NativeSelect
+              label="Volume"
+              data={volumeChoices(existing.data, () => false)}
+              value={draft.existingVolume}
+              onChange={(e) => set({ ...draft, existingVolume: e.currentTarget.value })}
+              error={errors['disk.volume']}
+              data-testid="install-existing-volume"
+            />
           </SimpleGrid>
         )}
       </Stack>
 
-      <NativeSelect label="Network" description="virtio NIC (e1000e for OSes without virtio drivers)" data={nicChoices(options)} value={draft.nic} onChange={(e) => set({ ...draft, nic: e.currentTarget.value })} error={errors['nic.name']} data-testid="install-nic" />
+      <NativeSelect
+        label="Network"
+        description="virtio NIC (e1000e for OSes without virtio drivers)"
+        data={nicChoices(options)}
+        value={draft.nic}
+        onChange={(e) => set({ ...draft, nic: e.currentTarget.value })}
+        error={errors['nic.name']}
+        data-testid="install-nic"
+      />
 
       <Group gap="xl">
-        <Switch label="VNC display on the host’s 127.0.0.1" checked={draft.graphics} onChange={(e) => set({ ...draft, graphics: e.currentTarget.checked })} data-testid="install-graphics" />
-        <Switch label="Serial console (ttyS0)" checked={draft.serial} onChange={(e) => set({ ...draft, serial: e.currentTarget.checked })} data-testid="install-serial" />
-        <Switch label="Start after creating" checked={draft.start} onChange={(e) => set({ ...draft, start: e.currentTarget.checked })} data-testid="install-start" />
+        <Switch
+          label="VNC display on the host’s 127.0.0.1"
+          checked={draft.graphics}
+          onChange={(e) => set({ ...draft, graphics: e.currentTarget.checked })}
+          data-testid="install-graphics"
+        />
+        <Switch
+          label="Serial console (ttyS0)"
+          checked={draft.serial}
+          onChange={(e) => set({ ...draft, serial: e.currentTarget.checked })}
+          data-testid="install-serial"
+        />
+        <Switch
+          label="Start after creating"
+          checked={draft.start}
+          onChange={(e) => set({ ...draft, start: e.currentTarget.checked })}
+          data-testid="install-start"
+        />
       </Group>
     </Stack>
   );

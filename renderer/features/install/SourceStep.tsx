@@ -21,17 +21,31 @@ interface StepProps {
 const SOURCES: { kind: SourceKind; label: string; help: string }[] = [
   { kind: 'iso', label: 'Installer ISO', help: 'An ISO in one of the host’s pools (or uploaded from this computer), booted as a CD-ROM.' },
   { kind: 'import', label: 'Existing disk image', help: 'A disk image already in a pool becomes the VM’s disk, used in place.' },
-  { kind: 'url', label: 'Network install', help: 'An install tree URL: the host fetches its installer kernel and initrd for the first boot.' },
+  {
+    kind: 'url',
+    label: 'Network install',
+    help: 'An install tree URL: the host fetches its installer kernel and initrd for the first boot.',
+  },
   { kind: 'kernel', label: 'Kernel + initrd', help: 'Boot a kernel and initrd that are on the host, with a command line, at every boot.' },
 ];
 
 export function runningPools(o: InstallOptions): { value: string; label: string; disabled?: boolean }[] {
-  return o.pools.map((p) => ({ value: p.name, label: `${p.name}${p.state === 'running' ? '' : ` (${p.state})`} · ${formatBytes(p.available)} free`, disabled: p.state !== 'running' }));
+  return o.pools.map((p) => ({
+    value: p.name,
+    label: `${p.name}${p.state === 'running' ? '' : ` (${p.state})`} · ${formatBytes(p.available)} free`,
+    disabled: p.state !== 'running',
+  }));
 }
 
-export function volumeChoices(vols: StorageVolumeInfo[] | undefined, prefer: (v: StorageVolumeInfo) => boolean): { value: string; label: string }[] {
+export function volumeChoices(
+  vols: StorageVolumeInfo[] | undefined,
+  prefer: (v: StorageVolumeInfo) => boolean,
+): { value: string; label: string }[] {
   const list = [...(vols ?? [])].sort((a, b) => Number(prefer(b)) - Number(prefer(a)) || a.name.localeCompare(b.name));
-  return [{ value: '', label: list.length ? 'Choose…' : 'No volumes in this pool' }, ...list.map((v) => ({ value: v.name, label: `${v.name} · ${formatBytes(v.capacity)}${v.format ? ` · ${v.format}` : ''}` }))];
+  return [
+    { value: '', label: list.length ? 'Choose…' : 'No volumes in this pool' },
+    ...list.map((v) => ({ value: v.name, label: `${v.name} · ${formatBytes(v.capacity)}${v.format ? ` · ${v.format}` : ''}` })),
+  ];
 }
 
 const isIso = (v: StorageVolumeInfo) => /\.iso$/i.test(v.name) || v.format === 'iso';
@@ -47,12 +61,20 @@ function IsoPicker({ draft, set, options, errors }: StepProps) {
   // A finished upload: refresh the pool's volumes and pick the new ISO.
   useEffect(() => {
     if (job?.status !== 'succeeded' || !upload.name) return;
-    void qc.invalidateQueries({ queryKey: installKeys.volumes(draft.hostId, draft.isoPool) }).then(() => set({ ...latest.current, isoVolume: upload.name ?? '' }));
+    void qc
+      .invalidateQueries({ queryKey: installKeys.volumes(draft.hostId, draft.isoPool) })
+      .then(() => set({ ...latest.current, isoVolume: upload.name ?? '' }));
   }, [job?.status, upload.name, draft.hostId, draft.isoPool, qc, set]);
   return (
     <Stack gap="xs">
       <SimpleGrid cols={2}>
-        <NativeSelect label="Pool" data={runningPools(options)} value={draft.isoPool} onChange={(e) => set({ ...draft, isoPool: e.currentTarget.value, isoVolume: '' })} data-testid="install-iso-pool" />
+        <NativeSelect
+          label="Pool"
+          data={runningPools(options)}
+          value={draft.isoPool}
+          onChange={(e) => set({ ...draft, isoPool: e.currentTarget.value, isoVolume: '' })}
+          data-testid="install-iso-pool"
+        />
         <NativeSelect
           label="ISO"
           data={volumeChoices(vols.data, isIso)}
@@ -75,7 +97,14 @@ function IsoPicker({ draft, set, options, errors }: StepProps) {
             e.currentTarget.value = '';
           }}
         />
-        <Button size="xs" variant="default" leftSection={<IconUpload size={14} />} onClick={() => input.current?.click()} disabled={!draft.isoPool || job?.status === 'running'} data-testid="install-upload">
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconUpload size={14} />}
+          onClick={() => input.current?.click()}
+          disabled={!draft.isoPool || job?.status === 'running'}
+          data-testid="install-upload"
+        >
           Upload an ISO from this computer…
         </Button>
         <Text size="xs" c="dimmed">
@@ -95,11 +124,21 @@ export function SourceStep(props: StepProps) {
     <Stack gap="md" data-testid="install-step-source">
       <Select
         label="Operating system"
-        description={options.osinfoSource === 'osinfo-query' ? 'From the host’s libosinfo database' : 'Vireo’s own list (the host has no osinfo-query)'}
+        description={
+          options.osinfoSource === 'osinfo-query' ? 'From the host’s libosinfo database' : 'Vireo’s own list (the host has no osinfo-query)'
+        }
         searchable
         data={options.osVariants.map((o) => ({ value: o.id, label: o.name }))}
         value={draft.osVariant}
-        onChange={(id) => id && set(withVariant(draft, options.osVariants.find((o) => o.id === id)))}
+        onChange={(id) =>
+          id &&
+          set(
+            withVariant(
+              draft,
+              options.osVariants.find((o) => o.id === id),
+            ),
+          )
+        }
         nothingFoundMessage="No such OS"
         maxDropdownHeight={260}
         comboboxProps={{ withinPortal: true, zIndex: 400 }}
@@ -115,7 +154,13 @@ export function SourceStep(props: StepProps) {
       {draft.source === 'iso' && <IsoPicker {...props} />}
       {draft.source === 'import' && (
         <SimpleGrid cols={2}>
-          <NativeSelect label="Pool" data={runningPools(options)} value={draft.importPool} onChange={(e) => set({ ...draft, importPool: e.currentTarget.value, importVolume: '' })} data-testid="install-import-pool" />
+          <NativeSelect
+            label="Pool"
+            data={runningPools(options)}
+            value={draft.importPool}
+            onChange={(e) => set({ ...draft, importPool: e.currentTarget.value, importVolume: '' })}
+            data-testid="install-import-pool"
+          />
           <NativeSelect
             label="Disk image"
             data={volumeChoices(imports.data, (v) => !isIso(v))}
@@ -128,12 +173,42 @@ export function SourceStep(props: StepProps) {
       )}
       {draft.source === 'url' && (
         <Stack gap="xs">
-          <TextInput label="Install tree URL" placeholder="https://deb.debian.org/debian/dists/bookworm/" value={draft.url} onChange={(e) => set({ ...draft, url: e.currentTarget.value })} error={errors['source.url']} data-testid="install-url" />
+          <TextInput
+            label="Install tree URL"
+            placeholder="https://deb.debian.org/debian/dists/bookworm/"
+            value={draft.url}
+            onChange={(e) => set({ ...draft, url: e.currentTarget.value })}
+            error={errors['source.url']}
+            data-testid="install-url"
+          />
           <SimpleGrid cols={2}>
-            <TextInput label="Kernel in the tree" description="Empty: Vireo looks for the usual layouts" placeholder="images/pxeboot/vmlinuz" value={draft.urlKernel} onChange={(e) => set({ ...draft, urlKernel: e.currentTarget.value })} error={errors['source.kernel']} data-testid="install-url-kernel" />
-            <TextInput label="Initrd in the tree" description=" " placeholder="images/pxeboot/initrd.img" value={draft.urlInitrd} onChange={(e) => set({ ...draft, urlInitrd: e.currentTarget.value })} error={errors['source.initrd']} data-testid="install-url-initrd" />
+            <TextInput
+              label="Kernel in the tree"
+              description="Empty: Vireo looks for the usual layouts"
+              placeholder="images/pxeboot/vmlinuz"
+              value={draft.urlKernel}
+              onChange={(e) => set({ ...draft, urlKernel: e.currentTarget.value })}
+              error={errors['source.kernel']}
+              data-testid="install-url-kernel"
+            />
+            <TextInput
+              label="Initrd in the tree"
+              description=" "
+              placeholder="images/pxeboot/initrd.img"
+              value={draft.urlInitrd}
+              onChange={(e) => set({ ...draft, urlInitrd: e.currentTarget.value })}
+              error={errors['source.initrd']}
+              data-testid="install-url-initrd"
+            />
           </SimpleGrid>
-          <TextInput label="Installer command line (extra)" placeholder="auto=true priority=critical" value={draft.urlCmdline} onChange={(e) => set({ ...draft, urlCmdline: e.currentTarget.value })} error={errors['source.cmdline']} data-testid="install-url-cmdline" />
+          <TextInput
+            label="Installer command line (extra)"
+            placeholder="auto=true priority=critical"
+            value={draft.urlCmdline}
+            onChange={(e) => set({ ...draft, urlCmdline: e.currentTarget.value })}
+            error={errors['source.cmdline']}
+            data-testid="install-url-cmdline"
+          />
           <Text size="xs" c="dimmed">
             The host downloads the two files (not this computer). After the first boot the VM boots from its disk.
           </Text>
@@ -142,10 +217,30 @@ export function SourceStep(props: StepProps) {
       {draft.source === 'kernel' && (
         <Stack gap="xs">
           <SimpleGrid cols={2}>
-            <TextInput label="Kernel (path on the host)" placeholder="/var/lib/libvirt/boot/vmlinuz" value={draft.kernel} onChange={(e) => set({ ...draft, kernel: e.currentTarget.value })} error={errors['source.kernel']} data-testid="install-kernel" />
-            <TextInput label="Initrd (path on the host)" placeholder="/var/lib/libvirt/boot/initrd.img" value={draft.initrd} onChange={(e) => set({ ...draft, initrd: e.currentTarget.value })} error={errors['source.initrd']} data-testid="install-initrd" />
+            <TextInput
+              label="Kernel (path on the host)"
+              placeholder="/var/lib/libvirt/boot/vmlinuz"
+              value={draft.kernel}
+              onChange={(e) => set({ ...draft, kernel: e.currentTarget.value })}
+              error={errors['source.kernel']}
+              data-testid="install-kernel"
+            />
+            <TextInput
+              label="Initrd (path on the host)"
+              placeholder="/var/lib/libvirt/boot/initrd.img"
+              value={draft.initrd}
+              onChange={(e) => set({ ...draft, initrd: e.currentTarget.value })}
+              error={errors['source.initrd']}
+              data-testid="install-initrd"
+            />
           </SimpleGrid>
-          <TextInput label="Kernel command line" value={draft.cmdline} onChange={(e) => set({ ...draft, cmdline: e.currentTarget.value })} error={errors['source.cmdline']} data-testid="install-cmdline" />
+          <TextInput
+            label="Kernel command line"
+            value={draft.cmdline}
+            onChange={(e) => set({ ...draft, cmdline: e.currentTarget.value })}
+            error={errors['source.cmdline']}
+            data-testid="install-cmdline"
+          />
           {draft.serial && !/console=ttyS0/.test(draft.cmdline) && (
             <Alert color="yellow" p="xs" data-testid="install-cmdline-hint">
               Add <code>console=ttyS0</code> to the command line, or the serial console stays silent.

@@ -119,14 +119,26 @@ export function toSpec(d: InstallDraft): RequestInput<'install.preview'> {
       : d.source === 'import'
         ? { kind: 'import', pool: d.importPool, volume: d.importVolume }
         : d.source === 'url'
-          ? { kind: 'url', url: d.url.trim(), ...(d.urlKernel.trim() ? { kernel: d.urlKernel.trim() } : {}), ...(d.urlInitrd.trim() ? { initrd: d.urlInitrd.trim() } : {}), cmdline: d.urlCmdline }
+          ? {
+              kind: 'url',
+              url: d.url.trim(),
+              ...(d.urlKernel.trim() ? { kernel: d.urlKernel.trim() } : {}),
+              ...(d.urlInitrd.trim() ? { initrd: d.urlInitrd.trim() } : {}),
+              cmdline: d.urlCmdline,
+            }
           : { kind: 'kernel', kernel: d.kernel.trim(), ...(d.initrd.trim() ? { initrd: d.initrd.trim() } : {}), cmdline: d.cmdline };
   const disk: RequestInput<'install.preview'>['disk'] =
     d.source === 'import' || d.disk === 'none'
       ? { kind: 'none' }
       : d.disk === 'existing'
         ? { kind: 'existing', pool: d.existingPool, volume: d.existingVolume }
-        : { kind: 'new', pool: d.diskPool, name: d.diskName, sizeMiB: Math.round(d.diskSize * (d.diskUnit === 'GiB' ? 1024 : 1)), format: d.diskFormat };
+        : {
+            kind: 'new',
+            pool: d.diskPool,
+            name: d.diskName,
+            sizeMiB: Math.round(d.diskSize * (d.diskUnit === 'GiB' ? 1024 : 1)),
+            format: d.diskFormat,
+          };
   return {
     hostId: d.hostId,
     name: d.name,
