@@ -1,0 +1,264 @@
+// The migration service against the lab, at the backend level (the UI is e2e/migration.spec.ts):
+// throwaway guests built like tiny (t-mig-*) so that nobody else's guest moves. Live direct with
+// ≥ 2 progress updates per second and the figures of the result; the app's link to the source
+// dropped during a peer-to-peer migration (the host goes on, the job follows again); the app
+// restarted during one (the new backend finds the job on the host); libvirt's own refusals when
+// the checks are skipped (unreachable destination, refused login): a clear message, the VM still
+// on its host, its disk kept; cache='writeback' fixed in the definition and the destination given
+// cache='none'; a disk copied into another pool on B (the definition rewritten); an offline move
+// with the disk's bytes checked on B.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labReset, labSh, readLab, virshOn } from '../../e2e/lab/lab';
+import type { Job, MigrationSpecInput } from '../../shared/api';
+import { MigrationSpec } from '../../shared/api';
+import { type Backend, createBackend } from '../backend';
+import { throwawayXml } from '../libvirt/lab-fixture';
+
+const lab = readLab();
+const dataDir = mkdtempSync(join(tmpdir(), 'vireo-mig-lab-'));
+const tag = randomBytes(3).toString('hex');
+const made: { host: 'A' | 'B'; name: string }[] = [];
+let b: Backend;
+let idA = '';
+let idB = '';
+
+const state = async (host: 'A' | 'B', name: string): Promise<string | null> =>
+  virshOn(host, ['domstate', name]).then(
+    (s) => s.trim(),
+    () => null,
+  );
+
+async function define(name: string, xml: string, start: boolean): Promise<string> {
+  const f = join(lab.dir, 'tmp', `${name}.xml`);
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(f, xml);
+  await virshOn('A', ['define', f]);
+  made.push({ host: 'A', name });
+  if (start) await virshOn('A', ['start', name]);
+  return (await virshOn('A', ['domuuid', name])).trim();
+}
+
+function spec(name: string, uuid: string, o: Partial<MigrationSpecInput> = {}, from: 'A' | 'B' = 'A') {
+  return MigrationSpec.parse({
+    hostId: from === 'A' ? idA : idB,
+    uuid,
+    destHostId: from === 'A' ? idB : idA,
+    mode: 'live',
+    storage: 'shared',
+    transport: 'direct',
+    ...o,
+  });
+}
+
+/** Waits for the job to end; returns it and the progress events seen while it ran. */
+async function settle(be: Backend, job: Job, timeoutMs = 120_000): Promise<{ job: Job; events: Job[] }> {
+  const events: Job[] = [];
+  const off = be.events.on('job.progress', (j) => {
+    if (j.id === job.id) events.push(j);
+  });
+  const end = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const j = be.jobs.get(job.id);
+      if (j.status !== 'running') return { job: { ...j }, events };
+      if (Date.now() > end) throw new Error(`job ${job.title} still running after ${timeoutMs} ms (${j.phase})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    off();
+  }
+}
+
+async function waitFor<T>(fn: () => T | undefined, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Kills the sshd processes serving this backend's SSH session to the host: the link drops. */
+async function dropLink(be: Backend, hostId: string, host: 'A' | 'B'): Promise<void> {
+  const port = (await be.hosts.sshSession(hostId)).localPort;
+  expect(port).toBeGreaterThan(0);
+  const r = await labSh(['exec', host, 'ss', '-Htnp', 'state', 'established', `( sport = :22 and dport = :${port} )`]);
+  const pids = [...r.stdout.matchAll(/pid=(\d+)/g)].map((m) => m[1] as string);
+  expect(pids.length).toBeGreaterThan(0);
+  for (const pid of pids) await labSh(['exec', host, 'kill', '-9', pid]);
+}
+
+async function openBackend(): Promise<Backend> {
+  const be = createBackend({ mode: 'web', dataDir });
+  if (be.hosts.list().length === 0) await be.hosts.addLab();
+  else for (const h of be.hosts.list()) await be.hosts.connect(h.id);
+  for (const h of be.hosts.list()) {
+    if (h.spec.address === lab.hosts[0]?.address) idA = h.id;
+    else idB = h.id;
+  }
+  return be;
+}
+
+beforeAll(async () => {
+  b = await openBackend();
+});
+
+afterAll(async () => {
+  await b?.close();
+  for (const { name } of made) {
+    for (const h of ['A', 'B'] as const) {
+      await virshOn(h, ['destroy', name]).catch(() => {});
+      await virshOn(h, ['undefine', name, '--nvram']).catch(() => {});
+    }
+  }
+  await labReset();
+});
+
+describe('migration service (lab)', () => {
+  it('live direct A -> B: ≥ 2 progress updates per second, figures, result; the VM runs on B only', async () => {
+    const name = `t-mig-live-${tag}`;
+    const uuid = await define(name, throwawayXml(name), true);
+    const job = await b.migrations.start(spec(name, uuid, { bandwidthMiBps: 8 }));
+    const { job: done, events } = await settle(b, job);
+    expect(done.status, done.error?.message).toBe('succeeded');
+    const running = events.filter((e) => e.status === 'running' && e.figures.dataTotal);
+    const span = ((running[running.length - 1]?.endedAt ?? Date.now()) - (running[0]?.startedAt ?? 0)) / 1000;
+    expect(running.length).toBeGreaterThan(4);
+    expect(running.length / Math.max(1, span)).toBeGreaterThanOrEqual(2);
+    const mid = running[Math.floor(running.length / 2)]?.figures ?? {};
+    for (const k of ['dataTotal', 'dataProcessed', 'dataRemaining', 'memBps', 'speedBps', 'iteration', 'expectedDowntimeMs', 'etaSec']) expect(mid, k).toHaveProperty(k);
+    const info = b.migrations.get(job.id);
+    expect(info.samples.length).toBeGreaterThan(4);
+    expect(info.result).toMatchObject({ outcome: 'moved', dest: { state: 'running', persistent: true }, source: { state: 'absent' } });
+    expect(info.result?.downtimeMs).toBeGreaterThan(0);
+    expect(info.result?.dataBytes).toBeGreaterThan(10 * 1024 * 1024);
+    expect(await state('B', name)).toBe('running');
+    expect(await state('A', name)).toBeNull();
+  });
+
+  it('peer-to-peer B -> A with the link to B dropped mid-way: B goes on, the job follows again and ends with the VM on A', async () => {
+    const name = `t-mig-live-${tag}`;
+    const uuid = (await virshOn('B', ['domuuid', name])).trim();
+    const job = await b.migrations.start(spec(name, uuid, { transport: 'p2p', bandwidthMiBps: 6 }, 'B'));
+    await waitFor(() => (b.jobs.get(job.id).progress > 0.05 ? true : undefined), 60_000);
+    await dropLink(b, idB, 'B');
+    await waitFor(() => (b.migrations.get(job.id).log.some((l) => l.text.startsWith('Lost the link to lab-b')) ? true : undefined));
+    const { job: done } = await settle(b, job);
+    expect(done.status, done.error?.message).toBe('succeeded');
+    expect(b.migrations.get(job.id).result?.outcome).toBe('moved');
+    expect(await state('A', name)).toBe('running');
+    expect(await state('B', name)).toBeNull();
+  });
+
+  it('the app restarts during a peer-to-peer migration: the new backend finds it on the source and follows it to the end', async () => {
+    const name = `t-mig-live-${tag}`;
+    const uuid = (await virshOn('A', ['domuuid', name])).trim();
+    await b.migrations.start(spec(name, uuid, { transport: 'p2p', bandwidthMiBps: 6 }));
+    await new Promise((r) => setTimeout(r, 2500));
+    await b.close();
+    b = await openBackend();
+    const found = await waitFor(() => b.jobs.list().find((j) => j.kind === 'migration' && j.domain === name));
+    expect(found.title).toMatch(/found on lab-a/);
+    expect(b.migrations.get(found.id).reattached).toBe(true);
+    const { job: done } = await settle(b, found);
+    expect(done.status, done.error?.message).toBe('succeeded');
+    expect(b.migrations.get(found.id).result).toMatchObject({ outcome: 'moved', dest: { hostName: 'lab-b', state: 'running' } });
+    expect(await state('B', name)).toBe('running');
+    expect(await state('A', name)).toBeNull();
+  });
+
+  it("libvirt's own refusals (checks skipped): unreachable destination and refused login end with its message, the VM still running on A, its disk kept", async () => {
+    const name = `t-mig-fail-${tag}`;
+    const disk = join(lab.dir, 'shared', `${name}.qcow2`);
+    await labSh(['exec', 'A', 'qemu-img', 'create', '-q', '-f', 'qcow2', disk, '16M']);
+    const uuid = await define(name, throwawayXml(name, { disk }).replace("type='raw'", "type='qcow2' cache='none'"), true);
+    for (const [peerUri, want] of [
+      ['qemu+ssh://10.203.0.99/system', /No route to host/],
+      ['qemu+ssh://nosuch@10.203.0.2/system', /Permission denied/],
+    ] as const) {
+      const job = await b.migrations.start(spec(name, uuid, { transport: 'p2p', peerUri }), { skipChecks: true });
+      const { job: done } = await settle(b, job);
+      expect(done.status).toBe('failed');
+      expect(done.error?.message).toMatch(want);
+      expect(done.error?.message).toMatch(new RegExp(`${name} is running on lab-a, as before`));
+      expect(done.error?.hint).toBeTruthy();
+      expect(await state('A', name)).toBe('running');
+      expect(await state('B', name)).toBeNull();
+      await labSh(['exec', 'A', 'test', '-e', disk]);
+    }
+    // The checks would have said so first.
+    const plan = await b.migrations.preflight(spec(name, uuid, { transport: 'p2p', peerUri: 'qemu+ssh://nosuch@10.203.0.2/system' }));
+    expect(plan.canStart).toBe(false);
+    expect(plan.checks.find((c) => c.id === 'reachable')).toMatchObject({ status: 'fail', message: expect.stringMatching(/Permission denied/) });
+    await expect(b.migrations.start(spec(name, uuid, { transport: 'p2p', peerUri: 'qemu+ssh://nosuch@10.203.0.2/system' }))).rejects.toMatchObject({
+      code: 'preflight-failed',
+    });
+  });
+
+  it("cache='writeback' on shared storage: warned, fixed in the definition, and B runs the guest with cache='none'", async () => {
+    const name = `t-mig-fail-${tag}`;
+    await virshOn('A', ['destroy', name]);
+    const xml = (await virshOn('A', ['dumpxml', '--inactive', name])).replace("cache='none'", "cache='writeback'");
+    const uuid = await define(name, xml, true);
+    const s = spec(name, uuid);
+    let plan = await b.migrations.preflight(s);
+    const cache = plan.checks.find((c) => c.id === 'disk-cache');
+    expect(cache).toMatchObject({ status: 'warn', fix: { id: 'disk-cache-none' } });
+    plan = await b.migrations.fix(s, 'disk-cache-none');
+    expect(plan.checks.find((c) => c.id === 'disk-cache')?.status).toBe('pass');
+    expect(await virshOn('A', ['dumpxml', '--inactive', name])).toContain("cache='none'");
+    expect(await virshOn('A', ['dumpxml', name])).toContain("cache='writeback'"); // running as started
+    const { job: done } = await settle(b, await b.migrations.start(s));
+    expect(done.status, done.error?.message).toBe('succeeded');
+    expect(await virshOn('B', ['dumpxml', name])).toContain("cache='none'");
+    expect(await virshOn('B', ['dumpxml', '--inactive', name])).toContain("cache='none'");
+  });
+
+  it('copy disks into another pool on B: the definition on B points at the copy; the source disk stays', async () => {
+    const name = `t-mig-copy-${tag}`;
+    const pool = `t-mig-pool-${tag}`;
+    const poolDir = `/var/lib/libvirt/images/${pool}`;
+    await virshOn('B', ['pool-create-as', pool, 'dir', '--target', poolDir, '--build']).catch(async () => {
+      await virshOn('B', ['pool-define-as', pool, 'dir', '--target', poolDir]);
+      await virshOn('B', ['pool-build', pool]);
+      await virshOn('B', ['pool-start', pool]);
+    });
+    await virshOn('A', ['vol-create-as', 'default', `${name}.qcow2`, '32M', '--format', 'qcow2']);
+    const disk = `/var/lib/libvirt/images/${name}.qcow2`;
+    const uuid = await define(name, throwawayXml(name, { disk }).replace("type='raw'", "type='qcow2' cache='none'"), true);
+    const s = spec(name, uuid, { storage: 'copy', destPool: pool });
+    const plan = await b.migrations.preflight(s);
+    expect(plan.disks).toEqual([{ target: 'vda', source: disk, dest: `${poolDir}/${name}.qcow2`, pool, bytes: 32 * 1024 * 1024 }]);
+    expect(plan.copyBytes).toBe(32 * 1024 * 1024);
+    const { job: done } = await settle(b, await b.migrations.start(s));
+    expect(done.status, done.error?.message).toBe('succeeded');
+    expect(await virshOn('B', ['domblklist', name])).toContain(`${poolDir}/${name}.qcow2`);
+    expect(await virshOn('B', ['dumpxml', '--inactive', name])).toContain(`${poolDir}/${name}.qcow2`);
+    await labSh(['exec', 'A', 'test', '-e', disk]);
+  });
+
+  it('offline with its disk: the bytes arrive on B (checked inside the image), the source disk stays', async () => {
+    const name = `t-mig-off-${tag}`;
+    await virshOn('A', ['vol-create-as', 'default', `${name}.qcow2`, '16M', '--format', 'qcow2']);
+    const disk = `/var/lib/libvirt/images/${name}.qcow2`;
+    await labSh(['exec', 'A', 'qemu-io', '-f', 'qcow2', '-c', 'write -P 0x5a 0 4M', disk]);
+    const uuid = await define(name, throwawayXml(name, { disk }).replace("type='raw'", "type='qcow2' cache='none'"), false);
+    const s = spec(name, uuid, { mode: 'offline', storage: 'copy' });
+    const plan = await b.migrations.preflight(s);
+    expect(plan.canStart).toBe(true);
+    expect(plan.virsh).toContain('--offline');
+    const { job: done, events } = await settle(b, await b.migrations.start(s));
+    expect(done.status, done.error?.message).toBe('succeeded');
+    expect(events.some((e) => e.phase.startsWith('copying disks') && e.figures.copyTotal)).toBe(true);
+    expect(b.migrations.get(done.id).result).toMatchObject({ outcome: 'moved', dest: { state: 'shutoff', persistent: true } });
+    expect(await state('B', name)).toBe('shut off');
+    expect(await state('A', name)).toBeNull();
+    await labSh(['exec', 'B', 'qemu-io', '-f', 'qcow2', '-c', 'read -P 0x5a 0 4M', disk]);
+    await labSh(['exec', 'A', 'test', '-e', disk]);
+  });
+});
