@@ -14,8 +14,8 @@ import { type AppServer, expect, openApp, test } from './fixtures';
 import { labReset, labSh, readLab, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
+import { CloneWizard } from './pages/clone';
 import { ConsoleDock } from './pages/consoles';
-import { CloneWizard } from './pages/install';
 
 const lab = readLab();
 const stoppedGuest = lab.guests.stopped;
@@ -65,7 +65,10 @@ async function expectBoots(page: Page, app: VireoApp, name: string, hostId: stri
   await expect(dock.screen(name)).toContainText(BANNER, { timeout: 120_000 });
 }
 
-test('clone on the same host: new name, UUID and MAC, the disk copied, the clone boots; the source unchanged', async ({ page, server }, testInfo) => {
+test('clone on the same host: new name, UUID and MAC, the disk copied, the clone boots; the source unchanged', async ({
+  page,
+  server,
+}, testInfo) => {
   const { app, idA } = await withLab(page, server);
   const sourceXml = await virshOn('A', ['dumpxml', '--inactive', 'stopped']);
   const sourceSum = await sha256('A', STOPPED.disk);
@@ -99,7 +102,10 @@ test('clone on the same host: new name, UUID and MAC, the disk copied, the clone
   expect(await sha256('A', STOPPED.disk)).toBe(sourceSum);
 });
 
-test('clone to another host: the disk streams A → B verified, the definition is rewritten for B, it boots on B', async ({ page, server }, testInfo) => {
+test('clone to another host: the disk streams A → B verified, the definition is rewritten for B, it boots on B', async ({
+  page,
+  server,
+}, testInfo) => {
   const { app, idA, idB } = await withLab(page, server);
   const sourceXml = await virshOn('A', ['dumpxml', '--inactive', 'stopped']);
   const sourceSum = await sha256('A', STOPPED.disk);
@@ -131,7 +137,10 @@ test('clone to another host: the disk streams A → B verified, the definition i
   expect(await sha256('A', STOPPED.disk)).toBe(sourceSum);
 });
 
-test('a cross-host clone cancelled mid-copy leaves nothing on B and does not touch A; "/" in a name is refused', async ({ page, server }, testInfo) => {
+test('a cross-host clone cancelled mid-copy leaves nothing on B and does not touch A; "/" in a name is refused', async ({
+  page,
+  server,
+}, testInfo) => {
   // A source whose disk takes a while at a capped rate: 64 MiB of random data, raw.
   const src = `t-clone-${tag}-big`;
   const srcPath = `/var/lib/libvirt/images/${src}.raw`;

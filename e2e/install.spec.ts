@@ -23,7 +23,10 @@ test.afterAll(async () => {
 });
 
 async function domains(host: 'A' | 'B'): Promise<string[]> {
-  return (await virshOn(host, ['list', '--all', '--name'])).split('\n').map((s) => s.trim()).filter(Boolean);
+  return (await virshOn(host, ['list', '--all', '--name']))
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 async function volumes(host: 'A' | 'B'): Promise<string[]> {
@@ -36,7 +39,10 @@ async function volumes(host: 'A' | 'B'): Promise<string[]> {
 }
 
 /** Opens the app with both lab hosts added and shows host A's page. */
-async function onHostA(page: import('@playwright/test').Page, server: import('./fixtures').AppServer): Promise<{ app: VireoApp; idA: string }> {
+async function onHostA(
+  page: import('@playwright/test').Page,
+  server: import('./fixtures').AppServer,
+): Promise<{ app: VireoApp; idA: string }> {
   const backend = await BackendClient.connect(server);
   await backend.call('hosts.addLab', {});
   backend.close();
@@ -47,7 +53,10 @@ async function onHostA(page: import('@playwright/test').Page, server: import('./
   return { app, idA };
 }
 
-test('install: kernel + initrd onto a new disk, defaults explained, the console shows the guest’s banner', async ({ page, server }, testInfo) => {
+test('install: kernel + initrd onto a new disk, defaults explained, the console shows the guest’s banner', async ({
+  page,
+  server,
+}, testInfo) => {
   const { app, idA } = await onHostA(page, server);
   const wizard = new InstallWizard(page);
   const name = `t-inst-${tag} "q" <b> & 'x'`;
@@ -60,7 +69,14 @@ test('install: kernel + initrd onto a new disk, defaults explained, the console 
   await wizard.next();
 
   // The lab's hosts expose /dev/kvm, but nested KVM does not run guests here: software emulation.
-  await wizard.resources({ name, vcpus: 1, memoryMiB: 192, disk: { pool: 'default', sizeMiB: 64 }, nic: 'bridge:labbr0', virtType: 'qemu' });
+  await wizard.resources({
+    name,
+    vcpus: 1,
+    memoryMiB: 192,
+    disk: { pool: 'default', sizeMiB: 64 },
+    nic: 'bridge:labbr0',
+    virtType: 'qemu',
+  });
   await expect(page.getByTestId('install-disk-name')).toHaveValue(disk);
   await page.screenshot({ path: testInfo.outputPath('install-2-resources.png') });
 
@@ -95,7 +111,10 @@ test('install: kernel + initrd onto a new disk, defaults explained, the console 
   await expect(page.getByTestId('details-name')).toHaveText(name);
 });
 
-test('install: a kernel path that does not exist is flagged, the install fails, and nothing is left behind', async ({ page, server }, testInfo) => {
+test('install: a kernel path that does not exist is flagged, the install fails, and nothing is left behind', async ({
+  page,
+  server,
+}, testInfo) => {
   await onHostA(page, server);
   const wizard = new InstallWizard(page);
   const name = `t-inst-${tag}-bad`;
@@ -115,7 +134,10 @@ test('install: a kernel path that does not exist is flagged, the install fails, 
   expect(await volumes('A')).toEqual(before);
 });
 
-test('install: an ISO uploaded from this computer lands in the pool, verified; "/" in a name is refused', async ({ page, server }, testInfo) => {
+test('install: an ISO uploaded from this computer lands in the pool, verified; "/" in a name is refused', async ({
+  page,
+  server,
+}, testInfo) => {
   await onHostA(page, server);
   const wizard = new InstallWizard(page);
   await wizard.open();

@@ -13,9 +13,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page, test as base } from '@playwright/test';
+import { type Browser, test as base, type Page } from '@playwright/test';
 import { type AppServer, expect, openApp, startServer } from './fixtures';
-import { domainState, guestExec, labReset, labSh, readLab, virshOn, waitForDomainState } from './lab/lab';
+import { domainState, guestExec, labReset, labSh, readLab, virshOn } from './lab/lab';
 import { BackendClient, trustHostKey } from './pages/backend';
 import { MigrateWizard, MigrationPanel } from './pages/migrate';
 
@@ -39,7 +39,15 @@ async function addHosts(s: AppServer): Promise<void> {
     for (const h of [A, B]) {
       if (!h) continue;
       const info = await c.call('hosts.add', {
-        spec: { name: h.name, transport: 'ssh', address: h.address, port: h.port, user: h.user, auth: { kind: 'key', path: h.keyPath }, uri: 'qemu:///system' },
+        spec: {
+          name: h.name,
+          transport: 'ssh',
+          address: h.address,
+          port: h.port,
+          user: h.user,
+          auth: { kind: 'key', path: h.keyPath },
+          uri: 'qemu:///system',
+        },
         connect: true,
       });
       if (h.id === 'A') idA = info.id;
@@ -70,7 +78,6 @@ async function fileOn(host: 'A' | 'B', path: string): Promise<boolean> {
     () => false,
   );
 }
-
 
 /** Starts the non-converging workload in the guest: 32 MiB of random (non-zero) data rewritten in a loop. */
 async function startDirtyLoop(host: 'A' | 'B'): Promise<void> {
@@ -126,7 +133,8 @@ function xmlFile(name: string, xml: string): string {
   return f;
 }
 
-test('pre-flight: each failure provoked and shown with its reason and fix; nothing moves', async ({}, testInfo) => {
+test('pre-flight: each failure provoked and shown with its reason and fix; nothing moves', async () => {
+  const testInfo = test.info();
   test.setTimeout(240_000);
   const w = new MigrateWizard(page);
   const tinyXml = readFileSync(join(lab.dir, 'xml', 'tiny.xml'), 'utf8');
@@ -169,7 +177,10 @@ test('pre-flight: each failure provoked and shown with its reason and fix; nothi
   });
 
   await test.step('B already has another VM named tiny: fail, fix = a new name', async () => {
-    const other = tinyXml.replace(/\s*<uuid>[^<]*<\/uuid>/, '').replace(/\s*<mac address=[^>]*\/>/, '').replace(/\s*<log file=[^>]*\/>/, '');
+    const other = tinyXml
+      .replace(/\s*<uuid>[^<]*<\/uuid>/, '')
+      .replace(/\s*<mac address=[^>]*\/>/, '')
+      .replace(/\s*<log file=[^>]*\/>/, '');
     await virshOn('B', ['define', xmlFile('tiny-other', other)]);
     await page.getByTestId('migrate-back').click();
     await w.options({ transport: 'direct' });
@@ -234,7 +245,10 @@ test('pre-flight: each failure provoked and shown with its reason and fix; nothi
   await test.step('CPU the destination cannot provide, bridge missing on B (offline, stopped)', async () => {
     const def = await virshOn('A', ['dumpxml', '--inactive', 'stopped']);
     const bad = def
-      .replace('</features>', "</features>\n  <cpu mode='custom' match='exact'><model fallback='forbid'>qemu64</model><feature policy='require' name='avx512f'/></cpu>")
+      .replace(
+        '</features>',
+        "</features>\n  <cpu mode='custom' match='exact'><model fallback='forbid'>qemu64</model><feature policy='require' name='avx512f'/></cpu>",
+      )
       .replace("<source bridge='labbr0'/>", "<source bridge='nosuchbr0'/>");
     await virshOn('A', ['define', xmlFile('stopped-bad', bad)]);
     try {
@@ -259,7 +273,8 @@ test('pre-flight: each failure provoked and shown with its reason and fix; nothi
   expect(await fileOn('A', lab.guests['tiny-local']?.disk ?? '')).toBe(true);
 });
 
-test('live: tiny A -> B direct (wizard from the VM menu), then back by dragging it onto A, peer-to-peer', async ({}, testInfo) => {
+test('live: tiny A -> B direct (wizard from the VM menu), then back by dragging it onto A, peer-to-peer', async () => {
+  const testInfo = test.info();
   const w = new MigrateWizard(page);
   await expect(page.getByTestId(`vm-tiny-${idA}`)).toHaveAttribute('data-state', 'running');
   await w.openFromMenu('tiny', idA);
@@ -271,7 +286,8 @@ test('live: tiny A -> B direct (wizard from the VM menu), then back by dragging 
   await w.checks();
   await expect(w.check('storage')).toHaveAttribute('data-status', 'warn');
   await expect(w.check('storage')).toContainText('--unsafe');
-  for (const id of ['state', 'disk-cache', 'cpu', 'network', 'name', 'reachable', 'memory']) await expect(w.check(id)).toHaveAttribute('data-status', 'pass');
+  for (const id of ['state', 'disk-cache', 'cpu', 'network', 'name', 'reachable', 'memory'])
+    await expect(w.check(id)).toHaveAttribute('data-status', 'pass');
   await expect(page.getByTestId('migrate-virsh')).toContainText('migrate --live --persistent --undefinesource --unsafe');
   await page.screenshot({ path: testInfo.outputPath('wizard-checks.png') });
   const panel = await w.start();
@@ -300,7 +316,8 @@ test('live: tiny A -> B direct (wizard from the VM menu), then back by dragging 
   await w.close();
 });
 
-test('cancel at about 50 %: the migration stops, tiny stays running on A', async ({}, testInfo) => {
+test('cancel at about 50 %: the migration stops, tiny stays running on A', async () => {
+  const testInfo = test.info();
   const w = new MigrateWizard(page);
   await w.openFromMenu('tiny', idA);
   await w.destination(idB);
@@ -340,7 +357,10 @@ async function nonConverging(
   await expect(panel.nonConvergence).toContainText('Not converging');
   await expect(panel.fig('eta')).toHaveText('never at this rate');
   // Ranked by what the guest goes through: lifting the cap first, pausing it last.
-  const ranked = await panel.root.getByTestId('mig-remedies').locator('[data-rank]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  const ranked = await panel.root
+    .getByTestId('mig-remedies')
+    .locator('[data-rank]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
   expect(ranked[0]).toBe('mig-remedy-bandwidth');
   expect(ranked[ranked.length - 1]).toBe('mig-remedy-suspend');
   expect(ranked).toContain(`mig-remedy-${remedy}`);
@@ -352,20 +372,23 @@ async function nonConverging(
   return panel;
 }
 
-test('not converging: flagged in plain words; one click on "allow downtime" finishes it (A -> B)', async ({}, testInfo) => {
+test('not converging: flagged in plain words; one click on "allow downtime" finishes it (A -> B)', async () => {
+  const testInfo = test.info();
   test.setTimeout(180_000);
   await startDirtyLoop('A');
   await nonConverging('A', 'max-downtime', testInfo);
   expect(await where('tiny')).toEqual({ A: null, B: 'running' });
 });
 
-test('not converging: one click on "switch to post-copy" finishes it (B -> A)', async ({}, testInfo) => {
+test('not converging: one click on "switch to post-copy" finishes it (B -> A)', async () => {
+  const testInfo = test.info();
   test.setTimeout(180_000);
   await nonConverging('B', 'postcopy', testInfo);
   expect(await where('tiny')).toEqual({ A: 'running', B: null });
 });
 
-test('not converging: one click on "pause the guest" finishes it, and the guest runs on B', async ({}, testInfo) => {
+test('not converging: one click on "pause the guest" finishes it, and the guest runs on B', async () => {
+  const testInfo = test.info();
   test.setTimeout(180_000);
   await nonConverging('A', 'suspend', testInfo);
   // Paused to finish, resumed on arrival: running, not paused.
@@ -389,7 +412,9 @@ test('link dropped mid-way (peer-to-peer B -> A): the host goes on, the panel fo
   await w.close();
 });
 
-test('re-attach: the app quits during a peer-to-peer migration; restarted, it finds the job on the host and resumes the panel', async ({ browser }) => {
+test('re-attach: the app quits during a peer-to-peer migration; restarted, it finds the job on the host and resumes the panel', async ({
+  browser,
+}) => {
   const w = new MigrateWizard(page);
   await w.openFromMenu('tiny', idA);
   await w.destination(idB);

@@ -916,7 +916,7 @@ export const CloneSpec = z
       .max(64)
       .default([]),
     start: z.boolean().default(false),
-    /** Cross-host copies: sha256 of every byte (ours while streaming vs the target host's) or the size only. */
+    /** Cross-host copies: sha256 of the source file (on its host) against the copy's (on the target), or the sizes only. */
     verify: z.enum(['sha256', 'size']).default('sha256'),
     /** Cap on the copy rate, MiB/s (cross-host copies). */
     bandwidthMiBps: z.number().int().min(1).max(100_000).optional(),
@@ -976,7 +976,10 @@ export const MigrationSpec = z
     /** Longest pause allowed at the switch-over, ms (applied as soon as the transfer starts). */
     maxDowntimeMs: z.number().int().min(10).max(600_000).optional(),
     /** Throttle the guest's vCPUs when it dirties memory faster than it can be sent (initial %, then +increment % per pass). */
-    autoConverge: z.object({ initial: z.number().int().min(1).max(99), increment: z.number().int().min(1).max(99) }).strict().optional(),
+    autoConverge: z
+      .object({ initial: z.number().int().min(1).max(99), increment: z.number().int().min(1).max(99) })
+      .strict()
+      .optional(),
     /** Allow switching to post-copy while it runs. */
     postCopy: z.boolean().default(false),
     /** xbzrle: only changed bytes of re-sent pages; zstd: compressed multifd streams (2 connections). */
@@ -984,16 +987,31 @@ export const MigrationSpec = z
   })
   .strict()
   .superRefine((s, ctx) => {
-    if (s.hostId === s.destHostId) ctx.addIssue({ code: 'custom', path: ['destHostId'], message: 'Pick another host than the one the VM is on' });
-    if (s.tunnelled && s.transport !== 'p2p') ctx.addIssue({ code: 'custom', path: ['tunnelled'], message: 'Tunnelled needs peer-to-peer' });
-    if (s.peerUri && s.transport !== 'p2p') ctx.addIssue({ code: 'custom', path: ['peerUri'], message: 'Only peer-to-peer uses the source’s URI for the destination' });
-    if (s.mode === 'offline' && !s.persist) ctx.addIssue({ code: 'custom', path: ['persist'], message: 'An offline migration moves the definition: keep it on the destination' });
+    if (s.hostId === s.destHostId)
+      ctx.addIssue({ code: 'custom', path: ['destHostId'], message: 'Pick another host than the one the VM is on' });
+    if (s.tunnelled && s.transport !== 'p2p')
+      ctx.addIssue({ code: 'custom', path: ['tunnelled'], message: 'Tunnelled needs peer-to-peer' });
+    if (s.peerUri && s.transport !== 'p2p')
+      ctx.addIssue({ code: 'custom', path: ['peerUri'], message: 'Only peer-to-peer uses the source’s URI for the destination' });
+    if (s.mode === 'offline' && !s.persist)
+      ctx.addIssue({ code: 'custom', path: ['persist'], message: 'An offline migration moves the definition: keep it on the destination' });
     if (s.mode === 'offline' && (s.postCopy || s.autoConverge || s.compression !== 'none' || s.maxDowntimeMs !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['mode'], message: 'Post-copy, auto-converge, compression and downtime apply to live migrations only' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mode'],
+        message: 'Post-copy, auto-converge, compression and downtime apply to live migrations only',
+      });
     }
-    if (s.destPool && s.storage !== 'copy') ctx.addIssue({ code: 'custom', path: ['destPool'], message: 'A destination pool is used only when copying disks' });
-    if (s.tunnelled && s.postCopy) ctx.addIssue({ code: 'custom', path: ['postCopy'], message: 'libvirt cannot switch a tunnelled migration to post-copy' });
-    if (s.tunnelled && s.compression === 'zstd') ctx.addIssue({ code: 'custom', path: ['compression'], message: 'zstd uses parallel connections, which a tunnelled migration cannot' });
+    if (s.destPool && s.storage !== 'copy')
+      ctx.addIssue({ code: 'custom', path: ['destPool'], message: 'A destination pool is used only when copying disks' });
+    if (s.tunnelled && s.postCopy)
+      ctx.addIssue({ code: 'custom', path: ['postCopy'], message: 'libvirt cannot switch a tunnelled migration to post-copy' });
+    if (s.tunnelled && s.compression === 'zstd')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['compression'],
+        message: 'zstd uses parallel connections, which a tunnelled migration cannot',
+      });
   });
 export type MigrationSpec = z.output<typeof MigrationSpec>;
 export type MigrationSpecInput = z.input<typeof MigrationSpec>;
@@ -1098,10 +1116,33 @@ export interface MigrationInfo {
  * copy), and at the end totalMs, downtimeMs, dataSent.
  */
 export const MIGRATION_FIGURES = [
-  'elapsedMs', 'dataTotal', 'dataProcessed', 'dataRemaining', 'memTotal', 'memProcessed', 'memRemaining', 'memBps',
-  'diskTotal', 'diskProcessed', 'diskRemaining', 'diskBps', 'speedBps', 'dirtyPagesPerSec', 'dirtyBps', 'pageSize',
-  'iteration', 'expectedDowntimeMs', 'etaSec', 'throttlePct', 'postcopy', 'nonConverging', 'copyDone', 'copyTotal',
-  'totalMs', 'downtimeMs', 'dataSent',
+  'elapsedMs',
+  'dataTotal',
+  'dataProcessed',
+  'dataRemaining',
+  'memTotal',
+  'memProcessed',
+  'memRemaining',
+  'memBps',
+  'diskTotal',
+  'diskProcessed',
+  'diskRemaining',
+  'diskBps',
+  'speedBps',
+  'dirtyPagesPerSec',
+  'dirtyBps',
+  'pageSize',
+  'iteration',
+  'expectedDowntimeMs',
+  'etaSec',
+  'throttlePct',
+  'postcopy',
+  'nonConverging',
+  'copyDone',
+  'copyTotal',
+  'totalMs',
+  'downtimeMs',
+  'dataSent',
 ] as const;
 // ---- end migration
 
@@ -1233,7 +1274,10 @@ export const requests = {
   'migrations.start': { input: MigrationSpec, output: out<Job>() },
   'migrations.get': { input: z.object({ jobId: z.string().min(1).max(64) }).strict(), output: out<MigrationInfo>() },
   /** Steers a running migration (max downtime, bandwidth, post-copy, throttle, suspend). */
-  'migrations.control': { input: z.object({ jobId: z.string().min(1).max(64), control: MigrationControl }).strict(), output: out<MigrationInfo>() },
+  'migrations.control': {
+    input: z.object({ jobId: z.string().min(1).max(64), control: MigrationControl }).strict(),
+    output: out<MigrationInfo>(),
+  },
   // ---- end migration
 } as const;
 

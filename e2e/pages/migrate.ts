@@ -137,7 +137,10 @@ export class MigrationPanel {
   /** Waits for the live percentage to reach `pct` %. */
   async reaches(pct: number, timeout = 60_000): Promise<void> {
     await expect
-      .poll(async () => Number(((await this.root.getByTestId('mig-percent').textContent()) ?? '0').replace(/[^0-9]/g, '')), { timeout, intervals: [200] })
+      .poll(async () => Number(((await this.root.getByTestId('mig-percent').textContent()) ?? '0').replace(/[^0-9]/g, '')), {
+        timeout,
+        intervals: [200],
+      })
       .toBeGreaterThanOrEqual(pct);
   }
 }

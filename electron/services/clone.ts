@@ -3,8 +3,9 @@
  * into a pool of the target host, read-only disks shared if the admin wants. On the same host the
  * copy is libvirt's own (volume create-from); to another host, the bytes stream from a download on
  * the source host into an upload on the target through the app's two SSH sessions, and the copy is
- * verified (sha256 of every byte, or the size) against what the target host has on disk. The
- * definition is rewritten for the target (paths, name, UUID, MACs, networks/bridges, emulator).
+ * verified disk to disk: sizes, and (by default) the sha256 of the source file on the source host
+ * against the sha256 of the written file on the target. The definition is rewritten for the
+ * target (paths, name, UUID, MACs, networks/bridges, emulator).
  *
  * The source is only ever read. A failure or a cancel removes what this clone created on the
  * target — volumes, definition — and nothing else.
@@ -161,7 +162,13 @@ export async function copyVolumeLocal(a: {
 
 /**
  * A copy between two hosts: a raw volume of exactly the source file's size is made on the target,
- * then the source's bytes (a qcow2 file's container as it is) stream into it and are verified.
+ * then the source's bytes (a qcow2 file's container as it is) stream into it: a download on the
+ * source piped into an upload on the target, each on a libvirt connection of its own.
+ *
+ * Verification, end to end from disk to disk: the number of bytes that passed equals the source
+ * file's size, the target file has that size, and (sha256) the source host's sha256 of its file —
+ * computed there while the bytes stream, so it costs no time and none of this process's CPU —
+ * equals the target host's sha256 of what it wrote.
  */
 export async function copyVolumeAcross(a: {
   from: HostIo;
@@ -178,27 +185,33 @@ export async function copyVolumeAcross(a: {
   onCreated: (vol: StorageVolRef) => void;
   onBytes?: (n: number, total: number) => void;
 }): Promise<{ vol: StorageVolRef; path: string; bytes: number; sha256?: string }> {
-  const { size: bytes } = await hostDigest(a.from, a.fromPath, 0, 'size');
-  const vol = await volCreateXml(a.to.rpc(), a.toPool, {
-    xml: buildVolumeXml({ name: a.toName, capacity: bytes, format: 'raw' }),
-    signal: a.signal,
-  });
-  a.onCreated(vol);
-  const path = await volGetPath(a.to.rpc(), vol);
-  const [src, dst] = await Promise.all([a.from.openBulk(), a.to.openBulk()]);
+  // The connections for the two streams open while we size the source and make the target.
+  const bulks = Promise.all([a.from.openBulk(), a.to.openBulk()]);
+  bulks.catch(() => {});
+  let src: Awaited<ReturnType<HostIo['openBulk']>> | undefined;
+  let dst: Awaited<ReturnType<HostIo['openBulk']>> | undefined;
   try {
+    const { size: bytes } = await hostDigest(a.from, a.fromPath, 0, 'size');
+    // No abort signal: a create given up on here could still finish on the host, unseen.
+    const vol = await volCreateXml(a.to.rpc(), a.toPool, { xml: buildVolumeXml({ name: a.toName, capacity: bytes, format: 'raw' }) });
+    a.onCreated(vol);
+    const path = await volGetPath(a.to.rpc(), vol);
+    [src, dst] = await bulks;
     const [down, up] = await Promise.all([
       volDownload(src.rpc, a.fromVol, { length: bytes, signal: a.signal }),
       volUpload(dst.rpc, vol, { length: bytes, signal: a.signal }),
     ]);
+    // Read-only on the source; if the copy fails it finishes on its own, unused.
+    const sourceSum = a.verify === 'sha256' ? hostDigest(a.from, a.fromPath, bytes, 'sha256') : null;
+    sourceSum?.catch(() => {});
     const r = await pipeBytes(down, up, {
-      hash: a.verify === 'sha256',
+      hash: false,
       signal: a.signal,
       ...(a.rateBps ? { rateBps: a.rateBps } : {}),
       onBytes: (n) => a.onBytes?.(n, bytes),
     });
     if (r.bytes !== bytes) throw new AppError('verify', `Copied ${r.bytes} bytes of ${a.fromPath}, expected ${bytes}`);
-    const d = await hostDigest(a.to, path, bytes, a.verify);
+    const [d, s] = await Promise.all([hostDigest(a.to, path, bytes, a.verify), sourceSum]);
     // A block device may be a little larger than asked (extents); a file is exactly the copy.
     const sizeOk = a.block ? d.size >= bytes : d.size === bytes;
     if (!sizeOk)
@@ -207,17 +220,31 @@ export async function copyVolumeAcross(a: {
         `${path} on ${a.to.label} has ${d.size} bytes after the copy, expected ${bytes}`,
         'The copy was removed; try again.',
       );
-    if (a.verify === 'sha256' && d.sha256 !== r.sha256) {
+    if (s && s.size !== bytes)
       throw new AppError(
         'verify',
-        `${path} on ${a.to.label} differs from what was sent (sha256 ${d.sha256?.slice(0, 12)}… vs ${r.sha256?.slice(0, 12)}…)`,
+        `${a.fromPath} on ${a.from.label} changed size during the copy (${s.size} bytes, ${bytes} copied)`,
+        'Is another program writing to it? The copy was removed.',
+      );
+    if (s && d.sha256 !== s.sha256) {
+      throw new AppError(
+        'verify',
+        `${path} on ${a.to.label} differs from ${a.fromPath} on ${a.from.label} (sha256 ${d.sha256?.slice(0, 12)}… vs ${s.sha256?.slice(0, 12)}…)`,
         'The copy was removed; try again.',
       );
     }
-    return { vol, path, bytes, ...(r.sha256 ? { sha256: r.sha256 } : {}) };
+    return { vol, path, bytes, ...(s?.sha256 ? { sha256: s.sha256 } : {}) };
   } finally {
-    src.close();
-    dst.close();
+    if (!src || !dst)
+      void bulks.then(
+        ([x, y]) => {
+          x.close();
+          y.close();
+        },
+        () => {},
+      );
+    src?.close();
+    dst?.close();
   }
 }
 
@@ -415,6 +442,7 @@ export class CloneService {
       ctx.update({ phase: `defining ${spec.name} on ${p.dst.label}`, progress: 0.96 });
       const { xml } = rewriteForClone(p.src.xml, this.rewrite(p));
       made.domain = await domainDefineXml(rpc, { xml });
+      if (ctx.signal.aborted) throw ctx.signal.reason;
       if (spec.start) {
         ctx.update({ phase: `starting ${spec.name}`, progress: 0.98 });
         await domainCreate(rpc, made.domain);

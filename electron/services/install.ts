@@ -206,7 +206,7 @@ export class InstallService {
   private async run(spec: InstallSpec, p: Plan, ctx: JobContext): Promise<void> {
     const rpc = p.io.rpc();
     const made: { volume?: StorageVolRef; domain?: DomainRef; files: string[] } = { files: [] };
-    const steps = 3 + (p.downloads.length ? 1 : 0);
+    const steps = (p.downloads.length ? 1 : 0) + 1 + (p.newVolume ? 1 : 0) + 1 + (spec.start ? 1 : 0);
     let step = 0;
     const phase = (name: string) => {
       ctx.update({ phase: name, progress: step++ / steps });
@@ -229,9 +229,9 @@ export class InstallService {
         throw new AppError('exists', `A VM named “${spec.name}” already exists on ${p.io.label}`);
       if (p.newVolume) {
         phase(`creating the disk ${p.newVolume.name} in ${p.newVolume.pool}`);
+        // No abort signal: a create given up on here could still finish on the host, unseen.
         made.volume = await volCreateXml(rpc, p.newVolume.poolRef, {
           xml: buildVolumeXml({ name: p.newVolume.name, capacity: p.newVolume.capacity, format: p.newVolume.format }),
-          signal: ctx.signal,
         });
         const actual = await volGetPath(rpc, made.volume);
         if (actual !== p.newVolume.path) {
@@ -632,7 +632,12 @@ export class InstallService {
   private async receive(io: HostIo, vol: StorageVolRef, path: string, size: number, incoming: Incoming, ctx: JobContext): Promise<void> {
     const onAbort = () => incoming.abort(ctx.signal.reason as Error);
     ctx.signal.addEventListener('abort', onAbort, { once: true });
-    const bulk = await io.openBulk();
+    // job.progress at least twice a second, even while the renderer is slow to send.
+    const tick = setInterval(() => ctx.update({}), 400);
+    const bulk = await io.openBulk().catch((err: unknown) => {
+      clearInterval(tick);
+      throw err;
+    });
     try {
       const upload = await volUpload(bulk.rpc, vol, { length: size });
       const t0 = Date.now();
@@ -664,6 +669,7 @@ export class InstallService {
         figures: { bytes: size, totalBytes: size },
       });
     } finally {
+      clearInterval(tick);
       ctx.signal.removeEventListener('abort', onAbort);
       bulk.close();
     }

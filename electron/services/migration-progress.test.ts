@@ -7,7 +7,15 @@ import { defaultPeerUri, migrationFlags, migrationParams, virshCommand } from '.
 const MiB = 1024 * 1024;
 
 /** One job-stats record as libvirt 9.0 sends it during a migration (keys of PROTOCOL.md §7). */
-function stats(o: { it: number; remaining: number; dirtyPages?: number; bps?: number; processed?: number; total?: number; elapsed?: number }) {
+function stats(o: {
+  it: number;
+  remaining: number;
+  dirtyPages?: number;
+  bps?: number;
+  processed?: number;
+  total?: number;
+  elapsed?: number;
+}) {
   const total = o.total ?? 209 * MiB;
   return {
     operation: 5,
@@ -67,14 +75,19 @@ describe('non-convergence', () => {
 
   it('does not flag a migration whose passes shrink', () => {
     const t = new ProgressTracker(0);
-    const ok = [stats({ it: 1, remaining: 150 * MiB }), stats({ it: 2, remaining: 20 * MiB, dirtyPages: 300 }), stats({ it: 3, remaining: 4 * MiB, dirtyPages: 300 }), stats({ it: 4, remaining: 1 * MiB, dirtyPages: 300 })];
+    const ok = [
+      stats({ it: 1, remaining: 150 * MiB }),
+      stats({ it: 2, remaining: 20 * MiB, dirtyPages: 300 }),
+      stats({ it: 3, remaining: 4 * MiB, dirtyPages: 300 }),
+      stats({ it: 4, remaining: 1 * MiB, dirtyPages: 300 }),
+    ];
     expect(ok.map((s, i) => t.push(s, i).nonConverging)).toEqual([0, 0, 0, 0]);
     expect(t.last.etaSec).toBeGreaterThan(0);
   });
 
   it('judges again after a remedy, and clears once a pass starts well below', () => {
     const t = new ProgressTracker(0);
-    stuck.forEach((s, i) => t.push(s, i));
+    for (const [i, s] of stuck.entries()) t.push(s, i);
     expect(t.nonConverging).not.toBeNull();
     t.reset();
     expect(t.push(stats({ it: 5, remaining: 5 * MiB, dirtyPages: 100 }), 10).nonConverging).toBe(0);
@@ -111,7 +124,11 @@ describe('remedies, least guest impact first', () => {
 
   it('a downtime longer than a minute is not offered', () => {
     const slow = figuresFromStats(stats({ it: 4, remaining: 900 * MiB, dirtyPages: 2551, bps: 10 * MiB }));
-    expect(rankRemedies({ figures: slow, postCopyAllowed: false, postCopyActive: false, suspended: false }).some((x) => x.control.action === 'max-downtime')).toBe(false);
+    expect(
+      rankRemedies({ figures: slow, postCopyAllowed: false, postCopyActive: false, suspended: false }).some(
+        (x) => x.control.action === 'max-downtime',
+      ),
+    ).toBe(false);
   });
 
   it('"unlimited" is libvirt\'s own maximum', () => {
@@ -148,9 +165,27 @@ describe('flags, params and the virsh command line', () => {
   });
 
   it('p2p tunnelled, copy storage, auto-converge, post-copy, zstd, new name', () => {
-    const spec = { ...base, storage: 'copy', transport: 'p2p', tunnelled: false, autoConverge: { initial: 20, increment: 10 }, postCopy: true, compression: 'zstd', bandwidthMiBps: 50, newName: 'tiny2' } as const;
+    const spec = {
+      ...base,
+      storage: 'copy',
+      transport: 'p2p',
+      tunnelled: false,
+      autoConverge: { initial: 20, increment: 10 },
+      postCopy: true,
+      compression: 'zstd',
+      bandwidthMiBps: 50,
+      newName: 'tiny2',
+    } as const;
     const f = migrationFlags(spec, false);
-    for (const bit of [MigrateFlags.PEER2PEER, MigrateFlags.NON_SHARED_DISK, MigrateFlags.AUTO_CONVERGE, MigrateFlags.POSTCOPY, MigrateFlags.COMPRESSED, MigrateFlags.PARALLEL]) expect(f & bit).toBe(bit);
+    for (const bit of [
+      MigrateFlags.PEER2PEER,
+      MigrateFlags.NON_SHARED_DISK,
+      MigrateFlags.AUTO_CONVERGE,
+      MigrateFlags.POSTCOPY,
+      MigrateFlags.COMPRESSED,
+      MigrateFlags.PARALLEL,
+    ])
+      expect(f & bit).toBe(bit);
     expect(f & MigrateFlags.UNSAFE).toBe(0);
     expect(migrationParams(spec, 'tiny')).toEqual({
       destination_name: 'tiny2',
@@ -173,7 +208,9 @@ describe('flags, params and the virsh command line', () => {
 
   it('the destination URI the source uses: user, IPv6 brackets, a non-default port', () => {
     expect(defaultPeerUri(host('b', '10.203.0.2') as never)).toBe('qemu+ssh://root@10.203.0.2/system');
-    expect(defaultPeerUri({ ...host('b', 'fd00::2'), spec: { ...host('b', 'fd00::2').spec, port: 2222 } } as never)).toBe('qemu+ssh://root@[fd00::2]:2222/system');
+    expect(defaultPeerUri({ ...host('b', 'fd00::2'), spec: { ...host('b', 'fd00::2').spec, port: 2222 } } as never)).toBe(
+      'qemu+ssh://root@[fd00::2]:2222/system',
+    );
     expect(defaultPeerUri({ ...host('b', 'x'), spec: { name: 'b', transport: 'local', uri: 'qemu:///system' } } as never)).toBeUndefined();
   });
 });

@@ -240,7 +240,10 @@ export function rankRemedies(c: RemedyContext): MigrationRemedy[] {
     );
   }
   // vCPU cap so that the guest dirties at most half of what is sent.
-  const pct = dirty > 0 && memBps ? Math.max(5, Math.min(50, Math.floor(((memBps * 0.5) / dirty) * 100 * (c.throttlePercent ? c.throttlePercent / 100 : 1)))) : 20;
+  const pct =
+    dirty > 0 && memBps
+      ? Math.max(5, Math.min(50, Math.floor(((memBps * 0.5) / dirty) * 100 * (c.throttlePercent ? c.throttlePercent / 100 : 1))))
+      : 20;
   if (!c.suspended && (c.throttlePercent === undefined || pct < c.throttlePercent)) {
     add(
       { action: 'throttle', percent: pct },

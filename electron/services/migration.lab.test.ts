@@ -1,7 +1,8 @@
 // The migration service against the lab, at the backend level (the UI is e2e/migration.spec.ts):
 // throwaway guests built like tiny (t-mig-*) so that nobody else's guest moves. Live direct with
 // ≥ 2 progress updates per second and the figures of the result; the app's link to the source
-// dropped during a peer-to-peer migration (the host goes on, the job follows again); the app
+// dropped during a peer-to-peer migration (the host goes on, the job follows again) and during a
+// direct one (it fails cleanly, the VM keeps running on the source); the app
 // restarted during one (the new backend finds the job on the host); libvirt's own refusals when
 // the checks are skipped (unreachable destination, refused login): a clear message, the VM still
 // on its host, its disk kept; cache='writeback' fixed in the definition and the destination given
@@ -42,7 +43,7 @@ async function define(name: string, xml: string, start: boolean): Promise<string
   return (await virshOn('A', ['domuuid', name])).trim();
 }
 
-function spec(name: string, uuid: string, o: Partial<MigrationSpecInput> = {}, from: 'A' | 'B' = 'A') {
+function spec(uuid: string, o: Partial<MigrationSpecInput> = {}, from: 'A' | 'B' = 'A') {
   return MigrationSpec.parse({
     hostId: from === 'A' ? idA : idB,
     uuid,
@@ -55,16 +56,19 @@ function spec(name: string, uuid: string, o: Partial<MigrationSpecInput> = {}, f
 }
 
 /** Waits for the job to end; returns it and the progress events seen while it ran. */
-async function settle(be: Backend, job: Job, timeoutMs = 120_000): Promise<{ job: Job; events: Job[] }> {
+async function settle(be: Backend, job: Job, timeoutMs = 120_000): Promise<{ job: Job; events: Job[]; times: number[] }> {
   const events: Job[] = [];
+  const times: number[] = [];
   const off = be.events.on('job.progress', (j) => {
-    if (j.id === job.id) events.push(j);
+    if (j.id !== job.id) return;
+    events.push(j);
+    times.push(Date.now());
   });
   const end = Date.now() + timeoutMs;
   try {
     for (;;) {
       const j = be.jobs.get(job.id);
-      if (j.status !== 'running') return { job: { ...j }, events };
+      if (j.status !== 'running') return { job: { ...j }, events, times };
       if (Date.now() > end) throw new Error(`job ${job.title} still running after ${timeoutMs} ms (${j.phase})`);
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -110,6 +114,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await b?.close();
+  await labSh(['exec', 'A', 'rm', '-f', join(lab.dir, 'shared', `t-mig-fail-${tag}.qcow2`)]).catch(() => {});
+  const pool = `t-mig-pool-${tag}`;
+  await virshOn('B', ['pool-destroy', pool]).catch(() => {});
+  await virshOn('B', ['pool-undefine', pool]).catch(() => {});
+  await labSh(['exec', 'B', 'rm', '-rf', `/var/lib/libvirt/images/${pool}`]).catch(() => {});
   for (const { name } of made) {
     for (const h of ['A', 'B'] as const) {
       await virshOn(h, ['destroy', name]).catch(() => {});
@@ -123,15 +132,17 @@ describe('migration service (lab)', () => {
   it('live direct A -> B: ≥ 2 progress updates per second, figures, result; the VM runs on B only', async () => {
     const name = `t-mig-live-${tag}`;
     const uuid = await define(name, throwawayXml(name), true);
-    const job = await b.migrations.start(spec(name, uuid, { bandwidthMiBps: 8 }));
-    const { job: done, events } = await settle(b, job);
+    const job = await b.migrations.start(spec(uuid, { bandwidthMiBps: 16 }));
+    const { job: done, events, times } = await settle(b, job);
     expect(done.status, done.error?.message).toBe('succeeded');
-    const running = events.filter((e) => e.status === 'running' && e.figures.dataTotal);
-    const span = ((running[running.length - 1]?.endedAt ?? Date.now()) - (running[0]?.startedAt ?? 0)) / 1000;
+    const idx = events.map((e, i) => (e.status === 'running' && e.figures.dataTotal ? i : -1)).filter((i) => i >= 0);
+    const running = idx.map((i) => events[i] as Job);
+    const span = ((times[idx[idx.length - 1] ?? 0] ?? 0) - (times[idx[0] ?? 0] ?? 0)) / 1000;
     expect(running.length).toBeGreaterThan(4);
-    expect(running.length / Math.max(1, span)).toBeGreaterThanOrEqual(2);
+    expect((running.length - 1) / span).toBeGreaterThanOrEqual(2);
     const mid = running[Math.floor(running.length / 2)]?.figures ?? {};
-    for (const k of ['dataTotal', 'dataProcessed', 'dataRemaining', 'memBps', 'speedBps', 'iteration', 'expectedDowntimeMs', 'etaSec']) expect(mid, k).toHaveProperty(k);
+    for (const k of ['dataTotal', 'dataProcessed', 'dataRemaining', 'memBps', 'speedBps', 'iteration', 'expectedDowntimeMs', 'etaSec'])
+      expect(mid, k).toHaveProperty(k);
     const info = b.migrations.get(job.id);
     expect(info.samples.length).toBeGreaterThan(4);
     expect(info.result).toMatchObject({ outcome: 'moved', dest: { state: 'running', persistent: true }, source: { state: 'absent' } });
@@ -144,7 +155,7 @@ describe('migration service (lab)', () => {
   it('peer-to-peer B -> A with the link to B dropped mid-way: B goes on, the job follows again and ends with the VM on A', async () => {
     const name = `t-mig-live-${tag}`;
     const uuid = (await virshOn('B', ['domuuid', name])).trim();
-    const job = await b.migrations.start(spec(name, uuid, { transport: 'p2p', bandwidthMiBps: 6 }, 'B'));
+    const job = await b.migrations.start(spec(uuid, { transport: 'p2p', bandwidthMiBps: 6 }, 'B'));
     await waitFor(() => (b.jobs.get(job.id).progress > 0.05 ? true : undefined), 60_000);
     await dropLink(b, idB, 'B');
     await waitFor(() => (b.migrations.get(job.id).log.some((l) => l.text.startsWith('Lost the link to lab-b')) ? true : undefined));
@@ -155,10 +166,25 @@ describe('migration service (lab)', () => {
     expect(await state('B', name)).toBeNull();
   });
 
+  it('direct A -> B with the link to A dropped mid-way: it fails with a clear message and the VM runs on A only', async () => {
+    const name = `t-mig-live-${tag}`;
+    const uuid = (await virshOn('A', ['domuuid', name])).trim();
+    const job = await b.migrations.start(spec(uuid, { bandwidthMiBps: 6 }));
+    await waitFor(() => (b.jobs.get(job.id).progress > 0.05 ? true : undefined), 60_000);
+    await dropLink(b, idA, 'A');
+    const { job: done } = await settle(b, job);
+    expect(done.status).toBe('failed');
+    expect(done.error?.message).toMatch(/link to a host dropped/);
+    expect(done.error?.message).toMatch(new RegExp(`${name} is running on lab-a, as before`));
+    expect(done.error?.hint).toMatch(/peer-to-peer/);
+    expect(await state('A', name)).toBe('running');
+    expect(await state('B', name)).toBeNull();
+  });
+
   it('the app restarts during a peer-to-peer migration: the new backend finds it on the source and follows it to the end', async () => {
     const name = `t-mig-live-${tag}`;
     const uuid = (await virshOn('A', ['domuuid', name])).trim();
-    await b.migrations.start(spec(name, uuid, { transport: 'p2p', bandwidthMiBps: 6 }));
+    await b.migrations.start(spec(uuid, { transport: 'p2p', bandwidthMiBps: 6 }));
     await new Promise((r) => setTimeout(r, 2500));
     await b.close();
     b = await openBackend();
@@ -172,7 +198,7 @@ describe('migration service (lab)', () => {
     expect(await state('A', name)).toBeNull();
   });
 
-  it("libvirt's own refusals (checks skipped): unreachable destination and refused login end with its message, the VM still running on A, its disk kept", async () => {
+  it("libvirt's own refusals (checks skipped): unreachable destination, refused login, no pool, too-small volume, name taken — each ends with its message, the VM still running on A, its disk kept", async () => {
     const name = `t-mig-fail-${tag}`;
     const disk = join(lab.dir, 'shared', `${name}.qcow2`);
     await labSh(['exec', 'A', 'qemu-img', 'create', '-q', '-f', 'qcow2', disk, '16M']);
@@ -181,7 +207,7 @@ describe('migration service (lab)', () => {
       ['qemu+ssh://10.203.0.99/system', /No route to host/],
       ['qemu+ssh://nosuch@10.203.0.2/system', /Permission denied/],
     ] as const) {
-      const job = await b.migrations.start(spec(name, uuid, { transport: 'p2p', peerUri }), { skipChecks: true });
+      const job = await b.migrations.start(spec(uuid, { transport: 'p2p', peerUri }), { skipChecks: true });
       const { job: done } = await settle(b, job);
       expect(done.status).toBe('failed');
       expect(done.error?.message).toMatch(want);
@@ -191,11 +217,45 @@ describe('migration service (lab)', () => {
       expect(await state('B', name)).toBeNull();
       await labSh(['exec', 'A', 'test', '-e', disk]);
     }
+    // Copy disks with no pool at the disk's directory on B; then into a too-small volume on B;
+    // then onto another VM of the same name on B: libvirt refuses each, nothing is lost.
+    const tooSmall = `/var/lib/libvirt/images/${name}.qcow2`;
+    await virshOn('B', ['vol-create-as', 'default', `${name}.qcow2`, '1M', '--format', 'qcow2']);
+    const other = throwawayXml(name);
+    const fB = join(lab.dir, 'tmp', `${name}-other.xml`);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(fB, other);
+    for (const [o, want, before] of [
+      [{ storage: 'copy' }, /pool|target path/i, null],
+      [{ storage: 'copy', destPool: 'default' }, /size|smaller|different/i, null],
+      [{}, /already exists|already defined/i, fB],
+    ] as const) {
+      if (before) await virshOn('B', ['define', before]);
+      const job = await b.migrations.start(spec(uuid, o), { skipChecks: true });
+      const { job: done } = await settle(b, job);
+      expect(done.status).toBe('failed');
+      expect(done.error?.message).toMatch(want);
+      expect(done.error?.message).toMatch(new RegExp(`${name} is running on lab-a, as before`));
+      expect(await state('A', name)).toBe('running');
+      expect(await state('B', name)).toBe(before ? 'shut off' : null);
+      await labSh(['exec', 'A', 'test', '-e', disk]);
+    }
+    await labSh(['exec', 'B', 'test', '-e', tooSmall]); // not ours to delete: it was there before
+    await virshOn('B', ['undefine', name]);
+    await virshOn('B', ['vol-delete', '--pool', 'default', `${name}.qcow2`]);
+    // A bad name never reaches a host: the contract refuses it.
+    const bad = await b.dispatch('migrations.start', { ...spec(uuid), newName: 'bad/name' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     // The checks would have said so first.
-    const plan = await b.migrations.preflight(spec(name, uuid, { transport: 'p2p', peerUri: 'qemu+ssh://nosuch@10.203.0.2/system' }));
+    const plan = await b.migrations.preflight(spec(uuid, { transport: 'p2p', peerUri: 'qemu+ssh://nosuch@10.203.0.2/system' }));
     expect(plan.canStart).toBe(false);
-    expect(plan.checks.find((c) => c.id === 'reachable')).toMatchObject({ status: 'fail', message: expect.stringMatching(/Permission denied/) });
-    await expect(b.migrations.start(spec(name, uuid, { transport: 'p2p', peerUri: 'qemu+ssh://nosuch@10.203.0.2/system' }))).rejects.toMatchObject({
+    expect(plan.checks.find((c) => c.id === 'reachable')).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/Permission denied/),
+    });
+    await expect(
+      b.migrations.start(spec(uuid, { transport: 'p2p', peerUri: 'qemu+ssh://nosuch@10.203.0.2/system' })),
+    ).rejects.toMatchObject({
       code: 'preflight-failed',
     });
   });
@@ -205,7 +265,7 @@ describe('migration service (lab)', () => {
     await virshOn('A', ['destroy', name]);
     const xml = (await virshOn('A', ['dumpxml', '--inactive', name])).replace("cache='none'", "cache='writeback'");
     const uuid = await define(name, xml, true);
-    const s = spec(name, uuid);
+    const s = spec(uuid);
     let plan = await b.migrations.preflight(s);
     const cache = plan.checks.find((c) => c.id === 'disk-cache');
     expect(cache).toMatchObject({ status: 'warn', fix: { id: 'disk-cache-none' } });
@@ -231,7 +291,7 @@ describe('migration service (lab)', () => {
     await virshOn('A', ['vol-create-as', 'default', `${name}.qcow2`, '32M', '--format', 'qcow2']);
     const disk = `/var/lib/libvirt/images/${name}.qcow2`;
     const uuid = await define(name, throwawayXml(name, { disk }).replace("type='raw'", "type='qcow2' cache='none'"), true);
-    const s = spec(name, uuid, { storage: 'copy', destPool: pool });
+    const s = spec(uuid, { storage: 'copy', destPool: pool });
     const plan = await b.migrations.preflight(s);
     expect(plan.disks).toEqual([{ target: 'vda', source: disk, dest: `${poolDir}/${name}.qcow2`, pool, bytes: 32 * 1024 * 1024 }]);
     expect(plan.copyBytes).toBe(32 * 1024 * 1024);
@@ -248,7 +308,7 @@ describe('migration service (lab)', () => {
     const disk = `/var/lib/libvirt/images/${name}.qcow2`;
     await labSh(['exec', 'A', 'qemu-io', '-f', 'qcow2', '-c', 'write -P 0x5a 0 4M', disk]);
     const uuid = await define(name, throwawayXml(name, { disk }).replace("type='raw'", "type='qcow2' cache='none'"), false);
-    const s = spec(name, uuid, { mode: 'offline', storage: 'copy' });
+    const s = spec(uuid, { mode: 'offline', storage: 'copy' });
     const plan = await b.migrations.preflight(s);
     expect(plan.canStart).toBe(true);
     expect(plan.virsh).toContain('--offline');

@@ -9,7 +9,17 @@
  * restarts), the host keeps migrating; on reconnect the app finds the job in the host's job stats
  * (operation = migration out) and follows it again.
  */
-import type { HostId, Job, MIGRATION_FIXES, MigrationControl, MigrationHostState, MigrationInfo, MigrationPlan, MigrationResult, MigrationSpec } from '../../shared/api';
+import type {
+  HostId,
+  Job,
+  MIGRATION_FIXES,
+  MigrationControl,
+  MigrationHostState,
+  MigrationInfo,
+  MigrationPlan,
+  MigrationResult,
+  MigrationSpec,
+} from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { LibvirtConnection } from '../libvirt/connection';
 import {
@@ -25,10 +35,27 @@ import {
 } from '../libvirt/domain';
 import { ErrorCode } from '../libvirt/errors';
 import { DomainEvents } from '../libvirt/events';
-import { MigrationError, type MigrationStep, migrateDirect, migratePeerToPeer, migrateSetMaxDowntime, migrateSetMaxSpeed, migrateStartPostCopy } from '../libvirt/migration';
+import {
+  MigrationError,
+  type MigrationStep,
+  migrateDirect,
+  migratePeerToPeer,
+  migrateSetMaxDowntime,
+  migrateSetMaxSpeed,
+  migrateStartPostCopy,
+} from '../libvirt/migration';
 import type { ParamRecord } from '../libvirt/params';
-import { type DomainRef, DomainState, Impact, JobOperation, JobStatsFlags, JobType, ListDomainsFlags, type StorageVolRef } from '../libvirt/protocol';
-import { poolLookupByName, poolRefresh, volCreateXml, volDownload, volUpload } from '../libvirt/storage';
+import {
+  type DomainRef,
+  DomainState,
+  Impact,
+  JobOperation,
+  JobStatsFlags,
+  JobType,
+  ListDomainsFlags,
+  type StorageVolRef,
+} from '../libvirt/protocol';
+import { poolLookupByName, poolRefresh, volCreateXml, volDownload, volLookupByPath, volUpload } from '../libvirt/storage';
 import { stateOf } from './domains';
 import type { HostManager } from './hosts';
 import type { JobContext, JobManager } from './jobs';
@@ -144,7 +171,8 @@ export class MigrationService {
       );
     }
     const key = `${spec.hostId}/${spec.uuid}`;
-    if (this.bySource.get(key)?.running) throw new AppError('busy', `${pre.name} is already being migrated`, 'Follow it in the Jobs panel.');
+    if (this.bySource.get(key)?.running)
+      throw new AppError('busy', `${pre.name} is already being migrated`, 'Follow it in the Jobs panel.');
     const run = this.newRun({
       srcHostId: spec.hostId,
       dom: pre.dom,
@@ -191,7 +219,11 @@ export class MigrationService {
         }
         case 'postcopy':
           if (run.postCopyAllowed === false) {
-            throw new AppError('not-allowed', 'Post-copy was not allowed when this migration started', 'Use another remedy, or cancel and start again with "Allow post-copy".');
+            throw new AppError(
+              'not-allowed',
+              'Post-copy was not allowed when this migration started',
+              'Use another remedy, or cancel and start again with "Allow post-copy".',
+            );
           }
           await migrateStartPostCopy(rpc, run.dom);
           run.controls.postCopy = true;
@@ -203,7 +235,10 @@ export class MigrationService {
             const cur = await domainGetSchedulerParameters(rpc, run.dom, { flags: Impact.LIVE });
             run.throttle = { period: Number(cur.vcpu_period ?? 100_000), quota: Number(cur.vcpu_quota ?? -1) };
           }
-          await domainSetSchedulerParameters(rpc, run.dom, { params: { vcpu_period: 100_000, vcpu_quota: c.percent * 1000 }, flags: Impact.LIVE });
+          await domainSetSchedulerParameters(rpc, run.dom, {
+            params: { vcpu_period: 100_000, vcpu_quota: c.percent * 1000 },
+            flags: Impact.LIVE,
+          });
           run.controls.throttlePercent = c.percent;
           this.note(run, `Guest vCPUs capped at ${c.percent} % of a CPU each (lifted when it is over)`);
           break;
@@ -325,7 +360,8 @@ export class MigrationService {
   }
 
   private async cancel(run: Run): Promise<void> {
-    if (run.controls.postCopy) throw new AppError('not-cancellable', 'A post-copy migration cannot be cancelled: the guest already runs on the destination');
+    if (run.controls.postCopy)
+      throw new AppError('not-cancellable', 'A post-copy migration cannot be cancelled: the guest already runs on the destination');
     this.note(run, 'Cancel requested');
     if (run.copying) return; // the job's signal stops the disk copy
     try {
@@ -382,7 +418,10 @@ export class MigrationService {
     const srcRpc = run.srcConn.rpc;
     const dstConn = this.hosts.connection(spec.destHostId);
     const created: { vol: StorageVolRef }[] = [];
-    this.note(run, `Started: ${pre.plan.flags.join(' ')} (${spec.transport === 'p2p' ? `${A} drives it` : 'the app holds both connections'})`);
+    this.note(
+      run,
+      `Started: ${pre.plan.flags.join(' ')} (${spec.transport === 'p2p' ? `${A} drives it` : 'the app holds both connections'})`,
+    );
 
     const params: Record<string, string | number | string[]> = { ...pre.params };
     try {
@@ -511,7 +550,10 @@ export class MigrationService {
     const placed = await this.placement(run);
     if (placed.outcome !== 'moved') {
       const err = await this.jobError(run);
-      throw Object.assign(new AppError('migration-failed', err ?? `The migration of ${run.name} ended, but it does not run on the destination`), { placed });
+      throw Object.assign(
+        new AppError('migration-failed', err ?? `The migration of ${run.name} ended, but it does not run on the destination`),
+        { placed },
+      );
     }
     await this.restoreAfter(run, placed);
     const f = await this.finalFigures(run, placed);
@@ -528,7 +570,11 @@ export class MigrationService {
       ...(placed.dest ? { dest: placed.dest } : {}),
     };
     this.note(run, run.result.message);
-    run.ctx?.update({ phase: 'done', progress: 1, figures: { ...f, totalMs: run.result.totalMs, nonConverging: 0, dataRemaining: 0, memRemaining: 0, etaSec: 0 } });
+    run.ctx?.update({
+      phase: 'done',
+      progress: 1,
+      figures: { ...f, totalMs: run.result.totalMs, nonConverging: 0, dataRemaining: 0, memRemaining: 0, etaSec: 0 },
+    });
   }
 
   private async finalFigures(run: Run, placed: { dest?: MigrationHostState }): Promise<Figures> {
@@ -559,7 +605,9 @@ export class MigrationService {
   }
 
   /** Where the VM is now, on the source and on every other connected host. */
-  private async placement(run: Run): Promise<{ outcome: MigrationResult['outcome']; source: MigrationHostState; dest?: MigrationHostState }> {
+  private async placement(
+    run: Run,
+  ): Promise<{ outcome: MigrationResult['outcome']; source: MigrationHostState; dest?: MigrationHostState }> {
     const source = await this.stateOn(run.srcHostId, run.uuid);
     const others = this.hosts.connectedIds().filter((id) => id !== run.srcHostId);
     const states = await Promise.all(others.map((id) => this.stateOn(id, run.uuid)));
@@ -606,15 +654,23 @@ export class MigrationService {
     }
     if (run.throttle) {
       try {
-        await domainSetSchedulerParameters(rpc, dom, { params: { vcpu_period: run.throttle.period, vcpu_quota: run.throttle.quota }, flags: Impact.LIVE });
+        await domainSetSchedulerParameters(rpc, dom, {
+          params: { vcpu_period: run.throttle.period, vcpu_quota: run.throttle.quota },
+          flags: Impact.LIVE,
+        });
         this.note(run, `vCPU cap lifted on ${where.hostName}`);
       } catch (err) {
-        this.note(run, `Could not lift the vCPU cap on ${where.hostName}: ${(err as Error).message} (virsh schedinfo --live --set vcpu_quota=-1)`);
+        this.note(
+          run,
+          `Could not lift the vCPU cap on ${where.hostName}: ${(err as Error).message} (virsh schedinfo --live --set vcpu_quota=-1)`,
+        );
       }
     }
     if (run.controls.suspended || placed.outcome === 'stayed') {
       const st = await domainGetState(rpc, dom).catch(() => null);
-      const pausedByMigration = st?.state === DomainState.PAUSED && (run.controls.suspended || st.reason === PAUSED_MIGRATION || st.reason === PAUSED_POSTCOPY_FAILED);
+      const pausedByMigration =
+        st?.state === DomainState.PAUSED &&
+        (run.controls.suspended || st.reason === PAUSED_MIGRATION || st.reason === PAUSED_POSTCOPY_FAILED);
       const wasPaused = run.pre?.state === 'paused';
       if (pausedByMigration && !(wasPaused && placed.outcome === 'moved')) {
         try {
@@ -669,6 +725,19 @@ export class MigrationService {
         }
       }
     }
+    // Volumes libvirt created on the destination for a live disk copy (absent before this job).
+    const spec = run.spec;
+    if (spec?.mode === 'live' && spec.storage === 'copy' && placed && placed.outcome !== 'moved' && run.pre) {
+      for (const d of run.pre.disks.filter((x) => x.copy && !x.preexisting && x.type === 'file')) {
+        try {
+          const rpc = this.hosts.connection(spec.destHostId).rpc;
+          await deleteCreatedVolume(rpc, await volLookupByPath(rpc, d.dest));
+          this.note(run, `Removed the partial copy ${d.dest} on ${B}`);
+        } catch {
+          // not created (the failure came first), or already gone
+        }
+      }
+    }
     const where =
       placed?.outcome === 'stayed'
         ? `${run.name} is ${stateWord(placed.source.state)} on ${A}, as before`
@@ -696,7 +765,9 @@ export class MigrationService {
     const ctx = run.ctx as JobContext;
     const src = hostIo(this.hosts, spec.hostId);
     const dst = hostIo(this.hosts, spec.destHostId);
-    const disks = pre.disks.filter((d): d is DiskPlan & { srcVol: StorageVolRef; destPool: string } => d.copy && !!d.srcVol && !!d.destPool);
+    const disks = pre.disks.filter(
+      (d): d is DiskPlan & { srcVol: StorageVolRef; destPool: string } => d.copy && !!d.srcVol && !!d.destPool,
+    );
     const total = disks.reduce((s, d) => s + d.fileSize, 0);
     const created: { vol: StorageVolRef }[] = [];
     let done = 0;
@@ -825,7 +896,10 @@ export class MigrationService {
     });
     const A = this.hostName(hostId);
     run.phase = `following (found running on ${A})`;
-    this.note(run, `Found a migration of ${dom.name} running on ${A} (started by the host itself, another client, or before Vireo restarted); following it`);
+    this.note(
+      run,
+      `Found a migration of ${dom.name} running on ${A} (started by the host itself, another client, or before Vireo restarted); following it`,
+    );
     this.launch(run, `Migrate ${dom.name} from ${A}${destHostId ? ` to ${this.hostName(destHostId)}` : ''} (found on ${A})`, async () => {
       this.setPhase(run, run.phase);
       try {
@@ -867,7 +941,8 @@ export function explain(
   }
   const hints: Partial<Record<number, string>> = {
     [ErrorCode.CPU_INCOMPATIBLE]: `${c.B}'s CPU cannot run this guest's CPU model: pick another destination, or change the VM's CPU to a model both hosts have.`,
-    [ErrorCode.MIGRATE_UNSAFE]: 'libvirt considers the storage unsafe to share: use Copy disks, or put the disks on storage libvirt knows as shared.',
+    [ErrorCode.MIGRATE_UNSAFE]:
+      'libvirt considers the storage unsafe to share: use Copy disks, or put the disks on storage libvirt knows as shared.',
     [ErrorCode.NO_STORAGE_POOL]: `Pick a pool on ${c.B} for the copied disks, or define a pool at the disks' directory on ${c.B}.`,
     [ErrorCode.AUTH_FAILED]: `${c.A} could not log in to ${c.B}: check ${c.A}'s SSH keys for the destination URI, or use Direct.`,
     [ErrorCode.NO_CONNECT]: `${c.A} could not reach ${c.B}'s libvirt: check the URI, routing and SSH keys, or use Direct.`,
@@ -875,11 +950,15 @@ export function explain(
     [ErrorCode.DOM_EXIST]: `${c.B} already has this VM: remove the stale definition there (the wizard offers it) or migrate under a new name.`,
     [ErrorCode.OPERATION_FAILED]: 'See libvirt’s message above; the VM was kept where it runs.',
   };
-  let hint = (code !== undefined ? hints[code] : undefined) ?? 'Read libvirt’s message above; nothing was deleted. Fix the cause and start the migration again.';
+  let hint =
+    (code !== undefined ? hints[code] : undefined) ??
+    'Read libvirt’s message above; nothing was deleted. Fix the cause and start the migration again.';
   if (/already exists with uuid|already defined with uuid|already exists/i.test(raw)) hint = hints[ErrorCode.DOM_EXIST] as string;
   if (/Permission denied|publickey|Authentication/i.test(raw)) hint = hints[ErrorCode.AUTH_FAILED] as string;
-  if (/No route to host|Connection refused|Connection timed out|Name or service not known|Could not resolve/i.test(raw)) hint = hints[ErrorCode.NO_CONNECT] as string;
-  if (/different sizes|size.*mismatch|too small/i.test(raw)) hint = `The volume waiting on ${c.B} has the wrong size: remove it there (or resize it to the disk's size) and try again.`;
+  if (/No route to host|Connection refused|Connection timed out|Name or service not known|Could not resolve/i.test(raw))
+    hint = hints[ErrorCode.NO_CONNECT] as string;
+  if (/different sizes|size.*mismatch|too small/i.test(raw))
+    hint = `The volume waiting on ${c.B} has the wrong size: remove it there (or resize it to the disk's size) and try again.`;
   if (/storage pool|target path/i.test(raw)) hint = hints[ErrorCode.NO_STORAGE_POOL] as string;
   return { message: `Migration of ${c.name} failed${at}: ${raw}.`.replace(/\.\.$/, '.'), hint };
 }

@@ -41,7 +41,23 @@ import type { HostManager } from './hosts';
 import { type HostIo, hostBridges, hostIo } from './transfer';
 
 /** File systems libvirt itself treats as shared storage (virFileIsSharedFS): no --unsafe needed. */
-const SHARED_FS = new Set(['nfs', 'gfs', 'gfs2', 'ocfs2', 'afs', 'smb', 'smb2', 'cifs', 'ceph', 'gpfs', 'fuse.glusterfs', 'glusterfs', 'fuse.quobyte', 'beegfs', 'lustre']);
+const SHARED_FS = new Set([
+  'nfs',
+  'gfs',
+  'gfs2',
+  'ocfs2',
+  'afs',
+  'smb',
+  'smb2',
+  'cifs',
+  'ceph',
+  'gpfs',
+  'fuse.glusterfs',
+  'glusterfs',
+  'fuse.quobyte',
+  'beegfs',
+  'lustre',
+]);
 const SAFE_CACHE = new Set(['none', 'directsync']);
 
 export interface DiskPlan {
@@ -155,11 +171,17 @@ export function virshCommand(spec: MigrationSpec, src: HostInfo, dst: HostInfo, 
   const words = ['virsh', '-c', virshUri(src), 'migrate'];
   for (const [bit, w] of MIGRATE_FLAG_NAMES) if (flags & bit) words.push(w);
   if (spec.bandwidthMiBps) words.push('--bandwidth', String(spec.bandwidthMiBps));
-  if (spec.autoConverge) words.push('--auto-converge-initial', String(spec.autoConverge.initial), '--auto-converge-increment', String(spec.autoConverge.increment));
+  if (spec.autoConverge)
+    words.push(
+      '--auto-converge-initial',
+      String(spec.autoConverge.initial),
+      '--auto-converge-increment',
+      String(spec.autoConverge.increment),
+    );
   if (spec.compression !== 'none') words.push('--comp-methods', spec.compression);
   if (spec.compression === 'zstd') words.push('--parallel-connections', '2');
   if (spec.newName && spec.newName !== name) words.push('--dname', spec.newName);
-  if (spec.storage === 'copy' && spec.destPool) words.push('--xml', '<definition with the disks in pool ' + spec.destPool + '>');
+  if (spec.storage === 'copy' && spec.destPool) words.push('--xml', `<definition with the disks in pool ${spec.destPool}>`);
   words.push('--verbose', name, spec.transport === 'p2p' ? (peerUri ?? '?') : virshUri(dst));
   return words.map(shq).join(' ');
 }
@@ -204,10 +226,14 @@ interface QemuImgInfo {
 /** qemu-img info of a file on the host (-U: the running guest holds the image's lock). */
 async function qemuImgInfo(io: HostIo, p: string): Promise<QemuImgInfo | null> {
   const r = await io.run(['qemu-img', 'info', '-U', '--output=json', p]).catch(() => null);
-  if (!r || r.code !== 0) return null;
+  if (r?.code !== 0) return null;
   try {
     const j = JSON.parse(r.stdout) as { 'virtual-size'?: number; format?: string; 'backing-filename'?: string };
-    return { virtualSize: j['virtual-size'] ?? 0, format: j.format ?? 'raw', ...(j['backing-filename'] ? { backing: j['backing-filename'] } : {}) };
+    return {
+      virtualSize: j['virtual-size'] ?? 0,
+      format: j.format ?? 'raw',
+      ...(j['backing-filename'] ? { backing: j['backing-filename'] } : {}),
+    };
   } catch {
     return null;
   }
@@ -226,7 +252,12 @@ async function poolFacts(rpc: RpcClient): Promise<PoolFact[]> {
     pools.map(async (p) => {
       const [info, xml] = await Promise.all([poolGetInfo(rpc, p), poolGetXmlDesc(rpc, p)]);
       const poolPath = text(path(parseXml(xml, `pool ${p.name}`).documentElement, 'target', 'path'));
-      return { name: p.name, ...(poolPath ? { path: poolPath.replace(/\/+$/, '') || '/' } : {}), active: info.state === 2, available: info.available };
+      return {
+        name: p.name,
+        ...(poolPath ? { path: poolPath.replace(/\/+$/, '') || '/' } : {}),
+        active: info.state === 2,
+        available: info.available,
+      };
     }),
   );
 }
@@ -251,7 +282,10 @@ function disksOf(doc: Document): DiskXml[] {
     const src = child(d, 'source');
     const type = attr(d, 'type') ?? 'file';
     const source =
-      attr(src, 'file') ?? attr(src, 'dev') ?? (type === 'volume' && src ? `${attr(src, 'pool')}/${attr(src, 'volume')}` : undefined) ?? attr(src, 'name');
+      attr(src, 'file') ??
+      attr(src, 'dev') ??
+      (type === 'volume' && src ? `${attr(src, 'pool')}/${attr(src, 'volume')}` : undefined) ??
+      attr(src, 'name');
     const backingSrc = child(child(d, 'backingStore'), 'source');
     return {
       el: d,
@@ -306,7 +340,8 @@ export interface PreflightHosts {
 export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Promise<Preflight> {
   const srcInfo = hosts.list().find((h) => h.id === spec.hostId);
   const dstInfo = hosts.list().find((h) => h.id === spec.destHostId);
-  if (!srcInfo || !dstInfo) throw new AppError('not-found', 'One of the two hosts is no longer in the host list', 'Refresh and pick the destination again.');
+  if (!srcInfo || !dstInfo)
+    throw new AppError('not-found', 'One of the two hosts is no longer in the host list', 'Refresh and pick the destination again.');
   const src = hostIo(hosts, spec.hostId);
   const dst = hostIo(hosts, spec.destHostId);
   const srcRpc = src.rpc();
@@ -315,7 +350,11 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
   const B = dstInfo.spec.name;
 
   const dom = await domainLookupByUuid(srcRpc, spec.uuid).catch((err: Error) => {
-    throw new AppError('not-found', `The VM is not on ${A} any more: ${err.message}`, 'It may have moved or been deleted; refresh the list.');
+    throw new AppError(
+      'not-found',
+      `The VM is not on ${A} any more: ${err.message}`,
+      'It may have moved or been deleted; refresh the list.',
+    );
   });
   const name = dom.name;
   const destName = spec.newName ?? name;
@@ -332,7 +371,9 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
   const xmlFlags = DomainXmlFlags.SECURE | DomainXmlFlags.MIGRATABLE | (active ? 0 : DomainXmlFlags.INACTIVE);
   const [xml, inactiveXml] = await Promise.all([
     domainGetXmlDesc(srcRpc, dom, { flags: xmlFlags }),
-    persistent ? domainGetXmlDesc(srcRpc, dom, { flags: DomainXmlFlags.SECURE | DomainXmlFlags.MIGRATABLE | DomainXmlFlags.INACTIVE }) : Promise.resolve(null),
+    persistent
+      ? domainGetXmlDesc(srcRpc, dom, { flags: DomainXmlFlags.SECURE | DomainXmlFlags.MIGRATABLE | DomainXmlFlags.INACTIVE })
+      : Promise.resolve(null),
   ]);
   const doc = parseXml(xml, `the definition of ${name}`);
   const inactiveDoc = inactiveXml ? parseXml(inactiveXml, `the definition of ${name}`) : null;
@@ -411,13 +452,27 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
 
   // ---- state
   const stateCheck = guarded('state', 'VM state', async () => {
-    if (live && !active) return { status: 'fail', message: `${name} is ${state === 'shutoff' ? 'shut off' : state}: a live migration moves a running VM. Choose Offline, or start it first.` };
-    if (!live && active) return { status: 'fail', message: `${name} is ${state}: an offline migration moves a shut-off VM. Choose Live, or shut it down first.` };
+    if (live && !active)
+      return {
+        status: 'fail',
+        message: `${name} is ${state === 'shutoff' ? 'shut off' : state}: a live migration moves a running VM. Choose Offline, or start it first.`,
+      };
+    if (!live && active)
+      return {
+        status: 'fail',
+        message: `${name} is ${state}: an offline migration moves a shut-off VM. Choose Live, or shut it down first.`,
+      };
     if (!live && !persistent) return { status: 'fail', message: `${name} is transient (no definition): there is nothing to move offline.` };
     const notes: string[] = [];
     if (state === 'paused') notes.push(`${name} is paused: it arrives paused on ${B}.`);
     if (!persistent && spec.undefineSource) notes.push(`${name} is transient: there is no definition to remove from ${A}.`);
-    return { status: 'pass', message: live ? `${name} is ${state} on ${A}.` : `${name} is shut off on ${A}; its definition${copying ? ' and disks' : ''} move to ${B}.`, ...(notes.length ? { details: notes } : {}) };
+    return {
+      status: 'pass',
+      message: live
+        ? `${name} is ${state} on ${A}.`
+        : `${name} is shut off on ${A}; its definition${copying ? ' and disks' : ''} move to ${B}.`,
+      ...(notes.length ? { details: notes } : {}),
+    };
   });
 
   // ---- a job already running
@@ -446,13 +501,20 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
       }
       const defined = inactiveDisks.find((x) => x.target === d.target);
       if (defined && SAFE_CACHE.has(defined.cache)) {
-        lines.push(`${d.target}: runs with cache='${d.cache}' until restarted; its definition has cache='${defined.cache}', which ${B} gets.`);
+        lines.push(
+          `${d.target}: runs with cache='${d.cache}' until restarted; its definition has cache='${defined.cache}', which ${B} gets.`,
+        );
         continue;
       }
       risky = true;
       lines.push(`${d.target}: cache='${d.cache}' — writes can sit in ${A}'s page cache while ${B} opens the same file.`);
     }
-    if (!risky) return { status: 'pass', message: 'Every writable disk bypasses the host page cache (or is not shared).', ...(lines.length ? { details: lines } : {}) };
+    if (!risky)
+      return {
+        status: 'pass',
+        message: 'Every writable disk bypasses the host page cache (or is not shared).',
+        ...(lines.length ? { details: lines } : {}),
+      };
     return {
       status: 'warn',
       message: `With shared storage, a cache mode other than none (or directsync) can lose or corrupt writes at the switch-over: libvirt calls such a migration unsafe.`,
@@ -474,14 +536,16 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
     const cpu = child(root, 'cpu');
     const mode = attr(cpu, 'mode') ?? (cpu ? 'custom' : undefined);
     const otype = path(root, 'os', 'type');
-    if (!cpu || (mode === 'custom' && !child(cpu, 'model'))) return { status: 'pass', message: `${name} uses the hypervisor's default CPU model.` };
+    if (!cpu || (mode === 'custom' && !child(cpu, 'model')))
+      return { status: 'pass', message: `${name} uses the hypervisor's default CPU model.` };
     if (mode === 'host-passthrough' || mode === 'maximum') {
       return {
         status: 'warn',
         message: `${name} uses ${mode}: the guest sees ${A}'s exact CPU. ${B} must have the same CPU model, microcode and features, which libvirt cannot check; a difference can crash the guest after the move.`,
       };
     }
-    if (mode === 'host-model' && !live) return { status: 'pass', message: `host-model: ${B}'s own CPU model is used when the VM starts there.` };
+    if (mode === 'host-model' && !live)
+      return { status: 'pass', message: `host-model: ${B}'s own CPU model is used when the VM starts there.` };
     const virtType = attr(root, 'type') ?? 'kvm';
     const arch = attr(otype, 'arch');
     const machine = attr(otype, 'machine');
@@ -490,12 +554,16 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
     try {
       const r = await hostCompareHypervisorCpu(dstRpc, { ...target, xmlCpu: cpuXml, flags: CompareCpuFlags.FAIL_INCOMPATIBLE });
       const model = text(child(cpu, 'model')) ?? mode ?? 'custom';
-      if (r === CpuCompareResult.INCOMPATIBLE) return { status: live ? 'fail' : 'warn', message: `${B} cannot provide ${name}'s CPU (${model}).` };
+      if (r === CpuCompareResult.INCOMPATIBLE)
+        return { status: live ? 'fail' : 'warn', message: `${B} cannot provide ${name}'s CPU (${model}).` };
       return { status: 'pass', message: `${B} provides ${name}'s CPU (${model}${r === CpuCompareResult.IDENTICAL ? ', identical' : ''}).` };
     } catch (err) {
       const e = err as { code?: number; message: string };
       if (e.code === ErrorCode.CPU_INCOMPATIBLE) {
-        return { status: live ? 'fail' : 'warn', message: `${B} cannot run ${name}'s CPU: ${e.message}${live ? '' : ` (it would not start on ${B})`}` };
+        return {
+          status: live ? 'fail' : 'warn',
+          message: `${B} cannot run ${name}'s CPU: ${e.message}${live ? '' : ` (it would not start on ${B})`}`,
+        };
       }
       return { status: 'warn', message: `Could not compare the CPU with ${B}: ${e.message}` };
     }
@@ -518,7 +586,10 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
         continue;
       }
       if (d.type === 'volume') {
-        note(copying ? 'fail' : 'warn', `${d.target}: a pool volume (${d.source}): ${copying ? 'copying it is not supported; use shared storage' : `it must exist in a pool of the same name on ${B}`}.`);
+        note(
+          copying ? 'fail' : 'warn',
+          `${d.target}: a pool volume (${d.source}): ${copying ? 'copying it is not supported; use shared storage' : `it must exist in a pool of the same name on ${B}`}.`,
+        );
         continue;
       }
       const sf = srcStat.get(d.source);
@@ -544,7 +615,10 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
         const shared = SHARED_FS.has(df.fs.toLowerCase());
         if (!shared && !d.readonly && live) {
           needUnsafe = true;
-          note('warn', `${d.target}: ${d.source} is the same file on both hosts, on ${df.fs || 'a file system'} that libvirt does not recognise as shared: Vireo checked it and passes libvirt's --unsafe.`);
+          note(
+            'warn',
+            `${d.target}: ${d.source} is the same file on both hosts, on ${df.fs || 'a file system'} that libvirt does not recognise as shared: Vireo checked it and passes libvirt's --unsafe.`,
+          );
         } else {
           note('pass', `${d.target}: ${d.source} is the same file on both hosts${shared ? ` (${df.fs})` : ''}.`);
         }
@@ -552,16 +626,24 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
       }
       // Copied.
       if (!live && d.backing) {
-        note('fail', `${d.target}: ${d.source} has a backing file; an offline copy moves only the top image. Copy the backing chain to ${B} first, or use shared storage.`);
+        note(
+          'fail',
+          `${d.target}: ${d.source} has a backing file; an offline copy moves only the top image. Copy the backing chain to ${B} first, or use shared storage.`,
+        );
         continue;
       }
       if (!live && !p.srcVol) {
-        note('fail', `${d.target}: ${d.source} is not in a storage pool on ${A}; an offline copy reads disks through libvirt's storage pools. Define a pool for its directory on ${A}.`);
+        note(
+          'fail',
+          `${d.target}: ${d.source} is not in a storage pool on ${A}; an offline copy reads disks through libvirt's storage pools. Define a pool for its directory on ${A}.`,
+        );
         continue;
       }
       if (d.type === 'block') {
-        if (!df?.exists) note('fail', `${d.target}: ${B} has no block device ${p.dest} to copy into: create it (${size(p.capacity)}) first.`);
-        else if (df.size !== p.capacity) note('fail', `${d.target}: ${p.dest} on ${B} is ${size(df.size)}, the disk is ${size(p.capacity)}: the sizes must match.`);
+        if (!df?.exists)
+          note('fail', `${d.target}: ${B} has no block device ${p.dest} to copy into: create it (${size(p.capacity)}) first.`);
+        else if (df.size !== p.capacity)
+          note('fail', `${d.target}: ${p.dest} on ${B} is ${size(df.size)}, the disk is ${size(p.capacity)}: the sizes must match.`);
         else note('warn', `${d.target}: ${p.dest} on ${B} is overwritten by the copy.`);
         continue;
       }
@@ -586,9 +668,21 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
         } catch {
           // Not a known volume: the file size is what there is.
         }
-        if (!live) note('fail', `${d.target}: ${B} already has ${p.dest}; Vireo does not overwrite a volume. Remove it on ${B}, or pick another pool.`);
-        else if (existing < p.capacity) note('fail', `${d.target}: ${B} already has ${p.dest}, too small (${size(existing)}, the disk is ${size(p.capacity)}): libvirt would reuse it and the copy would fail. Remove or resize it on ${B}, or pick another pool.`);
-        else if (existing > p.capacity) note('fail', `${d.target}: ${B} already has ${p.dest}, bigger than the disk (${size(existing)} vs ${size(p.capacity)}): QEMU copies only into a volume of the same size. Remove it on ${B}, or pick another pool.`);
+        if (!live)
+          note(
+            'fail',
+            `${d.target}: ${B} already has ${p.dest}; Vireo does not overwrite a volume. Remove it on ${B}, or pick another pool.`,
+          );
+        else if (existing < p.capacity)
+          note(
+            'fail',
+            `${d.target}: ${B} already has ${p.dest}, too small (${size(existing)}, the disk is ${size(p.capacity)}): libvirt would reuse it and the copy would fail. Remove or resize it on ${B}, or pick another pool.`,
+          );
+        else if (existing > p.capacity)
+          note(
+            'fail',
+            `${d.target}: ${B} already has ${p.dest}, bigger than the disk (${size(existing)} vs ${size(p.capacity)}): QEMU copies only into a volume of the same size. Remove it on ${B}, or pick another pool.`,
+          );
         else note('warn', `${d.target}: ${B} already has ${p.dest} of the same size: the copy overwrites it.`);
         continue;
       }
@@ -604,8 +698,13 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
     for (const [poolName, need] of needByPool) {
       const pool = dstPools.find((x) => x.name === poolName);
       if (!pool) continue;
-      if (pool.available < need.min) note('fail', `Pool ${poolName} on ${B} has ${size(pool.available)} free; the copies need ${size(need.min)}.`);
-      else if (pool.available < need.max) note('warn', `Pool ${poolName} on ${B} has ${size(pool.available)} free: enough now, not if the disks fill up (${size(need.max)}).`);
+      if (pool.available < need.min)
+        note('fail', `Pool ${poolName} on ${B} has ${size(pool.available)} free; the copies need ${size(need.min)}.`);
+      else if (pool.available < need.max)
+        note(
+          'warn',
+          `Pool ${poolName} on ${B} has ${size(pool.available)} free: enough now, not if the disks fill up (${size(need.max)}).`,
+        );
       else note('pass', `Pool ${poolName} on ${B} has room: ${size(pool.available)} free for ${size(need.max)}.`);
     }
     if (lines.length === 0) return { status: 'pass', message: `${name} has no disks to check.` };
@@ -624,7 +723,13 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
             : 'The disks are shared between the hosts.',
       details: lines,
       ...(copyNeedsPool
-        ? { fix: { id: 'choose-pool' as const, label: `Choose a pool on ${B}`, detail: `The disks are placed in the pool you pick; the definition on ${B} points at them.` } }
+        ? {
+            fix: {
+              id: 'choose-pool' as const,
+              label: `Choose a pool on ${B}`,
+              detail: `The disks are placed in the pool you pick; the definition on ${B} points at them.`,
+            },
+          }
         : {}),
     };
   });
@@ -662,7 +767,9 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
         const br = attr(s, 'bridge') ?? '?';
         const ok = bridges.includes(br);
         statuses.push(ok ? 'pass' : 'fail');
-        lines.push(ok ? `${mac}: bridge ${br} exists on ${B}.` : `${mac}: ${B} has no bridge ${br}. Create it on ${B} (or change the NIC's bridge).`);
+        lines.push(
+          ok ? `${mac}: bridge ${br} exists on ${B}.` : `${mac}: ${B} has no bridge ${br}. Create it on ${B} (or change the NIC's bridge).`,
+        );
       } else if (type === 'direct') {
         const dev = attr(s, 'dev') ?? '?';
         const r = await dst.run(['test', '-e', `/sys/class/net/${dev.replace(/[^A-Za-z0-9_.:-]/g, '')}`]);
@@ -677,7 +784,14 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
       }
     }
     const status = worst(statuses);
-    return { status, message: status === 'pass' ? `Every network and bridge ${name} uses exists on ${B}.` : `Some networks or bridges ${name} uses are missing on ${B}.`, details: lines };
+    return {
+      status,
+      message:
+        status === 'pass'
+          ? `Every network and bridge ${name} uses exists on ${B}.`
+          : `Some networks or bridges ${name} uses are missing on ${B}.`,
+      details: lines,
+    };
   });
 
   // ---- name / UUID on the destination
@@ -689,14 +803,25 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
     if (byUuid) {
       const s = stateOf((await domainGetState(dstRpc, byUuid)).state);
       stale = { dom: byUuid, state: s };
-      if (s !== 'shutoff') return { status: 'fail', message: `${B} already runs this VM (same UUID) as '${byUuid.name}' (${s}). A VM must run on one host only: find out which copy is current before going on.` };
+      if (s !== 'shutoff')
+        return {
+          status: 'fail',
+          message: `${B} already runs this VM (same UUID) as '${byUuid.name}' (${s}). A VM must run on one host only: find out which copy is current before going on.`,
+        };
       if (byUuid.name === destName) {
-        return { status: 'warn', message: `${B} keeps a shut-off definition of this VM (same name and UUID, e.g. from an earlier migration): the migration replaces it with the current one.` };
+        return {
+          status: 'warn',
+          message: `${B} keeps a shut-off definition of this VM (same name and UUID, e.g. from an earlier migration): the migration replaces it with the current one.`,
+        };
       }
       return {
         status: 'fail',
         message: `${B} already defines this VM as '${byUuid.name}' (same UUID, shut off): libvirt refuses a second name for it.`,
-        fix: { id: 'undefine-stale', label: `Remove the stale definition on ${B}`, detail: `Undefines '${byUuid.name}' on ${B}. Its disks are kept.` },
+        fix: {
+          id: 'undefine-stale',
+          label: `Remove the stale definition on ${B}`,
+          detail: `Undefines '${byUuid.name}' on ${B}. Its disks are kept.`,
+        },
       };
     }
     if (byName) {
@@ -714,18 +839,33 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
   const reachCheck = guarded('reachable', 'Destination reachable', async () => {
     if (spec.transport === 'p2p') {
       if (!peerUri) return { status: 'fail', message: `Enter the URI ${A} uses to reach ${B}'s libvirt (e.g. qemu+ssh://host/system).` };
-      const r = await src.run(['sh', '-c', 'if command -v virsh >/dev/null 2>&1; then timeout 12 virsh -q -c "$1" uri 2>&1; else echo "no virsh on this host"; exit 127; fi', 'sh', peerUri]);
-      if (r.code === 0) return { status: 'pass', message: `${A}'s libvirt opens ${peerUri} (peer-to-peer: ${A} drives the migration itself).` };
-      if (r.code === 127) return { status: 'warn', message: `${A} has no virsh to test ${peerUri} with; libvirt on ${A} must be able to open it.` };
-      const why = (r.stdout + r.stderr).replace(/^error: failed to connect to the hypervisor\s*/m, '').replace(/^error:\s*/gm, '').trim();
+      const r = await src.run([
+        'sh',
+        '-c',
+        'if command -v virsh >/dev/null 2>&1; then timeout 12 virsh -q -c "$1" uri 2>&1; else echo "no virsh on this host"; exit 127; fi',
+        'sh',
+        peerUri,
+      ]);
+      if (r.code === 0)
+        return { status: 'pass', message: `${A}'s libvirt opens ${peerUri} (peer-to-peer: ${A} drives the migration itself).` };
+      if (r.code === 127)
+        return { status: 'warn', message: `${A} has no virsh to test ${peerUri} with; libvirt on ${A} must be able to open it.` };
+      const why = (r.stdout + r.stderr)
+        .replace(/^error: failed to connect to the hypervisor\s*/m, '')
+        .replace(/^error:\s*/gm, '')
+        .trim();
       return {
         status: 'fail',
-        message: r.code === 124 ? `${A} could not reach ${peerUri} within 12 s.` : `${A} cannot open ${peerUri}: ${why || `exit ${r.code}`}`,
-        details: [`Peer-to-peer needs ${A} to reach ${B} on its own (SSH keys of ${A}'s root for qemu+ssh). Use Direct instead, or fix ${A}'s access to ${B}.`],
+        message:
+          r.code === 124 ? `${A} could not reach ${peerUri} within 12 s.` : `${A} cannot open ${peerUri}: ${why || `exit ${r.code}`}`,
+        details: [
+          `Peer-to-peer needs ${A} to reach ${B} on its own (SSH keys of ${A}'s root for qemu+ssh). Use Direct instead, or fix ${A}'s access to ${B}.`,
+        ],
       };
     }
     const addr = dstInfo.spec.address;
-    if (dstInfo.spec.transport !== 'ssh' || !addr) return { status: 'warn', message: `Vireo cannot tell which address ${A} uses to reach ${B}; QEMU on ${A} must reach ${B} directly.` };
+    if (dstInfo.spec.transport !== 'ssh' || !addr)
+      return { status: 'warn', message: `Vireo cannot tell which address ${A} uses to reach ${B}; QEMU on ${A} must reach ${B} directly.` };
     const port = String(dstInfo.spec.port ?? 22);
     const r = await src.run([
       'sh',
@@ -735,7 +875,11 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
       addr,
       port,
     ]);
-    if (r.code === 0) return { status: 'pass', message: `${A} reaches ${addr} (TCP ${port}): QEMU streams from ${A} to ${B} directly, with no SSH trust between the hosts.` };
+    if (r.code === 0)
+      return {
+        status: 'pass',
+        message: `${A} reaches ${addr} (TCP ${port}): QEMU streams from ${A} to ${B} directly, with no SSH trust between the hosts.`,
+      };
     return {
       status: 'fail',
       message: `${A} cannot reach ${addr} (TCP ${port}): ${(r.stdout + r.stderr).trim() || `exit ${r.code}`}. A direct migration streams from ${A} to ${B}: check routing and firewalls between them.`,
@@ -751,7 +895,11 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
         : { status: 'pass', message: `${B} has ${size(free)} free; ${name} needs ${size(memoryBytes)} when it starts.` };
     }
     if (free < memoryBytes) return { status: 'fail', message: `${B} has ${size(free)} free; ${name} needs ${size(memoryBytes)}.` };
-    if (free < memoryBytes * 1.1 + 256 * 1024 * 1024) return { status: 'warn', message: `${B} has ${size(free)} free for ${name}'s ${size(memoryBytes)}: little left for the host itself.` };
+    if (free < memoryBytes * 1.1 + 256 * 1024 * 1024)
+      return {
+        status: 'warn',
+        message: `${B} has ${size(free)} free for ${name}'s ${size(memoryBytes)}: little left for the host itself.`,
+      };
     return { status: 'pass', message: `${B} has ${size(free)} free; ${name} needs ${size(memoryBytes)}.` };
   });
 
@@ -765,13 +913,28 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
     const qa = v(srcInfo.hypervisorVersion);
     const qb = v(dstInfo.hypervisorVersion);
     const text_ = `QEMU ${srcInfo.hypervisorVersion ?? '?'} / libvirt ${srcInfo.libvirtVersion ?? '?'} on ${A}, QEMU ${dstInfo.hypervisorVersion ?? '?'} / libvirt ${dstInfo.libvirtVersion ?? '?'} on ${B}.`;
-    if (qa.length && qb.length && older(qb, qa) && live) return { status: 'warn', message: `${B} runs an older QEMU: ${text_} Migrating to an older QEMU works only with a machine type both know.` };
+    if (qa.length && qb.length && older(qb, qa) && live)
+      return {
+        status: 'warn',
+        message: `${B} runs an older QEMU: ${text_} Migrating to an older QEMU works only with a machine type both know.`,
+      };
     return { status: 'pass', message: text_ };
   });
 
-  const checks = (await Promise.all([stateCheck, jobCheck, cacheCheck, cpuCheck, storageCheck, networkCheck, nameCheck, reachCheck, memoryCheck, versionCheck])).filter(
-    (c): c is PreflightCheck => c !== null,
-  );
+  const checks = (
+    await Promise.all([
+      stateCheck,
+      jobCheck,
+      cacheCheck,
+      cpuCheck,
+      storageCheck,
+      networkCheck,
+      nameCheck,
+      reachCheck,
+      memoryCheck,
+      versionCheck,
+    ])
+  ).filter((c): c is PreflightCheck => c !== null);
 
   // The destination's definition when it must differ: disks in another pool, a fixed cache mode.
   const params = migrationParams(spec, name);
@@ -808,10 +971,25 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
     memoryBytes,
     flags: MIGRATE_FLAG_NAMES.filter(([bit]) => flags & bit).map(([, n]) => n),
     virsh: virshCommand(spec, srcInfo, dstInfo, name, flags, peerUri),
-    disks: plans.filter((p) => p.copy).map((p) => ({ target: p.target, source: p.source, dest: p.dest, ...(p.destPool ? { pool: p.destPool } : {}), bytes: p.bytes })),
+    disks: plans
+      .filter((p) => p.copy)
+      .map((p) => ({ target: p.target, source: p.source, dest: p.dest, ...(p.destPool ? { pool: p.destPool } : {}), bytes: p.bytes })),
   };
-  if (!live && copying) plan.virsh = `# virsh cannot copy disks offline; Vireo copies them through libvirt's storage API first, then:\n${plan.virsh}`;
-  return { plan, dom, name, destName, state, persistent, disks: plans, flags, params, ...(stale ? { stale } : {}), ...(peerUri ? { peerUri } : {}) };
+  if (!live && copying)
+    plan.virsh = `# virsh cannot copy disks offline; Vireo copies them through libvirt's storage API first, then:\n${plan.virsh}`;
+  return {
+    plan,
+    dom,
+    name,
+    destName,
+    state,
+    persistent,
+    disks: plans,
+    flags,
+    params,
+    ...(stale ? { stale } : {}),
+    ...(peerUri ? { peerUri } : {}),
+  };
 }
 
 /** Applies a check's fix on the hosts. */
@@ -841,7 +1019,11 @@ export async function applyFix(hosts: HostManager, spec: MigrationSpec, fix: (ty
   if (!stale) return;
   const st = stateOf((await domainGetState(rpc, stale)).state);
   if (st !== 'shutoff') {
-    throw new AppError('refused', `'${stale.name}' is ${st} on ${hosts.name(spec.destHostId)}: Vireo removes only a shut-off stale definition`, 'Decide which copy is current first.');
+    throw new AppError(
+      'refused',
+      `'${stale.name}' is ${st} on ${hosts.name(spec.destHostId)}: Vireo removes only a shut-off stale definition`,
+      'Decide which copy is current first.',
+    );
   }
   await domainUndefine(rpc, stale, {
     flags: UndefineFlags.MANAGED_SAVE | UndefineFlags.SNAPSHOTS_METADATA | UndefineFlags.CHECKPOINTS_METADATA | UndefineFlags.KEEP_NVRAM,

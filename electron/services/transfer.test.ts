@@ -33,6 +33,15 @@ describe('pipeBytes', () => {
     expect(seen.at(-1)).toBe(data.length);
   });
 
+  it('without hashing or a cap: every byte, in order, counted, with back-pressure', async () => {
+    const data = randomBytes(2 * 1024 * 1024 + 3);
+    const out = sink();
+    const chunks = Array.from({ length: 33 }, (_, i) => data.subarray(i * 65536, (i + 1) * 65536)).filter((c) => c.length);
+    const r = await pipeBytes(Readable.from(chunks), out, { hash: false, signal: new AbortController().signal });
+    expect(r).toEqual({ bytes: data.length });
+    expect(Buffer.concat(out.bytes).equals(data)).toBe(true);
+  });
+
   it('keeps to a rate cap', async () => {
     const data = randomBytes(512 * 1024);
     const t0 = Date.now();

@@ -188,7 +188,7 @@ function DisksStep({
           <NativeSelect
             label="Verify each copy"
             data={[
-              { value: 'sha256', label: 'sha256 of every byte (both ends)' },
+              { value: 'sha256', label: 'sha256 of the source and of the copy' },
               { value: 'size', label: 'Size only (faster)' },
             ]}
             value={draft.verify}

@@ -34,10 +34,24 @@ export function MigrateRoot() {
 }
 
 /** "Migrate…" in the VM menu. */
-export function MigrateMenuItem({ target, domain, hostConnected }: { target: { hostId: HostId; uuid: string; name: string }; domain: DomainSummary | undefined; hostConnected: boolean }) {
+export function MigrateMenuItem({
+  target,
+  domain,
+  hostConnected,
+}: {
+  target: { hostId: HostId; uuid: string; name: string };
+  domain: DomainSummary | undefined;
+  hostConnected: boolean;
+}) {
   const hosts = useHosts();
   const others = (hosts.data ?? []).filter((h) => h.id !== target.hostId && h.state.status === 'connected');
-  const reason = !domain ? 'This VM is gone' : !hostConnected ? 'The host is not connected' : others.length === 0 ? 'Connect another host to migrate to' : null;
+  const reason = !domain
+    ? 'This VM is gone'
+    : !hostConnected
+      ? 'The host is not connected'
+      : others.length === 0
+        ? 'Connect another host to migrate to'
+        : null;
   const item = (
     <Menu.Item
       leftSection={<IconArrowsRightLeft size={14} />}

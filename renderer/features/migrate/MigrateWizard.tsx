@@ -51,7 +51,8 @@ function WizardBody({ target, onClose }: { target: MigrateTarget; onClose(): voi
   const spec = useMemo(() => clean(draft), [draft]);
   const key = JSON.stringify(spec);
   const parsed = MigrationSpec.safeParse(spec);
-  const issue = (path: string): string | undefined => (parsed.success ? undefined : parsed.error.issues.find((i) => i.path.join('.') === path)?.message);
+  const issue = (path: string): string | undefined =>
+    parsed.success ? undefined : parsed.error.issues.find((i) => i.path.join('.') === path)?.message;
 
   const srcHost = hosts.data?.find((h) => h.id === target.hostId);
   const destinations = (hosts.data ?? []).filter((h) => h.id !== target.hostId);
@@ -97,7 +98,11 @@ function WizardBody({ target, onClose }: { target: MigrateTarget; onClose(): voi
       <Stepper active={active} size="sm" onStepClick={(s) => jobId === null && s < active && setActive(s)}>
         <Stepper.Step label="Destination" description={dest?.spec.name ?? 'pick a host'} data-testid="migrate-step-dest">
           <Stack gap="sm" mt="sm">
-            <Radio.Group label={`Move ${target.name} from ${srcHost?.spec.name ?? '?'} to`} value={draft.destHostId} onChange={(v) => set({ destHostId: v })}>
+            <Radio.Group
+              label={`Move ${target.name} from ${srcHost?.spec.name ?? '?'} to`}
+              value={draft.destHostId}
+              onChange={(v) => set({ destHostId: v })}
+            >
               <Stack gap={6} mt={6}>
                 {destinations.map((h) => {
                   const connected = h.state.status === 'connected';
@@ -109,7 +114,9 @@ function WizardBody({ target, onClose }: { target: MigrateTarget; onClose(): voi
                           <Text fw={600}>{h.spec.name}</Text>
                           <Text size="xs" c="dimmed">
                             {h.spec.address ?? 'this computer'}
-                            {connected ? ` · libvirt ${h.libvirtVersion ?? '?'} · QEMU ${h.hypervisorVersion ?? '?'}` : ' · not connected: connect it first'}
+                            {connected
+                              ? ` · libvirt ${h.libvirtVersion ?? '?'} · QEMU ${h.hypervisorVersion ?? '?'}`
+                              : ' · not connected: connect it first'}
                           </Text>
                         </div>
                       </Group>
@@ -131,7 +138,11 @@ function WizardBody({ target, onClose }: { target: MigrateTarget; onClose(): voi
             />
           </Stack>
         </Stepper.Step>
-        <Stepper.Step label="Options" description={`${draft.mode}, ${draft.storage === 'copy' ? 'copy disks' : 'shared'}, ${draft.transport}`} data-testid="migrate-step-options">
+        <Stepper.Step
+          label="Options"
+          description={`${draft.mode}, ${draft.storage === 'copy' ? 'copy disks' : 'shared'}, ${draft.transport}`}
+          data-testid="migrate-step-options"
+        >
           <WizardOptions draft={draft} set={set} state={domain?.state} dest={dest} issue={issue} highlightPool={highlightPool} />
         </Stepper.Step>
         <Stepper.Step label="Checks" description="pre-flight" data-testid="migrate-step-checks">
@@ -170,7 +181,12 @@ function WizardBody({ target, onClose }: { target: MigrateTarget; onClose(): voi
               <Button variant="default" onClick={() => check.mutate(spec)} loading={check.isPending} data-testid="migrate-recheck">
                 Check again
               </Button>
-              <Button onClick={() => start.mutate()} disabled={!current?.canStart || check.isPending} loading={start.isPending} data-testid="migrate-start">
+              <Button
+                onClick={() => start.mutate()}
+                disabled={!current?.canStart || check.isPending}
+                loading={start.isPending}
+                data-testid="migrate-start"
+              >
                 Start migration
               </Button>
             </>
@@ -190,7 +206,14 @@ export function MigrateWizard() {
   const target = useMigrateUi((s) => s.wizard);
   const close = useMigrateUi((s) => s.closeWizard);
   return (
-    <Modal opened={!!target} onClose={close} size="xl" title={target ? `Migrate ${target.name}` : ''} data-testid="migrate-wizard" closeOnClickOutside={false}>
+    <Modal
+      opened={!!target}
+      onClose={close}
+      size="xl"
+      title={target ? `Migrate ${target.name}` : ''}
+      data-testid="migrate-wizard"
+      closeOnClickOutside={false}
+    >
       {target && <WizardBody key={`${target.hostId}/${target.uuid}/${target.destHostId ?? ''}`} target={target} onClose={close} />}
     </Modal>
   );

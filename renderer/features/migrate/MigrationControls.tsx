@@ -23,12 +23,15 @@ export function NonConvergence({ info, jobId }: { info: MigrationInfo; jobId: st
       <Text size="sm">{info.nonConvergence.message}</Text>
       <Stack gap={6} mt="sm" data-testid="mig-remedies">
         {info.remedies.map((r, i) => (
-          <Group key={r.control.action} wrap="nowrap" align="flex-start" gap="sm">
+          <Group key={r.control.action} wrap="nowrap" align="center" gap="sm">
             <Button
               size="xs"
               variant={i === 0 ? 'filled' : 'light'}
               color="orange"
-              miw={220}
+              w={250}
+              h="auto"
+              py={6}
+              styles={{ label: { whiteSpace: 'normal', lineHeight: 1.3 } }}
               loading={control.isPending && control.variables?.action === r.control.action}
               onClick={() => control.mutate(r.control)}
               data-testid={`mig-remedy-${r.control.action}`}
@@ -82,7 +85,13 @@ export function MigrationControls({ job, info }: { job: Job; info: MigrationInfo
             disabled={!live}
             data-testid="mig-downtime-input"
           />
-          <Button size="xs" variant="default" disabled={!live || busy || typeof downtime !== 'number'} onClick={() => control.mutate({ action: 'max-downtime', ms: Number(downtime) })} data-testid="mig-downtime-set">
+          <Button
+            size="xs"
+            variant="default"
+            disabled={!live || busy || typeof downtime !== 'number'}
+            onClick={() => control.mutate({ action: 'max-downtime', ms: Number(downtime) })}
+            data-testid="mig-downtime-set"
+          >
             Set
           </Button>
           <NumberInput
@@ -112,28 +121,74 @@ export function MigrationControls({ job, info }: { job: Job; info: MigrationInfo
             <Text size="xs" fw={500}>
               Throttle the guest's CPU: {throttle} %{c?.throttlePercent ? ` (now ${c.throttlePercent} %)` : ''}
             </Text>
-            <Slider size="sm" min={5} max={90} step={5} value={throttle} onChange={setThrottle} disabled={!live} data-testid="mig-throttle-input" aria-label="Throttle percent" />
+            <Slider
+              size="sm"
+              min={5}
+              max={90}
+              step={5}
+              value={throttle}
+              onChange={setThrottle}
+              disabled={!live}
+              data-testid="mig-throttle-input"
+              aria-label="Throttle percent"
+            />
           </Stack>
-          <Button size="xs" variant="default" disabled={!live || busy} onClick={() => control.mutate({ action: 'throttle', percent: throttle })} data-testid="mig-throttle-set">
+          <Button
+            size="xs"
+            variant="default"
+            disabled={!live || busy}
+            onClick={() => control.mutate({ action: 'throttle', percent: throttle })}
+            data-testid="mig-throttle-set"
+          >
             Throttle
           </Button>
           <Tooltip label={postCopyWhy ?? 'The guest moves now; the rest of its memory follows on demand'} withArrow>
             <span>
-              <Button size="xs" variant="default" disabled={!!postCopyWhy || busy} onClick={() => control.mutate({ action: 'postcopy' })} data-testid="mig-postcopy">
+              <Button
+                size="xs"
+                variant="default"
+                disabled={!!postCopyWhy || busy}
+                onClick={() => control.mutate({ action: 'postcopy' })}
+                data-testid="mig-postcopy"
+              >
                 Switch to post-copy
               </Button>
             </span>
           </Tooltip>
-          <Tooltip label={c?.suspended ? 'Already paused' : 'Pause the guest: nothing is dirtied any more, so it finishes; it resumes on the destination'} withArrow>
+          <Tooltip
+            label={
+              c?.suspended
+                ? 'Already paused'
+                : 'Pause the guest: nothing is dirtied any more, so it finishes; it resumes on the destination'
+            }
+            withArrow
+          >
             <span>
-              <Button size="xs" variant="default" disabled={!live || !!c?.suspended || busy} onClick={() => control.mutate({ action: 'suspend' })} data-testid="mig-suspend">
+              <Button
+                size="xs"
+                variant="default"
+                disabled={!live || !!c?.suspended || busy}
+                onClick={() => control.mutate({ action: 'suspend' })}
+                data-testid="mig-suspend"
+              >
                 Pause guest to finish
               </Button>
             </span>
           </Tooltip>
-          <Tooltip label={job.cancellable ? 'Abort: the VM stays on the source' : 'Too late to cancel (switching over, or in post-copy)'} withArrow>
+          <Tooltip
+            label={job.cancellable ? 'Abort: the VM stays on the source' : 'Too late to cancel (switching over, or in post-copy)'}
+            withArrow
+          >
             <span>
-              <Button size="xs" color="red" variant="light" disabled={!job.cancellable} loading={cancel.isPending} onClick={() => cancel.mutate()} data-testid="mig-cancel">
+              <Button
+                size="xs"
+                color="red"
+                variant="light"
+                disabled={!job.cancellable}
+                loading={cancel.isPending}
+                onClick={() => cancel.mutate()}
+                data-testid="mig-cancel"
+              >
                 Cancel migration
               </Button>
             </span>

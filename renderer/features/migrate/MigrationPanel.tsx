@@ -47,7 +47,8 @@ function Fig({ label, value, hint, id }: { label: string; value: string; hint?: 
   );
 }
 
-const ms = (v: number | undefined) => (v === undefined ? '—' : v >= 10_000 ? `${(v / 1000).toFixed(0)} s` : v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
+const ms = (v: number | undefined) =>
+  v === undefined ? '—' : v >= 10_000 ? `${(v / 1000).toFixed(0)} s` : v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`;
 
 function Figures({ job }: { job: Job }) {
   const f = job.figures;
@@ -67,9 +68,19 @@ function Figures({ job }: { job: Job }) {
       <Fig id="remaining" label="Remaining" value={b(f.dataRemaining)} />
       <Fig id="total" label="Total" value={b(f.dataTotal)} hint={f.diskTotal ? `disks ${b(f.diskTotal)}` : undefined} />
       <Fig id="speed" label="Transfer speed" value={f.speedBps !== undefined ? formatRate(f.speedBps) : '—'} />
-      <Fig id="dirty" label="Dirty rate" value={f.dirtyPagesPerSec !== undefined ? `${Math.round(f.dirtyPagesPerSec)} pages/s` : '—'} hint={dirtyMiB} />
+      <Fig
+        id="dirty"
+        label="Dirty rate"
+        value={f.dirtyPagesPerSec !== undefined ? `${Math.round(f.dirtyPagesPerSec)} pages/s` : '—'}
+        hint={dirtyMiB}
+      />
       <Fig id="iteration" label="Pass (iteration)" value={f.iteration !== undefined ? String(f.iteration) : '—'} />
-      <Fig id="downtime" label="Expected downtime" value={f.expectedDowntimeMs !== undefined ? `≈ ${ms(f.expectedDowntimeMs)}` : '—'} hint="estimate: remaining ÷ speed" />
+      <Fig
+        id="downtime"
+        label="Expected downtime"
+        value={f.expectedDowntimeMs !== undefined ? `≈ ${ms(f.expectedDowntimeMs)}` : '—'}
+        hint="estimate: remaining ÷ speed"
+      />
       <Fig
         id="eta"
         label="ETA"
@@ -171,7 +182,8 @@ export function MigrationPanel({ jobId }: { jobId: string }) {
           <Title order={5}>{route}</Title>
           {i?.spec && (
             <Badge variant="light" color="gray">
-              {i.spec.mode} · {i.spec.storage === 'copy' ? 'copy disks' : 'shared storage'} · {i.spec.transport === 'p2p' ? `peer-to-peer${i.spec.tunnelled ? ', tunnelled' : ''}` : 'direct'}
+              {i.spec.mode} · {i.spec.storage === 'copy' ? 'copy disks' : 'shared storage'} ·{' '}
+              {i.spec.transport === 'p2p' ? `peer-to-peer${i.spec.tunnelled ? ', tunnelled' : ''}` : 'direct'}
             </Badge>
           )}
           {i?.reattached && (
@@ -192,7 +204,13 @@ export function MigrationPanel({ jobId }: { jobId: string }) {
           {Math.round(job.progress * 100)} % by data
         </Text>
       </Group>
-      <Progress value={job.progress * 100} animated={running} color={job.figures.nonConverging ? 'orange' : STATUS_COLOR[job.status]} aria-label="Migration progress" data-testid="mig-progress" />
+      <Progress
+        value={job.progress * 100}
+        animated={running}
+        color={job.figures.nonConverging ? 'orange' : STATUS_COLOR[job.status]}
+        aria-label="Migration progress"
+        data-testid="mig-progress"
+      />
       {running && <Figures job={job} />}
       {i && running && <NonConvergence info={i} jobId={job.id} />}
       {chart && (

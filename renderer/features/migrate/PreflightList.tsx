@@ -40,7 +40,15 @@ function CheckRow({ c, onFix, fixing }: { c: PreflightCheck; onFix(id: Migration
         </Group>
         {c.fix && (
           <Tooltip label={c.fix.detail} multiline maw={320} withArrow>
-            <Button size="xs" variant="light" color={look.color} loading={fixing} style={{ flexShrink: 0 }} onClick={() => onFix(c.fix?.id as MigrationFixId)} data-testid={`check-${c.id}-fix`}>
+            <Button
+              size="xs"
+              variant="light"
+              color={look.color}
+              loading={fixing}
+              style={{ flexShrink: 0 }}
+              onClick={() => onFix(c.fix?.id as MigrationFixId)}
+              data-testid={`check-${c.id}-fix`}
+            >
               {c.fix.label}
             </Button>
           </Tooltip>
@@ -50,14 +58,26 @@ function CheckRow({ c, onFix, fixing }: { c: PreflightCheck; onFix(id: Migration
   );
 }
 
-export function PreflightList({ plan, onFix, fixing }: { plan: MigrationPlan; onFix(id: MigrationFixId): void; fixing: MigrationFixId | null }) {
+export function PreflightList({
+  plan,
+  onFix,
+  fixing,
+}: {
+  plan: MigrationPlan;
+  onFix(id: MigrationFixId): void;
+  fixing: MigrationFixId | null;
+}) {
   const fails = plan.checks.filter((c) => c.status === 'fail').length;
   const warns = plan.checks.filter((c) => c.status === 'warn').length;
   return (
     <Stack gap={6} data-testid="migrate-checks" data-can-start={plan.canStart}>
       <Group gap="xs">
         <Text size="sm" fw={600}>
-          {fails ? `${fails} check${fails > 1 ? 's' : ''} failed: fix ${fails > 1 ? 'them' : 'it'} to go on.` : warns ? `Ready, with ${warns} warning${warns > 1 ? 's' : ''}.` : 'Ready: every check passed.'}
+          {fails
+            ? `${fails} check${fails > 1 ? 's' : ''} failed: fix ${fails > 1 ? 'them' : 'it'} to go on.`
+            : warns
+              ? `Ready, with ${warns} warning${warns > 1 ? 's' : ''}.`
+              : 'Ready: every check passed.'}
         </Text>
         {plan.copyBytes > 0 && (
           <Badge variant="light" data-testid="migrate-copy-bytes" data-bytes={plan.copyBytes}>

@@ -18,7 +18,7 @@ interface Props {
 /** What the source host would use to reach the destination (the backend's default, shown as a hint). */
 function peerUriHint(dest: HostInfo | undefined): string {
   const s = dest?.spec;
-  if (!s || s.transport !== 'ssh' || !s.address) return 'qemu+ssh://host/system';
+  if (s?.transport !== 'ssh' || !s.address) return 'qemu+ssh://host/system';
   const host = s.address.includes(':') ? `[${s.address}]` : s.address;
   return `qemu+ssh://${s.user ? `${s.user}@` : ''}${host}${s.port && s.port !== 22 ? `:${s.port}` : ''}/system`;
 }
@@ -45,14 +45,35 @@ export function WizardOptions({ draft, set, state, dest, issue, highlightPool }:
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
         <Radio.Group label="Mode" value={draft.mode} onChange={(v) => setMode(v as 'live' | 'offline')}>
           <Stack gap={6} mt={6}>
-            <Radio value="live" label="Live" description="Running VM; memory streamed" disabled={!running} data-testid="migrate-mode-live" />
-            <Radio value="offline" label="Offline" description="Shut-off VM: definition (+ disks)" disabled={running} data-testid="migrate-mode-offline" />
+            <Radio
+              value="live"
+              label="Live"
+              description="Running VM; memory streamed"
+              disabled={!running}
+              data-testid="migrate-mode-live"
+            />
+            <Radio
+              value="offline"
+              label="Offline"
+              description="Shut-off VM: definition (+ disks)"
+              disabled={running}
+              data-testid="migrate-mode-offline"
+            />
           </Stack>
         </Radio.Group>
-        <Radio.Group label="Storage" value={draft.storage} onChange={(v) => set({ storage: v as 'shared' | 'copy', ...(v === 'shared' ? { destPool: undefined } : {}) })}>
+        <Radio.Group
+          label="Storage"
+          value={draft.storage}
+          onChange={(v) => set({ storage: v as 'shared' | 'copy', ...(v === 'shared' ? { destPool: undefined } : {}) })}
+        >
           <Stack gap={6} mt={6}>
             <Radio value="shared" label="Shared" description="Same path on both hosts" data-testid="migrate-storage-shared" />
-            <Radio value="copy" label="Copy disks" description={live ? "copy-storage-all: the destination's pool creates them" : 'Copied through the storage pools'} data-testid="migrate-storage-copy" />
+            <Radio
+              value="copy"
+              label="Copy disks"
+              description={live ? "copy-storage-all: the destination's pool creates them" : 'Copied through the storage pools'}
+              data-testid="migrate-storage-copy"
+            />
           </Stack>
         </Radio.Group>
         <Radio.Group
@@ -61,8 +82,18 @@ export function WizardOptions({ draft, set, state, dest, issue, highlightPool }:
           onChange={(v) => set({ transport: v as 'direct' | 'p2p', ...(v === 'direct' ? { tunnelled: false, peerUri: undefined } : {}) })}
         >
           <Stack gap={6} mt={6}>
-            <Radio value="direct" label="Direct" description="Vireo holds both connections; no SSH trust between hosts" data-testid="migrate-transport-direct" />
-            <Radio value="p2p" label="Peer-to-peer" description="The source drives it; survives Vireo going away" data-testid="migrate-transport-p2p" />
+            <Radio
+              value="direct"
+              label="Direct"
+              description="Vireo holds both connections; no SSH trust between hosts"
+              data-testid="migrate-transport-direct"
+            />
+            <Radio
+              value="p2p"
+              label="Peer-to-peer"
+              description="The source drives it; survives Vireo going away"
+              data-testid="migrate-transport-p2p"
+            />
           </Stack>
         </Radio.Group>
       </SimpleGrid>
@@ -94,7 +125,10 @@ export function WizardOptions({ draft, set, state, dest, issue, highlightPool }:
           description="Default: the pool at the disks' own directory (libvirt's choice)"
           value={draft.destPool ?? ''}
           onChange={(e) => set({ destPool: e.currentTarget.value || undefined })}
-          data={[{ value: '', label: "Pool at the disks' directory" }, ...pools.map((p) => ({ value: p.name, label: `${p.name} — ${p.path ?? p.type ?? ''}` }))]}
+          data={[
+            { value: '', label: "Pool at the disks' directory" },
+            ...pools.map((p) => ({ value: p.name, label: `${p.name} — ${p.path ?? p.type ?? ''}` })),
+          ]}
           error={highlightPool && !draft.destPool ? 'Pick a pool on the destination' : issue('destPool')}
           data-testid="migrate-dest-pool"
         />
