@@ -16,6 +16,7 @@ import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
 import { CloneWizard } from './pages/clone';
 import { ConsoleDock } from './pages/consoles';
+import { removeDomains } from './pages/leftovers';
 
 const lab = readLab();
 const stoppedGuest = lab.guests.stopped;
@@ -24,7 +25,12 @@ const STOPPED = stoppedGuest;
 const BANNER = STOPPED.banner;
 const tag = randomBytes(3).toString('hex');
 
+// The lab is shared: start from its initial state (stopped on A, B empty), and leave it so.
+test.beforeAll(async () => {
+  await labReset();
+});
 test.afterAll(async () => {
+  await removeDomains(`t-clone-${tag}`);
   await labReset();
 });
 

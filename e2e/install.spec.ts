@@ -12,13 +12,19 @@ import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
 import { ConsoleDock } from './pages/consoles';
 import { InstallWizard } from './pages/install';
+import { removeDomains } from './pages/leftovers';
 
 const lab = readLab();
 const BANNER = lab.guests.stopped?.banner ?? 'TINYGUEST BANNER';
 const GUEST = `${lab.dir}/guest`;
 const tag = randomBytes(3).toString('hex');
 
+// The lab is shared: start from its initial state (stopped on A, B empty), and leave it so.
+test.beforeAll(async () => {
+  await labReset();
+});
 test.afterAll(async () => {
+  await removeDomains(`t-inst-${tag}`);
   await labReset();
 });
 

@@ -71,7 +71,13 @@ describe('web bridge', () => {
     events.emit('host.state', { hostId: 'a-1', state: { status: 'connecting' } });
     await expect.poll(() => messages.length).toBe(3);
     expect(messages).toContainEqual({ t: 'result', id: 1, result: { ok: true, value: [] } });
-    expect(messages).toContainEqual(expect.objectContaining({ t: 'result', id: 2, result: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'invalid-input' }) }) }));
+    expect(messages).toContainEqual(
+      expect.objectContaining({
+        t: 'result',
+        id: 2,
+        result: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'invalid-input' }) }),
+      }),
+    );
     expect(messages[2]).toEqual({ t: 'event', event: 'host.state', payload: { hostId: 'a-1', state: { status: 'connecting' } } });
     ws.close();
   });

@@ -132,7 +132,10 @@ function serveSocket(ws: WebSocket, opts: WebBridgeOptions): void {
       void opts.dispatch(msg.name, msg.input).then((result) => send({ t: 'result', id: msg.id, result }));
     } else if (msg.t === 'subscribe' && isEventName(msg.event) && !subs.has(msg.event)) {
       const event = msg.event;
-      subs.set(event, opts.events.on(event, (payload) => send({ t: 'event', event, payload })));
+      subs.set(
+        event,
+        opts.events.on(event, (payload) => send({ t: 'event', event, payload })),
+      );
     } else if (msg.t === 'unsubscribe' && isEventName(msg.event)) {
       subs.get(msg.event)?.();
       subs.delete(msg.event);

@@ -90,7 +90,8 @@ export class DomainService {
     const [xml, secureXml] = await Promise.all([domainGetXmlDesc(rpc, dom), domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.SECURE })]);
     const parsed = parseDomainXml(secureXml);
     const disks = await Promise.all(parsed.disks.map((d) => this.withVolume(hostId, d)));
-    const uptimeSec = summary.state === 'running' || summary.state === 'paused' ? await this.hosts.domainUptime(hostId, dom.name) : undefined;
+    const uptimeSec =
+      summary.state === 'running' || summary.state === 'paused' ? await this.hosts.domainUptime(hostId, dom.name) : undefined;
     return { summary, ...parsed, disks, ...(uptimeSec !== undefined ? { uptimeSec } : {}), xml };
   }
 
@@ -146,12 +147,18 @@ export class DomainService {
     const own = new Set(parsed.disks.filter((d) => d.type === 'file' && d.source).map((d) => d.source as string));
     const foreign = deleteVolumes.filter((p) => !own.has(p));
     if (foreign.length) {
-      throw new AppError('invalid-input', `Not a disk of ${dom.name}: ${foreign.join(', ')}`, 'Nothing was deleted. Pick volumes from the VM’s own disk list.');
+      throw new AppError(
+        'invalid-input',
+        `Not a disk of ${dom.name}: ${foreign.join(', ')}`,
+        'Nothing was deleted. Pick volumes from the VM’s own disk list.',
+      );
     }
     const [summary] = await this.listHost(hostId, [dom]);
     if (summary && summary.state !== 'shutoff') await domainDestroy(rpc, dom);
     if (summary?.persistent !== false) {
-      await domainUndefine(rpc, dom, { flags: UndefineFlags.MANAGED_SAVE | UndefineFlags.SNAPSHOTS_METADATA | UndefineFlags.NVRAM | UndefineFlags.CHECKPOINTS_METADATA });
+      await domainUndefine(rpc, dom, {
+        flags: UndefineFlags.MANAGED_SAVE | UndefineFlags.SNAPSHOTS_METADATA | UndefineFlags.NVRAM | UndefineFlags.CHECKPOINTS_METADATA,
+      });
     }
     const deleted: string[] = [];
     const errors: string[] = [];
@@ -164,7 +171,11 @@ export class DomainService {
       }
     }
     if (errors.length) {
-      throw new AppError('partial', `${dom.name} was deleted, but some volumes were not: ${errors.join('; ')}`, 'Remove them from the host’s storage pool, or check that a pool holds them.');
+      throw new AppError(
+        'partial',
+        `${dom.name} was deleted, but some volumes were not: ${errors.join('; ')}`,
+        'Remove them from the host’s storage pool, or check that a pool holds them.',
+      );
     }
     return { deletedVolumes: deleted };
   }
@@ -189,7 +200,9 @@ export class DomainService {
     // After a reconnect DomainEvents registers again by itself; the host's `connected` state
     // (emitted by HostManager) makes the UI refetch what it may have missed.
     events.onError((err) => console.error(`[domains] events on ${this.hosts.name(hostId)}: ${err.message}`));
-    events.start().catch((err: Error) => console.error(`[domains] cannot subscribe to events on ${this.hosts.name(hostId)}: ${err.message}`));
+    events
+      .start()
+      .catch((err: Error) => console.error(`[domains] cannot subscribe to events on ${this.hosts.name(hostId)}: ${err.message}`));
     this.detach.set(hostId, () => void events.stop());
   }
 

@@ -14,13 +14,21 @@ import type { EventHub } from '../core/events';
 import type { HostStore, SavedHost, SecretStore } from '../core/store';
 import { toApiError } from '../ipc';
 import { type ConnState, LibvirtConnection } from '../libvirt/connection';
-import { formatVersion, hostGetCapabilities, hostGetFreeMemory, hostGetHostname, hostGetHypervisorVersion, hostGetLibVersion, hostGetNodeInfo } from '../libvirt/host';
+import {
+  formatVersion,
+  hostGetCapabilities,
+  hostGetFreeMemory,
+  hostGetHostname,
+  hostGetHypervisorVersion,
+  hostGetLibVersion,
+  hostGetNodeInfo,
+} from '../libvirt/host';
 import { networkGetXmlDesc, networkListAll } from '../libvirt/network';
 import { ListNetworksFlags, StoragePoolState } from '../libvirt/protocol';
 import { poolGetInfo, poolGetXmlDesc, poolListAll } from '../libvirt/storage';
-import { attr, child, parseXml, path, text } from '../xml/dom';
 import { connectLocal } from '../transport/local';
 import { SshLink, SshSession, type SshTarget } from '../transport/ssh';
+import { attr, child, parseXml, path, text } from '../xml/dom';
 import { findLab } from './lab';
 import type { PromptBroker } from './prompts';
 
@@ -94,7 +102,12 @@ export class HostManager extends EventEmitter {
   /** Adds a host. With connect, the host is saved only once the connection works (a wrong password changes nothing). */
   async add(spec: HostSpec, connect: boolean): Promise<HostInfo> {
     const duplicate = [...this.hosts.values()].find(
-      (h) => h.saved.spec.transport === spec.transport && h.saved.spec.address === spec.address && (h.saved.spec.port ?? 22) === (spec.port ?? 22) && h.saved.spec.user === spec.user && h.saved.spec.uri === spec.uri,
+      (h) =>
+        h.saved.spec.transport === spec.transport &&
+        h.saved.spec.address === spec.address &&
+        (h.saved.spec.port ?? 22) === (spec.port ?? 22) &&
+        h.saved.spec.user === spec.user &&
+        h.saved.spec.uri === spec.uri,
     );
     if (duplicate) throw new AppError('exists', `${spec.address ?? 'This computer'} is already added as "${duplicate.saved.spec.name}"`);
     const saved: SavedHost = { id: slug(spec.name), spec };
@@ -121,7 +134,8 @@ export class HostManager extends EventEmitter {
   /** Adds (and connects) the demo lab's hosts, trusting the host keys the lab published. */
   async addLab(): Promise<HostInfo[]> {
     const lab = findLab();
-    if (!lab) throw new AppError('no-lab', 'The demo lab is not running', 'Start it with `npm run demo` (or `bash e2e/lab/lab.sh up` as root).');
+    if (!lab)
+      throw new AppError('no-lab', 'The demo lab is not running', 'Start it with `npm run demo` (or `bash e2e/lab/lab.sh up` as root).');
     for (const h of lab.hosts) this.trustHostKey(h.address, h.port, h.hostKey);
     const out: HostInfo[] = [];
     for (const h of lab.hosts) {
@@ -132,7 +146,15 @@ export class HostManager extends EventEmitter {
       }
       out.push(
         await this.add(
-          { name: h.name, transport: 'ssh', address: h.address, port: h.port, user: h.user, auth: { kind: 'key', path: h.keyPath }, uri: 'qemu:///system' },
+          {
+            name: h.name,
+            transport: 'ssh',
+            address: h.address,
+            port: h.port,
+            user: h.user,
+            auth: { kind: 'key', path: h.keyPath },
+            uri: 'qemu:///system',
+          },
           true,
         ),
       );
@@ -200,7 +222,10 @@ export class HostManager extends EventEmitter {
     ]);
     const capsRoot = parseXml(caps, 'the host capabilities').documentElement;
     const activeNets = new Set(active.map((n) => n.uuid));
-    const stateNames = Object.fromEntries(Object.entries(StoragePoolState).map(([k, v]) => [v, k.toLowerCase()])) as Record<number, StoragePoolSummary['state']>;
+    const stateNames = Object.fromEntries(Object.entries(StoragePoolState).map(([k, v]) => [v, k.toLowerCase()])) as Record<
+      number,
+      StoragePoolSummary['state']
+    >;
     const poolSummaries = await Promise.all(
       pools.map(async (p): Promise<StoragePoolSummary> => {
         const [info, xml] = await Promise.all([poolGetInfo(rpc, p), poolGetXmlDesc(rpc, p)]);
@@ -224,7 +249,13 @@ export class HostManager extends EventEmitter {
         const root = parseXml(await networkGetXmlDesc(rpc, n), `network ${n.name}`).documentElement;
         const bridge = attr(child(root, 'bridge'), 'name');
         const forward = attr(child(root, 'forward'), 'mode');
-        return { name: n.name, uuid: n.uuid, active: activeNets.has(n.uuid), ...(bridge ? { bridge } : {}), ...(forward ? { forward } : {}) };
+        return {
+          name: n.name,
+          uuid: n.uuid,
+          active: activeNets.has(n.uuid),
+          ...(bridge ? { bridge } : {}),
+          ...(forward ? { forward } : {}),
+        };
       }),
     );
     return {
@@ -322,7 +353,11 @@ export class HostManager extends EventEmitter {
       const conn = await LibvirtConnection.open({ label, uri: spec.uri, channel });
       h.conn = conn;
       conn.on('state', (s: ConnState) => this.onConnState(h, conn, s));
-      const [hostname, lib, hv] = await Promise.all([hostGetHostname(conn.rpc), hostGetLibVersion(conn.rpc), hostGetHypervisorVersion(conn.rpc)]);
+      const [hostname, lib, hv] = await Promise.all([
+        hostGetHostname(conn.rpc),
+        hostGetLibVersion(conn.rpc),
+        hostGetHypervisorVersion(conn.rpc),
+      ]);
       h.hostname = hostname;
       h.libvirtVersion = formatVersion(lib);
       h.hypervisorVersion = formatVersion(hv);
@@ -373,7 +408,14 @@ export class HostManager extends EventEmitter {
         hostKeys: {
           knownHostsPath: this.deps.knownHostsPath,
           onUnknown: async (k) => {
-            const a = await this.deps.prompts.ask({ kind: 'host-key', hostId: id, host: k.host, port: k.port, keyType: k.keyType, fingerprint: k.fingerprint });
+            const a = await this.deps.prompts.ask({
+              kind: 'host-key',
+              hostId: id,
+              host: k.host,
+              port: k.port,
+              keyType: k.keyType,
+              fingerprint: k.fingerprint,
+            });
             return a.accept;
           },
         },
@@ -382,7 +424,13 @@ export class HostManager extends EventEmitter {
           if (stored !== undefined && p.kind === 'password') return [stored];
           const answers: string[] = [];
           for (const q of p.prompts) {
-            const a = await this.deps.prompts.ask({ kind: 'password', hostId: id, user: spec.user ?? 'root', host: address, message: q.prompt });
+            const a = await this.deps.prompts.ask({
+              kind: 'password',
+              hostId: id,
+              user: spec.user ?? 'root',
+              host: address,
+              message: q.prompt,
+            });
             if (!a.accept || a.secret === undefined) return null;
             answers.push(a.secret);
           }

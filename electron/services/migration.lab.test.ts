@@ -226,8 +226,8 @@ describe('migration service (lab)', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(fB, other);
     for (const [o, want, before] of [
-      [{ storage: 'copy' }, /pool|target path/i, null],
-      [{ storage: 'copy', destPool: 'default' }, /size|smaller|different/i, null],
+      [{ storage: 'copy' }, /read-only|pool|target path/i, null],
+      [{ storage: 'copy', destPool: 'default' }, /different sizes/i, null],
       [{}, /already exists|already defined/i, fB],
     ] as const) {
       if (before) await virshOn('B', ['define', before]);
@@ -241,6 +241,23 @@ describe('migration service (lab)', () => {
       await labSh(['exec', 'A', 'test', '-e', disk]);
     }
     await labSh(['exec', 'B', 'test', '-e', tooSmall]); // not ours to delete: it was there before
+    // A disk in a directory that exists on A only (no pool, no file on B): libvirt finds no pool.
+    const adir = `/var/lib/libvirt/images/t-mig-adir-${tag}`;
+    const lone = `t-mig-lone-${tag}`;
+    await labSh(['exec', 'A', 'mkdir', '-p', adir]);
+    await labSh(['exec', 'A', 'qemu-img', 'create', '-q', '-f', 'qcow2', `${adir}/${lone}.qcow2`, '16M']);
+    const loneUuid = await define(lone, throwawayXml(lone, { disk: `${adir}/${lone}.qcow2` }).replace("type='raw'", "type='qcow2' cache='none'"), true);
+    const plan0 = await b.migrations.preflight(spec(loneUuid, { storage: 'copy' }));
+    expect(plan0.checks.find((c) => c.id === 'storage')).toMatchObject({ status: 'fail', message: expect.stringContaining(`lab-b has no storage pool at ${adir}`) });
+    const lj = await settle(b, await b.migrations.start(spec(loneUuid, { storage: 'copy' }), { skipChecks: true }));
+    expect(lj.job.status).toBe('failed');
+    expect(lj.job.error?.message).toMatch(/pool|target path/i);
+    expect(lj.job.error?.message).toMatch(new RegExp(`${lone} is running on lab-a, as before`));
+    expect(lj.job.error?.hint).toMatch(/pool/);
+    await labSh(['exec', 'A', 'test', '-e', `${adir}/${lone}.qcow2`]);
+    await virshOn('A', ['destroy', lone]);
+    await virshOn('A', ['undefine', lone]);
+    await labSh(['exec', 'A', 'rm', '-rf', adir]);
     await virshOn('B', ['undefine', name]);
     await virshOn('B', ['vol-delete', '--pool', 'default', `${name}.qcow2`]);
     // A bad name never reaches a host: the contract refuses it.

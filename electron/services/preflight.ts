@@ -38,7 +38,7 @@ import { poolGetInfo, poolGetXmlDesc, poolListAll, volGetInfo, volLookupByPath }
 import { attr, child, children, type Document, type Element, kib, parseXml, path, serializeXml, text } from '../xml/dom';
 import { stateOf } from './domains';
 import type { HostManager } from './hosts';
-import { type HostIo, hostBridges, hostIo } from './transfer';
+import { type HostIo, hostIo } from './transfer';
 
 /** File systems libvirt itself treats as shared storage (virFileIsSharedFS): no --unsafe needed. */
 const SHARED_FS = new Set([
@@ -196,25 +196,76 @@ interface FileFact {
   fs: string;
 }
 
-const STAT_SCRIPT = `for p in "$@"; do
+// One command per host for what the checks need from its file system and network: paths
+// (size, mtime, type, file system), its bridges, whether it reaches an address. Each SSH exec
+// costs a round trip and a process, so one exec answers all; arguments are positional words.
+const PROBE_SCRIPT = `bridges=$1; ra=$2; rp=$3; shift 3
+echo @stat
+for p in "$@"; do
   if [ -e "$p" ]; then
     if [ -b "$p" ]; then s=$(blockdev --getsize64 "$p" 2>/dev/null || echo 0); else s=$(stat -L -c %s -- "$p"); fi
-    printf '%s\\t%s\\t%s\\t%s\\t%s\\n' "$p" "$s" "$(stat -L -c %Y -- "$p")" "$(stat -L -c %F -- "$p")" "$(stat -f -L -c %T -- "$p")"
-  else printf '%s\\t-\\n' "$p"; fi
-done; true`;
+    printf '%s\t%s\t%s\t%s\t%s\n' "$p" "$s" "$(stat -L -c %Y -- "$p")" "$(stat -L -c %F -- "$p")" "$(stat -f -L -c %T -- "$p")"
+  else printf '%s\t-\n' "$p"; fi
+done
+if [ "$bridges" = 1 ]; then
+  echo @bridges
+  for d in /sys/class/net/*/bridge; do [ -d "$d" ] && basename "$(dirname "$d")"; done
+fi
+if [ "$ra" != - ]; then
+  if command -v nc >/dev/null 2>&1; then out=$(nc -z -w 4 "$ra" "$rp" 2>&1); rc=$?
+  else out=$(timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$ra" "$rp" 2>&1); rc=$?; fi
+  echo "@reach $rc"
+  printf '%s\n' "$out"
+fi
+true`;
 
-async function statPaths(io: HostIo, paths: readonly string[]): Promise<Map<string, FileFact>> {
-  const out = new Map<string, FileFact>();
-  const uniq = [...new Set(paths)];
-  if (uniq.length === 0) return out;
-  const r = await io.run(['sh', '-c', STAT_SCRIPT, 'sh', ...uniq]);
+interface Probe {
+  files: Map<string, FileFact>;
+  bridges: string[];
+  reach?: { ok: boolean; output: string };
+}
+
+async function probeHost(
+  io: HostIo,
+  o: { paths: readonly string[]; bridges?: boolean; reach?: { addr: string; port: number } },
+): Promise<Probe> {
+  const r = await io.run([
+    'sh',
+    '-c',
+    PROBE_SCRIPT,
+    'sh',
+    o.bridges ? '1' : '0',
+    o.reach?.addr ?? '-',
+    String(o.reach?.port ?? '-'),
+    ...new Set(o.paths),
+  ]);
+  const files = new Map<string, FileFact>();
+  const bridges: string[] = [];
+  let reach: Probe['reach'];
+  let section = '';
+  const reachOut: string[] = [];
   for (const line of r.stdout.split('\n')) {
-    const [p, s, m, kind, fs] = line.split('\t');
-    if (!p) continue;
-    if (s === '-' || s === undefined) out.set(p, { exists: false, size: 0, mtime: 0, kind: '', fs: '' });
-    else out.set(p, { exists: true, size: Number(s), mtime: Number(m), kind: kind ?? '', fs: fs ?? '' });
+    if (line === '@stat' || line === '@bridges') {
+      section = line;
+      continue;
+    }
+    const m = /^@reach (\d+)$/.exec(line);
+    if (m) {
+      section = '@reach';
+      reach = { ok: m[1] === '0', output: '' };
+      continue;
+    }
+    if (section === '@stat' && line) {
+      const [p, sz, mt, kind, fs] = line.split('\t');
+      if (!p) continue;
+      if (sz === '-' || sz === undefined) files.set(p, { exists: false, size: 0, mtime: 0, kind: '', fs: '' });
+      else files.set(p, { exists: true, size: Number(sz), mtime: Number(mt), kind: kind ?? '', fs: fs ?? '' });
+    } else if (section === '@bridges' && /^[A-Za-z0-9_.:-]{1,15}$/.test(line)) bridges.push(line);
+    else if (section === '@reach' && line) reachOut.push(line);
   }
-  return out;
+  if (reach) reach.output = reachOut.join(' ').trim();
+  if (r.code !== 0 && files.size === 0) throw new AppError('probe', `${io.label}: ${r.stderr.trim() || `exit ${r.code}`}`);
+  return { files, bridges, ...(reach ? { reach } : {}) };
 }
 
 interface QemuImgInfo {
@@ -382,37 +433,38 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
   const disks = disksOf(doc);
   const inactiveDisks = inactiveDoc ? disksOf(inactiveDoc) : [];
   const memoryBytes = kib(child(root, 'memory')) * 1024;
+  const ifaces = children(child(root, 'devices') ?? root, 'interface');
+  const fileDisks = disks.filter((d) => d.source && (d.type === 'file' || d.type === 'block'));
+  const reachTarget =
+    spec.transport === 'direct' && dstInfo.spec.transport === 'ssh' && dstInfo.spec.address
+      ? { addr: dstInfo.spec.address, port: dstInfo.spec.port ?? 22 }
+      : undefined;
+  const srcProbeP = probeHost(src, { paths: fileDisks.map((d) => d.source as string), ...(reachTarget ? { reach: reachTarget } : {}) });
 
-  // Facts from both hosts, fetched in parallel.
-  const sources = disks.filter((d) => d.source && (d.type === 'file' || d.type === 'block')).map((d) => d.source as string);
-  const [srcStat, dstPools, srcVols] = await Promise.all([
-    statPaths(src, sources),
-    poolFacts(dstRpc),
-    Promise.all(
-      disks.map(async (d) => {
-        if (!d.source || d.type !== 'file') return null;
-        try {
-          const vol = await volLookupByPath(srcRpc, d.source);
-          return { vol, info: await volGetInfo(srcRpc, vol) };
-        } catch {
-          return null;
-        }
-      }),
-    ),
-  ]);
-
-  // Where each disk goes.
+  // Disk facts from both hosts (the storage check and the plan wait for them; the other checks
+  // start at once: each SSH exec costs a round trip and a process on the host).
   const copying = spec.storage === 'copy';
-  const chosenPool = spec.destPool ? dstPools.find((p) => p.name === spec.destPool) : undefined;
-  const plans: DiskPlan[] = await Promise.all(
-    disks.map(async (d, i): Promise<DiskPlan> => {
+  const factsP = (async () => {
+    const [dstPools, srcVols] = await Promise.all([
+      poolFacts(dstRpc),
+      Promise.all(
+        disks.map(async (d) => {
+          if (!d.source || d.type !== 'file') return null;
+          try {
+            const vol = await volLookupByPath(srcRpc, d.source);
+            return { vol, info: await volGetInfo(srcRpc, vol) };
+          } catch {
+            return null;
+          }
+        }),
+      ),
+    ]);
+    // Where each disk goes.
+    const chosenPool = spec.destPool ? dstPools.find((p) => p.name === spec.destPool) : undefined;
+    const plans: DiskPlan[] = disks.map((d, i): DiskPlan => {
       const source = d.source ?? '';
       const sv = srcVols[i];
-      const fact = srcStat.get(source);
       const copy = copying && !!d.source && !d.readonly && !d.shareable && (d.type === 'file' || d.type === 'block');
-      let capacity = sv?.info.capacity ?? fact?.size ?? 0;
-      if (copy && d.type === 'file' && !sv && d.format !== 'raw') capacity = (await qemuImgInfo(src, source))?.virtualSize ?? capacity;
-      const fileSize = fact?.size ?? sv?.info.allocation ?? 0;
       let dest = source;
       let destPool: string | undefined;
       if (copy && d.type === 'file') {
@@ -433,19 +485,34 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
         copy,
         dest,
         ...(destPool ? { destPool } : {}),
-        bytes: copy ? (live ? capacity : fileSize) : 0,
-        capacity,
-        fileSize,
+        bytes: 0,
+        capacity: sv?.info.capacity ?? 0,
+        fileSize: sv?.info.allocation ?? 0,
         ...(sv ? { srcVol: sv.vol } : {}),
         preexisting: false,
       };
-    }),
-  );
-  const dstStat = await statPaths(
-    dst,
-    plans.filter((p) => p.source && (p.type === 'file' || p.type === 'block')).map((p) => p.dest),
-  );
-  for (const p of plans) p.preexisting = !!dstStat.get(p.dest)?.exists;
+    });
+    const files = plans.filter((p) => p.source && (p.type === 'file' || p.type === 'block'));
+    const [srcProbe, dstProbe] = await Promise.all([
+      srcProbeP,
+      probeHost(dst, { paths: files.map((p) => p.dest), bridges: ifaces.some((i) => attr(i, 'type') === 'bridge') }),
+    ]);
+    const srcStat = srcProbe.files;
+    const dstStat = dstProbe.files;
+    await Promise.all(
+      plans.map(async (p, i) => {
+        const fact = srcStat.get(p.source);
+        if (fact?.exists) p.fileSize = fact.size;
+        if (!srcVols[i]) p.capacity = fact?.size ?? 0;
+        // A qcow2 outside any pool: its virtual size from the image itself.
+        if (p.copy && p.type === 'file' && !srcVols[i] && p.format !== 'raw')
+          p.capacity = (await qemuImgInfo(src, p.source))?.virtualSize ?? p.capacity;
+        p.bytes = p.copy ? (live ? p.capacity : p.fileSize) : 0;
+        p.preexisting = !!dstStat.get(p.dest)?.exists;
+      }),
+    );
+    return { dstPools, plans, srcStat, dstStat, bridges: dstProbe.bridges };
+  })();
 
   let needUnsafe = false;
   let stale: Preflight['stale'];
@@ -571,6 +638,7 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
 
   // ---- storage
   const storageCheck = guarded('storage', 'Storage', async () => {
+    const { dstPools, plans, srcStat, dstStat } = await factsP;
     const lines: string[] = [];
     const statuses: Check['status'][] = [];
     const note = (s: Check['status'], line: string) => {
@@ -648,6 +716,14 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
         continue;
       }
       const pool = p.destPool ? dstPools.find((x) => x.name === p.destPool) : undefined;
+      // The very file the VM uses, seen from B (shared storage): a copy would write onto it.
+      const sameFile = p.dest === d.source && !!df?.exists && !!sf && df.size === sf.size && Math.abs(df.mtime - sf.mtime) <= 2;
+      if (sameFile) {
+        note(
+          'fail',
+          `${d.target}: ${B} sees the very file the VM uses at ${d.source} (shared storage): a copy there would write onto the running disk. Choose Shared storage, or pick another pool on ${B}.`,
+        );
+      }
       if (!pool) {
         note(
           'fail',
@@ -657,6 +733,7 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
         );
         continue;
       }
+      if (sameFile) continue;
       if (!pool.active) {
         note('fail', `${d.target}: pool ${pool.name} on ${B} is not active: start it on ${B}.`);
         continue;
@@ -736,14 +813,12 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
 
   // ---- networks
   const networkCheck = guarded('network', 'Networks and bridges', async () => {
-    const ifaces = children(child(root, 'devices') as Element, 'interface');
     if (ifaces.length === 0) return { status: 'pass', message: `${name} has no network interfaces.` };
     const needNets = ifaces.some((i) => attr(i, 'type') === 'network');
-    const needBridges = ifaces.some((i) => attr(i, 'type') === 'bridge');
-    const [all, activeNets, bridges] = await Promise.all([
+    const [all, activeNets, { bridges }] = await Promise.all([
       needNets ? networkListAll(dstRpc) : Promise.resolve([]),
       needNets ? networkListAll(dstRpc, { flags: ListNetworksFlags.ACTIVE }) : Promise.resolve([]),
-      needBridges ? hostBridges(dst) : Promise.resolve([] as string[]),
+      factsP,
     ]);
     const lines: string[] = [];
     const statuses: Check['status'][] = [];
@@ -864,25 +939,18 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
       };
     }
     const addr = dstInfo.spec.address;
-    if (dstInfo.spec.transport !== 'ssh' || !addr)
+    if (!reachTarget || !addr)
       return { status: 'warn', message: `Vireo cannot tell which address ${A} uses to reach ${B}; QEMU on ${A} must reach ${B} directly.` };
-    const port = String(dstInfo.spec.port ?? 22);
-    const r = await src.run([
-      'sh',
-      '-c',
-      'if command -v nc >/dev/null 2>&1; then nc -z -w 4 "$1" "$2" 2>&1; else timeout 5 bash -c "exec 3<>/dev/tcp/$1/$2" 2>&1; fi',
-      'sh',
-      addr,
-      port,
-    ]);
-    if (r.code === 0)
+    const r = (await srcProbeP).reach;
+    const port = reachTarget.port;
+    if (r?.ok)
       return {
         status: 'pass',
         message: `${A} reaches ${addr} (TCP ${port}): QEMU streams from ${A} to ${B} directly, with no SSH trust between the hosts.`,
       };
     return {
       status: 'fail',
-      message: `${A} cannot reach ${addr} (TCP ${port}): ${(r.stdout + r.stderr).trim() || `exit ${r.code}`}. A direct migration streams from ${A} to ${B}: check routing and firewalls between them.`,
+      message: `${A} cannot reach ${addr} (TCP ${port})${r?.output ? `: ${r.output}` : ''}. A direct migration streams from ${A} to ${B}: check routing and firewalls between them.`,
     };
   });
 
@@ -936,6 +1004,7 @@ export async function runPreflight(hosts: HostManager, spec: MigrationSpec): Pro
     ])
   ).filter((c): c is PreflightCheck => c !== null);
 
+  const { plans } = await factsP.catch(() => ({ plans: [] as DiskPlan[] }));
   // The destination's definition when it must differ: disks in another pool, a fixed cache mode.
   const params = migrationParams(spec, name);
   const rewrite = (d: Document, useInactiveCache: boolean): boolean => {

@@ -65,6 +65,8 @@ export declare const safeStorage: {
   decryptString(encrypted: Buffer): string;
 };
 export declare const session: {
-  defaultSession: { setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void };
+  defaultSession: {
+    setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  };
 };
 export declare const shell: { openExternal(url: string): Promise<void> };

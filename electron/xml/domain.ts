@@ -122,7 +122,9 @@ export function parseDomainXml(xml: string): ParsedDomain {
     disks: devices ? children(devices, 'disk').map(diskOf) : [],
     nics: devices ? children(devices, 'interface').map(nicOf) : [],
     graphics: devices ? children(devices, 'graphics').map(graphicsOf) : [],
-    serial: devices ? children(devices, 'serial').map((s) => ({ type: attr(s, 'type') ?? 'pty', port: intAttr(path(s, 'target'), 'port') ?? 0 })) : [],
+    serial: devices
+      ? children(devices, 'serial').map((s) => ({ type: attr(s, 'type') ?? 'pty', port: intAttr(path(s, 'target'), 'port') ?? 0 }))
+      : [],
     usb: devices ? usbOf(devices) : [],
   };
 }
