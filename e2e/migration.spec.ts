@@ -11,7 +11,7 @@
  * where a scenario needs the initial state.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, test as base, type Page } from '@playwright/test';
 import { type AppServer, expect, openApp, startServer } from './fixtures';
@@ -124,6 +124,8 @@ test.afterAll(async () => {
   // tiny-local ran with a live-only change (cache) in the pre-flight scenario: a fresh start.
   await virshOn('A', ['destroy', 'tiny-local']).catch(() => {});
   await labReset();
+  for (const n of ['tiny-other', 'tiny-old', 'tiny-local-wb', 'stopped-bad'])
+    rmSync(join(lab.dir, 'tmp', `mig-e2e-${n}.xml`), { force: true });
 });
 
 /** Writes a definition where both lab hosts can read it (/tmp is shared with them). */

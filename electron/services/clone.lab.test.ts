@@ -162,6 +162,36 @@ describe('clone', () => {
     expect(await virshOn('A', ['dumpxml', '--inactive', src])).toBe(srcXml);
   });
 
+  it('a paused VM is cloned as it is, and stays paused', async () => {
+    const src = `t-clone-${tag}-paused`;
+    made.A.domains.push(src);
+    made.A.volumes.push(`${src}.qcow2`);
+    await virshOn('A', ['vol-clone', '--pool', 'default', 'stopped.qcow2', `${src}.qcow2`]);
+    const xml = sourceXml
+      .replace('<name>stopped</name>', `<name>${src}</name>`)
+      .replace(/\s*<uuid>[^<]*<\/uuid>/, '')
+      .replace(/\s*<mac address=[^>]*\/>/, '')
+      .replace(/\s*<log file=[^>]*\/>/g, '')
+      .replace(STOPPED.disk, `/var/lib/libvirt/images/${src}.qcow2`);
+    const file = join(mkdtempSync(join(tmpdir(), 'vireo-clone-')), 'paused.xml');
+    writeFileSync(file, xml);
+    await virshOn('A', ['define', file]);
+    await virshOn('A', ['start', '--paused', src]);
+    const uuid = (await virshOn('A', ['domuuid', src])).trim();
+    const o = await f.call('clone.options', { hostId: f.A, uuid, targetHostId: f.A });
+    expect(o.source).toMatchObject({ state: 'paused', cloneable: true });
+    const name = `t-clone-${tag}-from-paused`;
+    made.A.domains.push(name);
+    made.A.volumes.push(`${name}.qcow2`);
+    const spec = { ...defaults(o, { hostId: f.A, uuid }, name, `${name}.qcow2`), start: false };
+    const preview = await f.call('clone.preview', spec);
+    expect(preview.notes.join(' ')).toMatch(/paused/);
+    const job = await jobEnd(f.backend, (await f.call('clone.start', spec)).job.id);
+    expect(job.error?.message).toBeUndefined();
+    expect((await virshOn('A', ['domstate', src])).trim()).toBe('paused');
+    expect((await virshOn('A', ['domstate', name])).trim()).toBe('shut off');
+  });
+
   it('refuses a running VM, a taken name, and a writable disk shared between two VMs', async () => {
     const tiny = lab.guests['tiny-local'];
     if (!tiny) throw new Error('no tiny-local');

@@ -106,6 +106,12 @@ interface Copy {
   /** Bytes to move: the file's size across hosts; the data allocated for a local create-from. */
   bytes: number;
   blockPool: boolean;
+  /**
+   * 'create-from': libvirt copies on the host (qemu-img; same host, source shut off). 'stream': a
+   * download piped into an upload through Vireo — across hosts, and for a paused VM, whose disks
+   * QEMU keeps locked (qemu-img cannot open them; libvirt's download reads them regardless).
+   */
+  method: 'create-from' | 'stream';
 }
 
 interface Plan {
@@ -396,7 +402,7 @@ export class CloneService {
         if (ctx.signal.aborted) throw ctx.signal.reason;
         const label = `copying ${c.from.target} (${c.from.vol.name}) to ${c.pool}/${c.name} [${current}/${p.copies.length}]`;
         report(label, 0);
-        if (p.crossHost) {
+        if (c.method === 'stream') {
           let last = 0;
           const r = await copyVolumeAcross({
             from: p.src.io,
@@ -640,7 +646,8 @@ export class CloneService {
           'Choose another volume name; existing volumes are never overwritten.',
         );
       }
-      const bytes = crossHost ? (d.vol.physical ?? d.vol.capacity) : Math.max(d.vol.allocation, 1);
+      const method: Copy['method'] = crossHost || src.state !== 'shutoff' ? 'stream' : 'create-from';
+      const bytes = method === 'stream' ? (d.vol.physical ?? d.vol.capacity) : Math.max(d.vol.allocation, 1);
       if (bytes > pool.available)
         warnings.push(
           `The pool ${choice.pool} on ${dst.label} has ${Math.floor(pool.available / 1048576)} MiB free; ${d.target} needs up to ${Math.ceil(bytes / 1048576)} MiB.`,
@@ -656,6 +663,7 @@ export class CloneService {
         path,
         bytes,
         blockPool,
+        method,
       });
       disks.set(d.target, { mode: 'copy', type: blockPool ? 'block' : 'file', path });
     }
@@ -702,7 +710,9 @@ export class CloneService {
         warnings.push(`${dst.label}’s QEMU has no machine type ${machine}: defining the clone will fail.`);
     }
     if (src.state === 'paused')
-      notes.push(`${src.dom.name} is paused: its disks are copied as they are now (QEMU flushed them when it paused).`);
+      notes.push(
+        `${src.dom.name} is paused: its disks are copied as they are now (QEMU flushed them when it paused)${crossHost ? '' : ', streamed through Vireo since QEMU keeps them locked'}.`,
+      );
     return { src, dst, crossHost, uuid, name: spec.name, copies, disks, nics, ...(emulator ? { emulator } : {}), notes, warnings };
   }
 

@@ -30,10 +30,13 @@ const tag = Math.random().toString(16).slice(2, 8);
 const made = { domains: [] as string[], volumes: [] as string[] };
 let f: Fixture;
 
-function spec(name: string, over: Partial<InstallSpec> = {}): InstallSpec {
+/** A spec on host A; what it would create is remembered for cleanup (unless `track` is false: a name that is not ours). */
+function spec(name: string, over: Partial<InstallSpec> = {}, track = true): InstallSpec {
   const vol = `t-inst-${tag}-${made.volumes.length}.qcow2`;
-  made.domains.push(name);
-  made.volumes.push(vol);
+  if (track) {
+    made.domains.push(name);
+    made.volumes.push(vol);
+  }
   return {
     hostId: f.A,
     name,
@@ -141,6 +144,37 @@ describe('install', () => {
     }
   });
 
+  it('an existing disk image is imported in place as the boot disk; an ISO is a read-only CD-ROM booted after the disk', async () => {
+    const image = `t-inst-${tag}-import.qcow2`;
+    made.volumes.push(image);
+    await virshOn('A', ['vol-create-as', 'default', image, '64M', '--format', 'qcow2']);
+    const imported = spec(`t-inst-${tag}-import`, {
+      source: { kind: 'import', pool: 'default', volume: image },
+      disk: { kind: 'none' },
+      start: false,
+    });
+    const pi = await f.call('install.preview', imported);
+    expect(pi.volumes).toEqual([]);
+    const job1 = await jobEnd(f.backend, (await f.call('install.create', imported)).job.id);
+    expect(job1.error?.message).toBeUndefined();
+    const xml1 = await virshOn('A', ['dumpxml', '--inactive', imported.name]);
+    expect(xml1).toContain(`<source file='/var/lib/libvirt/images/${image}'/>`);
+    expect(xml1).toMatch(/<driver name='qemu' type='qcow2' cache='none'[^>]*\/>/);
+    expect(xml1).toContain("<boot order='1'/>");
+
+    const iso = `t-inst-${tag}-boot.iso`;
+    made.volumes.push(iso);
+    await virshOn('A', ['vol-create-as', 'default', iso, '2M', '--format', 'raw']);
+    const fromIso = spec(`t-inst-${tag}-iso`, { source: { kind: 'iso', pool: 'default', volume: iso }, start: false });
+    const job2 = await jobEnd(f.backend, (await f.call('install.create', fromIso)).job.id);
+    expect(job2.error?.message).toBeUndefined();
+    const xml2 = await virshOn('A', ['dumpxml', '--inactive', fromIso.name]);
+    expect(xml2).toMatch(
+      /<disk type='file' device='cdrom'>[\s\S]*?<source file='\/var\/lib\/libvirt\/images\/[^']*-boot\.iso'\/>[\s\S]*?<readonly\/>[\s\S]*?<boot order='2'\/>/,
+    );
+    expect(xml2).toMatch(/<disk type='file' device='disk'>[\s\S]*?<boot order='1'\/>/);
+  });
+
   it('uploads a local file into a pool through a byte channel, with back-pressure, and verifies it', async () => {
     const data = randomBytes(3 * 1024 * 1024 + 4321);
     const name = `t-inst-${tag}-upload.iso`;
@@ -186,11 +220,11 @@ describe('install', () => {
 
   it('refuses names with "/" or control characters at the boundary, and a taken name clearly', async () => {
     for (const name of ['a/b', 'tab\there', 'nl\nx', '']) {
-      const r = await f.backend.dispatch('install.preview', { ...spec('x'), name });
+      const r = await f.backend.dispatch('install.preview', { ...spec('x', {}, false), name });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('invalid-input');
     }
-    const r = await f.backend.dispatch('install.preview', spec('stopped'));
+    const r = await f.backend.dispatch('install.preview', spec('stopped', {}, false));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/already exists/);
   });

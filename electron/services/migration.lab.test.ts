@@ -9,7 +9,7 @@
 // cache='none'; a disk copied into another pool on B (the definition rewritten); an offline move
 // with the disk's bytes checked on B.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +124,8 @@ afterAll(async () => {
       await virshOn(h, ['destroy', name]).catch(() => {});
       await virshOn(h, ['undefine', name, '--nvram']).catch(() => {});
     }
+    rmSync(join(lab.dir, 'tmp', `${name}.xml`), { force: true });
+    rmSync(join(lab.dir, 'tmp', `${name}-other.xml`), { force: true });
   }
   await labReset();
 });
@@ -246,9 +248,16 @@ describe('migration service (lab)', () => {
     const lone = `t-mig-lone-${tag}`;
     await labSh(['exec', 'A', 'mkdir', '-p', adir]);
     await labSh(['exec', 'A', 'qemu-img', 'create', '-q', '-f', 'qcow2', `${adir}/${lone}.qcow2`, '16M']);
-    const loneUuid = await define(lone, throwawayXml(lone, { disk: `${adir}/${lone}.qcow2` }).replace("type='raw'", "type='qcow2' cache='none'"), true);
+    const loneUuid = await define(
+      lone,
+      throwawayXml(lone, { disk: `${adir}/${lone}.qcow2` }).replace("type='raw'", "type='qcow2' cache='none'"),
+      true,
+    );
     const plan0 = await b.migrations.preflight(spec(loneUuid, { storage: 'copy' }));
-    expect(plan0.checks.find((c) => c.id === 'storage')).toMatchObject({ status: 'fail', message: expect.stringContaining(`lab-b has no storage pool at ${adir}`) });
+    expect(plan0.checks.find((c) => c.id === 'storage')).toMatchObject({
+      status: 'fail',
+      message: expect.stringContaining(`lab-b has no storage pool at ${adir}`),
+    });
     const lj = await settle(b, await b.migrations.start(spec(loneUuid, { storage: 'copy' }), { skipChecks: true }));
     expect(lj.job.status).toBe('failed');
     expect(lj.job.error?.message).toMatch(/pool|target path/i);

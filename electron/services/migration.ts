@@ -166,7 +166,7 @@ export class MigrationService {
       const failed = pre.plan.checks.filter((c) => c.status === 'fail');
       throw new AppError(
         'preflight-failed',
-        `Pre-flight checks failed: ${failed.map((c) => `${c.title}: ${c.message}${c.details ? ` (${c.details.filter((d) => !/same file|exists on|is active|copied to/.test(d)).join(' ')})` : ''}`).join(' — ')}`,
+        `Pre-flight checks failed: ${failed.map((c) => `${c.title}: ${c.message}`).join(' — ')}`,
         'Nothing was changed. Fix what the checks say (the wizard offers fixes) and try again.',
       );
     }
