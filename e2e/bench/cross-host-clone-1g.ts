@@ -237,6 +237,8 @@ const bench: Bench = {
     await virshOn('B', ['pool-destroy', POOL_B]).catch(() => {});
     await virshOn('B', ['pool-delete', POOL_B]).catch(() => {});
     await virshOn('B', ['pool-undefine', POOL_B]).catch(() => {});
+    // Also when a reset undefined the pool under us and left its directory.
+    await labSh(['exec', 'B', 'rm', '-rf', '--', POOL_B_DIR]).catch(() => {});
     await virshOn('A', ['vol-delete', '--pool', 'default', SRC]).catch(() => {});
   },
 };

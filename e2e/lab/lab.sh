@@ -581,7 +581,8 @@ reset_lab(){
   local t0 X N st want fp changed started=()
   t0=$(now)
   # 1. host B: no guests, no volumes, only the 'default' pool
-  for N in $(hvirsh B list --all --name); do undefine_all B "$N"; done
+  # By UUID: names may hold spaces, quotes or newlines (tests define such VMs on purpose).
+  for N in $(hvirsh B list --all --uuid); do undefine_all B "$N"; done
   for N in $(hvirsh B pool-list --all --name); do
     [ "$N" = default ] && continue
     hvirsh B pool-destroy "$N" >/dev/null 2>&1; hvirsh B pool-undefine "$N" >/dev/null 2>&1; log "host B: removed pool $N"
@@ -591,8 +592,8 @@ reset_lab(){
     hvirsh B vol-delete --pool default "$N" >/dev/null && log "host B: deleted volume $N"
   done
   # 2. host A: remove domains and pools that are not part of the initial state
-  for N in $(hvirsh A list --all --name); do
-    [[ " ${INITIAL[*]} " == *" $N "* ]] || undefine_all A "$N"
+  for N in $(hvirsh A list --all --uuid); do
+    [[ " ${INITIAL[*]} " == *" $(hvirsh A domname "$N" 2>/dev/null | head -n 1) "* ]] || undefine_all A "$N"
   done
   for N in $(hvirsh A pool-list --all --name); do
     [ "$N" = default ] && continue

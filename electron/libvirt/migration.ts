@@ -2,7 +2,7 @@
 // connections: "direct"), the one-call peer-to-peer form, and the controls used while a
 // migration runs (max downtime, max speed, post-copy). PROTOCOL.md §6.
 import type { RpcClient } from './client';
-import { domainGetState } from './domain';
+import { domainGetJobStats, domainGetState, domainLookupByUuid } from './domain';
 import { hostSupportsFeature } from './host';
 import { MigrateParamsSchema, type ParamInput, paramsFromRecord, type TypedParam, typedParam, writeTypedParams } from './params';
 import {
@@ -11,6 +11,7 @@ import {
   type DomainRef,
   DomainState,
   DrvFeature,
+  JobType,
   Limit,
   MigrateFlags,
   Proc,
@@ -285,13 +286,30 @@ export async function migrateDirect(o: DirectMigrationOptions): Promise<DomainRe
     });
   } catch (e) {
     finishError = e as Error;
+    // libvirt's own client confirms "cancelled" here, which resumes the source. When the guest
+    // already runs on the destination with no incoming job left (post-copy that ended before
+    // Finish came, or a reply lost after Finish worked), that would leave two running copies:
+    // confirm it as done instead, so that the source lets go.
+    if (!performError) finished = await finishedAnyway(o.dst, o.dom);
   }
   // After a failed Perform the source already knows (and keeps the guest): no Confirm, as libvirt.
   if (performError) throw new MigrationError('perform', performError, 'source');
 
-  await confirm(finished?.cookie ?? Buffer.alloc(0), finished === null, 'finish', finishError);
+  await confirm(finished?.cookie ?? Buffer.alloc(0), finished === null, 'finish', finished ? null : finishError);
   if (!finished) throw new MigrationError('finish', finishError ?? new Error('no domain from Finish'), 'source');
   return finished.domain;
+}
+
+/** The incoming domain when it runs on the destination and its migration is over there. */
+async function finishedAnyway(dst: RpcClient, dom: DomainRef): Promise<{ domain: DomainRef; cookie: Buffer } | null> {
+  try {
+    const d = await domainLookupByUuid(dst, dom.uuid);
+    if ((await domainGetState(dst, d)).state !== DomainState.RUNNING) return null;
+    if ((await domainGetJobStats(dst, d)).type !== JobType.NONE) return null;
+    return { domain: d, cookie: Buffer.alloc(0) };
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -24,14 +24,17 @@ import { AppError } from '../../shared/errors';
 import type { LibvirtConnection } from '../libvirt/connection';
 import {
   domainAbortJob,
+  domainDefineXml,
   domainGetJobStats,
   domainGetSchedulerParameters,
   domainGetState,
+  domainGetXmlDesc,
   domainListAll,
   domainLookupByUuid,
   domainResume,
   domainSetSchedulerParameters,
   domainSuspend,
+  domainUndefine,
 } from '../libvirt/domain';
 import { ErrorCode } from '../libvirt/errors';
 import { DomainEvents } from '../libvirt/events';
@@ -48,12 +51,14 @@ import type { ParamRecord } from '../libvirt/params';
 import {
   type DomainRef,
   DomainState,
+  DomainXmlFlags,
   Impact,
   JobOperation,
   JobStatsFlags,
   JobType,
   ListDomainsFlags,
   type StorageVolRef,
+  UndefineFlags,
 } from '../libvirt/protocol';
 import { poolLookupByName, poolRefresh, volCreateXml, volDownload, volLookupByPath, volUpload } from '../libvirt/storage';
 import { stateOf } from './domains';
@@ -556,6 +561,7 @@ export class MigrationService {
       );
     }
     await this.restoreAfter(run, placed);
+    await this.completeDefinitions(run, placed);
     const f = await this.finalFigures(run, placed);
     const B = placed.dest?.hostName ?? '?';
     run.result = {
@@ -575,6 +581,38 @@ export class MigrationService {
       progress: 1,
       figures: { ...f, totalMs: run.result.totalMs, nonConverging: 0, dataRemaining: 0, memRemaining: 0, etaSec: 0 },
     });
+  }
+
+  /**
+   * What was asked of the definitions, when libvirt's last steps did not get to it (an error at
+   * Finish after the guest already ran on the destination): keep it there, remove it from the
+   * source. Only definitions: no disk is touched.
+   */
+  private async completeDefinitions(run: Run, placed: { source: MigrationHostState; dest?: MigrationHostState }): Promise<void> {
+    const spec = run.spec;
+    const dest = placed.dest;
+    if (!spec || !dest || dest.state === 'absent') return;
+    try {
+      if (spec.persist && !dest.persistent) {
+        const rpc = this.hosts.connection(dest.hostId).rpc;
+        const d = await domainLookupByUuid(rpc, run.uuid);
+        await domainDefineXml(rpc, { xml: await domainGetXmlDesc(rpc, d, { flags: DomainXmlFlags.SECURE | DomainXmlFlags.MIGRATABLE }) });
+        dest.persistent = true;
+        this.note(run, `Made the definition on ${dest.hostName} persistent (libvirt had not)`);
+      }
+      if (spec.undefineSource && placed.source.state === 'shutoff' && placed.source.persistent) {
+        const rpc = this.hosts.connection(run.srcHostId).rpc;
+        await domainUndefine(rpc, await domainLookupByUuid(rpc, run.uuid), {
+          flags:
+            UndefineFlags.MANAGED_SAVE | UndefineFlags.SNAPSHOTS_METADATA | UndefineFlags.CHECKPOINTS_METADATA | UndefineFlags.KEEP_NVRAM,
+        });
+        placed.source.state = 'absent';
+        placed.source.persistent = false;
+        this.note(run, `Removed the definition from ${placed.source.hostName} (libvirt had not; its disks are kept)`);
+      }
+    } catch (err) {
+      this.note(run, `Could not finish the definitions: ${(err as Error).message}`);
+    }
   }
 
   private async finalFigures(run: Run, placed: { dest?: MigrationHostState }): Promise<Figures> {
