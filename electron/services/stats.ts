@@ -66,11 +66,12 @@ export class StatsService {
 
   async sample(hostId: HostId): Promise<DomainStatsSample[]> {
     const rpc = this.hosts.connection(hostId).rpc;
+    // NOWAIT: a domain busy in a job (migration) reports what it can instead of stalling the call.
     // Stamp the sample when the request leaves: the daemon reads the counters right after, while
     // the reply's arrival varies with its size and the link (a late reply followed by a prompt one
     // would shrink the interval and inflate every rate).
     const at = Date.now();
-    const records = await domainGetAllStats(rpc, { stats: GROUPS, flags: DomainStatsFlags.ACTIVE, timeoutMs: 10_000 });
+    const records = await domainGetAllStats(rpc, { stats: GROUPS, flags: DomainStatsFlags.ACTIVE | DomainStatsFlags.NOWAIT, timeoutMs: 10_000 });
     const samples: DomainStatsSample[] = [];
     for (const { domain, stats } of records) {
       const key = `${hostId}/${domain.uuid}`;
