@@ -71,7 +71,11 @@ export class StatsService {
     // the reply's arrival varies with its size and the link (a late reply followed by a prompt one
     // would shrink the interval and inflate every rate).
     const at = Date.now();
-    const records = await domainGetAllStats(rpc, { stats: GROUPS, flags: DomainStatsFlags.ACTIVE | DomainStatsFlags.NOWAIT, timeoutMs: 10_000 });
+    const records = await domainGetAllStats(rpc, {
+      stats: GROUPS,
+      flags: DomainStatsFlags.ACTIVE | DomainStatsFlags.NOWAIT,
+      timeoutMs: 10_000,
+    });
     const samples: DomainStatsSample[] = [];
     for (const { domain, stats } of records) {
       const key = `${hostId}/${domain.uuid}`;
