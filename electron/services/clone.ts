@@ -373,7 +373,9 @@ export class CloneService {
     let doneBytes = 0;
     const t0 = Date.now();
     let current = 0;
-    const report = (phase: string | undefined, bytesNow: number) => {
+    let inFlight = 0; // bytes of the disk being copied now
+    const report = (phase: string | undefined, bytesNow = inFlight) => {
+      inFlight = bytesNow;
       const secs = (Date.now() - t0) / 1000;
       const moved = doneBytes + bytesNow;
       ctx.update({
@@ -389,7 +391,7 @@ export class CloneService {
         },
       });
     };
-    const tick = setInterval(() => report(undefined, 0), 400);
+    const tick = setInterval(() => report(undefined), 400);
     try {
       // The source must still be shut off or paused, and the names still free.
       const st = stateOf((await domainGetState(p.src.io.rpc(), p.src.dom)).state);
@@ -424,6 +426,7 @@ export class CloneService {
           });
           doneBytes += Math.max(last, r.bytes);
           c.path = r.path;
+          report(undefined, 0);
           ctx.update({ figures: { lastRateBps: r.bytes / Math.max(0.001, (Date.now() - t0) / 1000) } });
         } else {
           const vol = await copyVolumeLocal({
@@ -438,6 +441,7 @@ export class CloneService {
           });
           made.volumes.push(vol);
           doneBytes += c.bytes;
+          report(undefined, 0);
           c.path = await volGetPath(rpc, vol);
           if (ctx.signal.aborted) throw ctx.signal.reason;
         }

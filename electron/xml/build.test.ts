@@ -175,6 +175,14 @@ describe('buildDomainXml', () => {
     );
   });
 
+  it('a name holding a line or paragraph separator (U+2028, U+2029, NEL) reads back unchanged', () => {
+    for (const name of ['a\u2028b', 'a\u2029b', 'a\u0085b']) {
+      const xml = buildDomainXml({ ...PLAN, name });
+      expect(xml).not.toMatch(/[\u0085\u2028\u2029]/);
+      expect(child(parseXml(xml).documentElement as Element, 'name')?.textContent).toBe(name);
+    }
+  });
+
   it('a volume definition in bytes', () => {
     const v = parseXml(buildVolumeXml({ name: 'a "b" <c>.qcow2', capacity: 67108864, format: 'qcow2' })).documentElement as Element;
     expect(text(child(v, 'name'))).toBe('a "b" <c>.qcow2');
