@@ -20,6 +20,8 @@
 #   guest-exec HOST DOMAIN CMD   run CMD in DOMAIN's serial-console shell, print its output,
 #                          exit with its status (waits up to 60 s for the console shell)
 #   wait-banner HOST DOMAIN [SECS]  wait until DOMAIN's console shell is up (its serial log on HOST)
+#   libvirtd-stop HOST     stop HOST's libvirtd (SIGTERM; its guests' QEMU processes keep running)
+#   libvirtd-start HOST    start HOST's libvirtd again (nothing if it runs) and wait until it answers
 #   virsh HOST ARGS...     virsh -c qemu:///system ARGS inside HOST (A|B)
 #   exec HOST CMD...       run CMD inside HOST (A|B)
 #   client CMD...          run CMD in the root namespace with /root/.ssh replaced by the lab's
@@ -381,16 +383,23 @@ S
   die "host $X namespace holder failed: $(cat "$D/holder.log")"
 }
 
-daemons_up(){
+libvirtd_up(){ # HOST: start the host's libvirtd unless it runs; wait until it answers
   local X=$1 D=$H/$1 i
-  in_host "$X" /usr/sbin/sshd -f "$D/ssh/sshd_config" -E "$D/sshd.log" || die "sshd on $X failed: $(tail -n3 "$D/sshd.log")"
-  in_host "$X" /usr/sbin/libvirtd -d --pid-file "$D/libvirtd.pid" || die "libvirtd on $X failed"
+  if ! alive "$D/libvirtd.pid" libvirtd "$X"; then
+    in_host "$X" /usr/sbin/libvirtd -d --pid-file "$D/libvirtd.pid" || die "libvirtd on $X failed"
+  fi
   for ((i = 0; i < 300; i++)); do
     [ -S "$D/run/libvirt/libvirt-sock" ] && alive "$D/libvirtd.pid" libvirtd "$X" && break
     sleep 0.1
   done
   for ((i = 0; i < 100; i++)); do hvirsh "$X" uri >/dev/null 2>&1 && break; sleep 0.1; done
   hvirsh "$X" uri >/dev/null || die "libvirtd on $X not answering (see $D/log/libvirtd.log)"
+}
+
+daemons_up(){
+  local X=$1 D=$H/$1 i
+  in_host "$X" /usr/sbin/sshd -f "$D/ssh/sshd_config" -E "$D/sshd.log" || die "sshd on $X failed: $(tail -n3 "$D/sshd.log")"
+  libvirtd_up "$X"
   for ((i = 0; i < 50; i++)); do alive "$D/sshd.pid" sshd "$X" && break; sleep 0.1; done
   alive "$D/sshd.pid" sshd "$X" || die "sshd on $X did not start (see $D/sshd.log)"
   # 'default' dir pool over /var/lib/libvirt/images (copy-storage migration pre-creates targets there)
@@ -873,6 +882,10 @@ case "${1:-}" in
   status) status ;;
   reset) preflight; lock; lab_healthy || die "lab is not running (run: lab.sh up)"; reset_lab ;;
   verify-clean) verify_clean ;;
+  libvirtd-stop) [ $# -eq 2 ] && [[ " ${HOSTS[*]} " == *" $2 "* ]] || die "usage: lab.sh libvirtd-stop HOST"
+    stop_pidfile "$H/$2/libvirtd.pid" libvirtd "$2" "libvirtd on $2" ;;
+  libvirtd-start) [ $# -eq 2 ] && [[ " ${HOSTS[*]} " == *" $2 "* ]] || die "usage: lab.sh libvirtd-start HOST"
+    libvirtd_up "$2"; log "libvirtd on $2 answers" ;;
   guest-exec) shift; guest_exec "$@" ;;
   wait-banner) shift; wait_banner "$@" ;;
   exec) [ $# -ge 3 ] || die "usage: lab.sh exec HOST cmd..."; X=$2; shift 2; in_host "$X" "$@" ;;

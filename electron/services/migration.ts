@@ -36,7 +36,7 @@ import {
   domainSuspend,
   domainUndefine,
 } from '../libvirt/domain';
-import { ErrorCode } from '../libvirt/errors';
+import { ConnectionClosedError, ErrorCode } from '../libvirt/errors';
 import { DomainEvents } from '../libvirt/events';
 import {
   MigrationError,
@@ -451,17 +451,39 @@ export class MigrationService {
             await this.followUntilDone(run);
           }
         } else {
-          await migrateDirect({
-            src: srcRpc,
-            dst: dstConn.rpc,
-            dom: run.dom,
-            flags: pre.flags,
-            params,
-            onStep: (s) => {
-              if (s === 'finish' || s === 'confirm') this.setCancellable(run, false);
-              this.setPhase(run, STEP_PHASE[s](A, B));
-            },
-          });
+          // Without the link to B the transfer can never be finished: stop it on A at once (the
+          // guest goes on there) rather than let it run to the end for nothing.
+          const dstRpc = dstConn.rpc;
+          let step: MigrationStep = 'begin';
+          let dropped: Error | undefined;
+          const onDrop = (why?: Error) => {
+            dropped = new ConnectionClosedError(B, why);
+            if (step !== 'perform') return;
+            this.note(run, `Lost the link to ${B} during the transfer (${dropped.message}): stopping it on ${A}, where ${run.name} goes on`);
+            domainAbortJob(srcRpc, run.dom).catch((e: Error) => this.note(run, `Could not stop the transfer on ${A}: ${e.message}`));
+          };
+          dstRpc.once('close', onDrop);
+          try {
+            await migrateDirect({
+              src: srcRpc,
+              dst: dstRpc,
+              dom: run.dom,
+              flags: pre.flags,
+              params,
+              onStep: (s) => {
+                step = s;
+                if (s === 'finish' || s === 'confirm') this.setCancellable(run, false);
+                this.setPhase(run, STEP_PHASE[s](A, B));
+              },
+            });
+          } catch (err) {
+            // The abort above is ours, not the user's: report the dropped link as the cause.
+            if (dropped && err instanceof MigrationError && !isLinkError(err.cause) && !run.ctx?.signal.aborted)
+              throw new MigrationError(err.step, dropped, err.guestOn);
+            throw err;
+          } finally {
+            dstRpc.off('close', onDrop);
+          }
         }
       } finally {
         await poller?.stop();
