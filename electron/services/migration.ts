@@ -459,7 +459,10 @@ export class MigrationService {
           const onDrop = (why?: Error) => {
             dropped = new ConnectionClosedError(B, why);
             if (step !== 'perform') return;
-            this.note(run, `Lost the link to ${B} during the transfer (${dropped.message}): stopping it on ${A}, where ${run.name} goes on`);
+            this.note(
+              run,
+              `Lost the link to ${B} during the transfer (${dropped.message}): stopping it on ${A}, where ${run.name} goes on`,
+            );
             domainAbortJob(srcRpc, run.dom).catch((e: Error) => this.note(run, `Could not stop the transfer on ${A}: ${e.message}`));
           };
           dstRpc.once('close', onDrop);
