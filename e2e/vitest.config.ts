@@ -16,6 +16,7 @@ export default defineConfig({
           include: ['{electron,renderer,shared,e2e}/**/*.test.ts'],
           exclude: ['**/*.lab.test.ts', '**/node_modules/**'],
           environment: 'node',
+          setupFiles: ['e2e/fast-check-setup.ts'],
         },
       },
       {
