@@ -6,12 +6,10 @@
  * each. Every wizard page is screenshotted. Everything made is named t-clone-*.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { type AppServer, expect, openApp, test } from './fixtures';
-import { labReset, labSh, readLab, virshOn } from './lab/lab';
+import { defineBigSource, labReset, labSh, readLab, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
 import { CloneWizard } from './pages/clone';
@@ -149,19 +147,7 @@ test('a cross-host clone cancelled mid-copy leaves nothing on B and does not tou
 }, testInfo) => {
   // A source whose disk takes a while at a capped rate: 64 MiB of random data, raw.
   const src = `t-clone-${tag}-big`;
-  const srcPath = `/var/lib/libvirt/images/${src}.raw`;
-  await labSh(['exec', 'A', 'sh', '-c', 'head -c 67108864 /dev/urandom > "$1"', 'sh', srcPath]);
-  await virshOn('A', ['pool-refresh', 'default']);
-  const xml = (await virshOn('A', ['dumpxml', '--inactive', 'stopped']))
-    .replace('<name>stopped</name>', `<name>${src}</name>`)
-    .replace(/\s*<uuid>[^<]*<\/uuid>/, '')
-    .replace(/\s*<mac address=[^>]*\/>/, '')
-    .replace(/\s*<log file=[^>]*\/>/g, '')
-    .replace("type='qcow2'", "type='raw'")
-    .replace(STOPPED.disk, srcPath);
-  const file = join(mkdtempSync(join(tmpdir(), 'vireo-clone-e2e-')), `${src}.xml`);
-  writeFileSync(file, xml);
-  await virshOn('A', ['define', file]);
+  const srcPath = await defineBigSource(src, 64 * 1024 * 1024);
   const srcXml = await virshOn('A', ['dumpxml', '--inactive', src]);
   const srcSum = await sha256('A', srcPath);
   const before = await volumes('B');

@@ -20,7 +20,7 @@ import WebSocket from 'ws';
 import type { EventName, Events, HostInfo, RequestInput, RequestName, RequestOutput, Result, WsServerMessage } from '../shared/api';
 import { addLoadHosts, removeDom1000Copies, rssMiB, testDriverDir } from './bench/_load';
 import { type AppServer, expect, openApp, startServer, test } from './fixtures';
-import { labReset, labSh, readLab, virshOn } from './lab/lab';
+import { defineBigSource, labReset, labSh, readLab, virshOn } from './lab/lab';
 import { modal } from './pages/add-host';
 import { VireoApp } from './pages/app';
 import { ConsoleDock } from './pages/consoles';
@@ -607,20 +607,20 @@ async function slowMigration(bridge: Bridge, ids: { idA: string; idB: string }, 
   return job;
 }
 
-/** Waits for a migration job (any id when `id` is undefined) to end; returns its last state. */
-async function jobEnd(bridge: Bridge, id: string | undefined, timeout = 180_000) {
+/** Waits for a job of `kind` (any id when `id` is undefined) to end; returns its last state. */
+async function jobEnd(bridge: Bridge, id: string | undefined, timeout = 180_000, kind: Events['job.progress']['kind'] = 'migration') {
   let last: Events['job.progress'] | undefined;
   await expect
     .poll(
       async () => {
-        const jobs = (await bridge.call('jobs.list', {})).filter((j) => j.kind === 'migration' && (id === undefined || j.id === id));
+        const jobs = (await bridge.call('jobs.list', {})).filter((j) => j.kind === kind && (id === undefined || j.id === id));
         last = jobs.find((j) => j.status !== 'running') ?? last;
         return jobs.length > 0 && jobs.every((j) => j.status !== 'running');
       },
       { timeout, intervals: [500] },
     )
     .toBe(true);
-  if (!last) throw new Error('no migration job ended');
+  if (!last) throw new Error(`no ${kind} job ended`);
   return last;
 }
 
@@ -759,5 +759,161 @@ test('fault: the backend restarted during a p2p migration finds it again on the 
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
     await labReset();
+  }
+});
+
+// ---- faults during a cross-host clone (electron/services/clone.ts) ----------------------------
+
+const cloneTag = `t-rel-${Date.now().toString(36)}`;
+const MiB = 1024 * 1024;
+
+/** A shut-off source on A with a 48 MiB disk of random bytes (made once), and its sha256. */
+let bigSource: Promise<{ name: string; uuid: string; path: string; sum: string }> | undefined;
+function theBigSource() {
+  bigSource ??= (async () => {
+    const name = `${cloneTag}-src`;
+    const path = await defineBigSource(name, 48 * MiB);
+    const uuid = (await virshOn('A', ['domuuid', name])).trim();
+    return { name, uuid, path, sum: await sha256On('A', path) };
+  })();
+  return bigSource;
+}
+test.afterAll(async () => {
+  if (!bigSource) return;
+  const { name } = await bigSource;
+  await virshOn('A', ['undefine', '--remove-all-storage', name]).catch(() => {});
+});
+
+async function sha256On(h: 'A' | 'B', path: string): Promise<string> {
+  return (await labSh(['exec', h, 'sha256sum', path])).stdout.split(' ')[0] ?? '';
+}
+
+/** Volumes of a pool on a host (after a refresh). */
+async function poolVolumes(h: 'A' | 'B', pool: string): Promise<string[]> {
+  await virshOn(h, ['pool-refresh', pool]);
+  return (await virshOn(h, ['vol-list', '--pool', pool]))
+    .split('\n')
+    .slice(2)
+    .map((l) => l.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean)
+    .sort();
+}
+
+/** Starts the big source's clone A -> B into `pool`, capped at `mibps`; waits until 4 MiB have moved. */
+async function startCrossClone(bridge: Bridge, ids: { idA: string; idB: string }, name: string, pool: string, mibps?: number) {
+  const src = await theBigSource();
+  const o = await bridge.call('clone.options', { hostId: ids.idA, uuid: src.uuid, targetHostId: ids.idB });
+  const started = await bridge.call('clone.start', {
+    hostId: ids.idA,
+    uuid: src.uuid,
+    targetHostId: ids.idB,
+    name,
+    disks: o.disks.map((d) =>
+      d.defaultMode === 'copy'
+        ? { target: d.target, mode: 'copy' as const, pool, volume: `${name}.img` }
+        : { target: d.target, mode: d.defaultMode },
+    ),
+    nics: o.nics.map((n) => ({ mac: n.mac, ...(n.suggested ? { target: n.suggested } : {}) })),
+    start: false,
+    verify: 'sha256',
+    ...(mibps ? { bandwidthMiBps: mibps } : {}),
+  });
+  if (mibps)
+    await expect
+      .poll(() => bridge.of('job.progress').some((j) => j.id === started.job.id && (j.figures.bytes ?? 0) > 4 * MiB), { timeout: 60_000 })
+      .toBe(true);
+  return started.job;
+}
+
+/** After a failed clone: nothing new on B, the source untouched, both hosts connected again. */
+async function cloneLeftNothing(bridge: Bridge, ids: { idA: string; idB: string }, name: string, pool: string, before: string[]) {
+  const src = await theBigSource();
+  expect(await poolVolumes('B', pool)).toEqual(before);
+  expect((await virshOn('B', ['list', '--all', '--name'])).split('\n').map((l) => l.trim())).not.toContain(name);
+  expect(await sha256On('A', src.path)).toBe(src.sum);
+  await expect
+    .poll(async () => (await bridge.call('hosts.list', {})).filter((h) => [ids.idA, ids.idB].includes(h.id)).map((h) => h.state.status), {
+      timeout: 60_000,
+    })
+    .toEqual(['connected', 'connected']);
+}
+
+test('fault: the SSH link killed during a cross-host clone (to the source, then to the destination); a retry succeeds', async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(300_000);
+  await labReset();
+  const bridge = await Bridge.open(server, ['job.progress', 'host.state']);
+  const ids = await labHosts(bridge);
+  await openApp(page, server);
+  const src = await theBigSource();
+  for (const side of [A, B]) {
+    const name = `${cloneTag}-kill-${side.id}`;
+    const before = await poolVolumes('B', 'default');
+    const job = await startCrossClone(bridge, ids, name, 'default', 8);
+    const killed = await sshdOfBackend(server.proc.pid ?? 0, side);
+    expect(killed.length).toBeGreaterThan(0);
+    for (const p of killed) process.kill(p, 'SIGKILL');
+    const end = await jobEnd(bridge, job.id, 120_000, 'clone');
+    figure(`cross-host clone, link to ${side.id} killed mid-copy: ${end.status}: ${end.error?.message ?? ''} — ${end.error?.hint ?? ''}`);
+    expect(end.status).toBe('failed');
+    expect(end.error?.message).toMatch(/connection closed|closed the connection|link/i);
+    expect(end.error?.hint).toMatch(/clone again/);
+    await cloneLeftNothing(bridge, ids, name, 'default', before);
+    await jobShown(page, end);
+    figure(`fault survived: SSH link to ${side.id} killed during a cross-host clone -> nothing left on B, source intact, reconnected`);
+  }
+  // What the hint says to do works: the same clone again, to the end.
+  const name = `${cloneTag}-retry`;
+  const job = await startCrossClone(bridge, ids, name, 'default');
+  const end = await jobEnd(bridge, job.id, 120_000, 'clone');
+  expect(end.error?.message).toBeUndefined();
+  expect(end.status).toBe('succeeded');
+  expect(await sha256On('B', `/var/lib/libvirt/images/${name}.img`)).toBe(src.sum);
+  bridge.close();
+  await labReset();
+});
+
+test("fault: the destination pool fills up during a cross-host clone; libvirt's message, nothing left, a retry succeeds", async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(300_000);
+  await labReset();
+  // A 64 MiB pool on B (a tmpfs inside B's mount namespace): room for the 48 MiB copy, until
+  // something else fills it mid-copy.
+  const dir = '/var/lib/libvirt/vireo-small';
+  await labSh(['exec', 'B', 'sh', '-c', 'mkdir -p "$1" && mount -t tmpfs -o size=64m vireo-small "$1"', 'sh', dir]);
+  const bridge = await Bridge.open(server, ['job.progress', 'host.state']);
+  try {
+    await virshOn('B', ['pool-define-as', 'small', 'dir', '--target', dir]);
+    await virshOn('B', ['pool-start', 'small']);
+    const ids = await labHosts(bridge);
+    await openApp(page, server);
+    const src = await theBigSource();
+    const name = `${cloneTag}-full`;
+    const before = await poolVolumes('B', 'small');
+    const job = await startCrossClone(bridge, ids, name, 'small', 8);
+    await labSh(['exec', 'B', 'sh', '-c', 'cat /dev/zero > "$1/filler" 2>/dev/null; df -h "$1" | tail -n1', 'sh', dir]);
+    const end = await jobEnd(bridge, job.id, 120_000, 'clone');
+    figure(`cross-host clone into a pool that filled up: ${end.status}: ${end.error?.message ?? ''} — ${end.error?.hint ?? ''}`);
+    expect(end.status).toBe('failed');
+    expect(end.error?.message).toMatch(/No space left on device/);
+    expect(end.error?.hint).toMatch(/ran out of space/);
+    await labSh(['exec', 'B', 'rm', '-f', `${dir}/filler`]);
+    await cloneLeftNothing(bridge, ids, name, 'small', before);
+    await jobShown(page, end);
+    figure('fault survived: destination pool full during a cross-host clone -> partial copy removed, source intact');
+    // Space freed: the same clone goes through.
+    const again = await startCrossClone(bridge, ids, name, 'small');
+    const ok = await jobEnd(bridge, again.id, 120_000, 'clone');
+    expect(ok.error?.message).toBeUndefined();
+    expect(ok.status).toBe('succeeded');
+    expect(await sha256On('B', `${dir}/${name}.img`)).toBe(src.sum);
+  } finally {
+    bridge.close();
+    await labReset(); // removes the clone and the pool 'small' on B
+    await labSh(['exec', 'B', 'sh', '-c', 'umount "$1"; rmdir "$1"', 'sh', dir]).catch(() => {});
   }
 });

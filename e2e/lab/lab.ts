@@ -9,7 +9,8 @@
  *   await labReset();                              // back to the initial state (seconds)
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -284,6 +285,36 @@ export async function waitForDomainState(hostId: HostId, name: string, state: st
       throw new Error(`domain ${name} on ${hostId}: still '${last ?? 'absent'}' after ${timeoutMs} ms (wanted '${state}')`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * Defines on host A a shut-off copy of the lab's `stopped` guest named `name`, whose one disk is
+ * a raw file of `bytes` random bytes in A's default pool: a source that takes a while to copy at
+ * a capped rate. Returns the disk's path. Remove it with `virsh undefine` + `vol-delete`.
+ */
+export async function defineBigSource(name: string, bytes: number): Promise<string> {
+  const lab = readLab();
+  const stopped = lab.guests.stopped;
+  if (!stopped) throw new Error('the lab has no guest "stopped"');
+  const path = `/var/lib/libvirt/images/${name}.raw`;
+  await labSh(['exec', 'A', 'sh', '-c', 'head -c "$2" /dev/urandom > "$1"', 'sh', path, String(bytes)]);
+  await virshOn('A', ['pool-refresh', 'default']);
+  const xml = (await virshOn('A', ['dumpxml', '--inactive', 'stopped']))
+    .replace('<name>stopped</name>', `<name>${name}</name>`)
+    .replace(/\s*<uuid>[^<]*<\/uuid>/, '')
+    .replace(/\s*<mac address=[^>]*\/>/, '')
+    .replace(/\s*<log file=[^>]*\/>/g, '')
+    .replace("type='qcow2'", "type='raw'")
+    .replace(stopped.disk, path);
+  const dir = mkdtempSync(join(tmpdir(), 'vireo-big-source-'));
+  try {
+    const file = join(dir, 'domain.xml');
+    writeFileSync(file, xml);
+    await virshOn('A', ['define', file]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return path;
 }
 
 /**

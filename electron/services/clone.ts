@@ -254,6 +254,27 @@ export async function copyVolumeAcross(a: {
   }
 }
 
+/** What to do next after a failed clone, in the admin's words (libvirt's own message stays as it is). */
+function cloneHint(err: unknown, p: Plan, spec: CloneSpec): string | undefined {
+  const msg = (err as Error)?.message ?? '';
+  const name = (err as Error)?.name;
+  const pools = [...new Set(p.copies.map((c) => c.pool))].join(', ');
+  const clean = `Nothing the clone made was left on ${p.dst.label}; ${p.src.dom.name} on ${p.src.io.label} was not touched.`;
+  if (/No space left on device|not enough space|ENOSPC|Disk quota exceeded/i.test(msg))
+    return `Pool ${pools} on ${p.dst.label} ran out of space: free space there or pick another pool, then clone again. ${clean}`;
+  if (name === 'ConnectionClosedError' || name === 'SshError' || /connection closed|link.*dropped/i.test(msg))
+    return `The link to a host dropped during the clone. Vireo reconnects by itself; once both hosts show connected, clone again. ${clean}`;
+  if (spec.verify === 'sha256' && /differs from|changed size/i.test(msg)) return `The copy did not verify. ${clean}`;
+  return undefined;
+}
+
+/** Adds a hint to an error that has none (AppError, LibvirtError and plain errors carry it to the UI). */
+function addHint(err: unknown, hint: string | undefined): void {
+  if (!hint || !(err instanceof Error)) return;
+  const e = err as Error & { hint?: string };
+  if (!e.hint) Object.defineProperty(e, 'hint', { value: hint, configurable: true, enumerable: true });
+}
+
 export class CloneService {
   constructor(
     private readonly hosts: HostManager,
@@ -465,7 +486,10 @@ export class CloneService {
           ? `cancelled: removing what was created on ${p.dst.label}`
           : `failed: removing what was created on ${p.dst.label}`,
       });
-      const left = await this.rollback(rpc, made);
+      // The link to the target may have dropped (that may be the failure): wait for the reconnect.
+      const live = await this.hosts.ready(p.dst.id, 60_000).catch(() => rpc);
+      const left = await this.rollback(live, made);
+      addHint(err, cloneHint(err, p, spec));
       if (left.length) {
         throw new AppError(
           'partial-rollback',

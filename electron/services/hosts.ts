@@ -13,6 +13,7 @@ import { AppError } from '../../shared/errors';
 import type { EventHub } from '../core/events';
 import type { HostStore, SavedHost, SecretStore } from '../core/store';
 import { toApiError } from '../ipc';
+import type { RpcClient } from '../libvirt/client';
 import { type ConnState, LibvirtConnection } from '../libvirt/connection';
 import {
   formatVersion,
@@ -82,6 +83,23 @@ export class HostManager extends EventEmitter {
       throw new AppError('not-connected', `${h.saved.spec.name} is not connected`, 'Connect the host first.');
     }
     return h.conn;
+  }
+
+  /**
+   * A live libvirt client of the host: now, or once its reconnect in progress succeeds (bounded).
+   * For cleanup after a dropped link: what the failed work made on the host is removed as soon as
+   * the host is back. Rejects with the host's state when it does not come back in time.
+   */
+  async ready(id: HostId, timeoutMs = 60_000): Promise<RpcClient> {
+    const h = this.get(id);
+    const deadline = Date.now() + timeoutMs;
+    while (!(h.conn && h.state.status === 'connected')) {
+      const s = h.state.status;
+      if (s === 'disconnected' || s === 'failed' || Date.now() > deadline)
+        throw new AppError('not-connected', `${h.saved.spec.name} is not connected (${s})`, 'Connect the host first.');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return h.conn.ready(Math.max(1, deadline - Date.now()));
   }
 
   /** The host's SSH session (shared by everything for that host), connecting it if needed. */

@@ -781,7 +781,7 @@ export class MigrationService {
     if (created.length && placed?.outcome !== 'moved') {
       for (const c of created) {
         try {
-          await deleteCreatedVolume(this.hosts.connection(run.destHostId as HostId).rpc, c.vol);
+          await deleteCreatedVolume(await this.hosts.ready(run.destHostId as HostId), c.vol);
           this.note(run, `Removed the partial copy ${c.vol.name} on ${B}`);
         } catch (e) {
           this.note(run, `Could not remove the partial copy ${c.vol.name} on ${B}: ${(e as Error).message}`);
@@ -793,7 +793,7 @@ export class MigrationService {
     if (spec?.mode === 'live' && spec.storage === 'copy' && placed && placed.outcome !== 'moved' && run.pre) {
       for (const d of run.pre.disks.filter((x) => x.copy && !x.preexisting && x.type === 'file')) {
         try {
-          const rpc = this.hosts.connection(spec.destHostId).rpc;
+          const rpc = await this.hosts.ready(spec.destHostId);
           await deleteCreatedVolume(rpc, await volLookupByPath(rpc, d.dest));
           this.note(run, `Removed the partial copy ${d.dest} on ${B}`);
         } catch {
