@@ -6,7 +6,6 @@
  * each. Every wizard page is screenshotted. Everything made is named t-clone-*.
  */
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { type AppServer, expect, openApp, test } from './fixtures';
 import { defineBigSource, labReset, labSh, readLab, virshOn } from './lab/lab';
