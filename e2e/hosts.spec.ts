@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, openApp, test } from './fixtures';
-import { labReset, readLab, virshOn } from './lab/lab';
+import { labReset, labSh, readLab, virshOn } from './lab/lab';
 import { modal } from './pages/add-host';
 import { VireoApp } from './pages/app';
 
@@ -178,6 +178,38 @@ test('hosts: a changed host key is refused with a clear message', async ({ page,
   await app.addHostDialog.cancel();
   await expect(page.getByTestId('empty-state')).toBeVisible();
   await expect(page.getByTestId('host-sidebar').locator('[data-host-name]')).toHaveCount(0);
+});
+
+test('hosts: B reached through A as a jump host (ProxyJump) set in the form; a malformed jump host is refused', async ({
+  page,
+  server,
+}) => {
+  const app = new VireoApp(page);
+  await app.open(server);
+  await app.addHostDialog.open();
+  await app.addHostDialog.fill({
+    name: 'lab-b-via-a',
+    address: B.address,
+    user: B.user,
+    jump: 'root@bad host;$(id)',
+    auth: { kind: 'key', path: B.keyPath },
+  });
+  await app.addHostDialog.submit();
+  await expect(app.addHostDialog.error).toContainText('A jump host is [user@]host[:port]');
+  await app.addHostDialog.fill({ address: B.address, jump: `${A.user}@${A.address}:${A.port}`, auth: { kind: 'key', path: B.keyPath } });
+  await app.addHostDialog.submit();
+  // Both keys are new to this backend: the jump host's is asked first, then B's (seen through A).
+  expect(await app.prompt.fingerprint()).toBe(A.fingerprint);
+  await app.prompt.trust();
+  expect(await app.prompt.fingerprint()).toBe(B.fingerprint);
+  await app.prompt.trust();
+  await expect(app.addHostDialog.root).toBeHidden({ timeout: 30_000 });
+  await app.expectConnected('lab-b-via-a');
+  await app.openHost('lab-b-via-a');
+  await expect(page.getByTestId('host-page-where')).toContainText(`via ${A.user}@${A.address}:${A.port}`);
+  // B sees the SSH connection coming from A, not from this machine (10.203.0.254).
+  const peers = (await labSh(['exec', 'B', 'ss', '-Htn', 'state', 'established', '( sport = :22 )'])).stdout;
+  expect(peers).toContain(`${A.address}:`);
 });
 
 test('hosts: a wrong password gives a clear error and saves no host and no secret', async ({ page, server }) => {

@@ -313,4 +313,17 @@ describe('names: hostile but legal ones pass verbatim, impossible ones are refus
     }
     expect(requests['hosts.add'].input.safeParse({ spec: { ...spec, name: 'x'.repeat(10 * 1024) } }).success).toBe(false);
   });
+
+  it('takes a jump host as ssh -J does ([user@]host[:port], a chain with commas) and refuses anything else', () => {
+    const spec = SAMPLES['hosts.add'].spec as Record<string, unknown>;
+    for (const jump of ['bastion', 'admin@bastion.example.org:2222', 'root@10.203.0.1', 'a@[fe80::1]:22', 'a@b:22,c@d']) {
+      expect(requests['hosts.add'].input.safeParse({ spec: { ...spec, jump } }).success, jump).toBe(true);
+    }
+    for (const jump of ['', 'a b', '-oProxyCommand=id', 'a;id', '$(id)', 'a,', 'a@b:22:33', 'a\nb', 'x'.repeat(600)]) {
+      expect(requests['hosts.add'].input.safeParse({ spec: { ...spec, jump } }).success, jump).toBe(false);
+    }
+    // hosts.update: '' removes the jump host.
+    expect(requests['hosts.update'].input.safeParse({ hostId: H, jump: '' }).success).toBe(true);
+    expect(requests['hosts.update'].input.safeParse({ hostId: H, jump: 'a b' }).success).toBe(false);
+  });
 });

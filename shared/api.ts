@@ -38,6 +38,13 @@ const sshUser = z
   .max(32)
   .regex(/^[a-z_][a-z0-9_.-]*\$?$/i, 'Not a valid user name');
 
+const hop = String.raw`(?:[a-z_][a-z0-9_.-]*@)?(?:\[[0-9a-f:.]+\]|[a-z0-9][a-z0-9._-]*)(?::\d{1,5})?`;
+/** OpenSSH's ProxyJump: `[user@]host[:port]`, comma-separated for a chain (reached in that order). */
+export const JumpHost = z
+  .string()
+  .max(512, 'The jump host is too long')
+  .regex(new RegExp(`^${hop}(?:,${hop})*$`, 'i'), 'A jump host is [user@]host[:port], comma-separated for a chain');
+
 export const HostAuth = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('agent') }).strict(),
   z.object({ kind: z.literal('key'), path: z.string().min(1).max(4096) }).strict(),
@@ -55,6 +62,8 @@ export const HostSpec = z
     port: z.number().int().min(1).max(65535).optional(),
     user: sshUser.optional(),
     auth: HostAuth.optional(),
+    /** Reach the host through this SSH jump host (ProxyJump); without it, ~/.ssh/config's ProxyJump applies. */
+    jump: JumpHost.optional(),
     /** libvirt URI on the host, e.g. qemu:///system. */
     uri: z
       .string()
@@ -1180,6 +1189,8 @@ export const requests = {
         port: z.number().int().min(1).max(65535).optional(),
         user: sshUser.optional(),
         auth: HostAuth.optional(),
+        /** '' removes the jump host. */
+        jump: z.union([JumpHost, z.literal('')]).optional(),
       })
       .strict(),
     output: out<HostInfo>(),

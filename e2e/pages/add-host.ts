@@ -8,6 +8,8 @@ export interface NewHost {
   name?: string;
   user?: string;
   port?: number;
+  /** ProxyJump: `[user@]host[:port]`. */
+  jump?: string;
   auth: AuthChoice;
 }
 
@@ -37,6 +39,7 @@ export class AddHostDialog {
     if (h.name) await this.root.locator('input[name=name]').fill(h.name);
     if (h.user) await this.root.locator('input[name=user]').fill(h.user);
     if (h.port) await this.root.locator('input[name=port]').fill(String(h.port));
+    if (h.jump !== undefined) await this.root.locator('input[name=jump]').fill(h.jump);
     await this.root.getByText(AUTH_LABEL[h.auth.kind], { exact: true }).click();
     if (h.auth.kind === 'key') await this.root.locator('input[name=keyPath]').fill(h.auth.path);
     if (h.auth.kind === 'password') await this.root.locator('input[name=password]').fill(h.auth.password);

@@ -201,15 +201,22 @@ export class HostManager extends EventEmitter {
   }
 
   /** Edits a saved host; a change to how we reach it reconnects. */
-  async update(id: HostId, patch: Partial<Pick<HostSpec, 'name' | 'address' | 'port' | 'user' | 'auth'>>): Promise<HostInfo> {
+  async update(
+    id: HostId,
+    patch: Partial<Pick<HostSpec, 'name' | 'address' | 'port' | 'user' | 'auth'>> & { jump?: string },
+  ): Promise<HostInfo> {
     const h = this.get(id);
     const before = h.saved.spec;
-    const spec: HostSpec = { ...before, ...patch };
+    const { jump, ...rest } = patch;
+    const spec: HostSpec = { ...before, ...rest };
+    if (jump === '') delete spec.jump;
+    else if (jump !== undefined) spec.jump = jump;
     if (patch.auth?.kind === 'password' && patch.auth.password !== undefined) this.deps.secrets.set(id, patch.auth.password);
     else if (patch.auth && patch.auth.kind !== 'password') this.deps.secrets.delete(id);
     h.saved = { id, spec };
     this.persist();
-    const reach = (s: HostSpec) => JSON.stringify([s.address, s.port, s.user, s.auth?.kind, s.auth?.kind === 'key' ? s.auth.path : null]);
+    const reach = (s: HostSpec) =>
+      JSON.stringify([s.address, s.port, s.user, s.jump, s.auth?.kind, s.auth?.kind === 'key' ? s.auth.path : null]);
     if (reach(before) !== reach(spec) || (patch.auth?.kind === 'password' && patch.auth.password !== undefined)) {
       if (h.state.status !== 'disconnected') {
         await this.close(h);
@@ -421,7 +428,13 @@ export class HostManager extends EventEmitter {
           ? { kind: 'password', password: this.deps.secrets.get(id) }
           : { kind: 'agent' };
     return SshSession.connect(
-      { host: address, port: spec.port ?? 22, ...(spec.user ? { user: spec.user } : {}), auth },
+      {
+        host: address,
+        port: spec.port ?? 22,
+        ...(spec.user ? { user: spec.user } : {}),
+        ...(spec.jump ? { proxyJump: spec.jump } : {}),
+        auth,
+      },
       {
         hostKeys: {
           knownHostsPath: this.deps.knownHostsPath,

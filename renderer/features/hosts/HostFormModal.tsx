@@ -17,9 +17,10 @@ interface Draft {
   authKind: AuthKind;
   keyPath: string;
   password: string;
+  jump: string;
 }
 
-const BLANK: Draft = { name: '', address: '', user: 'root', port: 22, authKind: 'agent', keyPath: '', password: '' };
+const BLANK: Draft = { name: '', address: '', user: 'root', port: 22, authKind: 'agent', keyPath: '', password: '', jump: '' };
 
 function draftOf(h: HostInfo): Draft {
   return {
@@ -30,6 +31,7 @@ function draftOf(h: HostInfo): Draft {
     authKind: h.spec.auth?.kind ?? 'agent',
     keyPath: '',
     password: '',
+    jump: h.spec.jump ?? '',
   };
 }
 
@@ -57,7 +59,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
         {
           hostId: host.id,
           name: d.name || d.address,
-          ...(local ? {} : { address: d.address, user: d.user, port: d.port }),
+          ...(local ? {} : { address: d.address, user: d.user, port: d.port, jump: d.jump.trim() }),
           ...(!local && auth && !(auth.kind === 'agent' && authWas === 'agent') ? { auth } : {}),
         },
         { onSuccess: onClose },
@@ -71,6 +73,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
             address: d.address,
             user: d.user,
             port: d.port,
+            ...(d.jump.trim() ? { jump: d.jump.trim() } : {}),
             ...(auth ? { auth } : {}),
             uri: 'qemu:///system',
           },
@@ -111,6 +114,14 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
                 name="port"
               />
             </Group>
+            <TextInput
+              label="Jump host"
+              placeholder="optional: admin@bastion.example.org:22"
+              description="Reach the host through this SSH host (like ssh -J). Empty: as ~/.ssh/config says."
+              value={d.jump}
+              onChange={(e) => set('jump', e.currentTarget.value)}
+              name="jump"
+            />
           </>
         )}
         <TextInput

@@ -14,7 +14,7 @@ import { HostStateBadge } from './HostStateBadge';
 function where(h: HostInfo): string {
   if (h.spec.transport === 'local') return `this computer · ${h.spec.uri}`;
   const port = h.spec.port && h.spec.port !== 22 ? `:${h.spec.port}` : '';
-  return `${h.spec.user ? `${h.spec.user}@` : ''}${h.spec.address}${port} · ${h.spec.uri}`;
+  return `${h.spec.user ? `${h.spec.user}@` : ''}${h.spec.address}${port}${h.spec.jump ? ` via ${h.spec.jump}` : ''} · ${h.spec.uri}`;
 }
 
 function HostHeader({ host }: { host: HostInfo }) {
@@ -34,7 +34,7 @@ function HostHeader({ host }: { host: HostInfo }) {
               </Title>
               <HostStateBadge state={host.state} testId="host-page-status" />
             </Group>
-            <Text size="sm" c="dimmed" truncate>
+            <Text size="sm" c="dimmed" truncate data-testid="host-page-where">
               {where(host)}
               {host.hostname ? ` · ${host.hostname}` : ''}
             </Text>
