@@ -20,7 +20,7 @@ import WebSocket from 'ws';
 import type { EventName, Events, HostInfo, RequestInput, RequestName, RequestOutput, Result, WsServerMessage } from '../shared/api';
 import { addLoadHosts, removeDom1000Copies, rssMiB, testDriverDir } from './bench/_load';
 import { type AppServer, expect, openApp, startServer, test } from './fixtures';
-import { defineBigSource, labReset, labSh, readLab, virshOn } from './lab/lab';
+import { defineBigSource, domainState, labReset, labSh, readLab, virshOn } from './lab/lab';
 import { modal } from './pages/add-host';
 import { VireoApp } from './pages/app';
 import { ConsoleDock } from './pages/consoles';
@@ -767,9 +767,10 @@ test('fault: the backend restarted during a p2p migration finds it again on the 
 const cloneTag = `t-rel-${Date.now().toString(36)}`;
 const MiB = 1024 * 1024;
 
-/** A shut-off source on A with a 48 MiB disk of random bytes (made once), and its sha256. */
+/** A shut-off source on A with a 48 MiB disk of random bytes, and its sha256 (made again after a lab reset removed it). */
 let bigSource: Promise<{ name: string; uuid: string; path: string; sum: string }> | undefined;
-function theBigSource() {
+async function theBigSource() {
+  if (bigSource && !(await domainState('A', (await bigSource).name))) bigSource = undefined;
   bigSource ??= (async () => {
     const name = `${cloneTag}-src`;
     const path = await defineBigSource(name, 48 * MiB);

@@ -18,7 +18,6 @@ import {
   SegmentedControl,
   SimpleGrid,
   Stack,
-  Stepper,
   Table,
   Text,
   TextInput,
@@ -26,16 +25,17 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCopy, IconInfoCircle } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { CloneDiskMode, CloneOptions, DomainSummary } from '../../../shared/api';
 import { call } from '../../api';
+import { type Choice, ChoiceSelect } from '../../components/ChoiceSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { XmlView } from '../../components/XmlView';
 import { formatBytes } from '../../lib/format';
 import { keys, useHosts } from '../../queries';
 import { type DomainTarget, useUi } from '../../store/ui';
-import { JobProgress, useJob } from '../install/JobProgress';
+import { PreviewStatus, useReviewedJob, WizardFooter, WizardJobStep, WizardStepper } from '../jobs/JobWizard';
 import { type CloneDraft, cloneIssues, draftFor, setDiskMode, toCloneSpec, withCloneName } from './draft';
 import { useCloneUi } from './store';
 
@@ -92,6 +92,11 @@ function nicChoices(o: CloneOptions, type: string) {
     { value: 'none', label: 'No NIC' },
   ];
 }
+
+const VERIFY_CHOICES: Choice<CloneDraft['verify']>[] = [
+  { value: 'sha256', label: 'sha256 of the source and of the copy' },
+  { value: 'size', label: 'Size only (faster)' },
+];
 
 function DisksStep({
   o,
@@ -185,14 +190,11 @@ function DisksStep({
       ))}
       {o.crossHost && (
         <SimpleGrid cols={2}>
-          <NativeSelect
+          <ChoiceSelect
             label="Verify each copy"
-            data={[
-              { value: 'sha256', label: 'sha256 of the source and of the copy' },
-              { value: 'size', label: 'Size only (faster)' },
-            ]}
+            choices={VERIFY_CHOICES}
             value={draft.verify}
-            onChange={(e) => set({ ...draft, verify: e.currentTarget.value as CloneDraft['verify'] })}
+            onChange={(verify) => set({ ...draft, verify })}
             data-testid="clone-verify"
           />
           <NumberInput
@@ -231,28 +233,22 @@ function CloneWizard({ source }: { source: DomainTarget }) {
   }, [o, targetHostId, draft]);
 
   const spec = draft ? toCloneSpec(draft, source) : null;
-  const preview = useQuery({
-    queryKey: ['clone-preview', JSON.stringify(spec)],
-    queryFn: () => call('clone.preview', spec as NonNullable<typeof spec>),
-    enabled: step === 2 && !!spec,
-    retry: false,
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 0,
-  });
-  const start = useMutation({
-    mutationFn: () => {
-      const p = preview.data;
-      if (!spec || !p) throw new Error('Review the clone first');
+  const { preview, start, job, running } = useReviewedJob({
+    previewKey: 'clone-preview',
+    spec,
+    reviewing: step === 2,
+    preview: (s) => call('clone.preview', s),
+    start: (s, p) => {
       const newMac = new Map(p.macs.map((m) => [m.from, m.to]));
       return call('clone.start', {
-        ...spec,
+        ...s,
         newUuid: p.uuid,
-        nics: (spec.nics ?? []).map((n) => ({ ...n, ...(newMac.get(n.mac) ? { newMac: newMac.get(n.mac) } : {}) })),
+        nics: (s.nics ?? []).map((n) => ({ ...n, ...(newMac.get(n.mac) ? { newMac: newMac.get(n.mac) } : {}) })),
       });
     },
-    onSuccess: () => setStep(3),
+    notReviewed: 'Review the clone first',
+    onStarted: () => setStep(3),
   });
-  const job = useJob(start.data?.job.id);
   useEffect(() => {
     if (job?.status === 'succeeded') void qc.invalidateQueries({ queryKey: keys.domains() });
   }, [job?.status, qc]);
@@ -271,17 +267,12 @@ function CloneWizard({ source }: { source: DomainTarget }) {
     setStep(step + 1);
   };
   const connected = (hosts.data ?? []).filter((h) => h.state.status === 'connected');
-  const running = job?.status === 'running' || start.isPending;
   const targetName = hosts.data?.find((h) => h.id === targetHostId)?.spec.name ?? targetHostId;
 
   return (
     <Modal opened onClose={close} size="xl" title={`Clone ${source.name}`} closeOnClickOutside={!running} data-testid="clone-wizard">
       <Stack gap="md">
-        <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => step < 3 && s < step && setStep(s)}>
-          {STEPS.map((label) => (
-            <Stepper.Step key={label} label={label} />
-          ))}
-        </Stepper>
+        <WizardStepper steps={STEPS} step={step} onStep={setStep} />
         {options.isLoading && <Loader size="sm" />}
         <ErrorAlert title={`Could not prepare the clone on ${targetName}`} error={options.error} />
         {step === 0 && (
@@ -326,13 +317,7 @@ function CloneWizard({ source }: { source: DomainTarget }) {
         {step === 1 && ready && o && draft && <DisksStep o={o} draft={draft} set={setDraft} errors={errors} />}
         {step === 2 && (
           <>
-            {preview.isLoading && (
-              <Group gap="xs">
-                <Loader size="xs" />
-                <Text size="sm">Checking on the hosts…</Text>
-              </Group>
-            )}
-            <ErrorAlert title="This clone cannot be made as it is" error={preview.error} />
+            <PreviewStatus query={preview} checking="Checking on the hosts…" errorTitle="This clone cannot be made as it is" />
             {preview.data && (
               <Stack gap="sm" data-testid="clone-step-review">
                 {preview.data.warnings.length > 0 && (
@@ -381,45 +366,41 @@ function CloneWizard({ source }: { source: DomainTarget }) {
           </>
         )}
         {step === 3 && start.data && (
-          <Stack gap="sm" data-testid="clone-step-run">
-            <JobProgress jobId={start.data.job.id} testId="clone-job" fallbackTitle={`Clone ${source.name}`} />
-            {job?.status === 'running' && (
-              <Text size="xs" c="dimmed">
-                You can close this window: the clone goes on, and the Jobs panel shows it.
-              </Text>
-            )}
-          </Stack>
+          <WizardJobStep
+            testId="clone-step-run"
+            jobId={start.data.job.id}
+            jobTestId="clone-job"
+            fallbackTitle={`Clone ${source.name}`}
+            what="clone"
+          />
         )}
         <ErrorAlert title="Could not start the clone" error={start.error} />
-        <Group justify="space-between">
-          <Button variant="default" onClick={() => (step === 0 || step === 3 ? close() : setStep(step - 1))} data-testid="clone-back">
-            {step === 0 ? 'Cancel' : step === 3 ? 'Close' : 'Back'}
-          </Button>
-          <Group gap="xs">
-            {step < 2 && (
-              <Button onClick={next} disabled={!ready || !o?.source.cloneable} data-testid="clone-next">
-                Next
-              </Button>
-            )}
-            {step === 2 && (
-              <Button onClick={() => start.mutate()} loading={start.isPending} disabled={!preview.data} data-testid="clone-create">
-                Clone
-              </Button>
-            )}
-            {step === 3 && job?.status === 'succeeded' && start.data && (
-              <Button
-                onClick={() => {
-                  if (!start.data) return;
-                  select({ kind: 'domain', hostId: start.data.hostId, uuid: start.data.uuid });
-                  close();
-                }}
-                data-testid="clone-show-vm"
-              >
-                Show the clone
-              </Button>
-            )}
-          </Group>
-        </Group>
+        <WizardFooter
+          testIdPrefix="clone"
+          steps={STEPS.length}
+          step={step}
+          onStep={setStep}
+          onClose={close}
+          onNext={next}
+          nextDisabled={!ready || !o?.source.cloneable}
+          createLabel="Clone"
+          onCreate={() => start.mutate()}
+          creating={start.isPending}
+          createDisabled={!preview.data}
+        >
+          {step === 3 && job?.status === 'succeeded' && start.data && (
+            <Button
+              onClick={() => {
+                if (!start.data) return;
+                select({ kind: 'domain', hostId: start.data.hostId, uuid: start.data.uuid });
+                close();
+              }}
+              data-testid="clone-show-vm"
+            >
+              Show the clone
+            </Button>
+          )}
+        </WizardFooter>
       </Stack>
     </Modal>
   );

@@ -4,13 +4,12 @@
  * migration continue in the same terminal.
  */
 import '@xterm/xterm/css/xterm.css';
-import { ActionIcon, Alert, Button, Group, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Text, TextInput } from '@mantine/core';
 import {
   IconArrowsMaximize,
   IconClipboard,
   IconClipboardCopy,
   IconCornerDownLeft,
-  IconDeviceDesktop,
   IconEraser,
   IconInfoCircle,
   IconSearch,
@@ -26,8 +25,8 @@ import { api } from '../../api';
 import { notifyInfo } from '../../components/notify';
 import { useHosts } from '../../queries';
 import { ConsoleStatus } from './ConsoleStatus';
-import { StateBadge, Tool } from './parts';
-import { type ConsoleTab, openConsole } from './store';
+import { ConsoleToolbar, Tool } from './parts';
+import type { ConsoleTab } from './store';
 import { useConsoleSession } from './useConsoleSession';
 
 const encoder = new TextEncoder();
@@ -164,77 +163,67 @@ export function SerialConsole({ tab, active }: { tab: ConsoleTab; active: boolea
       data-cols={size.cols}
       data-rows={size.rows}
     >
-      <Group gap={6} justify="space-between" wrap="nowrap">
-        <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-          <StateBadge state={state} hostName={hostName} />
+      <ConsoleToolbar
+        state={state}
+        hostName={hostName}
+        info={
           <Text size="xs" c="dimmed" data-testid="console-size">
             {size.cols}×{size.rows}
           </Text>
-        </Group>
-        <Group gap={4} wrap="nowrap">
-          {find !== null && (
-            <TextInput
-              size="xs"
-              autoFocus
-              placeholder="Find in scrollback"
-              value={find}
-              onChange={(e) => {
-                setFind(e.currentTarget.value);
-                search.current?.findNext(e.currentTarget.value, { incremental: true });
-              }}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  if (e.shiftKey) search.current?.findPrevious(find);
-                  else search.current?.findNext(find);
-                } else if (e.key === 'Escape') {
-                  setFind(null);
-                  search.current?.clearDecorations();
-                  term.current?.focus();
-                }
-              }}
-              rightSection={
-                <ActionIcon size="xs" variant="subtle" aria-label="Close find" onClick={() => setFind(null)}>
-                  <IconX size={12} />
-                </ActionIcon>
+        }
+        other={{ kind: 'vnc', hostId, uuid: tab.uuid, name: tab.name }}
+      >
+        {find !== null && (
+          <TextInput
+            size="xs"
+            autoFocus
+            placeholder="Find in scrollback"
+            value={find}
+            onChange={(e) => {
+              setFind(e.currentTarget.value);
+              search.current?.findNext(e.currentTarget.value, { incremental: true });
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                if (e.shiftKey) search.current?.findPrevious(find);
+                else search.current?.findNext(find);
+              } else if (e.key === 'Escape') {
+                setFind(null);
+                search.current?.clearDecorations();
+                term.current?.focus();
               }
-              data-testid="console-find"
-            />
-          )}
-          <Tool label="Find (Ctrl+Shift+F)" onClick={() => setFind(term.current?.getSelection() || '')} testId="console-find-open">
-            <IconSearch size={15} />
-          </Tool>
-          <Tool label="Copy selection (Ctrl+Shift+C)" onClick={() => term.current && copySelection(term.current)} testId="console-copy">
-            <IconClipboardCopy size={15} />
-          </Tool>
-          <Tool label="Paste (Ctrl+Shift+V)" onClick={paste} testId="console-paste">
-            <IconClipboard size={15} />
-          </Tool>
-          <Tool label="Press Enter in the guest" onClick={() => typeLine('\r')} testId="console-enter">
-            <IconCornerDownLeft size={15} />
-          </Tool>
-          <Tool
-            label="Tell the guest's shell this terminal's size (types stty rows … cols …)"
-            onClick={() => typeLine(`stty rows ${size.rows} cols ${size.cols}\r`)}
-            testId="console-stty"
-          >
-            <IconArrowsMaximize size={15} />
-          </Tool>
-          <Tool label="Clear the scrollback" onClick={() => term.current?.clear()} testId="console-clear">
-            <IconEraser size={15} />
-          </Tool>
-          <Tooltip label="Open the graphical display (VNC) of this VM">
-            <Button
-              size="compact-xs"
-              variant="default"
-              leftSection={<IconDeviceDesktop size={14} />}
-              onClick={() => openConsole({ kind: 'vnc', hostId, uuid: tab.uuid, name: tab.name })}
-              data-testid="console-open-vnc"
-            >
-              Display
-            </Button>
-          </Tooltip>
-        </Group>
-      </Group>
+            }}
+            rightSection={
+              <ActionIcon size="xs" variant="subtle" aria-label="Close find" onClick={() => setFind(null)}>
+                <IconX size={12} />
+              </ActionIcon>
+            }
+            data-testid="console-find"
+          />
+        )}
+        <Tool label="Find (Ctrl+Shift+F)" onClick={() => setFind(term.current?.getSelection() || '')} testId="console-find-open">
+          <IconSearch size={15} />
+        </Tool>
+        <Tool label="Copy selection (Ctrl+Shift+C)" onClick={() => term.current && copySelection(term.current)} testId="console-copy">
+          <IconClipboardCopy size={15} />
+        </Tool>
+        <Tool label="Paste (Ctrl+Shift+V)" onClick={paste} testId="console-paste">
+          <IconClipboard size={15} />
+        </Tool>
+        <Tool label="Press Enter in the guest" onClick={() => typeLine('\r')} testId="console-enter">
+          <IconCornerDownLeft size={15} />
+        </Tool>
+        <Tool
+          label="Tell the guest's shell this terminal's size (types stty rows … cols …)"
+          onClick={() => typeLine(`stty rows ${size.rows} cols ${size.cols}\r`)}
+          testId="console-stty"
+        >
+          <IconArrowsMaximize size={15} />
+        </Tool>
+        <Tool label="Clear the scrollback" onClick={() => term.current?.clear()} testId="console-clear">
+          <IconEraser size={15} />
+        </Tool>
+      </ConsoleToolbar>
       <ConsoleStatus session={session} what="serial console" hostName={hostName} />
       {quiet && !hintDismissed && state?.status === 'open' && (
         <Alert

@@ -3,6 +3,7 @@ import type { HostDetails, HostInfo, StoragePoolSummary } from '../../../shared/
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBytes, formatKiB } from '../../lib/format';
 import { useHostDetails } from '../../queries';
+import { ListTable } from '../usb/ListTable';
 
 function Fact({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
   return (
@@ -14,6 +15,18 @@ function Fact({ label, value, testId }: { label: string; value: React.ReactNode;
         {value}
       </Text>
     </div>
+  );
+}
+
+/** A card with a small title. */
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Card withBorder>
+      <Title order={5} mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Card>
   );
 }
 
@@ -65,92 +78,59 @@ function Details({ d }: { d: HostDetails }) {
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <Card withBorder>
-          <Title order={5} mb="xs">
-            System
-          </Title>
+        <Section title="System">
           <Stack gap="xs">
             <Fact label="Hostname" value={d.hostname} testId="host-hostname" />
             <Fact label="libvirt" value={d.libvirtVersion} testId="host-libvirt-version" />
             <Fact label="Hypervisor (QEMU)" value={d.hypervisorVersion} testId="host-qemu-version" />
             <Fact label="URI" value={d.uri} />
           </Stack>
-        </Card>
-        <Card withBorder>
-          <Title order={5} mb="xs">
-            CPU
-          </Title>
+        </Section>
+        <Section title="CPU">
           <Stack gap="xs">
             <Fact label="Model" value={d.cpu.model} testId="host-cpu-model" />
             <Fact label="CPUs" value={`${d.cpu.cpus} (${topo})`} testId="host-cpu-count" />
             <Fact label="Architecture" value={`${d.cpu.arch}${d.cpu.mhz ? ` · ${d.cpu.mhz} MHz` : ''}`} />
             <Fact label="NUMA nodes" value={d.cpu.nodes} />
           </Stack>
-        </Card>
-        <Card withBorder>
-          <Title order={5} mb="xs">
-            Memory
-          </Title>
+        </Section>
+        <Section title="Memory">
           <Stack gap="xs">
             <Fact label="Total" value={formatKiB(d.memory.totalKiB)} testId="host-memory" />
             <Fact label="Free" value={free !== undefined ? formatBytes(free) : 'not reported by this driver'} />
             {memFrac !== null && <Progress value={memFrac * 100} color={usageColor(memFrac)} aria-label="Memory in use" />}
           </Stack>
-        </Card>
+        </Section>
       </SimpleGrid>
-      <Card withBorder>
-        <Title order={5} mb="xs">
-          Storage pools
-        </Title>
-        {d.pools.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No storage pools.
-          </Text>
-        ) : (
-          <Table verticalSpacing={6} data-testid="host-pools">
-            <Table.Tbody>
-              {d.pools.map((p) => (
-                <PoolRow key={p.uuid} p={p} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Card>
-      <Card withBorder>
-        <Title order={5} mb="xs">
-          Networks
-        </Title>
-        {d.networks.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No libvirt networks.
-          </Text>
-        ) : (
-          <Table verticalSpacing={6} data-testid="host-networks">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>State</Table.Th>
-                <Table.Th>Bridge</Table.Th>
-                <Table.Th>Forward</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.networks.map((n) => (
-                <Table.Tr key={n.uuid} data-testid={`network-${n.name}`}>
-                  <Table.Td>{n.name}</Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="light" color={n.active ? 'teal' : 'gray'}>
-                      {n.active ? 'active' : 'inactive'}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{n.bridge ?? '—'}</Table.Td>
-                  <Table.Td>{n.forward ?? 'isolated'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Card>
+      <Section title="Storage pools">
+        <ListTable count={d.pools.length} empty="No storage pools." verticalSpacing={6} testId="host-pools">
+          {d.pools.map((p) => (
+            <PoolRow key={p.uuid} p={p} />
+          ))}
+        </ListTable>
+      </Section>
+      <Section title="Networks">
+        <ListTable
+          count={d.networks.length}
+          empty="No libvirt networks."
+          columns={['Name', 'State', 'Bridge', 'Forward']}
+          verticalSpacing={6}
+          testId="host-networks"
+        >
+          {d.networks.map((n) => (
+            <Table.Tr key={n.uuid} data-testid={`network-${n.name}`}>
+              <Table.Td>{n.name}</Table.Td>
+              <Table.Td>
+                <Badge size="sm" variant="light" color={n.active ? 'teal' : 'gray'}>
+                  {n.active ? 'active' : 'inactive'}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{n.bridge ?? '—'}</Table.Td>
+              <Table.Td>{n.forward ?? 'isolated'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
+      </Section>
     </Stack>
   );
 }

@@ -2,9 +2,9 @@
  * "New VM" on a host: source and OS → resources → review of the exact definition → the install
  * job (volume create, define, start; rolled back if a step fails), then the serial console.
  */
-import { Alert, Button, Group, Loader, Modal, Stack, Stepper, Text } from '@mantine/core';
+import { Alert, Button, Loader, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceDesktopPlus, IconTerminal2 } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { HostId } from '../../../shared/api';
 import { call } from '../../api';
@@ -12,8 +12,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { keys, useDomains, useHost } from '../../queries';
 import { useUi } from '../../store/ui';
 import { openConsole } from '../console/store';
+import { PreviewStatus, useReviewedJob, WizardFooter, WizardJobStep, WizardStepper } from '../jobs/JobWizard';
 import { type InstallDraft, initialDraft, issues, toSpec } from './draft';
-import { JobProgress, useJob } from './JobProgress';
 import { useInstallOptions } from './queries';
 import { ResourcesStep } from './ResourcesStep';
 import { ReviewStep } from './ReviewStep';
@@ -62,24 +62,20 @@ function InstallWizard({ hostId }: { hostId: HostId }) {
   }, [options.data, draft, taken]);
 
   const spec = draft ? toSpec(draft) : null;
-  const specKey = JSON.stringify(spec);
-  const preview = useQuery({
-    queryKey: ['install-preview', specKey],
-    queryFn: () => call('install.preview', spec as NonNullable<typeof spec>),
-    enabled: step === 2 && !!spec,
-    retry: false,
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 0,
+  const {
+    preview,
+    start: create,
+    job,
+    running,
+  } = useReviewedJob({
+    previewKey: 'install-preview',
+    spec,
+    reviewing: step === 2,
+    preview: (s) => call('install.preview', s),
+    start: (s, p) => call('install.create', { ...s, uuid: p.uuid, ...(p.mac ? { mac: p.mac } : {}) }),
+    notReviewed: 'Review the VM first',
+    onStarted: () => setStep(3),
   });
-  const create = useMutation({
-    mutationFn: () => {
-      const p = preview.data;
-      if (!spec || !p) throw new Error('Review the VM first');
-      return call('install.create', { ...spec, uuid: p.uuid, ...(p.mac ? { mac: p.mac } : {}) });
-    },
-    onSuccess: () => setStep(3),
-  });
-  const job = useJob(create.data?.job.id);
   const done = job?.status === 'succeeded';
 
   // The VM runs: show its serial console, as virt-manager opens its console window.
@@ -100,7 +96,6 @@ function InstallWizard({ hostId }: { hostId: HostId }) {
     }
     setStep(step + 1);
   };
-  const running = job?.status === 'running' || create.isPending;
 
   return (
     <Modal
@@ -112,42 +107,32 @@ function InstallWizard({ hostId }: { hostId: HostId }) {
       data-testid="install-wizard"
     >
       <Stack gap="md">
-        <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => step < 3 && s < step && setStep(s)}>
-          {STEPS.map((label) => (
-            <Stepper.Step key={label} label={label} />
-          ))}
-        </Stepper>
+        <WizardStepper steps={STEPS} step={step} onStep={setStep} />
         {options.isLoading && <Loader size="sm" />}
         <ErrorAlert title={`Could not read what ${host?.spec.name ?? 'the host'} offers`} error={options.error} />
         {draft && options.data && step === 0 && <SourceStep draft={draft} set={setDraft} options={options.data} errors={errs} />}
         {draft && options.data && step === 1 && <ResourcesStep draft={draft} set={setDraft} options={options.data} errors={errs} />}
         {step === 2 && (
           <>
-            {preview.isLoading && (
-              <Group gap="xs">
-                <Loader size="xs" />
-                <Text size="sm">Checking on the host…</Text>
-              </Group>
-            )}
-            <ErrorAlert title="This VM cannot be created as it is" error={preview.error} />
+            <PreviewStatus query={preview} checking="Checking on the host…" errorTitle="This VM cannot be created as it is" />
             {preview.data && <ReviewStep preview={preview.data} />}
           </>
         )}
         {step === 3 && create.data && (
-          <Stack gap="sm" data-testid="install-step-create">
-            <JobProgress jobId={create.data.job.id} testId="install-job" fallbackTitle={`Install ${create.data.name}`} />
+          <WizardJobStep
+            testId="install-step-create"
+            jobId={create.data.job.id}
+            jobTestId="install-job"
+            fallbackTitle={`Install ${create.data.name}`}
+            what="install"
+          >
             {done && (
               <Text size="sm" data-testid="install-done">
                 {draft?.start ? `${create.data.name} is running.` : `${create.data.name} is defined.`}{' '}
                 {draft?.start && draft.serial ? 'Its serial console is open below.' : ''}
               </Text>
             )}
-            {job?.status === 'running' && (
-              <Text size="xs" c="dimmed">
-                You can close this window: the install goes on, and the Jobs panel shows it.
-              </Text>
-            )}
-          </Stack>
+          </WizardJobStep>
         )}
         <ErrorAlert title="Could not start the install" error={create.error} />
         {step < 2 && Object.keys(errs).length > 0 && (
@@ -155,47 +140,44 @@ function InstallWizard({ hostId }: { hostId: HostId }) {
             {Object.values(errs)[0]}
           </Alert>
         )}
-        <Group justify="space-between">
-          <Button variant="default" onClick={() => (step === 0 || step === 3 ? close() : setStep(step - 1))} data-testid="install-back">
-            {step === 0 ? 'Cancel' : step === 3 ? 'Close' : 'Back'}
-          </Button>
-          <Group gap="xs">
-            {step < 2 && (
-              <Button onClick={next} disabled={!draft} data-testid="install-next">
-                Next
-              </Button>
-            )}
-            {step === 2 && (
-              <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!preview.data} data-testid="install-create">
-                Create{draft?.start ? ' and start' : ''}
-              </Button>
-            )}
-            {step === 3 && done && create.data && (
-              <>
-                {draft?.start && (
-                  <Button
-                    variant="default"
-                    leftSection={<IconTerminal2 size={14} />}
-                    onClick={() => create.data && openConsole({ kind: 'serial', hostId, uuid: create.data.uuid, name: create.data.name })}
-                    data-testid="install-open-console"
-                  >
-                    Console
-                  </Button>
-                )}
+        <WizardFooter
+          testIdPrefix="install"
+          steps={STEPS.length}
+          step={step}
+          onStep={setStep}
+          onClose={close}
+          onNext={next}
+          nextDisabled={!draft}
+          createLabel={`Create${draft?.start ? ' and start' : ''}`}
+          onCreate={() => create.mutate()}
+          creating={create.isPending}
+          createDisabled={!preview.data}
+        >
+          {step === 3 && done && create.data && (
+            <>
+              {draft?.start && (
                 <Button
-                  onClick={() => {
-                    if (!create.data) return;
-                    select({ kind: 'domain', hostId, uuid: create.data.uuid });
-                    close();
-                  }}
-                  data-testid="install-show-vm"
+                  variant="default"
+                  leftSection={<IconTerminal2 size={14} />}
+                  onClick={() => create.data && openConsole({ kind: 'serial', hostId, uuid: create.data.uuid, name: create.data.name })}
+                  data-testid="install-open-console"
                 >
-                  Show the VM
+                  Console
                 </Button>
-              </>
-            )}
-          </Group>
-        </Group>
+              )}
+              <Button
+                onClick={() => {
+                  if (!create.data) return;
+                  select({ kind: 'domain', hostId, uuid: create.data.uuid });
+                  close();
+                }}
+                data-testid="install-show-vm"
+              >
+                Show the VM
+              </Button>
+            </>
+          )}
+        </WizardFooter>
       </Stack>
     </Modal>
   );

@@ -1,6 +1,7 @@
 /** Install wizard, step 2: name, CPUs, memory, disk, network, consoles. */
 import { Group, NativeSelect, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import type { InstallOptions } from '../../../shared/api';
+import { type Choice, ChoiceSelect } from '../../components/ChoiceSelect';
 import { type DiskKind, type InstallDraft, withFormat, withName } from './draft';
 import { usePoolVolumes } from './queries';
 import { runningPools, volumeChoices } from './SourceStep';
@@ -11,6 +12,26 @@ interface StepProps {
   options: InstallOptions;
   errors: Record<string, string>;
 }
+
+const VIRT_TYPES: Choice<InstallDraft['virtType']>[] = [
+  { value: 'kvm', label: 'KVM (hardware)' },
+  { value: 'qemu', label: 'QEMU software emulation' },
+];
+const DISK_UNITS: Choice<InstallDraft['diskUnit']>[] = [
+  { value: 'MiB', label: 'MiB' },
+  { value: 'GiB', label: 'GiB' },
+];
+const DISK_FORMATS: Choice<InstallDraft['diskFormat']>[] = [
+  { value: 'qcow2', label: 'qcow2 (thin, snapshots)' },
+  { value: 'raw', label: 'raw' },
+];
+
+/** The console and start switches under the resources. */
+const SWITCHES: { key: 'graphics' | 'serial' | 'start'; label: string; testId: string }[] = [
+  { key: 'graphics', label: 'VNC display on the host’s 127.0.0.1', testId: 'install-graphics' },
+  { key: 'serial', label: 'Serial console (ttyS0)', testId: 'install-serial' },
+  { key: 'start', label: 'Start after creating', testId: 'install-start' },
+];
 
 function nicChoices(o: InstallOptions) {
   return [
@@ -63,15 +84,12 @@ export function ResourcesStep({ draft, set, options, errors }: StepProps) {
           data-testid="install-memory"
         />
         {options.domainTypes.length > 1 ? (
-          <NativeSelect
+          <ChoiceSelect
             label="Acceleration"
             description="Both hosts of a migration need the same"
-            data={[
-              { value: 'kvm', label: 'KVM (hardware)' },
-              { value: 'qemu', label: 'QEMU software emulation' },
-            ]}
+            choices={VIRT_TYPES}
             value={draft.virtType}
-            onChange={(e) => set({ ...draft, virtType: e.currentTarget.value as InstallDraft['virtType'] })}
+            onChange={(virtType) => set({ ...draft, virtType })}
             data-testid="install-virt-type"
           />
         ) : (
@@ -129,21 +147,18 @@ export function ResourcesStep({ draft, set, options, errors }: StepProps) {
                 data-testid="install-disk-size"
                 style={{ flex: 1 }}
               />
-              <NativeSelect
-                data={['MiB', 'GiB']}
+              <ChoiceSelect
+                choices={DISK_UNITS}
                 value={draft.diskUnit}
-                onChange={(e) => set({ ...draft, diskUnit: e.currentTarget.value as InstallDraft['diskUnit'] })}
+                onChange={(diskUnit) => set({ ...draft, diskUnit })}
                 data-testid="install-disk-unit"
               />
             </Group>
-            <NativeSelect
+            <ChoiceSelect
               label="Format"
-              data={[
-                { value: 'qcow2', label: 'qcow2 (thin, snapshots)' },
-                { value: 'raw', label: 'raw' },
-              ]}
+              choices={DISK_FORMATS}
               value={draft.diskFormat}
-              onChange={(e) => set(withFormat(draft, e.currentTarget.value as InstallDraft['diskFormat']))}
+              onChange={(f) => set(withFormat(draft, f))}
               data-testid="install-disk-format"
             />
           </SimpleGrid>
@@ -180,24 +195,15 @@ export function ResourcesStep({ draft, set, options, errors }: StepProps) {
       />
 
       <Group gap="xl">
-        <Switch
-          label="VNC display on the host’s 127.0.0.1"
-          checked={draft.graphics}
-          onChange={(e) => set({ ...draft, graphics: e.currentTarget.checked })}
-          data-testid="install-graphics"
-        />
-        <Switch
-          label="Serial console (ttyS0)"
-          checked={draft.serial}
-          onChange={(e) => set({ ...draft, serial: e.currentTarget.checked })}
-          data-testid="install-serial"
-        />
-        <Switch
-          label="Start after creating"
-          checked={draft.start}
-          onChange={(e) => set({ ...draft, start: e.currentTarget.checked })}
-          data-testid="install-start"
-        />
+        {SWITCHES.map((s) => (
+          <Switch
+            key={s.key}
+            label={s.label}
+            checked={draft[s.key]}
+            onChange={(e) => set({ ...draft, [s.key]: e.currentTarget.checked })}
+            data-testid={s.testId}
+          />
+        ))}
       </Group>
     </Stack>
   );

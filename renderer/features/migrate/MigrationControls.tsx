@@ -1,5 +1,5 @@
 /** Steering a running migration, and the remedies when it does not converge. */
-import { Alert, Button, Card, Group, NumberInput, Slider, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, type NumberInputProps, Slider, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -50,6 +50,40 @@ export function NonConvergence({ info, jobId }: { info: MigrationInfo; jobId: st
   );
 }
 
+/** A number to apply to the running migration: its input (`${testId}-input`) and its Set button (`${testId}-set`). */
+function NumberControl({
+  initial,
+  disabled,
+  busy,
+  onSet,
+  testId,
+  ...input
+}: Pick<NumberInputProps, 'label' | 'description' | 'placeholder' | 'min'> & {
+  /** A number, or '' for an empty input. */
+  initial: number | '';
+  disabled: boolean;
+  /** Another control is being applied. */
+  busy: boolean;
+  onSet(value: number): void;
+  testId: string;
+}) {
+  const [value, setValue] = useState<number | string>(initial);
+  return (
+    <>
+      <NumberInput size="xs" w={150} {...input} value={value} onChange={setValue} disabled={disabled} data-testid={`${testId}-input`} />
+      <Button
+        size="xs"
+        variant="default"
+        disabled={disabled || busy || typeof value !== 'number'}
+        onClick={() => onSet(Number(value))}
+        data-testid={`${testId}-set`}
+      >
+        Set
+      </Button>
+    </>
+  );
+}
+
 export function MigrationControls({ job, info }: { job: Job; info: MigrationInfo | undefined }) {
   const control = useControl(job.id);
   const qc = useQueryClient();
@@ -57,8 +91,6 @@ export function MigrationControls({ job, info }: { job: Job; info: MigrationInfo
     mutationFn: () => call('jobs.cancel', { jobId: job.id }),
     onSettled: () => qc.invalidateQueries({ queryKey: ['migration', job.id] }),
   });
-  const [downtime, setDowntime] = useState<number | string>(3000);
-  const [bandwidth, setBandwidth] = useState<number | string>('');
   const [throttle, setThrottle] = useState(30);
   const c = info?.controls;
   const postCopyWhy = c?.postCopy
@@ -74,47 +106,27 @@ export function MigrationControls({ job, info }: { job: Job; info: MigrationInfo
     <Card withBorder padding="sm" data-testid="mig-controls">
       <Stack gap="xs">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <NumberInput
-            size="xs"
-            w={150}
+          <NumberControl
             label="Max downtime (ms)"
             description={c?.maxDowntimeMs ? `now ${c.maxDowntimeMs} ms` : 'now QEMU default'}
             min={10}
-            value={downtime}
-            onChange={setDowntime}
+            initial={3000}
             disabled={!live}
-            data-testid="mig-downtime-input"
+            busy={busy}
+            onSet={(ms) => control.mutate({ action: 'max-downtime', ms })}
+            testId="mig-downtime"
           />
-          <Button
-            size="xs"
-            variant="default"
-            disabled={!live || busy || typeof downtime !== 'number'}
-            onClick={() => control.mutate({ action: 'max-downtime', ms: Number(downtime) })}
-            data-testid="mig-downtime-set"
-          >
-            Set
-          </Button>
-          <NumberInput
-            size="xs"
-            w={150}
+          <NumberControl
             label="Bandwidth (MiB/s)"
             description={c?.bandwidthMiBps ? `now ${c.bandwidthMiBps} MiB/s` : 'now unlimited'}
             placeholder="0 = unlimited"
             min={0}
-            value={bandwidth}
-            onChange={setBandwidth}
+            initial=""
             disabled={!live}
-            data-testid="mig-bandwidth-input"
+            busy={busy}
+            onSet={(mibps) => control.mutate({ action: 'bandwidth', mibps })}
+            testId="mig-bandwidth"
           />
-          <Button
-            size="xs"
-            variant="default"
-            disabled={!live || busy || typeof bandwidth !== 'number'}
-            onClick={() => control.mutate({ action: 'bandwidth', mibps: Number(bandwidth) })}
-            data-testid="mig-bandwidth-set"
-          >
-            Set
-          </Button>
         </Group>
         <Group gap="sm" align="flex-end" wrap="wrap">
           <Stack gap={2} w={220}>

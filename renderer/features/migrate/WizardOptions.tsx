@@ -25,6 +25,33 @@ function peerUriHint(dest: HostInfo | undefined): string {
 
 const optNum = (v: string | number): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
+/** The two auto-converge percentages, and what an emptied input falls back to. */
+const AUTO_CONVERGE_FIELDS = [
+  { key: 'initial', label: 'Initial %', fallback: 20 },
+  { key: 'increment', label: 'Increment %', fallback: 10 },
+] as const;
+
+interface RadioColumnProps<T extends string> {
+  label: string;
+  value: T;
+  onChange(value: T): void;
+  choices: readonly { value: T; label: string; description: string; disabled?: boolean }[];
+  testIdPrefix: string;
+}
+
+/** A labelled column of radios, one per choice; each radio's test id is `${testIdPrefix}-${value}`. */
+function RadioColumn<T extends string>({ label, value, onChange, choices, testIdPrefix }: RadioColumnProps<T>) {
+  return (
+    <Radio.Group label={label} value={value} onChange={onChange}>
+      <Stack gap={6} mt={6}>
+        {choices.map((c) => (
+          <Radio key={c.value} {...c} data-testid={`${testIdPrefix}-${c.value}`} />
+        ))}
+      </Stack>
+    </Radio.Group>
+  );
+}
+
 export function WizardOptions({ draft, set, state, dest, issue, highlightPool }: Props) {
   const running = state !== undefined && state !== 'shutoff' && state !== 'crashed';
   const live = draft.mode === 'live';
@@ -43,59 +70,40 @@ export function WizardOptions({ draft, set, state, dest, issue, highlightPool }:
   return (
     <Stack gap="md" data-testid="migrate-options">
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
-        <Radio.Group label="Mode" value={draft.mode} onChange={(v) => setMode(v as 'live' | 'offline')}>
-          <Stack gap={6} mt={6}>
-            <Radio
-              value="live"
-              label="Live"
-              description="Running VM; memory streamed"
-              disabled={!running}
-              data-testid="migrate-mode-live"
-            />
-            <Radio
-              value="offline"
-              label="Offline"
-              description="Shut-off VM: definition (+ disks)"
-              disabled={running}
-              data-testid="migrate-mode-offline"
-            />
-          </Stack>
-        </Radio.Group>
-        <Radio.Group
+        <RadioColumn
+          label="Mode"
+          value={draft.mode}
+          onChange={setMode}
+          choices={[
+            { value: 'live', label: 'Live', description: 'Running VM; memory streamed', disabled: !running },
+            { value: 'offline', label: 'Offline', description: 'Shut-off VM: definition (+ disks)', disabled: running },
+          ]}
+          testIdPrefix="migrate-mode"
+        />
+        <RadioColumn
           label="Storage"
           value={draft.storage}
-          onChange={(v) => set({ storage: v as 'shared' | 'copy', ...(v === 'shared' ? { destPool: undefined } : {}) })}
-        >
-          <Stack gap={6} mt={6}>
-            <Radio value="shared" label="Shared" description="Same path on both hosts" data-testid="migrate-storage-shared" />
-            <Radio
-              value="copy"
-              label="Copy disks"
-              description={live ? "copy-storage-all: the destination's pool creates them" : 'Copied through the storage pools'}
-              data-testid="migrate-storage-copy"
-            />
-          </Stack>
-        </Radio.Group>
-        <Radio.Group
+          onChange={(storage) => set({ storage, ...(storage === 'shared' ? { destPool: undefined } : {}) })}
+          choices={[
+            { value: 'shared', label: 'Shared', description: 'Same path on both hosts' },
+            {
+              value: 'copy',
+              label: 'Copy disks',
+              description: live ? "copy-storage-all: the destination's pool creates them" : 'Copied through the storage pools',
+            },
+          ]}
+          testIdPrefix="migrate-storage"
+        />
+        <RadioColumn
           label="Transport"
           value={draft.transport}
-          onChange={(v) => set({ transport: v as 'direct' | 'p2p', ...(v === 'direct' ? { tunnelled: false, peerUri: undefined } : {}) })}
-        >
-          <Stack gap={6} mt={6}>
-            <Radio
-              value="direct"
-              label="Direct"
-              description="Vireo holds both connections; no SSH trust between hosts"
-              data-testid="migrate-transport-direct"
-            />
-            <Radio
-              value="p2p"
-              label="Peer-to-peer"
-              description="The source drives it; survives Vireo going away"
-              data-testid="migrate-transport-p2p"
-            />
-          </Stack>
-        </Radio.Group>
+          onChange={(transport) => set({ transport, ...(transport === 'direct' ? { tunnelled: false, peerUri: undefined } : {}) })}
+          choices={[
+            { value: 'direct', label: 'Direct', description: 'Vireo holds both connections; no SSH trust between hosts' },
+            { value: 'p2p', label: 'Peer-to-peer', description: 'The source drives it; survives Vireo going away' },
+          ]}
+          testIdPrefix="migrate-transport"
+        />
       </SimpleGrid>
 
       {p2p && (
@@ -180,24 +188,26 @@ export function WizardOptions({ draft, set, state, dest, issue, highlightPool }:
           />
           {draft.autoConverge && (
             <Group grow>
-              <NumberInput
-                size="xs"
-                label="Initial %"
-                min={1}
-                max={99}
-                value={draft.autoConverge.initial}
-                onChange={(v) => set({ autoConverge: { initial: optNum(v) ?? 20, increment: draft.autoConverge?.increment ?? 10 } })}
-                data-testid="migrate-ac-initial"
-              />
-              <NumberInput
-                size="xs"
-                label="Increment %"
-                min={1}
-                max={99}
-                value={draft.autoConverge.increment}
-                onChange={(v) => set({ autoConverge: { initial: draft.autoConverge?.initial ?? 20, increment: optNum(v) ?? 10 } })}
-                data-testid="migrate-ac-increment"
-              />
+              {AUTO_CONVERGE_FIELDS.map(({ key, label, fallback }) => (
+                <NumberInput
+                  key={key}
+                  size="xs"
+                  label={label}
+                  min={1}
+                  max={99}
+                  value={draft.autoConverge?.[key]}
+                  onChange={(v) =>
+                    set({
+                      autoConverge: {
+                        initial: draft.autoConverge?.initial ?? 20,
+                        increment: draft.autoConverge?.increment ?? 10,
+                        [key]: optNum(v) ?? fallback,
+                      },
+                    })
+                  }
+                  data-testid={`migrate-ac-${key}`}
+                />
+              ))}
             </Group>
           )}
         </Stack>

@@ -1,15 +1,16 @@
 /** CPU weight (shares) and cap (quota per period, as % of a host core per vCPU), then pinning. */
-import { Badge, Button, Card, Group, NumberInput, SimpleGrid, Slider, Stack, Switch, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Card, Group, NumberInput, SimpleGrid, Slider, Stack, Switch, Text, Title } from '@mantine/core';
 import { type ApplyScope, CpuTune, type CpuTuneState, type QosState } from '../../../shared/api';
-import { ApplyOutcome, SidesDiffer } from './ApplyOutcome';
-import { Readout } from './DiskTuneCard';
+import { SidesDiffer } from './ApplyOutcome';
 import { PinGrid } from './PinGrid';
-import { capPercent, issuesByPath, quotaFor } from './units';
+import { ApplyControls, TuneHeader, useTuneDraft } from './TuneCard';
+import { capPercent, quotaFor } from './units';
 import { useQosWrite } from './useQos';
 
 const SHARE_STOPS = [2, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 65536, 262144];
 const DEFAULT_TUNE: CpuTune = { shares: 1024, period: 100_000, quota: -1 };
+
+const sameTune = (a: CpuTune, b: CpuTune) => a.shares === b.shares && a.period === b.period && a.quota === b.quota;
 
 const num = (v: number | string): number => (typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v));
 
@@ -32,12 +33,8 @@ function nearestStop(v: number): number {
 function WeightCap({ hostId, uuid, q, scope }: { hostId: string; uuid: string; q: QosState; scope: ApplyScope }) {
   const side = (scope === 'config' ? q.cpu.config : q.cpu.live) ?? q.cpu.config ?? q.cpu.live;
   const base: CpuTune = side ? { shares: side.shares, period: side.period, quota: side.quota } : DEFAULT_TUNE;
-  const [draft, setDraft] = useState<CpuTune | null>(null);
-  const form = draft ?? base;
+  const { draft, setDraft, form, check, errors, dirty } = useTuneDraft(base, CpuTune, sameTune);
   const write = useQosWrite('qos.setCpu', hostId, uuid);
-  const check = CpuTune.safeParse(form);
-  const errors = check.success ? {} : issuesByPath(check.error.issues);
-  const dirty = draft !== null && (form.shares !== base.shares || form.period !== base.period || form.quota !== base.quota);
   const capped = form.quota !== -1;
   const pct = capPercent(form.period, form.quota);
   const apply = (s: ApplyScope) => check.success && write.mutate({ scope: s, tune: check.data }, { onSuccess: () => setDraft(null) });
@@ -133,44 +130,19 @@ function WeightCap({ hostId, uuid, q, scope }: { hostId: string; uuid: string; q
           </Text>
         </Stack>
       </SimpleGrid>
-      <SidesDiffer
+      <SidesDiffer scope={scope} differ={!!q.cpu.live && !!q.cpu.config && !sameTune(q.cpu.live, q.cpu.config)} testId="qos-cpu" />
+      <ApplyControls
+        testId="qos-cpu"
         scope={scope}
-        differ={
-          !!q.cpu.live &&
-          !!q.cpu.config &&
-          (q.cpu.live.shares !== q.cpu.config.shares ||
-            q.cpu.live.period !== q.cpu.config.period ||
-            q.cpu.live.quota !== q.cpu.config.quota)
-        }
-        testId="qos-cpu"
-      />
-      <Group justify="flex-end" gap="xs">
-        {dirty && (
-          <Badge variant="light" color="blue">
-            changed
-          </Badge>
-        )}
-        <Button variant="default" size="xs" disabled={!draft} onClick={() => setDraft(null)} data-testid="qos-cpu-revert">
-          Revert
-        </Button>
-        <Button
-          size="xs"
-          onClick={() => apply(scope)}
-          disabled={!check.success || !dirty}
-          loading={write.isPending}
-          data-testid="qos-cpu-apply"
-        >
-          Apply
-        </Button>
-      </Group>
-      <ApplyOutcome
-        testId="qos-cpu"
-        applied={write.data}
-        error={write.error}
+        persistent={q.persistent}
+        dirty={dirty}
+        canRevert={draft !== null}
+        valid={check.success}
+        onRevert={() => setDraft(null)}
+        onApply={apply}
+        write={write}
         label={(f) => ({ shares: 'Weight', period: 'Period', quota: 'Quota' })[f] ?? f}
         format={(f, v) => (f === 'quota' && v === -1 ? 'no cap' : f === 'shares' ? String(v) : `${String(v)} µs`)}
-        onConfigOnly={scope !== 'config' && q.persistent && write.variables?.scope !== 'config' ? () => apply('config') : undefined}
-        pending={write.isPending}
       />
     </Stack>
   );
@@ -180,21 +152,18 @@ export function CpuTuneCard({ hostId, uuid, q, scope }: { hostId: string; uuid: 
   const t = q.host;
   return (
     <Card withBorder data-testid="qos-cpu">
-      <Group justify="space-between" align="flex-start" mb="xs">
-        <div>
-          <Title order={5}>CPU</Title>
-          <Text size="xs" c="dimmed" data-testid="qos-host-topology">
-            Host: {t.sockets * t.nodes} socket{t.sockets * t.nodes === 1 ? '' : 's'} × {t.cores} core{t.cores === 1 ? '' : 's'} ×{' '}
-            {t.threads} thread
-            {t.threads === 1 ? '' : 's'} = {t.cpus} CPUs · {t.model} ({t.arch}) · {t.nodes} NUMA node{t.nodes === 1 ? '' : 's'}
-          </Text>
-        </div>
-        <Readout
-          testId="qos-cpu"
-          live={q.cpu.live ? describeCpu(q.cpu.live) : undefined}
-          config={q.cpu.config ? describeCpu(q.cpu.config) : undefined}
-        />
-      </Group>
+      <TuneHeader
+        testId="qos-cpu"
+        live={q.cpu.live ? describeCpu(q.cpu.live) : undefined}
+        config={q.cpu.config ? describeCpu(q.cpu.config) : undefined}
+      >
+        <Title order={5}>CPU</Title>
+        <Text size="xs" c="dimmed" data-testid="qos-host-topology">
+          Host: {t.sockets * t.nodes} socket{t.sockets * t.nodes === 1 ? '' : 's'} × {t.cores} core{t.cores === 1 ? '' : 's'} × {t.threads}{' '}
+          thread
+          {t.threads === 1 ? '' : 's'} = {t.cpus} CPUs · {t.model} ({t.arch}) · {t.nodes} NUMA node{t.nodes === 1 ? '' : 's'}
+        </Text>
+      </TuneHeader>
       <Stack gap="md">
         <WeightCap hostId={hostId} uuid={uuid} q={q} scope={scope} />
         <PinGrid hostId={hostId} uuid={uuid} q={q} scope={scope} />

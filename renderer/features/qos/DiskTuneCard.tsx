@@ -1,10 +1,9 @@
 /** One disk's block I/O limits: presets, six fields, read-back of both sides. */
-import { Badge, Button, Card, Code, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Code, Group, SimpleGrid, Text, Title, Tooltip } from '@mantine/core';
 import { type ApplyScope, DiskIoTune, type QosDisk } from '../../../shared/api';
-import { ApplyOutcome, SidesDiffer } from './ApplyOutcome';
 import { RateField } from './RateField';
-import { DISK_PRESETS, formatValue, issuesByPath, presetOf, ZERO_DISK } from './units';
+import { TuneCard, useTuneDraft } from './TuneCard';
+import { DISK_PRESETS, formatValue, presetOf, ZERO_DISK } from './units';
 import { useQosWrite } from './useQos';
 
 type Field = keyof DiskIoTune;
@@ -18,6 +17,7 @@ const FIELDS: { key: Field; label: string; kind: 'bytes' | 'iops' }[] = [
 ];
 const kindOf = (f: string) => FIELDS.find((x) => x.key === f)?.kind ?? 'bytes';
 const labelOf = (f: string) => FIELDS.find((x) => x.key === f)?.label ?? f;
+const sameDisk = (a: DiskIoTune, b: DiskIoTune) => FIELDS.every((f) => a[f.key] === b[f.key]);
 
 /** "read 1.0 MiB/s · total 200 IOPS", or "unlimited". */
 export function describeDisk(t: DiskIoTune | undefined): string {
@@ -26,30 +26,6 @@ export function describeDisk(t: DiskIoTune | undefined): string {
     (f) => `${f.label.replace(/ (throughput|IOPS)$/, '').toLowerCase()} ${formatValue(f.kind, t[f.key])}`,
   );
   return parts.length ? parts.join(' · ') : 'unlimited';
-}
-
-/** The values in effect: on the running VM and for the next boot. */
-export function Readout({ testId, live, config }: { testId: string; live?: string | undefined; config?: string | undefined }) {
-  return (
-    <Stack gap={0}>
-      {live !== undefined && (
-        <Text size="xs">
-          <Text span c="dimmed" size="xs">
-            Running VM:{' '}
-          </Text>
-          <span data-testid={`${testId}-live`}>{live}</span>
-        </Text>
-      )}
-      {config !== undefined && (
-        <Text size="xs">
-          <Text span c="dimmed" size="xs">
-            Next boot:{' '}
-          </Text>
-          <span data-testid={`${testId}-config`}>{config}</span>
-        </Text>
-      )}
-    </Stack>
-  );
 }
 
 export function DiskTuneCard({
@@ -66,12 +42,8 @@ export function DiskTuneCard({
   persistent: boolean;
 }) {
   const base = (scope === 'config' ? disk.config : disk.live) ?? disk.config ?? disk.live ?? ZERO_DISK;
-  const [draft, setDraft] = useState<DiskIoTune | null>(null);
-  const form = draft ?? base;
+  const { draft, setDraft, form, check, errors, dirty } = useTuneDraft(base, DiskIoTune, sameDisk);
   const write = useQosWrite('qos.setDisk', hostId, uuid);
-  const check = DiskIoTune.safeParse(form);
-  const errors = check.success ? {} : issuesByPath(check.error.issues);
-  const dirty = draft !== null && FIELDS.some((f) => form[f.key] !== base[f.key]);
   const id = `qos-disk-${disk.target}`;
   const preset = presetOf(form);
 
@@ -82,9 +54,10 @@ export function DiskTuneCard({
   const set = (k: Field, v: number) => setDraft({ ...form, [k]: v });
 
   return (
-    <Card withBorder data-testid={id}>
-      <Group justify="space-between" align="flex-start" mb="xs">
-        <div>
+    <TuneCard
+      testId={id}
+      title={
+        <>
           <Title order={5}>
             Disk {disk.target}{' '}
             <Text span size="sm" c="dimmed">
@@ -93,13 +66,23 @@ export function DiskTuneCard({
             </Text>
           </Title>
           {disk.source && <Code>{disk.source}</Code>}
-        </div>
-        <Readout
-          testId={id}
-          live={disk.live ? describeDisk(disk.live) : undefined}
-          config={disk.config ? describeDisk(disk.config) : undefined}
-        />
-      </Group>
+        </>
+      }
+      live={disk.live ? describeDisk(disk.live) : undefined}
+      config={disk.config ? describeDisk(disk.config) : undefined}
+      sidesDiffer={!!disk.live && !!disk.config && describeDisk(disk.live) !== describeDisk(disk.config)}
+      notes={disk.notes}
+      scope={scope}
+      persistent={persistent}
+      dirty={dirty}
+      canRevert={draft !== null}
+      valid={check.success}
+      onRevert={() => setDraft(null)}
+      onApply={apply}
+      write={write}
+      label={labelOf}
+      format={(f, v) => (typeof v === 'number' ? formatValue(kindOf(f), v) : String(v))}
+    >
       <Group gap="xs" mb="sm">
         <Text size="sm" fw={500}>
           Presets
@@ -130,46 +113,6 @@ export function DiskTuneCard({
           />
         ))}
       </SimpleGrid>
-      <SidesDiffer
-        scope={scope}
-        differ={!!disk.live && !!disk.config && describeDisk(disk.live) !== describeDisk(disk.config)}
-        testId={id}
-      />
-      {disk.notes.map((n) => (
-        <Text key={n} size="xs" c="orange">
-          {n}
-        </Text>
-      ))}
-      <Group justify="flex-end" mt="sm" gap="xs">
-        {dirty && (
-          <Badge variant="light" color="blue">
-            changed
-          </Badge>
-        )}
-        <Button variant="default" size="xs" disabled={!draft} onClick={() => setDraft(null)} data-testid={`${id}-revert`}>
-          Revert
-        </Button>
-        <Button
-          size="xs"
-          onClick={() => apply(scope)}
-          disabled={!check.success || !dirty}
-          loading={write.isPending}
-          data-testid={`${id}-apply`}
-        >
-          Apply
-        </Button>
-      </Group>
-      <Stack mt="xs">
-        <ApplyOutcome
-          testId={id}
-          applied={write.data}
-          error={write.error}
-          label={labelOf}
-          format={(f, v) => (typeof v === 'number' ? formatValue(kindOf(f), v) : String(v))}
-          onConfigOnly={scope !== 'config' && persistent && write.variables?.scope !== 'config' ? () => apply('config') : undefined}
-          pending={write.isPending}
-        />
-      </Stack>
-    </Card>
+    </TuneCard>
   );
 }

@@ -1,11 +1,9 @@
 /** One NIC's bandwidth, inbound and outbound, each with an "unlimited" switch. */
-import { Badge, Button, Card, Code, Group, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Code, Group, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { type ApplyScope, NicBandwidth, type QosNic } from '../../../shared/api';
-import { ApplyOutcome, SidesDiffer } from './ApplyOutcome';
-import { Readout } from './DiskTuneCard';
 import { RateField } from './RateField';
-import { formatValue, issuesByPath } from './units';
+import { TuneCard, useTuneDraft } from './TuneCard';
+import { formatValue } from './units';
 import { useQosWrite } from './useQos';
 
 type Dir = 'inbound' | 'outbound';
@@ -51,12 +49,8 @@ export function NicTuneCard({
   persistent: boolean;
 }) {
   const base = (scope === 'config' ? nic.config : nic.live) ?? nic.config ?? nic.live ?? { inbound: ZERO, outbound: ZERO };
-  const [draft, setDraft] = useState<NicBandwidth | null>(null);
-  const form = draft ?? base;
+  const { draft, setDraft, form, check, errors, dirty } = useTuneDraft(base, NicBandwidth, same);
   const write = useQosWrite('qos.setNic', hostId, uuid);
-  const check = NicBandwidth.safeParse(form);
-  const errors = check.success ? {} : issuesByPath(check.error.issues);
-  const dirty = draft !== null && !same(form, base);
   const id = `qos-nic-${nic.mac.replace(/:/g, '')}`;
 
   const apply = (s: ApplyScope) => {
@@ -66,9 +60,10 @@ export function NicTuneCard({
   const setDir = (d: Dir, v: NicBandwidth[Dir]) => setDraft({ ...form, [d]: v });
 
   return (
-    <Card withBorder data-testid={id}>
-      <Group justify="space-between" align="flex-start" mb="xs">
-        <div>
+    <TuneCard
+      testId={id}
+      title={
+        <>
           <Title order={5}>
             NIC <Code>{nic.mac}</Code>{' '}
             <Text span size="sm" c="dimmed">
@@ -81,13 +76,23 @@ export function NicTuneCard({
           <Text size="xs" c="dimmed">
             Inbound = traffic to the VM, outbound = from it. Averages and peaks in KiB/s, bursts in KiB.
           </Text>
-        </div>
-        <Readout
-          testId={id}
-          live={nic.live ? describeNic(nic.live) : undefined}
-          config={nic.config ? describeNic(nic.config) : undefined}
-        />
-      </Group>
+        </>
+      }
+      live={nic.live ? describeNic(nic.live) : undefined}
+      config={nic.config ? describeNic(nic.config) : undefined}
+      sidesDiffer={!!nic.live && !!nic.config && !same(nic.live, nic.config)}
+      notes={nic.notes}
+      scope={scope}
+      persistent={persistent}
+      dirty={dirty}
+      canRevert={draft !== null}
+      valid={check.success}
+      onRevert={() => setDraft(null)}
+      onApply={apply}
+      write={write}
+      label={(f) => f.replace('.', ' ')}
+      format={(f, v) => (typeof v === 'number' ? formatValue(f.endsWith('burst') ? 'kibSize' : 'kib', v) : String(v))}
+    >
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         {(['inbound', 'outbound'] as const).map((d) => {
           const unlimited = form[d].average === 0 && form[d].peak === 0 && form[d].burst === 0;
@@ -121,42 +126,6 @@ export function NicTuneCard({
           );
         })}
       </SimpleGrid>
-      <SidesDiffer scope={scope} differ={!!nic.live && !!nic.config && !same(nic.live, nic.config)} testId={id} />
-      {nic.notes.map((n) => (
-        <Text key={n} size="xs" c="orange">
-          {n}
-        </Text>
-      ))}
-      <Group justify="flex-end" mt="sm" gap="xs">
-        {dirty && (
-          <Badge variant="light" color="blue">
-            changed
-          </Badge>
-        )}
-        <Button variant="default" size="xs" disabled={!draft} onClick={() => setDraft(null)} data-testid={`${id}-revert`}>
-          Revert
-        </Button>
-        <Button
-          size="xs"
-          onClick={() => apply(scope)}
-          disabled={!check.success || !dirty}
-          loading={write.isPending}
-          data-testid={`${id}-apply`}
-        >
-          Apply
-        </Button>
-      </Group>
-      <Stack mt="xs">
-        <ApplyOutcome
-          testId={id}
-          applied={write.data}
-          error={write.error}
-          label={(f) => f.replace('.', ' ')}
-          format={(f, v) => (typeof v === 'number' ? formatValue(f.endsWith('burst') ? 'kibSize' : 'kib', v) : String(v))}
-          onConfigOnly={scope !== 'config' && persistent && write.variables?.scope !== 'config' ? () => apply('config') : undefined}
-          pending={write.isPending}
-        />
-      </Stack>
-    </Card>
+    </TuneCard>
   );
 }

@@ -1,8 +1,9 @@
 /** vCPU (and emulator) pinning as a grid of rows × host CPUs: click a cell to allow or disallow it. */
-import { Badge, Button, Checkbox, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { type ApplyScope, CpuPinning, type HostCpu, type QosState } from '../../../shared/api';
-import { ApplyOutcome, SidesDiffer } from './ApplyOutcome';
+import { SidesDiffer } from './ApplyOutcome';
+import { ApplyControls } from './TuneCard';
 import { cpuRanges, issuesByPath } from './units';
 import { useQosWrite } from './useQos';
 
@@ -154,33 +155,19 @@ export function PinGrid({ hostId, uuid, q, scope }: { hostId: string; uuid: stri
         }
         testId="qos-pin"
       />
-      <Group justify="flex-end" gap="xs">
-        {dirty && (
-          <Badge variant="light" color="blue">
-            changed
-          </Badge>
-        )}
-        <Button variant="default" size="xs" disabled={!dirty} onClick={() => setDraft({ vcpus: {} })} data-testid="qos-pin-revert">
-          Revert
-        </Button>
-        <Button
-          size="xs"
-          onClick={() => apply(scope)}
-          disabled={!dirty || !check.success}
-          loading={write.isPending}
-          data-testid="qos-pin-apply"
-        >
-          Apply pinning
-        </Button>
-      </Group>
-      <ApplyOutcome
+      <ApplyControls
         testId="qos-pin"
-        applied={write.data}
-        error={write.error}
+        scope={scope}
+        persistent={q.persistent}
+        dirty={dirty}
+        canRevert={dirty}
+        valid={check.success}
+        onRevert={() => setDraft({ vcpus: {} })}
+        onApply={apply}
+        write={write}
         label={(f) => (f === 'emulator' ? 'Emulator' : f.replace('vcpu', 'vCPU'))}
         format={(_f, v) => (Array.isArray(v) ? cpuRanges(v) : v === null ? 'nothing' : String(v))}
-        onConfigOnly={scope !== 'config' && q.persistent && write.variables?.scope !== 'config' ? () => apply('config') : undefined}
-        pending={write.isPending}
+        applyLabel="Apply pinning"
       />
     </Stack>
   );

@@ -1,22 +1,14 @@
 /** Emulated USB devices: tablet, keyboard, mouse, or a disk from a storage volume (existing or new). */
-import { Button, Group, Loader, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Loader, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { type ApplyScope, type EmulatedUsbKind, EmulatedUsbSpec } from '../../../shared/api';
+import { type EmulatedUsbKind, EmulatedUsbSpec } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBytes } from '../../lib/format';
 import { useHostDetails } from '../../queries';
 import { ScopeControl } from '../qos/ScopeControl';
 import { issuesByPath } from '../qos/units';
+import { AttachFooter, UsbDialog, type UsbDialogProps } from './UsbDialog';
 import { useUsbVolumes, useUsbWrite } from './useUsb';
-
-interface Props {
-  hostId: string;
-  uuid: string;
-  vm: { name: string; running: boolean; persistent: boolean };
-  scope: ApplyScope;
-  setScope(s: ApplyScope): void;
-  onClose(): void;
-}
 
 const KINDS: { value: EmulatedUsbKind; label: string; hint: string }[] = [
   { value: 'tablet', label: 'Tablet', hint: 'An absolute pointer: the mouse follows the cursor in VNC without grabbing.' },
@@ -27,7 +19,7 @@ const KINDS: { value: EmulatedUsbKind; label: string; hint: string }[] = [
 
 const suffix = () => Math.random().toString(16).slice(2, 6);
 
-function DialogBody({ hostId, uuid, vm, scope, setScope, onClose }: Props) {
+function DialogBody({ hostId, uuid, vm, scope, setScope, onClose }: UsbDialogProps) {
   const [kind, setKind] = useState<EmulatedUsbKind>('tablet');
   const [source, setSource] = useState<'new' | 'existing'>('new');
   const [pool, setPool] = useState<string | null>(null);
@@ -127,35 +119,30 @@ function DialogBody({ hostId, uuid, vm, scope, setScope, onClose }: Props) {
           )}
         </Stack>
       )}
-      <ErrorAlert title={`Could not attach it to ${vm.name}`} error={attach.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          Close
-        </Button>
-        <Button
-          onClick={() => check.success && attach.mutate({ device: check.data, scope }, { onSuccess: onClose })}
-          disabled={!check.success}
-          loading={attach.isPending}
-          data-testid="usb-emu-attach"
-        >
-          Attach
-        </Button>
-      </Group>
+      <AttachFooter
+        vmName={vm.name}
+        error={attach.error}
+        onClose={onClose}
+        onAttach={() => check.success && attach.mutate({ device: check.data, scope }, { onSuccess: onClose })}
+        canAttach={check.success}
+        pending={attach.isPending}
+        testId="usb-emu-attach"
+      />
     </Stack>
   );
 }
 
-export function EmulatedUsbDialog(props: Props & { opened: boolean }) {
+export function EmulatedUsbDialog(props: UsbDialogProps & { opened: boolean }) {
   const { opened, ...rest } = props;
   return (
-    <Modal
+    <UsbDialog
       opened={opened}
       onClose={rest.onClose}
       title={`Add an emulated USB device to “${rest.vm.name}”`}
       size="lg"
-      data-testid="usb-emulated"
+      testId="usb-emulated"
     >
-      {opened && <DialogBody {...rest} />}
-    </Modal>
+      <DialogBody {...rest} />
+    </UsbDialog>
   );
 }

@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScopeControl, useScope } from '../qos/ScopeControl';
 import { useRefetchOnDomainChange } from '../qos/useQos';
 import { EmulatedUsbDialog } from './EmulatedUsbDialog';
+import { ListTable } from './ListTable';
+import type { UsbDialogProps } from './UsbDialog';
 import { UsbPicker } from './UsbPicker';
 import { usbKeys, useUsbWrite, useVmUsb } from './useUsb';
 
@@ -76,6 +78,7 @@ export function UsbPanel({ hostId, uuid, name }: { hostId: string; uuid: string;
   if (!v.data) return <ErrorAlert title={`Could not read the USB devices of “${name}”`} error={v.error} />;
   const vm = v.data;
   const shown = { name: vm.name, running: vm.running, persistent: vm.persistent };
+  const dialogProps: UsbDialogProps = { onClose: () => setDialog(null), hostId, uuid, vm: shown, scope, setScope };
   return (
     <Stack gap="md" data-testid="usb-panel">
       <Group justify="space-between" wrap="wrap">
@@ -106,52 +109,26 @@ export function UsbPanel({ hostId, uuid, name }: { hostId: string; uuid: string;
         </Text>
       )}
       <ErrorAlert title="Could not detach it" error={detach.error} />
-      {vm.devices.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="usb-vm-none">
-          No USB devices.
-        </Text>
-      ) : (
-        <Table verticalSpacing={4} data-testid="usb-vm-devices">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Device</Table.Th>
-              <Table.Th>ID</Table.Th>
-              <Table.Th>Address</Table.Th>
-              <Table.Th>Where</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {vm.devices.map((d) => (
-              <DeviceRow
-                key={d.id}
-                d={d}
-                scope={scope}
-                pending={detach.isPending && detach.variables?.id === d.id}
-                onDetach={() => detach.mutate({ id: d.id, scope })}
-              />
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      <UsbPicker
-        opened={dialog === 'host'}
-        onClose={() => setDialog(null)}
-        hostId={hostId}
-        uuid={uuid}
-        vm={shown}
-        scope={scope}
-        setScope={setScope}
-      />
-      <EmulatedUsbDialog
-        opened={dialog === 'emulated'}
-        onClose={() => setDialog(null)}
-        hostId={hostId}
-        uuid={uuid}
-        vm={shown}
-        scope={scope}
-        setScope={setScope}
-      />
+      <ListTable
+        count={vm.devices.length}
+        empty="No USB devices."
+        emptyTestId="usb-vm-none"
+        columns={['Device', 'ID', 'Address', 'Where', '']}
+        verticalSpacing={4}
+        testId="usb-vm-devices"
+      >
+        {vm.devices.map((d) => (
+          <DeviceRow
+            key={d.id}
+            d={d}
+            scope={scope}
+            pending={detach.isPending && detach.variables?.id === d.id}
+            onDetach={() => detach.mutate({ id: d.id, scope })}
+          />
+        ))}
+      </ListTable>
+      <UsbPicker opened={dialog === 'host'} {...dialogProps} />
+      <EmulatedUsbDialog opened={dialog === 'emulated'} {...dialogProps} />
     </Stack>
   );
 }

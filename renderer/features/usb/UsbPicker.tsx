@@ -3,24 +3,16 @@
  * each. Root hubs are left out; devices with equal ids are told apart by their address. A device
  * another VM has is attached only after the admin confirms.
  */
-import { Alert, Button, Code, Group, Loader, Modal, Radio, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, Loader, Radio, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ApplyScope, HostUsbDevice } from '../../../shared/api';
+import type { HostUsbDevice } from '../../../shared/api';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScopeControl } from '../qos/ScopeControl';
+import { AttachFooter, UsbDialog, type UsbDialogProps } from './UsbDialog';
 import { usbKeys, useHostUsb, useUsbWrite } from './useUsb';
-
-interface Props {
-  hostId: string;
-  uuid: string;
-  vm: { name: string; running: boolean; persistent: boolean };
-  scope: ApplyScope;
-  setScope(s: ApplyScope): void;
-  onClose(): void;
-}
 
 function Owners({ d, uuid }: { d: HostUsbDevice; uuid: string }) {
   if (!d.usedBy.length)
@@ -41,7 +33,7 @@ function Owners({ d, uuid }: { d: HostUsbDevice; uuid: string }) {
   );
 }
 
-function PickerBody({ hostId, uuid, vm, scope, setScope, onClose }: Props) {
+function PickerBody({ hostId, uuid, vm, scope, setScope, onClose }: UsbDialogProps) {
   const list = useHostUsb(hostId, true);
   const qc = useQueryClient();
   const [picked, setPicked] = useState<string | null>(null);
@@ -181,30 +173,24 @@ function PickerBody({ hostId, uuid, vm, scope, setScope, onClose }: Props) {
           </Group>
         </Alert>
       )}
-      <ErrorAlert title={`Could not attach it to ${vm.name}`} error={attach.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          Close
-        </Button>
-        <Button onClick={() => submit(false)} disabled={!device || confirming} loading={attach.isPending} data-testid="usb-picker-attach">
-          Attach
-        </Button>
-      </Group>
+      <AttachFooter
+        vmName={vm.name}
+        error={attach.error}
+        onClose={onClose}
+        onAttach={() => submit(false)}
+        canAttach={!!device && !confirming}
+        pending={attach.isPending}
+        testId="usb-picker-attach"
+      />
     </Stack>
   );
 }
 
-export function UsbPicker(props: Props & { opened: boolean }) {
+export function UsbPicker(props: UsbDialogProps & { opened: boolean }) {
   const { opened, ...rest } = props;
   return (
-    <Modal
-      opened={opened}
-      onClose={rest.onClose}
-      title={`Attach a host USB device to “${rest.vm.name}”`}
-      size="xl"
-      data-testid="usb-picker"
-    >
-      {opened && <PickerBody {...rest} />}
-    </Modal>
+    <UsbDialog opened={opened} onClose={rest.onClose} title={`Attach a host USB device to “${rest.vm.name}”`} size="xl" testId="usb-picker">
+      <PickerBody {...rest} />
+    </UsbDialog>
   );
 }

@@ -5,13 +5,13 @@
  */
 import { Alert, Button, Group, Menu, PasswordInput, Popover, SegmentedControl, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import RFB from '@novnc/novnc';
-import { IconCamera, IconClipboard, IconKeyboard, IconLock, IconMaximize, IconTerminal2 } from '@tabler/icons-react';
+import { IconCamera, IconClipboard, IconKeyboard, IconLock, IconMaximize } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { notifyInfo } from '../../components/notify';
 import { useHosts } from '../../queries';
 import { ConsoleStatus } from '../console/ConsoleStatus';
-import { StateBadge, Tool } from '../console/parts';
-import { type ConsoleTab, openConsole } from '../console/store';
+import { ConsoleToolbar, Tool } from '../console/parts';
+import type { ConsoleTab } from '../console/store';
 import { useConsoleSession } from '../console/useConsoleSession';
 import { ChannelSocket } from './channelSocket';
 import { COMBOS, sendCombo, typeText } from './keys';
@@ -119,136 +119,128 @@ export function VncViewer({ tab, active }: { tab: ConsoleTab; active: boolean })
       data-rfb={rfbState}
       data-host={hostId}
     >
-      <Group gap={6} justify="space-between" wrap="nowrap">
-        <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-          <StateBadge state={state} hostName={hostName} />
-          {vnc?.hasPassword && (
-            <Tooltip label="This display asks for a password">
-              <IconLock size={14} />
-            </Tooltip>
-          )}
-          <Text size="xs" c="dimmed" truncate>
-            {desktop || (vnc ? `VNC ${vnc.listen}` : '')}
-          </Text>
-        </Group>
-        <Group gap={4} wrap="nowrap">
-          <SegmentedControl
-            size="xs"
-            value={scale}
-            onChange={(v) => changeScale(v as Scale)}
-            data={[
-              { value: 'fit', label: 'Fit' },
-              { value: 'native', label: '1:1' },
-            ]}
-            data-testid="vnc-scale"
-          />
-          <Button
-            size="compact-xs"
-            variant="default"
-            disabled={!connected}
-            onClick={withRfb((r) => r.sendCtrlAltDel())}
-            data-testid="vnc-ctrl-alt-del"
-          >
-            Ctrl+Alt+Del
-          </Button>
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <span>
-                <Tool label="Send a key combination" onClick={() => {}} testId="vnc-keys" disabled={!connected}>
-                  <IconKeyboard size={15} />
-                </Tool>
-              </span>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {COMBOS.map((c) => (
-                <Menu.Item key={c.id} onClick={withRfb((r) => sendCombo(r, c.keys))} data-testid={`vnc-combo-${c.id}`}>
-                  {c.label}
-                </Menu.Item>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
-          <Popover position="bottom-end" width={340} withinPortal trapFocus>
-            <Popover.Target>
-              <span>
-                <Tool label="Clipboard and typing" onClick={() => {}} testId="vnc-clipboard" disabled={!connected}>
-                  <IconClipboard size={15} />
-                </Tool>
-              </span>
-            </Popover.Target>
-            <Popover.Dropdown>
-              <Stack gap="xs">
-                <Textarea
-                  label="Text for the guest"
-                  description="Type it as key presses (works at any prompt), or put it on the guest's clipboard (needs a clipboard agent in the guest)."
-                  autosize
-                  minRows={2}
-                  maxRows={6}
-                  value={toType}
-                  onChange={(e) => setToType(e.currentTarget.value)}
-                  data-testid="vnc-type-text"
-                />
-                <Group gap="xs">
-                  <Button size="xs" disabled={!toType} onClick={withRfb((r) => typeText(r, toType))} data-testid="vnc-type">
-                    Type it
-                  </Button>
-                  <Button
+      <ConsoleToolbar
+        state={state}
+        hostName={hostName}
+        info={
+          <>
+            {vnc?.hasPassword && (
+              <Tooltip label="This display asks for a password">
+                <IconLock size={14} />
+              </Tooltip>
+            )}
+            <Text size="xs" c="dimmed" truncate>
+              {desktop || (vnc ? `VNC ${vnc.listen}` : '')}
+            </Text>
+          </>
+        }
+        other={{ kind: 'serial', hostId, uuid: tab.uuid, name: tab.name }}
+      >
+        <SegmentedControl
+          size="xs"
+          value={scale}
+          onChange={(v) => changeScale(v as Scale)}
+          data={[
+            { value: 'fit', label: 'Fit' },
+            { value: 'native', label: '1:1' },
+          ]}
+          data-testid="vnc-scale"
+        />
+        <Button
+          size="compact-xs"
+          variant="default"
+          disabled={!connected}
+          onClick={withRfb((r) => r.sendCtrlAltDel())}
+          data-testid="vnc-ctrl-alt-del"
+        >
+          Ctrl+Alt+Del
+        </Button>
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <span>
+              <Tool label="Send a key combination" onClick={() => {}} testId="vnc-keys" disabled={!connected}>
+                <IconKeyboard size={15} />
+              </Tool>
+            </span>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {COMBOS.map((c) => (
+              <Menu.Item key={c.id} onClick={withRfb((r) => sendCombo(r, c.keys))} data-testid={`vnc-combo-${c.id}`}>
+                {c.label}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+        <Popover position="bottom-end" width={340} withinPortal trapFocus>
+          <Popover.Target>
+            <span>
+              <Tool label="Clipboard and typing" onClick={() => {}} testId="vnc-clipboard" disabled={!connected}>
+                <IconClipboard size={15} />
+              </Tool>
+            </span>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <Stack gap="xs">
+              <Textarea
+                label="Text for the guest"
+                description="Type it as key presses (works at any prompt), or put it on the guest's clipboard (needs a clipboard agent in the guest)."
+                autosize
+                minRows={2}
+                maxRows={6}
+                value={toType}
+                onChange={(e) => setToType(e.currentTarget.value)}
+                data-testid="vnc-type-text"
+              />
+              <Group gap="xs">
+                <Button size="xs" disabled={!toType} onClick={withRfb((r) => typeText(r, toType))} data-testid="vnc-type">
+                  Type it
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  disabled={!toType}
+                  onClick={withRfb((r) => r.clipboardPasteFrom(toType))}
+                  data-testid="vnc-paste"
+                >
+                  Send to clipboard
+                </Button>
+              </Group>
+              <Text size="xs" fw={500}>
+                Guest clipboard
+              </Text>
+              {guestClipboard ? (
+                <Group gap="xs" wrap="nowrap" align="flex-start">
+                  <Text
                     size="xs"
-                    variant="default"
-                    disabled={!toType}
-                    onClick={withRfb((r) => r.clipboardPasteFrom(toType))}
-                    data-testid="vnc-paste"
+                    ff="monospace"
+                    style={{ whiteSpace: 'pre-wrap', maxHeight: 120, overflow: 'auto', flex: 1 }}
+                    data-testid="vnc-guest-clipboard"
                   >
-                    Send to clipboard
+                    {guestClipboard}
+                  </Text>
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    onClick={() => void navigator.clipboard.writeText(guestClipboard).catch(() => {})}
+                  >
+                    Copy
                   </Button>
                 </Group>
-                <Text size="xs" fw={500}>
-                  Guest clipboard
+              ) : (
+                <Text size="xs" c="dimmed">
+                  Nothing copied in the guest yet.
                 </Text>
-                {guestClipboard ? (
-                  <Group gap="xs" wrap="nowrap" align="flex-start">
-                    <Text
-                      size="xs"
-                      ff="monospace"
-                      style={{ whiteSpace: 'pre-wrap', maxHeight: 120, overflow: 'auto', flex: 1 }}
-                      data-testid="vnc-guest-clipboard"
-                    >
-                      {guestClipboard}
-                    </Text>
-                    <Button
-                      size="compact-xs"
-                      variant="default"
-                      onClick={() => void navigator.clipboard.writeText(guestClipboard).catch(() => {})}
-                    >
-                      Copy
-                    </Button>
-                  </Group>
-                ) : (
-                  <Text size="xs" c="dimmed">
-                    Nothing copied in the guest yet.
-                  </Text>
-                )}
-              </Stack>
-            </Popover.Dropdown>
-          </Popover>
-          <Tool label="Save a screenshot (PNG)" onClick={screenshot} testId="vnc-screenshot" disabled={!connected}>
-            <IconCamera size={15} />
-          </Tool>
-          <Tool label="Full screen" onClick={fullscreen} testId="vnc-fullscreen" disabled={!connected}>
-            <IconMaximize size={15} />
-          </Tool>
-          <Tooltip label="Open the serial console of this VM">
-            <Button
-              size="compact-xs"
-              variant="default"
-              leftSection={<IconTerminal2 size={14} />}
-              onClick={() => openConsole({ kind: 'serial', hostId, uuid: tab.uuid, name: tab.name })}
-              data-testid="console-open-serial"
-            >
-              Serial
-            </Button>
-          </Tooltip>
-        </Group>
-      </Group>
+              )}
+            </Stack>
+          </Popover.Dropdown>
+        </Popover>
+        <Tool label="Save a screenshot (PNG)" onClick={screenshot} testId="vnc-screenshot" disabled={!connected}>
+          <IconCamera size={15} />
+        </Tool>
+        <Tool label="Full screen" onClick={fullscreen} testId="vnc-fullscreen" disabled={!connected}>
+          <IconMaximize size={15} />
+        </Tool>
+      </ConsoleToolbar>
       <ConsoleStatus session={session} what="display" hostName={hostName} />
       {failure && (
         <Alert color="red" p="xs" title="Login refused" role="alert">
