@@ -6,9 +6,10 @@
  *   - the bridge's loopback/token/Origin checks from a real non-loopback peer; host keys; secrets;
  *   - load: 5 hosts x 1000 domains, backend RSS, UI responsive, 100 rapid actions without a lost
  *     or duplicated event;
- *   - faults: the SSH link killed during a console session, during migrations and a cross-host
- *     clone; libvirtd stopped on the destination mid-migration; the backend restarted during a
- *     p2p migration. After each: the VM on exactly one host, no disk lost, the UI says what
+ *   - faults: the SSH link killed during a console session, during direct and p2p migrations and
+ *     during a cross-host clone (to either host); libvirtd stopped on the destination
+ *     mid-migration; the destination pool filling up during a cross-host clone; the backend
+ *     restarted during a p2p migration. After each: the VM on exactly one host, no disk lost, the UI says what
  *     happened, and the app reconnects by itself.
  * Figures are printed as `[reliability] …` lines.
  */
