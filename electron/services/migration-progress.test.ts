@@ -234,4 +234,16 @@ describe("errors in the admin's words", () => {
     expect(explain(closed, ctx).hint).toMatch(/goes on on lab-a without Vireo/);
     expect(explain(closed, { ...ctx, transport: 'direct' }).hint).toMatch(/needs Vireo's links to both hosts/);
   });
+
+  it("the destination's libvirtd stopped (SSH still up): says to check libvirtd there", () => {
+    const gone = Object.assign(
+      new Error(
+        'lab-b: connection closed: root@10.203.0.2: the libvirt proxy (virt-ssh-helper or nc) exited with status 1: virt-ssh-helper: could not proxy traffic',
+      ),
+      { name: 'ConnectionClosedError' },
+    );
+    const e = explain(gone, { ...ctx, transport: 'direct' });
+    expect(e.message).toContain('virt-ssh-helper');
+    expect(e.hint).toMatch(/^libvirtd on lab-b stopped answering/);
+  });
 });

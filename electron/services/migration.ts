@@ -994,6 +994,14 @@ export function explain(
   const code = libvirtCode(err);
   if (c.canceled) return { message: 'Cancelled.', hint: 'Nothing was deleted; start it again when you are ready.' };
   if (isLinkError(err)) {
+    // SSH still works but the proxy to libvirtd's socket ended: the daemon stopped.
+    const who = /^(.+?)(?: \(transfer\))?: connection closed/.exec(raw)?.[1];
+    if (who && /libvirt proxy|virt-ssh-helper|libvirt-sock/i.test(raw)) {
+      return {
+        message: `The link to a host dropped${at}: ${raw}.`,
+        hint: `libvirtd on ${who} stopped answering while SSH to it still works: check libvirtd there (systemctl status libvirtd), then migrate again. Vireo reconnects to ${who} by itself once libvirtd is back.`,
+      };
+    }
     return {
       message: `The link to a host dropped${at}: ${raw}.`,
       hint:
