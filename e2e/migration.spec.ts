@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { type Browser, test as base, type Page } from '@playwright/test';
 import { type AppServer, expect, openApp, startServer } from './fixtures';
 import { domainState, guestExec, labReset, labSh, readLab, virshOn } from './lab/lab';
-import { BackendClient, trustHostKey } from './pages/backend';
+import { BackendClient } from './pages/backend';
 import { MigrateWizard, MigrationPanel } from './pages/migrate';
 
 const lab = readLab();
@@ -32,27 +32,14 @@ let page: Page;
 let idA = '';
 let idB = '';
 
+/** Both lab hosts, added and connected the way the demo does it (hosts.addLab trusts their published keys). */
 async function addHosts(s: AppServer): Promise<void> {
-  for (const h of [A, B]) if (h) trustHostKey(s, h.address, h.hostKey);
   const c = await BackendClient.connect(s);
   try {
-    for (const h of [A, B]) {
-      if (!h) continue;
-      const info = await c.call('hosts.add', {
-        spec: {
-          name: h.name,
-          transport: 'ssh',
-          address: h.address,
-          port: h.port,
-          user: h.user,
-          auth: { kind: 'key', path: h.keyPath },
-          uri: 'qemu:///system',
-        },
-        connect: true,
-      });
-      if (h.id === 'A') idA = info.id;
-      else idB = info.id;
-    }
+    const hosts = await c.call('hosts.addLab', {});
+    idA = hosts.find((h) => h.spec.address === A?.address)?.id ?? '';
+    idB = hosts.find((h) => h.spec.address === B?.address)?.id ?? '';
+    if (!idA || !idB) throw new Error('hosts.addLab did not add both lab hosts');
   } finally {
     c.close();
   }

@@ -14,7 +14,7 @@
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { RpcClient } from '../../electron/libvirt/client';
 import { LibvirtConnection } from '../../electron/libvirt/connection';
@@ -23,14 +23,15 @@ import { type HostId, labHost, readLab } from '../lab/lab';
 
 let wrapper: string | null = null;
 
-/** The ssh wrapper for libvirt's `command=` URI parameter (made once per process). */
-function sshWrapper(): string {
-  if (wrapper) return wrapper;
+/** An ssh_config (in a fresh 0700 directory) that reaches the lab hosts with the lab's key and known_hosts only. */
+export function labSshConfig(): string {
   const lab = readLab();
   const dir = mkdtempSync(join(tmpdir(), 'vireo-bench-ssh-'));
+  chmodSync(dir, 0o700);
   const h = labHost('A', lab);
+  const file = join(dir, 'config');
   writeFileSync(
-    join(dir, 'config'),
+    file,
     [
       'Host *',
       `  User ${h.user}`,
@@ -44,8 +45,15 @@ function sshWrapper(): string {
     ].join('\n'),
     { mode: 0o600 },
   );
-  wrapper = join(dir, 'ssh');
-  writeFileSync(wrapper, `#!/bin/sh\nexec /usr/bin/ssh -F ${join(dir, 'config')} "$@"\n`);
+  return file;
+}
+
+/** The ssh wrapper for libvirt's `command=` URI parameter (made once per process). */
+function sshWrapper(): string {
+  if (wrapper) return wrapper;
+  const config = labSshConfig();
+  wrapper = join(dirname(config), 'ssh');
+  writeFileSync(wrapper, `#!/bin/sh\nexec /usr/bin/ssh -F ${config} "$@"\n`);
   chmodSync(wrapper, 0o755);
   return wrapper;
 }

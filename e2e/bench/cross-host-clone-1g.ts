@@ -17,7 +17,7 @@
  * `scp -3` of the file A → B through this machine, 3 runs; and each side's MiB/s.
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,8 +25,8 @@ import { type Backend, createBackend } from '../../electron/backend';
 import { poolLookupByName, volLookupByName } from '../../electron/libvirt/storage';
 import { copyVolumeAcross } from '../../electron/services/clone';
 import { deleteCreatedVolume, hostIo } from '../../electron/services/transfer';
-import { labHost, labSh, readLab, virshOn } from '../lab/lab';
-import { runVirsh, virshUri } from './_virsh';
+import { labHost, labSh, virshOn } from '../lab/lab';
+import { labSshConfig, runVirsh, virshUri } from './_virsh';
 import { median } from './run';
 import type { Bench } from './types';
 
@@ -102,29 +102,6 @@ function sh(cmd: string, args: readonly string[]): Promise<string> {
 }
 
 /** ssh options for scp: the lab key and known_hosts, as the app and virsh use them. */
-function sshConfig(): string {
-  const lab = readLab();
-  const h = labHost('A', lab);
-  const dir = mkdtempSync(join(tmpdir(), 'vireo-bench-scp-'));
-  const file = join(dir, 'config');
-  writeFileSync(
-    file,
-    [
-      'Host *',
-      `  User ${h.user}`,
-      `  IdentityFile ${h.keyPath}`,
-      '  IdentitiesOnly yes',
-      `  UserKnownHostsFile ${lab.knownHosts}`,
-      '  StrictHostKeyChecking yes',
-      '  BatchMode yes',
-      '  LogLevel ERROR',
-      '',
-    ].join('\n'),
-    { mode: 0o600 },
-  );
-  chmodSync(dir, 0o700);
-  return file;
-}
 
 async function removeOnB(name: string): Promise<void> {
   await virshOn('B', ['vol-delete', '--pool', POOL_B, name]).catch(() => {});
@@ -198,7 +175,7 @@ const bench: Bench = {
   },
   extra: async () => {
     // scp of the file through this machine (-3), for reference: no libvirt at all.
-    const cfg = sshConfig();
+    const cfg = labSshConfig();
     const a = labHost('A').address;
     const b = labHost('B').address;
     const scp: number[] = [];

@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 import type { Job, WsServerMessage } from '../../shared/api';
 import { type AppServer, startServer } from '../fixtures';
 import { domainState, labReset, readLab, virshOn } from '../lab/lab';
-import { BackendClient, trustHostKey } from '../pages/backend';
+import { BackendClient } from '../pages/backend';
 import { median } from './run';
 import type { Bench } from './types';
 
@@ -49,21 +49,9 @@ const bench: Bench = {
     const lab = readLab();
     server = await startServer();
     client = await BackendClient.connect(server);
-    for (const h of lab.hosts) {
-      trustHostKey(server, h.address, h.hostKey);
-      const info = await client.call('hosts.add', {
-        spec: {
-          name: h.name,
-          transport: 'ssh',
-          address: h.address,
-          port: h.port,
-          user: h.user,
-          auth: { kind: 'key', path: h.keyPath },
-          uri: 'qemu:///system',
-        },
-        connect: true,
-      });
-      ids[h.id] = info.id;
+    for (const info of await client.call('hosts.addLab', {})) {
+      const h = lab.hosts.find((x) => x.address === info.spec.address);
+      if (h) ids[h.id] = info.id;
     }
     // A second client, subscribed to the event like the renderer.
     const base = new URL(server.url);

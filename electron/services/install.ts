@@ -375,6 +375,17 @@ export class InstallService {
       return `${prefix}${String.fromCharCode(97 + n)}`;
     };
 
+    /** A disk on a volume that exists already (an imported image, or an existing disk). */
+    const existingDisk = (vol: { type?: string; path: string; format?: string }, bootOrder: number | undefined): DiskPlan => ({
+      device: 'disk',
+      type: vol.type === 'block' ? 'block' : 'file',
+      path: vol.path,
+      format: vol.format ?? 'raw',
+      bus: diskBus,
+      target: targetFor(diskBus),
+      ...(bootOrder ? { bootOrder } : {}),
+    });
+
     const disks: DiskPlan[] = [];
     let newVolume: Plan['newVolume'];
     const src = spec.source;
@@ -382,15 +393,7 @@ export class InstallService {
     if (src.kind === 'import') {
       const pool = await activePool(rpc, src.pool, host);
       const vol = await this.volume(rpc, pool.ref, src.pool, src.volume, host);
-      disks.push({
-        device: 'disk',
-        type: vol.type === 'block' ? 'block' : 'file',
-        path: vol.path,
-        format: vol.format ?? 'raw',
-        bus: diskBus,
-        target: targetFor(diskBus),
-        bootOrder: 1,
-      });
+      disks.push(existingDisk(vol, 1));
     }
     if (spec.disk.kind === 'new') {
       const pool = await activePool(rpc, spec.disk.pool, host);
@@ -418,15 +421,7 @@ export class InstallService {
     } else if (spec.disk.kind === 'existing') {
       const pool = await activePool(rpc, spec.disk.pool, host);
       const vol = await this.volume(rpc, pool.ref, spec.disk.pool, spec.disk.volume, host);
-      disks.push({
-        device: 'disk',
-        type: vol.type === 'block' ? 'block' : 'file',
-        path: vol.path,
-        format: vol.format ?? 'raw',
-        bus: diskBus,
-        target: targetFor(diskBus),
-        ...(mainDiskBoot ? { bootOrder: mainDiskBoot } : {}),
-      });
+      disks.push(existingDisk(vol, mainDiskBoot));
     }
     if (src.kind === 'iso') {
       const pool = await activePool(rpc, src.pool, host);
