@@ -657,7 +657,9 @@ test('fault: the SSH link to the source killed during a direct migration', async
   for (const p of await sshdOfBackend(server.proc.pid ?? 0, A)) process.kill(p, 'SIGKILL');
   const end = await jobEnd(bridge, job.id);
   figure(`direct migration after link kill: ${end.status}${end.error ? `: ${end.error.message} — ${end.error.hint ?? ''}` : ''}`);
-  if (end.status === 'failed') expect(end.error?.hint).toBeTruthy();
+  // Without Vireo's link to A nobody can finish a direct migration: it must fail, and say so.
+  expect(end.status).toBe('failed');
+  expect(end.error?.hint).toMatch(/needs Vireo's links to both hosts/);
   await afterFault(bridge, ids, 'SSH link killed during a direct migration');
   await jobShown(page, end);
   bridge.close();
