@@ -43,3 +43,26 @@ describe('electron-builder.yml', () => {
     });
   });
 });
+
+describe('package.json (m3: a supported Electron)', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    optionalDependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+    engines: { node: string };
+    allowScripts: Record<string, boolean>;
+  };
+
+  it('m3 electron is a supported major (45, the newest on 2026-12-04), optional, with its install script allowed', () => {
+    const major = Number(/^\^?(\d+)\./.exec(pkg.optionalDependencies.electron ?? '')?.[1]);
+    expect(major).toBeGreaterThanOrEqual(45);
+    expect(pkg.allowScripts.electron).toBe(true);
+  });
+
+  it('m3 electron-builder is pinned to an exact version', () => {
+    expect(pkg.devDependencies['electron-builder']).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('m3 engines names the Node the project builds and tests on', () => {
+    expect(pkg.engines.node).toBe('>=20.19');
+  });
+});
