@@ -1,0 +1,272 @@
+// JobManager: the record every long operation reports through. Exact outcomes: the final
+// progress, status and error of each ending, what is broadcast and when (throttle), and how
+// cancellation reaches the work.
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Events, Job } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { EventHub } from '../core/events';
+import { type JobContext, JobManager } from './jobs';
+
+const T0 = 1_800_000_000_000;
+
+function setup() {
+  const events = new EventHub();
+  const emitted: Events['job.progress'][] = [];
+  events.on('job.progress', (j) => emitted.push(j));
+  return { jobs: new JobManager(events), emitted };
+}
+
+/** A job whose work waits until the test ends it; `ctx` is the work's context. */
+function controllable(jobs: JobManager, spec: Partial<Parameters<JobManager['start']>[0]> = {}) {
+  let ctx!: JobContext;
+  let resolve!: (v: string) => void;
+  let reject!: (e: unknown) => void;
+  const { job, done } = jobs.start({ kind: 'clone', hostId: 'h-1', title: 'Clone tiny', ...spec }, (c) => {
+    ctx = c;
+    return new Promise<string>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+  });
+  return { job, done, ctx, resolve, reject };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(T0);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('JobManager', () => {
+  it('a job starts running at progress 0 and is announced at once', () => {
+    const { jobs, emitted } = setup();
+    const { job } = controllable(jobs, { domain: 'tiny' });
+    expect(job).toEqual({
+      id: job.id,
+      kind: 'clone',
+      hostId: 'h-1',
+      domain: 'tiny',
+      title: 'Clone tiny',
+      phase: 'starting',
+      progress: 0,
+      figures: {},
+      status: 'running',
+      cancellable: true,
+      startedAt: T0,
+    });
+    expect(job.id).toMatch(/^job-[0-9a-f]{8}$/);
+    expect(emitted).toEqual([job]);
+    expect(jobs.get(job.id)).toEqual(job);
+  });
+
+  it('without a domain the record has no domain key; cancellable: false is kept', () => {
+    const { jobs } = setup();
+    const { job } = controllable(jobs, { cancellable: false });
+    expect('domain' in job).toBe(false);
+    expect(job.cancellable).toBe(false);
+  });
+
+  it('success sets progress to exactly 1, status succeeded and the end time', async () => {
+    const { jobs, emitted } = setup();
+    const { job, done, ctx, resolve } = controllable(jobs);
+    ctx.update({ phase: 'copying', progress: 0.4 });
+    vi.setSystemTime(T0 + 5000);
+    resolve('ok');
+    await expect(done).resolves.toBe('ok');
+    const end = jobs.get(job.id);
+    expect(end.progress).toBe(1);
+    expect(end.status).toBe('succeeded');
+    expect(end.endedAt).toBe(T0 + 5000);
+    expect(end.error).toBeUndefined();
+    // The last broadcast is the final record.
+    expect(emitted.at(-1)).toEqual(end);
+    expect(emitted.at(-1)?.progress).toBe(1);
+  });
+
+  it('failure keeps the progress reached and carries the error code, message and hint', async () => {
+    const { jobs, emitted } = setup();
+    const { job, done, ctx, reject } = controllable(jobs);
+    ctx.update({ phase: 'copying', progress: 0.25 });
+    const err = new AppError('libvirt', 'pool full', 'Free some space.');
+    reject(err);
+    await expect(done).rejects.toBe(err);
+    const end = jobs.get(job.id);
+    expect(end.status).toBe('failed');
+    expect(end.progress).toBe(0.25);
+    expect(end.error).toEqual({ code: 'libvirt', message: 'pool full', hint: 'Free some space.' });
+    expect(end.endedAt).toBe(T0);
+    expect(emitted.at(-1)).toEqual(end);
+  });
+
+  it('update clamps progress to 0..1 and merges figures', () => {
+    const { jobs } = setup();
+    const { job, ctx } = controllable(jobs);
+    ctx.update({ progress: 1.7, figures: { a: 1, b: 2 } });
+    expect(jobs.get(job.id).progress).toBe(1);
+    ctx.update({ progress: -3, figures: { b: 5, c: 7 } });
+    expect(jobs.get(job.id).progress).toBe(0);
+    expect(jobs.get(job.id).figures).toEqual({ a: 1, b: 5, c: 7 });
+    ctx.update({ phase: 'verifying' });
+    // Progress untouched when not given.
+    expect(jobs.get(job.id)).toMatchObject({ phase: 'verifying', progress: 0 });
+  });
+
+  it('property: any progress value lands in 0..1 and equals the clamp of the input', () => {
+    const { jobs } = setup();
+    const { job, ctx } = controllable(jobs);
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), (p) => {
+        ctx.update({ progress: p });
+        expect(jobs.get(job.id).progress).toBe(Math.min(1, Math.max(0, p)));
+      }),
+    );
+  });
+
+  it('progress is broadcast at most every 200 ms; a phase change always is', () => {
+    const { jobs, emitted } = setup();
+    const { ctx } = controllable(jobs);
+    expect(emitted).toHaveLength(1);
+    ctx.update({ progress: 0.1 }); // same instant as the start event
+    expect(emitted).toHaveLength(1);
+    vi.setSystemTime(T0 + 199);
+    ctx.update({ progress: 0.2 });
+    expect(emitted).toHaveLength(1);
+    vi.setSystemTime(T0 + 200);
+    ctx.update({ progress: 0.3 });
+    expect(emitted).toHaveLength(2);
+    expect(emitted[1]?.progress).toBe(0.3);
+    ctx.update({ phase: 'verifying' }); // 0 ms later, but a new phase
+    expect(emitted).toHaveLength(3);
+    expect(emitted[2]?.phase).toBe('verifying');
+    ctx.update({ phase: 'verifying', progress: 0.5 }); // same phase: throttled
+    expect(emitted).toHaveLength(3);
+  });
+
+  it('each broadcast is a copy: later updates do not change what was sent', () => {
+    const { jobs, emitted } = setup();
+    const { ctx } = controllable(jobs);
+    vi.setSystemTime(T0 + 1000);
+    ctx.update({ progress: 0.5, figures: { bytes: 10 } });
+    const sent = emitted[1] as Job;
+    vi.setSystemTime(T0 + 2000);
+    ctx.update({ progress: 0.6, figures: { bytes: 20 } });
+    expect(sent.progress).toBe(0.5);
+    expect(sent.figures).toEqual({ bytes: 10 });
+  });
+
+  it('after the job ended, updates change nothing and broadcast nothing', async () => {
+    const { jobs, emitted } = setup();
+    const { job, done, ctx, resolve } = controllable(jobs);
+    resolve('x');
+    await done;
+    const n = emitted.length;
+    vi.setSystemTime(T0 + 10_000);
+    ctx.update({ phase: 'late', progress: 0.1 });
+    expect(jobs.get(job.id)).toMatchObject({ phase: 'starting', progress: 1, status: 'succeeded' });
+    expect(emitted).toHaveLength(n);
+  });
+
+  it('cancel runs onCancel before the signal aborts, then the job ends canceled', async () => {
+    const { jobs, emitted } = setup();
+    const order: string[] = [];
+    let ctx!: JobContext;
+    const { job, done } = jobs.start(
+      {
+        kind: 'migration',
+        hostId: 'h-1',
+        title: 'Migrate tiny',
+        onCancel: async () => {
+          order.push(`onCancel aborted=${ctx.signal.aborted}`);
+        },
+      },
+      (c) => {
+        ctx = c;
+        return new Promise<void>((_, rej) => {
+          c.signal.addEventListener('abort', () => {
+            order.push('abort');
+            rej(c.signal.reason);
+          });
+        });
+      },
+    );
+    const during = jobs.cancel(job.id);
+    expect(jobs.get(job.id).phase).toBe('cancelling');
+    expect(emitted.at(-1)?.phase).toBe('cancelling');
+    await during;
+    await expect(done).rejects.toMatchObject({ code: 'canceled', message: 'Cancelled by the user' });
+    expect(order).toEqual(['onCancel aborted=false', 'abort']);
+    const end = jobs.get(job.id);
+    expect(end.status).toBe('canceled');
+    expect(end.error).toBeUndefined();
+    expect(end.progress).toBe(0);
+  });
+
+  it('work that resolves after the abort still counts as canceled', async () => {
+    const { jobs } = setup();
+    const { job, done, resolve } = controllable(jobs);
+    await jobs.cancel(job.id);
+    resolve('finished anyway');
+    await expect(done).resolves.toBe('finished anyway');
+    expect(jobs.get(job.id)).toMatchObject({ status: 'canceled', progress: 0 });
+  });
+
+  it('a failing onCancel still aborts the work and the error reaches the caller', async () => {
+    const { jobs } = setup();
+    const { job, done, ctx } = controllable(jobs, {
+      onCancel: async () => {
+        throw new Error('abort-job refused');
+      },
+    });
+    await expect(jobs.cancel(job.id)).rejects.toThrow('abort-job refused');
+    expect(ctx.signal.aborted).toBe(true);
+    expect(jobs.get(job.id).status).toBe('running'); // the work has not ended yet
+    void done;
+  });
+
+  it('a job that cannot be cancelled says so; an ended job is returned unchanged', async () => {
+    const { jobs } = setup();
+    const a = controllable(jobs, { cancellable: false, title: 'Install vm1' });
+    await expect(jobs.cancel(a.job.id)).rejects.toMatchObject({
+      code: 'not-cancellable',
+      message: 'Install vm1 cannot be cancelled in phase starting',
+    });
+    expect(a.ctx.signal.aborted).toBe(false);
+    const b = controllable(jobs);
+    b.resolve('done');
+    await b.done;
+    const ended = await jobs.cancel(b.job.id);
+    expect(ended).toMatchObject({ status: 'succeeded', phase: 'starting', progress: 1 });
+    expect(b.ctx.signal.aborted).toBe(false);
+  });
+
+  it('get of an unknown id is a not-found error; list is newest first', () => {
+    const { jobs } = setup();
+    expect(() => jobs.get('job-nope')).toThrow(expect.objectContaining({ code: 'not-found', message: 'No job job-nope' }));
+    const first = controllable(jobs, { title: 'first' });
+    vi.setSystemTime(T0 + 1);
+    const second = controllable(jobs, { title: 'second' });
+    vi.setSystemTime(T0 + 2);
+    const third = controllable(jobs, { title: 'third' });
+    expect(jobs.list().map((j) => j.id)).toEqual([third.job.id, second.job.id, first.job.id]);
+  });
+
+  it('the caller may ignore `done`: a failure does not become an unhandled rejection', async () => {
+    const { jobs } = setup();
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const { job } = jobs.start({ kind: 'clone', hostId: 'h-1', title: 't' }, async () => {
+        throw new Error('boom');
+      });
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
+      expect(jobs.get(job.id)).toMatchObject({ status: 'failed', error: { code: 'internal', message: 'boom' } });
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+});
