@@ -1077,10 +1077,12 @@ export interface MigrationRemedy {
 export interface MigrationHostState {
   hostId: HostId;
   hostName: string;
-  /** 'absent': not defined there. */
-  state: DomainState | 'absent';
+  /** 'absent': not defined there; 'unknown': the host did not answer (`detail` says why). */
+  state: DomainState | 'absent' | 'unknown';
   persistent: boolean;
   name?: string;
+  /** Why the state is what it is, in words: "post-copy failed", or why the host could not be read. */
+  detail?: string;
 }
 
 export interface MigrationResult {

@@ -21,6 +21,7 @@ import type {
   MigrationSpec,
 } from '../../shared/api';
 import { AppError } from '../../shared/errors';
+import type { RpcClient } from '../libvirt/client';
 import type { LibvirtConnection } from '../libvirt/connection';
 import {
   domainAbortJob,
@@ -50,7 +51,6 @@ import {
 import type { ParamRecord } from '../libvirt/params';
 import {
   type DomainRef,
-  DomainState,
   DomainXmlFlags,
   Impact,
   JobOperation,
@@ -64,14 +64,12 @@ import { poolLookupByName, poolRefresh, volCreateXml, volDownload, volLookupByPa
 import { stateOf } from './domains';
 import type { HostManager } from './hosts';
 import type { JobContext, JobManager } from './jobs';
+import { type CleanupPlan, describeState, type HostView, planCleanup } from './migration-cleanup';
 import { type Figures, ProgressTracker, progressOf, rankRemedies, UNLIMITED_MIBPS } from './migration-progress';
 import { applyFix, type DiskPlan, type Preflight, runPreflight } from './preflight';
 import { deleteCreatedVolume, hostIo, pipeBytes } from './transfer';
 
 const POLL_MS = 250;
-/** virDomainPausedReason: paused by a migration (before the switch-over / in post-copy). */
-const PAUSED_MIGRATION = 2;
-const PAUSED_POSTCOPY_FAILED = 13;
 
 const STEP_PHASE: Record<MigrationStep, (a: string, b: string) => string> = {
   begin: (a) => `starting on ${a}`,
@@ -118,6 +116,28 @@ interface Run {
   seenJob: boolean;
   wake: (() => void) | null;
   copying: boolean;
+  /** Live copy: what libvirt knew at each destination path before the job (see volumesBefore). */
+  before?: Map<string, 'yes' | 'no' | 'unknown'>;
+}
+
+/** What one host shows for the migrating VM. */
+type HostRead = HostView & { hostId: HostId; persistent: boolean; name?: string };
+/** What the source and the destination show after the migration call. */
+interface Placed {
+  source: HostRead;
+  dest: HostRead | null;
+}
+
+function toHostState(v: HostRead): MigrationHostState {
+  const detail = v.state === 'unreadable' ? v.detail : /\((.+)\)$/.exec(describeState(v))?.[1];
+  return {
+    hostId: v.hostId,
+    hostName: v.hostName,
+    state: v.state === 'unreadable' ? 'unknown' : v.state,
+    persistent: v.persistent,
+    ...(v.name ? { name: v.name } : {}),
+    ...(detail ? { detail } : {}),
+  };
 }
 
 const sleep = (ms: number, run?: Run): Promise<void> =>
@@ -430,9 +450,10 @@ export class MigrationService {
 
     const params: Record<string, string | number | string[]> = { ...pre.params };
     try {
+      if (spec.mode === 'live' && spec.storage === 'copy') run.before = await this.volumesBefore(dstConn.rpc, pre.disks);
       if (spec.mode === 'offline' && spec.storage === 'copy') {
         run.copying = true;
-        created.push(...(await this.copyDisksOffline(run, pre)));
+        await this.copyDisksOffline(run, pre, created);
         run.copying = false;
       }
       this.setPhase(run, spec.mode === 'live' ? `starting on ${A}` : `moving the definition to ${B}`);
@@ -578,27 +599,30 @@ export class MigrationService {
   /** The migration call returned: check where the VM is, restore what we changed, report. */
   private async finishMoved(run: Run, copied: boolean): Promise<void> {
     const placed = await this.placement(run);
-    if (placed.outcome !== 'moved') {
+    const plan = this.cleanupPlan(run, placed, []);
+    if (plan.outcome !== 'moved') {
       const err = await this.jobError(run);
       throw Object.assign(
         new AppError('migration-failed', err ?? `The migration of ${run.name} ended, but it does not run on the destination`),
         { placed },
       );
     }
-    await this.restoreAfter(run, placed);
-    await this.completeDefinitions(run, placed);
-    const f = await this.finalFigures(run, placed);
-    const B = placed.dest?.hostName ?? '?';
+    const source = toHostState(placed.source);
+    const dest = placed.dest ? toHostState(placed.dest) : undefined;
+    await this.restoreAfter(run, plan, { source, ...(dest ? { dest } : {}) });
+    await this.completeDefinitions(run, { source, ...(dest ? { dest } : {}) });
+    const f = await this.finalFigures(run, { ...(dest ? { dest } : {}) });
+    const B = dest?.hostName ?? '?';
     run.result = {
       outcome: 'moved',
-      message: `${run.name} ${placed.dest?.state === 'shutoff' ? 'is defined' : 'runs'} on ${B}${placed.dest?.name && placed.dest.name !== run.name ? ` as ${placed.dest.name}` : ''}${
-        placed.dest?.state === 'shutoff' ? ' (shut off)' : ''
+      message: `${run.name} ${dest?.state === 'shutoff' ? 'is defined' : 'runs'} on ${B}${dest?.name && dest.name !== run.name ? ` as ${dest.name}` : ''}${
+        dest?.state === 'shutoff' ? ' (shut off)' : ''
       }${copied ? ', with its disks copied' : ''}.`,
       totalMs: Date.now() - run.startedAt,
       ...(f.downtimeMs !== undefined ? { downtimeMs: f.downtimeMs } : {}),
       ...(f.dataSent !== undefined ? { dataBytes: f.dataSent } : {}),
-      source: placed.source,
-      ...(placed.dest ? { dest: placed.dest } : {}),
+      source,
+      ...(dest ? { dest } : {}),
     };
     this.note(run, run.result.message);
     run.ctx?.update({
@@ -667,83 +691,134 @@ export class MigrationService {
     return f;
   }
 
-  /** Where the VM is now, on the source and on every other connected host. */
-  private async placement(
-    run: Run,
-  ): Promise<{ outcome: MigrationResult['outcome']; source: MigrationHostState; dest?: MigrationHostState }> {
-    const source = await this.stateOn(run.srcHostId, run.uuid);
-    const others = this.hosts.connectedIds().filter((id) => id !== run.srcHostId);
-    const states = await Promise.all(others.map((id) => this.stateOn(id, run.uuid)));
-    // Prefer the planned destination; a found-on-host migration learns it here.
-    const present = states.filter((s) => s.state !== 'absent');
-    const dest = present.find((s) => s.hostId === run.destHostId) ?? present.find((s) => s.state !== 'shutoff') ?? present[0];
-    if (dest && !run.destHostId) {
-      run.destHostId = dest.hostId;
-      run.destName = dest.name ?? run.name;
+  /** What each host shows now: the source, and the destination (the planned one, else where the VM turned up). */
+  private async placement(run: Run): Promise<Placed> {
+    // The planned destination is asked even while it reconnects (view() waits for it).
+    const others = [...new Set([...(run.destHostId ? [run.destHostId] : []), ...this.hosts.connectedIds()])].filter(
+      (id) => id !== run.srcHostId,
+    );
+    const [source, ...views] = await Promise.all([run.srcHostId, ...others].map((id) => this.view(id, run.uuid)));
+    const found = (v: HostRead) => v.state !== 'absent' && v.state !== 'unreadable';
+    let dest: HostRead | null = null;
+    if (run.destHostId) {
+      const planned = views.find((v) => v.hostId === run.destHostId) ?? {
+        hostId: run.destHostId,
+        hostName: this.hostName(run.destHostId),
+        state: 'unreadable' as const,
+        reason: 0,
+        persistent: false,
+        detail: 'not connected',
+      };
+      // The planned destination, unless it has nothing and the VM runs on another connected host.
+      dest = planned.state === 'absent' ? (views.find((v) => found(v) && v.state !== 'shutoff') ?? planned) : planned;
+    } else {
+      dest = views.find((v) => found(v) && v.state !== 'shutoff') ?? views.find(found) ?? null;
+      if (dest) {
+        run.destHostId = dest.hostId;
+        run.destName = dest.name ?? run.name;
+      }
     }
-    const runsAt = (s?: MigrationHostState) => !!s && s.state !== 'absent' && s.state !== 'shutoff' && s.state !== 'crashed';
-    let outcome: MigrationResult['outcome'] = 'unknown';
-    const offline = run.spec?.mode === 'offline';
-    if (offline) outcome = dest && dest.state !== 'absent' ? 'moved' : source.state !== 'absent' ? 'stayed' : 'unknown';
-    else if (runsAt(dest) && !runsAt(source)) outcome = 'moved';
-    else if (!runsAt(dest) && (runsAt(source) || source.state !== 'absent')) outcome = 'stayed';
-    return { outcome, source, ...(dest ? { dest } : {}) };
+    return { source: source as HostRead, dest };
   }
 
-  private async stateOn(hostId: HostId, uuid: string): Promise<MigrationHostState> {
+  /** What one host shows for the VM; a host that does not answer says so (never throws). */
+  private async view(hostId: HostId, uuid: string): Promise<HostRead> {
     const hostName = this.hostName(hostId);
     try {
-      const rpc = await this.hosts.connection(hostId).ready(30_000);
+      const rpc = await this.hosts.ready(hostId, 30_000);
       const dom = await domainLookupByUuid(rpc, uuid);
       const [st, persistent] = await Promise.all([domainGetState(rpc, dom), domainListAll(rpc, { flags: ListDomainsFlags.PERSISTENT })]);
-      return { hostId, hostName, state: stateOf(st.state), persistent: persistent.some((d) => d.uuid === uuid), name: dom.name };
+      return {
+        hostId,
+        hostName,
+        state: stateOf(st.state),
+        reason: st.reason,
+        persistent: persistent.some((d) => d.uuid === uuid),
+        name: dom.name,
+      };
     } catch (err) {
-      if (libvirtCode(err) === ErrorCode.NO_DOMAIN) return { hostId, hostName, state: 'absent', persistent: false };
-      throw err;
+      if (libvirtCode(err) === ErrorCode.NO_DOMAIN) return { hostId, hostName, state: 'absent', reason: 0, persistent: false };
+      return { hostId, hostName, state: 'unreadable', reason: 0, persistent: false, detail: (err as Error).message };
     }
   }
 
-  /** Undo our steering on the host where the VM now runs: the vCPU cap, the pause. */
-  private async restoreAfter(run: Run, placed: { source: MigrationHostState; dest?: MigrationHostState; outcome: string }): Promise<void> {
-    const where = placed.outcome === 'moved' ? placed.dest : placed.source;
-    if (!where || where.state === 'absent') return;
-    let rpc: Awaited<ReturnType<LibvirtConnection['ready']>>;
-    let dom: DomainRef;
-    try {
-      rpc = await this.hosts.connection(where.hostId).ready(30_000);
-      dom = await domainLookupByUuid(rpc, run.uuid);
-    } catch {
-      return;
-    }
-    if (run.throttle) {
+  /** The facts of this run as the pure cleanup decision takes them. */
+  private cleanupPlan(run: Run, placed: Placed, created: { vol: StorageVolRef }[]): CleanupPlan {
+    const spec = run.spec;
+    const liveCopy = spec?.mode === 'live' && spec.storage === 'copy';
+    return planCleanup({
+      name: run.name,
+      mode: spec?.mode ?? 'live',
+      source: placed.source,
+      dest: placed.dest,
+      wasPaused: run.pre?.state === 'paused',
+      steeredPause: run.controls.suspended,
+      throttled: !!run.throttle,
+      created: created.map((c) => `${c.vol.pool}/${c.vol.name}`),
+      liveCopies:
+        liveCopy && run.pre
+          ? run.pre.disks
+              .filter((d) => d.copy && d.type === 'file')
+              .map((d) => ({ path: d.dest, probeSaw: d.preexisting, libvirtSaw: run.before?.get(d.dest) ?? 'unknown' }))
+          : [],
+    });
+  }
+
+  /** Before a live disk copy: which destination paths libvirt already knows as volumes (never ours to delete). */
+  private async volumesBefore(rpc: RpcClient, disks: DiskPlan[]): Promise<Map<string, 'yes' | 'no' | 'unknown'>> {
+    const out = new Map<string, 'yes' | 'no' | 'unknown'>();
+    for (const d of disks.filter((x) => x.copy && x.type === 'file')) {
+      // A file put there behind libvirt's back shows up once its pool is refreshed.
+      let refreshed = false;
+      if (d.destPool) {
+        try {
+          await poolRefresh(rpc, await poolLookupByName(rpc, d.destPool));
+          refreshed = true;
+        } catch {
+          // not refreshed: a "no" below is not trusted
+        }
+      }
       try {
-        await domainSetSchedulerParameters(rpc, dom, {
-          params: { vcpu_period: run.throttle.period, vcpu_quota: run.throttle.quota },
-          flags: Impact.LIVE,
-        });
-        this.note(run, `vCPU cap lifted on ${where.hostName}`);
+        await volLookupByPath(rpc, d.dest);
+        out.set(d.dest, 'yes');
+      } catch (err) {
+        out.set(d.dest, refreshed && libvirtCode(err) === ErrorCode.NO_STORAGE_VOL ? 'no' : 'unknown');
+      }
+    }
+    return out;
+  }
+
+  /** Undo our steering where the plan says: the vCPU cap, the pause (never a post-copy one). */
+  private async restoreAfter(
+    run: Run,
+    plan: CleanupPlan,
+    placed: { source: MigrationHostState; dest?: MigrationHostState },
+  ): Promise<void> {
+    for (const a of plan.actions) {
+      if (a.kind !== 'lift-throttle' && a.kind !== 'resume') continue;
+      const where = a.on === 'dest' ? placed.dest : placed.source;
+      if (!where) continue;
+      try {
+        const rpc = await this.hosts.ready(where.hostId, 30_000);
+        const dom = await domainLookupByUuid(rpc, run.uuid);
+        if (a.kind === 'lift-throttle' && run.throttle) {
+          await domainSetSchedulerParameters(rpc, dom, {
+            params: { vcpu_period: run.throttle.period, vcpu_quota: run.throttle.quota },
+            flags: Impact.LIVE,
+          });
+          this.note(run, `vCPU cap lifted on ${where.hostName}`);
+        } else if (a.kind === 'resume') {
+          await domainResume(rpc, dom);
+          where.state = 'running';
+          this.note(run, `${run.name} resumed on ${where.hostName}`);
+        }
       } catch (err) {
         this.note(
           run,
-          `Could not lift the vCPU cap on ${where.hostName}: ${(err as Error).message} (virsh schedinfo --live --set vcpu_quota=-1)`,
+          a.kind === 'resume'
+            ? `Could not resume ${run.name} on ${where.hostName}: ${(err as Error).message}`
+            : `Could not lift the vCPU cap on ${where.hostName}: ${(err as Error).message} (virsh schedinfo ${run.name} --live --set vcpu_quota=-1)`,
         );
-      }
-    }
-    if (run.controls.suspended || placed.outcome === 'stayed') {
-      const st = await domainGetState(rpc, dom).catch(() => null);
-      const pausedByMigration =
-        st?.state === DomainState.PAUSED &&
-        (run.controls.suspended || st.reason === PAUSED_MIGRATION || st.reason === PAUSED_POSTCOPY_FAILED);
-      const wasPaused = run.pre?.state === 'paused';
-      if (pausedByMigration && !(wasPaused && placed.outcome === 'moved')) {
-        try {
-          await domainResume(rpc, dom);
-          this.note(run, `${run.name} resumed on ${where.hostName}`);
-          if (placed.outcome === 'moved' && placed.dest) placed.dest.state = 'running';
-          else placed.source.state = 'running';
-        } catch (err) {
-          this.note(run, `Could not resume ${run.name} on ${where.hostName}: ${(err as Error).message}`);
-        }
       }
     }
   }
@@ -761,7 +836,11 @@ export class MigrationService {
     return undefined;
   }
 
-  /** A failed migration: make sure the VM runs on one host, remove only what this job created, explain. */
+  /**
+   * A failed migration: read what each host shows, then only what the cleanup plan allows —
+   * remove what this job created and undo its pause when the VM stayed; change nothing when it
+   * is unknown where the VM runs, and say what each host shows and what to do.
+   */
   private async afterFailure(run: Run, err: unknown, created: { vol: StorageVolRef }[]): Promise<never> {
     const A = this.hostName(run.srcHostId);
     const B = run.destHostId ? this.hostName(run.destHostId) : 'the destination';
@@ -769,61 +848,55 @@ export class MigrationService {
     const step = err instanceof MigrationError ? err.step : undefined;
     if (isLinkError(cause) || isLinkError(err)) this.setPhase(run, `link lost: checking where ${run.name} is`);
     else this.setPhase(run, `failed: checking where ${run.name} is`);
-    let placed: Awaited<ReturnType<MigrationService['placement']>> | null =
-      (err as { placed?: Awaited<ReturnType<MigrationService['placement']>> }).placed ?? null;
-    try {
-      placed ??= await this.placement(run);
-      await this.restoreAfter(run, placed);
-    } catch (e) {
-      this.note(run, `Could not check where ${run.name} is: ${(e as Error).message}`);
-    }
-    // Volumes this job created on the destination, when the VM is not there (never the VM's own disks).
-    if (created.length && placed?.outcome !== 'moved') {
-      for (const c of created) {
-        try {
-          await deleteCreatedVolume(await this.hosts.ready(run.destHostId as HostId), c.vol);
-          this.note(run, `Removed the partial copy ${c.vol.name} on ${B}`);
-        } catch (e) {
-          this.note(run, `Could not remove the partial copy ${c.vol.name} on ${B}: ${(e as Error).message}`);
-        }
-      }
-    }
-    // Volumes libvirt created on the destination for a live disk copy (absent before this job).
-    const spec = run.spec;
-    if (spec?.mode === 'live' && spec.storage === 'copy' && placed && placed.outcome !== 'moved' && run.pre) {
-      for (const d of run.pre.disks.filter((x) => x.copy && !x.preexisting && x.type === 'file')) {
-        try {
-          const rpc = await this.hosts.ready(spec.destHostId);
-          await deleteCreatedVolume(rpc, await volLookupByPath(rpc, d.dest));
-          this.note(run, `Removed the partial copy ${d.dest} on ${B}`);
-        } catch {
-          // not created (the failure came first), or already gone
-        }
+    const placed = (err as { placed?: Placed }).placed ?? (await this.placement(run));
+    const plan = this.cleanupPlan(run, placed, created);
+    const source = toHostState(placed.source);
+    const dest = placed.dest ? toHostState(placed.dest) : undefined;
+    await this.restoreAfter(run, plan, { source, ...(dest ? { dest } : {}) });
+    for (const a of plan.actions) {
+      if (a.kind !== 'delete-created' && a.kind !== 'delete-live-copy') continue;
+      // Volumes this job (offline copy) or libvirt (live copy) created on the destination, the VM not there.
+      const what = a.kind === 'delete-created' ? a.name : a.path;
+      try {
+        const rpc = await this.hosts.ready(run.destHostId as HostId);
+        const vol =
+          a.kind === 'delete-created'
+            ? created.find((c) => `${c.vol.pool}/${c.vol.name}` === a.name)?.vol
+            : await volLookupByPath(rpc, a.path);
+        if (vol) await deleteCreatedVolume(rpc, vol);
+        this.note(run, `Removed the partial copy ${what} on ${B}`);
+      } catch (e) {
+        if (a.kind === 'delete-live-copy' && libvirtCode(e) === ErrorCode.NO_STORAGE_VOL) continue; // never created (the failure came first)
+        this.note(run, `Could not remove the partial copy ${what} on ${B}: ${(e as Error).message}`);
       }
     }
     const where =
-      placed?.outcome === 'stayed'
-        ? `${run.name} is ${stateWord(placed.source.state)} on ${A}, as before`
-        : placed?.outcome === 'moved'
-          ? `${run.name} runs on ${placed.dest?.hostName ?? B}`
-          : `Check ${A} and ${B}: Vireo could not tell where ${run.name} runs (${A}: ${stateWord(placed?.source.state)}, ${B}: ${stateWord(placed?.dest?.state ?? 'absent')})`;
+      plan.outcome === 'stayed'
+        ? `${run.name} is ${stateWord(source.state)} on ${A}, as before`
+        : plan.outcome === 'moved'
+          ? `${run.name} runs on ${dest?.hostName ?? B}`
+          : (plan.unknown?.message ?? `Vireo could not tell where ${run.name} runs`).replace(/\.$/, '');
     const canceled = run.ctx?.signal.aborted || libvirtCode(cause) === ErrorCode.OPERATION_ABORTED;
-    const { message, hint } = explain(cause, { step, A, B, name: run.name, canceled: !!canceled, transport: run.spec?.transport });
+    const explained = explain(cause, { step, A, B, name: run.name, canceled: !!canceled, transport: run.spec?.transport });
+    const message = canceled ? `Cancelled. ${where}.` : `${explained.message} ${where}.`;
+    // Unknown: what to do about the two hosts matters more than how to retry.
+    const hint = plan.unknown ? plan.unknown.hint : explained.hint;
     run.result = {
-      outcome: placed?.outcome ?? 'unknown',
-      message: canceled ? `Cancelled. ${where}.` : `${message} ${where}.`,
+      outcome: plan.outcome,
+      message,
       totalMs: Date.now() - run.startedAt,
-      source: placed?.source ?? { hostId: run.srcHostId, hostName: A, state: 'absent', persistent: false },
-      ...(placed?.dest ? { dest: placed.dest } : {}),
+      source,
+      ...(dest ? { dest } : {}),
     };
-    this.note(run, run.result.message);
-    throw new AppError(canceled ? 'canceled' : 'migration-failed', canceled ? `Cancelled: ${where}.` : `${message} ${where}.`, hint);
+    this.note(run, message);
+    if (plan.unknown) this.note(run, plan.unknown.hint);
+    throw new AppError(canceled ? 'canceled' : 'migration-failed', canceled ? `Cancelled: ${where}.` : message, hint);
   }
 
   // ---- offline disk copy ------------------------------------------------------------------------
 
   /** Copies the disks of a shut-off VM into the destination pools (download on A → upload on B). */
-  private async copyDisksOffline(run: Run, pre: Preflight): Promise<{ vol: StorageVolRef }[]> {
+  private async copyDisksOffline(run: Run, pre: Preflight, created: { vol: StorageVolRef }[]): Promise<void> {
     const spec = run.spec as MigrationSpec;
     const ctx = run.ctx as JobContext;
     const src = hostIo(this.hosts, spec.hostId);
@@ -832,7 +905,6 @@ export class MigrationService {
       (d): d is DiskPlan & { srcVol: StorageVolRef; destPool: string } => d.copy && !!d.srcVol && !!d.destPool,
     );
     const total = disks.reduce((s, d) => s + d.fileSize, 0);
-    const created: { vol: StorageVolRef }[] = [];
     let done = 0;
     const t0 = Date.now();
     this.setPhase(run, `copying disks to ${dst.label}`, { figures: { copyTotal: total, copyDone: 0 } });
@@ -868,7 +940,6 @@ export class MigrationService {
       db.close();
     }
     this.note(run, `Disks copied: ${(total / 1024 / 1024).toFixed(1)} MiB in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    return created;
   }
 
   // ---- found on the host: re-attach -----------------------------------------------------------
@@ -976,7 +1047,7 @@ export class MigrationService {
 }
 
 function stateWord(s: MigrationHostState['state'] | undefined): string {
-  if (s === undefined) return 'unknown';
+  if (s === undefined || s === 'unknown') return 'unknown';
   return s === 'shutoff' ? 'shut off' : s === 'absent' ? 'not defined' : s;
 }
 

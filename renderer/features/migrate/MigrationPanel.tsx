@@ -94,11 +94,15 @@ function Figures({ job }: { job: Job }) {
 
 function HostStateCell({ s, vm }: { s: MigrationHostState | undefined; vm: string }) {
   if (!s) return <Text size="sm">—</Text>;
-  const state = s.state === 'absent' ? 'not defined' : s.state === 'shutoff' ? 'shut off' : s.state;
+  const state =
+    s.state === 'absent' ? 'not defined' : s.state === 'shutoff' ? 'shut off' : s.state === 'unknown' ? 'could not be read' : s.state;
   return (
     <Text size="sm">
       {state}
-      {s.state !== 'absent' && (s.persistent ? ', persistent definition' : ', no persistent definition (transient)')}
+      {s.detail ? ` (${s.detail})` : ''}
+      {s.state !== 'absent' &&
+        s.state !== 'unknown' &&
+        (s.persistent ? ', persistent definition' : ', no persistent definition (transient)')}
       {s.name && s.name !== vm ? ` — as ${s.name}` : ''}
     </Text>
   );
