@@ -2,18 +2,22 @@
  * The contract over a WebSocket, for a browser: tests, demos, and machines without Electron.
  * Serves the built renderer over HTTP on 127.0.0.1 only. The socket requires the per-run token
  * (?token=…) and an Origin equal to the page's own, and refuses non-loopback peers, so another
- * local user's browser tab or a web page cannot drive the backend.
+ * local user's browser tab or a web page cannot drive the backend. Every request must name this
+ * server in its Host header (127.0.0.1, localhost or [::1] with our port), which closes DNS
+ * rebinding. Nothing a client sends can end the process: a bad request is answered (400, 421 …),
+ * a malformed frame is answered or closes that one socket, and a fault in a handler is logged.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { type WebSocket, WebSocketServer } from 'ws';
-import { CHANNEL_ID_RE, type EventName, isEventName, STREAM_PATH, type WsClientMessage, type WsServerMessage } from '../shared/api';
+import type { Duplex } from 'node:stream';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { CHANNEL_ID_RE, type EventName, type Result, STREAM_PATH, type WsServerMessage, wsClientMessageSchema } from '../shared/api';
 import type { EventHub } from './core/events';
 import type { StreamHub } from './core/streams';
-import type { Dispatch } from './ipc';
+import { type Dispatch, toApiError } from './ipc';
 
 export interface WebBridgeOptions {
   dispatch: Dispatch;
@@ -54,6 +58,35 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 } as const;
 
+/** The Host header values that name this server; anything else is a rebound DNS name or a proxy. */
+export function allowedHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+}
+
+function hostAllowed(host: string | undefined, allowed: readonly string[]): boolean {
+  return host !== undefined && allowed.includes(host.toLowerCase());
+}
+
+/**
+ * The decoded path and the query of a request target in origin-form (`/a%20b?c=d`); null for
+ * anything else: absolute-form, `*`, a bad percent-encoding, a NUL byte.
+ */
+export function parseTarget(raw: string | undefined): { pathname: string; query: URLSearchParams } | null {
+  if (!raw?.startsWith('/')) return null;
+  try {
+    // Prefixing keeps `//x` a path (new URL('//x', base) would make x the host).
+    const url = new URL(`http://127.0.0.1${raw}`);
+    const pathname = decodeURIComponent(url.pathname);
+    return pathname.includes('\0') ? null : { pathname, query: url.searchParams };
+  } catch {
+    return null;
+  }
+}
+
+function logFault(where: string, err: unknown): void {
+  console.error(`[web] ${where} failed:`, err);
+}
+
 export function isLoopback(addr: string | undefined): boolean {
   if (!addr) return false;
   return addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.');
@@ -69,37 +102,70 @@ function sameToken(given: string | null, token: string): boolean {
 export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge> {
   const token = opts.token ?? randomBytes(24).toString('hex');
   const root = resolve(opts.staticDir);
+  // Both known once the port is.
   let origins: string[] = [];
+  let hosts: string[] = [];
 
-  const server = createServer((req, res) => serveStatic(root, req, res));
+  const server = createServer((req, res) => {
+    try {
+      if (!hostAllowed(req.headers.host, hosts)) {
+        res
+          .writeHead(421, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' })
+          .end('This server answers only to 127.0.0.1 and localhost.');
+        return;
+      }
+      serveStatic(root, req, res);
+    } catch (err) {
+      logFault(`${req.method} ${req.url?.slice(0, 200)}`, err);
+      if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS).end();
+      else res.destroy();
+    }
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
 
-  server.on('upgrade', (req, socket, head) => {
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the raw socket over without an 'error' listener: a peer that resets while we
+    // answer would otherwise be an uncaught error.
+    socket.on('error', () => {});
+    try {
+      upgrade(req, socket, head);
+    } catch (err) {
+      logFault(`upgrade ${req.url?.slice(0, 200)}`, err);
+      socket.destroy();
+    }
+  });
+
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refuse = (code: number, why: string) => {
       socket.end(`HTTP/1.1 ${code} ${why}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!hostAllowed(req.headers.host, hosts)) return refuse(421, 'Misdirected Request');
+    const target = parseTarget(req.url);
+    if (!target) return refuse(400, 'Bad Request');
     const streams = opts.streams;
-    const stream = url.pathname === STREAM_PATH && streams !== undefined;
-    if (url.pathname !== '/ws' && !stream) return refuse(404, 'Not Found');
+    const stream = target.pathname === STREAM_PATH && streams !== undefined;
+    if (target.pathname !== '/ws' && !stream) return refuse(404, 'Not Found');
     if (!isLoopback(req.socket.remoteAddress)) return refuse(403, 'Forbidden');
     if (!req.headers.origin || !origins.includes(req.headers.origin)) return refuse(403, 'Forbidden');
-    if (!sameToken(url.searchParams.get('token'), token)) return refuse(401, 'Unauthorized');
+    if (!sameToken(target.query.get('token'), token)) return refuse(401, 'Unauthorized');
     if (stream) {
-      const channel = url.searchParams.get('channel') ?? '';
+      const channel = target.query.get('channel') ?? '';
       if (!CHANNEL_ID_RE.test(channel)) return refuse(400, 'Bad Request');
       wss.handleUpgrade(req, socket, head, (ws) => serveStream(ws, streams, channel));
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, opts));
-  });
+  };
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
   });
+  // From now on a server error (EMFILE on accept …) is logged, not fatal.
+  server.on('error', (err) => logFault('server', err));
   const port = (server.address() as AddressInfo).port;
-  origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  hosts = allowedHosts(port);
+  origins = hosts.map((h) => `http://${h}`);
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
@@ -115,32 +181,83 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
   };
 }
 
+/** A WebSocket message as one Buffer (ws hands over a Buffer, an ArrayBuffer or fragments). */
+function bytesOf(data: RawData): Buffer {
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+}
+
+/** Close reasons are limited to 123 bytes. */
+function closeReason(why: string): string {
+  return Buffer.from(why).subarray(0, 120).toString();
+}
+
+/** The id of something that tried to be an invoke, so that a malformed one still gets its answer. */
+function invokeId(msg: unknown): number | null {
+  if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return null;
+  const { t, id } = msg as { t?: unknown; id?: unknown };
+  return t === 'invoke' && typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null;
+}
+
 function serveSocket(ws: WebSocket, opts: WebBridgeOptions): void {
   const subs = new Map<EventName, () => void>();
   const send = (m: WsServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
-  };
-  ws.on('message', (data) => {
-    let msg: WsClientMessage;
+    if (ws.readyState !== ws.OPEN) return;
+    let text: string;
     try {
-      msg = JSON.parse(String(data)) as WsClientMessage;
-    } catch {
-      ws.close(1003, 'Malformed message');
+      text = JSON.stringify(m);
+    } catch (err) {
+      // A value JSON cannot carry (a BigInt, a cycle): the caller still gets an answer.
+      logFault(m.t === 'result' ? `result ${m.id}` : `event ${m.event}`, err);
+      if (m.t !== 'result') return;
+      text = JSON.stringify({ t: 'result', id: m.id, result: { ok: false, error: toApiError(err) } } satisfies WsServerMessage);
+    }
+    ws.send(text);
+  };
+  const answer = (id: number, result: Result<unknown>) => send({ t: 'result', id, result });
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) {
+      ws.close(1003, 'Text messages only');
       return;
     }
-    if (msg.t === 'invoke' && Number.isSafeInteger(msg.id)) {
-      void opts.dispatch(msg.name, msg.input).then((result) => send({ t: 'result', id: msg.id, result }));
-    } else if (msg.t === 'subscribe' && isEventName(msg.event) && !subs.has(msg.event)) {
-      const event = msg.event;
-      subs.set(
-        event,
-        opts.events.on(event, (payload) => send({ t: 'event', event, payload })),
+    let raw: unknown;
+    try {
+      raw = JSON.parse(bytesOf(data).toString('utf8'));
+    } catch {
+      ws.close(1007, 'Malformed message: not JSON');
+      return;
+    }
+    const parsed = wsClientMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const what = `Malformed message: ${issue ? `${issue.path.join('.') || '(message)'}: ${issue.message}` : 'rejected'}`;
+      const id = invokeId(raw);
+      if (id === null) ws.close(1008, closeReason(what));
+      else
+        answer(id, {
+          ok: false,
+          error: { code: 'invalid-input', message: what, hint: 'The client sent a request the contract does not know.' },
+        });
+      return;
+    }
+    const msg = parsed.data;
+    if (msg.t === 'invoke') {
+      opts.dispatch(msg.name, msg.input).then(
+        (result) => answer(msg.id, result),
+        (err: unknown) => {
+          logFault(`request ${msg.name}`, err);
+          answer(msg.id, { ok: false, error: toApiError(err) });
+        },
       );
-    } else if (msg.t === 'unsubscribe' && isEventName(msg.event)) {
+    } else if (msg.t === 'subscribe') {
+      const event = msg.event;
+      if (!subs.has(event))
+        subs.set(
+          event,
+          opts.events.on(event, (payload) => send({ t: 'event', event, payload })),
+        );
+    } else {
       subs.get(msg.event)?.();
       subs.delete(msg.event);
-    } else {
-      ws.close(1008, 'Unexpected message');
     }
   });
   // A protocol error (a message over maxPayload, a bad frame) closes this socket; without a
@@ -162,8 +279,7 @@ function serveStream(ws: WebSocket, streams: StreamHub, channel: string): void {
       if (ws.readyState !== ws.OPEN) return;
       ws.send(bytes, { binary: true }, () => attachment?.ack(bytes.length));
     },
-    // Close reasons are limited to 123 bytes.
-    close: (reason) => ws.close(1000, Buffer.from(reason).subarray(0, 120).toString()),
+    close: (reason) => ws.close(1000, closeReason(reason)),
   });
   if (!attachment) {
     ws.close(4404, 'Unknown or already attached channel');
@@ -174,10 +290,25 @@ function serveStream(ws: WebSocket, streams: StreamHub, channel: string): void {
       ws.close(1003, 'Binary messages only');
       return;
     }
-    attachment.write(Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data));
+    try {
+      attachment.write(bytesOf(data));
+    } catch (err) {
+      // A service's input listener failed: end this channel, not the backend.
+      logFault(`channel ${channel}`, err);
+      ws.close(1011, closeReason(`The console failed: ${(err as Error).message}`));
+    }
   });
   ws.on('error', () => {}); // closed with 1009/1002 by ws; see serveSocket
   ws.on('close', () => attachment.detach());
+}
+
+/** False for a missing path, a folder, or a path through a file (`/index.html/x`: ENOTDIR). */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
@@ -185,13 +316,17 @@ function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): v
     res.writeHead(405, SECURITY_HEADERS).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-  let file = normalize(join(root, pathname));
+  const target = parseTarget(req.url);
+  if (!target) {
+    res.writeHead(400, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('Bad request path.');
+    return;
+  }
+  let file = normalize(join(root, target.pathname));
   if (file !== root && !file.startsWith(root + sep)) {
     res.writeHead(403, SECURITY_HEADERS).end();
     return;
   }
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+  if (!isFile(file)) file = join(root, 'index.html');
   if (!existsSync(file)) {
     res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('The renderer is not built: run `npm run build`.');
     return;
@@ -202,5 +337,12 @@ function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): v
     'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
   });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  // A file that went away (a rebuild) or cannot be read ends this response, not the backend.
+  else
+    createReadStream(file)
+      .on('error', (err) => {
+        logFault(`reading ${file}`, err);
+        res.destroy();
+      })
+      .pipe(res);
 }

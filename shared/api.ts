@@ -1341,11 +1341,22 @@ export interface VireoApi {
   attachStream(channel: string, sink: StreamSink): StreamHandle;
 }
 
-/** Messages on the web bridge's WebSocket. */
-export type WsClientMessage =
-  | { t: 'invoke'; id: number; name: string; input: unknown }
-  | { t: 'subscribe'; event: string }
-  | { t: 'unsubscribe'; event: string };
+/**
+ * Messages from a browser on the web bridge's WebSocket; the bridge checks every frame against
+ * this schema before acting on it (a frame may be anything: `null`, an array, 8 MiB of digits).
+ */
+export const wsClientMessageSchema = z.discriminatedUnion('t', [
+  z.object({
+    t: z.literal('invoke'),
+    id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    // Unknown names are answered by the dispatcher (`unknown-request`); input by each request's schema.
+    name: z.string().max(200),
+    input: z.unknown(),
+  }),
+  z.object({ t: z.literal('subscribe'), event: z.enum(EVENT_NAMES) }),
+  z.object({ t: z.literal('unsubscribe'), event: z.enum(EVENT_NAMES) }),
+]);
+export type WsClientMessage = z.infer<typeof wsClientMessageSchema>;
 export type WsServerMessage = { t: 'result'; id: number; result: Result<unknown> } | { t: 'event'; event: EventName; payload: unknown };
 
 export const objectNameSchema = objectName;
