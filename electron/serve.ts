@@ -1,7 +1,7 @@
 /**
  * `npm run web`: the backend plus the web bridge, for a browser on this machine.
  * Options: --port N (default 0 = any free port; or VIREO_WEB_PORT), --token T (or
- * VIREO_WEB_TOKEN; default random per run), --lab (connect the demo lab's hosts at start).
+ * VIREO_WEB_TOKEN; default random per run).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, token: { type: 'string' }, lab: { type: 'boolean', default: false } },
+    options: { port: { type: 'string' }, token: { type: 'string' } },
   });
   const port = Number(values.port ?? process.env.VIREO_WEB_PORT ?? 0);
   const token = values.token ?? process.env.VIREO_WEB_TOKEN;
@@ -28,13 +28,6 @@ async function main(): Promise<void> {
   });
   console.log(`Vireo web mode: open ${bridge.url}`);
   console.log('(bound to 127.0.0.1 only; the token in the URL is required. Ctrl+C stops.)');
-
-  if (values.lab) {
-    backend.hosts.addLab().then(
-      (hosts) => console.log(`Connected to the demo lab: ${hosts.map((h) => `${h.spec.name} (${h.spec.address})`).join(', ')}`),
-      (err: Error) => console.error(`Could not connect to the demo lab: ${err.message}`),
-    );
-  }
 
   let stopping = false;
   const stop = () => {

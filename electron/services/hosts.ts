@@ -5,8 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { statSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import type { HostDetails, HostId, HostInfo, HostSpec, HostStatus, NetworkSummary, StoragePoolSummary } from '../../shared/api';
 import { AppError } from '../../shared/errors';
@@ -30,7 +29,6 @@ import { poolGetInfo, poolGetXmlDesc, poolListAll } from '../libvirt/storage';
 import { connectLocal } from '../transport/local';
 import { SshLink, SshSession, type SshTarget } from '../transport/ssh';
 import { attr, child, parseXml, path, text } from '../xml/dom';
-import { findLab } from './lab';
 import type { PromptBroker } from './prompts';
 
 export interface HostDeps {
@@ -147,37 +145,6 @@ export class HostManager extends EventEmitter {
     }
     this.persist();
     return this.info(live);
-  }
-
-  /** Adds (and connects) the demo lab's hosts, trusting the host keys the lab published. */
-  async addLab(): Promise<HostInfo[]> {
-    const lab = findLab();
-    if (!lab)
-      throw new AppError('no-lab', 'The demo lab is not running', 'Start it with `npm run demo` (or `bash e2e/lab/lab.sh up` as root).');
-    for (const h of lab.hosts) this.trustHostKey(h.address, h.port, h.hostKey);
-    const out: HostInfo[] = [];
-    for (const h of lab.hosts) {
-      const existing = [...this.hosts.values()].find((x) => x.saved.spec.address === h.address && x.saved.spec.user === h.user);
-      if (existing) {
-        out.push(await this.connect(existing.saved.id));
-        continue;
-      }
-      out.push(
-        await this.add(
-          {
-            name: h.name,
-            transport: 'ssh',
-            address: h.address,
-            port: h.port,
-            user: h.user,
-            auth: { kind: 'key', path: h.keyPath },
-            uri: 'qemu:///system',
-          },
-          true,
-        ),
-      );
-    }
-    return out;
   }
 
   async remove(id: HostId): Promise<void> {
@@ -469,16 +436,5 @@ export class HostManager extends EventEmitter {
         },
       },
     );
-  }
-
-  /** Appends a host key we were told to trust (the lab's own description) to our known_hosts. */
-  private trustHostKey(address: string, port: number, hostKey: string): void {
-    const host = port === 22 ? address : `[${address}]:${port}`;
-    const line = `${host} ${hostKey.trim()}`;
-    const file = this.deps.knownHostsPath;
-    const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    if (current.split('\n').some((l) => l.trim() === line)) return;
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    appendFileSync(file, `${current && !current.endsWith('\n') ? '\n' : ''}${line}\n`, { mode: 0o600 });
   }
 }
