@@ -2,10 +2,9 @@
  * The backend, independent of how it is reached: services wired to the contract's handlers.
  * main.ts (Electron IPC) and serve.ts (web bridge) both build one of these.
  */
-import { join } from 'node:path';
 import type { AppInfo } from '../shared/api';
 import { EventHub } from './core/events';
-import { defaultDataDir, HostStore, MemorySecrets, type SecretStore } from './core/store';
+import { defaultDataDir, HostStore, knownHostsFile, MemorySecrets, type SecretStore } from './core/store';
 import { StreamHub } from './core/streams';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc';
 import { CloneService } from './services/clone';
@@ -14,7 +13,6 @@ import { DomainService } from './services/domains';
 import { HostManager } from './services/hosts';
 import { InstallService } from './services/install';
 import { JobManager } from './services/jobs';
-import { findLab } from './services/lab';
 import { MigrationService } from './services/migration';
 import { PromptBroker } from './services/prompts';
 import { QosService } from './services/qos';
@@ -57,7 +55,7 @@ export function createBackend(opts: BackendOptions): Backend {
     prompts,
     store: new HostStore(dataDir),
     secrets: opts.secrets ?? new MemorySecrets(),
-    knownHostsPath: join(dataDir, 'known_hosts'),
+    knownHostsPath: knownHostsFile(dataDir),
   });
   const domains = new DomainService(hosts, events);
   const stats = new StatsService(hosts, events);
@@ -73,18 +71,9 @@ export function createBackend(opts: BackendOptions): Backend {
   const migrations = new MigrationService(hosts, jobs);
 
   const handlers: Handlers = {
-    'app.info': async () => {
-      const lab = findLab();
-      return {
-        version: VERSION,
-        mode: opts.mode,
-        localLibvirt: localLibvirtAvailable(),
-        lab: { available: !!lab, hosts: (lab?.hosts ?? []).map((h) => ({ name: h.name, address: h.address })) },
-      };
-    },
+    'app.info': async () => ({ version: VERSION, mode: opts.mode, localLibvirt: localLibvirtAvailable() }),
     'hosts.list': async () => hosts.list(),
     'hosts.add': async ({ spec, connect }) => hosts.add(spec, connect),
-    'hosts.addLab': async () => hosts.addLab(),
     'hosts.remove': async ({ hostId }) => {
       await hosts.remove(hostId);
       return null;

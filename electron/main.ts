@@ -121,11 +121,6 @@ void app.whenReady().then(() => {
   win.once('ready-to-show', () => win.show());
   void win.loadFile(indexHtml);
 
-  // `npm run demo`: connect the lab's hosts at start.
-  if (process.argv.includes('--lab')) {
-    backend.hosts.addLab().catch((err: Error) => console.error(`Could not connect to the demo lab: ${err.message}`));
-  }
-
   app.on('window-all-closed', () => {
     void backend.close().finally(() => app.quit());
   });

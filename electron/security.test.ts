@@ -111,7 +111,6 @@ vi.mock('./backend', () => ({
       },
       events: { on: () => () => {} },
       streams: { attach: () => null },
-      hosts: { addLab: async () => [] },
       close: async () => {},
     };
   },

@@ -67,7 +67,6 @@ vi.mock('./backend', () => ({
       dispatch: async () => ({ ok: true, value: null }),
       events: { on: () => () => {} },
       streams: h.hub,
-      hosts: { addLab: async () => [] },
       close: async () => {},
     };
   },

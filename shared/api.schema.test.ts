@@ -74,7 +74,6 @@ const SAMPLES: Record<RequestName, Record<string, unknown>> = {
     },
     connect: true,
   },
-  'hosts.addLab': {},
   'hosts.remove': { hostId: H },
   'hosts.connect': { hostId: H },
   'hosts.disconnect': { hostId: H },

@@ -261,8 +261,6 @@ export interface AppInfo {
   mode: 'electron' | 'web';
   /** A local libvirtd socket exists on the backend's machine. */
   localLibvirt: boolean;
-  /** The demo lab (e2e/lab) is up: its hosts can be added with one click. */
-  lab: { available: boolean; hosts: { name: string; address: string }[] };
 }
 
 /** Something the backend must ask the user while connecting (never an external askpass). */
@@ -1174,7 +1172,6 @@ export const requests = {
   'app.info': { input: empty, output: out<AppInfo>() },
   'hosts.list': { input: empty, output: out<HostInfo[]>() },
   'hosts.add': { input: z.object({ spec: HostSpec, connect: z.boolean().default(true) }).strict(), output: out<HostInfo>() },
-  'hosts.addLab': { input: empty, output: out<HostInfo[]>() },
   'hosts.remove': { input: hostRef, output: out<null>() },
   'hosts.connect': { input: hostRef, output: out<HostInfo>() },
   'hosts.disconnect': { input: hostRef, output: out<HostInfo>() },

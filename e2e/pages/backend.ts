@@ -2,15 +2,18 @@
  * A direct client of the web bridge, for benchmark and test setup that is not what is being
  * measured (adding a host without clicking through the dialog). Same contract, same checks.
  */
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import WebSocket from 'ws';
-import type { RequestInput, RequestName, RequestOutput, Result, WsServerMessage } from '../../shared/api';
+import { knownHostsFile } from '../../electron/core/store';
+import { knownHostPattern, parseHostPublicKey } from '../../electron/transport/known-hosts';
+import type { EventName, Events, RequestInput, RequestName, RequestOutput, Result, WsServerMessage } from '../../shared/api';
 import type { AppServer } from '../fixtures';
+import type { AppClient } from '../lab/hosts';
 
-export class BackendClient {
+export class BackendClient implements AppClient {
   private nextId = 1;
   private pending = new Map<number, (r: Result<unknown>) => void>();
+  private listeners = new Map<EventName, Set<(payload: never) => void>>();
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (data) => {
@@ -18,8 +21,28 @@ export class BackendClient {
       if (m.t === 'result') {
         this.pending.get(m.id)?.(m.result);
         this.pending.delete(m.id);
+      } else if (m.t === 'event') {
+        for (const fn of this.listeners.get(m.event) ?? []) fn(m.payload as never);
       }
     });
+  }
+
+  /** Subscribes to a backend event (the bridge forwards it once subscribed); returns the unsubscribe. */
+  on<E extends EventName>(event: E, fn: (payload: Events[E]) => void): () => void {
+    let set = this.listeners.get(event);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(event, set);
+      this.ws.send(JSON.stringify({ t: 'subscribe', event }));
+    }
+    const mine = set;
+    mine.add(fn);
+    return () => {
+      mine.delete(fn);
+      if (mine.size > 0 || this.listeners.get(event) !== mine) return;
+      this.listeners.delete(event);
+      if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ t: 'unsubscribe', event }));
+    };
   }
 
   static async connect(server: AppServer): Promise<BackendClient> {
@@ -47,7 +70,14 @@ export class BackendClient {
   }
 }
 
-/** Trusts a host key in the backend's own known_hosts, as accepting the first-connect prompt would. */
+/**
+ * Trusts a host key in the backend's own known_hosts, as accepting the first-connect prompt would:
+ * one line for one host (port 22), the key checked by the app's own parser first.
+ */
 export function trustHostKey(server: AppServer, address: string, hostKey: string): void {
-  appendFileSync(join(server.dataDir, 'known_hosts'), `${address} ${hostKey.trim()}\n`);
+  const { keyType, key } = parseHostPublicKey(hostKey);
+  const file = knownHostsFile(server.dataDir);
+  const line = `${knownHostPattern(address, 22)} ${keyType} ${key.toString('base64')}`;
+  if (existsSync(file) && readFileSync(file, 'utf8').split('\n').includes(line)) return;
+  appendFileSync(file, `${line}\n`, { mode: 0o600 });
 }

@@ -16,6 +16,11 @@ export function defaultDataDir(): string {
   return process.env.VIREO_DATA_DIR ?? join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'vireo');
 }
 
+/** Vireo's own known_hosts (OpenSSH format) in a data dir. */
+export function knownHostsFile(dataDir: string): string {
+  return join(dataDir, 'known_hosts');
+}
+
 export class HostStore {
   private readonly file: string;
   constructor(readonly dir: string) {

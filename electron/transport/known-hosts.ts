@@ -4,6 +4,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { AppError } from '../../shared/errors';
 
 export interface KnownHostEntry {
   marker: 'revoked' | 'cert-authority' | null;
@@ -117,8 +118,85 @@ export async function readKnownHosts(path: string): Promise<KnownHostEntry[]> {
   }
 }
 
-/** Appends `host keytype base64` (plain, like ssh with HashKnownHosts no). */
+/**
+ * Host key types Vireo writes to known_hosts: the ones sshd offers and we negotiate
+ * (certificates and security-key types are not host keys we trust on first use).
+ */
+export const HOST_KEY_TYPES: readonly string[] = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'ssh-rsa',
+];
+
+/** A hostname or IP literal: no wildcard, list, negation, hash, bracket, space or newline. */
+const HOST_NAME_RE = /^[A-Za-z0-9:][A-Za-z0-9.:_-]{0,252}$/;
+
+/**
+ * The one host pattern a trusted key is filed under: `host` on port 22, `[host]:port` otherwise.
+ * Anything that would make the line match other hosts (`*`, `?`, `,`, `!`, `|1|`, whitespace) is refused.
+ */
+export function knownHostPattern(host: string, port: number): string {
+  if (!HOST_NAME_RE.test(host))
+    throw new AppError(
+      'invalid-host-key',
+      `Refusing to trust a host key for ${JSON.stringify(host)}: not a plain host name or IP address`,
+      'known_hosts entries are written for exactly one host; wildcards, lists and line breaks are not accepted.',
+    );
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new AppError('invalid-host-key', `Refusing to trust a host key for ${host}: port ${port} is not 1-65535`);
+  return knownHostName(host, port);
+}
+
+/** Checks a key blob before it is trusted: an allowed type, and the type inside the blob is the one named. */
+function checkKeyBlob(keyBlob: Buffer, named?: string): string {
+  const inner = keyTypeOf(keyBlob);
+  if (!HOST_KEY_TYPES.includes(inner))
+    throw new AppError(
+      'invalid-host-key',
+      `Refusing to trust a host key of type ${JSON.stringify(named ?? inner)}`,
+      `Only ${HOST_KEY_TYPES.join(', ')} host keys are accepted.`,
+    );
+  if (named !== undefined && named !== inner)
+    throw new AppError('invalid-host-key', `Refusing to trust a host key that says ${named} but holds a ${JSON.stringify(inner)} key`);
+  return inner;
+}
+
+/**
+ * Parses one public key as `ssh-keyscan` or a `.pub` file prints it: `type base64 [comment]` on
+ * one line. The type must be on the allow-list and the base64 canonical and hold a key of that type.
+ */
+export function parseHostPublicKey(text: string): { keyType: string; key: Buffer } {
+  const line = text.trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
+  if (/[\u0000-\u001f\u007f]/.test(line.replace(/\t/g, ' ')))
+    throw new AppError(
+      'invalid-host-key',
+      'Refusing to trust a host key that spans several lines or holds control characters',
+      'A host key is one line: `ssh-ed25519 AAAA…`.',
+    );
+  const [keyType = '', b64 = ''] = line.split(/[ \t]+/);
+  if (!HOST_KEY_TYPES.includes(keyType))
+    throw new AppError(
+      'invalid-host-key',
+      `Refusing to trust a host key of type ${JSON.stringify(keyType)}`,
+      `Only ${HOST_KEY_TYPES.join(', ')} host keys are accepted.`,
+    );
+  const key = Buffer.from(b64, 'base64');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || b64.length % 4 !== 0 || key.toString('base64') !== b64)
+    throw new AppError('invalid-host-key', `Refusing to trust a ${keyType} host key whose key is not valid base64`);
+  checkKeyBlob(key, keyType);
+  return { keyType, key };
+}
+
+/**
+ * Appends `host keytype base64` (plain, like ssh with HashKnownHosts no): exactly one line for
+ * exactly one host, or an error when the host or the key is not acceptable.
+ */
 export async function appendKnownHost(path: string, host: string, port: number, keyBlob: Buffer): Promise<void> {
+  const pattern = knownHostPattern(host, port);
+  const keyType = checkKeyBlob(keyBlob);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   let prefix = '';
   try {
@@ -127,7 +205,29 @@ export async function appendKnownHost(path: string, host: string, port: number, 
   } catch {
     // new file
   }
-  await appendFile(path, `${prefix}${knownHostName(host, port)} ${keyTypeOf(keyBlob)} ${keyBlob.toString('base64')}\n`, {
+  await appendFile(path, `${prefix}${pattern} ${keyType} ${keyBlob.toString('base64')}\n`, {
     mode: 0o600,
   });
+}
+
+/**
+ * Trusts a host key given as text (`ssh-ed25519 AAAA…`, e.g. published by the host's admin), as
+ * accepting the first-connect prompt would. Nothing is written when that key is already on file;
+ * a host known with another key is refused, exactly as a connection would refuse it.
+ */
+export async function trustHostKey(path: string, host: string, port: number, publicKey: string): Promise<'added' | 'present'> {
+  const { key } = parseHostPublicKey(publicKey);
+  knownHostPattern(host, port);
+  const verdict = checkHostKey(await readKnownHosts(path), host, port, key);
+  if (verdict.status === 'known') return 'present';
+  if (verdict.status === 'revoked')
+    throw new AppError('host-key-revoked', `The host key of ${knownHostName(host, port)} (${fingerprintOf(key)}) is @revoked in ${path}`);
+  if (verdict.status === 'mismatch')
+    throw new AppError(
+      'host-key-changed',
+      `${path} already has another key for ${knownHostName(host, port)}: ${verdict.expected.map((e) => `${e.keyType} ${e.fingerprint}`).join(', ')}`,
+      `If the host was really reinstalled, remove the old key first: ssh-keygen -R '${knownHostName(host, port)}' -f '${path}'`,
+    );
+  await appendKnownHost(path, host, port, key);
+  return 'added';
 }

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { Duplex } from 'node:stream';
+import { Duplex } from 'node:stream';
 import type {
   AnyAuthMethod,
   AuthenticationType,
@@ -522,23 +522,15 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
     if (!socketPath.startsWith('/')) throw new SshError(`not an absolute socket path: ${JSON.stringify(socketPath)}`);
     const argv = ['sh', '-c', PROXY_SCRIPT, 'libvirt-proxy', uri, socketPath];
     const ch = await this.execChannel(argv);
-    // Make the helper's own complaint ("failed to connect to the hypervisor") the reason the
-    // libvirt client reports, instead of a bare "host closed the connection".
-    ch.on('exit', (code: number | null, signal?: string) => {
-      if (code === 0) return;
+    // The helper's own complaint ("could not proxy traffic", "failed to connect to the
+    // hypervisor") is the reason the libvirt client reports, not a bare "host closed the connection".
+    return new ProxyStream(ch, (code, signal) => {
       const detail = ch.stderrTail().trim();
-      // ssh2's Channel.destroy() takes no error: report it ourselves, then close.
-      ch.emit(
-        'error',
-        new SshError(
-          `${this.label}: the libvirt proxy (virt-ssh-helper or nc) ${code === null ? `killed by ${signal ?? 'a signal'}` : `exited with status ${code}`}` +
-            (detail ? `: ${detail}` : ''),
-        ),
+      return new SshError(
+        `${this.label}: the libvirt proxy (virt-ssh-helper or nc) ${code === null ? `killed by ${signal ?? 'a signal'}` : `exited with status ${code}`}` +
+          (detail ? `: ${detail}` : ''),
       );
-      ch.destroy();
     });
-    ch.on('error', () => {}); // the libvirt client listens too; never an uncaught error
-    return ch;
   }
 
   /** A direct-tcpip channel to host:port as seen from the SSH server (VNC, jump hosts). */
@@ -774,6 +766,50 @@ async function buildAuth(
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * The byte stream of the libvirt proxy's exec channel. SSH sends the proxy's EOF, its exit status
+ * and CHANNEL_CLOSE as separate messages, which may arrive in separate reads: this stream ends only
+ * at the channel's close (ssh2 emits it after both), and fails with `failure` as soon as the exit
+ * status says the proxy failed. So whether a connection ended because libvirtd went away (the proxy
+ * fails) or the link did never depends on how the packets were split.
+ */
+export class ProxyStream extends Duplex {
+  constructor(
+    private readonly ch: ClientChannel,
+    failure: (code: number | null, signal: string | undefined) => Error,
+  ) {
+    super();
+    ch.on('data', (d: Buffer) => {
+      if (!this.push(d)) ch.pause();
+    });
+    ch.on('exit', (code: number | null, signal?: string) => {
+      if (code !== 0) this.destroy(failure(code, signal));
+    });
+    ch.on('error', (err: Error) => this.destroy(err));
+    ch.on('close', () => {
+      if (!this.destroyed) this.push(null);
+    });
+  }
+
+  override _read(): void {
+    this.ch.resume();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, cb: (err?: Error | null) => void): void {
+    this.ch.write(chunk, cb);
+  }
+
+  override _final(cb: (err?: Error | null) => void): void {
+    this.ch.end();
+    cb();
+  }
+
+  override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
+    this.ch.destroy();
+    cb(err);
+  }
+}
 
 /**
  * Holds the one SshSession of a host and replaces it when it died: the channel factory for

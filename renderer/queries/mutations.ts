@@ -21,14 +21,6 @@ export function useUpdateHost() {
   });
 }
 
-export function useAddLab() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => call('hosts.addLab', {}),
-    onSettled: () => qc.invalidateQueries({ queryKey: keys.hosts }),
-  });
-}
-
 export type HostVerb = 'connect' | 'disconnect' | 'remove';
 
 export function useHostVerb(hostId: HostId) {

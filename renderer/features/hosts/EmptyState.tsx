@@ -1,15 +1,14 @@
 import { Button, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconDeviceDesktop, IconFlask, IconServer2 } from '@tabler/icons-react';
+import { IconDeviceDesktop, IconServer2 } from '@tabler/icons-react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAppInfo } from '../../queries';
-import { useAddHost, useAddLab } from '../../queries/mutations';
+import { useAddHost } from '../../queries/mutations';
 import { useUi } from '../../store/ui';
 
 /** First run: no saved hosts yet. Offer what this machine actually has. */
 export function EmptyState() {
   const info = useAppInfo();
   const setAddHostOpen = useUi((s) => s.setAddHostOpen);
-  const addLab = useAddLab();
   const addLocal = useAddHost();
 
   return (
@@ -57,24 +56,7 @@ export function EmptyState() {
             </Stack>
           </Card>
         )}
-        {info.data?.lab.available && (
-          <Card withBorder w={220} padding="lg">
-            <Stack gap="sm" align="center">
-              <ThemeIcon size={44} variant="light" color="grape">
-                <IconFlask />
-              </ThemeIcon>
-              <Text fw={600}>Demo lab</Text>
-              <Text size="sm" c="dimmed" ta="center">
-                Two real libvirt hosts ({info.data.lab.hosts.map((h) => h.address).join(', ')}) started by the lab.
-              </Text>
-              <Button variant="light" color="grape" loading={addLab.isPending} onClick={() => addLab.mutate()} data-testid="connect-lab">
-                Connect to the demo lab
-              </Button>
-            </Stack>
-          </Card>
-        )}
       </Group>
-      <ErrorAlert title="Could not add the lab hosts" error={addLab.error} />
       <ErrorAlert title="Could not connect to this computer" error={addLocal.error} />
     </Stack>
   );
