@@ -17,6 +17,9 @@
 #   status                 daemons and guests of each host; exit 0 only if both hosts are healthy
 #   reset                  return both hosts to the initial state (seconds), print the time it took
 #   verify-clean           exit 1 and list what remains of the lab (after `down`), else exit 0
+#   accounts               make sure B's extra SSH test accounts exist (up does it too): vsh-<shell>
+#                          with bash/dash/zsh/fish/tcsh as login shell, jump account vjump; see
+#                          $LAB_DIR/accounts.json
 #   guest-exec HOST DOMAIN CMD   run CMD in DOMAIN's serial-console shell, print its output,
 #                          exit with its status (waits up to 60 s for the console shell)
 #   wait-banner HOST DOMAIN [SECS]  wait until DOMAIN's console shell is up (its serial log on HOST)
@@ -55,6 +58,8 @@ declare -A G_MAC=([tiny]=52:54:00:20:00:01 [tiny-local]=52:54:00:20:00:02 [stopp
 PKGS=(libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils
   qemu-block-extra openssh-server openssh-client busybox-static linux-image-amd64 iproute2
   netcat-openbsd expect cpio kmod util-linux perl-base)
+# login shells of the extra accounts on B (remote commands must not depend on the login shell)
+PKGS+=(zsh fish tcsh)
 
 log(){ echo "[lab] $*" >&2; }
 die(){ echo "[lab] ERROR: $*" >&2; exit 1; }
@@ -298,6 +303,69 @@ AllowTcpForwarding yes
 Subsystem sftp /usr/lib/openssh/sftp-server
 $match
 C
+}
+
+# ---------------------------------------------------------------------------------------------
+# Extra accounts on host B, for the SSH tests: vsh-<shell> (lab key; login shells bash, dash, zsh,
+# fish, tcsh) and a jump host account vjump (password only, its own password). Idempotent, and
+# works on a running lab too (`lab.sh accounts`): the passwd/shadow copies are appended in place
+# (bind-mounted files keep their inode) and sshd re-reads its config (SIGHUP) when it changed.
+# $LAB/accounts.json describes them.
+EXTRA_HOST=B
+SHELL_USERS=(bash:/bin/bash dash:/bin/dash zsh:/usr/bin/zsh fish:/usr/bin/fish tcsh:/usr/bin/tcsh)
+JUMP_USER=vjump
+extra_accounts(){ # HOST
+  local X=$1 D=$H/$1 e name sh uid home hash salt changed=0
+  [ "$X" = "$EXTRA_HOST" ] || return 0
+  [ -s "$D/etc/passwd" ] && [ -s "$D/ssh/sshd_config" ] || die "host $X has no account files yet (run: lab.sh up)"
+  if ! [ -s "$LAB/keys/$JUMP_USER.password" ]; then
+    (umask 077; head -c 64 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9' | head -c 20 > "$LAB/keys/$JUMP_USER.password")
+  fi
+  for e in "${SHELL_USERS[@]}" "jump:/bin/bash"; do
+    sh=${e#*:}
+    if [ "${e%%:*}" = jump ]; then name=$JUMP_USER; else name=vsh-${e%%:*}; fi
+    [ -x "$sh" ] || die "no $sh for $name (package missing? run: lab.sh up)"
+    home=$D/home-$name
+    if ! grep -q "^$name:" "$D/etc/passwd"; then
+      uid=2101
+      while getent passwd "$uid" >/dev/null || getent group "$uid" >/dev/null || cut -d: -f3 "$D/etc/passwd" | grep -qx "$uid"; do uid=$((uid + 1)); done
+      if [ "$name" = "$JUMP_USER" ]; then
+        salt=$(head -c 12 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9' | head -c 12)
+        hash=$(PW=$(cat "$LAB/keys/$JUMP_USER.password") SALT="$salt" perl -e 'print crypt($ENV{PW}, "\$6\$$ENV{SALT}\$")')
+        [[ "$hash" == '$6$'* ]] || die "could not hash the $JUMP_USER password"
+      else
+        hash='*'
+      fi
+      echo "$name:x:$uid:$uid:Vireo lab $name:$home:$sh" >> "$D/etc/passwd"
+      echo "$name:x:$uid:" >> "$D/etc/group"
+      echo "$name:$hash:19000:0:99999:7:::" >> "$D/etc/shadow"
+    fi
+    uid=$(grep "^$name:" "$D/etc/passwd" | cut -d: -f3)
+    mkdir -p "$home/.ssh"
+    [ "$name" = "$JUMP_USER" ] || cp -f "$LAB/keys/id_ed25519.pub" "$home/.ssh/authorized_keys"
+    chown -R "$uid:$uid" "$home"; chmod 700 "$home" "$home/.ssh"
+  done
+  if ! grep -q "^Match User $JUMP_USER\$" "$D/ssh/sshd_config"; then
+    printf '\n# jump host account (lab.sh extra_accounts)\nMatch User %s\n  PasswordAuthentication yes\n' "$JUMP_USER" >> "$D/ssh/sshd_config"
+    changed=1
+  fi
+  if [ "$changed" = 1 ] && alive "$D/sshd.pid" sshd "$X"; then
+    kill -HUP "$(head -n1 "$D/sshd.pid")"
+    local i; for ((i = 0; i < 50; i++)); do in_host "$X" bash -c 'exec 3<>/dev/tcp/127.0.0.1/22' 2>/dev/null && break; sleep 0.1; done
+    log "sshd on $X reloaded (extra accounts)"
+  fi
+  write_accounts_json
+}
+write_accounts_json(){
+  local e first=1 out=$LAB/accounts.json.tmp
+  {
+    printf '{\n  "host": "%s", "address": "%s", "keyPath": %s,\n  "shells": {' "$EXTRA_HOST" "${IP[$EXTRA_HOST]}" "$(json_str "$LAB/keys/id_ed25519")"
+    for e in "${SHELL_USERS[@]}"; do
+      [ $first = 1 ] || printf ','; first=0
+      printf '\n    "%s": {"user": "vsh-%s", "shell": "%s"}' "${e%%:*}" "${e%%:*}" "${e#*:}"
+    done
+    printf '\n  },\n  "jump": {"user": "%s", "password": %s}\n}\n' "$JUMP_USER" "$(json_str "$(cat "$LAB/keys/$JUMP_USER.password")")"
+  } > "$out" && mv "$out" "$LAB/accounts.json"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -718,13 +786,14 @@ up(){
     fi
     mk_keys
     [ -d "$ROOT_SSH" ] || { mkdir -p "$ROOT_SSH" && chmod 700 "$ROOT_SSH"; }
-    for X in "${HOSTS[@]}"; do host_dirs "$X"; done
+    for X in "${HOSTS[@]}"; do host_dirs "$X"; extra_accounts "$X"; done
     write_testdrv
     net_up
     for X in "${HOSTS[@]}"; do holder_up "$X"; daemons_up "$X"; done
     log "hosts up: A ${IP[A]}, B ${IP[B]} (root namespace ${ROOT_IP})"
   fi
   mk_keys   # cheap; keeps known_hosts and the client config current
+  for X in "${HOSTS[@]}"; do extra_accounts "$X"; done   # a lab started before they existed gets them
   write_testdrv
   for X in "${INITIAL[@]}"; do write_guest_xml "$X"; ensure_pristine "$X"; done
   [ "$fresh" = 1 ] && reset_lab
@@ -882,6 +951,8 @@ case "${1:-}" in
   status) status ;;
   reset) preflight; lock; lab_healthy || die "lab is not running (run: lab.sh up)"; reset_lab ;;
   verify-clean) verify_clean ;;
+  accounts) preflight; lock; install_pkgs   # needs the hosts' files, not a healthy lab (a test may have stopped a libvirtd)
+    for X in "${HOSTS[@]}"; do extra_accounts "$X"; done; log "extra accounts ready: $LAB/accounts.json" ;;
   libvirtd-stop) [ $# -eq 2 ] && [[ " ${HOSTS[*]} " == *" $2 "* ]] || die "usage: lab.sh libvirtd-stop HOST"
     stop_pidfile "$H/$2/libvirtd.pid" libvirtd "$2" "libvirtd on $2" ;;
   libvirtd-start) [ $# -eq 2 ] && [[ " ${HOSTS[*]} " == *" $2 "* ]] || die "usage: lab.sh libvirtd-start HOST"

@@ -30,6 +30,7 @@ import { connectLocal } from '../transport/local';
 import { SshLink, SshSession, type SshTarget } from '../transport/ssh';
 import { attr, child, parseXml, path, text } from '../xml/dom';
 import type { PromptBroker } from './prompts';
+import { answerSshPrompt } from './ssh-prompts';
 
 export interface HostDeps {
   events: EventHub;
@@ -417,23 +418,24 @@ export class HostManager extends EventEmitter {
             return a.accept;
           },
         },
-        onPrompt: async (p) => {
-          const stored = this.deps.secrets.get(id);
-          if (stored !== undefined && p.kind === 'password') return [stored];
-          const answers: string[] = [];
-          for (const q of p.prompts) {
-            const a = await this.deps.prompts.ask({
-              kind: 'password',
-              hostId: id,
-              user: spec.user ?? 'root',
-              host: address,
-              message: q.prompt,
-            });
-            if (!a.accept || a.secret === undefined) return null;
-            answers.push(a.secret);
-          }
-          return answers;
-        },
+        // A saved password goes only to its own host: never the target's to a jump host.
+        onPrompt: (p) =>
+          answerSshPrompt(p, {
+            hostId: id,
+            targetSecret: () => this.deps.secrets.get(id),
+            jumpSecret: (j) => {
+              const same = [...this.hosts.values()].find(
+                (x) =>
+                  x.saved.spec.transport === 'ssh' &&
+                  x.saved.spec.auth?.kind === 'password' &&
+                  x.saved.spec.address === j.host &&
+                  (x.saved.spec.port ?? 22) === j.port &&
+                  x.saved.spec.user === j.user,
+              );
+              return same ? this.deps.secrets.get(same.saved.id) : undefined;
+            },
+            ask: (req) => this.deps.prompts.ask(req),
+          }),
       },
     );
   }

@@ -54,8 +54,23 @@ export interface HostKeyPolicy {
   onUnknown: (info: HostKeyInfo) => Promise<boolean>;
 }
 
+/**
+ * The SSH server a prompt comes from: its answer is sent there (a key passphrase only unlocks a
+ * local key, to log in there). 'jump' = a ProxyJump hop on the way to the target, which must
+ * never get the target's saved password.
+ */
+export interface PromptHost {
+  role: 'target' | 'jump';
+  /** After ~/.ssh/config (HostName), as connected to. */
+  host: string;
+  port: number;
+  user: string;
+}
+
 export interface PromptRequest {
-  kind: 'password' | 'keyboard-interactive';
+  /** password: the account's password; passphrase: a local key's; keyboard-interactive: the server's own questions. */
+  kind: 'password' | 'passphrase' | 'keyboard-interactive';
+  for: PromptHost;
   prompts: { prompt: string; echo: boolean }[];
 }
 
@@ -71,6 +86,8 @@ export interface SshConnectOptions {
   sshConfigPath?: string;
   /** How long to wait for the server to open a channel (exec, forward). Default 10 s. */
   channelTimeoutMs?: number;
+  /** The most stdout (and, separately, stderr) `run` collects before it stops the command. Default 8 MiB. */
+  maxRunOutputBytes?: number;
 }
 
 /** Authentication was refused or cancelled. The message names user@host and what was tried. */
@@ -125,6 +142,35 @@ export function shellQuote(arg: string): string {
 export function shellJoin(argv: readonly string[]): string {
   if (argv.length === 0) throw new SshError('empty remote command');
   return argv.map(shellQuote).join(' ');
+}
+
+/**
+ * sshd runs an exec request through the account's login shell (`$SHELL -c <command>`), and
+ * fish, csh or zsh do not read POSIX quoting the way sh does: under fish `'a\';echo X;#'` runs
+ * `echo`. So the command string sshd gets is always this fixed text, which sh, bash, dash, zsh,
+ * fish, csh and tcsh all read alike (one single-quoted word without `\`, `'`, `!` or a newline,
+ * then plain words); the POSIX-quoted argv travels as its one argument, in base64
+ * ([A-Za-z0-9+/=], nothing any shell expands), and /bin/sh decodes and runs it.
+ */
+const REMOTE_SH_PREFIX = `exec /bin/sh -c 'eval "$(printf %s "$1" | base64 -d)"' sh `;
+/** One argument may be at most 128 KiB on Linux (MAX_ARG_STRLEN); the login shell gets the whole string as one. */
+const MAX_REMOTE_COMMAND = 120 * 1024;
+
+/** The exec request for argv: runs argv[0] (a program, found in PATH) with the arguments byte for byte, whatever the login shell. */
+export function remoteCommand(argv: readonly string[]): string {
+  const encoded = Buffer.from(`exec ${shellJoin(argv)}`, 'utf8').toString('base64');
+  const cmd = REMOTE_SH_PREFIX + encoded;
+  if (cmd.length > MAX_REMOTE_COMMAND)
+    throw new SshError(
+      `the remote command ${describeCommand(argv)} is too long (${cmd.length} bytes encoded, at most ${MAX_REMOTE_COMMAND})`,
+    );
+  return cmd;
+}
+
+/** argv for messages: quoted as sh would take it, shortened. */
+function describeCommand(argv: readonly string[]): string {
+  const s = argv.map((a) => (a.includes('\0') ? JSON.stringify(a) : shellQuote(a))).join(' ');
+  return `\`${s.length > 200 ? `${s.slice(0, 200)}…` : s}\``;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -287,7 +333,9 @@ const ALGOS_FOR_TYPE: Record<string, ServerHostKeyAlgorithm[]> = {
   'ecdsa-sha2-nistp256': ['ecdsa-sha2-nistp256'],
   'ecdsa-sha2-nistp384': ['ecdsa-sha2-nistp384'],
   'ecdsa-sha2-nistp521': ['ecdsa-sha2-nistp521'],
-  'ssh-rsa': ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'],
+  // An RSA key signs with SHA-2 only: 'ssh-rsa' as an algorithm means SHA-1 signatures, which
+  // OpenSSH stopped accepting in 8.8.
+  'ssh-rsa': ['rsa-sha2-512', 'rsa-sha2-256'],
 };
 const DEFAULT_HOST_KEY_ALGOS: ServerHostKeyAlgorithm[] = [
   'ssh-ed25519',
@@ -296,10 +344,10 @@ const DEFAULT_HOST_KEY_ALGOS: ServerHostKeyAlgorithm[] = [
   'ecdsa-sha2-nistp521',
   'rsa-sha2-512',
   'rsa-sha2-256',
-  'ssh-rsa',
 ];
 
-function preferredHostKeyAlgorithms(knownTypes: string[]): ServerHostKeyAlgorithm[] {
+/** The host key algorithms offered, most wanted first; never SHA-1 ('ssh-rsa') or DSA. */
+export function preferredHostKeyAlgorithms(knownTypes: readonly string[]): ServerHostKeyAlgorithm[] {
   const first = knownTypes.flatMap((t) => ALGOS_FOR_TYPE[t] ?? []);
   return [...new Set([...first, ...DEFAULT_HOST_KEY_ALGOS])];
 }
@@ -333,14 +381,24 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
   /** The jump session this one tunnels through; closed with us. */
   private jump: SshSession | null = null;
 
-  private constructor(client: Ssh2Client, label: string, channelTimeoutMs: number) {
+  private constructor(
+    client: Ssh2Client,
+    label: string,
+    channelTimeoutMs: number,
+    private readonly maxRunOutputBytes: number,
+  ) {
     super();
     this.client = client;
     this.label = label;
     this.channelTimeoutMs = channelTimeoutMs;
   }
 
-  static async connect(target: SshTarget, opts: SshConnectOptions): Promise<SshSession> {
+  static connect(target: SshTarget, opts: SshConnectOptions): Promise<SshSession> {
+    return SshSession.connectHop(target, opts, 'target');
+  }
+
+  /** One hop: the target, or a jump host on the way (its prompts say so). */
+  private static async connectHop(target: SshTarget, opts: SshConnectOptions, role: PromptHost['role']): Promise<SshSession> {
     const cfg = resolveSshConfig(await loadSshConfig(opts.sshConfigPath), target.host);
     const host = cfg.hostName ?? target.host;
     const port = target.port ?? cfg.port ?? 22;
@@ -367,7 +425,7 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
       if (last.user !== undefined) jumpTarget.user = last.user;
       // The earlier hops, or 'none' so a `Host *` ProxyJump in the config cannot loop.
       jumpTarget.proxyJump = hops.length > 1 ? hops.slice(0, -1).join(',') : 'none';
-      jump = await SshSession.connect(jumpTarget, opts);
+      jump = await SshSession.connectHop(jumpTarget, opts, 'jump');
       try {
         sock = await jump.forwardOut(host, port);
       } catch (err) {
@@ -413,9 +471,9 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
         });
     };
 
-    const auth = await buildAuth(target.auth, cfg.identityFiles, user, label, opts.onPrompt);
+    const auth = await buildAuth(target.auth, cfg.identityFiles, { role, host, port, user }, label, opts.onPrompt);
     const client = new Client();
-    const session = new SshSession(client, label, opts.channelTimeoutMs ?? 10_000);
+    const session = new SshSession(client, label, opts.channelTimeoutMs ?? 10_000, opts.maxRunOutputBytes ?? 8 * 1024 * 1024);
     session.jump = jump;
 
     const config: ConnectConfig = {
@@ -497,18 +555,50 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
     return this.execChannel(argv);
   }
 
-  /** Runs a command to completion and collects its output (small outputs only: probes). */
-  async run(argv: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const ch = await this.execChannel(argv);
+  /**
+   * Runs a command to completion and collects its output (probes, small files). More than
+   * maxOutputBytes on stdout or on stderr (default: the session's maxRunOutputBytes) stops the
+   * command and rejects, naming it.
+   */
+  async run(
+    argv: readonly string[],
+    opts: { maxOutputBytes?: number } = {},
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const limit = opts.maxOutputBytes ?? this.maxRunOutputBytes;
+    let code: number | null = null;
+    const ch = await this.execChannel(argv, (opened) => opened.once('exit', (c: number | null) => (code = c)));
     return new Promise((resolve, reject) => {
-      let stdout = '';
-      let stderr = '';
-      let code: number | null = null;
-      ch.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-      ch.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-      ch.on('exit', (c: number | null) => (code = c));
-      ch.on('error', reject);
-      ch.on('close', () => resolve({ code, stdout, stderr }));
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      const size = { stdout: 0, stderr: 0 };
+      let failed = false;
+      const collect = (which: 'stdout' | 'stderr', into: Buffer[]) => (d: Buffer) => {
+        if (failed) return;
+        size[which] += d.length;
+        if (size[which] > limit) {
+          failed = true;
+          ch.destroy();
+          reject(
+            new SshError(
+              `${this.label}: ${describeCommand(argv)} wrote more than ${limit} bytes to ${which}; it was stopped ` +
+                '(the output is larger than expected: check the command on the host)',
+            ),
+          );
+          return;
+        }
+        into.push(d);
+      };
+      ch.on('data', collect('stdout', out));
+      ch.stderr.on('data', collect('stderr', err));
+      ch.on('error', (e: Error) => {
+        if (failed) return;
+        failed = true;
+        reject(e);
+      });
+      // Decoded once at the end: a UTF-8 character split across two packets stays whole.
+      ch.on('close', () => {
+        if (!failed) resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      });
     });
   }
 
@@ -559,20 +649,35 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
     this.emit('close', this.lastError);
   }
 
-  private async execChannel(argv: readonly string[]): Promise<ClientChannel & { stderrTail: () => string }> {
-    const cmd = shellJoin(argv);
-    const ch = await this.withChannelTimeout(`${argv[0] ?? 'command'}`, (cb) => this.client.exec(cmd, cb));
+  /**
+   * `onOpen` runs as soon as the channel exists, before any of its messages are handled: a fast
+   * command's output, exit status and close can arrive in the same read as the channel's
+   * confirmation, and ssh2 emits 'exit' right then, before an awaiting caller could listen.
+   */
+  private async execChannel(
+    argv: readonly string[],
+    onOpen?: (ch: ClientChannel) => void,
+  ): Promise<ClientChannel & { stderrTail: () => string }> {
+    const cmd = remoteCommand(argv);
     let tail = '';
-    // Drain stderr (an unread stderr would stall the channel's window) and keep its end for messages.
-    ch.stderr.on('data', (d: Buffer) => {
-      tail = (tail + d.toString('utf8')).slice(-2048);
-    });
+    const ch = await this.withChannelTimeout(
+      `${argv[0] ?? 'command'}`,
+      (cb) => this.client.exec(cmd, cb),
+      (opened) => {
+        // Drain stderr (an unread stderr would stall the channel's window) and keep its end for messages.
+        opened.stderr.on('data', (d: Buffer) => {
+          tail = (tail + d.toString('utf8')).slice(-2048);
+        });
+        onOpen?.(opened);
+      },
+    );
     return Object.assign(ch, { stderrTail: () => tail });
   }
 
   private withChannelTimeout(
     what: string,
     open: (cb: (err: Error | undefined, ch: ClientChannel) => void) => void,
+    onOpen?: (ch: ClientChannel) => void,
   ): Promise<ClientChannel> {
     if (this.ended) return Promise.reject(new SshError(`${this.label}: the SSH session is closed`));
     return new Promise((resolve, reject) => {
@@ -590,8 +695,9 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
             return;
           }
           done = true;
-          if (err) reject(new SshError(`${this.label}: cannot open ${what}: ${err.message}`));
-          else resolve(ch);
+          if (err) return reject(new SshError(`${this.label}: cannot open ${what}: ${err.message}`));
+          onOpen?.(ch);
+          resolve(ch);
         });
       } catch (err) {
         clearTimeout(timer);
@@ -616,19 +722,21 @@ const DEFAULT_IDENTITIES = ['id_ed25519', 'id_ecdsa', 'id_rsa'];
 async function buildAuth(
   auth: SshAuth,
   configIdentities: string[],
-  user: string,
+  server: PromptHost,
   label: string,
   onPrompt: SshConnectOptions['onPrompt'],
 ): Promise<AuthPlan> {
+  const user = server.user;
+  const whose = server.role === 'jump' ? `the jump host ${label}` : label;
   let cancelled = false;
   const tried: string[] = [];
   const notes: string[] = [];
   let serverMethods: AuthenticationType[] | null = null;
   const steps: { type: AuthenticationType; describe: string; make: () => Promise<AnyAuthMethod | null> }[] = [];
 
-  const ask = async (req: PromptRequest): Promise<string[] | null> => {
+  const ask = async (req: Omit<PromptRequest, 'for'>): Promise<string[] | null> => {
     if (!onPrompt) return null;
-    const answers = await onPrompt(req);
+    const answers = await onPrompt({ ...req, for: { ...server } });
     if (answers === null) cancelled = true;
     return answers;
   };
@@ -648,7 +756,10 @@ async function buildAuth(
         }
         let key = utils.parseKey(data, passphrase);
         if (key instanceof Error && /passphrase/i.test(key.message) && passphrase === undefined) {
-          const a = await ask({ kind: 'password', prompts: [{ prompt: `Passphrase for ${path}:`, echo: false }] });
+          const a = await ask({
+            kind: 'passphrase',
+            prompts: [{ prompt: `Passphrase for ${path} (to log in to ${whose}):`, echo: false }],
+          });
           if (!a) return null;
           key = utils.parseKey(data, a[0] ?? '');
         }
@@ -681,7 +792,7 @@ async function buildAuth(
     let password = auth.password;
     const getPassword = async (): Promise<string | null> => {
       if (password !== undefined) return password;
-      const a = await ask({ kind: 'password', prompts: [{ prompt: `Password for ${label}:`, echo: false }] });
+      const a = await ask({ kind: 'password', prompts: [{ prompt: `Password for ${whose}:`, echo: false }] });
       password = a?.[0];
       return password ?? null;
     };
