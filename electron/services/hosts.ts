@@ -284,7 +284,7 @@ export class HostManager extends EventEmitter {
       if (h.saved.spec.transport === 'local') return Math.round((Date.now() - statSync(pidFile).mtimeMs) / 1000);
       if (!h.link) return undefined;
       // The path travels as a positional argument, never spliced into the script.
-      const { stdout } = await (await h.link.session()).run(['sh', '-c', 'stat -c %Y "$1" && date +%s', 'sh', pidFile]);
+      const { stdout } = await (await h.link.session()).run(['sh', '-c', 'stat -c %Y -- "$1" && date +%s', 'sh', pidFile]);
       const [started, hostNow] = stdout.trim().split(/\s+/).map(Number) as [number, number];
       return Number.isFinite(started) && Number.isFinite(hostNow) && started > 0 ? Math.max(0, hostNow - started) : undefined;
     } catch {
@@ -304,6 +304,8 @@ export class HostManager extends EventEmitter {
 
   private info(h: Live): HostInfo {
     const { auth, ...rest } = h.saved.spec;
+    // Saved encrypted, or (no OS keychain, web mode) only until the app quits: the UI says which.
+    const password = auth?.kind === 'password' ? this.deps.secrets.stored(h.saved.id) : undefined;
     return {
       id: h.saved.id,
       spec: { ...rest, ...(auth ? { auth: { kind: auth.kind, ...(auth.kind === 'key' ? { path: auth.path } : {}) } } : {}) },
@@ -311,6 +313,7 @@ export class HostManager extends EventEmitter {
       ...(h.hostname ? { hostname: h.hostname } : {}),
       ...(h.libvirtVersion ? { libvirtVersion: h.libvirtVersion } : {}),
       ...(h.hypervisorVersion ? { hypervisorVersion: h.hypervisorVersion } : {}),
+      ...(password ? { password } : {}),
     };
   }
 

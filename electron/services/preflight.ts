@@ -268,15 +268,15 @@ async function probeHost(
   return { files, bridges, ...(reach ? { reach } : {}) };
 }
 
-interface QemuImgInfo {
+export interface QemuImgInfo {
   virtualSize: number;
   format: string;
   backing?: string;
 }
 
-/** qemu-img info of a file on the host (-U: the running guest holds the image's lock). */
-async function qemuImgInfo(io: HostIo, p: string): Promise<QemuImgInfo | null> {
-  const r = await io.run(['qemu-img', 'info', '-U', '--output=json', p]).catch(() => null);
+/** qemu-img info of a file on the host (-U: the running guest holds the image's lock; `--`: a path is never an option). */
+export async function qemuImgInfo(io: HostIo, p: string): Promise<QemuImgInfo | null> {
+  const r = await io.run(['qemu-img', 'info', '-U', '--output=json', '--', p]).catch(() => null);
   if (r?.code !== 0) return null;
   try {
     const j = JSON.parse(r.stdout) as { 'virtual-size'?: number; format?: string; 'backing-filename'?: string };
