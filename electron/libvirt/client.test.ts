@@ -207,7 +207,13 @@ describe('RpcClient calls', () => {
 
   it('names QEMU-program procedures in timeouts too', async () => {
     const { rpc } = setup();
-    await expect(rpc.call(1, null, null, { program: Program.QEMU, timeoutMs: 10 })).rejects.toThrow(/hostA: no reply to QEMU procedure 1/);
+    await expect(rpc.call(1, null, null, { program: Program.QEMU, timeoutMs: 10 })).rejects.toThrow(
+      /hostA: no reply to QEMU DOMAIN_MONITOR_COMMAND \(1\)/,
+    );
+    // A number qemu_protocol.x does not define stays a number.
+    await expect(rpc.call(999, null, null, { program: Program.QEMU, timeoutMs: 10 })).rejects.toThrow(
+      /hostA: no reply to QEMU procedure 999/,
+    );
   });
 
   it('aborts a call through its AbortSignal', async () => {

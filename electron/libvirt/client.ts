@@ -1,7 +1,7 @@
 // libvirt's remote protocol over any byte stream (an SSH exec channel, a unix socket, an
 // in-memory pair in tests): framing, serials, concurrent calls, errors, keepalive, async event
-// messages and streams. Knows no procedure layouts beyond the handful in `CORE_PROC_NAMES`;
-// protocol.ts and the typed wrappers bring those.
+// messages and streams. Knows no procedure layouts: remote.ts and the typed wrappers bring those
+// (from the generated gen/*.gen.ts); this module only names procedures in its messages.
 //
 // Failure policy: anything that means the byte stream can no longer be trusted (bad length,
 // unknown program, a reply nobody asked for) closes the whole connection and rejects every
@@ -10,22 +10,36 @@
 import { EventEmitter } from 'node:events';
 import { Duplex } from 'node:stream';
 import { AbortedError, ConnectionClosedError, decodeRemoteError, ProtocolError, TimeoutError } from './errors';
+import { QEMU_PROGRAM, QemuProc } from './gen/qemu_protocol.gen';
+import { REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION, RemoteProc } from './gen/remote_protocol.gen';
+import {
+  KEEPALIVE_PROGRAM,
+  KeepaliveProc as KeepaliveProcedures,
+  VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX,
+  VirNetMessageStatus,
+  VirNetMessageType,
+} from './gen/virnetprotocol.gen';
 import { XdrReader, XdrWriter } from './xdr';
 
-export const Program = { REMOTE: 0x20008086, QEMU: 0x20008087, KEEPALIVE: 0x6b656570 } as const;
-export const PROTOCOL_VERSION = 1;
+// Program numbers, message types and statuses: generated from libvirt's .x files.
+export const Program = { REMOTE: REMOTE_PROGRAM, QEMU: QEMU_PROGRAM, KEEPALIVE: KEEPALIVE_PROGRAM } as const;
+export const PROTOCOL_VERSION = REMOTE_PROTOCOL_VERSION;
 
 export const MessageType = {
-  CALL: 0,
-  REPLY: 1,
-  MESSAGE: 2,
-  STREAM: 3,
-  CALL_WITH_FDS: 4,
-  REPLY_WITH_FDS: 5,
-  STREAM_HOLE: 6,
+  CALL: VirNetMessageType.VIR_NET_CALL,
+  REPLY: VirNetMessageType.VIR_NET_REPLY,
+  MESSAGE: VirNetMessageType.VIR_NET_MESSAGE,
+  STREAM: VirNetMessageType.VIR_NET_STREAM,
+  CALL_WITH_FDS: VirNetMessageType.VIR_NET_CALL_WITH_FDS,
+  REPLY_WITH_FDS: VirNetMessageType.VIR_NET_REPLY_WITH_FDS,
+  STREAM_HOLE: VirNetMessageType.VIR_NET_STREAM_HOLE,
 } as const;
-export const MessageStatus = { OK: 0, ERROR: 1, CONTINUE: 2 } as const;
-export const KeepaliveProc = { PING: 1, PONG: 2 } as const;
+export const MessageStatus = {
+  OK: VirNetMessageStatus.VIR_NET_OK,
+  ERROR: VirNetMessageStatus.VIR_NET_ERROR,
+  CONTINUE: VirNetMessageStatus.VIR_NET_CONTINUE,
+} as const;
+export const KeepaliveProc = KeepaliveProcedures;
 
 /** The length word plus the 24-byte header. */
 export const HEADER_SIZE = 28;
@@ -34,7 +48,7 @@ export const MAX_RECV_FRAME = 32 * 1024 * 1024 + 4;
 /** Largest frame we send: 16 MiB, what libvirt releases before 32 MiB accept. */
 export const MAX_SEND_FRAME = 16 * 1024 * 1024;
 /** VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX: stream data per packet. */
-export const STREAM_CHUNK_MAX = 262_120;
+export const STREAM_CHUNK_MAX = VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX;
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const PEER_GONE = new Set(['EPIPE', 'ECONNRESET', 'ERR_STREAM_WRITE_AFTER_END', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_PREMATURE_CLOSE']);
@@ -86,27 +100,16 @@ export function splitFrames(buf: Buffer): { header: FrameHeader; payload: Buffer
   return out;
 }
 
-// Names for messages about the procedures the core itself uses; protocol.ts registers the rest.
-const CORE_PROC_NAMES: Record<number, string> = {
-  1: 'CONNECT_OPEN',
-  2: 'CONNECT_CLOSE',
-  59: 'CONNECT_GET_HOSTNAME',
-  60: 'CONNECT_SUPPORTS_FEATURE',
-  66: 'AUTH_LIST',
-  70: 'AUTH_POLKIT',
-};
+// Names for timeout and error messages ('DOMAIN_GET_STATE (212)'), from the generated tables.
+const byNumber = (names: Readonly<Record<string, number>>, prefix = ''): Map<number, string> =>
+  new Map(Object.entries(names).map(([k, v]) => [v, `${prefix}${k}`]));
 const procNames = new Map<number, Map<number, string>>([
-  [Program.REMOTE, new Map(Object.entries(CORE_PROC_NAMES).map(([k, v]) => [Number(k), v]))],
-  [
-    Program.KEEPALIVE,
-    new Map([
-      [1, 'KEEPALIVE_PING'],
-      [2, 'KEEPALIVE_PONG'],
-    ]),
-  ],
+  [Program.REMOTE, byNumber(RemoteProc)],
+  [Program.QEMU, byNumber(QemuProc)],
+  [Program.KEEPALIVE, byNumber(KeepaliveProcedures, 'KEEPALIVE_')],
 ]);
 
-/** Lets protocol.ts name procedures in timeout and error messages ('DOMAIN_GET_STATE (212)'). */
+/** Names procedures of another program in timeout and error messages. */
 export function registerProcedureNames(program: number, names: Readonly<Record<number, string>>): void {
   const m = procNames.get(program) ?? new Map<number, string>();
   procNames.set(program, m);
@@ -307,7 +310,7 @@ export class RpcClient extends EventEmitter<RpcClientEvents> {
     this.closing = true;
     this.stopKeepalive();
     try {
-      await this.callWithSerial(2, null, null, { timeoutMs: CLOSE_GRACE_MS }, null, true);
+      await this.callWithSerial(RemoteProc.CONNECT_CLOSE, null, null, { timeoutMs: CLOSE_GRACE_MS }, null, true);
     } catch {
       // No reply through virt-ssh-helper, or already gone: we close either way.
     }

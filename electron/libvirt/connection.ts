@@ -12,6 +12,8 @@ import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { Program, RpcClient, type RpcClientOptions } from './client';
 import { ConnectionClosedError, LibvirtError, TimeoutError } from './errors';
+import { RemoteAuthType } from './gen/remote_protocol.gen';
+import { callRemote } from './remote';
 
 export type ConnState =
   | { status: 'connecting' }
@@ -50,8 +52,6 @@ export interface LibvirtConnectionOptions {
   trace?: RpcClientOptions['trace'];
 }
 
-const Proc = { CONNECT_OPEN: 1, SUPPORTS_FEATURE: 60, AUTH_LIST: 66, AUTH_POLKIT: 70 } as const;
-const AuthType = { NONE: 0, SASL: 1, POLKIT: 2 } as const;
 const FEATURE_PROGRAM_KEEPALIVE = 10;
 const CONNECT_RO = 1;
 const DEFAULT_BACKOFF = [500, 1_000, 2_000, 4_000, 8_000, 10_000] as const;
@@ -220,29 +220,24 @@ export class LibvirtConnection extends EventEmitter<LibvirtConnectionEvents> {
     const rpc = new RpcClient(stream, rpcOpts);
     const call = { timeoutMs: o.openTimeoutMs ?? 15_000 };
     try {
-      const types = await rpc.call(Proc.AUTH_LIST, null, (r) => r.array((x) => x.int(), 20), call);
+      const { types } = await callRemote(rpc, 'AUTH_LIST', null, call);
       // libvirt's client uses the first type the daemon lists.
-      const auth = types[0] ?? AuthType.NONE;
-      if (auth === AuthType.POLKIT) {
-        await rpc.call(Proc.AUTH_POLKIT, null, (r) => r.int(), call);
-      } else if (auth !== AuthType.NONE) {
+      const auth = types[0] ?? RemoteAuthType.REMOTE_AUTH_NONE;
+      if (auth === RemoteAuthType.REMOTE_AUTH_POLKIT) {
+        await callRemote(rpc, 'AUTH_POLKIT', null, call);
+      } else if (auth !== RemoteAuthType.REMOTE_AUTH_NONE) {
         throw new LibvirtError({
           code: 45, // AUTH_FAILED
           domain: 0,
           level: 2,
           int1: 0,
           int2: 0,
-          message: `${o.label}: the libvirt daemon requires ${auth === AuthType.SASL ? 'SASL' : `auth type ${auth}`} authentication, which Vireo does not support; connect as a user allowed by polkit or root`,
+          message: `${o.label}: the libvirt daemon requires ${auth === RemoteAuthType.REMOTE_AUTH_SASL ? 'SASL' : `auth type ${auth}`} authentication, which Vireo does not support; connect as a user allowed by polkit or root`,
         });
       }
-      await rpc.call(Proc.CONNECT_OPEN, (w) => w.optional(o.uri, (x, v) => x.string(v)).uint(o.readOnly ? CONNECT_RO : 0), null, call);
-      const ka = await rpc.call(
-        Proc.SUPPORTS_FEATURE,
-        (w) => w.int(FEATURE_PROGRAM_KEEPALIVE),
-        (r) => r.int(),
-        call,
-      );
-      if (ka === 1) rpc.startKeepalive();
+      await callRemote(rpc, 'CONNECT_OPEN', { name: o.uri, flags: o.readOnly ? CONNECT_RO : 0 }, call);
+      const { supported } = await callRemote(rpc, 'CONNECT_SUPPORTS_FEATURE', { feature: FEATURE_PROGRAM_KEEPALIVE }, call);
+      if (supported === 1) rpc.startKeepalive();
       return rpc;
     } catch (err) {
       if (rpc.isOpen) void rpc.close();
