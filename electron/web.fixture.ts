@@ -48,9 +48,14 @@ export interface RawAnswer {
 
 /**
  * Sends raw bytes on a fresh TCP connection and collects the answer until the server closes
- * (half-closing after a second if it has not). Rejects if the server neither answers nor closes within `timeoutMs`.
+ * (half-closing after a second if it has not), or only its status line (`statusOnly`). Rejects if the server neither answers nor closes within `timeoutMs`.
  */
-export function rawRequest(port: number, bytes: string | Buffer, timeoutMs = 10_000): Promise<RawAnswer> {
+export function rawRequest(
+  port: number,
+  bytes: string | Buffer,
+  opts: { timeoutMs?: number; statusOnly?: boolean } = {},
+): Promise<RawAnswer> {
+  const timeoutMs = opts.timeoutMs ?? 10_000;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const sock = tcpConnect({ port, host: '127.0.0.1' });
@@ -64,7 +69,11 @@ export function rawRequest(port: number, bytes: string | Buffer, timeoutMs = 10_
       const m = /^HTTP\/1\.[01] (\d{3})/.exec(text);
       resolve({ status: m ? Number(m[1]) : null, text });
     };
-    sock.on('data', (d) => chunks.push(d));
+    sock.on('data', (d) => {
+      chunks.push(d);
+      // statusOnly: the status line is all we wanted (a 101 would keep the socket open).
+      if (opts.statusOnly && Buffer.concat(chunks).includes('\r\n')) sock.destroy();
+    });
     // A reset from the server counts as "closed": what matters is that it answered and lives.
     sock.on('error', () => {});
     sock.on('close', done);

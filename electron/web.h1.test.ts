@@ -132,6 +132,22 @@ describe('h1 malformed WebSocket frames', () => {
     await stillServing();
   });
 
+  it('h1 a bad frame sent with the upgrade to an unknown console channel does not end the backend', async () => {
+    // Found by the fuzz: the socket was closed (4404) before it had an 'error' listener, and ws
+    // parses the frames that came with the upgrade request (here RSV bits set: a protocol error).
+    const res = await rawRequest(
+      port,
+      Buffer.concat([
+        Buffer.from(
+          `GET /stream?channel=ch-0123456789abcdef0123456789abcdef&token=${t.bridge.token} HTTP/1.1\r\nHost: ${hostOf(port)}\r\nOrigin: ${originOf(port)}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+        ),
+        Buffer.from([0xff, 0x80, 0, 0, 0, 0]),
+      ]),
+    );
+    expect(res.status).toBe(101);
+    await stillServing();
+  });
+
   it('h1 a message over the size limit closes that socket (1009) and nothing else', async () => {
     const c = await Client.open(port, t.bridge.token);
     c.ws.send(Buffer.alloc(8 * 1024 * 1024 + 1, 0x20).toString());

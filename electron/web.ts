@@ -199,6 +199,9 @@ function invokeId(msg: unknown): number | null {
 }
 
 function serveSocket(ws: WebSocket, opts: WebBridgeOptions): void {
+  // A protocol error (a message over maxPayload, a bad frame) closes this socket; without a
+  // listener it would be an uncaught 'error' that ends the backend.
+  ws.on('error', () => {});
   const subs = new Map<EventName, () => void>();
   const send = (m: WsServerMessage) => {
     if (ws.readyState !== ws.OPEN) return;
@@ -260,9 +263,6 @@ function serveSocket(ws: WebSocket, opts: WebBridgeOptions): void {
       subs.delete(msg.event);
     }
   });
-  // A protocol error (a message over maxPayload, a bad frame) closes this socket; without a
-  // listener it would be an uncaught 'error' that ends the backend.
-  ws.on('error', () => {});
   ws.on('close', () => {
     for (const off of subs.values()) off();
     subs.clear();
@@ -274,6 +274,9 @@ function serveSocket(ws: WebSocket, opts: WebBridgeOptions): void {
  * ws has written them to the socket, which is what throttles a VNC forward for a slow browser.
  */
 function serveStream(ws: WebSocket, streams: StreamHub, channel: string): void {
+  // Before anything else: frames the client sent with its upgrade are parsed even on a socket we
+  // close at once (unknown channel), and a bad one is an 'error' event.
+  ws.on('error', () => {}); // closed with 1009/1002 by ws; see serveSocket
   const attachment = streams.attach(channel, {
     data: (bytes) => {
       if (ws.readyState !== ws.OPEN) return;
@@ -298,7 +301,6 @@ function serveStream(ws: WebSocket, streams: StreamHub, channel: string): void {
       ws.close(1011, closeReason(`The console failed: ${(err as Error).message}`));
     }
   });
-  ws.on('error', () => {}); // closed with 1009/1002 by ws; see serveSocket
   ws.on('close', () => attachment.detach());
 }
 
