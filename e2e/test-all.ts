@@ -1,41 +1,84 @@
 /**
- * `npm test`: every check, in the order CI needs them, ending with one summary line
- * "N passed, N failed". Steps: typecheck, lint, build, unit tests, the lab (brought up or
- * reused), lab tests, Playwright e2e in Debian's Chromium, and — when this run started the lab
- * and VIREO_KEEP_LAB is not 1 — lab down + a check that nothing of it remains.
+ * `npm test`: every check, in the order CI needs them. Steps (not tests): the specs' browser and
+ * fonts (installed when root on Debian/Ubuntu, else one sentence says what is missing), typecheck,
+ * lint, build, the lab (brought up or reused) and — when this run started the lab and
+ * VIREO_KEEP_LAB is not 1 — lab down and a check that nothing of it remains. Tests: unit, lab,
+ * Playwright e2e in Debian's Chromium.
+ *
+ * The end: the steps on one line, then "N passed, N failed" counting tests only. A failed step,
+ * tests that did not run, or skipped tests add one last line starting with "FAILED:" and exit 1,
+ * so "N passed, 0 failed" is the last line only of a run where everything passed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inspect, plan } from './prereqs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = join(root, 'test-results');
+// Where the runners' JSON reports go (Playwright's config writes to test-results/ too).
+const out = process.env.VIREO_TEST_RESULTS ?? join(root, 'test-results');
 mkdirSync(out, { recursive: true });
 
+interface Step {
+  label: string;
+  ok: boolean;
+  seconds: number;
+}
+
+const steps: Step[] = [];
+const suites: { label: string; seconds: number }[] = [];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const failures: string[] = [];
+/** Tests or whole suites that did not run, and why (each makes the run fail). */
+const notRun: string[] = [];
 
-function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
+function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): { ok: boolean; seconds: number } {
   const t0 = Date.now();
   console.error(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = r.status === 0;
-  console.error(`=== ${label}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const seconds = (Date.now() - t0) / 1000;
+  console.error(`=== ${label}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${seconds.toFixed(1)} s`);
+  return { ok, seconds };
+}
+
+/** A step: it passes or fails the run, and is never counted as a test. */
+function step(label: string, cmd: string, args: string[]): boolean {
+  const { ok, seconds } = run(label, cmd, args);
+  steps.push({ label, ok, seconds });
   return ok;
 }
 
-/** A step that is one check (typecheck, lint …) counts as one test. */
-function check(label: string, cmd: string, args: string[]): boolean {
-  const ok = run(label, cmd, args);
-  if (ok) passed++;
-  else {
-    failed++;
-    failures.push(label);
+function failStep(label: string, why: string): void {
+  console.error(`=== ${label}: FAILED: ${why}`);
+  steps.push({ label, ok: false, seconds: 0 });
+}
+
+/** The specs' browser and fonts: installed when this machine allows it; returns why the specs cannot run, if so. */
+function e2ePrerequisites(): string | null {
+  const t0 = Date.now();
+  const p = plan(inspect());
+  if (p.kind === 'ready') {
+    steps.push({ label: 'browser and fonts', ok: true, seconds: (Date.now() - t0) / 1000 });
+    return null;
   }
-  return ok;
+  if (p.kind === 'missing') {
+    console.error(`\n=== browser and fonts: ${p.sentence}`);
+    steps.push({ label: 'browser and fonts', ok: !p.fatal, seconds: (Date.now() - t0) / 1000 });
+    return p.fatal ? p.sentence : null;
+  }
+  console.error(`\n=== browser and fonts: installing ${p.packages.join(' ')} (apt-get, as lab.sh up does for the lab)`);
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  const ok =
+    run('apt-get update', 'apt-get', ['update', '-q'], env).ok &&
+    run('apt-get install', 'apt-get', ['install', '-y', '-q', '--no-install-recommends', ...p.packages], env).ok;
+  const after = plan(inspect());
+  const done = ok && after.kind === 'ready';
+  steps.push({ label: 'browser and fonts', ok: done, seconds: (Date.now() - t0) / 1000 });
+  if (done) return null;
+  return `The end-to-end tests need ${p.packages.join(', ')}, and apt-get could not install them (see its output above).`;
 }
 
 interface VitestJson {
@@ -43,64 +86,74 @@ interface VitestJson {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  numTotalTests: number;
+  testResults: { name: string; status: string; message?: string; assertionResults: unknown[] }[];
 }
 
 function vitest(project: 'unit' | 'lab'): void {
   const file = join(out, `vitest-${project}.json`);
   rmSync(file, { force: true });
-  const ok = run(
-    `${project} tests`,
-    'npx',
-    [
-      'vitest',
-      'run',
-      '--config',
-      'e2e/vitest.config.ts',
-      '--project',
-      project,
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile=${file}`,
-    ],
-    {
-      VIREO_KEEP_LAB: '1',
-    },
-  );
+  const args = ['vitest', 'run', '--config', 'e2e/vitest.config.ts', '--project', project];
+  const { ok, seconds } = run(`${project} tests`, 'npx', [...args, '--reporter=default', '--reporter=json', `--outputFile=${file}`], {
+    VIREO_KEEP_LAB: '1',
+  });
+  suites.push({ label: `${project} tests`, seconds });
   if (!existsSync(file)) {
-    failed++;
-    failures.push(`${project} tests (no report)`);
+    failStep(`${project} test runner`, 'vitest wrote no report');
     return;
   }
   const r = JSON.parse(readFileSync(file, 'utf8')) as VitestJson;
+  // A file that fails to load has no tests in the counts: each such file counts as one failed test.
+  const unloaded = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  for (const f of unloaded) console.error(`=== ${project} tests: ${f.name} failed to load: ${f.message ?? '(no message)'}`);
   passed += r.numPassedTests;
-  failed += r.numFailedTests;
+  failed += r.numFailedTests + unloaded.length;
   skipped += r.numPendingTests + r.numTodoTests;
-  if (r.numFailedTests > 0 || !ok) failures.push(`${project} tests`);
-  if (!ok && r.numFailedTests === 0) failed++; // e.g. a file that failed to load
+  if (!ok && r.numFailedTests + unloaded.length === 0) failStep(`${project} test runner`, 'vitest failed without a failed test');
 }
 
 interface PlaywrightJson {
   stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+  errors?: { message?: string }[];
 }
 
-function playwright(): void {
-  const file = join(out, 'playwright.json');
-  rmSync(file, { force: true });
-  const ok = run('e2e (Playwright, Chromium)', 'npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts'], {
-    VIREO_KEEP_LAB: '1',
+/** How many tests the specs hold (Playwright lists them without a browser). */
+function listE2e(): number | null {
+  const r = spawnSync('npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts', '--list', '--reporter=list'], {
+    cwd: root,
+    encoding: 'utf8',
   });
-  if (!existsSync(file)) {
-    failed++;
-    failures.push('e2e (no report)');
+  const m = /Total: (\d+) tests? in \d+ files?/.exec(r.stdout ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+function playwright(blocked: string | null): void {
+  if (blocked) {
+    const n = listE2e();
+    console.error(`\n=== e2e (Playwright, Chromium): not run: ${blocked}`);
+    if (n === null) notRun.push(`e2e (could not even list the specs): ${blocked}`);
+    else {
+      failed += n;
+      notRun.push(`${n} e2e tests counted as failed: ${blocked}`);
+    }
     return;
   }
-  const { stats } = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightJson;
+  const file = join(out, 'playwright.json');
+  rmSync(file, { force: true });
+  const { ok, seconds } = run('e2e (Playwright, Chromium)', 'npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts'], {
+    VIREO_KEEP_LAB: '1',
+  });
+  suites.push({ label: 'e2e', seconds });
+  if (!existsSync(file)) {
+    failStep('e2e test runner', 'Playwright wrote no report');
+    return;
+  }
+  const { stats, errors = [] } = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightJson;
+  // Errors outside tests (a spec that fails to load): each counts as one failed test.
+  for (const e of errors) console.error(`=== e2e: error outside a test: ${e.message ?? '(no message)'}`);
   passed += stats.expected + stats.flaky;
-  failed += stats.unexpected;
+  failed += stats.unexpected + errors.length;
   skipped += stats.skipped;
-  if (stats.unexpected > 0 || !ok) failures.push('e2e');
-  if (!ok && stats.unexpected === 0) failed++;
+  if (!ok && stats.unexpected + errors.length === 0) failStep('e2e test runner', 'Playwright failed without a failed test');
 }
 
 /** Both hosts' daemons answer (`lab.sh status` prints `libvirtd=<pid>`, or `=DOWN`). */
@@ -110,24 +163,37 @@ function labAlive(): boolean {
 }
 
 const t0 = Date.now();
-check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
-check('lint', 'npm', ['run', '--silent', 'lint']);
-const built = check('build', 'npm', ['run', '--silent', 'build']);
+const noBrowser = e2ePrerequisites();
+step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+step('lint', 'npm', ['run', '--silent', 'lint']);
+const built = step('build', 'npm', ['run', '--silent', 'build']);
 vitest('unit');
 
 const labWasUp = labAlive();
-const labUp = labWasUp || check('lab up', 'bash', ['e2e/lab/lab.sh', 'up']);
+const labUp = labWasUp || step('lab up', 'bash', ['e2e/lab/lab.sh', 'up']);
+if (labWasUp) steps.push({ label: 'lab up (reused)', ok: true, seconds: 0 });
 if (labUp) {
   vitest('lab');
-  if (built) playwright();
+  playwright(noBrowser ?? (built ? null : 'the build failed, so there is no app to test.'));
   if (!labWasUp && process.env.VIREO_KEEP_LAB !== '1') {
-    check('lab down', 'bash', ['e2e/lab/lab.sh', 'down']);
-    check('lab leaves nothing behind', 'bash', ['e2e/lab/lab.sh', 'verify-clean']);
+    step('lab down', 'bash', ['e2e/lab/lab.sh', 'down']);
+    step('lab leaves nothing behind', 'bash', ['e2e/lab/lab.sh', 'verify-clean']);
   }
 } else {
-  failures.push('lab tests and e2e did not run: the lab did not come up');
+  notRun.push('lab tests and e2e: the lab did not come up (see "lab up" above)');
 }
 
-console.error(`\nTotal time ${((Date.now() - t0) / 60000).toFixed(1)} min.${failures.length ? ` Failed: ${failures.join(', ')}` : ''}`);
+const secs = (s: number) => (s >= 60 ? `${(s / 60).toFixed(1)} min` : `${s.toFixed(0)} s`);
+const failedSteps = steps.filter((s) => !s.ok).map((s) => s.label);
+console.error(
+  `\nsteps: ${steps.map((s) => `${s.label} ${s.ok ? 'ok' : 'FAILED'}${s.seconds >= 1 ? ` (${secs(s.seconds)})` : ''}`).join(', ')}`,
+);
+console.error(`tests: ${suites.map((s) => `${s.label} ${secs(s.seconds)}`).join(', ')}; total ${secs((Date.now() - t0) / 1000)}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed > 0 || failures.length > 0 ? 1 : 0);
+const problems = [
+  ...(failedSteps.length ? [`step${failedSteps.length > 1 ? 's' : ''} ${failedSteps.join(', ')}`] : []),
+  ...notRun,
+  ...(skipped ? [`${skipped} skipped test${skipped > 1 ? 's' : ''} (a test that did not run is not a pass)`] : []),
+];
+if (problems.length) console.log(`FAILED: ${problems.join('; ')}`);
+process.exit(failed > 0 || problems.length > 0 ? 1 : 0);
