@@ -72,7 +72,7 @@ export class InstallWizard {
     await this.id('install-name').fill(r.name);
     if (r.vcpus !== undefined) await this.id('install-vcpus').fill(String(r.vcpus));
     if (r.memoryMiB !== undefined) await this.id('install-memory').fill(String(r.memoryMiB));
-    if (r.virtType) await this.id('install-virt-type').selectOption(r.virtType);
+    if (r.virtType) await this.acceleration(r.virtType);
     if (r.disk) {
       await this.id('install-disk-kind').getByText('New volume').click();
       if (r.disk.pool) await this.id('install-disk-pool').selectOption(r.disk.pool);
@@ -82,6 +82,21 @@ export class InstallWizard {
     }
     if (r.nic) await this.id('install-nic').selectOption(r.nic);
     if (r.start !== undefined) await this.id('install-start').setChecked(r.start);
+  }
+
+  /**
+   * Picks the acceleration. A host with KVM offers a choice (KVM or QEMU); a host without it shows
+   * one read-only field (QEMU software emulation): QEMU works on both, KVM only on the first.
+   */
+  async acceleration(virtType: 'kvm' | 'qemu'): Promise<void> {
+    const field = this.id('install-step-resources').getByLabel('Acceleration', { exact: true });
+    await expect(field).toBeVisible();
+    if ((await field.evaluate((e) => e.tagName)) === 'SELECT') {
+      await field.selectOption(virtType);
+      return;
+    }
+    if (virtType === 'kvm') throw new Error('this host offers no KVM (the wizard shows QEMU software emulation only)');
+    await expect(field).toHaveValue('QEMU software emulation');
   }
 
   /** Next from resources; waits for the review (the host checked the spec). */
