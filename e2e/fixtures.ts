@@ -4,17 +4,16 @@
  * real backend behind the web bridge (built first if needed), and the lab for specs that ask.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
-import { CHROMIUM } from './prereqs';
-
-export { CHROMIUM };
 
 // The package is an ES module: Playwright loads specs as ESM, where __dirname does not exist.
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CHROMIUM = process.env.VIREO_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -40,10 +39,11 @@ export async function startServer(opts: { dataDir?: string; args?: string[] } = 
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   }
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'vireo-e2e-'));
-  const token = `t${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  const proc = spawn(process.execPath, [join(ROOT, 'dist-electron', 'serve.mjs'), '--port', '0', '--token', token, ...(opts.args ?? [])], {
+  const token = randomBytes(24).toString('hex');
+  // The token in the environment, never in argv (where `ps` shows it to every user).
+  const proc = spawn(process.execPath, [join(ROOT, 'dist-electron', 'serve.mjs'), '--port', '0', ...(opts.args ?? [])], {
     cwd: ROOT,
-    env: { ...process.env, VIREO_DATA_DIR: dataDir },
+    env: { ...process.env, VIREO_DATA_DIR: dataDir, VIREO_WEB_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

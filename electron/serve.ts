@@ -1,22 +1,28 @@
 /**
  * `npm run web`: the backend plus the web bridge, for a browser on this machine.
- * Options: --port N (default 0 = any free port; or VIREO_WEB_PORT), --token T (or
- * VIREO_WEB_TOKEN; default random per run).
+ * Options: --port N (default 0 = any free port; or VIREO_WEB_PORT), --token-file F (or the
+ * environment's VIREO_WEB_TOKEN; default random per run). Never the token itself on the command
+ * line: `ps` shows it to every user (see serve-options.ts).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend } from './backend';
+import { keepServingOnFaults, readWebToken, refuseArgvToken, TOKEN_ENV } from './serve-options';
 import { startWebBridge } from './web';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
+  refuseArgvToken(process.argv.slice(2));
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, token: { type: 'string' } },
+    options: { port: { type: 'string' }, 'token-file': { type: 'string' } },
   });
   const port = Number(values.port ?? process.env.VIREO_WEB_PORT ?? 0);
-  const token = values.token ?? process.env.VIREO_WEB_TOKEN;
+  const token = readWebToken({ env: process.env, tokenFile: values['token-file'] });
+  // Not inherited by anything the backend runs.
+  delete process.env[TOKEN_ENV];
+  keepServingOnFaults(process);
   const backend = createBackend({ mode: 'web' });
   const bridge = await startWebBridge({
     dispatch: backend.dispatch,
