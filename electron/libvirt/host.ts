@@ -1,15 +1,16 @@
 // The host (virConnect* / virNode*): identity, capabilities, memory, CPU comparison for
 // migration pre-flight.
 import type { RpcClient } from './client';
-import { type CallOpts, callOpts, Proc, readCharArray, readUHyperNumber, writeOptString } from './protocol';
+import { type CallOpts, callOpts, charsToString, hyperNumber } from './protocol';
+import { callRemote } from './remote';
 
 export async function hostGetHostname(rpc: RpcClient, o?: CallOpts): Promise<string> {
-  return rpc.call(Proc.CONNECT_GET_HOSTNAME, null, (r) => r.string(), callOpts(o));
+  return (await callRemote(rpc, 'CONNECT_GET_HOSTNAME', null, callOpts(o))).hostname;
 }
 
 /** The capabilities XML (virsh capabilities). */
 export async function hostGetCapabilities(rpc: RpcClient, o?: CallOpts): Promise<string> {
-  return rpc.call(Proc.CONNECT_GET_CAPABILITIES, null, (r) => r.string(), callOpts(o));
+  return (await callRemote(rpc, 'CONNECT_GET_CAPABILITIES', null, callOpts(o))).capabilities;
 }
 
 /** virNodeInfo, as virsh nodeinfo shows it. */
@@ -30,31 +31,27 @@ export interface NodeInfo {
 }
 
 export async function hostGetNodeInfo(rpc: RpcClient, o?: CallOpts): Promise<NodeInfo> {
-  return rpc.call(
-    Proc.NODE_GET_INFO,
-    null,
-    (r) => ({
-      model: readCharArray(r, 32),
-      memoryKiB: readUHyperNumber(r),
-      cpus: r.int(),
-      mhz: r.int(),
-      nodes: r.int(),
-      sockets: r.int(),
-      cores: r.int(),
-      threads: r.int(),
-    }),
-    callOpts(o),
-  );
+  const r = await callRemote(rpc, 'NODE_GET_INFO', null, callOpts(o));
+  return {
+    model: charsToString(r.model),
+    memoryKiB: hyperNumber(r.memory),
+    cpus: r.cpus,
+    mhz: r.mhz,
+    nodes: r.nodes,
+    sockets: r.sockets,
+    cores: r.cores,
+    threads: r.threads,
+  };
 }
 
 /** libvirt's version on the host as major*1e6 + minor*1e3 + micro (9000000 = 9.0.0). */
 export async function hostGetLibVersion(rpc: RpcClient, o?: CallOpts): Promise<number> {
-  return rpc.call(Proc.CONNECT_GET_LIB_VERSION, null, readUHyperNumber, callOpts(o));
+  return hyperNumber((await callRemote(rpc, 'CONNECT_GET_LIB_VERSION', null, callOpts(o))).lib_ver);
 }
 
 /** The hypervisor's version (QEMU 7.2.0 = 7002000), same encoding as the lib version. */
 export async function hostGetHypervisorVersion(rpc: RpcClient, o?: CallOpts): Promise<number> {
-  return rpc.call(Proc.CONNECT_GET_VERSION, null, readUHyperNumber, callOpts(o));
+  return hyperNumber((await callRemote(rpc, 'CONNECT_GET_VERSION', null, callOpts(o))).hv_ver);
 }
 
 /** 9000000 → '9.0.0'. */
@@ -64,16 +61,11 @@ export function formatVersion(v: number): string {
 
 /** Free memory on the host, in bytes (not KiB, unlike the node info). */
 export async function hostGetFreeMemory(rpc: RpcClient, o?: CallOpts): Promise<number> {
-  return rpc.call(Proc.NODE_GET_FREE_MEMORY, null, readUHyperNumber, callOpts(o));
+  return hyperNumber((await callRemote(rpc, 'NODE_GET_FREE_MEMORY', null, callOpts(o))).freeMem);
 }
 
 export async function hostSupportsFeature(rpc: RpcClient, feature: number, o?: CallOpts): Promise<boolean> {
-  return rpc.call(
-    Proc.CONNECT_SUPPORTS_FEATURE,
-    (w) => w.int(feature),
-    (r) => r.int() !== 0,
-    callOpts(o),
-  );
+  return (await callRemote(rpc, 'CONNECT_SUPPORTS_FEATURE', { feature }, callOpts(o))).supported !== 0;
 }
 
 /** Which emulator/machine/arch to describe; unset parts are the host's defaults. */
@@ -86,18 +78,8 @@ export interface DomainCapsTarget {
 
 /** The domain capabilities XML (virsh domcapabilities). */
 export async function hostGetDomainCapabilities(rpc: RpcClient, a: DomainCapsTarget & { flags?: number } & CallOpts = {}): Promise<string> {
-  return rpc.call(
-    Proc.CONNECT_GET_DOMAIN_CAPABILITIES,
-    (w) => {
-      writeOptString(w, a.emulatorBin);
-      writeOptString(w, a.arch);
-      writeOptString(w, a.machine);
-      writeOptString(w, a.virtType);
-      w.uint(a.flags ?? 0);
-    },
-    (r) => r.string(),
-    callOpts(a),
-  );
+  const args = { emulatorbin: a.emulatorBin, arch: a.arch, machine: a.machine, virttype: a.virtType, flags: a.flags ?? 0 };
+  return (await callRemote(rpc, 'CONNECT_GET_DOMAIN_CAPABILITIES', args, callOpts(a))).capabilities;
 }
 
 /**
@@ -105,12 +87,7 @@ export async function hostGetDomainCapabilities(rpc: RpcClient, a: DomainCapsTar
  * CpuCompareResult: 0 incompatible, 1 identical, 2 superset (host has more).
  */
 export async function hostCompareCpu(rpc: RpcClient, a: { xml: string; flags?: number } & CallOpts): Promise<number> {
-  return rpc.call(
-    Proc.CONNECT_COMPARE_CPU,
-    (w) => w.string(a.xml).uint(a.flags ?? 0),
-    (r) => r.int(),
-    callOpts(a),
-  );
+  return (await callRemote(rpc, 'CONNECT_COMPARE_CPU', { xml: a.xml, flags: a.flags ?? 0 }, callOpts(a))).result;
 }
 
 /**
@@ -122,16 +99,13 @@ export async function hostCompareHypervisorCpu(
   rpc: RpcClient,
   a: DomainCapsTarget & { xmlCpu: string; flags?: number } & CallOpts,
 ): Promise<number> {
-  return rpc.call(
-    Proc.CONNECT_COMPARE_HYPERVISOR_CPU,
-    (w) => {
-      writeOptString(w, a.emulatorBin);
-      writeOptString(w, a.arch);
-      writeOptString(w, a.machine);
-      writeOptString(w, a.virtType);
-      w.string(a.xmlCpu).uint(a.flags ?? 0);
-    },
-    (r) => r.int(),
-    callOpts(a),
-  );
+  const args = {
+    emulator: a.emulatorBin,
+    arch: a.arch,
+    machine: a.machine,
+    virttype: a.virtType,
+    xmlCPU: a.xmlCpu,
+    flags: a.flags ?? 0,
+  };
+  return (await callRemote(rpc, 'CONNECT_COMPARE_HYPERVISOR_CPU', args, callOpts(a))).result;
 }

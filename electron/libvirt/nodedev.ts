@@ -1,6 +1,8 @@
 // Host devices (virNodeDevice*): what can be passed through (USB, PCI …), and their hot-plug events.
 import type { RpcClient } from './client';
-import { type CallOpts, callOpts, Limit, type NodeDeviceRef, Proc, readNodeDevice, writeListAllArgs, writeOptNodeDevice } from './protocol';
+import { readRemoteNodeDeviceEventLifecycleMsg } from './gen/remote_protocol.gen';
+import { type CallOpts, callOpts, listAllArgs, type NodeDeviceRef } from './protocol';
+import { callRemote } from './remote';
 import type { XdrReader } from './xdr';
 
 type Flags = { flags?: number } & CallOpts;
@@ -8,30 +10,16 @@ const flagsOf = (o?: { flags?: number }): number => (o?.flags ?? 0) >>> 0;
 
 /** Devices having any of the capabilities in `flags` (NodeDeviceCap bits; 0 = all). */
 export async function nodeDeviceListAll(rpc: RpcClient, o?: Flags): Promise<NodeDeviceRef[]> {
-  return rpc.call(
-    Proc.CONNECT_LIST_ALL_NODE_DEVICES,
-    (w) => writeListAllArgs(w, flagsOf(o)),
-    (r) => {
-      const devs = r.array(readNodeDevice, Limit.NODE_DEVICE_LIST);
-      r.uint();
-      return devs;
-    },
-    callOpts(o),
-  );
+  return (await callRemote(rpc, 'CONNECT_LIST_ALL_NODE_DEVICES', listAllArgs(flagsOf(o)), callOpts(o))).devices;
 }
 
 export async function nodeDeviceLookupByName(rpc: RpcClient, name: string, o?: CallOpts): Promise<NodeDeviceRef> {
-  return rpc.call(Proc.NODE_DEVICE_LOOKUP_BY_NAME, (w) => w.string(name), readNodeDevice, callOpts(o));
+  return (await callRemote(rpc, 'NODE_DEVICE_LOOKUP_BY_NAME', { name }, callOpts(o))).dev;
 }
 
 /** virsh nodedev-dumpxml. Takes the name, not a reference: that is the wire format. */
 export async function nodeDeviceGetXmlDesc(rpc: RpcClient, name: string, o?: Flags): Promise<string> {
-  return rpc.call(
-    Proc.NODE_DEVICE_GET_XML_DESC,
-    (w) => w.string(name).uint(flagsOf(o)),
-    (r) => r.string(),
-    callOpts(o),
-  );
+  return (await callRemote(rpc, 'NODE_DEVICE_GET_XML_DESC', { name, flags: flagsOf(o) }, callOpts(o))).xml;
 }
 
 /** Registers for node device events (NodeDeviceEventId) of one device or all (null); returns the callback id. */
@@ -39,19 +27,12 @@ export async function nodeDeviceEventRegister(
   rpc: RpcClient,
   a: { eventId: number; device?: NodeDeviceRef | null } & CallOpts,
 ): Promise<number> {
-  return rpc.call(
-    Proc.CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY,
-    (w) => {
-      w.int(a.eventId);
-      writeOptNodeDevice(w, a.device);
-    },
-    (r) => r.int(),
-    callOpts(a),
-  );
+  const args = { eventID: a.eventId, dev: a.device ?? null };
+  return (await callRemote(rpc, 'CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY', args, callOpts(a))).callbackID;
 }
 
 export async function nodeDeviceEventDeregister(rpc: RpcClient, callbackId: number, o?: CallOpts): Promise<void> {
-  await rpc.call(Proc.CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY, (w) => w.int(callbackId), null, callOpts(o));
+  await callRemote(rpc, 'CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY', { callbackID: callbackId }, callOpts(o));
 }
 
 /** NODE_DEVICE_EVENT_LIFECYCLE message: a device appeared (CREATED) or went (DELETED) … */
@@ -64,10 +45,6 @@ export interface NodeDeviceLifecycleEvent {
 }
 
 export function decodeNodeDeviceLifecycle(r: XdrReader): NodeDeviceLifecycleEvent {
-  return {
-    callbackId: r.int(),
-    device: readNodeDevice(r),
-    event: r.int(),
-    detail: r.int(),
-  };
+  const m = readRemoteNodeDeviceEventLifecycleMsg(r);
+  return { callbackId: m.callbackID, device: m.dev, event: m.event, detail: m.detail };
 }

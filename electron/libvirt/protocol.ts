@@ -545,15 +545,24 @@ export const readUHyperNumber = (r: XdrReader): number => hyperNumber(r.uhyper()
  * NUL-terminated Latin-1 string (NODE_GET_INFO's model).
  */
 export function readCharArray(r: XdrReader, n: number): string {
+  const codes: number[] = [];
+  for (let i = 0; i < n; i++) codes.push(r.int());
+  return charsToString(codes);
+}
+
+/** A decoded `char x[N]` (one number per char) as a NUL-terminated Latin-1 string. */
+export function charsToString(codes: readonly number[]): string {
   let s = '';
-  let ended = false;
-  for (let i = 0; i < n; i++) {
-    const c = r.int() & 0xff;
-    if (c === 0) ended = true;
-    if (!ended) s += String.fromCharCode(c);
+  for (const code of codes) {
+    const c = code & 0xff;
+    if (c === 0) break;
+    s += String.fromCharCode(c);
   }
   return s;
 }
+
+/** `{ need_results, flags }` of every CONNECT_LIST_ALL_* call: we want the objects, not just their count. */
+export const listAllArgs = (flags: number): { need_results: number; flags: number } => ({ need_results: 1, flags: flags >>> 0 });
 
 /** `{ int need_results; unsigned flags }` — the args of every CONNECT_LIST_ALL_* call. */
 export function writeListAllArgs(w: XdrWriter, flags: number): void {
