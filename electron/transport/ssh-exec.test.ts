@@ -81,6 +81,37 @@ describe('m2 remote commands do not depend on the login shell', () => {
   }
 });
 
+describe('a command that ends at once', () => {
+  // Output, exit status and close written in one go: they reach the client in the same read as
+  // the channel's confirmation, before an awaiting caller could listen for 'exit'.
+  const instant =
+    (code: number, stderr = '') =>
+    (_cmd: string, ch: import('ssh2').ServerChannel) => {
+      ch.write('out');
+      if (stderr) ch.stderr.write(stderr);
+      ch.exit(code);
+      ch.end();
+    };
+
+  it('run() still reports its exit status (every time)', async () => {
+    const { s } = await serverAndSession({ onExec: instant(3, 'why'), oneRead: true });
+    for (let i = 0; i < 20; i++) expect(await s.run(['quick'])).toEqual({ code: 3, stdout: 'out', stderr: 'why' });
+  });
+
+  it("the libvirt proxy's failure and complaint reach the stream (every time)", async () => {
+    const { s } = await serverAndSession({ onExec: instant(1, 'virt-ssh-helper: failed to connect to the hypervisor\n'), oneRead: true });
+    for (let i = 0; i < 20; i++) {
+      const stream = await s.openLibvirtChannel('qemu:///system');
+      const err = await new Promise<Error | null>((resolve) => {
+        stream.on('error', resolve);
+        stream.on('close', () => resolve(null));
+        stream.resume();
+      });
+      expect(err?.message).toMatch(/the libvirt proxy \(virt-ssh-helper or nc\) exited with status 1: virt-ssh-helper: failed to connect/);
+    }
+  });
+});
+
 describe('low: run output is capped', () => {
   const flood = (bytes: number) => (_cmd: string, ch: import('ssh2').ServerChannel) => {
     const chunk = Buffer.alloc(64 * 1024, 0x41);

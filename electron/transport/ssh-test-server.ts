@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { connect as tcpConnect } from 'node:net';
 import type { ServerChannel, ServerHostKeyAlgorithm } from 'ssh2';
 import ssh2 from 'ssh2';
@@ -30,6 +30,12 @@ export interface TestSshdOptions {
   onExec?: (command: string, channel: ServerChannel) => void;
   /** The login shell exec requests go through (sshd: `$SHELL -c <command>`). Default /bin/sh. */
   shell?: string;
+  /**
+   * Send the exec reply and whatever onExec writes at once in one TCP write, as a real host does
+   * for a command that ends at once: the client gets the channel, its output, exit status and
+   * close in one read.
+   */
+  oneRead?: boolean;
 }
 
 export interface TestSshd {
@@ -72,8 +78,14 @@ export async function startTestSshd(opts: TestSshdOptions): Promise<TestSshd> {
           const session = acceptSession();
           session.on('exec', (accept, _reject, info) => {
             commands.push(info.command);
+            const sock = (client as unknown as { _sock: Socket })._sock;
+            if (opts.oneRead) sock.cork();
             const ch = accept();
-            if (opts.onExec) return opts.onExec(info.command, ch);
+            if (opts.onExec) {
+              opts.onExec(info.command, ch);
+              if (opts.oneRead) process.nextTick(() => sock.uncork());
+              return;
+            }
             const child = spawn(opts.shell ?? '/bin/sh', ['-c', info.command], { stdio: ['pipe', 'pipe', 'pipe'] });
             ch.pipe(child.stdin);
             child.stdout.pipe(ch, { end: false });

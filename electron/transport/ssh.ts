@@ -565,40 +565,49 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
     opts: { maxOutputBytes?: number } = {},
   ): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const limit = opts.maxOutputBytes ?? this.maxRunOutputBytes;
-    let code: number | null = null;
-    const ch = await this.execChannel(argv, (opened) => opened.once('exit', (c: number | null) => (code = c)));
-    return new Promise((resolve, reject) => {
+    let settle: { resolve: (r: { code: number | null; stdout: string; stderr: string }) => void; reject: (e: Error) => void } | null = null;
+    let outcome: { ok: { code: number | null; stdout: string; stderr: string } } | { err: Error } | null = null;
+    const finish = (o: NonNullable<typeof outcome>): void => {
+      if (outcome) return;
+      outcome = o;
+      if (settle) 'ok' in o ? settle.resolve(o.ok) : settle.reject(o.err);
+    };
+    // Every listener goes on as the channel opens: a quick command's output, exit status and
+    // close can come in the same read as the channel itself.
+    await this.execChannel(argv, (ch) => {
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       const size = { stdout: 0, stderr: 0 };
-      let failed = false;
+      let code: number | null = null;
       const collect = (which: 'stdout' | 'stderr', into: Buffer[]) => (d: Buffer) => {
-        if (failed) return;
+        if (outcome) return;
         size[which] += d.length;
         if (size[which] > limit) {
-          failed = true;
           ch.destroy();
-          reject(
-            new SshError(
+          finish({
+            err: new SshError(
               `${this.label}: ${describeCommand(argv)} wrote more than ${limit} bytes to ${which}; it was stopped ` +
                 '(the output is larger than expected: check the command on the host)',
             ),
-          );
+          });
           return;
         }
         into.push(d);
       };
       ch.on('data', collect('stdout', out));
       ch.stderr.on('data', collect('stderr', err));
-      ch.on('error', (e: Error) => {
-        if (failed) return;
-        failed = true;
-        reject(e);
-      });
+      ch.once('exit', (c: number | null) => (code = c));
+      ch.on('error', (e: Error) => finish({ err: e }));
       // Decoded once at the end: a UTF-8 character split across two packets stays whole.
-      ch.on('close', () => {
-        if (!failed) resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-      });
+      ch.on('close', () =>
+        finish({ ok: { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') } }),
+      );
+    });
+    return new Promise((resolve, reject) => {
+      const o = outcome as typeof outcome;
+      if (!o) settle = { resolve, reject };
+      else if ('ok' in o) resolve(o.ok);
+      else reject(o.err);
     });
   }
 
@@ -611,16 +620,22 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
     if (!URI_RE.test(uri)) throw new SshError(`not a libvirt URI: ${JSON.stringify(uri)}`);
     if (!socketPath.startsWith('/')) throw new SshError(`not an absolute socket path: ${JSON.stringify(socketPath)}`);
     const argv = ['sh', '-c', PROXY_SCRIPT, 'libvirt-proxy', uri, socketPath];
-    const ch = await this.execChannel(argv);
-    // The helper's own complaint ("could not proxy traffic", "failed to connect to the
-    // hypervisor") is the reason the libvirt client reports, not a bare "host closed the connection".
-    return new ProxyStream(ch, (code, signal) => {
-      const detail = ch.stderrTail().trim();
-      return new SshError(
-        `${this.label}: the libvirt proxy (virt-ssh-helper or nc) ${code === null ? `killed by ${signal ?? 'a signal'}` : `exited with status ${code}`}` +
-          (detail ? `: ${detail}` : ''),
-      );
+    let stream: ProxyStream | undefined;
+    // Made as the channel opens: a proxy that fails at once sends its exit status in the same
+    // read as the channel's confirmation, and the stream must see it.
+    await this.execChannel(argv, (ch, stderrTail) => {
+      // The helper's own complaint ("could not proxy traffic", "failed to connect to the
+      // hypervisor") is the reason the libvirt client reports, not a bare "host closed the connection".
+      stream = new ProxyStream(ch, (code, signal) => {
+        const detail = stderrTail().trim();
+        return new SshError(
+          `${this.label}: the libvirt proxy (virt-ssh-helper or nc) ${code === null ? `killed by ${signal ?? 'a signal'}` : `exited with status ${code}`}` +
+            (detail ? `: ${detail}` : ''),
+        );
+      });
     });
+    if (!stream) throw new SshError(`${this.label}: the libvirt proxy channel did not open`);
+    return stream;
   }
 
   /** A direct-tcpip channel to host:port as seen from the SSH server (VNC, jump hosts). */
@@ -656,10 +671,11 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
    */
   private async execChannel(
     argv: readonly string[],
-    onOpen?: (ch: ClientChannel) => void,
+    onOpen?: (ch: ClientChannel, stderrTail: () => string) => void,
   ): Promise<ClientChannel & { stderrTail: () => string }> {
     const cmd = remoteCommand(argv);
     let tail = '';
+    const stderrTail = (): string => tail;
     const ch = await this.withChannelTimeout(
       `${argv[0] ?? 'command'}`,
       (cb) => this.client.exec(cmd, cb),
@@ -668,10 +684,10 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
         opened.stderr.on('data', (d: Buffer) => {
           tail = (tail + d.toString('utf8')).slice(-2048);
         });
-        onOpen?.(opened);
+        onOpen?.(opened, stderrTail);
       },
     );
-    return Object.assign(ch, { stderrTail: () => tail });
+    return Object.assign(ch, { stderrTail });
   }
 
   private withChannelTimeout(
@@ -894,12 +910,18 @@ export class ProxyStream extends Duplex {
     ch.on('data', (d: Buffer) => {
       if (!this.push(d)) ch.pause();
     });
+    let failed = false;
     ch.on('exit', (code: number | null, signal?: string) => {
-      if (code !== 0) this.destroy(failure(code, signal));
+      if (code === 0 || failed) return;
+      failed = true;
+      // A proxy that fails at once does so before openLibvirtChannel has handed this stream to
+      // its reader, and its stderr (the reason) may still be on its way in: fail on the next turn,
+      // once the reader listens (the close must not end the stream first).
+      setImmediate(() => this.destroy(failure(code, signal)));
     });
     ch.on('error', (err: Error) => this.destroy(err));
     ch.on('close', () => {
-      if (!this.destroyed) this.push(null);
+      if (!this.destroyed && !failed) this.push(null);
     });
   }
 
