@@ -11,6 +11,7 @@ import {
   domainCreate,
   domainDestroy,
   domainGetAllStats,
+  domainGetInfo,
   domainGetXmlDesc,
   domainListAll,
   domainLookupByUuid,
@@ -20,6 +21,7 @@ import {
   domainSuspend,
   domainUndefine,
 } from '../libvirt/domain';
+import { ErrorCode, LibvirtError } from '../libvirt/errors';
 import { DomainEvents } from '../libvirt/events';
 import type { DomainRef } from '../libvirt/protocol';
 import { DomainStatsTypes, DomainXmlFlags, domainStateName, LifecycleEvent, ListDomainsFlags, UndefineFlags } from '../libvirt/protocol';
@@ -42,6 +44,45 @@ const STATE_AFTER: Partial<Record<number, DomainState>> = {
 };
 
 const SUMMARY_STATS = DomainStatsTypes.STATE | DomainStatsTypes.VCPU | DomainStatsTypes.BALLOON;
+
+/** DOMAIN_GET_INFO calls in flight at once for domains whose stats lack their size. */
+const INFO_CONCURRENCY = 32;
+
+interface Sized {
+  vcpus: number;
+  memoryKiB: number;
+}
+
+/**
+ * vCPUs and memory of each listed domain: from its stats when the driver reports them (QEMU
+ * does), else from DOMAIN_GET_INFO (libvirt's test driver reports the state group only; its
+ * domains still have vCPUs and memory).
+ */
+async function withSizes<R extends { domain: DomainRef; stats: Record<string, unknown> }>(
+  rpc: LibvirtConnection['rpc'],
+  records: readonly R[],
+): Promise<(R & Sized)[]> {
+  const fromStats = (stats: Record<string, unknown>, fallback?: Sized): Sized | undefined => {
+    const vcpus = stats['vcpu.current'] ?? fallback?.vcpus;
+    const mem = stats['balloon.current'] ?? stats['balloon.maximum'] ?? fallback?.memoryKiB;
+    return vcpus !== undefined && mem !== undefined ? { vcpus: Number(vcpus), memoryKiB: Number(mem) } : undefined;
+  };
+  const todo = records.filter((r) => !fromStats(r.stats));
+  const infos = new Map<R, Sized>();
+  const worker = async () => {
+    for (let r = todo.shift(); r; r = todo.shift()) {
+      try {
+        const info = await domainGetInfo(rpc, r.domain);
+        infos.set(r, { vcpus: info.vcpus, memoryKiB: info.memoryKiB });
+      } catch (err) {
+        // Gone since the stats call: listed with what the stats said; its removal event follows.
+        if (!(err instanceof LibvirtError && err.code === ErrorCode.NO_DOMAIN)) throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(INFO_CONCURRENCY, todo.length) }, worker));
+  return records.map((r) => ({ ...r, ...(fromStats(r.stats, infos.get(r)) ?? { vcpus: 0, memoryKiB: 0 }) }));
+}
 
 export class DomainService {
   private detach = new Map<HostId, () => void>();
@@ -67,7 +108,7 @@ export class DomainService {
       domainListAll(rpc, { flags: ListDomainsFlags.TRANSIENT }),
     ]);
     const transientIds = new Set(transient.map((d) => d.uuid));
-    return records.map(({ domain, stats }) => ({
+    return (await withSizes(rpc, records)).map(({ domain, stats, vcpus, memoryKiB }) => ({
       hostId,
       uuid: domain.uuid,
       name: domain.name,
@@ -75,8 +116,8 @@ export class DomainService {
       state: stateOf(Number(stats['state.state'] ?? 0)),
       reason: Number(stats['state.reason'] ?? 0),
       persistent: !transientIds.has(domain.uuid),
-      vcpus: Number(stats['vcpu.current'] ?? 0),
-      memoryKiB: Number(stats['balloon.current'] ?? stats['balloon.maximum'] ?? 0),
+      vcpus,
+      memoryKiB,
     }));
   }
 

@@ -4,6 +4,7 @@ import { focusStats, HISTORY, ingestStats, Ring, SHORT_HISTORY, statsOf, useStat
 const sample = (uuid: string, cpu: number) => ({
   uuid,
   cpuPercent: cpu,
+  hostCpuPercent: cpu / 2,
   memoryKiB: 1,
   diskReadBps: 2,
   diskWriteBps: 3,

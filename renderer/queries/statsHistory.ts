@@ -59,10 +59,10 @@ export class Ring {
   }
 }
 
-export const SERIES = ['at', 'cpu', 'mem', 'diskR', 'diskW', 'netRx', 'netTx'] as const;
+export const SERIES = ['at', 'cpu', 'cpuHost', 'mem', 'diskR', 'diskW', 'netRx', 'netTx'] as const;
 export type SeriesName = (typeof SERIES)[number];
 
-/** at: seconds since the epoch (uPlot's x unit); mem: KiB; rates: bytes/s; cpu: 100 = one host CPU. */
+/** at: seconds since the epoch (uPlot's x unit); mem: KiB; rates: bytes/s; cpu: % of the guest's vCPUs; cpuHost: % of the host's CPUs. */
 export type StatsHistory = Record<SeriesName, Ring>;
 
 const history = new Map<string, StatsHistory>();
@@ -78,6 +78,7 @@ function newHistory(capacity: number): StatsHistory {
   return {
     at: new Ring(capacity),
     cpu: new Ring(capacity),
+    cpuHost: new Ring(capacity),
     mem: new Ring(capacity),
     diskR: new Ring(capacity),
     diskW: new Ring(capacity),
@@ -97,6 +98,7 @@ export function ingestStats(e: Events['domain.stats']): void {
     }
     h.at.push(at);
     h.cpu.push(s.cpuPercent);
+    h.cpuHost.push(s.hostCpuPercent);
     h.mem.push(s.memoryKiB);
     h.diskR.push(s.diskReadBps);
     h.diskW.push(s.diskWriteBps);

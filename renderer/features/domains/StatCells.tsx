@@ -7,8 +7,13 @@ import classes from './DomainTable.module.css';
 
 const ACTIVE = new Set(['running', 'blocked', 'paused']);
 
+/** The guest figure is the share of its own vCPUs; the host share says what that costs the host. */
+export function cpuTitle(guest: number, host: number, vcpus: number): string {
+  return `CPU ${formatPercent(guest)} of its ${vcpus} vCPU${vcpus === 1 ? '' : 's'} · ${formatPercent(host)} of the host's CPUs`;
+}
+
 /** CPU, disk and network columns of one row: a sparkline each, fed by the stats feed. */
-export const StatCells = memo(function StatCells({ d }: { d: Pick<DomainSummary, 'hostId' | 'uuid' | 'state'> }) {
+export const StatCells = memo(function StatCells({ d }: { d: Pick<DomainSummary, 'hostId' | 'uuid' | 'state' | 'vcpus'> }) {
   const tick = useStatsTick(d.hostId);
   const active = ACTIVE.has(d.state);
   const v = useMemo(() => {
@@ -22,7 +27,7 @@ export const StatCells = memo(function StatCells({ d }: { d: Pick<DomainSummary,
       diskW: h.diskW.values(),
       netRx: h.netRx.values(),
       netTx: h.netTx.values(),
-      now: { cpu: last(h.cpu), dr: last(h.diskR), dw: last(h.diskW), rx: last(h.netRx), tx: last(h.netTx) },
+      now: { cpu: last(h.cpu), cpuHost: last(h.cpuHost), dr: last(h.diskR), dw: last(h.diskW), rx: last(h.netRx), tx: last(h.netTx) },
     };
   }, [tick, active, d.hostId, d.uuid]);
   if (!v) {
@@ -40,10 +45,10 @@ export const StatCells = memo(function StatCells({ d }: { d: Pick<DomainSummary,
       </>
     );
   }
-  const { cpu, dr, dw, rx, tx } = v.now;
+  const { cpu, cpuHost, dr, dw, rx, tx } = v.now;
   return (
     <>
-      <div className={classes.stat} data-testid="vm-cpu" title={`CPU ${formatPercent(cpu)} (100% = one host CPU)`}>
+      <div className={classes.stat} data-testid="vm-cpu" title={cpuTitle(cpu, cpuHost, d.vcpus)}>
         <Sparkline series={[v.cpu]} minTop={1} label={`CPU ${formatPercent(cpu)}`} />
         <span className={classes.statValue}>{formatPercent(cpu)}</span>
       </div>

@@ -44,6 +44,7 @@ export function DomainGraphs({ hostId, uuid, vcpus, active }: { hostId: string; 
     const at = h.at.values();
     const v = {
       cpu: h.cpu.values(),
+      cpuHost: h.cpuHost.values(),
       mem: h.mem.values().map((k) => k * 1024),
       diskR: h.diskR.values(),
       diskW: h.diskW.values(),
@@ -53,6 +54,7 @@ export function DomainGraphs({ hostId, uuid, vcpus, active }: { hostId: string; 
     return {
       now: {
         cpu: formatPercent(last(v.cpu)),
+        cpuHost: formatPercent(last(v.cpuHost)),
         mem: formatBytes(last(v.mem)),
         disk: `R ${formatRate(last(v.diskR))} · W ${formatRate(last(v.diskW))}`,
         net: `in ${formatRate(last(v.netRx))} · out ${formatRate(last(v.netTx))}`,
@@ -72,7 +74,7 @@ export function DomainGraphs({ hostId, uuid, vcpus, active }: { hostId: string; 
     );
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} data-testid="domain-graphs">
-      <Chart title={`CPU (100% = one host CPU; ${vcpus} vCPU${vcpus === 1 ? '' : 's'})`} now={data.now.cpu}>
+      <Chart title={`CPU (% of its ${vcpus} vCPU${vcpus === 1 ? '' : 's'})`} now={`${data.now.cpu} · host ${data.now.cpuHost}`}>
         <TimeChart series={CPU} data={data.cpu} format={formatPercent} minTop={1} testId="graph-cpu" />
       </Chart>
       <Chart title="Memory" now={data.now.mem}>
