@@ -5,6 +5,8 @@ import { CHROMIUM, CHROMIUM_ARGS } from './fixtures';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  // One sentence when the browser is missing, before any spec (npm test installs it when it can).
+  globalSetup: './playwright-setup.ts',
   outputDir: '../test-results',
   workers: 1,
   fullyParallel: false,

@@ -1,0 +1,18 @@
+/**
+ * Playwright's global setup: before any spec, say in one sentence what the machine lacks for the
+ * specs (instead of Playwright's "executable doesn't exist" per test). `npm test` installs it when
+ * it can; a run of specs alone only checks.
+ */
+import { E2E_PACKAGES, inspect, plan } from './prereqs';
+
+export default function setup(): void {
+  const m = inspect();
+  const p = plan(m);
+  if (p.kind === 'ready') return;
+  const sentence =
+    p.kind === 'missing'
+      ? p.sentence
+      : `The end-to-end tests need ${p.packages.join(', ')}: npm test installs them, or run \`apt-get install --no-install-recommends ${E2E_PACKAGES.join(' ')}\`.`;
+  if (!m.chromium) throw new Error(sentence);
+  process.stderr.write(`[e2e] ${sentence}\n`);
+}
