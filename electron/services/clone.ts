@@ -64,6 +64,8 @@ import {
   sourceDisks,
   sourceNics,
 } from '../xml/build';
+import { redactDomainXml } from '../xml/redact';
+import { planCloneRollback } from './clone-rollback';
 import { stateOf } from './domains';
 import {
   activePool,
@@ -81,6 +83,14 @@ import type { JobContext, JobManager } from './jobs';
 import { deleteCreatedVolume, fmtRate, type HostIo, hostBridges, hostDigest, hostIo, hostReadable, pipeBytes } from './transfer';
 
 type VolFacts = Awaited<ReturnType<typeof volumeFacts>>;
+
+/** What this clone made on the target so far. */
+interface Made {
+  volumes: StorageVolRef[];
+  domain?: DomainRef;
+  /** The define was sent (its answer may have been lost with the link). */
+  defining: boolean;
+}
 
 interface SourceDiskFacts extends SourceDisk {
   vol?: VolFacts;
@@ -365,7 +375,8 @@ export class CloneService {
     const { xml, notes } = rewriteForClone(p.src.xml, this.rewrite(p));
     const srcNics = sourceNics(p.src.xml);
     return {
-      xml,
+      // The source was read with SECURE (a clone keeps its VNC password); the preview does not show it.
+      xml: redactDomainXml(xml),
       uuid: p.uuid,
       macs: p.nics.map((n, i) => ({ from: srcNics[i]?.mac ?? '', to: n.mac })).filter((m) => m.from),
       copies: p.copies.map((c) => ({ target: c.target, from: c.from.vol.path, pool: c.pool, name: c.name, path: c.path, bytes: c.bytes })),
@@ -389,7 +400,7 @@ export class CloneService {
 
   private async run(spec: CloneSpec, p: Plan, ctx: JobContext): Promise<void> {
     const rpc = p.dst.rpc();
-    const made: { volumes: StorageVolRef[]; domain?: DomainRef } = { volumes: [] };
+    const made: Made = { volumes: [], defining: false };
     const total = p.copies.reduce((s, c) => s + c.bytes, 0) || 1;
     let doneBytes = 0;
     const t0 = Date.now();
@@ -472,6 +483,7 @@ export class CloneService {
       if (ctx.signal.aborted) throw ctx.signal.reason;
       ctx.update({ phase: `defining ${spec.name} on ${p.dst.label}`, progress: 0.96 });
       const { xml } = rewriteForClone(p.src.xml, this.rewrite(p));
+      made.defining = true; // from here a lost answer may hide a definition that exists
       made.domain = await domainDefineXml(rpc, { xml });
       if (ctx.signal.aborted) throw ctx.signal.reason;
       if (spec.start) {
@@ -488,7 +500,7 @@ export class CloneService {
       });
       // The link to the target may have dropped (that may be the failure): wait for the reconnect.
       const live = await this.hosts.ready(p.dst.id, 60_000).catch(() => rpc);
-      const left = await this.rollback(live, made);
+      const left = await this.rollback(live, made, { name: spec.name, target: p.dst.label, uuid: p.uuid });
       addHint(err, cloneHint(err, p, spec));
       if (left.length) {
         throw new AppError(
@@ -503,19 +515,50 @@ export class CloneService {
     }
   }
 
-  /** Removes what the clone made on the target, newest first; returns what could not be removed. */
-  private async rollback(rpc: RpcClient, made: { volumes: StorageVolRef[]; domain?: DomainRef }): Promise<string[]> {
+  /**
+   * Removes what the clone made on the target, as planCloneRollback allows: its definition (its
+   * own UUID), then its volumes, newest first; returns what could not be removed or was kept.
+   */
+  private async rollback(rpc: RpcClient, made: Made, c: { name: string; target: string; uuid: string }): Promise<string[]> {
     const left: string[] = [];
-    if (made.domain) {
+    let domain = made.domain;
+    let definition: 'none' | 'ours' | 'unknown' = domain ? 'ours' : 'none';
+    if (!domain && made.defining) {
+      // The define was sent and its answer lost: ask the target for the clone's UUID.
       try {
-        const st = await domainGetState(rpc, made.domain);
-        if (st.state !== DS.SHUTOFF) await domainDestroy(rpc, made.domain);
-        await domainUndefine(rpc, made.domain, {
+        domain = await domainLookupByUuid(rpc, c.uuid);
+        definition = 'ours';
+      } catch (err) {
+        if (!isMissing(err, ErrorCode.NO_DOMAIN)) definition = 'unknown';
+      }
+    }
+    const plan = planCloneRollback({
+      name: c.name,
+      target: c.target,
+      definition,
+      volumes: made.volumes.map((v) => `${v.pool}/${v.name}`),
+    });
+    if (plan.kept) left.push(plan.kept);
+    let undefined_ = !plan.undefine;
+    if (plan.undefine && domain) {
+      try {
+        const st = await domainGetState(rpc, domain);
+        if (st.state !== DS.SHUTOFF) await domainDestroy(rpc, domain);
+        await domainUndefine(rpc, domain, {
           flags: UndefineFlags.NVRAM | UndefineFlags.MANAGED_SAVE | UndefineFlags.SNAPSHOTS_METADATA,
         });
+        undefined_ = true;
       } catch (err) {
-        if (!isMissing(err, ErrorCode.NO_DOMAIN)) left.push(`definition ${made.domain.name}: ${(err as Error).message}`);
+        if (isMissing(err, ErrorCode.NO_DOMAIN)) undefined_ = true;
+        else left.push(`definition ${domain.name}: ${(err as Error).message}`);
       }
+    }
+    if (!plan.deleteVolumes) return left;
+    if (!undefined_) {
+      // The clone is still defined: its disks stay with it (delete the VM with its volumes instead).
+      if (made.volumes.length)
+        left.push(`volumes ${made.volumes.map((v) => `${v.pool}/${v.name}`).join(', ')} (kept: ${c.name} still uses them)`);
+      return left;
     }
     for (const v of [...made.volumes].reverse()) {
       try {

@@ -6,6 +6,7 @@
 import type { DomainAction, DomainDetails, DomainDisk, DomainState, DomainSummary, HostId } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { EventHub } from '../core/events';
+import type { RpcClient } from '../libvirt/client';
 import type { LibvirtConnection } from '../libvirt/connection';
 import {
   domainCreate,
@@ -25,8 +26,11 @@ import { ErrorCode, LibvirtError } from '../libvirt/errors';
 import { DomainEvents } from '../libvirt/events';
 import type { DomainRef } from '../libvirt/protocol';
 import { DomainStatsTypes, DomainXmlFlags, domainStateName, LifecycleEvent, ListDomainsFlags, UndefineFlags } from '../libvirt/protocol';
-import { volDelete, volGetInfo, volLookupByPath } from '../libvirt/storage';
+import { poolLookupByName, volDelete, volGetInfo, volGetPath, volLookupByName, volLookupByPath } from '../libvirt/storage';
 import { parseDomainXml } from '../xml/domain';
+import { redactDomainXml } from '../xml/redact';
+import { diskRefsOf, otherUsers } from './disk-users';
+import { isMissing } from './hostfacts';
 import type { HostManager } from './hosts';
 
 export function stateOf(n: number): DomainState {
@@ -133,7 +137,7 @@ export class DomainService {
     const disks = await Promise.all(parsed.disks.map((d) => this.withVolume(hostId, d)));
     const uptimeSec =
       summary.state === 'running' || summary.state === 'paused' ? await this.hosts.domainUptime(hostId, dom.name) : undefined;
-    return { summary, ...parsed, disks, ...(uptimeSec !== undefined ? { uptimeSec } : {}), xml };
+    return { summary, ...parsed, disks, ...(uptimeSec !== undefined ? { uptimeSec } : {}), xml: redactDomainXml(xml) };
   }
 
   private async withVolume(hostId: HostId, d: DomainDisk): Promise<DomainDisk> {
@@ -194,6 +198,16 @@ export class DomainService {
         'Nothing was deleted. Pick volumes from the VM’s own disk list.',
       );
     }
+    // A volume another domain uses (as its disk, or under an overlay) is never deleted with this one.
+    const users = deleteVolumes.length ? otherUsers(deleteVolumes, await this.otherDisks(rpc, dom)) : new Map<string, string[]>();
+    if (users.size) {
+      const names = [...new Set([...users.values()].flat())].sort();
+      throw new AppError(
+        'disk-shared',
+        `Not deleted: ${[...users].map(([p, n]) => `${p} is also a disk of ${n.join(', ')}`).join('; ')}`,
+        `Nothing was deleted. Delete ${dom.name} without ${users.size > 1 ? 'these volumes' : 'this volume'}, or first remove the disk from ${names.join(', ')}.`,
+      );
+    }
     const [summary] = await this.listHost(hostId, [dom]);
     if (summary && summary.state !== 'shutoff') await domainDestroy(rpc, dom);
     if (summary?.persistent !== false) {
@@ -219,6 +233,42 @@ export class DomainService {
       );
     }
     return { deletedVolumes: deleted };
+  }
+
+  /** The disks of every other domain on the host, live and persistent definitions, volumes resolved to paths. */
+  private async otherDisks(rpc: RpcClient, self: DomainRef): Promise<{ name: string; paths: string[] }[]> {
+    const doms = (await domainListAll(rpc)).filter((d) => d.uuid !== self.uuid);
+    const out: { name: string; paths: string[] }[] = [];
+    for (let i = 0; i < doms.length; i += 16) {
+      const batch = await Promise.all(
+        doms.slice(i, i + 16).map(async (d) => {
+          let xmls: string[];
+          try {
+            // The live definition (hot-plugged disks) and the persistent one (disks for the next start).
+            xmls = await Promise.all([domainGetXmlDesc(rpc, d), domainGetXmlDesc(rpc, d, { flags: DomainXmlFlags.INACTIVE })]);
+          } catch (err) {
+            if (isMissing(err, ErrorCode.NO_DOMAIN)) return null; // undefined meanwhile
+            throw new AppError(
+              'libvirt',
+              `Could not read the disks of ${d.name} to check that no other VM uses the volumes: ${(err as Error).message}`,
+              'Nothing was deleted. Try again.',
+            );
+          }
+          const refs = xmls.map(diskRefsOf);
+          const paths = refs.flatMap((r) => r.paths);
+          for (const v of refs.flatMap((r) => r.volumes)) {
+            try {
+              paths.push(await volGetPath(rpc, await volLookupByName(rpc, await poolLookupByName(rpc, v.pool), v.volume)));
+            } catch {
+              // a pool or volume this host does not have: it cannot be one of the paths asked about
+            }
+          }
+          return { name: d.name, paths };
+        }),
+      );
+      for (const x of batch) if (x) out.push(x);
+    }
+    return out;
   }
 
   /** Lifecycle events become `domain.changed` with the new state, so rows update without a refetch. */

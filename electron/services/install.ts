@@ -27,6 +27,7 @@ import { ErrorCode } from '../libvirt/errors';
 import { type DomainRef, DomainState, type StorageVolRef, UndefineFlags } from '../libvirt/protocol';
 import { volCreateXml, volGetPath, volLookupByName, volUpload } from '../libvirt/storage';
 import { buildDomainXml, buildVolumeXml, type DiskPlan, type DomainPlan, randomMac } from '../xml/build';
+import { redactDomainXml } from '../xml/redact';
 import {
   activePool,
   domainNameFree,
@@ -161,8 +162,8 @@ export class InstallService {
   async preview(spec: InstallSpec): Promise<InstallPreview> {
     const p = await this.plan(spec);
     return {
-      xml: buildDomainXml(p.final),
-      ...(p.firstBoot ? { firstBootXml: buildDomainXml(p.firstBoot) } : {}),
+      xml: redactDomainXml(buildDomainXml(p.final)),
+      ...(p.firstBoot ? { firstBootXml: redactDomainXml(buildDomainXml(p.firstBoot)) } : {}),
       uuid: p.uuid,
       ...(p.mac ? { mac: p.mac } : {}),
       volumes: p.newVolume

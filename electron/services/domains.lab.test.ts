@@ -1,0 +1,78 @@
+// Deleting a VM with its volumes against the lab: a volume that another VM uses is never deleted.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addLabHosts, inProcess } from '../../e2e/lab/hosts';
+import { labSh, readLab, virshOn } from '../../e2e/lab/lab';
+import { type Backend, createBackend } from '../backend';
+import { throwawayXml } from '../libvirt/lab-fixture';
+
+const lab = readLab();
+const dataDir = mkdtempSync(join(tmpdir(), 'vireo-domains-lab-'));
+const tag = randomBytes(3).toString('hex');
+const first = `t-share-1-${tag}`;
+const second = `t-share-2-${tag}`;
+const vol = `t-share-${tag}.qcow2`;
+const disk = `/var/lib/libvirt/images/${vol}`;
+let b: Backend;
+let idA = '';
+
+const defined = async (name: string): Promise<boolean> =>
+  virshOn('A', ['domuuid', name]).then(
+    () => true,
+    () => false,
+  );
+
+async function define(name: string): Promise<string> {
+  mkdirSync(join(lab.dir, 'tmp'), { recursive: true });
+  const f = join(lab.dir, 'tmp', `${name}.xml`);
+  writeFileSync(f, throwawayXml(name, { disk }).replace("type='raw'", "type='qcow2'"));
+  await virshOn('A', ['define', f]);
+  return (await virshOn('A', ['domuuid', name])).trim();
+}
+
+beforeAll(async () => {
+  b = createBackend({ mode: 'web', dataDir });
+  await addLabHosts(inProcess(b), lab);
+  idA = b.hosts.list().find((h) => h.spec.address === lab.hosts[0]?.address)?.id ?? '';
+});
+
+afterAll(async () => {
+  await b?.close();
+  for (const n of [first, second]) {
+    await virshOn('A', ['undefine', n, '--nvram']).catch(() => {});
+    rmSync(join(lab.dir, 'tmp', `${n}.xml`), { force: true });
+  }
+  await virshOn('A', ['vol-delete', '--pool', 'default', vol]).catch(() => {});
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('delete a VM (lab)', () => {
+  it('low delete shared disk two VMs share a disk: deleting one with its volume is refused, naming the other; nothing is deleted', async () => {
+    await virshOn('A', ['vol-create-as', 'default', vol, '16M', '--format', 'qcow2']);
+    const uuid1 = await define(first);
+    await define(second);
+    const r = await b.dispatch('domains.delete', { hostId: idA, uuid: uuid1, confirmName: first, deleteVolumes: [disk] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'disk-shared' } });
+    if (r.ok) return;
+    expect(r.error.message).toContain(`${disk} is also a disk of ${second}`);
+    expect(r.error.hint).toMatch(/^Nothing was deleted/);
+    expect(await defined(first)).toBe(true);
+    expect(await defined(second)).toBe(true);
+    await labSh(['exec', 'A', 'test', '-e', disk]);
+
+    // Without the volume the VM goes; then the other one may take the volume with it.
+    expect(await b.dispatch('domains.delete', { hostId: idA, uuid: uuid1, confirmName: first, deleteVolumes: [] })).toMatchObject({
+      ok: true,
+    });
+    const uuid2 = (await virshOn('A', ['domuuid', second])).trim();
+    expect(await b.dispatch('domains.delete', { hostId: idA, uuid: uuid2, confirmName: second, deleteVolumes: [disk] })).toEqual({
+      ok: true,
+      value: { deletedVolumes: [disk] },
+    });
+    expect(await defined(second)).toBe(false);
+    await expect(labSh(['exec', 'A', 'test', '-e', disk])).rejects.toThrow();
+  });
+});

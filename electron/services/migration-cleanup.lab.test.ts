@@ -1,0 +1,127 @@
+// The migration cleanup against real hosts: a post-copy migration with its disk copied whose
+// stream between the hosts is cut after the switch-over. libvirt 9.0 then leaves both sides
+// active — A paused (post-copy failed), B running (post-copy failed) on the only up-to-date copy
+// of the disk. The job must fail without deleting B's disk and without resuming A (h4). The old
+// cleanup took "unknown" for "not moved" and deleted the copy under B's running guest.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addLabHosts, inProcess } from '../../e2e/lab/hosts';
+import { labSh, readLab, virshOn } from '../../e2e/lab/lab';
+import { type Job, MigrationSpec } from '../../shared/api';
+import { type Backend, createBackend } from '../backend';
+import { throwawayXml } from '../libvirt/lab-fixture';
+
+const lab = readLab();
+const dataDir = mkdtempSync(join(tmpdir(), 'vireo-mig-cleanup-lab-'));
+const tag = randomBytes(3).toString('hex');
+const name = `t-h4-pc-${tag}`;
+const disk = `/var/lib/libvirt/images/${name}.qcow2`;
+let b: Backend;
+let idA = '';
+let idB = '';
+
+const stateReason = async (host: 'A' | 'B'): Promise<string | null> =>
+  virshOn(host, ['domstate', '--reason', name]).then(
+    (s) => s.trim(),
+    () => null,
+  );
+
+async function waitFor<T>(fn: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function settle(job: Job, timeoutMs = 180_000): Promise<Job> {
+  return waitFor(() => {
+    const j = b.jobs.get(job.id);
+    return j.status === 'running' ? undefined : { ...j };
+  }, timeoutMs);
+}
+
+beforeAll(async () => {
+  b = createBackend({ mode: 'web', dataDir });
+  await addLabHosts(inProcess(b), lab);
+  for (const h of b.hosts.list()) {
+    if (h.spec.address === lab.hosts[0]?.address) idA = h.id;
+    else idB = h.id;
+  }
+});
+
+afterAll(async () => {
+  await b?.close();
+  for (const h of ['A', 'B'] as const) {
+    await virshOn(h, ['destroy', name]).catch(() => {});
+    await virshOn(h, ['undefine', name, '--nvram']).catch(() => {});
+    await virshOn(h, ['vol-delete', '--pool', 'default', `${name}.qcow2`]).catch(() => {});
+  }
+  rmSync(join(lab.dir, 'tmp', `${name}.xml`), { force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('migration cleanup (lab)', () => {
+  it("h4 post-copy with copied disks, stream cut after the switch-over: both hosts active; B's disk kept, A not resumed, each host's state told", async () => {
+    await virshOn('A', ['vol-create-as', 'default', `${name}.qcow2`, '16M', '--format', 'qcow2']);
+    mkdirSync(join(lab.dir, 'tmp'), { recursive: true });
+    const f = join(lab.dir, 'tmp', `${name}.xml`);
+    writeFileSync(f, throwawayXml(name, { disk }).replace("type='raw'", "type='qcow2' cache='none'"));
+    await virshOn('A', ['define', f]);
+    await virshOn('A', ['start', name]);
+    const uuid = (await virshOn('A', ['domuuid', name])).trim();
+    const spec = MigrationSpec.parse({
+      hostId: idA,
+      uuid,
+      destHostId: idB,
+      mode: 'live',
+      storage: 'copy',
+      transport: 'p2p',
+      postCopy: true,
+      bandwidthMiBps: 4,
+    });
+    const job = await b.migrations.start(spec);
+    // Memory moving (the disk copy is done): slow post-copy down so that the cut lands inside it.
+    const why = (e: Error) => {
+      const j = b.jobs.get(job.id);
+      const log = b.migrations
+        .get(job.id)
+        .log.map((l) => l.text)
+        .join(' | ');
+      return new Error(`${e.message}: job ${j.status} (${j.phase}) ${j.error?.message ?? ''}; log: ${log}`);
+    };
+    await waitFor(() => {
+      const j = b.jobs.get(job.id);
+      if (j.status !== 'running') throw new Error('the job ended before the memory moved');
+      return (j.figures.memProcessed ?? 0) > 0 ? true : undefined;
+    }, 90_000).catch((e: Error) => {
+      throw why(e);
+    });
+    await virshOn('A', ['migrate-setspeed', name, '1', '--postcopy']);
+    await b.migrations.control(job.id, { action: 'postcopy' });
+    await waitFor(async () => ((await stateReason('B'))?.startsWith('running') ? true : undefined)).catch(async (e: Error) => {
+      throw why(new Error(`${e.message}: B shows ${await stateReason('B')}, A shows ${await stateReason('A')}`));
+    });
+    // Cut the migration stream on B (libvirt's migration ports); SSH and libvirt's own links stay.
+    await labSh(['exec', 'B', 'ss', '-K', '-tn', 'state', 'established', '( sport >= :49152 and sport <= :49215 )']);
+    const done = await settle(job);
+    expect(done.status).toBe('failed');
+    const info = b.migrations.get(job.id);
+    expect(info.result?.outcome).toBe('unknown');
+    expect(done.error?.message).toContain('Vireo changed nothing');
+    expect(done.error?.message).toContain(`lab-a shows ${name} paused (post-copy failed)`);
+    expect(done.error?.message).toContain(`lab-b shows ${name} running (post-copy failed)`);
+    expect(done.error?.hint).toMatch(/--postcopy-resume/);
+    expect(info.result?.source).toMatchObject({ state: 'paused', detail: 'post-copy failed' });
+    // Nothing was changed: B's copy of the disk is there, A's guest was not resumed.
+    await labSh(['exec', 'B', 'test', '-e', disk]);
+    expect(await stateReason('A')).toMatch(/^paused \(post-copy failed\)/);
+    expect(await stateReason('B')).toMatch(/^running/);
+    expect(info.log.some((l) => /Removed the partial copy|resumed on/.test(l.text))).toBe(false);
+  });
+});
