@@ -6,35 +6,30 @@
 // from the event (a missed event during a reconnect is then healed by the 'resync' notice).
 import type { RpcClient } from './client';
 import type { LibvirtConnection } from './connection';
-import { type ParamRecord, paramsToRecord, readTypedParams } from './params';
 import {
-  type CallOpts,
-  callOpts,
-  DomainEventId,
-  type DomainRef,
-  Limit,
-  lifecycleNames,
-  Proc,
-  readDomain,
-  writeOptDomain,
-} from './protocol';
+  readRemoteDomainEventCallbackAgentLifecycleMsg,
+  readRemoteDomainEventCallbackDeviceAddedMsg,
+  readRemoteDomainEventCallbackDeviceRemovalFailedMsg,
+  readRemoteDomainEventCallbackDeviceRemovedMsg,
+  readRemoteDomainEventCallbackJobCompletedMsg,
+  readRemoteDomainEventCallbackLifecycleMsg,
+  readRemoteDomainEventCallbackMigrationIterationMsg,
+  readRemoteDomainEventCallbackRebootMsg,
+  readRemoteDomainEventCallbackTunableMsg,
+} from './gen/remote_protocol.gen';
+import { type ParamRecord, remoteParamsToRecord } from './params';
+import { type CallOpts, callOpts, DomainEventId, type DomainRef, lifecycleNames, Proc } from './protocol';
+import { callRemote } from './remote';
 import type { XdrReader } from './xdr';
 
 /** Registers for one event id (DomainEventId) of one domain or all (null); returns the callback id. */
 export async function domainEventRegister(rpc: RpcClient, a: { eventId: number; domain?: DomainRef | null } & CallOpts): Promise<number> {
-  return rpc.call(
-    Proc.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
-    (w) => {
-      w.int(a.eventId);
-      writeOptDomain(w, a.domain);
-    },
-    (r) => r.int(),
-    callOpts(a),
-  );
+  const args = { eventID: a.eventId, dom: a.domain ?? null };
+  return (await callRemote(rpc, 'CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY', args, callOpts(a))).callbackID;
 }
 
 export async function domainEventDeregister(rpc: RpcClient, callbackId: number, o?: CallOpts): Promise<void> {
-  await rpc.call(Proc.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, (w) => w.int(callbackId), null, callOpts(o));
+  await callRemote(rpc, 'CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY', { callbackID: callbackId }, callOpts(o));
 }
 
 // ---- typed events ----------------------------------------------------------------------------------
@@ -73,103 +68,98 @@ type EventOf<K extends DomainEventKind> = Extract<DomainEvent, { kind: K }>;
 interface EventSpec {
   eventId: number;
   proc: number;
-  decode: (r: XdrReader) => DomainEvent;
+  /** Decodes the whole MESSAGE payload (generated codec): its callback id and the typed event. */
+  decode: (r: XdrReader) => { callbackId: number; event: DomainEvent };
 }
 
-const devAliasEvent =
-  (kind: 'deviceAdded' | 'deviceRemoved' | 'deviceRemovalFailed') =>
-  (r: XdrReader): DomainEvent => ({
-    kind,
-    domain: readDomain(r),
-    devAlias: r.string(),
-  });
-
-/**
- * Per kind: the id to register and the MESSAGE proc that carries it. Each payload starts with
- * `int callbackID`, read by `decodeDomainEventMessage` before `decode` runs.
- */
+/** Per kind: the id to register, the MESSAGE proc that carries it and its decoder. */
 export const DOMAIN_EVENTS: Readonly<Record<DomainEventKind, EventSpec>> = {
   lifecycle: {
     eventId: DomainEventId.LIFECYCLE,
     proc: Proc.DOMAIN_EVENT_CALLBACK_LIFECYCLE,
     decode: (r) => {
-      const domain = readDomain(r);
-      const event = r.int();
-      const detail = r.int();
-      const n = lifecycleNames(event, detail);
-      return {
+      const { callbackID, msg } = readRemoteDomainEventCallbackLifecycleMsg(r);
+      const n = lifecycleNames(msg.event, msg.detail);
+      const event: DomainEvent = {
         kind: 'lifecycle',
-        domain,
-        event,
-        detail,
+        domain: msg.dom,
+        event: msg.event,
+        detail: msg.detail,
         eventName: n.event,
         detailName: n.detail,
       };
+      return { callbackId: callbackID, event };
     },
   },
   reboot: {
     eventId: DomainEventId.REBOOT,
     proc: Proc.DOMAIN_EVENT_CALLBACK_REBOOT,
-    decode: (r) => ({ kind: 'reboot', domain: readDomain(r) }),
+    decode: (r) => {
+      const { callbackID, msg } = readRemoteDomainEventCallbackRebootMsg(r);
+      return { callbackId: callbackID, event: { kind: 'reboot', domain: msg.dom } };
+    },
   },
   deviceAdded: {
     eventId: DomainEventId.DEVICE_ADDED,
     proc: Proc.DOMAIN_EVENT_CALLBACK_DEVICE_ADDED,
-    decode: devAliasEvent('deviceAdded'),
+    decode: (r) => {
+      const m = readRemoteDomainEventCallbackDeviceAddedMsg(r);
+      return { callbackId: m.callbackID, event: { kind: 'deviceAdded', domain: m.dom, devAlias: m.devAlias } };
+    },
   },
   deviceRemoved: {
     eventId: DomainEventId.DEVICE_REMOVED,
     proc: Proc.DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED,
-    decode: devAliasEvent('deviceRemoved'),
+    decode: (r) => {
+      const { callbackID, msg } = readRemoteDomainEventCallbackDeviceRemovedMsg(r);
+      return { callbackId: callbackID, event: { kind: 'deviceRemoved', domain: msg.dom, devAlias: msg.devAlias } };
+    },
   },
   deviceRemovalFailed: {
     eventId: DomainEventId.DEVICE_REMOVAL_FAILED,
     proc: Proc.DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED,
-    decode: devAliasEvent('deviceRemovalFailed'),
+    decode: (r) => {
+      const m = readRemoteDomainEventCallbackDeviceRemovalFailedMsg(r);
+      return { callbackId: m.callbackID, event: { kind: 'deviceRemovalFailed', domain: m.dom, devAlias: m.devAlias } };
+    },
   },
   tunable: {
     eventId: DomainEventId.TUNABLE,
     proc: Proc.DOMAIN_EVENT_CALLBACK_TUNABLE,
-    decode: (r) => ({
-      kind: 'tunable',
-      domain: readDomain(r),
-      params: paramsToRecord(readTypedParams(r, Limit.TUNABLE_EVENT_PARAMS)),
-    }),
+    decode: (r) => {
+      const m = readRemoteDomainEventCallbackTunableMsg(r);
+      return { callbackId: m.callbackID, event: { kind: 'tunable', domain: m.dom, params: remoteParamsToRecord(m.params) } };
+    },
   },
   jobCompleted: {
     eventId: DomainEventId.JOB_COMPLETED,
     proc: Proc.DOMAIN_EVENT_CALLBACK_JOB_COMPLETED,
-    decode: (r) => ({
-      kind: 'jobCompleted',
-      domain: readDomain(r),
-      stats: paramsToRecord(readTypedParams(r, Limit.JOB_STATS)),
-    }),
+    decode: (r) => {
+      const m = readRemoteDomainEventCallbackJobCompletedMsg(r);
+      return { callbackId: m.callbackID, event: { kind: 'jobCompleted', domain: m.dom, stats: remoteParamsToRecord(m.params) } };
+    },
   },
   migrationIteration: {
     eventId: DomainEventId.MIGRATION_ITERATION,
     proc: Proc.DOMAIN_EVENT_CALLBACK_MIGRATION_ITERATION,
-    decode: (r) => ({
-      kind: 'migrationIteration',
-      domain: readDomain(r),
-      iteration: r.int(),
-    }),
+    decode: (r) => {
+      const m = readRemoteDomainEventCallbackMigrationIterationMsg(r);
+      return { callbackId: m.callbackID, event: { kind: 'migrationIteration', domain: m.dom, iteration: m.iteration } };
+    },
   },
   agentLifecycle: {
     eventId: DomainEventId.AGENT_LIFECYCLE,
     proc: Proc.DOMAIN_EVENT_CALLBACK_AGENT_LIFECYCLE,
-    decode: (r) => ({
-      kind: 'agentLifecycle',
-      domain: readDomain(r),
-      state: r.int(),
-      reason: r.int(),
-    }),
+    decode: (r) => {
+      const m = readRemoteDomainEventCallbackAgentLifecycleMsg(r);
+      return { callbackId: m.callbackID, event: { kind: 'agentLifecycle', domain: m.dom, state: m.state, reason: m.reason } };
+    },
   },
 };
 
 /** Decodes one event MESSAGE payload of `kind`: its callback id and the typed event. */
 export function decodeDomainEventMessage(kind: DomainEventKind, r: XdrReader): { callbackId: number; event: DomainEvent } {
-  const callbackId = r.int();
-  return { callbackId, event: DOMAIN_EVENTS[kind].decode(r) };
+  return DOMAIN_EVENTS[kind].decode(r);
 }
 
 // ---- DomainEvents ----------------------------------------------------------------------------------

@@ -5,6 +5,17 @@
 //
 // Decoded 64-bit values are bigints in the list (lossless); `paramsToRecord` turns them into
 // numbers where that is exact, so callers see plain numbers for every real-world size and time.
+//
+// The wire codec is the generated one (remote_typed_param in gen/remote_protocol.gen.ts); this
+// module gives it the ergonomic shape ({ field, type: 'ullong', value }) and records.
+import {
+  type RemoteTypedParam,
+  type RemoteTypedParamIn,
+  type RemoteTypedParamValue,
+  type RemoteTypedParamValueIn,
+  readRemoteTypedParam,
+  writeRemoteTypedParam,
+} from './gen/remote_protocol.gen';
 import { TypedParamType as Code } from './protocol';
 import { XdrError, type XdrReader, type XdrWriter } from './xdr';
 
@@ -26,67 +37,61 @@ export type ParamRecord = Record<string, ParamScalar>;
 /** libvirt's VIR_TYPED_PARAM_FIELD_LENGTH: field names are at most 79 bytes + NUL. */
 export const FIELD_MAX = 80;
 
-const typeCode: Record<TypedParamType, number> = {
-  int: Code.INT,
-  uint: Code.UINT,
-  llong: Code.LLONG,
-  ullong: Code.ULLONG,
-  double: Code.DOUBLE,
-  boolean: Code.BOOLEAN,
-  string: Code.STRING,
-};
+/** A TypedParam as the generated remote_typed_param. */
+export function toRemoteTypedParam(p: TypedParam): RemoteTypedParamIn {
+  return { field: p.field, value: toRemoteValue(p) };
+}
 
-export function writeTypedParam(w: XdrWriter, p: TypedParam): void {
-  w.string(p.field);
-  w.int(typeCode[p.type]);
+function toRemoteValue(p: TypedParam): RemoteTypedParamValueIn {
   switch (p.type) {
     case 'int':
-      w.int(p.value);
-      break;
+      return { type: Code.INT, i: p.value };
     case 'uint':
-      w.uint(p.value);
-      break;
+      return { type: Code.UINT, ui: p.value };
     case 'llong':
-      w.hyper(p.value);
-      break;
+      return { type: Code.LLONG, l: p.value };
     case 'ullong':
-      w.uhyper(p.value);
-      break;
+      return { type: Code.ULLONG, ul: p.value };
     case 'double':
-      w.double(p.value);
-      break;
+      return { type: Code.DOUBLE, d: p.value };
     case 'boolean':
-      w.int(p.value ? 1 : 0);
-      break;
+      return { type: Code.BOOLEAN, b: p.value ? 1 : 0 };
     case 'string':
-      w.string(p.value);
-      break;
+      return { type: Code.STRING, s: p.value };
   }
 }
 
-export function readTypedParam(r: XdrReader): TypedParam {
-  const field = r.string(FIELD_MAX);
-  const code = r.int();
-  switch (code) {
+/** A decoded remote_typed_param as a TypedParam. */
+export function fromRemoteTypedParam(p: RemoteTypedParam): TypedParam {
+  const { field, value: v } = p;
+  if (Buffer.byteLength(field) > FIELD_MAX)
+    throw new XdrError(`typed param field of ${Buffer.byteLength(field)} bytes exceeds ${FIELD_MAX}`);
+  switch (v.type) {
     case Code.INT:
-      return { field, type: 'int', value: r.int() };
+      return { field, type: 'int', value: v.i };
     case Code.UINT:
-      return { field, type: 'uint', value: r.uint() };
+      return { field, type: 'uint', value: v.ui };
     case Code.LLONG:
-      return { field, type: 'llong', value: r.hyper() };
+      return { field, type: 'llong', value: v.l };
     case Code.ULLONG:
-      return { field, type: 'ullong', value: r.uhyper() };
+      return { field, type: 'ullong', value: v.ul };
     case Code.DOUBLE:
-      return { field, type: 'double', value: r.double() };
+      return { field, type: 'double', value: v.d };
     case Code.BOOLEAN:
       // libvirt sends 0/1 in an int; treat any non-zero as true like its own client does.
-      return { field, type: 'boolean', value: r.int() !== 0 };
+      return { field, type: 'boolean', value: v.b !== 0 };
     case Code.STRING:
-      return { field, type: 'string', value: r.string() };
-    default:
-      // The union has no default arm: the rest of the message cannot be parsed.
-      throw new XdrError(`typed param ${JSON.stringify(field)}: unknown type ${code}`);
+      return { field, type: 'string', value: v.s };
   }
+}
+
+export function writeTypedParam(w: XdrWriter, p: TypedParam): void {
+  writeRemoteTypedParam(w, toRemoteTypedParam(p));
+}
+
+/** Throws XdrError on a type code the union lacks: the rest of the message cannot be parsed. */
+export function readTypedParam(r: XdrReader): TypedParam {
+  return fromRemoteTypedParam(readRemoteTypedParam(r));
 }
 
 /** remote_typed_param params<max>. */
@@ -96,6 +101,8 @@ export function writeTypedParams(w: XdrWriter, params: readonly TypedParam[]): v
 export function readTypedParams(r: XdrReader, max: number): TypedParam[] {
   return r.array(readTypedParam, max);
 }
+export const toRemoteTypedParams = (params: readonly TypedParam[]): RemoteTypedParamIn[] => params.map(toRemoteTypedParam);
+export const fromRemoteTypedParams = (params: readonly RemoteTypedParam[]): TypedParam[] => params.map(fromRemoteTypedParam);
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
@@ -115,6 +122,32 @@ export function paramsToRecord(params: readonly TypedParam[]): ParamRecord {
   const out: ParamRecord = {};
   for (const p of params) out[p.field] = p.type === 'llong' || p.type === 'ullong' ? safeNumber(p.value) : p.value;
   return out;
+}
+
+/** paramsToRecord straight from the decoded wire form (stats of many domains: no list in between). */
+export function remoteParamsToRecord(params: readonly RemoteTypedParam[]): ParamRecord {
+  const out: ParamRecord = {};
+  for (const p of params) out[p.field] = remoteScalar(p.value);
+  return out;
+}
+
+function remoteScalar(v: RemoteTypedParamValue): ParamScalar {
+  switch (v.type) {
+    case Code.INT:
+      return v.i;
+    case Code.UINT:
+      return v.ui;
+    case Code.LLONG:
+      return safeNumber(v.l);
+    case Code.ULLONG:
+      return safeNumber(v.ul);
+    case Code.DOUBLE:
+      return v.d;
+    case Code.BOOLEAN:
+      return v.b !== 0;
+    case Code.STRING:
+      return v.s;
+  }
 }
 
 /** Per-key wire types: libvirt rejects a known field sent with the wrong type. */
