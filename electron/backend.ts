@@ -50,13 +50,11 @@ export function createBackend(opts: BackendOptions): Backend {
   const events = new EventHub();
   const prompts = new PromptBroker(events);
   const jobs = new JobManager(events);
-  const hosts = new HostManager({
-    events,
-    prompts,
-    store: new HostStore(dataDir),
-    secrets: opts.secrets ?? new MemorySecrets(),
-    knownHostsPath: knownHostsFile(dataDir),
-  });
+  const store = new HostStore(dataDir);
+  const secrets: SecretStore = opts.secrets ?? new MemorySecrets();
+  const hosts = new HostManager({ events, prompts, store, secrets, knownHostsPath: knownHostsFile(dataDir) });
+  // Loaded by now (HostManager reads the store): what was set aside at start, for the UI.
+  const startupWarnings = [...store.warnings, ...(secrets.warnings ?? [])];
   const domains = new DomainService(hosts, events);
   const stats = new StatsService(hosts, events);
   stats.start();
@@ -71,7 +69,13 @@ export function createBackend(opts: BackendOptions): Backend {
   const migrations = new MigrationService(hosts, jobs);
 
   const handlers: Handlers = {
-    'app.info': async () => ({ version: VERSION, mode: opts.mode, localLibvirt: localLibvirtAvailable() }),
+    'app.info': async () => ({
+      version: VERSION,
+      mode: opts.mode,
+      localLibvirt: localLibvirtAvailable(),
+      secrets: secrets.placement(),
+      startupWarnings,
+    }),
     'hosts.list': async () => hosts.list(),
     'hosts.add': async ({ spec, connect }) => hosts.add(spec, connect),
     'hosts.remove': async ({ hostId }) => {

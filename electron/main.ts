@@ -2,42 +2,13 @@
  * The Electron shell, kept thin: one secure window, the contract over IPC, secrets through the
  * OS keychain. Everything else lives in backend.ts and is the same in web mode.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import { CHANNEL_ID_RE, EVENT_NAMES, IPC_EVENT, IPC_INVOKE, IPC_STREAM } from '../shared/channels';
 import { createBackend } from './backend';
-import type { SecretStore } from './core/store';
+import { SafeStorageSecrets } from './core/secrets';
 import type { Attachment } from './core/streams';
-
-/** Secrets encrypted by the OS keychain (safeStorage); only ciphertext touches the disk. */
-class SafeStorageSecrets implements SecretStore {
-  readonly kind = 'os';
-  private readonly file: string;
-  private data: Record<string, string>;
-  constructor(dir: string) {
-    this.file = join(dir, 'secrets.json');
-    this.data = existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>) : {};
-  }
-  get(key: string) {
-    const v = this.data[key];
-    return v === undefined ? undefined : safeStorage.decryptString(Buffer.from(v, 'base64'));
-  }
-  set(key: string, secret: string) {
-    if (!safeStorage.isEncryptionAvailable()) throw new Error('The OS keychain is not available; the password was not saved.');
-    this.data[key] = safeStorage.encryptString(secret).toString('base64');
-    this.flush();
-  }
-  delete(key: string) {
-    delete this.data[key];
-    this.flush();
-  }
-  private flush() {
-    mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
-    writeFileSync(this.file, JSON.stringify(this.data), { mode: 0o600 });
-  }
-}
 
 const indexHtml = join(__dirname, '..', 'dist', 'renderer', 'index.html');
 const indexUrl = pathToFileURL(indexHtml).href;
@@ -46,7 +17,7 @@ app.enableSandbox();
 
 void app.whenReady().then(() => {
   const dataDir = process.env.VIREO_DATA_DIR ?? app.getPath('userData');
-  const backend = createBackend({ mode: 'electron', dataDir, secrets: new SafeStorageSecrets(dataDir) });
+  const backend = createBackend({ mode: 'electron', dataDir, secrets: new SafeStorageSecrets(dataDir, safeStorage) });
 
   // Only our own page may call the backend.
   ipcMain.handle(IPC_INVOKE, (e, name: unknown, input: unknown) => {

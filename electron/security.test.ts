@@ -20,12 +20,13 @@ const h = vi.hoisted(() => {
     permission: undefined as Fn | undefined,
     openExternal: [] as string[],
     encryption: true,
+    storageBackend: 'gnome_libsecret',
     backendOpts: undefined as
       | undefined
       | {
           mode: string;
           dataDir: string;
-          secrets: { set(k: string, v: string): void; get(k: string): string | undefined; delete(k: string): void };
+          secrets: { set(k: string, v: string): unknown; get(k: string): string | undefined; delete(k: string): void };
         },
     dispatched: [] as unknown[][],
     exposed: new Map<string, Record<string, Fn>>(),
@@ -87,6 +88,7 @@ vi.mock('electron', () => {
     },
     safeStorage: {
       isEncryptionAvailable: () => h.encryption,
+      getSelectedStorageBackend: () => h.storageBackend,
       encryptString: enc,
       decryptString: dec,
     },
@@ -254,15 +256,32 @@ describe('secrets (main.ts SafeStorageSecrets)', () => {
     expect(secrets.get('lab-a-pw')).toBeUndefined();
   });
 
-  it('refuses to save a password when the OS keychain is not available (never plain text)', () => {
+  it('keeps a password in memory only when the OS keychain is not available (never on disk)', () => {
     const secrets = h.backendOpts?.secrets;
     if (!secrets) throw new Error('createBackend got no secrets');
     h.encryption = false;
     try {
-      expect(() => secrets.set('x', 'plain-secret-123')).toThrow(/keychain is not available/);
-      expect(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).not.toContain('plain-secret-123');
+      expect(secrets.set('x', 'plain-secret-123')).toBe('session');
+      expect(secrets.get('x')).toBe('plain-secret-123');
+      expect(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).not.toContain('"x"');
     } finally {
       h.encryption = true;
+      secrets.delete('x');
+    }
+  });
+
+  it('m4 main.ts does not save a password when safeStorage falls back to basic_text', () => {
+    const secrets = h.backendOpts?.secrets;
+    if (!secrets) throw new Error('createBackend got no secrets');
+    h.storageBackend = 'basic_text';
+    try {
+      secrets.set('m4-host', 'not-on-disk-123');
+      expect(secrets.get('m4-host')).toBe('not-on-disk-123');
+      const file = join(dataDir, 'secrets.json');
+      expect(existsSync(file) ? Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object) : []).not.toContain('m4-host');
+    } finally {
+      h.storageBackend = 'gnome_libsecret';
+      secrets.delete('m4-host');
     }
   });
 });

@@ -14,6 +14,7 @@ import { HostPage } from './features/hosts/HostPage';
 import { HostSidebar } from './features/hosts/HostSidebar';
 import { PromptDialog } from './features/hosts/PromptDialog';
 import { RemoveHostDialog } from './features/hosts/RemoveHostDialog';
+import { StartupWarnings } from './features/hosts/StartupWarnings';
 import { useHostToasts } from './features/hosts/useHostToasts';
 import { InstallRoot } from './features/install/InstallWizard';
 import { JobsDrawer } from './features/jobs/JobsDrawer';
@@ -141,6 +142,7 @@ export function App() {
         data-testid="main-pane"
         style={fixedHeight ? { height: '100dvh', display: 'flex', flexDirection: 'column' } : undefined}
       >
+        <StartupWarnings />
         <div style={fixedHeight ? { flex: 1, minHeight: 0 } : undefined}>
           <MainPane />
         </div>

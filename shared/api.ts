@@ -92,6 +92,8 @@ export interface HostInfo {
   hostname?: string;
   libvirtVersion?: string;
   hypervisorVersion?: string;
+  /** A password is held for this host: saved encrypted ('os') or only until the app quits ('session'). */
+  password?: SecretPlacement['where'];
 }
 
 export type DomainState = 'nostate' | 'running' | 'blocked' | 'paused' | 'shutdown' | 'shutoff' | 'crashed' | 'pmsuspended';
@@ -263,6 +265,26 @@ export interface AppInfo {
   mode: 'electron' | 'web';
   /** A local libvirtd socket exists on the backend's machine. */
   localLibvirt: boolean;
+  /** Where a password given for a host is kept. */
+  secrets: SecretPlacement;
+  /** What was wrong at start (e.g. a corrupt hosts.json set aside), to show the admin once. */
+  startupWarnings: StartupWarning[];
+}
+
+/**
+ * 'os': on disk, encrypted by the OS keychain. 'session': in memory until the app quits (web
+ * mode, or no OS keychain: Linux's basic_text fallback is plain text with a fixed key).
+ */
+export interface SecretPlacement {
+  where: 'os' | 'session';
+  /** Why not on disk, in the admin's words. */
+  why?: string;
+}
+
+export interface StartupWarning {
+  code: string;
+  message: string;
+  hint?: string;
 }
 
 /** Something the backend must ask the user while connecting (never an external askpass). */

@@ -63,6 +63,8 @@ export declare const safeStorage: {
   isEncryptionAvailable(): boolean;
   encryptString(plainText: string): Buffer;
   decryptString(encrypted: Buffer): string;
+  /** Linux: 'basic_text' (no keychain: a fixed key), 'gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6' or 'unknown'. */
+  getSelectedStorageBackend(): 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
 };
 export declare const session: {
   defaultSession: {

@@ -1,9 +1,10 @@
 /** Add a host, or edit a saved one: address, user, port, and how to authenticate. */
 import { Button, Group, Modal, NumberInput, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { HostAuth, HostInfo } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useHosts } from '../../queries';
+import { useAppInfo, useHosts } from '../../queries';
 import { useAddHost, useUpdateHost } from '../../queries/mutations';
 import { type HostForm, useUi } from '../../store/ui';
 
@@ -44,6 +45,18 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
   const mutation = editing ? update : add;
   const local = host?.spec.transport === 'local';
   const authWas = host?.spec.auth?.kind;
+  const secrets = useAppInfo().data?.secrets;
+  /** A password kept only until the app quits (no OS keychain, web mode): say so once it is in use. */
+  const done = (saved: HostInfo) => {
+    if (d.password && saved.password === 'session')
+      notifications.show({
+        color: 'orange',
+        title: `${saved.spec.name}: password not saved`,
+        message: `${secrets?.why ?? 'There is no safe place to save it.'} You will be asked for it again after Vireo restarts.`,
+        autoClose: 15_000,
+      });
+    onClose();
+  };
 
   const authOf = (): HostAuth | undefined => {
     if (d.authKind === 'key') return d.keyPath ? { kind: 'key', path: d.keyPath } : undefined;
@@ -62,7 +75,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
           ...(local ? {} : { address: d.address, user: d.user, port: d.port, jump: d.jump.trim() }),
           ...(!local && auth && !(auth.kind === 'agent' && authWas === 'agent') ? { auth } : {}),
         },
-        { onSuccess: onClose },
+        { onSuccess: done },
       );
     } else {
       add.mutate(
@@ -79,7 +92,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
           },
           connect: true,
         },
-        { onSuccess: onClose },
+        { onSuccess: done },
       );
     }
   };
@@ -165,7 +178,9 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
                 description={
                   editing && authWas === 'password'
                     ? 'Leave empty to keep the saved password.'
-                    : 'Empty: asked on each connect. Kept in memory in web mode; encrypted by the OS keychain in the desktop app.'
+                    : secrets?.where === 'session'
+                      ? `Empty: asked on each connect. Not saved: ${secrets.why ?? 'kept in memory until Vireo quits.'}`
+                      : 'Empty: asked on each connect. Saved encrypted by the OS keychain.'
                 }
                 value={d.password}
                 onChange={(e) => set('password', e.currentTarget.value)}
