@@ -7,10 +7,9 @@ import {
   type ParamInput,
   type ParamRecord,
   paramsFromRecord,
-  paramsToRecord,
-  readTypedParams,
+  remoteParamsToRecord,
   SchedulerParamsSchema,
-  writeTypedParams,
+  toRemoteTypedParams,
 } from './params';
 import {
   type CallOpts,
@@ -19,54 +18,29 @@ import {
   type DomainStateName,
   DomainStatsTypes,
   domainStateName,
-  Limit,
-  Proc,
-  readDomain,
-  readUHyperNumber,
+  hyperNumber,
+  listAllArgs,
   TypedParamFlags,
-  uuidToBytes,
-  writeDomain,
-  writeListAllArgs,
-  writeOptString,
 } from './protocol';
-import type { XdrWriter } from './xdr';
+import { callRemote, openRemoteStream } from './remote';
 
 type Flags = { flags?: number } & CallOpts;
 const flagsOf = (o?: { flags?: number }): number => (o?.flags ?? 0) >>> 0;
-const domAndFlags =
-  (dom: DomainRef, o?: { flags?: number }) =>
-  (w: XdrWriter): void => {
-    writeDomain(w, dom);
-    w.uint(flagsOf(o));
-  };
-const domOnly =
-  (dom: DomainRef) =>
-  (w: XdrWriter): void =>
-    writeDomain(w, dom);
+const domAndFlags = (dom: DomainRef, o?: { flags?: number }) => ({ dom, flags: flagsOf(o) });
 
 // ---- listing and lookup ------------------------------------------------------------------------
 
 /** All domains matching `flags` (ListDomainsFlags; 0 = all), in the daemon's order. */
 export async function domainListAll(rpc: RpcClient, o?: Flags): Promise<DomainRef[]> {
-  return rpc.call(
-    Proc.CONNECT_LIST_ALL_DOMAINS,
-    (w) => writeListAllArgs(w, flagsOf(o)),
-    (r) => {
-      const doms = r.array(readDomain, Limit.DOMAIN_LIST);
-      r.uint(); // ret: the count again
-      return doms;
-    },
-    callOpts(o),
-  );
+  return (await callRemote(rpc, 'CONNECT_LIST_ALL_DOMAINS', listAllArgs(flagsOf(o)), callOpts(o))).domains;
 }
 
 export async function domainLookupByName(rpc: RpcClient, name: string, o?: CallOpts): Promise<DomainRef> {
-  return rpc.call(Proc.DOMAIN_LOOKUP_BY_NAME, (w) => w.string(name), readDomain, callOpts(o));
+  return (await callRemote(rpc, 'DOMAIN_LOOKUP_BY_NAME', { name }, callOpts(o))).dom;
 }
 
 export async function domainLookupByUuid(rpc: RpcClient, uuid: string, o?: CallOpts): Promise<DomainRef> {
-  const bytes = uuidToBytes(uuid);
-  return rpc.call(Proc.DOMAIN_LOOKUP_BY_UUID, (w) => w.fixedOpaque(bytes, 16), readDomain, callOpts(o));
+  return (await callRemote(rpc, 'DOMAIN_LOOKUP_BY_UUID', { uuid }, callOpts(o))).dom;
 }
 
 // ---- stats ---------------------------------------------------------------------------------------
@@ -90,23 +64,9 @@ export async function domainGetAllStats(
     flags?: number;
   } & CallOpts = {},
 ): Promise<DomainStatsRecord[]> {
-  return rpc.call(
-    Proc.CONNECT_GET_ALL_DOMAIN_STATS,
-    (w) => {
-      w.array(o.doms ?? [], writeDomain);
-      w.uint((o.stats ?? 0) >>> 0);
-      w.uint(flagsOf(o));
-    },
-    (r) =>
-      r.array(
-        (x) => ({
-          domain: readDomain(x),
-          stats: paramsToRecord(readTypedParams(x, Limit.DOMAIN_STATS_PARAMS)),
-        }),
-        Limit.DOMAIN_STATS_RECORDS,
-      ),
-    callOpts(o),
-  );
+  const args = { doms: o.doms ?? [], stats: (o.stats ?? 0) >>> 0, flags: flagsOf(o) };
+  const { retStats } = await callRemote(rpc, 'CONNECT_GET_ALL_DOMAIN_STATS', args, callOpts(o));
+  return retStats.map((rec) => ({ domain: rec.dom, stats: remoteParamsToRecord(rec.params) }));
 }
 
 export interface DomainWithState extends DomainRef {
@@ -147,15 +107,8 @@ export interface DomainStateInfo {
 
 /** virsh domstate --reason. */
 export async function domainGetState(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<DomainStateInfo> {
-  return rpc.call(
-    Proc.DOMAIN_GET_STATE,
-    domAndFlags(dom, o),
-    (r) => {
-      const state = r.int();
-      return { state, stateName: domainStateName(state), reason: r.int() };
-    },
-    callOpts(o),
-  );
+  const { state, reason } = await callRemote(rpc, 'DOMAIN_GET_STATE', domAndFlags(dom, o), callOpts(o));
+  return { state, stateName: domainStateName(state), reason };
 }
 
 /** virDomainInfo (virsh dominfo's numbers). */
@@ -169,80 +122,68 @@ export interface DomainInfo {
 }
 
 export async function domainGetInfo(rpc: RpcClient, dom: DomainRef, o?: CallOpts): Promise<DomainInfo> {
-  return rpc.call(
-    Proc.DOMAIN_GET_INFO,
-    domOnly(dom),
-    (r) => ({
-      state: r.uint(), // unsigned char, widened to 4 bytes
-      maxMemKiB: readUHyperNumber(r),
-      memoryKiB: readUHyperNumber(r),
-      vcpus: r.uint(), // unsigned short, widened to 4 bytes
-      cpuTimeNs: readUHyperNumber(r),
-    }),
-    callOpts(o),
-  );
+  const r = await callRemote(rpc, 'DOMAIN_GET_INFO', { dom }, callOpts(o));
+  return {
+    state: r.state,
+    maxMemKiB: hyperNumber(r.maxMem),
+    memoryKiB: hyperNumber(r.memory),
+    vcpus: r.nrVirtCpu,
+    cpuTimeNs: hyperNumber(r.cpuTime),
+  };
 }
 
 // ---- XML and definition --------------------------------------------------------------------------
 
 /** The domain XML (virsh dumpxml); flags: DomainXmlFlags. */
 export async function domainGetXmlDesc(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<string> {
-  return rpc.call(Proc.DOMAIN_GET_XML_DESC, domAndFlags(dom, o), (r) => r.string(), callOpts(o));
+  return (await callRemote(rpc, 'DOMAIN_GET_XML_DESC', domAndFlags(dom, o), callOpts(o))).xml;
 }
 
 /** Defines (or updates) a persistent domain from XML; flags: DefineFlags. */
 export async function domainDefineXml(rpc: RpcClient, a: { xml: string } & Flags): Promise<DomainRef> {
-  return rpc.call(Proc.DOMAIN_DEFINE_XML_FLAGS, (w) => w.string(a.xml).uint(flagsOf(a)), readDomain, callOpts(a));
+  return (await callRemote(rpc, 'DOMAIN_DEFINE_XML_FLAGS', { xml: a.xml, flags: flagsOf(a) }, callOpts(a))).dom;
 }
 
 /** Removes the persistent definition; flags: UndefineFlags (NVRAM, MANAGED_SAVE, …). */
 export async function domainUndefine(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
-  await rpc.call(Proc.DOMAIN_UNDEFINE_FLAGS, domAndFlags(dom, o), null, callOpts(o));
+  await callRemote(rpc, 'DOMAIN_UNDEFINE_FLAGS', domAndFlags(dom, o), callOpts(o));
 }
 
 // ---- lifecycle -----------------------------------------------------------------------------------
 
 /** Starts a defined domain; returns its reference with the new id. flags: CreateFlags. */
 export async function domainCreate(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<DomainRef> {
-  return rpc.call(Proc.DOMAIN_CREATE_WITH_FLAGS, domAndFlags(dom, o), readDomain, callOpts(o));
+  return (await callRemote(rpc, 'DOMAIN_CREATE_WITH_FLAGS', domAndFlags(dom, o), callOpts(o))).dom;
 }
 
 /** Asks the guest to shut down (returns before it has); flags: ShutdownFlags. */
 export async function domainShutdown(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
-  await rpc.call(Proc.DOMAIN_SHUTDOWN_FLAGS, domAndFlags(dom, o), null, callOpts(o));
+  await callRemote(rpc, 'DOMAIN_SHUTDOWN_FLAGS', domAndFlags(dom, o), callOpts(o));
 }
 
 /** Stops the domain now (power off); flags: DestroyFlags. */
 export async function domainDestroy(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
-  await rpc.call(Proc.DOMAIN_DESTROY_FLAGS, domAndFlags(dom, o), null, callOpts(o));
+  await callRemote(rpc, 'DOMAIN_DESTROY_FLAGS', domAndFlags(dom, o), callOpts(o));
 }
 
 /** flags: RebootFlags. */
 export async function domainReboot(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
-  await rpc.call(Proc.DOMAIN_REBOOT, domAndFlags(dom, o), null, callOpts(o));
+  await callRemote(rpc, 'DOMAIN_REBOOT', domAndFlags(dom, o), callOpts(o));
 }
 
 export async function domainSuspend(rpc: RpcClient, dom: DomainRef, o?: CallOpts): Promise<void> {
-  await rpc.call(Proc.DOMAIN_SUSPEND, domOnly(dom), null, callOpts(o));
+  await callRemote(rpc, 'DOMAIN_SUSPEND', { dom }, callOpts(o));
 }
 
 export async function domainResume(rpc: RpcClient, dom: DomainRef, o?: CallOpts): Promise<void> {
-  await rpc.call(Proc.DOMAIN_RESUME, domOnly(dom), null, callOpts(o));
+  await callRemote(rpc, 'DOMAIN_RESUME', { dom }, callOpts(o));
 }
 
 // ---- devices -------------------------------------------------------------------------------------
 
 /** Hot-plugs and/or persists a device; flags: DeviceModifyFlags (LIVE, CONFIG). */
 export async function domainAttachDevice(rpc: RpcClient, dom: DomainRef, a: { xml: string } & Flags): Promise<void> {
-  await rpc.call(
-    Proc.DOMAIN_ATTACH_DEVICE_FLAGS,
-    (w) => {
-      writeDomain(w, dom);
-      w.string(a.xml).uint(flagsOf(a));
-    },
-    null,
-    callOpts(a),
-  );
+  await callRemote(rpc, 'DOMAIN_ATTACH_DEVICE_FLAGS', { dom, xml: a.xml, flags: flagsOf(a) }, callOpts(a));
 }
 
 /**
@@ -250,15 +191,7 @@ export async function domainAttachDevice(rpc: RpcClient, dom: DomainRef, a: { xm
  * (or refuse); wait for the DEVICE_REMOVED / DEVICE_REMOVAL_FAILED event.
  */
 export async function domainDetachDevice(rpc: RpcClient, dom: DomainRef, a: { xml: string } & Flags): Promise<void> {
-  await rpc.call(
-    Proc.DOMAIN_DETACH_DEVICE_FLAGS,
-    (w) => {
-      writeDomain(w, dom);
-      w.string(a.xml).uint(flagsOf(a));
-    },
-    null,
-    callOpts(a),
-  );
+  await callRemote(rpc, 'DOMAIN_DETACH_DEVICE_FLAGS', { dom, xml: a.xml, flags: flagsOf(a) }, callOpts(a));
 }
 
 // ---- tuning (typed params) -----------------------------------------------------------------------
@@ -270,21 +203,9 @@ const getFlags = (o?: { flags?: number }): number => (flagsOf(o) | TypedParamFla
 /** Block I/O limits of one disk (target like 'vda' or its path); virsh blkdeviotune. flags: Impact. */
 export async function domainGetBlockIoTune(rpc: RpcClient, dom: DomainRef, a: { disk: string } & Flags): Promise<ParamRecord> {
   const ask = (nparams: number) =>
-    rpc.call(
-      Proc.DOMAIN_GET_BLOCK_IO_TUNE,
-      (w) => {
-        writeDomain(w, dom);
-        writeOptString(w, a.disk);
-        w.int(nparams).uint(getFlags(a));
-      },
-      (r) => ({
-        params: readTypedParams(r, Limit.BLOCK_IO_TUNE_PARAMS),
-        nparams: r.int(),
-      }),
-      callOpts(a),
-    );
+    callRemote(rpc, 'DOMAIN_GET_BLOCK_IO_TUNE', { dom, disk: a.disk, nparams, flags: getFlags(a) }, callOpts(a));
   const { nparams } = await ask(0);
-  return paramsToRecord((await ask(nparams)).params);
+  return remoteParamsToRecord((await ask(nparams)).params);
 }
 
 /** Sets block I/O limits (only the keys given); 0 removes a limit. flags: Impact. */
@@ -293,37 +214,16 @@ export async function domainSetBlockIoTune(
   dom: DomainRef,
   a: { disk: string; params: Readonly<Record<string, ParamInput>> } & Flags,
 ): Promise<void> {
-  const params = paramsFromRecord(a.params, BlockIoTuneSchema);
-  await rpc.call(
-    Proc.DOMAIN_SET_BLOCK_IO_TUNE,
-    (w) => {
-      writeDomain(w, dom);
-      w.string(a.disk);
-      writeTypedParams(w, params);
-      w.uint(flagsOf(a));
-    },
-    null,
-    callOpts(a),
-  );
+  const params = toRemoteTypedParams(paramsFromRecord(a.params, BlockIoTuneSchema));
+  await callRemote(rpc, 'DOMAIN_SET_BLOCK_IO_TUNE', { dom, disk: a.disk, params, flags: flagsOf(a) }, callOpts(a));
 }
 
 /** Bandwidth limits of one interface (target dev or MAC); virsh domiftune. flags: Impact. */
 export async function domainGetInterfaceParameters(rpc: RpcClient, dom: DomainRef, a: { device: string } & Flags): Promise<ParamRecord> {
   const ask = (nparams: number) =>
-    rpc.call(
-      Proc.DOMAIN_GET_INTERFACE_PARAMETERS,
-      (w) => {
-        writeDomain(w, dom);
-        w.string(a.device).int(nparams).uint(getFlags(a));
-      },
-      (r) => ({
-        params: readTypedParams(r, Limit.INTERFACE_PARAMS),
-        nparams: r.int(),
-      }),
-      callOpts(a),
-    );
+    callRemote(rpc, 'DOMAIN_GET_INTERFACE_PARAMETERS', { dom, device: a.device, nparams, flags: getFlags(a) }, callOpts(a));
   const { nparams } = await ask(0);
-  return paramsToRecord((await ask(nparams)).params);
+  return remoteParamsToRecord((await ask(nparams)).params);
 }
 
 export async function domainSetInterfaceParameters(
@@ -331,37 +231,21 @@ export async function domainSetInterfaceParameters(
   dom: DomainRef,
   a: { device: string; params: Readonly<Record<string, ParamInput>> } & Flags,
 ): Promise<void> {
-  const params = paramsFromRecord(a.params, InterfaceParamsSchema);
-  await rpc.call(
-    Proc.DOMAIN_SET_INTERFACE_PARAMETERS,
-    (w) => {
-      writeDomain(w, dom);
-      w.string(a.device);
-      writeTypedParams(w, params);
-      w.uint(flagsOf(a));
-    },
-    null,
-    callOpts(a),
-  );
+  const params = toRemoteTypedParams(paramsFromRecord(a.params, InterfaceParamsSchema));
+  await callRemote(rpc, 'DOMAIN_SET_INTERFACE_PARAMETERS', { dom, device: a.device, params, flags: flagsOf(a) }, callOpts(a));
 }
 
 /** The scheduler's name ('posix' for QEMU) and how many parameters it has. */
 export async function domainGetSchedulerType(rpc: RpcClient, dom: DomainRef, o?: CallOpts): Promise<{ type: string; nparams: number }> {
-  return rpc.call(Proc.DOMAIN_GET_SCHEDULER_TYPE, domOnly(dom), (r) => ({ type: r.string(), nparams: r.int() }), callOpts(o));
+  const { type, nparams } = await callRemote(rpc, 'DOMAIN_GET_SCHEDULER_TYPE', { dom }, callOpts(o));
+  return { type, nparams };
 }
 
 /** virsh schedinfo: cpu_shares, vcpu_period/quota, … flags: Impact. */
 export async function domainGetSchedulerParameters(rpc: RpcClient, dom: DomainRef, o?: { nparams?: number } & Flags): Promise<ParamRecord> {
   const nparams = o?.nparams ?? (await domainGetSchedulerType(rpc, dom, o)).nparams;
-  return rpc.call(
-    Proc.DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS,
-    (w) => {
-      writeDomain(w, dom);
-      w.int(nparams).uint(getFlags(o));
-    },
-    (r) => paramsToRecord(readTypedParams(r, Limit.SCHEDULER_PARAMS)),
-    callOpts(o),
-  );
+  const { params } = await callRemote(rpc, 'DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS', { dom, nparams, flags: getFlags(o) }, callOpts(o));
+  return remoteParamsToRecord(params);
 }
 
 export async function domainSetSchedulerParameters(
@@ -369,17 +253,8 @@ export async function domainSetSchedulerParameters(
   dom: DomainRef,
   a: { params: Readonly<Record<string, ParamInput>> } & Flags,
 ): Promise<void> {
-  const params = paramsFromRecord(a.params, SchedulerParamsSchema);
-  await rpc.call(
-    Proc.DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS,
-    (w) => {
-      writeDomain(w, dom);
-      writeTypedParams(w, params);
-      w.uint(flagsOf(a));
-    },
-    null,
-    callOpts(a),
-  );
+  const params = toRemoteTypedParams(paramsFromRecord(a.params, SchedulerParamsSchema));
+  await callRemote(rpc, 'DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS', { dom, params, flags: flagsOf(a) }, callOpts(a));
 }
 
 // ---- CPU pinning ---------------------------------------------------------------------------------
@@ -408,16 +283,8 @@ export const cpumapLen = (hostCpus: number): number => Math.max(1, Math.ceil(hos
 
 /** Pins one vCPU to a set of host CPUs (virsh vcpupin); flags: Impact. */
 export async function domainPinVcpu(rpc: RpcClient, dom: DomainRef, a: { vcpu: number; cpus: readonly number[] } & Flags): Promise<void> {
-  const map = cpumapFromCpus(a.cpus);
-  await rpc.call(
-    Proc.DOMAIN_PIN_VCPU_FLAGS,
-    (w) => {
-      writeDomain(w, dom);
-      w.uint(a.vcpu).opaque(map).uint(flagsOf(a));
-    },
-    null,
-    callOpts(a),
-  );
+  const cpumap = cpumapFromCpus(a.cpus);
+  await callRemote(rpc, 'DOMAIN_PIN_VCPU_FLAGS', { dom, vcpu: a.vcpu, cpumap, flags: flagsOf(a) }, callOpts(a));
 }
 
 /**
@@ -430,54 +297,27 @@ export async function domainGetVcpuPinInfo(
   a: { vcpus: number; hostCpus: number } & Flags,
 ): Promise<number[][]> {
   const maplen = cpumapLen(a.hostCpus);
-  return rpc.call(
-    Proc.DOMAIN_GET_VCPU_PIN_INFO,
-    (w) => {
-      writeDomain(w, dom);
-      w.int(a.vcpus).int(maplen).uint(flagsOf(a));
-    },
-    (r) => {
-      const maps = r.opaque(Limit.CPUMAPS);
-      const num = r.int(); // vCPUs actually described
-      const out: number[][] = [];
-      for (let i = 0; i < num && (i + 1) * maplen <= maps.length; i++) {
-        out.push(cpusFromCpumap(maps.subarray(i * maplen, (i + 1) * maplen)));
-      }
-      return out;
-    },
-    callOpts(a),
-  );
+  const args = { dom, ncpumaps: a.vcpus, maplen, flags: flagsOf(a) };
+  const { cpumaps, num } = await callRemote(rpc, 'DOMAIN_GET_VCPU_PIN_INFO', args, callOpts(a));
+  // num: the vCPUs actually described.
+  const out: number[][] = [];
+  for (let i = 0; i < num && (i + 1) * maplen <= cpumaps.length; i++) {
+    out.push(cpusFromCpumap(cpumaps.subarray(i * maplen, (i + 1) * maplen)));
+  }
+  return out;
 }
 
 /** Pins the emulator threads (virsh emulatorpin); flags: Impact. */
 export async function domainPinEmulator(rpc: RpcClient, dom: DomainRef, a: { cpus: readonly number[] } & Flags): Promise<void> {
-  const map = cpumapFromCpus(a.cpus);
-  await rpc.call(
-    Proc.DOMAIN_PIN_EMULATOR,
-    (w) => {
-      writeDomain(w, dom);
-      w.opaque(map).uint(flagsOf(a));
-    },
-    null,
-    callOpts(a),
-  );
+  const cpumap = cpumapFromCpus(a.cpus);
+  await callRemote(rpc, 'DOMAIN_PIN_EMULATOR', { dom, cpumap, flags: flagsOf(a) }, callOpts(a));
 }
 
 /** The emulator threads' allowed host CPUs. */
 export async function domainGetEmulatorPinInfo(rpc: RpcClient, dom: DomainRef, a: { hostCpus: number } & Flags): Promise<number[]> {
-  return rpc.call(
-    Proc.DOMAIN_GET_EMULATOR_PIN_INFO,
-    (w) => {
-      writeDomain(w, dom);
-      w.int(cpumapLen(a.hostCpus)).uint(flagsOf(a));
-    },
-    (r) => {
-      const map = r.opaque(Limit.CPUMAP);
-      r.int(); // ret: 1 when a pinning is set
-      return cpusFromCpumap(map);
-    },
-    callOpts(a),
-  );
+  const args = { dom, maplen: cpumapLen(a.hostCpus), flags: flagsOf(a) };
+  // ret (1 when a pinning is set) is not needed: the map says it all.
+  return cpusFromCpumap((await callRemote(rpc, 'DOMAIN_GET_EMULATOR_PIN_INFO', args, callOpts(a))).cpumaps);
 }
 
 // ---- console -------------------------------------------------------------------------------------
@@ -488,15 +328,7 @@ export async function domainGetEmulatorPinInfo(rpc: RpcClient, dom: DomainRef, a
  * driver cannot guarantee exclusivity).
  */
 export async function domainOpenConsole(rpc: RpcClient, dom: DomainRef, o?: { devName?: string | null } & Flags): Promise<LibvirtStream> {
-  return rpc.openStream(
-    Proc.DOMAIN_OPEN_CONSOLE,
-    (w) => {
-      writeDomain(w, dom);
-      writeOptString(w, o?.devName);
-      w.uint(flagsOf(o));
-    },
-    callOpts(o),
-  );
+  return openRemoteStream(rpc, 'DOMAIN_OPEN_CONSOLE', { dom, dev_name: o?.devName, flags: flagsOf(o) }, callOpts(o));
 }
 
 // ---- jobs ----------------------------------------------------------------------------------------
@@ -510,19 +342,12 @@ export interface JobStats {
 
 /** The running (or, with JobStatsFlags.COMPLETED, the last finished) job's figures. */
 export async function domainGetJobStats(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<JobStats> {
-  return rpc.call(
-    Proc.DOMAIN_GET_JOB_STATS,
-    domAndFlags(dom, o),
-    (r) => ({
-      type: r.int(),
-      stats: paramsToRecord(readTypedParams(r, Limit.JOB_STATS)),
-    }),
-    callOpts(o),
-  );
+  const { type, params } = await callRemote(rpc, 'DOMAIN_GET_JOB_STATS', domAndFlags(dom, o), callOpts(o));
+  return { type, stats: remoteParamsToRecord(params) };
 }
 
 /** Aborts the running job (a migration, a save …). With flags (AbortJobFlags) uses ABORT_JOB_FLAGS. */
 export async function domainAbortJob(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
-  if (flagsOf(o) === 0) await rpc.call(Proc.DOMAIN_ABORT_JOB, domOnly(dom), null, callOpts(o));
-  else await rpc.call(Proc.DOMAIN_ABORT_JOB_FLAGS, domAndFlags(dom, o), null, callOpts(o));
+  if (flagsOf(o) === 0) await callRemote(rpc, 'DOMAIN_ABORT_JOB', { dom }, callOpts(o));
+  else await callRemote(rpc, 'DOMAIN_ABORT_JOB_FLAGS', domAndFlags(dom, o), callOpts(o));
 }
