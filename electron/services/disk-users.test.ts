@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diskRefsOf, otherUsers } from './disk-users';
+import { backingOf, diskRefsOf, otherUsers } from './disk-users';
 
 // A running domain's live XML as libvirt 9.0 writes it: an overlay whose backing chain holds a base image.
 const overlay = `<domain type='qemu'><name>web2</name><devices>
@@ -38,5 +38,12 @@ describe('low delete shared disk: which other domains use a volume', () => {
       ['/var/lib/libvirt/images/base.qcow2', ['web2', 'web3']],
       ['/dev/vg0/data', ['web2']],
     ]);
+  });
+
+  it("low delete shared disk a shut-off overlay's backing file is read from its volume (libvirt's inactive XML has no chain)", () => {
+    const vol = `<volume type='file'><name>web2.qcow2</name><target><path>/var/lib/libvirt/images/web2.qcow2</path><format type='qcow2'/></target>
+  <backingStore><path>/var/lib/libvirt/images/base.qcow2</path><format type='qcow2'/></backingStore></volume>`;
+    expect(backingOf(vol)).toBe('/var/lib/libvirt/images/base.qcow2');
+    expect(backingOf("<volume type='file'><name>a</name><target><path>/x/a</path></target></volume>")).toBeUndefined();
   });
 });

@@ -31,6 +31,14 @@ export function diskRefsOf(xml: string): DiskRefs {
   return { paths, volumes };
 }
 
+/** The backing file a volume's XML names (`<backingStore><path>`), if any. */
+export function backingOf(volumeXml: string): string | undefined {
+  const root = parseXml(volumeXml, 'the volume XML').documentElement;
+  const b = root ? children(root, 'backingStore')[0] : undefined;
+  const p = b ? children(b, 'path')[0]?.textContent?.trim() : undefined;
+  return p || undefined;
+}
+
 /** For each of `paths`, the other domains that use it (only paths with users). */
 export function otherUsers(paths: readonly string[], others: readonly { name: string; paths: readonly string[] }[]): Map<string, string[]> {
   const out = new Map<string, string[]>();

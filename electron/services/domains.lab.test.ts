@@ -16,6 +16,12 @@ const first = `t-share-1-${tag}`;
 const second = `t-share-2-${tag}`;
 const vol = `t-share-${tag}.qcow2`;
 const disk = `/var/lib/libvirt/images/${vol}`;
+const baseUser = `t-base-1-${tag}`;
+const overlayUser = `t-ovl-1-${tag}`;
+const baseVol = `t-base-${tag}.qcow2`;
+const base = `/var/lib/libvirt/images/${baseVol}`;
+const overlayVol = `t-ovl-${tag}.qcow2`;
+const overlay = `/var/lib/libvirt/images/${overlayVol}`;
 let b: Backend;
 let idA = '';
 
@@ -25,10 +31,10 @@ const defined = async (name: string): Promise<boolean> =>
     () => false,
   );
 
-async function define(name: string): Promise<string> {
+async function define(name: string, path = disk): Promise<string> {
   mkdirSync(join(lab.dir, 'tmp'), { recursive: true });
   const f = join(lab.dir, 'tmp', `${name}.xml`);
-  writeFileSync(f, throwawayXml(name, { disk }).replace("type='raw'", "type='qcow2'"));
+  writeFileSync(f, throwawayXml(name, { disk: path }).replace("type='raw'", "type='qcow2'"));
   await virshOn('A', ['define', f]);
   return (await virshOn('A', ['domuuid', name])).trim();
 }
@@ -41,11 +47,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await b?.close();
-  for (const n of [first, second]) {
+  for (const n of [first, second, baseUser, overlayUser]) {
     await virshOn('A', ['undefine', n, '--nvram']).catch(() => {});
     rmSync(join(lab.dir, 'tmp', `${n}.xml`), { force: true });
   }
-  await virshOn('A', ['vol-delete', '--pool', 'default', vol]).catch(() => {});
+  for (const v of [vol, overlayVol, baseVol]) await virshOn('A', ['vol-delete', '--pool', 'default', v]).catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -74,5 +80,19 @@ describe('delete a VM (lab)', () => {
     });
     expect(await defined(second)).toBe(false);
     await expect(labSh(['exec', 'A', 'test', '-e', disk])).rejects.toThrow();
+  });
+
+  it("low delete shared disk a base image under another VM's overlay (shut off) is refused, naming that VM", async () => {
+    await virshOn('A', ['vol-create-as', 'default', baseVol, '16M', '--format', 'qcow2']);
+    await labSh(['exec', 'A', 'qemu-img', 'create', '-q', '-f', 'qcow2', '-b', base, '-F', 'qcow2', overlay]);
+    await virshOn('A', ['pool-refresh', 'default']);
+    const uuid = await define(baseUser, base);
+    await define(overlayUser, overlay);
+    const r = await b.dispatch('domains.delete', { hostId: idA, uuid, confirmName: baseUser, deleteVolumes: [base] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'disk-shared' } });
+    if (r.ok) return;
+    expect(r.error.message).toContain(`${base} is also a disk of ${overlayUser}`);
+    expect(await defined(baseUser)).toBe(true);
+    await labSh(['exec', 'A', 'test', '-e', base]);
   });
 });

@@ -26,10 +26,10 @@ import { ErrorCode, LibvirtError } from '../libvirt/errors';
 import { DomainEvents } from '../libvirt/events';
 import type { DomainRef } from '../libvirt/protocol';
 import { DomainStatsTypes, DomainXmlFlags, domainStateName, LifecycleEvent, ListDomainsFlags, UndefineFlags } from '../libvirt/protocol';
-import { poolLookupByName, volDelete, volGetInfo, volGetPath, volLookupByName, volLookupByPath } from '../libvirt/storage';
+import { poolLookupByName, volDelete, volGetInfo, volGetPath, volGetXmlDesc, volLookupByName, volLookupByPath } from '../libvirt/storage';
 import { parseDomainXml } from '../xml/domain';
 import { redactDomainXml } from '../xml/redact';
-import { diskRefsOf, otherUsers } from './disk-users';
+import { backingOf, diskRefsOf, otherUsers } from './disk-users';
 import { isMissing } from './hostfacts';
 import type { HostManager } from './hosts';
 
@@ -261,6 +261,19 @@ export class DomainService {
               paths.push(await volGetPath(rpc, await volLookupByName(rpc, await poolLookupByName(rpc, v.pool), v.volume)));
             } catch {
               // a pool or volume this host does not have: it cannot be one of the paths asked about
+            }
+          }
+          // Backing chains: a shut-off domain's definition does not list them; its volumes do.
+          const seen = new Set<string>();
+          for (let i = 0; i < paths.length && i < 256; i++) {
+            const p = paths[i] as string;
+            if (seen.has(p)) continue;
+            seen.add(p);
+            try {
+              const back = backingOf(await volGetXmlDesc(rpc, await volLookupByPath(rpc, p)));
+              if (back && !paths.includes(back)) paths.push(back);
+            } catch {
+              // not a volume of any pool here: libvirt knows no backing for it
             }
           }
           return { name: d.name, paths };
