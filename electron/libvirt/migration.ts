@@ -3,25 +3,11 @@
 // migration runs (max downtime, max speed, post-copy). PROTOCOL.md §6.
 import type { RpcClient } from './client';
 import { domainGetJobStats, domainGetState, domainLookupByUuid } from './domain';
+import type { RemoteTypedParamIn } from './gen/remote_protocol.gen';
 import { hostSupportsFeature } from './host';
-import { MigrateParamsSchema, type ParamInput, paramsFromRecord, type TypedParam, typedParam, writeTypedParams } from './params';
-import {
-  type CallOpts,
-  callOpts,
-  type DomainRef,
-  DomainState,
-  DrvFeature,
-  JobType,
-  Limit,
-  MigrateFlags,
-  Proc,
-  readDomain,
-  readOptString,
-  readUHyperNumber,
-  writeDomain,
-  writeOptString,
-} from './protocol';
-import type { XdrReader, XdrWriter } from './xdr';
+import { MigrateParamsSchema, type ParamInput, paramsFromRecord, type TypedParam, toRemoteTypedParams, typedParam } from './params';
+import { type CallOpts, callOpts, type DomainRef, DomainState, DrvFeature, hyperNumber, JobType, Limit, MigrateFlags } from './protocol';
+import { callRemote } from './remote';
 
 type Flags = { flags?: number } & CallOpts;
 const flagsOf = (o?: { flags?: number }): number => (o?.flags ?? 0) >>> 0;
@@ -35,10 +21,11 @@ const toParams = (p: MigrateParams | undefined): TypedParam[] =>
       ? [...(p as readonly TypedParam[])]
       : paramsFromRecord(p as Record<string, ParamInput>, MigrateParamsSchema);
 
-const readCookie = (r: XdrReader): Buffer => r.opaque(Limit.MIGRATE_COOKIE);
-const writeParams = (w: XdrWriter, p: readonly TypedParam[]): void => {
-  if (p.length > Limit.MIGRATE_PARAMS) throw new RangeError(`${p.length} migration params, at most ${Limit.MIGRATE_PARAMS}`);
-  writeTypedParams(w, p);
+/** The params as sent: at most REMOTE_DOMAIN_MIGRATE_PARAM_LIST_MAX of them. */
+const wireParams = (p: MigrateParams | undefined): RemoteTypedParamIn[] => {
+  const list = toParams(p);
+  if (list.length > Limit.MIGRATE_PARAMS) throw new RangeError(`${list.length} migration params, at most ${Limit.MIGRATE_PARAMS}`);
+  return toRemoteTypedParams(list);
 };
 
 // ---- the five steps --------------------------------------------------------------------------------
@@ -49,17 +36,9 @@ export async function migrateBegin3(
   dom: DomainRef,
   a: { params?: MigrateParams } & Flags = {},
 ): Promise<{ cookie: Buffer; xml: string }> {
-  const params = toParams(a.params);
-  return rpc.call(
-    Proc.DOMAIN_MIGRATE_BEGIN3_PARAMS,
-    (w) => {
-      writeDomain(w, dom);
-      writeParams(w, params);
-      w.uint(flagsOf(a));
-    },
-    (r) => ({ cookie: readCookie(r), xml: r.string() }),
-    callOpts(a),
-  );
+  const args = { dom, params: wireParams(a.params), flags: flagsOf(a) };
+  const r = await callRemote(rpc, 'DOMAIN_MIGRATE_BEGIN3_PARAMS', args, callOpts(a));
+  return { cookie: r.cookie_out, xml: r.xml };
 }
 
 /**
@@ -71,16 +50,9 @@ export async function migratePrepare3(
   rpc: RpcClient,
   a: { params: MigrateParams; cookie: Uint8Array } & Flags,
 ): Promise<{ cookie: Buffer; uri: string | null }> {
-  const params = toParams(a.params);
-  return rpc.call(
-    Proc.DOMAIN_MIGRATE_PREPARE3_PARAMS,
-    (w) => {
-      writeParams(w, params);
-      w.opaque(a.cookie).uint(flagsOf(a));
-    },
-    (r) => ({ cookie: readCookie(r), uri: readOptString(r) }),
-    callOpts(a, { timeoutMs: 120_000 }),
-  );
+  const args = { params: wireParams(a.params), cookie_in: a.cookie, flags: flagsOf(a) };
+  const r = await callRemote(rpc, 'DOMAIN_MIGRATE_PREPARE3_PARAMS', args, callOpts(a, { timeoutMs: 120_000 }));
+  return { cookie: r.cookie_out, uri: r.uri_out };
 }
 
 /**
@@ -97,18 +69,8 @@ export async function migratePerform3(
     cookie?: Uint8Array;
   } & Flags,
 ): Promise<Buffer> {
-  const params = toParams(a.params);
-  return rpc.call(
-    Proc.DOMAIN_MIGRATE_PERFORM3_PARAMS,
-    (w) => {
-      writeDomain(w, dom);
-      writeOptString(w, a.dconnuri);
-      writeParams(w, params);
-      w.opaque(a.cookie ?? Buffer.alloc(0)).uint(flagsOf(a));
-    },
-    readCookie,
-    callOpts(a, { timeoutMs: 0 }),
-  );
+  const args = { dom, dconnuri: a.dconnuri, params: wireParams(a.params), cookie_in: a.cookie ?? Buffer.alloc(0), flags: flagsOf(a) };
+  return (await callRemote(rpc, 'DOMAIN_MIGRATE_PERFORM3_PARAMS', args, callOpts(a, { timeoutMs: 0 }))).cookie_out;
 }
 
 /**
@@ -119,18 +81,9 @@ export async function migrateFinish3(
   rpc: RpcClient,
   a: { params: MigrateParams; cookie: Uint8Array; cancelled: boolean } & Flags,
 ): Promise<{ domain: DomainRef; cookie: Buffer }> {
-  const params = toParams(a.params);
-  return rpc.call(
-    Proc.DOMAIN_MIGRATE_FINISH3_PARAMS,
-    (w) => {
-      writeParams(w, params);
-      w.opaque(a.cookie)
-        .uint(flagsOf(a))
-        .int(a.cancelled ? 1 : 0);
-    },
-    (r) => ({ domain: readDomain(r), cookie: readCookie(r) }),
-    callOpts(a, { timeoutMs: 120_000 }),
-  );
+  const args = { params: wireParams(a.params), cookie_in: a.cookie, flags: flagsOf(a), cancelled: a.cancelled ? 1 : 0 };
+  const r = await callRemote(rpc, 'DOMAIN_MIGRATE_FINISH3_PARAMS', args, callOpts(a, { timeoutMs: 120_000 }));
+  return { domain: r.dom, cookie: r.cookie_out };
 }
 
 /**
@@ -142,19 +95,8 @@ export async function migrateConfirm3(
   dom: DomainRef,
   a: { params: MigrateParams; cookie: Uint8Array; cancelled: boolean } & Flags,
 ): Promise<void> {
-  const params = toParams(a.params);
-  await rpc.call(
-    Proc.DOMAIN_MIGRATE_CONFIRM3_PARAMS,
-    (w) => {
-      writeDomain(w, dom);
-      writeParams(w, params);
-      w.opaque(a.cookie)
-        .uint(flagsOf(a))
-        .int(a.cancelled ? 1 : 0);
-    },
-    null,
-    callOpts(a, { timeoutMs: 120_000 }),
-  );
+  const args = { dom, params: wireParams(a.params), cookie_in: a.cookie, flags: flagsOf(a), cancelled: a.cancelled ? 1 : 0 };
+  await callRemote(rpc, 'DOMAIN_MIGRATE_CONFIRM3_PARAMS', args, callOpts(a, { timeoutMs: 120_000 }));
 }
 
 // ---- whole migrations ------------------------------------------------------------------------------
@@ -332,63 +274,23 @@ export async function migratePeerToPeer(
 
 /** Longest pause allowed at switch-over, ms (virsh migrate-setmaxdowntime). */
 export async function migrateSetMaxDowntime(rpc: RpcClient, dom: DomainRef, a: { ms: number } & Flags): Promise<void> {
-  await rpc.call(
-    Proc.DOMAIN_MIGRATE_SET_MAX_DOWNTIME,
-    (w) => {
-      writeDomain(w, dom);
-      w.uhyper(a.ms).uint(flagsOf(a));
-    },
-    null,
-    callOpts(a),
-  );
+  await callRemote(rpc, 'DOMAIN_MIGRATE_SET_MAX_DOWNTIME', { dom, downtime: a.ms, flags: flagsOf(a) }, callOpts(a));
 }
 
 export async function migrateGetMaxDowntime(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<number> {
-  return rpc.call(
-    Proc.DOMAIN_MIGRATE_GET_MAX_DOWNTIME,
-    (w) => {
-      writeDomain(w, dom);
-      w.uint(flagsOf(o));
-    },
-    readUHyperNumber,
-    callOpts(o),
-  );
+  return hyperNumber((await callRemote(rpc, 'DOMAIN_MIGRATE_GET_MAX_DOWNTIME', { dom, flags: flagsOf(o) }, callOpts(o))).downtime);
 }
 
 /** Bandwidth cap, MiB/s (virsh migrate-setspeed); flags: MigrateMaxSpeedFlags.POSTCOPY for the post-copy phase. */
 export async function migrateSetMaxSpeed(rpc: RpcClient, dom: DomainRef, a: { mibps: number } & Flags): Promise<void> {
-  await rpc.call(
-    Proc.DOMAIN_MIGRATE_SET_MAX_SPEED,
-    (w) => {
-      writeDomain(w, dom);
-      w.uhyper(a.mibps).uint(flagsOf(a));
-    },
-    null,
-    callOpts(a),
-  );
+  await callRemote(rpc, 'DOMAIN_MIGRATE_SET_MAX_SPEED', { dom, bandwidth: a.mibps, flags: flagsOf(a) }, callOpts(a));
 }
 
 export async function migrateGetMaxSpeed(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<number> {
-  return rpc.call(
-    Proc.DOMAIN_MIGRATE_GET_MAX_SPEED,
-    (w) => {
-      writeDomain(w, dom);
-      w.uint(flagsOf(o));
-    },
-    readUHyperNumber,
-    callOpts(o),
-  );
+  return hyperNumber((await callRemote(rpc, 'DOMAIN_MIGRATE_GET_MAX_SPEED', { dom, flags: flagsOf(o) }, callOpts(o))).bandwidth);
 }
 
 /** Switches a running migration (started with MigrateFlags.POSTCOPY) to post-copy. */
 export async function migrateStartPostCopy(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
-  await rpc.call(
-    Proc.DOMAIN_MIGRATE_START_POST_COPY,
-    (w) => {
-      writeDomain(w, dom);
-      w.uint(flagsOf(o));
-    },
-    null,
-    callOpts(o),
-  );
+  await callRemote(rpc, 'DOMAIN_MIGRATE_START_POST_COPY', { dom, flags: flagsOf(o) }, callOpts(o));
 }
