@@ -1,5 +1,6 @@
 // Errors of the libvirt client. Each carries a stable `name` (checked across processes instead of
 // `instanceof`) and a message fit to show an admin as is.
+import { readRemoteError } from './gen/remote_protocol.gen';
 import type { XdrReader } from './xdr';
 
 /** virErrorNumber values worth naming (include/libvirt/virterror.h). */
@@ -87,32 +88,9 @@ export class LibvirtError extends Error {
 
 const codeNames = new Map<number, ErrorCodeName>((Object.entries(ErrorCode) as [ErrorCodeName, number][]).map(([k, v]) => [v, k]));
 
-// remote_nonnull_domain { string name; opaque uuid[16]; int id } / remote_nonnull_network
-// { string name; opaque uuid[16] }: present on the wire in remote_error, unused by libvirt.
-function skipDomain(r: XdrReader): void {
-  r.string();
-  r.fixedOpaque(16);
-  r.int();
-}
-function skipNetwork(r: XdrReader): void {
-  r.string();
-  r.fixedOpaque(16);
-}
-const optString = (r: XdrReader): string | undefined => r.optional((x) => x.string()) ?? undefined;
-
-/** Decodes a remote_error (REPLY or STREAM with status ERROR). */
+/** Decodes a remote_error (REPLY or STREAM with status ERROR); its `dom` and `net` are unused by libvirt. */
 export function decodeRemoteError(r: XdrReader): LibvirtError {
-  const code = r.int();
-  const domain = r.int();
-  const message = optString(r);
-  const level = r.int();
-  r.optional(skipDomain);
-  const str1 = optString(r);
-  const str2 = optString(r);
-  const str3 = optString(r);
-  const int1 = r.int();
-  const int2 = r.int();
-  r.optional(skipNetwork);
+  const { code, domain, message, level, str1, str2, str3, int1, int2 } = readRemoteError(r);
   const f: LibvirtErrorFields = {
     code,
     domain,
@@ -122,9 +100,9 @@ export function decodeRemoteError(r: XdrReader): LibvirtError {
     int1,
     int2,
   };
-  if (str1 !== undefined) f.str1 = str1;
-  if (str2 !== undefined) f.str2 = str2;
-  if (str3 !== undefined) f.str3 = str3;
+  if (str1 !== null) f.str1 = str1;
+  if (str2 !== null) f.str2 = str2;
+  if (str3 !== null) f.str3 = str3;
   return new LibvirtError(f);
 }
 
