@@ -874,6 +874,15 @@ export interface InstallPreview {
 export const UPLOAD_WINDOW = 8 * 1024 * 1024;
 export const UPLOAD_CHUNK = 256 * 1024;
 
+/**
+ * How many bytes an upload may send now, `sent` bytes in and `acked` acknowledged: one chunk at
+ * most and never beyond the window (0: wait for an acknowledgement). The backend closes the
+ * channel of a client that goes beyond it.
+ */
+export function uploadRoom(sent: number, acked: number): number {
+  return Math.max(0, Math.min(UPLOAD_CHUNK, UPLOAD_WINDOW - (sent - acked)));
+}
+
 export type CloneDiskMode = 'copy' | 'share' | 'detach';
 
 export interface CloneDiskInfo {

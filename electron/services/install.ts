@@ -5,7 +5,6 @@
  * admin cancels. Also uploads a local file (an ISO) into a pool through a byte channel.
  */
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import type {
   ChosenDefault,
   HostId,
@@ -20,7 +19,7 @@ import type {
 } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { fileBaseName } from '../../shared/naming';
-import type { ByteChannel, StreamHub } from '../core/streams';
+import type { StreamHub } from '../core/streams';
 import type { RpcClient } from '../libvirt/client';
 import { domainCreate, domainDefineXml, domainDestroy, domainGetState, domainUndefine } from '../libvirt/domain';
 import { ErrorCode } from '../libvirt/errors';
@@ -45,6 +44,7 @@ import type { HostManager } from './hosts';
 import type { JobContext, JobManager } from './jobs';
 import { BUILTIN_OS_VARIANTS, parseOsinfoQuery, variantOf } from './osvariants';
 import { deleteCreatedVolume, fmtRate, type HostIo, hostBridges, hostDigest, hostIo, hostReadable, pipeBytes } from './transfer';
+import { Incoming } from './upload';
 
 const MiB = 1024 * 1024;
 
@@ -669,57 +669,5 @@ export class InstallService {
       ctx.signal.removeEventListener('abort', onAbort);
       bulk.close();
     }
-  }
-}
-
-/**
- * The renderer's bytes for an upload, as a Readable, from the moment the channel exists. The
- * renderer keeps at most UPLOAD_WINDOW bytes beyond what we acknowledged (8-byte big-endian
- * totals, sent as the host takes them), so what waits here stays bounded.
- */
-class Incoming {
-  readonly source = new Readable({ read() {}, highWaterMark: 1024 * 1024 });
-  private readonly ac = new AbortController();
-  private received = 0;
-  private acked = 0;
-
-  constructor(
-    private readonly channel: ByteChannel,
-    private readonly size: number,
-  ) {
-    // The pipeline reports the failure; until it runs, a destroyed source must not throw.
-    this.source.on('error', () => {});
-    channel.on('input', (b) => {
-      this.received += b.length;
-      if (this.received > size) {
-        this.abort(new AppError('invalid-input', `More bytes than the announced ${size}`));
-        return;
-      }
-      this.source.push(b);
-      if (this.received === size) this.source.push(null);
-    });
-    channel.on('detach', (why) => {
-      if (this.received < size)
-        this.abort(new AppError('canceled', `The upload stopped: ${why}`, 'Nothing was kept; start the upload again.'));
-    });
-  }
-
-  get signal(): AbortSignal {
-    return this.ac.signal;
-  }
-
-  abort(why: Error): void {
-    if (this.ac.signal.aborted) return;
-    this.ac.abort(why);
-    this.source.destroy(why);
-  }
-
-  /** The host took `n` bytes so far: let the renderer send more. */
-  taken(n: number): void {
-    if (n - this.acked < 512 * 1024 && n !== this.size) return;
-    const b = Buffer.alloc(8);
-    b.writeBigUInt64BE(BigInt(n));
-    this.channel.send(b);
-    this.acked = n;
   }
 }

@@ -1,10 +1,10 @@
 /**
  * Uploads a file from this computer into a pool (an installer ISO): the backend makes the volume
  * and a byte channel; we send the file in chunks, never more than UPLOAD_WINDOW ahead of what the
- * host acknowledged, and the job (progress, verification, cleanup) tells how it went.
+ * host acknowledged (uploadRoom), and the job (progress, verification, cleanup) tells how it went.
  */
 import { useCallback, useRef, useState } from 'react';
-import { type HostId, UPLOAD_CHUNK, UPLOAD_WINDOW } from '../../../shared/api';
+import { type HostId, uploadRoom } from '../../../shared/api';
 import { api, call } from '../../api';
 import { errorOf } from '../../components/notify';
 import { uploadVolumeName } from './draft';
@@ -44,14 +44,16 @@ export function useIsoUpload(hostId: HostId) {
         });
         let sent = 0;
         while (sent < file.size && !closed) {
-          if (sent - acked >= UPLOAD_WINDOW) {
+          // Never beyond the window: the backend closes the channel of a client that does.
+          const room = uploadRoom(sent, acked);
+          if (room === 0) {
             await new Promise<void>((r) => {
               wake = r;
             });
             wake = null;
             continue;
           }
-          const chunk = new Uint8Array(await file.slice(sent, sent + UPLOAD_CHUNK).arrayBuffer());
+          const chunk = new Uint8Array(await file.slice(sent, sent + room).arrayBuffer());
           handle.write(chunk);
           sent += chunk.byteLength;
         }
