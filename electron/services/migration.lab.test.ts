@@ -9,7 +9,7 @@
 // cache='none'; a disk copied into another pool on B (the definition rewritten); an offline move
 // with the disk's bytes checked on B.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,9 @@ import { throwawayXml } from '../libvirt/lab-fixture';
 
 const lab = readLab();
 const dataDir = mkdtempSync(join(tmpdir(), 'vireo-mig-lab-'));
+/** Definitions for virsh on the hosts: under the lab dir, which the hosts see too; made here, not by another test. */
+mkdirSync(join(lab.dir, 'tmp'), { recursive: true });
+const xmlDir = mkdtempSync(join(lab.dir, 'tmp', 'mig-lab-'));
 const tag = randomBytes(3).toString('hex');
 const made: { host: 'A' | 'B'; name: string }[] = [];
 let b: Backend;
@@ -35,13 +38,41 @@ const state = async (host: 'A' | 'B', name: string): Promise<string | null> =>
   );
 
 async function define(name: string, xml: string, start: boolean): Promise<string> {
-  const f = join(lab.dir, 'tmp', `${name}.xml`);
+  const f = join(xmlDir, `${name}.xml`);
   const { writeFileSync } = await import('node:fs');
   writeFileSync(f, xml);
   await virshOn('A', ['define', f]);
   made.push({ host: 'A', name });
   if (start) await virshOn('A', ['start', name]);
   return (await virshOn('A', ['domuuid', name])).trim();
+}
+
+/**
+ * The live-migration guest (t-mig-live), running on `host` only, whatever ran before: defined on A
+ * when no earlier test made it, moved with virsh when it runs on the other host. So each test
+ * starts where it says, alone (`-t`) or after any of the others.
+ */
+async function liveGuestOn(host: 'A' | 'B'): Promise<{ name: string; uuid: string }> {
+  const name = `t-mig-live-${tag}`;
+  const other = host === 'A' ? 'B' : 'A';
+  if ((await state('A', name)) === null && (await state('B', name)) === null) await define(name, throwawayXml(name), true);
+  if ((await state(host, name)) === null && (await state(other, name)) === 'running') {
+    const to = lab.hosts.find((h) => h.id === host)?.address;
+    await virshOn(other, ['migrate', '--live', '--persistent', '--undefinesource', name, `qemu+ssh://${to}/system`], 180_000);
+  }
+  expect({ [host]: await state(host, name), [other]: await state(other, name) }).toEqual({ [host]: 'running', [other]: null });
+  return { name, uuid: (await virshOn(host, ['domuuid', name])).trim() };
+}
+
+/** The guest libvirt refuses to move (t-mig-fail): a qcow2 disk on the shared storage, cache='none', running on A. */
+async function failGuestOnA(): Promise<{ name: string; uuid: string; disk: string }> {
+  const name = `t-mig-fail-${tag}`;
+  const disk = join(lab.dir, 'shared', `${name}.qcow2`);
+  if ((await state('A', name)) === null) {
+    await labSh(['exec', 'A', 'qemu-img', 'create', '-q', '-f', 'qcow2', disk, '16M']);
+    await define(name, throwawayXml(name, { disk }).replace("type='raw'", "type='qcow2' cache='none'"), true);
+  }
+  return { name, uuid: (await virshOn('A', ['domuuid', name])).trim(), disk };
 }
 
 function spec(uuid: string, o: Partial<MigrationSpecInput> = {}, from: 'A' | 'B' = 'A') {
@@ -125,16 +156,14 @@ afterAll(async () => {
       await virshOn(h, ['destroy', name]).catch(() => {});
       await virshOn(h, ['undefine', name, '--nvram']).catch(() => {});
     }
-    rmSync(join(lab.dir, 'tmp', `${name}.xml`), { force: true });
-    rmSync(join(lab.dir, 'tmp', `${name}-other.xml`), { force: true });
   }
+  rmSync(xmlDir, { recursive: true, force: true });
   await labReset();
 });
 
 describe('migration service (lab)', () => {
   it('live direct A -> B: ≥ 2 progress updates per second, figures, result; the VM runs on B only', async () => {
-    const name = `t-mig-live-${tag}`;
-    const uuid = await define(name, throwawayXml(name), true);
+    const { name, uuid } = await liveGuestOn('A');
     const job = await b.migrations.start(spec(uuid, { bandwidthMiBps: 16 }));
     const { job: done, events, times } = await settle(b, job);
     expect(done.status, done.error?.message).toBe('succeeded');
@@ -156,8 +185,7 @@ describe('migration service (lab)', () => {
   });
 
   it('peer-to-peer B -> A with the link to B dropped mid-way: B goes on, the job follows again and ends with the VM on A', async () => {
-    const name = `t-mig-live-${tag}`;
-    const uuid = (await virshOn('B', ['domuuid', name])).trim();
+    const { name, uuid } = await liveGuestOn('B');
     const job = await b.migrations.start(spec(uuid, { transport: 'p2p', bandwidthMiBps: 6 }, 'B'));
     await waitFor(() => (b.jobs.get(job.id).progress > 0.05 ? true : undefined), 60_000);
     await dropLink(b, idB, 'B');
@@ -170,8 +198,7 @@ describe('migration service (lab)', () => {
   });
 
   it('direct A -> B with the link to A dropped mid-way: it fails with a clear message and the VM runs on A only', async () => {
-    const name = `t-mig-live-${tag}`;
-    const uuid = (await virshOn('A', ['domuuid', name])).trim();
+    const { name, uuid } = await liveGuestOn('A');
     const job = await b.migrations.start(spec(uuid, { bandwidthMiBps: 6 }));
     await waitFor(() => (b.jobs.get(job.id).progress > 0.05 ? true : undefined), 60_000);
     await dropLink(b, idA, 'A');
@@ -185,8 +212,7 @@ describe('migration service (lab)', () => {
   });
 
   it('the app restarts during a peer-to-peer migration: the new backend finds it on the source and follows it to the end', async () => {
-    const name = `t-mig-live-${tag}`;
-    const uuid = (await virshOn('A', ['domuuid', name])).trim();
+    const { name, uuid } = await liveGuestOn('A');
     await b.migrations.start(spec(uuid, { transport: 'p2p', bandwidthMiBps: 6 }));
     await new Promise((r) => setTimeout(r, 2500));
     await b.close();
@@ -202,10 +228,7 @@ describe('migration service (lab)', () => {
   });
 
   it("libvirt's own refusals (checks skipped): unreachable destination, refused login, no pool, too-small volume, name taken — each ends with its message, the VM still running on A, its disk kept", async () => {
-    const name = `t-mig-fail-${tag}`;
-    const disk = join(lab.dir, 'shared', `${name}.qcow2`);
-    await labSh(['exec', 'A', 'qemu-img', 'create', '-q', '-f', 'qcow2', disk, '16M']);
-    const uuid = await define(name, throwawayXml(name, { disk }).replace("type='raw'", "type='qcow2' cache='none'"), true);
+    const { name, uuid, disk } = await failGuestOnA();
     for (const [peerUri, want, hint] of [
       ['qemu+ssh://10.203.0.99/system', /No route to host/, /could not reach lab-b's libvirt/],
       ['qemu+ssh://nosuch@10.203.0.2/system', /Permission denied/, /SSH keys/],
@@ -225,7 +248,7 @@ describe('migration service (lab)', () => {
     const tooSmall = `/var/lib/libvirt/images/${name}.qcow2`;
     await virshOn('B', ['vol-create-as', 'default', `${name}.qcow2`, '1M', '--format', 'qcow2']);
     const other = throwawayXml(name);
-    const fB = join(lab.dir, 'tmp', `${name}-other.xml`);
+    const fB = join(xmlDir, `${name}-other.xml`);
     const { writeFileSync } = await import('node:fs');
     writeFileSync(fB, other);
     for (const [o, want, before] of [
@@ -288,7 +311,7 @@ describe('migration service (lab)', () => {
   });
 
   it("cache='writeback' on shared storage: warned, fixed in the definition, and B runs the guest with cache='none'", async () => {
-    const name = `t-mig-fail-${tag}`;
+    const { name } = await failGuestOnA();
     await virshOn('A', ['destroy', name]);
     const xml = (await virshOn('A', ['dumpxml', '--inactive', name])).replace("cache='none'", "cache='writeback'");
     const uuid = await define(name, xml, true);
