@@ -1,6 +1,8 @@
 /**
  * Shared by connect-list, domstats-1000 and calls-200: both sides of a Vireo-vs-virsh benchmark
  * against a lab host. Not a benchmark itself (the runner skips files starting with '_').
+ * Like is compared with like: warm calls against a warm virsh (VirshShell: one interactive virsh
+ * whose connection opened before the clock), a cold connect against a cold process on both sides.
  *
  * Baseline: the real virsh binary in the root namespace (like an admin's laptop), with libvirt's
  * own ssh transport. libvirt passes `keyfile` to ssh but ignores `known_hosts` for the ssh binary,
@@ -11,7 +13,7 @@
  * Vireo: SshSession (ssh2) + LibvirtConnection (AUTH_LIST, CONNECT_OPEN, keepalive feature
  * check), the app's own path.
  */
-import { execFile } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -118,5 +120,87 @@ export async function timedVireo(hostId: HostId, uri: string | undefined, work: 
     return performance.now() - t0;
   } finally {
     await c.close();
+  }
+}
+
+/**
+ * One long-lived interactive virsh (commands on stdin, line-buffered output), its connection
+ * opened before any clock starts: the baseline for warm calls, where Vireo's side is an open
+ * connection too. A batch ends with `echo <sentinel>`, whose line marks the end of its output.
+ */
+export class VirshShell {
+  private proc: ChildProcessWithoutNullStreams;
+  private buf = '';
+  private lines: string[] = [];
+  private waiter: { sentinel: string; resolve(lines: string[]): void; reject(e: Error): void } | null = null;
+  private seq = 0;
+  private exited: Error | null = null;
+
+  private constructor(readonly uri: string) {
+    this.proc = spawn('stdbuf', ['-oL', '-eL', 'virsh', '-c', uri], { stdio: 'pipe' });
+    const onData = (d: Buffer) => {
+      this.buf += d.toString();
+      const parts = this.buf.split('\n');
+      this.buf = parts.pop() ?? '';
+      for (const line of parts) {
+        const w = this.waiter;
+        if (!w) continue;
+        if (line === w.sentinel) {
+          this.waiter = null;
+          const out = this.lines;
+          this.lines = [];
+          w.resolve(out);
+        } else if (/^error:/.test(line)) {
+          this.waiter = null;
+          this.lines = [];
+          w.reject(new Error(`virsh (${this.uri}): ${line}`));
+        } else this.lines.push(line);
+      }
+    };
+    this.proc.stdout.on('data', onData);
+    this.proc.stderr.on('data', onData);
+    this.proc.on('exit', (code) => {
+      this.exited = new Error(`virsh (${uri}) exited with ${code}`);
+      this.waiter?.reject(this.exited);
+      this.waiter = null;
+    });
+  }
+
+  /** Starts virsh and waits until its connection is open (it answers `uri`). */
+  static async open(uri: string): Promise<VirshShell> {
+    const sh = new VirshShell(uri);
+    await sh.run(['uri']);
+    return sh;
+  }
+
+  /** Sends the commands in one write; resolves with their output lines (prompts included). */
+  run(commands: readonly string[], timeoutMs = 120_000): Promise<string[]> {
+    if (this.exited) return Promise.reject(this.exited);
+    const sentinel = `__vireo_bench_${process.pid}_${++this.seq}__`;
+    return new Promise<string[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`virsh (${this.uri}): no end of output within ${timeoutMs} ms`)), timeoutMs);
+      this.lines = [];
+      this.waiter = {
+        sentinel,
+        resolve: (l) => {
+          clearTimeout(timer);
+          resolve(l);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      };
+      this.proc.stdin.write(`${[...commands, `echo ${sentinel}`].join('\n')}\n`);
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.proc.exitCode !== null) return resolve();
+      this.proc.once('exit', () => resolve());
+      this.proc.stdin.end('quit\n');
+      setTimeout(() => this.proc.kill('SIGKILL'), 5000).unref();
+    });
   }
 }

@@ -28,4 +28,19 @@ describe('bench runner', () => {
     // vireo measured 11..14 -> 12.5; baseline 21..24 -> 22.5
     expect(r).toEqual({ bench: 'fake', vireo: 12.5, baseline: 22.5, unit: 'ms', ratio: 0.556, runs: 4 });
   });
+
+  it('puts extras in the JSON line, rounded, and leaves the key out when there are none', async () => {
+    const r = await runBench({
+      name: 'fake',
+      unit: 'ms',
+      runs: 1,
+      vireo: async () => 1,
+      baseline: async () => 2,
+      extra: async () => ({ 'old ratio': 2 / 3 }),
+    });
+    expect(r.extra).toEqual({ 'old ratio': 0.667 });
+    expect(JSON.parse(JSON.stringify(r))).toMatchObject({ bench: 'fake', vireo: 1, baseline: 2, unit: 'ms', ratio: 0.5, runs: 1 });
+    const plain = await runBench({ name: 'plain', unit: 'ms', runs: 1, vireo: async () => 1 });
+    expect('extra' in plain).toBe(false);
+  });
 });

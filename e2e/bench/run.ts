@@ -4,6 +4,9 @@
  * the same process tree on the same lab) alternate `runs` times; medians are reported.
  * With --json, one JSON line per benchmark goes to stdout:
  *   {"bench","vireo","baseline","unit","ratio","runs"}   (ratio = vireo/baseline, lower is better)
+ * plus "extra": {name: number} when the benchmark reports figures beside its result (among them
+ * the figures of earlier, unlike-for-like versions of a benchmark, named "old …", so a change of
+ * method stays visible).
  * Human-readable lines always go to stderr.
  */
 import { readdirSync } from 'node:fs';
@@ -20,6 +23,7 @@ export interface BenchResult {
   unit: string;
   ratio: number | null;
   runs: number;
+  extra?: Record<string, number>;
 }
 
 export function median(xs: readonly number[]): number {
@@ -76,6 +80,7 @@ export async function runBench(b: Bench): Promise<BenchResult> {
       unit: b.unit,
       ratio: ratio === null ? null : round(ratio),
       runs,
+      ...(Object.keys(extra).length ? { extra: Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, round(v)])) } : {}),
     };
   } finally {
     await b.teardown?.();
