@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labSh, virshOn } from '../../e2e/lab/lab';
 import type { InstallSpec } from '../../shared/api';
-import { UPLOAD_CHUNK, UPLOAD_WINDOW } from '../../shared/api';
+import { UPLOAD_WINDOW, uploadRoom } from '../../shared/api';
 import {
   BANNER,
   cleanup,
@@ -176,7 +176,8 @@ describe('install', () => {
   });
 
   it('uploads a local file into a pool through a byte channel, with back-pressure, and verifies it', async () => {
-    const data = randomBytes(3 * 1024 * 1024 + 4321);
+    // Over twice the window: the client waits for the host's acknowledgements, as the renderer does.
+    const data = randomBytes(2 * UPLOAD_WINDOW + 4321);
     const name = `t-inst-${tag}-upload.iso`;
     made.volumes.push(name);
     const up = await f.call('install.upload', { hostId: f.A, pool: 'default', name, size: data.length });
@@ -192,8 +193,12 @@ describe('install', () => {
     });
     if (!att) throw new Error('could not attach to the upload channel');
     while (sent < data.length) {
-      if (sent - acked >= UPLOAD_WINDOW) await new Promise<void>((r) => (wake = r));
-      const chunk = data.subarray(sent, sent + UPLOAD_CHUNK);
+      const room = uploadRoom(sent, acked);
+      if (room === 0) {
+        await new Promise<void>((r) => (wake = r));
+        continue;
+      }
+      const chunk = data.subarray(sent, sent + room);
       att.write(chunk);
       sent += chunk.length;
     }
@@ -204,6 +209,27 @@ describe('install', () => {
     expect(await sha256On('A', up.volume.path)).toBe(createHash('sha256').update(data).digest('hex'));
     const vols = await f.call('install.volumes', { hostId: f.A, pool: 'default' });
     expect(vols.find((v) => v.name === name)).toMatchObject({ capacity: data.length });
+  });
+
+  it('low upload window: a client that sends beyond its window gets the channel closed with the reason; the job fails and leaves no partial volume', async () => {
+    const name = `t-inst-${tag}-greedy.iso`;
+    made.volumes.push(name);
+    const up = await f.call('install.upload', { hostId: f.A, pool: 'default', name, size: 4 * UPLOAD_WINDOW });
+    let closed: string | null = null;
+    const att = f.backend.streams.attach(up.channel, {
+      data: () => {},
+      close: (reason) => {
+        closed = reason;
+      },
+    });
+    if (!att) throw new Error('could not attach to the upload channel');
+    // One window and one byte, without waiting for any acknowledgement.
+    att.write(Buffer.alloc(UPLOAD_WINDOW + 1));
+    const job = await jobEnd(f.backend, up.job.id);
+    expect(job.status).toBe('failed');
+    expect(job.error?.message).toMatch(/^Upload window exceeded: \d+ bytes sent beyond the last acknowledgement, window 8388608$/);
+    expect(closed).toBe(job.error?.message);
+    expect(await volumeNames('A')).not.toContain(name);
   });
 
   it('an upload whose viewer goes away leaves no partial volume', async () => {
