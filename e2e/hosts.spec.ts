@@ -3,8 +3,8 @@
  * fingerprints the lab published), follow and drive VMs live, refuse a changed host key and a
  * wrong password, and show a hostile VM name verbatim everywhere.
  *
- * Hosts: A by the lab's key file, B by the same key (the lab's password account exists on A only),
- * and, when the lab offers it, A's password account as a third host.
+ * Hosts: A by the lab's key file, B by the same key, and A's password account (the lab always has
+ * one, on A only) as a third host. A lab without it fails here rather than testing less.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,11 @@ const hostB = lab.hosts.find((h) => h.id === 'B');
 if (!hostA || !hostB) throw new Error('the lab describes no hosts A and B');
 const A = hostA;
 const B = hostB;
+/** A's password account: every lab has one (lab.sh up creates it); without it the test fails, never tests less. */
+function passwordAccount(): { user: string; password: string } {
+  if (!A.password) throw new Error('the lab has no password account (lab.json hosts[0].password): lab.sh up creates one');
+  return A.password;
+}
 
 test.afterAll(async () => {
   await labReset();
@@ -38,17 +43,15 @@ test('hosts: add both lab hosts, see VMs live, drive them from the UI and from t
     { name: 'lab-b', address: B.address, user: B.user, port: B.port, auth: { kind: 'key', path: B.keyPath } },
     B.fingerprint,
   );
-  let idPw: string | undefined;
-  if (A.password) {
-    // Same address as A: its key is known now, so no prompt.
-    idPw = await app.addHost({
-      name: 'lab-a-pw',
-      address: A.address,
-      user: A.password.user,
-      port: A.port,
-      auth: { kind: 'password', password: A.password.password },
-    });
-  }
+  // Same address as A: its key is known now, so no prompt.
+  const pw = passwordAccount();
+  const idPw = await app.addHost({
+    name: 'lab-a-pw',
+    address: A.address,
+    user: pw.user,
+    port: A.port,
+    auth: { kind: 'password', password: pw.password },
+  });
 
   await test.step('tiny runs on A, in the table and the tree', async () => {
     await app.showAllVms();
@@ -138,14 +141,14 @@ test('hosts: add both lab hosts, see VMs live, drive them from the UI and from t
     expect((await order()).slice(0, 2)).toEqual(['lab-a', 'lab-b']);
     await page.getByTestId(`host-${idB}-menu`).click();
     await page.getByTestId(`host-${idB}-up`).click();
-    await expect.poll(order).toEqual(idPw ? ['lab-b', 'lab-a', 'lab-a-pw'] : ['lab-b', 'lab-a']);
+    await expect.poll(order).toEqual(['lab-b', 'lab-a', 'lab-a-pw']);
     // Saved by the backend: a reload keeps it.
     await openApp(page, server);
-    await expect.poll(order).toEqual(idPw ? ['lab-b', 'lab-a', 'lab-a-pw'] : ['lab-b', 'lab-a']);
+    await expect.poll(order).toEqual(['lab-b', 'lab-a', 'lab-a-pw']);
 
     // Drag lab-a back above lab-b.
     await app.hostItem('lab-a').dragTo(app.hostItem('lab-b'), { targetPosition: { x: 20, y: 4 } });
-    await expect.poll(order).toEqual(idPw ? ['lab-a', 'lab-b', 'lab-a-pw'] : ['lab-a', 'lab-b']);
+    await expect.poll(order).toEqual(['lab-a', 'lab-b', 'lab-a-pw']);
 
     await page.getByTestId(`host-${idB}-menu`).click();
     await page.getByTestId(`host-${idB}-edit`).click();
@@ -155,11 +158,11 @@ test('hosts: add both lab hosts, see VMs live, drive them from the UI and from t
     await expect(edit).toBeHidden();
     await expect(app.hostItem('lab-b renamed')).toBeVisible();
 
-    const victim = idPw ?? idB;
-    await page.getByTestId(`host-${victim}-menu`).click();
-    await page.getByTestId(`host-${victim}-remove`).click();
+    await page.getByTestId(`host-${idPw}-menu`).click();
+    await page.getByTestId(`host-${idPw}-remove`).click();
     await page.getByTestId('remove-host-confirm').click();
-    await expect(page.getByTestId(`host-${victim}`)).toHaveCount(0);
+    await expect(page.getByTestId(`host-${idPw}`)).toHaveCount(0);
+    await expect.poll(order).toEqual(['lab-a', 'lab-b renamed']);
   });
 });
 
@@ -214,7 +217,7 @@ test('hosts: B reached through A as a jump host (ProxyJump) set in the form; a m
 
 test('hosts: a wrong password gives a clear error and saves no host and no secret', async ({ page, server }) => {
   const wrong = `wrong-${Date.now()}`;
-  const user = A.password?.user ?? 'root';
+  const user = passwordAccount().user;
   const app = new VireoApp(page);
   await app.open(server);
   await app.addHostDialog.open();
