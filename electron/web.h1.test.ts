@@ -5,9 +5,10 @@
  * An exception that escapes the bridge fails these tests twice: as an unhandled error in vitest
  * and in `faults`, which counts what reached the process.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { parseTarget } from './web';
+import { closeReason, parseTarget } from './web';
 import { Client, hostOf, httpGet, originOf, rawRequest, startTestBridge, type TestBridge } from './web.fixture';
 
 let t: TestBridge;
@@ -70,6 +71,15 @@ describe('h1 a request path that cannot be decoded', () => {
     );
     expect(res.status).toBe(400);
     await stillServing();
+  });
+
+  it('h1 closeReason keeps a close reason within the 123 bytes ws allows (it throws beyond), in whole characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (why) => {
+        const r = closeReason(why);
+        return Buffer.byteLength(r) <= 123 && why.startsWith(r) && (r === why || Buffer.byteLength(why) > 123);
+      }),
+    );
   });
 
   it('h1 parseTarget decodes paths and returns null for what cannot be one', () => {

@@ -186,9 +186,16 @@ function bytesOf(data: RawData): Buffer {
   return Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
 }
 
-/** Close reasons are limited to 123 bytes. */
-function closeReason(why: string): string {
-  return Buffer.from(why).subarray(0, 120).toString();
+/** Close reasons are limited to 123 bytes of UTF-8 (ws throws beyond): whole characters only. */
+export function closeReason(why: string): string {
+  let out = '';
+  let bytes = 0;
+  for (const ch of why) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > 123) break;
+    out += ch;
+  }
+  return out;
 }
 
 /** The id of something that tried to be an invoke, so that a malformed one still gets its answer. */
