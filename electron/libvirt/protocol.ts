@@ -33,29 +33,21 @@ import {
   type RemoteNonnullStorageVol,
   RemoteProc,
   readRemoteDomain,
-  readRemoteNetwork,
-  readRemoteNodeDevice,
   readRemoteNonnullDomain,
   readRemoteNonnullNetwork,
   readRemoteNonnullNodeDevice,
   readRemoteNonnullStoragePool,
   readRemoteNonnullStorageVol,
-  readRemoteStoragePool,
-  readRemoteStorageVol,
   readRemoteString,
   writeRemoteDomain,
-  writeRemoteNetwork,
-  writeRemoteNodeDevice,
   writeRemoteNonnullDomain,
   writeRemoteNonnullNetwork,
   writeRemoteNonnullNodeDevice,
   writeRemoteNonnullStoragePool,
   writeRemoteNonnullStorageVol,
-  writeRemoteStoragePool,
-  writeRemoteStorageVol,
   writeRemoteString,
 } from './gen/remote_protocol.gen';
-import type { XdrReader, XdrWriter } from './xdr';
+import type { XdrReader } from './xdr';
 
 export { uuidToBytes, uuidToString } from './gen/runtime';
 
@@ -515,20 +507,12 @@ export const writeOptDomain = writeRemoteDomain;
 export const readOptDomain = readRemoteDomain;
 export const writeNetwork = writeRemoteNonnullNetwork;
 export const readNetwork = readRemoteNonnullNetwork;
-export const writeOptNetwork = writeRemoteNetwork;
-export const readOptNetwork = readRemoteNetwork;
 export const writeStoragePool = writeRemoteNonnullStoragePool;
 export const readStoragePool = readRemoteNonnullStoragePool;
-export const writeOptStoragePool = writeRemoteStoragePool;
-export const readOptStoragePool = readRemoteStoragePool;
 export const writeStorageVol = writeRemoteNonnullStorageVol;
 export const readStorageVol = readRemoteNonnullStorageVol;
-export const writeOptStorageVol = writeRemoteStorageVol;
-export const readOptStorageVol = readRemoteStorageVol;
 export const writeNodeDevice = writeRemoteNonnullNodeDevice;
 export const readNodeDevice = readRemoteNonnullNodeDevice;
-export const writeOptNodeDevice = writeRemoteNodeDevice;
-export const readOptNodeDevice = readRemoteNodeDevice;
 
 // ---- small shared codecs ---------------------------------------------------------------------
 
@@ -538,7 +522,6 @@ export const readOptString = readRemoteString;
 
 /** An unsigned hyper that is a size/time/count, as a number (rounded past 2^53, see the top). */
 export const hyperNumber = (v: bigint): number => Number(v);
-export const readUHyperNumber = (r: XdrReader): number => hyperNumber(r.uhyper());
 
 /**
  * `char x[N]` / `unsigned char`: XDR widens each char to 4 bytes. Reads N of them as a
@@ -563,12 +546,6 @@ export function charsToString(codes: readonly number[]): string {
 
 /** `{ need_results, flags }` of every CONNECT_LIST_ALL_* call: we want the objects, not just their count. */
 export const listAllArgs = (flags: number): { need_results: number; flags: number } => ({ need_results: 1, flags: flags >>> 0 });
-
-/** `{ int need_results; unsigned flags }` — the args of every CONNECT_LIST_ALL_* call. */
-export function writeListAllArgs(w: XdrWriter, flags: number): void {
-  // need_results = 1: we want the objects, not just their count.
-  w.int(1).uint(flags >>> 0);
-}
 
 /**
  * Per-call options every wrapper accepts beside its arguments. Most calls keep the client's
