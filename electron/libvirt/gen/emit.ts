@@ -504,6 +504,18 @@ export function emit(input: EmitInput): string {
       const p = pascal(x);
       return `{ read: ${ref(x, `read${p}`)}, write: ${ref(x, `write${p}`)} }`;
     };
+    // Every <prefix>…_args/_ret/_msg struct must belong to a procedure: a payload we would not
+    // attach to its procedure is a naming rule this generator does not know.
+    const payloads = new Set(
+      input.defs
+        .filter((d) => (d.kind === 'struct' || d.kind === 'union') && d.name.startsWith(pe.structPrefix) && /_(args|ret|msg)$/.test(d.name))
+        .map((d) => (d as { name: string }).name),
+    );
+    for (const m of def.members) {
+      const base = `${pe.structPrefix}${m.name.slice(pe.prefix.length).toLowerCase()}`;
+      for (const suffix of ['_args', '_ret', '_msg']) payloads.delete(`${base}${suffix}`);
+    }
+    if (payloads.size > 0) throw new EmitError(`payloads of no ${pe.enumName} member: ${[...payloads].join(', ')}`);
     const shortNames: string[] = [];
     out.push('', `/** ${pe.enumName} without the ${pe.prefix} prefix. */`, `export const ${pe.numbers} = {`);
     for (const m of def.members) {

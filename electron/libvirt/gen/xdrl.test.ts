@@ -117,6 +117,11 @@ describe('emit', () => {
     expect(() => emit({ ...base, defs: parse('struct s { missing_t x; };'), procedures: [] })).toThrow(/unknown type missing_t/);
     expect(() => emit({ ...base, defs: parse('struct a_b { int x; }; struct aB { int x; };'), procedures: [] })).toThrow(EmitError);
   });
+  it('fails on an _args/_ret/_msg struct that no procedure owns', () => {
+    const procedures = [{ enumName: 'p', prefix: 'P_PROC_', structPrefix: 'p_', table: 'pTable', numbers: 'PProc' }];
+    const defs = parse('struct p_ping_args { int x; }; struct p_pong_ret { int y; }; enum p { P_PROC_PING = 1 };');
+    expect(() => emit({ ...base, defs, procedures })).toThrow(/payloads of no p member: p_pong_ret/);
+  });
 
   // Generated code is compiled and imported for real, from a temporary directory; its imports of
   // ../xdr and ./runtime point at the real files.
