@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { type AppServer, expect, openApp, test } from './fixtures';
-import { addLabHosts } from './lab/hosts';
+import { connectLabHosts } from './lab/hosts';
 import { defineBigSource, labReset, labSh, readLab, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
@@ -47,7 +47,7 @@ async function volumes(host: 'A' | 'B'): Promise<string[]> {
 
 async function withLab(page: Page, server: AppServer): Promise<{ app: VireoApp; idA: string; idB: string }> {
   const backend = await BackendClient.connect(server);
-  await addLabHosts(backend);
+  await connectLabHosts(backend);
   backend.close();
   const app = new VireoApp(page);
   await openApp(page, server);

@@ -6,7 +6,7 @@
  * SSH session per host throughout.
  */
 import { expect, openApp, test } from './fixtures';
-import { addLabHosts } from './lab/hosts';
+import { connectLabHosts } from './lab/hosts';
 import { guestExec, labReset, readLab, virshOn, waitForDomainState } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
@@ -30,7 +30,7 @@ test.afterAll(async () => {
 test('serial console: banner, commands, resize, migration, takeover, one SSH session per host', async ({ page, server }, testInfo) => {
   test.setTimeout(300_000);
   const backend = await BackendClient.connect(server);
-  await addLabHosts(backend);
+  await connectLabHosts(backend);
   const pid = server.proc.pid ?? 0;
   const app = new VireoApp(page);
   const dock = new ConsoleDock(page);
@@ -144,7 +144,7 @@ test('a VM without a serial port: the console says so and adds one for the next 
   const remove = await throwawayGuest(name, withoutSerial);
   try {
     const backend = await BackendClient.connect(server);
-    await addLabHosts(backend);
+    await connectLabHosts(backend);
     backend.close();
     const app = new VireoApp(page);
     const dock = new ConsoleDock(page);

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { expect, openApp, test } from './fixtures';
-import { addLabHosts } from './lab/hosts';
+import { connectLabHosts } from './lab/hosts';
 import { labReset, labSh, readLab, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
@@ -51,7 +51,7 @@ async function onHostA(
   server: import('./fixtures').AppServer,
 ): Promise<{ app: VireoApp; idA: string }> {
   const backend = await BackendClient.connect(server);
-  await addLabHosts(backend);
+  await connectLabHosts(backend);
   backend.close();
   const app = new VireoApp(page);
   await openApp(page, server);

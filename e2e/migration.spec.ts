@@ -15,7 +15,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, test as base, type Page } from '@playwright/test';
 import { type AppServer, expect, openApp, startServer } from './fixtures';
-import { addLabHosts } from './lab/hosts';
+import { connectLabHosts } from './lab/hosts';
 import { domainState, guestExec, labReset, labSh, readLab, virshOn } from './lab/lab';
 import { BackendClient } from './pages/backend';
 import { MigrateWizard, MigrationPanel } from './pages/migrate';
@@ -37,10 +37,10 @@ let idB = '';
 async function addHosts(s: AppServer): Promise<void> {
   const c = await BackendClient.connect(s);
   try {
-    const hosts = await addLabHosts(c);
+    const hosts = await connectLabHosts(c);
     idA = hosts.find((h) => h.spec.address === A?.address)?.id ?? '';
     idB = hosts.find((h) => h.spec.address === B?.address)?.id ?? '';
-    if (!idA || !idB) throw new Error('addLabHosts did not add both lab hosts');
+    if (!idA || !idB) throw new Error('connectLabHosts did not add both lab hosts');
   } finally {
     c.close();
   }

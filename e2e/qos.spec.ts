@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { expect, openApp, test } from './fixtures';
-import { addLabHosts } from './lab/hosts';
+import { connectLabHosts } from './lab/hosts';
 import { labReset, readLab, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
@@ -78,7 +78,7 @@ test('QoS: limits applied live and for the next boot, read back, errors honest, 
   const requestsOf = (name: string) => sent.filter((p) => p.includes(`"name":"${name}"`)).length;
 
   const backend = await BackendClient.connect(server);
-  await addLabHosts(backend);
+  await connectLabHosts(backend);
   const app = new VireoApp(page);
   const qos = new QosPanel(page);
   await openApp(page, server);

@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, startServer } from './fixtures';
-import { addLabHosts } from './lab/hosts';
+import { connectLabHosts } from './lab/hosts';
 import { readLab } from './lab/lab';
 import { BackendClient } from './pages/backend';
 
@@ -23,7 +23,7 @@ const server = await startServer();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const backend = await BackendClient.connect(server);
-  const [A] = await addLabHosts(backend, lab);
+  const [A] = await connectLabHosts(backend, lab);
   if (!A) throw new Error('the lab has no host A');
   const hosts = await backend.call('hosts.list', {});
   const addresses = hosts.map((h) => h.spec.address);

@@ -21,7 +21,7 @@ import WebSocket from 'ws';
 import type { EventName, Events, HostInfo, RequestInput, RequestName, RequestOutput, Result, WsServerMessage } from '../shared/api';
 import { addLoadHosts, removeDom1000Copies, rssMiB, testDriverDir } from './bench/_load';
 import { type AppServer, expect, openApp, startServer, test } from './fixtures';
-import { addLabHosts } from './lab/hosts';
+import { connectLabHosts } from './lab/hosts';
 import { defineBigSource, domainState, labReset, labSh, readLab, virshOn } from './lab/lab';
 import { modal } from './pages/add-host';
 import { VireoApp } from './pages/app';
@@ -91,7 +91,7 @@ class Bridge {
 
   private listeners = new Set<(event: EventName, payload: unknown) => void>();
 
-  /** Live events for addLabHosts (subscribes; the events list keeps recording as well). */
+  /** Live events for connectLabHosts (subscribes; the events list keeps recording as well). */
   on<E extends EventName>(event: E, fn: (payload: Events[E]) => void): () => void {
     this.ws.send(JSON.stringify({ t: 'subscribe', event }));
     const l = (e: EventName, payload: unknown) => {
@@ -541,7 +541,7 @@ test('fault: the SSH link killed during a console session; the app reconnects by
   const state = await virshOn('A', ['domstate', 'tiny']).catch(() => '');
   if (state.trim() !== 'running') await labReset();
   const bridge = await Bridge.open(server, ['host.state', 'console.state']);
-  await addLabHosts(bridge);
+  await connectLabHosts(bridge);
   const app = new VireoApp(page);
   const dock = new ConsoleDock(page);
   await openApp(page, server);
@@ -589,7 +589,7 @@ void modal;
 const tinyUuid = lab.guests.tiny?.uuid ?? '';
 
 async function labHosts(bridge: Bridge): Promise<{ idA: string; idB: string }> {
-  const hosts = await addLabHosts(bridge);
+  const hosts = await connectLabHosts(bridge);
   const idA = hosts.find((h) => h.spec.address === A.address)?.id;
   const idB = hosts.find((h) => h.spec.address === B.address)?.id;
   if (!idA || !idB) throw new Error('lab hosts not added');

@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { expect, openApp, test } from './fixtures';
-import { addLabHosts } from './lab/hosts';
+import { connectLabHosts } from './lab/hosts';
 import { guestExec, LabCommandError, labReset, readLab, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
@@ -50,7 +50,7 @@ test('USB picker: the host’s devices, equal ids told apart, root hub hidden, a
   writeFileSync(ownerFile, readFileSync(new URL(HA.testUris.usb).pathname, 'utf8').replace('</node>', `${vms}</node>`));
   try {
     const backend = await BackendClient.connect(server);
-    await addLabHosts(backend); // trusts the lab's host keys
+    await connectLabHosts(backend); // trusts the lab's host keys
     await addTestDriverHost(backend, 'usb-lab', HA.testUris.usb);
     await addTestDriverHost(backend, 'usb-owner-lab', `test://${ownerFile}`);
     const app = new VireoApp(page);
@@ -145,7 +145,7 @@ test('emulated USB hot-plug into tiny: tablet and disk seen in the guest, detach
   const guestUsb = () => inGuest('tiny', 'cat /sys/bus/usb/devices/*/product; ls /sys/block');
   try {
     const backend = await BackendClient.connect(server);
-    await addLabHosts(backend);
+    await connectLabHosts(backend);
     const app = new VireoApp(page);
     const usb = new UsbPanel(page);
     await openApp(page, server);

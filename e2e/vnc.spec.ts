@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
-import { addLabHosts } from './lab/hosts';
+import { connectLabHosts } from './lab/hosts';
 import { guestExec, labReset, readLab, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
@@ -58,7 +58,7 @@ test('VNC: the display shows what the guest draws; Ctrl+Alt+Del reboots it; one 
 }, testInfo) => {
   test.setTimeout(300_000);
   const backend = await BackendClient.connect(server);
-  await addLabHosts(backend);
+  await connectLabHosts(backend);
   const pid = server.proc.pid ?? 0;
   const app = new VireoApp(page);
   const dock = new ConsoleDock(page);
@@ -151,7 +151,7 @@ test('VNC: a display with a password asks for it; a wrong one is refused, the ri
   );
   try {
     const backend = await BackendClient.connect(server);
-    await addLabHosts(backend);
+    await connectLabHosts(backend);
     backend.close();
     const app = new VireoApp(page);
     const dock = new ConsoleDock(page);

@@ -15,7 +15,7 @@ import { type Backend, createBackend } from '../../electron/backend';
 import type { Attachment } from '../../electron/core/streams';
 import { shellJoin } from '../../electron/transport/ssh';
 import type { ConsoleInfo } from '../../shared/api';
-import { addLabHosts, inProcess } from '../lab/hosts';
+import { connectLabHosts, inProcess } from '../lab/hosts';
 import { labHost, labReset, readLab, virshOn } from '../lab/lab';
 import { virshUri } from './_virsh';
 
@@ -85,7 +85,7 @@ export interface VireoSide extends ConsoleSide {
 
 export async function vireoBackend(): Promise<{ backend: Backend; hostId: string }> {
   const backend = createBackend({ mode: 'web', dataDir: mkdtempSync(join(tmpdir(), 'vireo-bench-console-')) });
-  const hosts = await addLabHosts(inProcess(backend));
+  const hosts = await connectLabHosts(inProcess(backend));
   const a = labHost('A');
   const hostId = hosts.find((h) => h.spec.address === a.address)?.id;
   if (!hostId) throw new Error('lab host A was not added');

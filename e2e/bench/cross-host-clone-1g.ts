@@ -25,7 +25,7 @@ import { type Backend, createBackend } from '../../electron/backend';
 import { poolLookupByName, volLookupByName } from '../../electron/libvirt/storage';
 import { copyVolumeAcross } from '../../electron/services/clone';
 import { deleteCreatedVolume, hostIo } from '../../electron/services/transfer';
-import { addLabHosts, inProcess } from '../lab/hosts';
+import { connectLabHosts, inProcess } from '../lab/hosts';
 import { labHost, labSh, virshOn } from '../lab/lab';
 import { labSshConfig, runVirsh, virshUri } from './_virsh';
 import { median } from './run';
@@ -159,7 +159,7 @@ const bench: Bench = {
   setup: async () => {
     await ensureFixtures();
     backend = createBackend({ mode: 'web', dataDir: mkdtempSync(join(tmpdir(), 'vireo-bench-clone-')) });
-    const hosts = await addLabHosts(inProcess(backend));
+    const hosts = await connectLabHosts(inProcess(backend));
     idA = hosts.find((h) => h.spec.address === labHost('A').address)?.id ?? '';
     idB = hosts.find((h) => h.spec.address === labHost('B').address)?.id ?? '';
     if (!idA || !idB) throw new Error('the lab hosts did not connect');

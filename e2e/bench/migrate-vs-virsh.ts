@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Backend, createBackend } from '../../electron/backend';
-import { addLabHosts, inProcess } from '../lab/hosts';
+import { connectLabHosts, inProcess } from '../lab/hosts';
 import { domainState, labReset, virshOn } from '../lab/lab';
 import { runVirsh, virshUri } from './_virsh';
 import { median } from './run';
@@ -37,7 +37,7 @@ const bench: Bench = {
     if ((await domainState('A', 'tiny')) !== 'running' || (await domainState('B', 'tiny')) !== null) await labReset();
     uuid = (await virshOn('A', ['domuuid', 'tiny'])).trim();
     backend = createBackend({ mode: 'web', dataDir: mkdtempSync(join(tmpdir(), 'vireo-bench-mig-')) });
-    for (const h of await addLabHosts(inProcess(backend))) ids[h.spec.address === '10.203.0.1' ? 'A' : 'B'] = h.id;
+    for (const h of await connectLabHosts(inProcess(backend))) ids[h.spec.address === '10.203.0.1' ? 'A' : 'B'] = h.id;
   },
   async vireo() {
     const be = backend;

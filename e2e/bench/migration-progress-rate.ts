@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
 import type { Job, WsServerMessage } from '../../shared/api';
 import { type AppServer, startServer } from '../fixtures';
-import { addLabHosts } from '../lab/hosts';
+import { connectLabHosts } from '../lab/hosts';
 import { domainState, labReset, readLab, virshOn } from '../lab/lab';
 import { BackendClient } from '../pages/backend';
 import { median } from './run';
@@ -50,7 +50,7 @@ const bench: Bench = {
     const lab = readLab();
     server = await startServer();
     client = await BackendClient.connect(server);
-    for (const info of await addLabHosts(client, lab)) {
+    for (const info of await connectLabHosts(client, lab)) {
       const h = lab.hosts.find((x) => x.address === info.spec.address);
       if (h) ids[h.id] = info.id;
     }

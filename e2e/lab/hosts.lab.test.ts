@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import { createBackend } from '../../electron/backend';
-import { addLabHosts, inProcess, seedLabHosts } from './hosts';
+import { connectLabHosts, inProcess, seedLabHosts } from './hosts';
 import { readLab } from './lab';
 
 const lab = readLab();
@@ -44,18 +44,18 @@ describe('lab hosts without a lab inside the app (h3)', () => {
     for (const h of saved) expect((await be.hosts.connect(h.id)).state.status).toBe('connected');
   });
 
-  it('h3 addLabHosts confirms only the fingerprint the lab published, and then both hosts are connected', async () => {
+  it('h3 connectLabHosts confirms only the fingerprint the lab published, and then both hosts are connected', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vireo-h3-add-'));
     const be = open(dir);
     const forged = { ...lab, hosts: lab.hosts.map((h) => ({ ...h, fingerprint: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' })) };
-    await expect(addLabHosts(inProcess(be), forged)).rejects.toThrow(/was not trusted.*refused: lab-a presented ssh-ed25519 SHA256:/s);
+    await expect(connectLabHosts(inProcess(be), forged)).rejects.toThrow(/was not trusted.*refused: lab-a presented ssh-ed25519 SHA256:/s);
     expect(existsSync(join(dir, 'known_hosts'))).toBe(false);
     expect(be.hosts.list()).toEqual([]);
 
-    const hosts = await addLabHosts(inProcess(be), lab);
+    const hosts = await connectLabHosts(inProcess(be), lab);
     expect(hosts.map((h) => [h.spec.address, h.state.status])).toEqual(lab.hosts.map((h) => [h.address, 'connected']));
     // Again: the same hosts, connected, nothing added twice.
-    const again = await addLabHosts(inProcess(be), lab);
+    const again = await connectLabHosts(inProcess(be), lab);
     expect(again.map((h) => h.id)).toEqual(hosts.map((h) => h.id));
     expect(readFileSync(join(dir, 'known_hosts'), 'utf8').trim().split('\n')).toHaveLength(2);
   });

@@ -1,7 +1,7 @@
 /**
  * The lab's two hosts in Vireo, added the way an admin adds any host (the app itself knows no lab):
  *
- *   await addLabHosts(client);      // hosts.add + the host-key confirmation the UI shows, answered
+ *   await connectLabHosts(client);      // hosts.add + the host-key confirmation the UI shows, answered
  *                                   // only when the fingerprint is the one the lab published
  *   await seedLabHosts(dataDir);    // before the app starts (npm run demo): hosts.json and
  *                                   // known_hosts written by the app's own HostManager and key writer
@@ -62,7 +62,7 @@ function publishedKey(h: LabHost): string {
  * with connect, and the unknown-host-key question answered as an admin would — yes only when the
  * fingerprint shown is the one the lab published. Resolves with [A, B], connected.
  */
-export async function addLabHosts(client: AppClient, lab: Lab = readLab()): Promise<HostInfo[]> {
+export async function connectLabHosts(client: AppClient, lab: Lab = readLab()): Promise<HostInfo[]> {
   const refused: string[] = [];
   const off = client.on('prompt', (p) => {
     if (p.kind !== 'host-key') return;
@@ -132,3 +132,6 @@ export async function seedLabHosts(dataDir: string, lab: Lab = readLab()): Promi
 export function demoDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.VIREO_DATA_DIR ?? join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'vireo-demo');
 }
+
+/** The earlier name of connectLabHosts, for scratch tests written against it. */
+export const addLabHosts = connectLabHosts;

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addLabHosts, inProcess } from '../../e2e/lab/hosts';
+import { connectLabHosts, inProcess } from '../../e2e/lab/hosts';
 import { readLab, virshOn } from '../../e2e/lab/lab';
 import type { ConsoleInfo, ConsoleState, Events, HostId } from '../../shared/api';
 import { type Backend, createBackend } from '../backend';
@@ -120,7 +120,7 @@ function sshConnections(address: string): number {
 
 beforeAll(async () => {
   backend = createBackend({ mode: 'web', dataDir: mkdtempSync(join(tmpdir(), 'vireo-console-lab-')) });
-  const hosts = await addLabHosts(inProcess(backend));
+  const hosts = await connectLabHosts(inProcess(backend));
   idA = hosts.find((h) => h.spec.address === addrA)?.id ?? '';
   idB = hosts.find((h) => h.spec.address === addrB)?.id ?? '';
   expect(idA && idB).toBeTruthy();

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addLabHosts, inProcess } from '../../e2e/lab/hosts';
+import { connectLabHosts, inProcess } from '../../e2e/lab/hosts';
 import { labSh, readLab, virshOn } from '../../e2e/lab/lab';
 import { type Backend, createBackend } from '../backend';
 import { throwawayXml } from '../libvirt/lab-fixture';
@@ -41,7 +41,7 @@ async function define(name: string, path = disk): Promise<string> {
 
 beforeAll(async () => {
   b = createBackend({ mode: 'web', dataDir });
-  await addLabHosts(inProcess(b), lab);
+  await connectLabHosts(inProcess(b), lab);
   idA = b.hosts.list().find((h) => h.spec.address === lab.hosts[0]?.address)?.id ?? '';
 });
 

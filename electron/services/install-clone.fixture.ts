@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addLabHosts, inProcess } from '../../e2e/lab/hosts';
+import { connectLabHosts, inProcess } from '../../e2e/lab/hosts';
 import { LabCommandError, labSh, readLab, virshOn } from '../../e2e/lab/lab';
 import type { ConsoleInfo, Events, HostId, Job, RequestInput, RequestName, RequestOutput } from '../../shared/api';
 import { type Backend, createBackend } from '../backend';
@@ -25,7 +25,7 @@ export interface Fixture {
 
 export async function startFixture(tag: string): Promise<Fixture> {
   const backend = createBackend({ mode: 'web', dataDir: mkdtempSync(join(tmpdir(), `vireo-${tag}-`)) });
-  const hosts = await addLabHosts(inProcess(backend), lab);
+  const hosts = await connectLabHosts(inProcess(backend), lab);
   const A = hosts.find((h) => h.spec.address === LAB_A)?.id;
   const B = hosts.find((h) => h.spec.address === LAB_B)?.id;
   if (!A || !B) throw new Error('the lab hosts did not connect');

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addLabHosts, inProcess } from '../../e2e/lab/hosts';
+import { connectLabHosts, inProcess } from '../../e2e/lab/hosts';
 import { labSh, readLab, virshOn } from '../../e2e/lab/lab';
 import { type Job, MigrationSpec } from '../../shared/api';
 import { type Backend, createBackend } from '../backend';
@@ -48,7 +48,7 @@ async function settle(job: Job, timeoutMs = 180_000): Promise<Job> {
 
 beforeAll(async () => {
   b = createBackend({ mode: 'web', dataDir });
-  await addLabHosts(inProcess(b), lab);
+  await connectLabHosts(inProcess(b), lab);
   for (const h of b.hosts.list()) {
     if (h.spec.address === lab.hosts[0]?.address) idA = h.id;
     else idB = h.id;

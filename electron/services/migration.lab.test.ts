@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addLabHosts, inProcess } from '../../e2e/lab/hosts';
+import { connectLabHosts, inProcess } from '../../e2e/lab/hosts';
 import { labReset, labSh, readLab, virshOn } from '../../e2e/lab/lab';
 import type { Job, MigrationSpecInput } from '../../shared/api';
 import { MigrationSpec } from '../../shared/api';
@@ -131,7 +131,7 @@ async function dropLink(be: Backend, hostId: string, host: 'A' | 'B'): Promise<v
 
 async function openBackend(): Promise<Backend> {
   const be = createBackend({ mode: 'web', dataDir });
-  if (be.hosts.list().length === 0) await addLabHosts(inProcess(be), lab);
+  if (be.hosts.list().length === 0) await connectLabHosts(inProcess(be), lab);
   else for (const h of be.hosts.list()) await be.hosts.connect(h.id);
   for (const h of be.hosts.list()) {
     if (h.spec.address === lab.hosts[0]?.address) idA = h.id;

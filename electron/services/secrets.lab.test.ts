@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addLabHosts, inProcess } from '../../e2e/lab/hosts';
+import { connectLabHosts, inProcess } from '../../e2e/lab/hosts';
 import { readLab, virshOn } from '../../e2e/lab/lab';
 import { CloneSpec } from '../../shared/api';
 import { type Backend, createBackend } from '../backend';
@@ -21,7 +21,7 @@ let idA = '';
 
 beforeAll(async () => {
   b = createBackend({ mode: 'web', dataDir });
-  await addLabHosts(inProcess(b), lab);
+  await connectLabHosts(inProcess(b), lab);
   idA = b.hosts.list().find((h) => h.spec.address === lab.hosts[0]?.address)?.id ?? '';
 });
 
