@@ -107,8 +107,16 @@ describe('migration cleanup (lab)', () => {
     await waitFor(async () => ((await stateReason('B'))?.startsWith('running') ? true : undefined)).catch(async (e: Error) => {
       throw why(new Error(`${e.message}: B shows ${await stateReason('B')}, A shows ${await stateReason('A')}`));
     });
-    // Cut the migration stream on B (libvirt's migration ports); SSH and libvirt's own links stay.
-    await labSh(['exec', 'B', 'ss', '-K', '-tn', 'state', 'established', '( sport >= :49152 and sport <= :49215 )']);
+    // Cut the migration stream: the TCP connections of this guest's QEMU on B (nobody else's; SSH
+    // and libvirt's own links stay).
+    const pid = (await labSh(['exec', 'B', 'cat', `/run/libvirt/qemu/${name}.pid`])).stdout.trim();
+    const socks = (await labSh(['exec', 'B', 'ss', '-Htnp', 'state', 'established'])).stdout
+      .split('\n')
+      .filter((l) => l.includes(`pid=${pid},`))
+      .map((l) => /:(\d+)$/.exec(l.trim().split(/\s+/)[2] ?? '')?.[1])
+      .filter((port): port is string => !!port);
+    expect(socks.length).toBeGreaterThan(0);
+    for (const port of socks) await labSh(['exec', 'B', 'ss', '-K', '-tn', 'state', 'established', `( sport = :${port} )`]);
     const done = await settle(job);
     expect(done.status).toBe('failed');
     const info = b.migrations.get(job.id);
