@@ -19,7 +19,7 @@ test('h3 the first-run screen offers "Add a host" (and "This computer"), no demo
   await expect(page.getByText(/demo lab/i)).toHaveCount(0);
 });
 
-test('low corrupt hosts.json: the app starts empty, keeps the file aside and shows what was wrong', async ({ page }) => {
+test('low corrupt hosts.json: the app starts empty, keeps the file aside and shows what was wrong', async ({ page }, testInfo) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'vireo-e2e-corrupt-'));
   writeFileSync(join(dataDir, 'hosts.json'), '{"version": 1, "hosts": [ {"id": "lab-a", ');
   const server = await startServer({ dataDir });
@@ -32,6 +32,7 @@ test('low corrupt hosts.json: the app starts empty, keeps the file aside and sho
     expect(backup).toBeTruthy();
     await expect(notice).toContainText(backup ?? '');
     await expect(page.getByTestId('empty-state')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('startup-warning.png') });
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice).toHaveCount(0);
   } finally {
@@ -42,7 +43,7 @@ test('low corrupt hosts.json: the app starts empty, keeps the file aside and sho
 test('m4 a password that cannot be saved safely: the host connects and the app says it is kept until Vireo quits', async ({
   page,
   server,
-}) => {
+}, testInfo) => {
   const a = readLab().hosts.find((h) => h.id === 'A');
   if (!a?.password) throw new Error('lab.json: host A has no password account');
   const app = new VireoApp(page);
@@ -56,5 +57,6 @@ test('m4 a password that cannot be saved safely: the host connects and the app s
     a.fingerprint,
   );
   await expect(page.getByText('m4-pw: password not saved')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('password-not-saved.png') });
   await expect(page.getByText(/You will be asked for it again after Vireo restarts/)).toBeVisible();
 });
