@@ -8,9 +8,9 @@
  * The moment virsh reports the change done ("Domain 'tiny' suspended") comes after libvirtd has
  * already emitted the event, so the UI often shows the change before virsh says so: measured
  * from there (the old headline, kept as an extra) it reads 0 or less. In the page a
- * MutationObserver stamps the
- * row's change; both stamps are wall-clock ms (performance.timeOrigin + now), and the page/Node
- * offset is measured before each sample (the tightest of a few round trips) and subtracted.
+ * MutationObserver stamps the row's change; both stamps are wall-clock ms (performance.timeOrigin
+ * + now), and the page/Node offset is measured before each sample (the tightest of a few round
+ * trips) and subtracted.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
