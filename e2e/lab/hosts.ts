@@ -132,6 +132,3 @@ export async function seedLabHosts(dataDir: string, lab: Lab = readLab()): Promi
 export function demoDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.VIREO_DATA_DIR ?? join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'vireo-demo');
 }
-
-/** The earlier name of connectLabHosts, for scratch tests written against it. */
-export const addLabHosts = connectLabHosts;
