@@ -6,10 +6,15 @@
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
 
-// Instrumented code on a shared 2-core machine: property tests need more than vitest's 5 s.
+// Instrumented code on a shared 2-core machine: property tests need more than vitest's 5 s, and
+// run a tenth of their cases (e2e/fast-check-mutation-setup.ts).
 const projects = (base.test?.projects ?? [])
   .filter((p) => typeof p === 'object' && 'test' in p && p.test?.name === 'unit')
-  .map((p) => (typeof p === 'object' && 'test' in p ? { ...p, test: { ...p.test, testTimeout: 60_000 } } : p));
+  .map((p) =>
+    typeof p === 'object' && 'test' in p
+      ? { ...p, test: { ...p.test, testTimeout: 60_000, setupFiles: [...(p.test?.setupFiles ?? []), 'e2e/fast-check-mutation-setup.ts'] } }
+      : p,
+  );
 if (projects.length !== 1) throw new Error('e2e/vitest.config.ts has no `unit` project');
 
 export default defineConfig({ ...base, test: { ...base.test, projects } });

@@ -26,6 +26,8 @@ const F = vi.hoisted(() => {
     files: Record<string, { size: number; mtime: number; fs?: string }>;
     bridges: string[];
     reach: { ok: boolean; output?: string };
+    /** The probe exits 2 with this on stderr. */
+    probeError?: string;
     commands: string[][];
     defined: string[];
     undefined: string[];
@@ -41,6 +43,7 @@ const F = vi.hoisted(() => {
   async function run(f: HostFacts, argv: readonly string[]) {
     f.commands.push([...argv]);
     if (argv[0] === 'sh' && argv[2]?.startsWith('bridges=$1')) {
+      if (f.probeError !== undefined) return { code: 2, stdout: '', stderr: f.probeError };
       const [, , , , br, ra, , ...paths] = argv;
       const out = ['@stat'];
       for (const p of paths) {
@@ -722,5 +725,152 @@ describe('pre-flight fixes', () => {
     (w.B.domains[0] as HostFacts['domains'][number]).state = 5;
     await applyFix(manager(w.A, w.B), baseSpec, 'undefine-stale');
     expect(w.B.undefined).toEqual(['old-tiny']);
+  });
+});
+
+describe('pre-flight: the less common disks and failures', () => {
+  const setDom = (patch: Partial<HostFacts['domains'][number]>) => {
+    w.A.domains[0] = { ...(w.A.domains[0] as HostFacts['domains'][number]), ...patch };
+  };
+  const CD = '/srv/iso/debian.iso';
+  const cdrom = `<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='${CD}'/><target dev='sda'/><readonly/></disk>`;
+
+  it('offline copy: a backing file, a disk outside any pool, a volume already on B', async () => {
+    setDom({ state: 5 });
+    w.B.files = {};
+    const backing = `<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='${IMG}'/><backingStore type='file'><source file='/var/lib/libvirt/images/base.qcow2'/></backingStore><target dev='vda'/></disk>`;
+    setDom({ xml: domainXml({ disks: backing }) });
+    let c = check(await preflight(w.A, w.B, { mode: 'offline', storage: 'copy' }), 'storage');
+    expect(c.details).toEqual([
+      `vda: ${IMG} has a backing file; an offline copy moves only the top image. Copy the backing chain to B first, or use shared storage.`,
+    ]);
+    setDom({ xml: domainXml() });
+    w.A.vols = {};
+    c = check(await preflight(w.A, w.B, { mode: 'offline', storage: 'copy' }), 'storage');
+    expect(c.details).toEqual([
+      `vda: ${IMG} is not in a storage pool on A; an offline copy reads disks through libvirt's storage pools. Define a pool for its directory on A.`,
+    ]);
+    w.A.vols = { [IMG]: { capacity: 10 * GiB, allocation: 2 * GiB } };
+    w.B.files = { [IMG]: { size: 1, mtime: 1 } };
+    c = check(await preflight(w.A, w.B, { mode: 'offline', storage: 'copy' }), 'storage');
+    expect(c.details).toEqual([`vda: B already has ${IMG}; Vireo does not overwrite a volume. Remove it on B, or pick another pool.`]);
+    w.B.files = {};
+    const pf = await preflight(w.A, w.B, { mode: 'offline', storage: 'copy' });
+    // Offline: the file as it is on A (3 GiB), not its virtual size, and virsh cannot do it alone.
+    expect(check(pf, 'storage')).toMatchObject({
+      status: 'pass',
+      message: '3.0 GiB of disk data will be copied to B.',
+      details: [`vda: copied to ${IMG} in pool default on B: 3.0 GiB.`, 'Pool default on B has room: 50.0 GiB free for 3.0 GiB.'],
+    });
+    expect(pf.plan.flags).toEqual(['--offline', '--persistent', '--undefinesource']);
+    expect(pf.plan.virsh).toBe(
+      "# virsh cannot copy disks offline; Vireo copies them through libvirt's storage API first, then:\nvirsh -c qemu+ssh://root@10.0.0.1/system migrate --offline --persistent --undefinesource --verbose tiny qemu+ssh://root@10.0.0.2/system",
+    );
+    expect(check(pf, 'disk-cache').message).toBe('The disks are copied by QEMU during the migration: their cache mode does not matter.');
+  });
+
+  it('a read-only CD-ROM is not copied: it must be on B already', async () => {
+    setDom({ xml: domainXml({ disks: diskXml() + cdrom }) });
+    w.A.files[CD] = { size: 600 * MiB, mtime: 7 };
+    w.B.files = {};
+    const pf = await preflight(w.A, w.B, { storage: 'copy' });
+    const c = check(pf, 'storage');
+    expect(c.status).toBe('fail');
+    expect(c.details).toContain(`sda: ${CD} (read-only, not copied) is missing on B: copy it there, or eject it.`);
+    expect(pf.plan.disks.map((d) => d.target)).toEqual(['vda']);
+    expect(pf.disks.find((d) => d.target === 'sda')).toMatchObject({ copy: false, readonly: true, bytes: 0 });
+  });
+
+  it('block devices in a copy: missing, another size, the same size', async () => {
+    const DEV = '/dev/vg0/tiny';
+    setDom({
+      xml: domainXml({
+        disks: `<disk type='block' device='disk'><driver name='qemu' type='raw'/><source dev='${DEV}'/><target dev='vda'/></disk>`,
+      }),
+    });
+    w.A.files = { [DEV]: { size: 8 * GiB, mtime: 1 } };
+    w.B.files = {};
+    let c = check(await preflight(w.A, w.B, { storage: 'copy' }), 'storage');
+    expect(c.details).toEqual([`vda: B has no block device ${DEV} to copy into: create it (8.0 GiB) first.`]);
+    w.B.files = { [DEV]: { size: 4 * GiB, mtime: 1 } };
+    c = check(await preflight(w.A, w.B, { storage: 'copy' }), 'storage');
+    expect(c.details).toEqual([`vda: ${DEV} on B is 4.0 GiB, the disk is 8.0 GiB: the sizes must match.`]);
+    w.B.files = { [DEV]: { size: 8 * GiB, mtime: 1 } };
+    c = check(await preflight(w.A, w.B, { storage: 'copy' }), 'storage');
+    expect(c).toMatchObject({ status: 'warn', details: [`vda: ${DEV} on B is overwritten by the copy.`] });
+  });
+
+  it('pool volumes and network disks', async () => {
+    const vol = `<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/><source pool='default' volume='tiny.qcow2'/><target dev='vdb'/></disk>`;
+    const net = `<disk type='network' device='disk'><driver name='qemu' type='raw'/><source protocol='rbd' name='rbd/tiny'/><target dev='vdc'/></disk>`;
+    setDom({ xml: domainXml({ disks: vol + net }) });
+    let c = check(await preflight(w.A, w.B), 'storage');
+    expect(c).toMatchObject({
+      status: 'warn',
+      details: [
+        'vdb: a pool volume (default/tiny.qcow2): it must exist in a pool of the same name on B.',
+        'vdc: network disk (rbd/tiny): reached by both hosts, not copied.',
+      ],
+    });
+    c = check(await preflight(w.A, w.B, { storage: 'copy' }), 'storage');
+    expect(c.status).toBe('fail');
+    expect(c.details?.[0]).toBe('vdb: a pool volume (default/tiny.qcow2): copying it is not supported; use shared storage.');
+    expect(c.message).toBe('a pool volume (default/tiny.qcow2): copying it is not supported; use shared storage.');
+  });
+
+  it('a qcow2 outside any pool: its virtual size comes from qemu-img', async () => {
+    w.A.vols = {};
+    w.B.files = {};
+    w.A.run = (argv) =>
+      argv[0] === 'qemu-img' ? { code: 0, stdout: JSON.stringify({ 'virtual-size': 20 * GiB, format: 'qcow2' }), stderr: '' } : undefined;
+    const pf = await preflight(w.A, w.B, { storage: 'copy' });
+    expect(w.A.commands.filter((c) => c[0] === 'qemu-img').map((c) => c.at(-1))).toEqual([IMG]);
+    expect(pf.disks[0]).toMatchObject({ capacity: 20 * GiB, fileSize: 3 * GiB, bytes: 20 * GiB });
+    expect(pf.disks[0]?.srcVol).toBeUndefined();
+    // qemu-img failing: the file size stands in.
+    w.A.run = () => ({ code: 1, stdout: '', stderr: 'qemu-img: Could not open' });
+    expect((await preflight(w.A, w.B, { storage: 'copy' })).disks[0]).toMatchObject({ capacity: 3 * GiB, bytes: 3 * GiB });
+  });
+
+  it('several failing disks: the message counts them', async () => {
+    const IMG2 = '/var/lib/libvirt/images/two.qcow2';
+    setDom({ xml: domainXml({ disks: diskXml() + diskXml('none', IMG2).replace("dev='vda'", "dev='vdb'") }) });
+    w.B.files = {};
+    const c = check(await preflight(w.A, w.B), 'storage');
+    expect(c.status).toBe('fail');
+    expect(c.message).toBe('2 problems with the disks, below.');
+    expect(c.details).toHaveLength(2);
+  });
+
+  it('a direct (macvtap) interface needs the device on B', async () => {
+    setDom({ xml: domainXml({ ifaces: `<interface type='direct'><mac address='m7'/><source dev='eth0' mode='bridge'/></interface>` }) });
+    w.B.run = (argv) => (argv[0] === 'test' ? { code: argv[2] === '/sys/class/net/eth0' ? 0 : 1, stdout: '', stderr: '' } : undefined);
+    expect(check(await preflight(w.A, w.B), 'network')).toMatchObject({ status: 'pass', details: ['m7: device eth0 exists on B.'] });
+    setDom({ xml: domainXml({ ifaces: `<interface type='direct'><mac address='m7'/><source dev='eth1'/></interface>` }) });
+    expect(check(await preflight(w.A, w.B), 'network')).toMatchObject({ status: 'fail', details: ['m7: B has no network device eth1.'] });
+  });
+
+  it('a check that cannot run says why and blocks the start', async () => {
+    Object.defineProperty(w.B, 'freeMemory', {
+      get() {
+        throw new Error('this function is not supported by the connection driver: virNodeGetFreeMemory');
+      },
+    });
+    const pf = await preflight(w.A, w.B);
+    expect(check(pf, 'memory')).toEqual({
+      id: 'memory',
+      title: 'Memory on the destination',
+      status: 'fail',
+      message: 'Could not check: this function is not supported by the connection driver: virNodeGetFreeMemory',
+    });
+    expect(pf.plan.canStart).toBe(false);
+  });
+
+  it("a host whose probe fails: the storage check names the host and the shell's complaint", async () => {
+    w.B.probeError = 'sh: 1: stat: Permission denied';
+    const pf = await preflight(w.A, w.B);
+    expect(check(pf, 'storage')).toMatchObject({ status: 'fail', message: 'Could not check: B: sh: 1: stat: Permission denied' });
+    w.B.probeError = '';
+    expect(check(await preflight(w.A, w.B), 'storage').message).toBe('Could not check: B: exit 2');
   });
 });
