@@ -4,11 +4,11 @@
 // of the disk. The job must fail without deleting B's disk and without resuming A (h4). The old
 // cleanup took "unknown" for "not moved" and deleted the copy under B's running guest.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectLabHosts, inProcess } from '../../e2e/lab/hosts';
+import { connectLabHosts, inProcess, labHostSpec } from '../../e2e/lab/hosts';
 import { labSh, readLab, virshOn } from '../../e2e/lab/lab';
 import { type Job, MigrationSpec } from '../../shared/api';
 import { type Backend, createBackend } from '../backend';
@@ -19,6 +19,12 @@ const dataDir = mkdtempSync(join(tmpdir(), 'vireo-mig-cleanup-lab-'));
 const tag = randomBytes(3).toString('hex');
 const name = `t-h4-pc-${tag}`;
 const disk = `/var/lib/libvirt/images/${name}.qcow2`;
+// The low "rollback pre-existing" case: B reached as a non-root user, a pool directory only root can search.
+const pre = `t-pre-${tag}`;
+const prePool = `t-priv-${tag}`;
+const prePoolDir = `/var/lib/libvirt/images/${prePool}`;
+const preDisk = `/var/lib/libvirt/images/${pre}.qcow2`;
+const preDest = `${prePoolDir}/${pre}.qcow2`;
 let b: Backend;
 let idA = '';
 let idB = '';
@@ -62,7 +68,14 @@ afterAll(async () => {
     await virshOn(h, ['undefine', name, '--nvram']).catch(() => {});
     await virshOn(h, ['vol-delete', '--pool', 'default', `${name}.qcow2`]).catch(() => {});
   }
-  rmSync(join(lab.dir, 'tmp', `${name}.xml`), { force: true });
+  await virshOn('A', ['destroy', pre]).catch(() => {});
+  await virshOn('A', ['undefine', pre, '--nvram']).catch(() => {});
+  await virshOn('A', ['vol-delete', '--pool', 'default', `${pre}.qcow2`]).catch(() => {});
+  await virshOn('B', ['vol-delete', '--pool', prePool, `${pre}.qcow2`]).catch(() => {});
+  await virshOn('B', ['pool-destroy', prePool]).catch(() => {});
+  await virshOn('B', ['pool-undefine', prePool]).catch(() => {});
+  await labSh(['exec', 'B', 'rm', '-rf', prePoolDir]).catch(() => {});
+  for (const n of [name, pre]) rmSync(join(lab.dir, 'tmp', `${n}.xml`), { force: true });
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -131,5 +144,60 @@ describe('migration cleanup (lab)', () => {
     expect(await stateReason('A')).toMatch(/^paused \(post-copy failed\)/);
     expect(await stateReason('B')).toMatch(/^running/);
     expect(info.log.some((l) => /Removed the partial copy|resumed on/.test(l.text))).toBe(false);
+  });
+
+  it('low rollback pre-existing a volume at the destination path that a non-root login cannot see is kept after libvirt refuses the copy', async () => {
+    // B as vsh-bash (libvirt's socket lets it manage qemu:///system; it cannot search the pool's directory).
+    const accounts = JSON.parse(readFileSync(join(lab.dir, 'accounts.json'), 'utf8')) as { shells: { bash: { user: string } } };
+    const labB = lab.hosts[1];
+    if (!labB) throw new Error('lab.json has no host B');
+    const userB = await b.hosts.add(
+      { ...labHostSpec(labB), name: `lab-b-${accounts.shells.bash.user}`, user: accounts.shells.bash.user },
+      true,
+    );
+    try {
+      await virshOn('B', ['pool-define-as', prePool, 'dir', '--target', prePoolDir]);
+      await virshOn('B', ['pool-build', prePool]);
+      await virshOn('B', ['pool-start', prePool]);
+      await labSh(['exec', 'B', 'chmod', '0700', prePoolDir]);
+      // There before the job, and too small: libvirt refuses to copy into it.
+      await virshOn('B', ['vol-create-as', prePool, `${pre}.qcow2`, '1M', '--format', 'qcow2']);
+      const probe = await labSh([
+        'exec',
+        'B',
+        'su',
+        '-s',
+        '/bin/sh',
+        accounts.shells.bash.user,
+        '-c',
+        `[ -e ${preDest} ] && echo seen || echo unseen`,
+      ]);
+      expect(probe.stdout.trim()).toBe('unseen'); // what the old cleanup trusted
+
+      await virshOn('A', ['vol-create-as', 'default', `${pre}.qcow2`, '16M', '--format', 'qcow2']);
+      mkdirSync(join(lab.dir, 'tmp'), { recursive: true });
+      const f = join(lab.dir, 'tmp', `${pre}.xml`);
+      writeFileSync(f, throwawayXml(pre, { disk: preDisk }).replace("type='raw'", "type='qcow2' cache='none'"));
+      await virshOn('A', ['define', f]);
+      await virshOn('A', ['start', pre]);
+      const uuid = (await virshOn('A', ['domuuid', pre])).trim();
+      const spec = MigrationSpec.parse({
+        hostId: idA,
+        uuid,
+        destHostId: userB.id,
+        mode: 'live',
+        storage: 'copy',
+        destPool: prePool,
+        transport: 'direct',
+      });
+      const done = await settle(await b.migrations.start(spec, { skipChecks: true }));
+      expect(done.status).toBe('failed');
+      expect(done.error?.message).toMatch(/different sizes|size/i);
+      expect(done.error?.message).toContain(`${pre} is running on lab-a, as before`);
+      await labSh(['exec', 'B', 'test', '-e', preDest]); // not ours to delete: it was there before
+      expect(await virshOn('A', ['domstate', pre])).toMatch(/running/);
+    } finally {
+      await b.hosts.remove(userB.id);
+    }
   });
 });
