@@ -34,7 +34,10 @@ const vitestJson = (passed: number, failed: number, extra: object[] = []) =>
     numFailedTests: failed,
     numPendingTests: 0,
     numTodoTests: 0,
-    testResults: [{ name: 'a.test.ts', status: failed ? 'failed' : 'passed', assertionResults: [{}] }, ...extra],
+    testResults: [
+      { name: 'a.test.ts', status: failed ? 'failed' : 'passed', assertionResults: [{ status: failed ? 'failed' : 'passed' }] },
+      ...extra,
+    ],
   });
 const playwrightJson = (expected: number, unexpected: number, skipped = 0) =>
   JSON.stringify({ stats: { expected, unexpected, skipped, flaky: 0 }, errors: [] });
@@ -106,7 +109,23 @@ describe('npm test: the closing line counts tests; steps are reported apart', ()
     });
     expect(r.lines).toEqual(['18 passed, 4 failed']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('b.test.ts failed to load: SyntaxError');
+    expect(r.stderr).toContain('b.test.ts failed outside its tests: SyntaxError');
+  });
+
+  it('a beforeAll that throws (its tests skipped, none failed) counts as one failed test, and the skipped ones fail the run', () => {
+    const hook = {
+      name: 'c.lab.test.ts',
+      status: 'failed',
+      message: 'TypeError: x is not a function',
+      assertionResults: [{ status: 'skipped' }, { status: 'skipped' }],
+    };
+    const r = npmTest({
+      VITEST_lab: JSON.stringify({ ...JSON.parse(vitestJson(5, 0, [hook])), numPendingTests: 2 }),
+      VITEST_lab_EXIT: '1',
+    });
+    expect(r.lines).toEqual(['19 passed, 1 failed, 2 skipped', 'FAILED: 2 skipped tests (a test that did not run is not a pass)']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('c.lab.test.ts failed outside its tests: TypeError: x is not a function');
   });
 
   it('a runner that fails without a failed test is a failed step, never "0 failed" with exit 0', () => {

@@ -86,7 +86,7 @@ interface VitestJson {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  testResults: { name: string; status: string; message?: string; assertionResults: unknown[] }[];
+  testResults: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
 }
 
 function vitest(project: 'unit' | 'lab'): void {
@@ -102,9 +102,10 @@ function vitest(project: 'unit' | 'lab'): void {
     return;
   }
   const r = JSON.parse(readFileSync(file, 'utf8')) as VitestJson;
-  // A file that fails to load has no tests in the counts: each such file counts as one failed test.
-  const unloaded = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
-  for (const f of unloaded) console.error(`=== ${project} tests: ${f.name} failed to load: ${f.message ?? '(no message)'}`);
+  // A file that failed outside its tests (it did not load, or a beforeAll threw: its tests are
+  // skipped, none failed) counts as one failed test; its skipped tests count as skipped.
+  const unloaded = r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'));
+  for (const f of unloaded) console.error(`=== ${project} tests: ${f.name} failed outside its tests: ${f.message ?? '(no message)'}`);
   passed += r.numPassedTests;
   failed += r.numFailedTests + unloaded.length;
   skipped += r.numPendingTests + r.numTodoTests;
