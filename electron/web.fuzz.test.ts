@@ -1,16 +1,18 @@
 /**
  * Issue 14, H1, fuzz: 10,000 random requests against the real web bridge in this process, from
  * clients without the token (raw HTTP requests and WebSocket upgrades) and with it (WebSocket
- * frames of every shape). Each case has an oracle written here, apart from the bridge: the status
+ * frames of every shape on /ws, bytes and text on an attached console channel on /stream). Each case has an oracle written here, apart from the bridge: the status
  * an upgrade must get, the close code or answer a frame must get, what a foreign Host may get.
  * Afterwards the bridge still serves a normal request, and nothing reached the process as an
  * uncaught error. Fixed seed (e2e/fast-check-setup.ts); FC_SEED=random looks for new cases.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { requests } from '../shared/api';
 import { EVENT_NAMES } from '../shared/channels';
-import { Client, hostOf, httpGet, type RawAnswer, rawRequest, startTestBridge, type TestBridge } from './web.fixture';
+import type { ByteChannel } from './core/streams';
+import { Client, hostOf, httpGet, originOf, type RawAnswer, rawRequest, startTestBridge, type TestBridge } from './web.fixture';
 
 const CASES = 10_000;
 const MAX_PAYLOAD = 8 * 1024 * 1024;
@@ -165,7 +167,20 @@ const frameArb: fc.Arbitrary<FrameCase> = fc
   )
   .map((frame) => ({ kind: 'frame' as const, frame }));
 
-type Case = HttpCase | UpgradeCase | FrameCase;
+/** Frames on an attached console channel (/stream): bytes in, bytes out, text where only binary goes. */
+interface StreamCase {
+  kind: 'stream';
+  frame: { bytes: Uint8Array; binary: boolean } | { out: Uint8Array };
+}
+const streamArb: fc.Arbitrary<StreamCase> = fc
+  .oneof(
+    { weight: 6, arbitrary: fc.uint8Array({ maxLength: 4096 }).map((bytes) => ({ bytes, binary: true })) },
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((bytes) => ({ bytes, binary: false })) },
+    { weight: 3, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 4096 }).map((out) => ({ out })) },
+  )
+  .map((frame) => ({ kind: 'stream' as const, frame }));
+
+type Case = HttpCase | UpgradeCase | FrameCase | StreamCase;
 
 // ---- oracles ------------------------------------------------------------------------------------
 
@@ -297,28 +312,147 @@ class Lane {
   }
 }
 
+/** One console channel at a time, attached over /stream; a new one after the bridge closes it. */
+class StreamLane {
+  private conn: {
+    ws: WebSocket;
+    ch: ByteChannel;
+    input: number;
+    output: number;
+    closed: { code: number; reason: string } | null;
+    /** The service was told its viewer left. */
+    detached: boolean;
+  } | null = null;
+  private waiters: (() => void)[] = [];
+  constructor(private readonly name: string) {}
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const fn of w) fn();
+  }
+
+  private until(ok: () => boolean, what: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.name}: timed out waiting for ${what}`)), 10_000);
+      const check = () => {
+        if (ok()) {
+          clearTimeout(timer);
+          resolve();
+        } else this.waiters.push(check);
+      };
+      check();
+    });
+  }
+
+  private async open(): Promise<NonNullable<StreamLane['conn']>> {
+    const ch = t.streams.create();
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/stream?channel=${ch.id}&token=${t.bridge.token}`, { origin: originOf(port) });
+    const conn = { ws, ch, input: 0, output: 0, closed: null as { code: number; reason: string } | null, detached: false };
+    ch.on('input', (b) => {
+      conn.input += b.length;
+      this.wake();
+    });
+    ch.on('detach', () => {
+      conn.detached = true;
+      this.wake();
+    });
+    ws.on('message', (d: Buffer) => {
+      conn.output += d.length;
+      this.wake();
+    });
+    ws.on('close', (code, reason) => {
+      conn.closed = { code, reason: reason.toString() };
+      this.wake();
+    });
+    ws.on('error', () => {});
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`${this.name}: upgrade refused: ${res.statusCode}`)));
+    });
+    return conn;
+  }
+
+  async run(c: StreamCase): Promise<void> {
+    this.conn ??= await this.open();
+    const conn = this.conn;
+    const f = c.frame;
+    if ('out' in f) {
+      const want = conn.output + f.out.length;
+      conn.ch.send(Buffer.from(f.out));
+      return this.until(() => conn.output === want, `${want} bytes out for ${describeCase(c)}`);
+    }
+    if (f.binary) {
+      const want = conn.input + f.bytes.length;
+      conn.ws.send(f.bytes, { binary: true });
+      return this.until(() => conn.input === want, `${want} bytes in for ${describeCase(c)}`);
+    }
+    // Text on a byte channel: refused (1003), or by ws itself when it is not UTF-8 (1007).
+    let utf8 = true;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(f.bytes);
+    } catch {
+      utf8 = false;
+    }
+    conn.ws.send(f.bytes, { binary: false });
+    await this.until(() => conn.closed !== null, `the close after ${describeCase(c)}`);
+    this.conn = null;
+    const want = utf8 ? 1003 : 1007;
+    if (conn.closed?.code !== want)
+      throw new Error(`${this.name}: want close ${want}, got ${JSON.stringify(conn.closed)} for ${describeCase(c)}`);
+    // The service learns that its viewer left.
+    await this.until(() => conn.detached, 'the channel to learn that its viewer left');
+  }
+
+  async close(): Promise<void> {
+    const conn = this.conn;
+    if (!conn) return;
+    conn.ws.close();
+    await this.until(() => conn.detached, 'the channel to learn that its viewer left');
+  }
+}
+
 it(`h1 fuzz: the web bridge answers ${CASES} random HTTP requests, upgrades and WebSocket frames and keeps serving`, async () => {
   const seed = fc.readConfigureGlobal().seed;
   const cases = fc.sample(
-    fc.oneof({ weight: 4, arbitrary: httpArb(port) }, { weight: 2, arbitrary: upgradeArb(port) }, { weight: 4, arbitrary: frameArb }),
+    fc.oneof(
+      { weight: 4, arbitrary: httpArb(port) },
+      { weight: 2, arbitrary: upgradeArb(port) },
+      { weight: 3, arbitrary: frameArb },
+      { weight: 1, arbitrary: streamArb },
+    ),
     { numRuns: CASES, ...(seed !== undefined ? { seed } : {}) },
   );
   let frames = 0;
   for (const c of cases) if (c.kind === 'frame' && ++frames % HUGE_EVERY === 0) c.frame = { huge: MAX_PAYLOAD + 1 };
 
-  const done = { http: 0, upgrade: 0, frame: 0 };
+  const done = { http: 0, upgrade: 0, frame: 0, stream: 0 };
   /** Milliseconds spent per kind, summed over the parallel clients. */
-  const busy = { http: 0, upgrade: 0, frame: 0 };
+  const busy = { http: 0, upgrade: 0, frame: 0, stream: 0 };
   const failures: string[] = [];
+  // Ten failures are enough to show what broke: then every client stops, and the test fails fast.
   const record = (err: unknown) => {
     if (failures.length < 10) failures.push((err as Error).message);
   };
+  const going = () => failures.length < 10;
   // Sockets and HTTP clients in parallel; each lane's frames in order.
   const lanes = [new Lane('lane 0'), new Lane('lane 1'), new Lane('lane 2'), new Lane('lane 3')];
   const frameCases = cases.filter((c): c is FrameCase => c.kind === 'frame');
-  const otherCases = cases.filter((c): c is HttpCase | UpgradeCase => c.kind !== 'frame');
+  const otherCases = cases.filter((c): c is HttpCase | UpgradeCase => c.kind === 'http' || c.kind === 'upgrade');
+  const streamCases = cases.filter((c): c is StreamCase => c.kind === 'stream');
+  const streamLanes = [new StreamLane('stream lane 0'), new StreamLane('stream lane 1')];
+  const runStreamLane = async (lane: StreamLane, i: number) => {
+    for (let k = i; k < streamCases.length && going(); k += streamLanes.length) {
+      const c = streamCases[k];
+      if (!c) continue;
+      const t1 = Date.now();
+      await lane.run(c).then(() => done.stream++, record);
+      busy.stream += Date.now() - t1;
+    }
+    await lane.close().catch(record);
+  };
   const runLane = async (lane: Lane, i: number) => {
-    for (let k = i; k < frameCases.length; k += lanes.length) {
+    for (let k = i; k < frameCases.length && going(); k += lanes.length) {
       const c = frameCases[k];
       if (!c) continue;
       const t1 = Date.now();
@@ -329,7 +463,7 @@ it(`h1 fuzz: the web bridge answers ${CASES} random HTTP requests, upgrades and 
   };
   let next = 0;
   const runHttpWorker = async () => {
-    while (next < otherCases.length) {
+    while (next < otherCases.length && going()) {
       const c = otherCases[next++];
       if (!c) continue;
       const t1 = Date.now();
@@ -340,16 +474,18 @@ it(`h1 fuzz: the web bridge answers ${CASES} random HTTP requests, upgrades and 
   // Events flow meanwhile to whatever sockets subscribed, while others are being closed.
   const ticker = setInterval(() => t.events.emit('host.state', { hostId: 'h-1', state: { status: 'connecting' } }), 20);
   const t0 = Date.now();
-  await Promise.all([...lanes.map(runLane), ...Array.from({ length: 8 }, runHttpWorker)]);
+  await Promise.all([...lanes.map(runLane), ...streamLanes.map(runStreamLane), ...Array.from({ length: 8 }, runHttpWorker)]);
   clearInterval(ticker);
   const secs = (Date.now() - t0) / 1000;
   console.log(
-    `h1 fuzz (seed ${seed}): ${done.http} HTTP requests, ${done.upgrade} upgrades, ${done.frame} frames in ${secs.toFixed(1)} s (client time: ${JSON.stringify(busy)} ms)`,
+    `h1 fuzz (seed ${seed}): ${done.http} HTTP requests, ${done.upgrade} upgrades, ${done.frame} frames, ${done.stream} console-channel frames in ${secs.toFixed(1)} s (client time: ${JSON.stringify(busy)} ms)`,
   );
 
   expect(failures).toEqual([]);
-  expect(done.http + done.upgrade + done.frame).toBe(CASES);
-  expect(Math.min(done.http, done.upgrade, done.frame)).toBeGreaterThan(CASES / 20);
+  expect(done.http + done.upgrade + done.frame + done.stream).toBe(CASES);
+  expect(Math.min(done.http, done.upgrade, done.frame, done.stream)).toBeGreaterThan(CASES / 20);
+  // Every console channel ended with its viewer.
+  expect(t.streams.size).toBe(0);
   expect(faults).toEqual([]);
   // Still serving: the page, and a normal authenticated request.
   expect((await httpGet(port, '/', { Host: hostOf(port) })).status).toBe(200);
