@@ -7,11 +7,12 @@
  * pre-flight failure provoked and shown. Every scenario checks where the VM runs afterwards (on
  * the hosts themselves, with virsh) and that no disk was removed.
  *
- * One backend and one page for the file (hosts added once); the lab is reset at the end and
- * where a scenario needs the initial state.
+ * One backend and one page for the file (hosts added once); the lab is reset before and after the
+ * file. Each test puts tiny where it starts from (tinyOn) and runs its own guest workload, so any
+ * one of them passes alone (`-g`) or after any subset of the others.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, test as base, type Page } from '@playwright/test';
 import { type AppServer, expect, openApp, startServer } from './fixtures';
@@ -32,6 +33,8 @@ let server: AppServer;
 let page: Page;
 let idA = '';
 let idB = '';
+/** Definitions written for virsh on the hosts: under the lab dir, which both hosts see; made by this file. */
+let xmlDir = '';
 
 /** Both lab hosts, added and connected as an admin would (hosts.add, their published fingerprints confirmed). */
 async function addHosts(s: AppServer): Promise<void> {
@@ -80,6 +83,32 @@ async function stopDirtyLoop(host: 'A' | 'B'): Promise<void> {
   await guestExec(host, 'tiny', 'kill $(cat /dev/shm/loop.pid); rm -f /dev/shm/a /dev/shm/b; echo stopped');
 }
 
+/** Runs `fn` while tiny (on `host`) rewrites its memory; the loop is stopped wherever tiny runs afterwards. */
+async function withDirtyLoop(host: 'A' | 'B', fn: () => Promise<void>): Promise<void> {
+  await startDirtyLoop(host);
+  try {
+    await fn();
+  } finally {
+    const now = await where('tiny');
+    const on = now.A === 'running' ? 'A' : now.B === 'running' ? 'B' : null;
+    if (on) await stopDirtyLoop(on);
+  }
+}
+
+/**
+ * Puts tiny, running, on `host` and nowhere else: a live migration with virsh when it runs on the
+ * other host (as the previous test may have left it), so that each test starts where it says.
+ */
+async function tinyOn(host: 'A' | 'B'): Promise<void> {
+  const other = host === 'A' ? 'B' : 'A';
+  const dest = host === 'A' ? A : B;
+  const now = await where('tiny');
+  if (now[other] === 'running' && now[host] === null)
+    await virshOn(other, ['migrate', '--live', '--unsafe', '--persistent', '--undefinesource', 'tiny', dest?.sshUri ?? ''], 180_000);
+  expect(await where('tiny')).toEqual(host === 'A' ? { A: 'running', B: null } : { A: null, B: 'running' });
+  await expect(page.getByTestId(`vm-tiny-${host === 'A' ? idA : idB}`)).toHaveAttribute('data-state', 'running');
+}
+
 /**
  * Drops the backend's SSH link to a lab host as a broken network would: the sshd process serving
  * each of the backend's connections (found by the backend's local ports) is killed on the host.
@@ -101,6 +130,8 @@ async function dropAppLink(host: 'A' | 'B', s: AppServer): Promise<void> {
 
 test.beforeAll(async ({ browser }) => {
   await labReset();
+  mkdirSync(join(lab.dir, 'tmp'), { recursive: true });
+  xmlDir = mkdtempSync(join(lab.dir, 'tmp', 'mig-e2e-'));
   server = await startServer();
   await addHosts(server);
   page = await openPage(browser, server);
@@ -112,13 +143,12 @@ test.afterAll(async () => {
   // tiny-local ran with a live-only change (cache) in the pre-flight scenario: a fresh start.
   await virshOn('A', ['destroy', 'tiny-local']).catch(() => {});
   await labReset();
-  for (const n of ['tiny-other', 'tiny-old', 'tiny-local-wb', 'stopped-bad'])
-    rmSync(join(lab.dir, 'tmp', `mig-e2e-${n}.xml`), { force: true });
+  if (xmlDir) rmSync(xmlDir, { recursive: true, force: true });
 });
 
-/** Writes a definition where both lab hosts can read it (/tmp is shared with them). */
+/** Writes a definition where both lab hosts can read it (the lab dir is shared with them). */
 function xmlFile(name: string, xml: string): string {
-  const f = join(lab.dir, 'tmp', `mig-e2e-${name}.xml`);
+  const f = join(xmlDir, `${name}.xml`);
   writeFileSync(f, xml);
   return f;
 }
@@ -266,7 +296,7 @@ test('pre-flight: each failure provoked and shown with its reason and fix; nothi
 test('live: tiny A -> B direct (wizard from the VM menu), then back by dragging it onto A, peer-to-peer', async () => {
   const testInfo = test.info();
   const w = new MigrateWizard(page);
-  await expect(page.getByTestId(`vm-tiny-${idA}`)).toHaveAttribute('data-state', 'running');
+  await tinyOn('A');
   await w.openFromMenu('tiny', idA);
   await w.destination(idB);
   await page.screenshot({ path: testInfo.outputPath('wizard-destination.png') });
@@ -309,6 +339,7 @@ test('live: tiny A -> B direct (wizard from the VM menu), then back by dragging 
 test('cancel at about 50 %: the migration stops, tiny stays running on A', async () => {
   const testInfo = test.info();
   const w = new MigrateWizard(page);
+  await tinyOn('A');
   await w.openFromMenu('tiny', idA);
   await w.destination(idB);
   await w.next();
@@ -364,30 +395,38 @@ async function nonConverging(
 
 test('not converging: flagged in plain words; one click on "allow downtime" finishes it (A -> B)', async () => {
   const testInfo = test.info();
-  test.setTimeout(180_000);
-  await startDirtyLoop('A');
-  await nonConverging('A', 'max-downtime', testInfo);
-  expect(await where('tiny')).toEqual({ A: null, B: 'running' });
+  test.setTimeout(240_000);
+  await tinyOn('A');
+  await withDirtyLoop('A', async () => {
+    await nonConverging('A', 'max-downtime', testInfo);
+    expect(await where('tiny')).toEqual({ A: null, B: 'running' });
+  });
 });
 
 test('not converging: one click on "switch to post-copy" finishes it (B -> A)', async () => {
   const testInfo = test.info();
-  test.setTimeout(180_000);
-  await nonConverging('B', 'postcopy', testInfo);
-  expect(await where('tiny')).toEqual({ A: 'running', B: null });
+  test.setTimeout(240_000);
+  await tinyOn('B');
+  await withDirtyLoop('B', async () => {
+    await nonConverging('B', 'postcopy', testInfo);
+    expect(await where('tiny')).toEqual({ A: 'running', B: null });
+  });
 });
 
 test('not converging: one click on "pause the guest" finishes it, and the guest runs on B', async () => {
   const testInfo = test.info();
-  test.setTimeout(180_000);
-  await nonConverging('A', 'suspend', testInfo);
-  // Paused to finish, resumed on arrival: running, not paused.
-  expect(await where('tiny')).toEqual({ A: null, B: 'running' });
-  await stopDirtyLoop('B');
+  test.setTimeout(240_000);
+  await tinyOn('A');
+  await withDirtyLoop('A', async () => {
+    await nonConverging('A', 'suspend', testInfo);
+    // Paused to finish, resumed on arrival: running, not paused.
+    expect(await where('tiny')).toEqual({ A: null, B: 'running' });
+  });
 });
 
 test('link dropped mid-way (peer-to-peer B -> A): the host goes on, the panel follows again after the reconnect', async () => {
   const w = new MigrateWizard(page);
+  await tinyOn('B');
   await w.openFromMenu('tiny', idB);
   await w.destination(idA);
   await w.next();
@@ -406,6 +445,7 @@ test('re-attach: the app quits during a peer-to-peer migration; restarted, it fi
   browser,
 }) => {
   const w = new MigrateWizard(page);
+  await tinyOn('A');
   await w.openFromMenu('tiny', idA);
   await w.destination(idB);
   await w.next();
