@@ -80,7 +80,7 @@ export function describeState(v: HostView): string {
   const why =
     v.state === 'paused'
       ? {
-          [PausedReason.USER]: 'paused by a user',
+          [PausedReason.USER]: 'by a user',
           [PausedReason.MIGRATION]: 'by the migration',
           [PausedReason.POSTCOPY]: 'post-copy: its memory moved to the other host',
           [PausedReason.POSTCOPY_FAILED]: 'post-copy failed',
