@@ -2,7 +2,7 @@
  * The backend, independent of how it is reached: services wired to the contract's handlers.
  * main.ts (Electron IPC) and serve.ts (web bridge) both build one of these.
  */
-import type { AppInfo } from '../shared/api';
+import type { AppInfo, HostId } from '../shared/api';
 import { EventHub } from './core/events';
 import { defaultDataDir, HostStore, knownHostsFile, MemorySecrets, type SecretStore } from './core/store';
 import { StreamHub } from './core/streams';
@@ -32,6 +32,8 @@ export interface Backend {
   dispatch: Dispatch;
   events: EventHub;
   hosts: HostManager;
+  /** Settles once every host marked "connect when Vireo starts" has connected or failed: the ids that connected. */
+  autoconnected: Promise<HostId[]>;
   jobs: JobManager;
   domains: DomainService;
   /** Console byte channels (serial, VNC): the transports attach the renderer to them. */
@@ -67,6 +69,8 @@ export function createBackend(opts: BackendOptions): Backend {
   const clone = new CloneService(hosts, jobs);
   // ---- migration
   const migrations = new MigrationService(hosts, jobs);
+  // Every service listens by now: hosts marked "connect when Vireo starts" connect (each shows its own failure).
+  const autoconnected = hosts.autoconnect();
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -146,6 +150,7 @@ export function createBackend(opts: BackendOptions): Backend {
     dispatch: createDispatcher(handlers),
     events,
     hosts,
+    autoconnected,
     jobs,
     domains,
     streams,

@@ -64,6 +64,8 @@ export const HostSpec = z
     auth: HostAuth.optional(),
     /** Reach the host through this SSH jump host (ProxyJump); without it, ~/.ssh/config's ProxyJump applies. */
     jump: JumpHost.optional(),
+    /** Connect when Vireo starts (virt-manager's "Autoconnect"). */
+    autoconnect: z.boolean().optional(),
     /** libvirt URI on the host, e.g. qemu:///system. */
     uri: z
       .string()
@@ -1223,6 +1225,7 @@ export const requests = {
         auth: HostAuth.optional(),
         /** '' removes the jump host. */
         jump: z.union([JumpHost, z.literal('')]).optional(),
+        autoconnect: z.boolean().optional(),
       })
       .strict(),
     output: out<HostInfo>(),

@@ -47,9 +47,9 @@ const dataDir = demoDataDir();
 if (withLab) {
   try {
     checkOwnLabDir(labDir());
-    const { added, kept } = await seedLabHosts(dataDir, readLab());
+    const { added, kept } = await seedLabHosts(dataDir, readLab(), { autoconnect: true });
     console.error(
-      `[demo] ${[...added, ...kept].join(' and ')} ${added.length ? 'saved' : 'already saved'} in ${dataDir} with their host keys; connect them from the host list.`,
+      `[demo] ${[...added, ...kept].join(' and ')} ${added.length ? 'saved' : 'already saved'} in ${dataDir} with their host keys; Vireo connects them as it starts.`,
     );
   } catch (err) {
     console.error(`[demo] Could not add the lab hosts to ${dataDir}: ${(err as Error).message}`);

@@ -44,6 +44,20 @@ describe('lab hosts without a lab inside the app (h3)', () => {
     for (const h of saved) expect((await be.hosts.connect(h.id)).state.status).toBe('connected');
   });
 
+  it('demo: hosts seeded with autoconnect are connected when the app starts, with no call and no prompt', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vireo-demo-seed-'));
+    // An earlier demo run saved the hosts without the mark: the next run adds it.
+    await seedLabHosts(dir, lab);
+    expect(await seedLabHosts(dir, lab, { autoconnect: true })).toEqual({ added: [], kept: ['lab-a', 'lab-b'] });
+    const be = open(dir);
+    const ids = await be.autoconnected;
+    expect(ids).toHaveLength(2);
+    expect(be.hosts.list().map((h) => [h.spec.name, h.spec.autoconnect, h.state.status])).toEqual([
+      ['lab-a', true, 'connected'],
+      ['lab-b', true, 'connected'],
+    ]);
+  });
+
   it('h3 connectLabHosts confirms only the fingerprint the lab published, and then both hosts are connected', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vireo-h3-add-'));
     const be = open(dir);

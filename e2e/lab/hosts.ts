@@ -101,9 +101,14 @@ export async function connectLabHosts(client: AppClient, lab: Lab = readLab()): 
 /**
  * Writes the lab's hosts into an app data dir before the app starts (npm run demo): the host keys
  * through the app's known_hosts writer (one validated line per host) and the hosts through the
- * app's own HostManager.add, as saved but not connected hosts. Hosts already there are kept.
+ * app's own HostManager.add, as saved but not connected hosts (with `autoconnect`, marked "connect
+ * when Vireo starts", as the demo does). Hosts already there are kept.
  */
-export async function seedLabHosts(dataDir: string, lab: Lab = readLab()): Promise<{ added: string[]; kept: string[] }> {
+export async function seedLabHosts(
+  dataDir: string,
+  lab: Lab = readLab(),
+  opts: { autoconnect?: boolean } = {},
+): Promise<{ added: string[]; kept: string[] }> {
   const knownHostsPath = knownHostsFile(dataDir);
   for (const h of lab.hosts) await trustHostKey(knownHostsPath, h.address, h.port, publishedKey(h));
   const events = new EventHub();
@@ -118,11 +123,13 @@ export async function seedLabHosts(dataDir: string, lab: Lab = readLab()): Promi
   const kept: string[] = [];
   for (const h of lab.hosts) {
     try {
-      await hosts.add(labHostSpec(h), false);
+      await hosts.add({ ...labHostSpec(h), ...(opts.autoconnect ? { autoconnect: true } : {}) }, false);
       added.push(h.name);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'exists') kept.push(h.name);
-      else throw err;
+      if (!(err instanceof AppError && err.code === 'exists')) throw err;
+      kept.push(h.name);
+      const have = hosts.list().find((x) => x.spec.address === h.address && x.spec.user === h.user);
+      if (have && opts.autoconnect && !have.spec.autoconnect) await hosts.update(have.id, { autoconnect: true });
     }
   }
   return { added, kept };

@@ -10,6 +10,8 @@ export interface NewHost {
   port?: number;
   /** ProxyJump: `[user@]host[:port]`. */
   jump?: string;
+  /** "Connect when Vireo starts" (checked by default for a new host). */
+  autoconnect?: boolean;
   auth: AuthChoice;
 }
 
@@ -43,6 +45,7 @@ export class AddHostDialog {
     await this.root.getByText(AUTH_LABEL[h.auth.kind], { exact: true }).click();
     if (h.auth.kind === 'key') await this.root.locator('input[name=keyPath]').fill(h.auth.path);
     if (h.auth.kind === 'password') await this.root.locator('input[name=password]').fill(h.auth.password);
+    if (h.autoconnect !== undefined) await this.root.locator('input[name=autoconnect]').setChecked(h.autoconnect);
   }
 
   async submit(): Promise<void> {

@@ -112,3 +112,43 @@ describe('HostManager.add: what is kept', () => {
     expect(setSecret).not.toHaveBeenCalled();
   });
 });
+
+describe('HostManager.autoconnect: "connect when Vireo starts"', () => {
+  /** A loopback port nobody listens on (opened, then closed): a connect there is refused at once. */
+  async function closedPort(): Promise<number> {
+    const { createServer } = await import('node:net');
+    const srv = createServer();
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const addr = srv.address();
+    await new Promise<void>((r) => srv.close(() => r()));
+    if (!addr || typeof addr === 'string') throw new Error('no port');
+    return addr.port;
+  }
+
+  it('tries only the marked hosts; a marked host that cannot be reached shows why in its own state', async () => {
+    const { hosts, deps } = setup();
+    const port = await closedPort();
+    const marked = await hosts.add({ ...base, name: 'marked', address: '127.0.0.1', port, autoconnect: true }, false);
+    const plain = await hosts.add({ ...base, name: 'plain', address: '127.0.0.1', port: port, user: 'other' }, false);
+    // A new start over the same store, as the app does.
+    const again = new HostManager(deps);
+    expect(await again.autoconnect()).toEqual([]);
+    const byId = new Map(again.list().map((h) => [h.id, h]));
+    const failed = byId.get(marked.id)?.state;
+    expect(failed?.status).toBe('failed');
+    expect(failed?.status === 'failed' ? failed.error.message : '').toMatch(/ECONNREFUSED|refused/i);
+    expect(byId.get(plain.id)?.state).toEqual({ status: 'disconnected' });
+    expect(again.list().find((h) => h.id === marked.id)?.spec.autoconnect).toBe(true);
+    await hosts.remove(marked.id);
+  });
+
+  it('update sets and clears the mark, and it is saved', async () => {
+    const { hosts, deps } = setup();
+    const h = await hosts.add(base, false);
+    expect(h.spec.autoconnect).toBeUndefined();
+    await hosts.update(h.id, { autoconnect: true });
+    expect(new HostManager(deps).list()[0]?.spec.autoconnect).toBe(true);
+    await hosts.update(h.id, { autoconnect: false });
+    expect(new HostManager(deps).list()[0]?.spec.autoconnect).toBe(false);
+  });
+});

@@ -156,6 +156,18 @@ export class HostManager extends EventEmitter {
     this.persist();
   }
 
+  /**
+   * Connects every saved host marked "connect when Vireo starts", all at once. A host that fails
+   * shows it in its own state (status 'failed' with libvirt's or SSH's message); nobody is asked
+   * anything at start (an unknown key or a missing password fails that host, to be connected by hand).
+   * Resolves when every attempt has ended, with the ids that connected.
+   */
+  async autoconnect(): Promise<HostId[]> {
+    const marked = [...this.hosts.values()].filter((h) => h.saved.spec.autoconnect && h.state.status === 'disconnected');
+    const results = await Promise.allSettled(marked.map((h) => this.open(h)));
+    return marked.filter((_, i) => results[i]?.status === 'fulfilled').map((h) => h.saved.id);
+  }
+
   async connect(id: HostId): Promise<HostInfo> {
     const h = this.get(id);
     if (h.state.status !== 'connected') await this.open(h);
@@ -171,7 +183,7 @@ export class HostManager extends EventEmitter {
   /** Edits a saved host; a change to how we reach it reconnects. */
   async update(
     id: HostId,
-    patch: Partial<Pick<HostSpec, 'name' | 'address' | 'port' | 'user' | 'auth'>> & { jump?: string },
+    patch: Partial<Pick<HostSpec, 'name' | 'address' | 'port' | 'user' | 'auth' | 'autoconnect'>> & { jump?: string },
   ): Promise<HostInfo> {
     const h = this.get(id);
     const before = h.saved.spec;

@@ -1,5 +1,5 @@
 /** Add a host, or edit a saved one: address, user, port, and how to authenticate. */
-import { Button, Group, Modal, NumberInput, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NumberInput, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { HostAuth, HostInfo } from '../../../shared/api';
@@ -19,9 +19,20 @@ interface Draft {
   keyPath: string;
   password: string;
   jump: string;
+  autoconnect: boolean;
 }
 
-const BLANK: Draft = { name: '', address: '', user: 'root', port: 22, authKind: 'agent', keyPath: '', password: '', jump: '' };
+const BLANK: Draft = {
+  name: '',
+  address: '',
+  user: 'root',
+  port: 22,
+  authKind: 'agent',
+  keyPath: '',
+  password: '',
+  jump: '',
+  autoconnect: true,
+};
 
 function draftOf(h: HostInfo): Draft {
   return {
@@ -33,6 +44,7 @@ function draftOf(h: HostInfo): Draft {
     keyPath: '',
     password: '',
     jump: h.spec.jump ?? '',
+    autoconnect: h.spec.autoconnect ?? false,
   };
 }
 
@@ -72,6 +84,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
         {
           hostId: host.id,
           name: d.name || d.address,
+          autoconnect: d.autoconnect,
           ...(local ? {} : { address: d.address, user: d.user, port: d.port, jump: d.jump.trim() }),
           ...(!local && auth && !(auth.kind === 'agent' && authWas === 'agent') ? { auth } : {}),
         },
@@ -88,6 +101,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
             port: d.port,
             ...(d.jump.trim() ? { jump: d.jump.trim() } : {}),
             ...(auth ? { auth } : {}),
+            autoconnect: d.autoconnect,
             uri: 'qemu:///system',
           },
           connect: true,
@@ -189,6 +203,12 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
             )}
           </>
         )}
+        <Checkbox
+          label="Connect when Vireo starts"
+          checked={d.autoconnect}
+          onChange={(e) => set('autoconnect', e.currentTarget.checked)}
+          name="autoconnect"
+        />
         <ErrorAlert title={editing ? 'Could not save the host' : 'Could not add the host'} error={mutation.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
