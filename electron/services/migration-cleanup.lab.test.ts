@@ -25,6 +25,8 @@ const prePool = `t-priv-${tag}`;
 const prePoolDir = `/var/lib/libvirt/images/${prePool}`;
 const preDisk = `/var/lib/libvirt/images/${pre}.qcow2`;
 const preDest = `${prePoolDir}/${pre}.qcow2`;
+// M1: an offline copy whose source host cannot be read afterwards.
+const off = `t-m1-off-${tag}`;
 let b: Backend;
 let idA = '';
 let idB = '';
@@ -75,7 +77,9 @@ afterAll(async () => {
   await virshOn('B', ['pool-destroy', prePool]).catch(() => {});
   await virshOn('B', ['pool-undefine', prePool]).catch(() => {});
   await labSh(['exec', 'B', 'rm', '-rf', prePoolDir]).catch(() => {});
-  for (const n of [name, pre]) rmSync(join(lab.dir, 'tmp', `${n}.xml`), { force: true });
+  await virshOn('A', ['undefine', off, '--nvram']).catch(() => {});
+  for (const h of ['A', 'B'] as const) await virshOn(h, ['vol-delete', '--pool', 'default', `${off}.qcow2`]).catch(() => {});
+  for (const n of [name, pre, off]) rmSync(join(lab.dir, 'tmp', `${n}.xml`), { force: true });
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -198,6 +202,51 @@ describe('migration cleanup (lab)', () => {
       expect(await virshOn('A', ['domstate', pre])).toMatch(/running/);
     } finally {
       await b.hosts.remove(userB.id);
+    }
+  });
+
+  it('m1 offline copy, then the source host cannot be read while the definition moves: the copy on B is kept, each host told', async () => {
+    await virshOn('A', ['vol-create-as', 'default', `${off}.qcow2`, '16M', '--format', 'qcow2']);
+    await labSh(['exec', 'A', 'qemu-io', '-f', 'qcow2', '-c', 'write -P 0x5a 0 4M', `/var/lib/libvirt/images/${off}.qcow2`]);
+    mkdirSync(join(lab.dir, 'tmp'), { recursive: true });
+    const f = join(lab.dir, 'tmp', `${off}.xml`);
+    writeFileSync(
+      f,
+      throwawayXml(off, { disk: `/var/lib/libvirt/images/${off}.qcow2` }).replace("type='raw'", "type='qcow2' cache='none'"),
+    );
+    await virshOn('A', ['define', f]);
+    const uuid = (await virshOn('A', ['domuuid', off])).trim();
+    // Once the disk is on B and the definition is about to move, Vireo loses lab-a (the admin
+    // disconnects it); the peer URI is one lab-a cannot log in to, so the move fails either way.
+    let dropped = false;
+    const stop = b.events.on('job.progress', (j) => {
+      if (dropped || j.kind !== 'migration' || j.domain !== off || !/moves? the definition|moving the definition/.test(j.phase)) return;
+      dropped = true;
+      void b.hosts.disconnect(idA);
+    });
+    try {
+      const spec = MigrationSpec.parse({
+        hostId: idA,
+        uuid,
+        destHostId: idB,
+        mode: 'offline',
+        storage: 'copy',
+        transport: 'p2p',
+        peerUri: 'qemu+ssh://nosuch@10.203.0.2/system',
+      });
+      const done = await settle(await b.migrations.start(spec, { skipChecks: true }));
+      expect(dropped).toBe(true);
+      expect(done.status).toBe('failed');
+      expect(b.migrations.get(done.id).result?.outcome).toBe('unknown');
+      expect(done.error?.message).toContain('Vireo changed nothing: lab-a could not be read');
+      expect(done.error?.message).toContain(`lab-b has no ${off}`);
+      expect(done.error?.hint).toMatch(/Wait until lab-a is connected again/);
+      expect(done.error?.hint).toContain(`default/${off}.qcow2`);
+      // Nothing was deleted: the copy is on B.
+      expect(await virshOn('B', ['vol-list', 'default'])).toContain(`${off}.qcow2`);
+    } finally {
+      stop();
+      await b.hosts.connect(idA);
     }
   });
 });
