@@ -539,7 +539,7 @@ export class CloneService {
       volumes: made.volumes.map((v) => `${v.pool}/${v.name}`),
     });
     if (plan.kept) left.push(plan.kept);
-    let undefined_ = !plan.undefine;
+    let definitionGone = !plan.undefine;
     if (plan.undefine && domain) {
       try {
         const st = await domainGetState(rpc, domain);
@@ -547,14 +547,14 @@ export class CloneService {
         await domainUndefine(rpc, domain, {
           flags: UndefineFlags.NVRAM | UndefineFlags.MANAGED_SAVE | UndefineFlags.SNAPSHOTS_METADATA,
         });
-        undefined_ = true;
+        definitionGone = true;
       } catch (err) {
-        if (isMissing(err, ErrorCode.NO_DOMAIN)) undefined_ = true;
+        if (isMissing(err, ErrorCode.NO_DOMAIN)) definitionGone = true;
         else left.push(`definition ${domain.name}: ${(err as Error).message}`);
       }
     }
     if (!plan.deleteVolumes) return left;
-    if (!undefined_) {
+    if (!definitionGone) {
       // The clone is still defined: its disks stay with it (delete the VM with its volumes instead).
       if (made.volumes.length)
         left.push(`volumes ${made.volumes.map((v) => `${v.pool}/${v.name}`).join(', ')} (kept: ${c.name} still uses them)`);
