@@ -8,14 +8,7 @@
 //
 // The wire codec is the generated one (remote_typed_param in gen/remote_protocol.gen.ts); this
 // module gives it the ergonomic shape ({ field, type: 'ullong', value }) and records.
-import {
-  type RemoteTypedParam,
-  type RemoteTypedParamIn,
-  type RemoteTypedParamValue,
-  type RemoteTypedParamValueIn,
-  readRemoteTypedParam,
-  writeRemoteTypedParam,
-} from './gen/remote_protocol.gen';
+import { type RemoteTypedParam, type RemoteTypedParamIn, readRemoteTypedParam, writeRemoteTypedParam } from './gen/remote_protocol.gen';
 import { TypedParamType as Code } from './protocol';
 import { XdrError, type XdrReader, type XdrWriter } from './xdr';
 
@@ -39,49 +32,46 @@ export const FIELD_MAX = 80;
 
 /** A TypedParam as the generated remote_typed_param. */
 export function toRemoteTypedParam(p: TypedParam): RemoteTypedParamIn {
-  return { field: p.field, value: toRemoteValue(p) };
-}
-
-function toRemoteValue(p: TypedParam): RemoteTypedParamValueIn {
+  const { field } = p;
   switch (p.type) {
     case 'int':
-      return { type: Code.INT, i: p.value };
+      return { field, type: Code.INT, value: p.value };
     case 'uint':
-      return { type: Code.UINT, ui: p.value };
+      return { field, type: Code.UINT, value: p.value };
     case 'llong':
-      return { type: Code.LLONG, l: p.value };
+      return { field, type: Code.LLONG, value: p.value };
     case 'ullong':
-      return { type: Code.ULLONG, ul: p.value };
+      return { field, type: Code.ULLONG, value: p.value };
     case 'double':
-      return { type: Code.DOUBLE, d: p.value };
+      return { field, type: Code.DOUBLE, value: p.value };
     case 'boolean':
-      return { type: Code.BOOLEAN, b: p.value ? 1 : 0 };
+      return { field, type: Code.BOOLEAN, value: p.value ? 1 : 0 };
     case 'string':
-      return { type: Code.STRING, s: p.value };
+      return { field, type: Code.STRING, value: p.value };
   }
 }
 
 /** A decoded remote_typed_param as a TypedParam. */
 export function fromRemoteTypedParam(p: RemoteTypedParam): TypedParam {
-  const { field, value: v } = p;
+  const { field } = p;
   if (Buffer.byteLength(field) > FIELD_MAX)
     throw new XdrError(`typed param field of ${Buffer.byteLength(field)} bytes exceeds ${FIELD_MAX}`);
-  switch (v.type) {
+  switch (p.type) {
     case Code.INT:
-      return { field, type: 'int', value: v.i };
+      return { field, type: 'int', value: p.value };
     case Code.UINT:
-      return { field, type: 'uint', value: v.ui };
+      return { field, type: 'uint', value: p.value };
     case Code.LLONG:
-      return { field, type: 'llong', value: v.l };
+      return { field, type: 'llong', value: p.value };
     case Code.ULLONG:
-      return { field, type: 'ullong', value: v.ul };
+      return { field, type: 'ullong', value: p.value };
     case Code.DOUBLE:
-      return { field, type: 'double', value: v.d };
+      return { field, type: 'double', value: p.value };
     case Code.BOOLEAN:
       // libvirt sends 0/1 in an int; treat any non-zero as true like its own client does.
-      return { field, type: 'boolean', value: v.b !== 0 };
+      return { field, type: 'boolean', value: p.value !== 0 };
     case Code.STRING:
-      return { field, type: 'string', value: v.s };
+      return { field, type: 'string', value: p.value };
   }
 }
 
@@ -127,27 +117,13 @@ export function paramsToRecord(params: readonly TypedParam[]): ParamRecord {
 /** paramsToRecord straight from the decoded wire form (stats of many domains: no list in between). */
 export function remoteParamsToRecord(params: readonly RemoteTypedParam[]): ParamRecord {
   const out: ParamRecord = {};
-  for (const p of params) out[p.field] = remoteScalar(p.value);
-  return out;
-}
-
-function remoteScalar(v: RemoteTypedParamValue): ParamScalar {
-  switch (v.type) {
-    case Code.INT:
-      return v.i;
-    case Code.UINT:
-      return v.ui;
-    case Code.LLONG:
-      return safeNumber(v.l);
-    case Code.ULLONG:
-      return safeNumber(v.ul);
-    case Code.DOUBLE:
-      return v.d;
-    case Code.BOOLEAN:
-      return v.b !== 0;
-    case Code.STRING:
-      return v.s;
+  // One flat loop, no call per param: this runs for every value of a many-domain stats reply.
+  for (const p of params) {
+    if (p.type === Code.LLONG || p.type === Code.ULLONG) out[p.field] = safeNumber(p.value);
+    else if (p.type === Code.BOOLEAN) out[p.field] = p.value !== 0;
+    else out[p.field] = p.value;
   }
+  return out;
 }
 
 /** Per-key wire types: libvirt rejects a known field sent with the wrong type. */

@@ -493,38 +493,40 @@ export function writeRemoteVcpuInfo(w: XdrWriter, v: RemoteVcpuInfoIn): void {
 
 /** union remote_typed_param_value switch (type) */
 export type RemoteTypedParamValue =
-  | { type: 1; i: number }
-  | { type: 2; ui: number }
-  | { type: 3; l: bigint }
-  | { type: 4; ul: bigint }
-  | { type: 5; d: number }
-  | { type: 6; b: number }
-  | { type: 7; s: RemoteNonnullString };
+  | { type: 1; value: number } // i
+  | { type: 2; value: number } // ui
+  | { type: 3; value: bigint } // l
+  | { type: 4; value: bigint } // ul
+  | { type: 5; value: number } // d
+  | { type: 6; value: number } // b
+  | { type: 7; value: RemoteNonnullString } // s
+  ;
 export type RemoteTypedParamValueIn =
-  | { type: 1; i: number }
-  | { type: 2; ui: number }
-  | { type: 3; l: bigint | number }
-  | { type: 4; ul: bigint | number }
-  | { type: 5; d: number }
-  | { type: 6; b: number }
-  | { type: 7; s: RemoteNonnullString };
+  | { type: 1; value: number } // i
+  | { type: 2; value: number } // ui
+  | { type: 3; value: bigint | number } // l
+  | { type: 4; value: bigint | number } // ul
+  | { type: 5; value: number } // d
+  | { type: 6; value: number } // b
+  | { type: 7; value: RemoteNonnullString } // s
+  ;
 export function readRemoteTypedParamValue(r: XdrReader): RemoteTypedParamValue {
   const type = r.int();
   switch (type) {
     case 1: // VIR_TYPED_PARAM_INT
-      return { type: 1, i: r.int() };
+      return { type: 1, value: r.int() };
     case 2: // VIR_TYPED_PARAM_UINT
-      return { type: 2, ui: r.uint() };
+      return { type: 2, value: r.uint() };
     case 3: // VIR_TYPED_PARAM_LLONG
-      return { type: 3, l: r.hyper() };
+      return { type: 3, value: r.hyper() };
     case 4: // VIR_TYPED_PARAM_ULLONG
-      return { type: 4, ul: r.uhyper() };
+      return { type: 4, value: r.uhyper() };
     case 5: // VIR_TYPED_PARAM_DOUBLE
-      return { type: 5, d: r.double() };
+      return { type: 5, value: r.double() };
     case 6: // VIR_TYPED_PARAM_BOOLEAN
-      return { type: 6, b: r.int() };
+      return { type: 6, value: r.int() };
     case 7: // VIR_TYPED_PARAM_STRING
-      return { type: 7, s: readRemoteNonnullString(r) };
+      return { type: 7, value: readRemoteNonnullString(r) };
     default:
       throw new XdrError(`remote_typed_param_value: no arm for type ${type}`);
   }
@@ -533,47 +535,96 @@ export function writeRemoteTypedParamValue(w: XdrWriter, v: RemoteTypedParamValu
   w.int(v.type);
   switch (v.type) {
     case 1: // VIR_TYPED_PARAM_INT
-      w.int(v.i);
+      w.int(v.value);
       return;
     case 2: // VIR_TYPED_PARAM_UINT
-      w.uint(v.ui);
+      w.uint(v.value);
       return;
     case 3: // VIR_TYPED_PARAM_LLONG
-      w.hyper(v.l);
+      w.hyper(v.value);
       return;
     case 4: // VIR_TYPED_PARAM_ULLONG
-      w.uhyper(v.ul);
+      w.uhyper(v.value);
       return;
     case 5: // VIR_TYPED_PARAM_DOUBLE
-      w.double(v.d);
+      w.double(v.value);
       return;
     case 6: // VIR_TYPED_PARAM_BOOLEAN
-      w.int(v.b);
+      w.int(v.value);
       return;
     case 7: // VIR_TYPED_PARAM_STRING
-      writeRemoteNonnullString(w, v.s);
+      writeRemoteNonnullString(w, v.value);
       return;
   }
 }
 
-/** struct remote_typed_param */
-export interface RemoteTypedParam {
-  field: RemoteNonnullString;
-  value: RemoteTypedParamValue;
-}
-export interface RemoteTypedParamIn {
-  field: RemoteNonnullString;
-  value: RemoteTypedParamValueIn;
-}
+/** struct remote_typed_param, its union remote_typed_param_value flattened in */
+export type RemoteTypedParam =
+  | { field: RemoteNonnullString; type: 1; value: number } // i
+  | { field: RemoteNonnullString; type: 2; value: number } // ui
+  | { field: RemoteNonnullString; type: 3; value: bigint } // l
+  | { field: RemoteNonnullString; type: 4; value: bigint } // ul
+  | { field: RemoteNonnullString; type: 5; value: number } // d
+  | { field: RemoteNonnullString; type: 6; value: number } // b
+  | { field: RemoteNonnullString; type: 7; value: RemoteNonnullString } // s
+  ;
+export type RemoteTypedParamIn =
+  | { field: RemoteNonnullString; type: 1; value: number } // i
+  | { field: RemoteNonnullString; type: 2; value: number } // ui
+  | { field: RemoteNonnullString; type: 3; value: bigint | number } // l
+  | { field: RemoteNonnullString; type: 4; value: bigint | number } // ul
+  | { field: RemoteNonnullString; type: 5; value: number } // d
+  | { field: RemoteNonnullString; type: 6; value: number } // b
+  | { field: RemoteNonnullString; type: 7; value: RemoteNonnullString } // s
+  ;
 export function readRemoteTypedParam(r: XdrReader): RemoteTypedParam {
-  return {
-    field: readRemoteNonnullString(r),
-    value: readRemoteTypedParamValue(r),
-  };
+  const field = readRemoteNonnullString(r);
+  const type = r.int();
+  switch (type) {
+    case 1: // VIR_TYPED_PARAM_INT
+      return { field, type: 1, value: r.int() };
+    case 2: // VIR_TYPED_PARAM_UINT
+      return { field, type: 2, value: r.uint() };
+    case 3: // VIR_TYPED_PARAM_LLONG
+      return { field, type: 3, value: r.hyper() };
+    case 4: // VIR_TYPED_PARAM_ULLONG
+      return { field, type: 4, value: r.uhyper() };
+    case 5: // VIR_TYPED_PARAM_DOUBLE
+      return { field, type: 5, value: r.double() };
+    case 6: // VIR_TYPED_PARAM_BOOLEAN
+      return { field, type: 6, value: r.int() };
+    case 7: // VIR_TYPED_PARAM_STRING
+      return { field, type: 7, value: readRemoteNonnullString(r) };
+    default:
+      throw new XdrError(`remote_typed_param_value: no arm for type ${type}`);
+  }
 }
 export function writeRemoteTypedParam(w: XdrWriter, v: RemoteTypedParamIn): void {
   writeRemoteNonnullString(w, v.field);
-  writeRemoteTypedParamValue(w, v.value);
+  w.int(v.type);
+  switch (v.type) {
+    case 1: // VIR_TYPED_PARAM_INT
+      w.int(v.value);
+      return;
+    case 2: // VIR_TYPED_PARAM_UINT
+      w.uint(v.value);
+      return;
+    case 3: // VIR_TYPED_PARAM_LLONG
+      w.hyper(v.value);
+      return;
+    case 4: // VIR_TYPED_PARAM_ULLONG
+      w.uhyper(v.value);
+      return;
+    case 5: // VIR_TYPED_PARAM_DOUBLE
+      w.double(v.value);
+      return;
+    case 6: // VIR_TYPED_PARAM_BOOLEAN
+      w.int(v.value);
+      return;
+    case 7: // VIR_TYPED_PARAM_STRING
+      writeRemoteNonnullString(w, v.value);
+      return;
+  }
 }
 
 /** struct remote_node_get_cpu_stats */

@@ -134,6 +134,7 @@ describe('emit', () => {
     union val switch (int type) { case 1: int i; case 2: case 3: unsigned hyper l; };
     struct demo_ping_args { item items<LIST_MAX>; val v; bool on; };
     struct demo_ping_ret { int code; };
+    struct pair { name_t key; val v; };
     struct demo_tick_msg { unsigned n; };
     enum demo_procedure { DEMO_PROC_PING = 1, /* @readstream: 1 */ DEMO_PROC_TICK = 7, DEMO_PROC_NOOP = 9 };
   `;
@@ -150,6 +151,8 @@ describe('emit', () => {
   writeFileSync(file, code);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   type Demo = {
+    readPair: (r: XdrReader) => unknown;
+    writePair: (w: XdrWriter, v: unknown) => void;
     DemoProc: Record<string, number>;
     demoProcedures: Record<string, { proc: number; args: unknown; ret: unknown; msg: unknown; stream: string | null }>;
     readDemoPingArgs: (r: XdrReader) => unknown;
@@ -178,7 +181,7 @@ describe('emit', () => {
     const m = await load();
     const value = {
       items: [{ name: 'ab', id: Buffer.from([7, 8]), size: 5n, tag: [65, -1], note: 'n' }],
-      v: { type: 3, l: 2n ** 40n },
+      v: { type: 3, value: 2n ** 40n },
       on: true,
     };
     const w = new XdrWriter();
@@ -206,10 +209,20 @@ describe('emit', () => {
     expect(r.remaining).toBe(0);
   });
 
+  it('emits a struct that ends in a union flat: one object { …fields, type, value }', async () => {
+    const m = await load();
+    const w = new XdrWriter();
+    m.writePair(w, { key: 'k', type: 1, value: -1 });
+    const bytes = w.finish();
+    expect(bytes.toString('hex')).toBe('000000016b00000000000001ffffffff');
+    expect(m.readPair(new XdrReader(bytes))).toEqual({ key: 'k', type: 1, value: -1 });
+    expect(code).toContain('export type Pair =\n  | { key: NameT; type: 1; value: number } // i');
+  });
+
   it('enforces the limits of the .x on both sides', async () => {
     const m = await load();
     const item = { name: 'a', id: Buffer.alloc(2), size: 0, tag: [0, 0], note: null };
-    const v = { type: 1, i: 0 };
+    const v = { type: 1, value: 0 };
     expect(() => m.writeDemoPingArgs(new XdrWriter(), { items: [item, item, item], v, on: false })).toThrow(/exceed the limit 2/);
     expect(() => m.writeDemoPingArgs(new XdrWriter(), { items: [{ ...item, tag: [0] }], v, on: false })).toThrow(/expected 2 elements/);
     // A count of 3 where the .x allows 2; then an arm the union does not have.
