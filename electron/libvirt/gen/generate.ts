@@ -118,6 +118,7 @@ function fetchIntoCache(cache: string): string {
   run('apt-get', [...opts, '-q', 'source', '--download-only', 'libvirt'], download);
   const dsc = readdirSync(download).find((f) => f.endsWith('.dsc'));
   if (!dsc) throw new Error(`apt-get source left no .dsc in ${download}`);
+  ensureXz();
   const dscText = readFileSync(join(download, dsc), 'utf8');
   const version = /Version:\s*(?:\d+:)?([^-\s]+)/.exec(dscText)?.[1] ?? 'unknown';
   const tmp = mkdtempSync(join(cache, 'unpack-'));
@@ -153,6 +154,23 @@ function fetchIntoCache(cache: string): string {
     rmSync(tmp, { recursive: true, force: true });
     rmSync(download, { recursive: true, force: true });
   }
+}
+
+const has = (cmd: string): boolean => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Source packages are .tar.xz: tar needs xz. As root on Debian we install it (like npm test does its browser). */
+function ensureXz(): void {
+  if (has('xz')) return;
+  if (process.getuid?.() !== 0 || !has('apt-get')) throw new Error("unpacking libvirt's .tar.xz needs xz: install xz-utils");
+  log('installing xz-utils (needed to unpack the source package)');
+  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'xz-utils'], '/');
 }
 
 /** Our inputs that a patch of Debian's series changes. */
