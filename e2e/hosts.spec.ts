@@ -26,6 +26,10 @@ function passwordAccount(): { user: string; password: string } {
   return A.password;
 }
 
+// The lab is shared: start from its initial state (tiny running on A, B empty), whatever ran before, and leave it so.
+test.beforeAll(async () => {
+  await labReset();
+});
 test.afterAll(async () => {
   await labReset();
 });
