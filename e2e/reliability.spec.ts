@@ -740,7 +740,11 @@ test('fault: libvirtd on the destination stopped mid-migration, started again la
   // The proxy's own complaint names the cause, whatever the order in which SSH delivered its EOF
   // and exit status (ProxyStream): always this hint, never the one for a dropped link.
   expect(end.error?.message).toMatch(/lab-b: connection closed: .*the libvirt proxy \(virt-ssh-helper or nc\) exited with status 1/);
-  expect(end.error?.hint).toMatch(/^libvirtd on lab-b stopped answering while SSH to it still works: check libvirtd there/);
+  // The cause to fix comes first; B cannot be read while its libvirtd is down, so what to check on
+  // both hosts afterwards follows (the outcome is unknown until B answers again).
+  expect(end.error?.hint).toMatch(
+    /^libvirtd on lab-b stopped answering while SSH to it still works: check libvirtd there \(systemctl status libvirtd\), then migrate again\. Vireo reconnects to lab-b by itself once libvirtd is back\. Wait until lab-b is connected again, then look on both hosts/,
+  );
   const where = await afterFault(bridge, ids, "destination's libvirtd stopped mid-migration (and started again)");
   expect(where).toBe('A');
   await jobShown(page, end);

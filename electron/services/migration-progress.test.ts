@@ -245,5 +245,10 @@ describe("errors in the admin's words", () => {
     const e = explain(gone, { ...ctx, transport: 'direct' });
     expect(e.message).toContain('virt-ssh-helper');
     expect(e.hint).toMatch(/^libvirtd on lab-b stopped answering/);
+    expect(e.hostToFix).toBe('lab-b');
+    expect(
+      explain(Object.assign(new Error('lab-b: connection closed: the host closed the connection'), { name: 'ConnectionClosedError' }), ctx)
+        .hostToFix,
+    ).toBeUndefined();
   });
 });

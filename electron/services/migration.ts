@@ -879,8 +879,9 @@ export class MigrationService {
     const canceled = run.ctx?.signal.aborted || libvirtCode(cause) === ErrorCode.OPERATION_ABORTED;
     const explained = explain(cause, { step, A, B, name: run.name, canceled: !!canceled, transport: run.spec?.transport });
     const message = canceled ? `Cancelled. ${where}.` : `${explained.message} ${where}.`;
-    // Unknown: what to do about the two hosts matters more than how to retry.
-    const hint = plan.unknown ? plan.unknown.hint : explained.hint;
+    // Unknown: what to do about the two hosts matters more than how to retry — but a host to fix
+    // first (its libvirtd stopped, which is also why it cannot be read) is said first.
+    const hint = plan.unknown ? (explained.hostToFix ? `${explained.hint} ${plan.unknown.hint}` : plan.unknown.hint) : explained.hint;
     run.result = {
       outcome: plan.outcome,
       message,
@@ -1059,7 +1060,7 @@ function escapeXml(s: string): string {
 export function explain(
   err: Error,
   c: { step: MigrationStep | undefined; A: string; B: string; name: string; canceled: boolean; transport: string | undefined },
-): { message: string; hint: string } {
+): { message: string; hint: string; hostToFix?: string } {
   const raw = err?.message ?? String(err);
   const at = c.step ? ` while ${STEP_WORDS[c.step]}` : '';
   const code = libvirtCode(err);
@@ -1071,6 +1072,7 @@ export function explain(
       return {
         message: `The link to a host dropped${at}: ${raw}.`,
         hint: `libvirtd on ${who} stopped answering while SSH to it still works: check libvirtd there (systemctl status libvirtd), then migrate again. Vireo reconnects to ${who} by itself once libvirtd is back.`,
+        hostToFix: who,
       };
     }
     return {
