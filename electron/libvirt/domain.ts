@@ -1,6 +1,7 @@
 // Domains (virDomain*): listing, stats, lifecycle, XML, devices, tuning, pinning, console, jobs.
 // Migration has its own module (migration.ts).
 import type { LibvirtStream, RpcClient } from './client';
+import { REMOTE_DOMAIN_LIST_MAX, type RemoteDomainStatsRecord, readRemoteDomainStatsRecord } from './gen/remote_protocol.gen';
 import {
   BlockIoTuneSchema,
   InterfaceParamsSchema,
@@ -22,7 +23,7 @@ import {
   listAllArgs,
   TypedParamFlags,
 } from './protocol';
-import { callRemote, openRemoteStream } from './remote';
+import { callRemote, callRemoteList, openRemoteStream } from './remote';
 
 type Flags = { flags?: number } & CallOpts;
 const flagsOf = (o?: { flags?: number }): number => (o?.flags ?? 0) >>> 0;
@@ -51,6 +52,10 @@ export interface DomainStatsRecord {
   stats: ParamRecord;
 }
 
+/** remote_connect_get_all_domain_stats_ret is `remote_domain_stats_record retStats<REMOTE_DOMAIN_LIST_MAX>`. */
+export const STATS_RECORDS = { read: readRemoteDomainStatsRecord, max: REMOTE_DOMAIN_LIST_MAX };
+const toStatsRecord = (rec: RemoteDomainStatsRecord): DomainStatsRecord => ({ domain: rec.dom, stats: remoteParamsToRecord(rec.params) });
+
 /**
  * Stats of many domains in one call (virsh domstats). `stats` selects groups (DomainStatsTypes;
  * 0 = all the driver supports), `flags` filters domains (DomainStatsFlags). `doms` restricts to
@@ -65,8 +70,7 @@ export async function domainGetAllStats(
   } & CallOpts = {},
 ): Promise<DomainStatsRecord[]> {
   const args = { doms: o.doms ?? [], stats: (o.stats ?? 0) >>> 0, flags: flagsOf(o) };
-  const { retStats } = await callRemote(rpc, 'CONNECT_GET_ALL_DOMAIN_STATS', args, callOpts(o));
-  return retStats.map((rec) => ({ domain: rec.dom, stats: remoteParamsToRecord(rec.params) }));
+  return callRemoteList(rpc, 'CONNECT_GET_ALL_DOMAIN_STATS', args, STATS_RECORDS, toStatsRecord, callOpts(o));
 }
 
 export interface DomainWithState extends DomainRef {

@@ -117,11 +117,12 @@ export function paramsToRecord(params: readonly TypedParam[]): ParamRecord {
 /** paramsToRecord straight from the decoded wire form (stats of many domains: no list in between). */
 export function remoteParamsToRecord(params: readonly RemoteTypedParam[]): ParamRecord {
   const out: ParamRecord = {};
-  // One flat loop, no call per param: this runs for every value of a many-domain stats reply.
+  // One loop with a single keyed store (three stores would each keep their own megamorphic cache):
+  // this runs for every value of a many-domain stats reply.
   for (const p of params) {
-    if (p.type === Code.LLONG || p.type === Code.ULLONG) out[p.field] = safeNumber(p.value);
-    else if (p.type === Code.BOOLEAN) out[p.field] = p.value !== 0;
-    else out[p.field] = p.value;
+    const t = p.type;
+    const v = p.value;
+    out[p.field] = t === Code.LLONG || t === Code.ULLONG ? safeNumber(v as bigint) : t === Code.BOOLEAN ? v !== 0 : v;
   }
   return out;
 }
