@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostInfo, MigrationSpec, PreflightCheck } from '../../shared/api';
 import type { HostManager } from './hosts';
-import { applyFix, type Preflight, runPreflight } from './preflight';
+import { applyFix, defaultPeerUri, migrationFlags, migrationParams, type Preflight, runPreflight, virshCommand } from './preflight';
 
 const F = vi.hoisted(() => {
   interface Dom {
@@ -872,5 +872,66 @@ describe('pre-flight: the less common disks and failures', () => {
     expect(check(pf, 'storage')).toMatchObject({ status: 'fail', message: 'Could not check: B: sh: 1: stat: Permission denied' });
     w.B.probeError = '';
     expect(check(await preflight(w.A, w.B), 'storage').message).toBe('Could not check: B: exit 2');
+  });
+});
+
+describe('the plan helpers, whole', () => {
+  const A = info('a', 'A', '10.0.0.1');
+  const B = info('b', 'B', '10.0.0.2');
+  const cmd = (spec: Partial<MigrationSpec>, needUnsafe = false, peer?: string) => {
+    const full = { ...baseSpec, ...spec };
+    return virshCommand(full, A, B, 'tiny', migrationFlags(full, needUnsafe), peer);
+  };
+
+  it('every option on the virsh line, in order, quoted where needed', () => {
+    expect(
+      cmd(
+        {
+          transport: 'p2p',
+          tunnelled: true,
+          storage: 'copy',
+          destPool: 'fast pool',
+          bandwidthMiBps: 50,
+          autoConverge: { initial: 20, increment: 10 },
+          postCopy: true,
+          compression: 'zstd',
+          newName: "tiny's copy",
+        },
+        true,
+        'qemu+ssh://root@10.0.0.2/system',
+      ),
+    ).toBe(
+      'virsh -c qemu+ssh://root@10.0.0.1/system migrate --live --p2p --tunnelled --persistent --undefinesource --copy-storage-all --unsafe --auto-converge --postcopy --compressed --parallel ' +
+        "--bandwidth 50 --auto-converge-initial 20 --auto-converge-increment 10 --comp-methods zstd --parallel-connections 2 --dname 'tiny'\\''s copy' " +
+        "--xml '<definition with the disks in pool fast pool>' --verbose tiny qemu+ssh://root@10.0.0.2/system",
+    );
+  });
+
+  it('xbzrle compresses without parallel connections; the same name is no rename; p2p without a URI shows a quoted ?', () => {
+    expect(cmd({ compression: 'xbzrle', newName: 'tiny' })).toBe(
+      'virsh -c qemu+ssh://root@10.0.0.1/system migrate --live --persistent --undefinesource --compressed --comp-methods xbzrle --verbose tiny qemu+ssh://root@10.0.0.2/system',
+    );
+    expect(cmd({ transport: 'p2p', persist: false, undefineSource: false })).toBe(
+      "virsh -c qemu+ssh://root@10.0.0.1/system migrate --live --p2p --verbose tiny '?'",
+    );
+    // A pool without copying is not part of the line.
+    expect(cmd({ destPool: 'fast' })).not.toContain('--xml');
+  });
+
+  it('params: only what differs from the defaults', () => {
+    expect(migrationParams(baseSpec, 'tiny')).toEqual({});
+    expect(migrationParams({ ...baseSpec, newName: 'tiny' }, 'tiny')).toEqual({});
+    expect(migrationParams({ ...baseSpec, newName: 'web', compression: 'xbzrle', bandwidthMiBps: 3 }, 'tiny')).toEqual({
+      destination_name: 'web',
+      compression: ['xbzrle'],
+      bandwidth: 3,
+    });
+  });
+
+  it('peer URI: port 22 is implicit, a user only when known, local hosts have none', () => {
+    const h = (spec: Partial<HostInfo['spec']>) => ({ ...B, spec: { ...B.spec, ...spec } });
+    expect(defaultPeerUri(h({ port: 22 }))).toBe('qemu+ssh://root@10.0.0.2/system');
+    expect(defaultPeerUri(h({ port: 2200, user: undefined }))).toBe('qemu+ssh://10.0.0.2:2200/system');
+    expect(defaultPeerUri(h({ address: undefined }))).toBeUndefined();
   });
 });
