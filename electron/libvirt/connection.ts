@@ -8,10 +8,12 @@
 // why the link dropped). Callers who would rather wait use `await conn.ready(timeoutMs)`, which
 // resolves with the next live RpcClient. We chose failing fast: a UI action gets an immediate,
 // clear error and the host's state shows 'reconnecting'; a stale queued action is worse.
+
 import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { Program, RpcClient, type RpcClientOptions } from './client';
 import { ConnectionClosedError, LibvirtError, TimeoutError } from './errors';
+import * as P from './gen/remote_protocol.gen';
 import { RemoteAuthType } from './gen/remote_protocol.gen';
 import { callRemote } from './remote';
 
@@ -220,11 +222,11 @@ export class LibvirtConnection extends EventEmitter<LibvirtConnectionEvents> {
     const rpc = new RpcClient(stream, rpcOpts);
     const call = { timeoutMs: o.openTimeoutMs ?? 15_000 };
     try {
-      const { types } = await callRemote(rpc, 'AUTH_LIST', null, call);
+      const { types } = await callRemote(rpc, P.AUTH_LIST, null, call);
       // libvirt's client uses the first type the daemon lists.
       const auth = types[0] ?? RemoteAuthType.REMOTE_AUTH_NONE;
       if (auth === RemoteAuthType.REMOTE_AUTH_POLKIT) {
-        await callRemote(rpc, 'AUTH_POLKIT', null, call);
+        await callRemote(rpc, P.AUTH_POLKIT, null, call);
       } else if (auth !== RemoteAuthType.REMOTE_AUTH_NONE) {
         throw new LibvirtError({
           code: 45, // AUTH_FAILED
@@ -235,8 +237,8 @@ export class LibvirtConnection extends EventEmitter<LibvirtConnectionEvents> {
           message: `${o.label}: the libvirt daemon requires ${auth === RemoteAuthType.REMOTE_AUTH_SASL ? 'SASL' : `auth type ${auth}`} authentication, which Vireo does not support; connect as a user allowed by polkit or root`,
         });
       }
-      await callRemote(rpc, 'CONNECT_OPEN', { name: o.uri, flags: o.readOnly ? CONNECT_RO : 0 }, call);
-      const { supported } = await callRemote(rpc, 'CONNECT_SUPPORTS_FEATURE', { feature: FEATURE_PROGRAM_KEEPALIVE }, call);
+      await callRemote(rpc, P.CONNECT_OPEN, { name: o.uri, flags: o.readOnly ? CONNECT_RO : 0 }, call);
+      const { supported } = await callRemote(rpc, P.CONNECT_SUPPORTS_FEATURE, { feature: FEATURE_PROGRAM_KEEPALIVE }, call);
       if (supported === 1) rpc.startKeepalive();
       return rpc;
     } catch (err) {

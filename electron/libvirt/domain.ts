@@ -1,6 +1,8 @@
 // Domains (virDomain*): listing, stats, lifecycle, XML, devices, tuning, pinning, console, jobs.
 // Migration has its own module (migration.ts).
+
 import type { LibvirtStream, RpcClient } from './client';
+import * as P from './gen/remote_protocol.gen';
 import { REMOTE_DOMAIN_LIST_MAX, type RemoteDomainStatsRecord, readRemoteDomainStatsRecord } from './gen/remote_protocol.gen';
 import {
   BlockIoTuneSchema,
@@ -33,15 +35,15 @@ const domAndFlags = (dom: DomainRef, o?: { flags?: number }) => ({ dom, flags: f
 
 /** All domains matching `flags` (ListDomainsFlags; 0 = all), in the daemon's order. */
 export async function domainListAll(rpc: RpcClient, o?: Flags): Promise<DomainRef[]> {
-  return (await callRemote(rpc, 'CONNECT_LIST_ALL_DOMAINS', listAllArgs(flagsOf(o)), callOpts(o))).domains;
+  return (await callRemote(rpc, P.CONNECT_LIST_ALL_DOMAINS, listAllArgs(flagsOf(o)), callOpts(o))).domains;
 }
 
 export async function domainLookupByName(rpc: RpcClient, name: string, o?: CallOpts): Promise<DomainRef> {
-  return (await callRemote(rpc, 'DOMAIN_LOOKUP_BY_NAME', { name }, callOpts(o))).dom;
+  return (await callRemote(rpc, P.DOMAIN_LOOKUP_BY_NAME, { name }, callOpts(o))).dom;
 }
 
 export async function domainLookupByUuid(rpc: RpcClient, uuid: string, o?: CallOpts): Promise<DomainRef> {
-  return (await callRemote(rpc, 'DOMAIN_LOOKUP_BY_UUID', { uuid }, callOpts(o))).dom;
+  return (await callRemote(rpc, P.DOMAIN_LOOKUP_BY_UUID, { uuid }, callOpts(o))).dom;
 }
 
 // ---- stats ---------------------------------------------------------------------------------------
@@ -70,7 +72,7 @@ export async function domainGetAllStats(
   } & CallOpts = {},
 ): Promise<DomainStatsRecord[]> {
   const args = { doms: o.doms ?? [], stats: (o.stats ?? 0) >>> 0, flags: flagsOf(o) };
-  return callRemoteList(rpc, 'CONNECT_GET_ALL_DOMAIN_STATS', args, STATS_RECORDS, toStatsRecord, callOpts(o));
+  return callRemoteList(rpc, P.CONNECT_GET_ALL_DOMAIN_STATS, args, STATS_RECORDS, toStatsRecord, callOpts(o));
 }
 
 export interface DomainWithState extends DomainRef {
@@ -111,7 +113,7 @@ export interface DomainStateInfo {
 
 /** virsh domstate --reason. */
 export async function domainGetState(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<DomainStateInfo> {
-  const { state, reason } = await callRemote(rpc, 'DOMAIN_GET_STATE', domAndFlags(dom, o), callOpts(o));
+  const { state, reason } = await callRemote(rpc, P.DOMAIN_GET_STATE, domAndFlags(dom, o), callOpts(o));
   return { state, stateName: domainStateName(state), reason };
 }
 
@@ -126,7 +128,7 @@ export interface DomainInfo {
 }
 
 export async function domainGetInfo(rpc: RpcClient, dom: DomainRef, o?: CallOpts): Promise<DomainInfo> {
-  const r = await callRemote(rpc, 'DOMAIN_GET_INFO', { dom }, callOpts(o));
+  const r = await callRemote(rpc, P.DOMAIN_GET_INFO, { dom }, callOpts(o));
   return {
     state: r.state,
     maxMemKiB: hyperNumber(r.maxMem),
@@ -140,54 +142,54 @@ export async function domainGetInfo(rpc: RpcClient, dom: DomainRef, o?: CallOpts
 
 /** The domain XML (virsh dumpxml); flags: DomainXmlFlags. */
 export async function domainGetXmlDesc(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<string> {
-  return (await callRemote(rpc, 'DOMAIN_GET_XML_DESC', domAndFlags(dom, o), callOpts(o))).xml;
+  return (await callRemote(rpc, P.DOMAIN_GET_XML_DESC, domAndFlags(dom, o), callOpts(o))).xml;
 }
 
 /** Defines (or updates) a persistent domain from XML; flags: DefineFlags. */
 export async function domainDefineXml(rpc: RpcClient, a: { xml: string } & Flags): Promise<DomainRef> {
-  return (await callRemote(rpc, 'DOMAIN_DEFINE_XML_FLAGS', { xml: a.xml, flags: flagsOf(a) }, callOpts(a))).dom;
+  return (await callRemote(rpc, P.DOMAIN_DEFINE_XML_FLAGS, { xml: a.xml, flags: flagsOf(a) }, callOpts(a))).dom;
 }
 
 /** Removes the persistent definition; flags: UndefineFlags (NVRAM, MANAGED_SAVE, …). */
 export async function domainUndefine(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
-  await callRemote(rpc, 'DOMAIN_UNDEFINE_FLAGS', domAndFlags(dom, o), callOpts(o));
+  await callRemote(rpc, P.DOMAIN_UNDEFINE_FLAGS, domAndFlags(dom, o), callOpts(o));
 }
 
 // ---- lifecycle -----------------------------------------------------------------------------------
 
 /** Starts a defined domain; returns its reference with the new id. flags: CreateFlags. */
 export async function domainCreate(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<DomainRef> {
-  return (await callRemote(rpc, 'DOMAIN_CREATE_WITH_FLAGS', domAndFlags(dom, o), callOpts(o))).dom;
+  return (await callRemote(rpc, P.DOMAIN_CREATE_WITH_FLAGS, domAndFlags(dom, o), callOpts(o))).dom;
 }
 
 /** Asks the guest to shut down (returns before it has); flags: ShutdownFlags. */
 export async function domainShutdown(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
-  await callRemote(rpc, 'DOMAIN_SHUTDOWN_FLAGS', domAndFlags(dom, o), callOpts(o));
+  await callRemote(rpc, P.DOMAIN_SHUTDOWN_FLAGS, domAndFlags(dom, o), callOpts(o));
 }
 
 /** Stops the domain now (power off); flags: DestroyFlags. */
 export async function domainDestroy(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
-  await callRemote(rpc, 'DOMAIN_DESTROY_FLAGS', domAndFlags(dom, o), callOpts(o));
+  await callRemote(rpc, P.DOMAIN_DESTROY_FLAGS, domAndFlags(dom, o), callOpts(o));
 }
 
 /** flags: RebootFlags. */
 export async function domainReboot(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
-  await callRemote(rpc, 'DOMAIN_REBOOT', domAndFlags(dom, o), callOpts(o));
+  await callRemote(rpc, P.DOMAIN_REBOOT, domAndFlags(dom, o), callOpts(o));
 }
 
 export async function domainSuspend(rpc: RpcClient, dom: DomainRef, o?: CallOpts): Promise<void> {
-  await callRemote(rpc, 'DOMAIN_SUSPEND', { dom }, callOpts(o));
+  await callRemote(rpc, P.DOMAIN_SUSPEND, { dom }, callOpts(o));
 }
 
 export async function domainResume(rpc: RpcClient, dom: DomainRef, o?: CallOpts): Promise<void> {
-  await callRemote(rpc, 'DOMAIN_RESUME', { dom }, callOpts(o));
+  await callRemote(rpc, P.DOMAIN_RESUME, { dom }, callOpts(o));
 }
 
 // ---- devices -------------------------------------------------------------------------------------
 
 /** Hot-plugs and/or persists a device; flags: DeviceModifyFlags (LIVE, CONFIG). */
 export async function domainAttachDevice(rpc: RpcClient, dom: DomainRef, a: { xml: string } & Flags): Promise<void> {
-  await callRemote(rpc, 'DOMAIN_ATTACH_DEVICE_FLAGS', { dom, xml: a.xml, flags: flagsOf(a) }, callOpts(a));
+  await callRemote(rpc, P.DOMAIN_ATTACH_DEVICE_FLAGS, { dom, xml: a.xml, flags: flagsOf(a) }, callOpts(a));
 }
 
 /**
@@ -195,7 +197,7 @@ export async function domainAttachDevice(rpc: RpcClient, dom: DomainRef, a: { xm
  * (or refuse); wait for the DEVICE_REMOVED / DEVICE_REMOVAL_FAILED event.
  */
 export async function domainDetachDevice(rpc: RpcClient, dom: DomainRef, a: { xml: string } & Flags): Promise<void> {
-  await callRemote(rpc, 'DOMAIN_DETACH_DEVICE_FLAGS', { dom, xml: a.xml, flags: flagsOf(a) }, callOpts(a));
+  await callRemote(rpc, P.DOMAIN_DETACH_DEVICE_FLAGS, { dom, xml: a.xml, flags: flagsOf(a) }, callOpts(a));
 }
 
 // ---- tuning (typed params) -----------------------------------------------------------------------
@@ -207,7 +209,7 @@ const getFlags = (o?: { flags?: number }): number => (flagsOf(o) | TypedParamFla
 /** Block I/O limits of one disk (target like 'vda' or its path); virsh blkdeviotune. flags: Impact. */
 export async function domainGetBlockIoTune(rpc: RpcClient, dom: DomainRef, a: { disk: string } & Flags): Promise<ParamRecord> {
   const ask = (nparams: number) =>
-    callRemote(rpc, 'DOMAIN_GET_BLOCK_IO_TUNE', { dom, disk: a.disk, nparams, flags: getFlags(a) }, callOpts(a));
+    callRemote(rpc, P.DOMAIN_GET_BLOCK_IO_TUNE, { dom, disk: a.disk, nparams, flags: getFlags(a) }, callOpts(a));
   const { nparams } = await ask(0);
   return remoteParamsToRecord((await ask(nparams)).params);
 }
@@ -219,13 +221,13 @@ export async function domainSetBlockIoTune(
   a: { disk: string; params: Readonly<Record<string, ParamInput>> } & Flags,
 ): Promise<void> {
   const params = toRemoteTypedParams(paramsFromRecord(a.params, BlockIoTuneSchema));
-  await callRemote(rpc, 'DOMAIN_SET_BLOCK_IO_TUNE', { dom, disk: a.disk, params, flags: flagsOf(a) }, callOpts(a));
+  await callRemote(rpc, P.DOMAIN_SET_BLOCK_IO_TUNE, { dom, disk: a.disk, params, flags: flagsOf(a) }, callOpts(a));
 }
 
 /** Bandwidth limits of one interface (target dev or MAC); virsh domiftune. flags: Impact. */
 export async function domainGetInterfaceParameters(rpc: RpcClient, dom: DomainRef, a: { device: string } & Flags): Promise<ParamRecord> {
   const ask = (nparams: number) =>
-    callRemote(rpc, 'DOMAIN_GET_INTERFACE_PARAMETERS', { dom, device: a.device, nparams, flags: getFlags(a) }, callOpts(a));
+    callRemote(rpc, P.DOMAIN_GET_INTERFACE_PARAMETERS, { dom, device: a.device, nparams, flags: getFlags(a) }, callOpts(a));
   const { nparams } = await ask(0);
   return remoteParamsToRecord((await ask(nparams)).params);
 }
@@ -236,19 +238,19 @@ export async function domainSetInterfaceParameters(
   a: { device: string; params: Readonly<Record<string, ParamInput>> } & Flags,
 ): Promise<void> {
   const params = toRemoteTypedParams(paramsFromRecord(a.params, InterfaceParamsSchema));
-  await callRemote(rpc, 'DOMAIN_SET_INTERFACE_PARAMETERS', { dom, device: a.device, params, flags: flagsOf(a) }, callOpts(a));
+  await callRemote(rpc, P.DOMAIN_SET_INTERFACE_PARAMETERS, { dom, device: a.device, params, flags: flagsOf(a) }, callOpts(a));
 }
 
 /** The scheduler's name ('posix' for QEMU) and how many parameters it has. */
 export async function domainGetSchedulerType(rpc: RpcClient, dom: DomainRef, o?: CallOpts): Promise<{ type: string; nparams: number }> {
-  const { type, nparams } = await callRemote(rpc, 'DOMAIN_GET_SCHEDULER_TYPE', { dom }, callOpts(o));
+  const { type, nparams } = await callRemote(rpc, P.DOMAIN_GET_SCHEDULER_TYPE, { dom }, callOpts(o));
   return { type, nparams };
 }
 
 /** virsh schedinfo: cpu_shares, vcpu_period/quota, … flags: Impact. */
 export async function domainGetSchedulerParameters(rpc: RpcClient, dom: DomainRef, o?: { nparams?: number } & Flags): Promise<ParamRecord> {
   const nparams = o?.nparams ?? (await domainGetSchedulerType(rpc, dom, o)).nparams;
-  const { params } = await callRemote(rpc, 'DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS', { dom, nparams, flags: getFlags(o) }, callOpts(o));
+  const { params } = await callRemote(rpc, P.DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS, { dom, nparams, flags: getFlags(o) }, callOpts(o));
   return remoteParamsToRecord(params);
 }
 
@@ -258,7 +260,7 @@ export async function domainSetSchedulerParameters(
   a: { params: Readonly<Record<string, ParamInput>> } & Flags,
 ): Promise<void> {
   const params = toRemoteTypedParams(paramsFromRecord(a.params, SchedulerParamsSchema));
-  await callRemote(rpc, 'DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS', { dom, params, flags: flagsOf(a) }, callOpts(a));
+  await callRemote(rpc, P.DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS, { dom, params, flags: flagsOf(a) }, callOpts(a));
 }
 
 // ---- CPU pinning ---------------------------------------------------------------------------------
@@ -288,7 +290,7 @@ export const cpumapLen = (hostCpus: number): number => Math.max(1, Math.ceil(hos
 /** Pins one vCPU to a set of host CPUs (virsh vcpupin); flags: Impact. */
 export async function domainPinVcpu(rpc: RpcClient, dom: DomainRef, a: { vcpu: number; cpus: readonly number[] } & Flags): Promise<void> {
   const cpumap = cpumapFromCpus(a.cpus);
-  await callRemote(rpc, 'DOMAIN_PIN_VCPU_FLAGS', { dom, vcpu: a.vcpu, cpumap, flags: flagsOf(a) }, callOpts(a));
+  await callRemote(rpc, P.DOMAIN_PIN_VCPU_FLAGS, { dom, vcpu: a.vcpu, cpumap, flags: flagsOf(a) }, callOpts(a));
 }
 
 /**
@@ -302,7 +304,7 @@ export async function domainGetVcpuPinInfo(
 ): Promise<number[][]> {
   const maplen = cpumapLen(a.hostCpus);
   const args = { dom, ncpumaps: a.vcpus, maplen, flags: flagsOf(a) };
-  const { cpumaps, num } = await callRemote(rpc, 'DOMAIN_GET_VCPU_PIN_INFO', args, callOpts(a));
+  const { cpumaps, num } = await callRemote(rpc, P.DOMAIN_GET_VCPU_PIN_INFO, args, callOpts(a));
   // num: the vCPUs actually described.
   const out: number[][] = [];
   for (let i = 0; i < num && (i + 1) * maplen <= cpumaps.length; i++) {
@@ -314,14 +316,14 @@ export async function domainGetVcpuPinInfo(
 /** Pins the emulator threads (virsh emulatorpin); flags: Impact. */
 export async function domainPinEmulator(rpc: RpcClient, dom: DomainRef, a: { cpus: readonly number[] } & Flags): Promise<void> {
   const cpumap = cpumapFromCpus(a.cpus);
-  await callRemote(rpc, 'DOMAIN_PIN_EMULATOR', { dom, cpumap, flags: flagsOf(a) }, callOpts(a));
+  await callRemote(rpc, P.DOMAIN_PIN_EMULATOR, { dom, cpumap, flags: flagsOf(a) }, callOpts(a));
 }
 
 /** The emulator threads' allowed host CPUs. */
 export async function domainGetEmulatorPinInfo(rpc: RpcClient, dom: DomainRef, a: { hostCpus: number } & Flags): Promise<number[]> {
   const args = { dom, maplen: cpumapLen(a.hostCpus), flags: flagsOf(a) };
   // ret (1 when a pinning is set) is not needed: the map says it all.
-  return cpusFromCpumap((await callRemote(rpc, 'DOMAIN_GET_EMULATOR_PIN_INFO', args, callOpts(a))).cpumaps);
+  return cpusFromCpumap((await callRemote(rpc, P.DOMAIN_GET_EMULATOR_PIN_INFO, args, callOpts(a))).cpumaps);
 }
 
 // ---- console -------------------------------------------------------------------------------------
@@ -332,7 +334,7 @@ export async function domainGetEmulatorPinInfo(rpc: RpcClient, dom: DomainRef, a
  * driver cannot guarantee exclusivity).
  */
 export async function domainOpenConsole(rpc: RpcClient, dom: DomainRef, o?: { devName?: string | null } & Flags): Promise<LibvirtStream> {
-  return openRemoteStream(rpc, 'DOMAIN_OPEN_CONSOLE', { dom, dev_name: o?.devName, flags: flagsOf(o) }, callOpts(o));
+  return openRemoteStream(rpc, P.DOMAIN_OPEN_CONSOLE, { dom, dev_name: o?.devName, flags: flagsOf(o) }, callOpts(o));
 }
 
 // ---- jobs ----------------------------------------------------------------------------------------
@@ -346,12 +348,12 @@ export interface JobStats {
 
 /** The running (or, with JobStatsFlags.COMPLETED, the last finished) job's figures. */
 export async function domainGetJobStats(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<JobStats> {
-  const { type, params } = await callRemote(rpc, 'DOMAIN_GET_JOB_STATS', domAndFlags(dom, o), callOpts(o));
+  const { type, params } = await callRemote(rpc, P.DOMAIN_GET_JOB_STATS, domAndFlags(dom, o), callOpts(o));
   return { type, stats: remoteParamsToRecord(params) };
 }
 
 /** Aborts the running job (a migration, a save …). With flags (AbortJobFlags) uses ABORT_JOB_FLAGS. */
 export async function domainAbortJob(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
-  if (flagsOf(o) === 0) await callRemote(rpc, 'DOMAIN_ABORT_JOB', { dom }, callOpts(o));
-  else await callRemote(rpc, 'DOMAIN_ABORT_JOB_FLAGS', domAndFlags(dom, o), callOpts(o));
+  if (flagsOf(o) === 0) await callRemote(rpc, P.DOMAIN_ABORT_JOB, { dom }, callOpts(o));
+  else await callRemote(rpc, P.DOMAIN_ABORT_JOB_FLAGS, domAndFlags(dom, o), callOpts(o));
 }

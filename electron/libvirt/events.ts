@@ -4,8 +4,10 @@
 //
 // Events say *that* something changed; subscribers re-read the object rather than patch state
 // from the event (a missed event during a reconnect is then healed by the 'resync' notice).
+
 import type { RpcClient } from './client';
 import type { LibvirtConnection } from './connection';
+import * as P from './gen/remote_protocol.gen';
 import {
   readRemoteDomainEventCallbackAgentLifecycleMsg,
   readRemoteDomainEventCallbackDeviceAddedMsg,
@@ -25,11 +27,11 @@ import type { XdrReader } from './xdr';
 /** Registers for one event id (DomainEventId) of one domain or all (null); returns the callback id. */
 export async function domainEventRegister(rpc: RpcClient, a: { eventId: number; domain?: DomainRef | null } & CallOpts): Promise<number> {
   const args = { eventID: a.eventId, dom: a.domain ?? null };
-  return (await callRemote(rpc, 'CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY', args, callOpts(a))).callbackID;
+  return (await callRemote(rpc, P.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, args, callOpts(a))).callbackID;
 }
 
 export async function domainEventDeregister(rpc: RpcClient, callbackId: number, o?: CallOpts): Promise<void> {
-  await callRemote(rpc, 'CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY', { callbackID: callbackId }, callOpts(o));
+  await callRemote(rpc, P.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, { callbackID: callbackId }, callOpts(o));
 }
 
 // ---- typed events ----------------------------------------------------------------------------------

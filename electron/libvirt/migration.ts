@@ -1,9 +1,11 @@
 // Live migration, version 3 with typed params: the five steps (the app holding both
 // connections: "direct"), the one-call peer-to-peer form, and the controls used while a
 // migration runs (max downtime, max speed, post-copy). PROTOCOL.md §6.
+
 import type { RpcClient } from './client';
 import { domainGetJobStats, domainGetState, domainLookupByUuid } from './domain';
 import type { RemoteTypedParamIn } from './gen/remote_protocol.gen';
+import * as P from './gen/remote_protocol.gen';
 import { hostSupportsFeature } from './host';
 import { MigrateParamsSchema, type ParamInput, paramsFromRecord, type TypedParam, toRemoteTypedParams, typedParam } from './params';
 import { type CallOpts, callOpts, type DomainRef, DomainState, DrvFeature, hyperNumber, JobType, Limit, MigrateFlags } from './protocol';
@@ -37,7 +39,7 @@ export async function migrateBegin3(
   a: { params?: MigrateParams } & Flags = {},
 ): Promise<{ cookie: Buffer; xml: string }> {
   const args = { dom, params: wireParams(a.params), flags: flagsOf(a) };
-  const r = await callRemote(rpc, 'DOMAIN_MIGRATE_BEGIN3_PARAMS', args, callOpts(a));
+  const r = await callRemote(rpc, P.DOMAIN_MIGRATE_BEGIN3_PARAMS, args, callOpts(a));
   return { cookie: r.cookie_out, xml: r.xml };
 }
 
@@ -51,7 +53,7 @@ export async function migratePrepare3(
   a: { params: MigrateParams; cookie: Uint8Array } & Flags,
 ): Promise<{ cookie: Buffer; uri: string | null }> {
   const args = { params: wireParams(a.params), cookie_in: a.cookie, flags: flagsOf(a) };
-  const r = await callRemote(rpc, 'DOMAIN_MIGRATE_PREPARE3_PARAMS', args, callOpts(a, { timeoutMs: 120_000 }));
+  const r = await callRemote(rpc, P.DOMAIN_MIGRATE_PREPARE3_PARAMS, args, callOpts(a, { timeoutMs: 120_000 }));
   return { cookie: r.cookie_out, uri: r.uri_out };
 }
 
@@ -70,7 +72,7 @@ export async function migratePerform3(
   } & Flags,
 ): Promise<Buffer> {
   const args = { dom, dconnuri: a.dconnuri, params: wireParams(a.params), cookie_in: a.cookie ?? Buffer.alloc(0), flags: flagsOf(a) };
-  return (await callRemote(rpc, 'DOMAIN_MIGRATE_PERFORM3_PARAMS', args, callOpts(a, { timeoutMs: 0 }))).cookie_out;
+  return (await callRemote(rpc, P.DOMAIN_MIGRATE_PERFORM3_PARAMS, args, callOpts(a, { timeoutMs: 0 }))).cookie_out;
 }
 
 /**
@@ -82,7 +84,7 @@ export async function migrateFinish3(
   a: { params: MigrateParams; cookie: Uint8Array; cancelled: boolean } & Flags,
 ): Promise<{ domain: DomainRef; cookie: Buffer }> {
   const args = { params: wireParams(a.params), cookie_in: a.cookie, flags: flagsOf(a), cancelled: a.cancelled ? 1 : 0 };
-  const r = await callRemote(rpc, 'DOMAIN_MIGRATE_FINISH3_PARAMS', args, callOpts(a, { timeoutMs: 120_000 }));
+  const r = await callRemote(rpc, P.DOMAIN_MIGRATE_FINISH3_PARAMS, args, callOpts(a, { timeoutMs: 120_000 }));
   return { domain: r.dom, cookie: r.cookie_out };
 }
 
@@ -96,7 +98,7 @@ export async function migrateConfirm3(
   a: { params: MigrateParams; cookie: Uint8Array; cancelled: boolean } & Flags,
 ): Promise<void> {
   const args = { dom, params: wireParams(a.params), cookie_in: a.cookie, flags: flagsOf(a), cancelled: a.cancelled ? 1 : 0 };
-  await callRemote(rpc, 'DOMAIN_MIGRATE_CONFIRM3_PARAMS', args, callOpts(a, { timeoutMs: 120_000 }));
+  await callRemote(rpc, P.DOMAIN_MIGRATE_CONFIRM3_PARAMS, args, callOpts(a, { timeoutMs: 120_000 }));
 }
 
 // ---- whole migrations ------------------------------------------------------------------------------
@@ -274,23 +276,23 @@ export async function migratePeerToPeer(
 
 /** Longest pause allowed at switch-over, ms (virsh migrate-setmaxdowntime). */
 export async function migrateSetMaxDowntime(rpc: RpcClient, dom: DomainRef, a: { ms: number } & Flags): Promise<void> {
-  await callRemote(rpc, 'DOMAIN_MIGRATE_SET_MAX_DOWNTIME', { dom, downtime: a.ms, flags: flagsOf(a) }, callOpts(a));
+  await callRemote(rpc, P.DOMAIN_MIGRATE_SET_MAX_DOWNTIME, { dom, downtime: a.ms, flags: flagsOf(a) }, callOpts(a));
 }
 
 export async function migrateGetMaxDowntime(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<number> {
-  return hyperNumber((await callRemote(rpc, 'DOMAIN_MIGRATE_GET_MAX_DOWNTIME', { dom, flags: flagsOf(o) }, callOpts(o))).downtime);
+  return hyperNumber((await callRemote(rpc, P.DOMAIN_MIGRATE_GET_MAX_DOWNTIME, { dom, flags: flagsOf(o) }, callOpts(o))).downtime);
 }
 
 /** Bandwidth cap, MiB/s (virsh migrate-setspeed); flags: MigrateMaxSpeedFlags.POSTCOPY for the post-copy phase. */
 export async function migrateSetMaxSpeed(rpc: RpcClient, dom: DomainRef, a: { mibps: number } & Flags): Promise<void> {
-  await callRemote(rpc, 'DOMAIN_MIGRATE_SET_MAX_SPEED', { dom, bandwidth: a.mibps, flags: flagsOf(a) }, callOpts(a));
+  await callRemote(rpc, P.DOMAIN_MIGRATE_SET_MAX_SPEED, { dom, bandwidth: a.mibps, flags: flagsOf(a) }, callOpts(a));
 }
 
 export async function migrateGetMaxSpeed(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<number> {
-  return hyperNumber((await callRemote(rpc, 'DOMAIN_MIGRATE_GET_MAX_SPEED', { dom, flags: flagsOf(o) }, callOpts(o))).bandwidth);
+  return hyperNumber((await callRemote(rpc, P.DOMAIN_MIGRATE_GET_MAX_SPEED, { dom, flags: flagsOf(o) }, callOpts(o))).bandwidth);
 }
 
 /** Switches a running migration (started with MigrateFlags.POSTCOPY) to post-copy. */
 export async function migrateStartPostCopy(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
-  await callRemote(rpc, 'DOMAIN_MIGRATE_START_POST_COPY', { dom, flags: flagsOf(o) }, callOpts(o));
+  await callRemote(rpc, P.DOMAIN_MIGRATE_START_POST_COPY, { dom, flags: flagsOf(o) }, callOpts(o));
 }

@@ -1,38 +1,25 @@
-// Typed calls of REMOTE_PROGRAM procedures: the procedure's number and its argument and reply
-// codecs all come from the generated table (gen/remote_protocol.gen.ts), so a wrapper names the
-// procedure and passes a plain object: `callRemote(rpc, 'DOMAIN_GET_STATE', { dom, flags: 0 })`.
+// Typed calls of REMOTE_PROGRAM procedures. The procedure's number and its argument and reply
+// codecs all come from the generated spec (gen/remote_protocol.gen.ts), so a wrapper names the
+// procedure and passes a plain object:
+//   import * as P from './gen/remote_protocol.gen';
+//   callRemote(rpc, P.DOMAIN_GET_STATE, { dom, flags: 0 })
+// Importing specs one by one (not the whole table) lets the bundler keep only the codecs we call.
 import type { CallOptions, LibvirtStream, RpcClient } from './client';
-import { remoteProcedures } from './gen/remote_protocol.gen';
 import type { ArgsOf, MsgOf, ProcedureSpec, RetOf } from './gen/runtime';
 import type { XdrReader, XdrWriter } from './xdr';
 
-export type RemoteProcName = keyof typeof remoteProcedures;
-type Spec<K extends RemoteProcName> = (typeof remoteProcedures)[K];
-/** What a procedure's args encoder takes; null for a procedure without args. */
-export type RemoteArgs<K extends RemoteProcName> = ArgsOf<Spec<K>>;
-/** What a procedure's reply decodes to; undefined for a procedure without a reply payload. */
-export type RemoteRet<K extends RemoteProcName> = RetOf<Spec<K>>;
-/** What an event message of this procedure decodes to. */
-export type RemoteMsg<K extends RemoteProcName> = MsgOf<Spec<K>>;
-
-const spec = (name: RemoteProcName): ProcedureSpec => remoteProcedures[name];
+type Opts = Omit<CallOptions, 'program'>;
 
 function encoder(s: ProcedureSpec, args: unknown): ((w: XdrWriter) => void) | null {
   const codec = s.args;
   return codec ? (w) => codec.write(w, args) : null;
 }
 
-/** Calls a procedure and decodes its reply. Options: program is always REMOTE. */
-export function callRemote<K extends RemoteProcName>(
-  rpc: RpcClient,
-  name: K,
-  args: RemoteArgs<K>,
-  opts?: Omit<CallOptions, 'program'>,
-): Promise<RemoteRet<K>> {
-  const s = spec(name);
-  const ret = s.ret;
-  const decode = ret ? (r: XdrReader) => ret.read(r) as RemoteRet<K> : null;
-  return rpc.call<RemoteRet<K>>(s.proc, encoder(s, args), decode, opts);
+/** Calls a procedure and decodes its reply (undefined for a procedure without a reply payload). */
+export function callRemote<S extends ProcedureSpec>(rpc: RpcClient, spec: S, args: ArgsOf<S>, opts?: Opts): Promise<RetOf<S>> {
+  const ret = spec.ret;
+  const decode = ret ? (r: XdrReader) => ret.read(r) as RetOf<S> : null;
+  return rpc.call<RetOf<S>>(spec.proc, encoder(spec, args), decode, opts);
 }
 
 /**
@@ -42,36 +29,25 @@ export function callRemote<K extends RemoteProcName>(
  * 1000 domains × 40 stats). `list` names the generated element reader and limit of that list;
  * remote.test.ts checks each use against the generated reply codec.
  */
-export function callRemoteList<K extends RemoteProcName, E, U>(
+export function callRemoteList<S extends ProcedureSpec, E, U>(
   rpc: RpcClient,
-  name: K,
-  args: RemoteArgs<K>,
+  spec: S,
+  args: ArgsOf<S>,
   list: { read: (r: XdrReader) => E; max: number },
   fn: (e: E) => U,
-  opts?: Omit<CallOptions, 'program'>,
+  opts?: Opts,
 ): Promise<U[]> {
-  const s = spec(name);
-  return rpc.call<U[]>(s.proc, encoder(s, args), (r) => r.array((x) => fn(list.read(x)), list.max), opts);
+  return rpc.call<U[]>(spec.proc, encoder(spec, args), (r) => r.array((x) => fn(list.read(x)), list.max), opts);
 }
 
 /** Calls a stream-opening procedure (console, volume upload/download). */
-export function openRemoteStream<K extends RemoteProcName>(
-  rpc: RpcClient,
-  name: K,
-  args: RemoteArgs<K>,
-  opts?: Omit<CallOptions, 'program'>,
-): Promise<LibvirtStream> {
-  const s = spec(name);
-  return rpc.openStream(s.proc, encoder(s, args), opts);
+export function openRemoteStream<S extends ProcedureSpec>(rpc: RpcClient, spec: S, args: ArgsOf<S>, opts?: Opts): Promise<LibvirtStream> {
+  return rpc.openStream(spec.proc, encoder(spec, args), opts);
 }
 
 /** Subscribes to an event procedure's MESSAGE packets, decoded. Returns the unsubscribe. */
-export function onRemoteMessage<K extends RemoteProcName>(rpc: RpcClient, name: K, fn: (msg: RemoteMsg<K>) => void): () => void {
-  const s = spec(name);
-  const msg = s.msg;
-  if (!msg) throw new TypeError(`${name} is not an event procedure`);
-  return rpc.onMessage(s.proc, (r) => fn(msg.read(r) as RemoteMsg<K>));
+export function onRemoteMessage<S extends ProcedureSpec>(rpc: RpcClient, spec: S, fn: (msg: MsgOf<S>) => void): () => void {
+  const msg = spec.msg;
+  if (!msg) throw new TypeError(`procedure ${spec.proc} is not an event`);
+  return rpc.onMessage(spec.proc, (r) => fn(msg.read(r) as MsgOf<S>));
 }
-
-/** The procedure's number (for tests and logs). */
-export const remoteProcNumber = (name: RemoteProcName): number => remoteProcedures[name].proc;

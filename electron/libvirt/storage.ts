@@ -1,7 +1,9 @@
 // Storage pools and volumes (virStoragePool* / virStorageVol*), including volume download and
 // upload streams. Bulk streams hold the connection's byte stream for their whole length: open
 // them on a connection of their own (PROTOCOL.md §8).
+
 import type { LibvirtStream, RpcClient } from './client';
+import * as P from './gen/remote_protocol.gen';
 import { type CallOpts, callOpts, hyperNumber, listAllArgs, type StoragePoolRef, type StorageVolRef } from './protocol';
 import { callRemote, openRemoteStream } from './remote';
 
@@ -12,15 +14,15 @@ const flagsOf = (o?: { flags?: number }): number => (o?.flags ?? 0) >>> 0;
 
 /** All pools matching `flags` (ListPoolsFlags; 0 = all). */
 export async function poolListAll(rpc: RpcClient, o?: Flags): Promise<StoragePoolRef[]> {
-  return (await callRemote(rpc, 'CONNECT_LIST_ALL_STORAGE_POOLS', listAllArgs(flagsOf(o)), callOpts(o))).pools;
+  return (await callRemote(rpc, P.CONNECT_LIST_ALL_STORAGE_POOLS, listAllArgs(flagsOf(o)), callOpts(o))).pools;
 }
 
 export async function poolLookupByName(rpc: RpcClient, name: string, o?: CallOpts): Promise<StoragePoolRef> {
-  return (await callRemote(rpc, 'STORAGE_POOL_LOOKUP_BY_NAME', { name }, callOpts(o))).pool;
+  return (await callRemote(rpc, P.STORAGE_POOL_LOOKUP_BY_NAME, { name }, callOpts(o))).pool;
 }
 
 export async function poolLookupByUuid(rpc: RpcClient, uuid: string, o?: CallOpts): Promise<StoragePoolRef> {
-  return (await callRemote(rpc, 'STORAGE_POOL_LOOKUP_BY_UUID', { uuid }, callOpts(o))).pool;
+  return (await callRemote(rpc, P.STORAGE_POOL_LOOKUP_BY_UUID, { uuid }, callOpts(o))).pool;
 }
 
 /** virStoragePoolInfo (virsh pool-info), sizes in bytes. */
@@ -33,7 +35,7 @@ export interface PoolInfo {
 }
 
 export async function poolGetInfo(rpc: RpcClient, pool: StoragePoolRef, o?: CallOpts): Promise<PoolInfo> {
-  const r = await callRemote(rpc, 'STORAGE_POOL_GET_INFO', { pool }, callOpts(o));
+  const r = await callRemote(rpc, P.STORAGE_POOL_GET_INFO, { pool }, callOpts(o));
   return {
     state: r.state,
     capacity: hyperNumber(r.capacity),
@@ -44,31 +46,31 @@ export async function poolGetInfo(rpc: RpcClient, pool: StoragePoolRef, o?: Call
 
 /** flags: StorageXmlFlags. */
 export async function poolGetXmlDesc(rpc: RpcClient, pool: StoragePoolRef, o?: Flags): Promise<string> {
-  return (await callRemote(rpc, 'STORAGE_POOL_GET_XML_DESC', { pool, flags: flagsOf(o) }, callOpts(o))).xml;
+  return (await callRemote(rpc, P.STORAGE_POOL_GET_XML_DESC, { pool, flags: flagsOf(o) }, callOpts(o))).xml;
 }
 
 /** Rescans the pool (volumes created behind libvirt's back appear). */
 export async function poolRefresh(rpc: RpcClient, pool: StoragePoolRef, o?: Flags): Promise<void> {
-  await callRemote(rpc, 'STORAGE_POOL_REFRESH', { pool, flags: flagsOf(o) }, callOpts(o));
+  await callRemote(rpc, P.STORAGE_POOL_REFRESH, { pool, flags: flagsOf(o) }, callOpts(o));
 }
 
 // ---- volumes -------------------------------------------------------------------------------------
 
 export async function volListAll(rpc: RpcClient, pool: StoragePoolRef, o?: Flags): Promise<StorageVolRef[]> {
-  return (await callRemote(rpc, 'STORAGE_POOL_LIST_ALL_VOLUMES', { pool, ...listAllArgs(flagsOf(o)) }, callOpts(o))).vols;
+  return (await callRemote(rpc, P.STORAGE_POOL_LIST_ALL_VOLUMES, { pool, ...listAllArgs(flagsOf(o)) }, callOpts(o))).vols;
 }
 
 export async function volLookupByName(rpc: RpcClient, pool: StoragePoolRef, name: string, o?: CallOpts): Promise<StorageVolRef> {
-  return (await callRemote(rpc, 'STORAGE_VOL_LOOKUP_BY_NAME', { pool, name }, callOpts(o))).vol;
+  return (await callRemote(rpc, P.STORAGE_VOL_LOOKUP_BY_NAME, { pool, name }, callOpts(o))).vol;
 }
 
 export async function volLookupByPath(rpc: RpcClient, path: string, o?: CallOpts): Promise<StorageVolRef> {
-  return (await callRemote(rpc, 'STORAGE_VOL_LOOKUP_BY_PATH', { path }, callOpts(o))).vol;
+  return (await callRemote(rpc, P.STORAGE_VOL_LOOKUP_BY_PATH, { path }, callOpts(o))).vol;
 }
 
 /** Creates a volume from its XML; flags: VolCreateFlags. */
 export async function volCreateXml(rpc: RpcClient, pool: StoragePoolRef, a: { xml: string } & Flags): Promise<StorageVolRef> {
-  return (await callRemote(rpc, 'STORAGE_VOL_CREATE_XML', { pool, xml: a.xml, flags: flagsOf(a) }, callOpts(a))).vol;
+  return (await callRemote(rpc, P.STORAGE_VOL_CREATE_XML, { pool, xml: a.xml, flags: flagsOf(a) }, callOpts(a))).vol;
 }
 
 /** Creates a volume as a copy of `from` (virsh vol-create-from / vol-clone). Copies data: can be long. */
@@ -78,7 +80,7 @@ export async function volCreateXmlFrom(
   a: { xml: string; from: StorageVolRef } & Flags,
 ): Promise<StorageVolRef> {
   const args = { pool, xml: a.xml, clonevol: a.from, flags: flagsOf(a) };
-  return (await callRemote(rpc, 'STORAGE_VOL_CREATE_XML_FROM', args, callOpts(a, { timeoutMs: 0 }))).vol;
+  return (await callRemote(rpc, P.STORAGE_VOL_CREATE_XML_FROM, args, callOpts(a, { timeoutMs: 0 }))).vol;
 }
 
 /** virStorageVolInfo (virsh vol-info), sizes in bytes. */
@@ -90,21 +92,21 @@ export interface VolInfo {
 }
 
 export async function volGetInfo(rpc: RpcClient, vol: StorageVolRef, o?: CallOpts): Promise<VolInfo> {
-  const r = await callRemote(rpc, 'STORAGE_VOL_GET_INFO', { vol }, callOpts(o));
+  const r = await callRemote(rpc, P.STORAGE_VOL_GET_INFO, { vol }, callOpts(o));
   return { type: r.type, capacity: hyperNumber(r.capacity), allocation: hyperNumber(r.allocation) };
 }
 
 export async function volGetXmlDesc(rpc: RpcClient, vol: StorageVolRef, o?: Flags): Promise<string> {
-  return (await callRemote(rpc, 'STORAGE_VOL_GET_XML_DESC', { vol, flags: flagsOf(o) }, callOpts(o))).xml;
+  return (await callRemote(rpc, P.STORAGE_VOL_GET_XML_DESC, { vol, flags: flagsOf(o) }, callOpts(o))).xml;
 }
 
 export async function volGetPath(rpc: RpcClient, vol: StorageVolRef, o?: CallOpts): Promise<string> {
-  return (await callRemote(rpc, 'STORAGE_VOL_GET_PATH', { vol }, callOpts(o))).name;
+  return (await callRemote(rpc, P.STORAGE_VOL_GET_PATH, { vol }, callOpts(o))).name;
 }
 
 /** flags: VolDeleteFlags. */
 export async function volDelete(rpc: RpcClient, vol: StorageVolRef, o?: Flags): Promise<void> {
-  await callRemote(rpc, 'STORAGE_VOL_DELETE', { vol, flags: flagsOf(o) }, callOpts(o));
+  await callRemote(rpc, P.STORAGE_VOL_DELETE, { vol, flags: flagsOf(o) }, callOpts(o));
 }
 
 type StreamRange = { offset?: number; length?: number } & Flags;
@@ -117,10 +119,10 @@ const volStreamArgs = (vol: StorageVolRef, a: StreamRange) => ({ vol, offset: a.
  * (STREAM_HOLE packets) are not supported by our stream yet.
  */
 export async function volDownload(rpc: RpcClient, vol: StorageVolRef, o: StreamRange = {}): Promise<LibvirtStream> {
-  return openRemoteStream(rpc, 'STORAGE_VOL_DOWNLOAD', volStreamArgs(vol, o), callOpts(o));
+  return openRemoteStream(rpc, P.STORAGE_VOL_DOWNLOAD, volStreamArgs(vol, o), callOpts(o));
 }
 
 /** Writes bytes into a volume (virsh vol-upload): write to the stream, then end() it. */
 export async function volUpload(rpc: RpcClient, vol: StorageVolRef, o: StreamRange = {}): Promise<LibvirtStream> {
-  return openRemoteStream(rpc, 'STORAGE_VOL_UPLOAD', volStreamArgs(vol, o), callOpts(o));
+  return openRemoteStream(rpc, P.STORAGE_VOL_UPLOAD, volStreamArgs(vol, o), callOpts(o));
 }

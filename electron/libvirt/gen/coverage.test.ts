@@ -1,10 +1,12 @@
 // What the generated tables cover, checked against facts from libvirt 9.0's remote_protocol.x
 // and PROTOCOL.md (each number there was tested against the lab): every procedure 1..443 has an
 // entry, the calls the next features need have codecs, and a few layouts are byte-exact.
+
 import { describe, expect, it } from 'vitest';
 import { callRemote } from '../remote';
 import { XdrReader, XdrWriter } from '../xdr';
 import { QemuProc, qemuProcedures } from './qemu_protocol.gen';
+import * as P from './remote_protocol.gen';
 import { REMOTE_PROGRAM, RemoteProc, remoteProcedures, writeRemoteDomainGetStateArgs } from './remote_protocol.gen';
 import { KEEPALIVE_PROGRAM, KeepaliveProc, VirNetMessageType } from './virnetprotocol.gen';
 
@@ -74,7 +76,7 @@ describe('generated procedure tables', () => {
       },
     } as unknown as Parameters<typeof callRemote>[0];
     const dom = { name: 'a', uuid: '0123abcd-4567-89ef-0011-223344556677', id: -1 };
-    await expect(callRemote(rpc, 'DOMAIN_GET_STATE', { dom, flags: 0 })).resolves.toEqual({ state: 5, reason: 2 });
+    await expect(callRemote(rpc, P.DOMAIN_GET_STATE, { dom, flags: 0 })).resolves.toEqual({ state: 5, reason: 2 });
     expect(calls).toEqual([{ proc: 212, payload: '0000000161000000' + '0123abcd456789ef0011223344556677ffffffff00000000' }]);
   });
 });

@@ -247,13 +247,22 @@ export const QemuProc = {
   DOMAIN_MONITOR_COMMAND_WITH_FILES: 7,
 } as const;
 
-/** Every procedure of qemu_procedure: its number, the codecs of its args, reply and event message, and whether it opens a stream. */
+// qemu_procedure: each procedure's number, the codecs of its args, reply and event message, and whether it opens a stream.
+export const DOMAIN_MONITOR_COMMAND = { proc: 1, args: { read: readQemuDomainMonitorCommandArgs, write: writeQemuDomainMonitorCommandArgs }, ret: { read: readQemuDomainMonitorCommandRet, write: writeQemuDomainMonitorCommandRet }, msg: null, stream: 'read' } as const;
+export const DOMAIN_ATTACH = { proc: 2, args: { read: readQemuDomainAttachArgs, write: writeQemuDomainAttachArgs }, ret: { read: readQemuDomainAttachRet, write: writeQemuDomainAttachRet }, msg: null, stream: null } as const;
+export const DOMAIN_AGENT_COMMAND = { proc: 3, args: { read: readQemuDomainAgentCommandArgs, write: writeQemuDomainAgentCommandArgs }, ret: { read: readQemuDomainAgentCommandRet, write: writeQemuDomainAgentCommandRet }, msg: null, stream: null } as const;
+export const CONNECT_DOMAIN_MONITOR_EVENT_REGISTER = { proc: 4, args: { read: readQemuConnectDomainMonitorEventRegisterArgs, write: writeQemuConnectDomainMonitorEventRegisterArgs }, ret: { read: readQemuConnectDomainMonitorEventRegisterRet, write: writeQemuConnectDomainMonitorEventRegisterRet }, msg: null, stream: null } as const;
+export const CONNECT_DOMAIN_MONITOR_EVENT_DEREGISTER = { proc: 5, args: { read: readQemuConnectDomainMonitorEventDeregisterArgs, write: writeQemuConnectDomainMonitorEventDeregisterArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_MONITOR_EVENT = { proc: 6, args: null, ret: null, msg: { read: readQemuDomainMonitorEventMsg, write: writeQemuDomainMonitorEventMsg }, stream: null } as const;
+export const DOMAIN_MONITOR_COMMAND_WITH_FILES = { proc: 7, args: { read: readQemuDomainMonitorCommandWithFilesArgs, write: writeQemuDomainMonitorCommandWithFilesArgs }, ret: { read: readQemuDomainMonitorCommandWithFilesRet, write: writeQemuDomainMonitorCommandWithFilesRet }, msg: null, stream: null } as const;
+
+/** Every procedure of qemu_procedure (tests, tools; a program should import the ones it calls). */
 export const qemuProcedures = {
-  DOMAIN_MONITOR_COMMAND: { proc: 1, args: { read: readQemuDomainMonitorCommandArgs, write: writeQemuDomainMonitorCommandArgs }, ret: { read: readQemuDomainMonitorCommandRet, write: writeQemuDomainMonitorCommandRet }, msg: null, stream: 'read' },
-  DOMAIN_ATTACH: { proc: 2, args: { read: readQemuDomainAttachArgs, write: writeQemuDomainAttachArgs }, ret: { read: readQemuDomainAttachRet, write: writeQemuDomainAttachRet }, msg: null, stream: null },
-  DOMAIN_AGENT_COMMAND: { proc: 3, args: { read: readQemuDomainAgentCommandArgs, write: writeQemuDomainAgentCommandArgs }, ret: { read: readQemuDomainAgentCommandRet, write: writeQemuDomainAgentCommandRet }, msg: null, stream: null },
-  CONNECT_DOMAIN_MONITOR_EVENT_REGISTER: { proc: 4, args: { read: readQemuConnectDomainMonitorEventRegisterArgs, write: writeQemuConnectDomainMonitorEventRegisterArgs }, ret: { read: readQemuConnectDomainMonitorEventRegisterRet, write: writeQemuConnectDomainMonitorEventRegisterRet }, msg: null, stream: null },
-  CONNECT_DOMAIN_MONITOR_EVENT_DEREGISTER: { proc: 5, args: { read: readQemuConnectDomainMonitorEventDeregisterArgs, write: writeQemuConnectDomainMonitorEventDeregisterArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_MONITOR_EVENT: { proc: 6, args: null, ret: null, msg: { read: readQemuDomainMonitorEventMsg, write: writeQemuDomainMonitorEventMsg }, stream: null },
-  DOMAIN_MONITOR_COMMAND_WITH_FILES: { proc: 7, args: { read: readQemuDomainMonitorCommandWithFilesArgs, write: writeQemuDomainMonitorCommandWithFilesArgs }, ret: { read: readQemuDomainMonitorCommandWithFilesRet, write: writeQemuDomainMonitorCommandWithFilesRet }, msg: null, stream: null },
+  DOMAIN_MONITOR_COMMAND,
+  DOMAIN_ATTACH,
+  DOMAIN_AGENT_COMMAND,
+  CONNECT_DOMAIN_MONITOR_EVENT_REGISTER,
+  CONNECT_DOMAIN_MONITOR_EVENT_DEREGISTER,
+  DOMAIN_MONITOR_EVENT,
+  DOMAIN_MONITOR_COMMAND_WITH_FILES,
 } as const satisfies Record<string, ProcedureSpec>;

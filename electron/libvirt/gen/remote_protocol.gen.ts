@@ -13536,449 +13536,894 @@ export const RemoteProc = {
   DOMAIN_FD_ASSOCIATE: 443,
 } as const;
 
-/** Every procedure of remote_procedure: its number, the codecs of its args, reply and event message, and whether it opens a stream. */
+// remote_procedure: each procedure's number, the codecs of its args, reply and event message, and whether it opens a stream.
+export const CONNECT_OPEN = { proc: 1, args: { read: readRemoteConnectOpenArgs, write: writeRemoteConnectOpenArgs }, ret: null, msg: null, stream: 'read' } as const;
+export const CONNECT_CLOSE = { proc: 2, args: null, ret: null, msg: null, stream: null } as const;
+export const CONNECT_GET_TYPE = { proc: 3, args: null, ret: { read: readRemoteConnectGetTypeRet, write: writeRemoteConnectGetTypeRet }, msg: null, stream: null } as const;
+export const CONNECT_GET_VERSION = { proc: 4, args: null, ret: { read: readRemoteConnectGetVersionRet, write: writeRemoteConnectGetVersionRet }, msg: null, stream: null } as const;
+export const CONNECT_GET_MAX_VCPUS = { proc: 5, args: { read: readRemoteConnectGetMaxVcpusArgs, write: writeRemoteConnectGetMaxVcpusArgs }, ret: { read: readRemoteConnectGetMaxVcpusRet, write: writeRemoteConnectGetMaxVcpusRet }, msg: null, stream: null } as const;
+export const NODE_GET_INFO = { proc: 6, args: null, ret: { read: readRemoteNodeGetInfoRet, write: writeRemoteNodeGetInfoRet }, msg: null, stream: null } as const;
+export const CONNECT_GET_CAPABILITIES = { proc: 7, args: null, ret: { read: readRemoteConnectGetCapabilitiesRet, write: writeRemoteConnectGetCapabilitiesRet }, msg: null, stream: null } as const;
+export const DOMAIN_ATTACH_DEVICE = { proc: 8, args: { read: readRemoteDomainAttachDeviceArgs, write: writeRemoteDomainAttachDeviceArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_CREATE = { proc: 9, args: { read: readRemoteDomainCreateArgs, write: writeRemoteDomainCreateArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_CREATE_XML = { proc: 10, args: { read: readRemoteDomainCreateXmlArgs, write: writeRemoteDomainCreateXmlArgs }, ret: { read: readRemoteDomainCreateXmlRet, write: writeRemoteDomainCreateXmlRet }, msg: null, stream: null } as const;
+export const DOMAIN_DEFINE_XML = { proc: 11, args: { read: readRemoteDomainDefineXmlArgs, write: writeRemoteDomainDefineXmlArgs }, ret: { read: readRemoteDomainDefineXmlRet, write: writeRemoteDomainDefineXmlRet }, msg: null, stream: null } as const;
+export const DOMAIN_DESTROY = { proc: 12, args: { read: readRemoteDomainDestroyArgs, write: writeRemoteDomainDestroyArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_DETACH_DEVICE = { proc: 13, args: { read: readRemoteDomainDetachDeviceArgs, write: writeRemoteDomainDetachDeviceArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_XML_DESC = { proc: 14, args: { read: readRemoteDomainGetXmlDescArgs, write: writeRemoteDomainGetXmlDescArgs }, ret: { read: readRemoteDomainGetXmlDescRet, write: writeRemoteDomainGetXmlDescRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_AUTOSTART = { proc: 15, args: { read: readRemoteDomainGetAutostartArgs, write: writeRemoteDomainGetAutostartArgs }, ret: { read: readRemoteDomainGetAutostartRet, write: writeRemoteDomainGetAutostartRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_INFO = { proc: 16, args: { read: readRemoteDomainGetInfoArgs, write: writeRemoteDomainGetInfoArgs }, ret: { read: readRemoteDomainGetInfoRet, write: writeRemoteDomainGetInfoRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_MAX_MEMORY = { proc: 17, args: { read: readRemoteDomainGetMaxMemoryArgs, write: writeRemoteDomainGetMaxMemoryArgs }, ret: { read: readRemoteDomainGetMaxMemoryRet, write: writeRemoteDomainGetMaxMemoryRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_MAX_VCPUS = { proc: 18, args: { read: readRemoteDomainGetMaxVcpusArgs, write: writeRemoteDomainGetMaxVcpusArgs }, ret: { read: readRemoteDomainGetMaxVcpusRet, write: writeRemoteDomainGetMaxVcpusRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_OS_TYPE = { proc: 19, args: { read: readRemoteDomainGetOsTypeArgs, write: writeRemoteDomainGetOsTypeArgs }, ret: { read: readRemoteDomainGetOsTypeRet, write: writeRemoteDomainGetOsTypeRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_VCPUS = { proc: 20, args: { read: readRemoteDomainGetVcpusArgs, write: writeRemoteDomainGetVcpusArgs }, ret: { read: readRemoteDomainGetVcpusRet, write: writeRemoteDomainGetVcpusRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_DEFINED_DOMAINS = { proc: 21, args: { read: readRemoteConnectListDefinedDomainsArgs, write: writeRemoteConnectListDefinedDomainsArgs }, ret: { read: readRemoteConnectListDefinedDomainsRet, write: writeRemoteConnectListDefinedDomainsRet }, msg: null, stream: null } as const;
+export const DOMAIN_LOOKUP_BY_ID = { proc: 22, args: { read: readRemoteDomainLookupByIdArgs, write: writeRemoteDomainLookupByIdArgs }, ret: { read: readRemoteDomainLookupByIdRet, write: writeRemoteDomainLookupByIdRet }, msg: null, stream: null } as const;
+export const DOMAIN_LOOKUP_BY_NAME = { proc: 23, args: { read: readRemoteDomainLookupByNameArgs, write: writeRemoteDomainLookupByNameArgs }, ret: { read: readRemoteDomainLookupByNameRet, write: writeRemoteDomainLookupByNameRet }, msg: null, stream: null } as const;
+export const DOMAIN_LOOKUP_BY_UUID = { proc: 24, args: { read: readRemoteDomainLookupByUuidArgs, write: writeRemoteDomainLookupByUuidArgs }, ret: { read: readRemoteDomainLookupByUuidRet, write: writeRemoteDomainLookupByUuidRet }, msg: null, stream: null } as const;
+export const CONNECT_NUM_OF_DEFINED_DOMAINS = { proc: 25, args: null, ret: { read: readRemoteConnectNumOfDefinedDomainsRet, write: writeRemoteConnectNumOfDefinedDomainsRet }, msg: null, stream: null } as const;
+export const DOMAIN_PIN_VCPU = { proc: 26, args: { read: readRemoteDomainPinVcpuArgs, write: writeRemoteDomainPinVcpuArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_REBOOT = { proc: 27, args: { read: readRemoteDomainRebootArgs, write: writeRemoteDomainRebootArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_RESUME = { proc: 28, args: { read: readRemoteDomainResumeArgs, write: writeRemoteDomainResumeArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SET_AUTOSTART = { proc: 29, args: { read: readRemoteDomainSetAutostartArgs, write: writeRemoteDomainSetAutostartArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SET_MAX_MEMORY = { proc: 30, args: { read: readRemoteDomainSetMaxMemoryArgs, write: writeRemoteDomainSetMaxMemoryArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SET_MEMORY = { proc: 31, args: { read: readRemoteDomainSetMemoryArgs, write: writeRemoteDomainSetMemoryArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SET_VCPUS = { proc: 32, args: { read: readRemoteDomainSetVcpusArgs, write: writeRemoteDomainSetVcpusArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SHUTDOWN = { proc: 33, args: { read: readRemoteDomainShutdownArgs, write: writeRemoteDomainShutdownArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SUSPEND = { proc: 34, args: { read: readRemoteDomainSuspendArgs, write: writeRemoteDomainSuspendArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_UNDEFINE = { proc: 35, args: { read: readRemoteDomainUndefineArgs, write: writeRemoteDomainUndefineArgs }, ret: null, msg: null, stream: null } as const;
+export const CONNECT_LIST_DEFINED_NETWORKS = { proc: 36, args: { read: readRemoteConnectListDefinedNetworksArgs, write: writeRemoteConnectListDefinedNetworksArgs }, ret: { read: readRemoteConnectListDefinedNetworksRet, write: writeRemoteConnectListDefinedNetworksRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_DOMAINS = { proc: 37, args: { read: readRemoteConnectListDomainsArgs, write: writeRemoteConnectListDomainsArgs }, ret: { read: readRemoteConnectListDomainsRet, write: writeRemoteConnectListDomainsRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_NETWORKS = { proc: 38, args: { read: readRemoteConnectListNetworksArgs, write: writeRemoteConnectListNetworksArgs }, ret: { read: readRemoteConnectListNetworksRet, write: writeRemoteConnectListNetworksRet }, msg: null, stream: null } as const;
+export const NETWORK_CREATE = { proc: 39, args: { read: readRemoteNetworkCreateArgs, write: writeRemoteNetworkCreateArgs }, ret: null, msg: null, stream: null } as const;
+export const NETWORK_CREATE_XML = { proc: 40, args: { read: readRemoteNetworkCreateXmlArgs, write: writeRemoteNetworkCreateXmlArgs }, ret: { read: readRemoteNetworkCreateXmlRet, write: writeRemoteNetworkCreateXmlRet }, msg: null, stream: null } as const;
+export const NETWORK_DEFINE_XML = { proc: 41, args: { read: readRemoteNetworkDefineXmlArgs, write: writeRemoteNetworkDefineXmlArgs }, ret: { read: readRemoteNetworkDefineXmlRet, write: writeRemoteNetworkDefineXmlRet }, msg: null, stream: null } as const;
+export const NETWORK_DESTROY = { proc: 42, args: { read: readRemoteNetworkDestroyArgs, write: writeRemoteNetworkDestroyArgs }, ret: null, msg: null, stream: null } as const;
+export const NETWORK_GET_XML_DESC = { proc: 43, args: { read: readRemoteNetworkGetXmlDescArgs, write: writeRemoteNetworkGetXmlDescArgs }, ret: { read: readRemoteNetworkGetXmlDescRet, write: writeRemoteNetworkGetXmlDescRet }, msg: null, stream: null } as const;
+export const NETWORK_GET_AUTOSTART = { proc: 44, args: { read: readRemoteNetworkGetAutostartArgs, write: writeRemoteNetworkGetAutostartArgs }, ret: { read: readRemoteNetworkGetAutostartRet, write: writeRemoteNetworkGetAutostartRet }, msg: null, stream: null } as const;
+export const NETWORK_GET_BRIDGE_NAME = { proc: 45, args: { read: readRemoteNetworkGetBridgeNameArgs, write: writeRemoteNetworkGetBridgeNameArgs }, ret: { read: readRemoteNetworkGetBridgeNameRet, write: writeRemoteNetworkGetBridgeNameRet }, msg: null, stream: null } as const;
+export const NETWORK_LOOKUP_BY_NAME = { proc: 46, args: { read: readRemoteNetworkLookupByNameArgs, write: writeRemoteNetworkLookupByNameArgs }, ret: { read: readRemoteNetworkLookupByNameRet, write: writeRemoteNetworkLookupByNameRet }, msg: null, stream: null } as const;
+export const NETWORK_LOOKUP_BY_UUID = { proc: 47, args: { read: readRemoteNetworkLookupByUuidArgs, write: writeRemoteNetworkLookupByUuidArgs }, ret: { read: readRemoteNetworkLookupByUuidRet, write: writeRemoteNetworkLookupByUuidRet }, msg: null, stream: null } as const;
+export const NETWORK_SET_AUTOSTART = { proc: 48, args: { read: readRemoteNetworkSetAutostartArgs, write: writeRemoteNetworkSetAutostartArgs }, ret: null, msg: null, stream: null } as const;
+export const NETWORK_UNDEFINE = { proc: 49, args: { read: readRemoteNetworkUndefineArgs, write: writeRemoteNetworkUndefineArgs }, ret: null, msg: null, stream: null } as const;
+export const CONNECT_NUM_OF_DEFINED_NETWORKS = { proc: 50, args: null, ret: { read: readRemoteConnectNumOfDefinedNetworksRet, write: writeRemoteConnectNumOfDefinedNetworksRet }, msg: null, stream: null } as const;
+export const CONNECT_NUM_OF_DOMAINS = { proc: 51, args: null, ret: { read: readRemoteConnectNumOfDomainsRet, write: writeRemoteConnectNumOfDomainsRet }, msg: null, stream: null } as const;
+export const CONNECT_NUM_OF_NETWORKS = { proc: 52, args: null, ret: { read: readRemoteConnectNumOfNetworksRet, write: writeRemoteConnectNumOfNetworksRet }, msg: null, stream: null } as const;
+export const DOMAIN_CORE_DUMP = { proc: 53, args: { read: readRemoteDomainCoreDumpArgs, write: writeRemoteDomainCoreDumpArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_RESTORE = { proc: 54, args: { read: readRemoteDomainRestoreArgs, write: writeRemoteDomainRestoreArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SAVE = { proc: 55, args: { read: readRemoteDomainSaveArgs, write: writeRemoteDomainSaveArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_SCHEDULER_TYPE = { proc: 56, args: { read: readRemoteDomainGetSchedulerTypeArgs, write: writeRemoteDomainGetSchedulerTypeArgs }, ret: { read: readRemoteDomainGetSchedulerTypeRet, write: writeRemoteDomainGetSchedulerTypeRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_SCHEDULER_PARAMETERS = { proc: 57, args: { read: readRemoteDomainGetSchedulerParametersArgs, write: writeRemoteDomainGetSchedulerParametersArgs }, ret: { read: readRemoteDomainGetSchedulerParametersRet, write: writeRemoteDomainGetSchedulerParametersRet }, msg: null, stream: null } as const;
+export const DOMAIN_SET_SCHEDULER_PARAMETERS = { proc: 58, args: { read: readRemoteDomainSetSchedulerParametersArgs, write: writeRemoteDomainSetSchedulerParametersArgs }, ret: null, msg: null, stream: null } as const;
+export const CONNECT_GET_HOSTNAME = { proc: 59, args: null, ret: { read: readRemoteConnectGetHostnameRet, write: writeRemoteConnectGetHostnameRet }, msg: null, stream: null } as const;
+export const CONNECT_SUPPORTS_FEATURE = { proc: 60, args: { read: readRemoteConnectSupportsFeatureArgs, write: writeRemoteConnectSupportsFeatureArgs }, ret: { read: readRemoteConnectSupportsFeatureRet, write: writeRemoteConnectSupportsFeatureRet }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_PREPARE = { proc: 61, args: { read: readRemoteDomainMigratePrepareArgs, write: writeRemoteDomainMigratePrepareArgs }, ret: { read: readRemoteDomainMigratePrepareRet, write: writeRemoteDomainMigratePrepareRet }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_PERFORM = { proc: 62, args: { read: readRemoteDomainMigratePerformArgs, write: writeRemoteDomainMigratePerformArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_FINISH = { proc: 63, args: { read: readRemoteDomainMigrateFinishArgs, write: writeRemoteDomainMigrateFinishArgs }, ret: { read: readRemoteDomainMigrateFinishRet, write: writeRemoteDomainMigrateFinishRet }, msg: null, stream: null } as const;
+export const DOMAIN_BLOCK_STATS = { proc: 64, args: { read: readRemoteDomainBlockStatsArgs, write: writeRemoteDomainBlockStatsArgs }, ret: { read: readRemoteDomainBlockStatsRet, write: writeRemoteDomainBlockStatsRet }, msg: null, stream: null } as const;
+export const DOMAIN_INTERFACE_STATS = { proc: 65, args: { read: readRemoteDomainInterfaceStatsArgs, write: writeRemoteDomainInterfaceStatsArgs }, ret: { read: readRemoteDomainInterfaceStatsRet, write: writeRemoteDomainInterfaceStatsRet }, msg: null, stream: null } as const;
+export const AUTH_LIST = { proc: 66, args: null, ret: { read: readRemoteAuthListRet, write: writeRemoteAuthListRet }, msg: null, stream: null } as const;
+export const AUTH_SASL_INIT = { proc: 67, args: null, ret: { read: readRemoteAuthSaslInitRet, write: writeRemoteAuthSaslInitRet }, msg: null, stream: null } as const;
+export const AUTH_SASL_START = { proc: 68, args: { read: readRemoteAuthSaslStartArgs, write: writeRemoteAuthSaslStartArgs }, ret: { read: readRemoteAuthSaslStartRet, write: writeRemoteAuthSaslStartRet }, msg: null, stream: null } as const;
+export const AUTH_SASL_STEP = { proc: 69, args: { read: readRemoteAuthSaslStepArgs, write: writeRemoteAuthSaslStepArgs }, ret: { read: readRemoteAuthSaslStepRet, write: writeRemoteAuthSaslStepRet }, msg: null, stream: null } as const;
+export const AUTH_POLKIT = { proc: 70, args: null, ret: { read: readRemoteAuthPolkitRet, write: writeRemoteAuthPolkitRet }, msg: null, stream: null } as const;
+export const CONNECT_NUM_OF_STORAGE_POOLS = { proc: 71, args: null, ret: { read: readRemoteConnectNumOfStoragePoolsRet, write: writeRemoteConnectNumOfStoragePoolsRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_STORAGE_POOLS = { proc: 72, args: { read: readRemoteConnectListStoragePoolsArgs, write: writeRemoteConnectListStoragePoolsArgs }, ret: { read: readRemoteConnectListStoragePoolsRet, write: writeRemoteConnectListStoragePoolsRet }, msg: null, stream: null } as const;
+export const CONNECT_NUM_OF_DEFINED_STORAGE_POOLS = { proc: 73, args: null, ret: { read: readRemoteConnectNumOfDefinedStoragePoolsRet, write: writeRemoteConnectNumOfDefinedStoragePoolsRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_DEFINED_STORAGE_POOLS = { proc: 74, args: { read: readRemoteConnectListDefinedStoragePoolsArgs, write: writeRemoteConnectListDefinedStoragePoolsArgs }, ret: { read: readRemoteConnectListDefinedStoragePoolsRet, write: writeRemoteConnectListDefinedStoragePoolsRet }, msg: null, stream: null } as const;
+export const CONNECT_FIND_STORAGE_POOL_SOURCES = { proc: 75, args: { read: readRemoteConnectFindStoragePoolSourcesArgs, write: writeRemoteConnectFindStoragePoolSourcesArgs }, ret: { read: readRemoteConnectFindStoragePoolSourcesRet, write: writeRemoteConnectFindStoragePoolSourcesRet }, msg: null, stream: null } as const;
+export const STORAGE_POOL_CREATE_XML = { proc: 76, args: { read: readRemoteStoragePoolCreateXmlArgs, write: writeRemoteStoragePoolCreateXmlArgs }, ret: { read: readRemoteStoragePoolCreateXmlRet, write: writeRemoteStoragePoolCreateXmlRet }, msg: null, stream: null } as const;
+export const STORAGE_POOL_DEFINE_XML = { proc: 77, args: { read: readRemoteStoragePoolDefineXmlArgs, write: writeRemoteStoragePoolDefineXmlArgs }, ret: { read: readRemoteStoragePoolDefineXmlRet, write: writeRemoteStoragePoolDefineXmlRet }, msg: null, stream: null } as const;
+export const STORAGE_POOL_CREATE = { proc: 78, args: { read: readRemoteStoragePoolCreateArgs, write: writeRemoteStoragePoolCreateArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_POOL_BUILD = { proc: 79, args: { read: readRemoteStoragePoolBuildArgs, write: writeRemoteStoragePoolBuildArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_POOL_DESTROY = { proc: 80, args: { read: readRemoteStoragePoolDestroyArgs, write: writeRemoteStoragePoolDestroyArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_POOL_DELETE = { proc: 81, args: { read: readRemoteStoragePoolDeleteArgs, write: writeRemoteStoragePoolDeleteArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_POOL_UNDEFINE = { proc: 82, args: { read: readRemoteStoragePoolUndefineArgs, write: writeRemoteStoragePoolUndefineArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_POOL_REFRESH = { proc: 83, args: { read: readRemoteStoragePoolRefreshArgs, write: writeRemoteStoragePoolRefreshArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_POOL_LOOKUP_BY_NAME = { proc: 84, args: { read: readRemoteStoragePoolLookupByNameArgs, write: writeRemoteStoragePoolLookupByNameArgs }, ret: { read: readRemoteStoragePoolLookupByNameRet, write: writeRemoteStoragePoolLookupByNameRet }, msg: null, stream: null } as const;
+export const STORAGE_POOL_LOOKUP_BY_UUID = { proc: 85, args: { read: readRemoteStoragePoolLookupByUuidArgs, write: writeRemoteStoragePoolLookupByUuidArgs }, ret: { read: readRemoteStoragePoolLookupByUuidRet, write: writeRemoteStoragePoolLookupByUuidRet }, msg: null, stream: null } as const;
+export const STORAGE_POOL_LOOKUP_BY_VOLUME = { proc: 86, args: { read: readRemoteStoragePoolLookupByVolumeArgs, write: writeRemoteStoragePoolLookupByVolumeArgs }, ret: { read: readRemoteStoragePoolLookupByVolumeRet, write: writeRemoteStoragePoolLookupByVolumeRet }, msg: null, stream: null } as const;
+export const STORAGE_POOL_GET_INFO = { proc: 87, args: { read: readRemoteStoragePoolGetInfoArgs, write: writeRemoteStoragePoolGetInfoArgs }, ret: { read: readRemoteStoragePoolGetInfoRet, write: writeRemoteStoragePoolGetInfoRet }, msg: null, stream: null } as const;
+export const STORAGE_POOL_GET_XML_DESC = { proc: 88, args: { read: readRemoteStoragePoolGetXmlDescArgs, write: writeRemoteStoragePoolGetXmlDescArgs }, ret: { read: readRemoteStoragePoolGetXmlDescRet, write: writeRemoteStoragePoolGetXmlDescRet }, msg: null, stream: null } as const;
+export const STORAGE_POOL_GET_AUTOSTART = { proc: 89, args: { read: readRemoteStoragePoolGetAutostartArgs, write: writeRemoteStoragePoolGetAutostartArgs }, ret: { read: readRemoteStoragePoolGetAutostartRet, write: writeRemoteStoragePoolGetAutostartRet }, msg: null, stream: null } as const;
+export const STORAGE_POOL_SET_AUTOSTART = { proc: 90, args: { read: readRemoteStoragePoolSetAutostartArgs, write: writeRemoteStoragePoolSetAutostartArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_POOL_NUM_OF_VOLUMES = { proc: 91, args: { read: readRemoteStoragePoolNumOfVolumesArgs, write: writeRemoteStoragePoolNumOfVolumesArgs }, ret: { read: readRemoteStoragePoolNumOfVolumesRet, write: writeRemoteStoragePoolNumOfVolumesRet }, msg: null, stream: null } as const;
+export const STORAGE_POOL_LIST_VOLUMES = { proc: 92, args: { read: readRemoteStoragePoolListVolumesArgs, write: writeRemoteStoragePoolListVolumesArgs }, ret: { read: readRemoteStoragePoolListVolumesRet, write: writeRemoteStoragePoolListVolumesRet }, msg: null, stream: null } as const;
+export const STORAGE_VOL_CREATE_XML = { proc: 93, args: { read: readRemoteStorageVolCreateXmlArgs, write: writeRemoteStorageVolCreateXmlArgs }, ret: { read: readRemoteStorageVolCreateXmlRet, write: writeRemoteStorageVolCreateXmlRet }, msg: null, stream: null } as const;
+export const STORAGE_VOL_DELETE = { proc: 94, args: { read: readRemoteStorageVolDeleteArgs, write: writeRemoteStorageVolDeleteArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_VOL_LOOKUP_BY_NAME = { proc: 95, args: { read: readRemoteStorageVolLookupByNameArgs, write: writeRemoteStorageVolLookupByNameArgs }, ret: { read: readRemoteStorageVolLookupByNameRet, write: writeRemoteStorageVolLookupByNameRet }, msg: null, stream: null } as const;
+export const STORAGE_VOL_LOOKUP_BY_KEY = { proc: 96, args: { read: readRemoteStorageVolLookupByKeyArgs, write: writeRemoteStorageVolLookupByKeyArgs }, ret: { read: readRemoteStorageVolLookupByKeyRet, write: writeRemoteStorageVolLookupByKeyRet }, msg: null, stream: null } as const;
+export const STORAGE_VOL_LOOKUP_BY_PATH = { proc: 97, args: { read: readRemoteStorageVolLookupByPathArgs, write: writeRemoteStorageVolLookupByPathArgs }, ret: { read: readRemoteStorageVolLookupByPathRet, write: writeRemoteStorageVolLookupByPathRet }, msg: null, stream: null } as const;
+export const STORAGE_VOL_GET_INFO = { proc: 98, args: { read: readRemoteStorageVolGetInfoArgs, write: writeRemoteStorageVolGetInfoArgs }, ret: { read: readRemoteStorageVolGetInfoRet, write: writeRemoteStorageVolGetInfoRet }, msg: null, stream: null } as const;
+export const STORAGE_VOL_GET_XML_DESC = { proc: 99, args: { read: readRemoteStorageVolGetXmlDescArgs, write: writeRemoteStorageVolGetXmlDescArgs }, ret: { read: readRemoteStorageVolGetXmlDescRet, write: writeRemoteStorageVolGetXmlDescRet }, msg: null, stream: null } as const;
+export const STORAGE_VOL_GET_PATH = { proc: 100, args: { read: readRemoteStorageVolGetPathArgs, write: writeRemoteStorageVolGetPathArgs }, ret: { read: readRemoteStorageVolGetPathRet, write: writeRemoteStorageVolGetPathRet }, msg: null, stream: null } as const;
+export const NODE_GET_CELLS_FREE_MEMORY = { proc: 101, args: { read: readRemoteNodeGetCellsFreeMemoryArgs, write: writeRemoteNodeGetCellsFreeMemoryArgs }, ret: { read: readRemoteNodeGetCellsFreeMemoryRet, write: writeRemoteNodeGetCellsFreeMemoryRet }, msg: null, stream: null } as const;
+export const NODE_GET_FREE_MEMORY = { proc: 102, args: null, ret: { read: readRemoteNodeGetFreeMemoryRet, write: writeRemoteNodeGetFreeMemoryRet }, msg: null, stream: null } as const;
+export const DOMAIN_BLOCK_PEEK = { proc: 103, args: { read: readRemoteDomainBlockPeekArgs, write: writeRemoteDomainBlockPeekArgs }, ret: { read: readRemoteDomainBlockPeekRet, write: writeRemoteDomainBlockPeekRet }, msg: null, stream: null } as const;
+export const DOMAIN_MEMORY_PEEK = { proc: 104, args: { read: readRemoteDomainMemoryPeekArgs, write: writeRemoteDomainMemoryPeekArgs }, ret: { read: readRemoteDomainMemoryPeekRet, write: writeRemoteDomainMemoryPeekRet }, msg: null, stream: null } as const;
+export const CONNECT_DOMAIN_EVENT_REGISTER = { proc: 105, args: null, ret: { read: readRemoteConnectDomainEventRegisterRet, write: writeRemoteConnectDomainEventRegisterRet }, msg: null, stream: null } as const;
+export const CONNECT_DOMAIN_EVENT_DEREGISTER = { proc: 106, args: null, ret: { read: readRemoteConnectDomainEventDeregisterRet, write: writeRemoteConnectDomainEventDeregisterRet }, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_LIFECYCLE = { proc: 107, args: null, ret: null, msg: { read: readRemoteDomainEventLifecycleMsg, write: writeRemoteDomainEventLifecycleMsg }, stream: null } as const;
+export const DOMAIN_MIGRATE_PREPARE2 = { proc: 108, args: { read: readRemoteDomainMigratePrepare2Args, write: writeRemoteDomainMigratePrepare2Args }, ret: { read: readRemoteDomainMigratePrepare2Ret, write: writeRemoteDomainMigratePrepare2Ret }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_FINISH2 = { proc: 109, args: { read: readRemoteDomainMigrateFinish2Args, write: writeRemoteDomainMigrateFinish2Args }, ret: { read: readRemoteDomainMigrateFinish2Ret, write: writeRemoteDomainMigrateFinish2Ret }, msg: null, stream: null } as const;
+export const CONNECT_GET_URI = { proc: 110, args: null, ret: { read: readRemoteConnectGetUriRet, write: writeRemoteConnectGetUriRet }, msg: null, stream: null } as const;
+export const NODE_NUM_OF_DEVICES = { proc: 111, args: { read: readRemoteNodeNumOfDevicesArgs, write: writeRemoteNodeNumOfDevicesArgs }, ret: { read: readRemoteNodeNumOfDevicesRet, write: writeRemoteNodeNumOfDevicesRet }, msg: null, stream: null } as const;
+export const NODE_LIST_DEVICES = { proc: 112, args: { read: readRemoteNodeListDevicesArgs, write: writeRemoteNodeListDevicesArgs }, ret: { read: readRemoteNodeListDevicesRet, write: writeRemoteNodeListDevicesRet }, msg: null, stream: null } as const;
+export const NODE_DEVICE_LOOKUP_BY_NAME = { proc: 113, args: { read: readRemoteNodeDeviceLookupByNameArgs, write: writeRemoteNodeDeviceLookupByNameArgs }, ret: { read: readRemoteNodeDeviceLookupByNameRet, write: writeRemoteNodeDeviceLookupByNameRet }, msg: null, stream: null } as const;
+export const NODE_DEVICE_GET_XML_DESC = { proc: 114, args: { read: readRemoteNodeDeviceGetXmlDescArgs, write: writeRemoteNodeDeviceGetXmlDescArgs }, ret: { read: readRemoteNodeDeviceGetXmlDescRet, write: writeRemoteNodeDeviceGetXmlDescRet }, msg: null, stream: null } as const;
+export const NODE_DEVICE_GET_PARENT = { proc: 115, args: { read: readRemoteNodeDeviceGetParentArgs, write: writeRemoteNodeDeviceGetParentArgs }, ret: { read: readRemoteNodeDeviceGetParentRet, write: writeRemoteNodeDeviceGetParentRet }, msg: null, stream: null } as const;
+export const NODE_DEVICE_NUM_OF_CAPS = { proc: 116, args: { read: readRemoteNodeDeviceNumOfCapsArgs, write: writeRemoteNodeDeviceNumOfCapsArgs }, ret: { read: readRemoteNodeDeviceNumOfCapsRet, write: writeRemoteNodeDeviceNumOfCapsRet }, msg: null, stream: null } as const;
+export const NODE_DEVICE_LIST_CAPS = { proc: 117, args: { read: readRemoteNodeDeviceListCapsArgs, write: writeRemoteNodeDeviceListCapsArgs }, ret: { read: readRemoteNodeDeviceListCapsRet, write: writeRemoteNodeDeviceListCapsRet }, msg: null, stream: null } as const;
+export const NODE_DEVICE_DETTACH = { proc: 118, args: { read: readRemoteNodeDeviceDettachArgs, write: writeRemoteNodeDeviceDettachArgs }, ret: null, msg: null, stream: null } as const;
+export const NODE_DEVICE_RE_ATTACH = { proc: 119, args: { read: readRemoteNodeDeviceReAttachArgs, write: writeRemoteNodeDeviceReAttachArgs }, ret: null, msg: null, stream: null } as const;
+export const NODE_DEVICE_RESET = { proc: 120, args: { read: readRemoteNodeDeviceResetArgs, write: writeRemoteNodeDeviceResetArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_SECURITY_LABEL = { proc: 121, args: { read: readRemoteDomainGetSecurityLabelArgs, write: writeRemoteDomainGetSecurityLabelArgs }, ret: { read: readRemoteDomainGetSecurityLabelRet, write: writeRemoteDomainGetSecurityLabelRet }, msg: null, stream: null } as const;
+export const NODE_GET_SECURITY_MODEL = { proc: 122, args: null, ret: { read: readRemoteNodeGetSecurityModelRet, write: writeRemoteNodeGetSecurityModelRet }, msg: null, stream: null } as const;
+export const NODE_DEVICE_CREATE_XML = { proc: 123, args: { read: readRemoteNodeDeviceCreateXmlArgs, write: writeRemoteNodeDeviceCreateXmlArgs }, ret: { read: readRemoteNodeDeviceCreateXmlRet, write: writeRemoteNodeDeviceCreateXmlRet }, msg: null, stream: null } as const;
+export const NODE_DEVICE_DESTROY = { proc: 124, args: { read: readRemoteNodeDeviceDestroyArgs, write: writeRemoteNodeDeviceDestroyArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_VOL_CREATE_XML_FROM = { proc: 125, args: { read: readRemoteStorageVolCreateXmlFromArgs, write: writeRemoteStorageVolCreateXmlFromArgs }, ret: { read: readRemoteStorageVolCreateXmlFromRet, write: writeRemoteStorageVolCreateXmlFromRet }, msg: null, stream: null } as const;
+export const CONNECT_NUM_OF_INTERFACES = { proc: 126, args: null, ret: { read: readRemoteConnectNumOfInterfacesRet, write: writeRemoteConnectNumOfInterfacesRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_INTERFACES = { proc: 127, args: { read: readRemoteConnectListInterfacesArgs, write: writeRemoteConnectListInterfacesArgs }, ret: { read: readRemoteConnectListInterfacesRet, write: writeRemoteConnectListInterfacesRet }, msg: null, stream: null } as const;
+export const INTERFACE_LOOKUP_BY_NAME = { proc: 128, args: { read: readRemoteInterfaceLookupByNameArgs, write: writeRemoteInterfaceLookupByNameArgs }, ret: { read: readRemoteInterfaceLookupByNameRet, write: writeRemoteInterfaceLookupByNameRet }, msg: null, stream: null } as const;
+export const INTERFACE_LOOKUP_BY_MAC_STRING = { proc: 129, args: { read: readRemoteInterfaceLookupByMacStringArgs, write: writeRemoteInterfaceLookupByMacStringArgs }, ret: { read: readRemoteInterfaceLookupByMacStringRet, write: writeRemoteInterfaceLookupByMacStringRet }, msg: null, stream: null } as const;
+export const INTERFACE_GET_XML_DESC = { proc: 130, args: { read: readRemoteInterfaceGetXmlDescArgs, write: writeRemoteInterfaceGetXmlDescArgs }, ret: { read: readRemoteInterfaceGetXmlDescRet, write: writeRemoteInterfaceGetXmlDescRet }, msg: null, stream: null } as const;
+export const INTERFACE_DEFINE_XML = { proc: 131, args: { read: readRemoteInterfaceDefineXmlArgs, write: writeRemoteInterfaceDefineXmlArgs }, ret: { read: readRemoteInterfaceDefineXmlRet, write: writeRemoteInterfaceDefineXmlRet }, msg: null, stream: null } as const;
+export const INTERFACE_UNDEFINE = { proc: 132, args: { read: readRemoteInterfaceUndefineArgs, write: writeRemoteInterfaceUndefineArgs }, ret: null, msg: null, stream: null } as const;
+export const INTERFACE_CREATE = { proc: 133, args: { read: readRemoteInterfaceCreateArgs, write: writeRemoteInterfaceCreateArgs }, ret: null, msg: null, stream: null } as const;
+export const INTERFACE_DESTROY = { proc: 134, args: { read: readRemoteInterfaceDestroyArgs, write: writeRemoteInterfaceDestroyArgs }, ret: null, msg: null, stream: null } as const;
+export const CONNECT_DOMAIN_XML_FROM_NATIVE = { proc: 135, args: { read: readRemoteConnectDomainXmlFromNativeArgs, write: writeRemoteConnectDomainXmlFromNativeArgs }, ret: { read: readRemoteConnectDomainXmlFromNativeRet, write: writeRemoteConnectDomainXmlFromNativeRet }, msg: null, stream: null } as const;
+export const CONNECT_DOMAIN_XML_TO_NATIVE = { proc: 136, args: { read: readRemoteConnectDomainXmlToNativeArgs, write: writeRemoteConnectDomainXmlToNativeArgs }, ret: { read: readRemoteConnectDomainXmlToNativeRet, write: writeRemoteConnectDomainXmlToNativeRet }, msg: null, stream: null } as const;
+export const CONNECT_NUM_OF_DEFINED_INTERFACES = { proc: 137, args: null, ret: { read: readRemoteConnectNumOfDefinedInterfacesRet, write: writeRemoteConnectNumOfDefinedInterfacesRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_DEFINED_INTERFACES = { proc: 138, args: { read: readRemoteConnectListDefinedInterfacesArgs, write: writeRemoteConnectListDefinedInterfacesArgs }, ret: { read: readRemoteConnectListDefinedInterfacesRet, write: writeRemoteConnectListDefinedInterfacesRet }, msg: null, stream: null } as const;
+export const CONNECT_NUM_OF_SECRETS = { proc: 139, args: null, ret: { read: readRemoteConnectNumOfSecretsRet, write: writeRemoteConnectNumOfSecretsRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_SECRETS = { proc: 140, args: { read: readRemoteConnectListSecretsArgs, write: writeRemoteConnectListSecretsArgs }, ret: { read: readRemoteConnectListSecretsRet, write: writeRemoteConnectListSecretsRet }, msg: null, stream: null } as const;
+export const SECRET_LOOKUP_BY_UUID = { proc: 141, args: { read: readRemoteSecretLookupByUuidArgs, write: writeRemoteSecretLookupByUuidArgs }, ret: { read: readRemoteSecretLookupByUuidRet, write: writeRemoteSecretLookupByUuidRet }, msg: null, stream: null } as const;
+export const SECRET_DEFINE_XML = { proc: 142, args: { read: readRemoteSecretDefineXmlArgs, write: writeRemoteSecretDefineXmlArgs }, ret: { read: readRemoteSecretDefineXmlRet, write: writeRemoteSecretDefineXmlRet }, msg: null, stream: null } as const;
+export const SECRET_GET_XML_DESC = { proc: 143, args: { read: readRemoteSecretGetXmlDescArgs, write: writeRemoteSecretGetXmlDescArgs }, ret: { read: readRemoteSecretGetXmlDescRet, write: writeRemoteSecretGetXmlDescRet }, msg: null, stream: null } as const;
+export const SECRET_SET_VALUE = { proc: 144, args: { read: readRemoteSecretSetValueArgs, write: writeRemoteSecretSetValueArgs }, ret: null, msg: null, stream: null } as const;
+export const SECRET_GET_VALUE = { proc: 145, args: { read: readRemoteSecretGetValueArgs, write: writeRemoteSecretGetValueArgs }, ret: { read: readRemoteSecretGetValueRet, write: writeRemoteSecretGetValueRet }, msg: null, stream: null } as const;
+export const SECRET_UNDEFINE = { proc: 146, args: { read: readRemoteSecretUndefineArgs, write: writeRemoteSecretUndefineArgs }, ret: null, msg: null, stream: null } as const;
+export const SECRET_LOOKUP_BY_USAGE = { proc: 147, args: { read: readRemoteSecretLookupByUsageArgs, write: writeRemoteSecretLookupByUsageArgs }, ret: { read: readRemoteSecretLookupByUsageRet, write: writeRemoteSecretLookupByUsageRet }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_PREPARE_TUNNEL = { proc: 148, args: { read: readRemoteDomainMigratePrepareTunnelArgs, write: writeRemoteDomainMigratePrepareTunnelArgs }, ret: null, msg: null, stream: 'write' } as const;
+export const CONNECT_IS_SECURE = { proc: 149, args: null, ret: { read: readRemoteConnectIsSecureRet, write: writeRemoteConnectIsSecureRet }, msg: null, stream: null } as const;
+export const DOMAIN_IS_ACTIVE = { proc: 150, args: { read: readRemoteDomainIsActiveArgs, write: writeRemoteDomainIsActiveArgs }, ret: { read: readRemoteDomainIsActiveRet, write: writeRemoteDomainIsActiveRet }, msg: null, stream: null } as const;
+export const DOMAIN_IS_PERSISTENT = { proc: 151, args: { read: readRemoteDomainIsPersistentArgs, write: writeRemoteDomainIsPersistentArgs }, ret: { read: readRemoteDomainIsPersistentRet, write: writeRemoteDomainIsPersistentRet }, msg: null, stream: null } as const;
+export const NETWORK_IS_ACTIVE = { proc: 152, args: { read: readRemoteNetworkIsActiveArgs, write: writeRemoteNetworkIsActiveArgs }, ret: { read: readRemoteNetworkIsActiveRet, write: writeRemoteNetworkIsActiveRet }, msg: null, stream: null } as const;
+export const NETWORK_IS_PERSISTENT = { proc: 153, args: { read: readRemoteNetworkIsPersistentArgs, write: writeRemoteNetworkIsPersistentArgs }, ret: { read: readRemoteNetworkIsPersistentRet, write: writeRemoteNetworkIsPersistentRet }, msg: null, stream: null } as const;
+export const STORAGE_POOL_IS_ACTIVE = { proc: 154, args: { read: readRemoteStoragePoolIsActiveArgs, write: writeRemoteStoragePoolIsActiveArgs }, ret: { read: readRemoteStoragePoolIsActiveRet, write: writeRemoteStoragePoolIsActiveRet }, msg: null, stream: null } as const;
+export const STORAGE_POOL_IS_PERSISTENT = { proc: 155, args: { read: readRemoteStoragePoolIsPersistentArgs, write: writeRemoteStoragePoolIsPersistentArgs }, ret: { read: readRemoteStoragePoolIsPersistentRet, write: writeRemoteStoragePoolIsPersistentRet }, msg: null, stream: null } as const;
+export const INTERFACE_IS_ACTIVE = { proc: 156, args: { read: readRemoteInterfaceIsActiveArgs, write: writeRemoteInterfaceIsActiveArgs }, ret: { read: readRemoteInterfaceIsActiveRet, write: writeRemoteInterfaceIsActiveRet }, msg: null, stream: null } as const;
+export const CONNECT_GET_LIB_VERSION = { proc: 157, args: null, ret: { read: readRemoteConnectGetLibVersionRet, write: writeRemoteConnectGetLibVersionRet }, msg: null, stream: null } as const;
+export const CONNECT_COMPARE_CPU = { proc: 158, args: { read: readRemoteConnectCompareCpuArgs, write: writeRemoteConnectCompareCpuArgs }, ret: { read: readRemoteConnectCompareCpuRet, write: writeRemoteConnectCompareCpuRet }, msg: null, stream: null } as const;
+export const DOMAIN_MEMORY_STATS = { proc: 159, args: { read: readRemoteDomainMemoryStatsArgs, write: writeRemoteDomainMemoryStatsArgs }, ret: { read: readRemoteDomainMemoryStatsRet, write: writeRemoteDomainMemoryStatsRet }, msg: null, stream: null } as const;
+export const DOMAIN_ATTACH_DEVICE_FLAGS = { proc: 160, args: { read: readRemoteDomainAttachDeviceFlagsArgs, write: writeRemoteDomainAttachDeviceFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_DETACH_DEVICE_FLAGS = { proc: 161, args: { read: readRemoteDomainDetachDeviceFlagsArgs, write: writeRemoteDomainDetachDeviceFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const CONNECT_BASELINE_CPU = { proc: 162, args: { read: readRemoteConnectBaselineCpuArgs, write: writeRemoteConnectBaselineCpuArgs }, ret: { read: readRemoteConnectBaselineCpuRet, write: writeRemoteConnectBaselineCpuRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_JOB_INFO = { proc: 163, args: { read: readRemoteDomainGetJobInfoArgs, write: writeRemoteDomainGetJobInfoArgs }, ret: { read: readRemoteDomainGetJobInfoRet, write: writeRemoteDomainGetJobInfoRet }, msg: null, stream: null } as const;
+export const DOMAIN_ABORT_JOB = { proc: 164, args: { read: readRemoteDomainAbortJobArgs, write: writeRemoteDomainAbortJobArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_VOL_WIPE = { proc: 165, args: { read: readRemoteStorageVolWipeArgs, write: writeRemoteStorageVolWipeArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_SET_MAX_DOWNTIME = { proc: 166, args: { read: readRemoteDomainMigrateSetMaxDowntimeArgs, write: writeRemoteDomainMigrateSetMaxDowntimeArgs }, ret: null, msg: null, stream: null } as const;
+export const CONNECT_DOMAIN_EVENT_REGISTER_ANY = { proc: 167, args: { read: readRemoteConnectDomainEventRegisterAnyArgs, write: writeRemoteConnectDomainEventRegisterAnyArgs }, ret: null, msg: null, stream: null } as const;
+export const CONNECT_DOMAIN_EVENT_DEREGISTER_ANY = { proc: 168, args: { read: readRemoteConnectDomainEventDeregisterAnyArgs, write: writeRemoteConnectDomainEventDeregisterAnyArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_REBOOT = { proc: 169, args: null, ret: null, msg: { read: readRemoteDomainEventRebootMsg, write: writeRemoteDomainEventRebootMsg }, stream: null } as const;
+export const DOMAIN_EVENT_RTC_CHANGE = { proc: 170, args: null, ret: null, msg: { read: readRemoteDomainEventRtcChangeMsg, write: writeRemoteDomainEventRtcChangeMsg }, stream: null } as const;
+export const DOMAIN_EVENT_WATCHDOG = { proc: 171, args: null, ret: null, msg: { read: readRemoteDomainEventWatchdogMsg, write: writeRemoteDomainEventWatchdogMsg }, stream: null } as const;
+export const DOMAIN_EVENT_IO_ERROR = { proc: 172, args: null, ret: null, msg: { read: readRemoteDomainEventIoErrorMsg, write: writeRemoteDomainEventIoErrorMsg }, stream: null } as const;
+export const DOMAIN_EVENT_GRAPHICS = { proc: 173, args: null, ret: null, msg: { read: readRemoteDomainEventGraphicsMsg, write: writeRemoteDomainEventGraphicsMsg }, stream: null } as const;
+export const DOMAIN_UPDATE_DEVICE_FLAGS = { proc: 174, args: { read: readRemoteDomainUpdateDeviceFlagsArgs, write: writeRemoteDomainUpdateDeviceFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const NWFILTER_LOOKUP_BY_NAME = { proc: 175, args: { read: readRemoteNwfilterLookupByNameArgs, write: writeRemoteNwfilterLookupByNameArgs }, ret: { read: readRemoteNwfilterLookupByNameRet, write: writeRemoteNwfilterLookupByNameRet }, msg: null, stream: null } as const;
+export const NWFILTER_LOOKUP_BY_UUID = { proc: 176, args: { read: readRemoteNwfilterLookupByUuidArgs, write: writeRemoteNwfilterLookupByUuidArgs }, ret: { read: readRemoteNwfilterLookupByUuidRet, write: writeRemoteNwfilterLookupByUuidRet }, msg: null, stream: null } as const;
+export const NWFILTER_GET_XML_DESC = { proc: 177, args: { read: readRemoteNwfilterGetXmlDescArgs, write: writeRemoteNwfilterGetXmlDescArgs }, ret: { read: readRemoteNwfilterGetXmlDescRet, write: writeRemoteNwfilterGetXmlDescRet }, msg: null, stream: null } as const;
+export const CONNECT_NUM_OF_NWFILTERS = { proc: 178, args: null, ret: { read: readRemoteConnectNumOfNwfiltersRet, write: writeRemoteConnectNumOfNwfiltersRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_NWFILTERS = { proc: 179, args: { read: readRemoteConnectListNwfiltersArgs, write: writeRemoteConnectListNwfiltersArgs }, ret: { read: readRemoteConnectListNwfiltersRet, write: writeRemoteConnectListNwfiltersRet }, msg: null, stream: null } as const;
+export const NWFILTER_DEFINE_XML = { proc: 180, args: { read: readRemoteNwfilterDefineXmlArgs, write: writeRemoteNwfilterDefineXmlArgs }, ret: { read: readRemoteNwfilterDefineXmlRet, write: writeRemoteNwfilterDefineXmlRet }, msg: null, stream: null } as const;
+export const NWFILTER_UNDEFINE = { proc: 181, args: { read: readRemoteNwfilterUndefineArgs, write: writeRemoteNwfilterUndefineArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_MANAGED_SAVE = { proc: 182, args: { read: readRemoteDomainManagedSaveArgs, write: writeRemoteDomainManagedSaveArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_HAS_MANAGED_SAVE_IMAGE = { proc: 183, args: { read: readRemoteDomainHasManagedSaveImageArgs, write: writeRemoteDomainHasManagedSaveImageArgs }, ret: { read: readRemoteDomainHasManagedSaveImageRet, write: writeRemoteDomainHasManagedSaveImageRet }, msg: null, stream: null } as const;
+export const DOMAIN_MANAGED_SAVE_REMOVE = { proc: 184, args: { read: readRemoteDomainManagedSaveRemoveArgs, write: writeRemoteDomainManagedSaveRemoveArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SNAPSHOT_CREATE_XML = { proc: 185, args: { read: readRemoteDomainSnapshotCreateXmlArgs, write: writeRemoteDomainSnapshotCreateXmlArgs }, ret: { read: readRemoteDomainSnapshotCreateXmlRet, write: writeRemoteDomainSnapshotCreateXmlRet }, msg: null, stream: null } as const;
+export const DOMAIN_SNAPSHOT_GET_XML_DESC = { proc: 186, args: { read: readRemoteDomainSnapshotGetXmlDescArgs, write: writeRemoteDomainSnapshotGetXmlDescArgs }, ret: { read: readRemoteDomainSnapshotGetXmlDescRet, write: writeRemoteDomainSnapshotGetXmlDescRet }, msg: null, stream: null } as const;
+export const DOMAIN_SNAPSHOT_NUM = { proc: 187, args: { read: readRemoteDomainSnapshotNumArgs, write: writeRemoteDomainSnapshotNumArgs }, ret: { read: readRemoteDomainSnapshotNumRet, write: writeRemoteDomainSnapshotNumRet }, msg: null, stream: null } as const;
+export const DOMAIN_SNAPSHOT_LIST_NAMES = { proc: 188, args: { read: readRemoteDomainSnapshotListNamesArgs, write: writeRemoteDomainSnapshotListNamesArgs }, ret: { read: readRemoteDomainSnapshotListNamesRet, write: writeRemoteDomainSnapshotListNamesRet }, msg: null, stream: null } as const;
+export const DOMAIN_SNAPSHOT_LOOKUP_BY_NAME = { proc: 189, args: { read: readRemoteDomainSnapshotLookupByNameArgs, write: writeRemoteDomainSnapshotLookupByNameArgs }, ret: { read: readRemoteDomainSnapshotLookupByNameRet, write: writeRemoteDomainSnapshotLookupByNameRet }, msg: null, stream: null } as const;
+export const DOMAIN_HAS_CURRENT_SNAPSHOT = { proc: 190, args: { read: readRemoteDomainHasCurrentSnapshotArgs, write: writeRemoteDomainHasCurrentSnapshotArgs }, ret: { read: readRemoteDomainHasCurrentSnapshotRet, write: writeRemoteDomainHasCurrentSnapshotRet }, msg: null, stream: null } as const;
+export const DOMAIN_SNAPSHOT_CURRENT = { proc: 191, args: { read: readRemoteDomainSnapshotCurrentArgs, write: writeRemoteDomainSnapshotCurrentArgs }, ret: { read: readRemoteDomainSnapshotCurrentRet, write: writeRemoteDomainSnapshotCurrentRet }, msg: null, stream: null } as const;
+export const DOMAIN_REVERT_TO_SNAPSHOT = { proc: 192, args: { read: readRemoteDomainRevertToSnapshotArgs, write: writeRemoteDomainRevertToSnapshotArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SNAPSHOT_DELETE = { proc: 193, args: { read: readRemoteDomainSnapshotDeleteArgs, write: writeRemoteDomainSnapshotDeleteArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_BLOCK_INFO = { proc: 194, args: { read: readRemoteDomainGetBlockInfoArgs, write: writeRemoteDomainGetBlockInfoArgs }, ret: { read: readRemoteDomainGetBlockInfoRet, write: writeRemoteDomainGetBlockInfoRet }, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_IO_ERROR_REASON = { proc: 195, args: null, ret: null, msg: { read: readRemoteDomainEventIoErrorReasonMsg, write: writeRemoteDomainEventIoErrorReasonMsg }, stream: null } as const;
+export const DOMAIN_CREATE_WITH_FLAGS = { proc: 196, args: { read: readRemoteDomainCreateWithFlagsArgs, write: writeRemoteDomainCreateWithFlagsArgs }, ret: { read: readRemoteDomainCreateWithFlagsRet, write: writeRemoteDomainCreateWithFlagsRet }, msg: null, stream: null } as const;
+export const DOMAIN_SET_MEMORY_PARAMETERS = { proc: 197, args: { read: readRemoteDomainSetMemoryParametersArgs, write: writeRemoteDomainSetMemoryParametersArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_MEMORY_PARAMETERS = { proc: 198, args: { read: readRemoteDomainGetMemoryParametersArgs, write: writeRemoteDomainGetMemoryParametersArgs }, ret: { read: readRemoteDomainGetMemoryParametersRet, write: writeRemoteDomainGetMemoryParametersRet }, msg: null, stream: null } as const;
+export const DOMAIN_SET_VCPUS_FLAGS = { proc: 199, args: { read: readRemoteDomainSetVcpusFlagsArgs, write: writeRemoteDomainSetVcpusFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_VCPUS_FLAGS = { proc: 200, args: { read: readRemoteDomainGetVcpusFlagsArgs, write: writeRemoteDomainGetVcpusFlagsArgs }, ret: { read: readRemoteDomainGetVcpusFlagsRet, write: writeRemoteDomainGetVcpusFlagsRet }, msg: null, stream: null } as const;
+export const DOMAIN_OPEN_CONSOLE = { proc: 201, args: { read: readRemoteDomainOpenConsoleArgs, write: writeRemoteDomainOpenConsoleArgs }, ret: null, msg: null, stream: 'read' } as const;
+export const DOMAIN_IS_UPDATED = { proc: 202, args: { read: readRemoteDomainIsUpdatedArgs, write: writeRemoteDomainIsUpdatedArgs }, ret: { read: readRemoteDomainIsUpdatedRet, write: writeRemoteDomainIsUpdatedRet }, msg: null, stream: null } as const;
+export const CONNECT_GET_SYSINFO = { proc: 203, args: { read: readRemoteConnectGetSysinfoArgs, write: writeRemoteConnectGetSysinfoArgs }, ret: { read: readRemoteConnectGetSysinfoRet, write: writeRemoteConnectGetSysinfoRet }, msg: null, stream: null } as const;
+export const DOMAIN_SET_MEMORY_FLAGS = { proc: 204, args: { read: readRemoteDomainSetMemoryFlagsArgs, write: writeRemoteDomainSetMemoryFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SET_BLKIO_PARAMETERS = { proc: 205, args: { read: readRemoteDomainSetBlkioParametersArgs, write: writeRemoteDomainSetBlkioParametersArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_BLKIO_PARAMETERS = { proc: 206, args: { read: readRemoteDomainGetBlkioParametersArgs, write: writeRemoteDomainGetBlkioParametersArgs }, ret: { read: readRemoteDomainGetBlkioParametersRet, write: writeRemoteDomainGetBlkioParametersRet }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_SET_MAX_SPEED = { proc: 207, args: { read: readRemoteDomainMigrateSetMaxSpeedArgs, write: writeRemoteDomainMigrateSetMaxSpeedArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_VOL_UPLOAD = { proc: 208, args: { read: readRemoteStorageVolUploadArgs, write: writeRemoteStorageVolUploadArgs }, ret: null, msg: null, stream: 'write' } as const;
+export const STORAGE_VOL_DOWNLOAD = { proc: 209, args: { read: readRemoteStorageVolDownloadArgs, write: writeRemoteStorageVolDownloadArgs }, ret: null, msg: null, stream: 'read' } as const;
+export const DOMAIN_INJECT_NMI = { proc: 210, args: { read: readRemoteDomainInjectNmiArgs, write: writeRemoteDomainInjectNmiArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SCREENSHOT = { proc: 211, args: { read: readRemoteDomainScreenshotArgs, write: writeRemoteDomainScreenshotArgs }, ret: { read: readRemoteDomainScreenshotRet, write: writeRemoteDomainScreenshotRet }, msg: null, stream: 'read' } as const;
+export const DOMAIN_GET_STATE = { proc: 212, args: { read: readRemoteDomainGetStateArgs, write: writeRemoteDomainGetStateArgs }, ret: { read: readRemoteDomainGetStateRet, write: writeRemoteDomainGetStateRet }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_BEGIN3 = { proc: 213, args: { read: readRemoteDomainMigrateBegin3Args, write: writeRemoteDomainMigrateBegin3Args }, ret: { read: readRemoteDomainMigrateBegin3Ret, write: writeRemoteDomainMigrateBegin3Ret }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_PREPARE3 = { proc: 214, args: { read: readRemoteDomainMigratePrepare3Args, write: writeRemoteDomainMigratePrepare3Args }, ret: { read: readRemoteDomainMigratePrepare3Ret, write: writeRemoteDomainMigratePrepare3Ret }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_PREPARE_TUNNEL3 = { proc: 215, args: { read: readRemoteDomainMigratePrepareTunnel3Args, write: writeRemoteDomainMigratePrepareTunnel3Args }, ret: { read: readRemoteDomainMigratePrepareTunnel3Ret, write: writeRemoteDomainMigratePrepareTunnel3Ret }, msg: null, stream: 'write' } as const;
+export const DOMAIN_MIGRATE_PERFORM3 = { proc: 216, args: { read: readRemoteDomainMigratePerform3Args, write: writeRemoteDomainMigratePerform3Args }, ret: { read: readRemoteDomainMigratePerform3Ret, write: writeRemoteDomainMigratePerform3Ret }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_FINISH3 = { proc: 217, args: { read: readRemoteDomainMigrateFinish3Args, write: writeRemoteDomainMigrateFinish3Args }, ret: { read: readRemoteDomainMigrateFinish3Ret, write: writeRemoteDomainMigrateFinish3Ret }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_CONFIRM3 = { proc: 218, args: { read: readRemoteDomainMigrateConfirm3Args, write: writeRemoteDomainMigrateConfirm3Args }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS = { proc: 219, args: { read: readRemoteDomainSetSchedulerParametersFlagsArgs, write: writeRemoteDomainSetSchedulerParametersFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const INTERFACE_CHANGE_BEGIN = { proc: 220, args: { read: readRemoteInterfaceChangeBeginArgs, write: writeRemoteInterfaceChangeBeginArgs }, ret: null, msg: null, stream: null } as const;
+export const INTERFACE_CHANGE_COMMIT = { proc: 221, args: { read: readRemoteInterfaceChangeCommitArgs, write: writeRemoteInterfaceChangeCommitArgs }, ret: null, msg: null, stream: null } as const;
+export const INTERFACE_CHANGE_ROLLBACK = { proc: 222, args: { read: readRemoteInterfaceChangeRollbackArgs, write: writeRemoteInterfaceChangeRollbackArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS = { proc: 223, args: { read: readRemoteDomainGetSchedulerParametersFlagsArgs, write: writeRemoteDomainGetSchedulerParametersFlagsArgs }, ret: { read: readRemoteDomainGetSchedulerParametersFlagsRet, write: writeRemoteDomainGetSchedulerParametersFlagsRet }, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_CONTROL_ERROR = { proc: 224, args: null, ret: null, msg: { read: readRemoteDomainEventControlErrorMsg, write: writeRemoteDomainEventControlErrorMsg }, stream: null } as const;
+export const DOMAIN_PIN_VCPU_FLAGS = { proc: 225, args: { read: readRemoteDomainPinVcpuFlagsArgs, write: writeRemoteDomainPinVcpuFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SEND_KEY = { proc: 226, args: { read: readRemoteDomainSendKeyArgs, write: writeRemoteDomainSendKeyArgs }, ret: null, msg: null, stream: null } as const;
+export const NODE_GET_CPU_STATS = { proc: 227, args: { read: readRemoteNodeGetCpuStatsArgs, write: writeRemoteNodeGetCpuStatsArgs }, ret: { read: readRemoteNodeGetCpuStatsRet, write: writeRemoteNodeGetCpuStatsRet }, msg: null, stream: null } as const;
+export const NODE_GET_MEMORY_STATS = { proc: 228, args: { read: readRemoteNodeGetMemoryStatsArgs, write: writeRemoteNodeGetMemoryStatsArgs }, ret: { read: readRemoteNodeGetMemoryStatsRet, write: writeRemoteNodeGetMemoryStatsRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_CONTROL_INFO = { proc: 229, args: { read: readRemoteDomainGetControlInfoArgs, write: writeRemoteDomainGetControlInfoArgs }, ret: { read: readRemoteDomainGetControlInfoRet, write: writeRemoteDomainGetControlInfoRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_VCPU_PIN_INFO = { proc: 230, args: { read: readRemoteDomainGetVcpuPinInfoArgs, write: writeRemoteDomainGetVcpuPinInfoArgs }, ret: { read: readRemoteDomainGetVcpuPinInfoRet, write: writeRemoteDomainGetVcpuPinInfoRet }, msg: null, stream: null } as const;
+export const DOMAIN_UNDEFINE_FLAGS = { proc: 231, args: { read: readRemoteDomainUndefineFlagsArgs, write: writeRemoteDomainUndefineFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SAVE_FLAGS = { proc: 232, args: { read: readRemoteDomainSaveFlagsArgs, write: writeRemoteDomainSaveFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_RESTORE_FLAGS = { proc: 233, args: { read: readRemoteDomainRestoreFlagsArgs, write: writeRemoteDomainRestoreFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_DESTROY_FLAGS = { proc: 234, args: { read: readRemoteDomainDestroyFlagsArgs, write: writeRemoteDomainDestroyFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SAVE_IMAGE_GET_XML_DESC = { proc: 235, args: { read: readRemoteDomainSaveImageGetXmlDescArgs, write: writeRemoteDomainSaveImageGetXmlDescArgs }, ret: { read: readRemoteDomainSaveImageGetXmlDescRet, write: writeRemoteDomainSaveImageGetXmlDescRet }, msg: null, stream: null } as const;
+export const DOMAIN_SAVE_IMAGE_DEFINE_XML = { proc: 236, args: { read: readRemoteDomainSaveImageDefineXmlArgs, write: writeRemoteDomainSaveImageDefineXmlArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_BLOCK_JOB_ABORT = { proc: 237, args: { read: readRemoteDomainBlockJobAbortArgs, write: writeRemoteDomainBlockJobAbortArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_BLOCK_JOB_INFO = { proc: 238, args: { read: readRemoteDomainGetBlockJobInfoArgs, write: writeRemoteDomainGetBlockJobInfoArgs }, ret: { read: readRemoteDomainGetBlockJobInfoRet, write: writeRemoteDomainGetBlockJobInfoRet }, msg: null, stream: null } as const;
+export const DOMAIN_BLOCK_JOB_SET_SPEED = { proc: 239, args: { read: readRemoteDomainBlockJobSetSpeedArgs, write: writeRemoteDomainBlockJobSetSpeedArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_BLOCK_PULL = { proc: 240, args: { read: readRemoteDomainBlockPullArgs, write: writeRemoteDomainBlockPullArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_BLOCK_JOB = { proc: 241, args: null, ret: null, msg: { read: readRemoteDomainEventBlockJobMsg, write: writeRemoteDomainEventBlockJobMsg }, stream: null } as const;
+export const DOMAIN_MIGRATE_GET_MAX_SPEED = { proc: 242, args: { read: readRemoteDomainMigrateGetMaxSpeedArgs, write: writeRemoteDomainMigrateGetMaxSpeedArgs }, ret: { read: readRemoteDomainMigrateGetMaxSpeedRet, write: writeRemoteDomainMigrateGetMaxSpeedRet }, msg: null, stream: null } as const;
+export const DOMAIN_BLOCK_STATS_FLAGS = { proc: 243, args: { read: readRemoteDomainBlockStatsFlagsArgs, write: writeRemoteDomainBlockStatsFlagsArgs }, ret: { read: readRemoteDomainBlockStatsFlagsRet, write: writeRemoteDomainBlockStatsFlagsRet }, msg: null, stream: null } as const;
+export const DOMAIN_SNAPSHOT_GET_PARENT = { proc: 244, args: { read: readRemoteDomainSnapshotGetParentArgs, write: writeRemoteDomainSnapshotGetParentArgs }, ret: { read: readRemoteDomainSnapshotGetParentRet, write: writeRemoteDomainSnapshotGetParentRet }, msg: null, stream: null } as const;
+export const DOMAIN_RESET = { proc: 245, args: { read: readRemoteDomainResetArgs, write: writeRemoteDomainResetArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SNAPSHOT_NUM_CHILDREN = { proc: 246, args: { read: readRemoteDomainSnapshotNumChildrenArgs, write: writeRemoteDomainSnapshotNumChildrenArgs }, ret: { read: readRemoteDomainSnapshotNumChildrenRet, write: writeRemoteDomainSnapshotNumChildrenRet }, msg: null, stream: null } as const;
+export const DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES = { proc: 247, args: { read: readRemoteDomainSnapshotListChildrenNamesArgs, write: writeRemoteDomainSnapshotListChildrenNamesArgs }, ret: { read: readRemoteDomainSnapshotListChildrenNamesRet, write: writeRemoteDomainSnapshotListChildrenNamesRet }, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_DISK_CHANGE = { proc: 248, args: null, ret: null, msg: { read: readRemoteDomainEventDiskChangeMsg, write: writeRemoteDomainEventDiskChangeMsg }, stream: null } as const;
+export const DOMAIN_OPEN_GRAPHICS = { proc: 249, args: { read: readRemoteDomainOpenGraphicsArgs, write: writeRemoteDomainOpenGraphicsArgs }, ret: null, msg: null, stream: null } as const;
+export const NODE_SUSPEND_FOR_DURATION = { proc: 250, args: { read: readRemoteNodeSuspendForDurationArgs, write: writeRemoteNodeSuspendForDurationArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_BLOCK_RESIZE = { proc: 251, args: { read: readRemoteDomainBlockResizeArgs, write: writeRemoteDomainBlockResizeArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SET_BLOCK_IO_TUNE = { proc: 252, args: { read: readRemoteDomainSetBlockIoTuneArgs, write: writeRemoteDomainSetBlockIoTuneArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_BLOCK_IO_TUNE = { proc: 253, args: { read: readRemoteDomainGetBlockIoTuneArgs, write: writeRemoteDomainGetBlockIoTuneArgs }, ret: { read: readRemoteDomainGetBlockIoTuneRet, write: writeRemoteDomainGetBlockIoTuneRet }, msg: null, stream: null } as const;
+export const DOMAIN_SET_NUMA_PARAMETERS = { proc: 254, args: { read: readRemoteDomainSetNumaParametersArgs, write: writeRemoteDomainSetNumaParametersArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_NUMA_PARAMETERS = { proc: 255, args: { read: readRemoteDomainGetNumaParametersArgs, write: writeRemoteDomainGetNumaParametersArgs }, ret: { read: readRemoteDomainGetNumaParametersRet, write: writeRemoteDomainGetNumaParametersRet }, msg: null, stream: null } as const;
+export const DOMAIN_SET_INTERFACE_PARAMETERS = { proc: 256, args: { read: readRemoteDomainSetInterfaceParametersArgs, write: writeRemoteDomainSetInterfaceParametersArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_INTERFACE_PARAMETERS = { proc: 257, args: { read: readRemoteDomainGetInterfaceParametersArgs, write: writeRemoteDomainGetInterfaceParametersArgs }, ret: { read: readRemoteDomainGetInterfaceParametersRet, write: writeRemoteDomainGetInterfaceParametersRet }, msg: null, stream: null } as const;
+export const DOMAIN_SHUTDOWN_FLAGS = { proc: 258, args: { read: readRemoteDomainShutdownFlagsArgs, write: writeRemoteDomainShutdownFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_VOL_WIPE_PATTERN = { proc: 259, args: { read: readRemoteStorageVolWipePatternArgs, write: writeRemoteStorageVolWipePatternArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_VOL_RESIZE = { proc: 260, args: { read: readRemoteStorageVolResizeArgs, write: writeRemoteStorageVolResizeArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_PM_SUSPEND_FOR_DURATION = { proc: 261, args: { read: readRemoteDomainPmSuspendForDurationArgs, write: writeRemoteDomainPmSuspendForDurationArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_CPU_STATS = { proc: 262, args: { read: readRemoteDomainGetCpuStatsArgs, write: writeRemoteDomainGetCpuStatsArgs }, ret: { read: readRemoteDomainGetCpuStatsRet, write: writeRemoteDomainGetCpuStatsRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_DISK_ERRORS = { proc: 263, args: { read: readRemoteDomainGetDiskErrorsArgs, write: writeRemoteDomainGetDiskErrorsArgs }, ret: { read: readRemoteDomainGetDiskErrorsRet, write: writeRemoteDomainGetDiskErrorsRet }, msg: null, stream: null } as const;
+export const DOMAIN_SET_METADATA = { proc: 264, args: { read: readRemoteDomainSetMetadataArgs, write: writeRemoteDomainSetMetadataArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_METADATA = { proc: 265, args: { read: readRemoteDomainGetMetadataArgs, write: writeRemoteDomainGetMetadataArgs }, ret: { read: readRemoteDomainGetMetadataRet, write: writeRemoteDomainGetMetadataRet }, msg: null, stream: null } as const;
+export const DOMAIN_BLOCK_REBASE = { proc: 266, args: { read: readRemoteDomainBlockRebaseArgs, write: writeRemoteDomainBlockRebaseArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_PM_WAKEUP = { proc: 267, args: { read: readRemoteDomainPmWakeupArgs, write: writeRemoteDomainPmWakeupArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_TRAY_CHANGE = { proc: 268, args: null, ret: null, msg: { read: readRemoteDomainEventTrayChangeMsg, write: writeRemoteDomainEventTrayChangeMsg }, stream: null } as const;
+export const DOMAIN_EVENT_PMWAKEUP = { proc: 269, args: null, ret: null, msg: { read: readRemoteDomainEventPmwakeupMsg, write: writeRemoteDomainEventPmwakeupMsg }, stream: null } as const;
+export const DOMAIN_EVENT_PMSUSPEND = { proc: 270, args: null, ret: null, msg: { read: readRemoteDomainEventPmsuspendMsg, write: writeRemoteDomainEventPmsuspendMsg }, stream: null } as const;
+export const DOMAIN_SNAPSHOT_IS_CURRENT = { proc: 271, args: { read: readRemoteDomainSnapshotIsCurrentArgs, write: writeRemoteDomainSnapshotIsCurrentArgs }, ret: { read: readRemoteDomainSnapshotIsCurrentRet, write: writeRemoteDomainSnapshotIsCurrentRet }, msg: null, stream: null } as const;
+export const DOMAIN_SNAPSHOT_HAS_METADATA = { proc: 272, args: { read: readRemoteDomainSnapshotHasMetadataArgs, write: writeRemoteDomainSnapshotHasMetadataArgs }, ret: { read: readRemoteDomainSnapshotHasMetadataRet, write: writeRemoteDomainSnapshotHasMetadataRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_ALL_DOMAINS = { proc: 273, args: { read: readRemoteConnectListAllDomainsArgs, write: writeRemoteConnectListAllDomainsArgs }, ret: { read: readRemoteConnectListAllDomainsRet, write: writeRemoteConnectListAllDomainsRet }, msg: null, stream: null } as const;
+export const DOMAIN_LIST_ALL_SNAPSHOTS = { proc: 274, args: { read: readRemoteDomainListAllSnapshotsArgs, write: writeRemoteDomainListAllSnapshotsArgs }, ret: { read: readRemoteDomainListAllSnapshotsRet, write: writeRemoteDomainListAllSnapshotsRet }, msg: null, stream: null } as const;
+export const DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN = { proc: 275, args: { read: readRemoteDomainSnapshotListAllChildrenArgs, write: writeRemoteDomainSnapshotListAllChildrenArgs }, ret: { read: readRemoteDomainSnapshotListAllChildrenRet, write: writeRemoteDomainSnapshotListAllChildrenRet }, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_BALLOON_CHANGE = { proc: 276, args: null, ret: null, msg: { read: readRemoteDomainEventBalloonChangeMsg, write: writeRemoteDomainEventBalloonChangeMsg }, stream: null } as const;
+export const DOMAIN_GET_HOSTNAME = { proc: 277, args: { read: readRemoteDomainGetHostnameArgs, write: writeRemoteDomainGetHostnameArgs }, ret: { read: readRemoteDomainGetHostnameRet, write: writeRemoteDomainGetHostnameRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_SECURITY_LABEL_LIST = { proc: 278, args: { read: readRemoteDomainGetSecurityLabelListArgs, write: writeRemoteDomainGetSecurityLabelListArgs }, ret: { read: readRemoteDomainGetSecurityLabelListRet, write: writeRemoteDomainGetSecurityLabelListRet }, msg: null, stream: null } as const;
+export const DOMAIN_PIN_EMULATOR = { proc: 279, args: { read: readRemoteDomainPinEmulatorArgs, write: writeRemoteDomainPinEmulatorArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_EMULATOR_PIN_INFO = { proc: 280, args: { read: readRemoteDomainGetEmulatorPinInfoArgs, write: writeRemoteDomainGetEmulatorPinInfoArgs }, ret: { read: readRemoteDomainGetEmulatorPinInfoRet, write: writeRemoteDomainGetEmulatorPinInfoRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_ALL_STORAGE_POOLS = { proc: 281, args: { read: readRemoteConnectListAllStoragePoolsArgs, write: writeRemoteConnectListAllStoragePoolsArgs }, ret: { read: readRemoteConnectListAllStoragePoolsRet, write: writeRemoteConnectListAllStoragePoolsRet }, msg: null, stream: null } as const;
+export const STORAGE_POOL_LIST_ALL_VOLUMES = { proc: 282, args: { read: readRemoteStoragePoolListAllVolumesArgs, write: writeRemoteStoragePoolListAllVolumesArgs }, ret: { read: readRemoteStoragePoolListAllVolumesRet, write: writeRemoteStoragePoolListAllVolumesRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_ALL_NETWORKS = { proc: 283, args: { read: readRemoteConnectListAllNetworksArgs, write: writeRemoteConnectListAllNetworksArgs }, ret: { read: readRemoteConnectListAllNetworksRet, write: writeRemoteConnectListAllNetworksRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_ALL_INTERFACES = { proc: 284, args: { read: readRemoteConnectListAllInterfacesArgs, write: writeRemoteConnectListAllInterfacesArgs }, ret: { read: readRemoteConnectListAllInterfacesRet, write: writeRemoteConnectListAllInterfacesRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_ALL_NODE_DEVICES = { proc: 285, args: { read: readRemoteConnectListAllNodeDevicesArgs, write: writeRemoteConnectListAllNodeDevicesArgs }, ret: { read: readRemoteConnectListAllNodeDevicesRet, write: writeRemoteConnectListAllNodeDevicesRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_ALL_NWFILTERS = { proc: 286, args: { read: readRemoteConnectListAllNwfiltersArgs, write: writeRemoteConnectListAllNwfiltersArgs }, ret: { read: readRemoteConnectListAllNwfiltersRet, write: writeRemoteConnectListAllNwfiltersRet }, msg: null, stream: null } as const;
+export const CONNECT_LIST_ALL_SECRETS = { proc: 287, args: { read: readRemoteConnectListAllSecretsArgs, write: writeRemoteConnectListAllSecretsArgs }, ret: { read: readRemoteConnectListAllSecretsRet, write: writeRemoteConnectListAllSecretsRet }, msg: null, stream: null } as const;
+export const NODE_SET_MEMORY_PARAMETERS = { proc: 288, args: { read: readRemoteNodeSetMemoryParametersArgs, write: writeRemoteNodeSetMemoryParametersArgs }, ret: null, msg: null, stream: null } as const;
+export const NODE_GET_MEMORY_PARAMETERS = { proc: 289, args: { read: readRemoteNodeGetMemoryParametersArgs, write: writeRemoteNodeGetMemoryParametersArgs }, ret: { read: readRemoteNodeGetMemoryParametersRet, write: writeRemoteNodeGetMemoryParametersRet }, msg: null, stream: null } as const;
+export const DOMAIN_BLOCK_COMMIT = { proc: 290, args: { read: readRemoteDomainBlockCommitArgs, write: writeRemoteDomainBlockCommitArgs }, ret: null, msg: null, stream: null } as const;
+export const NETWORK_UPDATE = { proc: 291, args: { read: readRemoteNetworkUpdateArgs, write: writeRemoteNetworkUpdateArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_PMSUSPEND_DISK = { proc: 292, args: null, ret: null, msg: { read: readRemoteDomainEventPmsuspendDiskMsg, write: writeRemoteDomainEventPmsuspendDiskMsg }, stream: null } as const;
+export const NODE_GET_CPU_MAP = { proc: 293, args: { read: readRemoteNodeGetCpuMapArgs, write: writeRemoteNodeGetCpuMapArgs }, ret: { read: readRemoteNodeGetCpuMapRet, write: writeRemoteNodeGetCpuMapRet }, msg: null, stream: null } as const;
+export const DOMAIN_FSTRIM = { proc: 294, args: { read: readRemoteDomainFstrimArgs, write: writeRemoteDomainFstrimArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SEND_PROCESS_SIGNAL = { proc: 295, args: { read: readRemoteDomainSendProcessSignalArgs, write: writeRemoteDomainSendProcessSignalArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_OPEN_CHANNEL = { proc: 296, args: { read: readRemoteDomainOpenChannelArgs, write: writeRemoteDomainOpenChannelArgs }, ret: null, msg: null, stream: 'read' } as const;
+export const NODE_DEVICE_LOOKUP_SCSI_HOST_BY_WWN = { proc: 297, args: { read: readRemoteNodeDeviceLookupScsiHostByWwnArgs, write: writeRemoteNodeDeviceLookupScsiHostByWwnArgs }, ret: { read: readRemoteNodeDeviceLookupScsiHostByWwnRet, write: writeRemoteNodeDeviceLookupScsiHostByWwnRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_JOB_STATS = { proc: 298, args: { read: readRemoteDomainGetJobStatsArgs, write: writeRemoteDomainGetJobStatsArgs }, ret: { read: readRemoteDomainGetJobStatsRet, write: writeRemoteDomainGetJobStatsRet }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_GET_COMPRESSION_CACHE = { proc: 299, args: { read: readRemoteDomainMigrateGetCompressionCacheArgs, write: writeRemoteDomainMigrateGetCompressionCacheArgs }, ret: { read: readRemoteDomainMigrateGetCompressionCacheRet, write: writeRemoteDomainMigrateGetCompressionCacheRet }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_SET_COMPRESSION_CACHE = { proc: 300, args: { read: readRemoteDomainMigrateSetCompressionCacheArgs, write: writeRemoteDomainMigrateSetCompressionCacheArgs }, ret: null, msg: null, stream: null } as const;
+export const NODE_DEVICE_DETACH_FLAGS = { proc: 301, args: { read: readRemoteNodeDeviceDetachFlagsArgs, write: writeRemoteNodeDeviceDetachFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_BEGIN3_PARAMS = { proc: 302, args: { read: readRemoteDomainMigrateBegin3ParamsArgs, write: writeRemoteDomainMigrateBegin3ParamsArgs }, ret: { read: readRemoteDomainMigrateBegin3ParamsRet, write: writeRemoteDomainMigrateBegin3ParamsRet }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_PREPARE3_PARAMS = { proc: 303, args: { read: readRemoteDomainMigratePrepare3ParamsArgs, write: writeRemoteDomainMigratePrepare3ParamsArgs }, ret: { read: readRemoteDomainMigratePrepare3ParamsRet, write: writeRemoteDomainMigratePrepare3ParamsRet }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_PREPARE_TUNNEL3_PARAMS = { proc: 304, args: { read: readRemoteDomainMigratePrepareTunnel3ParamsArgs, write: writeRemoteDomainMigratePrepareTunnel3ParamsArgs }, ret: { read: readRemoteDomainMigratePrepareTunnel3ParamsRet, write: writeRemoteDomainMigratePrepareTunnel3ParamsRet }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_PERFORM3_PARAMS = { proc: 305, args: { read: readRemoteDomainMigratePerform3ParamsArgs, write: writeRemoteDomainMigratePerform3ParamsArgs }, ret: { read: readRemoteDomainMigratePerform3ParamsRet, write: writeRemoteDomainMigratePerform3ParamsRet }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_FINISH3_PARAMS = { proc: 306, args: { read: readRemoteDomainMigrateFinish3ParamsArgs, write: writeRemoteDomainMigrateFinish3ParamsArgs }, ret: { read: readRemoteDomainMigrateFinish3ParamsRet, write: writeRemoteDomainMigrateFinish3ParamsRet }, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_CONFIRM3_PARAMS = { proc: 307, args: { read: readRemoteDomainMigrateConfirm3ParamsArgs, write: writeRemoteDomainMigrateConfirm3ParamsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SET_MEMORY_STATS_PERIOD = { proc: 308, args: { read: readRemoteDomainSetMemoryStatsPeriodArgs, write: writeRemoteDomainSetMemoryStatsPeriodArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_CREATE_XML_WITH_FILES = { proc: 309, args: { read: readRemoteDomainCreateXmlWithFilesArgs, write: writeRemoteDomainCreateXmlWithFilesArgs }, ret: { read: readRemoteDomainCreateXmlWithFilesRet, write: writeRemoteDomainCreateXmlWithFilesRet }, msg: null, stream: null } as const;
+export const DOMAIN_CREATE_WITH_FILES = { proc: 310, args: { read: readRemoteDomainCreateWithFilesArgs, write: writeRemoteDomainCreateWithFilesArgs }, ret: { read: readRemoteDomainCreateWithFilesRet, write: writeRemoteDomainCreateWithFilesRet }, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_DEVICE_REMOVED = { proc: 311, args: null, ret: null, msg: { read: readRemoteDomainEventDeviceRemovedMsg, write: writeRemoteDomainEventDeviceRemovedMsg }, stream: null } as const;
+export const CONNECT_GET_CPU_MODEL_NAMES = { proc: 312, args: { read: readRemoteConnectGetCpuModelNamesArgs, write: writeRemoteConnectGetCpuModelNamesArgs }, ret: { read: readRemoteConnectGetCpuModelNamesRet, write: writeRemoteConnectGetCpuModelNamesRet }, msg: null, stream: null } as const;
+export const CONNECT_NETWORK_EVENT_REGISTER_ANY = { proc: 313, args: { read: readRemoteConnectNetworkEventRegisterAnyArgs, write: writeRemoteConnectNetworkEventRegisterAnyArgs }, ret: { read: readRemoteConnectNetworkEventRegisterAnyRet, write: writeRemoteConnectNetworkEventRegisterAnyRet }, msg: null, stream: null } as const;
+export const CONNECT_NETWORK_EVENT_DEREGISTER_ANY = { proc: 314, args: { read: readRemoteConnectNetworkEventDeregisterAnyArgs, write: writeRemoteConnectNetworkEventDeregisterAnyArgs }, ret: null, msg: null, stream: null } as const;
+export const NETWORK_EVENT_LIFECYCLE = { proc: 315, args: null, ret: null, msg: { read: readRemoteNetworkEventLifecycleMsg, write: writeRemoteNetworkEventLifecycleMsg }, stream: null } as const;
+export const CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY = { proc: 316, args: { read: readRemoteConnectDomainEventCallbackRegisterAnyArgs, write: writeRemoteConnectDomainEventCallbackRegisterAnyArgs }, ret: { read: readRemoteConnectDomainEventCallbackRegisterAnyRet, write: writeRemoteConnectDomainEventCallbackRegisterAnyRet }, msg: null, stream: null } as const;
+export const CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY = { proc: 317, args: { read: readRemoteConnectDomainEventCallbackDeregisterAnyArgs, write: writeRemoteConnectDomainEventCallbackDeregisterAnyArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_LIFECYCLE = { proc: 318, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackLifecycleMsg, write: writeRemoteDomainEventCallbackLifecycleMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_REBOOT = { proc: 319, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackRebootMsg, write: writeRemoteDomainEventCallbackRebootMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_RTC_CHANGE = { proc: 320, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackRtcChangeMsg, write: writeRemoteDomainEventCallbackRtcChangeMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_WATCHDOG = { proc: 321, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackWatchdogMsg, write: writeRemoteDomainEventCallbackWatchdogMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_IO_ERROR = { proc: 322, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackIoErrorMsg, write: writeRemoteDomainEventCallbackIoErrorMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_GRAPHICS = { proc: 323, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackGraphicsMsg, write: writeRemoteDomainEventCallbackGraphicsMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_IO_ERROR_REASON = { proc: 324, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackIoErrorReasonMsg, write: writeRemoteDomainEventCallbackIoErrorReasonMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_CONTROL_ERROR = { proc: 325, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackControlErrorMsg, write: writeRemoteDomainEventCallbackControlErrorMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_BLOCK_JOB = { proc: 326, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackBlockJobMsg, write: writeRemoteDomainEventCallbackBlockJobMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_DISK_CHANGE = { proc: 327, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackDiskChangeMsg, write: writeRemoteDomainEventCallbackDiskChangeMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_TRAY_CHANGE = { proc: 328, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackTrayChangeMsg, write: writeRemoteDomainEventCallbackTrayChangeMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_PMWAKEUP = { proc: 329, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackPmwakeupMsg, write: writeRemoteDomainEventCallbackPmwakeupMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_PMSUSPEND = { proc: 330, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackPmsuspendMsg, write: writeRemoteDomainEventCallbackPmsuspendMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_BALLOON_CHANGE = { proc: 331, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackBalloonChangeMsg, write: writeRemoteDomainEventCallbackBalloonChangeMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_PMSUSPEND_DISK = { proc: 332, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackPmsuspendDiskMsg, write: writeRemoteDomainEventCallbackPmsuspendDiskMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED = { proc: 333, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackDeviceRemovedMsg, write: writeRemoteDomainEventCallbackDeviceRemovedMsg }, stream: null } as const;
+export const DOMAIN_CORE_DUMP_WITH_FORMAT = { proc: 334, args: { read: readRemoteDomainCoreDumpWithFormatArgs, write: writeRemoteDomainCoreDumpWithFormatArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_FSFREEZE = { proc: 335, args: { read: readRemoteDomainFsfreezeArgs, write: writeRemoteDomainFsfreezeArgs }, ret: { read: readRemoteDomainFsfreezeRet, write: writeRemoteDomainFsfreezeRet }, msg: null, stream: null } as const;
+export const DOMAIN_FSTHAW = { proc: 336, args: { read: readRemoteDomainFsthawArgs, write: writeRemoteDomainFsthawArgs }, ret: { read: readRemoteDomainFsthawRet, write: writeRemoteDomainFsthawRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_TIME = { proc: 337, args: { read: readRemoteDomainGetTimeArgs, write: writeRemoteDomainGetTimeArgs }, ret: { read: readRemoteDomainGetTimeRet, write: writeRemoteDomainGetTimeRet }, msg: null, stream: null } as const;
+export const DOMAIN_SET_TIME = { proc: 338, args: { read: readRemoteDomainSetTimeArgs, write: writeRemoteDomainSetTimeArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_BLOCK_JOB_2 = { proc: 339, args: null, ret: null, msg: { read: readRemoteDomainEventBlockJob2Msg, write: writeRemoteDomainEventBlockJob2Msg }, stream: null } as const;
+export const NODE_GET_FREE_PAGES = { proc: 340, args: { read: readRemoteNodeGetFreePagesArgs, write: writeRemoteNodeGetFreePagesArgs }, ret: { read: readRemoteNodeGetFreePagesRet, write: writeRemoteNodeGetFreePagesRet }, msg: null, stream: null } as const;
+export const NETWORK_GET_DHCP_LEASES = { proc: 341, args: { read: readRemoteNetworkGetDhcpLeasesArgs, write: writeRemoteNetworkGetDhcpLeasesArgs }, ret: { read: readRemoteNetworkGetDhcpLeasesRet, write: writeRemoteNetworkGetDhcpLeasesRet }, msg: null, stream: null } as const;
+export const CONNECT_GET_DOMAIN_CAPABILITIES = { proc: 342, args: { read: readRemoteConnectGetDomainCapabilitiesArgs, write: writeRemoteConnectGetDomainCapabilitiesArgs }, ret: { read: readRemoteConnectGetDomainCapabilitiesRet, write: writeRemoteConnectGetDomainCapabilitiesRet }, msg: null, stream: null } as const;
+export const DOMAIN_OPEN_GRAPHICS_FD = { proc: 343, args: { read: readRemoteDomainOpenGraphicsFdArgs, write: writeRemoteDomainOpenGraphicsFdArgs }, ret: null, msg: null, stream: null } as const;
+export const CONNECT_GET_ALL_DOMAIN_STATS = { proc: 344, args: { read: readRemoteConnectGetAllDomainStatsArgs, write: writeRemoteConnectGetAllDomainStatsArgs }, ret: { read: readRemoteConnectGetAllDomainStatsRet, write: writeRemoteConnectGetAllDomainStatsRet }, msg: null, stream: null } as const;
+export const DOMAIN_BLOCK_COPY = { proc: 345, args: { read: readRemoteDomainBlockCopyArgs, write: writeRemoteDomainBlockCopyArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_TUNABLE = { proc: 346, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackTunableMsg, write: writeRemoteDomainEventCallbackTunableMsg }, stream: null } as const;
+export const NODE_ALLOC_PAGES = { proc: 347, args: { read: readRemoteNodeAllocPagesArgs, write: writeRemoteNodeAllocPagesArgs }, ret: { read: readRemoteNodeAllocPagesRet, write: writeRemoteNodeAllocPagesRet }, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_AGENT_LIFECYCLE = { proc: 348, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackAgentLifecycleMsg, write: writeRemoteDomainEventCallbackAgentLifecycleMsg }, stream: null } as const;
+export const DOMAIN_GET_FSINFO = { proc: 349, args: { read: readRemoteDomainGetFsinfoArgs, write: writeRemoteDomainGetFsinfoArgs }, ret: { read: readRemoteDomainGetFsinfoRet, write: writeRemoteDomainGetFsinfoRet }, msg: null, stream: null } as const;
+export const DOMAIN_DEFINE_XML_FLAGS = { proc: 350, args: { read: readRemoteDomainDefineXmlFlagsArgs, write: writeRemoteDomainDefineXmlFlagsArgs }, ret: { read: readRemoteDomainDefineXmlFlagsRet, write: writeRemoteDomainDefineXmlFlagsRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_IOTHREAD_INFO = { proc: 351, args: { read: readRemoteDomainGetIothreadInfoArgs, write: writeRemoteDomainGetIothreadInfoArgs }, ret: { read: readRemoteDomainGetIothreadInfoRet, write: writeRemoteDomainGetIothreadInfoRet }, msg: null, stream: null } as const;
+export const DOMAIN_PIN_IOTHREAD = { proc: 352, args: { read: readRemoteDomainPinIothreadArgs, write: writeRemoteDomainPinIothreadArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_INTERFACE_ADDRESSES = { proc: 353, args: { read: readRemoteDomainInterfaceAddressesArgs, write: writeRemoteDomainInterfaceAddressesArgs }, ret: { read: readRemoteDomainInterfaceAddressesRet, write: writeRemoteDomainInterfaceAddressesRet }, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_DEVICE_ADDED = { proc: 354, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackDeviceAddedMsg, write: writeRemoteDomainEventCallbackDeviceAddedMsg }, stream: null } as const;
+export const DOMAIN_ADD_IOTHREAD = { proc: 355, args: { read: readRemoteDomainAddIothreadArgs, write: writeRemoteDomainAddIothreadArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_DEL_IOTHREAD = { proc: 356, args: { read: readRemoteDomainDelIothreadArgs, write: writeRemoteDomainDelIothreadArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SET_USER_PASSWORD = { proc: 357, args: { read: readRemoteDomainSetUserPasswordArgs, write: writeRemoteDomainSetUserPasswordArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_RENAME = { proc: 358, args: { read: readRemoteDomainRenameArgs, write: writeRemoteDomainRenameArgs }, ret: { read: readRemoteDomainRenameRet, write: writeRemoteDomainRenameRet }, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_MIGRATION_ITERATION = { proc: 359, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackMigrationIterationMsg, write: writeRemoteDomainEventCallbackMigrationIterationMsg }, stream: null } as const;
+export const CONNECT_REGISTER_CLOSE_CALLBACK = { proc: 360, args: null, ret: null, msg: null, stream: null } as const;
+export const CONNECT_UNREGISTER_CLOSE_CALLBACK = { proc: 361, args: null, ret: null, msg: null, stream: null } as const;
+export const CONNECT_EVENT_CONNECTION_CLOSED = { proc: 362, args: null, ret: null, msg: { read: readRemoteConnectEventConnectionClosedMsg, write: writeRemoteConnectEventConnectionClosedMsg }, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_JOB_COMPLETED = { proc: 363, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackJobCompletedMsg, write: writeRemoteDomainEventCallbackJobCompletedMsg }, stream: null } as const;
+export const DOMAIN_MIGRATE_START_POST_COPY = { proc: 364, args: { read: readRemoteDomainMigrateStartPostCopyArgs, write: writeRemoteDomainMigrateStartPostCopyArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_PERF_EVENTS = { proc: 365, args: { read: readRemoteDomainGetPerfEventsArgs, write: writeRemoteDomainGetPerfEventsArgs }, ret: { read: readRemoteDomainGetPerfEventsRet, write: writeRemoteDomainGetPerfEventsRet }, msg: null, stream: null } as const;
+export const DOMAIN_SET_PERF_EVENTS = { proc: 366, args: { read: readRemoteDomainSetPerfEventsArgs, write: writeRemoteDomainSetPerfEventsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED = { proc: 367, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackDeviceRemovalFailedMsg, write: writeRemoteDomainEventCallbackDeviceRemovalFailedMsg }, stream: null } as const;
+export const CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY = { proc: 368, args: { read: readRemoteConnectStoragePoolEventRegisterAnyArgs, write: writeRemoteConnectStoragePoolEventRegisterAnyArgs }, ret: { read: readRemoteConnectStoragePoolEventRegisterAnyRet, write: writeRemoteConnectStoragePoolEventRegisterAnyRet }, msg: null, stream: null } as const;
+export const CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY = { proc: 369, args: { read: readRemoteConnectStoragePoolEventDeregisterAnyArgs, write: writeRemoteConnectStoragePoolEventDeregisterAnyArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_POOL_EVENT_LIFECYCLE = { proc: 370, args: null, ret: null, msg: { read: readRemoteStoragePoolEventLifecycleMsg, write: writeRemoteStoragePoolEventLifecycleMsg }, stream: null } as const;
+export const DOMAIN_GET_GUEST_VCPUS = { proc: 371, args: { read: readRemoteDomainGetGuestVcpusArgs, write: writeRemoteDomainGetGuestVcpusArgs }, ret: { read: readRemoteDomainGetGuestVcpusRet, write: writeRemoteDomainGetGuestVcpusRet }, msg: null, stream: null } as const;
+export const DOMAIN_SET_GUEST_VCPUS = { proc: 372, args: { read: readRemoteDomainSetGuestVcpusArgs, write: writeRemoteDomainSetGuestVcpusArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_POOL_EVENT_REFRESH = { proc: 373, args: null, ret: null, msg: { read: readRemoteStoragePoolEventRefreshMsg, write: writeRemoteStoragePoolEventRefreshMsg }, stream: null } as const;
+export const CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY = { proc: 374, args: { read: readRemoteConnectNodeDeviceEventRegisterAnyArgs, write: writeRemoteConnectNodeDeviceEventRegisterAnyArgs }, ret: { read: readRemoteConnectNodeDeviceEventRegisterAnyRet, write: writeRemoteConnectNodeDeviceEventRegisterAnyRet }, msg: null, stream: null } as const;
+export const CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY = { proc: 375, args: { read: readRemoteConnectNodeDeviceEventDeregisterAnyArgs, write: writeRemoteConnectNodeDeviceEventDeregisterAnyArgs }, ret: null, msg: null, stream: null } as const;
+export const NODE_DEVICE_EVENT_LIFECYCLE = { proc: 376, args: null, ret: null, msg: { read: readRemoteNodeDeviceEventLifecycleMsg, write: writeRemoteNodeDeviceEventLifecycleMsg }, stream: null } as const;
+export const NODE_DEVICE_EVENT_UPDATE = { proc: 377, args: null, ret: null, msg: { read: readRemoteNodeDeviceEventUpdateMsg, write: writeRemoteNodeDeviceEventUpdateMsg }, stream: null } as const;
+export const STORAGE_VOL_GET_INFO_FLAGS = { proc: 378, args: { read: readRemoteStorageVolGetInfoFlagsArgs, write: writeRemoteStorageVolGetInfoFlagsArgs }, ret: { read: readRemoteStorageVolGetInfoFlagsRet, write: writeRemoteStorageVolGetInfoFlagsRet }, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_CALLBACK_METADATA_CHANGE = { proc: 379, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackMetadataChangeMsg, write: writeRemoteDomainEventCallbackMetadataChangeMsg }, stream: null } as const;
+export const CONNECT_SECRET_EVENT_REGISTER_ANY = { proc: 380, args: { read: readRemoteConnectSecretEventRegisterAnyArgs, write: writeRemoteConnectSecretEventRegisterAnyArgs }, ret: { read: readRemoteConnectSecretEventRegisterAnyRet, write: writeRemoteConnectSecretEventRegisterAnyRet }, msg: null, stream: null } as const;
+export const CONNECT_SECRET_EVENT_DEREGISTER_ANY = { proc: 381, args: { read: readRemoteConnectSecretEventDeregisterAnyArgs, write: writeRemoteConnectSecretEventDeregisterAnyArgs }, ret: null, msg: null, stream: null } as const;
+export const SECRET_EVENT_LIFECYCLE = { proc: 382, args: null, ret: null, msg: { read: readRemoteSecretEventLifecycleMsg, write: writeRemoteSecretEventLifecycleMsg }, stream: null } as const;
+export const SECRET_EVENT_VALUE_CHANGED = { proc: 383, args: null, ret: null, msg: { read: readRemoteSecretEventValueChangedMsg, write: writeRemoteSecretEventValueChangedMsg }, stream: null } as const;
+export const DOMAIN_SET_VCPU = { proc: 384, args: { read: readRemoteDomainSetVcpuArgs, write: writeRemoteDomainSetVcpuArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_BLOCK_THRESHOLD = { proc: 385, args: null, ret: null, msg: { read: readRemoteDomainEventBlockThresholdMsg, write: writeRemoteDomainEventBlockThresholdMsg }, stream: null } as const;
+export const DOMAIN_SET_BLOCK_THRESHOLD = { proc: 386, args: { read: readRemoteDomainSetBlockThresholdArgs, write: writeRemoteDomainSetBlockThresholdArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_MIGRATE_GET_MAX_DOWNTIME = { proc: 387, args: { read: readRemoteDomainMigrateGetMaxDowntimeArgs, write: writeRemoteDomainMigrateGetMaxDowntimeArgs }, ret: { read: readRemoteDomainMigrateGetMaxDowntimeRet, write: writeRemoteDomainMigrateGetMaxDowntimeRet }, msg: null, stream: null } as const;
+export const DOMAIN_MANAGED_SAVE_GET_XML_DESC = { proc: 388, args: { read: readRemoteDomainManagedSaveGetXmlDescArgs, write: writeRemoteDomainManagedSaveGetXmlDescArgs }, ret: { read: readRemoteDomainManagedSaveGetXmlDescRet, write: writeRemoteDomainManagedSaveGetXmlDescRet }, msg: null, stream: null } as const;
+export const DOMAIN_MANAGED_SAVE_DEFINE_XML = { proc: 389, args: { read: readRemoteDomainManagedSaveDefineXmlArgs, write: writeRemoteDomainManagedSaveDefineXmlArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SET_LIFECYCLE_ACTION = { proc: 390, args: { read: readRemoteDomainSetLifecycleActionArgs, write: writeRemoteDomainSetLifecycleActionArgs }, ret: null, msg: null, stream: null } as const;
+export const STORAGE_POOL_LOOKUP_BY_TARGET_PATH = { proc: 391, args: { read: readRemoteStoragePoolLookupByTargetPathArgs, write: writeRemoteStoragePoolLookupByTargetPathArgs }, ret: { read: readRemoteStoragePoolLookupByTargetPathRet, write: writeRemoteStoragePoolLookupByTargetPathRet }, msg: null, stream: null } as const;
+export const DOMAIN_DETACH_DEVICE_ALIAS = { proc: 392, args: { read: readRemoteDomainDetachDeviceAliasArgs, write: writeRemoteDomainDetachDeviceAliasArgs }, ret: null, msg: null, stream: null } as const;
+export const CONNECT_COMPARE_HYPERVISOR_CPU = { proc: 393, args: { read: readRemoteConnectCompareHypervisorCpuArgs, write: writeRemoteConnectCompareHypervisorCpuArgs }, ret: { read: readRemoteConnectCompareHypervisorCpuRet, write: writeRemoteConnectCompareHypervisorCpuRet }, msg: null, stream: null } as const;
+export const CONNECT_BASELINE_HYPERVISOR_CPU = { proc: 394, args: { read: readRemoteConnectBaselineHypervisorCpuArgs, write: writeRemoteConnectBaselineHypervisorCpuArgs }, ret: { read: readRemoteConnectBaselineHypervisorCpuRet, write: writeRemoteConnectBaselineHypervisorCpuRet }, msg: null, stream: null } as const;
+export const NODE_GET_SEV_INFO = { proc: 395, args: { read: readRemoteNodeGetSevInfoArgs, write: writeRemoteNodeGetSevInfoArgs }, ret: { read: readRemoteNodeGetSevInfoRet, write: writeRemoteNodeGetSevInfoRet }, msg: null, stream: null } as const;
+export const DOMAIN_GET_LAUNCH_SECURITY_INFO = { proc: 396, args: { read: readRemoteDomainGetLaunchSecurityInfoArgs, write: writeRemoteDomainGetLaunchSecurityInfoArgs }, ret: { read: readRemoteDomainGetLaunchSecurityInfoRet, write: writeRemoteDomainGetLaunchSecurityInfoRet }, msg: null, stream: null } as const;
+export const NWFILTER_BINDING_LOOKUP_BY_PORT_DEV = { proc: 397, args: { read: readRemoteNwfilterBindingLookupByPortDevArgs, write: writeRemoteNwfilterBindingLookupByPortDevArgs }, ret: { read: readRemoteNwfilterBindingLookupByPortDevRet, write: writeRemoteNwfilterBindingLookupByPortDevRet }, msg: null, stream: null } as const;
+export const NWFILTER_BINDING_GET_XML_DESC = { proc: 398, args: { read: readRemoteNwfilterBindingGetXmlDescArgs, write: writeRemoteNwfilterBindingGetXmlDescArgs }, ret: { read: readRemoteNwfilterBindingGetXmlDescRet, write: writeRemoteNwfilterBindingGetXmlDescRet }, msg: null, stream: null } as const;
+export const NWFILTER_BINDING_CREATE_XML = { proc: 399, args: { read: readRemoteNwfilterBindingCreateXmlArgs, write: writeRemoteNwfilterBindingCreateXmlArgs }, ret: { read: readRemoteNwfilterBindingCreateXmlRet, write: writeRemoteNwfilterBindingCreateXmlRet }, msg: null, stream: null } as const;
+export const NWFILTER_BINDING_DELETE = { proc: 400, args: { read: readRemoteNwfilterBindingDeleteArgs, write: writeRemoteNwfilterBindingDeleteArgs }, ret: null, msg: null, stream: null } as const;
+export const CONNECT_LIST_ALL_NWFILTER_BINDINGS = { proc: 401, args: { read: readRemoteConnectListAllNwfilterBindingsArgs, write: writeRemoteConnectListAllNwfilterBindingsArgs }, ret: { read: readRemoteConnectListAllNwfilterBindingsRet, write: writeRemoteConnectListAllNwfilterBindingsRet }, msg: null, stream: null } as const;
+export const DOMAIN_SET_IOTHREAD_PARAMS = { proc: 402, args: { read: readRemoteDomainSetIothreadParamsArgs, write: writeRemoteDomainSetIothreadParamsArgs }, ret: null, msg: null, stream: null } as const;
+export const CONNECT_GET_STORAGE_POOL_CAPABILITIES = { proc: 403, args: { read: readRemoteConnectGetStoragePoolCapabilitiesArgs, write: writeRemoteConnectGetStoragePoolCapabilitiesArgs }, ret: { read: readRemoteConnectGetStoragePoolCapabilitiesRet, write: writeRemoteConnectGetStoragePoolCapabilitiesRet }, msg: null, stream: null } as const;
+export const NETWORK_LIST_ALL_PORTS = { proc: 404, args: { read: readRemoteNetworkListAllPortsArgs, write: writeRemoteNetworkListAllPortsArgs }, ret: { read: readRemoteNetworkListAllPortsRet, write: writeRemoteNetworkListAllPortsRet }, msg: null, stream: null } as const;
+export const NETWORK_PORT_LOOKUP_BY_UUID = { proc: 405, args: { read: readRemoteNetworkPortLookupByUuidArgs, write: writeRemoteNetworkPortLookupByUuidArgs }, ret: { read: readRemoteNetworkPortLookupByUuidRet, write: writeRemoteNetworkPortLookupByUuidRet }, msg: null, stream: null } as const;
+export const NETWORK_PORT_CREATE_XML = { proc: 406, args: { read: readRemoteNetworkPortCreateXmlArgs, write: writeRemoteNetworkPortCreateXmlArgs }, ret: { read: readRemoteNetworkPortCreateXmlRet, write: writeRemoteNetworkPortCreateXmlRet }, msg: null, stream: null } as const;
+export const NETWORK_PORT_GET_PARAMETERS = { proc: 407, args: { read: readRemoteNetworkPortGetParametersArgs, write: writeRemoteNetworkPortGetParametersArgs }, ret: { read: readRemoteNetworkPortGetParametersRet, write: writeRemoteNetworkPortGetParametersRet }, msg: null, stream: null } as const;
+export const NETWORK_PORT_SET_PARAMETERS = { proc: 408, args: { read: readRemoteNetworkPortSetParametersArgs, write: writeRemoteNetworkPortSetParametersArgs }, ret: null, msg: null, stream: null } as const;
+export const NETWORK_PORT_GET_XML_DESC = { proc: 409, args: { read: readRemoteNetworkPortGetXmlDescArgs, write: writeRemoteNetworkPortGetXmlDescArgs }, ret: { read: readRemoteNetworkPortGetXmlDescRet, write: writeRemoteNetworkPortGetXmlDescRet }, msg: null, stream: null } as const;
+export const NETWORK_PORT_DELETE = { proc: 410, args: { read: readRemoteNetworkPortDeleteArgs, write: writeRemoteNetworkPortDeleteArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_CHECKPOINT_CREATE_XML = { proc: 411, args: { read: readRemoteDomainCheckpointCreateXmlArgs, write: writeRemoteDomainCheckpointCreateXmlArgs }, ret: { read: readRemoteDomainCheckpointCreateXmlRet, write: writeRemoteDomainCheckpointCreateXmlRet }, msg: null, stream: null } as const;
+export const DOMAIN_CHECKPOINT_GET_XML_DESC = { proc: 412, args: { read: readRemoteDomainCheckpointGetXmlDescArgs, write: writeRemoteDomainCheckpointGetXmlDescArgs }, ret: { read: readRemoteDomainCheckpointGetXmlDescRet, write: writeRemoteDomainCheckpointGetXmlDescRet }, msg: null, stream: null } as const;
+export const DOMAIN_LIST_ALL_CHECKPOINTS = { proc: 413, args: { read: readRemoteDomainListAllCheckpointsArgs, write: writeRemoteDomainListAllCheckpointsArgs }, ret: { read: readRemoteDomainListAllCheckpointsRet, write: writeRemoteDomainListAllCheckpointsRet }, msg: null, stream: null } as const;
+export const DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN = { proc: 414, args: { read: readRemoteDomainCheckpointListAllChildrenArgs, write: writeRemoteDomainCheckpointListAllChildrenArgs }, ret: { read: readRemoteDomainCheckpointListAllChildrenRet, write: writeRemoteDomainCheckpointListAllChildrenRet }, msg: null, stream: null } as const;
+export const DOMAIN_CHECKPOINT_LOOKUP_BY_NAME = { proc: 415, args: { read: readRemoteDomainCheckpointLookupByNameArgs, write: writeRemoteDomainCheckpointLookupByNameArgs }, ret: { read: readRemoteDomainCheckpointLookupByNameRet, write: writeRemoteDomainCheckpointLookupByNameRet }, msg: null, stream: null } as const;
+export const DOMAIN_CHECKPOINT_GET_PARENT = { proc: 416, args: { read: readRemoteDomainCheckpointGetParentArgs, write: writeRemoteDomainCheckpointGetParentArgs }, ret: { read: readRemoteDomainCheckpointGetParentRet, write: writeRemoteDomainCheckpointGetParentRet }, msg: null, stream: null } as const;
+export const DOMAIN_CHECKPOINT_DELETE = { proc: 417, args: { read: readRemoteDomainCheckpointDeleteArgs, write: writeRemoteDomainCheckpointDeleteArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_GUEST_INFO = { proc: 418, args: { read: readRemoteDomainGetGuestInfoArgs, write: writeRemoteDomainGetGuestInfoArgs }, ret: { read: readRemoteDomainGetGuestInfoRet, write: writeRemoteDomainGetGuestInfoRet }, msg: null, stream: null } as const;
+export const CONNECT_SET_IDENTITY = { proc: 419, args: { read: readRemoteConnectSetIdentityArgs, write: writeRemoteConnectSetIdentityArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_AGENT_SET_RESPONSE_TIMEOUT = { proc: 420, args: { read: readRemoteDomainAgentSetResponseTimeoutArgs, write: writeRemoteDomainAgentSetResponseTimeoutArgs }, ret: { read: readRemoteDomainAgentSetResponseTimeoutRet, write: writeRemoteDomainAgentSetResponseTimeoutRet }, msg: null, stream: null } as const;
+export const DOMAIN_BACKUP_BEGIN = { proc: 421, args: { read: readRemoteDomainBackupBeginArgs, write: writeRemoteDomainBackupBeginArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_BACKUP_GET_XML_DESC = { proc: 422, args: { read: readRemoteDomainBackupGetXmlDescArgs, write: writeRemoteDomainBackupGetXmlDescArgs }, ret: { read: readRemoteDomainBackupGetXmlDescRet, write: writeRemoteDomainBackupGetXmlDescRet }, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_MEMORY_FAILURE = { proc: 423, args: null, ret: null, msg: { read: readRemoteDomainEventMemoryFailureMsg, write: writeRemoteDomainEventMemoryFailureMsg }, stream: null } as const;
+export const DOMAIN_AUTHORIZED_SSH_KEYS_GET = { proc: 424, args: { read: readRemoteDomainAuthorizedSshKeysGetArgs, write: writeRemoteDomainAuthorizedSshKeysGetArgs }, ret: { read: readRemoteDomainAuthorizedSshKeysGetRet, write: writeRemoteDomainAuthorizedSshKeysGetRet }, msg: null, stream: null } as const;
+export const DOMAIN_AUTHORIZED_SSH_KEYS_SET = { proc: 425, args: { read: readRemoteDomainAuthorizedSshKeysSetArgs, write: writeRemoteDomainAuthorizedSshKeysSetArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_GET_MESSAGES = { proc: 426, args: { read: readRemoteDomainGetMessagesArgs, write: writeRemoteDomainGetMessagesArgs }, ret: { read: readRemoteDomainGetMessagesRet, write: writeRemoteDomainGetMessagesRet }, msg: null, stream: null } as const;
+export const DOMAIN_START_DIRTY_RATE_CALC = { proc: 427, args: { read: readRemoteDomainStartDirtyRateCalcArgs, write: writeRemoteDomainStartDirtyRateCalcArgs }, ret: null, msg: null, stream: null } as const;
+export const NODE_DEVICE_DEFINE_XML = { proc: 428, args: { read: readRemoteNodeDeviceDefineXmlArgs, write: writeRemoteNodeDeviceDefineXmlArgs }, ret: { read: readRemoteNodeDeviceDefineXmlRet, write: writeRemoteNodeDeviceDefineXmlRet }, msg: null, stream: null } as const;
+export const NODE_DEVICE_UNDEFINE = { proc: 429, args: { read: readRemoteNodeDeviceUndefineArgs, write: writeRemoteNodeDeviceUndefineArgs }, ret: null, msg: null, stream: null } as const;
+export const NODE_DEVICE_CREATE = { proc: 430, args: { read: readRemoteNodeDeviceCreateArgs, write: writeRemoteNodeDeviceCreateArgs }, ret: null, msg: null, stream: null } as const;
+export const NWFILTER_DEFINE_XML_FLAGS = { proc: 431, args: { read: readRemoteNwfilterDefineXmlFlagsArgs, write: writeRemoteNwfilterDefineXmlFlagsArgs }, ret: { read: readRemoteNwfilterDefineXmlFlagsRet, write: writeRemoteNwfilterDefineXmlFlagsRet }, msg: null, stream: null } as const;
+export const NETWORK_DEFINE_XML_FLAGS = { proc: 432, args: { read: readRemoteNetworkDefineXmlFlagsArgs, write: writeRemoteNetworkDefineXmlFlagsArgs }, ret: { read: readRemoteNetworkDefineXmlFlagsRet, write: writeRemoteNetworkDefineXmlFlagsRet }, msg: null, stream: null } as const;
+export const NODE_DEVICE_GET_AUTOSTART = { proc: 433, args: { read: readRemoteNodeDeviceGetAutostartArgs, write: writeRemoteNodeDeviceGetAutostartArgs }, ret: { read: readRemoteNodeDeviceGetAutostartRet, write: writeRemoteNodeDeviceGetAutostartRet }, msg: null, stream: null } as const;
+export const NODE_DEVICE_SET_AUTOSTART = { proc: 434, args: { read: readRemoteNodeDeviceSetAutostartArgs, write: writeRemoteNodeDeviceSetAutostartArgs }, ret: null, msg: null, stream: null } as const;
+export const NODE_DEVICE_IS_PERSISTENT = { proc: 435, args: { read: readRemoteNodeDeviceIsPersistentArgs, write: writeRemoteNodeDeviceIsPersistentArgs }, ret: { read: readRemoteNodeDeviceIsPersistentRet, write: writeRemoteNodeDeviceIsPersistentRet }, msg: null, stream: null } as const;
+export const NODE_DEVICE_IS_ACTIVE = { proc: 436, args: { read: readRemoteNodeDeviceIsActiveArgs, write: writeRemoteNodeDeviceIsActiveArgs }, ret: { read: readRemoteNodeDeviceIsActiveRet, write: writeRemoteNodeDeviceIsActiveRet }, msg: null, stream: null } as const;
+export const NETWORK_CREATE_XML_FLAGS = { proc: 437, args: { read: readRemoteNetworkCreateXmlFlagsArgs, write: writeRemoteNetworkCreateXmlFlagsArgs }, ret: { read: readRemoteNetworkCreateXmlFlagsRet, write: writeRemoteNetworkCreateXmlFlagsRet }, msg: null, stream: null } as const;
+export const DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE = { proc: 438, args: null, ret: null, msg: { read: readRemoteDomainEventMemoryDeviceSizeChangeMsg, write: writeRemoteDomainEventMemoryDeviceSizeChangeMsg }, stream: null } as const;
+export const DOMAIN_SET_LAUNCH_SECURITY_STATE = { proc: 439, args: { read: readRemoteDomainSetLaunchSecurityStateArgs, write: writeRemoteDomainSetLaunchSecurityStateArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_SAVE_PARAMS = { proc: 440, args: { read: readRemoteDomainSaveParamsArgs, write: writeRemoteDomainSaveParamsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_RESTORE_PARAMS = { proc: 441, args: { read: readRemoteDomainRestoreParamsArgs, write: writeRemoteDomainRestoreParamsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_ABORT_JOB_FLAGS = { proc: 442, args: { read: readRemoteDomainAbortJobFlagsArgs, write: writeRemoteDomainAbortJobFlagsArgs }, ret: null, msg: null, stream: null } as const;
+export const DOMAIN_FD_ASSOCIATE = { proc: 443, args: { read: readRemoteDomainFdAssociateArgs, write: writeRemoteDomainFdAssociateArgs }, ret: null, msg: null, stream: null } as const;
+
+/** Every procedure of remote_procedure (tests, tools; a program should import the ones it calls). */
 export const remoteProcedures = {
-  CONNECT_OPEN: { proc: 1, args: { read: readRemoteConnectOpenArgs, write: writeRemoteConnectOpenArgs }, ret: null, msg: null, stream: 'read' },
-  CONNECT_CLOSE: { proc: 2, args: null, ret: null, msg: null, stream: null },
-  CONNECT_GET_TYPE: { proc: 3, args: null, ret: { read: readRemoteConnectGetTypeRet, write: writeRemoteConnectGetTypeRet }, msg: null, stream: null },
-  CONNECT_GET_VERSION: { proc: 4, args: null, ret: { read: readRemoteConnectGetVersionRet, write: writeRemoteConnectGetVersionRet }, msg: null, stream: null },
-  CONNECT_GET_MAX_VCPUS: { proc: 5, args: { read: readRemoteConnectGetMaxVcpusArgs, write: writeRemoteConnectGetMaxVcpusArgs }, ret: { read: readRemoteConnectGetMaxVcpusRet, write: writeRemoteConnectGetMaxVcpusRet }, msg: null, stream: null },
-  NODE_GET_INFO: { proc: 6, args: null, ret: { read: readRemoteNodeGetInfoRet, write: writeRemoteNodeGetInfoRet }, msg: null, stream: null },
-  CONNECT_GET_CAPABILITIES: { proc: 7, args: null, ret: { read: readRemoteConnectGetCapabilitiesRet, write: writeRemoteConnectGetCapabilitiesRet }, msg: null, stream: null },
-  DOMAIN_ATTACH_DEVICE: { proc: 8, args: { read: readRemoteDomainAttachDeviceArgs, write: writeRemoteDomainAttachDeviceArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_CREATE: { proc: 9, args: { read: readRemoteDomainCreateArgs, write: writeRemoteDomainCreateArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_CREATE_XML: { proc: 10, args: { read: readRemoteDomainCreateXmlArgs, write: writeRemoteDomainCreateXmlArgs }, ret: { read: readRemoteDomainCreateXmlRet, write: writeRemoteDomainCreateXmlRet }, msg: null, stream: null },
-  DOMAIN_DEFINE_XML: { proc: 11, args: { read: readRemoteDomainDefineXmlArgs, write: writeRemoteDomainDefineXmlArgs }, ret: { read: readRemoteDomainDefineXmlRet, write: writeRemoteDomainDefineXmlRet }, msg: null, stream: null },
-  DOMAIN_DESTROY: { proc: 12, args: { read: readRemoteDomainDestroyArgs, write: writeRemoteDomainDestroyArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_DETACH_DEVICE: { proc: 13, args: { read: readRemoteDomainDetachDeviceArgs, write: writeRemoteDomainDetachDeviceArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_XML_DESC: { proc: 14, args: { read: readRemoteDomainGetXmlDescArgs, write: writeRemoteDomainGetXmlDescArgs }, ret: { read: readRemoteDomainGetXmlDescRet, write: writeRemoteDomainGetXmlDescRet }, msg: null, stream: null },
-  DOMAIN_GET_AUTOSTART: { proc: 15, args: { read: readRemoteDomainGetAutostartArgs, write: writeRemoteDomainGetAutostartArgs }, ret: { read: readRemoteDomainGetAutostartRet, write: writeRemoteDomainGetAutostartRet }, msg: null, stream: null },
-  DOMAIN_GET_INFO: { proc: 16, args: { read: readRemoteDomainGetInfoArgs, write: writeRemoteDomainGetInfoArgs }, ret: { read: readRemoteDomainGetInfoRet, write: writeRemoteDomainGetInfoRet }, msg: null, stream: null },
-  DOMAIN_GET_MAX_MEMORY: { proc: 17, args: { read: readRemoteDomainGetMaxMemoryArgs, write: writeRemoteDomainGetMaxMemoryArgs }, ret: { read: readRemoteDomainGetMaxMemoryRet, write: writeRemoteDomainGetMaxMemoryRet }, msg: null, stream: null },
-  DOMAIN_GET_MAX_VCPUS: { proc: 18, args: { read: readRemoteDomainGetMaxVcpusArgs, write: writeRemoteDomainGetMaxVcpusArgs }, ret: { read: readRemoteDomainGetMaxVcpusRet, write: writeRemoteDomainGetMaxVcpusRet }, msg: null, stream: null },
-  DOMAIN_GET_OS_TYPE: { proc: 19, args: { read: readRemoteDomainGetOsTypeArgs, write: writeRemoteDomainGetOsTypeArgs }, ret: { read: readRemoteDomainGetOsTypeRet, write: writeRemoteDomainGetOsTypeRet }, msg: null, stream: null },
-  DOMAIN_GET_VCPUS: { proc: 20, args: { read: readRemoteDomainGetVcpusArgs, write: writeRemoteDomainGetVcpusArgs }, ret: { read: readRemoteDomainGetVcpusRet, write: writeRemoteDomainGetVcpusRet }, msg: null, stream: null },
-  CONNECT_LIST_DEFINED_DOMAINS: { proc: 21, args: { read: readRemoteConnectListDefinedDomainsArgs, write: writeRemoteConnectListDefinedDomainsArgs }, ret: { read: readRemoteConnectListDefinedDomainsRet, write: writeRemoteConnectListDefinedDomainsRet }, msg: null, stream: null },
-  DOMAIN_LOOKUP_BY_ID: { proc: 22, args: { read: readRemoteDomainLookupByIdArgs, write: writeRemoteDomainLookupByIdArgs }, ret: { read: readRemoteDomainLookupByIdRet, write: writeRemoteDomainLookupByIdRet }, msg: null, stream: null },
-  DOMAIN_LOOKUP_BY_NAME: { proc: 23, args: { read: readRemoteDomainLookupByNameArgs, write: writeRemoteDomainLookupByNameArgs }, ret: { read: readRemoteDomainLookupByNameRet, write: writeRemoteDomainLookupByNameRet }, msg: null, stream: null },
-  DOMAIN_LOOKUP_BY_UUID: { proc: 24, args: { read: readRemoteDomainLookupByUuidArgs, write: writeRemoteDomainLookupByUuidArgs }, ret: { read: readRemoteDomainLookupByUuidRet, write: writeRemoteDomainLookupByUuidRet }, msg: null, stream: null },
-  CONNECT_NUM_OF_DEFINED_DOMAINS: { proc: 25, args: null, ret: { read: readRemoteConnectNumOfDefinedDomainsRet, write: writeRemoteConnectNumOfDefinedDomainsRet }, msg: null, stream: null },
-  DOMAIN_PIN_VCPU: { proc: 26, args: { read: readRemoteDomainPinVcpuArgs, write: writeRemoteDomainPinVcpuArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_REBOOT: { proc: 27, args: { read: readRemoteDomainRebootArgs, write: writeRemoteDomainRebootArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_RESUME: { proc: 28, args: { read: readRemoteDomainResumeArgs, write: writeRemoteDomainResumeArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SET_AUTOSTART: { proc: 29, args: { read: readRemoteDomainSetAutostartArgs, write: writeRemoteDomainSetAutostartArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SET_MAX_MEMORY: { proc: 30, args: { read: readRemoteDomainSetMaxMemoryArgs, write: writeRemoteDomainSetMaxMemoryArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SET_MEMORY: { proc: 31, args: { read: readRemoteDomainSetMemoryArgs, write: writeRemoteDomainSetMemoryArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SET_VCPUS: { proc: 32, args: { read: readRemoteDomainSetVcpusArgs, write: writeRemoteDomainSetVcpusArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SHUTDOWN: { proc: 33, args: { read: readRemoteDomainShutdownArgs, write: writeRemoteDomainShutdownArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SUSPEND: { proc: 34, args: { read: readRemoteDomainSuspendArgs, write: writeRemoteDomainSuspendArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_UNDEFINE: { proc: 35, args: { read: readRemoteDomainUndefineArgs, write: writeRemoteDomainUndefineArgs }, ret: null, msg: null, stream: null },
-  CONNECT_LIST_DEFINED_NETWORKS: { proc: 36, args: { read: readRemoteConnectListDefinedNetworksArgs, write: writeRemoteConnectListDefinedNetworksArgs }, ret: { read: readRemoteConnectListDefinedNetworksRet, write: writeRemoteConnectListDefinedNetworksRet }, msg: null, stream: null },
-  CONNECT_LIST_DOMAINS: { proc: 37, args: { read: readRemoteConnectListDomainsArgs, write: writeRemoteConnectListDomainsArgs }, ret: { read: readRemoteConnectListDomainsRet, write: writeRemoteConnectListDomainsRet }, msg: null, stream: null },
-  CONNECT_LIST_NETWORKS: { proc: 38, args: { read: readRemoteConnectListNetworksArgs, write: writeRemoteConnectListNetworksArgs }, ret: { read: readRemoteConnectListNetworksRet, write: writeRemoteConnectListNetworksRet }, msg: null, stream: null },
-  NETWORK_CREATE: { proc: 39, args: { read: readRemoteNetworkCreateArgs, write: writeRemoteNetworkCreateArgs }, ret: null, msg: null, stream: null },
-  NETWORK_CREATE_XML: { proc: 40, args: { read: readRemoteNetworkCreateXmlArgs, write: writeRemoteNetworkCreateXmlArgs }, ret: { read: readRemoteNetworkCreateXmlRet, write: writeRemoteNetworkCreateXmlRet }, msg: null, stream: null },
-  NETWORK_DEFINE_XML: { proc: 41, args: { read: readRemoteNetworkDefineXmlArgs, write: writeRemoteNetworkDefineXmlArgs }, ret: { read: readRemoteNetworkDefineXmlRet, write: writeRemoteNetworkDefineXmlRet }, msg: null, stream: null },
-  NETWORK_DESTROY: { proc: 42, args: { read: readRemoteNetworkDestroyArgs, write: writeRemoteNetworkDestroyArgs }, ret: null, msg: null, stream: null },
-  NETWORK_GET_XML_DESC: { proc: 43, args: { read: readRemoteNetworkGetXmlDescArgs, write: writeRemoteNetworkGetXmlDescArgs }, ret: { read: readRemoteNetworkGetXmlDescRet, write: writeRemoteNetworkGetXmlDescRet }, msg: null, stream: null },
-  NETWORK_GET_AUTOSTART: { proc: 44, args: { read: readRemoteNetworkGetAutostartArgs, write: writeRemoteNetworkGetAutostartArgs }, ret: { read: readRemoteNetworkGetAutostartRet, write: writeRemoteNetworkGetAutostartRet }, msg: null, stream: null },
-  NETWORK_GET_BRIDGE_NAME: { proc: 45, args: { read: readRemoteNetworkGetBridgeNameArgs, write: writeRemoteNetworkGetBridgeNameArgs }, ret: { read: readRemoteNetworkGetBridgeNameRet, write: writeRemoteNetworkGetBridgeNameRet }, msg: null, stream: null },
-  NETWORK_LOOKUP_BY_NAME: { proc: 46, args: { read: readRemoteNetworkLookupByNameArgs, write: writeRemoteNetworkLookupByNameArgs }, ret: { read: readRemoteNetworkLookupByNameRet, write: writeRemoteNetworkLookupByNameRet }, msg: null, stream: null },
-  NETWORK_LOOKUP_BY_UUID: { proc: 47, args: { read: readRemoteNetworkLookupByUuidArgs, write: writeRemoteNetworkLookupByUuidArgs }, ret: { read: readRemoteNetworkLookupByUuidRet, write: writeRemoteNetworkLookupByUuidRet }, msg: null, stream: null },
-  NETWORK_SET_AUTOSTART: { proc: 48, args: { read: readRemoteNetworkSetAutostartArgs, write: writeRemoteNetworkSetAutostartArgs }, ret: null, msg: null, stream: null },
-  NETWORK_UNDEFINE: { proc: 49, args: { read: readRemoteNetworkUndefineArgs, write: writeRemoteNetworkUndefineArgs }, ret: null, msg: null, stream: null },
-  CONNECT_NUM_OF_DEFINED_NETWORKS: { proc: 50, args: null, ret: { read: readRemoteConnectNumOfDefinedNetworksRet, write: writeRemoteConnectNumOfDefinedNetworksRet }, msg: null, stream: null },
-  CONNECT_NUM_OF_DOMAINS: { proc: 51, args: null, ret: { read: readRemoteConnectNumOfDomainsRet, write: writeRemoteConnectNumOfDomainsRet }, msg: null, stream: null },
-  CONNECT_NUM_OF_NETWORKS: { proc: 52, args: null, ret: { read: readRemoteConnectNumOfNetworksRet, write: writeRemoteConnectNumOfNetworksRet }, msg: null, stream: null },
-  DOMAIN_CORE_DUMP: { proc: 53, args: { read: readRemoteDomainCoreDumpArgs, write: writeRemoteDomainCoreDumpArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_RESTORE: { proc: 54, args: { read: readRemoteDomainRestoreArgs, write: writeRemoteDomainRestoreArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SAVE: { proc: 55, args: { read: readRemoteDomainSaveArgs, write: writeRemoteDomainSaveArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_SCHEDULER_TYPE: { proc: 56, args: { read: readRemoteDomainGetSchedulerTypeArgs, write: writeRemoteDomainGetSchedulerTypeArgs }, ret: { read: readRemoteDomainGetSchedulerTypeRet, write: writeRemoteDomainGetSchedulerTypeRet }, msg: null, stream: null },
-  DOMAIN_GET_SCHEDULER_PARAMETERS: { proc: 57, args: { read: readRemoteDomainGetSchedulerParametersArgs, write: writeRemoteDomainGetSchedulerParametersArgs }, ret: { read: readRemoteDomainGetSchedulerParametersRet, write: writeRemoteDomainGetSchedulerParametersRet }, msg: null, stream: null },
-  DOMAIN_SET_SCHEDULER_PARAMETERS: { proc: 58, args: { read: readRemoteDomainSetSchedulerParametersArgs, write: writeRemoteDomainSetSchedulerParametersArgs }, ret: null, msg: null, stream: null },
-  CONNECT_GET_HOSTNAME: { proc: 59, args: null, ret: { read: readRemoteConnectGetHostnameRet, write: writeRemoteConnectGetHostnameRet }, msg: null, stream: null },
-  CONNECT_SUPPORTS_FEATURE: { proc: 60, args: { read: readRemoteConnectSupportsFeatureArgs, write: writeRemoteConnectSupportsFeatureArgs }, ret: { read: readRemoteConnectSupportsFeatureRet, write: writeRemoteConnectSupportsFeatureRet }, msg: null, stream: null },
-  DOMAIN_MIGRATE_PREPARE: { proc: 61, args: { read: readRemoteDomainMigratePrepareArgs, write: writeRemoteDomainMigratePrepareArgs }, ret: { read: readRemoteDomainMigratePrepareRet, write: writeRemoteDomainMigratePrepareRet }, msg: null, stream: null },
-  DOMAIN_MIGRATE_PERFORM: { proc: 62, args: { read: readRemoteDomainMigratePerformArgs, write: writeRemoteDomainMigratePerformArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_MIGRATE_FINISH: { proc: 63, args: { read: readRemoteDomainMigrateFinishArgs, write: writeRemoteDomainMigrateFinishArgs }, ret: { read: readRemoteDomainMigrateFinishRet, write: writeRemoteDomainMigrateFinishRet }, msg: null, stream: null },
-  DOMAIN_BLOCK_STATS: { proc: 64, args: { read: readRemoteDomainBlockStatsArgs, write: writeRemoteDomainBlockStatsArgs }, ret: { read: readRemoteDomainBlockStatsRet, write: writeRemoteDomainBlockStatsRet }, msg: null, stream: null },
-  DOMAIN_INTERFACE_STATS: { proc: 65, args: { read: readRemoteDomainInterfaceStatsArgs, write: writeRemoteDomainInterfaceStatsArgs }, ret: { read: readRemoteDomainInterfaceStatsRet, write: writeRemoteDomainInterfaceStatsRet }, msg: null, stream: null },
-  AUTH_LIST: { proc: 66, args: null, ret: { read: readRemoteAuthListRet, write: writeRemoteAuthListRet }, msg: null, stream: null },
-  AUTH_SASL_INIT: { proc: 67, args: null, ret: { read: readRemoteAuthSaslInitRet, write: writeRemoteAuthSaslInitRet }, msg: null, stream: null },
-  AUTH_SASL_START: { proc: 68, args: { read: readRemoteAuthSaslStartArgs, write: writeRemoteAuthSaslStartArgs }, ret: { read: readRemoteAuthSaslStartRet, write: writeRemoteAuthSaslStartRet }, msg: null, stream: null },
-  AUTH_SASL_STEP: { proc: 69, args: { read: readRemoteAuthSaslStepArgs, write: writeRemoteAuthSaslStepArgs }, ret: { read: readRemoteAuthSaslStepRet, write: writeRemoteAuthSaslStepRet }, msg: null, stream: null },
-  AUTH_POLKIT: { proc: 70, args: null, ret: { read: readRemoteAuthPolkitRet, write: writeRemoteAuthPolkitRet }, msg: null, stream: null },
-  CONNECT_NUM_OF_STORAGE_POOLS: { proc: 71, args: null, ret: { read: readRemoteConnectNumOfStoragePoolsRet, write: writeRemoteConnectNumOfStoragePoolsRet }, msg: null, stream: null },
-  CONNECT_LIST_STORAGE_POOLS: { proc: 72, args: { read: readRemoteConnectListStoragePoolsArgs, write: writeRemoteConnectListStoragePoolsArgs }, ret: { read: readRemoteConnectListStoragePoolsRet, write: writeRemoteConnectListStoragePoolsRet }, msg: null, stream: null },
-  CONNECT_NUM_OF_DEFINED_STORAGE_POOLS: { proc: 73, args: null, ret: { read: readRemoteConnectNumOfDefinedStoragePoolsRet, write: writeRemoteConnectNumOfDefinedStoragePoolsRet }, msg: null, stream: null },
-  CONNECT_LIST_DEFINED_STORAGE_POOLS: { proc: 74, args: { read: readRemoteConnectListDefinedStoragePoolsArgs, write: writeRemoteConnectListDefinedStoragePoolsArgs }, ret: { read: readRemoteConnectListDefinedStoragePoolsRet, write: writeRemoteConnectListDefinedStoragePoolsRet }, msg: null, stream: null },
-  CONNECT_FIND_STORAGE_POOL_SOURCES: { proc: 75, args: { read: readRemoteConnectFindStoragePoolSourcesArgs, write: writeRemoteConnectFindStoragePoolSourcesArgs }, ret: { read: readRemoteConnectFindStoragePoolSourcesRet, write: writeRemoteConnectFindStoragePoolSourcesRet }, msg: null, stream: null },
-  STORAGE_POOL_CREATE_XML: { proc: 76, args: { read: readRemoteStoragePoolCreateXmlArgs, write: writeRemoteStoragePoolCreateXmlArgs }, ret: { read: readRemoteStoragePoolCreateXmlRet, write: writeRemoteStoragePoolCreateXmlRet }, msg: null, stream: null },
-  STORAGE_POOL_DEFINE_XML: { proc: 77, args: { read: readRemoteStoragePoolDefineXmlArgs, write: writeRemoteStoragePoolDefineXmlArgs }, ret: { read: readRemoteStoragePoolDefineXmlRet, write: writeRemoteStoragePoolDefineXmlRet }, msg: null, stream: null },
-  STORAGE_POOL_CREATE: { proc: 78, args: { read: readRemoteStoragePoolCreateArgs, write: writeRemoteStoragePoolCreateArgs }, ret: null, msg: null, stream: null },
-  STORAGE_POOL_BUILD: { proc: 79, args: { read: readRemoteStoragePoolBuildArgs, write: writeRemoteStoragePoolBuildArgs }, ret: null, msg: null, stream: null },
-  STORAGE_POOL_DESTROY: { proc: 80, args: { read: readRemoteStoragePoolDestroyArgs, write: writeRemoteStoragePoolDestroyArgs }, ret: null, msg: null, stream: null },
-  STORAGE_POOL_DELETE: { proc: 81, args: { read: readRemoteStoragePoolDeleteArgs, write: writeRemoteStoragePoolDeleteArgs }, ret: null, msg: null, stream: null },
-  STORAGE_POOL_UNDEFINE: { proc: 82, args: { read: readRemoteStoragePoolUndefineArgs, write: writeRemoteStoragePoolUndefineArgs }, ret: null, msg: null, stream: null },
-  STORAGE_POOL_REFRESH: { proc: 83, args: { read: readRemoteStoragePoolRefreshArgs, write: writeRemoteStoragePoolRefreshArgs }, ret: null, msg: null, stream: null },
-  STORAGE_POOL_LOOKUP_BY_NAME: { proc: 84, args: { read: readRemoteStoragePoolLookupByNameArgs, write: writeRemoteStoragePoolLookupByNameArgs }, ret: { read: readRemoteStoragePoolLookupByNameRet, write: writeRemoteStoragePoolLookupByNameRet }, msg: null, stream: null },
-  STORAGE_POOL_LOOKUP_BY_UUID: { proc: 85, args: { read: readRemoteStoragePoolLookupByUuidArgs, write: writeRemoteStoragePoolLookupByUuidArgs }, ret: { read: readRemoteStoragePoolLookupByUuidRet, write: writeRemoteStoragePoolLookupByUuidRet }, msg: null, stream: null },
-  STORAGE_POOL_LOOKUP_BY_VOLUME: { proc: 86, args: { read: readRemoteStoragePoolLookupByVolumeArgs, write: writeRemoteStoragePoolLookupByVolumeArgs }, ret: { read: readRemoteStoragePoolLookupByVolumeRet, write: writeRemoteStoragePoolLookupByVolumeRet }, msg: null, stream: null },
-  STORAGE_POOL_GET_INFO: { proc: 87, args: { read: readRemoteStoragePoolGetInfoArgs, write: writeRemoteStoragePoolGetInfoArgs }, ret: { read: readRemoteStoragePoolGetInfoRet, write: writeRemoteStoragePoolGetInfoRet }, msg: null, stream: null },
-  STORAGE_POOL_GET_XML_DESC: { proc: 88, args: { read: readRemoteStoragePoolGetXmlDescArgs, write: writeRemoteStoragePoolGetXmlDescArgs }, ret: { read: readRemoteStoragePoolGetXmlDescRet, write: writeRemoteStoragePoolGetXmlDescRet }, msg: null, stream: null },
-  STORAGE_POOL_GET_AUTOSTART: { proc: 89, args: { read: readRemoteStoragePoolGetAutostartArgs, write: writeRemoteStoragePoolGetAutostartArgs }, ret: { read: readRemoteStoragePoolGetAutostartRet, write: writeRemoteStoragePoolGetAutostartRet }, msg: null, stream: null },
-  STORAGE_POOL_SET_AUTOSTART: { proc: 90, args: { read: readRemoteStoragePoolSetAutostartArgs, write: writeRemoteStoragePoolSetAutostartArgs }, ret: null, msg: null, stream: null },
-  STORAGE_POOL_NUM_OF_VOLUMES: { proc: 91, args: { read: readRemoteStoragePoolNumOfVolumesArgs, write: writeRemoteStoragePoolNumOfVolumesArgs }, ret: { read: readRemoteStoragePoolNumOfVolumesRet, write: writeRemoteStoragePoolNumOfVolumesRet }, msg: null, stream: null },
-  STORAGE_POOL_LIST_VOLUMES: { proc: 92, args: { read: readRemoteStoragePoolListVolumesArgs, write: writeRemoteStoragePoolListVolumesArgs }, ret: { read: readRemoteStoragePoolListVolumesRet, write: writeRemoteStoragePoolListVolumesRet }, msg: null, stream: null },
-  STORAGE_VOL_CREATE_XML: { proc: 93, args: { read: readRemoteStorageVolCreateXmlArgs, write: writeRemoteStorageVolCreateXmlArgs }, ret: { read: readRemoteStorageVolCreateXmlRet, write: writeRemoteStorageVolCreateXmlRet }, msg: null, stream: null },
-  STORAGE_VOL_DELETE: { proc: 94, args: { read: readRemoteStorageVolDeleteArgs, write: writeRemoteStorageVolDeleteArgs }, ret: null, msg: null, stream: null },
-  STORAGE_VOL_LOOKUP_BY_NAME: { proc: 95, args: { read: readRemoteStorageVolLookupByNameArgs, write: writeRemoteStorageVolLookupByNameArgs }, ret: { read: readRemoteStorageVolLookupByNameRet, write: writeRemoteStorageVolLookupByNameRet }, msg: null, stream: null },
-  STORAGE_VOL_LOOKUP_BY_KEY: { proc: 96, args: { read: readRemoteStorageVolLookupByKeyArgs, write: writeRemoteStorageVolLookupByKeyArgs }, ret: { read: readRemoteStorageVolLookupByKeyRet, write: writeRemoteStorageVolLookupByKeyRet }, msg: null, stream: null },
-  STORAGE_VOL_LOOKUP_BY_PATH: { proc: 97, args: { read: readRemoteStorageVolLookupByPathArgs, write: writeRemoteStorageVolLookupByPathArgs }, ret: { read: readRemoteStorageVolLookupByPathRet, write: writeRemoteStorageVolLookupByPathRet }, msg: null, stream: null },
-  STORAGE_VOL_GET_INFO: { proc: 98, args: { read: readRemoteStorageVolGetInfoArgs, write: writeRemoteStorageVolGetInfoArgs }, ret: { read: readRemoteStorageVolGetInfoRet, write: writeRemoteStorageVolGetInfoRet }, msg: null, stream: null },
-  STORAGE_VOL_GET_XML_DESC: { proc: 99, args: { read: readRemoteStorageVolGetXmlDescArgs, write: writeRemoteStorageVolGetXmlDescArgs }, ret: { read: readRemoteStorageVolGetXmlDescRet, write: writeRemoteStorageVolGetXmlDescRet }, msg: null, stream: null },
-  STORAGE_VOL_GET_PATH: { proc: 100, args: { read: readRemoteStorageVolGetPathArgs, write: writeRemoteStorageVolGetPathArgs }, ret: { read: readRemoteStorageVolGetPathRet, write: writeRemoteStorageVolGetPathRet }, msg: null, stream: null },
-  NODE_GET_CELLS_FREE_MEMORY: { proc: 101, args: { read: readRemoteNodeGetCellsFreeMemoryArgs, write: writeRemoteNodeGetCellsFreeMemoryArgs }, ret: { read: readRemoteNodeGetCellsFreeMemoryRet, write: writeRemoteNodeGetCellsFreeMemoryRet }, msg: null, stream: null },
-  NODE_GET_FREE_MEMORY: { proc: 102, args: null, ret: { read: readRemoteNodeGetFreeMemoryRet, write: writeRemoteNodeGetFreeMemoryRet }, msg: null, stream: null },
-  DOMAIN_BLOCK_PEEK: { proc: 103, args: { read: readRemoteDomainBlockPeekArgs, write: writeRemoteDomainBlockPeekArgs }, ret: { read: readRemoteDomainBlockPeekRet, write: writeRemoteDomainBlockPeekRet }, msg: null, stream: null },
-  DOMAIN_MEMORY_PEEK: { proc: 104, args: { read: readRemoteDomainMemoryPeekArgs, write: writeRemoteDomainMemoryPeekArgs }, ret: { read: readRemoteDomainMemoryPeekRet, write: writeRemoteDomainMemoryPeekRet }, msg: null, stream: null },
-  CONNECT_DOMAIN_EVENT_REGISTER: { proc: 105, args: null, ret: { read: readRemoteConnectDomainEventRegisterRet, write: writeRemoteConnectDomainEventRegisterRet }, msg: null, stream: null },
-  CONNECT_DOMAIN_EVENT_DEREGISTER: { proc: 106, args: null, ret: { read: readRemoteConnectDomainEventDeregisterRet, write: writeRemoteConnectDomainEventDeregisterRet }, msg: null, stream: null },
-  DOMAIN_EVENT_LIFECYCLE: { proc: 107, args: null, ret: null, msg: { read: readRemoteDomainEventLifecycleMsg, write: writeRemoteDomainEventLifecycleMsg }, stream: null },
-  DOMAIN_MIGRATE_PREPARE2: { proc: 108, args: { read: readRemoteDomainMigratePrepare2Args, write: writeRemoteDomainMigratePrepare2Args }, ret: { read: readRemoteDomainMigratePrepare2Ret, write: writeRemoteDomainMigratePrepare2Ret }, msg: null, stream: null },
-  DOMAIN_MIGRATE_FINISH2: { proc: 109, args: { read: readRemoteDomainMigrateFinish2Args, write: writeRemoteDomainMigrateFinish2Args }, ret: { read: readRemoteDomainMigrateFinish2Ret, write: writeRemoteDomainMigrateFinish2Ret }, msg: null, stream: null },
-  CONNECT_GET_URI: { proc: 110, args: null, ret: { read: readRemoteConnectGetUriRet, write: writeRemoteConnectGetUriRet }, msg: null, stream: null },
-  NODE_NUM_OF_DEVICES: { proc: 111, args: { read: readRemoteNodeNumOfDevicesArgs, write: writeRemoteNodeNumOfDevicesArgs }, ret: { read: readRemoteNodeNumOfDevicesRet, write: writeRemoteNodeNumOfDevicesRet }, msg: null, stream: null },
-  NODE_LIST_DEVICES: { proc: 112, args: { read: readRemoteNodeListDevicesArgs, write: writeRemoteNodeListDevicesArgs }, ret: { read: readRemoteNodeListDevicesRet, write: writeRemoteNodeListDevicesRet }, msg: null, stream: null },
-  NODE_DEVICE_LOOKUP_BY_NAME: { proc: 113, args: { read: readRemoteNodeDeviceLookupByNameArgs, write: writeRemoteNodeDeviceLookupByNameArgs }, ret: { read: readRemoteNodeDeviceLookupByNameRet, write: writeRemoteNodeDeviceLookupByNameRet }, msg: null, stream: null },
-  NODE_DEVICE_GET_XML_DESC: { proc: 114, args: { read: readRemoteNodeDeviceGetXmlDescArgs, write: writeRemoteNodeDeviceGetXmlDescArgs }, ret: { read: readRemoteNodeDeviceGetXmlDescRet, write: writeRemoteNodeDeviceGetXmlDescRet }, msg: null, stream: null },
-  NODE_DEVICE_GET_PARENT: { proc: 115, args: { read: readRemoteNodeDeviceGetParentArgs, write: writeRemoteNodeDeviceGetParentArgs }, ret: { read: readRemoteNodeDeviceGetParentRet, write: writeRemoteNodeDeviceGetParentRet }, msg: null, stream: null },
-  NODE_DEVICE_NUM_OF_CAPS: { proc: 116, args: { read: readRemoteNodeDeviceNumOfCapsArgs, write: writeRemoteNodeDeviceNumOfCapsArgs }, ret: { read: readRemoteNodeDeviceNumOfCapsRet, write: writeRemoteNodeDeviceNumOfCapsRet }, msg: null, stream: null },
-  NODE_DEVICE_LIST_CAPS: { proc: 117, args: { read: readRemoteNodeDeviceListCapsArgs, write: writeRemoteNodeDeviceListCapsArgs }, ret: { read: readRemoteNodeDeviceListCapsRet, write: writeRemoteNodeDeviceListCapsRet }, msg: null, stream: null },
-  NODE_DEVICE_DETTACH: { proc: 118, args: { read: readRemoteNodeDeviceDettachArgs, write: writeRemoteNodeDeviceDettachArgs }, ret: null, msg: null, stream: null },
-  NODE_DEVICE_RE_ATTACH: { proc: 119, args: { read: readRemoteNodeDeviceReAttachArgs, write: writeRemoteNodeDeviceReAttachArgs }, ret: null, msg: null, stream: null },
-  NODE_DEVICE_RESET: { proc: 120, args: { read: readRemoteNodeDeviceResetArgs, write: writeRemoteNodeDeviceResetArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_SECURITY_LABEL: { proc: 121, args: { read: readRemoteDomainGetSecurityLabelArgs, write: writeRemoteDomainGetSecurityLabelArgs }, ret: { read: readRemoteDomainGetSecurityLabelRet, write: writeRemoteDomainGetSecurityLabelRet }, msg: null, stream: null },
-  NODE_GET_SECURITY_MODEL: { proc: 122, args: null, ret: { read: readRemoteNodeGetSecurityModelRet, write: writeRemoteNodeGetSecurityModelRet }, msg: null, stream: null },
-  NODE_DEVICE_CREATE_XML: { proc: 123, args: { read: readRemoteNodeDeviceCreateXmlArgs, write: writeRemoteNodeDeviceCreateXmlArgs }, ret: { read: readRemoteNodeDeviceCreateXmlRet, write: writeRemoteNodeDeviceCreateXmlRet }, msg: null, stream: null },
-  NODE_DEVICE_DESTROY: { proc: 124, args: { read: readRemoteNodeDeviceDestroyArgs, write: writeRemoteNodeDeviceDestroyArgs }, ret: null, msg: null, stream: null },
-  STORAGE_VOL_CREATE_XML_FROM: { proc: 125, args: { read: readRemoteStorageVolCreateXmlFromArgs, write: writeRemoteStorageVolCreateXmlFromArgs }, ret: { read: readRemoteStorageVolCreateXmlFromRet, write: writeRemoteStorageVolCreateXmlFromRet }, msg: null, stream: null },
-  CONNECT_NUM_OF_INTERFACES: { proc: 126, args: null, ret: { read: readRemoteConnectNumOfInterfacesRet, write: writeRemoteConnectNumOfInterfacesRet }, msg: null, stream: null },
-  CONNECT_LIST_INTERFACES: { proc: 127, args: { read: readRemoteConnectListInterfacesArgs, write: writeRemoteConnectListInterfacesArgs }, ret: { read: readRemoteConnectListInterfacesRet, write: writeRemoteConnectListInterfacesRet }, msg: null, stream: null },
-  INTERFACE_LOOKUP_BY_NAME: { proc: 128, args: { read: readRemoteInterfaceLookupByNameArgs, write: writeRemoteInterfaceLookupByNameArgs }, ret: { read: readRemoteInterfaceLookupByNameRet, write: writeRemoteInterfaceLookupByNameRet }, msg: null, stream: null },
-  INTERFACE_LOOKUP_BY_MAC_STRING: { proc: 129, args: { read: readRemoteInterfaceLookupByMacStringArgs, write: writeRemoteInterfaceLookupByMacStringArgs }, ret: { read: readRemoteInterfaceLookupByMacStringRet, write: writeRemoteInterfaceLookupByMacStringRet }, msg: null, stream: null },
-  INTERFACE_GET_XML_DESC: { proc: 130, args: { read: readRemoteInterfaceGetXmlDescArgs, write: writeRemoteInterfaceGetXmlDescArgs }, ret: { read: readRemoteInterfaceGetXmlDescRet, write: writeRemoteInterfaceGetXmlDescRet }, msg: null, stream: null },
-  INTERFACE_DEFINE_XML: { proc: 131, args: { read: readRemoteInterfaceDefineXmlArgs, write: writeRemoteInterfaceDefineXmlArgs }, ret: { read: readRemoteInterfaceDefineXmlRet, write: writeRemoteInterfaceDefineXmlRet }, msg: null, stream: null },
-  INTERFACE_UNDEFINE: { proc: 132, args: { read: readRemoteInterfaceUndefineArgs, write: writeRemoteInterfaceUndefineArgs }, ret: null, msg: null, stream: null },
-  INTERFACE_CREATE: { proc: 133, args: { read: readRemoteInterfaceCreateArgs, write: writeRemoteInterfaceCreateArgs }, ret: null, msg: null, stream: null },
-  INTERFACE_DESTROY: { proc: 134, args: { read: readRemoteInterfaceDestroyArgs, write: writeRemoteInterfaceDestroyArgs }, ret: null, msg: null, stream: null },
-  CONNECT_DOMAIN_XML_FROM_NATIVE: { proc: 135, args: { read: readRemoteConnectDomainXmlFromNativeArgs, write: writeRemoteConnectDomainXmlFromNativeArgs }, ret: { read: readRemoteConnectDomainXmlFromNativeRet, write: writeRemoteConnectDomainXmlFromNativeRet }, msg: null, stream: null },
-  CONNECT_DOMAIN_XML_TO_NATIVE: { proc: 136, args: { read: readRemoteConnectDomainXmlToNativeArgs, write: writeRemoteConnectDomainXmlToNativeArgs }, ret: { read: readRemoteConnectDomainXmlToNativeRet, write: writeRemoteConnectDomainXmlToNativeRet }, msg: null, stream: null },
-  CONNECT_NUM_OF_DEFINED_INTERFACES: { proc: 137, args: null, ret: { read: readRemoteConnectNumOfDefinedInterfacesRet, write: writeRemoteConnectNumOfDefinedInterfacesRet }, msg: null, stream: null },
-  CONNECT_LIST_DEFINED_INTERFACES: { proc: 138, args: { read: readRemoteConnectListDefinedInterfacesArgs, write: writeRemoteConnectListDefinedInterfacesArgs }, ret: { read: readRemoteConnectListDefinedInterfacesRet, write: writeRemoteConnectListDefinedInterfacesRet }, msg: null, stream: null },
-  CONNECT_NUM_OF_SECRETS: { proc: 139, args: null, ret: { read: readRemoteConnectNumOfSecretsRet, write: writeRemoteConnectNumOfSecretsRet }, msg: null, stream: null },
-  CONNECT_LIST_SECRETS: { proc: 140, args: { read: readRemoteConnectListSecretsArgs, write: writeRemoteConnectListSecretsArgs }, ret: { read: readRemoteConnectListSecretsRet, write: writeRemoteConnectListSecretsRet }, msg: null, stream: null },
-  SECRET_LOOKUP_BY_UUID: { proc: 141, args: { read: readRemoteSecretLookupByUuidArgs, write: writeRemoteSecretLookupByUuidArgs }, ret: { read: readRemoteSecretLookupByUuidRet, write: writeRemoteSecretLookupByUuidRet }, msg: null, stream: null },
-  SECRET_DEFINE_XML: { proc: 142, args: { read: readRemoteSecretDefineXmlArgs, write: writeRemoteSecretDefineXmlArgs }, ret: { read: readRemoteSecretDefineXmlRet, write: writeRemoteSecretDefineXmlRet }, msg: null, stream: null },
-  SECRET_GET_XML_DESC: { proc: 143, args: { read: readRemoteSecretGetXmlDescArgs, write: writeRemoteSecretGetXmlDescArgs }, ret: { read: readRemoteSecretGetXmlDescRet, write: writeRemoteSecretGetXmlDescRet }, msg: null, stream: null },
-  SECRET_SET_VALUE: { proc: 144, args: { read: readRemoteSecretSetValueArgs, write: writeRemoteSecretSetValueArgs }, ret: null, msg: null, stream: null },
-  SECRET_GET_VALUE: { proc: 145, args: { read: readRemoteSecretGetValueArgs, write: writeRemoteSecretGetValueArgs }, ret: { read: readRemoteSecretGetValueRet, write: writeRemoteSecretGetValueRet }, msg: null, stream: null },
-  SECRET_UNDEFINE: { proc: 146, args: { read: readRemoteSecretUndefineArgs, write: writeRemoteSecretUndefineArgs }, ret: null, msg: null, stream: null },
-  SECRET_LOOKUP_BY_USAGE: { proc: 147, args: { read: readRemoteSecretLookupByUsageArgs, write: writeRemoteSecretLookupByUsageArgs }, ret: { read: readRemoteSecretLookupByUsageRet, write: writeRemoteSecretLookupByUsageRet }, msg: null, stream: null },
-  DOMAIN_MIGRATE_PREPARE_TUNNEL: { proc: 148, args: { read: readRemoteDomainMigratePrepareTunnelArgs, write: writeRemoteDomainMigratePrepareTunnelArgs }, ret: null, msg: null, stream: 'write' },
-  CONNECT_IS_SECURE: { proc: 149, args: null, ret: { read: readRemoteConnectIsSecureRet, write: writeRemoteConnectIsSecureRet }, msg: null, stream: null },
-  DOMAIN_IS_ACTIVE: { proc: 150, args: { read: readRemoteDomainIsActiveArgs, write: writeRemoteDomainIsActiveArgs }, ret: { read: readRemoteDomainIsActiveRet, write: writeRemoteDomainIsActiveRet }, msg: null, stream: null },
-  DOMAIN_IS_PERSISTENT: { proc: 151, args: { read: readRemoteDomainIsPersistentArgs, write: writeRemoteDomainIsPersistentArgs }, ret: { read: readRemoteDomainIsPersistentRet, write: writeRemoteDomainIsPersistentRet }, msg: null, stream: null },
-  NETWORK_IS_ACTIVE: { proc: 152, args: { read: readRemoteNetworkIsActiveArgs, write: writeRemoteNetworkIsActiveArgs }, ret: { read: readRemoteNetworkIsActiveRet, write: writeRemoteNetworkIsActiveRet }, msg: null, stream: null },
-  NETWORK_IS_PERSISTENT: { proc: 153, args: { read: readRemoteNetworkIsPersistentArgs, write: writeRemoteNetworkIsPersistentArgs }, ret: { read: readRemoteNetworkIsPersistentRet, write: writeRemoteNetworkIsPersistentRet }, msg: null, stream: null },
-  STORAGE_POOL_IS_ACTIVE: { proc: 154, args: { read: readRemoteStoragePoolIsActiveArgs, write: writeRemoteStoragePoolIsActiveArgs }, ret: { read: readRemoteStoragePoolIsActiveRet, write: writeRemoteStoragePoolIsActiveRet }, msg: null, stream: null },
-  STORAGE_POOL_IS_PERSISTENT: { proc: 155, args: { read: readRemoteStoragePoolIsPersistentArgs, write: writeRemoteStoragePoolIsPersistentArgs }, ret: { read: readRemoteStoragePoolIsPersistentRet, write: writeRemoteStoragePoolIsPersistentRet }, msg: null, stream: null },
-  INTERFACE_IS_ACTIVE: { proc: 156, args: { read: readRemoteInterfaceIsActiveArgs, write: writeRemoteInterfaceIsActiveArgs }, ret: { read: readRemoteInterfaceIsActiveRet, write: writeRemoteInterfaceIsActiveRet }, msg: null, stream: null },
-  CONNECT_GET_LIB_VERSION: { proc: 157, args: null, ret: { read: readRemoteConnectGetLibVersionRet, write: writeRemoteConnectGetLibVersionRet }, msg: null, stream: null },
-  CONNECT_COMPARE_CPU: { proc: 158, args: { read: readRemoteConnectCompareCpuArgs, write: writeRemoteConnectCompareCpuArgs }, ret: { read: readRemoteConnectCompareCpuRet, write: writeRemoteConnectCompareCpuRet }, msg: null, stream: null },
-  DOMAIN_MEMORY_STATS: { proc: 159, args: { read: readRemoteDomainMemoryStatsArgs, write: writeRemoteDomainMemoryStatsArgs }, ret: { read: readRemoteDomainMemoryStatsRet, write: writeRemoteDomainMemoryStatsRet }, msg: null, stream: null },
-  DOMAIN_ATTACH_DEVICE_FLAGS: { proc: 160, args: { read: readRemoteDomainAttachDeviceFlagsArgs, write: writeRemoteDomainAttachDeviceFlagsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_DETACH_DEVICE_FLAGS: { proc: 161, args: { read: readRemoteDomainDetachDeviceFlagsArgs, write: writeRemoteDomainDetachDeviceFlagsArgs }, ret: null, msg: null, stream: null },
-  CONNECT_BASELINE_CPU: { proc: 162, args: { read: readRemoteConnectBaselineCpuArgs, write: writeRemoteConnectBaselineCpuArgs }, ret: { read: readRemoteConnectBaselineCpuRet, write: writeRemoteConnectBaselineCpuRet }, msg: null, stream: null },
-  DOMAIN_GET_JOB_INFO: { proc: 163, args: { read: readRemoteDomainGetJobInfoArgs, write: writeRemoteDomainGetJobInfoArgs }, ret: { read: readRemoteDomainGetJobInfoRet, write: writeRemoteDomainGetJobInfoRet }, msg: null, stream: null },
-  DOMAIN_ABORT_JOB: { proc: 164, args: { read: readRemoteDomainAbortJobArgs, write: writeRemoteDomainAbortJobArgs }, ret: null, msg: null, stream: null },
-  STORAGE_VOL_WIPE: { proc: 165, args: { read: readRemoteStorageVolWipeArgs, write: writeRemoteStorageVolWipeArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_MIGRATE_SET_MAX_DOWNTIME: { proc: 166, args: { read: readRemoteDomainMigrateSetMaxDowntimeArgs, write: writeRemoteDomainMigrateSetMaxDowntimeArgs }, ret: null, msg: null, stream: null },
-  CONNECT_DOMAIN_EVENT_REGISTER_ANY: { proc: 167, args: { read: readRemoteConnectDomainEventRegisterAnyArgs, write: writeRemoteConnectDomainEventRegisterAnyArgs }, ret: null, msg: null, stream: null },
-  CONNECT_DOMAIN_EVENT_DEREGISTER_ANY: { proc: 168, args: { read: readRemoteConnectDomainEventDeregisterAnyArgs, write: writeRemoteConnectDomainEventDeregisterAnyArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_EVENT_REBOOT: { proc: 169, args: null, ret: null, msg: { read: readRemoteDomainEventRebootMsg, write: writeRemoteDomainEventRebootMsg }, stream: null },
-  DOMAIN_EVENT_RTC_CHANGE: { proc: 170, args: null, ret: null, msg: { read: readRemoteDomainEventRtcChangeMsg, write: writeRemoteDomainEventRtcChangeMsg }, stream: null },
-  DOMAIN_EVENT_WATCHDOG: { proc: 171, args: null, ret: null, msg: { read: readRemoteDomainEventWatchdogMsg, write: writeRemoteDomainEventWatchdogMsg }, stream: null },
-  DOMAIN_EVENT_IO_ERROR: { proc: 172, args: null, ret: null, msg: { read: readRemoteDomainEventIoErrorMsg, write: writeRemoteDomainEventIoErrorMsg }, stream: null },
-  DOMAIN_EVENT_GRAPHICS: { proc: 173, args: null, ret: null, msg: { read: readRemoteDomainEventGraphicsMsg, write: writeRemoteDomainEventGraphicsMsg }, stream: null },
-  DOMAIN_UPDATE_DEVICE_FLAGS: { proc: 174, args: { read: readRemoteDomainUpdateDeviceFlagsArgs, write: writeRemoteDomainUpdateDeviceFlagsArgs }, ret: null, msg: null, stream: null },
-  NWFILTER_LOOKUP_BY_NAME: { proc: 175, args: { read: readRemoteNwfilterLookupByNameArgs, write: writeRemoteNwfilterLookupByNameArgs }, ret: { read: readRemoteNwfilterLookupByNameRet, write: writeRemoteNwfilterLookupByNameRet }, msg: null, stream: null },
-  NWFILTER_LOOKUP_BY_UUID: { proc: 176, args: { read: readRemoteNwfilterLookupByUuidArgs, write: writeRemoteNwfilterLookupByUuidArgs }, ret: { read: readRemoteNwfilterLookupByUuidRet, write: writeRemoteNwfilterLookupByUuidRet }, msg: null, stream: null },
-  NWFILTER_GET_XML_DESC: { proc: 177, args: { read: readRemoteNwfilterGetXmlDescArgs, write: writeRemoteNwfilterGetXmlDescArgs }, ret: { read: readRemoteNwfilterGetXmlDescRet, write: writeRemoteNwfilterGetXmlDescRet }, msg: null, stream: null },
-  CONNECT_NUM_OF_NWFILTERS: { proc: 178, args: null, ret: { read: readRemoteConnectNumOfNwfiltersRet, write: writeRemoteConnectNumOfNwfiltersRet }, msg: null, stream: null },
-  CONNECT_LIST_NWFILTERS: { proc: 179, args: { read: readRemoteConnectListNwfiltersArgs, write: writeRemoteConnectListNwfiltersArgs }, ret: { read: readRemoteConnectListNwfiltersRet, write: writeRemoteConnectListNwfiltersRet }, msg: null, stream: null },
-  NWFILTER_DEFINE_XML: { proc: 180, args: { read: readRemoteNwfilterDefineXmlArgs, write: writeRemoteNwfilterDefineXmlArgs }, ret: { read: readRemoteNwfilterDefineXmlRet, write: writeRemoteNwfilterDefineXmlRet }, msg: null, stream: null },
-  NWFILTER_UNDEFINE: { proc: 181, args: { read: readRemoteNwfilterUndefineArgs, write: writeRemoteNwfilterUndefineArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_MANAGED_SAVE: { proc: 182, args: { read: readRemoteDomainManagedSaveArgs, write: writeRemoteDomainManagedSaveArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_HAS_MANAGED_SAVE_IMAGE: { proc: 183, args: { read: readRemoteDomainHasManagedSaveImageArgs, write: writeRemoteDomainHasManagedSaveImageArgs }, ret: { read: readRemoteDomainHasManagedSaveImageRet, write: writeRemoteDomainHasManagedSaveImageRet }, msg: null, stream: null },
-  DOMAIN_MANAGED_SAVE_REMOVE: { proc: 184, args: { read: readRemoteDomainManagedSaveRemoveArgs, write: writeRemoteDomainManagedSaveRemoveArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SNAPSHOT_CREATE_XML: { proc: 185, args: { read: readRemoteDomainSnapshotCreateXmlArgs, write: writeRemoteDomainSnapshotCreateXmlArgs }, ret: { read: readRemoteDomainSnapshotCreateXmlRet, write: writeRemoteDomainSnapshotCreateXmlRet }, msg: null, stream: null },
-  DOMAIN_SNAPSHOT_GET_XML_DESC: { proc: 186, args: { read: readRemoteDomainSnapshotGetXmlDescArgs, write: writeRemoteDomainSnapshotGetXmlDescArgs }, ret: { read: readRemoteDomainSnapshotGetXmlDescRet, write: writeRemoteDomainSnapshotGetXmlDescRet }, msg: null, stream: null },
-  DOMAIN_SNAPSHOT_NUM: { proc: 187, args: { read: readRemoteDomainSnapshotNumArgs, write: writeRemoteDomainSnapshotNumArgs }, ret: { read: readRemoteDomainSnapshotNumRet, write: writeRemoteDomainSnapshotNumRet }, msg: null, stream: null },
-  DOMAIN_SNAPSHOT_LIST_NAMES: { proc: 188, args: { read: readRemoteDomainSnapshotListNamesArgs, write: writeRemoteDomainSnapshotListNamesArgs }, ret: { read: readRemoteDomainSnapshotListNamesRet, write: writeRemoteDomainSnapshotListNamesRet }, msg: null, stream: null },
-  DOMAIN_SNAPSHOT_LOOKUP_BY_NAME: { proc: 189, args: { read: readRemoteDomainSnapshotLookupByNameArgs, write: writeRemoteDomainSnapshotLookupByNameArgs }, ret: { read: readRemoteDomainSnapshotLookupByNameRet, write: writeRemoteDomainSnapshotLookupByNameRet }, msg: null, stream: null },
-  DOMAIN_HAS_CURRENT_SNAPSHOT: { proc: 190, args: { read: readRemoteDomainHasCurrentSnapshotArgs, write: writeRemoteDomainHasCurrentSnapshotArgs }, ret: { read: readRemoteDomainHasCurrentSnapshotRet, write: writeRemoteDomainHasCurrentSnapshotRet }, msg: null, stream: null },
-  DOMAIN_SNAPSHOT_CURRENT: { proc: 191, args: { read: readRemoteDomainSnapshotCurrentArgs, write: writeRemoteDomainSnapshotCurrentArgs }, ret: { read: readRemoteDomainSnapshotCurrentRet, write: writeRemoteDomainSnapshotCurrentRet }, msg: null, stream: null },
-  DOMAIN_REVERT_TO_SNAPSHOT: { proc: 192, args: { read: readRemoteDomainRevertToSnapshotArgs, write: writeRemoteDomainRevertToSnapshotArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SNAPSHOT_DELETE: { proc: 193, args: { read: readRemoteDomainSnapshotDeleteArgs, write: writeRemoteDomainSnapshotDeleteArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_BLOCK_INFO: { proc: 194, args: { read: readRemoteDomainGetBlockInfoArgs, write: writeRemoteDomainGetBlockInfoArgs }, ret: { read: readRemoteDomainGetBlockInfoRet, write: writeRemoteDomainGetBlockInfoRet }, msg: null, stream: null },
-  DOMAIN_EVENT_IO_ERROR_REASON: { proc: 195, args: null, ret: null, msg: { read: readRemoteDomainEventIoErrorReasonMsg, write: writeRemoteDomainEventIoErrorReasonMsg }, stream: null },
-  DOMAIN_CREATE_WITH_FLAGS: { proc: 196, args: { read: readRemoteDomainCreateWithFlagsArgs, write: writeRemoteDomainCreateWithFlagsArgs }, ret: { read: readRemoteDomainCreateWithFlagsRet, write: writeRemoteDomainCreateWithFlagsRet }, msg: null, stream: null },
-  DOMAIN_SET_MEMORY_PARAMETERS: { proc: 197, args: { read: readRemoteDomainSetMemoryParametersArgs, write: writeRemoteDomainSetMemoryParametersArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_MEMORY_PARAMETERS: { proc: 198, args: { read: readRemoteDomainGetMemoryParametersArgs, write: writeRemoteDomainGetMemoryParametersArgs }, ret: { read: readRemoteDomainGetMemoryParametersRet, write: writeRemoteDomainGetMemoryParametersRet }, msg: null, stream: null },
-  DOMAIN_SET_VCPUS_FLAGS: { proc: 199, args: { read: readRemoteDomainSetVcpusFlagsArgs, write: writeRemoteDomainSetVcpusFlagsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_VCPUS_FLAGS: { proc: 200, args: { read: readRemoteDomainGetVcpusFlagsArgs, write: writeRemoteDomainGetVcpusFlagsArgs }, ret: { read: readRemoteDomainGetVcpusFlagsRet, write: writeRemoteDomainGetVcpusFlagsRet }, msg: null, stream: null },
-  DOMAIN_OPEN_CONSOLE: { proc: 201, args: { read: readRemoteDomainOpenConsoleArgs, write: writeRemoteDomainOpenConsoleArgs }, ret: null, msg: null, stream: 'read' },
-  DOMAIN_IS_UPDATED: { proc: 202, args: { read: readRemoteDomainIsUpdatedArgs, write: writeRemoteDomainIsUpdatedArgs }, ret: { read: readRemoteDomainIsUpdatedRet, write: writeRemoteDomainIsUpdatedRet }, msg: null, stream: null },
-  CONNECT_GET_SYSINFO: { proc: 203, args: { read: readRemoteConnectGetSysinfoArgs, write: writeRemoteConnectGetSysinfoArgs }, ret: { read: readRemoteConnectGetSysinfoRet, write: writeRemoteConnectGetSysinfoRet }, msg: null, stream: null },
-  DOMAIN_SET_MEMORY_FLAGS: { proc: 204, args: { read: readRemoteDomainSetMemoryFlagsArgs, write: writeRemoteDomainSetMemoryFlagsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SET_BLKIO_PARAMETERS: { proc: 205, args: { read: readRemoteDomainSetBlkioParametersArgs, write: writeRemoteDomainSetBlkioParametersArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_BLKIO_PARAMETERS: { proc: 206, args: { read: readRemoteDomainGetBlkioParametersArgs, write: writeRemoteDomainGetBlkioParametersArgs }, ret: { read: readRemoteDomainGetBlkioParametersRet, write: writeRemoteDomainGetBlkioParametersRet }, msg: null, stream: null },
-  DOMAIN_MIGRATE_SET_MAX_SPEED: { proc: 207, args: { read: readRemoteDomainMigrateSetMaxSpeedArgs, write: writeRemoteDomainMigrateSetMaxSpeedArgs }, ret: null, msg: null, stream: null },
-  STORAGE_VOL_UPLOAD: { proc: 208, args: { read: readRemoteStorageVolUploadArgs, write: writeRemoteStorageVolUploadArgs }, ret: null, msg: null, stream: 'write' },
-  STORAGE_VOL_DOWNLOAD: { proc: 209, args: { read: readRemoteStorageVolDownloadArgs, write: writeRemoteStorageVolDownloadArgs }, ret: null, msg: null, stream: 'read' },
-  DOMAIN_INJECT_NMI: { proc: 210, args: { read: readRemoteDomainInjectNmiArgs, write: writeRemoteDomainInjectNmiArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SCREENSHOT: { proc: 211, args: { read: readRemoteDomainScreenshotArgs, write: writeRemoteDomainScreenshotArgs }, ret: { read: readRemoteDomainScreenshotRet, write: writeRemoteDomainScreenshotRet }, msg: null, stream: 'read' },
-  DOMAIN_GET_STATE: { proc: 212, args: { read: readRemoteDomainGetStateArgs, write: writeRemoteDomainGetStateArgs }, ret: { read: readRemoteDomainGetStateRet, write: writeRemoteDomainGetStateRet }, msg: null, stream: null },
-  DOMAIN_MIGRATE_BEGIN3: { proc: 213, args: { read: readRemoteDomainMigrateBegin3Args, write: writeRemoteDomainMigrateBegin3Args }, ret: { read: readRemoteDomainMigrateBegin3Ret, write: writeRemoteDomainMigrateBegin3Ret }, msg: null, stream: null },
-  DOMAIN_MIGRATE_PREPARE3: { proc: 214, args: { read: readRemoteDomainMigratePrepare3Args, write: writeRemoteDomainMigratePrepare3Args }, ret: { read: readRemoteDomainMigratePrepare3Ret, write: writeRemoteDomainMigratePrepare3Ret }, msg: null, stream: null },
-  DOMAIN_MIGRATE_PREPARE_TUNNEL3: { proc: 215, args: { read: readRemoteDomainMigratePrepareTunnel3Args, write: writeRemoteDomainMigratePrepareTunnel3Args }, ret: { read: readRemoteDomainMigratePrepareTunnel3Ret, write: writeRemoteDomainMigratePrepareTunnel3Ret }, msg: null, stream: 'write' },
-  DOMAIN_MIGRATE_PERFORM3: { proc: 216, args: { read: readRemoteDomainMigratePerform3Args, write: writeRemoteDomainMigratePerform3Args }, ret: { read: readRemoteDomainMigratePerform3Ret, write: writeRemoteDomainMigratePerform3Ret }, msg: null, stream: null },
-  DOMAIN_MIGRATE_FINISH3: { proc: 217, args: { read: readRemoteDomainMigrateFinish3Args, write: writeRemoteDomainMigrateFinish3Args }, ret: { read: readRemoteDomainMigrateFinish3Ret, write: writeRemoteDomainMigrateFinish3Ret }, msg: null, stream: null },
-  DOMAIN_MIGRATE_CONFIRM3: { proc: 218, args: { read: readRemoteDomainMigrateConfirm3Args, write: writeRemoteDomainMigrateConfirm3Args }, ret: null, msg: null, stream: null },
-  DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS: { proc: 219, args: { read: readRemoteDomainSetSchedulerParametersFlagsArgs, write: writeRemoteDomainSetSchedulerParametersFlagsArgs }, ret: null, msg: null, stream: null },
-  INTERFACE_CHANGE_BEGIN: { proc: 220, args: { read: readRemoteInterfaceChangeBeginArgs, write: writeRemoteInterfaceChangeBeginArgs }, ret: null, msg: null, stream: null },
-  INTERFACE_CHANGE_COMMIT: { proc: 221, args: { read: readRemoteInterfaceChangeCommitArgs, write: writeRemoteInterfaceChangeCommitArgs }, ret: null, msg: null, stream: null },
-  INTERFACE_CHANGE_ROLLBACK: { proc: 222, args: { read: readRemoteInterfaceChangeRollbackArgs, write: writeRemoteInterfaceChangeRollbackArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS: { proc: 223, args: { read: readRemoteDomainGetSchedulerParametersFlagsArgs, write: writeRemoteDomainGetSchedulerParametersFlagsArgs }, ret: { read: readRemoteDomainGetSchedulerParametersFlagsRet, write: writeRemoteDomainGetSchedulerParametersFlagsRet }, msg: null, stream: null },
-  DOMAIN_EVENT_CONTROL_ERROR: { proc: 224, args: null, ret: null, msg: { read: readRemoteDomainEventControlErrorMsg, write: writeRemoteDomainEventControlErrorMsg }, stream: null },
-  DOMAIN_PIN_VCPU_FLAGS: { proc: 225, args: { read: readRemoteDomainPinVcpuFlagsArgs, write: writeRemoteDomainPinVcpuFlagsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SEND_KEY: { proc: 226, args: { read: readRemoteDomainSendKeyArgs, write: writeRemoteDomainSendKeyArgs }, ret: null, msg: null, stream: null },
-  NODE_GET_CPU_STATS: { proc: 227, args: { read: readRemoteNodeGetCpuStatsArgs, write: writeRemoteNodeGetCpuStatsArgs }, ret: { read: readRemoteNodeGetCpuStatsRet, write: writeRemoteNodeGetCpuStatsRet }, msg: null, stream: null },
-  NODE_GET_MEMORY_STATS: { proc: 228, args: { read: readRemoteNodeGetMemoryStatsArgs, write: writeRemoteNodeGetMemoryStatsArgs }, ret: { read: readRemoteNodeGetMemoryStatsRet, write: writeRemoteNodeGetMemoryStatsRet }, msg: null, stream: null },
-  DOMAIN_GET_CONTROL_INFO: { proc: 229, args: { read: readRemoteDomainGetControlInfoArgs, write: writeRemoteDomainGetControlInfoArgs }, ret: { read: readRemoteDomainGetControlInfoRet, write: writeRemoteDomainGetControlInfoRet }, msg: null, stream: null },
-  DOMAIN_GET_VCPU_PIN_INFO: { proc: 230, args: { read: readRemoteDomainGetVcpuPinInfoArgs, write: writeRemoteDomainGetVcpuPinInfoArgs }, ret: { read: readRemoteDomainGetVcpuPinInfoRet, write: writeRemoteDomainGetVcpuPinInfoRet }, msg: null, stream: null },
-  DOMAIN_UNDEFINE_FLAGS: { proc: 231, args: { read: readRemoteDomainUndefineFlagsArgs, write: writeRemoteDomainUndefineFlagsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SAVE_FLAGS: { proc: 232, args: { read: readRemoteDomainSaveFlagsArgs, write: writeRemoteDomainSaveFlagsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_RESTORE_FLAGS: { proc: 233, args: { read: readRemoteDomainRestoreFlagsArgs, write: writeRemoteDomainRestoreFlagsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_DESTROY_FLAGS: { proc: 234, args: { read: readRemoteDomainDestroyFlagsArgs, write: writeRemoteDomainDestroyFlagsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SAVE_IMAGE_GET_XML_DESC: { proc: 235, args: { read: readRemoteDomainSaveImageGetXmlDescArgs, write: writeRemoteDomainSaveImageGetXmlDescArgs }, ret: { read: readRemoteDomainSaveImageGetXmlDescRet, write: writeRemoteDomainSaveImageGetXmlDescRet }, msg: null, stream: null },
-  DOMAIN_SAVE_IMAGE_DEFINE_XML: { proc: 236, args: { read: readRemoteDomainSaveImageDefineXmlArgs, write: writeRemoteDomainSaveImageDefineXmlArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_BLOCK_JOB_ABORT: { proc: 237, args: { read: readRemoteDomainBlockJobAbortArgs, write: writeRemoteDomainBlockJobAbortArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_BLOCK_JOB_INFO: { proc: 238, args: { read: readRemoteDomainGetBlockJobInfoArgs, write: writeRemoteDomainGetBlockJobInfoArgs }, ret: { read: readRemoteDomainGetBlockJobInfoRet, write: writeRemoteDomainGetBlockJobInfoRet }, msg: null, stream: null },
-  DOMAIN_BLOCK_JOB_SET_SPEED: { proc: 239, args: { read: readRemoteDomainBlockJobSetSpeedArgs, write: writeRemoteDomainBlockJobSetSpeedArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_BLOCK_PULL: { proc: 240, args: { read: readRemoteDomainBlockPullArgs, write: writeRemoteDomainBlockPullArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_EVENT_BLOCK_JOB: { proc: 241, args: null, ret: null, msg: { read: readRemoteDomainEventBlockJobMsg, write: writeRemoteDomainEventBlockJobMsg }, stream: null },
-  DOMAIN_MIGRATE_GET_MAX_SPEED: { proc: 242, args: { read: readRemoteDomainMigrateGetMaxSpeedArgs, write: writeRemoteDomainMigrateGetMaxSpeedArgs }, ret: { read: readRemoteDomainMigrateGetMaxSpeedRet, write: writeRemoteDomainMigrateGetMaxSpeedRet }, msg: null, stream: null },
-  DOMAIN_BLOCK_STATS_FLAGS: { proc: 243, args: { read: readRemoteDomainBlockStatsFlagsArgs, write: writeRemoteDomainBlockStatsFlagsArgs }, ret: { read: readRemoteDomainBlockStatsFlagsRet, write: writeRemoteDomainBlockStatsFlagsRet }, msg: null, stream: null },
-  DOMAIN_SNAPSHOT_GET_PARENT: { proc: 244, args: { read: readRemoteDomainSnapshotGetParentArgs, write: writeRemoteDomainSnapshotGetParentArgs }, ret: { read: readRemoteDomainSnapshotGetParentRet, write: writeRemoteDomainSnapshotGetParentRet }, msg: null, stream: null },
-  DOMAIN_RESET: { proc: 245, args: { read: readRemoteDomainResetArgs, write: writeRemoteDomainResetArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SNAPSHOT_NUM_CHILDREN: { proc: 246, args: { read: readRemoteDomainSnapshotNumChildrenArgs, write: writeRemoteDomainSnapshotNumChildrenArgs }, ret: { read: readRemoteDomainSnapshotNumChildrenRet, write: writeRemoteDomainSnapshotNumChildrenRet }, msg: null, stream: null },
-  DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES: { proc: 247, args: { read: readRemoteDomainSnapshotListChildrenNamesArgs, write: writeRemoteDomainSnapshotListChildrenNamesArgs }, ret: { read: readRemoteDomainSnapshotListChildrenNamesRet, write: writeRemoteDomainSnapshotListChildrenNamesRet }, msg: null, stream: null },
-  DOMAIN_EVENT_DISK_CHANGE: { proc: 248, args: null, ret: null, msg: { read: readRemoteDomainEventDiskChangeMsg, write: writeRemoteDomainEventDiskChangeMsg }, stream: null },
-  DOMAIN_OPEN_GRAPHICS: { proc: 249, args: { read: readRemoteDomainOpenGraphicsArgs, write: writeRemoteDomainOpenGraphicsArgs }, ret: null, msg: null, stream: null },
-  NODE_SUSPEND_FOR_DURATION: { proc: 250, args: { read: readRemoteNodeSuspendForDurationArgs, write: writeRemoteNodeSuspendForDurationArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_BLOCK_RESIZE: { proc: 251, args: { read: readRemoteDomainBlockResizeArgs, write: writeRemoteDomainBlockResizeArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SET_BLOCK_IO_TUNE: { proc: 252, args: { read: readRemoteDomainSetBlockIoTuneArgs, write: writeRemoteDomainSetBlockIoTuneArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_BLOCK_IO_TUNE: { proc: 253, args: { read: readRemoteDomainGetBlockIoTuneArgs, write: writeRemoteDomainGetBlockIoTuneArgs }, ret: { read: readRemoteDomainGetBlockIoTuneRet, write: writeRemoteDomainGetBlockIoTuneRet }, msg: null, stream: null },
-  DOMAIN_SET_NUMA_PARAMETERS: { proc: 254, args: { read: readRemoteDomainSetNumaParametersArgs, write: writeRemoteDomainSetNumaParametersArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_NUMA_PARAMETERS: { proc: 255, args: { read: readRemoteDomainGetNumaParametersArgs, write: writeRemoteDomainGetNumaParametersArgs }, ret: { read: readRemoteDomainGetNumaParametersRet, write: writeRemoteDomainGetNumaParametersRet }, msg: null, stream: null },
-  DOMAIN_SET_INTERFACE_PARAMETERS: { proc: 256, args: { read: readRemoteDomainSetInterfaceParametersArgs, write: writeRemoteDomainSetInterfaceParametersArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_INTERFACE_PARAMETERS: { proc: 257, args: { read: readRemoteDomainGetInterfaceParametersArgs, write: writeRemoteDomainGetInterfaceParametersArgs }, ret: { read: readRemoteDomainGetInterfaceParametersRet, write: writeRemoteDomainGetInterfaceParametersRet }, msg: null, stream: null },
-  DOMAIN_SHUTDOWN_FLAGS: { proc: 258, args: { read: readRemoteDomainShutdownFlagsArgs, write: writeRemoteDomainShutdownFlagsArgs }, ret: null, msg: null, stream: null },
-  STORAGE_VOL_WIPE_PATTERN: { proc: 259, args: { read: readRemoteStorageVolWipePatternArgs, write: writeRemoteStorageVolWipePatternArgs }, ret: null, msg: null, stream: null },
-  STORAGE_VOL_RESIZE: { proc: 260, args: { read: readRemoteStorageVolResizeArgs, write: writeRemoteStorageVolResizeArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_PM_SUSPEND_FOR_DURATION: { proc: 261, args: { read: readRemoteDomainPmSuspendForDurationArgs, write: writeRemoteDomainPmSuspendForDurationArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_CPU_STATS: { proc: 262, args: { read: readRemoteDomainGetCpuStatsArgs, write: writeRemoteDomainGetCpuStatsArgs }, ret: { read: readRemoteDomainGetCpuStatsRet, write: writeRemoteDomainGetCpuStatsRet }, msg: null, stream: null },
-  DOMAIN_GET_DISK_ERRORS: { proc: 263, args: { read: readRemoteDomainGetDiskErrorsArgs, write: writeRemoteDomainGetDiskErrorsArgs }, ret: { read: readRemoteDomainGetDiskErrorsRet, write: writeRemoteDomainGetDiskErrorsRet }, msg: null, stream: null },
-  DOMAIN_SET_METADATA: { proc: 264, args: { read: readRemoteDomainSetMetadataArgs, write: writeRemoteDomainSetMetadataArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_METADATA: { proc: 265, args: { read: readRemoteDomainGetMetadataArgs, write: writeRemoteDomainGetMetadataArgs }, ret: { read: readRemoteDomainGetMetadataRet, write: writeRemoteDomainGetMetadataRet }, msg: null, stream: null },
-  DOMAIN_BLOCK_REBASE: { proc: 266, args: { read: readRemoteDomainBlockRebaseArgs, write: writeRemoteDomainBlockRebaseArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_PM_WAKEUP: { proc: 267, args: { read: readRemoteDomainPmWakeupArgs, write: writeRemoteDomainPmWakeupArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_EVENT_TRAY_CHANGE: { proc: 268, args: null, ret: null, msg: { read: readRemoteDomainEventTrayChangeMsg, write: writeRemoteDomainEventTrayChangeMsg }, stream: null },
-  DOMAIN_EVENT_PMWAKEUP: { proc: 269, args: null, ret: null, msg: { read: readRemoteDomainEventPmwakeupMsg, write: writeRemoteDomainEventPmwakeupMsg }, stream: null },
-  DOMAIN_EVENT_PMSUSPEND: { proc: 270, args: null, ret: null, msg: { read: readRemoteDomainEventPmsuspendMsg, write: writeRemoteDomainEventPmsuspendMsg }, stream: null },
-  DOMAIN_SNAPSHOT_IS_CURRENT: { proc: 271, args: { read: readRemoteDomainSnapshotIsCurrentArgs, write: writeRemoteDomainSnapshotIsCurrentArgs }, ret: { read: readRemoteDomainSnapshotIsCurrentRet, write: writeRemoteDomainSnapshotIsCurrentRet }, msg: null, stream: null },
-  DOMAIN_SNAPSHOT_HAS_METADATA: { proc: 272, args: { read: readRemoteDomainSnapshotHasMetadataArgs, write: writeRemoteDomainSnapshotHasMetadataArgs }, ret: { read: readRemoteDomainSnapshotHasMetadataRet, write: writeRemoteDomainSnapshotHasMetadataRet }, msg: null, stream: null },
-  CONNECT_LIST_ALL_DOMAINS: { proc: 273, args: { read: readRemoteConnectListAllDomainsArgs, write: writeRemoteConnectListAllDomainsArgs }, ret: { read: readRemoteConnectListAllDomainsRet, write: writeRemoteConnectListAllDomainsRet }, msg: null, stream: null },
-  DOMAIN_LIST_ALL_SNAPSHOTS: { proc: 274, args: { read: readRemoteDomainListAllSnapshotsArgs, write: writeRemoteDomainListAllSnapshotsArgs }, ret: { read: readRemoteDomainListAllSnapshotsRet, write: writeRemoteDomainListAllSnapshotsRet }, msg: null, stream: null },
-  DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN: { proc: 275, args: { read: readRemoteDomainSnapshotListAllChildrenArgs, write: writeRemoteDomainSnapshotListAllChildrenArgs }, ret: { read: readRemoteDomainSnapshotListAllChildrenRet, write: writeRemoteDomainSnapshotListAllChildrenRet }, msg: null, stream: null },
-  DOMAIN_EVENT_BALLOON_CHANGE: { proc: 276, args: null, ret: null, msg: { read: readRemoteDomainEventBalloonChangeMsg, write: writeRemoteDomainEventBalloonChangeMsg }, stream: null },
-  DOMAIN_GET_HOSTNAME: { proc: 277, args: { read: readRemoteDomainGetHostnameArgs, write: writeRemoteDomainGetHostnameArgs }, ret: { read: readRemoteDomainGetHostnameRet, write: writeRemoteDomainGetHostnameRet }, msg: null, stream: null },
-  DOMAIN_GET_SECURITY_LABEL_LIST: { proc: 278, args: { read: readRemoteDomainGetSecurityLabelListArgs, write: writeRemoteDomainGetSecurityLabelListArgs }, ret: { read: readRemoteDomainGetSecurityLabelListRet, write: writeRemoteDomainGetSecurityLabelListRet }, msg: null, stream: null },
-  DOMAIN_PIN_EMULATOR: { proc: 279, args: { read: readRemoteDomainPinEmulatorArgs, write: writeRemoteDomainPinEmulatorArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_EMULATOR_PIN_INFO: { proc: 280, args: { read: readRemoteDomainGetEmulatorPinInfoArgs, write: writeRemoteDomainGetEmulatorPinInfoArgs }, ret: { read: readRemoteDomainGetEmulatorPinInfoRet, write: writeRemoteDomainGetEmulatorPinInfoRet }, msg: null, stream: null },
-  CONNECT_LIST_ALL_STORAGE_POOLS: { proc: 281, args: { read: readRemoteConnectListAllStoragePoolsArgs, write: writeRemoteConnectListAllStoragePoolsArgs }, ret: { read: readRemoteConnectListAllStoragePoolsRet, write: writeRemoteConnectListAllStoragePoolsRet }, msg: null, stream: null },
-  STORAGE_POOL_LIST_ALL_VOLUMES: { proc: 282, args: { read: readRemoteStoragePoolListAllVolumesArgs, write: writeRemoteStoragePoolListAllVolumesArgs }, ret: { read: readRemoteStoragePoolListAllVolumesRet, write: writeRemoteStoragePoolListAllVolumesRet }, msg: null, stream: null },
-  CONNECT_LIST_ALL_NETWORKS: { proc: 283, args: { read: readRemoteConnectListAllNetworksArgs, write: writeRemoteConnectListAllNetworksArgs }, ret: { read: readRemoteConnectListAllNetworksRet, write: writeRemoteConnectListAllNetworksRet }, msg: null, stream: null },
-  CONNECT_LIST_ALL_INTERFACES: { proc: 284, args: { read: readRemoteConnectListAllInterfacesArgs, write: writeRemoteConnectListAllInterfacesArgs }, ret: { read: readRemoteConnectListAllInterfacesRet, write: writeRemoteConnectListAllInterfacesRet }, msg: null, stream: null },
-  CONNECT_LIST_ALL_NODE_DEVICES: { proc: 285, args: { read: readRemoteConnectListAllNodeDevicesArgs, write: writeRemoteConnectListAllNodeDevicesArgs }, ret: { read: readRemoteConnectListAllNodeDevicesRet, write: writeRemoteConnectListAllNodeDevicesRet }, msg: null, stream: null },
-  CONNECT_LIST_ALL_NWFILTERS: { proc: 286, args: { read: readRemoteConnectListAllNwfiltersArgs, write: writeRemoteConnectListAllNwfiltersArgs }, ret: { read: readRemoteConnectListAllNwfiltersRet, write: writeRemoteConnectListAllNwfiltersRet }, msg: null, stream: null },
-  CONNECT_LIST_ALL_SECRETS: { proc: 287, args: { read: readRemoteConnectListAllSecretsArgs, write: writeRemoteConnectListAllSecretsArgs }, ret: { read: readRemoteConnectListAllSecretsRet, write: writeRemoteConnectListAllSecretsRet }, msg: null, stream: null },
-  NODE_SET_MEMORY_PARAMETERS: { proc: 288, args: { read: readRemoteNodeSetMemoryParametersArgs, write: writeRemoteNodeSetMemoryParametersArgs }, ret: null, msg: null, stream: null },
-  NODE_GET_MEMORY_PARAMETERS: { proc: 289, args: { read: readRemoteNodeGetMemoryParametersArgs, write: writeRemoteNodeGetMemoryParametersArgs }, ret: { read: readRemoteNodeGetMemoryParametersRet, write: writeRemoteNodeGetMemoryParametersRet }, msg: null, stream: null },
-  DOMAIN_BLOCK_COMMIT: { proc: 290, args: { read: readRemoteDomainBlockCommitArgs, write: writeRemoteDomainBlockCommitArgs }, ret: null, msg: null, stream: null },
-  NETWORK_UPDATE: { proc: 291, args: { read: readRemoteNetworkUpdateArgs, write: writeRemoteNetworkUpdateArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_EVENT_PMSUSPEND_DISK: { proc: 292, args: null, ret: null, msg: { read: readRemoteDomainEventPmsuspendDiskMsg, write: writeRemoteDomainEventPmsuspendDiskMsg }, stream: null },
-  NODE_GET_CPU_MAP: { proc: 293, args: { read: readRemoteNodeGetCpuMapArgs, write: writeRemoteNodeGetCpuMapArgs }, ret: { read: readRemoteNodeGetCpuMapRet, write: writeRemoteNodeGetCpuMapRet }, msg: null, stream: null },
-  DOMAIN_FSTRIM: { proc: 294, args: { read: readRemoteDomainFstrimArgs, write: writeRemoteDomainFstrimArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SEND_PROCESS_SIGNAL: { proc: 295, args: { read: readRemoteDomainSendProcessSignalArgs, write: writeRemoteDomainSendProcessSignalArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_OPEN_CHANNEL: { proc: 296, args: { read: readRemoteDomainOpenChannelArgs, write: writeRemoteDomainOpenChannelArgs }, ret: null, msg: null, stream: 'read' },
-  NODE_DEVICE_LOOKUP_SCSI_HOST_BY_WWN: { proc: 297, args: { read: readRemoteNodeDeviceLookupScsiHostByWwnArgs, write: writeRemoteNodeDeviceLookupScsiHostByWwnArgs }, ret: { read: readRemoteNodeDeviceLookupScsiHostByWwnRet, write: writeRemoteNodeDeviceLookupScsiHostByWwnRet }, msg: null, stream: null },
-  DOMAIN_GET_JOB_STATS: { proc: 298, args: { read: readRemoteDomainGetJobStatsArgs, write: writeRemoteDomainGetJobStatsArgs }, ret: { read: readRemoteDomainGetJobStatsRet, write: writeRemoteDomainGetJobStatsRet }, msg: null, stream: null },
-  DOMAIN_MIGRATE_GET_COMPRESSION_CACHE: { proc: 299, args: { read: readRemoteDomainMigrateGetCompressionCacheArgs, write: writeRemoteDomainMigrateGetCompressionCacheArgs }, ret: { read: readRemoteDomainMigrateGetCompressionCacheRet, write: writeRemoteDomainMigrateGetCompressionCacheRet }, msg: null, stream: null },
-  DOMAIN_MIGRATE_SET_COMPRESSION_CACHE: { proc: 300, args: { read: readRemoteDomainMigrateSetCompressionCacheArgs, write: writeRemoteDomainMigrateSetCompressionCacheArgs }, ret: null, msg: null, stream: null },
-  NODE_DEVICE_DETACH_FLAGS: { proc: 301, args: { read: readRemoteNodeDeviceDetachFlagsArgs, write: writeRemoteNodeDeviceDetachFlagsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_MIGRATE_BEGIN3_PARAMS: { proc: 302, args: { read: readRemoteDomainMigrateBegin3ParamsArgs, write: writeRemoteDomainMigrateBegin3ParamsArgs }, ret: { read: readRemoteDomainMigrateBegin3ParamsRet, write: writeRemoteDomainMigrateBegin3ParamsRet }, msg: null, stream: null },
-  DOMAIN_MIGRATE_PREPARE3_PARAMS: { proc: 303, args: { read: readRemoteDomainMigratePrepare3ParamsArgs, write: writeRemoteDomainMigratePrepare3ParamsArgs }, ret: { read: readRemoteDomainMigratePrepare3ParamsRet, write: writeRemoteDomainMigratePrepare3ParamsRet }, msg: null, stream: null },
-  DOMAIN_MIGRATE_PREPARE_TUNNEL3_PARAMS: { proc: 304, args: { read: readRemoteDomainMigratePrepareTunnel3ParamsArgs, write: writeRemoteDomainMigratePrepareTunnel3ParamsArgs }, ret: { read: readRemoteDomainMigratePrepareTunnel3ParamsRet, write: writeRemoteDomainMigratePrepareTunnel3ParamsRet }, msg: null, stream: null },
-  DOMAIN_MIGRATE_PERFORM3_PARAMS: { proc: 305, args: { read: readRemoteDomainMigratePerform3ParamsArgs, write: writeRemoteDomainMigratePerform3ParamsArgs }, ret: { read: readRemoteDomainMigratePerform3ParamsRet, write: writeRemoteDomainMigratePerform3ParamsRet }, msg: null, stream: null },
-  DOMAIN_MIGRATE_FINISH3_PARAMS: { proc: 306, args: { read: readRemoteDomainMigrateFinish3ParamsArgs, write: writeRemoteDomainMigrateFinish3ParamsArgs }, ret: { read: readRemoteDomainMigrateFinish3ParamsRet, write: writeRemoteDomainMigrateFinish3ParamsRet }, msg: null, stream: null },
-  DOMAIN_MIGRATE_CONFIRM3_PARAMS: { proc: 307, args: { read: readRemoteDomainMigrateConfirm3ParamsArgs, write: writeRemoteDomainMigrateConfirm3ParamsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SET_MEMORY_STATS_PERIOD: { proc: 308, args: { read: readRemoteDomainSetMemoryStatsPeriodArgs, write: writeRemoteDomainSetMemoryStatsPeriodArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_CREATE_XML_WITH_FILES: { proc: 309, args: { read: readRemoteDomainCreateXmlWithFilesArgs, write: writeRemoteDomainCreateXmlWithFilesArgs }, ret: { read: readRemoteDomainCreateXmlWithFilesRet, write: writeRemoteDomainCreateXmlWithFilesRet }, msg: null, stream: null },
-  DOMAIN_CREATE_WITH_FILES: { proc: 310, args: { read: readRemoteDomainCreateWithFilesArgs, write: writeRemoteDomainCreateWithFilesArgs }, ret: { read: readRemoteDomainCreateWithFilesRet, write: writeRemoteDomainCreateWithFilesRet }, msg: null, stream: null },
-  DOMAIN_EVENT_DEVICE_REMOVED: { proc: 311, args: null, ret: null, msg: { read: readRemoteDomainEventDeviceRemovedMsg, write: writeRemoteDomainEventDeviceRemovedMsg }, stream: null },
-  CONNECT_GET_CPU_MODEL_NAMES: { proc: 312, args: { read: readRemoteConnectGetCpuModelNamesArgs, write: writeRemoteConnectGetCpuModelNamesArgs }, ret: { read: readRemoteConnectGetCpuModelNamesRet, write: writeRemoteConnectGetCpuModelNamesRet }, msg: null, stream: null },
-  CONNECT_NETWORK_EVENT_REGISTER_ANY: { proc: 313, args: { read: readRemoteConnectNetworkEventRegisterAnyArgs, write: writeRemoteConnectNetworkEventRegisterAnyArgs }, ret: { read: readRemoteConnectNetworkEventRegisterAnyRet, write: writeRemoteConnectNetworkEventRegisterAnyRet }, msg: null, stream: null },
-  CONNECT_NETWORK_EVENT_DEREGISTER_ANY: { proc: 314, args: { read: readRemoteConnectNetworkEventDeregisterAnyArgs, write: writeRemoteConnectNetworkEventDeregisterAnyArgs }, ret: null, msg: null, stream: null },
-  NETWORK_EVENT_LIFECYCLE: { proc: 315, args: null, ret: null, msg: { read: readRemoteNetworkEventLifecycleMsg, write: writeRemoteNetworkEventLifecycleMsg }, stream: null },
-  CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY: { proc: 316, args: { read: readRemoteConnectDomainEventCallbackRegisterAnyArgs, write: writeRemoteConnectDomainEventCallbackRegisterAnyArgs }, ret: { read: readRemoteConnectDomainEventCallbackRegisterAnyRet, write: writeRemoteConnectDomainEventCallbackRegisterAnyRet }, msg: null, stream: null },
-  CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY: { proc: 317, args: { read: readRemoteConnectDomainEventCallbackDeregisterAnyArgs, write: writeRemoteConnectDomainEventCallbackDeregisterAnyArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_EVENT_CALLBACK_LIFECYCLE: { proc: 318, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackLifecycleMsg, write: writeRemoteDomainEventCallbackLifecycleMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_REBOOT: { proc: 319, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackRebootMsg, write: writeRemoteDomainEventCallbackRebootMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_RTC_CHANGE: { proc: 320, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackRtcChangeMsg, write: writeRemoteDomainEventCallbackRtcChangeMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_WATCHDOG: { proc: 321, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackWatchdogMsg, write: writeRemoteDomainEventCallbackWatchdogMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_IO_ERROR: { proc: 322, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackIoErrorMsg, write: writeRemoteDomainEventCallbackIoErrorMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_GRAPHICS: { proc: 323, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackGraphicsMsg, write: writeRemoteDomainEventCallbackGraphicsMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_IO_ERROR_REASON: { proc: 324, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackIoErrorReasonMsg, write: writeRemoteDomainEventCallbackIoErrorReasonMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_CONTROL_ERROR: { proc: 325, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackControlErrorMsg, write: writeRemoteDomainEventCallbackControlErrorMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_BLOCK_JOB: { proc: 326, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackBlockJobMsg, write: writeRemoteDomainEventCallbackBlockJobMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_DISK_CHANGE: { proc: 327, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackDiskChangeMsg, write: writeRemoteDomainEventCallbackDiskChangeMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_TRAY_CHANGE: { proc: 328, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackTrayChangeMsg, write: writeRemoteDomainEventCallbackTrayChangeMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_PMWAKEUP: { proc: 329, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackPmwakeupMsg, write: writeRemoteDomainEventCallbackPmwakeupMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_PMSUSPEND: { proc: 330, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackPmsuspendMsg, write: writeRemoteDomainEventCallbackPmsuspendMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_BALLOON_CHANGE: { proc: 331, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackBalloonChangeMsg, write: writeRemoteDomainEventCallbackBalloonChangeMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_PMSUSPEND_DISK: { proc: 332, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackPmsuspendDiskMsg, write: writeRemoteDomainEventCallbackPmsuspendDiskMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED: { proc: 333, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackDeviceRemovedMsg, write: writeRemoteDomainEventCallbackDeviceRemovedMsg }, stream: null },
-  DOMAIN_CORE_DUMP_WITH_FORMAT: { proc: 334, args: { read: readRemoteDomainCoreDumpWithFormatArgs, write: writeRemoteDomainCoreDumpWithFormatArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_FSFREEZE: { proc: 335, args: { read: readRemoteDomainFsfreezeArgs, write: writeRemoteDomainFsfreezeArgs }, ret: { read: readRemoteDomainFsfreezeRet, write: writeRemoteDomainFsfreezeRet }, msg: null, stream: null },
-  DOMAIN_FSTHAW: { proc: 336, args: { read: readRemoteDomainFsthawArgs, write: writeRemoteDomainFsthawArgs }, ret: { read: readRemoteDomainFsthawRet, write: writeRemoteDomainFsthawRet }, msg: null, stream: null },
-  DOMAIN_GET_TIME: { proc: 337, args: { read: readRemoteDomainGetTimeArgs, write: writeRemoteDomainGetTimeArgs }, ret: { read: readRemoteDomainGetTimeRet, write: writeRemoteDomainGetTimeRet }, msg: null, stream: null },
-  DOMAIN_SET_TIME: { proc: 338, args: { read: readRemoteDomainSetTimeArgs, write: writeRemoteDomainSetTimeArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_EVENT_BLOCK_JOB_2: { proc: 339, args: null, ret: null, msg: { read: readRemoteDomainEventBlockJob2Msg, write: writeRemoteDomainEventBlockJob2Msg }, stream: null },
-  NODE_GET_FREE_PAGES: { proc: 340, args: { read: readRemoteNodeGetFreePagesArgs, write: writeRemoteNodeGetFreePagesArgs }, ret: { read: readRemoteNodeGetFreePagesRet, write: writeRemoteNodeGetFreePagesRet }, msg: null, stream: null },
-  NETWORK_GET_DHCP_LEASES: { proc: 341, args: { read: readRemoteNetworkGetDhcpLeasesArgs, write: writeRemoteNetworkGetDhcpLeasesArgs }, ret: { read: readRemoteNetworkGetDhcpLeasesRet, write: writeRemoteNetworkGetDhcpLeasesRet }, msg: null, stream: null },
-  CONNECT_GET_DOMAIN_CAPABILITIES: { proc: 342, args: { read: readRemoteConnectGetDomainCapabilitiesArgs, write: writeRemoteConnectGetDomainCapabilitiesArgs }, ret: { read: readRemoteConnectGetDomainCapabilitiesRet, write: writeRemoteConnectGetDomainCapabilitiesRet }, msg: null, stream: null },
-  DOMAIN_OPEN_GRAPHICS_FD: { proc: 343, args: { read: readRemoteDomainOpenGraphicsFdArgs, write: writeRemoteDomainOpenGraphicsFdArgs }, ret: null, msg: null, stream: null },
-  CONNECT_GET_ALL_DOMAIN_STATS: { proc: 344, args: { read: readRemoteConnectGetAllDomainStatsArgs, write: writeRemoteConnectGetAllDomainStatsArgs }, ret: { read: readRemoteConnectGetAllDomainStatsRet, write: writeRemoteConnectGetAllDomainStatsRet }, msg: null, stream: null },
-  DOMAIN_BLOCK_COPY: { proc: 345, args: { read: readRemoteDomainBlockCopyArgs, write: writeRemoteDomainBlockCopyArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_EVENT_CALLBACK_TUNABLE: { proc: 346, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackTunableMsg, write: writeRemoteDomainEventCallbackTunableMsg }, stream: null },
-  NODE_ALLOC_PAGES: { proc: 347, args: { read: readRemoteNodeAllocPagesArgs, write: writeRemoteNodeAllocPagesArgs }, ret: { read: readRemoteNodeAllocPagesRet, write: writeRemoteNodeAllocPagesRet }, msg: null, stream: null },
-  DOMAIN_EVENT_CALLBACK_AGENT_LIFECYCLE: { proc: 348, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackAgentLifecycleMsg, write: writeRemoteDomainEventCallbackAgentLifecycleMsg }, stream: null },
-  DOMAIN_GET_FSINFO: { proc: 349, args: { read: readRemoteDomainGetFsinfoArgs, write: writeRemoteDomainGetFsinfoArgs }, ret: { read: readRemoteDomainGetFsinfoRet, write: writeRemoteDomainGetFsinfoRet }, msg: null, stream: null },
-  DOMAIN_DEFINE_XML_FLAGS: { proc: 350, args: { read: readRemoteDomainDefineXmlFlagsArgs, write: writeRemoteDomainDefineXmlFlagsArgs }, ret: { read: readRemoteDomainDefineXmlFlagsRet, write: writeRemoteDomainDefineXmlFlagsRet }, msg: null, stream: null },
-  DOMAIN_GET_IOTHREAD_INFO: { proc: 351, args: { read: readRemoteDomainGetIothreadInfoArgs, write: writeRemoteDomainGetIothreadInfoArgs }, ret: { read: readRemoteDomainGetIothreadInfoRet, write: writeRemoteDomainGetIothreadInfoRet }, msg: null, stream: null },
-  DOMAIN_PIN_IOTHREAD: { proc: 352, args: { read: readRemoteDomainPinIothreadArgs, write: writeRemoteDomainPinIothreadArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_INTERFACE_ADDRESSES: { proc: 353, args: { read: readRemoteDomainInterfaceAddressesArgs, write: writeRemoteDomainInterfaceAddressesArgs }, ret: { read: readRemoteDomainInterfaceAddressesRet, write: writeRemoteDomainInterfaceAddressesRet }, msg: null, stream: null },
-  DOMAIN_EVENT_CALLBACK_DEVICE_ADDED: { proc: 354, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackDeviceAddedMsg, write: writeRemoteDomainEventCallbackDeviceAddedMsg }, stream: null },
-  DOMAIN_ADD_IOTHREAD: { proc: 355, args: { read: readRemoteDomainAddIothreadArgs, write: writeRemoteDomainAddIothreadArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_DEL_IOTHREAD: { proc: 356, args: { read: readRemoteDomainDelIothreadArgs, write: writeRemoteDomainDelIothreadArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SET_USER_PASSWORD: { proc: 357, args: { read: readRemoteDomainSetUserPasswordArgs, write: writeRemoteDomainSetUserPasswordArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_RENAME: { proc: 358, args: { read: readRemoteDomainRenameArgs, write: writeRemoteDomainRenameArgs }, ret: { read: readRemoteDomainRenameRet, write: writeRemoteDomainRenameRet }, msg: null, stream: null },
-  DOMAIN_EVENT_CALLBACK_MIGRATION_ITERATION: { proc: 359, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackMigrationIterationMsg, write: writeRemoteDomainEventCallbackMigrationIterationMsg }, stream: null },
-  CONNECT_REGISTER_CLOSE_CALLBACK: { proc: 360, args: null, ret: null, msg: null, stream: null },
-  CONNECT_UNREGISTER_CLOSE_CALLBACK: { proc: 361, args: null, ret: null, msg: null, stream: null },
-  CONNECT_EVENT_CONNECTION_CLOSED: { proc: 362, args: null, ret: null, msg: { read: readRemoteConnectEventConnectionClosedMsg, write: writeRemoteConnectEventConnectionClosedMsg }, stream: null },
-  DOMAIN_EVENT_CALLBACK_JOB_COMPLETED: { proc: 363, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackJobCompletedMsg, write: writeRemoteDomainEventCallbackJobCompletedMsg }, stream: null },
-  DOMAIN_MIGRATE_START_POST_COPY: { proc: 364, args: { read: readRemoteDomainMigrateStartPostCopyArgs, write: writeRemoteDomainMigrateStartPostCopyArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_PERF_EVENTS: { proc: 365, args: { read: readRemoteDomainGetPerfEventsArgs, write: writeRemoteDomainGetPerfEventsArgs }, ret: { read: readRemoteDomainGetPerfEventsRet, write: writeRemoteDomainGetPerfEventsRet }, msg: null, stream: null },
-  DOMAIN_SET_PERF_EVENTS: { proc: 366, args: { read: readRemoteDomainSetPerfEventsArgs, write: writeRemoteDomainSetPerfEventsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED: { proc: 367, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackDeviceRemovalFailedMsg, write: writeRemoteDomainEventCallbackDeviceRemovalFailedMsg }, stream: null },
-  CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY: { proc: 368, args: { read: readRemoteConnectStoragePoolEventRegisterAnyArgs, write: writeRemoteConnectStoragePoolEventRegisterAnyArgs }, ret: { read: readRemoteConnectStoragePoolEventRegisterAnyRet, write: writeRemoteConnectStoragePoolEventRegisterAnyRet }, msg: null, stream: null },
-  CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY: { proc: 369, args: { read: readRemoteConnectStoragePoolEventDeregisterAnyArgs, write: writeRemoteConnectStoragePoolEventDeregisterAnyArgs }, ret: null, msg: null, stream: null },
-  STORAGE_POOL_EVENT_LIFECYCLE: { proc: 370, args: null, ret: null, msg: { read: readRemoteStoragePoolEventLifecycleMsg, write: writeRemoteStoragePoolEventLifecycleMsg }, stream: null },
-  DOMAIN_GET_GUEST_VCPUS: { proc: 371, args: { read: readRemoteDomainGetGuestVcpusArgs, write: writeRemoteDomainGetGuestVcpusArgs }, ret: { read: readRemoteDomainGetGuestVcpusRet, write: writeRemoteDomainGetGuestVcpusRet }, msg: null, stream: null },
-  DOMAIN_SET_GUEST_VCPUS: { proc: 372, args: { read: readRemoteDomainSetGuestVcpusArgs, write: writeRemoteDomainSetGuestVcpusArgs }, ret: null, msg: null, stream: null },
-  STORAGE_POOL_EVENT_REFRESH: { proc: 373, args: null, ret: null, msg: { read: readRemoteStoragePoolEventRefreshMsg, write: writeRemoteStoragePoolEventRefreshMsg }, stream: null },
-  CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY: { proc: 374, args: { read: readRemoteConnectNodeDeviceEventRegisterAnyArgs, write: writeRemoteConnectNodeDeviceEventRegisterAnyArgs }, ret: { read: readRemoteConnectNodeDeviceEventRegisterAnyRet, write: writeRemoteConnectNodeDeviceEventRegisterAnyRet }, msg: null, stream: null },
-  CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY: { proc: 375, args: { read: readRemoteConnectNodeDeviceEventDeregisterAnyArgs, write: writeRemoteConnectNodeDeviceEventDeregisterAnyArgs }, ret: null, msg: null, stream: null },
-  NODE_DEVICE_EVENT_LIFECYCLE: { proc: 376, args: null, ret: null, msg: { read: readRemoteNodeDeviceEventLifecycleMsg, write: writeRemoteNodeDeviceEventLifecycleMsg }, stream: null },
-  NODE_DEVICE_EVENT_UPDATE: { proc: 377, args: null, ret: null, msg: { read: readRemoteNodeDeviceEventUpdateMsg, write: writeRemoteNodeDeviceEventUpdateMsg }, stream: null },
-  STORAGE_VOL_GET_INFO_FLAGS: { proc: 378, args: { read: readRemoteStorageVolGetInfoFlagsArgs, write: writeRemoteStorageVolGetInfoFlagsArgs }, ret: { read: readRemoteStorageVolGetInfoFlagsRet, write: writeRemoteStorageVolGetInfoFlagsRet }, msg: null, stream: null },
-  DOMAIN_EVENT_CALLBACK_METADATA_CHANGE: { proc: 379, args: null, ret: null, msg: { read: readRemoteDomainEventCallbackMetadataChangeMsg, write: writeRemoteDomainEventCallbackMetadataChangeMsg }, stream: null },
-  CONNECT_SECRET_EVENT_REGISTER_ANY: { proc: 380, args: { read: readRemoteConnectSecretEventRegisterAnyArgs, write: writeRemoteConnectSecretEventRegisterAnyArgs }, ret: { read: readRemoteConnectSecretEventRegisterAnyRet, write: writeRemoteConnectSecretEventRegisterAnyRet }, msg: null, stream: null },
-  CONNECT_SECRET_EVENT_DEREGISTER_ANY: { proc: 381, args: { read: readRemoteConnectSecretEventDeregisterAnyArgs, write: writeRemoteConnectSecretEventDeregisterAnyArgs }, ret: null, msg: null, stream: null },
-  SECRET_EVENT_LIFECYCLE: { proc: 382, args: null, ret: null, msg: { read: readRemoteSecretEventLifecycleMsg, write: writeRemoteSecretEventLifecycleMsg }, stream: null },
-  SECRET_EVENT_VALUE_CHANGED: { proc: 383, args: null, ret: null, msg: { read: readRemoteSecretEventValueChangedMsg, write: writeRemoteSecretEventValueChangedMsg }, stream: null },
-  DOMAIN_SET_VCPU: { proc: 384, args: { read: readRemoteDomainSetVcpuArgs, write: writeRemoteDomainSetVcpuArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_EVENT_BLOCK_THRESHOLD: { proc: 385, args: null, ret: null, msg: { read: readRemoteDomainEventBlockThresholdMsg, write: writeRemoteDomainEventBlockThresholdMsg }, stream: null },
-  DOMAIN_SET_BLOCK_THRESHOLD: { proc: 386, args: { read: readRemoteDomainSetBlockThresholdArgs, write: writeRemoteDomainSetBlockThresholdArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_MIGRATE_GET_MAX_DOWNTIME: { proc: 387, args: { read: readRemoteDomainMigrateGetMaxDowntimeArgs, write: writeRemoteDomainMigrateGetMaxDowntimeArgs }, ret: { read: readRemoteDomainMigrateGetMaxDowntimeRet, write: writeRemoteDomainMigrateGetMaxDowntimeRet }, msg: null, stream: null },
-  DOMAIN_MANAGED_SAVE_GET_XML_DESC: { proc: 388, args: { read: readRemoteDomainManagedSaveGetXmlDescArgs, write: writeRemoteDomainManagedSaveGetXmlDescArgs }, ret: { read: readRemoteDomainManagedSaveGetXmlDescRet, write: writeRemoteDomainManagedSaveGetXmlDescRet }, msg: null, stream: null },
-  DOMAIN_MANAGED_SAVE_DEFINE_XML: { proc: 389, args: { read: readRemoteDomainManagedSaveDefineXmlArgs, write: writeRemoteDomainManagedSaveDefineXmlArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SET_LIFECYCLE_ACTION: { proc: 390, args: { read: readRemoteDomainSetLifecycleActionArgs, write: writeRemoteDomainSetLifecycleActionArgs }, ret: null, msg: null, stream: null },
-  STORAGE_POOL_LOOKUP_BY_TARGET_PATH: { proc: 391, args: { read: readRemoteStoragePoolLookupByTargetPathArgs, write: writeRemoteStoragePoolLookupByTargetPathArgs }, ret: { read: readRemoteStoragePoolLookupByTargetPathRet, write: writeRemoteStoragePoolLookupByTargetPathRet }, msg: null, stream: null },
-  DOMAIN_DETACH_DEVICE_ALIAS: { proc: 392, args: { read: readRemoteDomainDetachDeviceAliasArgs, write: writeRemoteDomainDetachDeviceAliasArgs }, ret: null, msg: null, stream: null },
-  CONNECT_COMPARE_HYPERVISOR_CPU: { proc: 393, args: { read: readRemoteConnectCompareHypervisorCpuArgs, write: writeRemoteConnectCompareHypervisorCpuArgs }, ret: { read: readRemoteConnectCompareHypervisorCpuRet, write: writeRemoteConnectCompareHypervisorCpuRet }, msg: null, stream: null },
-  CONNECT_BASELINE_HYPERVISOR_CPU: { proc: 394, args: { read: readRemoteConnectBaselineHypervisorCpuArgs, write: writeRemoteConnectBaselineHypervisorCpuArgs }, ret: { read: readRemoteConnectBaselineHypervisorCpuRet, write: writeRemoteConnectBaselineHypervisorCpuRet }, msg: null, stream: null },
-  NODE_GET_SEV_INFO: { proc: 395, args: { read: readRemoteNodeGetSevInfoArgs, write: writeRemoteNodeGetSevInfoArgs }, ret: { read: readRemoteNodeGetSevInfoRet, write: writeRemoteNodeGetSevInfoRet }, msg: null, stream: null },
-  DOMAIN_GET_LAUNCH_SECURITY_INFO: { proc: 396, args: { read: readRemoteDomainGetLaunchSecurityInfoArgs, write: writeRemoteDomainGetLaunchSecurityInfoArgs }, ret: { read: readRemoteDomainGetLaunchSecurityInfoRet, write: writeRemoteDomainGetLaunchSecurityInfoRet }, msg: null, stream: null },
-  NWFILTER_BINDING_LOOKUP_BY_PORT_DEV: { proc: 397, args: { read: readRemoteNwfilterBindingLookupByPortDevArgs, write: writeRemoteNwfilterBindingLookupByPortDevArgs }, ret: { read: readRemoteNwfilterBindingLookupByPortDevRet, write: writeRemoteNwfilterBindingLookupByPortDevRet }, msg: null, stream: null },
-  NWFILTER_BINDING_GET_XML_DESC: { proc: 398, args: { read: readRemoteNwfilterBindingGetXmlDescArgs, write: writeRemoteNwfilterBindingGetXmlDescArgs }, ret: { read: readRemoteNwfilterBindingGetXmlDescRet, write: writeRemoteNwfilterBindingGetXmlDescRet }, msg: null, stream: null },
-  NWFILTER_BINDING_CREATE_XML: { proc: 399, args: { read: readRemoteNwfilterBindingCreateXmlArgs, write: writeRemoteNwfilterBindingCreateXmlArgs }, ret: { read: readRemoteNwfilterBindingCreateXmlRet, write: writeRemoteNwfilterBindingCreateXmlRet }, msg: null, stream: null },
-  NWFILTER_BINDING_DELETE: { proc: 400, args: { read: readRemoteNwfilterBindingDeleteArgs, write: writeRemoteNwfilterBindingDeleteArgs }, ret: null, msg: null, stream: null },
-  CONNECT_LIST_ALL_NWFILTER_BINDINGS: { proc: 401, args: { read: readRemoteConnectListAllNwfilterBindingsArgs, write: writeRemoteConnectListAllNwfilterBindingsArgs }, ret: { read: readRemoteConnectListAllNwfilterBindingsRet, write: writeRemoteConnectListAllNwfilterBindingsRet }, msg: null, stream: null },
-  DOMAIN_SET_IOTHREAD_PARAMS: { proc: 402, args: { read: readRemoteDomainSetIothreadParamsArgs, write: writeRemoteDomainSetIothreadParamsArgs }, ret: null, msg: null, stream: null },
-  CONNECT_GET_STORAGE_POOL_CAPABILITIES: { proc: 403, args: { read: readRemoteConnectGetStoragePoolCapabilitiesArgs, write: writeRemoteConnectGetStoragePoolCapabilitiesArgs }, ret: { read: readRemoteConnectGetStoragePoolCapabilitiesRet, write: writeRemoteConnectGetStoragePoolCapabilitiesRet }, msg: null, stream: null },
-  NETWORK_LIST_ALL_PORTS: { proc: 404, args: { read: readRemoteNetworkListAllPortsArgs, write: writeRemoteNetworkListAllPortsArgs }, ret: { read: readRemoteNetworkListAllPortsRet, write: writeRemoteNetworkListAllPortsRet }, msg: null, stream: null },
-  NETWORK_PORT_LOOKUP_BY_UUID: { proc: 405, args: { read: readRemoteNetworkPortLookupByUuidArgs, write: writeRemoteNetworkPortLookupByUuidArgs }, ret: { read: readRemoteNetworkPortLookupByUuidRet, write: writeRemoteNetworkPortLookupByUuidRet }, msg: null, stream: null },
-  NETWORK_PORT_CREATE_XML: { proc: 406, args: { read: readRemoteNetworkPortCreateXmlArgs, write: writeRemoteNetworkPortCreateXmlArgs }, ret: { read: readRemoteNetworkPortCreateXmlRet, write: writeRemoteNetworkPortCreateXmlRet }, msg: null, stream: null },
-  NETWORK_PORT_GET_PARAMETERS: { proc: 407, args: { read: readRemoteNetworkPortGetParametersArgs, write: writeRemoteNetworkPortGetParametersArgs }, ret: { read: readRemoteNetworkPortGetParametersRet, write: writeRemoteNetworkPortGetParametersRet }, msg: null, stream: null },
-  NETWORK_PORT_SET_PARAMETERS: { proc: 408, args: { read: readRemoteNetworkPortSetParametersArgs, write: writeRemoteNetworkPortSetParametersArgs }, ret: null, msg: null, stream: null },
-  NETWORK_PORT_GET_XML_DESC: { proc: 409, args: { read: readRemoteNetworkPortGetXmlDescArgs, write: writeRemoteNetworkPortGetXmlDescArgs }, ret: { read: readRemoteNetworkPortGetXmlDescRet, write: writeRemoteNetworkPortGetXmlDescRet }, msg: null, stream: null },
-  NETWORK_PORT_DELETE: { proc: 410, args: { read: readRemoteNetworkPortDeleteArgs, write: writeRemoteNetworkPortDeleteArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_CHECKPOINT_CREATE_XML: { proc: 411, args: { read: readRemoteDomainCheckpointCreateXmlArgs, write: writeRemoteDomainCheckpointCreateXmlArgs }, ret: { read: readRemoteDomainCheckpointCreateXmlRet, write: writeRemoteDomainCheckpointCreateXmlRet }, msg: null, stream: null },
-  DOMAIN_CHECKPOINT_GET_XML_DESC: { proc: 412, args: { read: readRemoteDomainCheckpointGetXmlDescArgs, write: writeRemoteDomainCheckpointGetXmlDescArgs }, ret: { read: readRemoteDomainCheckpointGetXmlDescRet, write: writeRemoteDomainCheckpointGetXmlDescRet }, msg: null, stream: null },
-  DOMAIN_LIST_ALL_CHECKPOINTS: { proc: 413, args: { read: readRemoteDomainListAllCheckpointsArgs, write: writeRemoteDomainListAllCheckpointsArgs }, ret: { read: readRemoteDomainListAllCheckpointsRet, write: writeRemoteDomainListAllCheckpointsRet }, msg: null, stream: null },
-  DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN: { proc: 414, args: { read: readRemoteDomainCheckpointListAllChildrenArgs, write: writeRemoteDomainCheckpointListAllChildrenArgs }, ret: { read: readRemoteDomainCheckpointListAllChildrenRet, write: writeRemoteDomainCheckpointListAllChildrenRet }, msg: null, stream: null },
-  DOMAIN_CHECKPOINT_LOOKUP_BY_NAME: { proc: 415, args: { read: readRemoteDomainCheckpointLookupByNameArgs, write: writeRemoteDomainCheckpointLookupByNameArgs }, ret: { read: readRemoteDomainCheckpointLookupByNameRet, write: writeRemoteDomainCheckpointLookupByNameRet }, msg: null, stream: null },
-  DOMAIN_CHECKPOINT_GET_PARENT: { proc: 416, args: { read: readRemoteDomainCheckpointGetParentArgs, write: writeRemoteDomainCheckpointGetParentArgs }, ret: { read: readRemoteDomainCheckpointGetParentRet, write: writeRemoteDomainCheckpointGetParentRet }, msg: null, stream: null },
-  DOMAIN_CHECKPOINT_DELETE: { proc: 417, args: { read: readRemoteDomainCheckpointDeleteArgs, write: writeRemoteDomainCheckpointDeleteArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_GUEST_INFO: { proc: 418, args: { read: readRemoteDomainGetGuestInfoArgs, write: writeRemoteDomainGetGuestInfoArgs }, ret: { read: readRemoteDomainGetGuestInfoRet, write: writeRemoteDomainGetGuestInfoRet }, msg: null, stream: null },
-  CONNECT_SET_IDENTITY: { proc: 419, args: { read: readRemoteConnectSetIdentityArgs, write: writeRemoteConnectSetIdentityArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_AGENT_SET_RESPONSE_TIMEOUT: { proc: 420, args: { read: readRemoteDomainAgentSetResponseTimeoutArgs, write: writeRemoteDomainAgentSetResponseTimeoutArgs }, ret: { read: readRemoteDomainAgentSetResponseTimeoutRet, write: writeRemoteDomainAgentSetResponseTimeoutRet }, msg: null, stream: null },
-  DOMAIN_BACKUP_BEGIN: { proc: 421, args: { read: readRemoteDomainBackupBeginArgs, write: writeRemoteDomainBackupBeginArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_BACKUP_GET_XML_DESC: { proc: 422, args: { read: readRemoteDomainBackupGetXmlDescArgs, write: writeRemoteDomainBackupGetXmlDescArgs }, ret: { read: readRemoteDomainBackupGetXmlDescRet, write: writeRemoteDomainBackupGetXmlDescRet }, msg: null, stream: null },
-  DOMAIN_EVENT_MEMORY_FAILURE: { proc: 423, args: null, ret: null, msg: { read: readRemoteDomainEventMemoryFailureMsg, write: writeRemoteDomainEventMemoryFailureMsg }, stream: null },
-  DOMAIN_AUTHORIZED_SSH_KEYS_GET: { proc: 424, args: { read: readRemoteDomainAuthorizedSshKeysGetArgs, write: writeRemoteDomainAuthorizedSshKeysGetArgs }, ret: { read: readRemoteDomainAuthorizedSshKeysGetRet, write: writeRemoteDomainAuthorizedSshKeysGetRet }, msg: null, stream: null },
-  DOMAIN_AUTHORIZED_SSH_KEYS_SET: { proc: 425, args: { read: readRemoteDomainAuthorizedSshKeysSetArgs, write: writeRemoteDomainAuthorizedSshKeysSetArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_GET_MESSAGES: { proc: 426, args: { read: readRemoteDomainGetMessagesArgs, write: writeRemoteDomainGetMessagesArgs }, ret: { read: readRemoteDomainGetMessagesRet, write: writeRemoteDomainGetMessagesRet }, msg: null, stream: null },
-  DOMAIN_START_DIRTY_RATE_CALC: { proc: 427, args: { read: readRemoteDomainStartDirtyRateCalcArgs, write: writeRemoteDomainStartDirtyRateCalcArgs }, ret: null, msg: null, stream: null },
-  NODE_DEVICE_DEFINE_XML: { proc: 428, args: { read: readRemoteNodeDeviceDefineXmlArgs, write: writeRemoteNodeDeviceDefineXmlArgs }, ret: { read: readRemoteNodeDeviceDefineXmlRet, write: writeRemoteNodeDeviceDefineXmlRet }, msg: null, stream: null },
-  NODE_DEVICE_UNDEFINE: { proc: 429, args: { read: readRemoteNodeDeviceUndefineArgs, write: writeRemoteNodeDeviceUndefineArgs }, ret: null, msg: null, stream: null },
-  NODE_DEVICE_CREATE: { proc: 430, args: { read: readRemoteNodeDeviceCreateArgs, write: writeRemoteNodeDeviceCreateArgs }, ret: null, msg: null, stream: null },
-  NWFILTER_DEFINE_XML_FLAGS: { proc: 431, args: { read: readRemoteNwfilterDefineXmlFlagsArgs, write: writeRemoteNwfilterDefineXmlFlagsArgs }, ret: { read: readRemoteNwfilterDefineXmlFlagsRet, write: writeRemoteNwfilterDefineXmlFlagsRet }, msg: null, stream: null },
-  NETWORK_DEFINE_XML_FLAGS: { proc: 432, args: { read: readRemoteNetworkDefineXmlFlagsArgs, write: writeRemoteNetworkDefineXmlFlagsArgs }, ret: { read: readRemoteNetworkDefineXmlFlagsRet, write: writeRemoteNetworkDefineXmlFlagsRet }, msg: null, stream: null },
-  NODE_DEVICE_GET_AUTOSTART: { proc: 433, args: { read: readRemoteNodeDeviceGetAutostartArgs, write: writeRemoteNodeDeviceGetAutostartArgs }, ret: { read: readRemoteNodeDeviceGetAutostartRet, write: writeRemoteNodeDeviceGetAutostartRet }, msg: null, stream: null },
-  NODE_DEVICE_SET_AUTOSTART: { proc: 434, args: { read: readRemoteNodeDeviceSetAutostartArgs, write: writeRemoteNodeDeviceSetAutostartArgs }, ret: null, msg: null, stream: null },
-  NODE_DEVICE_IS_PERSISTENT: { proc: 435, args: { read: readRemoteNodeDeviceIsPersistentArgs, write: writeRemoteNodeDeviceIsPersistentArgs }, ret: { read: readRemoteNodeDeviceIsPersistentRet, write: writeRemoteNodeDeviceIsPersistentRet }, msg: null, stream: null },
-  NODE_DEVICE_IS_ACTIVE: { proc: 436, args: { read: readRemoteNodeDeviceIsActiveArgs, write: writeRemoteNodeDeviceIsActiveArgs }, ret: { read: readRemoteNodeDeviceIsActiveRet, write: writeRemoteNodeDeviceIsActiveRet }, msg: null, stream: null },
-  NETWORK_CREATE_XML_FLAGS: { proc: 437, args: { read: readRemoteNetworkCreateXmlFlagsArgs, write: writeRemoteNetworkCreateXmlFlagsArgs }, ret: { read: readRemoteNetworkCreateXmlFlagsRet, write: writeRemoteNetworkCreateXmlFlagsRet }, msg: null, stream: null },
-  DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE: { proc: 438, args: null, ret: null, msg: { read: readRemoteDomainEventMemoryDeviceSizeChangeMsg, write: writeRemoteDomainEventMemoryDeviceSizeChangeMsg }, stream: null },
-  DOMAIN_SET_LAUNCH_SECURITY_STATE: { proc: 439, args: { read: readRemoteDomainSetLaunchSecurityStateArgs, write: writeRemoteDomainSetLaunchSecurityStateArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_SAVE_PARAMS: { proc: 440, args: { read: readRemoteDomainSaveParamsArgs, write: writeRemoteDomainSaveParamsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_RESTORE_PARAMS: { proc: 441, args: { read: readRemoteDomainRestoreParamsArgs, write: writeRemoteDomainRestoreParamsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_ABORT_JOB_FLAGS: { proc: 442, args: { read: readRemoteDomainAbortJobFlagsArgs, write: writeRemoteDomainAbortJobFlagsArgs }, ret: null, msg: null, stream: null },
-  DOMAIN_FD_ASSOCIATE: { proc: 443, args: { read: readRemoteDomainFdAssociateArgs, write: writeRemoteDomainFdAssociateArgs }, ret: null, msg: null, stream: null },
+  CONNECT_OPEN,
+  CONNECT_CLOSE,
+  CONNECT_GET_TYPE,
+  CONNECT_GET_VERSION,
+  CONNECT_GET_MAX_VCPUS,
+  NODE_GET_INFO,
+  CONNECT_GET_CAPABILITIES,
+  DOMAIN_ATTACH_DEVICE,
+  DOMAIN_CREATE,
+  DOMAIN_CREATE_XML,
+  DOMAIN_DEFINE_XML,
+  DOMAIN_DESTROY,
+  DOMAIN_DETACH_DEVICE,
+  DOMAIN_GET_XML_DESC,
+  DOMAIN_GET_AUTOSTART,
+  DOMAIN_GET_INFO,
+  DOMAIN_GET_MAX_MEMORY,
+  DOMAIN_GET_MAX_VCPUS,
+  DOMAIN_GET_OS_TYPE,
+  DOMAIN_GET_VCPUS,
+  CONNECT_LIST_DEFINED_DOMAINS,
+  DOMAIN_LOOKUP_BY_ID,
+  DOMAIN_LOOKUP_BY_NAME,
+  DOMAIN_LOOKUP_BY_UUID,
+  CONNECT_NUM_OF_DEFINED_DOMAINS,
+  DOMAIN_PIN_VCPU,
+  DOMAIN_REBOOT,
+  DOMAIN_RESUME,
+  DOMAIN_SET_AUTOSTART,
+  DOMAIN_SET_MAX_MEMORY,
+  DOMAIN_SET_MEMORY,
+  DOMAIN_SET_VCPUS,
+  DOMAIN_SHUTDOWN,
+  DOMAIN_SUSPEND,
+  DOMAIN_UNDEFINE,
+  CONNECT_LIST_DEFINED_NETWORKS,
+  CONNECT_LIST_DOMAINS,
+  CONNECT_LIST_NETWORKS,
+  NETWORK_CREATE,
+  NETWORK_CREATE_XML,
+  NETWORK_DEFINE_XML,
+  NETWORK_DESTROY,
+  NETWORK_GET_XML_DESC,
+  NETWORK_GET_AUTOSTART,
+  NETWORK_GET_BRIDGE_NAME,
+  NETWORK_LOOKUP_BY_NAME,
+  NETWORK_LOOKUP_BY_UUID,
+  NETWORK_SET_AUTOSTART,
+  NETWORK_UNDEFINE,
+  CONNECT_NUM_OF_DEFINED_NETWORKS,
+  CONNECT_NUM_OF_DOMAINS,
+  CONNECT_NUM_OF_NETWORKS,
+  DOMAIN_CORE_DUMP,
+  DOMAIN_RESTORE,
+  DOMAIN_SAVE,
+  DOMAIN_GET_SCHEDULER_TYPE,
+  DOMAIN_GET_SCHEDULER_PARAMETERS,
+  DOMAIN_SET_SCHEDULER_PARAMETERS,
+  CONNECT_GET_HOSTNAME,
+  CONNECT_SUPPORTS_FEATURE,
+  DOMAIN_MIGRATE_PREPARE,
+  DOMAIN_MIGRATE_PERFORM,
+  DOMAIN_MIGRATE_FINISH,
+  DOMAIN_BLOCK_STATS,
+  DOMAIN_INTERFACE_STATS,
+  AUTH_LIST,
+  AUTH_SASL_INIT,
+  AUTH_SASL_START,
+  AUTH_SASL_STEP,
+  AUTH_POLKIT,
+  CONNECT_NUM_OF_STORAGE_POOLS,
+  CONNECT_LIST_STORAGE_POOLS,
+  CONNECT_NUM_OF_DEFINED_STORAGE_POOLS,
+  CONNECT_LIST_DEFINED_STORAGE_POOLS,
+  CONNECT_FIND_STORAGE_POOL_SOURCES,
+  STORAGE_POOL_CREATE_XML,
+  STORAGE_POOL_DEFINE_XML,
+  STORAGE_POOL_CREATE,
+  STORAGE_POOL_BUILD,
+  STORAGE_POOL_DESTROY,
+  STORAGE_POOL_DELETE,
+  STORAGE_POOL_UNDEFINE,
+  STORAGE_POOL_REFRESH,
+  STORAGE_POOL_LOOKUP_BY_NAME,
+  STORAGE_POOL_LOOKUP_BY_UUID,
+  STORAGE_POOL_LOOKUP_BY_VOLUME,
+  STORAGE_POOL_GET_INFO,
+  STORAGE_POOL_GET_XML_DESC,
+  STORAGE_POOL_GET_AUTOSTART,
+  STORAGE_POOL_SET_AUTOSTART,
+  STORAGE_POOL_NUM_OF_VOLUMES,
+  STORAGE_POOL_LIST_VOLUMES,
+  STORAGE_VOL_CREATE_XML,
+  STORAGE_VOL_DELETE,
+  STORAGE_VOL_LOOKUP_BY_NAME,
+  STORAGE_VOL_LOOKUP_BY_KEY,
+  STORAGE_VOL_LOOKUP_BY_PATH,
+  STORAGE_VOL_GET_INFO,
+  STORAGE_VOL_GET_XML_DESC,
+  STORAGE_VOL_GET_PATH,
+  NODE_GET_CELLS_FREE_MEMORY,
+  NODE_GET_FREE_MEMORY,
+  DOMAIN_BLOCK_PEEK,
+  DOMAIN_MEMORY_PEEK,
+  CONNECT_DOMAIN_EVENT_REGISTER,
+  CONNECT_DOMAIN_EVENT_DEREGISTER,
+  DOMAIN_EVENT_LIFECYCLE,
+  DOMAIN_MIGRATE_PREPARE2,
+  DOMAIN_MIGRATE_FINISH2,
+  CONNECT_GET_URI,
+  NODE_NUM_OF_DEVICES,
+  NODE_LIST_DEVICES,
+  NODE_DEVICE_LOOKUP_BY_NAME,
+  NODE_DEVICE_GET_XML_DESC,
+  NODE_DEVICE_GET_PARENT,
+  NODE_DEVICE_NUM_OF_CAPS,
+  NODE_DEVICE_LIST_CAPS,
+  NODE_DEVICE_DETTACH,
+  NODE_DEVICE_RE_ATTACH,
+  NODE_DEVICE_RESET,
+  DOMAIN_GET_SECURITY_LABEL,
+  NODE_GET_SECURITY_MODEL,
+  NODE_DEVICE_CREATE_XML,
+  NODE_DEVICE_DESTROY,
+  STORAGE_VOL_CREATE_XML_FROM,
+  CONNECT_NUM_OF_INTERFACES,
+  CONNECT_LIST_INTERFACES,
+  INTERFACE_LOOKUP_BY_NAME,
+  INTERFACE_LOOKUP_BY_MAC_STRING,
+  INTERFACE_GET_XML_DESC,
+  INTERFACE_DEFINE_XML,
+  INTERFACE_UNDEFINE,
+  INTERFACE_CREATE,
+  INTERFACE_DESTROY,
+  CONNECT_DOMAIN_XML_FROM_NATIVE,
+  CONNECT_DOMAIN_XML_TO_NATIVE,
+  CONNECT_NUM_OF_DEFINED_INTERFACES,
+  CONNECT_LIST_DEFINED_INTERFACES,
+  CONNECT_NUM_OF_SECRETS,
+  CONNECT_LIST_SECRETS,
+  SECRET_LOOKUP_BY_UUID,
+  SECRET_DEFINE_XML,
+  SECRET_GET_XML_DESC,
+  SECRET_SET_VALUE,
+  SECRET_GET_VALUE,
+  SECRET_UNDEFINE,
+  SECRET_LOOKUP_BY_USAGE,
+  DOMAIN_MIGRATE_PREPARE_TUNNEL,
+  CONNECT_IS_SECURE,
+  DOMAIN_IS_ACTIVE,
+  DOMAIN_IS_PERSISTENT,
+  NETWORK_IS_ACTIVE,
+  NETWORK_IS_PERSISTENT,
+  STORAGE_POOL_IS_ACTIVE,
+  STORAGE_POOL_IS_PERSISTENT,
+  INTERFACE_IS_ACTIVE,
+  CONNECT_GET_LIB_VERSION,
+  CONNECT_COMPARE_CPU,
+  DOMAIN_MEMORY_STATS,
+  DOMAIN_ATTACH_DEVICE_FLAGS,
+  DOMAIN_DETACH_DEVICE_FLAGS,
+  CONNECT_BASELINE_CPU,
+  DOMAIN_GET_JOB_INFO,
+  DOMAIN_ABORT_JOB,
+  STORAGE_VOL_WIPE,
+  DOMAIN_MIGRATE_SET_MAX_DOWNTIME,
+  CONNECT_DOMAIN_EVENT_REGISTER_ANY,
+  CONNECT_DOMAIN_EVENT_DEREGISTER_ANY,
+  DOMAIN_EVENT_REBOOT,
+  DOMAIN_EVENT_RTC_CHANGE,
+  DOMAIN_EVENT_WATCHDOG,
+  DOMAIN_EVENT_IO_ERROR,
+  DOMAIN_EVENT_GRAPHICS,
+  DOMAIN_UPDATE_DEVICE_FLAGS,
+  NWFILTER_LOOKUP_BY_NAME,
+  NWFILTER_LOOKUP_BY_UUID,
+  NWFILTER_GET_XML_DESC,
+  CONNECT_NUM_OF_NWFILTERS,
+  CONNECT_LIST_NWFILTERS,
+  NWFILTER_DEFINE_XML,
+  NWFILTER_UNDEFINE,
+  DOMAIN_MANAGED_SAVE,
+  DOMAIN_HAS_MANAGED_SAVE_IMAGE,
+  DOMAIN_MANAGED_SAVE_REMOVE,
+  DOMAIN_SNAPSHOT_CREATE_XML,
+  DOMAIN_SNAPSHOT_GET_XML_DESC,
+  DOMAIN_SNAPSHOT_NUM,
+  DOMAIN_SNAPSHOT_LIST_NAMES,
+  DOMAIN_SNAPSHOT_LOOKUP_BY_NAME,
+  DOMAIN_HAS_CURRENT_SNAPSHOT,
+  DOMAIN_SNAPSHOT_CURRENT,
+  DOMAIN_REVERT_TO_SNAPSHOT,
+  DOMAIN_SNAPSHOT_DELETE,
+  DOMAIN_GET_BLOCK_INFO,
+  DOMAIN_EVENT_IO_ERROR_REASON,
+  DOMAIN_CREATE_WITH_FLAGS,
+  DOMAIN_SET_MEMORY_PARAMETERS,
+  DOMAIN_GET_MEMORY_PARAMETERS,
+  DOMAIN_SET_VCPUS_FLAGS,
+  DOMAIN_GET_VCPUS_FLAGS,
+  DOMAIN_OPEN_CONSOLE,
+  DOMAIN_IS_UPDATED,
+  CONNECT_GET_SYSINFO,
+  DOMAIN_SET_MEMORY_FLAGS,
+  DOMAIN_SET_BLKIO_PARAMETERS,
+  DOMAIN_GET_BLKIO_PARAMETERS,
+  DOMAIN_MIGRATE_SET_MAX_SPEED,
+  STORAGE_VOL_UPLOAD,
+  STORAGE_VOL_DOWNLOAD,
+  DOMAIN_INJECT_NMI,
+  DOMAIN_SCREENSHOT,
+  DOMAIN_GET_STATE,
+  DOMAIN_MIGRATE_BEGIN3,
+  DOMAIN_MIGRATE_PREPARE3,
+  DOMAIN_MIGRATE_PREPARE_TUNNEL3,
+  DOMAIN_MIGRATE_PERFORM3,
+  DOMAIN_MIGRATE_FINISH3,
+  DOMAIN_MIGRATE_CONFIRM3,
+  DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS,
+  INTERFACE_CHANGE_BEGIN,
+  INTERFACE_CHANGE_COMMIT,
+  INTERFACE_CHANGE_ROLLBACK,
+  DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS,
+  DOMAIN_EVENT_CONTROL_ERROR,
+  DOMAIN_PIN_VCPU_FLAGS,
+  DOMAIN_SEND_KEY,
+  NODE_GET_CPU_STATS,
+  NODE_GET_MEMORY_STATS,
+  DOMAIN_GET_CONTROL_INFO,
+  DOMAIN_GET_VCPU_PIN_INFO,
+  DOMAIN_UNDEFINE_FLAGS,
+  DOMAIN_SAVE_FLAGS,
+  DOMAIN_RESTORE_FLAGS,
+  DOMAIN_DESTROY_FLAGS,
+  DOMAIN_SAVE_IMAGE_GET_XML_DESC,
+  DOMAIN_SAVE_IMAGE_DEFINE_XML,
+  DOMAIN_BLOCK_JOB_ABORT,
+  DOMAIN_GET_BLOCK_JOB_INFO,
+  DOMAIN_BLOCK_JOB_SET_SPEED,
+  DOMAIN_BLOCK_PULL,
+  DOMAIN_EVENT_BLOCK_JOB,
+  DOMAIN_MIGRATE_GET_MAX_SPEED,
+  DOMAIN_BLOCK_STATS_FLAGS,
+  DOMAIN_SNAPSHOT_GET_PARENT,
+  DOMAIN_RESET,
+  DOMAIN_SNAPSHOT_NUM_CHILDREN,
+  DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES,
+  DOMAIN_EVENT_DISK_CHANGE,
+  DOMAIN_OPEN_GRAPHICS,
+  NODE_SUSPEND_FOR_DURATION,
+  DOMAIN_BLOCK_RESIZE,
+  DOMAIN_SET_BLOCK_IO_TUNE,
+  DOMAIN_GET_BLOCK_IO_TUNE,
+  DOMAIN_SET_NUMA_PARAMETERS,
+  DOMAIN_GET_NUMA_PARAMETERS,
+  DOMAIN_SET_INTERFACE_PARAMETERS,
+  DOMAIN_GET_INTERFACE_PARAMETERS,
+  DOMAIN_SHUTDOWN_FLAGS,
+  STORAGE_VOL_WIPE_PATTERN,
+  STORAGE_VOL_RESIZE,
+  DOMAIN_PM_SUSPEND_FOR_DURATION,
+  DOMAIN_GET_CPU_STATS,
+  DOMAIN_GET_DISK_ERRORS,
+  DOMAIN_SET_METADATA,
+  DOMAIN_GET_METADATA,
+  DOMAIN_BLOCK_REBASE,
+  DOMAIN_PM_WAKEUP,
+  DOMAIN_EVENT_TRAY_CHANGE,
+  DOMAIN_EVENT_PMWAKEUP,
+  DOMAIN_EVENT_PMSUSPEND,
+  DOMAIN_SNAPSHOT_IS_CURRENT,
+  DOMAIN_SNAPSHOT_HAS_METADATA,
+  CONNECT_LIST_ALL_DOMAINS,
+  DOMAIN_LIST_ALL_SNAPSHOTS,
+  DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN,
+  DOMAIN_EVENT_BALLOON_CHANGE,
+  DOMAIN_GET_HOSTNAME,
+  DOMAIN_GET_SECURITY_LABEL_LIST,
+  DOMAIN_PIN_EMULATOR,
+  DOMAIN_GET_EMULATOR_PIN_INFO,
+  CONNECT_LIST_ALL_STORAGE_POOLS,
+  STORAGE_POOL_LIST_ALL_VOLUMES,
+  CONNECT_LIST_ALL_NETWORKS,
+  CONNECT_LIST_ALL_INTERFACES,
+  CONNECT_LIST_ALL_NODE_DEVICES,
+  CONNECT_LIST_ALL_NWFILTERS,
+  CONNECT_LIST_ALL_SECRETS,
+  NODE_SET_MEMORY_PARAMETERS,
+  NODE_GET_MEMORY_PARAMETERS,
+  DOMAIN_BLOCK_COMMIT,
+  NETWORK_UPDATE,
+  DOMAIN_EVENT_PMSUSPEND_DISK,
+  NODE_GET_CPU_MAP,
+  DOMAIN_FSTRIM,
+  DOMAIN_SEND_PROCESS_SIGNAL,
+  DOMAIN_OPEN_CHANNEL,
+  NODE_DEVICE_LOOKUP_SCSI_HOST_BY_WWN,
+  DOMAIN_GET_JOB_STATS,
+  DOMAIN_MIGRATE_GET_COMPRESSION_CACHE,
+  DOMAIN_MIGRATE_SET_COMPRESSION_CACHE,
+  NODE_DEVICE_DETACH_FLAGS,
+  DOMAIN_MIGRATE_BEGIN3_PARAMS,
+  DOMAIN_MIGRATE_PREPARE3_PARAMS,
+  DOMAIN_MIGRATE_PREPARE_TUNNEL3_PARAMS,
+  DOMAIN_MIGRATE_PERFORM3_PARAMS,
+  DOMAIN_MIGRATE_FINISH3_PARAMS,
+  DOMAIN_MIGRATE_CONFIRM3_PARAMS,
+  DOMAIN_SET_MEMORY_STATS_PERIOD,
+  DOMAIN_CREATE_XML_WITH_FILES,
+  DOMAIN_CREATE_WITH_FILES,
+  DOMAIN_EVENT_DEVICE_REMOVED,
+  CONNECT_GET_CPU_MODEL_NAMES,
+  CONNECT_NETWORK_EVENT_REGISTER_ANY,
+  CONNECT_NETWORK_EVENT_DEREGISTER_ANY,
+  NETWORK_EVENT_LIFECYCLE,
+  CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+  CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY,
+  DOMAIN_EVENT_CALLBACK_LIFECYCLE,
+  DOMAIN_EVENT_CALLBACK_REBOOT,
+  DOMAIN_EVENT_CALLBACK_RTC_CHANGE,
+  DOMAIN_EVENT_CALLBACK_WATCHDOG,
+  DOMAIN_EVENT_CALLBACK_IO_ERROR,
+  DOMAIN_EVENT_CALLBACK_GRAPHICS,
+  DOMAIN_EVENT_CALLBACK_IO_ERROR_REASON,
+  DOMAIN_EVENT_CALLBACK_CONTROL_ERROR,
+  DOMAIN_EVENT_CALLBACK_BLOCK_JOB,
+  DOMAIN_EVENT_CALLBACK_DISK_CHANGE,
+  DOMAIN_EVENT_CALLBACK_TRAY_CHANGE,
+  DOMAIN_EVENT_CALLBACK_PMWAKEUP,
+  DOMAIN_EVENT_CALLBACK_PMSUSPEND,
+  DOMAIN_EVENT_CALLBACK_BALLOON_CHANGE,
+  DOMAIN_EVENT_CALLBACK_PMSUSPEND_DISK,
+  DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED,
+  DOMAIN_CORE_DUMP_WITH_FORMAT,
+  DOMAIN_FSFREEZE,
+  DOMAIN_FSTHAW,
+  DOMAIN_GET_TIME,
+  DOMAIN_SET_TIME,
+  DOMAIN_EVENT_BLOCK_JOB_2,
+  NODE_GET_FREE_PAGES,
+  NETWORK_GET_DHCP_LEASES,
+  CONNECT_GET_DOMAIN_CAPABILITIES,
+  DOMAIN_OPEN_GRAPHICS_FD,
+  CONNECT_GET_ALL_DOMAIN_STATS,
+  DOMAIN_BLOCK_COPY,
+  DOMAIN_EVENT_CALLBACK_TUNABLE,
+  NODE_ALLOC_PAGES,
+  DOMAIN_EVENT_CALLBACK_AGENT_LIFECYCLE,
+  DOMAIN_GET_FSINFO,
+  DOMAIN_DEFINE_XML_FLAGS,
+  DOMAIN_GET_IOTHREAD_INFO,
+  DOMAIN_PIN_IOTHREAD,
+  DOMAIN_INTERFACE_ADDRESSES,
+  DOMAIN_EVENT_CALLBACK_DEVICE_ADDED,
+  DOMAIN_ADD_IOTHREAD,
+  DOMAIN_DEL_IOTHREAD,
+  DOMAIN_SET_USER_PASSWORD,
+  DOMAIN_RENAME,
+  DOMAIN_EVENT_CALLBACK_MIGRATION_ITERATION,
+  CONNECT_REGISTER_CLOSE_CALLBACK,
+  CONNECT_UNREGISTER_CLOSE_CALLBACK,
+  CONNECT_EVENT_CONNECTION_CLOSED,
+  DOMAIN_EVENT_CALLBACK_JOB_COMPLETED,
+  DOMAIN_MIGRATE_START_POST_COPY,
+  DOMAIN_GET_PERF_EVENTS,
+  DOMAIN_SET_PERF_EVENTS,
+  DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED,
+  CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY,
+  CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY,
+  STORAGE_POOL_EVENT_LIFECYCLE,
+  DOMAIN_GET_GUEST_VCPUS,
+  DOMAIN_SET_GUEST_VCPUS,
+  STORAGE_POOL_EVENT_REFRESH,
+  CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY,
+  CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY,
+  NODE_DEVICE_EVENT_LIFECYCLE,
+  NODE_DEVICE_EVENT_UPDATE,
+  STORAGE_VOL_GET_INFO_FLAGS,
+  DOMAIN_EVENT_CALLBACK_METADATA_CHANGE,
+  CONNECT_SECRET_EVENT_REGISTER_ANY,
+  CONNECT_SECRET_EVENT_DEREGISTER_ANY,
+  SECRET_EVENT_LIFECYCLE,
+  SECRET_EVENT_VALUE_CHANGED,
+  DOMAIN_SET_VCPU,
+  DOMAIN_EVENT_BLOCK_THRESHOLD,
+  DOMAIN_SET_BLOCK_THRESHOLD,
+  DOMAIN_MIGRATE_GET_MAX_DOWNTIME,
+  DOMAIN_MANAGED_SAVE_GET_XML_DESC,
+  DOMAIN_MANAGED_SAVE_DEFINE_XML,
+  DOMAIN_SET_LIFECYCLE_ACTION,
+  STORAGE_POOL_LOOKUP_BY_TARGET_PATH,
+  DOMAIN_DETACH_DEVICE_ALIAS,
+  CONNECT_COMPARE_HYPERVISOR_CPU,
+  CONNECT_BASELINE_HYPERVISOR_CPU,
+  NODE_GET_SEV_INFO,
+  DOMAIN_GET_LAUNCH_SECURITY_INFO,
+  NWFILTER_BINDING_LOOKUP_BY_PORT_DEV,
+  NWFILTER_BINDING_GET_XML_DESC,
+  NWFILTER_BINDING_CREATE_XML,
+  NWFILTER_BINDING_DELETE,
+  CONNECT_LIST_ALL_NWFILTER_BINDINGS,
+  DOMAIN_SET_IOTHREAD_PARAMS,
+  CONNECT_GET_STORAGE_POOL_CAPABILITIES,
+  NETWORK_LIST_ALL_PORTS,
+  NETWORK_PORT_LOOKUP_BY_UUID,
+  NETWORK_PORT_CREATE_XML,
+  NETWORK_PORT_GET_PARAMETERS,
+  NETWORK_PORT_SET_PARAMETERS,
+  NETWORK_PORT_GET_XML_DESC,
+  NETWORK_PORT_DELETE,
+  DOMAIN_CHECKPOINT_CREATE_XML,
+  DOMAIN_CHECKPOINT_GET_XML_DESC,
+  DOMAIN_LIST_ALL_CHECKPOINTS,
+  DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN,
+  DOMAIN_CHECKPOINT_LOOKUP_BY_NAME,
+  DOMAIN_CHECKPOINT_GET_PARENT,
+  DOMAIN_CHECKPOINT_DELETE,
+  DOMAIN_GET_GUEST_INFO,
+  CONNECT_SET_IDENTITY,
+  DOMAIN_AGENT_SET_RESPONSE_TIMEOUT,
+  DOMAIN_BACKUP_BEGIN,
+  DOMAIN_BACKUP_GET_XML_DESC,
+  DOMAIN_EVENT_MEMORY_FAILURE,
+  DOMAIN_AUTHORIZED_SSH_KEYS_GET,
+  DOMAIN_AUTHORIZED_SSH_KEYS_SET,
+  DOMAIN_GET_MESSAGES,
+  DOMAIN_START_DIRTY_RATE_CALC,
+  NODE_DEVICE_DEFINE_XML,
+  NODE_DEVICE_UNDEFINE,
+  NODE_DEVICE_CREATE,
+  NWFILTER_DEFINE_XML_FLAGS,
+  NETWORK_DEFINE_XML_FLAGS,
+  NODE_DEVICE_GET_AUTOSTART,
+  NODE_DEVICE_SET_AUTOSTART,
+  NODE_DEVICE_IS_PERSISTENT,
+  NODE_DEVICE_IS_ACTIVE,
+  NETWORK_CREATE_XML_FLAGS,
+  DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE,
+  DOMAIN_SET_LAUNCH_SECURITY_STATE,
+  DOMAIN_SAVE_PARAMS,
+  DOMAIN_RESTORE_PARAMS,
+  DOMAIN_ABORT_JOB_FLAGS,
+  DOMAIN_FD_ASSOCIATE,
 } as const satisfies Record<string, ProcedureSpec>;

@@ -235,8 +235,12 @@ export const KeepaliveProc = {
   PONG: 2,
 } as const;
 
-/** Every procedure of keepalive_procedure: its number, the codecs of its args, reply and event message, and whether it opens a stream. */
+// keepalive_procedure: each procedure's number, the codecs of its args, reply and event message, and whether it opens a stream.
+export const PING = { proc: 1, args: null, ret: null, msg: null, stream: null } as const;
+export const PONG = { proc: 2, args: null, ret: null, msg: null, stream: null } as const;
+
+/** Every procedure of keepalive_procedure (tests, tools; a program should import the ones it calls). */
 export const keepaliveProcedures = {
-  PING: { proc: 1, args: null, ret: null, msg: null, stream: null },
-  PONG: { proc: 2, args: null, ret: null, msg: null, stream: null },
+  PING,
+  PONG,
 } as const satisfies Record<string, ProcedureSpec>;
