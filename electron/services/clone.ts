@@ -80,7 +80,17 @@ import {
 } from './hostfacts';
 import type { HostManager } from './hosts';
 import type { JobContext, JobManager } from './jobs';
-import { deleteCreatedVolume, fmtRate, type HostIo, hostBridges, hostDigest, hostIo, hostReadable, pipeBytes } from './transfer';
+import {
+  deleteCreatedVolume,
+  fmtRate,
+  type HostIo,
+  hostBridges,
+  hostDigest,
+  hostIo,
+  hostReadable,
+  openStreamPair,
+  pipeBytes,
+} from './transfer';
 
 type VolFacts = Awaited<ReturnType<typeof volumeFacts>>;
 
@@ -213,7 +223,7 @@ export async function copyVolumeAcross(a: {
     a.onCreated(vol);
     const path = await volGetPath(a.to.rpc(), vol);
     [src, dst] = await bulks;
-    const [down, up] = await Promise.all([
+    const [down, up] = await openStreamPair(`${a.fromPath} on ${a.from.label} -> ${a.toName} on ${a.to.label}`, [
       volDownload(src.rpc, a.fromVol, { length: bytes, signal: a.signal }),
       volUpload(dst.rpc, vol, { length: bytes, signal: a.signal }),
     ]);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { pipeBytes } from './transfer';
+import { openStreamPair, pipeBytes } from './transfer';
 
 function sink(): Writable & { bytes: Buffer[] } {
   const bytes: Buffer[] = [];
@@ -66,5 +66,53 @@ describe('pipeBytes', () => {
     await expect(p).rejects.toThrow();
     expect(src.destroyed).toBe(true);
     expect(dst.destroyed).toBe(true);
+  });
+});
+
+describe('openStreamPair: a copy stream that fails late never ends the process', () => {
+  /** Runs fn and reports whether an 'uncaughtException' reached the process meanwhile. */
+  async function uncaughtDuring(fn: () => Promise<void>): Promise<Error[]> {
+    const seen: Error[] = [];
+    // Vitest installs its own handlers; ours sees the same emit.
+    const onErr = (e: Error) => seen.push(e);
+    process.on('uncaughtException', onErr);
+    try {
+      await fn();
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      process.off('uncaughtException', onErr);
+    }
+    return seen;
+  }
+
+  it('an error on a stream after the copy settled is logged, not thrown at the process', async () => {
+    const lines: string[] = [];
+    const [down, up] = await openStreamPair(
+      'a.qcow2 on A -> b on B',
+      [Promise.resolve(new PassThrough()), Promise.resolve(new PassThrough())],
+      (l) => lines.push(l),
+    );
+    // Without a listener, emitting 'error' throws synchronously: this is what ended the bench process.
+    expect(() => down.emit('error', new Error('lab-b (transfer): connection closed'))).not.toThrow();
+    up.destroy(new Error('virt-ssh-helper: could not proxy traffic'));
+    await new Promise((r) => setImmediate(r));
+    expect(lines).toEqual([
+      '[copy] a.qcow2 on A -> b on B: source stream: lab-b (transfer): connection closed (after the copy settled or while it failed)',
+      '[copy] a.qcow2 on A -> b on B: target stream: virt-ssh-helper: could not proxy traffic (after the copy settled or while it failed)',
+    ]);
+  });
+
+  it('when one end fails to open, the other is destroyed and the failure thrown; its later error is logged', async () => {
+    const lines: string[] = [];
+    const down = new PassThrough();
+    const seen = await uncaughtDuring(async () => {
+      await expect(
+        openStreamPair('x', [Promise.resolve(down), Promise.reject(new Error('Storage volume not found'))], (l) => lines.push(l)),
+      ).rejects.toThrow('Storage volume not found');
+      expect(down.destroyed).toBe(true);
+      down.emit('error', new Error('connection closed'));
+    });
+    expect(seen).toEqual([]);
+    expect(lines).toHaveLength(1);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { type Readable, Transform, type Writable } from 'node:stream';
+import { type Duplex, type Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { HostId } from '../../shared/api';
 import { AppError } from '../../shared/errors';
@@ -177,6 +177,34 @@ export async function pipeBytes(from: Readable, to: Writable, o: PipeOptions): P
   await pipeline(from, tap, to, { signal: o.signal });
   const sha256 = tap.digest();
   return { bytes: tap.bytes, ...(sha256 ? { sha256 } : {}) };
+}
+
+/**
+ * Opens the two ends of a copy (a download and an upload stream) side by side. Each stream gets an
+ * 'error' listener for its whole life: a stream whose connection drops after the copy settled, or
+ * whose sibling failed to open, would otherwise raise an unhandled 'error' and end the process.
+ * Errors during the copy still reach the caller through the pipeline; a late one is logged with
+ * what it was. When one end fails to open, the other is destroyed and the failure thrown.
+ */
+export async function openStreamPair<A extends Duplex, B extends Duplex>(
+  label: string,
+  open: readonly [Promise<A>, Promise<B>],
+  log: (line: string) => void = (l) => console.warn(l),
+): Promise<[A, B]> {
+  const [a, b] = await Promise.allSettled(open);
+  for (const [side, r] of [
+    ['source', a],
+    ['target', b],
+  ] as const) {
+    if (r.status === 'fulfilled')
+      r.value.on('error', (err: Error) =>
+        log(`[copy] ${label}: ${side} stream: ${err.message} (after the copy settled or while it failed)`),
+      );
+  }
+  if (a.status === 'fulfilled' && b.status === 'fulfilled') return [a.value, b.value];
+  if (a.status === 'fulfilled') a.value.destroy();
+  if (b.status === 'fulfilled') b.value.destroy();
+  throw a.status === 'rejected' ? a.reason : (b as PromiseRejectedResult).reason;
 }
 
 /**
