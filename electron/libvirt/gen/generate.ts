@@ -84,6 +84,62 @@ function run(cmd: string, args: string[], cwd: string): void {
   }
 }
 
+/** One `deb` entry of the system's apt configuration (one-line or deb822 form). */
+export interface AptEntry {
+  uri: string;
+  suites: string[];
+  components: string[];
+  signedBy?: string;
+}
+
+/** The system's `deb` entries: /etc/apt/sources.list, sources.list.d/*.list and *.sources. */
+function systemAptSources(dir = '/etc/apt'): AptEntry[] {
+  const texts: { text: string; deb822: boolean }[] = [];
+  const main = join(dir, 'sources.list');
+  if (existsSync(main)) texts.push({ text: readFileSync(main, 'utf8'), deb822: false });
+  const parts = join(dir, 'sources.list.d');
+  if (existsSync(parts))
+    for (const f of readdirSync(parts).sort()) {
+      if (f.endsWith('.list')) texts.push({ text: readFileSync(join(parts, f), 'utf8'), deb822: false });
+      else if (f.endsWith('.sources')) texts.push({ text: readFileSync(join(parts, f), 'utf8'), deb822: true });
+    }
+  return texts.flatMap(({ text, deb822 }) => parseAptSources(text, deb822));
+}
+
+/** Parses apt sources text: `deb [signed-by=K] URI SUITE COMP…` lines, or deb822 stanzas. */
+export function parseAptSources(text: string, deb822: boolean): AptEntry[] {
+  if (!deb822)
+    return text.split('\n').flatMap((raw) => {
+      const m = /^\s*deb\s+(?:\[([^\]]*)\]\s+)?(\S+)\s+(\S+)\s+(.+)$/.exec(raw.replace(/#.*/, ''));
+      if (!m?.[2] || !m[3] || !m[4]) return [];
+      const signedBy = /signed-by=(\S+)/.exec(m[1] ?? '')?.[1];
+      return [{ uri: m[2], suites: [m[3]], components: m[4].trim().split(/\s+/), ...(signedBy ? { signedBy } : {}) }];
+    });
+  return text.split(/\n\s*\n/).flatMap((stanza) => {
+    const field = (name: string) =>
+      new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(stanza.replace(/^#.*$/gm, ''))?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+    if (!field('Types').includes('deb') || field('Enabled').includes('no')) return [];
+    const signedBy = field('Signed-By')[0];
+    return field('URIs').map((uri) => ({
+      uri,
+      suites: field('Suites'),
+      components: field('Components'),
+      ...(signedBy ? { signedBy } : {}),
+    }));
+  });
+}
+
+/**
+ * The deb-src line for bookworm's main component, from the mirror the system already uses for it
+ * (no archive host is written into this repository).
+ */
+export function bookwormSourceLine(entries: AptEntry[]): string {
+  const e = entries.find((x) => x.suites.includes('bookworm') && x.components.includes('main'));
+  if (!e)
+    throw new Error("no apt source for Debian bookworm's main component in /etc/apt: add one (or pass --x PATH to a libvirt source tree)");
+  return `deb-src ${e.signedBy ? `[signed-by=${e.signedBy}] ` : ''}${e.uri} bookworm main`;
+}
+
 /**
  * Fetches Debian bookworm's libvirt source package with apt-get (a private sources list and state
  * under the cache, so the system's apt configuration is left alone) and keeps only the files we
@@ -92,10 +148,7 @@ function run(cmd: string, args: string[], cwd: string): void {
 function fetchIntoCache(cache: string): string {
   const apt = join(cache, 'apt');
   for (const d of ['lists/partial', 'parts', 'cache/archives/partial', 'download']) mkdirSync(join(apt, d), { recursive: true });
-  writeFileSync(
-    join(apt, 'sources.list'),
-    'deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main\n',
-  );
+  writeFileSync(join(apt, 'sources.list'), `${bookwormSourceLine(systemAptSources())}\n`);
   const opts = [
     '-o',
     `Dir::Etc::SourceList=${join(apt, 'sources.list')}`,
