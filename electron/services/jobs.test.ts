@@ -106,6 +106,8 @@ describe('JobManager', () => {
     const { job, ctx } = controllable(jobs);
     ctx.update({ progress: 1.7, figures: { a: 1, b: 2 } });
     expect(jobs.get(job.id).progress).toBe(1);
+    // No phase given: the phase stays.
+    expect(jobs.get(job.id).phase).toBe('starting');
     ctx.update({ progress: -3, figures: { b: 5, c: 7 } });
     expect(jobs.get(job.id).progress).toBe(0);
     expect(jobs.get(job.id).figures).toEqual({ a: 1, b: 5, c: 7 });
