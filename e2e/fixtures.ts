@@ -10,10 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
+import { CHROMIUM } from './prereqs';
+
+export { CHROMIUM };
 
 // The package is an ES module: Playwright loads specs as ESM, where __dirname does not exist.
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CHROMIUM = process.env.VIREO_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

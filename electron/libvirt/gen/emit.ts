@@ -549,10 +549,14 @@ export function emit(input: EmitInput): string {
     out.push('} as const;');
     // One exported spec per procedure (`import * as P …; callRemote(rpc, P.DOMAIN_GET_STATE, …)`), so a
     // bundler keeps only the codecs a program uses: the whole table costs ~15 ms at every cold start.
-    out.push('', `// ${pe.enumName}: each procedure's number, the codecs of its args, reply and event message, and whether it opens a stream.`);
+    out.push(
+      '',
+      `// ${pe.enumName}: each procedure's number, the codecs of its args, reply and event message, and whether it opens a stream.`,
+    );
     def.members.forEach((m, i) => {
       const short = shortNames[i] as string;
-      if (syms.has(short) || pascalOwner.has(short) || /^(read|write)/.test(short)) throw new EmitError(`procedure ${short} clashes with a generated name`);
+      if (syms.has(short) || pascalOwner.has(short) || /^(read|write)/.test(short))
+        throw new EmitError(`procedure ${short} clashes with a generated name`);
       const base = `${pe.structPrefix}${short.toLowerCase()}`;
       const stream = /@readstream/.test(m.doc) ? "'read'" : /@writestream/.test(m.doc) ? "'write'" : 'null';
       out.push(
