@@ -345,9 +345,9 @@ test('hostile messages on the web bridge are refused and the backend keeps servi
   // Still serving.
   expect(await bridge.call('hosts.list', {})).toEqual([]);
 
-  // A malformed message closes that socket only.
+  // A message that is not JSON closes that socket only (1007: invalid payload data).
   bridge.ws.send('{"t":"invoke","id":1,');
-  await expect.poll(() => bridge.closed?.code).toBe(1003);
+  await expect.poll(() => bridge.closed?.code).toBe(1007);
   const other = await Bridge.open(server);
   other.ws.send(JSON.stringify({ t: 'exec', cmd: 'id' }));
   await expect.poll(() => other.closed?.code).toBe(1008);
