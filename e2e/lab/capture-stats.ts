@@ -12,17 +12,13 @@ import { writeFileSync } from 'node:fs';
 import { domainGetAllStats } from '../../electron/libvirt/domain';
 import { hostGetNodeInfo } from '../../electron/libvirt/host';
 import { openHost, removeThrowaways, throwawayXml } from '../../electron/libvirt/lab-fixture';
-import { DomainStatsFlags, DomainStatsTypes } from '../../electron/libvirt/protocol';
+import { DomainStatsFlags } from '../../electron/libvirt/protocol';
+import { STATS_GROUPS } from '../../electron/services/stats';
 import { labDir, virshOn } from './lab';
 
 const out = process.argv[2] ?? `${labDir()}/domstats-capture.json`;
-const GROUPS =
-  DomainStatsTypes.STATE |
-  DomainStatsTypes.CPU_TOTAL |
-  DomainStatsTypes.VCPU |
-  DomainStatsTypes.BALLOON |
-  DomainStatsTypes.INTERFACE |
-  DomainStatsTypes.BLOCK;
+/** The stats service's own groups: the capture sees what the app reads. */
+const GROUPS = STATS_GROUPS;
 const KEEP = /^(state\.(state|reason)|cpu\.(time|user|system)|vcpu\.(current|maximum|\d+\.(state|time))|balloon\.(current|maximum|rss))$/;
 const runningSamples = Number(process.argv[3] ?? 3);
 const name = `t-proto-stats-${process.pid}`;

@@ -14,7 +14,7 @@ import type { HostManager } from './hosts';
 import { type CpuReading, cpuFigures, cpuReadingOf } from './stats-figures';
 
 // STATE tells whether cpu.time is the guest's (see stats-figures.ts); VCPU gives vcpu.current.
-const GROUPS =
+export const STATS_GROUPS =
   DomainStatsTypes.STATE |
   DomainStatsTypes.CPU_TOTAL |
   DomainStatsTypes.VCPU |
@@ -94,7 +94,7 @@ export class StatsService {
     // coming: both times are kept, and stats-figures.ts takes the interval from them.
     const at = Date.now();
     const records = await domainGetAllStats(conn.rpc, {
-      stats: GROUPS,
+      stats: STATS_GROUPS,
       flags: DomainStatsFlags.ACTIVE | DomainStatsFlags.NOWAIT,
       timeoutMs: 10_000,
     });
