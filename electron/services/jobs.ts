@@ -71,7 +71,8 @@ export class JobManager {
         if (job.status !== 'running') return;
         const phaseChanged = patch.phase !== undefined && patch.phase !== job.phase;
         if (patch.phase !== undefined) job.phase = patch.phase;
-        if (patch.progress !== undefined) job.progress = Math.min(1, Math.max(0, patch.progress));
+        // A figure that is not a number (0/0 from an empty total) keeps the last progress.
+        if (patch.progress !== undefined && !Number.isNaN(patch.progress)) job.progress = Math.min(1, Math.max(0, patch.progress));
         if (patch.figures) job.figures = { ...job.figures, ...patch.figures };
         this.emit(job, phaseChanged);
       },
