@@ -12,7 +12,8 @@ type Opts = Omit<CallOptions, 'program'>;
 
 function encoder(s: ProcedureSpec, args: unknown): ((w: XdrWriter) => void) | null {
   const codec = s.args;
-  return codec ? (w) => codec.write(w, args) : null;
+  // callRemote's signature ties args to this spec (ArgsOf<S>); here the pair is only passed on.
+  return codec ? (w) => codec.write(w, args as never) : null;
 }
 
 /** Calls a procedure and decodes its reply (undefined for a procedure without a reply payload). */

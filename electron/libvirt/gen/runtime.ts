@@ -11,12 +11,10 @@ export interface Codec<Out, In = Out> {
 /** One procedure: its number and the codecs of its payloads (null when it has none). */
 export interface ProcedureSpec {
   readonly proc: number;
-  // biome-ignore lint/suspicious/noExplicitAny: variance: any specific codec must be assignable here
-  readonly args: Codec<unknown, any> | null;
-  // biome-ignore lint/suspicious/noExplicitAny: as above
-  readonly ret: Codec<unknown, any> | null;
-  // biome-ignore lint/suspicious/noExplicitAny: as above
-  readonly msg: Codec<unknown, any> | null;
+  // `never` as the writer's input: any specific codec is assignable here (its write takes more).
+  readonly args: Codec<unknown, never> | null;
+  readonly ret: Codec<unknown, never> | null;
+  readonly msg: Codec<unknown, never> | null;
   /** @readstream / @writestream in remote_protocol.x: the OK reply opens a stream. */
   readonly stream: 'read' | 'write' | null;
 }
