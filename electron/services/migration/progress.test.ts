@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MigrateFlags } from '../libvirt/protocol';
-import { explain } from './migration';
-import { figuresFromStats, isNonConverging, ProgressTracker, progressOf, rankRemedies, UNLIMITED_MIBPS } from './migration-progress';
-import { defaultPeerUri, migrationFlags, migrationParams, virshCommand } from './preflight';
+import { MigrateFlags } from '../../libvirt/protocol';
+import { explain } from './index';
+import { defaultPeerUri, migrationFlags, migrationParams, virshCommand } from './plan';
+import { figuresFromStats, isNonConverging, ProgressTracker, progressOf, rankRemedies, UNLIMITED_MIBPS } from './progress';
 
 const MiB = 1024 * 1024;
 

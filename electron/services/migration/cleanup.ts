@@ -8,7 +8,7 @@
  * told what each host shows and what to do. A source paused because post-copy failed is never
  * resumed: its memory is older than the guest's on the destination.
  */
-import type { DomainState } from '../../shared/api';
+import type { DomainState } from '../../../shared/api';
 
 /** virDomainPausedReason values that matter here. */
 export const PausedReason = { USER: 1, MIGRATION: 2, POSTCOPY: 12, POSTCOPY_FAILED: 13 } as const;

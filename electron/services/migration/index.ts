@@ -19,10 +19,10 @@ import type {
   MigrationPlan,
   MigrationResult,
   MigrationSpec,
-} from '../../shared/api';
-import { AppError } from '../../shared/errors';
-import type { RpcClient } from '../libvirt/client';
-import type { LibvirtConnection } from '../libvirt/connection';
+} from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import type { RpcClient } from '../../libvirt/client';
+import type { LibvirtConnection } from '../../libvirt/connection';
 import {
   domainAbortJob,
   domainDefineXml,
@@ -36,9 +36,9 @@ import {
   domainSetSchedulerParameters,
   domainSuspend,
   domainUndefine,
-} from '../libvirt/domain';
-import { ConnectionClosedError, ErrorCode } from '../libvirt/errors';
-import { DomainEvents } from '../libvirt/events';
+} from '../../libvirt/domain';
+import { ConnectionClosedError, ErrorCode } from '../../libvirt/errors';
+import { DomainEvents } from '../../libvirt/events';
 import {
   MigrationError,
   type MigrationStep,
@@ -47,8 +47,8 @@ import {
   migrateSetMaxDowntime,
   migrateSetMaxSpeed,
   migrateStartPostCopy,
-} from '../libvirt/migration';
-import type { ParamRecord } from '../libvirt/params';
+} from '../../libvirt/migration';
+import type { ParamRecord } from '../../libvirt/params';
 import {
   type DomainRef,
   DomainXmlFlags,
@@ -59,15 +59,15 @@ import {
   ListDomainsFlags,
   type StorageVolRef,
   UndefineFlags,
-} from '../libvirt/protocol';
-import { poolLookupByName, poolRefresh, volCreateXml, volDownload, volLookupByPath, volUpload } from '../libvirt/storage';
-import { stateOf } from './domains';
-import type { HostManager } from './hosts';
-import type { JobContext, JobManager } from './jobs';
-import { type CleanupPlan, describeState, type HostView, planCleanup } from './migration-cleanup';
-import { type Figures, ProgressTracker, progressOf, rankRemedies, UNLIMITED_MIBPS } from './migration-progress';
-import { applyFix, type DiskPlan, type Preflight, runPreflight } from './preflight';
-import { deleteCreatedVolume, hostIo, pipeBytes } from './transfer';
+} from '../../libvirt/protocol';
+import { poolLookupByName, poolRefresh, volCreateXml, volDownload, volLookupByPath, volUpload } from '../../libvirt/storage';
+import { stateOf } from '../domains';
+import type { HostManager } from '../hosts';
+import type { JobContext, JobManager } from '../jobs';
+import { type CleanupPlan, describeState, type HostView, planCleanup } from './cleanup';
+import { type Figures, ProgressTracker, progressOf, rankRemedies, UNLIMITED_MIBPS } from './progress';
+import { applyFix, type DiskPlan, type Preflight, runPreflight } from '../preflight';
+import { deleteCreatedVolume, hostIo, pipeBytes } from '../transfer';
 
 const POLL_MS = 250;
 

@@ -13,12 +13,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectLabHosts, inProcess } from '../../e2e/lab/hosts';
-import { labReset, labSh, readLab, virshOn } from '../../e2e/lab/lab';
-import type { Job, MigrationSpecInput } from '../../shared/api';
-import { MigrationSpec } from '../../shared/api';
-import { type Backend, createBackend } from '../backend';
-import { throwawayXml } from '../libvirt/lab-fixture';
+import { connectLabHosts, inProcess } from '../../../e2e/lab/hosts';
+import { labReset, labSh, readLab, virshOn } from '../../../e2e/lab/lab';
+import type { Job, MigrationSpecInput } from '../../../shared/api';
+import { MigrationSpec } from '../../../shared/api';
+import { type Backend, createBackend } from '../../backend';
+import { throwawayXml } from '../../libvirt/lab-fixture';
 
 const lab = readLab();
 const dataDir = mkdtempSync(join(tmpdir(), 'vireo-mig-lab-'));

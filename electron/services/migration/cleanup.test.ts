@@ -2,7 +2,7 @@
 // Facts as the lab's libvirt 9.0 reports them: state + reason (virDomainPausedReason 2 migration,
 // 13 post-copy failed; virDomainRunningReason 11 post-copy failed).
 import { describe, expect, it } from 'vitest';
-import { type CleanupFacts, type HostView, planCleanup } from './migration-cleanup';
+import { type CleanupFacts, type HostView, planCleanup } from './cleanup';
 
 const A = (state: HostView['state'], reason = 0, detail?: string): HostView => ({
   hostName: 'lab-a',

@@ -3,8 +3,8 @@
  * figures, the graph's history, whether it converges, and the remedies when it does not, ranked
  * by what the guest goes through. Pure: no I/O, so every rule here is unit-tested.
  */
-import type { MigrationControl, MigrationRemedy } from '../../shared/api';
-import type { ParamRecord } from '../libvirt/params';
+import type { MigrationControl, MigrationRemedy } from '../../../shared/api';
+import type { ParamRecord } from '../../libvirt/params';
 
 /** libvirt's "no limit" for SET_MAX_SPEED: QEMU_DOMAIN_MIG_BANDWIDTH_MAX (INT64_MAX / MiB). */
 export const UNLIMITED_MIBPS = 8_796_093_022_207;

@@ -8,11 +8,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectLabHosts, inProcess, labHostSpec } from '../../e2e/lab/hosts';
-import { labSh, readLab, virshOn } from '../../e2e/lab/lab';
-import { type Job, MigrationSpec } from '../../shared/api';
-import { type Backend, createBackend } from '../backend';
-import { throwawayXml } from '../libvirt/lab-fixture';
+import { connectLabHosts, inProcess, labHostSpec } from '../../../e2e/lab/hosts';
+import { labSh, readLab, virshOn } from '../../../e2e/lab/lab';
+import { type Job, MigrationSpec } from '../../../shared/api';
+import { type Backend, createBackend } from '../../backend';
+import { throwawayXml } from '../../libvirt/lab-fixture';
 
 const lab = readLab();
 const dataDir = mkdtempSync(join(tmpdir(), 'vireo-mig-cleanup-lab-'));

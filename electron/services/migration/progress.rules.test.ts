@@ -2,7 +2,7 @@
 // figure, when a migration counts as not converging (80 %, 90 %, 70 % thresholds), the ETA, the
 // history, and each remedy's wording, figures and order.
 import { describe, expect, it } from 'vitest';
-import { figuresFromStats, isNonConverging, ProgressTracker, progressOf, rankRemedies, UNLIMITED_MIBPS } from './migration-progress';
+import { figuresFromStats, isNonConverging, ProgressTracker, progressOf, rankRemedies, UNLIMITED_MIBPS } from './progress';
 
 const MiB = 1024 * 1024;
 
