@@ -3,7 +3,7 @@
  * Editing a parsed document keeps every element and attribute we don't know about, so a
  * definition round-trips intact apart from what we meant to change.
  */
-import { DOMParser, type Document, type Element, XMLSerializer } from '@xmldom/xmldom';
+import { DOMImplementation, DOMParser, type Document, type Element, XMLSerializer } from '@xmldom/xmldom';
 import { AppError } from '../../shared/errors';
 
 export type { Document, Element };
@@ -104,4 +104,61 @@ export function setChildText(doc: Document, el: Element, tag: string, value: str
   }
   c.textContent = value;
   return c;
+}
+
+// ---- building and editing ---------------------------------------------------------------------
+
+type Attrs = Record<string, string | number | undefined>;
+
+/** Appends <tag attrs>text</tag> to `parent` (attributes left undefined are skipped) and returns it. */
+export function appendElement(parent: Element, tag: string, attrs: Attrs = {}, textContent?: string): Element {
+  const doc = parent.ownerDocument as Document;
+  const e = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) e.setAttribute(k, String(v));
+  if (textContent !== undefined) e.appendChild(doc.createTextNode(textContent));
+  parent.appendChild(e);
+  return e;
+}
+
+export function newDocument(rootTag: string): Document {
+  return new DOMImplementation().createDocument(null, rootTag, null);
+}
+
+/** Indents elements that hold only elements (what we built), leaving text content untouched. */
+export function indent(doc: Document, unit = '  '): void {
+  const walk = (e: Element, depth: number): void => {
+    const kids: Element[] = [];
+    let textual = false;
+    for (let n = e.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 1) kids.push(n as Element);
+      else if ((n.nodeType === 3 || n.nodeType === 4) && (n.nodeValue ?? '').trim() !== '') textual = true;
+    }
+    if (textual || kids.length === 0) return;
+    for (let n = e.firstChild; n; ) {
+      const next = n.nextSibling;
+      if (n.nodeType === 3) e.removeChild(n);
+      n = next;
+    }
+    const pad = (d: number) => doc.createTextNode(`\n${unit.repeat(d)}`);
+    for (const k of kids) {
+      e.insertBefore(pad(depth + 1), k);
+      walk(k, depth + 1);
+    }
+    e.appendChild(pad(depth));
+  };
+  walk(doc.documentElement as Element, 0);
+}
+
+/** A document we built, serialized with a final line end. */
+export function toXml(doc: Document): string {
+  return `${serializeXml(doc)}\n`;
+}
+
+/** Removes an element and the whitespace before it, so the layout stays tidy. */
+export function removeWithIndent(e: Element): void {
+  const parent = e.parentNode;
+  if (!parent) return;
+  const prev = e.previousSibling;
+  if (prev && prev.nodeType === 3 && (prev.nodeValue ?? '').trim() === '') parent.removeChild(prev);
+  parent.removeChild(e);
 }

@@ -1,0 +1,187 @@
+/**
+ * Edits of a domain definition in place, through its DOM: each changes what it names and keeps
+ * every other element, attribute, comment and namespace as libvirt (or virt-manager) wrote it.
+ *
+ *   const d = openDomain(xml);
+ *   setName(d, 'web2');
+ *   for (const disk of deviceElements(d, 'disk')) setDiskCache(disk, 'none');
+ *   const out = domainToXml(d);            // modelOf(d) reads the edited model back
+ *
+ * Devices are reached with `deviceElements(d, tag)` (in document order: the model's `index`) or
+ * `findDisk(d, target)`; the edit functions take that element. New edits (vCPUs, memory, boot
+ * order, NIC link state for the settings editor) belong here, one function each, read back through
+ * the same model.
+ */
+import { AppError } from '../../shared/errors';
+import { attr, child, children, type Document, type Element, parseXml, removeWithIndent, serializeXml } from './dom';
+import type { DomainDiskModel, DomainModel } from './model';
+import { parseDisk, readDomain } from './parse';
+
+/** A parsed definition being edited. */
+export interface DomainDoc {
+  readonly doc: Document;
+  readonly root: Element;
+}
+
+export function openDomain(xml: string): DomainDoc {
+  const doc = parseXml(xml, 'the domain XML');
+  const root = doc.documentElement;
+  if (root?.tagName !== 'domain') throw new AppError('xml', 'Not a <domain> definition');
+  return { doc, root };
+}
+
+export function domainToXml(d: DomainDoc): string {
+  return serializeXml(d.doc);
+}
+
+/** The model of the definition as it is now (after edits). */
+export function modelOf(d: DomainDoc): DomainModel {
+  return readDomain(d.root);
+}
+
+/** Sets a direct child's text, creating it at child-node position `at` when missing. */
+function setChildTextAt(parent: Element, tag: string, value: string, at: number): void {
+  const existing = child(parent, tag);
+  if (existing) {
+    existing.textContent = value;
+    return;
+  }
+  const e = (parent.ownerDocument as Document).createElement(tag);
+  e.textContent = value;
+  parent.insertBefore(e, parent.childNodes.item(at) ?? null);
+}
+
+/** The child-node position just after the first `tag` child, 0 when there is none. */
+function positionAfter(root: Element, tag: string): number {
+  let i = 0;
+  for (let n = root.firstChild; n; n = n.nextSibling, i++) if (n.nodeType === 1 && (n as Element).tagName === tag) return i + 1;
+  return 0;
+}
+
+export function setName(d: DomainDoc, name: string): void {
+  setChildTextAt(d.root, 'name', name, 0);
+}
+
+/** The domain's UUID, and the SMBIOS one that must equal it (libvirt refuses a mismatch). */
+export function setUuid(d: DomainDoc, uuid: string): void {
+  setChildTextAt(d.root, 'uuid', uuid, positionAfter(d.root, 'name'));
+  for (const sys of children(child(d.root, 'sysinfo') ?? d.root, 'system')) {
+    for (const entry of children(sys, 'entry')) if (attr(entry, 'name') === 'uuid') entry.textContent = uuid;
+  }
+}
+
+/** The <devices> element, created (at the end) when the definition has none. */
+export function devicesOf(d: DomainDoc): Element {
+  const existing = child(d.root, 'devices');
+  if (existing) return existing;
+  const devices = d.doc.createElement('devices');
+  d.root.appendChild(devices);
+  return devices;
+}
+
+/** The device elements with this tag, in document order (the model's `index`). */
+export function deviceElements(d: DomainDoc, tag: string): Element[] {
+  const devices = child(d.root, 'devices');
+  return devices ? children(devices, tag) : [];
+}
+
+/** Each <disk> element with its model, in document order (to read and edit in one pass). */
+export function diskEntries(d: DomainDoc): { el: Element; disk: DomainDiskModel }[] {
+  return deviceElements(d, 'disk').map((el, i) => ({ el, disk: parseDisk(el, i) }));
+}
+
+/** The <disk> whose target is `target`. */
+export function findDisk(d: DomainDoc, target: string): Element | null {
+  return deviceElements(d, 'disk').find((e) => attr(child(e, 'target'), 'dev') === target) ?? null;
+}
+
+/** Appends a device (XML of one element, e.g. from devices.ts) to <devices>, indented like libvirt's. */
+export function addDevice(d: DomainDoc, deviceXml: string): Element {
+  const parsed = parseXml(deviceXml, 'the device XML').documentElement as Element;
+  const el = d.doc.importNode(parsed, true) as Element;
+  const devices = devicesOf(d);
+  devices.appendChild(d.doc.createTextNode('  '));
+  devices.appendChild(el);
+  devices.appendChild(d.doc.createTextNode('\n  '));
+  return el;
+}
+
+/** Removes a device element (and the indentation before it). */
+export function removeDevice(el: Element): void {
+  removeWithIndent(el);
+}
+
+/** Attributes of <source> that say where a disk's data is. */
+const DISK_SOURCE_ATTRS = ['file', 'dev', 'pool', 'volume', 'mode', 'dir', 'protocol', 'name', 'index'];
+
+export type NewDiskSource = { type: 'file' | 'block'; path: string } | { type: 'volume'; pool: string; volume: string };
+
+/**
+ * Points a disk at other data (a copy, a volume in another pool): its type and <source> change,
+ * network hosts and the backing chain go (the new image is read on its own); driver, target,
+ * address, boot order and the rest stay.
+ */
+export function setDiskSource(disk: Element, s: NewDiskSource): void {
+  const doc = disk.ownerDocument as Document;
+  disk.setAttribute('type', s.type);
+  let src = child(disk, 'source');
+  if (!src) {
+    src = doc.createElement('source');
+    disk.insertBefore(src, child(disk, 'target'));
+  }
+  for (const a of DISK_SOURCE_ATTRS) src.removeAttribute(a);
+  for (const h of children(src, 'host')) src.removeChild(h);
+  if (s.type === 'volume') {
+    src.setAttribute('pool', s.pool);
+    src.setAttribute('volume', s.volume);
+  } else src.setAttribute(s.type === 'block' ? 'dev' : 'file', s.path);
+  for (const b of children(disk, 'backingStore')) removeWithIndent(b);
+}
+
+/** The same kind of source at another path (file stays file, device stays device); false when the disk has neither. */
+export function setDiskPath(disk: Element, path: string): boolean {
+  const src = child(disk, 'source');
+  for (const a of ['file', 'dev']) {
+    if (src?.hasAttribute(a)) {
+      src.setAttribute(a, path);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The disk's cache mode, adding <driver name='qemu'> when it has no driver. */
+export function setDiskCache(disk: Element, cache: string): void {
+  let drv = child(disk, 'driver');
+  if (!drv) {
+    drv = (disk.ownerDocument as Document).createElement('driver');
+    drv.setAttribute('name', 'qemu');
+    disk.insertBefore(drv, disk.firstChild);
+  }
+  drv.setAttribute('cache', cache);
+}
+
+/** A NIC's MAC address (a <mac> is added first when it has none). */
+export function setInterfaceMac(nic: Element, mac: string): void {
+  let m = child(nic, 'mac');
+  if (!m) {
+    m = (nic.ownerDocument as Document).createElement('mac');
+    nic.insertBefore(m, nic.firstChild);
+  }
+  m.setAttribute('address', mac);
+}
+
+/** Moves a NIC to a network or bridge; returns whether that is a change. */
+export function setInterfaceSource(nic: Element, to: { kind: 'network' | 'bridge'; name: string }): boolean {
+  const before = `${attr(nic, 'type')}:${attr(child(nic, 'source'), to.kind) ?? ''}`;
+  nic.setAttribute('type', to.kind);
+  let src = child(nic, 'source');
+  if (!src) {
+    src = (nic.ownerDocument as Document).createElement('source');
+    const mac = child(nic, 'mac');
+    nic.insertBefore(src, mac ? mac.nextSibling : nic.firstChild);
+  }
+  for (const a of ['network', 'bridge', 'dev', 'mode', 'portgroup', 'portid']) src.removeAttribute(a);
+  src.setAttribute(to.kind, to.name);
+  return before !== `${to.kind}:${to.name}`;
+}
