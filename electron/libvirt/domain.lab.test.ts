@@ -37,7 +37,7 @@ import {
   domainSuspend,
   domainUndefine,
 } from './domain';
-import { ErrorCode } from './errors';
+import { ErrorCode, LibvirtError } from './errors';
 import { hostGetNodeInfo } from './host';
 import {
   type OpenHost,
@@ -263,8 +263,42 @@ describe('reading domains on host A', () => {
   });
 });
 
+/**
+ * Each test below makes the state it needs itself (so any one of them runs alone, with -t, or in
+ * any order): the throwaway domain defined, or defined and running; a test that follows another
+ * reuses what is already there instead of booting it again.
+ */
+async function lookupOurs(): Promise<DomainRef | undefined> {
+  return domainLookupByName(A.rpc, name).catch((e: unknown) => {
+    if (e instanceof LibvirtError && e.code === ErrorCode.NO_DOMAIN) return undefined;
+    throw e;
+  });
+}
+async function ensureDefined(): Promise<DomainRef> {
+  dom = (await lookupOurs()) ?? (await domainDefineXml(A.rpc, { xml: throwawayXml(name, { disk }), flags: DefineFlags.VALIDATE }));
+  return dom;
+}
+async function ensureShutOff(): Promise<DomainRef> {
+  await ensureDefined();
+  if ((await domainGetState(A.rpc, dom)).state !== DomainState.SHUTOFF) await domainDestroy(A.rpc, dom);
+  dom = await domainLookupByName(A.rpc, name);
+  return dom;
+}
+async function ensureRunning(): Promise<DomainRef> {
+  await ensureDefined();
+  const { state } = await domainGetState(A.rpc, dom);
+  if (state === DomainState.SHUTOFF) dom = await domainCreate(A.rpc, dom, {});
+  else if (state === DomainState.PAUSED) await domainResume(A.rpc, dom);
+  dom = await domainLookupByName(A.rpc, name);
+  return dom;
+}
+
 describe('changing a throwaway domain on host A', () => {
   it('define (with VALIDATE) creates it shut off; bad XML is refused', async () => {
+    if (await lookupOurs()) {
+      await virshStatus('A', ['destroy', name]);
+      await virshStatus('A', ['undefine', name]);
+    }
     const bad = await domainDefineXml(A.rpc, {
       xml: '<domain type="qemu"><name>x</name>',
       flags: DefineFlags.VALIDATE,
@@ -282,6 +316,7 @@ describe('changing a throwaway domain on host A', () => {
   });
 
   it('create paused, resume, suspend, resume: states as virsh sees them', async () => {
+    await ensureShutOff();
     dom = await domainCreate(A.rpc, dom, { flags: CreateFlags.PAUSED });
     expect(dom.id).toBeGreaterThan(0);
     expect(await virshState(name)).toBe('paused');
@@ -295,6 +330,7 @@ describe('changing a throwaway domain on host A', () => {
   });
 
   it('console: a command typed into the serial console answers', async () => {
+    await ensureRunning();
     const st = await domainOpenConsole(A.rpc, dom, { flags: 1 });
     let out = '';
     st.on('data', (b: Buffer) => {
@@ -314,6 +350,7 @@ describe('changing a throwaway domain on host A', () => {
   });
 
   it('block I/O tune set live, read back like virsh blkdeviotune', async () => {
+    await ensureRunning();
     await domainSetBlockIoTune(A.rpc, dom, {
       disk: 'vda',
       params: { total_iops_sec: 200, read_bytes_sec: 1048576 },
@@ -329,6 +366,7 @@ describe('changing a throwaway domain on host A', () => {
   });
 
   it('interface parameters set in the config, read back like virsh domiftune --config', async () => {
+    await ensureRunning();
     // The lab's kernel has neither sfq nor the police action, so a live change fails in tc; the
     // persistent config takes the same params (by MAC: a config has no vnetN name).
     const row = /^\s*(\S+)\s+bridge\s+\S+\s+\S+\s+(\S+)/m.exec(await virsh('A', ['domiflist', name]));
@@ -367,6 +405,7 @@ describe('changing a throwaway domain on host A', () => {
   });
 
   it('scheduler parameters set live, read back like virsh schedinfo', async () => {
+    await ensureRunning();
     await domainSetSchedulerParameters(A.rpc, dom, {
       params: { cpu_shares: 512, vcpu_quota: 50_000 },
       flags: Impact.LIVE,
@@ -379,6 +418,7 @@ describe('changing a throwaway domain on host A', () => {
   });
 
   it('vCPU and emulator pinning, read back like virsh vcpupin / emulatorpin', async () => {
+    await ensureRunning();
     const { cpus } = await hostGetNodeInfo(A.rpc);
     const last = cpus - 1;
     await domainPinVcpu(A.rpc, dom, {
@@ -394,6 +434,7 @@ describe('changing a throwaway domain on host A', () => {
   });
 
   it('attach / detach a NIC live, and a disk to the persistent config', async () => {
+    await ensureRunning();
     const nic = "<interface type='bridge'><source bridge='labbr0'/><model type='virtio'/><alias name='ua-tproto-nic'/></interface>";
     const count = async () => (await virsh('A', ['domiflist', name])).split('\n').filter((l) => /\bbridge\b/.test(l)).length;
     expect(await count()).toBe(1);
@@ -424,6 +465,7 @@ describe('changing a throwaway domain on host A', () => {
   });
 
   it('reboot and shutdown requests are accepted; destroy stops it', async () => {
+    await ensureRunning();
     await domainReboot(A.rpc, dom, { flags: ShutdownFlags.ACPI_POWER_BTN });
     // The busybox guest has no ACPI daemon, so the request changes nothing visible.
     await domainShutdown(A.rpc, dom, { flags: ShutdownFlags.ACPI_POWER_BTN });
@@ -433,6 +475,7 @@ describe('changing a throwaway domain on host A', () => {
   });
 
   it('undefine removes it', async () => {
+    await ensureShutOff();
     await domainUndefine(A.rpc, dom);
     expect((await virshStatus('A', ['domstate', name])).code).not.toBe(0);
     await expect(domainLookupByName(A.rpc, name)).rejects.toMatchObject({
