@@ -100,11 +100,29 @@ beforeAll(async () => {
     if (e.domain.name === name) seenA.push(e);
   });
   await evA.start();
-  const dom = await domainDefineXml(A.rpc, { xml: throwawayXml(name) });
-  await domainCreate(A.rpc, dom);
-  // Migrate a booted guest, not one still loading its kernel.
-  await consoleAnswers(A.rpc, await domainLookupByName(A.rpc, name));
 });
+
+/**
+ * The throwaway guest running and booted on `host`, whatever the tests before left (none, or the
+ * guest on the other host): each test starts from where it needs the guest, so any one runs
+ * alone or in any order. In file order each test finds the guest where the one before left it.
+ */
+async function guestOn(host: 'A' | 'B'): Promise<DomainRef> {
+  const [here, other] = host === 'A' ? [A, 'B' as const] : [B, 'A' as const];
+  if ((await state(other)) !== null) {
+    await virshStatus(other, ['destroy', name]);
+    await virshStatus(other, ['undefine', name]);
+  }
+  const now = await state(host);
+  if (now === 'running') return domainLookupByName(here.rpc, name);
+  if (now !== null) await virshStatus(host, ['destroy', name]);
+  const dom = now === null ? await domainDefineXml(here.rpc, { xml: throwawayXml(name) }) : await domainLookupByName(here.rpc, name);
+  await domainCreate(here.rpc, dom);
+  // Migrate a booted guest, not one still loading its kernel.
+  const booted = await domainLookupByName(here.rpc, name);
+  await consoleAnswers(here.rpc, booted);
+  return booted;
+}
 afterAll(async () => {
   await evA?.stop();
   for (const h of ['A', 'B'] as const) {
@@ -117,7 +135,7 @@ afterAll(async () => {
 
 describe('live migration between lab hosts', () => {
   it('direct A -> B (five steps), job stats polled, downtime and speed changed while it runs', async () => {
-    const dom = await domainLookupByName(A.rpc, name);
+    const dom = await guestOn('A');
     const steps: string[] = [];
     const controls: Record<string, number | string> = {};
     const { result, samples } = await whilePolling(
@@ -180,7 +198,7 @@ describe('live migration between lab hosts', () => {
   });
 
   it('peer-to-peer B -> A: one Perform3 call with dconnuri; the guest is back and alive', async () => {
-    const dom = await domainLookupByName(B.rpc, name);
+    const dom = await guestOn('B');
     const a = labHost('A');
     const { result, samples } = await whilePolling(B.rpc, dom, () =>
       migratePeerToPeer(B.rpc, dom, {
@@ -199,7 +217,7 @@ describe('live migration between lab hosts', () => {
   });
 
   it('an aborted direct migration leaves the guest running on the source', async () => {
-    const dom = await domainLookupByName(A.rpc, name);
+    const dom = await guestOn('A');
     const { result } = await whilePolling(
       A.rpc,
       dom,
@@ -226,7 +244,7 @@ describe('live migration between lab hosts', () => {
   });
 
   it('post-copy: switched over while running, the guest ends up on B', async () => {
-    const dom = await domainLookupByName(A.rpc, name);
+    const dom = await guestOn('A');
     const { result } = await whilePolling(
       A.rpc,
       dom,
