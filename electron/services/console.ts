@@ -22,7 +22,9 @@ import type { RpcClient } from '../libvirt/client';
 import { domainDefineXml, domainGetState, domainGetXmlDesc, domainListAll, domainLookupByUuid, domainOpenConsole } from '../libvirt/domain';
 import { ErrorCode } from '../libvirt/errors';
 import { ConsoleFlags, type DomainRef, DomainState, DomainXmlFlags, ListDomainsFlags } from '../libvirt/protocol';
-import { attr, child, children, type Document, type Element, parseXml, serializeXml } from '../xml/dom';
+import { buildCharDevXml } from '../xml/devices';
+import { addDevice, domainToXml, modelOf, openDomain } from '../xml/edit';
+import { consoleDevices, parseDomain } from '../xml/parse';
 import type { HostManager } from './hosts';
 
 // ---------------------------------------------------------------------------------------------
@@ -132,14 +134,7 @@ const SERIAL_HINT =
 
 /** The character devices libvirt's console API can open (<console>, or a <serial> it maps to one). */
 export function serialDevicesOf(xml: string): { type: string; port: number }[] {
-  const devices = child(parseXml(xml, 'the domain XML').documentElement, 'devices');
-  if (!devices) return [];
-  const out = children(devices, 'console').map((c) => ({
-    type: attr(c, 'type') ?? 'pty',
-    port: Number(attr(child(c, 'target'), 'port') ?? 0),
-  }));
-  if (out.length > 0) return out;
-  return children(devices, 'serial').map((c) => ({ type: attr(c, 'type') ?? 'pty', port: Number(attr(child(c, 'target'), 'port') ?? 0) }));
+  return consoleDevices(parseDomain(xml)).map((c) => ({ type: c.type, port: c.port ?? 0 }));
 }
 
 export class SerialConnector implements Connector {
@@ -162,40 +157,11 @@ export class SerialConnector implements Connector {
  * definition is read with SECURE so that passwords survive the round trip).
  */
 export function withSerialConsole(xml: string): { xml: string; changed: boolean } {
-  const doc: Document = parseXml(xml, 'the domain XML');
-  const root = doc.documentElement;
-  if (!root) throw new AppError('xml', 'Empty domain XML');
-  let devices = child(root, 'devices');
-  if (!devices) {
-    devices = doc.createElement('devices');
-    root.appendChild(devices);
-  }
-  let changed = false;
-  const indent = (el: Element) => {
-    devices.appendChild(doc.createTextNode('  '));
-    devices.appendChild(el);
-    devices.appendChild(doc.createTextNode('\n  '));
-  };
-  if (children(devices, 'serial').length === 0) {
-    const serial = doc.createElement('serial');
-    serial.setAttribute('type', 'pty');
-    const target = doc.createElement('target');
-    target.setAttribute('port', '0');
-    serial.appendChild(target);
-    indent(serial);
-    changed = true;
-  }
-  if (children(devices, 'console').length === 0) {
-    const console = doc.createElement('console');
-    console.setAttribute('type', 'pty');
-    const target = doc.createElement('target');
-    target.setAttribute('type', 'serial');
-    target.setAttribute('port', '0');
-    console.appendChild(target);
-    indent(console);
-    changed = true;
-  }
-  return { xml: serializeXml(doc), changed };
+  const d = openDomain(xml);
+  const { serials, consoles } = modelOf(d);
+  if (serials.length === 0) addDevice(d, buildCharDevXml({ kind: 'serial', type: 'pty', port: 0 }));
+  if (consoles.length === 0) addDevice(d, buildCharDevXml({ kind: 'console', type: 'pty', port: 0, targetType: 'serial' }));
+  return { xml: domainToXml(d), changed: serials.length === 0 || consoles.length === 0 };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
  * with a VM when no other domain on the host uses it — as its disk, or anywhere in a disk's
  * backing chain (an overlay built on it).
  */
-import { attr, children, type Element, parseXml } from '../xml/dom';
+import type { DiskSource } from '../xml/model';
+import { parseDomain } from '../xml/parse';
+import { parseVolume } from '../xml/volume';
 
 export interface DiskRefs {
   /** Host paths: file and block sources, with their backing chains. */
@@ -14,29 +16,23 @@ export interface DiskRefs {
 
 /** Every disk source in a domain definition, backing chains included. */
 export function diskRefsOf(xml: string): DiskRefs {
-  const root = parseXml(xml, 'the domain XML').documentElement;
   const paths: string[] = [];
   const volumes: DiskRefs['volumes'] = [];
-  const visit = (el: Element) => {
-    for (const src of children(el, 'source')) {
-      const p = attr(src, 'file') ?? attr(src, 'dev');
-      if (p) paths.push(p);
-      const pool = attr(src, 'pool');
-      const volume = attr(src, 'volume');
-      if (pool && volume) volumes.push({ pool, volume });
-    }
-    for (const b of children(el, 'backingStore')) visit(b);
+  const add = ({ file, dev, pool, volume }: DiskSource) => {
+    const p = file ?? dev;
+    if (p) paths.push(p);
+    if (pool && volume) volumes.push({ pool, volume });
   };
-  for (const devices of root ? children(root, 'devices') : []) for (const d of children(devices, 'disk')) visit(d);
+  for (const d of parseDomain(xml).disks) {
+    if (d.source) add(d.source);
+    for (const b of d.backingChain) add(b.source);
+  }
   return { paths, volumes };
 }
 
 /** The backing file a volume's XML names (`<backingStore><path>`), if any. */
 export function backingOf(volumeXml: string): string | undefined {
-  const root = parseXml(volumeXml, 'the volume XML').documentElement;
-  const b = root ? children(root, 'backingStore')[0] : undefined;
-  const p = b ? children(b, 'path')[0]?.textContent?.trim() : undefined;
-  return p || undefined;
+  return parseVolume(volumeXml).backingStore?.path;
 }
 
 /** For each of `paths`, the other domains that use it (only paths with users). */

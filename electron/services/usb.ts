@@ -9,7 +9,6 @@
  * persistent definition, so the two sides of one device are recognised exactly.
  */
 import { randomBytes } from 'node:crypto';
-import { XMLSerializer } from '@xmldom/xmldom';
 import type {
   ApplyScope,
   EmulatedUsbSpec,
@@ -53,7 +52,10 @@ import {
   volListAll,
   volLookupByName,
 } from '../libvirt/storage';
-import { attr, child, children, type Element, intAttr, parseXml, path, text } from '../xml/dom';
+import { buildDiskXml, buildInputXml, buildUsbHostdevXml } from '../xml/devices';
+import { attr, child, children, type Element, parseXml, serializeXml, text } from '../xml/dom';
+import { parseDisk, parseDomain, parseHostdev, parseInput } from '../xml/parse';
+import { buildVolumeXml, parseVolume } from '../xml/volume';
 import type { HostManager } from './hosts';
 import { checkScope } from './qos';
 
@@ -127,14 +129,14 @@ export function usbDevicesOf(domainXml: string): DefUsbDevice[] {
     if (n.nodeType !== 1) continue;
     const el = n as Element;
     const alias = attr(child(el, 'alias'), 'name');
-    const base = { ...(alias ? { alias } : {}), xml: new XMLSerializer().serializeToString(el) };
-    if (el.tagName === 'hostdev' && attr(el, 'type') === 'usb') {
-      const src = child(el, 'source');
-      const vendorId = hexId(attr(child(src, 'vendor'), 'id'));
-      const productId = hexId(attr(child(src, 'product'), 'id'));
-      const addr = child(src, 'address');
-      const bus = intAttr(addr, 'bus');
-      const device = intAttr(addr, 'device');
+    const base = { ...(alias ? { alias } : {}), xml: serializeXml(el) };
+    const hostdev = el.tagName === 'hostdev' ? parseHostdev(el) : undefined;
+    const input = el.tagName === 'input' ? parseInput(el) : undefined;
+    const disk = el.tagName === 'disk' ? parseDisk(el) : undefined;
+    if (hostdev?.type === 'usb') {
+      const vendorId = hexId(hostdev.vendorId);
+      const productId = hexId(hostdev.productId);
+      const { bus, device } = hostdev;
       const ids = `${vendorId ?? '?'}:${productId ?? '?'}`;
       out.push({
         key: keyOf(alias, `hostdev:${ids}${bus !== undefined && device !== undefined ? `@${bus}.${device}` : ''}`),
@@ -145,8 +147,8 @@ export function usbDevicesOf(domainXml: string): DefUsbDevice[] {
         ...(device !== undefined ? { device } : {}),
         ...base,
       });
-    } else if (el.tagName === 'input' && attr(el, 'bus') === 'usb') {
-      const type = attr(el, 'type') ?? 'input';
+    } else if (input?.bus === 'usb') {
+      const type = input.type ?? 'input';
       const i = nth.get(type) ?? 0;
       nth.set(type, i + 1);
       out.push({
@@ -155,9 +157,9 @@ export function usbDevicesOf(domainXml: string): DefUsbDevice[] {
         type,
         ...base,
       });
-    } else if (el.tagName === 'disk' && attr(child(el, 'target'), 'bus') === 'usb') {
-      const target = attr(child(el, 'target'), 'dev') ?? '?';
-      const source = attr(child(el, 'source'), 'file') ?? attr(child(el, 'source'), 'dev');
+    } else if (disk?.bus === 'usb') {
+      const target = disk.target ?? '?';
+      const source = disk.path;
       out.push({ key: keyOf(alias, `disk:${target}`), kind: 'disk', target, ...(source ? { source } : {}), ...base });
     } else if (el.tagName === 'redirdev' && attr(el, 'bus') === 'usb') {
       const type = attr(el, 'type') ?? 'redirdev';
@@ -171,22 +173,13 @@ export function usbDevicesOf(domainXml: string): DefUsbDevice[] {
 
 /** The USB controller's model, 'default' for one without a model, null for none (or model='none'). */
 export function usbControllerOf(domainXml: string): string | null {
-  const root = parseXml(domainXml, 'the domain XML').documentElement;
-  const devices = child(root, 'devices');
-  const usb = devices ? children(devices, 'controller').filter((c) => attr(c, 'type') === 'usb') : [];
-  const real = usb.find((c) => attr(c, 'model') !== 'none');
-  return real ? (attr(real, 'model') ?? 'default') : null;
+  const real = parseDomain(domainXml).controllers.find((c) => c.type === 'usb' && c.model !== 'none');
+  return real ? (real.model ?? 'default') : null;
 }
 
 /** Every disk target and file source of a definition (for a free sdX name and volumes in use). */
 export function disksOf(domainXml: string): { target?: string; source?: string }[] {
-  const root = parseXml(domainXml, 'the domain XML').documentElement;
-  const devices = child(root, 'devices');
-  return (devices ? children(devices, 'disk') : []).map((d) => {
-    const target = attr(child(d, 'target'), 'dev');
-    const source = attr(child(d, 'source'), 'file') ?? attr(child(d, 'source'), 'dev');
-    return { ...(target ? { target } : {}), ...(source ? { source } : {}) };
-  });
+  return parseDomain(domainXml).disks.map((d) => ({ ...(d.target ? { target: d.target } : {}), ...(d.path ? { source: d.path } : {}) }));
 }
 
 /** Does a <hostdev type='usb'> name this device? Its ids and address must agree where it gives them. */
@@ -232,18 +225,6 @@ export function mergeUsb(live: DefUsbDevice[], config: DefUsbDevice[]): MergedUs
 
 // ---- XML: building -----------------------------------------------------------------------------
 
-const esc = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-
-/** An element with escaped attributes; children are elements built the same way. */
-export function el(tag: string, attrs: Record<string, string | number | undefined> = {}, ...kids: string[]): string {
-  const a = Object.entries(attrs)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${esc(String(v))}"`)
-    .join('');
-  return kids.length ? `<${tag}${a}>${kids.join('')}</${tag}>` : `<${tag}${a}/>`;
-}
-
 export const newAlias = (what: string): string => `ua-vireo-${what}-${randomBytes(4).toString('hex')}`;
 
 /**
@@ -251,33 +232,20 @@ export const newAlias = (what: string): string => `ua-vireo-${what}-${randomByte
  * too when another device has the same ids, else libvirt cannot tell which one is meant.
  */
 export function hostdevXml(d: UsbNodeDevice, withAddress: boolean, alias: string): string {
-  return el(
-    'hostdev',
-    { mode: 'subsystem', type: 'usb', managed: 'yes' },
-    el(
-      'source',
-      {},
-      el('vendor', { id: `0x${d.vendorId}` }),
-      el('product', { id: `0x${d.productId}` }),
-      ...(withAddress ? [el('address', { bus: d.bus, device: d.device })] : []),
-    ),
-    el('alias', { name: alias }),
-  );
+  return buildUsbHostdevXml({
+    vendorId: d.vendorId,
+    productId: d.productId,
+    ...(withAddress ? { address: { bus: d.bus, device: d.device } } : {}),
+    alias,
+  });
 }
 
 export function inputXml(kind: 'tablet' | 'keyboard' | 'mouse', alias: string): string {
-  return el('input', { type: kind, bus: 'usb' }, el('alias', { name: alias }));
+  return buildInputXml({ type: kind, bus: 'usb', alias });
 }
 
 export function usbDiskXml(a: { path: string; format: string; target: string; alias: string }): string {
-  return el(
-    'disk',
-    { type: 'file', device: 'disk' },
-    el('driver', { name: 'qemu', type: a.format }),
-    el('source', { file: a.path }),
-    el('target', { dev: a.target, bus: 'usb' }),
-    el('alias', { name: a.alias }),
-  );
+  return buildDiskXml({ type: 'file', path: a.path, format: a.format, target: a.target, bus: 'usb', alias: a.alias });
 }
 
 /** sda, sdb … sdz, sdaa …: the first not used by any disk of either definition. */
@@ -289,16 +257,6 @@ export function freeUsbTarget(used: Iterable<string>): string {
     if (!taken.has(name)) return name;
   }
   throw new AppError('no-target', 'No free sdX device name is left for a USB disk');
-}
-
-export function volumeXml(name: string, sizeMiB: number): string {
-  return el(
-    'volume',
-    {},
-    `<name>${esc(name)}</name>`,
-    `<capacity unit="MiB">${sizeMiB}</capacity>`,
-    el('target', {}, el('format', { type: 'raw' })),
-  );
 }
 
 const KIND_LABEL: Record<string, string> = { tablet: 'USB tablet', keyboard: 'USB keyboard', mouse: 'USB mouse' };
@@ -536,14 +494,18 @@ export class UsbService {
     let vol: Awaited<ReturnType<typeof volCreateXml>>;
     let created = false;
     if (spec.create) {
-      vol = await volCreateXml(c.rpc, pool, { xml: volumeXml(spec.volume, spec.create.sizeMiB) });
+      // Fully allocated, as libvirt allocates a volume that names no allocation.
+      const bytes = spec.create.sizeMiB * 1024 * 1024;
+      vol = await volCreateXml(c.rpc, pool, {
+        xml: buildVolumeXml({ name: spec.volume, capacity: bytes, allocation: bytes, format: 'raw' }),
+      });
       created = true;
     } else {
       vol = await volLookupByName(c.rpc, pool, spec.volume);
     }
     try {
       const [volPath, volXml] = await Promise.all([volGetPath(c.rpc, vol), volGetXmlDesc(c.rpc, vol)]);
-      const format = attr(path(parseXml(volXml, 'the volume XML').documentElement, 'target', 'format'), 'type') ?? 'raw';
+      const format = parseVolume(volXml).format ?? 'raw';
       if (!created) {
         const users = (await this.scan(c.rpc)).filter((s) =>
           [s.live, s.config].some((x) => x && disksOf(x).some((k) => k.source === volPath)),
@@ -622,7 +584,7 @@ export class UsbService {
           try {
             const [info, volPath, xml] = await Promise.all([volGetInfo(rpc, v), volGetPath(rpc, v), volGetXmlDesc(rpc, v)]);
             if (info.type !== StorageVolType.FILE && info.type !== StorageVolType.BLOCK) return null;
-            const format = attr(path(parseXml(xml, 'the volume XML').documentElement, 'target', 'format'), 'type');
+            const { format } = parseVolume(xml);
             return {
               pool: pool.name,
               name: v.name,

@@ -11,7 +11,7 @@ import { AppError } from '../../shared/errors';
 import type { StreamHub } from '../core/streams';
 import { domainGetXmlDesc } from '../libvirt/domain';
 import { DomainXmlFlags } from '../libvirt/protocol';
-import { attr, child, children, type Element, parseXml } from '../xml/dom';
+import { parseDomain } from '../xml/parse';
 import { type Connector, type ConsoleLink, type Located, linkSource, NoDeviceError } from './console';
 import type { HostManager } from './hosts';
 
@@ -31,25 +31,24 @@ function reachable(address: string): string {
 
 /** Reads the first VNC display of a live domain XML. */
 export function vncTargetOf(xml: string): VncTarget {
-  const devices = child(parseXml(xml, 'the domain XML').documentElement, 'devices');
-  const graphics = devices ? children(devices, 'graphics') : [];
-  const g: Element | undefined = graphics.find((x) => attr(x, 'type') === 'vnc');
-  if (!g) return { kind: 'none', others: graphics.map((x) => attr(x, 'type') ?? '?') };
-  const hasPassword = g.hasAttribute('passwd');
-  const listen = children(g, 'listen')[0];
-  const listenType = attr(listen, 'type');
+  const graphics = parseDomain(xml).graphics;
+  const g = graphics.find((x) => x.type === 'vnc');
+  if (!g) return { kind: 'none', others: graphics.map((x) => x.type || '?') };
+  const { hasPassword } = g;
+  const listen = g.listens[0];
+  const listenType = listen?.type;
   if (listenType === 'socket') {
-    const path = attr(listen, 'socket') ?? attr(g, 'socket');
+    const path = listen?.socket ?? g.socket;
     return path
       ? { kind: 'unix', path, hasPassword }
       : { kind: 'unreachable', why: 'the display listens on a socket whose path the live XML does not give' };
   }
   if (listenType === 'none')
     return { kind: 'unreachable', why: "the display has <listen type='none'/>: QEMU does not listen for VNC clients" };
-  if (attr(g, 'socket')) return { kind: 'unix', path: attr(g, 'socket') as string, hasPassword };
-  const port = Number(attr(g, 'port') ?? -1);
+  if (g.socket) return { kind: 'unix', path: g.socket, hasPassword };
+  const port = g.port ?? -1;
   if (!Number.isInteger(port) || port <= 0) return { kind: 'unreachable', why: 'QEMU has not been given a VNC port (is the VM running?)' };
-  const address = attr(listen, 'address') ?? attr(g, 'listen') ?? '127.0.0.1';
+  const address = listen?.address ?? g.listen ?? '127.0.0.1';
   return { kind: 'tcp', host: reachable(address), port, hasPassword };
 }
 

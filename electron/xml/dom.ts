@@ -26,13 +26,13 @@ export function parseXml(xml: string, what = 'XML'): Document {
 }
 
 /**
- * Serializes `doc`. Characters that an XML parser may rewrite as a line end (CR, NEL, U+2028,
+ * Serializes a document (or one element of it). Characters that an XML parser may rewrite as a line end (CR, NEL, U+2028,
  * U+2029) are written as character references, so a name holding one reads back unchanged.
  * They can only occur in text and attribute values: our element and attribute names are ASCII.
  */
-export function serializeXml(doc: Document): string {
+export function serializeXml(node: Document | Element): string {
   return new XMLSerializer()
-    .serializeToString(doc)
+    .serializeToString(node)
     .replace(/[\r\u0085\u2028\u2029]/g, (c) => `&#x${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()};`);
 }
 
