@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectLabHosts, inProcess } from '../../e2e/lab/hosts';
 import { readLab, virshOn } from '../../e2e/lab/lab';
 import type { ConsoleInfo, ConsoleState, Events, HostId } from '../../shared/api';
@@ -143,6 +143,15 @@ describe('serial console', () => {
   beforeAll(async () => {
     uuid = await defineGuest(name);
   }, 60_000);
+
+  // Each test starts with the guest running on A, whatever ran before (the migration test leaves
+  // it on B, the power test may leave it starting): any test runs alone or in any order.
+  beforeEach(async () => {
+    const on = async (h: 'A' | 'B') => (await virshOn(h, ['domstate', name]).catch(() => '')).trim();
+    if ((await on('B')) === 'running')
+      await virshOn('B', ['migrate', '--live', '--persistent', '--undefinesource', name, `qemu+ssh://${addrA}/system`], 180_000);
+    if ((await on('A')) !== 'running') await virshOn('A', ['start', name]);
+  }, 240_000);
 
   it('answers a command typed into it, over the existing connection (one SSH session)', async () => {
     const before = sshConnections(addrA);
