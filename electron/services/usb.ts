@@ -54,7 +54,7 @@ import {
 } from '../libvirt/storage';
 import { buildDiskXml, buildInputXml, buildUsbHostdevXml } from '../xml/devices';
 import { attr, child, children, type Element, parseXml, serializeXml, text } from '../xml/dom';
-import { parseDisk, parseDomain, parseHostdev, parseInput } from '../xml/parse';
+import { parseDevice, parseDomain } from '../xml/parse';
 import { buildVolumeXml, parseVolume } from '../xml/volume';
 import type { HostManager } from './hosts';
 import { checkScope } from './qos';
@@ -130,9 +130,10 @@ export function usbDevicesOf(domainXml: string): DefUsbDevice[] {
     const el = n as Element;
     const alias = attr(child(el, 'alias'), 'name');
     const base = { ...(alias ? { alias } : {}), xml: serializeXml(el) };
-    const hostdev = el.tagName === 'hostdev' ? parseHostdev(el) : undefined;
-    const input = el.tagName === 'input' ? parseInput(el) : undefined;
-    const disk = el.tagName === 'disk' ? parseDisk(el) : undefined;
+    const dev = parseDevice(el);
+    const hostdev = dev.tag === 'hostdev' ? dev.hostdev : undefined;
+    const input = dev.tag === 'input' ? dev.input : undefined;
+    const disk = dev.tag === 'disk' ? dev.disk : undefined;
     if (hostdev?.type === 'usb') {
       const vendorId = hexId(hostdev.vendorId);
       const productId = hexId(hostdev.productId);

@@ -165,6 +165,42 @@ export function parseController(c: Element, index = 0): DomainControllerModel {
   return { index, ...attrs(c, ['type', 'model'] as const), ...opt('number', intAttr(c, 'index')) };
 }
 
+/** One element of <devices>, read by the parser for its tag. */
+export type ParsedDevice =
+  | { tag: 'disk'; disk: DomainDiskModel }
+  | { tag: 'interface'; nic: DomainInterfaceModel }
+  | { tag: CharDevKind; chardev: CharDevModel }
+  | { tag: 'graphics'; graphics: DomainGraphicsModel }
+  | { tag: 'hostdev'; hostdev: DomainHostdevModel }
+  | { tag: 'input'; input: DomainInputModel }
+  | { tag: 'controller'; controller: DomainControllerModel }
+  | { tag: 'other'; name: string };
+
+export function parseDevice(el: Element, index = 0): ParsedDevice {
+  const tag = el.tagName;
+  switch (tag) {
+    case 'disk':
+      return { tag, disk: parseDisk(el, index) };
+    case 'interface':
+      return { tag, nic: parseInterface(el, index) };
+    case 'serial':
+    case 'console':
+    case 'channel':
+    case 'parallel':
+      return { tag, chardev: parseCharDev(el, tag, index) };
+    case 'graphics':
+      return { tag, graphics: parseGraphics(el, index) };
+    case 'hostdev':
+      return { tag, hostdev: parseHostdev(el, index) };
+    case 'input':
+      return { tag, input: parseInput(el, index) };
+    case 'controller':
+      return { tag, controller: parseController(el, index) };
+    default:
+      return { tag: 'other', name: tag };
+  }
+}
+
 /** libosinfo's id in <metadata> (any prefix bound to the libosinfo namespace). */
 function osinfoOf(root: Element): string | undefined {
   const metadata = child(root, 'metadata');
