@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, type Handlers } from './ipc';
+import { AppError } from '../shared/errors';
+import { createDispatcher, type Handlers, toApiError } from './ipc';
+import { ConnectionClosedError, LibvirtError, TimeoutError, withLibvirtHint } from './libvirt/errors';
+import { AuthError, HostKeyMismatchError, HostKeyRejectedError, SshError } from './transport/ssh/errors';
 
 function handlers(calls: unknown[]): Handlers {
   const record = async (input: unknown) => {
@@ -49,10 +52,13 @@ describe('dispatch validates every request against its schema', () => {
   });
 
   it("keeps libvirt's error code and message", async () => {
-    const err = Object.assign(new Error('Requested operation is not valid: domain is already running'), {
-      name: 'LibvirtError',
+    const err = new LibvirtError({
       code: 55,
       domain: 10,
+      message: 'Requested operation is not valid: domain is already running',
+      level: 2,
+      int1: -1,
+      int2: -1,
     });
     const dispatch = createDispatcher(
       new Proxy({} as Handlers, {
@@ -63,5 +69,58 @@ describe('dispatch validates every request against its schema', () => {
     );
     const r = await dispatch('jobs.list', {});
     expect(r).toEqual({ ok: false, error: { code: 'libvirt', message: err.message, libvirt: { code: 55, domain: 10 } } });
+  });
+});
+
+describe('toApiError: one shape for every error', () => {
+  const lv = new LibvirtError({
+    code: 9,
+    domain: 10,
+    message: 'operation failed: USB device 1234:5678 is in use',
+    level: 2,
+    int1: -1,
+    int2: -1,
+  });
+
+  it("a wrapped libvirt error keeps libvirt's message, code and domain, and adds the hint", () => {
+    expect(toApiError(withLibvirtHint(lv, 'Nothing was attached to the running VM.'))).toEqual({
+      code: 'libvirt',
+      message: lv.message,
+      libvirt: { code: 9, domain: 10 },
+      hint: 'Nothing was attached to the running VM.',
+    });
+    // an AppError of our own that explains a libvirt failure keeps its code and libvirt's numbers
+    expect(toApiError(new AppError('not-found', 'tiny is gone', { cause: new AppError('libvirt', lv.message, { cause: lv }) }))).toEqual({
+      code: 'not-found',
+      message: 'tiny is gone',
+      libvirt: { code: 9, domain: 10 },
+    });
+  });
+
+  it('ssh, timeouts, app and other errors', () => {
+    const cases: [unknown, unknown][] = [
+      [
+        new AppError('busy', 'tiny is already being migrated', 'Follow it in the Jobs panel.'),
+        { code: 'busy', message: 'tiny is already being migrated', hint: 'Follow it in the Jobs panel.' },
+      ],
+      [new TimeoutError('lab-a', 3, 0x20008086, 5000), { code: 'timeout', message: 'lab-a: no reply to procedure 3 within 5 s' }],
+      [new AuthError('Authentication failed for root@h'), { code: 'ssh', message: 'Authentication failed for root@h' }],
+      [new HostKeyMismatchError('h', 22, ['a'], 'b'), { code: 'ssh', message: expect.stringMatching(/^The host key of h has changed/) }],
+      [
+        new HostKeyRejectedError('The host key of root@h was not trusted'),
+        { code: 'ssh', message: 'The host key of root@h was not trusted' },
+      ],
+      [new SshError('Cannot connect to root@h: ECONNREFUSED'), { code: 'internal', message: 'Cannot connect to root@h: ECONNREFUSED' }],
+      [new ConnectionClosedError('lab-a'), { code: 'internal', message: 'lab-a: connection closed' }],
+      [Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' }), { code: 'ENOENT', message: 'ENOENT: no such file' }],
+      [new Error('boom'), { code: 'internal', message: 'boom' }],
+      ['text', { code: 'internal', message: 'text' }],
+    ];
+    for (const [err, want] of cases) expect(toApiError(err)).toEqual(want);
+  });
+
+  it('an Error named like a libvirt error but not one is internal (names are not proof)', () => {
+    const fake = Object.assign(new Error('x'), { name: 'LibvirtError', code: 55, domain: 10 });
+    expect(toApiError(fake)).toEqual({ code: 'internal', message: 'x' });
   });
 });

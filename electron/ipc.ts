@@ -1,11 +1,11 @@
 /**
- * Binds the contract (shared/api.ts) to services. Both transports — Electron IPC (main.ts) and
+ * Binds the contract (shared/api/contract.ts) to services. Both transports — Electron IPC (main.ts) and
  * the WebSocket bridge (web.ts) — call `dispatch`, so every request is validated by the same
  * schema and every error crosses the boundary in the same shape.
  */
 import { ZodError } from 'zod';
 import { type ApiError, isRequestName, type ParsedInput, type RequestName, type RequestOutput, type Result, requests } from '../shared/api';
-import { AppError } from '../shared/errors';
+import { classify, type ErrorClass } from './libvirt/errors';
 
 export type Handlers = { [N in RequestName]: (input: ParsedInput<N>) => Promise<RequestOutput<N>> };
 
@@ -39,29 +39,42 @@ function invalidInput(name: string, err: ZodError): ApiError {
   };
 }
 
-/** Duck-typed so errors from any layer (libvirt client, ssh) keep their details. */
+/**
+ * The one shape errors cross the boundary in. libvirt's own message and numbers survive (also
+ * when an AppError wraps the LibvirtError to add a hint); the UI shows the message and the hint.
+ */
 export function toApiError(err: unknown): ApiError {
-  if (err instanceof AppError) return err.toApi();
   if (err instanceof ZodError) return invalidInput('request', err);
-  if (err instanceof Error) {
-    const e = err as Error & { code?: unknown; domain?: unknown; hint?: unknown };
-    if (e.name === 'LibvirtError' && typeof e.code === 'number' && typeof e.domain === 'number') {
-      return {
-        code: 'libvirt',
-        message: e.message,
-        libvirt: { code: e.code, domain: e.domain },
-        ...(typeof e.hint === 'string' ? { hint: e.hint } : {}),
-      };
+  const c = classify(err);
+  const hint = c.kind === 'app' ? c.hint : legacyHint(err);
+  const withHint = hint ? { hint } : {};
+  switch (c.kind) {
+    case 'libvirt':
+      return { code: 'libvirt', message: c.message, libvirt: { code: c.code, domain: c.domain }, ...withHint };
+    case 'app': {
+      const lv = libvirtBehind(c);
+      return { code: c.code, message: c.message, ...(lv ? { libvirt: { code: lv.code, domain: lv.domain } } : {}), ...withHint };
     }
-    const code =
-      typeof e.code === 'string'
-        ? e.code
-        : e.name === 'TimeoutError'
-          ? 'timeout'
-          : e.name === 'AuthError' || e.name === 'HostKeyMismatchError'
-            ? 'ssh'
-            : 'internal';
-    return { code, message: e.message, ...(typeof e.hint === 'string' ? { hint: e.hint } : {}) };
+    case 'timeout':
+      return { code: 'timeout', message: c.message, ...withHint };
+    case 'auth':
+    case 'host-key':
+      return { code: 'ssh', message: c.message, ...withHint };
+    case 'unknown':
+      return { code: c.code ?? 'internal', message: c.message, ...withHint };
+    default:
+      return { code: 'internal', message: c.message, ...withHint };
   }
-  return { code: 'internal', message: String(err) };
+}
+
+/** The libvirt error an AppError wraps, however deep. */
+function libvirtBehind(c: ErrorClass | undefined): Extract<ErrorClass, { kind: 'libvirt' }> | undefined {
+  for (let x = c; x; x = x.kind === 'app' ? x.cause : undefined) if (x.kind === 'libvirt') return x;
+  return undefined;
+}
+
+/** A hint set on an error object by code not yet moved to wrapping (see AppError's `{ cause, hint }`). */
+function legacyHint(err: unknown): string | undefined {
+  const h = typeof err === 'object' && err !== null ? (err as { hint?: unknown }).hint : undefined;
+  return typeof h === 'string' ? h : undefined;
 }

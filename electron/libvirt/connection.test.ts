@@ -1,5 +1,6 @@
 import { Duplex, PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AuthError, HostKeyRejectedError } from '../transport/ssh/errors';
 import { encodeFrame, type FrameHeader, MessageType, Program, type RpcClient, splitFrames } from './client';
 import { type ConnState, LibvirtConnection } from './connection';
 import { ConnectionClosedError } from './errors';
@@ -124,9 +125,7 @@ describe('LibvirtConnection', () => {
 
   it('fails the first open without retrying', async () => {
     const f = factory();
-    f.failWith = Object.assign(new Error('Authentication failed for root@10.203.0.1: the password was not accepted'), {
-      name: 'AuthError',
-    });
+    f.failWith = new AuthError('Authentication failed for root@10.203.0.1: the password was not accepted');
     f.failTimes = 1;
     await expect(LibvirtConnection.open({ label: 'hostA', uri: 'qemu:///system', channel: f.channel })).rejects.toThrow(
       /Authentication failed/,
@@ -173,11 +172,14 @@ describe('LibvirtConnection', () => {
     const f = factory();
     const c = await LibvirtConnection.open({ label: 'hostA', uri: 'qemu:///system', channel: f.channel, backoffMs: [10] });
     conns.push(c);
-    f.failWith = Object.assign(new Error('The host key of 10.203.0.1 has changed'), { name: 'HostKeyMismatchError' });
+    f.failWith = new HostKeyRejectedError('The host key of 10.203.0.1 is marked @revoked in known_hosts');
     f.failTimes = 10;
     f.daemons[0]?.hangUp();
     const s = await waitState(c, 'failed');
-    expect(s).toEqual({ status: 'failed', error: { code: 'HostKeyMismatchError', message: 'The host key of 10.203.0.1 has changed' } });
+    expect(s).toEqual({
+      status: 'failed',
+      error: { code: 'HostKeyRejectedError', message: 'The host key of 10.203.0.1 is marked @revoked in known_hosts' },
+    });
     await expect(c.ready(100)).rejects.toBeInstanceOf(ConnectionClosedError);
   });
 

@@ -12,7 +12,7 @@
 import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { Program, RpcClient, type RpcClientOptions } from './client';
-import { ConnectionClosedError, LibvirtError, TimeoutError } from './errors';
+import { ConnectionClosedError, classify, LibvirtError, TimeoutError } from './errors';
 import * as P from './gen/remote_protocol.gen';
 import { RemoteAuthType } from './gen/remote_protocol.gen';
 import { callRemote } from './remote';
@@ -58,8 +58,8 @@ const FEATURE_PROGRAM_KEEPALIVE = 10;
 const CONNECT_RO = 1;
 const DEFAULT_BACKOFF = [500, 1_000, 2_000, 4_000, 8_000, 10_000] as const;
 
-/** Errors a retry cannot fix: stop reconnecting and show them. */
-const FATAL = new Set(['AuthError', 'HostKeyMismatchError', 'HostKeyRejectedError']);
+/** Errors a retry cannot fix (ssh auth, host key): stop reconnecting and show them. */
+const isFatal = (err: unknown): boolean => ['auth', 'host-key'].includes(classify(err).kind);
 
 export interface LibvirtConnectionEvents {
   state: [s: ConnState];
@@ -188,7 +188,7 @@ export class LibvirtConnection extends EventEmitter<LibvirtConnectionEvents> {
     } catch (err) {
       if (this.closing) return;
       const e = err as Error;
-      if (FATAL.has(e.name)) {
+      if (isFatal(err)) {
         this.setState({ status: 'failed', error: errorInfo(e) });
         return;
       }

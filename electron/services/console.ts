@@ -20,7 +20,7 @@ import type { ByteChannel, StreamHub } from '../core/streams';
 import { toApiError } from '../ipc';
 import type { RpcClient } from '../libvirt/client';
 import { domainDefineXml, domainGetState, domainGetXmlDesc, domainListAll, domainLookupByUuid, domainOpenConsole } from '../libvirt/domain';
-import { ErrorCode } from '../libvirt/errors';
+import { ErrorCode, isAppError, isConnectionClosedError, isLibvirtError } from '../libvirt/errors';
 import { ConsoleFlags, type DomainRef, DomainState, DomainXmlFlags, ListDomainsFlags } from '../libvirt/protocol';
 import { buildCharDevXml } from '../xml/devices';
 import { addDevice, domainToXml, modelOf, openDomain } from '../xml/edit';
@@ -513,8 +513,7 @@ export class ConsoleService {
           const st = await domainGetState(rpc, dom);
           return { hostId, kind: ACTIVE_STATES.has(st.state) ? ('active' as const) : ('inactive' as const), rpc, dom };
         } catch (err) {
-          const e = err as { name?: string; code?: unknown };
-          if (e.name === 'LibvirtError' && e.code === ErrorCode.NO_DOMAIN) return { hostId, kind: 'absent' as const };
+          if (isLibvirtError(err, ErrorCode.NO_DOMAIN)) return { hostId, kind: 'absent' as const };
           return { hostId, kind: 'unreachable' as const };
         }
       }),
@@ -552,16 +551,15 @@ export class ConsoleService {
 
   private stateForError(s: Session, err: unknown): ConsoleState {
     if (err instanceof NoDeviceError) return { status: 'no-device', message: err.message, hint: err.hint ?? '', canAdd: err.canAdd };
-    const e = err as { name?: string; code?: unknown; message?: string };
-    if (e.name === 'LibvirtError' && e.code === ErrorCode.OPERATION_FAILED && /console session exists/i.test(e.message ?? '')) {
+    if (isLibvirtError(err, ErrorCode.OPERATION_FAILED) && /console session exists/i.test(err.message)) {
       return {
         status: 'busy',
         takenOver: false,
-        message: `Another client is using the serial console of ${s.name} (libvirt: ${e.message})`,
+        message: `Another client is using the serial console of ${s.name} (libvirt: ${err.message})`,
         hint: 'Vireo connects by itself when the other client lets go; take it over to use it now (the other client — virsh console, another Vireo … — is disconnected).',
       };
     }
-    if (e.name === 'LibvirtError' && e.code === ErrorCode.OPERATION_INVALID && /not running/i.test(e.message ?? '')) {
+    if (isLibvirtError(err, ErrorCode.OPERATION_INVALID) && /not running/i.test(err.message)) {
       return { status: 'waiting', reason: 'stopped', message: `${s.name} is not running; the console connects when it starts` };
     }
     if (isLinkLoss(err)) {
@@ -577,6 +575,5 @@ export class ConsoleService {
 
 /** The host connection itself went away (not the console). */
 function isLinkLoss(err: unknown): boolean {
-  const e = err as { name?: string; code?: unknown };
-  return e?.name === 'ConnectionClosedError' || (e?.name === 'AppError' && e.code === 'not-connected');
+  return isConnectionClosedError(err) || isAppError(err, 'not-connected');
 }

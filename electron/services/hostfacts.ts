@@ -6,7 +6,7 @@ import type { StorageVolumeInfo } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { RpcClient } from '../libvirt/client';
 import { domainGetXmlDesc, domainListAll, domainLookupByName, domainLookupByUuid } from '../libvirt/domain';
-import { ErrorCode } from '../libvirt/errors';
+import { ErrorCode, isLibvirtError } from '../libvirt/errors';
 import { hostGetCapabilities, hostGetDomainCapabilities } from '../libvirt/host';
 import { type StoragePoolRef, StoragePoolState, type StorageVolRef } from '../libvirt/protocol';
 import {
@@ -107,7 +107,7 @@ export async function hypervisorFacts(rpc: RpcClient, virtType?: 'kvm' | 'qemu')
 
 /** True when the libvirt error says the object does not exist. */
 export function isMissing(err: unknown, code: number): boolean {
-  return (err as { name?: string; code?: unknown })?.name === 'LibvirtError' && (err as { code?: unknown }).code === code;
+  return isLibvirtError(err, code);
 }
 
 async function absent<T>(p: Promise<T>, code: number): Promise<boolean> {

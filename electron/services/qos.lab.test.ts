@@ -95,10 +95,12 @@ describe('QoS of a running VM', () => {
       .setDisk(HOST, dom.uuid, 'vda', 'live', { ...zeroDisk, total_bytes_sec: 10_000_000, read_bytes_sec: 5_000_000 })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({
-      name: 'LibvirtError',
+      name: 'AppError',
+      code: 'libvirt',
       message: expect.stringMatching(/total and read\/write/),
       hint: expect.stringMatching(/Nothing was changed/),
     });
+    expect((err as Error).cause).toMatchObject({ name: 'LibvirtError', message: (err as Error).message });
   });
 
   it('NIC bandwidth live fails in this lab’s kernel with tc’s message and a hint; config-only works', async () => {
@@ -107,10 +109,12 @@ describe('QoS of a running VM', () => {
     if (live instanceof Error) {
       // NOTES.md: no sch_sfq / act_police on this host.
       expect(live).toMatchObject({
-        name: 'LibvirtError',
+        name: 'AppError',
+        code: 'libvirt',
         message: expect.stringMatching(/tc|qdisc/),
         hint: expect.stringMatching(/traffic-control modules.*next boot only/),
       });
+      expect(live.cause).toMatchObject({ name: 'LibvirtError', message: live.message });
       const inactive = colon(await virsh('A', ['domiftune', name, mac, '--config']));
       expect(inactive['inbound.average']).toBe('0');
     }

@@ -39,6 +39,7 @@ import {
   domainSetInterfaceParameters,
   domainSetSchedulerParameters,
 } from '../libvirt/domain';
+import { withLibvirtHint } from '../libvirt/errors';
 import { hostGetCapabilities, hostGetNodeInfo, type NodeInfo } from '../libvirt/host';
 import type { ParamRecord } from '../libvirt/params';
 import { type DomainRef, DomainState, DomainXmlFlags, Impact, ListDomainsFlags } from '../libvirt/protocol';
@@ -200,10 +201,9 @@ export function differences(
 
 const flatNic = (b: NicBandwidth | undefined): Record<string, number> | undefined => (b ? nicParams(b) : undefined);
 
-/** Adds what to do next to a libvirt error, keeping its message and codes. */
+/** Adds what to do next to a libvirt error (wrapped, its message and codes kept). */
 function withHint(err: unknown, hint: string): never {
-  if (err instanceof Error && err.name === 'LibvirtError') Object.assign(err, { hint });
-  throw err;
+  throw withLibvirtHint(err, hint);
 }
 
 /** The live-apply failure the lab (and many minimal kernels) produce: tc cannot find a qdisc or action. */

@@ -7,6 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guestExec } from '../../e2e/lab/lab';
 import { domainCreate, domainDefineXml, domainLookupByName } from '../libvirt/domain';
+import { ErrorCode } from '../libvirt/errors';
 import { labHost, type OpenHost, openHost, throwawayName, throwawayXml, until, virsh, virshStatus } from '../libvirt/lab-fixture';
 import type { DomainRef } from '../libvirt/protocol';
 import { UsbService } from './usb';
@@ -80,11 +81,14 @@ describe('ownership: which VM has a device (test driver, a fixture with an owner
       message: 'Lab Flash Stick (1234:5678, bus 1 device 3) is already attached to usb-owner (running)',
     });
     const err = await usb.attachHost('t', vm.uuid, 'usb_1_3', 'live', true).catch((e: unknown) => e);
+    // libvirt's error, wrapped (never mutated) to add the hint; toApiError keeps its message and numbers
     expect(err).toMatchObject({
-      name: 'LibvirtError',
+      name: 'AppError',
+      code: 'libvirt',
       message: expect.stringMatching(/not supported by the connection driver: virDomainAttachDeviceFlags/),
       hint: 'Nothing was attached to the running VM.',
     });
+    expect((err as Error).cause).toMatchObject({ name: 'LibvirtError', message: (err as Error).message, code: ErrorCode.NO_SUPPORT });
     const owner = await domainLookupByName(T.rpc, 'usb-owner');
     const v = await usb.domain('t', owner.uuid);
     expect(v.devices).toMatchObject([

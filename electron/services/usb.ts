@@ -30,6 +30,7 @@ import {
   domainListAll,
   domainLookupByUuid,
 } from '../libvirt/domain';
+import { withLibvirtHint } from '../libvirt/errors';
 import { nodeDeviceGetXmlDesc, nodeDeviceListAll } from '../libvirt/nodedev';
 import {
   DeviceModifyFlags,
@@ -469,8 +470,7 @@ export class UsbService {
     }
     await domainAttachDevice(c.rpc, c.dom, { xml: hostdevXml(d, d.sameIds, newAlias('usb')), flags: scopeFlags(scope) }).catch(
       (err: unknown) => {
-        if (err instanceof Error && err.name === 'LibvirtError') Object.assign(err, { hint: `Nothing was attached to ${where(scope)}.` });
-        throw err;
+        throw withLibvirtHint(err, `Nothing was attached to ${where(scope)}.`);
       },
     );
     return this.domain(hostId, uuid);
@@ -482,9 +482,7 @@ export class UsbService {
     this.needController(c, scope);
     const flags = scopeFlags(scope);
     const failed = (err: unknown, extra = '') => {
-      if (err instanceof Error && err.name === 'LibvirtError')
-        Object.assign(err, { hint: `Nothing was attached to ${where(scope)}.${extra}` });
-      throw err;
+      throw withLibvirtHint(err, `Nothing was attached to ${where(scope)}.${extra}`);
     };
     if (spec.kind !== 'disk') {
       await domainAttachDevice(c.rpc, c.dom, { xml: inputXml(spec.kind, newAlias(spec.kind)), flags }).catch((e: unknown) => failed(e));
@@ -554,14 +552,12 @@ export class UsbService {
         xml: dev.xml,
         flags: s === 'live' ? DeviceModifyFlags.LIVE : DeviceModifyFlags.CONFIG,
       }).catch((err: unknown) => {
-        if (err instanceof Error && err.name === 'LibvirtError') {
-          Object.assign(err, {
-            hint: done.length
-              ? `It was detached from ${done.join(' and ')}, not from ${s === 'live' ? 'the running VM' : 'its definition'}.`
-              : 'Nothing was detached.',
-          });
-        }
-        throw err;
+        throw withLibvirtHint(
+          err,
+          done.length
+            ? `It was detached from ${done.join(' and ')}, not from ${s === 'live' ? 'the running VM' : 'its definition'}.`
+            : 'Nothing was detached.',
+        );
       });
       done.push(s === 'live' ? 'the running VM' : 'its definition');
     }

@@ -20,6 +20,9 @@ import type {
 } from 'ssh2';
 import ssh2 from 'ssh2';
 import { appendKnownHost, checkHostKey, fingerprintOf, keyTypeOf, knownKeyTypes, readKnownHosts } from './known-hosts';
+import { AuthError, HostKeyMismatchError, HostKeyRejectedError, SshError } from './ssh/errors';
+
+export { AuthError, HostKeyMismatchError, HostKeyRejectedError, SshError } from './ssh/errors';
 
 const { Client, utils } = ssh2;
 type Ssh2Client = InstanceType<typeof Client>;
@@ -88,44 +91,6 @@ export interface SshConnectOptions {
   channelTimeoutMs?: number;
   /** The most stdout (and, separately, stderr) `run` collects before it stops the command. Default 8 MiB. */
   maxRunOutputBytes?: number;
-}
-
-/** Authentication was refused or cancelled. The message names user@host and what was tried. */
-export class AuthError extends Error {
-  override name = 'AuthError' as const;
-  constructor(
-    message: string,
-    readonly cancelled = false,
-  ) {
-    super(message);
-  }
-}
-
-/** The host presented a key other than the one on file: refuse, like ssh does. */
-export class HostKeyMismatchError extends Error {
-  override name = 'HostKeyMismatchError' as const;
-  constructor(
-    readonly host: string,
-    readonly port: number,
-    readonly expected: string[],
-    readonly presented: string,
-  ) {
-    super(
-      `The host key of ${host}${port === 22 ? '' : `:${port}`} has changed: known_hosts has ${expected.join(', ')}, ` +
-        `the host presented ${presented}. This can mean someone is intercepting the connection, or the host ` +
-        'was reinstalled; check with its administrator and then remove the old key from known_hosts.',
-    );
-  }
-}
-
-/** The host key was unknown and the user did not trust it (or it is @revoked). */
-export class HostKeyRejectedError extends Error {
-  override name = 'HostKeyRejectedError' as const;
-}
-
-/** The host cannot be reached, the handshake failed, or a channel could not be opened. */
-export class SshError extends Error {
-  override name = 'SshError' as const;
 }
 
 // ---------------------------------------------------------------------------------------------
