@@ -1,10 +1,11 @@
-// Migration pre-flight from facts, without hosts: the libvirt wrappers and the hosts' shell are
-// replaced by plain data (two HostFacts), so each check's pass, warn and fail — and the plan —
-// can be asserted exactly. The same facts the lab would give, written by hand.
+// Migration pre-flight over fake hosts: the libvirt wrappers and the hosts' shell are replaced by
+// plain data (two HostFacts), so what facts.ts reads and each check's pass, warn and fail — and
+// the plan — can be asserted exactly. Hand-written hosts; checks.test.ts starts from lab captures.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HostInfo, MigrationSpec, PreflightCheck } from '../../shared/api';
-import type { HostManager } from './hosts';
-import { applyFix, defaultPeerUri, migrationFlags, migrationParams, type Preflight, runPreflight, virshCommand } from './preflight';
+import type { HostInfo, MigrationSpec, PreflightCheck } from '../../../shared/api';
+import type { HostManager } from '../hosts';
+import { defaultPeerUri, migrationFlags, migrationParams, virshCommand } from './plan';
+import { applyFix, collectPreflightFacts, type Preflight, preflightFromFacts, preflightIo, runPreflight } from './preflight';
 
 const F = vi.hoisted(() => {
   interface Dom {
@@ -60,7 +61,7 @@ const F = vi.hoisted(() => {
 });
 type HostFacts = ReturnType<typeof F.facts>;
 
-vi.mock('../libvirt/domain', () => ({
+vi.mock('../../libvirt/domain', () => ({
   domainLookupByUuid: async (rpc: unknown, uuid: string) => F.dom(rpc, { uuid }).ref,
   domainLookupByName: async (rpc: unknown, name: string) => {
     const d = F.facts(rpc).domains.find((x) => x.ref.name === name);
@@ -84,7 +85,7 @@ vi.mock('../libvirt/domain', () => ({
     F.facts(rpc).undefined.push(ref.name);
   },
 }));
-vi.mock('../libvirt/host', () => ({
+vi.mock('../../libvirt/host', () => ({
   hostGetFreeMemory: async (rpc: unknown) => F.facts(rpc).freeMemory,
   hostCompareHypervisorCpu: async (rpc: unknown) => {
     const r = F.facts(rpc).cpuCompare;
@@ -92,13 +93,13 @@ vi.mock('../libvirt/host', () => ({
     throw Object.assign(new Error(r.message), { code: r.code });
   },
 }));
-vi.mock('../libvirt/network', () => ({
+vi.mock('../../libvirt/network', () => ({
   networkListAll: async (rpc: unknown, o?: { flags?: number }) =>
     F.facts(rpc)
       .networks.filter((n) => (o?.flags ? n.active : true))
       .map((n) => ({ name: n.name, uuid: `net-${n.name}` })),
 }));
-vi.mock('../libvirt/storage', () => ({
+vi.mock('../../libvirt/storage', () => ({
   poolListAll: async (rpc: unknown) => F.facts(rpc).pools.map((p) => ({ name: p.name, uuid: `pool-${p.name}` })),
   poolGetInfo: async (rpc: unknown, ref: { name: string }) => {
     const p = F.facts(rpc).pools.find((x) => x.name === ref.name);
@@ -112,7 +113,7 @@ vi.mock('../libvirt/storage', () => ({
   },
   volGetInfo: async (rpc: unknown, vol: { key: string }) => ({ type: 0, ...F.facts(rpc).vols[vol.key] }),
 }));
-vi.mock('./transfer', () => ({
+vi.mock('../transfer', () => ({
   hostIo: (hosts: { facts: Record<string, HostFacts> }, id: string) => {
     const f = hosts.facts[id] as HostFacts;
     return { id, label: f.name, rpc: () => f, run: (argv: readonly string[]) => F.run(f, argv), openBulk: async () => ({}) };
@@ -201,8 +202,17 @@ const baseSpec: MigrationSpec = {
   compression: 'none',
 };
 
+/**
+ * Pre-flight over the fake hosts: the facts collected once, then the checks and plan from them —
+ * and the same result from the facts after a JSON round trip (they are plain data and hold all
+ * that the checks need).
+ */
 async function preflight(A: HostFacts, B: HostFacts, spec: Partial<MigrationSpec> = {}, o: { hvA?: string; hvB?: string } = {}) {
-  return runPreflight(manager(A, B, o), { ...baseSpec, ...spec });
+  const full = { ...baseSpec, ...spec };
+  const facts = await collectPreflightFacts(preflightIo(manager(A, B, o), full), full);
+  const pf = preflightFromFacts(facts, full);
+  expect(preflightFromFacts(JSON.parse(JSON.stringify(facts)), full)).toEqual(pf);
+  return pf;
 }
 const check = (pf: Preflight, id: PreflightCheck['id']): PreflightCheck => {
   const c = pf.plan.checks.find((x) => x.id === id);
@@ -284,6 +294,12 @@ describe('pre-flight: a live migration on shared storage that can go', () => {
     const probes = (f: HostFacts) => f.commands.filter((c) => c[2]?.startsWith('bridges=$1')).map((c) => c.slice(4));
     expect(probes(w.A)).toEqual([['0', '10.0.0.2', '22', IMG]]);
     expect(probes(w.B)).toEqual([['0', '-', '-', IMG]]);
+  });
+
+  it('runPreflight is the facts read from both hosts, then the checks and plan from them', async () => {
+    const pf = await runPreflight(manager(w.A, w.B), baseSpec);
+    expect(pf).toEqual(preflightFromFacts(await collectPreflightFacts(preflightIo(manager(w.A, w.B), baseSpec), baseSpec), baseSpec));
+    expect(pf.plan.canStart).toBe(true);
   });
 
   it('an unknown VM is a not-found error with a hint', async () => {
