@@ -1,6 +1,6 @@
 /** Cloning a VM on its host or to another (see install.ts for the wizards' shared shape). */
 import { z } from 'zod';
-import { CloneDiskTarget, HostId, MacAddress, NewMacAddress, NewVolumeName, ObjectName, Uuid } from './common';
+import { DiskTarget, HostId, MacAddress, NicMacAddress, ObjectName, Uuid, VolumeFileName } from './common';
 import type { DomainState } from './domains';
 import type { NetworkSummary, StoragePoolSummary } from './hosts';
 import { NicTarget } from './install';
@@ -58,9 +58,9 @@ export const CloneSpec = z
     disks: z
       .array(
         z.discriminatedUnion('mode', [
-          z.object({ target: CloneDiskTarget, mode: z.literal('copy'), pool: ObjectName, volume: NewVolumeName }).strict(),
-          z.object({ target: CloneDiskTarget, mode: z.literal('share') }).strict(),
-          z.object({ target: CloneDiskTarget, mode: z.literal('detach') }).strict(),
+          z.object({ target: DiskTarget, mode: z.literal('copy'), pool: ObjectName, volume: VolumeFileName }).strict(),
+          z.object({ target: DiskTarget, mode: z.literal('share') }).strict(),
+          z.object({ target: DiskTarget, mode: z.literal('detach') }).strict(),
         ]),
       )
       .max(64),
@@ -71,7 +71,7 @@ export const CloneSpec = z
           .object({
             mac: MacAddress,
             target: NicTarget.optional(),
-            newMac: NewMacAddress.optional(),
+            newMac: NicMacAddress.optional(),
           })
           .strict(),
       )

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 const hasControl = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20);
 
-/** A name libvirt would accept for a domain/pool/volume; the UI shows it verbatim. */
+/** A domain, pool, volume or network name as libvirt takes it: 1–1024 characters, no "/" and no control characters; shown verbatim. */
 export const ObjectName = z
   .string()
   .min(1, 'Name is empty')
@@ -15,37 +15,48 @@ export const ObjectName = z
   .refine((s) => !s.includes('/'), 'Name must not contain "/"')
   .refine((s) => !hasControl(s), 'Name must not contain control characters');
 
+/** A host's id in Vireo's store: lower-case letters, digits and "-", up to 63, not starting with "-". */
 export const HostId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Invalid host id');
 export type HostId = z.infer<typeof HostId>;
 
-/** An address we will open SSH to: a DNS name or an IP, nothing a shell could misread. */
+/** A job's id as the backend hands it out (also a prompt's id): 1–64 characters. */
+export const JobId = z.string().min(1).max(64);
+
+/** An address we open SSH to: a DNS name or an IP (v4, v6 without brackets), nothing a shell or ssh could misread. */
 export const HostAddress = z
   .string()
   .min(1, 'Address is empty')
   .max(253, 'Address is too long')
   .regex(/^[A-Za-z0-9][A-Za-z0-9.:_-]*$/, 'Address may contain only letters, digits, ".", ":", "-", "_"');
 
-/** libvirt's UUID as it prints it: lower-case hex, 8-4-4-4-12. */
-export const Uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Not a UUID');
+/** A UUID, 8-4-4-4-12 hex digits in either case, normalised to lower case as libvirt prints it. */
+export const Uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Not a UUID')
+  .toLowerCase();
 
-/** A MAC address of an existing NIC, either case. */
-export const MacAddress = z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'Not a MAC address');
-/** A MAC address to give a new NIC: lower case, as libvirt prints it. */
-export const NewMacAddress = z.string().regex(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/, 'Not a MAC address (lower case, colons)');
+const MAC_RE = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
+/** The MAC of an existing NIC: six hex pairs with colons, either case, normalised to lower case as libvirt prints it. */
+export const MacAddress = z.string().regex(MAC_RE, 'Not a MAC address').toLowerCase();
+/** The MAC for a new NIC: as MacAddress, and unicast (the first byte even), which libvirt requires of a NIC. */
+export const NicMacAddress = z
+  .string()
+  .regex(MAC_RE, 'Not a MAC address')
+  .refine((s) => (Number.parseInt(s.slice(0, 2), 16) & 1) === 0, 'Not a unicast MAC address (the first byte must be even)')
+  .toLowerCase();
 
-/** A disk's guest device name as a QoS request names it (vda, sdb, hdc …). */
-export const DiskTarget = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'Not a disk target like vda');
-/** A disk's guest device name as a clone spec names it. */
-export const CloneDiskTarget = z.string().regex(/^[a-z]{2,4}[a-z0-9]{0,8}$/, 'Not a disk target like vda');
+/**
+ * A disk's guest device name: a prefix libvirt accepts (fd, hd, sd, vd, xvd, ubd), 1–4 letters
+ * for the index and at most 3 digits for a partition (libvirt's virDiskNameParse): vda, sdb, hdc, xvdaa.
+ */
+export const DiskTarget = z.string().regex(/^(?:fd|hd|sd|vd|xvd|ubd)[a-z]{1,4}[0-9]{0,3}$/, 'Not a disk target like vda');
 
-/** A new volume's file name (emulated USB disk): plain file-name characters only. */
-export const VolumeFileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'Use letters, digits, ".", "_" and "-" (up to 128)');
-/** A volume the install and clone wizards create: plain file-name characters (the file lands in a pool's directory). */
-export const NewVolumeName = z
+/** The file name of a volume Vireo creates (install, clone, emulated USB disk): a letter or digit, then letters, digits, ".", "_", "+", "-" (up to 128 in all). */
+export const VolumeFileName = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/, 'Use letters, digits, ".", "_", "+" and "-" (up to 128)');
 
-/** An absolute path on a host. */
+/** An absolute path on a host: starts with "/", 2–4096 characters, no control characters. */
 export const AbsPath = z
   .string()
   .min(2)
@@ -53,17 +64,23 @@ export const AbsPath = z
   .regex(/^\//, 'Must be an absolute path on the host')
   .refine((s) => !hasControl(s), 'Must not contain control characters');
 
-/** Free text on one line (a kernel command line). */
+/** A relative path inside a tree (a network install tree): starts with a letter or digit, no "..", no spaces, up to 256. */
+export const TreePath = z.string().regex(/^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/+-]{0,255}$/, 'A relative path inside the install tree');
+
+/** Free text on one line (a kernel command line): up to 4096 characters, no control characters. */
 export const OneLine = z
   .string()
   .max(4096)
   .refine((s) => !hasControl(s), 'Must not contain control characters');
 
-/** A libvirt node device name (usb_1_3). */
+/** A libvirt node device name (usb_1_3): letters, digits, "_", ".", ":", "-", up to 256. */
 export const NodeDeviceName = z.string().regex(/^[A-Za-z0-9_.:-]{1,256}$/, 'Not a node device name');
 
-/** A job id as the backend hands it out. */
-export const JobId = z.string().min(1).max(64);
+/** A host bridge (a network interface name): up to 15 characters (IFNAMSIZ), letters, digits, "_", ".", ":", "-". */
+export const BridgeName = z.string().regex(/^[A-Za-z0-9_.:-]{1,15}$/, 'Not a host bridge name');
+
+/** A libosinfo short id (debian12, win11, linux2022): a letter or digit, then letters, digits, ".", "_", "+", "-" (up to 64). */
+export const OsShortId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/, 'Not an OS short id');
 
 export const emptyInput = z.object({}).strict();
 export const hostRef = z.object({ hostId: HostId }).strict();

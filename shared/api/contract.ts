@@ -19,10 +19,10 @@ import {
   hostRef,
   JobId,
   MacAddress,
-  NewVolumeName,
   NodeDeviceName,
   ObjectName,
   type Result,
+  VolumeFileName,
 } from './common';
 import { type ConsoleInfo, consoleRef, type StreamHandle, type StreamSink } from './consoles';
 import type { DomainDetails, DomainState, DomainSummary } from './domains';
@@ -146,7 +146,7 @@ export const requests = {
   /** Uploads a local file (an ISO) into a new volume: a Job; the bytes go through `channel` (see UPLOAD_WINDOW). */
   'install.upload': {
     input: z
-      .object({ hostId: HostId, pool: ObjectName, name: NewVolumeName, size: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) })
+      .object({ hostId: HostId, pool: ObjectName, name: VolumeFileName, size: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) })
       .strict(),
     output: out<{ job: Job; channel: string; volume: PlannedVolume }>(),
   },

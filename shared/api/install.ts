@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AbsPath, HostId, NewMacAddress, NewVolumeName, ObjectName, OneLine, Uuid } from './common';
+import { AbsPath, BridgeName, HostId, NicMacAddress, ObjectName, OneLine, OsShortId, TreePath, Uuid, VolumeFileName } from './common';
 import type { NetworkSummary, StoragePoolSummary } from './hosts';
 
 // Install wizard: a new VM on a host from an ISO in one of its pools (or one uploaded from this
@@ -44,7 +44,7 @@ export interface ChosenDefault {
 /** Where a NIC is plugged in: a libvirt network or a host bridge (always virtio unless the OS needs otherwise). */
 export const NicTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('network'), name: ObjectName }).strict(),
-  z.object({ kind: z.literal('bridge'), name: z.string().regex(/^[A-Za-z0-9_.:-]{1,15}$/, 'Not a host bridge name') }).strict(),
+  z.object({ kind: z.literal('bridge'), name: BridgeName }).strict(),
   z.object({ kind: z.literal('none') }).strict(),
 ]);
 export type NicTarget = z.infer<typeof NicTarget>;
@@ -72,8 +72,6 @@ export interface InstallOptions {
   suggested: { pool?: string; nic: NicTarget };
 }
 
-const installTreePath = z.string().regex(/^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/+-]{0,255}$/, 'A relative path inside the install tree');
-
 export const InstallSource = z.discriminatedUnion('kind', [
   /** Boot an installer ISO from a pool (a CD-ROM), install onto the disk. */
   z.object({ kind: z.literal('iso'), pool: ObjectName, volume: ObjectName }).strict(),
@@ -84,8 +82,8 @@ export const InstallSource = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('url'),
       url: z.url({ protocol: /^https?$/, error: 'An http:// or https:// URL' }).max(2048),
-      kernel: installTreePath.optional(),
-      initrd: installTreePath.optional(),
+      kernel: TreePath.optional(),
+      initrd: TreePath.optional(),
       cmdline: OneLine.default(''),
     })
     .strict(),
@@ -99,7 +97,7 @@ export const InstallDisk = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('new'),
       pool: ObjectName,
-      name: NewVolumeName,
+      name: VolumeFileName,
       sizeMiB: z
         .number()
         .int()
@@ -117,7 +115,7 @@ export const InstallSpec = z
   .object({
     hostId: HostId,
     name: ObjectName,
-    osVariant: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/, 'Not an OS short id'),
+    osVariant: OsShortId,
     source: InstallSource,
     vcpus: z.number().int().min(1, 'At least 1 vCPU').max(4096),
     memoryMiB: z
@@ -136,7 +134,7 @@ export const InstallSpec = z
     virtType: z.enum(['kvm', 'qemu']).optional(),
     /** The preview's UUID and MAC, so that what was reviewed is what gets defined. */
     uuid: Uuid.optional(),
-    mac: NewMacAddress.optional(),
+    mac: NicMacAddress.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {

@@ -100,8 +100,10 @@ export const EmulatedUsbSpec = z.discriminatedUnion('kind', [
     })
     .strict()
     .superRefine((d, ctx) => {
-      if (d.create && !VolumeFileName.safeParse(d.volume).success)
-        ctx.addIssue({ code: 'custom', path: ['volume'], message: 'Use letters, digits, ".", "_" and "-" (up to 128)' });
+      if (!d.create) return;
+      // A volume created here is a file in the pool's directory: the same rule as every volume Vireo creates.
+      for (const issue of VolumeFileName.safeParse(d.volume).error?.issues ?? [])
+        ctx.addIssue({ code: 'custom', path: ['volume'], message: issue.message });
     }),
 ]);
 export type EmulatedUsbSpec = z.infer<typeof EmulatedUsbSpec>;
