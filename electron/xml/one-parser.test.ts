@@ -60,7 +60,7 @@ describe('one disk parser, one volume builder (issue 16)', () => {
       "doc.getElementsByTagName('disk')",
       "if (el.tagName === 'disk') {",
       "const xml = `<disk type='file'>`;",
-      "const xml = `<volume><name>` + n + `</name></volume>`;",
+      'const xml = `<volume><name>` + n + `</name></volume>`;',
       "doc.createElement('volume')",
       "newDocument('volume')",
     ];

@@ -261,7 +261,9 @@ export function readDomain(root: Element): DomainModel {
       ...opt('type', text(osType)),
       ...attrs(osType, ['arch', 'machine'] as const),
       ...opt('firmware', attr(os, 'firmware')),
-      ...(loader ? { loader: { ...opt('path', text(loader) || undefined), ...attrs(loader, ['type', 'readonly', 'secure'] as const) } } : {}),
+      ...(loader
+        ? { loader: { ...opt('path', text(loader) || undefined), ...attrs(loader, ['type', 'readonly', 'secure'] as const) } }
+        : {}),
       ...opt('nvram', text(child(os, 'nvram'))),
       ...opt('kernel', text(child(os, 'kernel'))),
       ...opt('initrd', text(child(os, 'initrd'))),
