@@ -35,10 +35,13 @@ export const MIGRATE_FLAG_NAMES: [number, string][] = [
   [MigrateFlags.PARALLEL, '--parallel'],
 ];
 
+/** What the plan reads of a host: how the app reaches it. */
+export type HostAddress = { spec: Pick<HostInfo['spec'], 'transport' | 'address' | 'port' | 'user' | 'uri'> };
+
 const shq = (s: string): string => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** The destination's libvirt URI as the source reaches it, from how the app reaches it. */
-export function defaultPeerUri(dest: HostInfo): string | undefined {
+export function defaultPeerUri(dest: HostAddress): string | undefined {
   const s = dest.spec;
   if (s.transport !== 'ssh' || !s.address) return undefined;
   const host = s.address.includes(':') ? `[${s.address}]` : s.address;
@@ -47,7 +50,7 @@ export function defaultPeerUri(dest: HostInfo): string | undefined {
 }
 
 /** How virsh would reach a host from the admin's laptop (for the equivalent command line). */
-function virshUri(h: HostInfo): string {
+function virshUri(h: HostAddress): string {
   return defaultPeerUri(h) ?? h.spec.uri;
 }
 
@@ -89,7 +92,14 @@ export function migrationParams(spec: MigrationSpec, name: string): MigrationPar
 }
 
 /** The same migration as virsh would run it from the admin's laptop. */
-export function virshCommand(spec: MigrationSpec, src: HostInfo, dst: HostInfo, name: string, flags: number, peerUri?: string): string {
+export function virshCommand(
+  spec: MigrationSpec,
+  src: HostAddress,
+  dst: HostAddress,
+  name: string,
+  flags: number,
+  peerUri?: string,
+): string {
   const words = ['virsh', '-c', virshUri(src), 'migrate'];
   for (const [bit, w] of MIGRATE_FLAG_NAMES) if (flags & bit) words.push(w);
   if (spec.bandwidthMiBps) words.push('--bandwidth', String(spec.bandwidthMiBps));
@@ -165,7 +175,17 @@ export type Step =
   /** Offline copy: create each volume on the destination and stream the disk into it. */
   | { kind: 'copy-disks'; copies: OfflineCopy[]; totalBytes: number }
   /** libvirt's migration: held by the app (direct) or run by the source host (p2p). */
-  | { kind: 'migrate'; transport: 'direct' | 'p2p'; flags: number; params: MigrationParams; peerUri?: string; follow: boolean }
+  | {
+      kind: 'migrate';
+      transport: 'direct' | 'p2p';
+      flags: number;
+      params: MigrationParams;
+      peerUri?: string;
+      /** Live: followed from the source's job stats while it runs. */
+      follow: boolean;
+      /** Already running on the source (found there): only follow it. */
+      found?: true;
+    }
   /** Where the VM is now; moved = restore our steering on the destination, else settle the failure. */
   | { kind: 'check-placement' }
   /** What libvirt's last steps may not have got to: persist on the destination, undefine on the source. */
@@ -236,4 +256,24 @@ export function planRun(spec: MigrationSpec, pre: PreflightResult): RunPlan {
   steps.push({ kind: 'check-placement' });
   steps.push({ kind: 'complete-definitions', persist: spec.persist, undefineSource: spec.undefineSource });
   return { name: pre.name, destName: pre.destName, mode: spec.mode, wasPaused: pre.state === 'paused', steps, creates };
+}
+
+/**
+ * A migration found running on a host (started elsewhere, or before the app restarted): follow the
+ * host's job, then check where the VM is. Nothing was created by this app and no spec is known, so
+ * nothing is planned beyond that (no definition to complete, no copy to undo).
+ */
+export function planFollow(name: string): RunPlan {
+  return {
+    name,
+    destName: name,
+    mode: 'live',
+    wasPaused: false,
+    steps: [
+      { kind: 'migrate', transport: 'p2p', flags: 0, params: {}, follow: true, found: true },
+      { kind: 'check-placement' },
+      { kind: 'complete-definitions', persist: false, undefineSource: false },
+    ],
+    creates: [],
+  };
 }
