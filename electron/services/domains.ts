@@ -22,7 +22,7 @@ import {
   domainSuspend,
   domainUndefine,
 } from '../libvirt/domain';
-import { ErrorCode, LibvirtError } from '../libvirt/errors';
+import { ErrorCode, isLibvirtError } from '../libvirt/errors';
 import { DomainEvents } from '../libvirt/events';
 import type { DomainRef } from '../libvirt/protocol';
 import { DomainStatsTypes, DomainXmlFlags, domainStateName, LifecycleEvent, ListDomainsFlags, UndefineFlags } from '../libvirt/protocol';
@@ -80,7 +80,7 @@ async function withSizes<R extends { domain: DomainRef; stats: Record<string, un
         infos.set(r, { vcpus: info.vcpus, memoryKiB: info.memoryKiB });
       } catch (err) {
         // Gone since the stats call: listed with what the stats said; its removal event follows.
-        if (!(err instanceof LibvirtError && err.code === ErrorCode.NO_DOMAIN)) throw err;
+        if (!isLibvirtError(err, ErrorCode.NO_DOMAIN)) throw err;
       }
     }
   };

@@ -1,25 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { parseJumpSpec, parseSshConfig, resolveSshConfig, shellJoin, shellQuote } from './ssh';
-
-describe('shell quoting', () => {
-  it('leaves plain words alone and single-quotes the rest', () => {
-    expect(shellJoin(['virt-ssh-helper', 'qemu:///system'])).toBe('virt-ssh-helper qemu:///system');
-    expect(shellQuote('')).toBe("''");
-    expect(shellQuote('a b')).toBe("'a b'");
-    expect(shellQuote("it's")).toBe("'it'\\''s'");
-    expect(shellQuote('$(reboot)')).toBe("'$(reboot)'");
-    expect(() => shellQuote('a\0b')).toThrow(/NUL/);
-    expect(() => shellJoin([])).toThrow(/empty/);
-  });
-
-  it('survives a real POSIX shell byte for byte', () => {
-    const nasty = ["it's", '$(echo pwned)', '`id`', 'a "b" c', '\\n', ';|&<>*?', 'line\nbreak', ' lead', 'é', '-n'];
-    const out = execFileSync('sh', ['-c', `printf '%s\\0' ${shellJoin(nasty)}`]).toString('utf8');
-    expect(out.split('\0').slice(0, -1)).toEqual(nasty);
-  });
-});
+import { parseJumpSpec, parseSshConfig, resolveSshConfig } from './config';
 
 describe('ssh config', () => {
   const cfg = parseSshConfig(`
