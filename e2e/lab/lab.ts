@@ -323,11 +323,18 @@ export async function defineBigSource(name: string, bytes: number): Promise<stri
  * whether to take it down again). Used by the vitest global setup and Playwright fixtures.
  */
 export async function ensureLab(): Promise<{ started: boolean; lab: Lab }> {
-  if (labReady()) {
+  const wasUp = labReady();
+  if (wasUp) {
     const st = await labStatus().catch(() => null);
     if (st?.healthy) return { started: false, lab: readLab() };
   }
-  process.stderr.write('[lab] the lab is not up: running lab.sh up (minutes on a fresh machine)\n');
+  process.stderr.write(
+    wasUp
+      ? '[lab] the lab is up but a daemon is not answering: lab.sh up repairs it\n'
+      : '[lab] the lab is not up: running lab.sh up (minutes on a fresh machine)\n',
+  );
   await labUp();
-  return { started: true, lab: readLab() };
+  // Only a run that found no lab at all owns it: one that repaired a daemon another run had
+  // stopped on purpose (a fault test) must not take the whole lab down when it ends.
+  return { started: !wasUp, lab: readLab() };
 }
