@@ -7,120 +7,56 @@
 // unknown program, a reply nobody asked for) closes the whole connection and rejects every
 // pending call with ConnectionClosedError carrying the reason. A reply that frames correctly but
 // does not decode fails only its own call.
+//
+// Over 400 lines on purpose: RpcClient is one state machine (pending calls, abandoned serials,
+// open streams, keepalive, close) whose fields every handler reads and writes; split across files
+// its invariants would have to be exposed. Frames (frames.ts) and the stream (stream.ts) are apart.
 import { EventEmitter } from 'node:events';
-import { Duplex } from 'node:stream';
+import type { Duplex } from 'node:stream';
 import { AbortedError, ConnectionClosedError, decodeRemoteError, ProtocolError, TimeoutError } from './errors';
-import { QEMU_PROGRAM, QemuProc } from './gen/qemu_protocol.gen';
-import { REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION, RemoteProc } from './gen/remote_protocol.gen';
 import {
-  KEEPALIVE_PROGRAM,
-  KeepaliveProc as KeepaliveProcedures,
-  VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX,
-  VirNetMessageStatus,
-  VirNetMessageType,
-} from './gen/virnetprotocol.gen';
+  decodeHeader,
+  describeProc,
+  encodeFrame,
+  type FrameHeader,
+  HEADER_SIZE,
+  KeepaliveProc,
+  MAX_RECV_FRAME,
+  MAX_SEND_FRAME,
+  MessageStatus,
+  MessageType,
+  PROTOCOL_VERSION,
+  Program,
+} from './frames';
+import { RemoteProc } from './gen/remote_protocol.gen';
+import { LibvirtStream, type StreamLink } from './stream';
 import { XdrReader, XdrWriter } from './xdr';
 
-// Program numbers, message types and statuses: generated from libvirt's .x files.
-export const Program = { REMOTE: REMOTE_PROGRAM, QEMU: QEMU_PROGRAM, KEEPALIVE: KEEPALIVE_PROGRAM } as const;
-export const PROTOCOL_VERSION = REMOTE_PROTOCOL_VERSION;
-
-export const MessageType = {
-  CALL: VirNetMessageType.VIR_NET_CALL,
-  REPLY: VirNetMessageType.VIR_NET_REPLY,
-  MESSAGE: VirNetMessageType.VIR_NET_MESSAGE,
-  STREAM: VirNetMessageType.VIR_NET_STREAM,
-  CALL_WITH_FDS: VirNetMessageType.VIR_NET_CALL_WITH_FDS,
-  REPLY_WITH_FDS: VirNetMessageType.VIR_NET_REPLY_WITH_FDS,
-  STREAM_HOLE: VirNetMessageType.VIR_NET_STREAM_HOLE,
-} as const;
-export const MessageStatus = {
-  OK: VirNetMessageStatus.VIR_NET_OK,
-  ERROR: VirNetMessageStatus.VIR_NET_ERROR,
-  CONTINUE: VirNetMessageStatus.VIR_NET_CONTINUE,
-} as const;
-export const KeepaliveProc = KeepaliveProcedures;
-
-/** The length word plus the 24-byte header. */
-export const HEADER_SIZE = 28;
-/** Largest frame we accept (VIR_NET_MESSAGE_MAX, 32 MiB, plus the length word). */
-export const MAX_RECV_FRAME = 32 * 1024 * 1024 + 4;
-/** Largest frame we send: 16 MiB, what libvirt releases before 32 MiB accept. */
-export const MAX_SEND_FRAME = 16 * 1024 * 1024;
-/** VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX: stream data per packet. */
-export const STREAM_CHUNK_MAX = VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX;
+// The frames and the stream class live beside this file; importers keep using './client'.
+export {
+  decodeHeader,
+  describeProc,
+  encodeFrame,
+  type FrameHeader,
+  HEADER_SIZE,
+  KeepaliveProc,
+  MAX_RECV_FRAME,
+  MAX_SEND_FRAME,
+  MessageStatus,
+  MessageType,
+  PROTOCOL_VERSION,
+  Program,
+  registerProcedureNames,
+  STREAM_CHUNK_MAX,
+  splitFrames,
+} from './frames';
+export { LibvirtStream } from './stream';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const PEER_GONE = new Set(['EPIPE', 'ECONNRESET', 'ERR_STREAM_WRITE_AFTER_END', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_PREMATURE_CLOSE']);
 const CLOSE_GRACE_MS = 1_000;
 /** How many timed-out/aborted serials we remember so that their late replies are dropped quietly. */
 const ABANDONED_MAX = 4096;
-
-export interface FrameHeader {
-  program: number;
-  version: number;
-  proc: number;
-  type: number;
-  serial: number;
-  status: number;
-}
-
-/** Encodes one complete frame (length word, header, payload). */
-export function encodeFrame(h: FrameHeader, payload: Uint8Array = Buffer.alloc(0)): Buffer {
-  const head = Buffer.allocUnsafe(HEADER_SIZE);
-  head.writeUInt32BE(HEADER_SIZE + payload.length, 0);
-  head.writeUInt32BE(h.program, 4);
-  head.writeUInt32BE(h.version, 8);
-  head.writeInt32BE(h.proc, 12);
-  head.writeInt32BE(h.type, 16);
-  head.writeUInt32BE(h.serial, 20);
-  head.writeInt32BE(h.status, 24);
-  return Buffer.concat([head, payload]);
-}
-
-/** Decodes the 24-byte header of a frame given without its length word. */
-export function decodeHeader(r: XdrReader): FrameHeader {
-  return { program: r.uint(), version: r.uint(), proc: r.int(), type: r.int(), serial: r.uint(), status: r.int() };
-}
-
-/** Splits a byte capture into frames (header + payload); for fixtures and debugging. */
-export function splitFrames(buf: Buffer): { header: FrameHeader; payload: Buffer }[] {
-  const out: { header: FrameHeader; payload: Buffer }[] = [];
-  let off = 0;
-  while (off < buf.length) {
-    if (buf.length - off < 4) throw new ProtocolError(`trailing ${buf.length - off} bytes`);
-    const len = buf.readUInt32BE(off);
-    if (len < HEADER_SIZE || len > MAX_RECV_FRAME || off + len > buf.length) {
-      throw new ProtocolError(`bad frame length ${len} at offset ${off}`);
-    }
-    const body = buf.subarray(off + 4, off + len);
-    out.push({ header: decodeHeader(new XdrReader(body)), payload: body.subarray(24) });
-    off += len;
-  }
-  return out;
-}
-
-// Names for timeout and error messages ('DOMAIN_GET_STATE (212)'), from the generated tables.
-const byNumber = (names: Readonly<Record<string, number>>, prefix = ''): Map<number, string> =>
-  new Map(Object.entries(names).map(([k, v]) => [v, `${prefix}${k}`]));
-const procNames = new Map<number, Map<number, string>>([
-  [Program.REMOTE, byNumber(RemoteProc)],
-  [Program.QEMU, byNumber(QemuProc)],
-  [Program.KEEPALIVE, byNumber(KeepaliveProcedures, 'KEEPALIVE_')],
-]);
-
-/** Names procedures of another program in timeout and error messages. */
-export function registerProcedureNames(program: number, names: Readonly<Record<number, string>>): void {
-  const m = procNames.get(program) ?? new Map<number, string>();
-  procNames.set(program, m);
-  for (const [k, v] of Object.entries(names)) m.set(Number(k), v);
-}
-
-export function describeProc(program: number, proc: number): string {
-  const name = procNames.get(program)?.get(proc);
-  const prog = program === Program.REMOTE ? '' : program === Program.QEMU ? 'QEMU ' : `program 0x${program.toString(16)} `;
-  return name ? `${prog}${name} (${proc})` : `${prog}procedure ${proc}`;
-}
 
 export interface CallOptions {
   program?: number;
@@ -146,17 +82,6 @@ interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
   cleanup: () => void;
-}
-
-/** What a LibvirtStream needs from its client; kept off the public RpcClient surface. */
-interface StreamLink {
-  readonly label: string;
-  send(h: FrameHeader, payload?: Uint8Array): boolean;
-  waitDrain(): Promise<void>;
-  release(serial: number, expectLateReply: boolean): void;
-  pause(st: LibvirtStream): void;
-  resume(st: LibvirtStream): void;
-  readonly open: boolean;
 }
 
 type MessageHandler = (r: XdrReader) => void;
@@ -737,120 +662,3 @@ function abortError(signal: AbortSignal | undefined, label: string, program: num
 }
 
 const fmtSeconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-
-/**
- * A libvirt data stream (console, volume upload/download): STREAM packets carrying the opening
- * call's proc and serial. write() sends CONTINUE packets of ≤ 262120 bytes; end() sends OK and
- * waits for the host's OK; destroy() aborts (STREAM ERROR); the host's OK ends the readable
- * side (and we answer it, completing libvirt's finish handshake); its ERROR destroys the stream
- * with the LibvirtError. Reading back-pressure pauses the whole connection's byte stream, which
- * is why bulk transfers get a connection of their own.
- */
-export class LibvirtStream extends Duplex {
-  private finishSent = false;
-  private finished = false; // both sides said OK, or the host failed it: nothing to abort
-  private finalCb: ((err?: Error | null) => void) | null = null;
-  private readEnded = false;
-
-  constructor(
-    private readonly link: StreamLink,
-    readonly program: number,
-    readonly proc: number,
-    readonly serial: number,
-  ) {
-    super({ readableHighWaterMark: 1024 * 1024, writableHighWaterMark: STREAM_CHUNK_MAX, decodeStrings: true });
-  }
-
-  private header(status: number): FrameHeader {
-    return { program: this.program, version: PROTOCOL_VERSION, proc: this.proc, type: MessageType.STREAM, serial: this.serial, status };
-  }
-
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
-    this.writeChunks(chunk).then(() => cb(), cb);
-  }
-
-  override _writev(chunks: { chunk: Buffer }[], cb: (err?: Error | null) => void): void {
-    this.writeChunks(Buffer.concat(chunks.map((c) => c.chunk))).then(() => cb(), cb);
-  }
-
-  private async writeChunks(data: Buffer): Promise<void> {
-    for (let off = 0; off < data.length; off += STREAM_CHUNK_MAX) {
-      if (!this.link.open) throw new ConnectionClosedError(this.link.label);
-      if (this.finished) throw new ProtocolError(`${this.link.label}: write after the stream finished`);
-      const ok = this.link.send(this.header(MessageStatus.CONTINUE), data.subarray(off, off + STREAM_CHUNK_MAX));
-      if (!ok) await this.link.waitDrain();
-    }
-  }
-
-  override _final(cb: (err?: Error | null) => void): void {
-    if (this.finished) {
-      cb();
-      return;
-    }
-    if (!this.link.open) {
-      cb(new ConnectionClosedError(this.link.label));
-      return;
-    }
-    this.finishSent = true;
-    this.finalCb = cb;
-    this.link.send(this.header(MessageStatus.OK));
-  }
-
-  override _read(): void {
-    this.link.resume(this);
-  }
-
-  override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
-    if (!this.finished) {
-      this.finished = true;
-      // Abort: the host answers with an error REPLY for our serial, which the client then drops.
-      if (this.link.open) this.link.send(this.header(MessageStatus.ERROR));
-      this.link.release(this.serial, true);
-    }
-    const fin = this.finalCb;
-    this.finalCb = null;
-    fin?.(err ?? new ProtocolError(`${this.link.label}: stream destroyed before the host finished it`));
-    cb(err);
-  }
-
-  /** @internal CONTINUE data from the host. */
-  deliver(data: Buffer): void {
-    if (this.readEnded || this.destroyed) return;
-    if (!this.push(Buffer.from(data))) this.link.pause(this);
-  }
-
-  /** @internal The host sent STREAM OK: its end of data, or the answer to ours. */
-  peerFinished(): void {
-    if (!this.readEnded) {
-      this.readEnded = true;
-      this.push(null);
-    }
-    if (this.finishSent) {
-      this.finished = true;
-      this.link.release(this.serial, false);
-      const fin = this.finalCb;
-      this.finalCb = null;
-      fin?.();
-    } else if (!this.writableEnded) {
-      // The host finished first (end of a download, console closed): answer with our OK.
-      this.end();
-    }
-  }
-
-  /** @internal The host failed the stream, or the connection went away (null: closed by us). */
-  fail(err: Error | null): void {
-    if (!this.finished) {
-      this.finished = true;
-      this.link.release(this.serial, false);
-    }
-    if (err) this.destroy(err);
-    else this.destroy();
-  }
-
-  /** @internal The opening call failed: there is no stream on the host side, nobody holds it. */
-  discard(): void {
-    this.finished = true;
-    this.link.release(this.serial, false);
-    this.destroy();
-  }
-}

@@ -9,6 +9,9 @@
 // CPU time in ns (2^53 ns ≈ 104 days of one vCPU), and past 2^53 a double is still within 1e-16
 // of the exact value, which no display or rate computation can tell. Typed params keep exact
 // bigints where they do not fit (see params.ts) for callers that need every bit.
+//
+// Over 400 lines on purpose: it is a table (enums and flag bits, one block per object), the one
+// place to look a wire number up; the numbers themselves come from the generated gen/ files.
 import {
   REMOTE_AUTH_TYPE_LIST_MAX,
   REMOTE_CONNECT_GET_ALL_DOMAIN_STATS_MAX,
