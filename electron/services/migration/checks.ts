@@ -91,10 +91,19 @@ function destinationXml(ctx: Ctx, plans: DiskPlan[]): Pick<MigrationParams, 'des
   return out;
 }
 
+/** The disk plan; facts it cannot read fail the disk-dependent checks, as a failed read does. */
+function plannedDisks(ctx: Ctx): ReturnType<typeof planDisks> {
+  try {
+    return planDisks(ctx);
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
+}
+
 /** Every check and the plan, from the facts. */
 export function preflightFromFacts(facts: PreflightFacts, spec: MigrationSpec): Preflight {
   const ctx = contextOf(facts, spec);
-  const planned = planDisks(ctx);
+  const planned = plannedDisks(ctx);
   const { checks, needUnsafe } = runChecks(ctx, planned);
   const plans = planned.ok ? planned.plans : [];
   const { name, destName, live, copying, peerUri } = ctx;

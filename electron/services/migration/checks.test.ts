@@ -1,0 +1,171 @@
+// Pre-flight as a whole from the facts captured in the lab: what each scenario gives (pinned
+// check by check), the order of the checks, the facts as plain data without secrets, and a check
+// that throws failing alone.
+import { describe, expect, it } from 'vitest';
+import { preflightFromFacts } from './checks';
+import { contextOf } from './checks-common';
+import { check, run, scenario, scenarioNames } from './preflight.fixture';
+
+describe('captured scenarios', () => {
+  it('each scenario gives its checks (statuses pinned: a change shows here first)', () => {
+    const got = Object.fromEntries(
+      scenarioNames().map((n) => [
+        n,
+        run(scenario(n))
+          .plan.checks.map((c) => `${c.id}:${c.status}`)
+          .join(' '),
+      ]),
+    );
+    const ok = (storage: string, rest = '') =>
+      `state:pass disk-cache:pass cpu:pass storage:${storage} network:pass name:pass reachable:pass memory:pass versions:pass${rest}`;
+    expect(got).toEqual({
+      'live-copy-chosen-pool-missing': ok('fail'),
+      'live-copy-default-pool': ok('pass'),
+      'live-copy-no-pool-at-dir': ok('fail'),
+      'live-shared-disk-missing-on-b': ok('fail'),
+      'live-shared-name-clash': ok('warn').replace('name:pass', 'name:fail'),
+      'live-shared-p2p': ok('warn'),
+      'live-shared-unsafe': ok('warn'),
+      'live-writeback-custom-cpu': ok('warn').replace('disk-cache:pass', 'disk-cache:warn'),
+      'live-writeback-defined-none': ok('warn'),
+      'offline-copy': ok('pass').replace('network:pass', 'network:fail'),
+      'offline-copy-stale-other-name': ok('pass').replace('network:pass', 'network:fail').replace('name:pass', 'name:fail'),
+      'offline-copy-stale-same-name': ok('pass').replace('network:pass', 'network:fail').replace('name:pass', 'name:warn'),
+    });
+    expect(
+      Object.entries(got)
+        .filter(([, v]) => !v.includes(':fail'))
+        .map(([k]) => k),
+    ).toEqual([
+      'live-copy-default-pool',
+      'live-shared-p2p',
+      'live-shared-unsafe',
+      'live-writeback-custom-cpu',
+      'live-writeback-defined-none',
+    ]);
+  });
+
+  it('canStart is false exactly when a check fails', () => {
+    for (const n of scenarioNames()) {
+      const pf = run(scenario(n));
+      expect(pf.plan.canStart, n).toBe(!pf.plan.checks.some((c) => c.status === 'fail'));
+    }
+  });
+
+  it('the ready live migration, whole: plan, flags, virsh line, what the run needs', () => {
+    const s = scenario('live-shared-unsafe');
+    const n = s.facts.domain.name;
+    const pf = run(s);
+    expect(pf.plan.checks.map((c) => c.title)).toEqual([
+      'VM state',
+      'Disk cache mode',
+      'CPU compatibility',
+      'Storage',
+      'Networks and bridges',
+      'Name and UUID on the destination',
+      'Destination reachable',
+      'Memory on the destination',
+      'Hypervisor versions',
+    ]);
+    expect(pf.plan).toMatchObject({
+      canStart: true,
+      copyBytes: 0,
+      memoryBytes: 192 * 1024 ** 2,
+      flags: ['--live', '--persistent', '--undefinesource', '--unsafe'],
+      virsh: `virsh -c qemu+ssh://root@10.203.0.1/system migrate --live --persistent --undefinesource --unsafe --verbose ${n} qemu+ssh://root@10.203.0.2/system`,
+      disks: [],
+    });
+    expect(pf).toMatchObject({ name: n, destName: n, state: 'running', persistent: true, params: {}, dom: s.facts.domain });
+    expect(pf.flags).toBe(1 + 8 + 16 + 512);
+    expect(pf.peerUri).toBeUndefined();
+    expect(pf.stale).toBeUndefined();
+  });
+});
+
+describe('facts are plain data', () => {
+  it('a JSON round trip changes nothing, and gives the same pre-flight', () => {
+    for (const n of scenarioNames()) {
+      const s = scenario(n);
+      const again = JSON.parse(JSON.stringify(s.facts));
+      expect(again, n).toEqual(s.facts);
+      expect(preflightFromFacts(again, s.spec), n).toEqual(run(s));
+    }
+  });
+
+  it('hold no credentials: the hosts keep name, transport, address, port, user and URI only', () => {
+    for (const n of scenarioNames()) {
+      const { facts } = scenario(n);
+      for (const h of [facts.src, facts.dst]) {
+        expect(Object.keys(h.spec).sort(), n).toEqual(['address', 'name', 'port', 'transport', 'uri', 'user']);
+        expect(Object.keys(h).sort(), n).toEqual(['hypervisorVersion', 'id', 'libvirtVersion', 'spec']);
+      }
+      expect(JSON.stringify(facts), n).not.toMatch(/passwd=|<secret|PRIVATE KEY|"auth"|keyPath|password/i);
+    }
+  });
+
+  it('the same facts and spec give the same result (no clock, no randomness)', () => {
+    const s = scenario('live-copy-default-pool');
+    expect(run(s)).toEqual(run(s));
+  });
+});
+
+describe('context', () => {
+  it('names, mode and disks as the checks read them (lab definition)', () => {
+    const s = scenario('live-copy-no-pool-at-dir');
+    const ctx = contextOf(s.facts, { ...s.spec, newName: 'renamed' });
+    expect(ctx).toMatchObject({
+      A: 'lab-a',
+      B: 'lab-b',
+      name: s.facts.domain.name,
+      destName: 'renamed',
+      live: true,
+      active: true,
+      copying: true,
+    });
+    expect(ctx.disks.map(({ el: _el, ...d }) => d)).toEqual([
+      {
+        target: 'vda',
+        device: 'disk',
+        type: 'file',
+        source: Object.keys(s.facts.imageInfo)[0],
+        format: 'qcow2',
+        cache: 'none',
+        readonly: false,
+        shareable: false,
+        backing: false,
+      },
+    ]);
+    expect(ctx.inactiveDisks).toHaveLength(1);
+    expect(ctx.ifaces).toEqual([{ type: 'bridge', mac: expect.stringMatching(/^52:54:00:/), bridge: 'labbr0' }]);
+    expect(ctx.memoryBytes).toBe(192 * 1024 ** 2);
+    expect(contextOf({ ...s.facts, state: 'crashed' }, s.spec).active).toBe(false);
+    expect(contextOf({ ...s.facts, state: 'paused' }, s.spec).active).toBe(true);
+  });
+
+  it('a shareable disk is never copied; an empty CD-ROM drive is skipped', () => {
+    const s = scenario('live-copy-default-pool');
+    // vda marked <shareable/>: another VM writes it too, so it stays where it is.
+    s.facts.xml = s.facts.xml
+      .replace("<target dev='vda'", "<shareable/><target dev='vda'")
+      .replace('</devices>', "<disk type='file' device='cdrom'><target dev='sda'/></disk></devices>");
+    const pf = run(s);
+    expect(pf.plan.disks).toEqual([]);
+    expect(pf.disks.map((d) => [d.target, d.copy, d.source])).toEqual([
+      ['vda', false, Object.keys(s.facts.srcVols)[0]],
+      ['sda', false, ''],
+    ]);
+    expect(check(pf, 'storage').details).toHaveLength(1);
+  });
+});
+
+describe('a check that throws', () => {
+  it('fails with the reason (with the checks that need the same facts); the others still run', () => {
+    const s = scenario('live-copy-default-pool');
+    // A probe answer without its file table: the disk plan cannot read it, so storage and networks (B's bridges) fail.
+    (s.facts.dstProbe as { ok: true; value: { files: unknown } }).value.files = null;
+    const pf = run(s);
+    expect(check(pf, 'storage')).toMatchObject({ status: 'fail', message: expect.stringMatching(/^Could not check: /) });
+    expect(pf.plan.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['storage', 'network']);
+    expect(pf.disks).toEqual([]);
+  });
+});
