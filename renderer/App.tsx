@@ -1,6 +1,7 @@
 import { ActionIcon, AppShell, Badge, Group, Indicator, Kbd, Text, Title, Tooltip, useMantineColorScheme } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconListDetails, IconMoon, IconPlus, IconSun } from '@tabler/icons-react';
+import { useShallow } from 'zustand/react/shallow';
 import { CloneRoot } from './features/clone/CloneWizard';
 import { ConsoleDock } from './features/console/ConsoleDock';
 import { DeleteDomainDialog } from './features/domains/DeleteDomainDialog';
@@ -57,7 +58,9 @@ export function App() {
   const { colorScheme, toggleColorScheme } = useMantineColorScheme();
   const info = useAppInfo();
   const jobs = useJobs();
-  const { jobsOpen, setJobsOpen, setAddHostOpen, selection } = useUi();
+  const { jobsOpen, setJobsOpen, setAddHostOpen, selection } = useUi(
+    useShallow((s) => ({ jobsOpen: s.jobsOpen, setJobsOpen: s.setJobsOpen, setAddHostOpen: s.setAddHostOpen, selection: s.selection })),
+  );
   const running = (jobs.data ?? []).filter((j) => j.status === 'running').length;
 
   useHotkeys([

@@ -2,13 +2,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { HostId, HostInfo, RequestInput } from '../../shared/api';
 import { call } from '../api';
-import { keys } from './index';
+import { keys } from './keys';
 
 export function useAddHost() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: RequestInput<'hosts.add'>) => call('hosts.add', input),
-    onSettled: () => qc.invalidateQueries({ queryKey: keys.hosts }),
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.hosts() }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.domains() }),
   });
 }
@@ -17,7 +17,7 @@ export function useUpdateHost() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: RequestInput<'hosts.update'>) => call('hosts.update', input),
-    onSettled: () => qc.invalidateQueries({ queryKey: keys.hosts }),
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.hosts() }),
   });
 }
 
@@ -31,7 +31,7 @@ export function useHostVerb(hostId: HostId) {
       else await call(verb === 'connect' ? 'hosts.connect' : 'hosts.disconnect', { hostId });
     },
     onSettled: () => {
-      void qc.invalidateQueries({ queryKey: keys.hosts });
+      void qc.invalidateQueries({ queryKey: keys.hosts() });
       void qc.invalidateQueries({ queryKey: keys.domains() });
     },
   });
@@ -43,21 +43,21 @@ export function useReorderHosts() {
   return useMutation({
     mutationFn: (order: HostId[]) => call('hosts.reorder', { order }),
     onMutate: async (order) => {
-      await qc.cancelQueries({ queryKey: keys.hosts });
-      const before = qc.getQueryData<HostInfo[]>(keys.hosts);
+      await qc.cancelQueries({ queryKey: keys.hosts() });
+      const before = qc.getQueryData<HostInfo[]>(keys.hosts());
       if (before) {
         const byId = new Map(before.map((h) => [h.id, h]));
         qc.setQueryData(
-          keys.hosts,
+          keys.hosts(),
           order.map((id) => byId.get(id)).filter((h): h is HostInfo => !!h),
         );
       }
       return { before };
     },
     onError: (_err, _order, ctx) => {
-      if (ctx?.before) qc.setQueryData(keys.hosts, ctx.before);
+      if (ctx?.before) qc.setQueryData(keys.hosts(), ctx.before);
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: keys.hosts }),
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.hosts() }),
   });
 }
 

@@ -25,7 +25,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCopy, IconInfoCircle } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { CloneDiskMode, CloneOptions, DomainSummary } from '../../../shared/api';
 import { call } from '../../api';
@@ -33,7 +33,7 @@ import { type Choice, ChoiceSelect } from '../../components/ChoiceSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { XmlView } from '../../components/XmlView';
 import { formatBytes } from '../../lib/format';
-import { keys, useHosts } from '../../queries';
+import { keys, useHosts, useRead } from '../../queries';
 import { type DomainTarget, useUi } from '../../store/ui';
 import { PreviewStatus, useReviewedJob, WizardFooter, WizardJobStep, WizardStepper } from '../jobs/JobWizard';
 import { type CloneDraft, cloneIssues, draftFor, setDiskMode, toCloneSpec, withCloneName } from './draft';
@@ -222,11 +222,7 @@ function CloneWizard({ source }: { source: DomainTarget }) {
   const [draft, setDraft] = useState<CloneDraft | null>(null);
   const [step, setStep] = useState(0);
   const [showErrors, setShowErrors] = useState(false);
-  const options = useQuery({
-    queryKey: ['clone-options', source.hostId, source.uuid, targetHostId],
-    queryFn: () => call('clone.options', { hostId: source.hostId, uuid: source.uuid, targetHostId }),
-    retry: false,
-  });
+  const options = useRead('clone.options', { hostId: source.hostId, uuid: source.uuid, targetHostId }, { retry: false });
   const o = options.data;
   useEffect(() => {
     if (o && o.targetHostId === targetHostId && draft?.targetHostId !== targetHostId) setDraft(draftFor(o, draft));

@@ -6,6 +6,7 @@
 import { ActionIcon, CloseButton, Group, Paper, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconDeviceDesktop, IconMaximize, IconMinimize, IconTerminal2, IconX } from '@tabler/icons-react';
 import { type PointerEvent as ReactPointerEvent, useCallback } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { VncViewer } from '../vnc/VncViewer';
 import { SerialConsole } from './SerialConsole';
 import { type ConsoleTab, useConsoles } from './store';
@@ -13,7 +14,21 @@ import { type ConsoleTab, useConsoles } from './store';
 const STRIP = 36;
 
 export function ConsoleDock() {
-  const { tabs, active, expanded, maximized, height, setActive, closeTab, closeAll, setExpanded, setMaximized, setHeight } = useConsoles();
+  const { tabs, active, expanded, maximized, height, setActive, closeTab, closeAll, setExpanded, setMaximized, setHeight } = useConsoles(
+    useShallow((s) => ({
+      tabs: s.tabs,
+      active: s.active,
+      expanded: s.expanded,
+      maximized: s.maximized,
+      height: s.height,
+      setActive: s.setActive,
+      closeTab: s.closeTab,
+      closeAll: s.closeAll,
+      setExpanded: s.setExpanded,
+      setMaximized: s.setMaximized,
+      setHeight: s.setHeight,
+    })),
+  );
 
   const startResize = useCallback(
     (e: ReactPointerEvent) => {

@@ -7,6 +7,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, memo, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { DomainSummary, HostId } from '../../../shared/api';
 import { domainKey } from '../../lib/format';
 import { useDomains, useHosts } from '../../queries';
@@ -104,7 +105,17 @@ export function DomainTable({ hostId }: { hostId?: HostId }) {
   useDomainStatsFeed();
   const domains = useDomains();
   const hosts = useHosts();
-  const { filter, sort, groupByHost, cursor, select, setCursor, setMenu } = useUi();
+  const { filter, sort, groupByHost, cursor, select, setCursor, setMenu } = useUi(
+    useShallow((s) => ({
+      filter: s.filter,
+      sort: s.sort,
+      groupByHost: s.groupByHost,
+      cursor: s.cursor,
+      select: s.select,
+      setCursor: s.setCursor,
+      setMenu: s.setMenu,
+    })),
+  );
   const [stateFilter, setStateFilter] = useState<StateFilter>('all');
   const [collapsed, setCollapsed] = useState<ReadonlySet<HostId>>(new Set());
   // Sorting by CPU follows the samples; other orders ignore them.

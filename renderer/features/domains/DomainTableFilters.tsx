@@ -2,6 +2,7 @@ import { Badge, CloseButton, Group, Kbd, SegmentedControl, Switch, TextInput, Ti
 import { useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useUi } from '../../store/ui';
 import type { StateFilter } from './tableModel';
 
@@ -15,7 +16,9 @@ interface Props {
 }
 
 export function DomainTableFilters({ stateFilter, setStateFilter, count, grouped, title }: Props) {
-  const { filter, setFilter, groupByHost, setGroupByHost } = useUi();
+  const { filter, setFilter, groupByHost, setGroupByHost } = useUi(
+    useShallow((s) => ({ filter: s.filter, setFilter: s.setFilter, groupByHost: s.groupByHost, setGroupByHost: s.setGroupByHost })),
+  );
   const input = useRef<HTMLInputElement>(null);
   useHotkeys([['/', () => input.current?.focus()]]);
   return (

@@ -1,5 +1,6 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconDots, IconPencil, IconPlugConnected, IconPlugConnectedX, IconTrash } from '@tabler/icons-react';
+import { useShallow } from 'zustand/react/shallow';
 import type { HostInfo } from '../../../shared/api';
 import { notifyError } from '../../components/notify';
 import { useHosts } from '../../queries';
@@ -23,7 +24,7 @@ export function useMoveHost() {
 export function HostMenu({ host, index, count }: { host: HostInfo; index: number; count: number }) {
   const verb = useHostVerb(host.id);
   const move = useMoveHost();
-  const { setHostForm, setRemoveHostId } = useUi();
+  const { setHostForm, setRemoveHostId } = useUi(useShallow((s) => ({ setHostForm: s.setHostForm, setRemoveHostId: s.setRemoveHostId })));
   const live = host.state.status === 'connected' || host.state.status === 'reconnecting' || host.state.status === 'connecting';
   const run = (v: 'connect' | 'disconnect') =>
     verb.mutate(v, { onError: (err) => notifyError(`${host.spec.name}: could not ${v}`, err, { id: `host-${host.id}` }) });

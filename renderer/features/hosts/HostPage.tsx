@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconInfoCircle, IconPencil, IconPlugConnected, IconPlugConnectedX, IconRefresh, IconServer, IconTrash } from '@tabler/icons-react';
+import { useShallow } from 'zustand/react/shallow';
 import type { HostInfo } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifyError } from '../../components/notify';
@@ -19,7 +20,7 @@ function where(h: HostInfo): string {
 
 function HostHeader({ host }: { host: HostInfo }) {
   const verb = useHostVerb(host.id);
-  const { setHostForm, setRemoveHostId } = useUi();
+  const { setHostForm, setRemoveHostId } = useUi(useShallow((s) => ({ setHostForm: s.setHostForm, setRemoveHostId: s.setRemoveHostId })));
   const s = host.state.status;
   const live = s === 'connected' || s === 'connecting' || s === 'reconnecting';
   return (

@@ -5,6 +5,7 @@
 import { ActionIcon, Badge, Group, Kbd, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconPlus, IconRefresh, IconServer, IconStack2 } from '@tabler/icons-react';
 import { type DragEvent, memo, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { DomainSummary, HostId, HostInfo } from '../../../shared/api';
 import { notifyError } from '../../components/notify';
 import { useDomains, useHosts } from '../../queries';
@@ -160,7 +161,9 @@ function HostItem({ host, index, count, vms, expanded, onToggle, dropHint, dragP
 export function HostSidebar() {
   const hosts = useHosts();
   const domains = useDomains();
-  const { selection, select, setAddHostOpen } = useUi();
+  const { selection, select, setAddHostOpen } = useUi(
+    useShallow((s) => ({ selection: s.selection, select: s.select, setAddHostOpen: s.setAddHostOpen })),
+  );
   const reorder = useReorderHosts();
   const [collapsed, setCollapsed] = useState<ReadonlySet<HostId>>(new Set());
   const [drag, setDrag] = useState<{ from: HostId; over: HostId | null; below: boolean } | null>(null);

@@ -15,11 +15,11 @@ export function useHostToasts(): void {
   const qc = useQueryClient();
   useEffect(() => {
     const last = new Map<string, HostStatus['status']>();
-    for (const h of qc.getQueryData<HostInfo[]>(keys.hosts) ?? []) last.set(h.id, h.state.status);
+    for (const h of qc.getQueryData<HostInfo[]>(keys.hosts()) ?? []) last.set(h.id, h.state.status);
     return api.subscribe('host.state', ({ hostId, state }) => {
-      const before = last.get(hostId) ?? qc.getQueryData<HostInfo[]>(keys.hosts)?.find((h) => h.id === hostId)?.state.status;
+      const before = last.get(hostId) ?? qc.getQueryData<HostInfo[]>(keys.hosts())?.find((h) => h.id === hostId)?.state.status;
       last.set(hostId, state.status);
-      const name = qc.getQueryData<HostInfo[]>(keys.hosts)?.find((h) => h.id === hostId)?.spec.name ?? hostId;
+      const name = qc.getQueryData<HostInfo[]>(keys.hosts())?.find((h) => h.id === hostId)?.spec.name ?? hostId;
       const id = `host-${hostId}`;
       const wasLive = before === 'connected' || before === 'reconnecting';
       if (state.status === 'reconnecting' && before === 'connected') {

@@ -6,9 +6,10 @@ import { useEffect, useRef } from 'react';
 import type { InstallOptions, StorageVolumeInfo } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBytes } from '../../lib/format';
+import { keys } from '../../queries';
 import { type InstallDraft, type SourceKind, withVariant } from './draft';
 import { JobProgress, useJob } from './JobProgress';
-import { installKeys, usePoolVolumes } from './queries';
+import { usePoolVolumes } from './queries';
 import { useIsoUpload } from './useIsoUpload';
 
 interface StepProps {
@@ -62,7 +63,7 @@ function IsoPicker({ draft, set, options, errors }: StepProps) {
   useEffect(() => {
     if (job?.status !== 'succeeded' || !upload.name) return;
     void qc
-      .invalidateQueries({ queryKey: installKeys.volumes(draft.hostId, draft.isoPool) })
+      .invalidateQueries({ queryKey: keys.poolVolumes(draft.hostId, draft.isoPool) })
       .then(() => set({ ...latest.current, isoVolume: upload.name ?? '' }));
   }, [job?.status, upload.name, draft.hostId, draft.isoPool, qc, set]);
   return (

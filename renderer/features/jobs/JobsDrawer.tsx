@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Drawer, Group, Progress, Stack, Text } from '@mantine/core';
+import { useShallow } from 'zustand/react/shallow';
 import type { Job } from '../../../shared/api';
 import { call } from '../../api';
 import { notifyError } from '../../components/notify';
@@ -50,7 +51,7 @@ function JobCard({ job }: { job: Job }) {
 }
 
 export function JobsDrawer() {
-  const { jobsOpen, setJobsOpen } = useUi();
+  const { jobsOpen, setJobsOpen } = useUi(useShallow((s) => ({ jobsOpen: s.jobsOpen, setJobsOpen: s.setJobsOpen })));
   const jobs = useJobs();
   return (
     <Drawer opened={jobsOpen} onClose={() => setJobsOpen(false)} title="Jobs" position="right" data-testid="jobs-drawer">

@@ -5,11 +5,11 @@ import { CpuTuneCard } from './CpuTuneCard';
 import { DiskTuneCard } from './DiskTuneCard';
 import { NicTuneCard } from './NicTuneCard';
 import { ScopeControl, useScope } from './ScopeControl';
-import { qosKey, useQos, useRefetchOnDomainChange } from './useQos';
+import { useQos } from './useQos';
 
 export function QosPanel({ hostId, uuid, name }: { hostId: string; uuid: string; name: string }) {
   const q = useQos(hostId, uuid);
-  useRefetchOnDomainChange(hostId, uuid, qosKey(hostId, uuid));
+  // A change made elsewhere (virsh, another Vireo) arrives as domain.changed and refetches it (queries/keys.ts).
   const [scope, setScope] = useScope(q.data);
 
   if (q.isLoading) return <Loader size="sm" />;

@@ -1,38 +1,14 @@
-/** The QoS panel's server state: one query per VM, writes that put libvirt's read-back in the cache. */
-import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+/**
+ * The QoS panel's server state: one query per VM, writes that put libvirt's read-back in the cache.
+ * Keys, and what events refetch: renderer/queries/keys.ts.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApplyScope, QosApplied, QosState, RequestInput } from '../../../shared/api';
-import { api, call } from '../../api';
-
-export const qosKey = (hostId: string, uuid: string) => ['qos', hostId, uuid] as const;
+import { call } from '../../api';
+import { keys, useRead } from '../../queries';
 
 export function useQos(hostId: string, uuid: string, enabled = true) {
-  return useQuery({ queryKey: qosKey(hostId, uuid), queryFn: () => call('qos.get', { hostId, uuid }), enabled });
-}
-
-/**
- * Reads a VM's query again when libvirt reports a change to it (tunable, device added/removed,
- * lifecycle: DomainService turns them into `domain.changed`), so a change made elsewhere — virsh,
- * another Vireo — shows without a reload.
- */
-export function useRefetchOnDomainChange(hostId: string, uuid: string, key: QueryKey): void {
-  const qc = useQueryClient();
-  const id = JSON.stringify(key);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = api.subscribe('domain.changed', (e) => {
-      if (e.hostId !== hostId || e.uuid !== uuid || timer) return;
-      // A burst (a tunable event per changed value) becomes one read.
-      timer = setTimeout(() => {
-        timer = undefined;
-        void qc.invalidateQueries({ queryKey: JSON.parse(id) as QueryKey });
-      }, 50);
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [qc, hostId, uuid, id]);
+  return useRead('qos.get', { hostId, uuid }, { enabled });
 }
 
 type QosWrite = 'qos.setDisk' | 'qos.setNic' | 'qos.setCpu' | 'qos.setPinning';
@@ -43,7 +19,7 @@ export function useQosWrite<N extends QosWrite>(name: N, hostId: string, uuid: s
   const qc = useQueryClient();
   return useMutation<QosApplied, Error, QosWriteInput<N>>({
     mutationFn: (input) => call(name, { hostId, uuid, ...input } as RequestInput<N>) as Promise<QosApplied>,
-    onSuccess: (r) => qc.setQueryData<QosState>(qosKey(hostId, uuid), r.state),
+    onSuccess: (r) => qc.setQueryData<QosState>(keys.qos(hostId, uuid), r.state),
   });
 }
 

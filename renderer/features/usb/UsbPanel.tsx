@@ -5,12 +5,11 @@ import { useState } from 'react';
 import type { ApplyScope, VmUsbDevice } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScopeControl, useScope } from '../qos/ScopeControl';
-import { useRefetchOnDomainChange } from '../qos/useQos';
 import { EmulatedUsbDialog } from './EmulatedUsbDialog';
 import { ListTable } from './ListTable';
 import type { UsbDialogProps } from './UsbDialog';
 import { UsbPicker } from './UsbPicker';
-import { usbKeys, useUsbWrite, useVmUsb } from './useUsb';
+import { useUsbWrite, useVmUsb } from './useUsb';
 
 const inScope = (d: VmUsbDevice, s: ApplyScope) => (s === 'live' ? d.live : s === 'config' ? d.config : d.live || d.config);
 
@@ -68,8 +67,7 @@ function DeviceRow({ d, scope, onDetach, pending }: { d: VmUsbDevice; scope: App
 
 export function UsbPanel({ hostId, uuid, name }: { hostId: string; uuid: string; name: string }) {
   const v = useVmUsb(hostId, uuid);
-  // libvirt's device-added/removed events (domain.changed) keep the list current.
-  useRefetchOnDomainChange(hostId, uuid, usbKeys.vm(hostId, uuid));
+  // libvirt's device-added/removed events (domain.changed) keep the list current (queries/keys.ts).
   const [scope, setScope] = useScope(v.data);
   const [dialog, setDialog] = useState<'host' | 'emulated' | null>(null);
   const detach = useUsbWrite('usb.detach', hostId, uuid);

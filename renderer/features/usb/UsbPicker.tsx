@@ -5,14 +5,12 @@
  */
 import { Alert, Button, Code, Group, Loader, Radio, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { HostUsbDevice } from '../../../shared/api';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScopeControl } from '../qos/ScopeControl';
 import { AttachFooter, UsbDialog, type UsbDialogProps } from './UsbDialog';
-import { usbKeys, useHostUsb, useUsbWrite } from './useUsb';
+import { useHostUsb, useUsbWrite } from './useUsb';
 
 function Owners({ d, uuid }: { d: HostUsbDevice; uuid: string }) {
   if (!d.usedBy.length)
@@ -35,19 +33,12 @@ function Owners({ d, uuid }: { d: HostUsbDevice; uuid: string }) {
 
 function PickerBody({ hostId, uuid, vm, scope, setScope, onClose }: UsbDialogProps) {
   const list = useHostUsb(hostId, true);
-  const qc = useQueryClient();
   const [picked, setPicked] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const attach = useUsbWrite('usb.attachHost', hostId, uuid);
 
-  // Another VM on this host taking or releasing a device changes the owners shown.
-  useEffect(
-    () =>
-      api.subscribe('domain.changed', (e) => {
-        if (e.hostId === hostId) void qc.invalidateQueries({ queryKey: usbKeys.host(hostId) });
-      }),
-    [qc, hostId],
-  );
+  // Another VM on this host taking or releasing a device changes the owners shown: domain.changed
+  // refetches them (queries/keys.ts).
 
   const device = list.data?.devices.find((d) => d.name === picked);
   const others = device?.usedBy.filter((o) => o.uuid !== uuid) ?? [];
