@@ -12,7 +12,7 @@
 import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { Program, RpcClient, type RpcClientOptions } from './client';
-import { ConnectionClosedError, classify, LibvirtError, TimeoutError } from './errors';
+import { ConnectionClosedError, classify, isLibvirtError, LibvirtError, TimeoutError } from './errors';
 import * as P from './gen/remote_protocol.gen';
 import { RemoteAuthType } from './gen/remote_protocol.gen';
 import { callRemote } from './remote';
@@ -249,7 +249,7 @@ export class LibvirtConnection extends EventEmitter<LibvirtConnectionEvents> {
 }
 
 function errorInfo(err: unknown): { code: string; message: string } {
-  if (err instanceof LibvirtError) return { code: `libvirt.${err.codeName ?? err.code}`, message: err.message };
+  if (isLibvirtError(err)) return { code: `libvirt.${err.codeName ?? err.code}`, message: err.message };
   if (err instanceof Error) return { code: err.name, message: err.message };
   return { code: 'Error', message: String(err) };
 }
