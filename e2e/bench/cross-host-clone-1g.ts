@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Backend, createBackend } from '../../electron/backend';
 import { poolLookupByName, volLookupByName } from '../../electron/libvirt/storage';
-import { copyVolumeAcross } from '../../electron/services/clone';
+import { copyVolumeAcross } from '../../electron/services/clone/copy';
 import { deleteCreatedVolume, hostIo } from '../../electron/services/transfer';
 import { connectLabHosts, inProcess } from '../lab/hosts';
 import { labHost, labSh, virshOn } from '../lab/lab';

@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labSh, virshOn } from '../../e2e/lab/lab';
-import type { CloneOptions, CloneSpec, HostId } from '../../shared/api';
+import { labSh, virshOn } from '../../../e2e/lab/lab';
+import type { CloneOptions, CloneSpec, HostId } from '../../../shared/api';
 import {
   BANNER,
   cleanup,
@@ -22,7 +22,7 @@ import {
   sha256On,
   startFixture,
   volumeNames,
-} from './install-clone.fixture';
+} from '../install-clone.fixture';
 
 const tag = Math.random().toString(16).slice(2, 8);
 const stopped = lab.guests.stopped;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planCloneRollback } from './clone-rollback';
+import { planCloneRollback } from './rollback';
 
 const base = { name: 'web1-clone', target: 'lab-b', volumes: ['default/web1-clone.qcow2'] };
 

@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labSh, virshOn } from '../../e2e/lab/lab';
-import type { InstallSpec } from '../../shared/api';
-import { UPLOAD_WINDOW, uploadRoom } from '../../shared/api';
+import { labSh, virshOn } from '../../../e2e/lab/lab';
+import type { InstallSpec } from '../../../shared/api';
+import { UPLOAD_WINDOW, uploadRoom } from '../../../shared/api';
 import {
   BANNER,
   cleanup,
@@ -24,7 +24,7 @@ import {
   sha256On,
   startFixture,
   volumeNames,
-} from './install-clone.fixture';
+} from '../install-clone.fixture';
 
 const tag = Math.random().toString(16).slice(2, 8);
 const made = { domains: [] as string[], volumes: [] as string[] };

@@ -3,7 +3,7 @@
  * (what virt-install and virt-manager use), else a short built-in list. Each OS family sets the
  * defaults the wizard starts from; the admin can change every one of them.
  */
-import type { OsVariant } from '../../shared/api';
+import { OsShortId, type OsVariant } from '../../../shared/api';
 
 type Family = OsVariant['family'];
 
@@ -68,7 +68,7 @@ export function parseOsinfoQuery(stdout: string): OsVariant[] {
     const [id, name, fam, uri] = cells as [string, string, string, string];
     // Several short ids per OS are listed comma-separated in newer versions: take the first.
     const short = id.split(',')[0]?.trim() ?? '';
-    if (!/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/.test(short) || seen.has(short)) continue;
+    if (!OsShortId.safeParse(short).success || seen.has(short)) continue;
     seen.add(short);
     const family = familyOf(fam, short);
     out.push({ id: short, name: name || short, family, ...(uri ? { osinfoUri: uri } : {}), defaults: { ...FAMILY_DEFAULTS[family] } });

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UPLOAD_WINDOW, uploadRoom } from '../../shared/api';
-import { AppError } from '../../shared/errors';
-import { StreamHub } from '../core/streams';
+import { UPLOAD_WINDOW, uploadRoom } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import { StreamHub } from '../../core/streams';
 import { Incoming } from './upload';
 
 const MiB = 1024 * 1024;
