@@ -5,11 +5,13 @@
  * needs another to have run before it (issue 15). The lab is brought up (or reused) by each
  * runner's own global setup, and kept up between files (VIREO_KEEP_LAB=1); `lab.sh down` is
  * left to the caller. Not part of `npm test`: it costs about one more full lab + e2e run.
- * The app is built once first, as `npm test` does, because the specs serve dist/.
+ * The app is built once first, as `npm test` does, because the specs serve dist/. Each spec's
+ * traces and screenshots go to <tmp>/vireo-test-alone/<spec>.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -64,7 +66,15 @@ for (const it of chosen) {
   const cmd =
     it.kind === 'lab'
       ? ['vitest', 'run', '--config', 'e2e/vitest.config.ts', '--project', 'lab', it.file]
-      : ['playwright', 'test', '--config', 'e2e/playwright.config.ts', '--output', '/tmp/vireo-test-alone', it.file];
+      : [
+          'playwright',
+          'test',
+          '--config',
+          'e2e/playwright.config.ts',
+          '--output',
+          join(tmpdir(), 'vireo-test-alone', basename(it.file, '.spec.ts')),
+          it.file,
+        ];
   const r = spawnSync('npx', cmd, { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const s = ((Date.now() - started) / 1000).toFixed(0);
   const ok = r.status === 0;
