@@ -119,6 +119,16 @@ describe('toApiError: one shape for every error', () => {
     for (const [err, want] of cases) expect(toApiError(err)).toEqual(want);
   });
 
+  it('a hint set on a foreign error is not read: hints travel only in an AppError', () => {
+    expect(toApiError(Object.assign(new Error('x'), { hint: 'mutated' }))).toEqual({ code: 'internal', message: 'x' });
+    const other = new LibvirtError({ code: 55, domain: 10, message: 'not valid', level: 2, int1: -1, int2: -1 });
+    expect(toApiError(Object.assign(other, { hint: 'mutated' }))).toEqual({
+      code: 'libvirt',
+      message: 'not valid',
+      libvirt: { code: 55, domain: 10 },
+    });
+  });
+
   it('an Error named like a libvirt error but not one is internal (names are not proof)', () => {
     const fake = Object.assign(new Error('x'), { name: 'LibvirtError', code: 55, domain: 10 });
     expect(toApiError(fake)).toEqual({ code: 'internal', message: 'x' });

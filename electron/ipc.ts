@@ -46,8 +46,8 @@ function invalidInput(name: string, err: ZodError): ApiError {
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ZodError) return invalidInput('request', err);
   const c = classify(err);
-  const hint = c.kind === 'app' ? c.hint : legacyHint(err);
-  const withHint = hint ? { hint } : {};
+  // A hint comes only from an AppError: errors are wrapped to carry one, never mutated.
+  const withHint = c.kind === 'app' && c.hint ? { hint: c.hint } : {};
   switch (c.kind) {
     case 'libvirt':
       return { code: 'libvirt', message: c.message, libvirt: { code: c.code, domain: c.domain }, ...withHint };
@@ -71,10 +71,4 @@ export function toApiError(err: unknown): ApiError {
 function libvirtBehind(c: ErrorClass | undefined): Extract<ErrorClass, { kind: 'libvirt' }> | undefined {
   for (let x = c; x; x = x.kind === 'app' ? x.cause : undefined) if (x.kind === 'libvirt') return x;
   return undefined;
-}
-
-/** A hint set on an error object by code not yet moved to wrapping (see AppError's `{ cause, hint }`). */
-function legacyHint(err: unknown): string | undefined {
-  const h = typeof err === 'object' && err !== null ? (err as { hint?: unknown }).hint : undefined;
-  return typeof h === 'string' ? h : undefined;
 }
