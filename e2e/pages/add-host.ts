@@ -12,6 +12,8 @@ export interface NewHost {
   jump?: string;
   /** "Connect when Vireo starts" (checked by default for a new host). */
   autoconnect?: boolean;
+  /** The libvirt URI on the host (the dialog's default: qemu:///system). */
+  uri?: string;
   auth: AuthChoice;
 }
 
@@ -46,6 +48,7 @@ export class AddHostDialog {
     if (h.auth.kind === 'key') await this.root.locator('input[name=keyPath]').fill(h.auth.path);
     if (h.auth.kind === 'password') await this.root.locator('input[name=password]').fill(h.auth.password);
     if (h.autoconnect !== undefined) await this.root.locator('input[name=autoconnect]').setChecked(h.autoconnect);
+    if (h.uri !== undefined) await this.root.locator('input[name=uri]').fill(h.uri);
   }
 
   async submit(): Promise<void> {

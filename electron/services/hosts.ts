@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { statSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import type { HostDetails, HostId, HostInfo, HostSpec, HostStatus, NetworkSummary, StoragePoolSummary } from '../../shared/api';
+import { splitLibvirtUri } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { EventHub } from '../core/events';
 import type { HostStore, SavedHost, SecretStore } from '../core/store';
@@ -183,7 +184,7 @@ export class HostManager extends EventEmitter {
   /** Edits a saved host; a change to how we reach it reconnects. */
   async update(
     id: HostId,
-    patch: Partial<Pick<HostSpec, 'name' | 'address' | 'port' | 'user' | 'auth' | 'autoconnect'>> & { jump?: string },
+    patch: Partial<Pick<HostSpec, 'name' | 'address' | 'port' | 'user' | 'auth' | 'autoconnect' | 'uri'>> & { jump?: string },
   ): Promise<HostInfo> {
     const h = this.get(id);
     const before = h.saved.spec;
@@ -196,7 +197,7 @@ export class HostManager extends EventEmitter {
     h.saved = { id, spec };
     this.persist();
     const reach = (s: HostSpec) =>
-      JSON.stringify([s.address, s.port, s.user, s.jump, s.auth?.kind, s.auth?.kind === 'key' ? s.auth.path : null]);
+      JSON.stringify([s.address, s.port, s.user, s.jump, s.auth?.kind, s.auth?.kind === 'key' ? s.auth.path : null, s.uri]);
     if (reach(before) !== reach(spec) || (patch.auth?.kind === 'password' && patch.auth.password !== undefined)) {
       if (h.state.status !== 'disconnected') {
         await this.close(h);
@@ -351,14 +352,15 @@ export class HostManager extends EventEmitter {
     this.setState(h, { status: 'connecting' });
     try {
       let channel: () => Promise<Duplex>;
-      if (spec.transport === 'local') channel = () => connectLocal();
+      if (spec.transport === 'local') channel = () => connectLocal(splitLibvirtUri(spec.uri).socket);
       else {
         // One SSH session per host; SshLink makes a new one when the old one died or stalled.
         const link = new SshLink(() => this.openSsh(h));
         h.link = link;
-        channel = link.libvirtChannel(spec.uri);
+        // A daemon on another socket (?socket=) is reached through that socket, not the URI.
+        channel = link.libvirtChannel(spec.uri, splitLibvirtUri(spec.uri).socket);
       }
-      const conn = await LibvirtConnection.open({ label, uri: spec.uri, channel });
+      const conn = await LibvirtConnection.open({ label, uri: splitLibvirtUri(spec.uri).open, channel });
       h.conn = conn;
       conn.on('state', (s: ConnState) => this.onConnState(h, conn, s));
       const [hostname, lib, hv] = await Promise.all([

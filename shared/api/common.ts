@@ -82,6 +82,28 @@ export const BridgeName = z.string().regex(/^[A-Za-z0-9_.:-]{1,15}$/, 'Not a hos
 /** A libosinfo short id (debian12, win11, linux2022): a letter or digit, then letters, digits, ".", "_", "+", "-" (up to 64). */
 export const OsShortId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/, 'Not an OS short id');
 
+/**
+ * The libvirt URI on a host: a driver, ":///" and a path, no host part (Vireo brings its own
+ * transport): qemu:///system, qemu:///session, lxc:///system, test:///default, or the test driver
+ * on a node XML file of the host (test:///var/lib/x/node.xml). "?socket=/abs/path" picks a daemon
+ * listening on another socket.
+ */
+const LIBVIRT_URI_RE = /^([a-z][a-z0-9]{0,31}):\/\/\/([A-Za-z0-9_./-]{0,1024})(?:\?socket=(\/[A-Za-z0-9_./-]{1,1024}))?$/;
+export const LibvirtUri = z
+  .string()
+  .regex(
+    LIBVIRT_URI_RE,
+    'Not a libvirt URI on the host: a driver, ":///" and a path, like qemu:///system or test:///default (optionally ?socket=/path)',
+  );
+
+/** A LibvirtUri's parts: the URI CONNECT_OPEN names (without the socket), and the socket when one is given. */
+export function splitLibvirtUri(uri: string): { driver: string; path: string; open: string; socket?: string } {
+  const m = LIBVIRT_URI_RE.exec(uri);
+  if (!m) throw new Error(`Not a libvirt URI on the host: ${JSON.stringify(uri)}`);
+  const [, driver = '', path = '', socket] = m;
+  return { driver, path, open: `${driver}:///${path}`, ...(socket ? { socket } : {}) };
+}
+
 export const emptyInput = z.object({}).strict();
 export const hostRef = z.object({ hostId: HostId }).strict();
 export const domainRef = z.object({ hostId: HostId, uuid: Uuid }).strict();

@@ -15,6 +15,7 @@ import {
   domainRef,
   emptyInput,
   HostAddress,
+  LibvirtUri,
   HostId,
   hostRef,
   JobId,
@@ -72,6 +73,8 @@ export const requests = {
         /** '' removes the jump host. */
         jump: z.union([JumpHost, z.literal('')]).optional(),
         autoconnect: z.boolean().optional(),
+        /** The libvirt URI on the host (a change reconnects). */
+        uri: LibvirtUri.optional(),
       })
       .strict(),
     output: out<HostInfo>(),

@@ -1,6 +1,6 @@
 /** Hosts: how to reach one (spec, auth, jump host), its connection state, what it reports, prompts while connecting. */
 import { z } from 'zod';
-import { type ApiError, HostAddress, type HostId } from './common';
+import { type ApiError, HostAddress, type HostId, LibvirtUri } from './common';
 
 /** A user name on the host, as ssh takes it. */
 export const SshUser = z
@@ -38,10 +38,7 @@ export const HostSpec = z
     /** Connect when Vireo starts (virt-manager's "Autoconnect"). */
     autoconnect: z.boolean().optional(),
     /** libvirt URI on the host, e.g. qemu:///system. */
-    uri: z
-      .string()
-      .regex(/^[a-z0-9+]+:\/\/\/[A-Za-z0-9_./-]*$/, 'Not a local libvirt URI like qemu:///system')
-      .default('qemu:///system'),
+    uri: LibvirtUri.default('qemu:///system'),
   })
   .strict()
   .superRefine((h, ctx) => {

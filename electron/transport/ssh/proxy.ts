@@ -6,10 +6,11 @@ import { SshError } from './errors';
 /**
  * libvirt's own proxy choice, in one remote command (a separate probe would cost a round trip
  * of ~100 ms per session): virt-ssh-helper when present, else nc (-q0 where that nc needs it).
- * The URI and socket path arrive as positional parameters, never spliced into the script.
+ * The URI and socket path arrive as positional parameters, never spliced into the script; an
+ * empty URI means "the socket, with nc".
  */
 const PROXY_SCRIPT =
-  'if command -v virt-ssh-helper >/dev/null 2>&1; then exec virt-ssh-helper "$1"; ' +
+  'if [ -n "$1" ] && command -v virt-ssh-helper >/dev/null 2>&1; then exec virt-ssh-helper "$1"; ' +
   'elif nc -q 2>&1 | grep "requires an argument" >/dev/null 2>&1; then exec nc -q0 -U "$2"; else exec nc -U "$2"; fi';
 
 const URI_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[A-Za-z0-9._~/?=&%:@+,-]*$/;
@@ -18,7 +19,9 @@ const URI_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[A-Za-z0-9._~/?=&%:@+,-]*$/;
 export function libvirtProxyArgv(uri: string, socketPath: string): string[] {
   if (!URI_RE.test(uri)) throw new SshError(`not a libvirt URI: ${JSON.stringify(uri)}`);
   if (!socketPath.startsWith('/')) throw new SshError(`not an absolute socket path: ${JSON.stringify(socketPath)}`);
-  return ['sh', '-c', PROXY_SCRIPT, 'libvirt-proxy', uri, socketPath];
+  // virt-ssh-helper finds the daemon from the URI alone and ignores ?socket=: a URI naming its
+  // socket goes to that socket with nc.
+  return ['sh', '-c', PROXY_SCRIPT, 'libvirt-proxy', uri.includes('?socket=') ? '' : uri, socketPath];
 }
 
 /**

@@ -1,14 +1,43 @@
 /** Add a host, or edit a saved one: address, user, port, and how to authenticate. */
-import { Button, Checkbox, Group, Modal, NumberInput, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import type { HostAuth, HostInfo } from '../../../shared/api';
+import { type HostAuth, type HostInfo, LibvirtUri } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAppInfo, useHosts } from '../../queries';
 import { useAddHost, useUpdateHost } from '../../queries/mutations';
 import { type HostForm, useUi } from '../../store/ui';
 
 type AuthKind = HostAuth['kind'];
+
+/** What virt-manager's "Add connection" offers as hypervisors, as the URI each one means on the host. */
+const HYPERVISORS = [
+  { value: 'qemu:///system', label: 'QEMU/KVM' },
+  { value: 'qemu:///session', label: 'QEMU/KVM user session' },
+  { value: 'lxc:///system', label: 'LXC (Linux containers)' },
+  { value: 'xen:///system', label: 'Xen' },
+  { value: 'ch:///system', label: 'Cloud Hypervisor' },
+  { value: 'test:///default', label: "libvirt's test driver" },
+] as const;
+const CUSTOM = 'custom';
+const hypervisorOf = (uri: string): string => HYPERVISORS.find((h) => h.value === uri)?.value ?? CUSTOM;
+/** The URI field's problem in words, or null. */
+const uriProblem = (uri: string): string | null => {
+  const r = LibvirtUri.safeParse(uri);
+  return r.success ? null : (r.error.issues[0]?.message ?? 'Not a libvirt URI');
+};
 
 interface Draft {
   name: string;
@@ -20,6 +49,7 @@ interface Draft {
   password: string;
   jump: string;
   autoconnect: boolean;
+  uri: string;
 }
 
 const BLANK: Draft = {
@@ -32,6 +62,7 @@ const BLANK: Draft = {
   password: '',
   jump: '',
   autoconnect: true,
+  uri: 'qemu:///system',
 };
 
 function draftOf(h: HostInfo): Draft {
@@ -45,6 +76,7 @@ function draftOf(h: HostInfo): Draft {
     password: '',
     jump: h.spec.jump ?? '',
     autoconnect: h.spec.autoconnect ?? false,
+    uri: h.spec.uri,
   };
 }
 
@@ -77,7 +109,9 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
     return { kind: 'agent' };
   };
 
+  const badUri = uriProblem(d.uri);
   const submit = () => {
+    if (badUri) return;
     const auth = authOf();
     if (editing && host) {
       update.mutate(
@@ -85,6 +119,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
           hostId: host.id,
           name: d.name || d.address,
           autoconnect: d.autoconnect,
+          ...(d.uri !== host.spec.uri ? { uri: d.uri } : {}),
           ...(local ? {} : { address: d.address, user: d.user, port: d.port, jump: d.jump.trim() }),
           ...(!local && auth && !(auth.kind === 'agent' && authWas === 'agent') ? { auth } : {}),
         },
@@ -102,7 +137,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
             ...(d.jump.trim() ? { jump: d.jump.trim() } : {}),
             ...(auth ? { auth } : {}),
             autoconnect: d.autoconnect,
-            uri: 'qemu:///system',
+            uri: d.uri,
           },
           connect: true,
         },
@@ -203,6 +238,26 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
             )}
           </>
         )}
+        <Group grow align="flex-start">
+          <Select
+            label="Hypervisor"
+            data={[...HYPERVISORS, { value: CUSTOM, label: 'Other (type the URI)' }]}
+            value={hypervisorOf(d.uri)}
+            onChange={(v) => v && v !== CUSTOM && set('uri', v)}
+            allowDeselect={false}
+            name="hypervisor"
+            data-testid="host-hypervisor"
+          />
+          <TextInput
+            label="libvirt URI on the host"
+            description="As virsh -c takes it on the host: qemu:///system, test:///path/node.xml, qemu:///system?socket=/path"
+            value={d.uri}
+            onChange={(e) => set('uri', e.currentTarget.value.trim())}
+            error={badUri}
+            name="uri"
+            data-testid="host-uri"
+          />
+        </Group>
         <Checkbox
           label="Connect when Vireo starts"
           checked={d.autoconnect}
@@ -214,7 +269,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" loading={mutation.isPending} data-testid="add-host-submit">
+          <Button type="submit" loading={mutation.isPending} disabled={!!badUri} data-testid="add-host-submit">
             {editing ? 'Save' : 'Add and connect'}
           </Button>
         </Group>
