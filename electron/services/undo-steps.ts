@@ -6,9 +6,8 @@ import { AppError } from '../../shared/errors';
 import type { UndoReport } from '../core/undo';
 import type { RpcClient } from '../libvirt/client';
 import { domainDestroy, domainGetState, domainUndefine } from '../libvirt/domain';
-import { ErrorCode } from '../libvirt/errors';
+import { ErrorCode, isLibvirtError } from '../libvirt/errors';
 import { type DomainRef, DomainState, UndefineFlags } from '../libvirt/protocol';
-import { isMissing } from './hostfacts';
 
 /**
  * An undo that chose to keep what is below it (its message says why and what to check). Thrown
@@ -44,13 +43,13 @@ export async function removeDefinition(io: DomainUndoIo, dom: DomainRef): Promis
   try {
     if ((await io.state(dom)) !== DomainState.SHUTOFF) await io.destroy(dom);
   } catch (err) {
-    if (isMissing(err, ErrorCode.NO_DOMAIN)) return;
+    if (isLibvirtError(err, ErrorCode.NO_DOMAIN)) return;
     if (!/not running/i.test((err as Error).message)) stopFailed = err as Error;
   }
   try {
     await io.undefine(dom);
   } catch (err) {
-    if (!isMissing(err, ErrorCode.NO_DOMAIN)) {
+    if (!isLibvirtError(err, ErrorCode.NO_DOMAIN)) {
       const e = err as Error;
       throw stopFailed ? new Error(`could not stop it (${stopFailed.message}) nor undefine it (${e.message})`) : e;
     }

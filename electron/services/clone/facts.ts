@@ -3,8 +3,8 @@
  * replay facts captured from the lab). No decision is taken here: checks.ts refuses, plan.ts plans.
  */
 import type { CloneSpec, DomainState, HostDetails, HostId, NetworkSummary, StoragePoolSummary } from '../../../shared/api';
-import { AppError } from '../../../shared/errors';
 import { domainGetState, domainGetXmlDesc, domainLookupByUuid } from '../../libvirt/domain';
+import { isAppError } from '../../libvirt/errors';
 import { type DomainRef, DomainXmlFlags, type StoragePoolRef, type StorageVolRef } from '../../libvirt/protocol';
 import { poolLookupByName, volLookupByName, volLookupByPath } from '../../libvirt/storage';
 import { type SourceDisk, sourceDisks } from '../../xml/clone';
@@ -128,8 +128,8 @@ async function poolFacts(io: HostIo, name: string, names: readonly string[]): Pr
       taken,
     };
   } catch (err) {
-    if (err instanceof AppError && err.code === 'not-found') return { name, status: 'missing' };
-    if (err instanceof AppError && err.code === 'pool-inactive') return { name, status: 'inactive' };
+    if (isAppError(err, 'not-found')) return { name, status: 'missing' };
+    if (isAppError(err, 'pool-inactive')) return { name, status: 'inactive' };
     throw err;
   }
 }

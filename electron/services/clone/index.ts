@@ -11,12 +11,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CloneOptions, ClonePreview, CloneSpec, HostId, Job } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
+import { toApiError } from '../../ipc';
 import { domainCreate, domainDefineXml, domainGetState, domainLookupByUuid } from '../../libvirt/domain';
-import { ErrorCode } from '../../libvirt/errors';
+import { classify, ErrorCode, isAppError, isLibvirtError, isLinkError, withLibvirtHint } from '../../libvirt/errors';
 import { volGetPath } from '../../libvirt/storage';
 import { randomMac } from '../../xml/build';
 import { stateOf } from '../domains';
-import { domainNameFree, isMissing } from '../hostfacts';
+import { domainNameFree } from '../hostfacts';
 import type { HostManager } from '../hosts';
 import type { JobContext, JobManager } from '../jobs';
 import { deleteCreatedVolume, hostIo } from '../transfer';
@@ -32,23 +33,25 @@ export { copyVolumeAcross, copyVolumeLocal } from './copy';
 /** What to do next after a failed clone, in the admin's words (libvirt's own message stays as it is). */
 export function cloneHint(err: unknown, p: Pick<ClonePlan, 'copies' | 'target' | 'source' | 'verify'>): string | undefined {
   const msg = (err as Error)?.message ?? '';
-  const name = (err as Error)?.name;
   const pools = [...new Set(p.copies.map((c) => c.pool))].join(', ');
   const clean = `Nothing the clone made was left on ${p.target.label}; ${p.source.dom.name} on ${p.source.label} was not touched.`;
   if (/No space left on device|not enough space|ENOSPC|Disk quota exceeded/i.test(msg))
     return `Pool ${pools} on ${p.target.label} ran out of space: free space there or pick another pool, then clone again. ${clean}`;
-  if (name === 'ConnectionClosedError' || name === 'SshError' || /connection closed|link.*dropped/i.test(msg))
+  if (isLinkError(err) || /connection closed|link.*dropped/i.test(msg))
     return `The link to a host dropped during the clone. Vireo reconnects by itself; once both hosts show connected, clone again. ${clean}`;
   if (p.verify === 'sha256' && /differs from|changed size/i.test(msg)) return `The copy did not verify. ${clean}`;
   return undefined;
 }
 
-/** Adds a hint to an error that has none (AppError, LibvirtError and plain errors carry it to the UI). */
-function withHint(err: unknown, hint: string | undefined): unknown {
-  if (!hint || !(err instanceof Error)) return err;
-  const e = err as Error & { hint?: string };
-  if (!e.hint) Object.defineProperty(e, 'hint', { value: hint, configurable: true, enumerable: true });
-  return err;
+/**
+ * The error with what to do next, wrapped (never mutated): an error that already says what to do
+ * is kept as it is; libvirt's numbers and message survive in the wrapper's cause.
+ */
+export function withHint(err: unknown, hint: string | undefined): unknown {
+  if (!hint) return err;
+  if (isAppError(err)) return err.hint ? err : new AppError(err.code, err.message, { cause: err, hint });
+  if (isLibvirtError(err)) return withLibvirtHint(err, hint);
+  return new AppError(toApiError(err).code, classify(err).message, { cause: err, hint });
 }
 
 export class CloneService {
@@ -125,7 +128,7 @@ export class CloneService {
         try {
           return await domainLookupByUuid(dst.rpc(), uuid);
         } catch (err) {
-          if (isMissing(err, ErrorCode.NO_DOMAIN)) return null;
+          if (isLibvirtError(err, ErrorCode.NO_DOMAIN)) return null;
           throw err;
         }
       },

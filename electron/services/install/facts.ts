@@ -3,20 +3,10 @@
  * replay facts captured from the lab). checks.ts refuses, plan.ts plans; nothing is decided here.
  */
 import type { HostDetails, HostId, InstallOptions, InstallSpec, NetworkSummary, OsVariant } from '../../../shared/api';
-import { AppError } from '../../../shared/errors';
-import { ErrorCode } from '../../libvirt/errors';
+import { ErrorCode, isAppError, isLibvirtError } from '../../libvirt/errors';
 import type { StoragePoolRef } from '../../libvirt/protocol';
 import { volLookupByName } from '../../libvirt/storage';
-import {
-  activePool,
-  domainNameFree,
-  domainUuidFree,
-  hostMacsAndNames,
-  hypervisorFacts,
-  isMissing,
-  volumeFacts,
-  volumeNameFree,
-} from '../hostfacts';
+import { activePool, domainNameFree, domainUuidFree, hostMacsAndNames, hypervisorFacts, volumeFacts, volumeNameFree } from '../hostfacts';
 import { type HostIo, hostBridges, hostReadable } from '../transfer';
 import { BUILTIN_OS_VARIANTS, parseOsinfoQuery } from './osvariants';
 import { treeCandidates, urlJoin } from './tree';
@@ -109,7 +99,7 @@ async function readHypervisor(
     const { machines: _machines, ...h } = await hypervisorFacts(io.rpc(), virtType);
     return { hypervisor: h };
   } catch (err) {
-    if (err instanceof AppError && err.code === 'invalid-input')
+    if (isAppError(err, 'invalid-input'))
       return { hypervisor: null, virtTypeRefused: { message: err.message, ...(err.hint ? { hint: err.hint } : {}) } };
     throw err;
   }
@@ -121,8 +111,8 @@ async function readPool(io: HostIo, name: string, newName: string | undefined, v
   try {
     pool = await activePool(rpc, name, io.label);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'not-found') return { name, status: 'missing' };
-    if (err instanceof AppError && err.code === 'pool-inactive') return { name, status: 'inactive' };
+    if (isAppError(err, 'not-found')) return { name, status: 'missing' };
+    if (isAppError(err, 'pool-inactive')) return { name, status: 'inactive' };
     throw err;
   }
   const named: NamedVolume[] = [];
@@ -131,7 +121,7 @@ async function readPool(io: HostIo, name: string, newName: string | undefined, v
       const f = await volumeFacts(rpc, name, await volLookupByName(rpc, pool.ref, v));
       named.push({ name: v, vol: { path: f.path, type: f.type, ...(f.format ? { format: f.format } : {}) } });
     } catch (err) {
-      if (!isMissing(err, ErrorCode.NO_STORAGE_VOL)) throw err;
+      if (!isLibvirtError(err, ErrorCode.NO_STORAGE_VOL)) throw err;
       named.push({ name: v, vol: null });
     }
   }
