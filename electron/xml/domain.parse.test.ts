@@ -52,7 +52,7 @@ const RICH = `<domain type='kvm'>
 
 describe('parseDomainXml', () => {
   it('reads every field of a rich definition', () => {
-    expect(parseDomainXml(RICH)).toEqual({
+    expect(parseDomainXml(RICH)).toStrictEqual({
       title: 'Web server',
       description: 'front end',
       os: {
@@ -111,7 +111,7 @@ describe('parseDomainXml', () => {
   });
 
   it('a bare definition: the defaults', () => {
-    expect(parseDomainXml("<domain type='kvm'><name>x</name><memory>1024</memory><os><type/></os></domain>")).toEqual({
+    expect(parseDomainXml("<domain type='kvm'><name>x</name><memory>1024</memory><os><type/></os></domain>")).toStrictEqual({
       os: { type: '' },
       cpu: { vcpus: 1, maxVcpus: 1 },
       memory: { currentKiB: 1024, maxKiB: 1024 },
@@ -136,7 +136,7 @@ describe('parseDomainXml', () => {
       "<domain><metadata><other:x xmlns:other='urn:x'><other:os id='nope'/></other:x></metadata><devices><disk type='volume'><target dev='vda'/></disk></devices></domain>",
     );
     expect(p.os).toEqual({ type: 'hvm' });
-    expect(p.disks[0]).toEqual({ target: 'vda', device: 'disk', type: 'volume', readonly: false, shareable: false });
+    expect(p.disks[0]).toStrictEqual({ target: 'vda', device: 'disk', type: 'volume', readonly: false, shareable: false });
   });
 
   it('refuses what is not a domain, and what is not XML', () => {

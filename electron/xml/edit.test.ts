@@ -52,7 +52,9 @@ describe('a DomainDoc', () => {
 
   it('refuses what is not a domain', () => {
     expect(() => openDomain('<volume/>')).toThrow(expect.objectContaining({ code: 'xml', message: 'Not a <domain> definition' }));
-    expect(() => openDomain('<domain')).toThrow(expect.objectContaining({ code: 'xml' }));
+    expect(() => openDomain('<domain')).toThrow(
+      expect.objectContaining({ code: 'xml', message: expect.stringMatching(/^Cannot parse the domain XML: /) }),
+    );
   });
 
   it('finds disks by target, devices by tag in document order, and reads the model after edits', () => {
@@ -96,6 +98,9 @@ describe('identity', () => {
     );
     expect(edit((d) => setUuid(d, 'u'), '<domain><name>n</name><title>t</title></domain>').xml).toBe(
       '<domain><name>n</name><uuid>u</uuid><title>t</title></domain>',
+    );
+    expect(edit((d) => setUuid(d, 'u'), '<domain>\n<title>t</title>\n<name>n</name>\n</domain>').xml).toBe(
+      '<domain>\n<title>t</title>\n<name>n</name><uuid>u</uuid>\n</domain>',
     );
   });
 });
@@ -250,6 +255,8 @@ describe('NICs', () => {
     const direct = edit((d) => {
       expect(setInterfaceSource(nic(d), { kind: 'network', name: 'n' })).toBe(true);
     }, "<domain><devices><interface type='direct'><mac address='m'/><source dev='eth0' mode='vepa' portgroup='g' portid='i' bridge='b' network='x'/></interface></devices></domain>");
+    const unnamed = openDomain("<domain><devices><interface type='bridge'><source/></interface></devices></domain>");
+    expect(setInterfaceSource(nic(unnamed), { kind: 'bridge', name: '' })).toBe(false);
     expect(direct.xml).toBe(
       '<domain><devices><interface type="network"><mac address="m"/><source network="n"/></interface></devices></domain>',
     );

@@ -9,7 +9,7 @@ const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, impor
 
 describe('parseDomain from the lab', () => {
   it('a running virt-manager-style VM: every field of the model', () => {
-    expect(parseDomain(fixture('virt-manager.live.xml'))).toEqual({
+    expect(parseDomain(fixture('virt-manager.live.xml'))).toStrictEqual({
       hypervisor: 'qemu',
       name: 'xmlfix-vmgr',
       uuid: '7e57f1c5-0000-4000-8000-00000000a001',
@@ -137,7 +137,7 @@ describe('parseDomain from the lab', () => {
       ['sda', undefined, undefined, []],
     ]);
     expect(m.disks[2]?.driver).toEqual({ name: 'qemu', type: 'raw' });
-    expect(m.interfaces[0]).toEqual({
+    expect(m.interfaces[0]).toStrictEqual({
       index: 0,
       type: 'bridge',
       mac: '52:54:00:7e:a0:01',
@@ -145,7 +145,7 @@ describe('parseDomain from the lab', () => {
       model: 'virtio',
       linkState: 'up',
     });
-    expect(m.channels[0]).toEqual({ kind: 'channel', index: 0, type: 'unix', targetType: 'virtio', targetName: 'org.qemu.guest_agent.0' });
+    expect(m.channels[0]).toStrictEqual({ kind: 'channel', index: 0, type: 'unix', targetType: 'virtio', targetName: 'org.qemu.guest_agent.0' });
     expect(m.graphics[0]?.port).toBe(-1);
     expect(m.osinfo).toBe('http://debian.org/debian/12');
   });
@@ -156,7 +156,7 @@ describe('parseDomain from the lab', () => {
     expect(tiny.disks[0]?.path).toBe('/tmp/vireo-lab/shared/tiny.qcow2');
     expect(tiny.serials[0]?.logFile).toBe('/var/log/libvirt/qemu/tiny-serial.log');
     expect(tiny.consoles[0]?.logFile).toBe('/var/log/libvirt/qemu/tiny-serial.log');
-    expect(tiny.os).toEqual({
+    expect(tiny.os).toStrictEqual({
       type: 'hvm',
       arch: 'x86_64',
       machine: 'pc-i440fx-7.2',
@@ -205,7 +205,7 @@ describe('parseDomain: what the lab has none of', () => {
 
   it('UEFI firmware, hugepages, host-passthrough, no current vCPU count', () => {
     const m = parseDomain(FIRMWARE);
-    expect(m.os).toEqual({
+    expect(m.os).toStrictEqual({
       type: 'hvm',
       firmware: 'efi',
       loader: { path: '/usr/share/OVMF/OVMF_CODE.secboot.fd', type: 'pflash', readonly: 'yes', secure: 'yes' },

@@ -65,14 +65,14 @@ describe('buildVolumeXml', () => {
 
 describe('parseVolume', () => {
   it('libvirt’s answer for an overlay: format, path and the backing file', () => {
-    expect(parseVolume(fixture('volume-overlay.xml'))).toEqual({
+    expect(parseVolume(fixture('volume-overlay.xml'))).toStrictEqual({
       name: 'xmlfix-overlay.qcow2',
       type: 'file',
       format: 'qcow2',
       path: '/var/lib/libvirt/images/xmlfix-overlay.qcow2',
       backingStore: { path: '/var/lib/libvirt/images/xmlfix-base.qcow2', format: 'qcow2' },
     });
-    expect(parseVolume(fixture('volume-data.xml'))).toEqual({
+    expect(parseVolume(fixture('volume-data.xml'))).toStrictEqual({
       name: 'xmlfix-data.raw',
       type: 'file',
       format: 'raw',
@@ -81,9 +81,9 @@ describe('parseVolume', () => {
   });
 
   it('what is missing stays missing; an empty backing path is no backing file', () => {
-    expect(parseVolume('<volume/>')).toEqual({});
-    expect(parseVolume('<volume><target><path> </path></target><backingStore><path></path></backingStore></volume>')).toEqual({});
-    expect(parseVolume('<volume><backingStore><path>/b</path></backingStore></volume>')).toEqual({ backingStore: { path: '/b' } });
+    expect(parseVolume('<volume/>')).toStrictEqual({});
+    expect(parseVolume('<volume><target><path> </path></target><backingStore><path></path></backingStore></volume>')).toStrictEqual({});
+    expect(parseVolume('<volume><backingStore><path>/b</path></backingStore></volume>')).toStrictEqual({ backingStore: { path: '/b' } });
     expect(() => parseVolume('<volume>')).toThrow(
       expect.objectContaining({ code: 'xml', message: expect.stringMatching(/the volume XML/) }),
     );
