@@ -145,7 +145,13 @@ describe('parseDomain from the lab', () => {
       model: 'virtio',
       linkState: 'up',
     });
-    expect(m.channels[0]).toStrictEqual({ kind: 'channel', index: 0, type: 'unix', targetType: 'virtio', targetName: 'org.qemu.guest_agent.0' });
+    expect(m.channels[0]).toStrictEqual({
+      kind: 'channel',
+      index: 0,
+      type: 'unix',
+      targetType: 'virtio',
+      targetName: 'org.qemu.guest_agent.0',
+    });
     expect(m.graphics[0]?.port).toBe(-1);
     expect(m.osinfo).toBe('http://debian.org/debian/12');
   });
