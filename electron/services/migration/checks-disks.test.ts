@@ -24,6 +24,8 @@ function pool(s: Scenario): PoolFact {
   if (!p) throw new Error('fixture has no pool on B');
   return p;
 }
+/** Bytes as the checks print a size of a GiB or more. */
+const gib = (b: number): string => `${(b / GiB).toFixed(1)} GiB`;
 /** The scenario's only disk path (each throwaway VM has one disk, vda). */
 const diskPath = (s: Scenario): string => Object.keys(ok(s.facts.srcProbe).files)[0] as string;
 /** Replaces the first <disk> of both definitions. */
@@ -168,7 +170,7 @@ describe('storage, copy (lab: a qcow2 volume of 24 MiB in A’s default pool, B�
       message: '24.0 MiB of disk data will be copied to lab-b.',
       details: [
         `vda: copied to ${p} in pool default on lab-b: 24.0 MiB (qcow2 copies its full virtual size).`,
-        'Pool default on lab-b has room: 227.0 GiB free for 24.0 MiB.',
+        `Pool default on lab-b has room: ${gib(pool(s).available)} free for 24.0 MiB.`,
       ],
     });
     expect(pf.plan.copyBytes).toBe(24 * MiB);
@@ -283,8 +285,46 @@ describe('storage, copy (lab: a qcow2 volume of 24 MiB in A’s default pool, B�
     expect(run(s).disks[0]).toMatchObject({ capacity: 196616, bytes: 196616 });
   });
 
-  it('fail: B’s pool is not active (no fix: starting it is for the admin)', () => {
+  it('pass: a chosen pool of B at another directory (lab): the disk goes there, both definitions follow', () => {
+    const s = scenario('live-copy-chosen-pool');
+    const chosen = ok(s.facts.dstPools).find((p) => p.name === s.spec.destPool);
+    const dest = `${chosen?.path}/${diskPath(s).split('/').pop()}`;
+    const pf = run(s);
+    expect(checkOf(s, 'storage')).toMatchObject({
+      status: 'pass',
+      details: [
+        `vda: copied to ${dest} in pool ${s.spec.destPool} on lab-b: 24.0 MiB (qcow2 copies its full virtual size).`,
+        `Pool ${s.spec.destPool} on lab-b has room: ${gib(chosen?.available ?? 0)} free for 24.0 MiB.`,
+      ],
+    });
+    expect(pf.plan.disks).toEqual([{ target: 'vda', source: diskPath(s), dest, pool: s.spec.destPool, bytes: 24 * MiB }]);
+    expect(pf.params.destination_xml).toContain(`<source file="${dest}"/>`);
+    expect(pf.params.persistent_xml).toContain(`<source file="${dest}"/>`);
+  });
+
+  it('fail: the chosen pool is defined on B but not started (lab; no fix: starting it is for the admin)', () => {
+    const s = scenario('live-copy-chosen-pool-inactive');
+    const c = checkOf(s, 'storage');
+    expect(c).toMatchObject({ status: 'fail', message: `pool ${s.spec.destPool} on lab-b is not active: start it on lab-b.` });
+    expect(c.fix).toBeUndefined();
+  });
+
+  it('fail: B already has a 1 MiB volume at the disk’s path (lab): too small for the 24 MiB disk', () => {
+    const s = scenario('live-copy-volume-too-small-on-b');
+    const p = diskPath(s);
+    expect(checkOf(s, 'storage')).toMatchObject({
+      status: 'fail',
+      details: [
+        `vda: lab-b already has ${p}, too small (1.0 MiB, the disk is 24.0 MiB): libvirt would reuse it and the copy would fail. Remove or resize it on lab-b, or pick another pool.`,
+      ],
+    });
+    expect(s.facts.dstVolCapacity[p]).toEqual({ ok: true, value: MiB });
+    expect(run(s).disks[0]?.preexisting).toBe(true);
+  });
+
+  it('fail: B’s default pool is not active (the same rule, at the disk’s directory)', () => {
     const s = scenario('live-copy-default-pool');
+    // B's default pool stopped.
     pool(s).active = false;
     const c = checkOf(s, 'storage');
     expect(c).toMatchObject({ status: 'fail', message: 'pool default on lab-b is not active: start it on lab-b.' });
@@ -368,7 +408,10 @@ describe('storage, offline copy (lab: a raw 8 MiB volume, VM shut off)', () => {
     expect(checkOf(s, 'storage')).toMatchObject({
       status: 'pass',
       message: '8.0 MiB of disk data will be copied to lab-b.',
-      details: [`vda: copied to ${p} in pool default on lab-b: 8.0 MiB.`, 'Pool default on lab-b has room: 227.0 GiB free for 8.0 MiB.'],
+      details: [
+        `vda: copied to ${p} in pool default on lab-b: 8.0 MiB.`,
+        `Pool default on lab-b has room: ${gib(pool(s).available)} free for 8.0 MiB.`,
+      ],
     });
     expect(pf.plan.flags).toEqual(['--offline', '--persistent', '--undefinesource']);
     expect(pf.plan.virsh).toBe(

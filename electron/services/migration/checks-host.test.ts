@@ -126,6 +126,20 @@ describe('CPU', () => {
     expect(checkOf(s, 'cpu').message).toBe(`lab-b provides ${n}'s CPU (qemu64, identical).`);
   });
 
+  it('warn offline, fail live: the CPU requires avx512f, which lab-b’s CPU lacks (lab: libvirt’s CPU_INCOMPATIBLE error)', () => {
+    const s = scenario('offline-cpu-incompatible');
+    const n = s.facts.domain.name;
+    expect(s.facts.cpuCompare).toMatchObject({ ok: false, code: 91 });
+    expect(checkOf(s, 'cpu')).toMatchObject({
+      status: 'warn',
+      message: `lab-b cannot run ${n}'s CPU: the CPU is incompatible with host CPU: Host CPU does not provide required features: avx512f (it would not start on lab-b)`,
+    });
+    // The same answer for a live migration (the VM running) blocks it.
+    s.spec.mode = 'live';
+    s.facts.state = 'running';
+    expect(checkOf(s, 'cpu').status).toBe('fail');
+  });
+
   it('fail live, warn offline: B cannot provide the model (INCOMPATIBLE, or libvirt’s CPU_INCOMPATIBLE error)', () => {
     const s = scenario('live-writeback-custom-cpu');
     const n = s.facts.domain.name;
@@ -406,6 +420,20 @@ describe('destination reachable', () => {
     expect(pf.peerUri).toBe('qemu+ssh://root@10.203.0.2/system');
     expect(pf.plan.flags).toEqual(['--live', '--p2p', '--persistent', '--undefinesource', '--unsafe']);
     expect(pf.plan.virsh.endsWith(`--verbose ${s.facts.domain.name} qemu+ssh://root@10.203.0.2/system`)).toBe(true);
+  });
+
+  it('peer-to-peer, fail: nothing answers at the URI’s address; B refuses the user (lab)', () => {
+    const unreachable = scenario('live-shared-p2p-unreachable');
+    expect(checkOf(unreachable, 'reachable')).toMatchObject({
+      status: 'fail',
+      message:
+        'lab-a cannot open qemu+ssh://10.203.0.99/system: Cannot recv data: ssh: connect to host 10.203.0.99 port 22: No route to host: Connection reset by peer',
+    });
+    const refused = scenario('live-shared-p2p-refused');
+    expect(checkOf(refused, 'reachable').message).toBe(
+      'lab-a cannot open qemu+ssh://nosuch@10.203.0.2/system: Cannot recv data: nosuch@10.203.0.2: Permission denied (publickey).: Connection reset by peer',
+    );
+    expect(run(refused).plan.canStart).toBe(false);
   });
 
   it('peer-to-peer: warn without virsh on A; fail on a timeout or a refusal; fail when the test could not run', () => {

@@ -20,28 +20,36 @@ describe('captured scenarios', () => {
       `state:pass disk-cache:pass cpu:pass storage:${storage} network:pass name:pass reachable:pass memory:pass versions:pass${rest}`;
     expect(got).toEqual({
       'live-copy-chosen-pool-missing': ok('fail'),
+      'live-copy-chosen-pool': ok('pass'),
+      'live-copy-chosen-pool-inactive': ok('fail'),
       'live-copy-default-pool': ok('pass'),
       'live-copy-no-pool-at-dir': ok('fail'),
+      'live-copy-volume-too-small-on-b': ok('fail'),
       'live-shared-disk-missing-on-b': ok('fail'),
       'live-shared-name-clash': ok('warn').replace('name:pass', 'name:fail'),
       'live-shared-p2p': ok('warn'),
+      'live-shared-p2p-refused': ok('warn').replace('reachable:pass', 'reachable:fail'),
+      'live-shared-p2p-unreachable': ok('warn').replace('reachable:pass', 'reachable:fail'),
       'live-shared-unsafe': ok('warn'),
       'live-writeback-custom-cpu': ok('warn').replace('disk-cache:pass', 'disk-cache:warn'),
       'live-writeback-defined-none': ok('warn'),
       'offline-copy': ok('pass').replace('network:pass', 'network:fail'),
       'offline-copy-stale-other-name': ok('pass').replace('network:pass', 'network:fail').replace('name:pass', 'name:fail'),
       'offline-copy-stale-same-name': ok('pass').replace('network:pass', 'network:fail').replace('name:pass', 'name:warn'),
+      'offline-cpu-incompatible': ok('pass').replace('cpu:pass', 'cpu:warn'),
     });
     expect(
       Object.entries(got)
         .filter(([, v]) => !v.includes(':fail'))
         .map(([k]) => k),
     ).toEqual([
+      'live-copy-chosen-pool',
       'live-copy-default-pool',
       'live-shared-p2p',
       'live-shared-unsafe',
       'live-writeback-custom-cpu',
       'live-writeback-defined-none',
+      'offline-cpu-incompatible',
     ]);
   });
 
