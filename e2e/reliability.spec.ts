@@ -617,9 +617,15 @@ async function slowMigration(bridge: Bridge, ids: { idA: string; idB: string }, 
     bandwidthMiBps: 1,
   });
   await expect
-    .poll(() => bridge.of('job.progress').some((j) => j.id === job.id && (j.figures.dataProcessed ?? j.figures.memProcessed ?? 0) > 0), {
-      timeout: 90_000,
-    })
+    .poll(
+      () =>
+        bridge
+          .of('job.progress')
+          .some(
+            (j) => j.id === job.id && j.kind === 'migration' && (j.detail.figures.dataProcessed ?? j.detail.figures.memProcessed ?? 0) > 0,
+          ),
+      { timeout: 90_000 },
+    )
     .toBe(true);
   return job;
 }
@@ -772,8 +778,8 @@ test('fault: the backend restarted during a p2p migration finds it again on the 
       .toBeGreaterThan(0);
     const [found] = (await bridge.call('jobs.list', {})).filter((j) => j.kind === 'migration');
     if (!found) throw new Error('no migration found after the restart');
-    const info = await bridge.call('migrations.get', { jobId: found.id });
-    expect(info.reattached).toBe(true);
+    const full = await bridge.call('jobs.get', { jobId: found.id });
+    expect(full.kind === 'migration' && full.detail.info.reattached).toBe(true);
     await bridge.raw('migrations.control', { jobId: found.id, control: { action: 'bandwidth', mibps: 0 } });
     await openApp(page, server);
     await page.getByTestId('jobs-button').click();

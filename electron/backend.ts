@@ -107,6 +107,7 @@ export function createBackend(opts: BackendOptions): Backend {
     'domains.delete': async ({ hostId, uuid, confirmName, deleteVolumes }) => domains.delete(hostId, uuid, confirmName, deleteVolumes),
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => jobs.cancel(jobId),
+    'jobs.get': async ({ jobId }) => jobs.get(jobId),
     // ---- consoles (serial + VNC)
     'consoles.open': async ({ hostId, uuid, kind, force }) => consoles.open(hostId, uuid, kind, force),
     'consoles.close': async ({ id }) => {
@@ -142,7 +143,6 @@ export function createBackend(opts: BackendOptions): Backend {
     'migrations.preflight': async (spec) => migrations.preflight(spec),
     'migrations.fix': async ({ spec, fix }) => migrations.fix(spec, fix),
     'migrations.start': async (spec) => migrations.start(spec),
-    'migrations.get': async ({ jobId }) => migrations.get(jobId),
     'migrations.control': async ({ jobId, control }) => migrations.control(jobId, control),
   };
 
@@ -164,6 +164,7 @@ export function createBackend(opts: BackendOptions): Backend {
       stats.stop();
       domains.dispose();
       migrations.dispose();
+      jobs.dispose();
       await hosts.closeAll();
     },
   };

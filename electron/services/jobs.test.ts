@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Events, Job } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { EventHub } from '../core/events';
-import { type JobContext, JobManager } from './jobs';
+import { type JobContext, JobManager, RETAIN_MAX, RETAIN_MS } from './jobs';
 
 const T0 = 1_800_000_000_000;
 
@@ -52,6 +52,7 @@ describe('JobManager', () => {
       title: 'Clone tiny',
       phase: 'starting',
       progress: 0,
+      detail: { figures: {} },
       figures: {},
       status: 'running',
       cancellable: true,
@@ -275,5 +276,141 @@ describe('JobManager', () => {
     } finally {
       process.off('unhandledRejection', unhandled);
     }
+  });
+});
+
+describe('typed detail', () => {
+  const info = {
+    jobId: 'j',
+    source: { hostId: 'h-1', hostName: 'lab-a', uuid: '7e570000-0000-4000-8000-000000000001', name: 'tiny' },
+    reattached: false,
+    postCopyAllowed: false,
+    controls: { suspended: false, postCopy: false },
+    remedies: [],
+  };
+
+  it("a migration's detail: figures merged key by key, the rest replaced; history only in get() and list()", () => {
+    const { jobs, emitted } = setup();
+    let ctx!: JobContext<'migration'>;
+    const history = { samples: [[0, 10]] as [number, number][], log: [{ at: T0, text: 'Started' }] };
+    const { job } = jobs.start(
+      { kind: 'migration', hostId: 'h-1', title: 'Migrate tiny', detail: { figures: {}, info, logLines: 0 }, full: () => ({ history }) },
+      (c) => {
+        ctx = c;
+        return new Promise<void>(() => {});
+      },
+    );
+    expect(job.detail).toEqual({ figures: {}, info, logLines: 0 });
+    ctx.update({ phase: 'transferring', detail: { figures: { dataTotal: 100, dataRemaining: 80 }, logLines: 1 } });
+    ctx.update({ phase: 'pass 2', detail: { figures: { dataRemaining: 40 } } });
+    const last = emitted.at(-1);
+    expect(last?.kind === 'migration' && last.detail).toEqual({ figures: { dataTotal: 100, dataRemaining: 40 }, info, logLines: 1 });
+    // Events never carry the history; get() and list() do.
+    expect(emitted.every((e) => e.kind === 'migration' && e.detail.history === undefined)).toBe(true);
+    const got = jobs.get(job.id);
+    expect(got.kind === 'migration' && got.detail.history).toEqual(history);
+    const listed = jobs.list()[0];
+    expect(listed?.kind === 'migration' && listed.detail.history).toEqual(history);
+    // The deprecated bag stays empty for a migration.
+    expect(got.figures).toEqual({});
+  });
+
+  it('the deprecated figures of a copy job land in detail.figures too (the transition)', () => {
+    const { jobs } = setup();
+    const { job, ctx } = controllable(jobs);
+    ctx.update({ figures: { bytes: 10, totalBytes: 100 } });
+    ctx.update({ figures: { bytes: 20 } });
+    expect(jobs.get(job.id)).toMatchObject({
+      figures: { bytes: 20, totalBytes: 100 },
+      detail: { figures: { bytes: 20, totalBytes: 100 } },
+    });
+    ctx.update({ detail: { figures: { bytesPerSec: 5 } } });
+    expect(jobs.get(job.id).detail).toEqual({ figures: { bytes: 20, totalBytes: 100, bytesPerSec: 5 } });
+  });
+
+  it('get() and list() give copies: changing them changes no job', () => {
+    const { jobs } = setup();
+    const { job, ctx } = controllable(jobs);
+    ctx.update({ figures: { bytes: 1 } });
+    const got = jobs.get(job.id);
+    got.cancellable = false;
+    got.detail.figures = {};
+    expect(jobs.get(job.id)).toMatchObject({ cancellable: true, detail: { figures: { bytes: 1 } } });
+  });
+});
+
+describe('cancellable through the context', () => {
+  it('setCancellable changes it, broadcasts at once, and cancel() then refuses', async () => {
+    const { jobs, emitted } = setup();
+    const { job, ctx } = controllable(jobs);
+    ctx.setCancellable(false);
+    expect(emitted.at(-1)?.cancellable).toBe(false);
+    const n = emitted.length;
+    ctx.setCancellable(false);
+    expect(emitted.length).toBe(n);
+    await expect(jobs.cancel(job.id)).rejects.toMatchObject({ code: 'not-cancellable' });
+    ctx.setCancellable(true);
+    expect(jobs.get(job.id).cancellable).toBe(true);
+  });
+
+  it('after the job ended, setCancellable changes nothing', async () => {
+    const { jobs, emitted } = setup();
+    const { job, ctx, resolve, done } = controllable(jobs);
+    resolve('ok');
+    await done;
+    const n = emitted.length;
+    ctx.setCancellable(false);
+    expect(jobs.get(job.id).cancellable).toBe(true);
+    expect(emitted.length).toBe(n);
+  });
+});
+
+describe('finished jobs are kept for a bounded time', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    vi.setSystemTime(T0);
+  });
+
+  it(`a finished job is listed for ${RETAIN_MS / 60_000} minutes, then dropped; a running one stays`, async () => {
+    const { jobs } = setup();
+    const ended = controllable(jobs);
+    const running = controllable(jobs);
+    ended.resolve('ok');
+    await ended.done;
+    vi.advanceTimersByTime(RETAIN_MS - 1);
+    expect(jobs.get(ended.job.id).status).toBe('succeeded');
+    vi.advanceTimersByTime(1);
+    expect(() => jobs.get(ended.job.id)).toThrow(expect.objectContaining({ code: 'not-found' }));
+    expect(jobs.list().map((j) => j.id)).toEqual([running.job.id]);
+    vi.advanceTimersByTime(10 * RETAIN_MS);
+    expect(jobs.get(running.job.id).status).toBe('running');
+  });
+
+  it(`at most ${RETAIN_MAX} finished jobs are kept: the oldest ended go first`, async () => {
+    const { jobs } = setup();
+    const all = [];
+    for (let i = 0; i < RETAIN_MAX + 2; i++) {
+      vi.setSystemTime(T0 + i);
+      const c = controllable(jobs, { title: `j${i}` });
+      c.resolve('ok');
+      await c.done;
+      all.push(c.job.id);
+    }
+    const kept = jobs.list().map((j) => j.id);
+    expect(kept).toHaveLength(RETAIN_MAX);
+    expect(kept).not.toContain(all[0]);
+    expect(kept).not.toContain(all[1]);
+    expect(kept).toContain(all[2]);
+    expect(kept).toContain(all.at(-1));
+  });
+
+  it('dispose() stops the timers: nothing is dropped afterwards', async () => {
+    const { jobs } = setup();
+    const c = controllable(jobs);
+    c.resolve('ok');
+    await c.done;
+    jobs.dispose();
+    vi.advanceTimersByTime(2 * RETAIN_MS);
+    expect(jobs.get(c.job.id).status).toBe('succeeded');
   });
 });

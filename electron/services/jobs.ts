@@ -2,52 +2,101 @@
  * Long work (migration, install, clone, volume copy) runs as a Job: one JobManager owns them,
  * broadcasts `job.progress` (throttled to ≥ 2/s while running, always on phase/status changes)
  * and carries cancellation to the code doing the work through an AbortSignal.
+ *
+ * Typed by kind: `start({ kind: 'migration', … }, (ctx) => …)` gives a JobContext<'migration'>
+ * whose `update({ detail })` takes only a migration's detail. Heavy parts of a detail (a
+ * migration's history) are not broadcast: the spec's `full()` adds them to get() and list().
+ * A finished job stays listed for RETAIN_MS (at most RETAIN_MAX finished jobs), then is dropped.
  */
 import { randomUUID } from 'node:crypto';
-import type { HostId, Job, JobKind } from '../../shared/api';
+import type { HostId, Job, JobDetails, JobKind, JobOf } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { EventHub } from '../core/events';
 import { toApiError } from '../ipc';
 
-export interface JobContext {
-  signal: AbortSignal;
-  /** Report progress (0..1) and the figures behind it; cheap to call often. */
-  update(patch: { phase?: string; progress?: number; figures?: Record<string, number> }): void;
+/** Kinds whose work may still report free-form figures (the transition to typed detail). */
+type LegacyFiguresKind = Exclude<JobKind, 'migration'>;
+
+export interface JobUpdate<K extends JobKind> {
+  phase?: string;
+  /** 0..1 */
+  progress?: number;
+  /** Merged into the job's detail, one level deep (a detail's `figures` are merged too). */
+  detail?: Partial<JobDetails[K]>;
+  /**
+   * @deprecated Free-form figures, for install/clone/volume-copy while their code moves to
+   * `detail: { figures }` (see /work/notes/jobs-api.md); merged into detail.figures.
+   */
+  figures?: K extends LegacyFiguresKind ? Record<string, number> : never;
 }
 
-export interface JobSpec {
-  kind: JobKind;
+export interface JobContext<K extends JobKind = JobKind> {
+  signal: AbortSignal;
+  /** Report phase, progress (0..1) and detail; cheap to call often. */
+  update(patch: JobUpdate<K>): void;
+  /** Whether the job may be cancelled now (a migration past the point of no return may not). */
+  setCancellable(on: boolean): void;
+}
+
+export interface JobSpec<K extends JobKind = JobKind> {
+  kind: K;
   hostId: HostId;
   domain?: string;
   title: string;
   cancellable?: boolean;
+  /** The detail it starts with (default: empty figures; a migration must give its own). */
+  detail?: JobDetails[K];
+  /** Heavy parts of the detail, added by get() and list() only (never broadcast). */
+  full?: () => Partial<JobDetails[K]>;
   /** Called on cancel before the signal aborts, e.g. to send libvirt's abort-job. */
   onCancel?: () => Promise<void>;
 }
 
 const MIN_INTERVAL_MS = 200;
+/** How long a finished job stays listed. */
+export const RETAIN_MS = 15 * 60_000;
+/** At most this many finished jobs are kept (the oldest ended go first). */
+export const RETAIN_MAX = 100;
+
+interface Entry {
+  job: Job;
+  ac?: AbortController;
+  onCancel?: () => Promise<void>;
+  full?: () => object;
+  lastEmit: number;
+  drop?: ReturnType<typeof setTimeout>;
+}
+
+/** Merges a detail patch one level deep (so `{ figures: { a } }` keeps the other figures). */
+function mergeDetail(cur: object, patch: object): object {
+  const out: Record<string, unknown> = { ...cur };
+  for (const [k, v] of Object.entries(patch)) {
+    const old = out[k];
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && old && typeof old === 'object' && !Array.isArray(old) ? { ...old, ...v } : v;
+  }
+  return out;
+}
 
 export class JobManager {
-  private jobs = new Map<string, Job>();
-  private controllers = new Map<string, { ac: AbortController; onCancel?: () => Promise<void> }>();
-  private lastEmit = new Map<string, number>();
+  private entries = new Map<string, Entry>();
 
   constructor(private readonly events: EventHub) {}
 
+  /** Every job still kept, newest first, each with its full detail. */
   list(): Job[] {
-    return [...this.jobs.values()].sort((a, b) => b.startedAt - a.startedAt);
+    return [...this.entries.values()].sort((a, b) => b.job.startedAt - a.job.startedAt).map((e) => this.withFull(e));
   }
 
+  /** One job with its full detail. */
   get(id: string): Job {
-    const job = this.jobs.get(id);
-    if (!job) throw new AppError('not-found', `No job ${id}`);
-    return job;
+    return this.withFull(this.entry(id));
   }
 
   /** Starts `work` as a job; resolves with the job record immediately (work continues). */
-  start<T>(spec: JobSpec, work: (ctx: JobContext) => Promise<T>): { job: Job; done: Promise<T> } {
+  start<K extends JobKind, T>(spec: JobSpec<K>, work: (ctx: JobContext<K>) => Promise<T>): { job: JobOf<K>; done: Promise<T> } {
     const id = `job-${randomUUID().slice(0, 8)}`;
-    const job: Job = {
+    const job = {
       id,
       kind: spec.kind,
       hostId: spec.hostId,
@@ -55,17 +104,24 @@ export class JobManager {
       title: spec.title,
       phase: 'starting',
       progress: 0,
+      detail: spec.detail ?? { figures: {} },
       figures: {},
       status: 'running',
       cancellable: spec.cancellable ?? true,
       startedAt: Date.now(),
-    };
+    } as JobOf<K>;
     const ac = new AbortController();
-    this.jobs.set(id, job);
-    this.controllers.set(id, { ac, ...(spec.onCancel ? { onCancel: spec.onCancel } : {}) });
-    this.emit(job, true);
+    const entry: Entry = {
+      job,
+      ac,
+      lastEmit: 0,
+      ...(spec.onCancel ? { onCancel: spec.onCancel } : {}),
+      ...(spec.full ? { full: spec.full } : {}),
+    };
+    this.entries.set(id, entry);
+    this.emit(entry, true);
 
-    const ctx: JobContext = {
+    const ctx: JobContext<K> = {
       signal: ac.signal,
       update: (patch) => {
         if (job.status !== 'running') return;
@@ -73,54 +129,95 @@ export class JobManager {
         if (patch.phase !== undefined) job.phase = patch.phase;
         // A figure that is not a number (0/0 from an empty total) keeps the last progress.
         if (patch.progress !== undefined && !Number.isNaN(patch.progress)) job.progress = Math.min(1, Math.max(0, patch.progress));
-        if (patch.figures) job.figures = { ...job.figures, ...patch.figures };
-        this.emit(job, phaseChanged);
+        if (patch.detail) job.detail = mergeDetail(job.detail, patch.detail) as JobDetails[K];
+        if (patch.figures) {
+          job.figures = { ...job.figures, ...patch.figures };
+          job.detail = mergeDetail(job.detail, { figures: patch.figures }) as JobDetails[K];
+        }
+        this.emit(entry, phaseChanged);
+      },
+      setCancellable: (on) => {
+        if (job.status !== 'running' || job.cancellable === on) return;
+        job.cancellable = on;
+        this.emit(entry, true);
       },
     };
     const done = work(ctx).then(
       (value) => {
-        this.finish(job, ac.signal.aborted ? 'canceled' : 'succeeded');
+        this.finish(entry, ac.signal.aborted ? 'canceled' : 'succeeded');
         return value;
       },
       (err: unknown) => {
-        this.finish(job, ac.signal.aborted ? 'canceled' : 'failed', err);
+        this.finish(entry, ac.signal.aborted ? 'canceled' : 'failed', err);
         throw err;
       },
     );
     // The caller may not await `done`; the job record carries the outcome.
     done.catch(() => {});
-    return { job: { ...job }, done };
+    return { job: structuredClone(job), done };
   }
 
   async cancel(id: string): Promise<Job> {
-    const job = this.get(id);
-    if (job.status !== 'running') return job;
+    const entry = this.entry(id);
+    const job = entry.job;
+    if (job.status !== 'running') return this.withFull(entry);
     if (!job.cancellable) throw new AppError('not-cancellable', `${job.title} cannot be cancelled in phase ${job.phase}`);
-    const c = this.controllers.get(id);
     job.phase = 'cancelling';
-    this.emit(job, true);
+    this.emit(entry, true);
     try {
-      await c?.onCancel?.();
+      await entry.onCancel?.();
     } finally {
-      c?.ac.abort(new AppError('canceled', 'Cancelled by the user'));
+      entry.ac?.abort(new AppError('canceled', 'Cancelled by the user'));
     }
+    return this.withFull(entry);
+  }
+
+  /** Stops the retention timers (the app quits). */
+  dispose(): void {
+    for (const e of this.entries.values()) if (e.drop) clearTimeout(e.drop);
+  }
+
+  private entry(id: string): Entry {
+    const e = this.entries.get(id);
+    if (!e) throw new AppError('not-found', `No job ${id}`, 'Finished jobs are kept for 15 minutes.');
+    return e;
+  }
+
+  private withFull(e: Entry): Job {
+    const job = structuredClone(e.job);
+    if (e.full) (job as { detail: object }).detail = mergeDetail(job.detail, e.full());
     return job;
   }
 
-  private finish(job: Job, status: Job['status'], err?: unknown): void {
+  private finish(entry: Entry, status: Job['status'], err?: unknown): void {
+    const job = entry.job;
     job.status = status;
     job.endedAt = Date.now();
     if (status === 'succeeded') job.progress = 1;
     if (err !== undefined && status === 'failed') job.error = toApiError(err);
-    this.controllers.delete(job.id);
-    this.emit(job, true);
+    delete entry.ac;
+    delete entry.onCancel;
+    this.emit(entry, true);
+    this.retain(entry);
   }
 
-  private emit(job: Job, force: boolean): void {
+  /** Drops the job RETAIN_MS after it ended, and the oldest finished ones beyond RETAIN_MAX now. */
+  private retain(entry: Entry): void {
+    entry.drop = setTimeout(() => this.entries.delete(entry.job.id), RETAIN_MS);
+    entry.drop.unref?.();
+    const finished = [...this.entries.values()]
+      .filter((e) => e.job.status !== 'running')
+      .sort((a, b) => (a.job.endedAt ?? 0) - (b.job.endedAt ?? 0));
+    for (const e of finished.slice(0, Math.max(0, finished.length - RETAIN_MAX))) {
+      if (e.drop) clearTimeout(e.drop);
+      this.entries.delete(e.job.id);
+    }
+  }
+
+  private emit(entry: Entry, force: boolean): void {
     const now = Date.now();
-    const last = this.lastEmit.get(job.id) ?? 0;
-    if (!force && now - last < MIN_INTERVAL_MS) return;
-    this.lastEmit.set(job.id, now);
-    this.events.emit('job.progress', { ...job, figures: { ...job.figures } });
+    if (!force && now - entry.lastEmit < MIN_INTERVAL_MS) return;
+    entry.lastEmit = now;
+    this.events.emit('job.progress', structuredClone(entry.job));
   }
 }

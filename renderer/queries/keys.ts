@@ -39,7 +39,8 @@ export const keys = {
   installOptions: (hostId: string) => keyOf('install.options', { hostId }),
   poolVolumes: (hostId: string, pool: string) => keyOf('install.volumes', { hostId, pool }),
   cloneOptions: (hostId: string, uuid: string, targetHostId: string) => keyOf('clone.options', { hostId, uuid, targetHostId }),
-  migration: (jobId: string) => keyOf('migrations.get', { jobId }),
+  /** One job with its whole detail (a migration's history). */
+  job: (jobId: string) => keyOf('jobs.get', { jobId }),
 };
 
 /** What one event does to the cache: patches at once (same frame), refetches (debounced), drops. */

@@ -87,6 +87,7 @@ const SAMPLES: Record<RequestName, Record<string, unknown>> = {
   'domains.delete': { hostId: H, uuid: U, confirmName: 'tiny', deleteVolumes: ['/var/lib/libvirt/images/t.qcow2'] },
   'jobs.list': {},
   'jobs.cancel': { jobId: 'job-1' },
+  'jobs.get': { jobId: 'job-1' },
   'consoles.open': { hostId: H, uuid: U, kind: 'serial', force: false },
   'consoles.close': { id: CON },
   'consoles.force': { id: CON },
@@ -120,7 +121,6 @@ const SAMPLES: Record<RequestName, Record<string, unknown>> = {
   'migrations.preflight': migSpec,
   'migrations.fix': { spec: migSpec, fix: 'disk-cache-none' },
   'migrations.start': migSpec,
-  'migrations.get': { jobId: 'job-1' },
   'migrations.control': { jobId: 'job-1', control: { action: 'max-downtime', ms: 3000 } },
 };
 

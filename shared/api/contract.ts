@@ -15,10 +15,10 @@ import {
   domainRef,
   emptyInput,
   HostAddress,
-  LibvirtUri,
   HostId,
   hostRef,
   JobId,
+  LibvirtUri,
   MacAddress,
   NodeDeviceName,
   ObjectName,
@@ -39,7 +39,7 @@ import {
   SshUser,
 } from './hosts';
 import { type InstallOptions, type InstallPreview, InstallSpec, type PlannedVolume, type StorageVolumeInfo } from './install';
-import type { Job } from './jobs';
+import type { Job, MigrationJob } from './jobs';
 import { MIGRATION_FIXES, MigrationControl, type MigrationInfo, type MigrationPlan, MigrationSpec } from './migration';
 import { applyScope, CpuPinning, CpuTune, DiskIoTune, NicBandwidth, type QosApplied, type QosState } from './qos';
 import type { DomainStatsSample } from './stats';
@@ -94,6 +94,8 @@ export const requests = {
   },
   'jobs.list': { input: emptyInput, output: out<Job[]>() },
   'jobs.cancel': { input: z.object({ jobId: JobId }).strict(), output: out<Job>() },
+  /** One job with its whole detail (a migration's graph history and log, which job.progress leaves out). Finished jobs are kept 15 min. */
+  'jobs.get': { input: z.object({ jobId: JobId }).strict(), output: out<Job>() },
   // ---- consoles (serial + VNC)
   /** Opens a console session for a VM; force takes the serial console over from another client. */
   'consoles.open': {
@@ -166,8 +168,8 @@ export const requests = {
   /** Applies one check's fix (switch disk cache to none in the source's definition; undefine a stale copy on the destination), then checks again. */
   'migrations.fix': { input: z.object({ spec: MigrationSpec, fix: z.enum(MIGRATION_FIXES) }).strict(), output: out<MigrationPlan>() },
   /** Checks again and starts: a Job; refused when a check fails. */
-  'migrations.start': { input: MigrationSpec, output: out<Job>() },
-  'migrations.get': { input: z.object({ jobId: JobId }).strict(), output: out<MigrationInfo>() },
+  /** The job's detail carries the live figures and the rest (jobs.get adds the graph's history and the log). */
+  'migrations.start': { input: MigrationSpec, output: out<MigrationJob>() },
   /** Steers a running migration (max downtime, bandwidth, post-copy, throttle, suspend). */
   'migrations.control': {
     input: z.object({ jobId: JobId, control: MigrationControl }).strict(),

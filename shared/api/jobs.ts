@@ -1,23 +1,87 @@
-/** Long operations (migration, install, clone, volume copy) as Jobs broadcast by the JobManager. */
+/**
+ * Long operations (migration, install, clone, volume copy) as Jobs broadcast by the JobManager:
+ * one union discriminated by `kind` (GitHub Desktop's progress types are the model), each kind
+ * with its own typed `detail` — no free-form figure bags.
+ *
+ * job.progress events stay small (they come up to 5 times a second): a migration's graph history
+ * and log travel only with jobs.get / jobs.list (`detail.history`); the panel appends the live
+ * samples itself and fetches the whole once.
+ */
 import type { ApiError, HostId } from './common';
+import type { MigrationFigures, MigrationInfo } from './migration';
 
 export type JobKind = 'migration' | 'install' | 'clone' | 'volume-copy';
 export type JobStatus = 'running' | 'succeeded' | 'failed' | 'canceled';
 
-export interface Job {
+/** A migration's detail: the live numbers, what the panel shows beside them, and (jobs.get only) the history. */
+export interface MigrationJobDetail {
+  figures: MigrationFigures;
+  /** Options, controls, non-convergence and remedies, the result … (what migrations.get returned, less the history). */
+  info: Omit<MigrationInfo, 'samples' | 'log'>;
+  /** How many log lines there are now (the lines: `history`); a change means "fetch the job again". */
+  logLines: number;
+  /** Only in jobs.get / jobs.list: the graph's samples and the log. */
+  history?: Pick<MigrationInfo, 'samples' | 'log'>;
+}
+
+/** Bytes through a copy (install's volume, a clone's disks, an upload). */
+export interface CopyFigures {
+  bytes?: number;
+  totalBytes?: number;
+  bytesPerSec?: number;
+  /** The last disk's average rate (clone). */
+  lastRateBps?: number;
+  elapsedMs?: number;
+}
+
+export interface CopyJobDetail {
+  figures: CopyFigures;
+}
+
+/** The detail of each kind. */
+export interface JobDetails {
+  migration: MigrationJobDetail;
+  install: CopyJobDetail;
+  clone: CopyJobDetail;
+  'volume-copy': CopyJobDetail;
+}
+
+interface JobOfKind<K extends JobKind> {
   id: string;
-  kind: JobKind;
+  kind: K;
   hostId: HostId;
   domain?: string;
   title: string;
   phase: string;
   /** 0..1 */
   progress: number;
-  /** The figures behind progress (bytes processed, remaining …), for the panel. */
+  detail: JobDetails[K];
+  /**
+   * @deprecated The figures of install/clone/volume-copy jobs before detail was typed: the same
+   * as `detail.figures` for those kinds, always {} for a migration. Goes once every reader uses detail.
+   */
   figures: Record<string, number>;
   status: JobStatus;
   cancellable: boolean;
   startedAt: number;
   endedAt?: number;
   error?: ApiError;
+}
+
+export type MigrationJob = JobOfKind<'migration'>;
+export type InstallJob = JobOfKind<'install'>;
+export type CloneJob = JobOfKind<'clone'>;
+export type VolumeCopyJob = JobOfKind<'volume-copy'>;
+export type Job = MigrationJob | InstallJob | CloneJob | VolumeCopyJob;
+/** The job of one kind. */
+export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
+
+/** A migration job's whole detail as one MigrationInfo (the history empty when the job came from job.progress). */
+export function migrationInfoOf(job: MigrationJob): MigrationInfo {
+  return { ...job.detail.info, samples: job.detail.history?.samples ?? [], log: job.detail.history?.log ?? [] };
+}
+
+/** The live figures of a job of any kind (a migration's, or a copy's). */
+export function figuresOf(job: Job): MigrationFigures | CopyFigures {
+  return job.detail.figures;
 }

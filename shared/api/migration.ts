@@ -4,9 +4,10 @@ import type { DomainState } from './domains';
 
 // The migration wizard: destination, mode/storage/transport/options, pre-flight checks (each
 // pass/warn/fail with the reason and, where one exists, a fix), then a Job (kind 'migration')
-// followed live from the source's job stats and migration-iteration events. job.figures carries
-// the live numbers (MIGRATION_FIGURES below); migrations.get the rest (options, history for the
-// graph, non-convergence and its remedies ranked by guest impact, the result).
+// followed live from the source's job stats and migration-iteration events. The job's detail
+// (jobs.ts MigrationJobDetail) carries the live numbers (MigrationFigures below) and the rest
+// (options, controls, non-convergence and its remedies ranked by guest impact, the result); the
+// graph's history and the log come with jobs.get / jobs.list only, not with every job.progress.
 
 /** The destination's libvirt URI as the source host reaches it (peer-to-peer), e.g. qemu+ssh://10.203.0.2/system. */
 export const PEER_URI_RE = /^qemu\+(ssh|tcp|tls):\/\/([A-Za-z0-9._-]+@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]*)(:\d{1,5})?\/system$/;
@@ -174,13 +175,46 @@ export interface MigrationInfo {
 }
 
 /**
- * Keys of job.figures for a migration (absent when not known yet): elapsedMs, dataTotal,
- * dataProcessed, dataRemaining, memTotal, memProcessed, memRemaining, memBps, diskTotal,
- * diskProcessed, diskRemaining, diskBps, speedBps (memory + disk), dirtyPagesPerSec, dirtyBps,
- * pageSize, iteration, expectedDowntimeMs (estimate: memRemaining / memBps), etaSec (-1: not at
- * this rate), throttlePct, postcopy (0/1), nonConverging (0/1), copyDone/copyTotal (offline disk
- * copy), and at the end totalMs, downtimeMs, dataSent.
+ * The live numbers of a migration (absent when not known yet). From libvirt's job stats:
+ * elapsedMs … throttlePct, postcopyRequests; derived: speedBps (memory + disk), dirtyBps,
+ * expectedDowntimeMs (estimate: memRemaining / memBps), etaSec (-1: not at this rate), postcopy
+ * and nonConverging (0/1); the controls in force: bandwidthMiBps, maxDowntimeMs; an offline disk
+ * copy: copyDone / copyTotal; at the end: totalMs, downtimeMs, dataSent.
  */
+export interface MigrationFigures {
+  elapsedMs?: number;
+  dataTotal?: number;
+  dataProcessed?: number;
+  dataRemaining?: number;
+  memTotal?: number;
+  memProcessed?: number;
+  memRemaining?: number;
+  memBps?: number;
+  diskTotal?: number;
+  diskProcessed?: number;
+  diskRemaining?: number;
+  diskBps?: number;
+  speedBps?: number;
+  dirtyPagesPerSec?: number;
+  dirtyBps?: number;
+  pageSize?: number;
+  iteration?: number;
+  expectedDowntimeMs?: number;
+  etaSec?: number;
+  throttlePct?: number;
+  postcopyRequests?: number;
+  postcopy?: number;
+  nonConverging?: number;
+  bandwidthMiBps?: number;
+  maxDowntimeMs?: number;
+  copyDone?: number;
+  copyTotal?: number;
+  totalMs?: number;
+  downtimeMs?: number;
+  dataSent?: number;
+}
+
+/** Every key of MigrationFigures (a type test keeps the two in step). */
 export const MIGRATION_FIGURES = [
   'elapsedMs',
   'dataTotal',
@@ -202,11 +236,14 @@ export const MIGRATION_FIGURES = [
   'expectedDowntimeMs',
   'etaSec',
   'throttlePct',
+  'postcopyRequests',
   'postcopy',
   'nonConverging',
+  'bandwidthMiBps',
+  'maxDowntimeMs',
   'copyDone',
   'copyTotal',
   'totalMs',
   'downtimeMs',
   'dataSent',
-] as const;
+] as const satisfies readonly (keyof MigrationFigures)[];

@@ -10,9 +10,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectLabHosts, inProcess, labHostSpec } from '../../../e2e/lab/hosts';
 import { labSh, readLab, virshOn } from '../../../e2e/lab/lab';
-import { type Job, MigrationSpec } from '../../../shared/api';
+import { type Job, type MigrationInfo, MigrationSpec, migrationInfoOf } from '../../../shared/api';
 import { type Backend, createBackend } from '../../backend';
 import { throwawayXml } from '../../libvirt/lab-fixture';
+
+/** The migration's whole detail (what migrations.get returned before jobs were typed). */
+function infoOf(b: Backend, jobId: string): MigrationInfo {
+  const j = b.jobs.get(jobId);
+  if (j.kind !== 'migration') throw new Error(`${jobId} is a ${j.kind} job`);
+  return migrationInfoOf(j);
+}
 
 const lab = readLab();
 const dataDir = mkdtempSync(join(tmpdir(), 'vireo-mig-cleanup-lab-'));
@@ -106,8 +113,7 @@ describe('migration cleanup (lab)', () => {
     // Memory moving (the disk copy is done): slow post-copy down so that the cut lands inside it.
     const why = (e: Error) => {
       const j = b.jobs.get(job.id);
-      const log = b.migrations
-        .get(job.id)
+      const log = infoOf(b, job.id)
         .log.map((l) => l.text)
         .join(' | ');
       return new Error(`${e.message}: job ${j.status} (${j.phase}) ${j.error?.message ?? ''}; log: ${log}`);
@@ -115,7 +121,7 @@ describe('migration cleanup (lab)', () => {
     await waitFor(() => {
       const j = b.jobs.get(job.id);
       if (j.status !== 'running') throw new Error('the job ended before the memory moved');
-      return (j.figures.memProcessed ?? 0) > 0 ? true : undefined;
+      return j.kind === 'migration' && (j.detail.figures.memProcessed ?? 0) > 0 ? true : undefined;
     }, 90_000).catch((e: Error) => {
       throw why(e);
     });
@@ -136,7 +142,7 @@ describe('migration cleanup (lab)', () => {
     for (const port of socks) await labSh(['exec', 'B', 'ss', '-K', '-tn', 'state', 'established', `( sport = :${port} )`]);
     const done = await settle(job);
     expect(done.status).toBe('failed');
-    const info = b.migrations.get(job.id);
+    const info = infoOf(b, job.id);
     expect(info.result?.outcome).toBe('unknown');
     expect(done.error?.message).toContain('Vireo changed nothing');
     expect(done.error?.message).toContain(`lab-a shows ${name} paused (post-copy failed)`);
@@ -237,7 +243,7 @@ describe('migration cleanup (lab)', () => {
       const done = await settle(await b.migrations.start(spec, { skipChecks: true }));
       expect(dropped).toBe(true);
       expect(done.status).toBe('failed');
-      expect(b.migrations.get(done.id).result?.outcome).toBe('unknown');
+      expect(infoOf(b, done.id).result?.outcome).toBe('unknown');
       expect(done.error?.message).toContain('Vireo changed nothing: lab-a could not be read');
       expect(done.error?.message).toContain(`lab-b has no ${off}`);
       expect(done.error?.hint).toMatch(/Wait until lab-a is connected again/);

@@ -10,7 +10,15 @@
  * restarts), the host keeps migrating; on reconnect the app finds the job in the host's job stats
  * (operation = migration out) and follows it again.
  */
-import type { HostId, Job, MIGRATION_FIXES, MigrationControl, MigrationInfo, MigrationPlan, MigrationSpec } from '../../../shared/api';
+import type {
+  HostId,
+  MIGRATION_FIXES,
+  MigrationControl,
+  MigrationInfo,
+  MigrationJob,
+  MigrationPlan,
+  MigrationSpec,
+} from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { LibvirtConnection } from '../../libvirt/connection';
 import {
@@ -32,7 +40,7 @@ import { Executor, RunFailed } from './execute';
 import { hostExecIo } from './io';
 import { planFollow, planRun, type RunPlan } from './plan';
 import { rankRemedies, UNLIMITED_MIBPS } from './progress';
-import { newRun, note, type Run, setPhase } from './run';
+import { detailOf, newRun, note, type Run, type RunView, setPhase } from './run';
 
 export class MigrationService {
   private runs = new Map<string, Run>();
@@ -58,7 +66,7 @@ export class MigrationService {
   }
 
   /** Checks again and starts the Job. `skipChecks` is for tests that provoke libvirt's own refusals. */
-  async start(spec: MigrationSpec, opts: { skipChecks?: boolean } = {}): Promise<Job> {
+  async start(spec: MigrationSpec, opts: { skipChecks?: boolean } = {}): Promise<MigrationJob> {
     const pre = await runPreflight(this.hosts, spec);
     if (!pre.plan.canStart && !opts.skipChecks) {
       const failed = pre.plan.checks.filter((c) => c.status === 'fail');
@@ -95,10 +103,6 @@ export class MigrationService {
       note(run, `Started: ${pre.plan.flags.join(' ')} (${spec.transport === 'p2p' ? `${A} drives it` : 'the app holds both connections'})`);
       await this.execute(run, plan);
     });
-  }
-
-  get(jobId: string): MigrationInfo {
-    return this.info(this.runOf(jobId));
   }
 
   async control(jobId: string, c: MigrationControl): Promise<MigrationInfo> {
@@ -192,7 +196,8 @@ export class MigrationService {
       startedAt: run.id.startedAt,
       note: (text) => note(run, text),
       phase: (text, extra) => setPhase(run, text, extra),
-      update: (extra) => ctx.update(extra),
+      update: ({ progress, figures }) =>
+        ctx.update({ ...(progress !== undefined ? { progress } : {}), ...(figures ? { detail: { figures } } : {}) }),
       copying: (on) => {
         run.live.copying = on;
       },
@@ -203,18 +208,25 @@ export class MigrationService {
     } catch (err) {
       if (err instanceof RunFailed) run.live.result = err.result;
       throw err;
+    } finally {
+      // The result goes into the detail the job ends with.
+      ctx.update({ detail: detailOf(run) });
     }
   }
 
-  private launch(run: Run, title: string, work: () => Promise<void>): Job {
+  private launch(run: Run, title: string, work: () => Promise<void>): MigrationJob {
     const key = `${run.id.srcHostId}/${run.id.uuid}`;
     this.bySource.set(key, run);
+    run.live.view = () => this.view(run);
     const { job, done } = this.jobs.start(
       {
         kind: 'migration',
         hostId: run.id.srcHostId,
         domain: run.id.name,
         title,
+        detail: { figures: {}, info: this.view(run), logLines: run.live.log.length },
+        // The graph's history and the log: with jobs.get / jobs.list, never with every job.progress.
+        full: () => ({ history: { samples: run.live.tracker.history.slice(), log: run.live.log.slice() } }),
         onCancel: () => this.cancel(run),
       },
       async (ctx) => {
@@ -242,15 +254,7 @@ export class MigrationService {
   }
 
   private setCancellable(run: Run, on: boolean): void {
-    try {
-      const job = this.jobs.get(run.id.jobId);
-      if (job.cancellable !== on) {
-        job.cancellable = on;
-        run.live.ctx?.update({ phase: run.live.phase });
-      }
-    } catch {
-      // finished meanwhile
-    }
+    run.live.ctx?.setCancellable(on);
   }
 
   private async cancel(run: Run): Promise<void> {
@@ -266,7 +270,13 @@ export class MigrationService {
     }
   }
 
+  /** The whole run as the panel shows it (controls answer with it). */
   private info(run: Run): MigrationInfo {
+    return { ...this.view(run), samples: run.live.tracker.history.slice(), log: run.live.log.slice() };
+  }
+
+  /** The run less its history: what the job's detail carries with every update. */
+  private view(run: Run): RunView {
     const { id, steer, live } = run;
     const nc = live.running ? live.tracker.nonConverging : null;
     return {
@@ -277,7 +287,6 @@ export class MigrationService {
       reattached: id.reattached,
       postCopyAllowed: steer.postCopyAllowed,
       controls: { ...steer.controls },
-      samples: live.tracker.history.slice(),
       ...(nc ? { nonConvergence: nc } : {}),
       remedies: nc
         ? rankRemedies({
@@ -290,7 +299,6 @@ export class MigrationService {
             maxDowntimeMs: steer.controls.maxDowntimeMs,
           })
         : [],
-      log: live.log.slice(),
       ...(live.result ? { result: live.result } : {}),
     };
   }

@@ -37,7 +37,9 @@ function planOf(name: string, change: Partial<MigrationSpec> = {}) {
   const c = capture(name);
   const spec = { ...c.spec, ...change };
   const pre = preflightFromFacts(c.facts, spec);
-  return { spec, pre, plan: planRun(spec, pre) };
+  // The captured VM's name (each capture makes its own throwaway guest).
+  const vm = c.facts.domain.name;
+  return { spec, pre, plan: planRun(spec, pre), vm };
 }
 
 const kinds = (p: ReturnType<typeof planRun>) => p.steps.map((s) => s.kind);
@@ -49,7 +51,7 @@ const migrateStep = (p: ReturnType<typeof planRun>) => {
 
 describe('the plan for each mode, storage and transport the wizard offers (lab captures)', () => {
   it('live, shared storage, direct: only the migration, held by the app, followed live', () => {
-    const { plan } = planOf('live-shared-unsafe');
+    const { plan, vm } = planOf('live-shared-unsafe');
     expect(kinds(plan)).toEqual(['migrate', 'check-placement', 'complete-definitions']);
     expect(migrateStep(plan)).toEqual({
       kind: 'migrate',
@@ -59,7 +61,7 @@ describe('the plan for each mode, storage and transport the wizard offers (lab c
       follow: true,
     });
     expect(plan.creates).toEqual([]);
-    expect(plan).toMatchObject({ name: 't-pf-0c8e6a-v1', destName: 't-pf-0c8e6a-v1', mode: 'live', wasPaused: false });
+    expect(plan).toMatchObject({ name: vm, destName: vm, mode: 'live', wasPaused: false });
     expect(plan.steps.at(-1)).toEqual({ kind: 'complete-definitions', persist: true, undefineSource: true });
   });
 
@@ -80,15 +82,15 @@ describe('the plan for each mode, storage and transport the wizard offers (lab c
   });
 
   it('live, copy, direct: libvirt creates the destination volumes; what it knew there before is asked first', () => {
-    const { plan } = planOf('live-copy-default-pool');
+    const { plan, vm } = planOf('live-copy-default-pool');
     expect(kinds(plan)).toEqual(['record-destination-volumes', 'migrate', 'check-placement', 'complete-definitions']);
     expect(plan.steps[0]).toEqual({
       kind: 'record-destination-volumes',
-      targets: [{ path: '/var/lib/libvirt/images/t-pf-0c8e6a-v2.qcow2', pool: 'default', probeSaw: false }],
+      targets: [{ path: `/var/lib/libvirt/images/${vm}.qcow2`, pool: 'default', probeSaw: false }],
     });
     expect(migrateStep(plan).flags).toBe(LIVE | PERSIST_DEST | UNDEFINE_SOURCE | NON_SHARED_DISK);
     expect(migrateStep(plan).peerUri).toBeUndefined();
-    expect(plan.creates).toEqual([{ by: 'libvirt', path: '/var/lib/libvirt/images/t-pf-0c8e6a-v2.qcow2', pool: 'default' }]);
+    expect(plan.creates).toEqual([{ by: 'libvirt', path: `/var/lib/libvirt/images/${vm}.qcow2`, pool: 'default' }]);
   });
 
   it('live, copy, peer-to-peer: the same volumes, the source drives it', () => {
@@ -99,7 +101,7 @@ describe('the plan for each mode, storage and transport the wizard offers (lab c
   });
 
   it('offline, copy: Vireo creates each volume (sparse, the file size, the format) and streams the disk, then moves the definition', () => {
-    const { plan } = planOf('offline-copy');
+    const { plan, vm } = planOf('offline-copy');
     expect(kinds(plan)).toEqual(['copy-disks', 'migrate', 'check-placement', 'complete-definitions']);
     const copy = plan.steps[0];
     if (copy?.kind !== 'copy-disks') throw new Error('no copy step');
@@ -107,11 +109,11 @@ describe('the plan for each mode, storage and transport the wizard offers (lab c
     expect(copy.copies).toEqual([
       {
         target: 'vda',
-        source: '/var/lib/libvirt/images/t-pf-0c8e6a-v4.raw',
-        srcVol: { pool: 'default', name: 't-pf-0c8e6a-v4.raw', key: '/var/lib/libvirt/images/t-pf-0c8e6a-v4.raw' },
+        source: `/var/lib/libvirt/images/${vm}.raw`,
+        srcVol: { pool: 'default', name: `${vm}.raw`, key: `/var/lib/libvirt/images/${vm}.raw` },
         pool: 'default',
-        name: 't-pf-0c8e6a-v4.raw',
-        dest: '/var/lib/libvirt/images/t-pf-0c8e6a-v4.raw',
+        name: `${vm}.raw`,
+        dest: `/var/lib/libvirt/images/${vm}.raw`,
         bytes: 8388608,
         xml: expect.stringContaining('<capacity unit="bytes">8388608</capacity>'),
       },
@@ -119,7 +121,7 @@ describe('the plan for each mode, storage and transport the wizard offers (lab c
     expect(copy.copies[0]?.xml).toContain('<allocation unit="bytes">0</allocation>');
     expect(copy.copies[0]?.xml).toContain('<format type="raw"/>');
     expect(migrateStep(plan)).toMatchObject({ transport: 'direct', flags: OFFLINE | PERSIST_DEST | UNDEFINE_SOURCE, follow: false });
-    expect(plan.creates).toEqual([{ by: 'vireo', path: '/var/lib/libvirt/images/t-pf-0c8e6a-v4.raw', pool: 'default' }]);
+    expect(plan.creates).toEqual([{ by: 'vireo', path: `/var/lib/libvirt/images/${vm}.raw`, pool: 'default' }]);
     expect(plan.mode).toBe('offline');
   });
 

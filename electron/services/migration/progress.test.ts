@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { MIGRATION_FIGURES, type MigrationFigures } from '../../../shared/api';
 import { figuresFromStats, isNonConverging, ProgressTracker, progressOf, rankRemedies, UNLIMITED_MIBPS } from './progress';
 
 const MiB = 1024 * 1024;
@@ -130,5 +131,32 @@ describe('remedies, least guest impact first', () => {
 
   it('"unlimited" is libvirt\'s own maximum', () => {
     expect(BigInt(UNLIMITED_MIBPS)).toBe((2n ** 63n - 1n) / BigInt(MiB));
+  });
+});
+
+describe('the figures are typed', () => {
+  it('MIGRATION_FIGURES names every key of MigrationFigures, and every figure the stats give is one of them', () => {
+    expectTypeOf<Exclude<keyof MigrationFigures, (typeof MIGRATION_FIGURES)[number]>>().toEqualTypeOf<never>();
+    const all = figuresFromStats({
+      time_elapsed: 1,
+      data_total: 1,
+      data_processed: 1,
+      data_remaining: 1,
+      memory_total: 1,
+      memory_processed: 1,
+      memory_remaining: 1,
+      memory_bps: 1,
+      disk_total: 1,
+      disk_processed: 1,
+      disk_remaining: 1,
+      disk_bps: 1,
+      memory_dirty_rate: 1,
+      memory_page_size: 1,
+      memory_iteration: 1,
+      auto_converge_throttle: 1,
+      memory_postcopy_requests: 1,
+    });
+    for (const k of Object.keys(all)) expect(MIGRATION_FIGURES as readonly string[]).toContain(k);
+    expect(Object.keys(all)).toContain('postcopyRequests');
   });
 });

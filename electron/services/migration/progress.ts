@@ -3,7 +3,7 @@
  * figures, the graph's history, whether it converges, and the remedies when it does not, ranked
  * by what the guest goes through. Pure: no I/O, so every rule here is unit-tested.
  */
-import type { MigrationControl, MigrationRemedy } from '../../../shared/api';
+import type { MigrationControl, MigrationFigures, MigrationRemedy } from '../../../shared/api';
 import type { ParamRecord } from '../../libvirt/params';
 
 /** libvirt's "no limit" for SET_MAX_SPEED: QEMU_DOMAIN_MIG_BANDWIDTH_MAX (INT64_MAX / MiB). */
@@ -11,7 +11,8 @@ export const UNLIMITED_MIBPS = 8_796_093_022_207;
 const MiB = 1024 * 1024;
 const HISTORY_MAX = 2400;
 
-export type Figures = Record<string, number>;
+/** The live numbers (shared/api MigrationFigures: every key typed). */
+export type Figures = MigrationFigures;
 
 const num = (s: ParamRecord, k: string): number | undefined => {
   const v = s[k];
@@ -20,10 +21,10 @@ const num = (s: ParamRecord, k: string): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
-/** The panel's figures from one job-stats record (keys: shared/api.ts MIGRATION_FIGURES). */
+/** The panel's figures from one job-stats record. */
 export function figuresFromStats(s: ParamRecord): Figures {
   const f: Figures = {};
-  const copy = (to: string, from: string): void => {
+  const copy = (to: keyof Figures, from: string): void => {
     const v = num(s, from);
     if (v !== undefined) f[to] = v;
   };

@@ -4,7 +4,7 @@
  * Following it live from the source's job stats is here too: one read every 250 ms, woken early
  * by migration-iteration events.
  */
-import type { HostId, MigrationInfo, MigrationResult, MigrationSpec } from '../../../shared/api';
+import type { HostId, MigrationFigures, MigrationInfo, MigrationResult, MigrationSpec } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { LibvirtConnection } from '../../libvirt/connection';
 import { domainGetJobStats } from '../../libvirt/domain';
@@ -14,7 +14,7 @@ import type { ParamRecord } from '../../libvirt/params';
 import { type DomainRef, JobType } from '../../libvirt/protocol';
 import type { JobContext } from '../jobs';
 import { libvirtCode } from './explain';
-import { type Figures, ProgressTracker, progressOf } from './progress';
+import { ProgressTracker, progressOf } from './progress';
 
 export const POLL_MS = 250;
 
@@ -45,8 +45,13 @@ export interface Steering {
 }
 
 /** What it shows while it runs. */
+/** What the job's detail shows beside the figures (MigrationInfo less the history). */
+export type RunView = Omit<MigrationInfo, 'samples' | 'log'>;
+
 export interface Live {
-  ctx: JobContext | null;
+  ctx: JobContext<'migration'> | null;
+  /** The run as the panel shows it (set by the service, which knows the hosts' names). */
+  view: (() => RunView) | null;
   tracker: ProgressTracker;
   log: { at: number; text: string }[];
   phase: string;
@@ -74,6 +79,7 @@ export function newRun(id: Omit<RunId, 'jobId' | 'startedAt'>, postCopyAllowed: 
     steer: { controls: { suspended: false, postCopy: false }, postCopyAllowed },
     live: {
       ctx: null,
+      view: null,
       tracker: new ProgressTracker(now),
       log: [],
       phase: 'starting',
@@ -85,15 +91,26 @@ export function newRun(id: Omit<RunId, 'jobId' | 'startedAt'>, postCopyAllowed: 
   };
 }
 
+/** The job's detail now, less the figures (info and the log's length). */
+export function detailOf(run: Run): { info?: RunView; logLines: number } {
+  const info = run.live.view?.();
+  return { ...(info ? { info } : {}), logLines: run.live.log.length };
+}
+
 export function note(run: Run, text: string): void {
   run.live.log.push({ at: Date.now(), text });
   if (run.live.log.length > 200) run.live.log.shift();
-  run.live.ctx?.update({ phase: run.live.phase });
+  run.live.ctx?.update({ phase: run.live.phase, detail: detailOf(run) });
 }
 
-export function setPhase(run: Run, phase: string, extra?: { progress?: number; figures?: Figures }): void {
+export function setPhase(run: Run, phase: string, extra?: { progress?: number; figures?: MigrationFigures }): void {
   run.live.phase = phase;
-  run.live.ctx?.update({ phase, ...(extra ?? {}) });
+  const { progress, figures } = extra ?? {};
+  run.live.ctx?.update({
+    phase,
+    ...(progress !== undefined ? { progress } : {}),
+    detail: { ...detailOf(run), ...(figures ? { figures } : {}) },
+  });
 }
 
 export const sleep = (ms: number, run?: Run): Promise<void> =>
@@ -171,7 +188,7 @@ export class Follower {
     if (steer.controls.suspended && !f.postcopy) phase = `finishing with the guest paused (pass ${f.iteration ?? '?'})`;
     if (live.phase.startsWith('link to')) phase = `${phase} (following ${this.hostName(id.srcHostId)} again)`;
     live.phase = phase;
-    live.ctx?.update({ phase, progress: progressOf(f), figures: f });
+    live.ctx?.update({ phase, progress: progressOf(f), detail: { ...detailOf(this.run), figures: f } });
     return stats.type;
   }
 

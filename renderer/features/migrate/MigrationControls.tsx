@@ -6,12 +6,17 @@ import { useState } from 'react';
 import type { Job, MigrationControl, MigrationInfo } from '../../../shared/api';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { keys } from '../../queries/keys';
 
 export function useControl(jobId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (control: MigrationControl) => call('migrations.control', { jobId, control }),
-    onSuccess: (info) => qc.setQueryData(['migration', jobId], info),
+    // The job's next update carries it too; show it at once.
+    onSuccess: ({ samples: _s, log: _l, ...info }) =>
+      qc.setQueryData(keys.jobs(), (old: Job[] | undefined) =>
+        old?.map((j) => (j.id === jobId && j.kind === 'migration' ? { ...j, detail: { ...j.detail, info } } : j)),
+      ),
   });
 }
 
@@ -89,7 +94,7 @@ export function MigrationControls({ job, info }: { job: Job; info: MigrationInfo
   const qc = useQueryClient();
   const cancel = useMutation({
     mutationFn: () => call('jobs.cancel', { jobId: job.id }),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['migration', job.id] }),
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.job(job.id) }),
   });
   const [throttle, setThrottle] = useState(30);
   const c = info?.controls;

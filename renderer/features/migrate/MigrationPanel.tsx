@@ -7,26 +7,46 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
-import type { Job, MigrationHostState, MigrationInfo } from '../../../shared/api';
+import {
+  type Job,
+  type MigrationHostState,
+  type MigrationInfo,
+  type MigrationJob,
+  type MigrationJobDetail,
+  migrationInfoOf,
+} from '../../../shared/api';
 import { call } from '../../api';
 import { type ChartSeries, TimeChart } from '../../components/TimeChart';
 import { formatBytes, formatDuration, formatRate } from '../../lib/format';
 import { useJobs } from '../../queries';
+import { keys } from '../../queries/keys';
 import { MigrationControls, NonConvergence } from './MigrationControls';
 import { useMigrateUi } from './store';
 
 const SERIES: ChartSeries[] = [{ label: 'Remaining', color: '#fd7e14' }];
 const STATUS_COLOR: Record<Job['status'], string> = { running: 'blue', succeeded: 'teal', failed: 'red', canceled: 'gray' };
 
-export function useMigrationInfo(jobId: string, job: Job | undefined) {
+/**
+ * The migration's whole picture: the live part from the job (every job.progress carries it), the
+ * graph's history and the log from jobs.get, fetched once and again when the log grows or the job ends.
+ */
+export function useMigrationInfo(
+  jobId: string,
+  job: MigrationJob | undefined,
+): { data: MigrationInfo | undefined; history: MigrationJobDetail['history'] } {
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['migration', jobId], queryFn: () => call('migrations.get', { jobId }) });
-  // Refetch what job.progress does not carry when something meaningful changes.
-  const key = job ? `${job.phase}|${job.status}|${job.figures.nonConverging ?? 0}|${job.cancellable}` : '';
+  const full = useQuery({ queryKey: keys.job(jobId), queryFn: () => call('jobs.get', { jobId }) });
+  const key = job ? `${job.detail.logLines}|${job.status}` : '';
   useEffect(() => {
-    if (key) void qc.invalidateQueries({ queryKey: ['migration', jobId] });
+    if (key) void qc.invalidateQueries({ queryKey: keys.job(jobId) });
   }, [key, jobId, qc]);
-  return q;
+  const fetched = full.data?.kind === 'migration' ? full.data : undefined;
+  const data = useMemo(() => {
+    const live = job ?? fetched;
+    if (!live) return undefined;
+    return { ...migrationInfoOf(fetched ?? live), ...live.detail.info };
+  }, [job, fetched]);
+  return { data, history: fetched?.detail.history };
 }
 
 function Fig({ label, value, hint, id }: { label: string; value: string; hint?: string; id: string }) {
@@ -50,8 +70,8 @@ function Fig({ label, value, hint, id }: { label: string; value: string; hint?: 
 const ms = (v: number | undefined) =>
   v === undefined ? '—' : v >= 10_000 ? `${(v / 1000).toFixed(0)} s` : v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`;
 
-function Figures({ job }: { job: Job }) {
-  const f = job.figures;
+function Figures({ job }: { job: MigrationJob }) {
+  const f = job.detail.figures;
   const b = (v: number | undefined) => (v === undefined ? '—' : formatBytes(v));
   if (f.copyTotal !== undefined && f.dataTotal === undefined) {
     return (
@@ -160,16 +180,17 @@ function Result({ job, info }: { job: Job; info: MigrationInfo }) {
 
 export function MigrationPanel({ jobId }: { jobId: string }) {
   const jobs = useJobs();
-  const job = jobs.data?.find((j) => j.id === jobId);
+  const found = jobs.data?.find((j) => j.id === jobId);
+  const job = found?.kind === 'migration' ? found : undefined;
   const info = useMigrationInfo(jobId, job);
   const samples = useMigrateUi((s) => s.samples[jobId]);
   const seeded = useRef(false);
   useEffect(() => {
-    if (info.data && !seeded.current) {
+    if (info.history && !seeded.current) {
       seeded.current = true;
-      useMigrateUi.getState().seed(jobId, info.data.samples);
+      useMigrateUi.getState().seed(jobId, info.history.samples);
     }
-  }, [info.data, jobId]);
+  }, [info.history, jobId]);
   const chart = useMemo(() => {
     if (!job || !samples?.length) return null;
     return [samples.map(([t]) => (job.startedAt + t) / 1000), samples.map(([, v]) => v)] as uPlot.AlignedData;
@@ -211,7 +232,7 @@ export function MigrationPanel({ jobId }: { jobId: string }) {
       <Progress
         value={job.progress * 100}
         animated={running}
-        color={job.figures.nonConverging ? 'orange' : STATUS_COLOR[job.status]}
+        color={job.detail.figures.nonConverging ? 'orange' : STATUS_COLOR[job.status]}
         aria-label="Migration progress"
         data-testid="mig-progress"
       />

@@ -1,20 +1,33 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Job } from '../../../shared/api';
+import type { Job, MigrationFigures } from '../../../shared/api';
 import { useMigrateUi } from './store';
 
-const job = (figures: Record<string, number>, o: Partial<Job> = {}): Job => ({
-  id: 'job-1',
-  kind: 'migration',
-  hostId: 'lab-a',
-  title: 'Migrate tiny to lab-b',
-  phase: 'transferring memory',
-  progress: 0.5,
-  figures,
-  status: 'running',
-  cancellable: true,
-  startedAt: Date.now() - 5000,
-  ...o,
-});
+const job = (figures: MigrationFigures, o: Partial<Job> = {}): Job =>
+  ({
+    id: 'job-1',
+    kind: 'migration',
+    hostId: 'lab-a',
+    title: 'Migrate tiny to lab-b',
+    phase: 'transferring memory',
+    progress: 0.5,
+    detail: {
+      figures,
+      info: {
+        jobId: 'job-1',
+        source: { hostId: 'lab-a', hostName: 'lab-a', uuid: '7e570000-0000-4000-8000-000000000001', name: 'tiny' },
+        reattached: false,
+        postCopyAllowed: false,
+        controls: { suspended: false, postCopy: false },
+        remedies: [],
+      },
+      logLines: 0,
+    },
+    figures: {},
+    status: 'running',
+    cancellable: true,
+    startedAt: Date.now() - 5000,
+    ...o,
+  }) as Job;
 
 describe('the graph history of the live panel', () => {
   beforeEach(() => useMigrateUi.setState({ samples: {} }));

@@ -41,8 +41,9 @@ export const useMigrateUi = create<MigrateUi>((set, get) => ({
   },
   add: (job) => {
     if (job.kind !== 'migration') return;
-    const remaining = job.figures.dataRemaining ?? job.figures.memRemaining;
-    if (remaining === undefined || !job.figures.dataTotal || job.status !== 'running') return;
+    const f = job.detail.figures;
+    const remaining = f.dataRemaining ?? f.memRemaining;
+    if (remaining === undefined || !f.dataTotal || job.status !== 'running') return;
     const t = Date.now() - job.startedAt;
     const cur = get().samples[job.id] ?? [];
     const prev = cur[cur.length - 1];
