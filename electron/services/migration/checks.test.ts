@@ -3,7 +3,7 @@
 // that throws failing alone.
 import { describe, expect, it } from 'vitest';
 import { preflightFromFacts } from './checks';
-import { contextOf } from './checks-common';
+import { contextOf, cpuToCompare, diskDest, size } from './checks-common';
 import { check, run, scenario, scenarioNames } from './preflight.fixture';
 
 describe('captured scenarios', () => {
@@ -144,8 +144,22 @@ describe('context', () => {
       },
     ]);
     expect(ctx.inactiveDisks).toHaveLength(1);
-    expect(ctx.ifaces).toEqual([{ type: 'bridge', mac: expect.stringMatching(/^52:54:00:/), bridge: 'labbr0' }]);
+    expect(ctx.ifaces).toStrictEqual([{ type: 'bridge', mac: expect.stringMatching(/^52:54:00:/), bridge: 'labbr0' }]);
     expect(ctx.memoryBytes).toBe(192 * 1024 ** 2);
+    const off = scenario('offline-copy');
+    // A macvtap NIC added to the lab's four.
+    off.facts.xml = off.facts.xml.replace(
+      '</devices>',
+      "<interface type='direct'><source dev='eth0' mode='bridge'/></interface><interface><source/></interface></devices>",
+    );
+    expect(contextOf(off.facts, off.spec).ifaces).toStrictEqual([
+      { type: 'network', mac: '52:54:00:7f:00:01', network: 'default' },
+      { type: 'bridge', mac: '52:54:00:7f:00:02', bridge: 'nosuchbr' },
+      { type: 'bridge', mac: '52:54:00:7f:00:03', bridge: 'labbr0' },
+      { type: 'user', mac: '52:54:00:7f:00:04' },
+      { type: 'direct', mac: '', dev: 'eth0' },
+      { type: '?', mac: '' },
+    ]);
     expect(contextOf({ ...s.facts, state: 'crashed' }, s.spec).active).toBe(false);
     expect(contextOf({ ...s.facts, state: 'paused' }, s.spec).active).toBe(true);
   });
@@ -175,5 +189,99 @@ describe('a check that throws', () => {
     expect(check(pf, 'storage')).toMatchObject({ status: 'fail', message: expect.stringMatching(/^Could not check: /) });
     expect(pf.plan.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['storage', 'network']);
     expect(pf.disks).toEqual([]);
+  });
+});
+
+describe('the destination’s definition', () => {
+  it('no rewrite when the disk keeps its path (copied into the same directory on B)', () => {
+    const s = scenario('live-copy-default-pool');
+    expect(run(s).params).toEqual({});
+  });
+
+  it('a copy does not take the definition’s cache mode: QEMU copies the disk anyway', () => {
+    const s = scenario('live-copy-default-pool');
+    // Running with writeback, defined with none (as in live-writeback-defined-none), but copied.
+    s.facts.xml = s.facts.xml.replace("cache='none'", "cache='writeback'");
+    expect(run(s).params.destination_xml).toBeUndefined();
+  });
+
+  it('offline into a chosen pool: the definition sent points at the copy; no separate persistent one', () => {
+    const s = scenario('live-copy-chosen-pool');
+    // The same VM and pool, but shut off and moved offline.
+    s.spec.mode = 'offline';
+    s.facts.state = 'shutoff';
+    s.facts.xml = s.facts.inactiveXml as string;
+    const pf = run(s);
+    expect(pf.params.destination_xml).toContain(`/var/lib/libvirt/${s.spec.destPool}/`);
+    expect(pf.params.persistent_xml).toBeUndefined();
+  });
+
+  it('offline with writeback defined: nothing to rewrite (no running QEMU)', () => {
+    const s = scenario('live-writeback-custom-cpu');
+    // Shut off, moved offline on shared storage, its definition still says writeback while the XML sent says none.
+    s.spec.mode = 'offline';
+    s.facts.state = 'shutoff';
+    s.facts.inactiveXml = (s.facts.inactiveXml as string).replace("cache='writeback'", "cache='none'");
+    expect(run(s).params.destination_xml).toBeUndefined();
+  });
+});
+
+describe('shared helpers', () => {
+  it('sizes: MiB with one decimal below 100 MiB, whole MiB up to 1 GiB, then GiB', () => {
+    const MiB = 1024 ** 2;
+    expect([
+      size(0),
+      size(MiB / 2),
+      size(100 * MiB - 1),
+      size(100 * MiB),
+      size(1024 * MiB - 1),
+      size(1024 * MiB),
+      size(2.25 * 1024 * MiB),
+    ]).toEqual(['0.0 MiB', '0.5 MiB', '100.0 MiB', '100 MiB', '1024 MiB', '1.0 GiB', '2.3 GiB']);
+  });
+
+  it('the CPU compared on B: the lab definition’s model with its arch and machine; nothing for modes libvirt cannot compare', () => {
+    const s = scenario('live-writeback-custom-cpu');
+    const ctx = contextOf(s.facts, s.spec);
+    expect(cpuToCompare(ctx.root, true)).toStrictEqual({
+      virtType: 'qemu',
+      arch: 'x86_64',
+      machine: 'pc-i440fx-7.2',
+      xmlCpu: expect.stringMatching(/^<cpu mode="custom" match="exact"[^>]*>\s*<model fallback="forbid">qemu64<\/model>\s*<\/cpu>$/),
+    });
+    const root = (xml: string) => contextOf({ ...s.facts, xml }, s.spec).root;
+    const bare = s.facts.xml
+      .replace(/<cpu [\s\S]*?<\/cpu>/, "<cpu mode='custom'><model>qemu64</model></cpu>")
+      .replace(/<type arch=[^>]*>/, '<type>')
+      .replace("<domain type='qemu'", '<domain');
+    expect(cpuToCompare(root(bare), true)).toStrictEqual({ virtType: 'kvm', xmlCpu: '<cpu mode="custom"><model>qemu64</model></cpu>' });
+    const withCpu = (cpu: string) => root(s.facts.xml.replace(/<cpu [\s\S]*?<\/cpu>/, cpu));
+    expect(cpuToCompare(withCpu(''), true)).toBeNull();
+    expect(cpuToCompare(withCpu("<cpu><topology sockets='1' cores='1' threads='1'/></cpu>"), true)).toBeNull();
+    expect(cpuToCompare(withCpu("<cpu mode='host-passthrough'/>"), true)).toBeNull();
+    expect(cpuToCompare(withCpu("<cpu mode='maximum'/>"), true)).toBeNull();
+    expect(cpuToCompare(withCpu("<cpu mode='host-model'/>"), false)).toBeNull();
+    expect(cpuToCompare(withCpu("<cpu mode='host-model'/>"), true)).toMatchObject({ xmlCpu: '<cpu mode="host-model"/>' });
+    expect(cpuToCompare(withCpu('<cpu><model>qemu64</model></cpu>'), true)).toMatchObject({ xmlCpu: '<cpu><model>qemu64</model></cpu>' });
+  });
+
+  it('where a disk goes: the same path unless a chosen pool has another one; its pool named when B has one there', () => {
+    const s = scenario('live-copy-default-pool');
+    const ctx = contextOf(s.facts, s.spec);
+    const d = ctx.disks[0] as (typeof ctx.disks)[number];
+    const pools = [
+      { name: 'default', path: '/var/lib/libvirt/images', active: true, available: 1 },
+      { name: 'fast', path: '/srv/fast', active: true, available: 1 },
+      { name: 'nopath', active: true, available: 1 },
+    ];
+    const file = (d.source as string).split('/').pop();
+    expect(diskDest(d, s.spec, pools)).toStrictEqual({ copy: true, dest: d.source, destPool: 'default' });
+    expect(diskDest(d, { ...s.spec, destPool: 'fast' }, pools)).toStrictEqual({ copy: true, dest: `/srv/fast/${file}`, destPool: 'fast' });
+    expect(diskDest(d, { ...s.spec, destPool: 'nopath' }, pools)).toStrictEqual({ copy: true, dest: d.source });
+    expect(diskDest(d, s.spec, pools.slice(1))).toStrictEqual({ copy: true, dest: d.source });
+    expect(diskDest(d, { ...s.spec, storage: 'shared' }, pools)).toStrictEqual({ copy: false, dest: d.source });
+    expect(diskDest({ ...d, readonly: true }, s.spec, pools)).toStrictEqual({ copy: false, dest: d.source });
+    expect(diskDest({ ...d, type: 'block' }, s.spec, pools)).toStrictEqual({ copy: true, dest: d.source });
+    expect(diskDest({ ...d, type: 'network' }, s.spec, pools)).toStrictEqual({ copy: false, dest: d.source });
   });
 });
