@@ -1,3 +1,5 @@
+// Over 400 lines: one block per storage case (shared, copy, offline, unreadable facts, cache), each
+// variant beside the capture it edits; split further, the shared helpers would be repeated.
 // The disk checks (storage, disk-cache) and the disk plan from facts captured in the lab
 // (fixtures/preflight/*.json, e2e/lab/capture-preflight-facts.ts). Each variant edits a copy of a
 // captured scenario; the comment beside each edit says which fact changes and why.

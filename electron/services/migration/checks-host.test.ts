@@ -1,3 +1,5 @@
+// Over 400 lines: eight checks, each with its pass, warn and fail from the captures; one file keeps
+// them in the order the wizard shows them.
 // The checks about the VM and the two hosts (state, job, CPU, networks, name, reachability,
 // memory, versions) from facts captured in the lab (fixtures/preflight/*.json). A variant edits a
 // copy of a captured scenario; the comment beside each edit says which fact changes and why.
