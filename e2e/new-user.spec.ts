@@ -3,7 +3,10 @@
  * bridge. Each test starts its own backend with a fresh data dir and adds the lab hosts it needs
  * through the dialog, as a user does.
  */
-import { expect, test } from './fixtures';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AppServer, expect, startServer, test } from './fixtures';
 import { readLab, virshOn } from './lab/lab';
 import { modal } from './pages/add-host';
 import { VireoApp } from './pages/app';
@@ -67,5 +70,84 @@ test('hosts: any libvirt URI — a wrong one is named in words, the test driver 
     expect(first, 'lab-a defines at least one VM').toBeTruthy();
     await expect(app.table.row(String(first), id)).toBeVisible();
     await expect(app.table.row('test', id)).toHaveCount(0);
+  });
+});
+
+/** A libvirt test-driver node on lab-a's file system: running VMs with these names, no lab guest touched. */
+function testDriverNode(names: string[]): string {
+  const dir = mkdtempSync(join(lab.dir, 'tmp', 'vireo-newuser-'));
+  const file = join(dir, 'node.xml');
+  const doms = names.map(
+    (n) => `<domain type='test'><name>${n}</name><memory>65536</memory><vcpu>1</vcpu><os><type>hvm</type></os></domain>`,
+  );
+  writeFileSync(file, `<node>\n${doms.join('\n')}\n</node>\n`);
+  return `test://${file}`;
+}
+
+test('after a restart: saved hosts that do not connect on start are one click away from the empty table', async ({ page }, testInfo) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vireo-e2e-newuser-'));
+  let server: AppServer = await startServer({ dataDir });
+  try {
+    const app = new VireoApp(page);
+    await app.open(server);
+    const id = await app.addHost(
+      { name: 'lab-a', address: A.address, user: A.user, port: A.port, auth: keyA, autoconnect: false },
+      A.fingerprint,
+    );
+    await server.stop();
+    server = await startServer({ dataDir });
+    await app.open(server);
+    await expect(app.hostStatus(id)).toHaveAttribute('data-status', 'disconnected');
+    await app.showAllVms();
+    const empty = page.getByTestId('domain-table-empty');
+    await expect(empty).toContainText('No host is connected.');
+    await testInfo.attach('the first screen after a restart', { body: await page.screenshot(), contentType: 'image/png' });
+    await empty.getByTestId('empty-table-connect').click();
+    await app.expectConnected('lab-a');
+    await expect(page.getByTestId('domain-table-empty')).toHaveCount(0);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('the host tree: names in natural order like the table; long host names and four-digit VM counts are not cut off', async ({
+  page,
+  server,
+}) => {
+  const app = new VireoApp(page);
+  await app.open(server);
+  const natural = ['vm1', 'vm2', 'vm10', 'vm11', 'vm100'];
+  const uri = testDriverNode(['vm10', 'vm2', 'vm100', 'vm1', 'vm11']);
+  const longName = 'lab-a test driver under a long display name that keeps going'; // 60 of 64
+  const small = await app.addHost({ name: longName, address: A.address, user: A.user, port: A.port, auth: keyA, uri }, A.fingerprint);
+  const big = await app.addHost({
+    name: 'lab-a-1000',
+    address: A.address,
+    user: A.user,
+    port: A.port,
+    auth: keyA,
+    uri: A.testUris.dom1000,
+  });
+
+  await test.step('the tree lists vm1, vm2, vm10, vm11, vm100 as the table does', async () => {
+    const tree = page.locator(`[data-testid^="tree-vm-"][data-testid$="-${small}"]`);
+    await expect(tree).toHaveCount(5);
+    expect(await tree.allTextContents()).toEqual(natural);
+    await app.showAllVms();
+    const rows = page.locator(`[data-testid^="vm-"][data-testid$="-${small}-name"]`);
+    await expect(rows).toHaveCount(5);
+    expect(await rows.allTextContents()).toEqual(natural);
+  });
+
+  await test.step('the whole long name is shown (wrapped) and the count 1000 fits its badge', async () => {
+    const name = page.getByTestId(`host-${small}-name`);
+    await expect(name).toHaveText(longName);
+    const clipped = await name.evaluate((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+    expect(clipped, 'the host name is not clipped').toBe(false);
+    const count = page.getByTestId(`host-${big}-count`);
+    await expect(count).toHaveText('1000');
+    const label = count.locator('.mantine-Badge-label');
+    const cut = await label.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    expect(cut, 'the badge shows all four digits').toBe(false);
   });
 });

@@ -43,3 +43,9 @@ export function formatDuration(sec: number): string {
 export function domainKey(hostId: string, uuid: string): string {
   return `${hostId}/${uuid}`;
 }
+
+const natural = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+/** Names in the order people expect (vm2 before vm10, case aside): the table and the host tree sort alike. */
+export function compareNames(a: string, b: string): number {
+  return natural.compare(a, b);
+}

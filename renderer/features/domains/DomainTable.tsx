@@ -18,6 +18,7 @@ import { DomainActionErrors } from './DomainActionErrors';
 import { DomainRow, GroupRow, HeaderRow, type RowHandlers, rowDomId } from './DomainRow';
 import classes from './DomainTable.module.css';
 import { DomainTableFilters } from './DomainTableFilters';
+import { NotConnectedAction } from './NotConnectedAction';
 import { buildRows, type StateFilter, type TableRow } from './tableModel';
 
 const ROW = 40;
@@ -268,9 +269,12 @@ export function DomainTable({ hostId }: { hostId?: HostId }) {
           onOpenHost={onOpenHost}
         />
         {rows.length === 0 && (
-          <Text c="dimmed" size="sm" p="md" data-testid="domain-table-empty">
-            {emptyText}
-          </Text>
+          <Stack gap="xs" p="md" align="flex-start" data-testid="domain-table-empty">
+            <Text c="dimmed" size="sm">
+              {emptyText}
+            </Text>
+            {!connected && !domains.isLoading && <NotConnectedAction {...(hostId ? { hostId } : {})} />}
+          </Stack>
         )}
       </div>
     </Stack>

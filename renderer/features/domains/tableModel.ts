@@ -1,5 +1,6 @@
 /** The VM table's rows: filtered, sorted and grouped by host, as one flat list to virtualize. */
 import type { DomainState, DomainSummary, HostId, HostInfo } from '../../../shared/api';
+import { compareNames } from '../../lib/format';
 import { statsOf } from '../../queries/statsHistory';
 import type { TableSort } from '../../store/ui';
 import { STATE_LABEL } from './stateLabels';
@@ -36,15 +37,13 @@ function matchesState(s: DomainState, f: StateFilter): boolean {
   }
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
 function lastCpu(d: DomainSummary): number {
   const h = statsOf(d.hostId, d.uuid);
   return h?.cpu.last() ?? -1;
 }
 
 function comparator(sort: TableSort, hostName: (id: HostId) => string): (a: DomainSummary, b: DomainSummary) => number {
-  const byName = (a: DomainSummary, b: DomainSummary) => collator.compare(a.name, b.name);
+  const byName = (a: DomainSummary, b: DomainSummary) => compareNames(a.name, b.name);
   let primary: (a: DomainSummary, b: DomainSummary) => number;
   switch (sort.column) {
     case 'name':
@@ -63,7 +62,7 @@ function comparator(sort: TableSort, hostName: (id: HostId) => string): (a: Doma
       primary = (a, b) => lastCpu(a) - lastCpu(b);
       break;
     case 'host':
-      primary = (a, b) => collator.compare(hostName(a.hostId), hostName(b.hostId));
+      primary = (a, b) => compareNames(hostName(a.hostId), hostName(b.hostId));
       break;
   }
   const dir = sort.desc ? -1 : 1;

@@ -8,6 +8,7 @@ import { type DragEvent, memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DomainSummary, HostId, HostInfo } from '../../../shared/api';
 import { notifyError } from '../../components/notify';
+import { compareNames } from '../../lib/format';
 import { useDomains, useHosts } from '../../queries';
 import { useHostVerb, useReorderHosts } from '../../queries/mutations';
 import { useUi } from '../../store/ui';
@@ -28,7 +29,7 @@ const VmItem = memo(function VmItem({ d, active }: { d: DomainSummary; active: b
       py={2}
       active={active}
       label={
-        <Text size="sm" truncate>
+        <Text size="sm" truncate title={d.name}>
           {d.name}
         </Text>
       }
@@ -57,7 +58,7 @@ function HostItem({ host, index, count, vms, expanded, onToggle, dropHint, dragP
   const verb = useHostVerb(host.id);
   const connected = host.state.status === 'connected';
   const canRetry = host.state.status === 'failed' || host.state.status === 'disconnected';
-  const sorted = useMemo(() => [...vms].sort((a, b) => a.name.localeCompare(b.name)), [vms]);
+  const sorted = useMemo(() => [...vms].sort((a, b) => compareNames(a.name, b.name)), [vms]);
   const border = 'var(--mantine-primary-color-filled)';
   return (
     <div
@@ -91,12 +92,19 @@ function HostItem({ host, index, count, vms, expanded, onToggle, dropHint, dragP
           </Group>
         }
         label={
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm" fw={500} truncate>
+          <Group gap={6} wrap="nowrap" align="flex-start">
+            {/* Long names wrap (the whole name stays readable); the count never shrinks. */}
+            <Text size="sm" fw={500} style={{ wordBreak: 'break-word' }} title={host.spec.name} data-testid={`host-${host.id}-name`}>
               {host.spec.name}
             </Text>
             {connected && (
-              <Badge size="xs" variant="light" color="gray">
+              <Badge
+                size="xs"
+                variant="light"
+                color="gray"
+                style={{ flexShrink: 0, overflow: 'visible' }}
+                data-testid={`host-${host.id}-count`}
+              >
                 {vms.length}
               </Badge>
             )}
