@@ -16,6 +16,7 @@ import {
   domainLookupByName,
   domainLookupByUuid,
 } from '../../libvirt/domain';
+import { classify, type ErrorClass } from '../../libvirt/errors';
 import { hostCompareHypervisorCpu, hostGetFreeMemory } from '../../libvirt/host';
 import { networkListAll } from '../../libvirt/network';
 import {
@@ -37,9 +38,11 @@ import { type ProbeFact, probeHost, type QemuImgInfo, qemuImgInfo } from './fact
 export type { FileFact, ProbeFact, QemuImgInfo } from './facts-shell';
 export { parseProbe, qemuImgInfo } from './facts-shell';
 
-/** Why a read failed: the message as the host or libvirt said it, libvirt's error number when there is one. */
+/** Why a read failed: the message as the host or libvirt said it, the error's class, libvirt's error number when there is one. */
 export interface ReadError {
   error: string;
+  /** classify(err).kind: 'libvirt', 'ssh', 'timeout', 'closed', 'app' … */
+  kind?: ErrorClass['kind'];
   code?: number;
 }
 /** A read from a host: its value, or why it failed. */
@@ -138,9 +141,8 @@ export function preflightIo(hosts: HostManager, spec: MigrationSpec): PreflightI
 }
 
 function readError(err: unknown): ReadError {
-  const e = err as { message?: unknown; code?: unknown };
-  const message = typeof e?.message === 'string' ? e.message : String(err);
-  return { error: message, ...(typeof e?.code === 'number' ? { code: e.code } : {}) };
+  const c = classify(err);
+  return { error: c.message, kind: c.kind, ...(c.kind === 'libvirt' ? { code: c.code } : {}) };
 }
 
 /** Runs a read, keeping its failure as data. */

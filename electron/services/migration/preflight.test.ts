@@ -87,14 +87,18 @@ vi.mock('../../libvirt/domain', () => ({
     F.facts(rpc).undefined.push(ref.name);
   },
 }));
-vi.mock('../../libvirt/host', () => ({
-  hostGetFreeMemory: async (rpc: unknown) => F.facts(rpc).freeMemory,
-  hostCompareHypervisorCpu: async (rpc: unknown) => {
-    const r = F.facts(rpc).cpuCompare;
-    if (typeof r === 'number') return r;
-    throw Object.assign(new Error(r.message), { code: r.code });
-  },
-}));
+vi.mock('../../libvirt/host', async () => {
+  // libvirt's refusal as the client raises it (a LibvirtError: its code is what pre-flight reads).
+  const { LibvirtError } = await import('../../libvirt/errors');
+  return {
+    hostGetFreeMemory: async (rpc: unknown) => F.facts(rpc).freeMemory,
+    hostCompareHypervisorCpu: async (rpc: unknown) => {
+      const r = F.facts(rpc).cpuCompare;
+      if (typeof r === 'number') return r;
+      throw new LibvirtError({ code: r.code, domain: 10, message: r.message, level: 2, int1: -1, int2: -1 });
+    },
+  };
+});
 vi.mock('../../libvirt/network', () => ({
   networkListAll: async (rpc: unknown, o?: { flags?: number }) =>
     F.facts(rpc)
