@@ -15,6 +15,7 @@ import type { ConsoleTab } from '../console/store';
 import { useConsoleSession } from '../console/useConsoleSession';
 import { ChannelSocket } from './channelSocket';
 import { COMBOS, sendCombo, typeText } from './keys';
+import { refusalReason } from './reason';
 
 type Scale = 'fit' | 'native';
 type RfbState = 'idle' | 'handshake' | 'connected' | 'disconnected';
@@ -58,8 +59,9 @@ export function VncViewer({ tab, active }: { tab: ConsoleTab; active: boolean })
     on('credentialsrequired', () => setNeedPassword(true));
     on('securityfailure', (e) => {
       const d = e.detail as { status?: number; reason?: string };
+      const reason = refusalReason(d.reason);
       setFailure(
-        `The VNC server refused the login${d.reason ? `: ${d.reason}` : ''}. Check the display password (virsh dumpxml --security-info shows it).`,
+        `The VNC server refused the login${reason ? `: ${reason}` : '.'} Check the display password (virsh dumpxml --security-info shows it).`,
       );
     });
     on('desktopname', (e) => setDesktop(String((e.detail as { name?: string }).name ?? '')));
