@@ -167,7 +167,8 @@ export function issuesByPath(issues: readonly { path: readonly PropertyKey[]; me
   for (const i of issues) {
     const key = i.path.map(String).join('.');
     if (out[key]) continue;
-    out[key] = /NaN|expected number/i.test(i.message) ? 'Enter a number' : i.message;
+    // By the issue's code, not zod's wording (shared/api may set its own default messages).
+    out[key] = i.code === 'invalid_type' || /NaN|expected number/i.test(i.message) ? 'Enter a number' : i.message;
   }
   return out;
 }
