@@ -21,26 +21,18 @@ import type {
 } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { LibvirtConnection } from '../../libvirt/connection';
-import {
-  domainAbortJob,
-  domainGetJobStats,
-  domainGetSchedulerParameters,
-  domainListAll,
-  domainLookupByUuid,
-  domainSetSchedulerParameters,
-  domainSuspend,
-} from '../../libvirt/domain';
+import { domainAbortJob, domainGetJobStats, domainListAll, domainLookupByUuid } from '../../libvirt/domain';
 import { DomainEvents } from '../../libvirt/events';
-import { migrateSetMaxDowntime, migrateSetMaxSpeed, migrateStartPostCopy } from '../../libvirt/migration';
-import { type DomainRef, Impact, JobOperation, JobType, ListDomainsFlags } from '../../libvirt/protocol';
+import { type DomainRef, JobOperation, JobType, ListDomainsFlags } from '../../libvirt/protocol';
 import type { HostManager } from '../hosts';
 import type { JobManager } from '../jobs';
 import { applyFix, runPreflight } from '../preflight';
 import { Executor, RunFailed } from './execute';
 import { hostExecIo } from './io';
 import { planFollow, planRun, type RunPlan } from './plan';
-import { rankRemedies, UNLIMITED_MIBPS } from './progress';
+import { rankRemedies } from './progress';
 import { detailOf, newRun, note, type Run, type RunView, setPhase } from './run';
+import { applyControl } from './steer';
 
 export class MigrationService {
   private runs = new Map<string, Run>();
@@ -108,65 +100,7 @@ export class MigrationService {
   async control(jobId: string, c: MigrationControl): Promise<MigrationInfo> {
     const run = this.runOf(jobId);
     if (!run.live.running) throw new AppError('not-running', `The migration of ${run.id.name} is over`, 'Nothing to steer any more.');
-    const rpc = run.id.srcConn.rpc;
-    const dom = run.id.dom;
-    const A = this.hosts.name(run.id.srcHostId);
-    const steer = run.steer;
-    try {
-      switch (c.action) {
-        case 'max-downtime':
-          if (!run.live.seenJob) {
-            steer.pendingDowntime = c.ms;
-            note(run, `Max downtime ${c.ms} ms (applied when the transfer starts)`);
-            break;
-          }
-          await migrateSetMaxDowntime(rpc, dom, { ms: c.ms });
-          steer.controls.maxDowntimeMs = c.ms;
-          note(run, `Max downtime set to ${(c.ms / 1000).toFixed(1)} s`);
-          break;
-        case 'bandwidth': {
-          await migrateSetMaxSpeed(rpc, dom, { mibps: c.mibps === 0 ? UNLIMITED_MIBPS : c.mibps });
-          if (c.mibps === 0) delete steer.controls.bandwidthMiBps;
-          else steer.controls.bandwidthMiBps = c.mibps;
-          note(run, c.mibps === 0 ? 'Bandwidth limit lifted' : `Bandwidth limited to ${c.mibps} MiB/s`);
-          break;
-        }
-        case 'postcopy':
-          if (steer.postCopyAllowed === false) {
-            throw new AppError(
-              'not-allowed',
-              'Post-copy was not allowed when this migration started',
-              'Use another remedy, or cancel and start again with "Allow post-copy".',
-            );
-          }
-          await migrateStartPostCopy(rpc, dom);
-          steer.controls.postCopy = true;
-          this.setCancellable(run, false);
-          note(run, 'Switched to post-copy: the guest now runs on the destination while the rest of its memory follows');
-          break;
-        case 'throttle': {
-          if (!steer.throttle) {
-            const cur = await domainGetSchedulerParameters(rpc, dom, { flags: Impact.LIVE });
-            steer.throttle = { period: Number(cur.vcpu_period ?? 100_000), quota: Number(cur.vcpu_quota ?? -1) };
-          }
-          await domainSetSchedulerParameters(rpc, dom, {
-            params: { vcpu_period: 100_000, vcpu_quota: c.percent * 1000 },
-            flags: Impact.LIVE,
-          });
-          steer.controls.throttlePercent = c.percent;
-          note(run, `Guest vCPUs capped at ${c.percent} % of a CPU each (lifted when it is over)`);
-          break;
-        }
-        case 'suspend':
-          await domainSuspend(rpc, dom);
-          steer.controls.suspended = true;
-          note(run, `Guest paused on ${A} to let the migration finish (it resumes on the destination)`);
-          break;
-      }
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      throw new AppError('libvirt', `${(err as Error).message}`, { hint: 'The migration goes on unchanged.', cause: err });
-    }
+    await applyControl(run, c, this.hosts.name(run.id.srcHostId));
     run.live.tracker.reset();
     run.live.wake?.();
     return this.info(run);

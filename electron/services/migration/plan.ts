@@ -6,6 +6,7 @@
  */
 import type { HostInfo, MigrationSpec } from '../../../shared/api';
 import { MigrateFlags, type StorageVolRef } from '../../libvirt/protocol';
+import { shellJoin } from '../../transport/ssh/quote';
 import { buildVolumeXml } from '../../xml/volume';
 
 /** The typed params of a migration (libvirt's VIR_MIGRATE_PARAM_* names). */
@@ -38,7 +39,6 @@ export const MIGRATE_FLAG_NAMES: [number, string][] = [
 /** What the plan reads of a host: how the app reaches it. */
 export type HostAddress = { spec: Pick<HostInfo['spec'], 'transport' | 'address' | 'port' | 'user' | 'uri'> };
 
-const shq = (s: string): string => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** The destination's libvirt URI as the source reaches it, from how the app reaches it. */
 export function defaultPeerUri(dest: HostAddress): string | undefined {
@@ -115,7 +115,7 @@ export function virshCommand(
   if (spec.newName && spec.newName !== name) words.push('--dname', spec.newName);
   if (spec.storage === 'copy' && spec.destPool) words.push('--xml', `<definition with the disks in pool ${spec.destPool}>`);
   words.push('--verbose', name, spec.transport === 'p2p' ? (peerUri ?? '?') : virshUri(dst));
-  return words.map(shq).join(' ');
+  return shellJoin(words);
 }
 
 // ---- the run ---------------------------------------------------------------------------------------

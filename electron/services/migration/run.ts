@@ -200,11 +200,10 @@ export class Follower {
       try {
         await id.srcConn.ready(120_000);
       } catch (err) {
-        throw new AppError(
-          'link-lost',
-          `Lost ${A} and could not reach it again (${(err as Error).message})`,
-          `A peer-to-peer migration goes on on ${A} without Vireo: reconnect ${A} and Vireo finds it again.`,
-        );
+        throw new AppError('link-lost', `Lost ${A} and could not reach it again (${(err as Error).message})`, {
+          hint: `A peer-to-peer migration goes on on ${A} without Vireo: reconnect ${A} and Vireo finds it again.`,
+          cause: err,
+        });
       }
       const type = await this.pollOnce();
       if (type === JobType.NONE) return;
