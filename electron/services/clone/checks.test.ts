@@ -98,6 +98,31 @@ describe('clone checks: what each disk allows', () => {
     expect(diskInfo({ ...vda, vol: { ...vda.vol, type: 'dir' } }, same).modes).toEqual(['detach']);
     expect(diskInfo({ ...bare, type: 'volume', pool: 'p', volume: 'v' }, same).source).toBe('p/v');
   });
+
+  it('a CD-ROM without <readonly/> is still read-only to the clone: shared; an empty one too, even across hosts', () => {
+    const sda = same.source.disks.find((d) => d.target === 'sda');
+    if (!sda) throw new Error('no sda');
+    expect(diskInfo({ ...sda, readonly: false }, same)).toMatchObject({
+      modes: ['copy', 'share', 'detach'],
+      defaultMode: 'share',
+      notes: [],
+    });
+    const { path: _p, vol: _v, ref: _r, ...empty } = sda;
+    expect(diskInfo({ ...empty, readonly: false }, cross)).toMatchObject({ modes: ['share', 'detach'], defaultMode: 'share', notes: [] });
+    expect(diskInfo({ ...empty, readonly: false, device: 'disk' }, cross)).toMatchObject({ modes: ['detach'], defaultMode: 'detach' });
+  });
+
+  it('no path and no pool/volume: no source shown; a volume without a physical size shows none', () => {
+    const vda = same.source.disks[0];
+    if (!vda?.vol) throw new Error('no vda');
+    const { vol: _v, ref: _r, path: _p, ...bare } = vda;
+    expect('source' in diskInfo(bare, same)).toBe(false);
+    expect('source' in diskInfo({ ...bare, type: 'volume', pool: 'p' }, same)).toBe(false);
+    const { physical: _ph, ...vol } = vda.vol;
+    const info = diskInfo({ ...vda, vol }, same);
+    expect(info.volume && 'physical' in info.volume).toBe(false);
+    expect(info.volume && 'backing' in info.volume).toBe(false);
+  });
 });
 
 describe('clone checks: where each NIC goes', () => {
@@ -137,6 +162,7 @@ describe('clone checks: where each NIC goes', () => {
     // the bridge of a network is not a plain bridge
     expect(at(['virbr0'], [net('n1', false, 'virbr0')])[2]?.suggested).toEqual({ kind: 'network', name: 'n1' });
     expect(at([], [net('n1', false), net('n2', true)])[2]?.suggested).toEqual({ kind: 'network', name: 'n2' });
+    expect(at([], [net('n2', true), net('default', false)])[1]?.suggested).toEqual({ kind: 'network', name: 'default' });
     expect(at(['br9'], [])[1]?.suggested).toEqual({ kind: 'bridge', name: 'br9' });
     expect(at([], [])[1]).toMatchObject({ suggested: { kind: 'none' }, remapped: true });
     expect(nicInfo({ ...cross, target: { ...cross.target, bridges: null, networks: null } })[0]?.suggested).toEqual({ kind: 'none' });
@@ -185,6 +211,13 @@ describe('clone checks: the wizard’s options', () => {
     const at = (pools: never[]) => cloneOptions({ ...same, target: { ...same.target, pools } }).target.defaultPool;
     expect(at([pool('x', 'running'), pool('default', 'running')])).toBe('default');
     expect(at([pool('x', 'running'), pool('y', 'running')])).toBe('x');
+    const inY = {
+      ...same,
+      source: { ...same.source, disks: same.source.disks.map((d) => (d.vol ? { ...d, vol: { ...d.vol, pool: 'y' } } : d)) },
+    };
+    expect(
+      cloneOptions({ ...inY, target: { ...same.target, pools: [pool('default', 'running'), pool('y', 'running')] } }).target.defaultPool,
+    ).toBe('y');
     expect(at([pool('default', 'inactive'), pool('y', 'running')])).toBe('y');
     expect(at([pool('default', 'inactive')])).toBeUndefined();
     const noVols = { ...same, source: { ...same.source, disks: same.source.disks.map(({ vol: _v, ...d }) => d) } };
@@ -323,6 +356,34 @@ describe('clone checks: refusals, each with its field', () => {
     ]);
   });
 
+  it('two disks the source lacks are both named; a pool the facts lack is a bug, not a refusal', () => {
+    const s = cloneScenario('disk-list');
+    const spec = { ...s.spec, disks: [...s.spec.disks, { target: 'vdy', mode: 'detach' as const }] };
+    expect(cloneRefusals(s.facts, spec).at(-1)).toEqual({
+      code: 'invalid-input',
+      field: 'disks',
+      message: 't-capt-src has no disk vdz, vdy',
+    });
+    const same = cloneScenario('same-host');
+    const otherPool = { ...same.spec, disks: same.spec.disks.map((d) => (d.mode === 'copy' ? { ...d, pool: 'elsewhere' } : d)) };
+    expect(() => cloneRefusals(same.facts, otherPool)).toThrow('no facts read for the pool elsewhere');
+  });
+
+  it('a new MAC equal to one of the source’s own is refused, even on a host that does not have it', () => {
+    const s = cloneScenario('cross-host');
+    const [mac0, mac1] = s.facts.source.xml.match(/<mac address='[^']+'/g)?.map((m) => m.slice(14, -1)) ?? [];
+    expect(s.facts.target.macs).not.toContain(mac1);
+    const spec = { ...s.spec, nics: s.spec.nics.map((n) => (n.mac === mac0 ? { ...n, newMac: mac1 } : n)) };
+    expect(cloneRefusals(s.facts, spec)).toEqual([
+      {
+        code: 'exists',
+        field: `nics.${mac0}`,
+        message: `The MAC ${mac1} is in use on lab-b`,
+        hint: 'Go back and review again for new MACs.',
+      },
+    ]);
+  });
+
   it('needs facts read for a spec', () => {
     expect(() => cloneRefusals(same, cloneScenario('same-host').spec)).toThrow(/for a spec/);
     expect(() => cloneWarnings({ ...same }, cloneScenario('same-host').spec)).not.toThrow();
@@ -367,6 +428,34 @@ describe('clone checks: warnings', () => {
     };
     expect(cloneWarnings(lacking, s.spec)).toEqual([`lab-b’s QEMU has no machine type ${machine}: defining the clone will fail.`]);
     expect(cloneWarnings({ ...lacking, target: { ...lacking.target, crossHost: false } }, s.spec)).toEqual([]);
+  });
+
+  it('a network that runs, or one the target lacks (refused instead), is not warned about; a copy of a disk outside the pools neither', () => {
+    const s = cloneScenario('networks');
+    const nets = s.facts.target.networks?.map((n) => ({ ...n, active: true })) ?? [];
+    expect(cloneWarnings({ ...s.facts, target: { ...s.facts.target, networks: nets } }, s.spec)).toEqual([]);
+    expect(cloneWarnings({ ...s.facts, target: { ...s.facts.target, networks: [] } }, s.spec)).toEqual([]);
+    const t = cloneScenario('taken');
+    expect(cloneWarnings(t.facts, t.spec)).toEqual([]);
+  });
+
+  it('across hosts: a NIC left on a network or bridge the target has is not warned about', () => {
+    const s = cloneScenario('no-room');
+    const nets = [...(s.facts.target.networks ?? []), { name: 'tcapt-net', uuid: 'x', active: true }];
+    const has = {
+      ...s.facts,
+      target: { ...s.facts.target, networks: nets, bridges: [...(s.facts.target.bridges ?? []), 'tcaptbr0', 'tcaptbr9'] },
+    };
+    expect(cloneWarnings(has, s.spec)).toEqual(['The pool tcapt-small on lab-b has 1 MiB free; sda needs up to 2 MiB.']);
+  });
+
+  it('a source without a machine type: no machine warning', () => {
+    const s = cloneScenario('cross-host');
+    const xml = s.facts.source.xml.replace(/ machine=['"][^'"]+['"]/, '');
+    const hv = s.facts.target.hypervisor;
+    if (!hv) throw new Error('no hypervisor facts');
+    const f = { ...s.facts, source: { ...s.facts.source, xml }, target: { ...s.facts.target, hypervisor: { ...hv, machines: [] } } };
+    expect(cloneWarnings(f, s.spec)).toEqual([]);
   });
 
   it('no room warning for a pool that is not running or when the copy fits exactly', () => {

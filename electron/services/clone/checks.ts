@@ -33,6 +33,7 @@ export function diskInfo(d: SourceDiskFacts, f: CloneFacts): CloneDiskInfo {
   const crossHost = f.target.crossHost;
   const target = f.target.label;
   const notes: string[] = [];
+  // A CD-ROM or floppy is read-only to the guest: shared (an empty drive stays an empty drive).
   const removable = d.device === 'cdrom' || d.device === 'floppy';
   const readOnly = d.readonly || d.shareable || removable;
   let copy = !!d.vol && (d.vol.type === 'file' || d.vol.type === 'block');
@@ -50,7 +51,6 @@ export function diskInfo(d: SourceDiskFacts, f: CloneFacts): CloneDiskInfo {
     share = false;
     notes.push(`${d.path} does not exist on ${target}: copy or detach it.`);
   }
-  if (removable && !d.path) share = true; // an empty drive stays an empty drive
   if (!readOnly && !copy) notes.push('A writable disk is never shared between two VMs: without a copy, the clone goes without it.');
   const modes: CloneDiskInfo['modes'] = [...(copy ? (['copy'] as const) : []), ...(share ? (['share'] as const) : []), 'detach'];
   const defaultMode: CloneDiskInfo['defaultMode'] = readOnly && share ? 'share' : copy ? 'copy' : 'detach';

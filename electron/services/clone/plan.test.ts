@@ -2,9 +2,11 @@
  * The clone's pure plan from facts captured in the lab: each copy (route, bytes, paths), the
  * MACs, the exact definition the target gets, the preview and the job's title.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CloneSpec } from '../../../shared/api';
 import { cloneWarnings } from './checks';
-import { cloneDefinition, clonePreview, cloneTitle, planClone } from './plan';
+import type { CloneFacts } from './facts';
+import { type ClonePlan, cloneDefinition, clonePreview, cloneTitle, planClone } from './plan';
 import { cloneScenario, macSequence, specFacts } from './scenario.fixture';
 
 function plan(name: string) {
@@ -16,7 +18,13 @@ const macsOf = (xml: string) => [...xml.matchAll(/<mac address=["']([^"']+)["']/
 const source = (path: string) => `<source file="${path}"/>`;
 
 describe('clone plan: on the same host', () => {
-  const { plan: p, facts, spec } = plan('same-host');
+  // Planned in beforeEach, not while the file is collected: a mutation test activates its mutant per test.
+  let p: ClonePlan;
+  let facts: CloneFacts;
+  let spec: CloneSpec;
+  beforeEach(() => {
+    ({ plan: p, facts, spec } = plan('same-host'));
+  });
 
   it('each copy by libvirt’s create-from into the chosen pool, sized by the data allocated', () => {
     expect(p.crossHost).toBe(false);
@@ -122,8 +130,21 @@ describe('clone plan: on the same host', () => {
   });
 });
 
+it('a pool without a path: the copy’s path is /name; a disk without a decision is left as it is', () => {
+  const s = cloneScenario('same-host');
+  const pools = specFacts(s.facts).pools.map(({ path: _p, ...x }) => x);
+  const q = planClone({ ...s.facts, spec: { ...specFacts(s.facts), pools } }, s.spec, [], macSequence());
+  expect(q.copies.map((c) => c.path)).toEqual(['/t-capt-clone.qcow2', '/t-capt-clone-1.qcow2']);
+  const partial = { ...s.spec, disks: s.spec.disks.filter((d) => d.target !== 'sda') };
+  expect(planClone(s.facts, partial, [], macSequence()).disks.map(([t]) => t)).toEqual(['vda', 'vdb', 'vdc']);
+});
+
 describe('clone plan: to another host', () => {
-  const { plan: p, facts } = plan('cross-host');
+  let p: ClonePlan;
+  let facts: CloneFacts;
+  beforeEach(() => {
+    ({ plan: p, facts } = plan('cross-host'));
+  });
 
   it('streamed through Vireo, the file’s size, the target’s emulator, the bandwidth cap', () => {
     expect(p.crossHost).toBe(true);

@@ -3,8 +3,10 @@
  * order, the new volume, the NIC and its MAC, the downloads of a network install, the defaults
  * chosen and why, the warnings, the exact definitions and the preview.
  */
-import { describe, expect, it } from 'vitest';
-import { BOOT_DIR, installPreview, planInstall, WHY, withVolumePath } from './plan';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { InstallSpec } from '../../../shared/api';
+import type { InstallFacts } from './facts';
+import { BOOT_DIR, type InstallPlan, installPreview, planInstall, WHY, withVolumePath } from './plan';
 import { installScenario, macSequence } from './scenario.fixture';
 import { treeCandidates, treeLayout, urlJoin } from './tree';
 
@@ -15,7 +17,13 @@ function plan(name: string) {
 const DEFAULTS = ['Disk cache', 'CPU', 'Disk and NIC', 'Machine type', 'Acceleration', 'Serial console', 'Display'];
 
 describe('install plan: kernel + initrd with a new disk', () => {
-  const { plan: p, facts, spec } = plan('kernel');
+  // Planned in beforeEach, not while the file is collected: a mutation test activates its mutant per test.
+  let p: InstallPlan;
+  let facts: InstallFacts;
+  let spec: InstallSpec;
+  beforeEach(() => {
+    ({ plan: p, facts, spec } = plan('kernel'));
+  });
 
   it('a new qcow2 volume in the pool, sized in bytes, at the pool’s path; a virtio disk with no boot order (the kernel boots)', () => {
     expect({ ...p.newVolume, poolRef: p.newVolume?.poolRef.name }).toEqual({
@@ -126,6 +134,7 @@ describe('install plan: ISO, import, existing disk', () => {
       },
     ]);
     expect(p.final).toMatchObject({ windows: true, nic: { model: 'e1000e' }, serial: false });
+    expect(p.warnings).toEqual([]);
     expect(p.defaults.map((d) => [d.setting, d.value])).toContainEqual(['Disk and NIC', 'SATA disk, e1000e NIC']);
     expect(p.defaults.find((d) => d.setting === 'Disk and NIC')?.why).toBe(WHY.noVirtio);
     expect(p.defaults.map((d) => d.setting)).not.toContain('Serial console');
@@ -284,8 +293,13 @@ describe('install plan: warnings', () => {
 });
 
 describe('install plan: a network install', () => {
-  const { plan: p, facts } = plan('url');
-  const base = p.downloads[0]?.url.replace(/vmlinuz$/, '') ?? '';
+  let p: InstallPlan;
+  let facts: InstallFacts;
+  let base: string;
+  beforeEach(() => {
+    ({ plan: p, facts } = plan('url'));
+    base = p.downloads[0]?.url.replace(/vmlinuz$/, '') ?? '';
+  });
 
   it('fetches the layout the host found into the boot directory, named after the VM and its UUID', () => {
     const tag = `t-capt-inst-${facts.uuid.slice(0, 8)}`;
