@@ -132,7 +132,11 @@ describe('clone plan: on the same host', () => {
 
 it('a pool without a path: the copy’s path is /name; a disk without a decision is left as it is', () => {
   const s = cloneScenario('same-host');
-  const pools = specFacts(s.facts).pools.map(({ path: _p, ...x }) => x);
+  const pools = specFacts(s.facts).pools.map((x) => {
+    if (x.status !== 'running') return x;
+    const { path: _p, ...rest } = x;
+    return rest;
+  });
   const q = planClone({ ...s.facts, spec: { ...specFacts(s.facts), pools } }, s.spec, [], macSequence());
   expect(q.copies.map((c) => c.path)).toEqual(['/t-capt-clone.qcow2', '/t-capt-clone-1.qcow2']);
   const partial = { ...s.spec, disks: s.spec.disks.filter((d) => d.target !== 'sda') };
