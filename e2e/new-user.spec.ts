@@ -34,7 +34,8 @@ test('hosts: any libvirt URI — a wrong one is named in words, the test driver 
     await expect(uri).toHaveValue('test:///default');
     await dialog.fill({ name: 'lab-a-bad', address: A.address, user: A.user, port: A.port, auth: keyA, uri: 'qemu+ssh://lab-a/system' });
     await expect(dialog.root.getByText(/^Not a libvirt URI on the host/)).toBeVisible();
-    await expect(dialog.root.getByTestId('add-host-submit')).toBeDisabled();
+    await dialog.submit();
+    await expect(dialog.root.getByTestId('form-summary')).toHaveText('Check this field: libvirt URI. Nothing was sent.');
     await expect(dialog.root.getByTestId('host-hypervisor')).toHaveValue('Other (type the URI)');
     await testInfo.attach('add-host dialog with the URI choice', { body: await dialog.root.screenshot(), contentType: 'image/png' });
     await dialog.cancel();
@@ -150,4 +151,38 @@ test('the host tree: names in natural order like the table; long host names and 
     const cut = await label.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
     expect(cut, 'the badge shows all four digits').toBe(false);
   });
+});
+
+test('forms speak plainly: every wrong field of the add-host dialog is named at once, in words, and nothing is sent', async ({
+  page,
+  server,
+}) => {
+  const app = new VireoApp(page);
+  await app.open(server);
+  const dialog = app.addHostDialog;
+  await dialog.open();
+  await dialog.fill({
+    name: 'n'.repeat(70),
+    address: 'lab a!',
+    user: 'root',
+    port: A.port,
+    jump: 'not a jump host',
+    auth: { kind: 'key', path: '' },
+  });
+  await dialog.submit();
+  const field = (name: string) => dialog.root.locator(`input[name=${name}]`);
+  await expect(field('name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.root.getByText('Display name is longer than 64 characters')).toBeVisible();
+  await expect(dialog.root.getByText('Address may contain only letters, digits, ".", ":", "-", "_"')).toBeVisible();
+  await expect(dialog.root.getByText('A jump host is [user@]host[:port], comma-separated for a chain')).toBeVisible();
+  await expect(dialog.root.getByText('Private key file is empty')).toBeVisible();
+  await expect(dialog.root.getByTestId('form-summary')).toHaveText(
+    'Check these 4 fields: Address, Jump host, Display name, Private key file. Nothing was sent.',
+  );
+  await expect(dialog.root.getByText(/Invalid input for/)).toHaveCount(0);
+  // Fixing them one by one clears each message where it stood.
+  await field('name').fill('lab-a');
+  await expect(dialog.root.getByText('Display name is longer than 64 characters')).toHaveCount(0);
+  await dialog.cancel();
+  await expect(page.getByText('No hosts yet.')).toBeVisible();
 });

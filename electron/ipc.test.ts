@@ -24,6 +24,20 @@ describe('dispatch validates every request against its schema', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('names every refused value at once, in words, and says nothing changed', async () => {
+    const calls: unknown[] = [];
+    const dispatch = createDispatcher(handlers(calls));
+    const r = await dispatch('hosts.add', { spec: { name: 'n'.repeat(70), transport: 'ssh', address: 'a b', port: 0 } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.message).toBe(
+      'hosts.add refused 3 values: spec.name is longer than 64 characters; spec.address: Address may contain only letters, digits, ".", ":", "-", "_"; spec.port must be at least 1',
+    );
+    expect(r.error.hint).toBe('Nothing was changed. Correct the values named here and try again.');
+    expect(r.error.issues?.map((i) => i.path)).toEqual(['spec.name', 'spec.address', 'spec.port']);
+    expect(calls).toHaveLength(0);
+  });
+
   it('rejects extra fields, wrong types and unknown requests', async () => {
     const calls: unknown[] = [];
     const dispatch = createDispatcher(handlers(calls));

@@ -30,11 +30,12 @@ export function createDispatcher(handlers: Handlers): Dispatch {
 
 function invalidInput(name: string, err: ZodError): ApiError {
   const issues = err.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
-  const first = issues[0];
+  // Every issue, in words ("spec.name is longer than 64 characters"): a form maps each path to its field.
+  const said = issues.map((i) => (/^[a-z]/.test(i.message) ? `${i.path} ${i.message}` : `${i.path}: ${i.message}`));
   return {
     code: 'invalid-input',
-    message: `Invalid input for ${name}: ${first ? `${first.path}: ${first.message}` : 'rejected'}`,
-    hint: 'Nothing was changed. Correct the highlighted value and try again.',
+    message: `${name} refused ${issues.length === 1 ? 'a value' : `${issues.length} values`}: ${said.join('; ') || 'rejected'}`,
+    hint: 'Nothing was changed. Correct the values named here and try again.',
     issues,
   };
 }

@@ -5,6 +5,38 @@
  */
 import { z } from 'zod';
 
+/**
+ * zod's default messages in plain words ("is longer than 64 characters", not "Too big: expected
+ * string to have <=64 characters"), for the rules that set no message of their own. Both sides
+ * import this file, so the backend's refusals and the forms' own checks read alike.
+ */
+z.config({
+  customError: (iss) => {
+    const n = (v: unknown) => Number(v);
+    switch (iss.code) {
+      case 'too_big':
+        if (iss.origin === 'string') return `is longer than ${n(iss.maximum)} characters`;
+        if (iss.origin === 'array' || iss.origin === 'set') return `has more than ${n(iss.maximum)} entries`;
+        return `must be at most ${n(iss.maximum)}`;
+      case 'too_small':
+        if (iss.origin === 'string') return n(iss.minimum) <= 1 ? 'is empty' : `is shorter than ${n(iss.minimum)} characters`;
+        if (iss.origin === 'array' || iss.origin === 'set') return `needs at least ${n(iss.minimum)} entries`;
+        return `must be at least ${n(iss.minimum)}`;
+      case 'invalid_type':
+        if (iss.input === undefined) return 'is missing';
+        return iss.expected === 'int' || iss.expected === 'number' ? 'must be a number' : `must be a ${iss.expected}`;
+      case 'invalid_format':
+        return 'is not in the expected form';
+      case 'invalid_value':
+        return 'is not one of the choices';
+      case 'unrecognized_keys':
+        return `has unexpected fields: ${iss.keys.join(', ')}`;
+      default:
+        return undefined;
+    }
+  },
+});
+
 const hasControl = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20);
 
 /** A domain, pool, volume or network name as libvirt takes it: 1–1024 characters, no "/" and no control characters; shown verbatim. */

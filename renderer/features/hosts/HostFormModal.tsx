@@ -14,8 +14,9 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { type HostAuth, type HostInfo, LibvirtUri } from '../../../shared/api';
+import { type HostAuth, type HostInfo, HostSpec, LibvirtUri } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { issuesByField, summary } from '../../lib/formErrors';
 import { useAppInfo, useHosts } from '../../queries';
 import { useAddHost, useUpdateHost } from '../../queries/mutations';
 import { type HostForm, useUi } from '../../store/ui';
@@ -33,10 +34,32 @@ const HYPERVISORS = [
 ] as const;
 const CUSTOM = 'custom';
 const hypervisorOf = (uri: string): string => HYPERVISORS.find((h) => h.value === uri)?.value ?? CUSTOM;
-/** The URI field's problem in words, or null. */
+/** The URI field's problem in words, or null (shown while typing: the one field people type free-form). */
 const uriProblem = (uri: string): string | null => {
   const r = LibvirtUri.safeParse(uri);
   return r.success ? null : (r.error.issues[0]?.message ?? 'Not a libvirt URI');
+};
+
+/** The form's fields by the schema path each one fills, and their names in the dialog (in the dialog's order). */
+const FIELD_OF: Record<string, string> = {
+  address: 'address',
+  name: 'name',
+  user: 'user',
+  port: 'port',
+  jump: 'jump',
+  'auth.path': 'keyPath',
+  'auth.password': 'password',
+  uri: 'uri',
+};
+const LABELS: Record<string, string> = {
+  address: 'Address',
+  user: 'User',
+  port: 'Port',
+  jump: 'Jump host',
+  name: 'Display name',
+  keyPath: 'Private key file',
+  password: 'Password',
+  uri: 'libvirt URI',
 };
 
 interface Draft {
@@ -110,8 +133,25 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
   };
 
   const badUri = uriProblem(d.uri);
+  // Every value checked by the rules the backend applies, all at once, each at its field.
+  const [tried, setTried] = useState(false);
+  // A key file left empty is checked as the empty path it is (unless an edit keeps the saved one).
+  const auth0 = d.authKind === 'key' && !d.keyPath && !(editing && authWas === 'key') ? { kind: 'key' as const, path: '' } : authOf();
+  const check = HostSpec.safeParse({
+    name: d.name || d.address,
+    transport: local ? 'local' : 'ssh',
+    ...(local ? {} : { address: d.address, user: d.user, port: d.port }),
+    ...(!local && d.jump.trim() ? { jump: d.jump.trim() } : {}),
+    ...(!local && auth0 ? { auth: auth0 } : {}),
+    uri: d.uri,
+  });
+  const errors = check.success ? {} : issuesByField(check.error.issues, (p) => FIELD_OF[p], LABELS);
+  const shown: Record<string, string> = tried ? errors : badUri ? { uri: badUri } : {};
   const submit = () => {
-    if (badUri) return;
+    if (!check.success) {
+      setTried(true);
+      return;
+    }
     const auth = authOf();
     if (editing && host) {
       update.mutate(
@@ -148,6 +188,8 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
 
   return (
     <form
+      // The browser's own check stops at the first empty field; ours names them all.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -164,9 +206,10 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
               onChange={(e) => set('address', e.currentTarget.value)}
               data-autofocus
               name="address"
+              error={shown.address}
             />
             <Group grow>
-              <TextInput label="User" value={d.user} onChange={(e) => set('user', e.currentTarget.value)} name="user" />
+              <TextInput label="User" value={d.user} onChange={(e) => set('user', e.currentTarget.value)} name="user" error={shown.user} />
               <NumberInput
                 label="Port"
                 min={1}
@@ -174,6 +217,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
                 value={d.port}
                 onChange={(v) => set('port', typeof v === 'number' ? v : 22)}
                 name="port"
+                error={shown.port}
               />
             </Group>
             <TextInput
@@ -183,6 +227,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
               value={d.jump}
               onChange={(e) => set('jump', e.currentTarget.value)}
               name="jump"
+              error={shown.jump}
             />
           </>
         )}
@@ -192,6 +237,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
           value={d.name}
           onChange={(e) => set('name', e.currentTarget.value)}
           name="name"
+          error={shown.name}
         />
         {!local && (
           <>
@@ -219,6 +265,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
                 value={d.keyPath}
                 onChange={(e) => set('keyPath', e.currentTarget.value)}
                 name="keyPath"
+                error={shown.keyPath}
               />
             )}
             {d.authKind === 'password' && (
@@ -234,6 +281,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
                 value={d.password}
                 onChange={(e) => set('password', e.currentTarget.value)}
                 name="password"
+                error={shown.password}
               />
             )}
           </>
@@ -253,7 +301,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
             description="As virsh -c takes it on the host: qemu:///system, test:///path/node.xml, qemu:///system?socket=/path"
             value={d.uri}
             onChange={(e) => set('uri', e.currentTarget.value.trim())}
-            error={badUri}
+            error={shown.uri}
             name="uri"
             data-testid="host-uri"
           />
@@ -264,12 +312,17 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
           onChange={(e) => set('autoconnect', e.currentTarget.checked)}
           name="autoconnect"
         />
+        {tried && summary(errors, LABELS) && (
+          <Text size="sm" c="red" data-testid="form-summary">
+            {[summary(errors, LABELS), errors[''], 'Nothing was sent.'].filter(Boolean).join(' ')}
+          </Text>
+        )}
         <ErrorAlert title={editing ? 'Could not save the host' : 'Could not add the host'} error={mutation.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" loading={mutation.isPending} disabled={!!badUri} data-testid="add-host-submit">
+          <Button type="submit" loading={mutation.isPending} data-testid="add-host-submit">
             {editing ? 'Save' : 'Add and connect'}
           </Button>
         </Group>
