@@ -32,6 +32,9 @@ export interface CopyFigures {
   /** The last disk's average rate (clone). */
   lastRateBps?: number;
   elapsedMs?: number;
+  /** The disk being copied (1-based) and how many (clone). */
+  disk?: number;
+  disks?: number;
 }
 
 export interface CopyJobDetail {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labSh, virshOn } from '../../../e2e/lab/lab';
-import type { CloneOptions, CloneSpec, HostId } from '../../../shared/api';
+import type { CloneOptions, CloneSpec, HostId, Job } from '../../../shared/api';
 import {
   BANNER,
   cleanup,
@@ -113,7 +113,7 @@ describe('clone', () => {
     const job = await jobEnd(f.backend, started.job.id);
     expect(job.error?.message).toBeUndefined();
     expect(job.status).toBe('succeeded');
-    expect(job.figures.bytes).toBe(preview.copies[0]?.bytes);
+    expect(job.kind === 'clone' ? job.detail.figures.bytes : undefined).toBe(preview.copies[0]?.bytes);
     expect(await consoleShows(f.backend, f.B, started.uuid, BANNER)).toContain(BANNER);
     expect(await sha256On('B', `/var/lib/libvirt/images/${volume}`)).toBe(sourceSum);
     expect(await virshOn('A', ['dumpxml', '--inactive', 'stopped'])).toBe(sourceXml);
@@ -150,8 +150,9 @@ describe('clone', () => {
     const volsBefore = await volumeNames('B');
     const started = await f.call('clone.start', { ...defaults(o, { hostId: f.A, uuid }, name, volume), bandwidthMiBps: 8 });
     // Mid-copy: some bytes moved, far from all.
-    const mid = await jobWhen(f.backend, started.job.id, (j) => (j.figures.bytes ?? 0) > 8 * 1024 * 1024);
-    expect(mid.figures.bytes).toBeLessThan(48 * 1024 * 1024);
+    const copied = (j: Job) => (j.kind === 'clone' ? (j.detail.figures.bytes ?? 0) : 0);
+    const mid = await jobWhen(f.backend, started.job.id, (j) => copied(j) > 8 * 1024 * 1024);
+    expect(copied(mid)).toBeLessThan(48 * 1024 * 1024);
     expect(await volumeNames('B')).toContain(volume);
     await f.call('jobs.cancel', { jobId: started.job.id });
     const job = await jobEnd(f.backend, started.job.id);

@@ -5,9 +5,10 @@
  * stays keeping its volumes, a volume that cannot go named in the error.
  */
 import { describe, expect, it } from 'vitest';
-import type { DomainState } from '../../../shared/api';
+import type { CopyFigures, DomainState } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { DomainRef, StorageVolRef } from '../../libvirt/protocol';
+import type { JobUpdate } from '../jobs';
 import { cloneWarnings } from './checks';
 import { type CloneExecIo, executeClone } from './execute';
 import { type ClonePlan, planClone } from './plan';
@@ -35,7 +36,7 @@ interface Fake {
   io: CloneExecIo;
   log: string[];
   phases: string[];
-  updates: { phase?: string; progress?: number; figures?: Record<string, number> }[];
+  updates: { phase?: string; progress?: number; figures?: CopyFigures }[];
   ac: AbortController;
 }
 
@@ -109,8 +110,12 @@ function fake(
 async function run(p: ClonePlan, f: Fake, explain?: (err: unknown) => unknown) {
   const ctx = {
     signal: f.ac.signal,
-    update: (u: Fake['updates'][number]) => {
-      f.updates.push(u);
+    update: (u: JobUpdate<'clone'>) => {
+      f.updates.push({
+        ...(u.phase ? { phase: u.phase } : {}),
+        ...(u.progress !== undefined ? { progress: u.progress } : {}),
+        ...(u.detail?.figures ? { figures: u.detail.figures } : {}),
+      });
       if (u.phase) f.phases.push(u.phase);
     },
   };

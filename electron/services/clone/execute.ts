@@ -7,6 +7,7 @@ import type { DomainState } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { UndoStack } from '../../core/undo';
 import type { DomainRef, StorageVolRef } from '../../libvirt/protocol';
+import type { JobContext } from '../jobs';
 import { fmtRate } from '../transfer';
 import { afterUnwind, KeptOnPurpose, leftBehind } from '../undo-steps';
 import { type ClonePlan, type CopyPlan, cloneDefinition } from './plan';
@@ -36,11 +37,8 @@ export interface CloneExecIo {
   targetReady(): Promise<void>;
 }
 
-/** What the executor reports to its job (the JobContext's shape). */
-export interface CloneJobSink {
-  signal: AbortSignal;
-  update(patch: { phase?: string; progress?: number; figures?: Record<string, number> }): void;
-}
+/** What the executor reports to: its job. */
+export type CloneJobSink = Pick<JobContext<'clone'>, 'signal' | 'update'>;
 
 /** Labels of the undos (the unit tests read the order). */
 export const undoLabel = {
@@ -72,13 +70,15 @@ export async function executeClone(p: ClonePlan, io: CloneExecIo, ctx: CloneJobS
     ctx.update({
       ...(phase ? { phase } : {}),
       progress: 0.02 + 0.93 * Math.min(1, moved / total),
-      figures: {
-        bytes: moved,
-        totalBytes: total,
-        bytesPerSec: secs > 0 ? moved / secs : 0,
-        disk: current,
-        disks: p.copies.length,
-        elapsedMs: now() - t0,
+      detail: {
+        figures: {
+          bytes: moved,
+          totalBytes: total,
+          bytesPerSec: secs > 0 ? moved / secs : 0,
+          disk: current,
+          disks: p.copies.length,
+          elapsedMs: now() - t0,
+        },
       },
     });
   };
@@ -116,7 +116,7 @@ export async function executeClone(p: ClonePlan, io: CloneExecIo, ctx: CloneJobS
         doneBytes += Math.max(last, r.bytes);
         paths[c.target] = r.path;
         report(undefined, 0);
-        ctx.update({ figures: { lastRateBps: r.bytes / Math.max(0.001, (now() - t0) / 1000) } });
+        ctx.update({ detail: { figures: { lastRateBps: r.bytes / Math.max(0.001, (now() - t0) / 1000) } } });
       } else {
         const vol = await io.copyLocal(c, (n) => report(undefined, n));
         made(vol);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import type { DomainRef, StorageVolRef } from '../../libvirt/protocol';
+import type { JobUpdate } from '../jobs';
 import { executeInstall, type InstallExecIo } from './execute';
 import { type InstallPlan, planInstall } from './plan';
 import { installScenario, macSequence } from './scenario.fixture';
@@ -67,7 +68,7 @@ function fake(opts: { failAt?: [Step, number?]; error?: unknown; cancelAt?: [Ste
   const progress: number[] = [];
   const ctx = {
     signal: ac.signal,
-    update: (u: { phase?: string; progress?: number }) => {
+    update: (u: JobUpdate<'install'>) => {
       if (u.phase) phases.push(u.phase);
       if (u.progress !== undefined) progress.push(u.progress);
     },

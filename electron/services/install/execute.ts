@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { UndoStack } from '../../core/undo';
 import type { DomainRef, StorageVolRef } from '../../libvirt/protocol';
 import { buildDomainXml } from '../../xml/build';
+import type { JobContext } from '../jobs';
 import { afterUnwind, leftBehind } from '../undo-steps';
 import { type InstallPlan, type NewVolumePlan, withVolumePath } from './plan';
 
@@ -26,10 +27,8 @@ export interface InstallExecIo {
   deleteVolume(vol: StorageVolRef): Promise<void>;
 }
 
-export interface InstallJobSink {
-  signal: AbortSignal;
-  update(patch: { phase?: string; progress?: number; figures?: Record<string, number> }): void;
-}
+/** What the executor reports to: its job. */
+export type InstallJobSink = Pick<JobContext<'install'>, 'signal' | 'update'>;
 
 export const installUndoLabel = {
   files: (files: readonly string[]) => `files ${files.join(', ')}`,
@@ -54,7 +53,7 @@ export async function executeInstall(
   // job.progress at least twice a second while a step waits on the host.
   const started = now();
   const tickMs = hooks.tickMs ?? 400;
-  const tick = tickMs ? setInterval(() => ctx.update({ figures: { elapsedMs: now() - started } }), tickMs) : undefined;
+  const tick = tickMs ? setInterval(() => ctx.update({ detail: { figures: { elapsedMs: now() - started } } }), tickMs) : undefined;
   try {
     let files: { release(): void } | undefined;
     if (p.downloads.length) {

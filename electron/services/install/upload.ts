@@ -97,7 +97,7 @@ export interface UploadTarget {
  * Receives the renderer's bytes into the volume through a bulk connection, then verifies the
  * written file on the host (size and sha256 against the sha256 of the bytes that passed).
  */
-export async function receiveUpload(t: UploadTarget, incoming: Incoming, ctx: JobContext): Promise<void> {
+export async function receiveUpload(t: UploadTarget, incoming: Incoming, ctx: JobContext<'volume-copy'>): Promise<void> {
   const { io, vol, path, size } = t;
   const onAbort = () => incoming.abort(ctx.signal.reason as Error);
   ctx.signal.addEventListener('abort', onAbort, { once: true });
@@ -110,14 +110,17 @@ export async function receiveUpload(t: UploadTarget, incoming: Incoming, ctx: Jo
   try {
     const upload = await volUpload(bulk.rpc, vol, { length: size });
     const t0 = Date.now();
-    ctx.update({ phase: 'uploading', figures: { bytes: 0, totalBytes: size } });
+    ctx.update({ phase: 'uploading', detail: { figures: { bytes: 0, totalBytes: size } } });
     const result = await pipeBytes(incoming.source, upload, {
       hash: true,
       signal: incoming.signal,
       onBytes: (n) => {
         incoming.taken(n);
         const secs = (Date.now() - t0) / 1000;
-        ctx.update({ progress: (n / size) * 0.95, figures: { bytes: n, totalBytes: size, bytesPerSec: secs > 0 ? n / secs : 0 } });
+        ctx.update({
+          progress: (n / size) * 0.95,
+          detail: { figures: { bytes: n, totalBytes: size, bytesPerSec: secs > 0 ? n / secs : 0 } },
+        });
       },
     }).catch((err: unknown) => {
       // Say why it stopped (the viewer left, too many bytes, a cancel) rather than "aborted".
@@ -135,7 +138,7 @@ export async function receiveUpload(t: UploadTarget, incoming: Incoming, ctx: Jo
     ctx.update({
       phase: `uploaded and verified (sha256 ${result.sha256?.slice(0, 12)}…)`,
       progress: 1,
-      figures: { bytes: size, totalBytes: size },
+      detail: { figures: { bytes: size, totalBytes: size } },
     });
   } finally {
     clearInterval(tick);

@@ -20,7 +20,8 @@ export function useJob(jobId: string | null | undefined): Job | undefined {
 }
 
 function figures(job: Job): string | null {
-  const { bytes, totalBytes, bytesPerSec } = job.figures;
+  if (job.kind === 'migration') return null;
+  const { bytes, totalBytes, bytesPerSec } = job.detail.figures;
   if (bytes === undefined || totalBytes === undefined) return null;
   return `${formatBytes(bytes)} of ${formatBytes(totalBytes)}${bytesPerSec ? ` · ${formatRate(bytesPerSec)}` : ''}`;
 }
