@@ -393,9 +393,18 @@ describe('storage, copy (lab: a qcow2 volume of 24 MiB in A’s default pool, B�
     setDisks(s, `<disk type='block' device='disk'><driver name='qemu' type='raw'/><source dev='${DEV}'/><target dev='vda'/></disk>`);
     ok(s.facts.srcProbe).files = { [DEV]: { exists: true, size: 8 * GiB, mtime: 1, kind: 'block special file', fs: 'tmpfs' } };
     ok(s.facts.dstProbe).files = { [DEV]: { exists: false, size: 0, mtime: 0, kind: '', fs: '' } };
+    expect(checkOf(s, 'storage')).toMatchObject({
+      status: 'fail',
+      details: [`vda: lab-b has no block device ${DEV} to copy into: create it (8.0 GiB) first.`],
+    });
+    // No entry at all in B's probe for the device: the same.
+    delete ok(s.facts.dstProbe).files[DEV];
     expect(checkOf(s, 'storage').details).toEqual([`vda: lab-b has no block device ${DEV} to copy into: create it (8.0 GiB) first.`]);
     ok(s.facts.dstProbe).files[DEV] = { exists: true, size: 4 * GiB, mtime: 1, kind: 'block special file', fs: 'tmpfs' };
-    expect(checkOf(s, 'storage').details).toEqual([`vda: ${DEV} on lab-b is 4.0 GiB, the disk is 8.0 GiB: the sizes must match.`]);
+    expect(checkOf(s, 'storage')).toMatchObject({
+      status: 'fail',
+      details: [`vda: ${DEV} on lab-b is 4.0 GiB, the disk is 8.0 GiB: the sizes must match.`],
+    });
     fileOf(s.facts.dstProbe, DEV).size = 8 * GiB;
     expect(checkOf(s, 'storage')).toMatchObject({ status: 'warn', details: [`vda: ${DEV} on lab-b is overwritten by the copy.`] });
     expect(run(s).plan.disks).toEqual([{ target: 'vda', source: DEV, dest: DEV, bytes: 8 * GiB }]);
@@ -436,15 +445,21 @@ describe('storage, offline copy (lab: a raw 8 MiB volume, VM shut off)', () => {
       "<target dev='vda'",
       "<backingStore type='file'><format type='raw'/><source file='/b.raw'/></backingStore><target dev='vda'",
     );
-    expect(checkOf(s, 'storage').details).toEqual([
-      `vda: ${p} has a backing file; an offline copy moves only the top image. Copy the backing chain to lab-b first, or use shared storage.`,
-    ]);
+    expect(checkOf(s, 'storage')).toMatchObject({
+      status: 'fail',
+      details: [
+        `vda: ${p} has a backing file; an offline copy moves only the top image. Copy the backing chain to lab-b first, or use shared storage.`,
+      ],
+    });
     s = scenario('offline-copy');
     // The volume lookup on A failed: the disk is in no pool, which an offline copy reads through.
     s.facts.srcVols[p] = { ok: false, error: 'Storage volume not found', code: 50 };
-    expect(checkOf(s, 'storage').details).toEqual([
-      `vda: ${p} is not in a storage pool on lab-a; an offline copy reads disks through libvirt's storage pools. Define a pool for its directory on lab-a.`,
-    ]);
+    expect(checkOf(s, 'storage')).toMatchObject({
+      status: 'fail',
+      details: [
+        `vda: ${p} is not in a storage pool on lab-a; an offline copy reads disks through libvirt's storage pools. Define a pool for its directory on lab-a.`,
+      ],
+    });
     s = scenario('offline-copy');
     // B already has a file at the path: Vireo creates the volume itself and never overwrites one.
     ok(s.facts.dstProbe).files[p] = { exists: true, size: 8 * MiB, mtime: 1, kind: 'regular file', fs: 'ext2/ext3' };
@@ -555,5 +570,77 @@ describe('disk cache', () => {
     off.spec.mode = 'offline';
     off.facts.state = 'shutoff';
     expect(checkOf(off, 'disk-cache')).toMatchObject({ status: 'pass', message: 'Offline: no running QEMU holds cached writes.' });
+  });
+});
+
+describe('storage: edges the mutation run found', () => {
+  it('the file size comes from the volume when A’s probe did not see the file', () => {
+    const s = scenario('offline-copy');
+    // A's probe lost the file (it vanished between the two reads): the pool's allocation stands in.
+    delete ok(s.facts.srcProbe).files[diskPath(s)];
+    expect(run(s).disks[0]).toMatchObject({ fileSize: 8 * MiB, capacity: 8 * MiB, bytes: 8 * MiB });
+  });
+
+  it('qemu-img’s virtual size is used only for a copied image outside any pool', () => {
+    const s = scenario('live-copy-default-pool');
+    // A qemu-img answer that must be ignored: the disk is a pool volume, whose capacity libvirt gives.
+    s.facts.imageInfo[diskPath(s)] = { virtualSize: 99 * MiB, format: 'qcow2' };
+    expect(run(s).disks[0]?.capacity).toBe(24 * MiB);
+    const shared = scenario('live-shared-unsafe');
+    // Not copied: the file's size on A stands, whatever qemu-img says.
+    shared.facts.imageInfo[diskPath(shared)] = { virtualSize: 99 * MiB, format: 'qcow2' };
+    expect(run(shared).disks[0]?.capacity).toBe(196616);
+    const raw = scenario('live-copy-no-pool-at-dir');
+    // A raw image outside a pool: its file size is its size.
+    raw.facts.xml = raw.facts.xml.replace("type='qcow2'", "type='raw'");
+    expect(run(raw).disks[0]?.capacity).toBe(196616);
+  });
+
+  it('no --unsafe when the disks could not be checked', () => {
+    const s = scenario('live-shared-unsafe');
+    s.facts.dstPools = { ok: false, error: 'lab-b: channel closed' };
+    expect(run(s).plan.flags).not.toContain('--unsafe');
+  });
+
+  it('copying onto the same path on shared storage: the very file within 2 s, another file beyond', () => {
+    const s = scenario('live-shared-unsafe');
+    const p = diskPath(s);
+    // Copy, with a pool at the shared directory on B; B's file modified 2 s later: the same file.
+    s.spec.storage = 'copy';
+    ok(s.facts.dstPools).push({ name: 'shared', path: '/tmp/vireo-lab/shared', active: true, available: GiB });
+    fileOf(s.facts.dstProbe, p).mtime += 2;
+    expect(checkOf(s, 'storage').details?.[0]).toContain('sees the very file the VM uses');
+    // 3 s: another file of the same size, which the copy overwrites.
+    fileOf(s.facts.dstProbe, p).mtime += 1;
+    expect(checkOf(s, 'storage')).toMatchObject({
+      status: 'warn',
+      details: [`vda: lab-b already has ${p} of the same size: the copy overwrites it.`],
+    });
+    // A's probe did not see it: not provably the same file.
+    delete ok(s.facts.srcProbe).files[p];
+    expect(checkOf(s, 'storage').details?.[0]).not.toContain('very file');
+  });
+
+  it('a copy that fails for a missing pool and something else still offers to choose a pool', () => {
+    const s = scenario('live-copy-no-pool-at-dir');
+    const ISO = '/srv/iso/x.iso';
+    // A CD-ROM B lacks beside the disk with no pool at its directory.
+    s.facts.xml = s.facts.xml.replace(
+      '</devices>',
+      `<disk type='file' device='cdrom'><source file='${ISO}'/><target dev='sda'/></disk></devices>`,
+    );
+    const c = checkOf(s, 'storage');
+    expect(c.message).toBe('2 problems with the disks, below.');
+    expect(c.fix?.id).toBe('choose-pool');
+  });
+
+  it('a network disk’s cache mode is not the host’s page cache', () => {
+    const s = scenario('live-shared-unsafe');
+    // An RBD disk with cache='writeback' beside vda (cache='none').
+    s.facts.xml = s.facts.xml.replace(
+      '</devices>',
+      "<disk type='network' device='disk'><driver name='qemu' type='raw' cache='writeback'/><source protocol='rbd' name='rbd/x'/><target dev='vdb'/></disk></devices>",
+    );
+    expect(checkOf(s, 'disk-cache')).toMatchObject({ status: 'pass', details: ["vda: cache='none'"] });
   });
 });

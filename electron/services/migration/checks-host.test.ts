@@ -176,7 +176,7 @@ describe('CPU', () => {
       message: 'Could not compare the CPU with lab-b: internal error: unknown CPU vendor',
     });
     s.facts.cpuCompare = null;
-    expect(checkOf(s, 'cpu').status).toBe('warn');
+    expect(checkOf(s, 'cpu')).toMatchObject({ status: 'warn', message: 'Could not compare the CPU with lab-b: not compared' });
   });
 
   it('warn: host-passthrough and maximum show A’s exact CPU, which libvirt cannot check', () => {
@@ -464,7 +464,10 @@ describe('destination reachable', () => {
     s.facts.peerTest = { ok: false, error: 'lab-a: channel closed' };
     expect(checkOf(s, 'reachable')).toMatchObject({ status: 'fail', message: 'Could not check: lab-a: channel closed' });
     s.facts.peerTest = null;
-    expect(checkOf(s, 'reachable').status).toBe('fail');
+    expect(checkOf(s, 'reachable')).toMatchObject({
+      status: 'fail',
+      message: 'Could not check: qemu+ssh://root@10.203.0.2/system was not tested',
+    });
   });
 
   it('peer-to-peer, fail: no URI to reach B (B is local and none was typed); a typed URI is used as is', () => {
@@ -577,5 +580,37 @@ describe('hypervisor versions (no fail: an older QEMU may still work)', () => {
     delete u.facts.src.hypervisorVersion;
     u.facts.dst.hypervisorVersion = '1.0';
     expect(checkOf(u, 'versions').status).toBe('pass');
+  });
+});
+
+describe('host checks: edges the mutation run found', () => {
+  it('direct: a local destination warns even with an address; a probe without a route answer fails without words', () => {
+    const s = scenario('live-shared-unsafe');
+    // B added as local but with an address kept in its spec.
+    s.facts.dst.spec = { ...s.facts.dst.spec, transport: 'local' };
+    expect(checkOf(s, 'reachable').status).toBe('warn');
+    const t = scenario('live-shared-unsafe');
+    // The probe printed no @reach section.
+    delete ok(t.facts.srcProbe).reach;
+    expect(checkOf(t, 'reachable').message).toBe(
+      'lab-a cannot reach 10.203.0.2 (TCP 22). A direct migration streams from lab-a to lab-b: check routing and firewalls between them.',
+    );
+  });
+
+  it('memory: exactly 1.1 × the guest + 256 MiB is enough', () => {
+    const s = scenario('live-shared-unsafe');
+    // The guest gets 200 MiB (1.1 × 200 MiB is a whole number of bytes), B exactly that much more than needed.
+    s.facts.xml = s.facts.xml.replace(/<memory unit='KiB'>\d+<\/memory>/, "<memory unit='KiB'>204800</memory>");
+    s.facts.freeMemory = { ok: true, value: 200 * MiB * 1.1 + 256 * MiB };
+    expect(checkOf(s, 'memory').status).toBe('pass');
+    s.facts.freeMemory = { ok: true, value: 200 * MiB * 1.1 + 256 * MiB - 1 };
+    expect(checkOf(s, 'memory').status).toBe('warn');
+  });
+
+  it('versions not known on the source are shown as ?', () => {
+    const s = scenario('live-shared-unsafe');
+    delete s.facts.src.hypervisorVersion;
+    delete s.facts.src.libvirtVersion;
+    expect(checkOf(s, 'versions').message).toBe('QEMU ? / libvirt ? on lab-a, QEMU 7.2.22 / libvirt 9.0.0 on lab-b.');
   });
 });

@@ -186,7 +186,10 @@ describe('a check that throws', () => {
     // A probe answer without its file table: the disk plan cannot read it, so storage and networks (B's bridges) fail.
     (s.facts.dstProbe as { ok: true; value: { files: unknown } }).value.files = null;
     const pf = run(s);
-    expect(check(pf, 'storage')).toMatchObject({ status: 'fail', message: expect.stringMatching(/^Could not check: /) });
+    expect(check(pf, 'storage')).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/^Could not check: Cannot read properties of null/),
+    });
     expect(pf.plan.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['storage', 'network']);
     expect(pf.disks).toEqual([]);
   });
@@ -283,5 +286,38 @@ describe('shared helpers', () => {
     expect(diskDest({ ...d, readonly: true }, s.spec, pools)).toStrictEqual({ copy: false, dest: d.source });
     expect(diskDest({ ...d, type: 'block' }, s.spec, pools)).toStrictEqual({ copy: true, dest: d.source });
     expect(diskDest({ ...d, type: 'network' }, s.spec, pools)).toStrictEqual({ copy: false, dest: d.source });
+  });
+});
+
+describe('edges the mutation run found', () => {
+  it('a disk with no target, driver or source: the defaults libvirt reads', () => {
+    const s = scenario('live-copy-default-pool');
+    // An empty drive with neither <target> nor <driver>.
+    s.facts.xml = s.facts.xml.replace('</devices>', "<disk type='file' device='cdrom'/></devices>");
+    const d = contextOf(s.facts, s.spec).disks[1];
+    expect(d && { target: d.target, format: d.format, cache: d.cache, source: d.source }).toStrictEqual({
+      target: '?',
+      format: 'raw',
+      cache: 'default',
+      source: undefined,
+    });
+    expect(d && diskDest(d, s.spec, [])).toStrictEqual({ copy: false, dest: '' });
+  });
+
+  it('a live copy’s virsh line has no offline note', () => {
+    expect(run(scenario('live-copy-default-pool')).plan.virsh.startsWith('virsh -c ')).toBe(true);
+  });
+
+  it('a check that throws inside: only it fails, saying why', () => {
+    const s = scenario('live-shared-unsafe');
+    // The route answer is missing its value: the reachability check cannot read it (nor can the disk plan).
+    (s.facts.srcProbe as { ok: true; value: unknown }).value = null;
+    const pf = run(s);
+    expect(check(pf, 'reachable')).toMatchObject({
+      status: 'fail',
+      message: expect.stringContaining('Could not check: Cannot read properties of null'),
+    });
+    expect(check(pf, 'storage').message).toEqual(expect.stringContaining('Could not check: Cannot read properties of null'));
+    expect(pf.plan.flags).not.toContain('--unsafe');
   });
 });
