@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the JobManager's whole contract (progress, throttle, cancel, typed detail, retention) in one place.
 // JobManager: the record every long operation reports through. Exact outcomes: the final
 // progress, status and error of each ending, what is broadcast and when (throttle), and how
 // cancellation reaches the work.

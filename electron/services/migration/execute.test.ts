@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one table of run scenarios (offline copy, live copy, unknown outcomes, the end of a run) over one fake io.
 // The executor over a fake io that records every call: what a run creates gets an undo; on
 // failure the cleanup decision says which undos run (newest first); an unknown outcome touches
 // nothing on either host. Host views are the states the lab's libvirt 9.0 reports.
