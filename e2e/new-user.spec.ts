@@ -3,7 +3,7 @@
  * bridge. Each test starts its own backend with a fresh data dir and adds the lab hosts it needs
  * through the dialog, as a user does.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppServer, expect, startServer, test } from './fixtures';
@@ -13,8 +13,10 @@ import { VireoApp } from './pages/app';
 
 const lab = readLab();
 const hostA = lab.hosts.find((h) => h.id === 'A');
-if (!hostA) throw new Error('the lab describes no host A');
+const hostB = lab.hosts.find((h) => h.id === 'B');
+if (!hostA || !hostB) throw new Error('the lab describes no hosts A and B');
 const A = hostA;
+const B = hostB;
 const keyA = { kind: 'key' as const, path: A.keyPath };
 
 test('hosts: any libvirt URI — a wrong one is named in words, the test driver connects, Edit moves the host to a custom socket', async ({
@@ -185,4 +187,47 @@ test('forms speak plainly: every wrong field of the add-host dialog is named at 
   await expect(dialog.root.getByText('Display name is longer than 64 characters')).toHaveCount(0);
   await dialog.cancel();
   await expect(page.getByText('No hosts yet.')).toBeVisible();
+});
+
+test('a changed host key: the file and both fingerprints are shown; "Forget the old key" asks for the new one and connects', async ({
+  page,
+}, testInfo) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vireo-e2e-hostkey-'));
+  let server: AppServer = await startServer({ dataDir });
+  try {
+    const app = new VireoApp(page);
+    await app.open(server);
+    const id = await app.addHost({ name: 'lab-a', address: A.address, user: A.user, port: A.port, auth: keyA }, A.fingerprint);
+    await server.stop();
+    // "lab-a was reinstalled": Vireo's known_hosts now files another key (lab-b's) for its address.
+    const file = join(dataDir, 'known_hosts');
+    const before = readFileSync(file, 'utf8');
+    expect(before).toContain(`${A.address} `);
+    writeFileSync(
+      file,
+      before
+        .split('\n')
+        .map((l) => (l.startsWith(`${A.address} `) ? `${A.address} ${B.hostKey}` : l))
+        .join('\n'),
+    );
+    server = await startServer({ dataDir });
+    await app.open(server);
+    await expect(app.hostStatus(id)).toHaveAttribute('data-status', 'failed');
+    await app.openHost('lab-a');
+    await expect(page.getByTestId('host-page-error')).toContainText(`has changed: ${file} has`);
+    await expect(page.getByTestId('host-key-old')).toContainText(B.fingerprint);
+    await expect(page.getByTestId('host-key-new')).toContainText(A.fingerprint);
+    await testInfo.attach('a changed host key', { body: await page.screenshot(), contentType: 'image/png' });
+    await page.getByTestId('host-key-forget').click();
+    await expect(page.getByTestId('host-key-forget-modal').getByRole('dialog')).toContainText(A.fingerprint);
+    await page.getByTestId('host-key-forget-confirm').click();
+    expect(await app.prompt.fingerprint()).toBe(A.fingerprint);
+    await app.prompt.trust();
+    await app.expectConnected('lab-a');
+    const after = readFileSync(file, 'utf8');
+    expect(after).not.toContain(B.hostKey.split(' ')[1]);
+    expect(after).toContain(`${A.address} `);
+  } finally {
+    await server.stop();
+  }
 });

@@ -93,6 +93,7 @@ export function createBackend(opts: BackendOptions): Backend {
       return null;
     },
     'hosts.update': async ({ hostId, ...patch }) => hosts.update(hostId, patch),
+    'hosts.forgetHostKey': ({ hostId, fingerprints }) => hosts.forgetHostKey(hostId, fingerprints),
     'hosts.reorder': async ({ order }) => {
       hosts.reorder(order);
       return null;

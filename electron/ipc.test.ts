@@ -119,7 +119,22 @@ describe('toApiError: one shape for every error', () => {
       ],
       [new TimeoutError('lab-a', 3, 0x20008086, 5000), { code: 'timeout', message: 'lab-a: no reply to procedure 3 within 5 s' }],
       [new AuthError('Authentication failed for root@h'), { code: 'ssh', message: 'Authentication failed for root@h' }],
-      [new HostKeyMismatchError('h', 22, ['a'], 'b'), { code: 'ssh', message: expect.stringMatching(/^The host key of h has changed/) }],
+      [
+        new HostKeyMismatchError('h', 2222, ['ssh-ed25519 SHA256:old'], 'ssh-ed25519 SHA256:new', '/data/known_hosts'),
+        {
+          code: 'ssh',
+          message: expect.stringMatching(
+            /^The host key of h:2222 has changed: \/data\/known_hosts has ssh-ed25519 SHA256:old, .*ssh-keygen -R '\[h\]:2222' -f '\/data\/known_hosts'/,
+          ),
+          hostKey: {
+            host: 'h',
+            port: 2222,
+            expected: ['ssh-ed25519 SHA256:old'],
+            presented: 'ssh-ed25519 SHA256:new',
+            file: '/data/known_hosts',
+          },
+        },
+      ],
       [
         new HostKeyRejectedError('The host key of root@h was not trusted'),
         { code: 'ssh', message: 'The host key of root@h was not trusted' },

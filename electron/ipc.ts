@@ -5,7 +5,7 @@
  */
 import { ZodError } from 'zod';
 import { type ApiError, isRequestName, type ParsedInput, type RequestName, type RequestOutput, type Result, requests } from '../shared/api';
-import { classify, type ErrorClass } from './libvirt/errors';
+import { classify, type ErrorClass, isHostKeyMismatch } from './libvirt/errors';
 
 export type Handlers = { [N in RequestName]: (input: ParsedInput<N>) => Promise<RequestOutput<N>> };
 
@@ -59,8 +59,16 @@ export function toApiError(err: unknown): ApiError {
     case 'timeout':
       return { code: 'timeout', message: c.message, ...withHint };
     case 'auth':
-    case 'host-key':
       return { code: 'ssh', message: c.message, ...withHint };
+    case 'host-key':
+      return {
+        code: 'ssh',
+        message: c.message,
+        ...withHint,
+        ...(isHostKeyMismatch(err)
+          ? { hostKey: { host: err.host, port: err.port, expected: err.expected, presented: err.presented, file: err.file } }
+          : {}),
+      };
     case 'unknown':
       return { code: c.code ?? 'internal', message: c.message, ...withHint };
     default:

@@ -190,6 +190,9 @@ export function isHostKeyError(err: unknown): err is HostKeyMismatchError | Host
   return k === 'host-key-mismatch' || k === 'host-key-rejected';
 }
 
+/** The host presented a key other than the one on file. */
+export const isHostKeyMismatch = (err: unknown): err is HostKeyMismatchError => errorKindOf(err) === 'host-key-mismatch';
+
 /** The host could not be reached over SSH, or a channel could not be opened. */
 export const isSshError = (err: unknown): err is SshError => errorKindOf(err) === 'ssh';
 

@@ -27,6 +27,7 @@ import {
 import { networkGetXmlDesc, networkListAll } from '../libvirt/network';
 import { ListNetworksFlags, StoragePoolState } from '../libvirt/protocol';
 import { poolGetInfo, poolGetXmlDesc, poolListAll } from '../libvirt/storage';
+import { forgetHostKeys } from '../transport/known-hosts';
 import { connectLocal } from '../transport/local';
 import { SshLink, SshSession, type SshTarget } from '../transport/ssh';
 import { attr, child, parseXml, path, text } from '../xml/dom';
@@ -172,6 +173,35 @@ export class HostManager extends EventEmitter {
   async connect(id: HostId): Promise<HostInfo> {
     const h = this.get(id);
     if (h.state.status !== 'connected') await this.open(h);
+    return this.info(h);
+  }
+
+  /**
+   * After a refused changed host key, and only for the keys that refusal named: removes them from
+   * Vireo's known_hosts (the one file Vireo reads) and connects again, so the new key is asked like
+   * on a first connect (the admin compares its fingerprint). Another host's keys are never touched.
+   */
+  async forgetHostKey(id: HostId, fingerprints: readonly string[]): Promise<HostInfo> {
+    const h = this.get(id);
+    const hk = h.state.status === 'failed' ? h.state.error.hostKey : undefined;
+    if (!hk)
+      throw new AppError(
+        'no-changed-key',
+        `${h.saved.spec.name} has not been refused for a changed host key`,
+        'Connect first: a key is forgotten only after the host presented another one.',
+      );
+    const named = hk.expected.map((e) => e.split(' ').pop() ?? '');
+    const foreign = fingerprints.filter((f) => !named.includes(f));
+    if (foreign.length)
+      throw new AppError('not-the-old-key', `${foreign.join(', ')} is not a key ${hk.file} has for ${hk.host}`, 'Nothing was removed.');
+    const r = await forgetHostKeys(this.deps.knownHostsPath, hk.host, hk.port, fingerprints);
+    if (r.removed === 0)
+      throw new AppError(
+        'key-not-removed',
+        `${hk.file} has no line for ${hk.host} alone with ${fingerprints.join(', ')}${r.kept ? ` (${r.kept} shared with other hosts were kept)` : ''}`,
+        `Remove it by hand: ssh-keygen -R '${hk.port === 22 ? hk.host : `[${hk.host}]:${hk.port}`}' -f '${hk.file}'`,
+      );
+    await this.open(h);
     return this.info(h);
   }
 

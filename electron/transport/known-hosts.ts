@@ -2,7 +2,7 @@
 // presented host key, and appending a newly trusted key the way `ssh` would write it, so the
 // user's own ssh and Vireo trust the same keys.
 import { createHash, createHmac } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors';
 
@@ -230,4 +230,37 @@ export async function trustHostKey(path: string, host: string, port: number, pub
     );
   await appendKnownHost(path, host, port, key);
   return 'added';
+}
+
+/**
+ * Removes the keys with these fingerprints filed for exactly this host (plain or hashed host
+ * field naming it), as `ssh-keygen -R` would for those keys only; every other line stays byte for
+ * byte. Returns how many lines went. An entry that also names other hosts is left alone (it is
+ * not only this host's) and counted as kept.
+ */
+export async function forgetHostKeys(
+  path: string,
+  host: string,
+  port: number,
+  fingerprints: readonly string[],
+): Promise<{ removed: number; kept: number }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { removed: 0, kept: 0 };
+  }
+  const entries = parseKnownHosts(text);
+  const drop = new Set<number>();
+  let kept = 0;
+  for (const e of entries) {
+    if (e.marker !== null || !fingerprints.includes(fingerprintOf(e.key)) || !hostFieldMatches(e.hosts, host, port)) continue;
+    if (e.hosts.includes(',')) kept++;
+    else drop.add(e.line);
+  }
+  if (drop.size === 0) return { removed: 0, kept };
+  const lines = text.split('\n');
+  const rest = lines.filter((_, i) => !drop.has(i + 1));
+  await writeFile(path, rest.join('\n'), { mode: 0o600 });
+  return { removed: drop.size, kept };
 }

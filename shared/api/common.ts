@@ -150,6 +150,8 @@ export interface ApiError {
   libvirt?: { code: number; domain: number };
   /** Schema issues for invalid input. */
   issues?: { path: string; message: string }[];
+  /** A changed host key: the keys on file (`type SHA256:…`), the one presented, and the file that has the old ones. */
+  hostKey?: { host: string; port: number; expected: string[]; presented: string; file: string };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

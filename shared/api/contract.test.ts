@@ -78,6 +78,7 @@ const SAMPLES: Record<RequestName, Record<string, unknown>> = {
   'hosts.connect': { hostId: H },
   'hosts.disconnect': { hostId: H },
   'prompts.answer': { id: 'p-1', accept: true, secret: 'pw' },
+  'hosts.forgetHostKey': { hostId: H, fingerprints: ['SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'] },
   'hosts.update': { hostId: H, name: 'A', address: '10.203.0.1', port: 22, user: 'root', auth: { kind: 'password', password: 'pw' } },
   'hosts.reorder': { order: [H, 'lab-b'] },
   'hosts.details': { hostId: H },

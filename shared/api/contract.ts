@@ -79,6 +79,19 @@ export const requests = {
       .strict(),
     output: out<HostInfo>(),
   },
+  /** After a refused changed host key: forget the old keys that refusal named (Vireo's known_hosts only), then connect and ask for the new one. */
+  'hosts.forgetHostKey': {
+    input: z
+      .object({
+        hostId: HostId,
+        fingerprints: z
+          .array(z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'Not an SSH key fingerprint (SHA256:…)'))
+          .min(1)
+          .max(16),
+      })
+      .strict(),
+    output: out<HostInfo>(),
+  },
   'hosts.reorder': { input: z.object({ order: z.array(HostId).max(1000) }).strict(), output: out<null>() },
   'hosts.details': { input: hostRef, output: out<HostDetails>() },
   'domains.list': { input: z.object({ hostId: HostId.optional() }).strict(), output: out<DomainSummary[]>() },

@@ -21,13 +21,18 @@ export class HostKeyMismatchError extends Error {
   constructor(
     readonly host: string,
     readonly port: number,
+    /** The keys on file for the host, `type SHA256:…` each. */
     readonly expected: string[],
+    /** The key the host presented, `type SHA256:…`. */
     readonly presented: string,
+    /** The known_hosts file that has the old keys. */
+    readonly file = 'known_hosts',
   ) {
+    const name = port === 22 ? host : `[${host}]:${port}`;
     super(
-      `The host key of ${host}${port === 22 ? '' : `:${port}`} has changed: known_hosts has ${expected.join(', ')}, ` +
+      `The host key of ${host}${port === 22 ? '' : `:${port}`} has changed: ${file} has ${expected.join(', ')}, ` +
         `the host presented ${presented}. This can mean someone is intercepting the connection, or the host ` +
-        'was reinstalled; check with its administrator and then remove the old key from known_hosts.',
+        `was reinstalled; check with its administrator, then remove the old key: "Forget the old key" on the host's page, or ssh-keygen -R '${name}' -f '${file}'.`,
     );
   }
 }

@@ -38,6 +38,7 @@ export function hostKeyCheck(
         port,
         verdict.expected.map((e) => `${e.keyType} ${e.fingerprint}`),
         `${keyType} ${presented}`,
+        policy.knownHostsPath,
       );
       return verify(false);
     }

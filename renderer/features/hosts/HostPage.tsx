@@ -9,6 +9,7 @@ import { useHostVerb } from '../../queries/mutations';
 import { type HostTab, useUi } from '../../store/ui';
 import { DomainTable } from '../domains/DomainTable';
 import { NewVmButton } from '../install/InstallWizard';
+import { ChangedHostKey } from './ChangedHostKey';
 import { HostOverview } from './HostOverview';
 import { HostStateBadge } from './HostStateBadge';
 
@@ -88,6 +89,7 @@ function HostHeader({ host }: { host: HostInfo }) {
       {host.state.status === 'failed' && (
         <div data-testid="host-page-error">
           <ErrorAlert title={`Cannot connect to ${host.spec.name}`} error={host.state.error} />
+          {host.state.error.hostKey && <ChangedHostKey host={host} facts={host.state.error.hostKey} />}
         </div>
       )}
       {host.state.status === 'reconnecting' && (
