@@ -13,7 +13,8 @@ const Report = z.object({
 const GROUPS: [string, RegExp][] = [
   ['protocol codecs', /^electron\/libvirt\/(xdr|protocol|params)\.ts$/],
   ['XML model', /^electron\/xml\//],
-  ['migration progress', /migration-progress\.ts$/],
+  ['migration progress', /migration\/progress\.ts$/],
+  ['migration plan, cleanup, explain', /migration\/(plan|cleanup|explain)\.ts$/],
   ['pre-flight checks', /preflight\.ts$/],
   ['jobs', /jobs\.ts$/],
 ];
