@@ -5,8 +5,10 @@
  *
  * It makes its own scratch objects, all named t-capt-* / tcapt-*, and removes them at the end:
  * on A a shut-off VM with four disks (a pool qcow2, a qcow2 overlay with a backing file, an ISO
- * CD-ROM, a file outside every pool), an ISO and an image to import; on A and B a 1 MiB pool
- * (tmpfs) and a pool that is defined but not running. It never touches other VMs (tiny, dirty …).
+ * CD-ROM, a file outside every pool) and three NICs (labbr0, a network and a bridge only A has),
+ * an ISO and an image to import; on A and B a 1 MiB pool (tmpfs) and a pool that is defined but
+ * not running. It never touches other VMs (tiny, dirty …). Over 400 lines: one scenario list,
+ * each scenario a few lines, kept in one file so the fixtures have one source.
  *
  *   npx tsx e2e/lab/capture-clone-install-facts.ts
  */
