@@ -856,7 +856,11 @@ async function startCrossClone(bridge: Bridge, ids: { idA: string; idB: string }
   });
   if (mibps)
     await expect
-      .poll(() => bridge.of('job.progress').some((j) => j.id === started.job.id && (j.figures.bytes ?? 0) > 4 * MiB), { timeout: 60_000 })
+      .poll(
+        () =>
+          bridge.of('job.progress').some((j) => j.id === started.job.id && j.kind === 'clone' && (j.detail.figures.bytes ?? 0) > 4 * MiB),
+        { timeout: 60_000 },
+      )
       .toBe(true);
   return started.job;
 }

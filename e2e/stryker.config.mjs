@@ -11,7 +11,7 @@ export default {
   // import does not resolve where the optional Electron binary is absent.
   vitest: { configFile: 'e2e/vitest.mutation.config.ts', related: false },
   // The unit tests beside the mutated modules and their callers (not transport/, renderer/ …).
-  testFiles: ['electron/libvirt/*.test.ts', 'electron/xml/*.test.ts', 'electron/services/*.test.ts', 'shared/*.test.ts'],
+  testFiles: ['electron/libvirt/*.test.ts', 'electron/xml/*.test.ts', 'electron/services/*.test.ts', 'electron/services/migration/*.test.ts', 'electron/services/clone/*.test.ts', 'electron/services/install/*.test.ts', 'shared/**/*.test.ts'],
   mutate: [
     // protocol codecs
     'electron/libvirt/xdr.ts',
@@ -21,9 +21,16 @@ export default {
     'electron/xml/*.ts',
     '!electron/xml/*.test.ts',
     // migration progress, pre-flight checks, jobs
-    'electron/services/migration-progress.ts',
-    'electron/services/preflight.ts',
+    'electron/services/migration/progress.ts',
+    'electron/services/migration/plan.ts',
+    'electron/services/migration/cleanup.ts',
+    'electron/services/migration/explain.ts',
+    'electron/services/migration/checks*.ts',
+    '!electron/services/migration/checks*.test.ts',
     'electron/services/jobs.ts',
+    // clone and install: checks and plans
+    'electron/services/clone/{checks,plan}.ts',
+    'electron/services/install/{checks,plan,tree}.ts',
   ],
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constant tables, e.g. protocol.ts's procedure numbers) need a
@@ -39,6 +46,6 @@ export default {
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
-  ignorePatterns: ['/dist', '/dist-electron', '/test-results', '/playwright-report', '/bench-results', '/e2e/_scratch', '*.log'],
+  ignorePatterns: ['/.stryker-tmp*', '/dist', '/dist-electron', '/test-results', '/playwright-report', '/bench-results', '/e2e/_scratch', '*.log'],
   thresholds: { high: 80, low: 60, break: null },
 };

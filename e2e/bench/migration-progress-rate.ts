@@ -80,7 +80,7 @@ const bench: Bench = {
       listener = (j) => {
         if (j.kind !== 'migration' || (jobId && j.id !== jobId)) return;
         if (j.status === 'running') {
-          if (j.figures.dataTotal === undefined) return;
+          if (j.kind !== 'migration' || j.detail.figures.dataTotal === undefined) return;
           if (seen.length === 0) cpu0 = cpuMs(pid);
           seen.push(Date.now());
           cpu1 = cpuMs(pid);

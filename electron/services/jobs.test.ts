@@ -54,7 +54,6 @@ describe('JobManager', () => {
       phase: 'starting',
       progress: 0,
       detail: { figures: {} },
-      figures: {},
       status: 'running',
       cancellable: true,
       startedAt: T0,
@@ -106,13 +105,13 @@ describe('JobManager', () => {
   it('update clamps progress to 0..1 and merges figures', () => {
     const { jobs } = setup();
     const { job, ctx } = controllable(jobs);
-    ctx.update({ progress: 1.7, figures: { a: 1, b: 2 } });
+    ctx.update({ progress: 1.7, detail: { figures: { bytes: 1, totalBytes: 2 } } });
     expect(jobs.get(job.id).progress).toBe(1);
     // No phase given: the phase stays.
     expect(jobs.get(job.id).phase).toBe('starting');
-    ctx.update({ progress: -3, figures: { b: 5, c: 7 } });
+    ctx.update({ progress: -3, detail: { figures: { totalBytes: 5, disk: 7 } } });
     expect(jobs.get(job.id).progress).toBe(0);
-    expect(jobs.get(job.id).figures).toEqual({ a: 1, b: 5, c: 7 });
+    expect(jobs.get(job.id).detail.figures).toEqual({ bytes: 1, totalBytes: 5, disk: 7 });
     ctx.update({ phase: 'verifying' });
     // Progress untouched when not given.
     expect(jobs.get(job.id)).toMatchObject({ phase: 'verifying', progress: 0 });
@@ -158,12 +157,12 @@ describe('JobManager', () => {
     const { jobs, emitted } = setup();
     const { ctx } = controllable(jobs);
     vi.setSystemTime(T0 + 1000);
-    ctx.update({ progress: 0.5, figures: { bytes: 10 } });
+    ctx.update({ progress: 0.5, detail: { figures: { bytes: 10 } } });
     const sent = emitted[1] as Job;
     vi.setSystemTime(T0 + 2000);
-    ctx.update({ progress: 0.6, figures: { bytes: 20 } });
+    ctx.update({ progress: 0.6, detail: { figures: { bytes: 20 } } });
     expect(sent.progress).toBe(0.5);
-    expect(sent.figures).toEqual({ bytes: 10 });
+    expect(sent.detail.figures).toEqual({ bytes: 10 });
   });
 
   it('after the job ended, updates change nothing and broadcast nothing', async () => {
@@ -312,19 +311,14 @@ describe('typed detail', () => {
     expect(got.kind === 'migration' && got.detail.history).toEqual(history);
     const listed = jobs.list()[0];
     expect(listed?.kind === 'migration' && listed.detail.history).toEqual(history);
-    // The deprecated bag stays empty for a migration.
-    expect(got.figures).toEqual({});
   });
 
-  it('the deprecated figures of a copy job land in detail.figures too (the transition)', () => {
+  it("a copy job's figures merge one level deep in its detail", () => {
     const { jobs } = setup();
     const { job, ctx } = controllable(jobs);
-    ctx.update({ figures: { bytes: 10, totalBytes: 100 } });
-    ctx.update({ figures: { bytes: 20 } });
-    expect(jobs.get(job.id)).toMatchObject({
-      figures: { bytes: 20, totalBytes: 100 },
-      detail: { figures: { bytes: 20, totalBytes: 100 } },
-    });
+    ctx.update({ detail: { figures: { bytes: 10, totalBytes: 100 } } });
+    ctx.update({ detail: { figures: { bytes: 20 } } });
+    expect(jobs.get(job.id)).toMatchObject({ detail: { figures: { bytes: 20, totalBytes: 100 } } });
     ctx.update({ detail: { figures: { bytesPerSec: 5 } } });
     expect(jobs.get(job.id).detail).toEqual({ figures: { bytes: 20, totalBytes: 100, bytesPerSec: 5 } });
   });
@@ -332,7 +326,7 @@ describe('typed detail', () => {
   it('get() and list() give copies: changing them changes no job', () => {
     const { jobs } = setup();
     const { job, ctx } = controllable(jobs);
-    ctx.update({ figures: { bytes: 1 } });
+    ctx.update({ detail: { figures: { bytes: 1 } } });
     const got = jobs.get(job.id);
     got.cancellable = false;
     got.detail.figures = {};

@@ -14,20 +14,12 @@ import { AppError } from '../../shared/errors';
 import type { EventHub } from '../core/events';
 import { toApiError } from '../ipc';
 
-/** Kinds whose work may still report free-form figures (the transition to typed detail). */
-type LegacyFiguresKind = Exclude<JobKind, 'migration'>;
-
 export interface JobUpdate<K extends JobKind> {
   phase?: string;
   /** 0..1 */
   progress?: number;
   /** Merged into the job's detail, one level deep (a detail's `figures` are merged too). */
   detail?: Partial<JobDetails[K]>;
-  /**
-   * @deprecated Free-form figures, for install/clone/volume-copy while their code moves to
-   * `detail: { figures }` (see /work/notes/jobs-api.md); merged into detail.figures.
-   */
-  figures?: K extends LegacyFiguresKind ? Record<string, number> : never;
 }
 
 export interface JobContext<K extends JobKind = JobKind> {
@@ -105,7 +97,6 @@ export class JobManager {
       phase: 'starting',
       progress: 0,
       detail: spec.detail ?? { figures: {} },
-      figures: {},
       status: 'running',
       cancellable: spec.cancellable ?? true,
       startedAt: Date.now(),
@@ -130,10 +121,6 @@ export class JobManager {
         // A figure that is not a number (0/0 from an empty total) keeps the last progress.
         if (patch.progress !== undefined && !Number.isNaN(patch.progress)) job.progress = Math.min(1, Math.max(0, patch.progress));
         if (patch.detail) job.detail = mergeDetail(job.detail, patch.detail) as JobDetails[K];
-        if (patch.figures) {
-          job.figures = { ...job.figures, ...patch.figures };
-          job.detail = mergeDetail(job.detail, { figures: patch.figures }) as JobDetails[K];
-        }
         this.emit(entry, phaseChanged);
       },
       setCancellable: (on) => {

@@ -59,11 +59,6 @@ interface JobOfKind<K extends JobKind> {
   /** 0..1 */
   progress: number;
   detail: JobDetails[K];
-  /**
-   * @deprecated The figures of install/clone/volume-copy jobs before detail was typed: the same
-   * as `detail.figures` for those kinds, always {} for a migration. Goes once every reader uses detail.
-   */
-  figures: Record<string, number>;
   status: JobStatus;
   cancellable: boolean;
   startedAt: number;

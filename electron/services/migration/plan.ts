@@ -39,7 +39,6 @@ export const MIGRATE_FLAG_NAMES: [number, string][] = [
 /** What the plan reads of a host: how the app reaches it. */
 export type HostAddress = { spec: Pick<HostInfo['spec'], 'transport' | 'address' | 'port' | 'user' | 'uri'> };
 
-
 /** The destination's libvirt URI as the source reaches it, from how the app reaches it. */
 export function defaultPeerUri(dest: HostAddress): string | undefined {
   const s = dest.spec;

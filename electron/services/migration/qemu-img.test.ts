@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { qemuImgInfo } from './facts-shell';
 import type { HostIo, RunResult } from '../transfer';
+import { qemuImgInfo } from './facts-shell';
 
 const dir = mkdtempSync(join(tmpdir(), 'vireo-qemu-img-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

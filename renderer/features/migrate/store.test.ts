@@ -22,7 +22,6 @@ const job = (figures: MigrationFigures, o: Partial<Job> = {}): Job =>
       },
       logLines: 0,
     },
-    figures: {},
     status: 'running',
     cancellable: true,
     startedAt: Date.now() - 5000,
