@@ -11,6 +11,9 @@
  *
  * Bytes travel on a ByteChannel per connection (core/streams.ts); the renderer attaches to the
  * channel named in the session's 'open' state.
+ *
+ * Over 400 lines: one state machine (open, waiting, following a migration, taken over, closed)
+ * whose transitions read better in one place than spread over files.
  */
 import { randomBytes } from 'node:crypto';
 import type { ConsoleInfo, ConsoleKind, ConsoleState, HostId } from '../../shared/api';

@@ -2,6 +2,10 @@
  * Saved hosts and their live connections: one SSH session per host (shared by the libvirt
  * channel, VNC forwards and copies) carrying one libvirt RPC connection, with a lifecycle that
  * the UI sees through `host.state` events.
+ *
+ * Over 400 lines: the host lifecycle (add, edit, connect with prompts, reconnect, remove) and the
+ * host details read (pools, networks, capabilities) live here together; the details move to the
+ * storage and network services of issue 18.
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';

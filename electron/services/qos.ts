@@ -3,6 +3,10 @@
  * change goes to the running VM, its definition, or both (libvirt's LIVE / CONFIG impact flags in
  * one call), then everything is read back and compared with what was asked: libvirt and the
  * kernel may clamp or ignore a value, and the admin sees it.
+ *
+ * Over 400 lines: four tunables that share one apply-then-read-back-and-compare path; each has
+ * its own validation and readback, and the shared path is what keeps them honest, so they stay in
+ * one file until the settings editor (issue 19) gives them a common facts/plan/execute shape.
  */
 import type {
   ApplyScope,

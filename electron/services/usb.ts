@@ -7,6 +7,10 @@
  *
  * Devices we attach carry a user alias (ua-vireo-…): libvirt keeps it in the live and the
  * persistent definition, so the two sides of one device are recognised exactly.
+ *
+ * Over 400 lines: the host list, passthrough and emulated devices share the device matching by
+ * alias and the live/config reconciliation below; it becomes services/usb/ (facts, plan, execute)
+ * with issue 19's device editor, which adds and removes devices the same way.
  */
 import { randomBytes } from 'node:crypto';
 import type {
