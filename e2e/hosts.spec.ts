@@ -202,7 +202,9 @@ test('hosts: B reached through A as a jump host (ProxyJump) set in the form; a m
     auth: { kind: 'key', path: B.keyPath },
   });
   await app.addHostDialog.submit();
-  await expect(app.addHostDialog.error).toContainText('A jump host is [user@]host[:port]');
+  // Refused in the form, at its field, before anything is sent (the backend applies the same rule).
+  await expect(app.addHostDialog.root.getByText('A jump host is [user@]host[:port], comma-separated for a chain')).toBeVisible();
+  await expect(app.addHostDialog.root.getByTestId('form-summary')).toHaveText('Check this field: Jump host. Nothing was sent.');
   await app.addHostDialog.fill({ address: B.address, jump: `${A.user}@${A.address}:${A.port}`, auth: { kind: 'key', path: B.keyPath } });
   await app.addHostDialog.submit();
   // Both keys are new to this backend: the jump host's is asked first, then B's (seen through A).

@@ -324,7 +324,9 @@ test('hostile messages on the web bridge are refused and the backend keeps servi
   await refused('hosts.remove', { hostId: 42 });
   await refused('hosts.remove', { hostId: 'lab-a', extra: true });
   await refused('hosts.add', { spec: { name: 'x', transport: 'ssh', address: '$(id)', user: 'root' } });
-  await refused('hosts.add', { spec: { name: 'x', transport: 'ssh', address: A.address, user: 'root', uri: 'qemu:///system?socket=/x' } });
+  await refused('hosts.add', {
+    spec: { name: 'x', transport: 'ssh', address: A.address, user: 'root', uri: 'qemu:///system?socket=x;id' },
+  });
   await refused('hosts.add', {
     spec: { name: 'x', transport: 'ssh', address: A.address, user: 'root', auth: { kind: 'key', path: '/k', evil: 1 } },
   });
