@@ -230,7 +230,8 @@ export class MigrationService {
             postCopyActive: steer.controls.postCopy,
             throttlePercent: steer.controls.throttlePercent,
             suspended: steer.controls.suspended,
-            maxDowntimeMs: steer.controls.maxDowntimeMs,
+            // A downtime asked at the start and not applied yet counts: a remedy must allow more.
+            maxDowntimeMs: steer.controls.maxDowntimeMs ?? steer.pendingDowntime,
           })
         : [],
       ...(live.result ? { result: live.result } : {}),
