@@ -1,18 +1,23 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from './fixtures';
 
+// Absolute paths: the same config is loaded from here (npm run test:e2e) and through the
+// repository's root playwright.config.ts (`npx playwright test e2e/<file>.spec.ts` from the root).
+const here = import.meta.dirname;
+
 // The lab is one shared pair of hosts: specs run one at a time.
 export default defineConfig({
-  testDir: '.',
+  testDir: here,
   testMatch: '*.spec.ts',
   // One sentence when the browser is missing, before any spec (npm test installs it when it can).
-  globalSetup: './playwright-setup.ts',
-  outputDir: '../test-results',
+  globalSetup: resolve(here, 'playwright-setup.ts'),
+  outputDir: resolve(here, '../test-results'),
   workers: 1,
   fullyParallel: false,
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: [['list'], ['json', { outputFile: '../test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: resolve(here, '../test-results/playwright.json') }]],
   use: {
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
     screenshot: 'only-on-failure',

@@ -14,9 +14,13 @@ import { HostManager } from './services/hosts';
 import { InstallService } from './services/install';
 import { JobManager } from './services/jobs';
 import { MigrationService } from './services/migration';
+import { createNetworksFeature } from './services/networks/feature';
 import { PromptBroker } from './services/prompts';
 import { QosService } from './services/qos';
+import { createSettingsFeature } from './services/settings/feature';
+import { createSnapshotsFeature } from './services/snapshots/feature';
 import { StatsService } from './services/stats';
+import { createStorageFeature } from './services/storage/feature';
 import { UsbService } from './services/usb';
 import { VncConnector } from './services/vnc';
 import { localLibvirtAvailable } from './transport/local';
@@ -69,6 +73,14 @@ export function createBackend(opts: BackendOptions): Backend {
   const clone = new CloneService(hosts, jobs);
   // ---- migration
   const migrations = new MigrationService(hosts, jobs);
+  // ---- wave 2: each feature brings its own handlers
+  const deps = { hosts, events, jobs, streams, domains };
+  const features = [
+    createStorageFeature(deps),
+    createNetworksFeature(deps),
+    createSnapshotsFeature(deps),
+    createSettingsFeature(deps),
+  ] as const;
   // Every service listens by now: hosts marked "connect when Vireo starts" connect (each shows its own failure).
   const autoconnected = hosts.autoconnect();
 
@@ -145,6 +157,10 @@ export function createBackend(opts: BackendOptions): Backend {
     'migrations.fix': async ({ spec, fix }) => migrations.fix(spec, fix),
     'migrations.start': async (spec) => migrations.start(spec),
     'migrations.control': async ({ jobId, control }) => migrations.control(jobId, control),
+    ...features[0].handlers,
+    ...features[1].handlers,
+    ...features[2].handlers,
+    ...features[3].handlers,
   };
 
   return {
@@ -160,6 +176,7 @@ export function createBackend(opts: BackendOptions): Backend {
     clone,
     migrations,
     close: async () => {
+      for (const f of features) f.dispose();
       consoles.closeAll();
       streams.closeAll();
       stats.stop();

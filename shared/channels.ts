@@ -4,7 +4,17 @@
  */
 export const IPC_INVOKE = 'vireo:invoke';
 export const IPC_EVENT = 'vireo:event';
-export const EVENT_NAMES = ['host.state', 'domain.changed', 'job.progress', 'prompt', 'domain.stats', 'console.state'] as const;
+export const EVENT_NAMES = [
+  'host.state',
+  'domain.changed',
+  'job.progress',
+  'prompt',
+  'domain.stats',
+  'console.state',
+  'storage.changed',
+  'network.changed',
+  'snapshot.changed',
+] as const;
 /** Console byte channels over Electron IPC (see preload.ts): attach, write, ack, detach / data, close. */
 export const IPC_STREAM = 'vireo:stream';
 /** A console channel id: random and unguessable (holding it is what lets you read the bytes). */

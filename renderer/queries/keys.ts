@@ -8,21 +8,14 @@
  * are both plain keys. Pure: no React, no transport (unit-tested in keys.test.ts).
  */
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import type { DomainSummary, EventName, Events, HostInfo, Job, RequestInput, RequestName } from '../../shared/api';
+import type { DomainSummary, EventName, Events, HostInfo, Job } from '../../shared/api';
+import { keyOf } from './keyOf';
+import { networkEvents } from './networks-events';
+import { snapshotEvents } from './snapshots-events';
 import { dropStats } from './statsHistory';
+import { storageEvents } from './storage-events';
 
-/** The key of one request's reply: the request's name and its whole input. */
-export function keyOf<N extends RequestName>(name: N, input: RequestInput<N>): readonly [N, RequestInput<N>] {
-  return [name, input] as const;
-}
-
-/** Every cached reply of a request whose input has these fields (all of them without `where`). */
-export function keysOf<N extends RequestName>(
-  name: N,
-  where?: Partial<RequestInput<N>>,
-): readonly [N] | readonly [N, Partial<RequestInput<N>>] {
-  return where ? ([name, where] as const) : ([name] as const);
-}
+export { keyOf, keysOf } from './keyOf';
 
 /** The keys the app reads most, by what they hold. */
 export const keys = {
@@ -100,6 +93,10 @@ export const EVENT_TABLE: EventTable = {
     elsewhere: 'queries/stats.ts: a reference-counted feed into statsHistory (the backend samples only while someone listens)',
   },
   'console.state': { elsewhere: 'features/console: each session follows its own state, newest seq wins' },
+  // Wave 2: each feature's rows live beside its queries.
+  ...storageEvents,
+  ...networkEvents,
+  ...snapshotEvents,
 };
 
 /** The events the cache follows (useBackendEvents subscribes to these, and only these). */

@@ -2,8 +2,8 @@
 import { create } from 'zustand';
 import type { HostId } from '../../shared/api';
 
-export type HostTab = 'vms' | 'overview';
-export type DomainTab = 'overview' | 'graphs' | 'xml' | 'resources' | 'usb';
+export type HostTab = 'vms' | 'overview' | 'storage' | 'networks';
+export type DomainTab = 'overview' | 'graphs' | 'xml' | 'resources' | 'usb' | 'snapshots' | 'settings';
 
 export type Selection =
   | { kind: 'all' }

@@ -9,6 +9,8 @@ import { useHostVerb } from '../../queries/mutations';
 import { type HostTab, useUi } from '../../store/ui';
 import { DomainTable } from '../domains/DomainTable';
 import { NewVmButton } from '../install/InstallWizard';
+import { NetworksTab } from '../networks/NetworksTab';
+import { StorageTab } from '../storage/StorageTab';
 import { ChangedHostKey } from './ChangedHostKey';
 import { HostOverview } from './HostOverview';
 import { HostStateBadge } from './HostStateBadge';
@@ -121,12 +123,24 @@ export function HostPage({ hostId, tab }: { hostId: string; tab: HostTab }) {
           <Tabs.Tab value="vms" data-testid="host-tab-vms">
             Virtual machines
           </Tabs.Tab>
+          <Tabs.Tab value="storage" data-testid="host-tab-storage">
+            Storage
+          </Tabs.Tab>
+          <Tabs.Tab value="networks" data-testid="host-tab-networks">
+            Networks
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="vms" pt="sm" style={{ flex: 1, minHeight: 0 }}>
           <DomainTable hostId={hostId} />
         </Tabs.Panel>
         <Tabs.Panel value="overview" pt="sm" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
           <HostOverview host={host} />
+        </Tabs.Panel>
+        <Tabs.Panel value="storage" pt="sm" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+          <StorageTab hostId={hostId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="networks" pt="sm" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+          <NetworksTab hostId={hostId} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

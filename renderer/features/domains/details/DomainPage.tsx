@@ -7,6 +7,8 @@ import { domainKey } from '../../../lib/format';
 import { useDomain, useDomainDetails, useHost } from '../../../queries';
 import { type DomainTab, useUi } from '../../../store/ui';
 import { QosPanel } from '../../qos/QosPanel';
+import { SettingsTab } from '../../settings/SettingsTab';
+import { SnapshotsTab } from '../../snapshots/SnapshotsTab';
 import { UsbPanel } from '../../usb/UsbPanel';
 import { DomainActionBar } from '../DomainActionBar';
 import { DomainActionErrors } from '../DomainActionErrors';
@@ -71,6 +73,12 @@ export function DomainPage({ hostId, uuid, tab }: { hostId: string; uuid: string
           <Tabs.Tab value="usb" data-testid="details-tab-usb">
             USB
           </Tabs.Tab>
+          <Tabs.Tab value="settings" data-testid="details-tab-settings">
+            Settings
+          </Tabs.Tab>
+          <Tabs.Tab value="snapshots" data-testid="details-tab-snapshots">
+            Snapshots
+          </Tabs.Tab>
           <Tabs.Tab value="xml" data-testid="details-tab-xml">
             XML
           </Tabs.Tab>
@@ -88,6 +96,12 @@ export function DomainPage({ hostId, uuid, tab }: { hostId: string; uuid: string
         </Tabs.Panel>
         <Tabs.Panel value="usb" pt="sm">
           <UsbPanel hostId={hostId} uuid={uuid} name={d.name} />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings" pt="sm">
+          <SettingsTab hostId={hostId} uuid={uuid} />
+        </Tabs.Panel>
+        <Tabs.Panel value="snapshots" pt="sm">
+          <SnapshotsTab hostId={hostId} uuid={uuid} />
         </Tabs.Panel>
         <Tabs.Panel value="xml" pt="sm">
           {details.isLoading && <Loader size="sm" />}
