@@ -60,6 +60,8 @@ PKGS=(libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu qemu-syst
   netcat-openbsd expect cpio kmod util-linux perl-base)
 # login shells of the extra accounts on B (remote commands must not depend on the login shell)
 PKGS+=(zsh fish tcsh)
+# wave 2: logical storage pools (lvm2), libvirt virtual networks with DHCP (dnsmasq-base)
+PKGS+=(lvm2 dnsmasq-base)
 
 log(){ echo "[lab] $*" >&2; }
 die(){ echo "[lab] ERROR: $*" >&2; exit 1; }
