@@ -139,4 +139,51 @@ describe('npm test: the closing line counts tests; steps are reported apart', ()
     expect(r.lines).toEqual(['17 passed, 0 failed, 2 skipped', 'FAILED: 2 skipped tests (a test that did not run is not a pass)']);
     expect(r.status).toBe(1);
   });
+
+  it('names each failed or skipped test at the end (file › title: the first line of its error)', () => {
+    const vitestFailed = JSON.stringify({
+      ...JSON.parse(vitestJson(9, 1)),
+      testResults: [
+        {
+          name: join(root, 'electron', 'x.test.ts'),
+          status: 'failed',
+          assertionResults: [
+            {
+              status: 'failed',
+              fullName: 'x adds',
+              failureMessages: ['\u001b[31mAssertionError: expected 1 to be 2\u001b[39m\n    at x.test.ts:3'],
+            },
+          ],
+        },
+      ],
+    });
+    const spec = (title: string, line: number, status: string, message?: string) => ({
+      title,
+      file: 'migration.spec.ts',
+      line,
+      tests: [{ status, results: message ? [{ error: { message } }] : [] }],
+    });
+    const pw = JSON.stringify({
+      stats: { expected: 1, unexpected: 1, skipped: 1, flaky: 0 },
+      errors: [],
+      suites: [
+        {
+          title: 'migration.spec.ts',
+          specs: [spec('live', 10, 'expected')],
+          suites: [
+            { title: 'inner', specs: [spec('downtime', 20, 'unexpected', 'Error: timed out\nmore'), spec('post-copy', 30, 'skipped')] },
+          ],
+        },
+      ],
+    });
+    const r = npmTest({ VITEST_unit: vitestFailed, VITEST_unit_EXIT: '1', PLAYWRIGHT: pw, PLAYWRIGHT_EXIT: '1' });
+    expect(r.status).toBe(1);
+    const tail = r.stderr.slice(r.stderr.lastIndexOf('failed or skipped:'));
+    expect(tail.split('\n').slice(0, 4)).toEqual([
+      'failed or skipped:',
+      '  electron/x.test.ts › x adds: AssertionError: expected 1 to be 2',
+      '  e2e/migration.spec.ts:20 › downtime: Error: timed out',
+      '  e2e/migration.spec.ts:30 › post-copy: skipped',
+    ]);
+  });
 });

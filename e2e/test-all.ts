@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect, plan } from './prereqs';
 
@@ -33,6 +33,14 @@ let failed = 0;
 let skipped = 0;
 /** Tests or whole suites that did not run, and why (each makes the run fail). */
 const notRun: string[] = [];
+/** Each failed test, named (file › title: the error's first line), repeated at the end of the output. */
+const failures: string[] = [];
+const firstLine = (m: string | undefined): string =>
+  (m ?? '')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .trim()
+    .split('\n')[0]
+    ?.slice(0, 200) ?? '';
 
 function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): { ok: boolean; seconds: number } {
   const t0 = Date.now();
@@ -86,7 +94,12 @@ interface VitestJson {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  testResults: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { status: string; fullName?: string; failureMessages?: string[] }[];
+  }[];
 }
 
 function vitest(project: 'unit' | 'lab'): void {
@@ -106,15 +119,44 @@ function vitest(project: 'unit' | 'lab'): void {
   // skipped, none failed) counts as one failed test; its skipped tests count as skipped.
   const unloaded = r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'));
   for (const f of unloaded) console.error(`=== ${project} tests: ${f.name} failed outside its tests: ${f.message ?? '(no message)'}`);
+  for (const f of r.testResults) {
+    const file = relative(root, f.name);
+    if (unloaded.includes(f)) failures.push(`${file}: failed outside its tests: ${firstLine(f.message)}`);
+    for (const a of f.assertionResults)
+      if (a.status === 'failed') failures.push(`${file} › ${a.fullName ?? '?'}: ${firstLine(a.failureMessages?.[0])}`);
+  }
   passed += r.numPassedTests;
   failed += r.numFailedTests + unloaded.length;
   skipped += r.numPendingTests + r.numTodoTests;
   if (!ok && r.numFailedTests + unloaded.length === 0) failStep(`${project} test runner`, 'vitest failed without a failed test');
 }
 
+interface PlaywrightSuite {
+  title: string;
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; file: string; line: number; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+}
 interface PlaywrightJson {
   stats: { expected: number; unexpected: number; skipped: number; flaky: number };
   errors?: { message?: string }[];
+  suites?: PlaywrightSuite[];
+}
+
+/** Each spec that failed or was skipped: `file:line › title: error`. */
+function playwrightFailures(suites: readonly PlaywrightSuite[]): string[] {
+  const found: string[] = [];
+  const walk = (s: PlaywrightSuite): void => {
+    for (const spec of s.specs ?? [])
+      for (const t of spec.tests) {
+        if (t.status !== 'unexpected' && t.status !== 'skipped') continue;
+        const err = t.results.map((r) => r.error?.message).find(Boolean);
+        found.push(`e2e/${spec.file}:${spec.line} › ${spec.title}: ${t.status === 'skipped' ? 'skipped' : firstLine(err)}`);
+      }
+    for (const c of s.suites ?? []) walk(c);
+  };
+  for (const s of suites) walk(s);
+  return found;
 }
 
 /** How many tests the specs hold (Playwright lists them without a browser). */
@@ -148,7 +190,8 @@ function playwright(blocked: string | null): void {
     failStep('e2e test runner', 'Playwright wrote no report');
     return;
   }
-  const { stats, errors = [] } = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightJson;
+  const { stats, errors = [], suites: specs = [] } = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightJson;
+  failures.push(...playwrightFailures(specs), ...errors.map((e) => `e2e: error outside a test: ${firstLine(e.message)}`));
   // Errors outside tests (a spec that fails to load): each counts as one failed test.
   for (const e of errors) console.error(`=== e2e: error outside a test: ${e.message ?? '(no message)'}`);
   passed += stats.expected + stats.flaky;
@@ -190,6 +233,7 @@ console.error(
   `\nsteps: ${steps.map((s) => `${s.label} ${s.ok ? 'ok' : 'FAILED'}${s.seconds >= 1 ? ` (${secs(s.seconds)})` : ''}`).join(', ')}`,
 );
 console.error(`tests: ${suites.map((s) => `${s.label} ${secs(s.seconds)}`).join(', ')}; total ${secs((Date.now() - t0) / 1000)}`);
+if (failures.length) console.error(`\nfailed or skipped:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 const problems = [
   ...(failedSteps.length ? [`step${failedSteps.length > 1 ? 's' : ''} ${failedSteps.join(', ')}`] : []),

@@ -232,6 +232,7 @@ export class MigrationService {
             suspended: steer.controls.suspended,
             // A downtime asked at the start and not applied yet counts: a remedy must allow more.
             maxDowntimeMs: steer.controls.maxDowntimeMs ?? steer.pendingDowntime,
+            passStartRemaining: live.tracker.passStartRemaining,
           })
         : [],
       ...(live.result ? { result: live.result } : {}),

@@ -248,6 +248,28 @@ describe('rankRemedies', () => {
     ]);
   });
 
+  it('the pause is sized from what a pass starts with, not from a sample taken mid-pass', () => {
+    // 12 MiB left now, but the last passes began with 32 MiB: 32 / 10 × 1.5 = 4.8 → 5 s.
+    const r = rankRemedies(
+      ctx({ figures: { memBps: 10 * MiB, memRemaining: 12 * MiB, dirtyBps: 10 * MiB }, passStartRemaining: 32 * MiB }),
+    );
+    expect(r.find((x) => x.control.action === 'max-downtime')?.control).toEqual({ action: 'max-downtime', ms: 5000 });
+    // A sample above the pass starts wins.
+    const above = rankRemedies(ctx({ passStartRemaining: 10 * MiB }));
+    expect(above.find((x) => x.control.action === 'max-downtime')?.control).toEqual({ action: 'max-downtime', ms: 4500 });
+  });
+
+  it('the tracker keeps the largest start of the last two passes', () => {
+    const t = new ProgressTracker(0);
+    expect(t.passStartRemaining).toBe(0);
+    t.push(sample(1, 900 * MiB, 10 * MiB, 2400), 1);
+    expect(t.passStartRemaining).toBe(0);
+    t.push(sample(2, 30 * MiB, 10 * MiB, 2400), 2);
+    t.push(sample(3, 32 * MiB, 10 * MiB, 2400), 3);
+    t.push(sample(4, 31 * MiB, 10 * MiB, 2400), 4);
+    expect(t.passStartRemaining).toBe(32 * MiB);
+  });
+
   it('a long downtime ranks after post-copy; beyond a minute it is not offered', () => {
     const long = rankRemedies(ctx({ figures: { memBps: 10 * MiB, memRemaining: 100 * MiB, dirtyBps: 10 * MiB } }));
     expect(long.map((r) => r.control.action)).toEqual(['postcopy', 'max-downtime', 'throttle', 'suspend']);

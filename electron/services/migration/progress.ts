@@ -104,6 +104,17 @@ export class ProgressTracker {
     return f;
   }
 
+  /** The most memory left at the start of one of the last two passes (0 before pass 2). */
+  get passStartRemaining(): number {
+    return Math.max(
+      0,
+      ...this.marks
+        .filter((m) => m.iteration >= 2)
+        .slice(-2)
+        .map((m) => m.remaining),
+    );
+  }
+
   /** The last pass seen (libvirt's memory_iteration). */
   get iterations(): number {
     return this.lastIteration;
@@ -196,6 +207,11 @@ export interface RemedyContext {
   suspended: boolean;
   /** The max downtime already allowed, ms (QEMU's default 300). */
   maxDowntimeMs?: number | undefined;
+  /**
+   * Memory left when the last passes began (ProgressTracker.passStartRemaining): what the guest
+   * dirties during one pass. A sample taken mid-pass shows less, and a pause sized from it is too short.
+   */
+  passStartRemaining?: number | undefined;
 }
 
 /**
@@ -207,7 +223,7 @@ export interface RemedyContext {
 export function rankRemedies(c: RemedyContext): MigrationRemedy[] {
   const f = c.figures;
   const memBps = f.memBps && f.memBps > 0 ? f.memBps : undefined;
-  const remaining = f.memRemaining ?? f.dataRemaining ?? 0;
+  const remaining = Math.max(f.memRemaining ?? f.dataRemaining ?? 0, c.passStartRemaining ?? 0);
   const dirty = f.dirtyBps ?? 0;
   const out: { r: MigrationRemedy; cost: number }[] = [];
   const add = (control: MigrationControl, label: string, impact: string, cost: number) => out.push({ r: { control, label, impact }, cost });
