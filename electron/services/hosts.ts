@@ -33,7 +33,7 @@ import { ListNetworksFlags, StoragePoolState } from '../libvirt/protocol';
 import { poolGetInfo, poolGetXmlDesc, poolListAll } from '../libvirt/storage';
 import { forgetHostKeys } from '../transport/known-hosts';
 import { connectLocal } from '../transport/local';
-import { SshLink, SshSession, type SshTarget } from '../transport/ssh';
+import { describeDrop, SshLink, SshSession, type SshTarget } from '../transport/ssh';
 import { attr, child, parseXml, path, text } from '../xml/dom';
 import type { PromptBroker } from './prompts';
 import { answerSshPrompt } from './ssh-prompts';
@@ -85,6 +85,14 @@ export class HostManager extends EventEmitter {
   connection(id: HostId): LibvirtConnection {
     const h = this.get(id);
     if (!h.conn || h.state.status !== 'connected') {
+      const s = h.state;
+      // Reconnecting: why (e.g. "libvirtd on lab-b is not answering: …"), and that it comes back by itself.
+      if (s.status === 'reconnecting')
+        throw new AppError(
+          'not-connected',
+          `${h.saved.spec.name} is not connected: ${s.reason}`,
+          `Vireo is reconnecting (attempt ${s.attempt}); try again once ${h.saved.spec.name} is connected.`,
+        );
       throw new AppError('not-connected', `${h.saved.spec.name} is not connected`, 'Connect the host first.');
     }
     return h.conn;
@@ -418,7 +426,8 @@ export class HostManager extends EventEmitter {
 
   private onConnState(h: Live, conn: LibvirtConnection, s: ConnState): void {
     if (h.conn !== conn) return;
-    if (s.status === 'reconnecting') this.setState(h, { status: 'reconnecting', reason: s.reason, attempt: s.attempt });
+    if (s.status === 'reconnecting')
+      this.setState(h, { status: 'reconnecting', reason: describeDrop(h.saved.spec.name, s.reason), attempt: s.attempt });
     // Services re-register on the same LibvirtConnection themselves (onReconnected).
     else if (s.status === 'connected') this.setState(h, { status: 'connected', since: Date.now() });
     else if (s.status === 'failed') this.setState(h, { status: 'failed', error: { code: s.error.code, message: s.error.message } });

@@ -4,7 +4,7 @@ export { preferredHostKeyAlgorithms } from './algorithms';
 export { parseJumpSpec, parseSshConfig, type ResolvedSshConfig, resolveSshConfig, type SshConfigBlock } from './config';
 export { AuthError, HostKeyMismatchError, HostKeyRejectedError, SshError } from './errors';
 export { SshLink } from './link';
-export { libvirtProxyArgv, ProxyStream } from './proxy';
+export { describeDrop, libvirtProxyArgv, ProxyStream } from './proxy';
 export { remoteCommand, shellJoin, shellQuote } from './quote';
 export { SshSession, type SshSessionEvents } from './session';
 export type { HostKeyInfo, HostKeyPolicy, PromptHost, PromptRequest, SshAuth, SshConnectOptions, SshTarget } from './types';

@@ -24,6 +24,24 @@ export function libvirtProxyArgv(uri: string, socketPath: string): string[] {
   return ['sh', '-c', PROXY_SCRIPT, 'libvirt-proxy', uri.includes('?socket=') ? '' : uri, socketPath];
 }
 
+/** How a failed proxy is named in its error (session.ts), so that a reconnect reason can be read back. */
+export const PROXY_FAILED = 'the libvirt proxy (virt-ssh-helper or nc)';
+
+/**
+ * A reconnect reason in the admin's words: when the proxy to libvirtd's socket fails while SSH
+ * works, libvirtd on that host is not answering (stopped, or its socket moved). Other reasons are
+ * returned as they are.
+ */
+export function describeDrop(host: string, reason: string): string {
+  const i = reason.indexOf(PROXY_FAILED);
+  if (i < 0) return reason;
+  const detail = reason.slice(i + PROXY_FAILED.length).trim();
+  return (
+    `libvirtd on ${host} is not answering: SSH to ${host} works, but the libvirt proxy ${detail}. ` +
+    `Check libvirtd there (systemctl status libvirtd); Vireo reconnects by itself once it answers.`
+  );
+}
+
 /**
  * The byte stream of the libvirt proxy's exec channel. SSH sends the proxy's EOF, its exit status
  * and CHANNEL_CLOSE as separate messages, which may arrive in separate reads: this stream ends only

@@ -12,7 +12,7 @@ import { buildAuth } from './auth';
 import { loadSshConfig, parseJumpSpec, resolveSshConfig, safeUserName } from './config';
 import { AuthError, SshError } from './errors';
 import { hostKeyCheck } from './host-key';
-import { libvirtProxyArgv, ProxyStream } from './proxy';
+import { libvirtProxyArgv, PROXY_FAILED, ProxyStream } from './proxy';
 import { describeCommand, remoteCommand } from './quote';
 import type { PromptHost, SshConnectOptions, SshTarget } from './types';
 
@@ -248,7 +248,7 @@ export class SshSession extends EventEmitter<SshSessionEvents> {
       stream = new ProxyStream(ch, (code, signal) => {
         const detail = stderrTail().trim();
         return new SshError(
-          `${this.label}: the libvirt proxy (virt-ssh-helper or nc) ${code === null ? `killed by ${signal ?? 'a signal'}` : `exited with status ${code}`}` +
+          `${this.label}: ${PROXY_FAILED} ${code === null ? `killed by ${signal ?? 'a signal'}` : `exited with status ${code}`}` +
             (detail ? `: ${detail}` : ''),
         );
       });

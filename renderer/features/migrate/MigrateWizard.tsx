@@ -62,6 +62,13 @@ function WizardBody({ target, onClose }: { target: MigrateTarget; onClose(): voi
     mutationFn: (s: Draft) => call('migrations.preflight', s),
     onSuccess: (p, s) => setPlan({ for: JSON.stringify(s), plan: p }),
   });
+  // The spec the checks last ran for: they run once per spec on entering the step, and a failure
+  // settles (shown with Retry) instead of running again on the next render.
+  const [checkedFor, setCheckedFor] = useState<string | null>(null);
+  const runChecks = () => {
+    setCheckedFor(key);
+    check.mutate(spec);
+  };
   const fix = useMutation({
     mutationFn: (f: 'disk-cache-none' | 'undefine-stale') => call('migrations.fix', { spec, fix: f }),
     onSuccess: (p) => setPlan({ for: key, plan: p }),
@@ -74,10 +81,13 @@ function WizardBody({ target, onClose }: { target: MigrateTarget; onClose(): voi
     },
   });
 
-  // Entering the checks step (or changing the plan behind it) runs the checks.
+  // Entering the checks step (or changing the plan behind it) runs the checks, once.
   useEffect(() => {
-    if (active === 2 && parsed.success && plan?.for !== key && !check.isPending) check.mutate(spec);
-  }, [active, key, parsed.success, plan?.for, check, spec]);
+    if (active === 2 && parsed.success && checkedFor !== key && !check.isPending) {
+      setCheckedFor(key);
+      check.mutate(spec);
+    }
+  }, [active, key, parsed.success, checkedFor, check, spec]);
 
   const onFix = (id: MigrationFixId) => {
     if (id === 'choose-pool') {
@@ -151,7 +161,16 @@ function WizardBody({ target, onClose }: { target: MigrateTarget; onClose(): voi
               <Loader size="sm" /> <Text size="sm">Checking both hosts…</Text>
             </Group>
           )}
-          {check.error && <ErrorAlert title="The checks could not run" error={check.error} />}
+          {check.error && !check.isPending && (
+            <Stack gap={6} mt="sm" data-testid="migrate-check-failed">
+              <ErrorAlert title="The checks could not run" error={check.error} />
+              <Group>
+                <Button size="xs" variant="light" onClick={runChecks} data-testid="migrate-retry">
+                  Retry
+                </Button>
+              </Group>
+            </Stack>
+          )}
           {current && <PreflightList plan={current} onFix={onFix} fixing={fix.isPending ? (fix.variables ?? null) : null} />}
           {fix.error && <ErrorAlert title="The fix failed" error={fix.error} />}
           {start.error && <ErrorAlert title="The migration did not start" error={start.error} />}
@@ -178,7 +197,7 @@ function WizardBody({ target, onClose }: { target: MigrateTarget; onClose(): voi
           )}
           {active === 2 && (
             <>
-              <Button variant="default" onClick={() => check.mutate(spec)} loading={check.isPending} data-testid="migrate-recheck">
+              <Button variant="default" onClick={runChecks} loading={check.isPending} data-testid="migrate-recheck">
                 Check again
               </Button>
               <Button
