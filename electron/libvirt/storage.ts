@@ -4,7 +4,7 @@
 
 import type { LibvirtStream, RpcClient } from './client';
 import * as P from './gen/remote_protocol.gen';
-import { type CallOpts, callOpts, hyperNumber, listAllArgs, type StoragePoolRef, type StorageVolRef } from './protocol';
+import { type CallOpts, callOpts, type DomainRef, hyperNumber, listAllArgs, type StoragePoolRef, type StorageVolRef } from './protocol';
 import { callRemote, openRemoteStream } from './remote';
 
 type Flags = { flags?: number } & CallOpts;
@@ -52,6 +52,54 @@ export async function poolGetXmlDesc(rpc: RpcClient, pool: StoragePoolRef, o?: F
 /** Rescans the pool (volumes created behind libvirt's back appear). */
 export async function poolRefresh(rpc: RpcClient, pool: StoragePoolRef, o?: Flags): Promise<void> {
   await callRemote(rpc, P.STORAGE_POOL_REFRESH, { pool, flags: flagsOf(o) }, callOpts(o));
+}
+
+/** Defines a persistent pool from its XML (inactive until started). */
+export async function poolDefineXml(rpc: RpcClient, a: { xml: string } & Flags): Promise<StoragePoolRef> {
+  return (await callRemote(rpc, P.STORAGE_POOL_DEFINE_XML, { xml: a.xml, flags: flagsOf(a) }, callOpts(a))).pool;
+}
+
+/** Builds the pool's storage (a dir pool's directory, a logical pool's volume group); flags: PoolBuildFlags. */
+export async function poolBuild(rpc: RpcClient, pool: StoragePoolRef, o?: Flags): Promise<void> {
+  await callRemote(rpc, P.STORAGE_POOL_BUILD, { pool, flags: flagsOf(o) }, callOpts(o, { timeoutMs: 0 }));
+}
+
+/** Starts (activates) a defined pool. */
+export async function poolCreate(rpc: RpcClient, pool: StoragePoolRef, o?: Flags): Promise<void> {
+  await callRemote(rpc, P.STORAGE_POOL_CREATE, { pool, flags: flagsOf(o) }, callOpts(o));
+}
+
+/** Stops (deactivates) a pool; its data stays. */
+export async function poolDestroy(rpc: RpcClient, pool: StoragePoolRef, o?: CallOpts): Promise<void> {
+  await callRemote(rpc, P.STORAGE_POOL_DESTROY, { pool }, callOpts(o));
+}
+
+/** Deletes the pool's underlying storage (the directory, the volume group); the pool must be inactive. */
+export async function poolDelete(rpc: RpcClient, pool: StoragePoolRef, o?: Flags): Promise<void> {
+  await callRemote(rpc, P.STORAGE_POOL_DELETE, { pool, flags: flagsOf(o) }, callOpts(o));
+}
+
+/** Removes the pool's definition (its storage stays). */
+export async function poolUndefine(rpc: RpcClient, pool: StoragePoolRef, o?: CallOpts): Promise<void> {
+  await callRemote(rpc, P.STORAGE_POOL_UNDEFINE, { pool }, callOpts(o));
+}
+
+export async function poolGetAutostart(rpc: RpcClient, pool: StoragePoolRef, o?: CallOpts): Promise<boolean> {
+  return (await callRemote(rpc, P.STORAGE_POOL_GET_AUTOSTART, { pool }, callOpts(o))).autostart !== 0;
+}
+
+export async function poolSetAutostart(rpc: RpcClient, pool: StoragePoolRef, a: { autostart: boolean } & CallOpts): Promise<void> {
+  await callRemote(rpc, P.STORAGE_POOL_SET_AUTOSTART, { pool, autostart: a.autostart ? 1 : 0 }, callOpts(a));
+}
+
+/** Registers for pool events (eventId: PoolEventId) of one pool or all (null); returns the callback id. */
+export async function poolEventRegister(rpc: RpcClient, a: { eventId: number; pool?: StoragePoolRef | null } & CallOpts): Promise<number> {
+  const args = { eventID: a.eventId, pool: a.pool ?? null };
+  return (await callRemote(rpc, P.CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY, args, callOpts(a))).callbackID;
+}
+
+export async function poolEventDeregister(rpc: RpcClient, callbackId: number, o?: CallOpts): Promise<void> {
+  await callRemote(rpc, P.CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY, { callbackID: callbackId }, callOpts(o));
 }
 
 // ---- volumes -------------------------------------------------------------------------------------
@@ -107,6 +155,24 @@ export async function volGetPath(rpc: RpcClient, vol: StorageVolRef, o?: CallOpt
 /** flags: VolDeleteFlags. */
 export async function volDelete(rpc: RpcClient, vol: StorageVolRef, o?: Flags): Promise<void> {
   await callRemote(rpc, P.STORAGE_VOL_DELETE, { vol, flags: flagsOf(o) }, callOpts(o));
+}
+
+/** New capacity in bytes (virsh vol-resize); flags: VolResizeFlags (SHRINK to make it smaller). The volume must not be in use by a running VM. */
+export async function volResize(rpc: RpcClient, vol: StorageVolRef, a: { capacity: number } & Flags): Promise<void> {
+  await callRemote(rpc, P.STORAGE_VOL_RESIZE, { vol, capacity: a.capacity, flags: flagsOf(a) }, callOpts(a, { timeoutMs: 0 }));
+}
+
+/** Overwrites the volume's data (virsh vol-wipe); flags: the algorithm (0 = zeroes). */
+export async function volWipe(rpc: RpcClient, vol: StorageVolRef, o?: Flags): Promise<void> {
+  await callRemote(rpc, P.STORAGE_VOL_WIPE, { vol, flags: flagsOf(o) }, callOpts(o, { timeoutMs: 0 }));
+}
+
+/**
+ * The live side of a volume resize (virsh blockresize): grows the disk `disk` (target or path) of
+ * a running domain; the guest sees the new size. flags: BlockResizeFlags.BYTES to give bytes.
+ */
+export async function domainBlockResize(rpc: RpcClient, dom: DomainRef, a: { disk: string; size: number } & Flags): Promise<void> {
+  await callRemote(rpc, P.DOMAIN_BLOCK_RESIZE, { dom, disk: a.disk, size: a.size, flags: flagsOf(a) }, callOpts(a));
 }
 
 type StreamRange = { offset?: number; length?: number } & Flags;

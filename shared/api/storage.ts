@@ -1,8 +1,106 @@
 /** Storage pools and volumes (issue 18): its value types, schemas, requests and events. */
-import type { HostId } from './common';
+import { z } from 'zod';
+import { AbsPath, HostId, ObjectName } from './common';
+import { out } from './out';
+
+export type PoolState = 'inactive' | 'building' | 'running' | 'degraded' | 'inaccessible';
+
+/** One pool of a host, as the Storage tab lists it (sizes in bytes; 0 while inactive). */
+export interface PoolRow {
+  name: string;
+  uuid: string;
+  state: PoolState;
+  /** dir, fs, netfs, logical … */
+  type: string;
+  /** Where its volumes live on the host (a directory, /dev/<vg>). */
+  targetPath?: string;
+  /** A logical pool's volume group, a netfs export … */
+  sourceName?: string;
+  capacity: number;
+  allocation: number;
+  available: number;
+  autostart: boolean;
+  persistent: boolean;
+}
+
+/** One volume of a pool, with the VMs that use it (as a disk or under an overlay). */
+export interface VolumeRow {
+  name: string;
+  path: string;
+  /** qcow2, raw, iso …; absent where libvirt does not say. */
+  format?: string;
+  capacity: number;
+  allocation: number;
+  /** The image a qcow2 overlay is built on. */
+  backing?: string;
+  /** Names of the VMs on this host whose definition (live or persistent) uses it. */
+  users: string[];
+  /** Of those, the ones running with it attached: a resize goes through them (live). */
+  liveUsers: string[];
+}
+
+export const PoolAction = z.enum(['build', 'start', 'stop', 'refresh', 'undefine', 'delete']);
+export type PoolAction = z.infer<typeof PoolAction>;
+
+export const VolumeFormat = z.enum(['qcow2', 'raw']);
+
+/** Bytes: a positive whole number. */
+const Bytes = z.number().int('must be a whole number of bytes').min(1).max(Number.MAX_SAFE_INTEGER);
+
+export const DefinePoolSpec = z
+  .object({
+    hostId: HostId,
+    name: ObjectName,
+    type: z.literal('dir'),
+    targetPath: AbsPath,
+  })
+  .strict();
+export type DefinePoolSpec = z.infer<typeof DefinePoolSpec>;
+
+export const CreateVolumeSpec = z
+  .object({
+    hostId: HostId,
+    pool: ObjectName,
+    name: ObjectName,
+    format: VolumeFormat,
+    capacity: Bytes,
+    /** Bytes allocated up front (0 = sparse). */
+    allocation: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    /** A volume of the same pool that the new qcow2 overlay is built on. */
+    backing: ObjectName.optional(),
+  })
+  .strict();
+export type CreateVolumeSpec = z.infer<typeof CreateVolumeSpec>;
+
+const poolRef = z.object({ hostId: HostId, pool: ObjectName }).strict();
+const volRef = z.object({ hostId: HostId, pool: ObjectName, volume: ObjectName }).strict();
+
+/** What a resize did: through libvirt on the volume (offline), or through the running VMs' block resize (live). */
+export interface ResizeResult {
+  mode: 'offline' | 'live';
+  /** For a live resize: the VMs (and their disk) resized. */
+  through: { domain: string; target: string }[];
+  capacity: number;
+}
 
 /** This feature's requests, spread into the contract's `requests`. */
-export const storageRequests = {} as const;
+export const storageRequests = {
+  /** The host's pools with their state, sizes and autostart. */
+  'storage.pools': { input: z.object({ hostId: HostId }).strict(), output: out<PoolRow[]>() },
+  /** The volumes of one active pool, each with the VMs that use it. */
+  'storage.volumes': { input: poolRef, output: out<VolumeRow[]>() },
+  /** Defines a pool (inactive, not built): a dir pool at a directory. */
+  'storage.definePool': { input: DefinePoolSpec, output: out<PoolRow>() },
+  /** build, start, stop, refresh, undefine, delete (the last two refused while a VM uses one of its volumes). */
+  'storage.poolAction': { input: poolRef.extend({ action: PoolAction }).strict(), output: out<void>() },
+  'storage.poolAutostart': { input: poolRef.extend({ autostart: z.boolean() }).strict(), output: out<void>() },
+  /** Creates a volume (qcow2 or raw, optional preallocation and backing volume). */
+  'storage.createVolume': { input: CreateVolumeSpec, output: out<VolumeRow>() },
+  /** Grows a volume: live through each running VM that has it attached, else offline through libvirt. */
+  'storage.resizeVolume': { input: volRef.extend({ capacity: Bytes }).strict(), output: out<ResizeResult>() },
+  /** Deletes a volume; refused while a VM uses it (naming them). */
+  'storage.deleteVolume': { input: volRef, output: out<void>() },
+} as const;
 
 /** This feature's events (their names are also listed in shared/channels.ts). */
 export interface StorageEvents {

@@ -1,0 +1,173 @@
+/**
+ * Storage facts: every read from a host the storage service decides on (pools, volumes, which
+ * domains use which disks) as plain data. checks.ts decides from these without I/O.
+ */
+import type { PoolRow, PoolState } from '../../../shared/api/storage';
+import type { RpcClient } from '../../libvirt/client';
+import { domainGetXmlDesc, domainListAll } from '../../libvirt/domain';
+import { ErrorCode, isLibvirtError } from '../../libvirt/errors';
+import { DomainXmlFlags, type StoragePoolRef, StoragePoolState } from '../../libvirt/protocol';
+import {
+  poolGetAutostart,
+  poolGetInfo,
+  poolGetXmlDesc,
+  poolListAll,
+  poolLookupByName,
+  volGetInfo,
+  volGetPath,
+  volGetXmlDesc,
+  volListAll,
+  volLookupByName,
+} from '../../libvirt/storage';
+import { parseDomain } from '../../xml/parse';
+import { parsePool } from '../../xml/pool';
+import { parseVolume } from '../../xml/volume';
+
+const STATE_NAMES = Object.fromEntries(Object.entries(StoragePoolState).map(([k, v]) => [v, k.toLowerCase()])) as Record<number, PoolState>;
+
+/** One pool: its row as listed (sizes, state, autostart, type and target path from its XML). */
+export async function readPool(rpc: RpcClient, pool: StoragePoolRef, persistent = true): Promise<PoolRow> {
+  const [info, xml, autostart] = await Promise.all([
+    poolGetInfo(rpc, pool),
+    poolGetXmlDesc(rpc, pool),
+    // A transient pool has no autostart: libvirt answers false.
+    poolGetAutostart(rpc, pool).catch(() => false),
+  ]);
+  const m = parsePool(xml);
+  return {
+    name: pool.name,
+    uuid: pool.uuid,
+    state: STATE_NAMES[info.state] ?? 'inactive',
+    type: m.type ?? 'unknown',
+    ...(m.targetPath ? { targetPath: m.targetPath } : {}),
+    ...(m.sourceName ? { sourceName: m.sourceName } : {}),
+    capacity: info.capacity,
+    allocation: info.allocation,
+    available: info.available,
+    autostart,
+    persistent,
+  };
+}
+
+/** PERSISTENT flag of virConnectListAllStoragePools. */
+const LIST_PERSISTENT = 4;
+
+/** Every pool of the host, by name. */
+export async function readPools(rpc: RpcClient): Promise<PoolRow[]> {
+  const [all, persistent] = await Promise.all([poolListAll(rpc), poolListAll(rpc, { flags: LIST_PERSISTENT })]);
+  const keep = new Set(persistent.map((p) => p.uuid));
+  const rows = await Promise.all(
+    all.map((p) =>
+      readPool(rpc, p, keep.has(p.uuid)).catch((err: unknown) => {
+        if (isLibvirtError(err, ErrorCode.NO_STORAGE_POOL)) return null; // undefined meanwhile
+        throw err;
+      }),
+    ),
+  );
+  return rows.filter((r): r is PoolRow => r !== null).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A volume as read from libvirt (users are added by checks.ts). */
+export interface VolumeFacts {
+  name: string;
+  path: string;
+  format?: string;
+  capacity: number;
+  allocation: number;
+  backing?: string;
+}
+
+export async function readVolumes(rpc: RpcClient, pool: StoragePoolRef): Promise<VolumeFacts[]> {
+  const vols = await volListAll(rpc, pool);
+  const out = await Promise.all(
+    vols.map(async (v): Promise<VolumeFacts | null> => {
+      try {
+        const [info, xml] = await Promise.all([volGetInfo(rpc, v), volGetXmlDesc(rpc, v)]);
+        const m = parseVolume(xml);
+        return {
+          name: v.name,
+          path: m.path ?? v.key,
+          ...(m.format ? { format: m.format } : {}),
+          capacity: info.capacity,
+          allocation: info.allocation,
+          ...(m.backingStore ? { backing: m.backingStore.path } : {}),
+        };
+      } catch (err) {
+        if (isLibvirtError(err, ErrorCode.NO_STORAGE_VOL)) return null; // deleted meanwhile
+        throw err;
+      }
+    }),
+  );
+  return out.filter((v): v is VolumeFacts => v !== null).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** One disk of a domain: its guest target and the host paths it reads (source and backing chain). */
+export interface DiskUse {
+  target?: string;
+  paths: string[];
+  /** A type='volume' disk's pool and volume. */
+  volume?: { pool: string; volume: string };
+}
+
+/** A domain's disks: in its running definition (live) and its persistent one (next start). */
+export interface DomainDisks {
+  name: string;
+  running: boolean;
+  live: DiskUse[];
+  persistent: DiskUse[];
+}
+
+function disksOf(xml: string): DiskUse[] {
+  return parseDomain(xml).disks.map((d) => {
+    const paths: string[] = [];
+    if (d.path) paths.push(d.path);
+    for (const b of d.backingChain) {
+      const p = b.source.file ?? b.source.dev;
+      if (p) paths.push(p);
+    }
+    const v = d.source?.pool && d.source.volume ? { pool: d.source.pool, volume: d.source.volume } : undefined;
+    return { ...(d.target ? { target: d.target } : {}), paths, ...(v ? { volume: v } : {}) };
+  });
+}
+
+/** Every domain of the host with its disks (a domain undefined meanwhile is left out). */
+export async function readDomainDisks(rpc: RpcClient): Promise<DomainDisks[]> {
+  const doms = await domainListAll(rpc);
+  const out = await Promise.all(
+    doms.map(async (d): Promise<DomainDisks | null> => {
+      try {
+        const running = d.id > 0;
+        const [live, inactive] = await Promise.all([
+          running ? domainGetXmlDesc(rpc, d) : Promise.resolve(null),
+          domainGetXmlDesc(rpc, d, { flags: DomainXmlFlags.INACTIVE }),
+        ]);
+        return { name: d.name, running, live: live ? disksOf(live) : [], persistent: disksOf(inactive) };
+      } catch (err) {
+        if (isLibvirtError(err, ErrorCode.NO_DOMAIN)) return null;
+        throw err;
+      }
+    }),
+  );
+  return out.filter((d): d is DomainDisks => d !== null);
+}
+
+/** Resolves type='volume' disks to paths on this host (pools or volumes it lacks are skipped). */
+export async function resolveVolumeDisks(rpc: RpcClient, doms: DomainDisks[]): Promise<void> {
+  const cache = new Map<string, Promise<string | null>>();
+  const resolve = (pool: string, volume: string) => {
+    const key = JSON.stringify([pool, volume]);
+    let p = cache.get(key);
+    if (!p) {
+      p = (async () => volGetPath(rpc, await volLookupByName(rpc, await poolLookupByName(rpc, pool), volume)))().catch(() => null);
+      cache.set(key, p);
+    }
+    return p;
+  };
+  for (const d of doms) {
+    for (const disk of [...d.live, ...d.persistent]) {
+      if (!disk.volume) continue;
+      const p = await resolve(disk.volume.pool, disk.volume.volume);
+      if (p && !disk.paths.includes(p)) disk.paths.push(p);
+    }
+  }
+}

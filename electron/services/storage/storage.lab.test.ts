@@ -1,0 +1,122 @@
+// StorageService against lab host A: a dir pool of its own (s18-lab-*) defined, built, started,
+// autostarted, with volumes created, resized offline and live (through a throwaway running VM,
+// the guest's /sys/block size checked), deletes refused while in use; pool events seen. Everything
+// is compared with virsh on the host and removed at the end.
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { rmSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guestExec, LabCommandError, labSh, waitForDomainState } from '../../../e2e/lab/lab';
+import type { Events } from '../../../shared/api';
+import { type OpenHost, openHost, throwawayXml, until, virsh, virshStatus } from '../../libvirt/lab-fixture';
+import { StorageService } from './service';
+
+const run = randomBytes(3).toString('hex');
+const HOST = 'lab-a';
+const pool = `s18-lab-${run} "q" <&>`;
+const dir = `/var/lib/libvirt/s18-lab-${run}`;
+const vm = `s18-lab-vm-${run}`;
+const MiB = 1024 * 1024;
+const xmlFile = `/tmp/s18-lab-${run}.xml`;
+
+let A: OpenHost;
+let storage: StorageService;
+const changed: Events['storage.changed'][] = [];
+const hosts = new EventEmitter() as EventEmitter & { connection: () => OpenHost['conn']; name: () => string };
+
+beforeAll(async () => {
+  A = await openHost('A');
+  hosts.connection = () => A.conn;
+  hosts.name = () => HOST;
+  storage = new StorageService(
+    hosts as never,
+    { emit: (_e: 'storage.changed', p: Events['storage.changed']) => void changed.push(p) } as never,
+  );
+  hosts.emit('connected', HOST, A.conn);
+});
+
+afterAll(async () => {
+  await virshStatus('A', ['destroy', vm]);
+  await virshStatus('A', ['pool-destroy', pool]);
+  await virshStatus('A', ['pool-delete', pool]);
+  await virshStatus('A', ['pool-undefine', pool]);
+  await labSh(['exec', 'A', 'rm', '-rf', dir]);
+  rmSync(xmlFile, { force: true });
+  storage?.dispose();
+  await A?.close();
+});
+
+describe('storage pools and volumes on lab A', () => {
+  it('defines, builds, starts and autostarts a dir pool; libvirt’s events reach storage.changed', async () => {
+    const row = await storage.definePool({ hostId: HOST, name: pool, type: 'dir', targetPath: dir });
+    expect(row).toMatchObject({ name: pool, state: 'inactive', type: 'dir', targetPath: dir, autostart: false, persistent: true });
+    await storage.poolAction(HOST, pool, 'build');
+    expect((await virsh('A', ['pool-info', pool])).trim()).toMatch(/State:\s+inactive/);
+    await storage.poolAction(HOST, pool, 'start');
+    await storage.setAutostart(HOST, pool, true);
+    const info = await virsh('A', ['pool-info', pool]);
+    expect(info).toMatch(/State:\s+running/);
+    expect(info).toMatch(/Autostart:\s+yes/);
+    const listed = (await storage.pools(HOST)).find((p) => p.name === pool);
+    expect(listed).toMatchObject({ state: 'running', autostart: true });
+    expect(listed?.capacity).toBeGreaterThan(0);
+    // virsh stops it: the lifecycle event arrives as storage.changed.
+    changed.length = 0;
+    await virsh('A', ['pool-destroy', pool]);
+    await until(async () => (changed.some((c) => c.pool === pool) ? true : undefined), 10_000);
+    await storage.poolAction(HOST, pool, 'start');
+  });
+
+  it('creates a qcow2 volume and an overlay on it, resizes offline, refuses shrinking', async () => {
+    const v = await storage.createVolume({ hostId: HOST, pool, name: 'd1 "x".qcow2', format: 'qcow2', capacity: 16 * MiB });
+    expect(v).toMatchObject({ name: 'd1 "x".qcow2', format: 'qcow2', capacity: 16 * MiB, users: [] });
+    expect(v.path).toBe(`${dir}/d1 "x".qcow2`);
+    const o = await storage.createVolume({
+      hostId: HOST,
+      pool,
+      name: 'o1.qcow2',
+      format: 'qcow2',
+      capacity: 16 * MiB,
+      backing: 'd1 "x".qcow2',
+    });
+    expect(o.backing).toBe(v.path);
+    const raw = await storage.createVolume({ hostId: HOST, pool, name: 'r1.raw', format: 'raw', capacity: 8 * MiB, allocation: 8 * MiB });
+    expect(raw.allocation).toBeGreaterThanOrEqual(8 * MiB);
+    const r = await storage.resizeVolume(HOST, pool, 'r1.raw', 12 * MiB);
+    expect(r).toEqual({ mode: 'offline', through: [], capacity: 12 * MiB });
+    expect(await virsh('A', ['vol-info', '--pool', pool, 'r1.raw', '--bytes'])).toMatch(new RegExp(`Capacity:\\s+${12 * MiB} bytes`));
+    await expect(storage.resizeVolume(HOST, pool, 'r1.raw', 4 * MiB)).rejects.toThrow(/smaller/);
+    await storage.deleteVolume(HOST, pool, 'o1.qcow2');
+  });
+
+  it('resizes live through a running VM (the guest sees it) and refuses deletes while attached', async () => {
+    writeFileSync(xmlFile, throwawayXml(vm, { disk: `${dir}/r1.raw` }));
+    await virsh('A', ['create', xmlFile]); // transient: gone when destroyed
+    await waitForDomainState('A', vm, 'running');
+    await until(
+      async () => ((await guestExec('A', vm, 'cat /sys/block/vda/size').catch(() => '')).trim() ? true : undefined),
+      60_000,
+      1000,
+    );
+    const [row] = (await storage.volumes(HOST, pool)).filter((x) => x.name === 'r1.raw');
+    expect(row).toMatchObject({ users: [vm], liveUsers: [vm] });
+    const r = await storage.resizeVolume(HOST, pool, 'r1.raw', 20 * MiB);
+    expect(r).toEqual({ mode: 'live', through: [{ domain: vm, target: 'vda' }], capacity: 20 * MiB });
+    expect((await guestExec('A', vm, 'cat /sys/block/vda/size')).trim()).toBe(String((20 * MiB) / 512));
+    await expect(storage.deleteVolume(HOST, pool, 'r1.raw')).rejects.toThrow(`it is a disk of ${vm}`);
+    await expect(storage.poolAction(HOST, pool, 'undefine')).rejects.toThrow(`its volumes are disks of ${vm}`);
+    await virsh('A', ['destroy', vm]);
+    await storage.deleteVolume(HOST, pool, 'r1.raw');
+    await storage.deleteVolume(HOST, pool, 'd1 "x".qcow2');
+    expect(await virsh('A', ['vol-list', pool])).not.toContain('r1.raw');
+  }, 90_000);
+
+  it('stops, deletes and undefines the pool', async () => {
+    await storage.poolAction(HOST, pool, 'stop');
+    await storage.poolAction(HOST, pool, 'delete');
+    await storage.poolAction(HOST, pool, 'undefine');
+    expect((await virshStatus('A', ['pool-info', pool])).code).not.toBe(0);
+    await expect(labSh(['exec', 'A', 'test', '-e', dir])).rejects.toBeInstanceOf(LabCommandError);
+    await expect(storage.poolAction(HOST, pool, 'start')).rejects.toThrow(/no pool/);
+  });
+});

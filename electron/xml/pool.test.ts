@@ -1,0 +1,51 @@
+// Pool XML: what buildPoolXml writes (libvirt 9 in the lab defined it: services/storage/storage.lab.test.ts)
+// and what parsePool reads from libvirt's answers.
+import { describe, expect, it } from 'vitest';
+import { buildPoolXml, parsePool } from './pool';
+
+describe('buildPoolXml', () => {
+  it('a dir pool, a hostile name escaped by the DOM, read back verbatim', () => {
+    const name = `s "q" <&> ' ünï`;
+    const xml = buildPoolXml({ type: 'dir', name, targetPath: '/var/lib/x y' });
+    expect(xml).toBe(`<pool type="dir">
+  <name>s "q" &lt;&amp;&gt; ' ünï</name>
+  <target>
+    <path>/var/lib/x y</path>
+  </target>
+</pool>
+`);
+    expect(parsePool(xml)).toEqual({ name, type: 'dir', targetPath: '/var/lib/x y', sourceDevices: [] });
+  });
+});
+
+describe('parsePool', () => {
+  it('a logical pool as libvirt 9 prints it: volume group, devices, /dev target', () => {
+    const xml = `<pool type='logical'>
+  <name>vg</name>
+  <uuid>1b6a5d4e-0000-4000-8000-000000000001</uuid>
+  <capacity unit='bytes'>62914560</capacity>
+  <allocation unit='bytes'>0</allocation>
+  <available unit='bytes'>62914560</available>
+  <source>
+    <device path='/dev/loop7'/>
+    <name>s18vg</name>
+    <format type='lvm2'/>
+  </source>
+  <target>
+    <path>/dev/s18vg</path>
+  </target>
+</pool>`;
+    expect(parsePool(xml)).toEqual({
+      name: 'vg',
+      type: 'logical',
+      targetPath: '/dev/s18vg',
+      sourceName: 's18vg',
+      sourceDevices: ['/dev/loop7'],
+    });
+  });
+
+  it('a netfs pool: its server', () => {
+    const xml = `<pool type='netfs'><name>n</name><source><host name='nas'/><dir path='/export'/><format type='nfs'/></source><target><path>/mnt/n</path></target></pool>`;
+    expect(parsePool(xml)).toEqual({ name: 'n', type: 'netfs', targetPath: '/mnt/n', sourceHost: 'nas', sourceDevices: [] });
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Storage pool XML: the one builder of a pool definition Vireo defines (names and paths escaped by
+ * the DOM) and the one reader of what Vireo shows of a pool (type, target path, source).
+ */
+import { appendElement, attr, child, type Element, indent, newDocument, parseXml, path, text, toXml } from './dom';
+
+/** A pool to define. Only the dir type for now: a directory on the host. */
+export interface PoolSpec {
+  type: 'dir';
+  name: string;
+  /** The directory (absolute path on the host). */
+  targetPath: string;
+}
+
+export function buildPoolXml(p: PoolSpec): string {
+  const doc = newDocument('pool');
+  const root = doc.documentElement as Element;
+  root.setAttribute('type', p.type);
+  appendElement(root, 'name', {}, p.name);
+  const target = appendElement(root, 'target');
+  appendElement(target, 'path', {}, p.targetPath);
+  indent(doc);
+  return toXml(doc);
+}
+
+export interface PoolModel {
+  name?: string;
+  /** dir, fs, netfs, logical, disk, iscsi … */
+  type?: string;
+  targetPath?: string;
+  /** The source's name (a logical pool's volume group, a netfs export's directory). */
+  sourceName?: string;
+  /** The source's devices (a logical pool's physical volumes, an fs pool's block device). */
+  sourceDevices: string[];
+  /** A netfs pool's server. */
+  sourceHost?: string;
+}
+
+/** A pool's XML (as poolGetXmlDesc returns it) → what Vireo reads from it. */
+export function parsePool(xml: string): PoolModel {
+  const root = parseXml(xml, 'the pool XML').documentElement;
+  const source = child(root, 'source');
+  const out: PoolModel = { sourceDevices: [] };
+  const name = text(child(root, 'name'));
+  if (name !== undefined) out.name = name;
+  const type = attr(root, 'type');
+  if (type !== undefined) out.type = type;
+  const targetPath = text(path(root, 'target', 'path'));
+  if (targetPath) out.targetPath = targetPath;
+  const sourceName = text(child(source, 'name'));
+  if (sourceName) out.sourceName = sourceName;
+  const host = attr(child(source, 'host'), 'name');
+  if (host) out.sourceHost = host;
+  if (source) {
+    for (const d of Array.from(source.getElementsByTagName('device'))) {
+      const p = d.getAttribute('path');
+      if (p) out.sourceDevices.push(p);
+    }
+  }
+  return out;
+}
