@@ -325,3 +325,32 @@ export class DomainEvents {
     for (const fn of [...this.errorListeners]) fn(err);
   }
 }
+
+// ---- network events (virConnectNetworkEventRegisterAny) -------------------------------------------
+
+/** virNetworkEventLifecycleType. */
+export const NetworkLifecycleEvent = { DEFINED: 0, UNDEFINED: 1, STARTED: 2, STOPPED: 3 } as const;
+
+/** Registers for network lifecycle events of every network; returns the callback id. */
+export async function networkEventRegister(rpc: RpcClient, o?: CallOpts): Promise<number> {
+  return (await callRemote(rpc, P.CONNECT_NETWORK_EVENT_REGISTER_ANY, { eventID: 0, net: null }, callOpts(o))).callbackID;
+}
+
+export async function networkEventDeregister(rpc: RpcClient, callbackId: number, o?: CallOpts): Promise<void> {
+  await callRemote(rpc, P.CONNECT_NETWORK_EVENT_DEREGISTER_ANY, { callbackID: callbackId }, callOpts(o));
+}
+
+export interface NetworkLifecycleMessage {
+  callbackId: number;
+  net: { name: string; uuid: string };
+  /** NetworkLifecycleEvent. */
+  event: number;
+}
+
+/** Hooks the network lifecycle MESSAGE packets of `rpc` (hook before registering: an event may come first). */
+export function onNetworkLifecycle(rpc: RpcClient, fn: (m: NetworkLifecycleMessage) => void): () => void {
+  return rpc.onMessage(Proc.NETWORK_EVENT_LIFECYCLE, (r) => {
+    const m = P.readRemoteNetworkEventLifecycleMsg(r);
+    fn({ callbackId: m.callbackID, net: { name: m.net.name, uuid: m.net.uuid }, event: m.event });
+  });
+}

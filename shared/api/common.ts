@@ -111,6 +111,33 @@ export const NodeDeviceName = z.string().regex(/^[A-Za-z0-9_.:-]{1,256}$/, 'Not 
 /** A host bridge (a network interface name): up to 15 characters (IFNAMSIZ), letters, digits, "_", ".", ":", "-". */
 export const BridgeName = z.string().regex(/^[A-Za-z0-9_.:-]{1,15}$/, 'Not a host bridge name');
 
+/** An IPv4 address in dotted quads (10.203.101.1): four numbers 0–255 without leading zeros. */
+export const Ipv4Address = z
+  .string()
+  .regex(/^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/, 'is not an IPv4 address like 10.0.0.1');
+
+/** The prefix length of a virtual network's IPv4 subnet: /8 to /30 (a /31 or /32 leaves no address for a guest). */
+export const Ipv4Prefix = z.number().int('must be a whole number').min(8, 'must be 8 or more').max(30, 'must be 30 or less');
+
+/** A DHCP host name (dnsmasq's host label): a letter or digit, then letters, digits and "-" (up to 63). */
+export const DhcpHostName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/, 'may contain only letters, digits and "-" (up to 63)');
+
+/** A valid Ipv4Address as a 32-bit number (unsigned). */
+export function ipv4ToInt(a: string): number {
+  return a.split('.').reduce((n, p) => n * 256 + Number(p), 0) >>> 0;
+}
+
+export function intToIpv4(n: number): string {
+  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
+}
+
+/** The first (network) and last (broadcast) address of the subnet an address/prefix is in, as numbers. */
+export function ipv4Subnet(address: string, prefix: number): { first: number; last: number } {
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  const first = (ipv4ToInt(address) & mask) >>> 0;
+  return { first, last: (first | (~mask >>> 0)) >>> 0 };
+}
+
 /** A libosinfo short id (debian12, win11, linux2022): a letter or digit, then letters, digits, ".", "_", "+", "-" (up to 64). */
 export const OsShortId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/, 'Not an OS short id');
 

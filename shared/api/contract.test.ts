@@ -123,6 +123,28 @@ const SAMPLES: Record<RequestName, Record<string, unknown>> = {
   'migrations.fix': { spec: migSpec, fix: 'disk-cache-none' },
   'migrations.start': migSpec,
   'migrations.control': { jobId: 'job-1', control: { action: 'max-downtime', ms: 3000 } },
+  'networks.list': { hostId: H },
+  'networks.define': {
+    hostId: H,
+    spec: {
+      name: 'lan',
+      mode: 'nat',
+      bridge: 'virbr18',
+      ipv4: {
+        address: '10.203.101.1',
+        prefix: 24,
+        dhcp: { start: '10.203.101.100', end: '10.203.101.150' },
+        hosts: [{ mac: '52:54:00:18:00:01', ip: '10.203.101.50', name: 'web' }],
+      },
+    },
+    start: true,
+  },
+  'networks.start': { hostId: H, name: 'lan' },
+  'networks.stop': { hostId: H, name: 'lan' },
+  'networks.autostart': { hostId: H, name: 'lan', on: true },
+  'networks.undefine': { hostId: H, name: 'lan' },
+  'networks.leases': { hostId: H, name: 'lan' },
+  'networks.dhcpHost': { hostId: H, name: 'lan', op: 'add', host: { mac: '52:54:00:18:00:01', ip: '10.203.101.50', name: 'web' } },
 };
 
 type Path = (string | number)[];

@@ -1,8 +1,199 @@
 /** Virtual networks and their DHCP leases (issue 18): its value types, schemas, requests and events. */
-import type { HostId } from './common';
+import { z } from 'zod';
+import {
+  BridgeName,
+  DhcpHostName,
+  HostId,
+  hostRef,
+  Ipv4Address,
+  Ipv4Prefix,
+  intToIpv4,
+  ipv4Subnet,
+  ipv4ToInt,
+  NicMacAddress,
+  ObjectName,
+} from './common';
+import { out } from './out';
+
+/**
+ * How a network reaches the outside: NAT (masquerade), routed, isolated (no forward), open
+ * (routed, no firewall rules), or an existing host bridge that libvirt only names.
+ */
+export const NETWORK_MODES = ['nat', 'route', 'isolated', 'open', 'bridge'] as const;
+export type NetworkMode = (typeof NETWORK_MODES)[number];
+
+/** A static DHCP host: this MAC always gets this address (and, optionally, this host name). */
+export const DhcpHost = z.object({ mac: NicMacAddress, ip: Ipv4Address, name: DhcpHostName.optional() }).strict();
+export type DhcpHost = z.infer<typeof DhcpHost>;
+
+const inSubnet = (ip: string, s: { first: number; last: number }) => {
+  const n = ipv4ToInt(ip);
+  return n > s.first && n < s.last;
+};
+
+export const NetworkIpv4 = z
+  .object({
+    address: Ipv4Address,
+    prefix: Ipv4Prefix,
+    dhcp: z.object({ start: Ipv4Address, end: Ipv4Address }).strict().optional(),
+    hosts: z.array(DhcpHost).max(256).default([]),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!Ipv4Address.safeParse(v.address).success || !Ipv4Prefix.safeParse(v.prefix).success) return;
+    const s = ipv4Subnet(v.address, v.prefix);
+    const cidr = `${intToIpv4(s.first)}/${v.prefix}`;
+    const a = ipv4ToInt(v.address);
+    if (a === s.first || a === s.last)
+      ctx.addIssue({ code: 'custom', path: ['address'], message: `is the ${a === s.first ? 'network' : 'broadcast'} address of ${cidr}` });
+    const ok = (ip: string) => Ipv4Address.safeParse(ip).success;
+    if (v.dhcp && ok(v.dhcp.start) && ok(v.dhcp.end)) {
+      for (const k of ['start', 'end'] as const)
+        if (!inSubnet(v.dhcp[k], s)) ctx.addIssue({ code: 'custom', path: ['dhcp', k], message: `is outside the subnet ${cidr}` });
+      if (ipv4ToInt(v.dhcp.start) > ipv4ToInt(v.dhcp.end))
+        ctx.addIssue({ code: 'custom', path: ['dhcp', 'end'], message: 'is before the start of the range' });
+    }
+    const macs = new Set<string>();
+    const ips = new Set<string>();
+    v.hosts.forEach((h, i) => {
+      if (ok(h.ip) && !inSubnet(h.ip, s))
+        ctx.addIssue({ code: 'custom', path: ['hosts', i, 'ip'], message: `is outside the subnet ${cidr}` });
+      else if (h.ip === v.address) ctx.addIssue({ code: 'custom', path: ['hosts', i, 'ip'], message: "is the network's own address" });
+      if (macs.has(h.mac.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['hosts', i, 'mac'], message: 'is listed twice' });
+      if (ips.has(h.ip)) ctx.addIssue({ code: 'custom', path: ['hosts', i, 'ip'], message: 'is given to two hosts' });
+      macs.add(h.mac.toLowerCase());
+      ips.add(h.ip);
+    });
+  });
+export type NetworkIpv4 = z.infer<typeof NetworkIpv4>;
+
+/** A new network as the form and the backend take it. */
+export const NetworkSpec = z
+  .object({
+    name: ObjectName,
+    mode: z.enum(NETWORK_MODES),
+    /** 'bridge': the existing host bridge. Other modes: the bridge libvirt creates (libvirt picks virbrN when absent). */
+    bridge: BridgeName.optional(),
+    ipv4: NetworkIpv4.optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.mode === 'bridge') {
+      if (!v.bridge) ctx.addIssue({ code: 'custom', path: ['bridge'], message: 'is needed: the host bridge the guests join' });
+      if (v.ipv4)
+        ctx.addIssue({ code: 'custom', path: ['ipv4', 'address'], message: 'is not used with a host bridge (the bridge has its own)' });
+    } else if ((v.mode === 'nat' || v.mode === 'route') && !v.ipv4) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ipv4', 'address'],
+        message: `is needed for a ${v.mode === 'nat' ? 'NAT' : 'routed'} network`,
+      });
+    }
+  });
+export type NetworkSpec = z.infer<typeof NetworkSpec>;
+
+/** The IPv4 subnets of the host's other networks, as overlapSubnetIssues takes them. */
+export interface HostSubnet {
+  network: string;
+  address: string;
+  prefix: number;
+}
+
+/**
+ * The spec's subnet against the host's other networks (the form checks it before sending, the
+ * backend again before defining): one issue at the address field naming the network in the way.
+ */
+export function overlapSubnetIssues(spec: Pick<NetworkSpec, 'name' | 'ipv4'>, others: readonly HostSubnet[]) {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const ip = spec.ipv4;
+  if (!ip || !Ipv4Address.safeParse(ip.address).success || !Ipv4Prefix.safeParse(ip.prefix).success) return issues;
+  const mine = ipv4Subnet(ip.address, ip.prefix);
+  for (const o of others) {
+    if (o.network === spec.name) continue;
+    const theirs = ipv4Subnet(o.address, o.prefix);
+    if (mine.first <= theirs.last && theirs.first <= mine.last) {
+      issues.push({
+        path: ['ipv4', 'address'],
+        message: `The subnet ${intToIpv4(mine.first)}/${ip.prefix} overlaps network "${o.network}" (${intToIpv4(theirs.first)}/${o.prefix}) on this host: pick another subnet.`,
+      });
+      break;
+    }
+  }
+  return issues;
+}
+
+// ---- what the backend gives ---------------------------------------------------------------------
+
+export interface NetworkUser {
+  name: string;
+  uuid: string;
+  running: boolean;
+  /** The MACs of its NICs on this network. */
+  macs: string[];
+}
+
+export interface NetworkAddress {
+  family: 'ipv4' | 'ipv6';
+  address: string;
+  prefix: number;
+  dhcp?: { start: string; end: string };
+  hosts: { mac?: string; ip?: string; name?: string }[];
+}
+
+export interface NetworkInfo {
+  name: string;
+  uuid: string;
+  active: boolean;
+  persistent: boolean;
+  autostart: boolean;
+  /** The forward mode ('nat', 'route', 'open', 'bridge' …); 'isolated' when there is no <forward>. */
+  mode: string;
+  bridge?: string;
+  addresses: NetworkAddress[];
+  /** VMs of this host with a NIC on this network. */
+  usedBy: NetworkUser[];
+}
+
+export interface NetworkList {
+  hostId: HostId;
+  networks: NetworkInfo[];
+}
+
+/** A DHCP lease of a network, with the VM that has its MAC on any connected host. */
+export interface NetworkLease {
+  mac: string;
+  ip: string;
+  prefix: number;
+  hostname?: string;
+  /** Seconds since the epoch. */
+  expiry: number;
+  /** A static DHCP host of the network gives this MAC this address. */
+  reserved: boolean;
+  vm?: { hostId: HostId; hostName: string; name: string; uuid: string };
+}
+
+const netRef = z.object({ hostId: HostId, name: ObjectName }).strict();
 
 /** This feature's requests, spread into the contract's `requests`. */
-export const networkRequests = {} as const;
+export const networkRequests = {
+  'networks.list': { input: hostRef, output: out<NetworkList>() },
+  'networks.define': {
+    input: z.object({ hostId: HostId, spec: NetworkSpec, start: z.boolean().default(true) }).strict(),
+    output: out<NetworkInfo>(),
+  },
+  'networks.start': { input: netRef, output: out<null>() },
+  /** Refused while running VMs use it (naming them). */
+  'networks.stop': { input: netRef, output: out<null>() },
+  'networks.autostart': { input: netRef.extend({ on: z.boolean() }).strict(), output: out<null>() },
+  /** Stops it if running and undefines it; refused while running VMs use it (naming them). */
+  'networks.undefine': { input: netRef, output: out<null>() },
+  'networks.leases': { input: netRef, output: out<NetworkLease[]>() },
+  /** Adds or removes a static DHCP host, live on a running network and in its definition. */
+  'networks.dhcpHost': {
+    input: netRef.extend({ op: z.enum(['add', 'remove']), host: DhcpHost }).strict(),
+    output: out<null>(),
+  },
+} as const;
 
 /** This feature's events (their names are also listed in shared/channels.ts). */
 export interface NetworkEvents {

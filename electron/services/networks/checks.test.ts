@@ -1,0 +1,102 @@
+// The networks feature's pure parts: the spec's rules (addresses, ranges inside the subnet), the
+// overlap refusal, the refusal while running VMs use a network, the lease rows, and network XML
+// built escaped and read back.
+import { describe, expect, it } from 'vitest';
+import { NetworkSpec } from '../../../shared/api/networks';
+import { buildDhcpHostXml, buildNetworkXml, netmaskToPrefix, parseNetworkXml } from '../../xml/network';
+import { checkDefine, leaseRows, refuseWhileInUse, vmIndex } from './checks';
+import type { VmNics } from './facts';
+
+const nat = {
+  name: 'lan',
+  mode: 'nat',
+  ipv4: {
+    address: '10.203.101.1',
+    prefix: 24,
+    dhcp: { start: '10.203.101.100', end: '10.203.101.150' },
+    hosts: [{ mac: '52:54:00:18:00:01', ip: '10.203.101.50', name: 'web' }],
+  },
+} as const;
+
+const issues = (v: unknown) => (NetworkSpec.safeParse(v).error?.issues ?? []).map((i) => [i.path.join('.'), i.message]);
+
+describe('NetworkSpec', () => {
+  it('takes a NAT network with a range and a static host', () => expect(issues(nat)).toEqual([]));
+  it('names each wrong field in plain words', () => {
+    expect(issues({ ...nat, ipv4: { ...nat.ipv4, address: '10.203.101.0' } })).toEqual([
+      ['ipv4.address', 'is the network address of 10.203.101.0/24'],
+    ]);
+    expect(issues({ ...nat, ipv4: { ...nat.ipv4, dhcp: { start: '10.203.102.5', end: '10.203.101.3' } } })).toEqual([
+      ['ipv4.dhcp.start', 'is outside the subnet 10.203.101.0/24'],
+      ['ipv4.dhcp.end', 'is before the start of the range'],
+    ]);
+    expect(issues({ ...nat, ipv4: { ...nat.ipv4, address: '10.203.101.256' } })[0]).toEqual([
+      'ipv4.address',
+      'is not an IPv4 address like 10.0.0.1',
+    ]);
+    expect(issues({ name: 'b', mode: 'bridge' })).toEqual([['bridge', 'is needed: the host bridge the guests join']]);
+    expect(issues({ name: 'r', mode: 'route' })).toEqual([['ipv4.address', 'is needed for a routed network']]);
+    expect(
+      issues({ ...nat, ipv4: { ...nat.ipv4, hosts: [...nat.ipv4.hosts, { mac: '52:54:00:18:00:02', ip: '10.203.101.50' }] } }),
+    ).toEqual([['ipv4.hosts.1.ip', 'is given to two hosts']]);
+  });
+});
+
+describe('checks', () => {
+  const other = parseNetworkXml("<network><name>busy</name><ip address='10.203.101.129' netmask='255.255.255.128'/></network>");
+  it('refuses an overlapping subnet naming the other network, and a taken name', () => {
+    expect(() => checkDefine(NetworkSpec.parse(nat), [other])).toThrow('overlaps network "busy" (10.203.101.128/25)');
+    expect(() =>
+      checkDefine(NetworkSpec.parse({ ...nat, ipv4: { ...nat.ipv4, address: '10.203.102.1', dhcp: undefined, hosts: [] } }), [other]),
+    ).not.toThrow();
+    expect(() => checkDefine(NetworkSpec.parse({ name: 'busy', mode: 'isolated' }), [other])).toThrow('already has a network named "busy"');
+  });
+  const vms: VmNics[] = [
+    { name: 'a "q"', uuid: 'u1', running: true, nics: [{ mac: '52:54:00:18:00:01', network: 'lan' }] },
+    { name: 'off', uuid: 'u2', running: false, nics: [{ mac: '52:54:00:18:00:02', network: 'lan' }] },
+  ];
+  it('refuses stop/delete while running VMs use it, naming only those', () => {
+    const lan = parseNetworkXml(buildNetworkXml(NetworkSpec.parse(nat)));
+    expect(() => refuseWhileInUse('delete', lan, vms)).toThrow('Cannot delete network "lan": VM "a "q"" uses it');
+    expect(() => refuseWhileInUse('delete', lan, vms.slice(1))).not.toThrow();
+  });
+  it('maps each lease to its VM across hosts and marks reserved ones', () => {
+    const lan = parseNetworkXml(buildNetworkXml(NetworkSpec.parse(nat)));
+    const idx = vmIndex([{ hostId: 'b', hostName: 'lab-b', vms }]);
+    const rows = leaseRows(
+      [
+        { mac: '52:54:00:18:00:01', ip: '10.203.101.50', prefix: 24, expiry: 1 },
+        { mac: '52:54:00:18:00:09', ip: '10.203.101.101', prefix: 24, expiry: 2 },
+      ],
+      lan,
+      idx,
+    );
+    expect(rows.map((r) => [r.reserved, r.vm?.name, r.vm?.hostName])).toEqual([
+      [true, 'a "q"', 'lab-b'],
+      [false, undefined, undefined],
+    ]);
+  });
+});
+
+describe('network XML', () => {
+  it('escapes a hostile name and reads back what it built', () => {
+    const xml = buildNetworkXml(NetworkSpec.parse({ ...nat, name: `x'<&>"ü y` }));
+    expect(xml).toContain('<name>x\'&lt;&amp;&gt;"ü y</name>');
+    const m = parseNetworkXml(xml);
+    expect(m).toMatchObject({ name: `x'<&>"ü y`, mode: 'nat' });
+    expect(m.addresses[0]).toEqual({ family: 'ipv4', ...nat.ipv4, hosts: [{ ...nat.ipv4.hosts[0] }] });
+  });
+  it('reads an isolated network, netmasks and a host bridge', () => {
+    expect(netmaskToPrefix('255.255.255.0')).toBe(24);
+    expect(netmaskToPrefix('255.0.255.0')).toBeUndefined();
+    expect(parseNetworkXml(buildNetworkXml(NetworkSpec.parse({ name: 'i', mode: 'isolated' }))).mode).toBe('isolated');
+    expect(parseNetworkXml(buildNetworkXml(NetworkSpec.parse({ name: 'b', mode: 'bridge', bridge: 'br0' })))).toMatchObject({
+      mode: 'bridge',
+      bridge: 'br0',
+      addresses: [],
+    });
+    expect(buildDhcpHostXml({ mac: '52:54:00:AA:00:01', ip: '10.0.0.5', name: 'h' })).toBe(
+      '<host mac="52:54:00:aa:00:01" name="h" ip="10.0.0.5"/>',
+    );
+  });
+});

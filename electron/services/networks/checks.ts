@@ -1,0 +1,81 @@
+/** Pure checks of the networks service (no I/O): what is refused and why, and the lease table's rows. */
+import type { HostId } from '../../../shared/api/common';
+import { type HostSubnet, type NetworkLease, type NetworkSpec, overlapSubnetIssues } from '../../../shared/api/networks';
+import { AppError } from '../../../shared/errors';
+import { ipv4Subnets, type NetworkModel } from '../../xml/network';
+import type { RawLease, VmNics } from './facts';
+import { usersOf } from './facts';
+
+/** Stopping or undefining a network under running VMs cuts them off: refused, naming them. */
+export function refuseWhileInUse(verb: 'stop' | 'delete', net: NetworkModel, vms: readonly VmNics[]): void {
+  const running = usersOf(net, vms).filter((u) => u.running);
+  if (running.length === 0) return;
+  const names = running.map((u) => `"${u.name}"`).join(', ');
+  throw new AppError(
+    'in-use',
+    `Cannot ${verb} network "${net.name}": ${running.length === 1 ? 'VM' : 'VMs'} ${names} ${running.length === 1 ? 'uses' : 'use'} it`,
+    `Shut down ${running.length === 1 ? 'that VM' : 'those VMs'} or move ${running.length === 1 ? 'its' : 'their'} NICs to another network first.`,
+  );
+}
+
+/** The host's IPv4 subnets by network, for the overlap check. */
+export function hostSubnets(nets: readonly NetworkModel[]): HostSubnet[] {
+  return nets.flatMap((n) => ipv4Subnets(n).map((s) => ({ network: n.name, ...s })));
+}
+
+/** A new network's spec against the host: its name is free and its subnet overlaps none of the others. */
+export function checkDefine(spec: NetworkSpec, nets: readonly NetworkModel[]): void {
+  if (nets.some((n) => n.name === spec.name))
+    throw new AppError('exists', `This host already has a network named "${spec.name}"`, 'Pick another name.');
+  const issues = overlapSubnetIssues(spec, hostSubnets(nets));
+  if (issues[0]) throw new AppError('invalid-input', issues[0].message, 'Nothing was defined.');
+}
+
+export type VmIndex = Map<string, NonNullable<NetworkLease['vm']>>;
+
+/** MAC → the VM that has it, over every connected host's VMs. */
+export function vmIndex(hosts: readonly { hostId: HostId; hostName: string; vms: readonly VmNics[] }[]): VmIndex {
+  const idx: VmIndex = new Map();
+  for (const h of hosts)
+    for (const vm of h.vms)
+      for (const n of vm.nics)
+        if (n.mac && !idx.has(n.mac)) idx.set(n.mac, { hostId: h.hostId, hostName: h.hostName, name: vm.name, uuid: vm.uuid });
+  return idx;
+}
+
+/** The lease table: each lease with its VM and whether a static host already reserves that address for that MAC. */
+export function leaseRows(leases: readonly RawLease[], net: NetworkModel, idx: VmIndex): NetworkLease[] {
+  const fixed = net.addresses.flatMap((a) => a.hosts);
+  return leases.map((l) => {
+    const vm = idx.get(l.mac);
+    return {
+      ...l,
+      reserved: fixed.some((h) => h.mac?.toLowerCase() === l.mac && h.ip === l.ip),
+      ...(vm ? { vm } : {}),
+    };
+  });
+}
+
+/** Adding a static host: its address is inside one of the network's IPv4 subnets and not taken by another MAC. */
+export function checkDhcpHost(net: NetworkModel, host: { mac: string; ip: string }, op: 'add' | 'remove'): void {
+  const v4 = net.addresses.filter((a) => a.family === 'ipv4');
+  const fixed = v4.flatMap((a) => a.hosts);
+  if (op === 'remove') {
+    if (!fixed.some((h) => h.mac?.toLowerCase() === host.mac && h.ip === host.ip))
+      throw new AppError(
+        'not-found',
+        `Network "${net.name}" has no static host ${host.mac} → ${host.ip}`,
+        'The list was out of date: refresh it.',
+      );
+    return;
+  }
+  if (v4.length === 0)
+    throw new AppError('invalid-input', `Network "${net.name}" has no IPv4 address to give out`, 'Static hosts need a network with DHCP.');
+  const taken = fixed.find((h) => h.ip === host.ip || h.mac?.toLowerCase() === host.mac);
+  if (taken)
+    throw new AppError(
+      'exists',
+      `Network "${net.name}" already has a static host ${taken.mac ?? ''} → ${taken.ip ?? ''}`,
+      'Remove that one first, or pick another address.',
+    );
+}

@@ -1,0 +1,117 @@
+/** What the networks service reads from the hosts (all its I/O): networks, the VMs on them, leases. */
+import type { NetworkInfo, NetworkLease } from '../../../shared/api/networks';
+import type { RpcClient } from '../../libvirt/client';
+import { domainGetXmlDesc, domainListAllWithState } from '../../libvirt/domain';
+import {
+  networkGetAutostart,
+  networkGetDhcpLeases,
+  networkGetXmlDesc,
+  networkIsActive,
+  networkIsPersistent,
+  networkListAll,
+  networkLookupByName,
+} from '../../libvirt/network';
+import type { NetworkRef } from '../../libvirt/protocol';
+import { type NetworkModel, parseNetworkXml } from '../../xml/network';
+import { parseDomain } from '../../xml/parse';
+
+/** A VM of one host and its NICs (from the one domain XML model). */
+export interface VmNics {
+  name: string;
+  uuid: string;
+  /** Running, paused, … anything but shut off or crashed. */
+  running: boolean;
+  nics: { mac?: string; network?: string; bridge?: string }[];
+}
+
+/** libvirt's domain states that hold no running guest: no state, shut off, crashed. */
+const STOPPED = new Set([0, 5, 6]);
+
+export async function readVmNics(rpc: RpcClient): Promise<VmNics[]> {
+  const doms = await domainListAllWithState(rpc);
+  const out = await Promise.all(
+    doms.map(async (d): Promise<VmNics | null> => {
+      try {
+        const m = parseDomain(await domainGetXmlDesc(rpc, d));
+        return {
+          name: d.name,
+          uuid: d.uuid,
+          running: !STOPPED.has(d.state),
+          nics: m.interfaces.map((i) => ({
+            ...(i.mac ? { mac: i.mac.toLowerCase() } : {}),
+            ...(i.source?.kind === 'network' ? { network: i.source.name } : {}),
+            ...(i.source?.kind === 'bridge' ? { bridge: i.source.name } : {}),
+          })),
+        };
+      } catch {
+        return null; // undefined between the list and the read
+      }
+    }),
+  );
+  return out.filter((v): v is VmNics => v !== null);
+}
+
+export interface NetworkFacts {
+  ref: NetworkRef;
+  model: NetworkModel;
+  active: boolean;
+  persistent: boolean;
+  autostart: boolean;
+}
+
+export async function readNetwork(rpc: RpcClient, ref: NetworkRef): Promise<NetworkFacts> {
+  const [xml, active, persistent, autostart] = await Promise.all([
+    networkGetXmlDesc(rpc, ref),
+    networkIsActive(rpc, ref),
+    networkIsPersistent(rpc, ref),
+    networkGetAutostart(rpc, ref),
+  ]);
+  return { ref, model: parseNetworkXml(xml), active, persistent, autostart };
+}
+
+export async function readNetworks(rpc: RpcClient): Promise<NetworkFacts[]> {
+  const refs = await networkListAll(rpc);
+  const out = await Promise.all(refs.map((r) => readNetwork(rpc, r).catch(() => null)));
+  return out.filter((n): n is NetworkFacts => n !== null);
+}
+
+export async function lookupNetwork(rpc: RpcClient, name: string): Promise<NetworkFacts> {
+  return readNetwork(rpc, await networkLookupByName(rpc, name));
+}
+
+/** The VMs whose NICs name this network (and, for a host-bridge network, its bridge). */
+export function usersOf(net: NetworkModel, vms: readonly VmNics[]): NetworkInfo['usedBy'] {
+  const out: NetworkInfo['usedBy'] = [];
+  for (const vm of vms) {
+    const on = vm.nics.filter((n) => n.network === net.name);
+    if (on.length > 0) out.push({ name: vm.name, uuid: vm.uuid, running: vm.running, macs: on.flatMap((n) => (n.mac ? [n.mac] : [])) });
+  }
+  return out;
+}
+
+export function networkInfo(f: NetworkFacts, vms: readonly VmNics[]): NetworkInfo {
+  return {
+    name: f.model.name,
+    uuid: f.ref.uuid,
+    active: f.active,
+    persistent: f.persistent,
+    autostart: f.autostart,
+    mode: f.model.mode,
+    ...(f.model.bridge ? { bridge: f.model.bridge } : {}),
+    addresses: f.model.addresses,
+    usedBy: usersOf(f.model, vms),
+  };
+}
+
+export type RawLease = Omit<NetworkLease, 'reserved' | 'vm'>;
+
+export async function readLeases(rpc: RpcClient, ref: NetworkRef): Promise<RawLease[]> {
+  const leases = await networkGetDhcpLeases(rpc, ref);
+  return leases.map((l) => ({
+    mac: (l.mac ?? '').toLowerCase(),
+    ip: l.ip,
+    prefix: l.prefix,
+    ...(l.hostname ? { hostname: l.hostname } : {}),
+    expiry: l.expiry,
+  }));
+}

@@ -1,0 +1,123 @@
+// The networks feature against lab host A's libvirt: define a NAT network with a static host (the
+// XML libvirt keeps, checked with virsh), the overlap refusal, a static DHCP host added and
+// removed live on the running network (dnsmasq not restarted: its pid stays), lifecycle events
+// from a change made with virsh, stop and delete. Networks are n18-lab-* on 10.203.104.0/24.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labSh } from '../../../e2e/lab/lab';
+import type { Events } from '../../../shared/api';
+import { EventHub } from '../../core/events';
+import { type OpenHost, openHost, until, virsh, virshStatus } from '../../libvirt/lab-fixture';
+import type { ServiceDeps } from '../deps';
+import { createNetworksFeature, type NetworksFeature } from './feature';
+
+const NAME = `n18-lab-${randomBytes(3).toString('hex')}`;
+const H = 'lab-a';
+
+describe('networks feature (lab host A)', () => {
+  let A: OpenHost;
+  let f: NetworksFeature;
+  const seen: Events['network.changed'][] = [];
+  beforeAll(async () => {
+    A = await openHost('A');
+    const events = new EventHub();
+    events.on('network.changed', (e) => void seen.push(e));
+    // The real libvirt connection; a host list of one (HostManager needs the app's store).
+    const hosts = {
+      connection: () => A.conn,
+      connectedIds: () => [H],
+      name: () => 'lab-a',
+      on: () => hosts,
+      off: () => hosts,
+    };
+    f = createNetworksFeature({ hosts, events } as unknown as ServiceDeps);
+  });
+  afterAll(async () => {
+    f?.dispose();
+    await virshStatus('A', ['net-destroy', NAME]);
+    await virshStatus('A', ['net-undefine', NAME]);
+    await A?.close();
+  });
+
+  it('defines and starts a NAT network with a DHCP range and a static host; virsh sees the same', async () => {
+    const info = await f.handlers['networks.define']({
+      hostId: H,
+      start: true,
+      spec: {
+        name: NAME,
+        mode: 'nat',
+        ipv4: {
+          address: '10.203.104.1',
+          prefix: 24,
+          dhcp: { start: '10.203.104.100', end: '10.203.104.150' },
+          hosts: [{ mac: '52:54:00:18:04:01', ip: '10.203.104.50', name: 'fixed' }],
+        },
+      },
+    });
+    expect(info).toMatchObject({ name: NAME, active: true, persistent: true, autostart: false, mode: 'nat', usedBy: [] });
+    expect(info.addresses).toEqual([
+      {
+        family: 'ipv4',
+        address: '10.203.104.1',
+        prefix: 24,
+        dhcp: { start: '10.203.104.100', end: '10.203.104.150' },
+        hosts: [{ mac: '52:54:00:18:04:01', ip: '10.203.104.50', name: 'fixed' }],
+      },
+    ]);
+    const xml = await virsh('A', ['net-dumpxml', NAME]);
+    expect(xml).toContain("<forward mode='nat'>");
+    expect(xml).toContain("<host mac='52:54:00:18:04:01' name='fixed' ip='10.203.104.50'/>");
+    expect(await virsh('A', ['net-list', '--name'])).toContain(NAME);
+    const list = await f.handlers['networks.list']({ hostId: H });
+    expect(list.networks.find((n) => n.name === NAME)?.bridge).toMatch(/^virbr\d+$/);
+  });
+
+  it('refuses an overlapping subnet, naming the network in the way; nothing is defined', async () => {
+    const other = `${NAME}-b`;
+    await expect(
+      f.handlers['networks.define']({
+        hostId: H,
+        start: false,
+        spec: { name: other, mode: 'isolated', ipv4: { address: '10.203.104.129', prefix: 25, hosts: [] } },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining(`overlaps network "${NAME}" (10.203.104.0/24)`) });
+    expect((await virshStatus('A', ['net-info', other])).code).not.toBe(0);
+  });
+
+  it('adds and removes a static DHCP host live and in the definition, without restarting dnsmasq', async () => {
+    const before = await dnsmasqPid();
+    expect(before).toMatch(/^\d+$/);
+    const host = { mac: '52:54:00:18:04:02', ip: '10.203.104.51', name: 'reserved' };
+    await f.handlers['networks.dhcpHost']({ hostId: H, name: NAME, op: 'add', host });
+    const line = "<host mac='52:54:00:18:04:02' name='reserved' ip='10.203.104.51'/>";
+    expect(await virsh('A', ['net-dumpxml', NAME])).toContain(line);
+    expect(await virsh('A', ['net-dumpxml', '--inactive', NAME])).toContain(line);
+    await expect(f.handlers['networks.dhcpHost']({ hostId: H, name: NAME, op: 'add', host })).rejects.toMatchObject({ code: 'exists' });
+    await f.handlers['networks.dhcpHost']({ hostId: H, name: NAME, op: 'remove', host });
+    expect(await virsh('A', ['net-dumpxml', NAME])).not.toContain('reserved');
+    expect(await virsh('A', ['net-dumpxml', '--inactive', NAME])).not.toContain('reserved');
+    expect(await dnsmasqPid()).toBe(before);
+  });
+
+  it('turns libvirt lifecycle events (a change made with virsh) into network.changed', async () => {
+    seen.length = 0;
+    await virsh('A', ['net-destroy', NAME]);
+    await until(async () => seen.find((e) => e.name === NAME && !e.removed) ?? undefined, 10_000);
+    expect((await f.handlers['networks.list']({ hostId: H })).networks.find((n) => n.name === NAME)?.active).toBe(false);
+    await f.handlers['networks.start']({ hostId: H, name: NAME });
+    await f.handlers['networks.autostart']({ hostId: H, name: NAME, on: true });
+    expect(await virsh('A', ['net-info', NAME])).toMatch(/Autostart:\s+yes/);
+  });
+
+  it('stops and deletes it; the undefine event says removed', async () => {
+    seen.length = 0;
+    await f.handlers['networks.undefine']({ hostId: H, name: NAME });
+    expect((await virshStatus('A', ['net-info', NAME])).code).not.toBe(0);
+    await until(async () => seen.find((e) => e.name === NAME && e.removed) ?? undefined, 10_000);
+  });
+});
+
+/** dnsmasq's pid for our network (libvirt's pid file in the host's run dir). */
+async function dnsmasqPid(): Promise<string> {
+  return (await labSh(['exec', 'A', 'cat', `/run/libvirt/network/${NAME}.pid`])).stdout.trim();
+}
