@@ -200,6 +200,64 @@ export async function domainDetachDevice(rpc: RpcClient, dom: DomainRef, a: { xm
   await callRemote(rpc, P.DOMAIN_DETACH_DEVICE_FLAGS, { dom, xml: a.xml, flags: flagsOf(a) }, callOpts(a));
 }
 
+/** Changes a device in place (a CD-ROM's medium, a NIC's link state); flags: DeviceModifyFlags. */
+export async function domainUpdateDevice(rpc: RpcClient, dom: DomainRef, a: { xml: string } & Flags): Promise<void> {
+  await callRemote(rpc, P.DOMAIN_UPDATE_DEVICE_FLAGS, { dom, xml: a.xml, flags: flagsOf(a) }, callOpts(a));
+}
+
+// ---- settings ------------------------------------------------------------------------------------
+
+/** vCPU counts (virsh setvcpus); flags: VcpuFlags (LIVE, CONFIG, MAXIMUM …). */
+export async function domainSetVcpus(rpc: RpcClient, dom: DomainRef, a: { nvcpus: number } & Flags): Promise<void> {
+  await callRemote(rpc, P.DOMAIN_SET_VCPUS_FLAGS, { dom, nvcpus: a.nvcpus, flags: flagsOf(a) }, callOpts(a));
+}
+
+/** virsh vcpucount: one count, chosen by flags (VcpuFlags). */
+export async function domainGetVcpus(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<number> {
+  return (await callRemote(rpc, P.DOMAIN_GET_VCPUS_FLAGS, domAndFlags(dom, o), callOpts(o))).num;
+}
+
+/** Memory in KiB (virsh setmem / setmaxmem --config); flags: MemoryFlags (LIVE, CONFIG, MAXIMUM). */
+export async function domainSetMemory(rpc: RpcClient, dom: DomainRef, a: { kib: number } & Flags): Promise<void> {
+  await callRemote(rpc, P.DOMAIN_SET_MEMORY_FLAGS, { dom, memory: a.kib, flags: flagsOf(a) }, callOpts(a));
+}
+
+export async function domainIsActive(rpc: RpcClient, dom: DomainRef, o?: CallOpts): Promise<boolean> {
+  return (await callRemote(rpc, P.DOMAIN_IS_ACTIVE, { dom }, callOpts(o))).active !== 0;
+}
+
+export async function domainIsPersistent(rpc: RpcClient, dom: DomainRef, o?: CallOpts): Promise<boolean> {
+  return (await callRemote(rpc, P.DOMAIN_IS_PERSISTENT, { dom }, callOpts(o))).persistent !== 0;
+}
+
+/** The running domain's definition was changed for the next boot (virDomainIsUpdated). */
+export async function domainIsUpdated(rpc: RpcClient, dom: DomainRef, o?: CallOpts): Promise<boolean> {
+  return (await callRemote(rpc, P.DOMAIN_IS_UPDATED, { dom }, callOpts(o))).updated !== 0;
+}
+
+export async function domainGetAutostart(rpc: RpcClient, dom: DomainRef, o?: CallOpts): Promise<boolean> {
+  return (await callRemote(rpc, P.DOMAIN_GET_AUTOSTART, { dom }, callOpts(o))).autostart !== 0;
+}
+
+export async function domainSetAutostart(rpc: RpcClient, dom: DomainRef, a: { autostart: boolean } & CallOpts): Promise<void> {
+  await callRemote(rpc, P.DOMAIN_SET_AUTOSTART, { dom, autostart: a.autostart ? 1 : 0 }, callOpts(a));
+}
+
+/** Renames a shut-off domain (virsh domrename). */
+export async function domainRename(rpc: RpcClient, dom: DomainRef, a: { name: string } & Flags): Promise<void> {
+  await callRemote(rpc, P.DOMAIN_RENAME, { dom, new_name: a.name, flags: flagsOf(a) }, callOpts(a));
+}
+
+/** Title or description (MetadataType.TITLE / DESCRIPTION); null removes it. flags: Impact. */
+export async function domainSetMetadata(
+  rpc: RpcClient,
+  dom: DomainRef,
+  a: { type: number; metadata: string | null } & Flags,
+): Promise<void> {
+  const args = { dom, type: a.type, metadata: a.metadata, key: null, uri: null, flags: flagsOf(a) };
+  await callRemote(rpc, P.DOMAIN_SET_METADATA, args, callOpts(a));
+}
+
 // ---- tuning (typed params) -----------------------------------------------------------------------
 // libvirt's "get" calls take how many params the caller has room for; asked with 0 they answer
 // how many there are. We ask twice, as virsh does. Getters pass TypedParamFlags.STRING_OKAY like

@@ -264,6 +264,12 @@ export const DomainXmlFlags = {
   UPDATE_CPU: 4,
   MIGRATABLE: 8,
 } as const;
+/** virDomainVcpuFlags. */
+export const VcpuFlags = { CURRENT: 0, LIVE: 1, CONFIG: 2, MAXIMUM: 4, GUEST: 8, HOTPLUGGABLE: 16 } as const;
+/** virDomainMemoryModFlags. */
+export const MemoryFlags = { CURRENT: 0, LIVE: 1, CONFIG: 2, MAXIMUM: 4 } as const;
+/** virDomainMetadataType. */
+export const MetadataType = { DESCRIPTION: 0, TITLE: 1, ELEMENT: 2 } as const;
 /** virDomainDefineFlags. */
 export const DefineFlags = { VALIDATE: 1 } as const;
 /** virDomainCreateFlags. */

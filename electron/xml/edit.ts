@@ -185,3 +185,32 @@ export function setInterfaceSource(nic: Element, to: { kind: 'network' | 'bridge
   src.setAttribute(to.kind, to.name);
   return before !== `${to.kind}:${to.name}`;
 }
+
+/**
+ * Puts back the graphics passwords (passwd, passwdValidTo) that a redacted copy of `secure` lost:
+ * each <graphics> of `edited` without a passwd takes the one of the same type and place among
+ * that type in `secure`. The XML editor sends what the admin edited (never shown the password);
+ * this keeps the real one. Returns how many were restored.
+ */
+export function restoreGraphicsPasswords(edited: DomainDoc, secure: DomainDoc): number {
+  const byType = new Map<string, Element[]>();
+  for (const g of deviceElements(secure, 'graphics')) {
+    const t = attr(g, 'type') ?? '';
+    byType.set(t, [...(byType.get(t) ?? []), g]);
+  }
+  const seen = new Map<string, number>();
+  let restored = 0;
+  for (const g of deviceElements(edited, 'graphics')) {
+    const t = attr(g, 'type') ?? '';
+    const i = seen.get(t) ?? 0;
+    seen.set(t, i + 1);
+    const from = byType.get(t)?.[i];
+    if (!from || g.hasAttribute('passwd')) continue;
+    for (const a of ['passwd', 'passwdValidTo']) {
+      const v = from.getAttribute(a);
+      if (v !== null && from.hasAttribute(a) && !g.hasAttribute(a)) g.setAttribute(a, v);
+    }
+    if (from.hasAttribute('passwd')) restored++;
+  }
+  return restored;
+}

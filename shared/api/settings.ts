@@ -1,7 +1,124 @@
 /** The VM settings editor and the XML editor (issue 19): its value types, schemas, requests and events. */
+import { z } from 'zod';
+import { domainRef, type HostId, ObjectName, OneLine } from './common';
+import { out } from './out';
+
+// ---- the XML editor ------------------------------------------------------------------------------
+
+/** The definition as the editor shows it: libvirt's persistent XML (the next boot's), without its secrets. */
+export interface XmlDefinition {
+  hostId: HostId;
+  uuid: string;
+  name: string;
+  running: boolean;
+  /** The definition for the next boot, redacted (no VNC password: the backend merges it back on apply). */
+  xml: string;
+  /** The running VM's definition differs from it (a change waits for the next boot). */
+  pending: boolean;
+  /** "Undo last change" can restore the definition as it was before the last apply. */
+  canUndo: boolean;
+}
+
+/** Longest definition the editor sends (libvirt's own RPC string limit is 4 MiB). */
+export const XML_MAX = 4 * 1024 * 1024;
+
+export const XmlApplyInput = domainRef
+  .extend({
+    /** The edited definition, sent as the user wrote it (unknown elements and metadata kept). */
+    xml: z.string().min(1, 'The definition is empty').max(XML_MAX, 'The definition is longer than 4 MiB'),
+    /** The definition the edit started from (as xml.get gave it): refused if the VM's changed since. */
+    base: z.string().max(XML_MAX),
+  })
+  .strict();
+
+// ---- settings ------------------------------------------------------------------------------------
+
+/** One value whose next-boot setting differs from the running VM's ("pending changes"). */
+export interface PendingSetting {
+  /** 'vcpus' | 'maxVcpus' | 'memory' | 'maxMemory' | 'title' | 'description' */
+  field: string;
+  live: string;
+  next: string;
+}
+
+/** A VM's settings as libvirt reports them, now (live) and for the next boot (config). */
+export interface VmSettings {
+  hostId: HostId;
+  uuid: string;
+  name: string;
+  running: boolean;
+  persistent: boolean;
+  autostart: boolean;
+  title: string;
+  description: string;
+  /** vCPUs: the definition's maximum and current; `live` = online in the running VM. */
+  vcpus: { max: number; current: number; live?: number };
+  /** Memory in KiB: the definition's maximum and current (balloon target); `live` = the running VM's balloon. */
+  memory: { maxKiB: number; currentKiB: number; liveKiB?: number; liveMaxKiB?: number };
+  pending: PendingSetting[];
+}
+
+/** What a change did: where it went, what libvirt reads back, and what waits for the next boot. */
+export interface SettingsApplied {
+  appliedTo: ('live' | 'config')[];
+  settings: VmSettings;
+}
+
+const count = z.number().int('Whole numbers only').min(1, 'At least 1').max(4096, 'At most 4096');
+const memKiB = z
+  .number()
+  .int('Whole numbers only')
+  .min(16 * 1024, 'At least 16 MiB')
+  .max(2 ** 40, 'At most 1 PiB');
+
+export const VcpusInput = domainRef
+  .extend({ current: count.optional(), max: count.optional() })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.current === undefined && v.max === undefined) ctx.addIssue({ code: 'custom', path: ['current'], message: 'Nothing to change' });
+    if (v.current !== undefined && v.max !== undefined && v.current > v.max)
+      ctx.addIssue({ code: 'custom', path: ['current'], message: 'More than the maximum' });
+  });
+
+export const MemoryInput = domainRef
+  .extend({ currentKiB: memKiB.optional(), maxKiB: memKiB.optional() })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.currentKiB === undefined && v.maxKiB === undefined)
+      ctx.addIssue({ code: 'custom', path: ['currentKiB'], message: 'Nothing to change' });
+    if (v.currentKiB !== undefined && v.maxKiB !== undefined && v.currentKiB > v.maxKiB)
+      ctx.addIssue({ code: 'custom', path: ['currentKiB'], message: 'More than the maximum' });
+  });
+
+/** Title: one line; description: free text without control characters other than newlines and tabs. */
+export const GeneralInput = domainRef
+  .extend({
+    title: OneLine.max(1024, 'At most 1024 characters'),
+    description: z
+      .string()
+      .max(65_536, 'At most 64 KiB')
+      .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 && c !== '\n' && c !== '\t'), 'Must not contain control characters'),
+  })
+  .strict();
 
 /** This feature's requests, spread into the contract's `requests`. */
-export const settingsRequests = {} as const;
+export const settingsRequests = {
+  /** The persistent definition for the XML editor, redacted. */
+  'settings.xml.get': { input: domainRef, output: out<XmlDefinition>() },
+  /** Defines the edited XML with libvirt's validation (VIR_DOMAIN_DEFINE_VALIDATE); a refusal changes nothing. */
+  'settings.xml.apply': { input: XmlApplyInput, output: out<XmlDefinition>() },
+  /** Restores the definition as it was before the last apply (of the editor or a setting). */
+  'settings.xml.undo': { input: domainRef, output: out<XmlDefinition>() },
+  'settings.get': { input: domainRef, output: out<VmSettings>() },
+  'settings.setAutostart': { input: domainRef.extend({ autostart: z.boolean() }).strict(), output: out<SettingsApplied>() },
+  /** vCPUs: current hot-plugged live (up to the maximum) and set for the next boot; the maximum for the next boot. */
+  'settings.setVcpus': { input: VcpusInput, output: out<SettingsApplied>() },
+  /** Memory: current by the balloon live and for the next boot; the maximum for the next boot. */
+  'settings.setMemory': { input: MemoryInput, output: out<SettingsApplied>() },
+  'settings.setGeneral': { input: GeneralInput, output: out<SettingsApplied>() },
+  /** Renames a shut-off VM (libvirt refuses a running one). */
+  'settings.rename': { input: domainRef.extend({ name: ObjectName }).strict(), output: out<SettingsApplied>() },
+} as const;
 
 /** This feature's events (their names are also listed in shared/channels.ts). */
 export type SettingsEvents = {};

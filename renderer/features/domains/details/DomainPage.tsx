@@ -2,12 +2,12 @@
 import { Anchor, Breadcrumbs, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconDeviceDesktop } from '@tabler/icons-react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { XmlView } from '../../../components/XmlView';
 import { domainKey } from '../../../lib/format';
 import { useDomain, useDomainDetails, useHost } from '../../../queries';
 import { type DomainTab, useUi } from '../../../store/ui';
 import { QosPanel } from '../../qos/QosPanel';
 import { SettingsTab } from '../../settings/SettingsTab';
+import { XmlTab } from '../../settings/XmlTab';
 import { SnapshotsTab } from '../../snapshots/SnapshotsTab';
 import { UsbPanel } from '../../usb/UsbPanel';
 import { DomainActionBar } from '../DomainActionBar';
@@ -106,7 +106,7 @@ export function DomainPage({ hostId, uuid, tab }: { hostId: string; uuid: string
         <Tabs.Panel value="xml" pt="sm">
           {details.isLoading && <Loader size="sm" />}
           <ErrorAlert title={`Could not read “${name}”`} error={details.error} />
-          {details.data && <XmlView xml={details.data.xml} testId="details-xml" maxHeight="calc(100dvh - 300px)" />}
+          {details.data && <XmlTab hostId={hostId} uuid={uuid} liveXml={details.data.xml} />}
         </Tabs.Panel>
       </Tabs>
     </Stack>

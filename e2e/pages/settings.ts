@@ -1,0 +1,134 @@
+/**
+ * The VM's Settings tab and the XML tab's editor, and the specs' own lab VMs: copies of `tiny`'s
+ * definition with a blank disk of their own in A's default pool (prefix `s19-`), removed after
+ * each test whatever happened, so that other specs using `tiny` are not disturbed.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { readLab, virshOn } from '../lab/lab';
+
+export interface S19Vm {
+  name: string;
+  uuid: string;
+  volume: string;
+}
+
+/** virsh define of an XML text (through a temp file: /tmp is shared with the lab hosts). */
+export async function defineXml(xml: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'vireo-s19-'));
+  try {
+    const file = join(dir, 'domain.xml');
+    writeFileSync(file, xml);
+    await virshOn('A', ['define', file]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Defines on host A a copy of tiny named `name` (no MAC, no UUID: libvirt makes new ones) on a new
+ * blank 64 MiB qcow2 volume; `edit` changes the XML text first; `start` boots it.
+ */
+export async function defineS19Vm(name: string, opts: { edit?: (xml: string) => string; start?: boolean } = {}): Promise<S19Vm> {
+  const tiny = readLab().guests.tiny;
+  if (!tiny) throw new Error('the lab has no guest "tiny"');
+  const volume = `${name}.qcow2`;
+  await virshOn('A', ['vol-create-as', 'default', volume, '64M', '--format', 'qcow2']);
+  const path = `/var/lib/libvirt/images/${volume}`;
+  let xml = (await virshOn('A', ['dumpxml', '--inactive', 'tiny']))
+    .replace('<name>tiny</name>', `<name>${name}</name>`)
+    .replace(/\s*<uuid>[^<]*<\/uuid>/, '')
+    .replace(/\s*<mac address=[^>]*\/>/g, '')
+    .replace(/\s*<log file=[^>]*\/>/g, '')
+    .replace(tiny.disk, path);
+  if (opts.edit) xml = opts.edit(xml);
+  try {
+    await defineXml(xml);
+  } catch (err) {
+    await virshOn('A', ['vol-delete', '--pool', 'default', volume]).catch(() => '');
+    throw err;
+  }
+  const uuid = (await virshOn('A', ['domuuid', name])).trim();
+  if (opts.start) await virshOn('A', ['start', name]);
+  return { name, uuid, volume };
+}
+
+/** Removes the VM (by UUID: it may have been renamed) and its volume; never throws. */
+export async function removeS19Vm(vm: S19Vm | undefined): Promise<void> {
+  if (!vm) return;
+  const quiet = (args: string[]) => virshOn('A', args).catch(() => '');
+  await quiet(['destroy', vm.uuid]);
+  await quiet(['undefine', vm.uuid, '--managed-save', '--snapshots-metadata']);
+  await quiet(['vol-delete', '--pool', 'default', vm.volume]);
+}
+
+/** The definition for the next boot as virsh prints it (with --security-info: the passwords). */
+export async function inactiveXml(vm: S19Vm, secure = false): Promise<string> {
+  return virshOn('A', ['dumpxml', '--inactive', ...(secure ? ['--security-info'] : []), vm.uuid]);
+}
+
+export class XmlEditorPage {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId('xml-editor');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('details-tab-xml').click();
+    await this.page.getByTestId('xml-edit').click();
+    await expect(this.root).toBeVisible();
+    await expect(this.page.getByTestId('xml-code').locator('.cm-content')).toBeVisible();
+  }
+
+  /** Replaces the editor's whole text, typed as a paste would. */
+  async replaceText(text: string): Promise<void> {
+    const content = this.page.getByTestId('xml-code').locator('.cm-content');
+    await content.click();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.insertText(text);
+    await expect(this.page.getByTestId('xml-modified')).toBeVisible();
+  }
+
+  async review(): Promise<Locator> {
+    await this.page.getByTestId('xml-review-open').click();
+    const review = this.page.getByTestId('xml-review');
+    await expect(review).toBeVisible();
+    return review;
+  }
+
+  get added(): Locator {
+    return this.page.getByTestId('xml-diff-add');
+  }
+
+  get removed(): Locator {
+    return this.page.getByTestId('xml-diff-del');
+  }
+
+  async apply(): Promise<void> {
+    await this.page.getByTestId('xml-apply').click();
+  }
+
+  get error(): Locator {
+    return this.root.getByTestId('error-alert');
+  }
+}
+
+export class SettingsPanel {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId('settings-panel');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('details-tab-settings').click();
+    await expect(this.root).toBeVisible();
+  }
+
+  section(id: string): Locator {
+    return this.page.getByTestId(`settings-${id}`);
+  }
+}

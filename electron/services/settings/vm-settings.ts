@@ -1,0 +1,178 @@
+/**
+ * VM settings through libvirt's own calls: each change goes to the running VM (live) and to the
+ * definition (config) as libvirt allows, then everything is read back. What cannot be done live
+ * (more vCPUs than the running maximum, a new maximum) goes to the next boot and is listed as
+ * pending: the running VM's value beside the next boot's.
+ */
+import type { HostId } from '../../../shared/api/common';
+import type { PendingSetting, SettingsApplied, VmSettings } from '../../../shared/api/settings';
+import type { RpcClient } from '../../libvirt/client';
+import {
+  domainGetAutostart,
+  domainGetXmlDesc,
+  domainIsActive,
+  domainIsPersistent,
+  domainLookupByUuid,
+  domainRename,
+  domainSetAutostart,
+  domainSetMemory,
+  domainSetMetadata,
+  domainSetVcpus,
+} from '../../libvirt/domain';
+import { withLibvirtHint } from '../../libvirt/errors';
+import { type DomainRef, DomainXmlFlags, MemoryFlags, MetadataType, VcpuFlags } from '../../libvirt/protocol';
+import type { DomainModel } from '../../xml/model';
+import { parseDomain } from '../../xml/parse';
+
+type Scope = 'live' | 'config';
+
+/** Settings from the next boot's model and, when it runs, the running VM's. Pure. */
+export function settingsOf(
+  base: { hostId: HostId; uuid: string; name: string; running: boolean; persistent: boolean; autostart: boolean },
+  config: DomainModel,
+  live: DomainModel | undefined,
+): VmSettings {
+  const vcpus = { max: config.vcpus.max, current: config.vcpus.current, ...(live ? { live: live.vcpus.current } : {}) };
+  const memory = {
+    maxKiB: config.memory.maxKiB,
+    currentKiB: config.memory.currentKiB,
+    ...(live ? { liveKiB: live.memory.currentKiB, liveMaxKiB: live.memory.maxKiB } : {}),
+  };
+  const pending: PendingSetting[] = [];
+  if (live && base.persistent) {
+    const diff = (field: string, l: number | string, n: number | string) => {
+      if (l !== n) pending.push({ field, live: String(l), next: String(n) });
+    };
+    diff('vcpus', live.vcpus.current, config.vcpus.current);
+    diff('maxVcpus', live.vcpus.max, config.vcpus.max);
+    diff('memory', live.memory.currentKiB, config.memory.currentKiB);
+    diff('maxMemory', live.memory.maxKiB, config.memory.maxKiB);
+    diff('title', live.title ?? '', config.title ?? '');
+    diff('description', live.description ?? '', config.description ?? '');
+  }
+  return { ...base, title: config.title ?? '', description: config.description ?? '', vcpus, memory, pending };
+}
+
+export class VmSettingsService {
+  constructor(private readonly rpcOf: (hostId: HostId) => RpcClient) {}
+
+  private async open(hostId: HostId, uuid: string): Promise<{ rpc: RpcClient; dom: DomainRef; running: boolean; persistent: boolean }> {
+    const rpc = this.rpcOf(hostId);
+    const dom = await domainLookupByUuid(rpc, uuid);
+    const [running, persistent] = await Promise.all([domainIsActive(rpc, dom), domainIsPersistent(rpc, dom)]);
+    return { rpc, dom, running, persistent };
+  }
+
+  async get(hostId: HostId, uuid: string): Promise<VmSettings> {
+    const { rpc, dom, running, persistent } = await this.open(hostId, uuid);
+    const [configXml, liveXml, autostart] = await Promise.all([
+      domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE }),
+      running ? domainGetXmlDesc(rpc, dom) : Promise.resolve(undefined),
+      persistent ? domainGetAutostart(rpc, dom) : Promise.resolve(false),
+    ]);
+    const live = liveXml ? parseDomain(liveXml) : undefined;
+    return settingsOf({ hostId, uuid, name: dom.name, running, persistent, autostart }, parseDomain(configXml), live);
+  }
+
+  private async done(hostId: HostId, uuid: string, appliedTo: Scope[]): Promise<SettingsApplied> {
+    return { appliedTo, settings: await this.get(hostId, uuid) };
+  }
+
+  async setAutostart(hostId: HostId, uuid: string, autostart: boolean): Promise<SettingsApplied> {
+    const { rpc, dom } = await this.open(hostId, uuid);
+    await guard(domainSetAutostart(rpc, dom, { autostart }), 'Autostart was not changed.');
+    return this.done(hostId, uuid, ['config']);
+  }
+
+  /**
+   * The maximum goes to the next boot; current goes to the next boot and, when it runs and the
+   * running maximum allows, to the running VM (a vCPU hot-plugged or unplugged).
+   */
+  async setVcpus(hostId: HostId, uuid: string, v: { current?: number; max?: number }): Promise<SettingsApplied> {
+    const { rpc, dom, running, persistent } = await this.open(hostId, uuid);
+    const applied = new Set<Scope>();
+    if (v.max !== undefined && persistent) {
+      await guard(domainSetVcpus(rpc, dom, { nvcpus: v.max, flags: VcpuFlags.CONFIG | VcpuFlags.MAXIMUM }), 'The maximum was not changed.');
+      applied.add('config');
+    }
+    if (v.current !== undefined) {
+      if (persistent) {
+        await guard(domainSetVcpus(rpc, dom, { nvcpus: v.current, flags: VcpuFlags.CONFIG }), 'The next boot’s vCPUs were not changed.');
+        applied.add('config');
+      }
+      if (running) {
+        const liveMax = parseDomain(await domainGetXmlDesc(rpc, dom)).vcpus.max;
+        if (v.current <= liveMax) {
+          await guard(
+            domainSetVcpus(rpc, dom, { nvcpus: v.current, flags: VcpuFlags.LIVE }),
+            'The running VM kept its vCPUs; the next boot has the new count.',
+          );
+          applied.add('live');
+        }
+      }
+    }
+    return this.done(hostId, uuid, [...applied]);
+  }
+
+  /** As setVcpus: the balloon moves live up to the running maximum. */
+  async setMemory(hostId: HostId, uuid: string, m: { currentKiB?: number; maxKiB?: number }): Promise<SettingsApplied> {
+    const { rpc, dom, running, persistent } = await this.open(hostId, uuid);
+    const applied = new Set<Scope>();
+    if (m.maxKiB !== undefined && persistent) {
+      await guard(
+        domainSetMemory(rpc, dom, { kib: m.maxKiB, flags: MemoryFlags.CONFIG | MemoryFlags.MAXIMUM }),
+        'The maximum was not changed.',
+      );
+      applied.add('config');
+    }
+    if (m.currentKiB !== undefined) {
+      if (persistent) {
+        await guard(domainSetMemory(rpc, dom, { kib: m.currentKiB, flags: MemoryFlags.CONFIG }), 'The next boot’s memory was not changed.');
+        applied.add('config');
+      }
+      if (running) {
+        const liveMax = parseDomain(await domainGetXmlDesc(rpc, dom)).memory.maxKiB;
+        if (m.currentKiB <= liveMax) {
+          await guard(
+            domainSetMemory(rpc, dom, { kib: m.currentKiB, flags: MemoryFlags.LIVE }),
+            'The running VM kept its memory; the next boot has the new size.',
+          );
+          applied.add('live');
+        }
+      }
+    }
+    return this.done(hostId, uuid, [...applied]);
+  }
+
+  /** Title and description, live and for the next boot; an empty one is removed. */
+  async setGeneral(hostId: HostId, uuid: string, g: { title: string; description: string }): Promise<SettingsApplied> {
+    const { rpc, dom, running, persistent } = await this.open(hostId, uuid);
+    const scopes: Scope[] = [...(running ? (['live'] as const) : []), ...(persistent ? (['config'] as const) : [])];
+    const flags = (running ? 1 : 0) | (persistent ? 2 : 0);
+    for (const [type, value] of [
+      [MetadataType.TITLE, g.title],
+      [MetadataType.DESCRIPTION, g.description],
+    ] as const) {
+      await guard(
+        domainSetMetadata(rpc, dom, { type, metadata: value === '' ? null : value, flags }),
+        'The title and description were not changed.',
+      );
+    }
+    return this.done(hostId, uuid, scopes);
+  }
+
+  /** libvirt renames only a shut-off VM; its refusal is shown as it is. */
+  async rename(hostId: HostId, uuid: string, name: string): Promise<SettingsApplied> {
+    const { rpc, dom } = await this.open(hostId, uuid);
+    await guard(domainRename(rpc, dom, { name }), 'The VM kept its name. Shut it down first to rename it.');
+    return this.done(hostId, uuid, ['config']);
+  }
+}
+
+async function guard(p: Promise<void>, hint: string): Promise<void> {
+  try {
+    await p;
+  } catch (err) {
+    throw withLibvirtHint(err, hint);
+  }
+}
