@@ -55,7 +55,14 @@ describe('the event table', () => {
   });
 
   it('subscribes to the cache events only: never domain.stats (the backend samples only while someone listens)', () => {
-    expect([...CACHED_EVENTS].sort()).toEqual(['domain.changed', 'host.state', 'job.progress']);
+    expect([...CACHED_EVENTS].sort()).toEqual([
+      'domain.changed',
+      'host.state',
+      'job.progress',
+      'network.changed',
+      'snapshot.changed',
+      'storage.changed',
+    ]);
   });
 
   it('host.state patches the host in the list at once; a connect/disconnect/failure also refetches domains and details', () => {

@@ -1,0 +1,82 @@
+/** A host's Storage tab: its pools (actions, autostart, usage) and the picked pool's volumes. */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { modal } from './add-host';
+
+export class StoragePage {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId('storage-tab');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('host-tab-storage').click();
+    await expect(this.root).toBeVisible();
+  }
+
+  /** The row of a pool, by its exact name (any characters). */
+  pool(name: string): Locator {
+    return this.root
+      .getByTestId('storage-pool')
+      .filter({ has: this.page.getByTestId('storage-pool-name').getByText(name, { exact: true }) });
+  }
+
+  async poolAction(name: string, action: 'build' | 'start' | 'stop' | 'refresh' | 'delete' | 'undefine'): Promise<void> {
+    await this.pool(name).getByTestId(`storage-pool-${action}`).click();
+    if (action === 'delete' || action === 'undefine') await this.confirm();
+  }
+
+  async confirm(): Promise<void> {
+    const dlg = modal(this.page, 'storage-confirm');
+    await dlg.getByTestId('storage-confirm-ok').click();
+    await expect(dlg).toBeHidden();
+  }
+
+  async definePool(name: string, path: string): Promise<void> {
+    await this.page.getByTestId('storage-define-pool').click();
+    const dlg = modal(this.page, 'storage-pool-form');
+    await dlg.getByTestId('storage-pool-name-input').fill(name);
+    await dlg.getByTestId('storage-pool-path-input').fill(path);
+    await dlg.getByTestId('storage-pool-submit').click();
+    await expect(dlg).toBeHidden();
+  }
+
+  get volumes(): Locator {
+    return this.page.getByTestId('storage-volumes');
+  }
+
+  volume(name: string): Locator {
+    return this.volumes
+      .getByTestId('storage-volume')
+      .filter({ has: this.page.getByTestId('storage-volume-name').getByText(name, { exact: true }) });
+  }
+
+  async createVolume(v: { name: string; format: 'qcow2' | 'raw'; sizeMiB: number; backing?: string }): Promise<void> {
+    await this.volumes.getByTestId('storage-volume-create').click();
+    const dlg = modal(this.page, 'storage-volume-form');
+    await dlg.getByTestId('storage-volume-name-input').fill(v.name);
+    await dlg.getByTestId(`storage-volume-format-${v.format}`).click();
+    await dlg.getByTestId('storage-volume-size-input').fill(String(v.sizeMiB));
+    if (v.backing) {
+      await dlg.getByTestId('storage-volume-backing-input').click();
+      await this.page.getByRole('option', { name: v.backing, exact: true }).click();
+    }
+    await dlg.getByTestId('storage-volume-submit').click();
+    await expect(dlg).toBeHidden();
+  }
+
+  /** Opens the resize dialog, checks what it says it will do (live / offline), resizes. */
+  async resize(name: string, sizeMiB: number, mode: RegExp): Promise<void> {
+    await this.volume(name).getByTestId('storage-volume-resize').click();
+    const dlg = modal(this.page, 'storage-resize-form');
+    await expect(dlg.getByTestId('storage-resize-mode')).toHaveText(mode);
+    await dlg.getByTestId('storage-resize-input').fill(String(sizeMiB));
+    await dlg.getByTestId('storage-resize-submit').click();
+    await expect(dlg).toBeHidden();
+  }
+
+  async deleteVolume(name: string): Promise<void> {
+    await this.volume(name).getByTestId('storage-volume-delete').click();
+    await this.confirm();
+  }
+}

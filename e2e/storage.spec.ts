@@ -1,0 +1,189 @@
+/**
+ * Issue 18, storage pools and volumes end to end in Chromium against lab host A — the seed's
+ * sequence (virsh pool-define-as / pool-build / pool-autostart / pool-start, a volume resized like
+ * `qemu-img resize`), each step checked with virsh on the host as well as in the UI:
+ * a dir pool with a hostile name defined at a new path (a relative path refused at its field first),
+ * built, autostarted, started; a qcow2 volume (hostile name) created, resized offline, an overlay
+ * created on it and deleted; a file made behind libvirt's back appears after Refresh; the volume
+ * attached (virsh) to a running throwaway guest and resized live — the guest's /sys/block size
+ * changes; its delete and the pool's undefine refused naming the guest; after the detach the
+ * delete goes through; the pool stopped, its storage deleted and undefined. Everything made is
+ * named s18-e2e-* and removed at the end, also on failure.
+ */
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { throwawayXml } from '../electron/libvirt/lab-fixture';
+import { expect, openApp, test } from './fixtures';
+import { connectLabHosts } from './lab/hosts';
+import { guestExec, LabCommandError, labSh, virshOn, waitForDomainState } from './lab/lab';
+import { VireoApp } from './pages/app';
+import { BackendClient } from './pages/backend';
+import { StoragePage } from './pages/storage';
+
+const tag = randomBytes(3).toString('hex');
+const POOL = `s18-e2e-${tag} "quoted" <&> ünï`;
+const DIR = `/var/lib/libvirt/s18-e2e-${tag}`;
+const VOL = `d "1" <&> ü.qcow2`;
+const VM = `s18-e2e-vm-${tag}`;
+const XML_FILE = `/tmp/s18-e2e-${tag}.xml`;
+const MiB = 1024 * 1024;
+// The guest has no other virtio disk: the volume attached as vdb on the host is its vda (in 512-byte sectors).
+const GUEST_SIZE = 'cat /sys/block/vda/size 2>/dev/null || echo none';
+
+const virshStatus = (args: string[]) =>
+  virshOn('A', args).then(
+    () => 0,
+    (e: unknown) => (e instanceof LabCommandError ? (e.code ?? 1) : Promise.reject(e)),
+  );
+const volBytes = async (name: string) =>
+  Number(/Capacity:\s+(\d+) bytes/.exec(await virshOn('A', ['vol-info', '--pool', POOL, name, '--bytes']))?.[1]);
+
+test.afterAll(async () => {
+  await virshStatus(['destroy', VM]);
+  await virshStatus(['pool-destroy', POOL]);
+  await virshStatus(['pool-undefine', POOL]);
+  await labSh(['exec', 'A', 'rm', '-rf', DIR]);
+  rmSync(XML_FILE, { force: true });
+});
+
+test('storage: define, build, autostart, start a dir pool; create, resize offline and live, delete a volume; refusals name the VM', async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(150_000);
+  // The guest the volume is attached to boots meanwhile (transient: gone when destroyed).
+  writeFileSync(XML_FILE, throwawayXml(VM));
+  const booted = virshOn('A', ['create', XML_FILE]).then(() => waitForDomainState('A', VM, 'running'));
+  booted.catch(() => {});
+
+  const backend = await BackendClient.connect(server);
+  await connectLabHosts(backend);
+  backend.close();
+  const app = new VireoApp(page);
+  const storage = new StoragePage(page);
+  await openApp(page, server);
+  await app.expectConnected('lab-a');
+  await app.openHost('lab-a');
+  await storage.open();
+  const pool = storage.pool(POOL);
+
+  await test.step('define: a relative path is refused at its field, then the pool is defined inactive', async () => {
+    await page.getByTestId('storage-define-pool').click();
+    const form = page.getByTestId('storage-pool-form').getByRole('dialog');
+    await form.getByTestId('storage-pool-name-input').fill(POOL);
+    await form.getByTestId('storage-pool-path-input').fill('var/lib/x');
+    await form.getByTestId('storage-pool-submit').click();
+    await expect(form).toContainText('Must be an absolute path on the host');
+    await expect(form.getByTestId('form-summary')).toHaveText('Check this field: Directory. Nothing was sent.');
+    await page.keyboard.press('Escape');
+    await storage.definePool(POOL, DIR);
+    await expect(pool.getByTestId('storage-pool-name')).toHaveText(POOL);
+    await expect(pool.getByTestId('storage-pool-where')).toHaveText(`dir · ${DIR}`);
+    await expect(pool).toHaveAttribute('data-state', 'inactive');
+    expect(await virshOn('A', ['pool-info', POOL])).toMatch(/State:\s+inactive/);
+    expect((await virshOn('A', ['pool-list', '--all', '--name'])).split('\n').map((l) => l.trim())).toContain(POOL);
+  });
+
+  await test.step('build, autostart, start', async () => {
+    await storage.poolAction(POOL, 'build');
+    await expect
+      .poll(() =>
+        labSh(['exec', 'A', 'test', '-d', DIR]).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
+    await pool.getByTestId('storage-pool-autostart').click();
+    await expect(pool.getByTestId('storage-pool-autostart')).toBeChecked();
+    await expect.poll(async () => await virshOn('A', ['pool-info', POOL])).toMatch(/Autostart:\s+yes/);
+    await storage.poolAction(POOL, 'start');
+    await expect(pool).toHaveAttribute('data-state', 'running');
+    expect(await virshOn('A', ['pool-info', POOL])).toMatch(/State:\s+running/);
+    await expect(pool.getByTestId('storage-pool-usage')).toHaveAttribute('data-capacity', /^[1-9]\d*$/);
+    await pool.click();
+    await expect(storage.volumes.getByTestId('storage-volumes-title')).toHaveText(`Volumes of ${POOL}`);
+    await expect(storage.volumes.getByTestId('storage-volumes-empty')).toBeVisible();
+  });
+
+  await test.step('a qcow2 volume: created, resized offline; an overlay on it created and deleted', async () => {
+    await storage.createVolume({ name: VOL, format: 'qcow2', sizeMiB: 16 });
+    const vol = storage.volume(VOL);
+    await expect(vol.getByTestId('storage-volume-name')).toHaveText(VOL);
+    await expect(vol.getByTestId('storage-volume-format')).toHaveText('qcow2');
+    await expect(vol.getByTestId('storage-volume-capacity')).toHaveAttribute('data-bytes', String(16 * MiB));
+    expect(await volBytes(VOL)).toBe(16 * MiB);
+    await storage.resize(VOL, 32, /^Offline/);
+    await expect(vol.getByTestId('storage-volume-capacity')).toHaveAttribute('data-bytes', String(32 * MiB));
+    expect(await volBytes(VOL)).toBe(32 * MiB);
+
+    await storage.createVolume({ name: 's18-overlay.qcow2', format: 'qcow2', sizeMiB: 32, backing: VOL });
+    await expect(storage.volume('s18-overlay.qcow2')).toContainText(`on ${DIR}/${VOL}`);
+    expect(await virshOn('A', ['vol-dumpxml', '--pool', POOL, 's18-overlay.qcow2'])).toMatch(
+      /<backingStore>\s*<path>[^<]*d &quot;1&quot; &lt;&amp;&gt; ü\.qcow2<\/path>/,
+    );
+    await storage.deleteVolume('s18-overlay.qcow2');
+    await expect(storage.volume('s18-overlay.qcow2')).toHaveCount(0);
+    expect(await virshOn('A', ['vol-list', POOL])).not.toContain('s18-overlay');
+  });
+
+  await test.step('a file made behind libvirt’s back appears after Refresh', async () => {
+    await labSh(['exec', 'A', 'truncate', '-s', '1M', `${DIR}/s18-behind.img`]);
+    await storage.poolAction(POOL, 'refresh');
+    await expect(storage.volume('s18-behind.img').getByTestId('storage-volume-capacity')).toHaveAttribute('data-bytes', String(MiB));
+    await storage.deleteVolume('s18-behind.img');
+    await expect(storage.volume('s18-behind.img')).toHaveCount(0);
+  });
+
+  await test.step('attached to a running guest: resized live, the guest sees it; delete and undefine refused naming the guest', async () => {
+    await booted;
+    await virshOn('A', ['attach-disk', VM, `${DIR}/${VOL}`, 'vdb', '--live', '--driver', 'qemu', '--subdriver', 'qcow2']);
+    const vol = storage.volume(VOL);
+    await expect(vol.getByTestId('storage-volume-users')).toHaveText(VM); // domain.changed (device added)
+    await expect.poll(async () => (await guestExec('A', VM, GUEST_SIZE)).trim(), { timeout: 60_000 }).toBe(String((32 * MiB) / 512));
+    await storage.resize(VOL, 48, new RegExp(`^Live: through the running ${VM}`));
+    await expect(vol.getByTestId('storage-volume-capacity')).toHaveAttribute('data-bytes', String(48 * MiB));
+    expect((await guestExec('A', VM, GUEST_SIZE)).trim()).toBe(String((48 * MiB) / 512));
+
+    await storage.deleteVolume(VOL);
+    await expect(storage.volumes.getByTestId('error-alert')).toContainText(`Cannot delete volume ${VOL}: it is a disk of ${VM}`);
+    expect(await virshOn('A', ['vol-list', POOL])).toContain(VOL);
+
+    await storage.poolAction(POOL, 'stop');
+    await expect(pool).toHaveAttribute('data-state', 'inactive');
+    await storage.poolAction(POOL, 'undefine');
+    await expect(page.getByTestId('storage-pools').locator('..').getByTestId('error-alert')).toContainText(
+      `Cannot undefine pool ${POOL}: its volumes are disks of ${VM}`,
+    );
+    expect(await virshOn('A', ['pool-info', POOL])).toMatch(/State:\s+inactive/);
+    await storage.poolAction(POOL, 'start');
+    await expect(pool).toHaveAttribute('data-state', 'running');
+  });
+
+  await test.step('detached: the delete goes through', async () => {
+    await virshOn('A', ['detach-disk', VM, 'vdb', '--live']);
+    const vol = storage.volume(VOL);
+    await expect(vol.getByTestId('storage-volume-users')).toHaveText('—', { timeout: 30_000 });
+    await storage.deleteVolume(VOL);
+    await expect(vol).toHaveCount(0);
+    await expect(storage.volumes.getByTestId('storage-volumes-empty')).toBeVisible();
+    expect(await virshOn('A', ['vol-list', POOL])).not.toContain('d "1"');
+  });
+
+  await test.step('stopped, its storage deleted, undefined', async () => {
+    await storage.poolAction(POOL, 'stop');
+    await expect(pool).toHaveAttribute('data-state', 'inactive');
+    await storage.poolAction(POOL, 'delete');
+    await expect
+      .poll(() =>
+        labSh(['exec', 'A', 'test', '-e', DIR]).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(false);
+    await storage.poolAction(POOL, 'undefine');
+    await expect(pool).toHaveCount(0);
+    expect(await virshStatus(['pool-info', POOL])).not.toBe(0);
+  });
+});

@@ -1,0 +1,128 @@
+/** The volumes of one pool: format, sizes, which VMs use each; create, resize (live when a running VM has it), delete. */
+import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { PoolRow, VolumeRow } from '../../../shared/api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatBytes } from '../../lib/format';
+import { useStorageWrite, useVolumes } from '../../queries/storage';
+import { type ConfirmAsk, ConfirmModal } from './ConfirmModal';
+import { CreateVolumeModal, ResizeVolumeModal } from './VolumeModals';
+
+export function VolumesPanel({ hostId, pool }: { hostId: string; pool: PoolRow }) {
+  const running = pool.state === 'running';
+  const volumes = useVolumes(hostId, pool.name, running);
+  const del = useStorageWrite('storage.deleteVolume', hostId);
+  const [creating, setCreating] = useState(false);
+  const [resizing, setResizing] = useState<VolumeRow | null>(null);
+  const [ask, setAsk] = useState<ConfirmAsk | null>(null);
+  const list = volumes.data ?? [];
+  return (
+    <Card withBorder data-testid="storage-volumes" data-pool={pool.name}>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={5} data-testid="storage-volumes-title">
+            Volumes of {pool.name}
+          </Title>
+          <Button
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            disabled={!running}
+            onClick={() => setCreating(true)}
+            data-testid="storage-volume-create"
+          >
+            New volume
+          </Button>
+        </Group>
+        {!running && (
+          <Text size="sm" c="dimmed" data-testid="storage-volumes-inactive">
+            Start the pool to see and create its volumes.
+          </Text>
+        )}
+        <ErrorAlert title="Could not list the volumes" error={running ? volumes.error : null} />
+        <ErrorAlert title="Could not delete the volume" error={del.error} />
+        {running && volumes.isSuccess && list.length === 0 && (
+          <Text size="sm" c="dimmed" data-testid="storage-volumes-empty">
+            No volumes.
+          </Text>
+        )}
+        {running && list.length > 0 && (
+          <Table verticalSpacing={6} data-testid="storage-volume-list">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Volume</Table.Th>
+                <Table.Th>Format</Table.Th>
+                <Table.Th>Size</Table.Th>
+                <Table.Th>Allocated</Table.Th>
+                <Table.Th>Used by</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.map((v) => (
+                <Table.Tr key={v.path} data-testid="storage-volume">
+                  <Table.Td>
+                    <Text size="sm" fw={500} data-testid="storage-volume-name">
+                      {v.name}
+                    </Text>
+                    <Text size="xs" c="dimmed" truncate maw={320}>
+                      {v.backing ? `on ${v.backing}` : v.path}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td data-testid="storage-volume-format">{v.format ?? '—'}</Table.Td>
+                  <Table.Td data-testid="storage-volume-capacity" data-bytes={v.capacity}>
+                    {formatBytes(v.capacity)}
+                  </Table.Td>
+                  <Table.Td data-testid="storage-volume-allocation" data-bytes={v.allocation}>
+                    {formatBytes(v.allocation)}
+                  </Table.Td>
+                  <Table.Td data-testid="storage-volume-users">
+                    <Group gap={4}>
+                      {v.users.length === 0 && (
+                        <Text size="xs" c="dimmed">
+                          —
+                        </Text>
+                      )}
+                      {v.users.map((u) => (
+                        <Badge key={u} size="sm" variant="light" color={v.liveUsers.includes(u) ? 'teal' : 'gray'} tt="none">
+                          {u}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      <Button size="compact-xs" variant="default" onClick={() => setResizing(v)} data-testid="storage-volume-resize">
+                        Resize
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        color="red"
+                        loading={del.isPending && del.variables?.volume === v.name}
+                        onClick={() =>
+                          setAsk({
+                            title: `Delete ${v.name}?`,
+                            body: `Deletes ${v.path} on the host. Its data is lost.`,
+                            verb: 'Delete volume',
+                            run: () => del.mutate({ pool: pool.name, volume: v.name }),
+                          })
+                        }
+                        data-testid="storage-volume-delete"
+                      >
+                        Delete
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+      <CreateVolumeModal hostId={hostId} pool={pool.name} volumes={list} opened={creating} onClose={() => setCreating(false)} />
+      <ResizeVolumeModal hostId={hostId} pool={pool.name} volume={resizing} onClose={() => setResizing(null)} />
+      <ConfirmModal ask={ask} onClose={() => setAsk(null)} />
+    </Card>
+  );
+}
