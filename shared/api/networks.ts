@@ -103,7 +103,7 @@ export interface HostSubnet {
  * The spec's subnet against the host's other networks (the form checks it before sending, the
  * backend again before defining): one issue at the address field naming the network in the way.
  */
-export function overlapSubnetIssues(spec: Pick<NetworkSpec, 'name' | 'ipv4'>, others: readonly HostSubnet[]) {
+export function overlapSubnetIssues(spec: { name: string; ipv4?: { address: string; prefix: number } }, others: readonly HostSubnet[]) {
   const issues: { path: (string | number)[]; message: string }[] = [];
   const ip = spec.ipv4;
   if (!ip || !Ipv4Address.safeParse(ip.address).success || !Ipv4Prefix.safeParse(ip.prefix).success) return issues;

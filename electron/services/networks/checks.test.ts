@@ -52,13 +52,16 @@ describe('checks', () => {
     expect(() => checkDefine(NetworkSpec.parse({ name: 'busy', mode: 'isolated' }), [other])).toThrow('already has a network named "busy"');
   });
   const vms: VmNics[] = [
-    { name: 'a "q"', uuid: 'u1', running: true, nics: [{ mac: '52:54:00:18:00:01', network: 'lan' }] },
-    { name: 'off', uuid: 'u2', running: false, nics: [{ mac: '52:54:00:18:00:02', network: 'lan' }] },
+    { name: 'a "q"', uuid: 'u1', running: true, nics: [{ type: 'network', mac: '52:54:00:18:00:01', bridge: 'virbr7' }] },
+    { name: 'off', uuid: 'u2', running: false, nics: [{ type: 'network', mac: '52:54:00:18:00:02', network: 'lan' }] },
   ];
   it('refuses stop/delete while running VMs use it, naming only those', () => {
-    const lan = parseNetworkXml(buildNetworkXml(NetworkSpec.parse(nat)));
+    const lan = parseNetworkXml(buildNetworkXml(NetworkSpec.parse({ ...nat, bridge: 'virbr7' })));
     expect(() => refuseWhileInUse('delete', lan, vms)).toThrow('Cannot delete network "lan": VM "a "q"" uses it');
     expect(() => refuseWhileInUse('delete', lan, vms.slice(1))).not.toThrow();
+    // A VM plugged straight into the same bridge (type='bridge') does not use the network.
+    const direct: VmNics[] = [{ name: 'direct', uuid: 'u3', running: true, nics: [{ type: 'bridge', bridge: 'virbr7' }] }];
+    expect(() => refuseWhileInUse('stop', lan, direct)).not.toThrow();
   });
   it('maps each lease to its VM across hosts and marks reserved ones', () => {
     const lan = parseNetworkXml(buildNetworkXml(NetworkSpec.parse(nat)));

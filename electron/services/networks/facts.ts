@@ -21,7 +21,11 @@ export interface VmNics {
   uuid: string;
   /** Running, paused, … anything but shut off or crashed. */
   running: boolean;
-  nics: { mac?: string; network?: string; bridge?: string }[];
+  /**
+   * type= of each NIC and its source: a shut-off VM's NIC names its network; a running VM's live
+   * XML names the bridge libvirt plugged it into (the model reads bridge= first).
+   */
+  nics: { type: string; mac?: string; network?: string; bridge?: string }[];
 }
 
 /** libvirt's domain states that hold no running guest: no state, shut off, crashed. */
@@ -38,6 +42,7 @@ export async function readVmNics(rpc: RpcClient): Promise<VmNics[]> {
           uuid: d.uuid,
           running: !STOPPED.has(d.state),
           nics: m.interfaces.map((i) => ({
+            type: i.type,
             ...(i.mac ? { mac: i.mac.toLowerCase() } : {}),
             ...(i.source?.kind === 'network' ? { network: i.source.name } : {}),
             ...(i.source?.kind === 'bridge' ? { bridge: i.source.name } : {}),
@@ -79,11 +84,15 @@ export async function lookupNetwork(rpc: RpcClient, name: string): Promise<Netwo
   return readNetwork(rpc, await networkLookupByName(rpc, name));
 }
 
-/** The VMs whose NICs name this network (and, for a host-bridge network, its bridge). */
+/** Whether a NIC is on this network: it names it, or (live XML) it is a network NIC on the network's bridge. */
+const onNetwork = (n: VmNics['nics'][number], net: NetworkModel) =>
+  n.network === net.name || (n.type === 'network' && !!net.bridge && n.bridge === net.bridge);
+
+/** The VMs with a NIC on this network. */
 export function usersOf(net: NetworkModel, vms: readonly VmNics[]): NetworkInfo['usedBy'] {
   const out: NetworkInfo['usedBy'] = [];
   for (const vm of vms) {
-    const on = vm.nics.filter((n) => n.network === net.name);
+    const on = vm.nics.filter((n) => onNetwork(n, net));
     if (on.length > 0) out.push({ name: vm.name, uuid: vm.uuid, running: vm.running, macs: on.flatMap((n) => (n.mac ? [n.mac] : [])) });
   }
   return out;

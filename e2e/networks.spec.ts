@@ -1,0 +1,247 @@
+/**
+ * Issue 18, virtual networks end to end in Chromium against the lab (host A).
+ *
+ * A NAT network made through the form with a static DHCP host; a throwaway guest (tiny's kernel
+ * and initramfs, two virtio NICs on that network) runs busybox udhcpc and gets the static
+ * address on one NIC and one from the range on the other; the DHCP panel shows both leases mapped
+ * to the VM, "Reserve this address" adds the second one as a static host live (virsh sees it live
+ * and in the definition), remove and add work the same way; stop and delete are refused while
+ * the VM runs, naming it, and delete works once it is off. A network on the lab's existing host
+ * bridge under a hostile name renders verbatim and reaches libvirt escaped; autostart, stop and
+ * start; an overlapping subnet is named at its field in plain words and nothing is sent; an open
+ * network. Everything is named s18-* (networks on 10.203.105-107.0/24, inside the lab's namespaces)
+ * and removed at the end, also on failure.
+ */
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { type AppServer, expect, openApp, test } from './fixtures';
+import { connectLabHosts } from './lab/hosts';
+import { guestExec, readLab, virshOn } from './lab/lab';
+import { VireoApp } from './pages/app';
+import { BackendClient } from './pages/backend';
+import { removeDomains } from './pages/leftovers';
+import { NetworksTab } from './pages/networks';
+
+const lab = readLab();
+const tag = randomBytes(3).toString('hex');
+const NAT = `s18-nat-${tag}`;
+const VM = `s18-vm-${tag}`;
+const HOSTILE = `s18 "br" <x> & ü 'q' ${tag}`;
+const ISO = `s18-iso-${tag}`;
+const OPEN = `s18-open-${tag}`;
+const MAC1 = '52:54:00:18:05:01';
+const MAC2 = '52:54:00:18:05:02';
+const MAC3 = '52:54:00:18:05:03';
+
+async function removeNetworks(): Promise<void> {
+  const names = (await virshOn('A', ['net-list', '--all', '--name'])).split('\n').map((s) => s.trim());
+  for (const n of names.filter((x) => x.startsWith('s18') && x.endsWith(tag))) {
+    await virshOn('A', ['net-destroy', n]).catch(() => {});
+    await virshOn('A', ['net-undefine', n]).catch(() => {});
+  }
+}
+
+test.afterAll(async () => {
+  await removeDomains(VM);
+  await removeNetworks();
+});
+
+async function networksOfA(page: Page, server: AppServer): Promise<NetworksTab> {
+  const backend = await BackendClient.connect(server);
+  await connectLabHosts(backend);
+  backend.close();
+  const app = new VireoApp(page);
+  await openApp(page, server);
+  await app.expectConnected('lab-a');
+  await app.expectConnected('lab-b');
+  await app.openHost('lab-a');
+  const tab = new NetworksTab(page);
+  await tab.open();
+  return tab;
+}
+
+/** A guest like `tiny` without a disk: its kernel and busybox initramfs, two NICs on `net`. */
+function guestXml(net: string): string {
+  const g = `${lab.dir}/guest`;
+  const nic = (mac: string) =>
+    `<interface type='network'><source network='${net}'/><mac address='${mac}'/><model type='virtio'/></interface>`;
+  return `<domain type='qemu'><name>${VM}</name><memory unit='MiB'>192</memory><vcpu>1</vcpu>
+  <os><type arch='x86_64' machine='pc'>hvm</type><kernel>${g}/vmlinuz</kernel><initrd>${g}/initrd.img</initrd>
+  <cmdline>console=ttyS0 quiet panic=-1</cmdline></os><on_poweroff>destroy</on_poweroff>
+  <devices>${nic(MAC1)}${nic(MAC2)}
+  <serial type='pty'><log file='/var/log/libvirt/qemu/${VM}-serial.log' append='off'/><target port='0'/></serial>
+  <console type='pty'><target type='serial' port='0'/></console><memballoon model='none'/></devices></domain>`;
+}
+
+/** The static DHCP hosts of a network as virsh prints them (live, or the definition). */
+async function virshHosts(name: string, inactive = false): Promise<string[]> {
+  const xml = await virshOn('A', ['net-dumpxml', ...(inactive ? ['--inactive'] : []), name]);
+  return [...xml.matchAll(/<host mac='([^']+)'(?: name='[^']*')? ip='([^']+)'\/>/g)].map((m) => `${m[1]} ${m[2]}`);
+}
+
+test('a NAT network with a static host: the guest gets that address, leases show its VM, reserve live, delete refused while in use', async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(150_000);
+  const tab = await networksOfA(page, server);
+
+  // The form: a static host row added, a second one added and removed again.
+  await tab.fill({
+    name: NAT,
+    mode: 'nat',
+    address: '10.203.105.1',
+    prefix: 24,
+    dhcp: { start: '10.203.105.100', end: '10.203.105.150' },
+    hosts: [
+      { mac: MAC1, ip: '10.203.105.50', name: 'fixed' },
+      { mac: MAC3, ip: '10.203.105.60' },
+    ],
+  });
+  await tab.form.getByTestId('network-form-host-remove').nth(1).click();
+  await expect(tab.form.getByTestId('network-form-host')).toHaveCount(1);
+  await tab.submit();
+  await expect(tab.form).toBeHidden({ timeout: 30_000 });
+  const row = tab.row(NAT);
+  await expect(row).toHaveAttribute('data-active', 'true');
+  await expect(row.getByTestId('network-mode')).toHaveText('NAT');
+  await expect(row.getByTestId('network-ipv4')).toHaveText('10.203.105.1/24');
+  await expect(row.getByTestId('network-dhcp')).toHaveText('10.203.105.100 – 10.203.105.150');
+  await expect(row.getByTestId('network-bridge')).toHaveText(/^virbr\d+$/);
+  const xml = await virshOn('A', ['net-dumpxml', NAT]);
+  expect(xml).toContain("<forward mode='nat'>");
+  expect(xml).toMatch(/<ip address='10\.203\.105\.1' (prefix='24'|netmask='255\.255\.255\.0')>/);
+  expect(await virshHosts(NAT)).toEqual([`${MAC1} 10.203.105.50`]);
+
+  // A guest with two NICs on it: the list says which VM uses the network (domain events).
+  const file = `/tmp/${VM}.xml`;
+  writeFileSync(file, guestXml(NAT));
+  try {
+    await virshOn('A', ['define', file]);
+  } finally {
+    rmSync(file, { force: true });
+  }
+  await virshOn('A', ['start', VM]);
+  await expect(row.getByTestId('network-used-by')).toHaveText(VM);
+
+  // Inside the guest: busybox udhcpc on each NIC (MAC1 is eth0, MAC2 eth1: the order of the definition).
+  const eth0 = await guestExec('A', VM, 'udhcpc -i eth0 -n -q -t 8 -s /bin/true 2>&1');
+  expect(eth0).toContain('lease of 10.203.105.50 obtained from 10.203.105.1');
+  const eth1 = await guestExec('A', VM, 'udhcpc -i eth1 -n -q -t 8 -s /bin/true 2>&1');
+  const dynamic = /lease of (10\.203\.105\.(\d+)) obtained/.exec(eth1);
+  expect(dynamic, eth1).not.toBeNull();
+  const ip2 = dynamic?.[1] ?? '';
+  expect(Number(dynamic?.[2])).toBeGreaterThanOrEqual(100);
+  expect(Number(dynamic?.[2])).toBeLessThanOrEqual(150);
+  const leases = await virshOn('A', ['net-dhcp-leases', NAT]);
+  expect(leases).toMatch(new RegExp(`${MAC1}\\s+ipv4\\s+10\\.203\\.105\\.50/24`));
+  expect(leases).toMatch(new RegExp(`${MAC2}\\s+ipv4\\s+${ip2.replace(/\./g, '\\.')}/24`));
+
+  // The DHCP panel: both leases, each with its VM; the static one reserved already.
+  await tab.openDhcp(NAT);
+  await expect(tab.lease(MAC1).getByTestId('dhcp-lease-ip')).toHaveText('10.203.105.50/24');
+  await expect(tab.lease(MAC1).getByTestId('dhcp-lease-vm')).toHaveText(`${VM} on lab-a`);
+  await expect(tab.lease(MAC1).getByTestId('dhcp-lease-reserved')).toBeVisible();
+  await expect(tab.lease(MAC2).getByTestId('dhcp-lease-ip')).toHaveText(`${ip2}/24`);
+  await expect(tab.lease(MAC2).getByTestId('dhcp-lease-vm')).toHaveText(`${VM} on lab-a`);
+
+  // Reserve: the running network gets the static host live and in its definition, dnsmasq not restarted.
+  const pid = (await virshPid(NAT)).trim();
+  await tab.lease(MAC2).getByTestId('dhcp-lease-reserve').click();
+  await expect(tab.lease(MAC2).getByTestId('dhcp-lease-reserved')).toBeVisible();
+  await expect(tab.staticHost(MAC2)).toHaveAttribute('data-ip', ip2);
+  expect(await virshHosts(NAT)).toEqual([`${MAC1} 10.203.105.50`, `${MAC2} ${ip2}`]);
+  expect(await virshHosts(NAT, true)).toEqual([`${MAC1} 10.203.105.50`, `${MAC2} ${ip2}`]);
+  // Remove it again, and add one by hand.
+  await tab.staticHost(MAC2).getByTestId('dhcp-host-remove').click();
+  await expect(tab.staticHost(MAC2)).toHaveCount(0);
+  expect(await virshHosts(NAT)).toEqual([`${MAC1} 10.203.105.50`]);
+  await tab.addStaticHost({ mac: 'not-a-mac', ip: '10.203.105.61' });
+  await expect(tab.dhcp.getByText('Not a MAC address', { exact: true })).toBeVisible();
+  await tab.addStaticHost({ mac: MAC3, ip: '10.203.105.61', name: 'spare' });
+  await expect(tab.staticHost(MAC3)).toHaveAttribute('data-ip', '10.203.105.61');
+  expect(await virshHosts(NAT)).toEqual([`${MAC1} 10.203.105.50`, `${MAC3} 10.203.105.61`]);
+  expect(await virshHosts(NAT, true)).toEqual([`${MAC1} 10.203.105.50`, `${MAC3} 10.203.105.61`]);
+  expect((await virshPid(NAT)).trim()).toBe(pid);
+
+  // Stop and delete refused while the VM runs, naming it; nothing changed on the host.
+  await row.getByTestId('network-stop').click();
+  await expect(tab.error).toContainText(`Cannot stop network "${NAT}": VM "${VM}" uses it`);
+  await tab.delete(NAT);
+  await expect(tab.error).toContainText(`Cannot delete network "${NAT}": VM "${VM}" uses it`);
+  await expect(tab.error).toContainText('Shut down that VM');
+  expect(await virshOn('A', ['net-info', NAT])).toMatch(/Active:\s+yes/);
+
+  // Once the VM is off, delete works.
+  await virshOn('A', ['destroy', VM]);
+  await expect(row.getByTestId('network-used-by')).toHaveText(`${VM} (off)`);
+  await tab.delete(NAT);
+  await expect(row).toHaveCount(0);
+  expect(await virshOn('A', ['net-list', '--all', '--name'])).not.toContain(NAT);
+});
+
+async function virshPid(name: string): Promise<string> {
+  const { labSh } = await import('./lab/lab');
+  return (await labSh(['exec', 'A', 'cat', `/run/libvirt/network/${name}.pid`])).stdout;
+}
+
+test('a host bridge under a hostile name, autostart, stop and start; an overlapping subnet named at its field; an open network', async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(90_000);
+  const tab = await networksOfA(page, server);
+
+  // "Use an existing host bridge": the lab's labbr0; the name renders verbatim and reaches libvirt escaped.
+  await tab.create({ name: HOSTILE, mode: 'bridge', bridge: 'labbr0' });
+  const br = tab.row(HOSTILE);
+  await expect(br.getByTestId('network-name')).toHaveText(HOSTILE);
+  await expect(br.getByTestId('network-mode')).toHaveText('Host bridge');
+  const xml = await virshOn('A', ['net-dumpxml', HOSTILE]);
+  expect(xml).toContain(`<name>s18 &quot;br&quot; &lt;x&gt; &amp; ü &apos;q&apos; ${tag}</name>`);
+  expect(xml).toContain("<forward mode='bridge'/>");
+  expect(xml).toContain("<bridge name='labbr0'/>");
+
+  await br.getByTestId('network-autostart').click({ force: true });
+  await expect(br.getByTestId('network-autostart')).toBeChecked();
+  expect(await virshOn('A', ['net-info', HOSTILE])).toMatch(/Autostart:\s+yes/);
+  await br.getByTestId('network-stop').click();
+  await expect(br).toHaveAttribute('data-active', 'false');
+  expect(await virshOn('A', ['net-info', HOSTILE])).toMatch(/Active:\s+no/);
+  await br.getByTestId('network-start').click();
+  await expect(br).toHaveAttribute('data-active', 'true');
+  expect(await virshOn('A', ['net-info', HOSTILE])).toMatch(/Active:\s+yes/);
+
+  // An isolated network, then a routed one whose subnet overlaps it: named at its field, nothing sent.
+  await tab.create({ name: ISO, mode: 'isolated', address: '10.203.106.1', prefix: 24 });
+  expect(await virshOn('A', ['net-dumpxml', ISO])).not.toContain('<forward');
+  await tab.fill({
+    name: OPEN,
+    mode: 'route',
+    address: '10.203.106.129',
+    prefix: 25,
+    dhcp: { start: '10.203.106.140', end: '10.203.106.130' },
+  });
+  await tab.submit();
+  const form = tab.form;
+  await expect(
+    form.getByText(`The subnet 10.203.106.128/25 overlaps network "${ISO}" (10.203.106.0/24) on this host: pick another subnet.`),
+  ).toBeVisible();
+  await expect(form.getByText('DHCP range end is before the start of the range')).toBeVisible();
+  await expect(form.getByTestId('network-form-summary')).toHaveText(
+    'Check these 2 fields: IPv4 address, DHCP range end. Nothing was sent.',
+  );
+  expect(await virshOn('A', ['net-list', '--all', '--name'])).not.toContain(OPEN);
+  await tab.cancel();
+
+  // An open network on a free subnet.
+  await tab.create({ name: OPEN, mode: 'open', address: '10.203.107.1', prefix: 24 });
+  expect(await virshOn('A', ['net-dumpxml', OPEN])).toContain("<forward mode='open'/>");
+
+  for (const n of [HOSTILE, ISO, OPEN]) {
+    await tab.delete(n);
+    await expect(tab.row(n)).toHaveCount(0);
+  }
+  expect((await virshOn('A', ['net-list', '--all', '--name'])).split('\n').filter((n) => n.endsWith(tag))).toEqual([]);
+});

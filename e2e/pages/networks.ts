@@ -1,0 +1,116 @@
+/** A host's "Networks" tab: the networks table, the create form and one network's DHCP panel. */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { modal } from './add-host';
+
+export interface StaticHost {
+  mac: string;
+  ip: string;
+  name?: string;
+}
+
+export interface NewNetwork {
+  name: string;
+  mode: 'nat' | 'route' | 'isolated' | 'open' | 'bridge';
+  bridge?: string;
+  address?: string;
+  prefix?: number;
+  dhcp?: { start: string; end: string };
+  hosts?: StaticHost[];
+}
+
+export class NetworksTab {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId('networks-tab');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('host-tab-networks').click();
+    await expect(this.root).toBeVisible();
+  }
+
+  /** A network's row, found by its exact name (any characters). */
+  row(name: string): Locator {
+    return this.root.getByTestId('network-row').filter({ has: this.page.getByTestId('network-name').getByText(name, { exact: true }) });
+  }
+
+  get error(): Locator {
+    return this.root.getByTestId('networks-error');
+  }
+
+  // ---- the create form
+  get form(): Locator {
+    return modal(this.page, 'network-form');
+  }
+
+  /** Opens the form and fills it (static hosts: one row each, added with "Add static host"). */
+  async fill(n: NewNetwork): Promise<void> {
+    await this.root.getByTestId('networks-create').click();
+    await expect(this.form).toBeVisible();
+    const f = this.form;
+    await f.getByTestId('network-form-name').fill(n.name);
+    await f.getByTestId(`network-form-mode-${n.mode}`).check();
+    if (n.bridge !== undefined) await f.getByTestId('network-form-bridge').fill(n.bridge);
+    if (n.address !== undefined) await f.getByTestId('network-form-address').fill(n.address);
+    if (n.prefix !== undefined) await f.getByTestId('network-form-prefix').fill(String(n.prefix));
+    if (n.dhcp) {
+      await f.getByTestId('network-form-dhcp-start').fill(n.dhcp.start);
+      await f.getByTestId('network-form-dhcp-end').fill(n.dhcp.end);
+    }
+    for (const [i, h] of (n.hosts ?? []).entries()) {
+      await f.getByTestId('network-form-host-add').click();
+      const row = f.getByTestId('network-form-host').nth(i);
+      await row.getByTestId('network-form-host-mac').fill(h.mac);
+      await row.getByTestId('network-form-host-ip').fill(h.ip);
+      if (h.name) await row.getByTestId('network-form-host-name').fill(h.name);
+    }
+  }
+
+  async submit(): Promise<void> {
+    await this.form.getByTestId('network-form-submit').click();
+  }
+
+  async create(n: NewNetwork): Promise<void> {
+    await this.fill(n);
+    await this.submit();
+    await expect(this.form).toBeHidden({ timeout: 30_000 });
+    await expect(this.row(n.name)).toHaveAttribute('data-active', 'true');
+  }
+
+  async cancel(): Promise<void> {
+    await this.form.getByRole('button', { name: 'Cancel' }).click();
+    await expect(this.form).toBeHidden();
+  }
+
+  // ---- one network's actions
+  async delete(name: string): Promise<void> {
+    await this.row(name).getByTestId('network-delete').click();
+    await this.row(name).getByTestId('network-delete-confirm').click();
+  }
+
+  // ---- the DHCP panel
+  get dhcp(): Locator {
+    return this.root.getByTestId('dhcp-panel');
+  }
+
+  async openDhcp(name: string): Promise<void> {
+    await this.row(name).getByTestId('network-dhcp-open').click();
+    await expect(this.dhcp).toHaveAttribute('data-network', name);
+  }
+
+  lease(mac: string): Locator {
+    return this.dhcp.locator(`[data-testid="dhcp-lease"][data-mac="${mac}"]`);
+  }
+
+  staticHost(mac: string): Locator {
+    return this.dhcp.locator(`[data-testid="dhcp-host"][data-mac="${mac}"]`);
+  }
+
+  async addStaticHost(h: StaticHost): Promise<void> {
+    await this.dhcp.getByTestId('dhcp-add-mac').fill(h.mac);
+    await this.dhcp.getByTestId('dhcp-add-ip').fill(h.ip);
+    if (h.name) await this.dhcp.getByTestId('dhcp-add-name').fill(h.name);
+    await this.dhcp.getByTestId('dhcp-add-submit').click();
+  }
+}
