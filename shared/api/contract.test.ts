@@ -154,6 +154,10 @@ const SAMPLES: Record<RequestName, Record<string, unknown>> = {
   'networks.undefine': { hostId: H, name: 'lan' },
   'networks.leases': { hostId: H, name: 'lan' },
   'networks.dhcpHost': { hostId: H, name: 'lan', op: 'add', host: { mac: '52:54:00:18:00:01', ip: '10.203.101.50', name: 'web' } },
+  'snapshots.list': { hostId: H, uuid: U },
+  'snapshots.create': { hostId: H, uuid: U, name: 's1', description: 'd', kind: 'internal', quiesce: false },
+  'snapshots.revert': { hostId: H, uuid: U, name: 's1', saveCurrentAs: 's0' },
+  'snapshots.delete': { hostId: H, uuid: U, name: 's1', method: 'blockjobs' },
 };
 
 type Path = (string | number)[];

@@ -10,7 +10,7 @@
 import type { ApiError, HostId } from './common';
 import type { MigrationFigures, MigrationInfo } from './migration';
 
-export type JobKind = 'migration' | 'install' | 'clone' | 'volume-copy';
+export type JobKind = 'migration' | 'install' | 'clone' | 'volume-copy' | 'snapshot';
 export type JobStatus = 'running' | 'succeeded' | 'failed' | 'canceled';
 
 /** A migration's detail: the live numbers, what the panel shows beside them, and (jobs.get only) the history. */
@@ -47,6 +47,8 @@ export interface JobDetails {
   install: CopyJobDetail;
   clone: CopyJobDetail;
   'volume-copy': CopyJobDetail;
+  /** A snapshot merge: bytes of the block job (cur/end) of the disk being merged. */
+  snapshot: CopyJobDetail;
 }
 
 interface JobOfKind<K extends JobKind> {
@@ -70,7 +72,8 @@ export type MigrationJob = JobOfKind<'migration'>;
 export type InstallJob = JobOfKind<'install'>;
 export type CloneJob = JobOfKind<'clone'>;
 export type VolumeCopyJob = JobOfKind<'volume-copy'>;
-export type Job = MigrationJob | InstallJob | CloneJob | VolumeCopyJob;
+export type SnapshotJob = JobOfKind<'snapshot'>;
+export type Job = MigrationJob | InstallJob | CloneJob | VolumeCopyJob | SnapshotJob;
 /** The job of one kind. */
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
 

@@ -1,8 +1,93 @@
 /** Snapshots of a VM (issue 22): its value types, schemas, requests and events. */
-import type { HostId } from './common';
+import { z } from 'zod';
+import { domainRef, type HostId, ObjectName } from './common';
+import type { Job } from './jobs';
+import { out } from './out';
+
+export type SnapshotKind = 'internal' | 'external';
+
+export interface SnapshotDisk {
+  target: string;
+  /** internal / external / no (left out). */
+  snapshot: string;
+  /** external: the overlay libvirt created on top of the snapshot's image (written after the snapshot). */
+  overlay?: string;
+  /** external: the image holding the snapshot's data (the disk's file at the time). */
+  image?: string;
+}
+
+export interface SnapshotInfo {
+  name: string;
+  description: string;
+  /** ms since the epoch. */
+  createdAt: number;
+  /** libvirt's captured state: running, paused, shutoff, disk-snapshot … */
+  state: string;
+  /** What a revert brings back, in words: "running, with memory", "disks only", "shut off". */
+  captured: string;
+  kind: SnapshotKind;
+  parent: string | null;
+  /** "You are here": the snapshot the VM's current state grew from. */
+  current: boolean;
+  disks: SnapshotDisk[];
+}
+
+/** Whether an action is offered, and in words why not. */
+export interface Offer {
+  ok: boolean;
+  why?: string;
+}
+
+export interface SnapshotList {
+  vmName: string;
+  running: boolean;
+  libvirtVersion: string;
+  /** Creation order (oldest first); parent → children is in `parent`. */
+  snapshots: SnapshotInfo[];
+  offers: {
+    internal: Offer;
+    external: Offer;
+    quiesce: Offer;
+    /** How an external snapshot is reverted on this host: libvirt's own (≥ 9.7) or Vireo's (shut off, fresh overlays). */
+    revertExternal: 'libvirt' | 'vireo';
+  };
+  /** Said once above the tree (a mixed chain, a managed-save image …). */
+  warnings: string[];
+}
+
+export const SnapshotCreate = domainRef
+  .extend({
+    name: ObjectName,
+    description: z.string().max(4096, 'Description is longer than 4096 characters').default(''),
+    kind: z.enum(['internal', 'external']),
+    quiesce: z.boolean().default(false),
+  })
+  .strict();
+export type SnapshotCreate = z.infer<typeof SnapshotCreate>;
+
+export const SnapshotRevert = domainRef
+  .extend({
+    name: ObjectName,
+    /** First snapshot the current state under this name (of the kind the chain allows). */
+    saveCurrentAs: ObjectName.optional(),
+  })
+  .strict();
+export type SnapshotRevert = z.infer<typeof SnapshotRevert>;
+
+export const SnapshotDeleteMethod = z.enum(['libvirt', 'blockjobs']);
+export type SnapshotDeleteMethod = z.infer<typeof SnapshotDeleteMethod>;
+
+export const SnapshotDelete = domainRef.extend({ name: ObjectName, method: SnapshotDeleteMethod.default('libvirt') }).strict();
+export type SnapshotDelete = z.infer<typeof SnapshotDelete>;
 
 /** This feature's requests, spread into the contract's `requests`. */
-export const snapshotRequests = {} as const;
+export const snapshotRequests = {
+  'snapshots.list': { input: domainRef, output: out<SnapshotList>() },
+  'snapshots.create': { input: SnapshotCreate, output: out<SnapshotList>() },
+  'snapshots.revert': { input: SnapshotRevert, output: out<SnapshotList>() },
+  /** Starts the delete as a Job (a merge can take long); the job's progress is the block job's. */
+  'snapshots.delete': { input: SnapshotDelete, output: out<Job>() },
+} as const;
 
 /** This feature's events (their names are also listed in shared/channels.ts). */
 export interface SnapshotEvents {

@@ -1,0 +1,69 @@
+/** Offers, refusals and the list the tab shows, from facts captured in the lab (fixtures/*.json). */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkCreate, internalOffer, quiesceOffer, snapshotList } from './checks';
+import type { SnapshotFacts } from './facts';
+
+const fixture = (n: string): SnapshotFacts =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${n}.json`, import.meta.url), 'utf8')) as SnapshotFacts;
+const internal = fixture('internal-running');
+const two = fixture('two-external-running');
+const reverted = fixture('external-reverted-shutoff');
+
+describe('offers', () => {
+  it('internal snapshots present: external is refused as a mixed chain, internal offered', () => {
+    const l = snapshotList(internal);
+    expect(l.offers.internal).toEqual({ ok: true });
+    expect(l.offers.external).toMatchObject({ ok: false, why: expect.stringMatching(/mixed chain/) });
+    expect(l.offers.revertExternal).toBe('vireo');
+    expect(l.libvirtVersion).toBe('9.0.0');
+  });
+  it('external snapshots present: internal is refused as a mixed chain', () => {
+    expect(snapshotList(two).offers).toMatchObject({
+      external: { ok: true },
+      internal: { ok: false, why: expect.stringMatching(/mixed chain/) },
+    });
+  });
+  it('a pflash (UEFI) VM on libvirt 9.0: internal refused with the versions, external offered', () => {
+    const f: SnapshotFacts = {
+      ...internal,
+      snapshots: [],
+      inactive: { ...internal.inactive, os: { ...internal.inactive.os, loader: { type: 'pflash', path: '/x' } } },
+    };
+    expect(internalOffer(f)).toMatchObject({ ok: false, why: expect.stringMatching(/UEFI.*10\.9.*9\.0\.0/) });
+    expect(internalOffer({ ...f, libvirtVersion: 10_009_000 })).toEqual({ ok: true });
+    expect(snapshotList(f).offers.external).toEqual({ ok: true });
+  });
+  it('quiesce: refused without an agent channel, without an answering agent, and when shut off', () => {
+    expect(quiesceOffer(internal)).toMatchObject({ ok: false, why: expect.stringMatching(/No guest agent/) });
+    const agent = (state: string): SnapshotFacts => ({
+      ...internal,
+      domain: { ...internal.domain, channels: [{ kind: 'channel', index: 0, type: 'unix', targetName: 'org.qemu.guest_agent.0', state }] },
+    });
+    expect(quiesceOffer(agent('disconnected'))).toMatchObject({ ok: false, why: expect.stringMatching(/does not answer/) });
+    expect(quiesceOffer(agent('connected'))).toEqual({ ok: true });
+    expect(quiesceOffer(reverted)).toMatchObject({ ok: false, why: expect.stringMatching(/not running/) });
+  });
+});
+
+describe('the list', () => {
+  it('creation order, parent, current, kind, what was captured, images and overlays', () => {
+    const l = snapshotList(two);
+    expect(l.snapshots.map((s) => [s.name, s.parent, s.current, s.kind, s.captured])).toEqual([
+      ['m1', null, false, 'external', 'disks only (the VM was running)'],
+      ['m2', 'm1', true, 'external', 'disks only (the VM was running)'],
+    ]);
+    expect(l.snapshots[1]?.disks[0]?.image).toBe(l.snapshots[0]?.disks[0]?.overlay);
+    const i = snapshotList(internal).snapshots[0];
+    expect(i).toMatchObject({ name: 'i1 “quoted” <&>', description: 'first', captured: 'running, with memory', kind: 'internal' });
+  });
+});
+
+describe('checkCreate', () => {
+  it('refuses a taken name, a mixed chain, and quiesce without an agent, saying why', () => {
+    expect(() => checkCreate(two, { name: 'm1', kind: 'external', quiesce: false })).toThrow(/already has a snapshot named “m1”/);
+    expect(() => checkCreate(two, { name: 'n', kind: 'internal', quiesce: false })).toThrow(/No internal snapshot/);
+    expect(() => checkCreate(two, { name: 'n', kind: 'external', quiesce: true })).toThrow(/Cannot quiesce/);
+    expect(() => checkCreate(two, { name: 'n', kind: 'external', quiesce: false })).not.toThrow();
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * What may be done with a VM's snapshots, and the list the tab shows: pure functions of the facts
+ * (facts.ts). The safety rules the anchors learned the hard way live here: no mixed chains, the
+ * firmware and libvirt version before offering a kind, quiesce only with an agent that answers.
+ */
+import type { Offer, SnapshotCreate, SnapshotInfo, SnapshotKind, SnapshotList } from '../../../shared/api/snapshots';
+import { AppError } from '../../../shared/errors';
+import type { DomainDiskModel } from '../../xml/model';
+import type { SnapshotModel } from '../../xml/snapshot';
+import type { SnapshotFacts } from './facts';
+
+/** libvirt versions that matter (major * 1e6 + minor * 1e3). */
+export const LIBVIRT = {
+  /** Internal snapshots of a VM with pflash (UEFI) firmware can be created from 10.9 on. */
+  internalPflash: 10_009_000,
+  /** libvirt reverts to an external snapshot itself from 9.7 on. */
+  revertExternal: 9_007_000,
+  /** libvirt deletes an external snapshot itself from 9.0 on. */
+  deleteExternal: 9_000_000,
+} as const;
+
+export const formatVersion = (v: number): string => `${Math.floor(v / 1e6)}.${Math.floor(v / 1e3) % 1000}.${v % 1000}`;
+
+/** The disks a snapshot covers: writable disks with an image (not CD-ROMs, not read-only, not shareable). */
+export function snapshotDisks(facts: SnapshotFacts): DomainDiskModel[] {
+  return facts.domain.disks.filter((d) => d.device === 'disk' && d.target && d.path && !d.readonly && !d.shareable);
+}
+
+export const isRunning = (f: SnapshotFacts): boolean => f.vm.state === 'running' || f.vm.state === 'paused';
+
+/** A snapshot is external when any of its disks (or its memory) went to another file. */
+export function kindOf(m: SnapshotModel): SnapshotKind {
+  return m.disks.some((d) => d.snapshot === 'external') || m.memory === 'external' ? 'external' : 'internal';
+}
+
+function hasPflash(f: SnapshotFacts): boolean {
+  return f.inactive.os.loader?.type === 'pflash' || f.inactive.os.firmware === 'efi' || !!f.inactive.os.nvram;
+}
+
+export function internalOffer(f: SnapshotFacts): Offer {
+  if (f.snapshots.some((s) => kindOf(s.model) === 'external'))
+    return {
+      ok: false,
+      why: 'This VM has external snapshots: an internal one on top would make a mixed chain, which libvirt cannot revert or delete safely. Use external, or delete the external snapshots first.',
+    };
+  if (hasPflash(f) && f.libvirtVersion < LIBVIRT.internalPflash)
+    return {
+      ok: false,
+      why: `This VM boots with UEFI (pflash) firmware: internal snapshots of it need libvirt 10.9 or later, and this host has ${formatVersion(f.libvirtVersion)}. Use an external snapshot.`,
+    };
+  const notQcow2 = snapshotDisks(f).filter((d) => d.driver.type !== 'qcow2');
+  if (notQcow2.length)
+    return {
+      ok: false,
+      why: `Internal snapshots live inside qcow2 images; ${notQcow2.map((d) => `${d.target} is ${d.driver.type ?? 'raw'}`).join(', ')}. Use an external snapshot.`,
+    };
+  if (!snapshotDisks(f).length) return { ok: false, why: 'The VM has no disk to snapshot.' };
+  return { ok: true };
+}
+
+export function externalOffer(f: SnapshotFacts): Offer {
+  if (f.snapshots.some((s) => kindOf(s.model) === 'internal'))
+    return {
+      ok: false,
+      why: 'This VM has internal snapshots: an external one on top would make a mixed chain (libvirt accepts it, then cannot revert or merge it safely). Use internal, or delete the internal snapshots first.',
+    };
+  const noFile = snapshotDisks(f).filter((d) => d.type !== 'file' && d.type !== 'block');
+  if (noFile.length)
+    return { ok: false, why: `External snapshots need file or block disks; ${noFile.map((d) => `${d.target} is ${d.type}`).join(', ')}.` };
+  if (!snapshotDisks(f).length) return { ok: false, why: 'The VM has no disk to snapshot.' };
+  return { ok: true };
+}
+
+/** Quiesce needs a running VM with a guest agent whose channel is connected (the agent answers). */
+export function quiesceOffer(f: SnapshotFacts): Offer {
+  if (!isRunning(f)) return { ok: false, why: 'The VM is not running: its disks are already quiet.' };
+  const agent = f.domain.channels.find((c) => c.targetName === 'org.qemu.guest_agent.0');
+  if (!agent)
+    return {
+      ok: false,
+      why: 'No guest agent: the VM has no org.qemu.guest_agent.0 channel, so its file systems cannot be frozen. Add the channel and install qemu-guest-agent in the guest.',
+    };
+  if (agent.state !== 'connected')
+    return { ok: false, why: 'The guest agent does not answer (its channel is disconnected): start qemu-guest-agent in the guest.' };
+  return { ok: true };
+}
+
+function captured(m: SnapshotModel): string {
+  if (m.state === 'disk-snapshot') return 'disks only (the VM was running)';
+  if (m.state === 'shutoff') return 'shut off';
+  if (m.memory === 'internal' || m.memory === 'external') return `${m.state}, with memory`;
+  return m.state;
+}
+
+export function snapshotInfo(f: SnapshotFacts, m: SnapshotModel): SnapshotInfo {
+  const images = new Map((m.domain?.disks ?? []).map((d) => [d.target ?? '', d.path]));
+  return {
+    name: m.name,
+    description: m.description ?? '',
+    createdAt: m.creationTime * 1000,
+    state: m.state,
+    captured: captured(m),
+    kind: kindOf(m),
+    parent: m.parent ?? null,
+    current: f.current === m.name,
+    disks: m.disks.map((d) => {
+      const image = d.snapshot === 'external' ? images.get(d.name) : undefined;
+      return { target: d.name, snapshot: d.snapshot, ...(d.file ? { overlay: d.file } : {}), ...(image ? { image } : {}) };
+    }),
+  };
+}
+
+export function snapshotList(f: SnapshotFacts): SnapshotList {
+  const kinds = new Set(f.snapshots.map((s) => kindOf(s.model)));
+  const warnings: string[] = [];
+  if (kinds.size > 1)
+    warnings.push(
+      'This VM has internal and external snapshots in one chain (made outside Vireo). Reverting or deleting them can lose data: Vireo leaves them as they are.',
+    );
+  if (f.managedSave)
+    warnings.push('The VM has a saved memory state (managed save): a revert to a disk-only snapshot makes it stale, and it is discarded.');
+  return {
+    vmName: f.vm.name,
+    running: isRunning(f),
+    libvirtVersion: formatVersion(f.libvirtVersion),
+    snapshots: f.snapshots.map((s) => snapshotInfo(f, s.model)),
+    offers: {
+      internal: internalOffer(f),
+      external: externalOffer(f),
+      quiesce: quiesceOffer(f),
+      revertExternal: f.libvirtVersion >= LIBVIRT.revertExternal ? 'libvirt' : 'vireo',
+    },
+    warnings,
+  };
+}
+
+/** Refuses a create that breaks a rule, naming the field and why. */
+export function checkCreate(f: SnapshotFacts, req: Pick<SnapshotCreate, 'name' | 'kind' | 'quiesce'>): void {
+  if (f.snapshots.some((s) => s.model.name === req.name))
+    throw new AppError('exists', `${f.vm.name} already has a snapshot named “${req.name}”`, 'Choose another name.');
+  const offer = req.kind === 'internal' ? internalOffer(f) : externalOffer(f);
+  if (!offer.ok) throw new AppError('refused', `No ${req.kind} snapshot of ${f.vm.name}`, offer.why);
+  if (req.quiesce) {
+    const q = quiesceOffer(f);
+    if (!q.ok) throw new AppError('refused', 'Cannot quiesce the guest', q.why);
+  }
+}

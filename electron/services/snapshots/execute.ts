@@ -1,0 +1,261 @@
+/**
+ * Runs the snapshot operations on a host: libvirt's own path where it exists, Vireo's plans
+ * (plan.ts) where the host's libvirt refuses. Every change registers its undo (UndoStack); a
+ * failure unwinds and says exactly which files are where.
+ */
+import { AppError } from '../../../shared/errors';
+import { describeUndo, UndoStack } from '../../core/undo';
+import type { RpcClient } from '../../libvirt/client';
+import { domainDefineXml, domainDestroy, domainGetXmlDesc } from '../../libvirt/domain';
+import { withLibvirtHint } from '../../libvirt/errors';
+import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
+import {
+  BlockCommitFlags,
+  BlockJobAbortFlags,
+  domainBlockCommit,
+  domainBlockJobAbort,
+  domainGetBlockJobInfo,
+  SnapshotCreateFlags,
+  SnapshotDeleteFlags,
+  snapshotCreateXml,
+  snapshotDelete,
+  snapshotLookupByName,
+  snapshotRevert,
+} from '../../libvirt/snapshot';
+import { poolListAll, poolRefresh, volDelete, volLookupByPath } from '../../libvirt/storage';
+import { domainToXml, findDisk, openDomain, setDiskSource } from '../../xml/edit';
+import { parseDomain } from '../../xml/parse';
+import { buildSnapshotXml, moveSnapshotDomainDisks } from '../../xml/snapshot';
+import { isRunning, snapshotDisks } from './checks';
+import type { SnapshotFacts } from './facts';
+import type { DeletePlan, RevertPlan } from './plan';
+
+export type Progress = (p: {
+  phase: string;
+  progress?: number;
+  bytes?: number;
+  totalBytes?: number;
+  disk?: number;
+  disks?: number;
+}) => void;
+
+/** Creates an internal (memory included when running) or external disk-only snapshot. */
+export async function createSnapshot(
+  rpc: RpcClient,
+  dom: DomainRef,
+  f: SnapshotFacts,
+  req: { name: string; description: string; kind: 'internal' | 'external'; quiesce: boolean },
+): Promise<void> {
+  const covered = new Set(snapshotDisks(f).map((d) => d.target));
+  const xml = buildSnapshotXml({
+    name: req.name,
+    description: req.description,
+    kind: req.kind,
+    disks: f.domain.disks
+      .filter((d) => d.target && d.device !== 'cdrom' && d.device !== 'floppy')
+      .map((d) => ({ target: d.target as string, snapshot: covered.has(d.target) ? req.kind : 'no' })),
+  });
+  let flags = 0;
+  if (req.kind === 'external') flags |= SnapshotCreateFlags.DISK_ONLY | SnapshotCreateFlags.ATOMIC;
+  if (req.quiesce) flags |= SnapshotCreateFlags.QUIESCE;
+  try {
+    await snapshotCreateXml(rpc, dom, { xml, flags });
+  } catch (err) {
+    throw withLibvirtHint(err, 'No snapshot was made; the VM is as it was.');
+  }
+}
+
+/** Reverts through libvirt (internal snapshots; external ones on libvirt ≥ 9.7). */
+export async function revertByLibvirt(rpc: RpcClient, dom: DomainRef, name: string): Promise<void> {
+  try {
+    await snapshotRevert(rpc, await snapshotLookupByName(rpc, dom, name));
+  } catch (err) {
+    throw withLibvirtHint(err, 'The VM was not changed by the revert.');
+  }
+}
+
+/**
+ * Vireo's revert to an external snapshot: the VM is stopped (its current state discarded, as
+ * confirmed), its disks are pointed back at the snapshot's images, fresh overlays are made on them
+ * by libvirt (a disk-only snapshot without metadata, so the images stay as the snapshot saw them
+ * and can be reverted to again), and the snapshot is made current again.
+ */
+export async function revertExternalByVireo(rpc: RpcClient, dom: DomainRef, f: SnapshotFacts, plan: RevertPlan): Promise<void> {
+  const undo = new UndoStack();
+  const before = await domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE });
+  try {
+    if (isRunning(f)) await domainDestroy(rpc, dom);
+    const doc = openDomain(before);
+    for (const d of plan.disks) {
+      const el = findDisk(doc, d.target);
+      if (!el) throw new AppError('not-found', `The VM has no disk ${d.target}`);
+      setDiskSource(el, { type: 'file', path: d.image });
+    }
+    await domainDefineXml(rpc, { xml: domainToXml(doc) });
+    undo.push('restore the VM definition', async () => void (await domainDefineXml(rpc, { xml: before })), { critical: true });
+    const overlays = buildSnapshotXml({
+      name: `vireo-revert-${plan.snapshot}`,
+      kind: 'external',
+      disks: parseDomain(domainToXml(doc))
+        .disks.filter((d) => d.target && d.device === 'disk')
+        .map((d) => {
+          const p = plan.disks.find((x) => x.target === d.target);
+          return p
+            ? { target: p.target, snapshot: 'external' as const, file: p.overlay }
+            : { target: d.target as string, snapshot: 'no' as const };
+        }),
+    });
+    await snapshotCreateXml(rpc, dom, { xml: overlays, flags: SnapshotCreateFlags.DISK_ONLY | SnapshotCreateFlags.NO_METADATA });
+    undo.push(
+      `remove the new overlays ${plan.disks.map((d) => d.overlay).join(', ')}`,
+      async () =>
+        void (await removeFiles(
+          rpc,
+          plan.disks.map((d) => d.overlay),
+        )),
+    );
+    const snap = f.snapshots.find((s) => s.model.name === plan.snapshot);
+    if (!snap) throw new AppError('not-found', `There is no snapshot “${plan.snapshot}”`);
+    await snapshotCreateXml(rpc, dom, { xml: snap.xml, flags: SnapshotCreateFlags.REDEFINE | SnapshotCreateFlags.CURRENT });
+    undo.commit();
+  } catch (err) {
+    const report = await undo.unwind();
+    const left = describeUndo(report);
+    throw new AppError('libvirt', `Could not revert to “${plan.snapshot}”: ${(err as Error).message}`, {
+      cause: err,
+      hint: left
+        ? `The revert was undone except: ${left}.`
+        : `The VM's definition is as before (its disks: ${f.inactive.disks.map((d) => `${d.target} → ${d.path}`).join(', ')}).`,
+    });
+  }
+}
+
+/** Deletes through libvirt (internal ones; external ones on libvirt ≥ 9.0, which merges itself). */
+export async function deleteByLibvirt(rpc: RpcClient, dom: DomainRef, name: string): Promise<void> {
+  try {
+    await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, name));
+  } catch (err) {
+    throw withLibvirtHint(err, 'The snapshot and its files are as they were.');
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits for a block job on `disk` to end (or, for an active commit, to be ready and pivots). */
+async function followBlockJob(
+  rpc: RpcClient,
+  dom: DomainRef,
+  step: { target: string; active: boolean },
+  onProgress: (cur: number, end: number) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  for (;;) {
+    if (signal?.aborted) {
+      await domainBlockJobAbort(rpc, dom, { disk: step.target }).catch(() => {});
+      throw new AppError('canceled', 'The merge was cancelled', 'libvirt cancelled the block job: the chain is as it was.');
+    }
+    const info = await domainGetBlockJobInfo(rpc, dom, { disk: step.target });
+    if (!info) return;
+    onProgress(info.cur, info.end);
+    if (step.active && info.end > 0 && info.cur === info.end) {
+      try {
+        await domainBlockJobAbort(rpc, dom, { disk: step.target, flags: BlockJobAbortFlags.PIVOT });
+        // The pivot ends the job; wait until it is gone.
+        for (let i = 0; i < 200 && (await domainGetBlockJobInfo(rpc, dom, { disk: step.target })); i++) await sleep(50);
+        return;
+      } catch (err) {
+        // Not ready for the pivot yet (qemu reports "ready" a moment after cur reaches end).
+        if (!/not ready|ready/i.test((err as Error).message)) throw err;
+      }
+    }
+    await sleep(100);
+  }
+}
+
+/** The chain of a disk in the running VM, top first. */
+async function liveChain(rpc: RpcClient, dom: DomainRef, target: string): Promise<string[]> {
+  const d = parseDomain(await domainGetXmlDesc(rpc, dom)).disks.find((x) => x.target === target);
+  return d ? [d.path ?? '', ...d.backingChain.map((b) => b.path ?? '')] : [];
+}
+
+/**
+ * The block-job path for deleting an external snapshot: each merge as planned (blockcommit, or
+ * an active commit with a pivot for the top layer), checked in the VM's chain afterwards, then
+ * the metadata (children redefined with their moved images, the snapshot's own removed with
+ * METADATA_ONLY), then the merged-away files.
+ */
+export async function deleteByBlockJobs(
+  rpc: RpcClient,
+  dom: DomainRef,
+  f: SnapshotFacts,
+  plan: DeletePlan,
+  progress: Progress,
+  signal?: AbortSignal,
+): Promise<{ leftFiles: string[] }> {
+  const done: string[] = [];
+  for (const [i, m] of plan.merges.entries()) {
+    progress({
+      phase: `${m.active ? 'active commit' : 'commit'} of ${m.target}: ${m.top} into ${m.base}`,
+      disk: i + 1,
+      disks: plan.merges.length,
+    });
+    try {
+      await domainBlockCommit(rpc, dom, {
+        disk: m.target,
+        top: m.top,
+        base: m.base,
+        flags: m.active ? BlockCommitFlags.ACTIVE : 0,
+      });
+      await followBlockJob(
+        rpc,
+        dom,
+        m,
+        (cur, end) =>
+          progress({
+            phase: `merging ${m.target}`,
+            progress: (i + (end ? cur / end : 0)) / plan.merges.length,
+            bytes: cur,
+            totalBytes: end,
+          }),
+        signal,
+      );
+    } catch (err) {
+      throw new AppError('libvirt', `The merge of ${m.target} failed: ${(err as Error).message}`, {
+        cause: err,
+        hint: `The VM's disks are intact. Merged so far: ${done.length ? done.join('; ') : 'nothing'}. ${m.target} still runs on ${(await liveChain(rpc, dom, m.target).catch(() => [])).join(' → ')}.`,
+      });
+    }
+    const chain = await liveChain(rpc, dom, m.target);
+    if (chain.includes(m.top))
+      throw new AppError(
+        'libvirt',
+        `libvirt ended the merge of ${m.target} but ${m.top} is still in its chain`,
+        `The chain is ${chain.join(' → ')}; nothing was removed.`,
+      );
+    done.push(`${m.target}: ${m.top} into ${m.base}`);
+  }
+  progress({ phase: 'updating the snapshot metadata', progress: 1 });
+  for (const r of plan.redefine) {
+    const s = f.snapshots.find((x) => x.model.name === r.name);
+    if (!s) continue;
+    await snapshotCreateXml(rpc, dom, { xml: moveSnapshotDomainDisks(s.xml, r.moves), flags: SnapshotCreateFlags.REDEFINE });
+  }
+  await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, plan.snapshot), { flags: SnapshotDeleteFlags.METADATA_ONLY });
+  progress({ phase: 'removing the merged files', progress: 1 });
+  return { leftFiles: await removeFiles(rpc, plan.removeFiles) };
+}
+
+/** Deletes files through their storage pool; returns those no pool holds (left in place). */
+async function removeFiles(rpc: RpcClient, files: readonly string[]): Promise<string[]> {
+  const left: string[] = [];
+  const pools = await poolListAll(rpc, { flags: 2 /* ACTIVE */ });
+  for (const p of pools) await poolRefresh(rpc, p).catch(() => {});
+  for (const file of files) {
+    try {
+      await volDelete(rpc, await volLookupByPath(rpc, file));
+    } catch {
+      left.push(file);
+    }
+  }
+  return left;
+}

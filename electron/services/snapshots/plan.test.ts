@@ -1,0 +1,196 @@
+/**
+ * The chain planner and Vireo's external revert, from facts captured in the lab
+ * (fixtures/*.json, VIREO_CAPTURE=1 on snapshots.lab.test.ts), and a property test: over random
+ * chains, branches and other VMs' images, a plan never drops a layer something still needs and
+ * never merges into an image another snapshot's data is in.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SnapshotFacts } from './facts';
+import { type ChainFacts, chainFactsOf, planDeleteByBlockJobs, planRevertExternal } from './plan';
+
+const fixture = (n: string): SnapshotFacts =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${n}.json`, import.meta.url), 'utf8')) as SnapshotFacts;
+const two = fixture('two-external-running');
+const base = (two.inactive.disks[0]?.path ?? '').replace(/\.m2$/, '.qcow2') ?? '';
+const O1 = base.replace(/\.qcow2$/, '.m1');
+const O2 = base.replace(/\.qcow2$/, '.m2');
+
+describe('planDeleteByBlockJobs on the lab chain base ← m1 ← m2 (running)', () => {
+  it('the middle one: m1 commits into the base, m2 is redefined onto the base, m1 goes', () => {
+    expect(planDeleteByBlockJobs(chainFactsOf(two), 'm1')).toEqual({
+      snapshot: 'm1',
+      merges: [{ target: 'vda', top: O1, base, active: false }],
+      redefine: [{ name: 'm2', moves: { vda: base } }],
+      removeFiles: [O1],
+    });
+  });
+
+  it('the top one: an active commit of m2 into m1, nothing to redefine', () => {
+    expect(planDeleteByBlockJobs(chainFactsOf(two), 'm2')).toEqual({
+      snapshot: 'm2',
+      merges: [{ target: 'vda', top: O2, base: O1, active: true }],
+      redefine: [],
+      removeFiles: [O2],
+    });
+  });
+
+  it('refuses when the VM is shut off, for internal snapshots, and for an unknown name', () => {
+    expect(() => planDeleteByBlockJobs({ ...chainFactsOf(two), running: false }, 'm1')).toThrow(/need the VM running/);
+    expect(() => planDeleteByBlockJobs(chainFactsOf(fixture('internal-running')), 'i1 “quoted” <&>')).toThrow(/internal snapshot/);
+    expect(() => planDeleteByBlockJobs(chainFactsOf(two), 'nope')).toThrow(/no snapshot “nope”/);
+  });
+
+  it('refuses when another VM uses the image it would change', () => {
+    const c = chainFactsOf(two);
+    expect(() => planDeleteByBlockJobs({ ...c, otherUsers: { ...c.otherUsers, [base]: ['other vm'] } }, 'm1')).toThrow(
+      /also used by other vm/,
+    );
+  });
+
+  it('after Vireo reverted to an external snapshot, its old overlay is off the chain: refused, naming the branch', () => {
+    const c = chainFactsOf(fixture('external-reverted-shutoff'));
+    expect(() => planDeleteByBlockJobs({ ...c, running: true }, 'e1')).toThrow(/does not run on “e1”'s overlay/);
+  });
+});
+
+describe('planDeleteByBlockJobs on metadata made elsewhere', () => {
+  const c = (snapshots: ChainFacts['snapshots'], chain: string[]): ChainFacts => ({
+    running: true,
+    disks: [{ target: 'vda', chain }],
+    snapshots,
+    otherUsers: {},
+  });
+  it('refuses to merge into an image another snapshot also holds its data in', () => {
+    const snaps = [
+      { name: 'a', kind: 'external' as const, disks: [{ target: 'vda', overlay: 'oa', image: 'base' }] },
+      { name: 'b', kind: 'external' as const, disks: [{ target: 'vda', overlay: 'ob', image: 'base' }] },
+    ];
+    expect(() => planDeleteByBlockJobs(c(snaps, ['oa', 'base']), 'a')).toThrow(/holds the data of snapshot “b” too/);
+  });
+  it('refuses when the layer under the overlay is not the snapshot image', () => {
+    const snaps = [{ name: 'a', kind: 'external' as const, disks: [{ target: 'vda', overlay: 'oa', image: 'base' }] }];
+    expect(() => planDeleteByBlockJobs(c(snaps, ['oa', 'other', 'base']), 'a')).toThrow(/does not run on “a”'s overlay oa over base/);
+  });
+});
+
+describe('planRevertExternal', () => {
+  it('points vda back at the snapshot image with a fresh overlay beside it', () => {
+    expect(planRevertExternal(two, 'm1', 'abc')).toEqual({
+      snapshot: 'm1',
+      disks: [{ target: 'vda', image: base, overlay: `${base.replace(/\.qcow2$/, '')}.m1-revert-abc.qcow2` }],
+      untouched: [],
+    });
+    expect(planRevertExternal(two, 'm2', 'x').disks[0]?.image).toBe(O1);
+    expect(() => planRevertExternal(fixture('internal-running'), 'i1 “quoted” <&>', 'x')).toThrow(/is internal/);
+  });
+});
+
+// ---- the property -------------------------------------------------------------------------------
+
+/**
+ * Random facts: one disk, a linear chain of n external snapshots (image_k ← overlay_k), the VM
+ * possibly reverted to snapshot r (a fresh overlay on image_r; the old layers above stay as a
+ * branch), other VMs using random files, and sometimes an internal snapshot (mixed chain).
+ */
+const arbFacts = fc
+  .record({
+    n: fc.integer({ min: 1, max: 6 }),
+    revertTo: fc.option(fc.nat(5), { nil: undefined }),
+    users: fc.array(fc.nat(7), { maxLength: 1 }),
+    mixed: fc.constantFrom(false, false, false, true),
+    running: fc.constantFrom(true, true, true, false),
+    branchSnapshot: fc.boolean(),
+    del: fc.nat(7),
+  })
+  .map(({ n, revertTo, users, mixed, running, branchSnapshot, del }) => {
+    const file = (k: number) => (k === 0 ? 'base.qcow2' : `o${k}`); // o_k: overlay of snapshot k (1-based)
+    const snapshots: ChainFacts['snapshots'] = Array.from({ length: n }, (_, i) => ({
+      name: `s${i + 1}`,
+      kind: 'external' as const,
+      disks: [{ target: 'vda', overlay: file(i + 1), image: file(i) }],
+    }));
+    if (mixed) snapshots.push({ name: 'int', kind: 'internal', disks: [] });
+    let chain = Array.from({ length: n + 1 }, (_, k) => file(n - k)); // top first
+    const r = revertTo === undefined ? undefined : revertTo % n;
+    if (r !== undefined) chain = ['fresh', ...Array.from({ length: r + 1 }, (_, k) => file(r - k))];
+    // a snapshot taken on the new branch after the revert
+    if (r !== undefined && branchSnapshot) {
+      snapshots.push({ name: 'b1', kind: 'external', disks: [{ target: 'vda', overlay: 'fresh2', image: 'fresh' }] });
+      chain = ['fresh2', ...chain];
+    }
+    const otherUsers: Record<string, string[]> = {};
+    for (const u of users) otherUsers[file(u % (n + 1))] = ['other'];
+    const names = snapshots.filter((x) => x.kind === 'external').map((x) => x.name);
+    return {
+      facts: { running, disks: [{ target: 'vda', chain }], snapshots, otherUsers } as ChainFacts,
+      del: names[del % names.length] ?? 's1',
+    };
+  });
+
+/** What still needs each file after the plan: kept snapshots (images moved as planned), other VMs, and every layer's child. */
+function stillNeeded(c: ChainFacts, plan: ReturnType<typeof planDeleteByBlockJobs>): Set<string> {
+  const needed = new Set<string>(Object.keys(c.otherUsers));
+  for (const s of c.snapshots.filter((x) => x.name !== plan.snapshot)) {
+    const moves = plan.redefine.find((r) => r.name === s.name)?.moves ?? {};
+    for (const d of s.disks) {
+      needed.add(moves[d.target] ?? d.image);
+      needed.add(d.overlay);
+      // an overlay off the running chain still reads its original image, whatever the metadata says
+      if (!c.disks.some((x) => x.target === d.target && x.chain.includes(d.overlay))) needed.add(d.image);
+    }
+  }
+  // the running chain after the merges
+  for (const d of c.disks)
+    for (const p of d.chain.filter((x) => !plan.merges.some((m) => m.target === d.target && m.top === x))) needed.add(p);
+  return needed;
+}
+
+describe('the chain planner (property)', () => {
+  it('never drops a layer still referenced, never merges into an image another snapshot or VM reads', () => {
+    fc.assert(
+      fc.property(arbFacts, ({ facts, del }) => {
+        let plan: ReturnType<typeof planDeleteByBlockJobs>;
+        try {
+          plan = planDeleteByBlockJobs(facts, del);
+        } catch {
+          return; // a refusal is always safe
+        }
+        const needed = stillNeeded(facts, plan);
+        for (const f of plan.removeFiles) expect(needed.has(f), `${f} is removed but still needed`).toBe(false);
+        const kept = facts.snapshots.filter((s) => s.name !== del);
+        for (const m of plan.merges) {
+          expect(kept.some((s) => s.disks.some((d) => d.image === m.base))).toBe(false);
+          expect(facts.otherUsers[m.base]).toBeUndefined();
+          // a branch (an overlay off the running chain) must not sit on the dropped layer
+          const branchOnTop = kept.some((s) => s.disks.some((d) => d.image === m.top && !facts.disks[0]?.chain.includes(d.overlay)));
+          expect(branchOnTop).toBe(false);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('plans (does not refuse) the plain case: a running linear chain, nobody else', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.nat(5), (n, k) => {
+        const del = `s${(k % n) + 1}`;
+        const file = (i: number) => (i === 0 ? 'base.qcow2' : `o${i}`);
+        const facts: ChainFacts = {
+          running: true,
+          disks: [{ target: 'vda', chain: Array.from({ length: n + 1 }, (_, i) => file(n - i)) }],
+          snapshots: Array.from({ length: n }, (_, i) => ({
+            name: `s${i + 1}`,
+            kind: 'external' as const,
+            disks: [{ target: 'vda', overlay: file(i + 1), image: file(i) }],
+          })),
+          otherUsers: {},
+        };
+        const plan = planDeleteByBlockJobs(facts, del);
+        expect(plan.merges).toHaveLength(1);
+        expect(plan.merges[0]?.active).toBe(del === `s${n}`);
+      }),
+    );
+  });
+});

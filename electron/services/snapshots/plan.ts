@@ -1,0 +1,178 @@
+/**
+ * Pure plans for what libvirt will not do on older hosts: the chain planner for deleting an
+ * external snapshot with block jobs (which layer merges into which, what metadata moves, which
+ * files go), and Vireo's own revert to an external snapshot (disks pointed back at the snapshot's
+ * images, with fresh overlays so it can be reverted to again).
+ *
+ * The merge rule (libvirt's own, qemuSnapshotDeleteExternal): deleting snapshot S whose disk d
+ * was snapshotted into overlay O on top of image B commits O into B (the active commit with a
+ * pivot when O is the VM's top layer); O leaves the chain, B then holds what O held, and the
+ * snapshots whose data was in O (S's children) are redefined with B. Refused whenever a layer
+ * that would be dropped or changed is still needed by something else.
+ */
+import { AppError } from '../../../shared/errors';
+import { isRunning, kindOf } from './checks';
+import type { SnapshotFacts } from './facts';
+
+/** A disk's chain as the running VM has it: its top layer first. */
+export interface DiskChain {
+  target: string;
+  chain: string[];
+}
+
+/** What the planner needs: plain, so the property test generates it. */
+export interface ChainFacts {
+  running: boolean;
+  disks: DiskChain[];
+  snapshots: {
+    name: string;
+    kind: 'internal' | 'external';
+    /** Per disk target: the overlay created by the snapshot and the image holding its data. */
+    disks: { target: string; overlay: string; image: string }[];
+  }[];
+  /** Images other VMs use: path → their names. */
+  otherUsers: Record<string, string[]>;
+}
+
+export interface MergeStep {
+  target: string;
+  /** The layer merged away. */
+  top: string;
+  /** The layer it merges into. */
+  base: string;
+  /** top is the VM's active layer: an active commit, then a pivot. */
+  active: boolean;
+}
+
+export interface DeletePlan {
+  snapshot: string;
+  merges: MergeStep[];
+  /** Snapshots to redefine, each disk's image moved (target → new image path). */
+  redefine: { name: string; moves: Record<string, string> }[];
+  /** Files no longer used by anything once the merges are done. */
+  removeFiles: string[];
+}
+
+export function chainFactsOf(f: SnapshotFacts): ChainFacts {
+  return {
+    running: isRunning(f),
+    disks: f.domain.disks
+      .filter((d) => d.target && d.path)
+      .map((d) => ({ target: d.target as string, chain: [d.path as string, ...d.backingChain.flatMap((b) => (b.path ? [b.path] : []))] })),
+    snapshots: f.snapshots.map(({ model }) => {
+      const images = new Map((model.domain?.disks ?? []).map((d) => [d.target ?? '', d.path ?? '']));
+      return {
+        name: model.name,
+        kind: kindOf(model),
+        disks: model.disks
+          .filter((d) => d.snapshot === 'external' && d.file)
+          .map((d) => ({ target: d.name, overlay: d.file as string, image: images.get(d.name) ?? '' })),
+      };
+    }),
+    otherUsers: f.otherUsers,
+  };
+}
+
+const refuse = (why: string, hint: string): never => {
+  throw new AppError('refused', why, hint);
+};
+
+/** The block-job plan to delete external snapshot `name`, or an AppError saying why not. */
+export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
+  const s = c.snapshots.find((x) => x.name === name);
+  if (!s) return refuse(`There is no snapshot “${name}”`, 'Refresh the list.');
+  if (s.kind !== 'external') return refuse(`“${name}” is an internal snapshot`, 'libvirt deletes internal snapshots itself.');
+  if (c.snapshots.some((x) => x.kind === 'internal'))
+    return refuse(
+      'The VM also has internal snapshots (a mixed chain)',
+      'Merging would carry them into another image; delete the internal ones first.',
+    );
+  if (!c.running) return refuse('Block jobs need the VM running', 'Start the VM, or delete through libvirt (which merges offline).');
+  const kept = c.snapshots.filter((x) => x !== s);
+  const merges: MergeStep[] = [];
+  const moves = new Map<string, Record<string, string>>();
+  const removeFiles: string[] = [];
+  for (const d of s.disks) {
+    const chain = c.disks.find((x) => x.target === d.target)?.chain ?? [];
+    const at = chain.indexOf(d.overlay);
+    if (at < 0 || chain[at + 1] !== d.image)
+      return refuse(
+        `The VM's ${d.target} does not run on “${name}”'s overlay ${d.overlay} over ${d.image}`,
+        'The VM was reverted to another branch: these layers are not in its chain, and merging them would change another branch. Revert to a snapshot of this branch first.',
+      );
+    // B changes: nothing else may read it as it is.
+    const holder = kept.find((k) => k.disks.some((kd) => kd.target === d.target && kd.image === d.image));
+    if (holder)
+      return refuse(
+        `${d.image} holds the data of snapshot “${holder.name}” too`,
+        `Merging “${name}” into it would change “${holder.name}”. Delete “${holder.name}” first, or keep both.`,
+      );
+    const users = c.otherUsers[d.image] ?? c.otherUsers[d.overlay];
+    if (users?.length)
+      return refuse(
+        `${c.otherUsers[d.image] ? d.image : d.overlay} is also used by ${users.join(', ')}`,
+        'A merge would change it under that VM.',
+      );
+    // O goes: a kept snapshot may name it only as its image on this chain (it is moved to B).
+    for (const k of kept) {
+      for (const kd of k.disks.filter((x) => x.target === d.target)) {
+        if (kd.overlay === d.overlay)
+          return refuse(
+            `${d.overlay} is also the overlay of “${k.name}”`,
+            'The snapshots share a layer: delete them one at a time from the top.',
+          );
+        if (kd.image === d.overlay) {
+          if (!chain.includes(kd.overlay))
+            return refuse(
+              `“${k.name}” has its data in ${d.overlay} and its overlay ${kd.overlay} is off the VM's chain (another branch)`,
+              'That branch still reads the file: delete or revert that branch first.',
+            );
+          const m = moves.get(k.name) ?? {};
+          m[d.target] = d.image;
+          moves.set(k.name, m);
+        }
+      }
+    }
+    merges.push({ target: d.target, top: d.overlay, base: d.image, active: at === 0 });
+    removeFiles.push(d.overlay);
+  }
+  return { snapshot: name, merges, redefine: [...moves].map(([n, m]) => ({ name: n, moves: m })), removeFiles };
+}
+
+/** Vireo's revert to an external snapshot (the VM shut off first). */
+export interface RevertPlan {
+  snapshot: string;
+  /** Each disk of the snapshot: the image to point back at and the fresh overlay to create on it. */
+  disks: { target: string; image: string; overlay: string }[];
+  /** Disks the snapshot left out: they keep their current files. */
+  untouched: string[];
+}
+
+/** `stamp` makes the overlay names unique (the caller's clock; the plan stays pure). */
+export function planRevertExternal(f: SnapshotFacts, name: string, stamp: string): RevertPlan {
+  const s = f.snapshots.find((x) => x.model.name === name)?.model;
+  if (!s) return refuse(`There is no snapshot “${name}”`, 'Refresh the list.');
+  if (kindOf(s) !== 'external') return refuse(`“${name}” is internal`, 'libvirt reverts internal snapshots itself.');
+  if (s.memory === 'external')
+    return refuse(
+      `“${name}” has a memory state in a file`,
+      'Vireo reverts disk-only external snapshots; this one needs libvirt 9.7 or later.',
+    );
+  const images = new Map((s.domain?.disks ?? []).map((d) => [d.target ?? '', d.path]));
+  const disks: RevertPlan['disks'] = [];
+  const untouched: string[] = [];
+  for (const d of s.disks) {
+    if (d.snapshot !== 'external') {
+      untouched.push(d.name);
+      continue;
+    }
+    const image = images.get(d.name);
+    if (!image)
+      return refuse(`“${name}” does not say which image ${d.name} was in`, 'Its metadata is incomplete; it cannot be reverted to.');
+    if (!f.inactive.disks.some((x) => x.target === d.name))
+      return refuse(`The VM has no disk ${d.name} any more`, 'Add the disk back before reverting.');
+    const stem = image.replace(/\.qcow2$/, '');
+    disks.push({ target: d.name, image, overlay: `${stem}.${name}-revert-${stamp}.qcow2` });
+  }
+  return { snapshot: name, disks, untouched };
+}
