@@ -7,7 +7,7 @@
  *   violation with libvirt's validator message: the definition is unchanged;
  * - a good edit shows its diff, applies, and virsh reads it back; "Undo last change" restores the
  *   previous definition;
- * - virt-manager's elements survive each edit (editor, undo, and a setting changed in the Settings tab).
+ * - virt-manager's elements survive each edit (editor, undo, title and vCPUs changed in the Settings tab).
  */
 import { randomBytes } from 'node:crypto';
 import { expect, openApp, test } from './fixtures';
@@ -15,7 +15,7 @@ import { connectLabHosts } from './lab/hosts';
 import { readLab } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
-import { defineS19Vm, inactiveXml, removeS19Vm, type S19Vm, XmlEditorPage } from './pages/settings';
+import { defineS19Vm, inactiveXml, removeS19Vm, type S19Vm, SettingsPanel, XmlEditorPage } from './pages/settings';
 
 const lab = readLab();
 const A = lab.hosts.find((h) => h.id === 'A');
@@ -160,6 +160,21 @@ test('XML editor: secrets stay home, bad edits refused by libvirt, a good one di
     expectVirtManagerKept(after);
     await page.getByTestId('xml-close').click();
     await expect(page.getByTestId('details-xml')).toContainText(`<name>${name}</name>`);
+  });
+
+  await test.step('a setting changed in the Settings tab keeps them too', async () => {
+    const settings = new SettingsPanel(page);
+    await settings.open();
+    await page.getByTestId('settings-title').fill(`virt-manager's VM ${run}`);
+    await page.getByTestId('settings-general-apply').click();
+    await expect(page.getByTestId('settings-general-applied')).toContainText('Applied to the next boot');
+    await page.getByTestId('settings-vcpus-max').fill('2');
+    await page.getByTestId('settings-vcpus-apply').click();
+    await expect(page.getByTestId('settings-vcpus-readout')).toHaveText('Next boot: 1 of 2');
+    const after = await inactiveXml(vm as S19Vm, true);
+    expect(after).toContain(`<title>virt-manager&apos;s VM ${run}</title>`);
+    expect(after).toContain(`passwd='${PASSWORD}'`);
+    expectVirtManagerKept(after);
   });
 
   expect(received.length).toBeGreaterThan(0);

@@ -62,6 +62,8 @@ export interface VmSettings {
 export interface SettingsApplied {
   appliedTo: ('live' | 'config')[];
   settings: VmSettings;
+  /** libvirt's message when the running VM refused what the next boot got (the change is pending). */
+  liveRefused?: string;
 }
 
 const count = z.number().int('Whole numbers only').min(1, 'At least 1').max(4096, 'At most 4096');

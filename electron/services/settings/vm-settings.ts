@@ -19,7 +19,7 @@ import {
   domainSetMetadata,
   domainSetVcpus,
 } from '../../libvirt/domain';
-import { withLibvirtHint } from '../../libvirt/errors';
+import { isLibvirtError, withLibvirtHint } from '../../libvirt/errors';
 import { type DomainRef, DomainXmlFlags, MemoryFlags, MetadataType, VcpuFlags } from '../../libvirt/protocol';
 import type { DomainModel } from '../../xml/model';
 import { parseDomain } from '../../xml/parse';
@@ -74,8 +74,8 @@ export class VmSettingsService {
     return settingsOf({ hostId, uuid, name: dom.name, running, persistent, autostart }, parseDomain(configXml), live);
   }
 
-  private async done(hostId: HostId, uuid: string, appliedTo: Scope[]): Promise<SettingsApplied> {
-    return { appliedTo, settings: await this.get(hostId, uuid) };
+  private async done(hostId: HostId, uuid: string, appliedTo: Scope[], liveRefused?: string): Promise<SettingsApplied> {
+    return { appliedTo, settings: await this.get(hostId, uuid), ...(liveRefused ? { liveRefused } : {}) };
   }
 
   async setAutostart(hostId: HostId, uuid: string, autostart: boolean): Promise<SettingsApplied> {
@@ -91,6 +91,7 @@ export class VmSettingsService {
   async setVcpus(hostId: HostId, uuid: string, v: { current?: number; max?: number }): Promise<SettingsApplied> {
     const { rpc, dom, running, persistent } = await this.open(hostId, uuid);
     const applied = new Set<Scope>();
+    let liveRefused: string | undefined;
     if (v.max !== undefined && persistent) {
       await guard(domainSetVcpus(rpc, dom, { nvcpus: v.max, flags: VcpuFlags.CONFIG | VcpuFlags.MAXIMUM }), 'The maximum was not changed.');
       applied.add('config');
@@ -103,21 +104,23 @@ export class VmSettingsService {
       if (running) {
         const liveMax = parseDomain(await domainGetXmlDesc(rpc, dom)).vcpus.max;
         if (v.current <= liveMax) {
-          await guard(
+          liveRefused = await live(
             domainSetVcpus(rpc, dom, { nvcpus: v.current, flags: VcpuFlags.LIVE }),
-            'The running VM kept its vCPUs; the next boot has the new count.',
+            persistent,
+            applied,
+            'The running VM kept its vCPUs.',
           );
-          applied.add('live');
         }
       }
     }
-    return this.done(hostId, uuid, [...applied]);
+    return this.done(hostId, uuid, [...applied], liveRefused);
   }
 
   /** As setVcpus: the balloon moves live up to the running maximum. */
   async setMemory(hostId: HostId, uuid: string, m: { currentKiB?: number; maxKiB?: number }): Promise<SettingsApplied> {
     const { rpc, dom, running, persistent } = await this.open(hostId, uuid);
     const applied = new Set<Scope>();
+    let liveRefused: string | undefined;
     if (m.maxKiB !== undefined && persistent) {
       await guard(
         domainSetMemory(rpc, dom, { kib: m.maxKiB, flags: MemoryFlags.CONFIG | MemoryFlags.MAXIMUM }),
@@ -133,15 +136,16 @@ export class VmSettingsService {
       if (running) {
         const liveMax = parseDomain(await domainGetXmlDesc(rpc, dom)).memory.maxKiB;
         if (m.currentKiB <= liveMax) {
-          await guard(
+          liveRefused = await live(
             domainSetMemory(rpc, dom, { kib: m.currentKiB, flags: MemoryFlags.LIVE }),
-            'The running VM kept its memory; the next boot has the new size.',
+            persistent,
+            applied,
+            'The running VM kept its memory.',
           );
-          applied.add('live');
         }
       }
     }
-    return this.done(hostId, uuid, [...applied]);
+    return this.done(hostId, uuid, [...applied], liveRefused);
   }
 
   /** Title and description, live and for the next boot; an empty one is removed. */
@@ -166,6 +170,22 @@ export class VmSettingsService {
     const { rpc, dom } = await this.open(hostId, uuid);
     await guard(domainRename(rpc, dom, { name }), 'The VM kept its name. Shut it down first to rename it.');
     return this.done(hostId, uuid, ['config']);
+  }
+}
+
+/**
+ * The live half of a change whose next-boot half is done: libvirt's refusal (no balloon device,
+ * a guest that will not unplug) becomes the reply's `liveRefused`, the change stays pending.
+ * Without a definition there is nothing else: the refusal is the answer.
+ */
+async function live(p: Promise<void>, persistent: boolean, applied: Set<Scope>, hint: string): Promise<string | undefined> {
+  try {
+    await p;
+    applied.add('live');
+    return undefined;
+  } catch (err) {
+    if (!persistent || !isLibvirtError(err)) throw withLibvirtHint(err, hint);
+    return err.message;
   }
 }
 

@@ -1,0 +1,167 @@
+/**
+ * vCPUs and memory: current (hot-plugged / ballooned live up to the running maximum) and maximum
+ * (next boot). The running VM's values are shown beside the next boot's.
+ */
+import { Alert, Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { VmSettings } from '../../../shared/api/settings';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSettingsWrite } from '../../queries/settings';
+import { appliedWords, mib } from './words';
+
+const num = (v: string | number): number => (typeof v === 'number' ? v : Number.NaN);
+
+function countError(label: string, v: number, max?: number): string | undefined {
+  if (!Number.isInteger(v)) return `${label}: a whole number`;
+  if (v < 1) return `${label}: at least 1`;
+  if (max !== undefined && v > max) return `${label}: more than the maximum (${max})`;
+  return undefined;
+}
+
+export function CpuMemorySection({ s }: { s: VmSettings }) {
+  const vcpus = useSettingsWrite('settings.setVcpus', s.hostId, s.uuid);
+  const memory = useSettingsWrite('settings.setMemory', s.hostId, s.uuid);
+  const [cur, setCur] = useState<number>(s.vcpus.current);
+  const [max, setMax] = useState<number>(s.vcpus.max);
+  const [memCur, setMemCur] = useState<number>(Math.round(s.memory.currentKiB / 1024));
+  const [memMax, setMemMax] = useState<number>(Math.round(s.memory.maxKiB / 1024));
+  useEffect(() => {
+    setCur(s.vcpus.current);
+    setMax(s.vcpus.max);
+  }, [s.vcpus.current, s.vcpus.max]);
+  useEffect(() => {
+    setMemCur(Math.round(s.memory.currentKiB / 1024));
+    setMemMax(Math.round(s.memory.maxKiB / 1024));
+  }, [s.memory.currentKiB, s.memory.maxKiB]);
+
+  const maxErr = countError('Maximum vCPUs', max);
+  const curErr = countError('vCPUs', cur, Number.isInteger(max) ? max : undefined);
+  // Only what changed is sent: a new maximum alone goes to the next boot, and nothing is hot-plugged.
+  const curChanged = cur !== s.vcpus.current || (s.vcpus.live !== undefined && cur !== s.vcpus.live);
+  const cpuChanged = curChanged || max !== s.vcpus.max;
+  const memMaxErr = !Number.isInteger(memMax) || memMax < 16 ? 'Maximum memory: at least 16 MiB' : undefined;
+  const memCurErr =
+    !Number.isInteger(memCur) || memCur < 16 ? 'Memory: at least 16 MiB' : memCur > memMax ? 'Memory: more than the maximum' : undefined;
+  const memCurChanged = memCur * 1024 !== s.memory.currentKiB || (s.memory.liveKiB !== undefined && memCur * 1024 !== s.memory.liveKiB);
+  const memChanged = memCurChanged || memMax * 1024 !== s.memory.maxKiB;
+
+  return (
+    <Card withBorder data-testid="settings-cpu-memory">
+      <Stack gap="xs">
+        <Title order={5}>CPU and memory</Title>
+        <Group align="flex-start">
+          <NumberInput
+            label="vCPUs"
+            value={cur}
+            onChange={(v) => setCur(num(v))}
+            allowDecimal={false}
+            error={curErr}
+            description={s.running ? 'Hot-plugged into the running VM up to its maximum' : undefined}
+            data-testid="settings-vcpus"
+          />
+          <NumberInput
+            label="Maximum vCPUs"
+            value={max}
+            onChange={(v) => setMax(num(v))}
+            allowDecimal={false}
+            error={maxErr}
+            description={s.running ? 'Takes effect at the next boot' : undefined}
+            data-testid="settings-vcpus-max"
+          />
+        </Group>
+        <Text size="sm" data-testid="settings-vcpus-readout">
+          {s.vcpus.live !== undefined ? `Running VM: ${s.vcpus.live} vCPU${s.vcpus.live === 1 ? '' : 's'} · ` : ''}
+          Next boot: {s.vcpus.current} of {s.vcpus.max}
+        </Text>
+        <Group>
+          <Button
+            size="xs"
+            disabled={!cpuChanged || !!curErr || !!maxErr}
+            loading={vcpus.isPending}
+            onClick={() => vcpus.mutate({ ...(curChanged ? { current: cur } : {}), ...(max !== s.vcpus.max ? { max } : {}) })}
+            data-testid="settings-vcpus-apply"
+          >
+            Apply vCPUs
+          </Button>
+        </Group>
+        <ErrorAlert title="vCPUs not changed" error={vcpus.error} />
+        {vcpus.data && !vcpus.error && (
+          <Alert
+            color={vcpus.data.liveRefused ? 'yellow' : 'teal'}
+            icon={<IconCheck size={16} />}
+            p="xs"
+            data-testid="settings-vcpus-applied"
+          >
+            {appliedWords(vcpus.data)}.
+            {vcpus.data.liveRefused &&
+              ` The running VM refused it (libvirt: ${vcpus.data.liveRefused}); it is pending until the next boot.`}
+          </Alert>
+        )}
+
+        <Group align="flex-start" mt="sm">
+          <NumberInput
+            label="Memory (MiB)"
+            value={memCur}
+            onChange={(v) => setMemCur(num(v))}
+            allowDecimal={false}
+            error={memCurErr}
+            description={s.running ? 'The balloon moves live up to the running maximum' : undefined}
+            data-testid="settings-memory"
+          />
+          <NumberInput
+            label="Maximum memory (MiB)"
+            value={memMax}
+            onChange={(v) => setMemMax(num(v))}
+            allowDecimal={false}
+            error={memMaxErr}
+            description={s.running ? 'Takes effect at the next boot' : undefined}
+            data-testid="settings-memory-max"
+          />
+        </Group>
+        <Text size="sm" data-testid="settings-memory-readout">
+          {s.memory.liveKiB !== undefined ? `Running VM: ${mib(s.memory.liveKiB)} · ` : ''}
+          Next boot: {mib(s.memory.currentKiB)} of {mib(s.memory.maxKiB)}
+        </Text>
+        <Group>
+          <Button
+            size="xs"
+            disabled={!memChanged || !!memCurErr || !!memMaxErr}
+            loading={memory.isPending}
+            onClick={() =>
+              memory.mutate({
+                ...(memCurChanged ? { currentKiB: memCur * 1024 } : {}),
+                ...(memMax * 1024 !== s.memory.maxKiB ? { maxKiB: memMax * 1024 } : {}),
+              })
+            }
+            data-testid="settings-memory-apply"
+          >
+            Apply memory
+          </Button>
+        </Group>
+        <ErrorAlert title="Memory not changed" error={memory.error} />
+        {memory.data && !memory.error && (
+          <Alert
+            color={memory.data.liveRefused ? 'yellow' : 'teal'}
+            icon={<IconCheck size={16} />}
+            p="xs"
+            data-testid="settings-memory-applied"
+          >
+            {appliedWords(memory.data)}.
+            {memory.data.liveRefused &&
+              ` The running VM refused it (libvirt: ${memory.data.liveRefused}); it is pending until the next boot.`}
+            {memory.data.appliedTo.includes('live') &&
+              memory.variables?.currentKiB !== undefined &&
+              memory.data.settings.memory.liveKiB !== undefined &&
+              memory.data.settings.memory.liveKiB !== memory.variables.currentKiB && (
+                <Text size="sm" mt={4} data-testid="settings-memory-difference">
+                  Asked {mib(memory.variables.currentKiB)}; the running VM reports {mib(memory.data.settings.memory.liveKiB)}: the guest’s
+                  balloon driver moves its memory (a guest without one keeps what it has).
+                </Text>
+              )}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}
