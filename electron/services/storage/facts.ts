@@ -6,7 +6,7 @@ import type { PoolRow, PoolState } from '../../../shared/api/storage';
 import type { RpcClient } from '../../libvirt/client';
 import { domainGetXmlDesc, domainListAll } from '../../libvirt/domain';
 import { ErrorCode, isLibvirtError } from '../../libvirt/errors';
-import { DomainXmlFlags, type StoragePoolRef, StoragePoolState } from '../../libvirt/protocol';
+import { DomainXmlFlags, ListDomainsFlags, type StoragePoolRef, StoragePoolState, type StorageVolRef } from '../../libvirt/protocol';
 import {
   poolGetAutostart,
   poolGetInfo,
@@ -77,26 +77,29 @@ export interface VolumeFacts {
   backing?: string;
 }
 
+/** One volume: its sizes (info) and format, path and backing file (XML), read together. */
+export async function readVolume(rpc: RpcClient, v: StorageVolRef): Promise<VolumeFacts> {
+  const [info, xml] = await Promise.all([volGetInfo(rpc, v), volGetXmlDesc(rpc, v)]);
+  const m = parseVolume(xml);
+  return {
+    name: v.name,
+    path: m.path ?? v.key,
+    ...(m.format ? { format: m.format } : {}),
+    capacity: info.capacity,
+    allocation: info.allocation,
+    ...(m.backingStore ? { backing: m.backingStore.path } : {}),
+  };
+}
+
 export async function readVolumes(rpc: RpcClient, pool: StoragePoolRef): Promise<VolumeFacts[]> {
   const vols = await volListAll(rpc, pool);
   const out = await Promise.all(
-    vols.map(async (v): Promise<VolumeFacts | null> => {
-      try {
-        const [info, xml] = await Promise.all([volGetInfo(rpc, v), volGetXmlDesc(rpc, v)]);
-        const m = parseVolume(xml);
-        return {
-          name: v.name,
-          path: m.path ?? v.key,
-          ...(m.format ? { format: m.format } : {}),
-          capacity: info.capacity,
-          allocation: info.allocation,
-          ...(m.backingStore ? { backing: m.backingStore.path } : {}),
-        };
-      } catch (err) {
+    vols.map((v) =>
+      readVolume(rpc, v).catch((err: unknown) => {
         if (isLibvirtError(err, ErrorCode.NO_STORAGE_VOL)) return null; // deleted meanwhile
         throw err;
-      }
-    }),
+      }),
+    ),
   );
   return out.filter((v): v is VolumeFacts => v !== null).sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -117,7 +120,24 @@ export interface DomainDisks {
   persistent: DiskUse[];
 }
 
+/**
+ * Parsed disks by definition text: a definition that did not change is not parsed again (every
+ * resize and delete reads all domains; parsing is most of that cost). Callers get copies.
+ */
+const parsedDisks = new Map<string, DiskUse[]>();
+const PARSED_MAX = 256;
+
 function disksOf(xml: string): DiskUse[] {
+  let disks = parsedDisks.get(xml);
+  if (!disks) {
+    disks = parseDisks(xml);
+    if (parsedDisks.size >= PARSED_MAX) parsedDisks.delete(parsedDisks.keys().next().value as string);
+    parsedDisks.set(xml, disks);
+  }
+  return disks.map((d) => ({ ...d, paths: [...d.paths] }));
+}
+
+function parseDisks(xml: string): DiskUse[] {
   return parseDomain(xml).disks.map((d) => {
     const paths: string[] = [];
     if (d.path) paths.push(d.path);
@@ -130,18 +150,21 @@ function disksOf(xml: string): DiskUse[] {
   });
 }
 
-/** Every domain of the host with its disks (a domain undefined meanwhile is left out). */
-export async function readDomainDisks(rpc: RpcClient): Promise<DomainDisks[]> {
-  const doms = await domainListAll(rpc);
+/**
+ * Every domain of the host with its disks (a domain undefined meanwhile is left out). `runningOnly`:
+ * only the running domains' live disks (what a live resize goes through), fewer reads.
+ */
+export async function readDomainDisks(rpc: RpcClient, o: { runningOnly?: boolean } = {}): Promise<DomainDisks[]> {
+  const doms = await domainListAll(rpc, o.runningOnly ? { flags: ListDomainsFlags.ACTIVE } : undefined);
   const out = await Promise.all(
     doms.map(async (d): Promise<DomainDisks | null> => {
       try {
         const running = d.id > 0;
         const [live, inactive] = await Promise.all([
           running ? domainGetXmlDesc(rpc, d) : Promise.resolve(null),
-          domainGetXmlDesc(rpc, d, { flags: DomainXmlFlags.INACTIVE }),
+          o.runningOnly ? Promise.resolve(null) : domainGetXmlDesc(rpc, d, { flags: DomainXmlFlags.INACTIVE }),
         ]);
-        return { name: d.name, running, live: live ? disksOf(live) : [], persistent: disksOf(inactive) };
+        return { name: d.name, running, live: live ? disksOf(live) : [], persistent: inactive ? disksOf(inactive) : [] };
       } catch (err) {
         if (isLibvirtError(err, ErrorCode.NO_DOMAIN)) return null;
         throw err;
@@ -153,6 +176,7 @@ export async function readDomainDisks(rpc: RpcClient): Promise<DomainDisks[]> {
 
 /** Resolves type='volume' disks to paths on this host (pools or volumes it lacks are skipped). */
 export async function resolveVolumeDisks(rpc: RpcClient, doms: DomainDisks[]): Promise<void> {
+  if (!doms.some((d) => [...d.live, ...d.persistent].some((k) => k.volume))) return;
   const cache = new Map<string, Promise<string | null>>();
   const resolve = (pool: string, volume: string) => {
     const key = JSON.stringify([pool, volume]);

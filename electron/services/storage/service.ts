@@ -32,7 +32,7 @@ import { buildPoolXml } from '../../xml/pool';
 import { buildVolumeXml } from '../../xml/volume';
 import type { HostManager } from '../hosts';
 import { checkPoolRemovable, checkVolumeDeletable, planResize, poolUsers, usersOf, volumeRow } from './checks';
-import { readDomainDisks, readPool, readPools, readVolumes, resolveVolumeDisks } from './facts';
+import { readDomainDisks, readPool, readPools, readVolume, readVolumes, resolveVolumeDisks } from './facts';
 import { watchPools } from './watch';
 
 /** virDomainBlockResizeFlags.BYTES: the size is in bytes, not KiB. */
@@ -115,7 +115,19 @@ export class StorageService {
       throw withLibvirtHint(err, 'Nothing was defined. Pick another name or directory.');
     }
     this.changed(spec.hostId, spec.name);
-    return readPool(rpc, ref);
+    // What a pool just defined is: inactive, not built, no autostart (nothing to read back).
+    return {
+      name: ref.name,
+      uuid: ref.uuid,
+      state: 'inactive',
+      type: spec.type,
+      targetPath: spec.targetPath,
+      capacity: 0,
+      allocation: 0,
+      available: 0,
+      autostart: false,
+      persistent: true,
+    };
   }
 
   async poolAction(hostId: HostId, name: string, action: PoolAction): Promise<void> {
@@ -197,27 +209,28 @@ export class StorageService {
       ...(spec.allocation !== undefined ? { allocation: Math.min(spec.allocation, spec.capacity) } : {}),
       ...(backingStore ? { backingStore } : {}),
     });
+    let ref: Awaited<ReturnType<typeof volCreateXml>>;
     try {
-      await volCreateXml(rpc, p, { xml, timeoutMs: 0 });
+      ref = await volCreateXml(rpc, p, { xml, timeoutMs: 0 });
     } catch (err) {
       throw withLibvirtHint(err, 'Nothing was created. Pick another name, or make room in the pool.');
     }
     this.changed(spec.hostId, spec.pool);
-    const row = (await this.volumes(spec.hostId, spec.pool)).find((v) => v.name === spec.name);
-    if (!row) throw new AppError('not-found', `Volume ${spec.name} was created but is not listed`, 'Refresh the pool.');
-    return row;
+    // A volume just made is nobody's disk yet.
+    return { ...(await readVolume(rpc, ref)), users: [], liveUsers: [] };
   }
 
   async resizeVolume(hostId: HostId, pool: string, name: string, capacity: number): Promise<ResizeResult> {
     const rpc = this.rpc(hostId);
-    const vol = await this.volume(rpc, pool, name);
-    const [facts] = (await readVolumes(rpc, await this.pool(rpc, pool))).filter((v) => v.name === name);
-    if (!facts) throw new AppError('not-found', `There is no volume ${name} in pool ${pool}`, 'Refresh the pool.');
-    const doms = await readDomainDisks(rpc);
+    // The volume and the running VMs' disks, read together.
+    const [facts, doms] = await Promise.all([
+      this.volume(rpc, pool, name).then(async (vol) => ({ vol, ...(await readVolume(rpc, vol)) })),
+      readDomainDisks(rpc, { runningOnly: true }),
+    ]);
     const plan = planResize(facts, capacity, usersOf(facts.path, doms).live);
     try {
       if (plan.mode === 'offline') {
-        await volResize(rpc, vol, { capacity });
+        await volResize(rpc, facts.vol, { capacity });
       } else {
         for (const t of plan.through) {
           await domainBlockResize(rpc, await domainLookupByName(rpc, t.domain), {
@@ -241,13 +254,14 @@ export class StorageService {
 
   async deleteVolume(hostId: HostId, pool: string, name: string): Promise<void> {
     const rpc = this.rpc(hostId);
-    const vol = await this.volume(rpc, pool, name);
-    const [facts] = (await readVolumes(rpc, await this.pool(rpc, pool))).filter((v) => v.name === name);
-    const doms = await readDomainDisks(rpc);
+    const [facts, doms] = await Promise.all([
+      this.volume(rpc, pool, name).then(async (vol) => ({ vol, ...(await readVolume(rpc, vol)) })),
+      readDomainDisks(rpc),
+    ]);
     await resolveVolumeDisks(rpc, doms);
-    if (facts) checkVolumeDeletable(name, usersOf(facts.path, doms).users);
+    checkVolumeDeletable(name, usersOf(facts.path, doms).users);
     try {
-      await volDelete(rpc, vol);
+      await volDelete(rpc, facts.vol);
     } catch (err) {
       throw withLibvirtHint(err, 'Nothing was deleted.');
     }
