@@ -316,6 +316,21 @@ C
 EXTRA_HOST=B
 SHELL_USERS=(bash:/bin/bash dash:/bin/dash zsh:/usr/bin/zsh fish:/usr/bin/fish tcsh:/usr/bin/tcsh)
 JUMP_USER=vjump
+# The host's own /etc/{hosts,passwd,group,shadow} are bind mounts of $H/X/etc/*. When the machine's
+# own file is replaced by a rename (adduser, an apt install that adds a system user), the kernel
+# detaches every mount on it, also in the hosts' namespaces: the host then sees the machine's file
+# (no lab accounts). Mount them again where that happened.
+rebind_etc(){ # HOST
+  local X=$1 D=$H/$1 f
+  alive "$D/holder.pid" sleep "$X" || return 0
+  for f in hosts passwd group shadow; do
+    [ -e "$D/etc/$f" ] || continue
+    if [ "$(nsenter -t "$(hpid "$X")" -m stat -c %i "/etc/$f" 2>/dev/null)" != "$(stat -c %i "$D/etc/$f")" ]; then
+      nsenter -t "$(hpid "$X")" -m mount --bind "$D/etc/$f" "/etc/$f" && log "host $X: /etc/$f mounted again (the machine's own file was replaced)"
+    fi
+  done
+}
+
 extra_accounts(){ # HOST
   local X=$1 D=$H/$1 e name sh uid home hash salt changed=0
   [ "$X" = "$EXTRA_HOST" ] || return 0
@@ -795,7 +810,7 @@ up(){
     log "hosts up: A ${IP[A]}, B ${IP[B]} (root namespace ${ROOT_IP})"
   fi
   mk_keys   # cheap; keeps known_hosts and the client config current
-  for X in "${HOSTS[@]}"; do extra_accounts "$X"; done   # a lab started before they existed gets them
+  for X in "${HOSTS[@]}"; do rebind_etc "$X"; extra_accounts "$X"; done   # a lab started before they existed gets them
   write_testdrv
   for X in "${INITIAL[@]}"; do write_guest_xml "$X"; ensure_pristine "$X"; done
   [ "$fresh" = 1 ] && reset_lab
@@ -954,7 +969,7 @@ case "${1:-}" in
   reset) preflight; lock; lab_healthy || die "lab is not running (run: lab.sh up)"; reset_lab ;;
   verify-clean) verify_clean ;;
   accounts) preflight; lock; install_pkgs   # needs the hosts' files, not a healthy lab (a test may have stopped a libvirtd)
-    for X in "${HOSTS[@]}"; do extra_accounts "$X"; done; log "extra accounts ready: $LAB/accounts.json" ;;
+    for X in "${HOSTS[@]}"; do rebind_etc "$X"; extra_accounts "$X"; done; log "extra accounts ready: $LAB/accounts.json" ;;
   libvirtd-stop) [ $# -eq 2 ] && [[ " ${HOSTS[*]} " == *" $2 "* ]] || die "usage: lab.sh libvirtd-stop HOST"
     stop_pidfile "$H/$2/libvirtd.pid" libvirtd "$2" "libvirtd on $2" ;;
   libvirtd-start) [ $# -eq 2 ] && [[ " ${HOSTS[*]} " == *" $2 "* ]] || die "usage: lab.sh libvirtd-start HOST"
