@@ -212,6 +212,9 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
   await br.getByTestId('network-start').click();
   await expect(br).toHaveAttribute('data-active', 'true');
   expect(await virshOn('A', ['net-info', HOSTILE])).toMatch(/Active:\s+yes/);
+  // Stopped behind Vireo's back: libvirt's network event updates the row.
+  await virshOn('A', ['net-destroy', HOSTILE]);
+  await expect(br).toHaveAttribute('data-active', 'false');
 
   // An isolated network, then a routed one whose subnet overlaps it: named at its field, nothing sent.
   await tab.create({ name: ISO, mode: 'isolated', address: '10.203.106.1', prefix: 24 });

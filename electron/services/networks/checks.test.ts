@@ -1,11 +1,12 @@
 // The networks feature's pure parts: the spec's rules (addresses, ranges inside the subnet), the
 // overlap refusal, the refusal while running VMs use a network, the lease rows, and network XML
 // built escaped and read back.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NetworkSpec } from '../../../shared/api/networks';
 import { buildDhcpHostXml, buildNetworkXml, netmaskToPrefix, parseNetworkXml } from '../../xml/network';
 import { checkDefine, leaseRows, refuseWhileInUse, vmIndex } from './checks';
-import type { VmNics } from './facts';
+import { usersOf, type VmNics, vmNicsOf } from './facts';
 
 const nat = {
   name: 'lan',
@@ -101,5 +102,33 @@ describe('network XML', () => {
     expect(buildDhcpHostXml({ mac: '52:54:00:AA:00:01', ip: '10.0.0.5', name: 'h' })).toBe(
       '<host mac="52:54:00:aa:00:01" name="h" ip="10.0.0.5"/>',
     );
+  });
+});
+
+describe('facts captured in the lab (fixtures/lab-nat.json)', () => {
+  const fx = JSON.parse(readFileSync(new URL('./fixtures/lab-nat.json', import.meta.url), 'utf8')) as {
+    networkLive: string;
+    vmLive: string;
+    vmInactive: string;
+  };
+  const net = parseNetworkXml(fx.networkLive);
+  it('reads libvirt’s own network XML: netmask as a prefix, the range, the static host, the bridge', () => {
+    expect(net).toMatchObject({ name: 'n18-fx', mode: 'nat', bridge: 'virbr1' });
+    expect(net.addresses).toEqual([
+      {
+        family: 'ipv4',
+        address: '10.203.108.1',
+        prefix: 24,
+        dhcp: { start: '10.203.108.100', end: '10.203.108.150' },
+        hosts: [{ mac: '52:54:00:18:08:01', ip: '10.203.108.50', name: 'fixed' }],
+      },
+    ]);
+  });
+  it('finds the VM on the network from its live XML (bridge= read first) and from its definition', () => {
+    for (const xml of [fx.vmLive, fx.vmInactive]) {
+      const vm = vmNicsOf('n18-fx-vm', 'u', true, xml);
+      expect(usersOf(net, [vm])).toEqual([{ name: 'n18-fx-vm', uuid: 'u', running: true, macs: ['52:54:00:18:08:01'] }]);
+    }
+    expect(() => refuseWhileInUse('stop', net, [vmNicsOf('n18-fx-vm', 'u', true, fx.vmLive)])).toThrow('VM "n18-fx-vm" uses it');
   });
 });

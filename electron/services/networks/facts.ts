@@ -31,23 +31,27 @@ export interface VmNics {
 /** libvirt's domain states that hold no running guest: no state, shut off, crashed. */
 const STOPPED = new Set([0, 5, 6]);
 
+/** A VM's NICs from its XML (the one domain model): type, MAC and the network or bridge of each. */
+export function vmNicsOf(name: string, uuid: string, running: boolean, xml: string): VmNics {
+  return {
+    name,
+    uuid,
+    running,
+    nics: parseDomain(xml).interfaces.map((i) => ({
+      type: i.type,
+      ...(i.mac ? { mac: i.mac.toLowerCase() } : {}),
+      ...(i.source?.kind === 'network' ? { network: i.source.name } : {}),
+      ...(i.source?.kind === 'bridge' ? { bridge: i.source.name } : {}),
+    })),
+  };
+}
+
 export async function readVmNics(rpc: RpcClient): Promise<VmNics[]> {
   const doms = await domainListAllWithState(rpc);
   const out = await Promise.all(
     doms.map(async (d): Promise<VmNics | null> => {
       try {
-        const m = parseDomain(await domainGetXmlDesc(rpc, d));
-        return {
-          name: d.name,
-          uuid: d.uuid,
-          running: !STOPPED.has(d.state),
-          nics: m.interfaces.map((i) => ({
-            type: i.type,
-            ...(i.mac ? { mac: i.mac.toLowerCase() } : {}),
-            ...(i.source?.kind === 'network' ? { network: i.source.name } : {}),
-            ...(i.source?.kind === 'bridge' ? { bridge: i.source.name } : {}),
-          })),
-        };
+        return vmNicsOf(d.name, d.uuid, !STOPPED.has(d.state), await domainGetXmlDesc(rpc, d));
       } catch {
         return null; // undefined between the list and the read
       }

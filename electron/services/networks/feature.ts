@@ -2,6 +2,7 @@
 import type { HostId } from '../../../shared/api/common';
 import type { DhcpHost, NetworkSpec, networkRequests } from '../../../shared/api/networks';
 import { AppError } from '../../../shared/errors';
+import { UndoStack } from '../../core/undo';
 import type { RpcClient } from '../../libvirt/client';
 import type { LibvirtConnection } from '../../libvirt/connection';
 import { isLibvirtError } from '../../libvirt/errors';
@@ -43,23 +44,36 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
       spec,
       (await readNetworks(rpc)).map((n) => n.model),
     );
-    const ref = await networkDefineXml(rpc, buildNetworkXml(spec)).catch(
-      explain(`Cannot define network "${spec.name}"`, 'Check the name, bridge and addresses.'),
-    );
-    if (start) {
-      try {
-        await networkCreate(rpc, ref);
-      } catch (err) {
-        // Defined but not started: undo the definition, so a failed create leaves nothing behind.
-        await networkUndefine(rpc, ref).catch(() => undefined);
-        explain(
-          `Cannot start network "${spec.name}" (nothing was kept)`,
-          'Another interface of the host may use that subnet or bridge name: pick another one.',
-        )(err);
-      }
+    // Each step registers its undo: a network that cannot start is not left defined.
+    const undo = new UndoStack();
+    try {
+      const ref = await networkDefineXml(rpc, buildNetworkXml(spec)).catch(
+        explain(`Cannot define network "${spec.name}"`, 'Check the name, bridge and addresses.'),
+      );
+      undo.push(`undefine network "${spec.name}"`, () => networkUndefine(rpc, ref));
+      if (start)
+        await networkCreate(rpc, ref).catch(
+          explain(
+            `Cannot start network "${spec.name}"`,
+            'Another interface of the host may use that subnet or bridge name: pick another one.',
+          ),
+        );
+      undo.commit();
+      changed(hostId, spec.name);
+      return networkInfo(await readNetwork(rpc, ref), await readVmNics(rpc));
+    } catch (err) {
+      const r = await undo.unwind();
+      if (r.failed.length > 0)
+        throw new AppError(
+          'left-behind',
+          `${(err as Error).message}; and could not ${r.failed.map((f) => `${f.label} (${f.error.message})`).join(', ')}`,
+          {
+            cause: err,
+            hint: `Delete network "${spec.name}" by hand.`,
+          },
+        );
+      throw err;
     }
-    changed(hostId, spec.name);
-    return networkInfo(await readNetwork(rpc, ref), await readVmNics(rpc));
   }
 
   async function stopOrDelete(hostId: HostId, name: string, verb: 'stop' | 'delete') {

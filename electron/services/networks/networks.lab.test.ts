@@ -84,6 +84,21 @@ describe('networks feature (lab host A)', () => {
     expect((await virshStatus('A', ['net-info', other])).code).not.toBe(0);
   });
 
+  it("a network that cannot start (its subnet is the host's own eth0 subnet) is not left defined; libvirt's reason is kept", async () => {
+    const clash = `${NAME}-c`;
+    await expect(
+      f.handlers['networks.define']({
+        hostId: H,
+        start: true,
+        spec: { name: clash, mode: 'nat', ipv4: { address: '10.203.0.77', prefix: 24, hosts: [] } },
+      }),
+    ).rejects.toMatchObject({
+      code: 'libvirt',
+      message: expect.stringMatching(/^Cannot start network ".*-c": .*in use by interface eth0/),
+    });
+    expect((await virshStatus('A', ['net-info', clash])).code).not.toBe(0);
+  });
+
   it('adds and removes a static DHCP host live and in the definition, without restarting dnsmasq', async () => {
     const before = await dnsmasqPid();
     expect(before).toMatch(/^\d+$/);
