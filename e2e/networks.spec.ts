@@ -83,7 +83,7 @@ async function virshHosts(name: string, inactive = false): Promise<string[]> {
 test('a NAT network with a static host: the guest gets that address, leases show its VM, reserve live, delete refused while in use', async ({
   page,
   server,
-}) => {
+}, testInfo) => {
   test.setTimeout(150_000);
   const tab = await networksOfA(page, server);
 
@@ -101,6 +101,7 @@ test('a NAT network with a static host: the guest gets that address, leases show
   });
   await tab.form.getByTestId('network-form-host-remove').nth(1).click();
   await expect(tab.form.getByTestId('network-form-host')).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath('1-create-form.png') });
   await tab.submit();
   await expect(tab.form).toBeHidden({ timeout: 30_000 });
   const row = tab.row(NAT);
@@ -153,6 +154,7 @@ test('a NAT network with a static host: the guest gets that address, leases show
   await expect(tab.staticHost(MAC2)).toHaveAttribute('data-ip', ip2);
   expect(await virshHosts(NAT)).toEqual([`${MAC1} 10.203.105.50`, `${MAC2} ${ip2}`]);
   expect(await virshHosts(NAT, true)).toEqual([`${MAC1} 10.203.105.50`, `${MAC2} ${ip2}`]);
+  await page.screenshot({ path: testInfo.outputPath('2-dhcp-leases.png'), fullPage: true });
   // Remove it again, and add one by hand.
   await tab.staticHost(MAC2).getByTestId('dhcp-host-remove').click();
   await expect(tab.staticHost(MAC2)).toHaveCount(0);
@@ -189,7 +191,7 @@ async function virshPid(name: string): Promise<string> {
 test('a host bridge under a hostile name, autostart, stop and start; an overlapping subnet named at its field; an open network', async ({
   page,
   server,
-}) => {
+}, testInfo) => {
   test.setTimeout(90_000);
   const tab = await networksOfA(page, server);
 
@@ -236,6 +238,7 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
     'Check these 2 fields: IPv4 address, DHCP range end. Nothing was sent.',
   );
   expect(await virshOn('A', ['net-list', '--all', '--name'])).not.toContain(OPEN);
+  await page.screenshot({ path: testInfo.outputPath('3-overlap-refused.png') });
   await tab.cancel();
 
   // An open network on a free subnet.

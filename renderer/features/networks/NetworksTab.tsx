@@ -52,7 +52,13 @@ function NetworkRow({
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge size="sm" variant="light" color={n.active ? 'green' : 'gray'} data-testid="network-state">
+        <Badge
+          size="sm"
+          variant="light"
+          color={n.active ? 'green' : 'gray'}
+          style={{ minWidth: 'fit-content' }}
+          data-testid="network-state"
+        >
           {n.active ? 'active' : 'inactive'}
         </Badge>
       </Table.Td>
