@@ -1,7 +1,8 @@
 // The networks feature against lab host A's libvirt: define a NAT network with a static host (the
 // XML libvirt keeps, checked with virsh), the overlap refusal, a static DHCP host added and
 // removed live on the running network (dnsmasq not restarted: its pid stays), lifecycle events
-// from a change made with virsh, stop and delete. Networks are n18-lab-* on 10.203.104.0/24.
+// from a change made with virsh, stop and delete; a network that cannot start is not left defined;
+// a routed network. Networks are n18-lab-* on 10.203.104.0/24 and 10.203.110.0/24.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labSh } from '../../../e2e/lab/lab';
@@ -97,6 +98,24 @@ describe('networks feature (lab host A)', () => {
       message: expect.stringMatching(/^Cannot start network ".*-c": .*in use by interface eth0/),
     });
     expect((await virshStatus('A', ['net-info', clash])).code).not.toBe(0);
+  });
+
+  it('a routed network starts (the host routes 10.203.110.0/24 inside its namespace) and is deleted', async () => {
+    const routed = `${NAME}-r`;
+    try {
+      const info = await f.handlers['networks.define']({
+        hostId: H,
+        start: true,
+        spec: { name: routed, mode: 'route', ipv4: { address: '10.203.110.1', prefix: 24, hosts: [] } },
+      });
+      expect(info).toMatchObject({ mode: 'route', active: true });
+      expect(await virsh('A', ['net-dumpxml', routed])).toContain("<forward mode='route'/>");
+      await f.handlers['networks.undefine']({ hostId: H, name: routed });
+      expect((await virshStatus('A', ['net-info', routed])).code).not.toBe(0);
+    } finally {
+      await virshStatus('A', ['net-destroy', routed]);
+      await virshStatus('A', ['net-undefine', routed]);
+    }
   });
 
   it('adds and removes a static DHCP host live and in the definition, without restarting dnsmasq', async () => {
