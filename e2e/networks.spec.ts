@@ -208,6 +208,9 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
   await br.getByTestId('network-autostart').click({ force: true });
   await expect(br.getByTestId('network-autostart')).toBeChecked();
   expect(await virshOn('A', ['net-info', HOSTILE])).toMatch(/Autostart:\s+yes/);
+  await br.getByTestId('network-autostart').click({ force: true });
+  await expect(br.getByTestId('network-autostart')).not.toBeChecked();
+  expect(await virshOn('A', ['net-info', HOSTILE])).toMatch(/Autostart:\s+no/);
   await br.getByTestId('network-stop').click();
   await expect(br).toHaveAttribute('data-active', 'false');
   expect(await virshOn('A', ['net-info', HOSTILE])).toMatch(/Active:\s+no/);
