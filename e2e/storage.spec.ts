@@ -4,11 +4,12 @@
  * `qemu-img resize`), each step checked with virsh on the host as well as in the UI:
  * a dir pool with a hostile name defined at a new path (a relative path refused at its field first),
  * built, autostarted, started; a qcow2 volume (hostile name) created, resized offline, an overlay
- * created on it and deleted; a file made behind libvirt's back appears after Refresh; the volume
+ * created on it and deleted, cloned within the pool and into default; a file made behind
+ * libvirt's back appears after Refresh and is wiped to zeroes; the volume
  * attached (virsh) to a running throwaway guest and resized live — the guest's /sys/block size
  * changes; its delete and the pool's undefine refused naming the guest; after the detach the
  * delete goes through; the pool stopped, its storage deleted and undefined. Everything made is
- * named s18-e2e-* and removed at the end, also on failure.
+ * named st18-e2e-* and removed at the end, also on failure.
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -21,11 +22,12 @@ import { BackendClient } from './pages/backend';
 import { StoragePage } from './pages/storage';
 
 const tag = randomBytes(3).toString('hex');
-const POOL = `s18-e2e-${tag} "quoted" <&> ünï`;
-const DIR = `/var/lib/libvirt/s18-e2e-${tag}`;
+const POOL = `st18-e2e-${tag} "quoted" <&> ünï`;
+const DIR = `/var/lib/libvirt/st18-e2e-${tag}`;
 const VOL = `d "1" <&> ü.qcow2`;
-const VM = `s18-e2e-vm-${tag}`;
-const XML_FILE = `/tmp/s18-e2e-${tag}.xml`;
+const VM = `st18-e2e-vm-${tag}`;
+const XML_FILE = `/tmp/st18-e2e-${tag}.xml`;
+const COPY_IN_DEFAULT = `st18-e2e-${tag}-copy.qcow2`;
 const MiB = 1024 * 1024;
 // The guest has no other virtio disk: the volume attached as vdb on the host is its vda (in 512-byte sectors).
 const GUEST_SIZE = 'cat /sys/block/vda/size 2>/dev/null || echo none';
@@ -42,6 +44,7 @@ test.afterAll(async () => {
   await virshStatus(['destroy', VM]);
   await virshStatus(['pool-destroy', POOL]);
   await virshStatus(['pool-undefine', POOL]);
+  await virshStatus(['vol-delete', '--pool', 'default', COPY_IN_DEFAULT]);
   await labSh(['exec', 'A', 'rm', '-rf', DIR]);
   rmSync(XML_FILE, { force: true });
 });
@@ -62,9 +65,8 @@ test('storage: define, build, autostart, start a dir pool; create, resize offlin
   const app = new VireoApp(page);
   const storage = new StoragePage(page);
   await openApp(page, server);
-  await app.expectConnected('lab-a');
-  await app.openHost('lab-a');
-  await storage.open();
+  const idA = await app.expectConnected('lab-a');
+  await storage.openFromTree(idA, 'lab-a');
   const pool = storage.pool(POOL);
 
   await test.step('define: a relative path is refused at its field, then the pool is defined inactive', async () => {
@@ -117,22 +119,46 @@ test('storage: define, build, autostart, start a dir pool; create, resize offlin
     await expect(vol.getByTestId('storage-volume-capacity')).toHaveAttribute('data-bytes', String(32 * MiB));
     expect(await volBytes(VOL)).toBe(32 * MiB);
 
-    await storage.createVolume({ name: 's18-overlay.qcow2', format: 'qcow2', sizeMiB: 32, backing: VOL });
-    await expect(storage.volume('s18-overlay.qcow2')).toContainText(`on ${DIR}/${VOL}`);
-    expect(await virshOn('A', ['vol-dumpxml', '--pool', POOL, 's18-overlay.qcow2'])).toMatch(
+    await storage.createVolume({ name: 'st18-overlay.qcow2', format: 'qcow2', sizeMiB: 32, backing: VOL });
+    await expect(storage.volume('st18-overlay.qcow2')).toContainText(`on ${DIR}/${VOL}`);
+    expect(await virshOn('A', ['vol-dumpxml', '--pool', POOL, 'st18-overlay.qcow2'])).toMatch(
       /<backingStore>\s*<path>[^<]*d &quot;1&quot; &lt;&amp;&gt; ü\.qcow2<\/path>/,
     );
-    await storage.deleteVolume('s18-overlay.qcow2');
-    await expect(storage.volume('s18-overlay.qcow2')).toHaveCount(0);
-    expect(await virshOn('A', ['vol-list', POOL])).not.toContain('s18-overlay');
+    await storage.deleteVolume('st18-overlay.qcow2');
+    await expect(storage.volume('st18-overlay.qcow2')).toHaveCount(0);
+    expect(await virshOn('A', ['vol-list', POOL])).not.toContain('st18-overlay');
   });
 
-  await test.step('a file made behind libvirt’s back appears after Refresh', async () => {
-    await labSh(['exec', 'A', 'truncate', '-s', '1M', `${DIR}/s18-behind.img`]);
+  await test.step('cloned within the pool and into default', async () => {
+    await storage.cloneVolume(VOL, 'st18-copy.qcow2');
+    await expect(storage.volume('st18-copy.qcow2').getByTestId('storage-volume-capacity')).toHaveAttribute('data-bytes', String(32 * MiB));
+    expect(await volBytes('st18-copy.qcow2')).toBe(32 * MiB);
+    await storage.cloneVolume(VOL, COPY_IN_DEFAULT, 'default');
+    expect(await virshOn('A', ['vol-info', '--pool', 'default', COPY_IN_DEFAULT, '--bytes'])).toMatch(
+      new RegExp(`Capacity:\\s+${32 * MiB} bytes`),
+    );
+    await virshOn('A', ['vol-delete', '--pool', 'default', COPY_IN_DEFAULT]);
+    await storage.deleteVolume('st18-copy.qcow2');
+    await expect(storage.volume('st18-copy.qcow2')).toHaveCount(0);
+  });
+
+  await test.step('a file made behind libvirt’s back appears after Refresh; wiped, it holds zeroes', async () => {
+    const file = `${DIR}/st18-behind.img`;
+    await labSh(['exec', 'A', 'sh', '-c', 'head -c 1048576 /dev/urandom > "$1"', 'sh', file]);
     await storage.poolAction(POOL, 'refresh');
-    await expect(storage.volume('s18-behind.img').getByTestId('storage-volume-capacity')).toHaveAttribute('data-bytes', String(MiB));
-    await storage.deleteVolume('s18-behind.img');
-    await expect(storage.volume('s18-behind.img')).toHaveCount(0);
+    await expect(storage.volume('st18-behind.img').getByTestId('storage-volume-capacity')).toHaveAttribute('data-bytes', String(MiB));
+    await expect(labSh(['exec', 'A', 'cmp', '-s', '-n', String(MiB), file, '/dev/zero'])).rejects.toBeInstanceOf(LabCommandError);
+    await storage.wipeVolume('st18-behind.img');
+    await expect
+      .poll(() =>
+        labSh(['exec', 'A', 'cmp', '-s', '-n', String(MiB), file, '/dev/zero']).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
+    await storage.deleteVolume('st18-behind.img');
+    await expect(storage.volume('st18-behind.img')).toHaveCount(0);
   });
 
   await test.step('attached to a running guest: resized live, the guest sees it; delete and undefine refused naming the guest', async () => {

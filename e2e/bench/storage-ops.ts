@@ -4,7 +4,7 @@
  * storage service (its checks included: who uses the volume before the resize and the delete)
  * against virsh doing the same commands. Like for like: both warm — Vireo on an open
  * LibvirtConnection over SSH, virsh one interactive process connected before the clock, fed the
- * six commands in one write. Each run makes its own pool (s18-bench-*); removing it (stop,
+ * six commands in one write. Each run makes its own pool (st18-bench-*); removing it (stop,
  * delete, undefine) is not timed, on either side.
  *
  * extra: the same six libvirt calls through Vireo's typed wrappers alone (no lookups by the
@@ -31,7 +31,7 @@ let storage: StorageService | undefined;
 const made: string[] = [];
 
 const next = () => {
-  const name = `s18-bench-${tag}-${++n}`;
+  const name = `st18-bench-${tag}-${++n}`;
   made.push(name);
   return { name, dir: `/var/lib/libvirt/${name}` };
 };

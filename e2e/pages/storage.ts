@@ -9,6 +9,13 @@ export class StoragePage {
     return this.page.getByTestId('storage-tab');
   }
 
+  /** Straight from the host tree: the host's "Storage" entry. */
+  async openFromTree(hostId: string, hostName: string): Promise<void> {
+    await this.page.getByTestId(`tree-storage-${hostId}`).click();
+    await expect(this.page.getByTestId('host-page-name')).toHaveText(hostName);
+    await expect(this.root).toBeVisible();
+  }
+
   async open(): Promise<void> {
     await this.page.getByTestId('host-tab-storage').click();
     await expect(this.root).toBeVisible();
@@ -73,6 +80,23 @@ export class StoragePage {
     await dlg.getByTestId('storage-resize-input').fill(String(sizeMiB));
     await dlg.getByTestId('storage-resize-submit').click();
     await expect(dlg).toBeHidden();
+  }
+
+  async cloneVolume(name: string, copy: string, intoPool?: string): Promise<void> {
+    await this.volume(name).getByTestId('storage-volume-clone').click();
+    const dlg = modal(this.page, 'storage-clone-form');
+    await dlg.getByTestId('storage-clone-name-input').fill(copy);
+    if (intoPool) {
+      await dlg.getByTestId('storage-clone-pool-input').click();
+      await this.page.getByRole('option', { name: intoPool, exact: true }).click();
+    }
+    await dlg.getByTestId('storage-clone-submit').click();
+    await expect(dlg).toBeHidden();
+  }
+
+  async wipeVolume(name: string): Promise<void> {
+    await this.volume(name).getByTestId('storage-volume-wipe').click();
+    await this.confirm();
   }
 
   async deleteVolume(name: string): Promise<void> {

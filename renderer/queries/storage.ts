@@ -25,6 +25,8 @@ type StorageWrite = Extract<
   | 'storage.poolAutostart'
   | 'storage.createVolume'
   | 'storage.resizeVolume'
+  | 'storage.cloneVolume'
+  | 'storage.wipeVolume'
   | 'storage.deleteVolume'
 >;
 

@@ -98,6 +98,10 @@ export const storageRequests = {
   'storage.createVolume': { input: CreateVolumeSpec, output: out<VolumeRow>() },
   /** Grows a volume: live through each running VM that has it attached, else offline through libvirt. */
   'storage.resizeVolume': { input: volRef.extend({ capacity: Bytes }).strict(), output: out<ResizeResult>() },
+  /** Copies a volume (its data, same format and size) under a new name, into the same pool or another pool of the host; refused while a running VM writes to it. */
+  'storage.cloneVolume': { input: volRef.extend({ name: ObjectName, targetPool: ObjectName }).strict(), output: out<VolumeRow>() },
+  /** Overwrites a volume's data with zeroes; refused while a VM uses it (naming them). */
+  'storage.wipeVolume': { input: volRef, output: out<void>() },
   /** Deletes a volume; refused while a VM uses it (naming them). */
   'storage.deleteVolume': { input: volRef, output: out<void>() },
 } as const;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PoolRow } from '../../../shared/api/storage';
-import { checkPoolRemovable, checkVolumeDeletable, planResize, poolUsers, usersOf, volumeRow } from './checks';
+import { checkPoolRemovable, checkVolumeCopyable, checkVolumeDeletable, planResize, poolUsers, usersOf, volumeRow } from './checks';
 import type { DomainDisks, VolumeFacts } from './facts';
 
 const lab = JSON.parse(readFileSync(new URL('fixtures/lab-a.json', import.meta.url), 'utf8')) as {
@@ -64,7 +64,17 @@ describe('poolUsers / checkPoolRemovable', () => {
   });
 });
 
-describe('checkVolumeDeletable', () => {
+describe('checkVolumeDeletable / checkVolumeCopyable', () => {
+  it('a copy of a disk a running VM writes to is refused, naming it; a shut-off VM’s disk can be copied', () => {
+    expect(() => checkVolumeCopyable('tiny-local.qcow2', volumeRow(vol('tiny-local.qcow2'), lab.domains).liveUsers)).toThrow(
+      'Cannot clone volume tiny-local.qcow2 while tiny-local is running with it',
+    );
+    expect(() => checkVolumeCopyable('stopped.qcow2', volumeRow(vol('stopped.qcow2'), lab.domains).liveUsers)).not.toThrow();
+    expect(() => checkVolumeDeletable('stopped.qcow2', ['stopped'], 'wipe')).toThrow(
+      'Cannot wipe volume stopped.qcow2: it is a disk of stopped',
+    );
+  });
+
   it('names the VMs', () => {
     expect(() => checkVolumeDeletable('tiny-local.qcow2', ['tiny-local'])).toThrow(
       'Cannot delete volume tiny-local.qcow2: it is a disk of tiny-local',

@@ -57,13 +57,23 @@ export function checkPoolRemovable(pool: string, action: 'undefine' | 'delete', 
   );
 }
 
-/** Refuses deleting a volume while VMs use it, naming them. */
-export function checkVolumeDeletable(volume: string, users: readonly string[]): void {
+/** Refuses deleting (or wiping) a volume while VMs use it, naming them. */
+export function checkVolumeDeletable(volume: string, users: readonly string[], verb: 'delete' | 'wipe' = 'delete'): void {
   if (!users.length) return;
   throw new AppError(
     'in-use',
-    `Cannot delete volume ${volume}: it is a disk of ${users.join(', ')}`,
-    `Nothing was deleted. First remove the disk from ${users.join(', ')}, then delete the volume.`,
+    `Cannot ${verb} volume ${volume}: it is a disk of ${users.join(', ')}`,
+    `Nothing was ${verb === 'delete' ? 'deleted' : 'wiped'}. First remove the disk from ${users.join(', ')}, then ${verb} the volume.`,
+  );
+}
+
+/** Refuses copying a volume a running VM writes to (the copy would be torn), naming the VMs. */
+export function checkVolumeCopyable(volume: string, liveUsers: readonly string[]): void {
+  if (!liveUsers.length) return;
+  throw new AppError(
+    'in-use',
+    `Cannot clone volume ${volume} while ${liveUsers.join(', ')} ${liveUsers.length > 1 ? 'are' : 'is'} running with it`,
+    `Nothing was copied. Shut ${liveUsers.join(', ')} down first: a copy of a disk in use would be inconsistent.`,
   );
 }
 

@@ -16,6 +16,8 @@ export function createStorageFeature(deps: ServiceDeps): StorageFeature {
       'storage.poolAutostart': ({ hostId, pool, autostart }) => s.setAutostart(hostId, pool, autostart),
       'storage.createVolume': (spec) => s.createVolume(spec),
       'storage.resizeVolume': ({ hostId, pool, volume, capacity }) => s.resizeVolume(hostId, pool, volume, capacity),
+      'storage.cloneVolume': ({ hostId, pool, volume, name, targetPool }) => s.cloneVolume(hostId, pool, volume, name, targetPool),
+      'storage.wipeVolume': ({ hostId, pool, volume }) => s.wipeVolume(hostId, pool, volume),
       'storage.deleteVolume': ({ hostId, pool, volume }) => s.deleteVolume(hostId, pool, volume),
     },
     dispose: () => s.dispose(),

@@ -24,14 +24,16 @@ import {
   poolSetAutostart,
   poolUndefine,
   volCreateXml,
+  volCreateXmlFrom,
   volDelete,
   volLookupByName,
   volResize,
+  volWipe,
 } from '../../libvirt/storage';
 import { buildPoolXml } from '../../xml/pool';
 import { buildVolumeXml } from '../../xml/volume';
 import type { HostManager } from '../hosts';
-import { checkPoolRemovable, checkVolumeDeletable, planResize, poolUsers, usersOf, volumeRow } from './checks';
+import { checkPoolRemovable, checkVolumeCopyable, checkVolumeDeletable, planResize, poolUsers, usersOf, volumeRow } from './checks';
 import { readDomainDisks, readPool, readPools, readVolume, readVolumes, resolveVolumeDisks } from './facts';
 import { watchPools } from './watch';
 
@@ -250,6 +252,41 @@ export class StorageService {
     }
     this.changed(hostId, pool);
     return { mode: plan.mode, through: plan.mode === 'live' ? plan.through : [], capacity };
+  }
+
+  async cloneVolume(hostId: HostId, pool: string, name: string, newName: string, targetPool: string): Promise<VolumeRow> {
+    const rpc = this.rpc(hostId);
+    const [src, target, doms] = await Promise.all([
+      this.volume(rpc, pool, name).then(async (vol) => ({ vol, ...(await readVolume(rpc, vol)) })),
+      this.pool(rpc, targetPool),
+      readDomainDisks(rpc, { runningOnly: true }),
+    ]);
+    checkVolumeCopyable(name, [...new Set(usersOf(src.path, doms).live.map((l) => l.domain))]);
+    const xml = buildVolumeXml({ name: newName, capacity: src.capacity, format: src.format ?? 'raw' });
+    let ref: Awaited<ReturnType<typeof volCreateXmlFrom>>;
+    try {
+      ref = await volCreateXmlFrom(rpc, target, { xml, from: src.vol });
+    } catch (err) {
+      throw withLibvirtHint(err, `Nothing was copied. Pick another name, or make room in ${targetPool}.`);
+    }
+    this.changed(hostId, targetPool);
+    return { ...(await readVolume(rpc, ref)), users: [], liveUsers: [] };
+  }
+
+  async wipeVolume(hostId: HostId, pool: string, name: string): Promise<void> {
+    const rpc = this.rpc(hostId);
+    const [facts, doms] = await Promise.all([
+      this.volume(rpc, pool, name).then(async (vol) => ({ vol, ...(await readVolume(rpc, vol)) })),
+      readDomainDisks(rpc),
+    ]);
+    await resolveVolumeDisks(rpc, doms);
+    checkVolumeDeletable(name, usersOf(facts.path, doms).users, 'wipe');
+    try {
+      await volWipe(rpc, facts.vol);
+    } catch (err) {
+      throw withLibvirtHint(err, 'The volume may be partly overwritten: wipe it again, or delete it.');
+    }
+    this.changed(hostId, pool);
   }
 
   async deleteVolume(hostId: HostId, pool: string, name: string): Promise<void> {

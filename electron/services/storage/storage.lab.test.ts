@@ -1,4 +1,4 @@
-// StorageService against lab host A: a dir pool of its own (s18-lab-*) defined, built, started,
+// StorageService against lab host A: a dir pool of its own (st18-lab-*) defined, built, started,
 // autostarted, with volumes created, resized offline and live (through a throwaway running VM,
 // the guest's /sys/block size checked), deletes refused while in use; pool events seen. Everything
 // is compared with virsh on the host and removed at the end.
@@ -13,11 +13,12 @@ import { StorageService } from './service';
 
 const run = randomBytes(3).toString('hex');
 const HOST = 'lab-a';
-const pool = `s18-lab-${run} "q" <&>`;
-const dir = `/var/lib/libvirt/s18-lab-${run}`;
-const vm = `s18-lab-vm-${run}`;
+const pool = `st18-lab-${run} "q" <&>`;
+const dir = `/var/lib/libvirt/st18-lab-${run}`;
+const vm = `st18-lab-vm-${run}`;
 const MiB = 1024 * 1024;
-const xmlFile = `/tmp/s18-lab-${run}.xml`;
+const xmlFile = `/tmp/st18-lab-${run}.xml`;
+const otherVol = `st18-lab-${run}.raw`;
 
 let A: OpenHost;
 let storage: StorageService;
@@ -41,6 +42,7 @@ afterAll(async () => {
   await virshStatus('A', ['pool-delete', pool]);
   await virshStatus('A', ['pool-undefine', pool]);
   await labSh(['exec', 'A', 'rm', '-rf', dir]);
+  await virshStatus('A', ['vol-delete', '--pool', 'default', otherVol]);
   rmSync(xmlFile, { force: true });
   storage?.dispose();
   await A?.close();
@@ -89,6 +91,22 @@ describe('storage pools and volumes on lab A', () => {
     await storage.deleteVolume(HOST, pool, 'o1.qcow2');
   });
 
+  it('clones a volume within the pool and into another pool (same bytes), wipes one to zeroes', async () => {
+    await labSh(['exec', 'A', 'sh', '-c', 'head -c 1048576 /dev/urandom | dd of="$1" conv=notrunc status=none', 'sh', `${dir}/r1.raw`]);
+    const sum = async (p: string) => (await labSh(['exec', 'A', 'sha256sum', p])).stdout.split(' ')[0];
+    const c = await storage.cloneVolume(HOST, pool, 'r1.raw', 'c1 "x".raw', pool);
+    expect(c).toMatchObject({ name: 'c1 "x".raw', format: 'raw', capacity: 12 * MiB, users: [] });
+    expect(await sum(c.path)).toBe(await sum(`${dir}/r1.raw`));
+    const other = await storage.cloneVolume(HOST, pool, 'r1.raw', `${otherVol}`, 'default');
+    expect(other.path).toBe(`/var/lib/libvirt/images/${otherVol}`);
+    expect(await sum(other.path)).toBe(await sum(`${dir}/r1.raw`));
+    await storage.deleteVolume(HOST, 'default', otherVol);
+    await storage.wipeVolume(HOST, pool, 'c1 "x".raw');
+    await labSh(['exec', 'A', 'cmp', '-n', String(12 * MiB), c.path, '/dev/zero']);
+    await expect(storage.cloneVolume(HOST, pool, 'r1.raw', 'c1 "x".raw', pool)).rejects.toThrow(/exists|already/);
+    await storage.deleteVolume(HOST, pool, 'c1 "x".raw');
+  });
+
   it('resizes live through a running VM (the guest sees it) and refuses deletes while attached', async () => {
     writeFileSync(xmlFile, throwawayXml(vm, { disk: `${dir}/r1.raw` }));
     await virsh('A', ['create', xmlFile]); // transient: gone when destroyed
@@ -104,6 +122,8 @@ describe('storage pools and volumes on lab A', () => {
     expect(r).toEqual({ mode: 'live', through: [{ domain: vm, target: 'vda' }], capacity: 20 * MiB });
     expect((await guestExec('A', vm, 'cat /sys/block/vda/size')).trim()).toBe(String((20 * MiB) / 512));
     await expect(storage.deleteVolume(HOST, pool, 'r1.raw')).rejects.toThrow(`it is a disk of ${vm}`);
+    await expect(storage.wipeVolume(HOST, pool, 'r1.raw')).rejects.toThrow(`Cannot wipe volume r1.raw: it is a disk of ${vm}`);
+    await expect(storage.cloneVolume(HOST, pool, 'r1.raw', 'c2.raw', pool)).rejects.toThrow(`while ${vm} is running with it`);
     await expect(storage.poolAction(HOST, pool, 'undefine')).rejects.toThrow(`its volumes are disks of ${vm}`);
     await virsh('A', ['destroy', vm]);
     await storage.deleteVolume(HOST, pool, 'r1.raw');

@@ -3,7 +3,7 @@
  * with its connection state and its VMs with state icons.
  */
 import { ActionIcon, Badge, Group, Kbd, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconChevronRight, IconPlus, IconRefresh, IconServer, IconStack2 } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight, IconDatabase, IconPlus, IconRefresh, IconServer, IconStack2 } from '@tabler/icons-react';
 import { type DragEvent, memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DomainSummary, HostId, HostInfo } from '../../../shared/api';
@@ -160,6 +160,17 @@ function HostItem({ host, index, count, vms, expanded, onToggle, dropHint, dragP
           py={2}
           label={<Text size="xs" c="dimmed">{`… and ${sorted.length - TREE_CAP} more: show all in the table`}</Text>}
           onClick={() => select({ kind: 'host', hostId: host.id })}
+        />
+      )}
+      {expanded && host.state.status === 'connected' && (
+        <NavLink
+          pl={36}
+          py={2}
+          leftSection={<IconDatabase size={14} />}
+          label={<Text size="xs">Storage</Text>}
+          active={selection.kind === 'host' && selection.hostId === host.id && selection.tab === 'storage'}
+          onClick={() => select({ kind: 'host', hostId: host.id, tab: 'storage' })}
+          data-testid={`tree-storage-${host.id}`}
         />
       )}
     </div>

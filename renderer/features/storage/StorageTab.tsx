@@ -34,7 +34,7 @@ export function StorageTab({ hostId }: { hostId: string }) {
         </Text>
       )}
       {list.length > 0 && <PoolsTable hostId={hostId} pools={list} selected={selected?.name} onSelect={setPicked} />}
-      {selected && <VolumesPanel hostId={hostId} pool={selected} />}
+      {selected && <VolumesPanel hostId={hostId} pool={selected} pools={list} />}
       <DefinePoolModal
         hostId={hostId}
         opened={defining}

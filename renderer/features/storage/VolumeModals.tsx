@@ -179,3 +179,73 @@ export function ResizeVolumeModal({
     </Modal>
   );
 }
+
+/** Copies a volume under a new name, into this pool or another running pool of the host. */
+export function CloneVolumeModal({
+  hostId,
+  pool,
+  pools,
+  volume,
+  onClose,
+}: {
+  hostId: string;
+  pool: string;
+  /** The host's running pools (where a copy can go). */
+  pools: string[];
+  volume: VolumeRow | null;
+  onClose: () => void;
+}) {
+  const [name, setName] = useState('');
+  const [target, setTarget] = useState<string | null>(null);
+  const clone = useStorageWrite('storage.cloneVolume', hostId);
+  useEffect(() => {
+    if (volume) setName(volume.name.replace(/(\.[A-Za-z0-9]+)?$/, (ext) => `-copy${ext}`));
+  }, [volume]);
+  const close = () => {
+    clone.reset();
+    setTarget(null);
+    onClose();
+  };
+  const targetPool = target ?? pool;
+  return (
+    <Modal opened={!!volume} onClose={close} title={`Clone ${volume?.name ?? ''}`} data-testid="storage-clone-form">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (volume && name) clone.mutate({ pool, volume: volume.name, name, targetPool }, { onSuccess: close });
+        }}
+      >
+        <Stack>
+          <Text size="sm" c="dimmed">
+            Copies all its data ({volume ? formatBytes(volume.capacity) : ''}, {volume?.format ?? 'raw'}).
+          </Text>
+          <TextInput
+            label="Name of the copy"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={name ? undefined : 'Name of the copy is empty'}
+            data-testid="storage-clone-name-input"
+            data-autofocus
+          />
+          <Select
+            label="Into pool"
+            data={pools}
+            value={targetPool}
+            onChange={setTarget}
+            allowDeselect={false}
+            data-testid="storage-clone-pool-input"
+          />
+          <ErrorAlert title="Could not clone the volume" error={clone.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={clone.isPending} disabled={!name} data-testid="storage-clone-submit">
+              Clone
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

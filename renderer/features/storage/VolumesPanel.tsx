@@ -7,12 +7,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBytes } from '../../lib/format';
 import { useStorageWrite, useVolumes } from '../../queries/storage';
 import { type ConfirmAsk, ConfirmModal } from './ConfirmModal';
-import { CreateVolumeModal, ResizeVolumeModal } from './VolumeModals';
+import { CloneVolumeModal, CreateVolumeModal, ResizeVolumeModal } from './VolumeModals';
 
-export function VolumesPanel({ hostId, pool }: { hostId: string; pool: PoolRow }) {
+export function VolumesPanel({ hostId, pool, pools }: { hostId: string; pool: PoolRow; pools: PoolRow[] }) {
   const running = pool.state === 'running';
   const volumes = useVolumes(hostId, pool.name, running);
   const del = useStorageWrite('storage.deleteVolume', hostId);
+  const wipe = useStorageWrite('storage.wipeVolume', hostId);
+  const [cloning, setCloning] = useState<VolumeRow | null>(null);
   const [creating, setCreating] = useState(false);
   const [resizing, setResizing] = useState<VolumeRow | null>(null);
   const [ask, setAsk] = useState<ConfirmAsk | null>(null);
@@ -41,6 +43,7 @@ export function VolumesPanel({ hostId, pool }: { hostId: string; pool: PoolRow }
         )}
         <ErrorAlert title="Could not list the volumes" error={running ? volumes.error : null} />
         <ErrorAlert title="Could not delete the volume" error={del.error} />
+        <ErrorAlert title="Could not wipe the volume" error={wipe.error} />
         {running && volumes.isSuccess && list.length === 0 && (
           <Text size="sm" c="dimmed" data-testid="storage-volumes-empty">
             No volumes.
@@ -95,6 +98,26 @@ export function VolumesPanel({ hostId, pool }: { hostId: string; pool: PoolRow }
                       <Button size="compact-xs" variant="default" onClick={() => setResizing(v)} data-testid="storage-volume-resize">
                         Resize
                       </Button>
+                      <Button size="compact-xs" variant="default" onClick={() => setCloning(v)} data-testid="storage-volume-clone">
+                        Clone
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        color="orange"
+                        loading={wipe.isPending && wipe.variables?.volume === v.name}
+                        onClick={() =>
+                          setAsk({
+                            title: `Wipe ${v.name}?`,
+                            body: `Overwrites all data of ${v.path} with zeroes. Its size stays.`,
+                            verb: 'Wipe volume',
+                            run: () => wipe.mutate({ pool: pool.name, volume: v.name }),
+                          })
+                        }
+                        data-testid="storage-volume-wipe"
+                      >
+                        Wipe
+                      </Button>
                       <Button
                         size="compact-xs"
                         variant="light"
@@ -122,6 +145,13 @@ export function VolumesPanel({ hostId, pool }: { hostId: string; pool: PoolRow }
       </Stack>
       <CreateVolumeModal hostId={hostId} pool={pool.name} volumes={list} opened={creating} onClose={() => setCreating(false)} />
       <ResizeVolumeModal hostId={hostId} pool={pool.name} volume={resizing} onClose={() => setResizing(null)} />
+      <CloneVolumeModal
+        hostId={hostId}
+        pool={pool.name}
+        pools={pools.filter((p) => p.state === 'running').map((p) => p.name)}
+        volume={cloning}
+        onClose={() => setCloning(null)}
+      />
       <ConfirmModal ask={ask} onClose={() => setAsk(null)} />
     </Card>
   );
