@@ -4,7 +4,11 @@
  * - a running VM: a vCPU hot-plugged (the guest's /sys shows it), a new maximum pending until the
  *   next boot, memory ballooned down and up, title and description live and for the next boot,
  *   autostart on and off — each read back in the page and checked with virsh;
- * - a shut-off VM renamed (the field is disabled while a VM runs).
+ * - a shut-off VM renamed (the field is disabled while a VM runs);
+ * - devices of a running VM: an ISO from a pool inserted into its CD-ROM and ejected, a volume
+ *   attached as a disk (the guest sees vdb) and detached, a NIC added on the host bridge (the guest
+ *   sees eth1) and removed, the first NIC's link set down (the guest's carrier drops) and up, the
+ *   boot order changed for the next boot (pending while it runs).
  */
 import { randomBytes } from 'node:crypto';
 import { expect, openApp, test } from './fixtures';
@@ -32,11 +36,25 @@ async function dominfo(vm: S19Vm): Promise<Record<string, string>> {
 }
 
 let vm: S19Vm | undefined;
+/** Volumes a test made in A's default pool, deleted after it. */
+let volumes: string[] = [];
 
 test.afterEach(async () => {
   await removeS19Vm(vm);
   vm = undefined;
+  for (const v of volumes) await virshOn('A', ['vol-delete', '--pool', 'default', v]).catch(() => '');
+  volumes = [];
 });
+
+/** Polls a guest command until its output satisfies `ok` (hot-plug takes the guest a moment). */
+async function guestUntil(name: string, cmd: string, ok: (out: string) => boolean, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const out = (await guestExec('A', name, cmd).catch((e: Error) => e.message)).trim();
+    if (ok(out) || Date.now() > deadline) return out;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
 
 async function openSettings(page: import('@playwright/test').Page, server: import('./fixtures').AppServer, name: string) {
   const backend = await BackendClient.connect(server);
@@ -160,4 +178,103 @@ test('a shut-off VM renamed; a name libvirt would refuse is named in the form', 
   await expect(page.getByTestId('settings-rename')).toBeDisabled();
   expect((await virshOn('A', ['domname', v.uuid])).trim()).toBe(renamed);
   await settings.section('general').screenshot({ path: testInfo.outputPath('settings-renamed.png') });
+});
+
+test('devices of a running VM: ISO in and out, a disk and a NIC hot-plugged and removed, link down and up, boot order', async ({
+  page,
+  server,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  const name = `s19-dev-${run}`;
+  const iso = `${name}.iso`;
+  const data = `${name}-data.qcow2`;
+  volumes = [iso, data];
+  await virshOn('A', ['vol-create-as', 'default', iso, '1M', '--format', 'raw']);
+  await virshOn('A', ['vol-create-as', 'default', data, '16M', '--format', 'qcow2']);
+  const cdrom = "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><target dev='hdc' bus='ide'/><readonly/></disk>";
+  vm = await defineS19Vm(name, {
+    start: true,
+    edit: (xml) => xml.replace("<controller type='usb'", `${cdrom}\n    <controller type='usb'`),
+  });
+  const v = vm;
+  const mac = (/([0-9a-f]{2}(?::[0-9a-f]{2}){5})/.exec(await virshOn('A', ['domiflist', v.uuid]))?.[1] ?? '').toLowerCase();
+  const nicId = mac.replaceAll(':', '');
+  const { settings } = await openSettings(page, server, name);
+  const domblk = async () => virshOn('A', ['domblklist', v.uuid]);
+  await expect(page.getByTestId('settings-disk-hdc-source')).toHaveText('(empty)');
+
+  await test.step('an ISO from the pool inserted live and for the next boot, then ejected', async () => {
+    await page.getByTestId('settings-disk-hdc-iso').selectOption(`default/${iso}`);
+    await page.getByTestId('settings-disk-hdc-insert').click();
+    await expect(page.getByTestId('settings-media-applied')).toHaveText('Applied to the running VM and the next boot.');
+    await expect(page.getByTestId('settings-disk-hdc-source')).toHaveText(`/var/lib/libvirt/images/${iso}`);
+    expect(await domblk()).toMatch(new RegExp(`hdc\\s+/var/lib/libvirt/images/${iso}`));
+    expect(await virshOn('A', ['dumpxml', '--inactive', v.uuid])).toContain(`/var/lib/libvirt/images/${iso}`);
+    await settings.section('devices').screenshot({ path: testInfo.outputPath('settings-cdrom.png') });
+    await page.getByTestId('settings-disk-hdc-eject').click();
+    await expect(page.getByTestId('settings-disk-hdc-source')).toHaveText('(empty)');
+    expect(await domblk()).toMatch(/hdc\s+-/);
+  });
+
+  await test.step('a volume attached live as vdb: the guest sees it; detached: gone', async () => {
+    await page.getByTestId('settings-disk-add-volume').selectOption(`default/${data}`);
+    await page.getByTestId('settings-disk-add').click();
+    await expect(page.getByTestId('settings-disk-added')).toHaveText('Applied to the running VM and the next boot.');
+    await expect(page.getByTestId('settings-disk-vdb-source')).toHaveText(`/var/lib/libvirt/images/${data}`);
+    expect(await guestUntil(name, 'ls /sys/block', (o) => o.includes('vdb'))).toContain('vdb');
+    expect(await domblk()).toContain(`/var/lib/libvirt/images/${data}`);
+    await settings.section('devices').screenshot({ path: testInfo.outputPath('settings-disk-added.png') });
+    await page.getByTestId('settings-disk-vdb-remove').click();
+    await expect(page.getByTestId('settings-disk-removed')).toHaveText('Applied to the running VM and the next boot.');
+    await expect(page.getByTestId('settings-disk-vdb')).toHaveCount(0);
+    expect(await guestUntil(name, 'ls /sys/block', (o) => !o.includes('vdb'))).not.toContain('vdb');
+    expect(await domblk()).not.toContain(data);
+  });
+
+  await test.step('a NIC added live on the host bridge: the guest sees eth1; removed', async () => {
+    await page.getByTestId('settings-nic-add-source').selectOption('bridge/labbr0');
+    await page.getByTestId('settings-nic-add').click();
+    await expect(page.getByTestId('settings-nic-added')).toHaveText('Applied to the running VM and the next boot.');
+    const macs = [...(await virshOn('A', ['domiflist', v.uuid])).matchAll(/([0-9a-f]{2}(?::[0-9a-f]{2}){5})/g)].map((m) => m[1] ?? '');
+    expect(macs).toHaveLength(2);
+    const added = macs.find((m) => m !== mac) ?? '';
+    const addedId = added.replaceAll(':', '');
+    await expect(page.getByTestId(`settings-nic-${addedId}`)).toContainText('bridge labbr0 · virtio');
+    expect(await guestUntil(name, 'ls /sys/class/net', (o) => o.includes('eth1'))).toContain('eth1');
+    await settings.section('devices').screenshot({ path: testInfo.outputPath('settings-nic-added.png') });
+    await page.getByTestId(`settings-nic-${addedId}-remove`).click();
+    await expect(page.getByTestId('settings-nic-removed')).toHaveText('Applied to the running VM and the next boot.');
+    await expect(page.getByTestId(`settings-nic-${addedId}`)).toHaveCount(0);
+    expect(await virshOn('A', ['domiflist', v.uuid])).not.toContain(added);
+  });
+
+  await test.step('the first NIC’s link down live: the guest’s carrier drops; up again', async () => {
+    await page.getByTestId(`settings-nic-${nicId}-link`).click();
+    await expect(page.getByTestId('settings-nic-link-applied')).toHaveText('Applied to the running VM and the next boot.');
+    await expect(page.getByTestId(`settings-nic-${nicId}-link`)).not.toBeChecked();
+    expect(await virshOn('A', ['domif-getlink', v.uuid, mac])).toContain('down');
+    expect(await guestUntil(name, 'cat /sys/class/net/eth0/carrier', (o) => o === '0')).toBe('0');
+    await page.getByTestId(`settings-nic-${nicId}-link`).click();
+    await expect(page.getByTestId(`settings-nic-${nicId}-link`)).toBeChecked();
+    expect(await virshOn('A', ['domif-getlink', v.uuid, mac])).toContain('up');
+    expect(await guestUntil(name, 'cat /sys/class/net/eth0/carrier', (o) => o === '1')).toBe('1');
+  });
+
+  await test.step('boot order: the NIC first, then vda — for the next boot, pending while it runs', async () => {
+    await page.getByTestId(`settings-boot-${nicId}-on`).check();
+    await page.getByTestId('settings-boot-vda-on').check();
+    await expect(page.getByTestId('settings-boot-vda')).toHaveAttribute('data-position', '2');
+    await page.getByTestId('settings-boot-vda-up').click();
+    await expect(page.getByTestId('settings-boot-vda')).toHaveAttribute('data-position', '1');
+    await page.getByTestId(`settings-boot-${nicId}-up`).click();
+    await expect(page.getByTestId(`settings-boot-${nicId}`)).toHaveAttribute('data-position', '1');
+    await page.getByTestId('settings-boot-apply').click();
+    await expect(page.getByTestId('settings-boot-applied')).toHaveText('Applied to the next boot.');
+    const xml = await virshOn('A', ['dumpxml', '--inactive', v.uuid]);
+    expect(xml).not.toContain("<boot dev='hd'/>");
+    expect(xml).toMatch(new RegExp(`<mac address='${mac}'/>[\\s\\S]*?<boot order='1'/>`));
+    expect(xml).toMatch(/<target dev='vda' bus='virtio'\/>[\s\S]*?<boot order='2'\/>/);
+    await expect(page.getByTestId('settings-pending-bootOrder')).toContainText(`${mac}, vda`);
+    await settings.section('boot').screenshot({ path: testInfo.outputPath('settings-boot.png') });
+  });
 });

@@ -28,21 +28,78 @@ export async function defineXml(xml: string): Promise<void> {
 }
 
 /**
- * Defines on host A a copy of tiny named `name` (no MAC, no UUID: libvirt makes new ones) on a new
- * blank 64 MiB qcow2 volume; `edit` changes the XML text first; `start` boots it.
+ * tiny's definition (lab.sh) without its name, UUID, MAC and disk: the same kernel and busybox
+ * initramfs, serial console, VNC, a virtio NIC on labbr0. Kept here so that the specs do not
+ * depend on tiny being on host A at that moment (another spec may be migrating it).
+ */
+function tinyLike(name: string, disk: string): string {
+  const guest = `${readLab().dir}/guest`;
+  return `<domain type='qemu'>
+  <name>${name}</name>
+  <description>Vireo lab initial guest (lab.sh)</description>
+  <memory unit='KiB'>196608</memory>
+  <currentMemory unit='KiB'>196608</currentMemory>
+  <vcpu placement='static'>1</vcpu>
+  <os>
+    <type arch='x86_64' machine='pc'>hvm</type>
+    <kernel>${guest}/vmlinuz</kernel>
+    <initrd>${guest}/initrd.img</initrd>
+    <cmdline>console=ttyS0 quiet panic=-1</cmdline>
+    <boot dev='hd'/>
+  </os>
+  <features>
+    <acpi/>
+  </features>
+  <cpu mode='custom' match='exact' check='none'>
+    <model fallback='forbid'>qemu64</model>
+  </cpu>
+  <clock offset='utc'/>
+  <on_poweroff>destroy</on_poweroff>
+  <on_reboot>restart</on_reboot>
+  <on_crash>destroy</on_crash>
+  <devices>
+    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='qcow2' cache='none'/>
+      <source file='${disk}'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <controller type='usb' index='0' model='qemu-xhci'/>
+    <interface type='bridge'>
+      <source bridge='labbr0'/>
+      <model type='virtio'/>
+    </interface>
+    <serial type='pty'>
+      <target type='isa-serial' port='0'>
+        <model name='isa-serial'/>
+      </target>
+    </serial>
+    <console type='pty'>
+      <target type='serial' port='0'/>
+    </console>
+    <input type='mouse' bus='ps2'/>
+    <input type='keyboard' bus='ps2'/>
+    <graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'>
+      <listen type='address' address='127.0.0.1'/>
+    </graphics>
+    <audio id='1' type='none'/>
+    <video>
+      <model type='vga' vram='16384' heads='1' primary='yes'/>
+    </video>
+    <memballoon model='none'/>
+  </devices>
+</domain>
+`;
+}
+
+/**
+ * Defines on host A a tiny-like VM named `name` (libvirt makes its UUID and MAC) on a new blank
+ * 64 MiB qcow2 volume; `edit` changes the XML text first; `start` boots it.
  */
 export async function defineS19Vm(name: string, opts: { edit?: (xml: string) => string; start?: boolean } = {}): Promise<S19Vm> {
-  const tiny = readLab().guests.tiny;
-  if (!tiny) throw new Error('the lab has no guest "tiny"');
   const volume = `${name}.qcow2`;
   await virshOn('A', ['vol-create-as', 'default', volume, '64M', '--format', 'qcow2']);
-  const path = `/var/lib/libvirt/images/${volume}`;
-  let xml = (await virshOn('A', ['dumpxml', '--inactive', 'tiny']))
-    .replace('<name>tiny</name>', `<name>${name}</name>`)
-    .replace(/\s*<uuid>[^<]*<\/uuid>/, '')
-    .replace(/\s*<mac address=[^>]*\/>/g, '')
-    .replace(/\s*<log file=[^>]*\/>/g, '')
-    .replace(tiny.disk, path);
+  let xml = tinyLike(name, `/var/lib/libvirt/images/${volume}`);
   if (opts.edit) xml = opts.edit(xml);
   try {
     await defineXml(xml);

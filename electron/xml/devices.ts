@@ -74,3 +74,12 @@ export function buildCharDevXml(s: { kind: 'serial' | 'console'; type: string; p
     appendElement(c, 'target', { type: s.targetType, port: s.port });
   });
 }
+
+/** A NIC on a libvirt network or a host bridge; libvirt picks the MAC when none is given. */
+export function buildInterfaceXml(s: { kind: 'network' | 'bridge'; name: string; model: string; mac?: string }): string {
+  return build('interface', { type: s.kind }, (i) => {
+    if (s.mac) appendElement(i, 'mac', { address: s.mac });
+    appendElement(i, 'source', s.kind === 'network' ? { network: s.name } : { bridge: s.name });
+    appendElement(i, 'model', { type: s.model });
+  });
+}

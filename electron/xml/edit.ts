@@ -214,3 +214,54 @@ export function restoreGraphicsPasswords(edited: DomainDoc, secure: DomainDoc): 
   }
   return restored;
 }
+
+/** The <interface> whose MAC is `mac` (any case). */
+export function findInterface(d: DomainDoc, mac: string): Element | null {
+  return deviceElements(d, 'interface').find((e) => attr(child(e, 'mac'), 'address')?.toLowerCase() === mac.toLowerCase()) ?? null;
+}
+
+/** One device element as XML (for attach/detach/update-device). */
+export function deviceXml(el: Element): string {
+  return serializeXml(el);
+}
+
+/** A CD-ROM's medium: a file, or none (ejected: <source> and any backing chain removed). */
+export function setDiskMedia(disk: Element, path: string | null): void {
+  if (path !== null) {
+    setDiskSource(disk, { type: 'file', path });
+    return;
+  }
+  for (const tag of ['source', 'backingStore']) for (const e of children(disk, tag)) removeWithIndent(e);
+}
+
+/** A NIC's link state (<link state='up|down'/>). */
+export function setInterfaceLink(d: DomainDoc, nic: Element, state: 'up' | 'down'): void {
+  let link = child(nic, 'link');
+  if (!link) {
+    link = d.doc.createElement('link');
+    nic.appendChild(link);
+  }
+  link.setAttribute('state', state);
+}
+
+/** A device to boot from, in order: a disk by target, a NIC by MAC. */
+export type BootEntry = { kind: 'disk'; target: string } | { kind: 'nic'; mac: string };
+
+/**
+ * Boot order per device (<boot order='n'/>), as libvirt wants it: the <os><boot dev=…/> list is
+ * removed (the two cannot be mixed), every other device's <boot> too. Throws if an entry names no device.
+ */
+export function setBootOrder(d: DomainDoc, order: readonly BootEntry[]): void {
+  const os = child(d.root, 'os');
+  if (os) for (const b of children(os, 'boot')) removeWithIndent(b);
+  for (const tag of ['disk', 'interface', 'hostdev', 'redirdev', 'filesystem'])
+    for (const el of deviceElements(d, tag)) for (const b of children(el, 'boot')) removeWithIndent(b);
+  order.forEach((entry, i) => {
+    const el = entry.kind === 'disk' ? findDisk(d, entry.target) : findInterface(d, entry.mac);
+    if (!el) throw new AppError('not-found', entry.kind === 'disk' ? `No disk ${entry.target}` : `No NIC ${entry.mac}`);
+    const boot = d.doc.createElement('boot');
+    boot.setAttribute('order', String(i + 1));
+    // libvirt writes <boot> after <target>/<model>; its parser takes it anywhere among the children.
+    el.appendChild(boot);
+  });
+}

@@ -132,6 +132,13 @@ const SAMPLES: Record<RequestName, Record<string, unknown>> = {
   'settings.setMemory': { hostId: H, uuid: U, currentKiB: 131072, maxKiB: 262144 },
   'settings.setGeneral': { hostId: H, uuid: U, title: 't', description: 'd' },
   'settings.rename': { hostId: H, uuid: U, name: 'n' },
+  'settings.setMedia': { hostId: H, uuid: U, target: 'sda', media: { pool: 'default', volume: 'd.iso' } },
+  'settings.addDisk': { hostId: H, uuid: U, pool: 'default', volume: 'd.qcow2', bus: 'virtio' },
+  'settings.removeDisk': { hostId: H, uuid: U, target: 'vdb' },
+  'settings.addNic': { hostId: H, uuid: U, source: { kind: 'bridge', name: 'labbr0' }, model: 'virtio' },
+  'settings.setLink': { hostId: H, uuid: U, mac: '52:54:00:aa:bb:cc', up: false },
+  'settings.removeNic': { hostId: H, uuid: U, mac: '52:54:00:aa:bb:cc' },
+  'settings.setBootOrder': { hostId: H, uuid: U, order: [{ kind: 'disk', target: 'vda' }, { kind: 'nic', mac: '52:54:00:aa:bb:cc' }] },
   'networks.list': { hostId: H },
   'networks.define': {
     hostId: H,

@@ -1,6 +1,6 @@
 /** The VM settings editor and the XML editor (issue 19): its value types, schemas, requests and events. */
 import { z } from 'zod';
-import { domainRef, type HostId, ObjectName, OneLine } from './common';
+import { BridgeName, DiskTarget, domainRef, type HostId, MacAddress, ObjectName, OneLine } from './common';
 import { out } from './out';
 
 // ---- the XML editor ------------------------------------------------------------------------------
@@ -56,7 +56,40 @@ export interface VmSettings {
   /** Memory in KiB: the definition's maximum and current (balloon target); `live` = the running VM's balloon. */
   memory: { maxKiB: number; currentKiB: number; liveKiB?: number; liveMaxKiB?: number };
   pending: PendingSetting[];
+  /** Disks and CD-ROMs of the running VM and the definition (by target); `live`/`config` say where each is. */
+  disks: SettingsDisk[];
+  nics: SettingsNic[];
+  /** Devices in boot order (their <boot order>); empty when the definition boots by <os><boot dev>. */
+  bootOrder: BootEntry[];
 }
+
+export interface SettingsDisk {
+  target: string;
+  device: string;
+  bus?: string;
+  /** The file, volume or network source; absent for an empty CD-ROM. */
+  source?: string;
+  readonly: boolean;
+  live: boolean;
+  config: boolean;
+}
+
+export interface SettingsNic {
+  mac: string;
+  type: string;
+  source?: string;
+  model?: string;
+  /** The running VM's link state when it runs, else the definition's. */
+  link: 'up' | 'down';
+  live: boolean;
+  config: boolean;
+}
+
+export const BootEntry = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('disk'), target: DiskTarget }).strict(),
+  z.object({ kind: z.literal('nic'), mac: MacAddress }).strict(),
+]);
+export type BootEntry = z.infer<typeof BootEntry>;
 
 /** What a change did: where it went, what libvirt reads back, and what waits for the next boot. */
 export interface SettingsApplied {
@@ -120,6 +153,37 @@ export const settingsRequests = {
   'settings.setGeneral': { input: GeneralInput, output: out<SettingsApplied>() },
   /** Renames a shut-off VM (libvirt refuses a running one). */
   'settings.rename': { input: domainRef.extend({ name: ObjectName }).strict(), output: out<SettingsApplied>() },
+  /** A CD-ROM's medium: an ISO volume of a pool, or none (eject); live and for the next boot. */
+  'settings.setMedia': {
+    input: domainRef.extend({ target: DiskTarget, media: z.object({ pool: ObjectName, volume: ObjectName }).strict().nullable() }).strict(),
+    output: out<SettingsApplied>(),
+  },
+  /** Attaches an existing volume as a disk (the next free target of the bus). */
+  'settings.addDisk': {
+    input: domainRef.extend({ pool: ObjectName, volume: ObjectName, bus: z.enum(['virtio', 'sata', 'scsi']) }).strict(),
+    output: out<SettingsApplied>(),
+  },
+  /** Detaches a disk (the volume stays in its pool). */
+  'settings.removeDisk': { input: domainRef.extend({ target: DiskTarget }).strict(), output: out<SettingsApplied>() },
+  'settings.addNic': {
+    input: domainRef
+      .extend({
+        source: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('network'), name: ObjectName }).strict(),
+          z.object({ kind: z.literal('bridge'), name: BridgeName }).strict(),
+        ]),
+        model: z.enum(['virtio', 'e1000', 'rtl8139']),
+      })
+      .strict(),
+    output: out<SettingsApplied>(),
+  },
+  'settings.setLink': { input: domainRef.extend({ mac: MacAddress, up: z.boolean() }).strict(), output: out<SettingsApplied>() },
+  'settings.removeNic': { input: domainRef.extend({ mac: MacAddress }).strict(), output: out<SettingsApplied>() },
+  /** Boot order for the next boot: the listed devices in this order (libvirt's per-device <boot order>). */
+  'settings.setBootOrder': {
+    input: domainRef.extend({ order: z.array(BootEntry).min(1, 'Pick at least one device to boot from').max(64) }).strict(),
+    output: out<SettingsApplied>(),
+  },
 } as const;
 
 /** This feature's events (their names are also listed in shared/channels.ts). */

@@ -5,7 +5,7 @@
  * pending: the running VM's value beside the next boot's.
  */
 import type { HostId } from '../../../shared/api/common';
-import type { PendingSetting, SettingsApplied, VmSettings } from '../../../shared/api/settings';
+import type { BootEntry, PendingSetting, SettingsApplied, VmSettings } from '../../../shared/api/settings';
 import type { RpcClient } from '../../libvirt/client';
 import {
   domainGetAutostart,
@@ -23,6 +23,7 @@ import { isLibvirtError, withLibvirtHint } from '../../libvirt/errors';
 import { type DomainRef, DomainXmlFlags, MemoryFlags, MetadataType, VcpuFlags } from '../../libvirt/protocol';
 import type { DomainModel } from '../../xml/model';
 import { parseDomain } from '../../xml/parse';
+import { addDisk, addNic, bootOrderOf, type DeviceOutcome, devicesOf, removeDevice, setBootOrderOf, setLink, setMedia } from './devices';
 
 type Scope = 'live' | 'config';
 
@@ -50,7 +51,22 @@ export function settingsOf(
     diff('title', live.title ?? '', config.title ?? '');
     diff('description', live.description ?? '', config.description ?? '');
   }
-  return { ...base, title: config.title ?? '', description: config.description ?? '', vcpus, memory, pending };
+  const bootOrder = bootOrderOf(config);
+  if (live && base.persistent) {
+    const show = (b: BootEntry[]) => b.map((e) => (e.kind === 'disk' ? e.target : e.mac)).join(', ');
+    if (show(bootOrderOf(live)) !== show(bootOrder))
+      pending.push({ field: 'bootOrder', live: show(bootOrderOf(live)), next: show(bootOrder) });
+  }
+  return {
+    ...base,
+    title: config.title ?? '',
+    description: config.description ?? '',
+    vcpus,
+    memory,
+    pending,
+    ...devicesOf(base.persistent ? config : undefined, live),
+    bootOrder,
+  };
 }
 
 export class VmSettingsService {
@@ -164,6 +180,28 @@ export class VmSettingsService {
     }
     return this.done(hostId, uuid, scopes);
   }
+
+  /** Runs a device change (devices.ts) and reads everything back. */
+  async device(
+    hostId: HostId,
+    uuid: string,
+    change: (t: Awaited<ReturnType<VmSettingsService['open']>>) => Promise<DeviceOutcome>,
+  ): Promise<SettingsApplied> {
+    const out = await change(await this.open(hostId, uuid));
+    return this.done(hostId, uuid, out.applied, out.liveRefused);
+  }
+
+  setMedia = (hostId: HostId, uuid: string, target: string, media: { pool: string; volume: string } | null) =>
+    this.device(hostId, uuid, (t) => setMedia(t, target, media));
+  addDisk = (hostId: HostId, uuid: string, a: { pool: string; volume: string; bus: string }) =>
+    this.device(hostId, uuid, (t) => addDisk(t, a));
+  removeDisk = (hostId: HostId, uuid: string, target: string) =>
+    this.device(hostId, uuid, (t) => removeDevice(t, { kind: 'disk', target }));
+  addNic = (hostId: HostId, uuid: string, a: { kind: 'network' | 'bridge'; name: string; model: string }) =>
+    this.device(hostId, uuid, (t) => addNic(t, a));
+  setLink = (hostId: HostId, uuid: string, mac: string, up: boolean) => this.device(hostId, uuid, (t) => setLink(t, mac, up));
+  removeNic = (hostId: HostId, uuid: string, mac: string) => this.device(hostId, uuid, (t) => removeDevice(t, { kind: 'nic', mac }));
+  setBootOrder = (hostId: HostId, uuid: string, order: BootEntry[]) => this.device(hostId, uuid, (t) => setBootOrderOf(t, order));
 
   /** libvirt renames only a shut-off VM; its refusal is shown as it is. */
   async rename(hostId: HostId, uuid: string, name: string): Promise<SettingsApplied> {

@@ -8,7 +8,9 @@ import { IconClockPause } from '@tabler/icons-react';
 import type { PendingSetting, VmSettings } from '../../../shared/api/settings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useVmSettings } from '../../queries/settings';
+import { BootSection } from './BootSection';
 import { CpuMemorySection } from './CpuMemorySection';
+import { DevicesSection } from './DevicesSection';
 import { GeneralSection } from './GeneralSection';
 import { fieldWords, showValue } from './words';
 
@@ -34,6 +36,8 @@ export function SettingsTab({ hostId, uuid }: { hostId: string; uuid: string }) 
       {s.pending.length > 0 && <Pending pending={s.pending} />}
       <GeneralSection s={s} />
       <CpuMemorySection s={s} />
+      <DevicesSection s={s} />
+      <BootSection s={s} />
     </Stack>
   );
 }

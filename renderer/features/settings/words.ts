@@ -8,6 +8,7 @@ export const fieldWords: Record<string, string> = {
   maxMemory: 'Maximum memory',
   title: 'Title',
   description: 'Description',
+  bootOrder: 'Boot order',
 };
 
 const MEMORY = new Set(['memory', 'maxMemory']);

@@ -1,0 +1,237 @@
+/**
+ * Disks, CD-ROMs and NICs: a CD-ROM's ISO inserted or ejected, a volume attached as a disk or a
+ * disk detached, a NIC added on a network or host bridge, its link set up or down — live and for
+ * the next boot as libvirt allows, then read back.
+ */
+import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { SettingsApplied, SettingsDisk, SettingsNic, VmSettings } from '../../../shared/api/settings';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useRead } from '../../queries';
+import { useSettingsWrite } from '../../queries/settings';
+import { appliedWords } from './words';
+
+const where = (d: { live: boolean; config: boolean }) => (d.live && d.config ? null : d.live ? 'running VM only' : 'next boot only');
+
+/** The outcome of the last device change: where it went, and libvirt's refusal of the running side. */
+function Outcome({ testId, data, error }: { testId: string; data: SettingsApplied | undefined; error: unknown }) {
+  if (error) return <ErrorAlert title="Not changed" error={error} />;
+  if (!data) return null;
+  return (
+    <Alert color={data.liveRefused ? 'yellow' : 'teal'} icon={<IconCheck size={16} />} p="xs" data-testid={testId}>
+      {appliedWords(data)}.{data.liveRefused ? ` ${data.liveRefused}` : ''}
+    </Alert>
+  );
+}
+
+export function DevicesSection({ s }: { s: VmSettings }) {
+  return (
+    <Card withBorder data-testid="settings-devices">
+      <Stack gap="sm">
+        <Title order={5}>Disks and CD-ROMs</Title>
+        <Disks s={s} />
+        <Title order={5} mt="sm">
+          Network interfaces
+        </Title>
+        <Nics s={s} />
+      </Stack>
+    </Card>
+  );
+}
+
+function Disks({ s }: { s: VmSettings }) {
+  const volumes = useRead('usb.volumes', { hostId: s.hostId });
+  const media = useSettingsWrite('settings.setMedia', s.hostId, s.uuid);
+  const add = useSettingsWrite('settings.addDisk', s.hostId, s.uuid);
+  const remove = useSettingsWrite('settings.removeDisk', s.hostId, s.uuid);
+  const [iso, setIso] = useState<Record<string, string>>({});
+  const [vol, setVol] = useState('');
+  const all = volumes.data ?? [];
+  const isos = all.filter((v) => v.name.toLowerCase().endsWith('.iso'));
+  const free = all.filter((v) => !v.name.toLowerCase().endsWith('.iso') && v.usedBy.length === 0);
+  const key = (v: { pool: string; name: string }) => `${v.pool}/${v.name}`;
+  const split = (k: string) => {
+    const i = k.indexOf('/');
+    return { pool: k.slice(0, i), volume: k.slice(i + 1) };
+  };
+
+  const row = (d: SettingsDisk) => {
+    const cd = d.device === 'cdrom';
+    const picked = iso[d.target] ?? '';
+    return (
+      <Table.Tr key={d.target} data-testid={`settings-disk-${d.target}`}>
+        <Table.Td>{d.target}</Table.Td>
+        <Table.Td>
+          {d.device}
+          {d.bus ? ` · ${d.bus}` : ''}
+        </Table.Td>
+        <Table.Td style={{ overflowWrap: 'anywhere' }} data-testid={`settings-disk-${d.target}-source`}>
+          {d.source ?? (cd ? '(empty)' : '')}
+          {where(d) && (
+            <Badge ml="xs" size="xs" variant="light" color="orange">
+              {where(d)}
+            </Badge>
+          )}
+        </Table.Td>
+        <Table.Td>
+          {cd ? (
+            <Group gap="xs" wrap="nowrap">
+              <NativeSelect
+                size="xs"
+                aria-label={`ISO for ${d.target}`}
+                value={picked}
+                onChange={(e) => setIso({ ...iso, [d.target]: e.currentTarget.value })}
+                data={[{ value: '', label: 'Choose an ISO…' }, ...isos.map((v) => ({ value: key(v), label: `${v.pool} / ${v.name}` }))]}
+                data-testid={`settings-disk-${d.target}-iso`}
+              />
+              <Button
+                size="xs"
+                disabled={!picked}
+                loading={media.isPending && media.variables?.target === d.target && media.variables.media !== null}
+                onClick={() => media.mutate({ target: d.target, media: split(picked) })}
+                data-testid={`settings-disk-${d.target}-insert`}
+              >
+                {d.source ? 'Change' : 'Insert'}
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                disabled={!d.source}
+                onClick={() => media.mutate({ target: d.target, media: null })}
+                data-testid={`settings-disk-${d.target}-eject`}
+              >
+                Eject
+              </Button>
+            </Group>
+          ) : (
+            <Button
+              size="xs"
+              variant="default"
+              color="red"
+              loading={remove.isPending && remove.variables?.target === d.target}
+              onClick={() => remove.mutate({ target: d.target })}
+              data-testid={`settings-disk-${d.target}-remove`}
+            >
+              Detach
+            </Button>
+          )}
+        </Table.Td>
+      </Table.Tr>
+    );
+  };
+
+  return (
+    <Stack gap="xs">
+      <Table>
+        <Table.Tbody>{s.disks.map(row)}</Table.Tbody>
+      </Table>
+      <Outcome testId="settings-media-applied" data={media.data} error={media.error} />
+      <Outcome testId="settings-disk-removed" data={remove.data} error={remove.error} />
+      <Group align="flex-end">
+        <NativeSelect
+          label="Attach a volume as a disk"
+          value={vol}
+          onChange={(e) => setVol(e.currentTarget.value)}
+          data={[{ value: '', label: 'Choose a free volume…' }, ...free.map((v) => ({ value: key(v), label: `${v.pool} / ${v.name}` }))]}
+          data-testid="settings-disk-add-volume"
+        />
+        <Button
+          size="xs"
+          disabled={!vol}
+          loading={add.isPending}
+          onClick={() => add.mutate({ ...split(vol), bus: 'virtio' })}
+          data-testid="settings-disk-add"
+        >
+          Attach (virtio)
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        The volume stays in its pool when a disk is detached.
+      </Text>
+      <Outcome testId="settings-disk-added" data={add.data} error={add.error} />
+    </Stack>
+  );
+}
+
+function Nics({ s }: { s: VmSettings }) {
+  const options = useRead('install.options', { hostId: s.hostId }, { staleTime: 30_000 });
+  const add = useSettingsWrite('settings.addNic', s.hostId, s.uuid);
+  const link = useSettingsWrite('settings.setLink', s.hostId, s.uuid);
+  const remove = useSettingsWrite('settings.removeNic', s.hostId, s.uuid);
+  const [source, setSource] = useState('');
+  const sources = [
+    ...(options.data?.networks ?? []).map((n) => ({
+      value: `network/${n.name}`,
+      label: `network ${n.name}${n.active ? '' : ' (inactive)'}`,
+    })),
+    ...(options.data?.bridges ?? []).map((b) => ({ value: `bridge/${b}`, label: `host bridge ${b}` })),
+  ];
+
+  const row = (n: SettingsNic) => (
+    <Table.Tr key={n.mac} data-testid={`settings-nic-${n.mac.replaceAll(':', '')}`}>
+      <Table.Td>{n.mac}</Table.Td>
+      <Table.Td>
+        {n.type} {n.source ?? ''}
+        {n.model ? ` · ${n.model}` : ''}
+        {where(n) && (
+          <Badge ml="xs" size="xs" variant="light" color="orange">
+            {where(n)}
+          </Badge>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Switch
+          label={n.link === 'up' ? 'link up' : 'link down'}
+          checked={n.link === 'up'}
+          disabled={link.isPending}
+          onChange={(e) => link.mutate({ mac: n.mac, up: e.currentTarget.checked })}
+          data-testid={`settings-nic-${n.mac.replaceAll(':', '')}-link`}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Button
+          size="xs"
+          variant="default"
+          loading={remove.isPending && remove.variables?.mac === n.mac}
+          onClick={() => remove.mutate({ mac: n.mac })}
+          data-testid={`settings-nic-${n.mac.replaceAll(':', '')}-remove`}
+        >
+          Remove
+        </Button>
+      </Table.Td>
+    </Table.Tr>
+  );
+
+  return (
+    <Stack gap="xs">
+      <Table>
+        <Table.Tbody>{s.nics.map(row)}</Table.Tbody>
+      </Table>
+      <Outcome testId="settings-nic-link-applied" data={link.data} error={link.error} />
+      <Outcome testId="settings-nic-removed" data={remove.data} error={remove.error} />
+      <Group align="flex-end">
+        <NativeSelect
+          label="Add a NIC on"
+          value={source}
+          onChange={(e) => setSource(e.currentTarget.value)}
+          data={[{ value: '', label: 'Choose a network or bridge…' }, ...sources]}
+          data-testid="settings-nic-add-source"
+        />
+        <Button
+          size="xs"
+          disabled={!source}
+          loading={add.isPending}
+          onClick={() => {
+            const [kind, ...rest] = source.split('/');
+            add.mutate({ source: { kind: kind === 'network' ? 'network' : 'bridge', name: rest.join('/') }, model: 'virtio' });
+          }}
+          data-testid="settings-nic-add"
+        >
+          Add virtio NIC
+        </Button>
+      </Group>
+      <Outcome testId="settings-nic-added" data={add.data} error={add.error} />
+    </Stack>
+  );
+}
