@@ -8,15 +8,19 @@
  * libvirt's back appears after Refresh and is wiped to zeroes; the volume
  * attached (virsh) to a running throwaway guest and resized live — the guest's /sys/block size
  * changes; its delete and the pool's undefine refused naming the guest; after the detach the
- * delete goes through; the pool stopped, its storage deleted and undefined. Everything made is
- * named st18-e2e-* and removed at the end, also on failure.
+ * delete goes through; the pool stopped, its storage deleted and undefined.
+ * A logical pool on a loop device (a file under the lab dir, attached in host A; `lab.sh down`
+ * detaches any left): defined, built (vgcreate), started with its size shown, stopped, deleted
+ * (vgremove), undefined. The lab's kernel has no device-mapper, so no logical volume can be
+ * created there: volumes of logical pools are not exercised. Everything made is named st18-e2e-*
+ * and removed at the end, also on failure.
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { throwawayXml } from '../electron/libvirt/lab-fixture';
 import { expect, openApp, test } from './fixtures';
 import { connectLabHosts } from './lab/hosts';
-import { guestExec, LabCommandError, labSh, virshOn, waitForDomainState } from './lab/lab';
+import { guestExec, LabCommandError, labDir, labSh, virshOn, waitForDomainState } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
 import { StoragePage } from './pages/storage';
@@ -212,4 +216,67 @@ test('storage: define, build, autostart, start a dir pool; create, resize offlin
     await expect(pool).toHaveCount(0);
     expect(await virshStatus(['pool-info', POOL])).not.toBe(0);
   });
+});
+
+test('a logical pool on a loop device: defined, built (vgcreate), started with its size; stopped, deleted (vgremove), undefined', async ({
+  page,
+  server,
+}) => {
+  const LV_POOL = `st18-e2e-lvm-${tag} <&> ü`;
+  const VG = `st18vg${tag}`;
+  const img = `${labDir()}/st18-e2e-lvm-${tag}.img`;
+  const loop = (await labSh(['exec', 'A', 'sh', '-c', 'truncate -s 64M "$1" && losetup -f --show "$1"', 'sh', img])).stdout.trim();
+  expect(loop).toMatch(/^\/dev\/loop\d+$/);
+  const vgExists = () =>
+    labSh(['exec', 'A', 'vgs', '--noheadings', '-o', 'vg_name', VG]).then(
+      () => true,
+      () => false,
+    );
+  try {
+    const backend = await BackendClient.connect(server);
+    await connectLabHosts(backend);
+    backend.close();
+    const app = new VireoApp(page);
+    const storage = new StoragePage(page);
+    await openApp(page, server);
+    await storage.openFromTree(await app.expectConnected('lab-a'), 'lab-a');
+
+    await page.getByTestId('storage-define-pool').click();
+    const form = page.getByTestId('storage-pool-form').getByRole('dialog');
+    await form.getByTestId('storage-pool-type-logical').click();
+    await form.getByTestId('storage-pool-name-input').fill(LV_POOL);
+    await form.getByTestId('storage-pool-vg-input').fill(`-${VG}`);
+    await form.getByTestId('storage-pool-devices-input').fill(loop);
+    await form.getByTestId('storage-pool-submit').click();
+    await expect(form.getByTestId('form-summary')).toHaveText('Check this field: Volume group. Nothing was sent.');
+    await form.getByTestId('storage-pool-vg-input').fill(VG);
+    await form.getByTestId('storage-pool-submit').click();
+    await expect(form).toBeHidden();
+    const pool = storage.pool(LV_POOL);
+    await expect(pool.getByTestId('storage-pool-where')).toHaveText(`logical · /dev/${VG}`);
+    await expect(pool).toHaveAttribute('data-state', 'inactive');
+    expect(await virshOn('A', ['pool-dumpxml', LV_POOL])).toContain(`<device path='${loop}'/>`);
+
+    await storage.poolAction(LV_POOL, 'build');
+    await expect.poll(vgExists).toBe(true);
+    await storage.poolAction(LV_POOL, 'start');
+    await expect(pool).toHaveAttribute('data-state', 'running');
+    expect(await virshOn('A', ['pool-info', LV_POOL])).toMatch(/State:\s+running/);
+    // 64 MiB less LVM's metadata, in whole 4 MiB extents.
+    await expect(pool.getByTestId('storage-pool-usage')).toHaveAttribute('data-capacity', String(60 * MiB));
+    await pool.click();
+    await expect(storage.volumes.getByTestId('storage-volumes-empty')).toBeVisible();
+
+    await storage.poolAction(LV_POOL, 'stop');
+    await expect(pool).toHaveAttribute('data-state', 'inactive');
+    await storage.poolAction(LV_POOL, 'delete');
+    await expect.poll(vgExists).toBe(false);
+    await storage.poolAction(LV_POOL, 'undefine');
+    await expect(pool).toHaveCount(0);
+    expect(await virshStatus(['pool-info', LV_POOL])).not.toBe(0);
+  } finally {
+    await virshStatus(['pool-destroy', LV_POOL]);
+    await virshStatus(['pool-undefine', LV_POOL]);
+    await labSh(['exec', 'A', 'sh', '-c', 'vgremove -f "$1"; losetup -d "$2"; rm -f "$3"', 'sh', VG, loop, img]).catch(() => {});
+  }
 });

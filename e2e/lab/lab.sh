@@ -866,7 +866,19 @@ teardown(){ # [quiet]: stop everything the lab started, by pid file, then whatev
     rm -f "$D/cgroups.list" "$D/holder.pid" "$D/sshd.pid" "$D/libvirtd.pid"
     [ -d "$D/run" ] && rm -rf "${D:?}/run"
   done
+  # loop devices on files under the lab dir (the disks of logical-pool tests): their volume
+  # groups deactivated first, then detached
+  for p in $(lab_loops); do
+    if command -v pvs >/dev/null; then
+      for f in $(pvs --noheadings -o vg_name "$p" 2>/dev/null); do vgchange -an "$f" >/dev/null 2>&1; done
+    fi
+    losetup -d "$p" 2>/dev/null && log "detached loop device $p"
+  done
   [ "${1:-}" = quiet ] || log "lab is down"
+}
+
+lab_loops(){ # loop devices whose backing file is under $LAB
+  losetup -l -n -O NAME,BACK-FILE 2>/dev/null | awk -v d="$LAB/" 'index($2, d) == 1 { print $1 }'
 }
 
 leftover_netns_pids(){ # processes whose netns is one the lab created (even if its name is gone)
@@ -903,6 +915,7 @@ verify_clean(){
   if [ -s "$LAB/cgroups.created" ]; then
     while read -r d; do [ -d "$d" ] && left+=("cgroup $d"); done < "$LAB/cgroups.created"
   fi
+  for p in $(lab_loops); do left+=("loop device $p on a file under $LAB"); done
   while read -r d; do [ -n "$d" ] && left+=("cgroup $d"); done < <(find /sys/fs/cgroup -maxdepth 6 -type d \( -name lab-A -o -name lab-B \) 2>/dev/null)
   if [ ${#left[@]} -eq 0 ]; then log "clean: nothing of the lab remains"; return 0; fi
   printf '%s\n' "${left[@]}" | sort -u | sed 's/^/remains: /'

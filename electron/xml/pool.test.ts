@@ -18,6 +18,31 @@ describe('buildPoolXml', () => {
   });
 });
 
+describe('buildPoolXml, logical', () => {
+  it('a volume group on a loop device: source devices, name, lvm2, /dev target', () => {
+    const xml = buildPoolXml({ type: 'logical', name: 'vg "p"', sourceName: 'st18vg', devices: ['/dev/loop7'] });
+    expect(xml).toBe(`<pool type="logical">
+  <name>vg "p"</name>
+  <source>
+    <device path="/dev/loop7"/>
+    <name>st18vg</name>
+    <format type="lvm2"/>
+  </source>
+  <target>
+    <path>/dev/st18vg</path>
+  </target>
+</pool>
+`);
+    expect(parsePool(xml)).toEqual({
+      name: 'vg "p"',
+      type: 'logical',
+      targetPath: '/dev/st18vg',
+      sourceName: 'st18vg',
+      sourceDevices: ['/dev/loop7'],
+    });
+  });
+});
+
 describe('parsePool', () => {
   it('a logical pool as libvirt 9 prints it: volume group, devices, /dev target', () => {
     const xml = `<pool type='logical'>

@@ -1,24 +1,27 @@
 /**
- * Storage pool XML: the one builder of a pool definition Vireo defines (names and paths escaped by
- * the DOM) and the one reader of what Vireo shows of a pool (type, target path, source).
+ * Storage pool XML: the one builder of a pool definition Vireo defines (dir and logical; names and
+ * paths escaped by the DOM) and the one reader of what Vireo shows of a pool (type, target path, source).
  */
 import { appendElement, attr, child, type Element, indent, newDocument, parseXml, path, text, toXml } from './dom';
 
-/** A pool to define. Only the dir type for now: a directory on the host. */
-export interface PoolSpec {
-  type: 'dir';
-  name: string;
-  /** The directory (absolute path on the host). */
-  targetPath: string;
-}
+/** A pool to define: a directory on the host, or an LVM volume group (on `devices` when Build makes it). */
+export type PoolSpec =
+  | { type: 'dir'; name: string; targetPath: string }
+  | { type: 'logical'; name: string; sourceName: string; devices: readonly string[] };
 
 export function buildPoolXml(p: PoolSpec): string {
   const doc = newDocument('pool');
   const root = doc.documentElement as Element;
   root.setAttribute('type', p.type);
   appendElement(root, 'name', {}, p.name);
+  if (p.type === 'logical') {
+    const source = appendElement(root, 'source');
+    for (const d of p.devices) appendElement(source, 'device', { path: d });
+    appendElement(source, 'name', {}, p.sourceName);
+    appendElement(source, 'format', { type: 'lvm2' });
+  }
   const target = appendElement(root, 'target');
-  appendElement(target, 'path', {}, p.targetPath);
+  appendElement(target, 'path', {}, p.type === 'dir' ? p.targetPath : `/dev/${p.sourceName}`);
   indent(doc);
   return toXml(doc);
 }

@@ -30,10 +30,13 @@ type StorageWrite = Extract<
   | 'storage.deleteVolume'
 >;
 
+/** Omit over each member of a union (a pool spec is dir | logical). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** A storage write; the host's pools and volumes are read again afterwards (its event may come later, or from elsewhere). */
 export function useStorageWrite<N extends StorageWrite>(name: N, hostId: string) {
   const qc = useQueryClient();
-  return useMutation<RequestOutput<N>, Error, Omit<RequestInput<N>, 'hostId'>>({
+  return useMutation<RequestOutput<N>, Error, OmitEach<RequestInput<N>, 'hostId'>>({
     mutationFn: (input) => call(name, { hostId, ...input } as RequestInput<N>),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: keyOf('storage.pools', { hostId }) });

@@ -88,6 +88,12 @@ export const VolumeFileName = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/, 'Use letters, digits, ".", "_", "+" and "-" (up to 128)');
 
+/** An LVM volume group name (a logical pool's source): letters, digits, "+", "_", ".", "-", not starting with "-", up to 127; not "." or "..". */
+export const VolumeGroupName = z
+  .string()
+  .regex(/^[A-Za-z0-9+_.][A-Za-z0-9+_.-]{0,126}$/, 'Use letters, digits, "+", "_", ".", "-" (not first), up to 127')
+  .refine((s) => s !== '.' && s !== '..', 'Must not be "." or ".."');
+
 /** An absolute path on a host: starts with "/", 2–4096 characters, no control characters. */
 export const AbsPath = z
   .string()

@@ -1,6 +1,6 @@
 /** Storage pools and volumes (issue 18): its value types, schemas, requests and events. */
 import { z } from 'zod';
-import { AbsPath, HostId, ObjectName } from './common';
+import { AbsPath, HostId, ObjectName, VolumeGroupName } from './common';
 import { out } from './out';
 
 export type PoolState = 'inactive' | 'building' | 'running' | 'degraded' | 'inaccessible';
@@ -47,14 +47,20 @@ export const VolumeFormat = z.enum(['qcow2', 'raw']);
 /** Bytes: a positive whole number. */
 const Bytes = z.number().int('must be a whole number of bytes').min(1).max(Number.MAX_SAFE_INTEGER);
 
-export const DefinePoolSpec = z
-  .object({
-    hostId: HostId,
-    name: ObjectName,
-    type: z.literal('dir'),
-    targetPath: AbsPath,
-  })
-  .strict();
+/** A pool to define: a directory (dir), or an LVM volume group (logical) — existing, or made by Build on the given devices. */
+export const DefinePoolSpec = z.discriminatedUnion('type', [
+  z.object({ hostId: HostId, name: ObjectName, type: z.literal('dir'), targetPath: AbsPath }).strict(),
+  z
+    .object({
+      hostId: HostId,
+      name: ObjectName,
+      type: z.literal('logical'),
+      sourceName: VolumeGroupName,
+      /** Block devices for a new volume group (Build runs vgcreate on them); none for an existing group. */
+      devices: z.array(AbsPath).max(64),
+    })
+    .strict(),
+]);
 export type DefinePoolSpec = z.infer<typeof DefinePoolSpec>;
 
 export const CreateVolumeSpec = z
@@ -89,7 +95,7 @@ export const storageRequests = {
   'storage.pools': { input: z.object({ hostId: HostId }).strict(), output: out<PoolRow[]>() },
   /** The volumes of one active pool, each with the VMs that use it. */
   'storage.volumes': { input: poolRef, output: out<VolumeRow[]>() },
-  /** Defines a pool (inactive, not built): a dir pool at a directory. */
+  /** Defines a pool (inactive, not built): a dir pool at a directory, or a logical pool on a volume group. */
   'storage.definePool': { input: DefinePoolSpec, output: out<PoolRow>() },
   /** build, start, stop, refresh, undefine, delete (the last two refused while a VM uses one of its volumes). */
   'storage.poolAction': { input: poolRef.extend({ action: PoolAction }).strict(), output: out<void>() },

@@ -109,7 +109,11 @@ export class StorageService {
 
   async definePool(spec: DefinePoolSpec): Promise<PoolRow> {
     const rpc = this.rpc(spec.hostId);
-    const xml = buildPoolXml({ type: spec.type, name: spec.name, targetPath: spec.targetPath });
+    const xml = buildPoolXml(
+      spec.type === 'dir'
+        ? { type: 'dir', name: spec.name, targetPath: spec.targetPath }
+        : { type: 'logical', name: spec.name, sourceName: spec.sourceName, devices: spec.devices },
+    );
     let ref: Awaited<ReturnType<typeof poolDefineXml>>;
     try {
       ref = await poolDefineXml(rpc, { xml });
@@ -123,7 +127,7 @@ export class StorageService {
       uuid: ref.uuid,
       state: 'inactive',
       type: spec.type,
-      targetPath: spec.targetPath,
+      ...(spec.type === 'dir' ? { targetPath: spec.targetPath } : { targetPath: `/dev/${spec.sourceName}`, sourceName: spec.sourceName }),
       capacity: 0,
       allocation: 0,
       available: 0,

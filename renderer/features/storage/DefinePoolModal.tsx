@@ -1,12 +1,26 @@
-/** Defines a dir pool: a name and a directory on the host (built and started from the list). */
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+/**
+ * Defines a pool: a directory of the host (dir), or an LVM volume group (logical) — an existing
+ * one, or one that Build creates on the given block devices. Built and started from the list.
+ */
+import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { DefinePoolSpec } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { issuesByField, summary } from '../../lib/formErrors';
 import { useStorageWrite } from '../../queries/storage';
 
-const LABELS = { name: 'Name', targetPath: 'Directory' } as const;
+const LABELS = { name: 'Name', targetPath: 'Directory', sourceName: 'Volume group', devices: 'Devices' } as const;
+const fieldOf = (p: string) => {
+  const f = p.split('.')[0] ?? '';
+  return f in LABELS ? f : undefined;
+};
+
+type PoolType = 'dir' | 'logical';
+const HINT: Record<PoolType, string> = {
+  dir: 'Its volumes are files in a directory of the host. Build creates the directory.',
+  logical:
+    'Its volumes are logical volumes of an LVM volume group. Name an existing group and no devices, or a new group and the block devices Build puts it on (their data is lost).',
+};
 
 export function DefinePoolModal({
   hostId,
@@ -19,12 +33,27 @@ export function DefinePoolModal({
   onClose: () => void;
   onDefined: (name: string) => void;
 }) {
+  const [type, setType] = useState<PoolType>('dir');
   const [name, setName] = useState('');
   const [targetPath, setTargetPath] = useState('');
+  const [sourceName, setSourceName] = useState('');
+  const [devices, setDevices] = useState('');
   const [tried, setTried] = useState(false);
   const define = useStorageWrite('storage.definePool', hostId);
-  const check = DefinePoolSpec.safeParse({ hostId, name, type: 'dir', targetPath });
-  const errors = check.success ? {} : issuesByField(check.error.issues, (p) => (p in LABELS ? p : undefined), LABELS);
+  const input =
+    type === 'dir'
+      ? ({ type, name, targetPath } as const)
+      : ({
+          type,
+          name,
+          sourceName,
+          devices: devices
+            .split('\n')
+            .map((d) => d.trim())
+            .filter(Boolean),
+        } as const);
+  const check = DefinePoolSpec.safeParse({ hostId, ...input });
+  const errors = check.success ? {} : issuesByField(check.error.issues, fieldOf, LABELS);
   const shown: Record<string, string> = tried ? errors : {};
   const close = () => {
     define.reset();
@@ -40,23 +69,29 @@ export function DefinePoolModal({
             setTried(true);
             return;
           }
-          define.mutate(
-            { name, type: 'dir', targetPath },
-            {
-              onSuccess: () => {
-                setName('');
-                setTargetPath('');
-                setTried(false);
-                onDefined(name);
-              },
+          define.mutate(input, {
+            onSuccess: () => {
+              setName('');
+              setTargetPath('');
+              setSourceName('');
+              setDevices('');
+              setTried(false);
+              onDefined(name);
             },
-          );
+          });
         }}
       >
         <Stack>
+          <SegmentedControl
+            value={type}
+            onChange={(v) => setType(v as PoolType)}
+            data={[
+              { value: 'dir', label: <span data-testid="storage-pool-type-dir">Directory</span> },
+              { value: 'logical', label: <span data-testid="storage-pool-type-logical">LVM volume group</span> },
+            ]}
+          />
           <Text size="sm" c="dimmed">
-            A directory pool: its volumes are files in a directory of the host. The pool is defined inactive: build it (creates the
-            directory), then start it.
+            {HINT[type]} The pool is defined inactive: build it, then start it.
           </Text>
           <TextInput
             label={LABELS.name}
@@ -66,14 +101,37 @@ export function DefinePoolModal({
             data-testid="storage-pool-name-input"
             data-autofocus
           />
-          <TextInput
-            label={LABELS.targetPath}
-            description="An absolute path on the host, e.g. /data/store"
-            value={targetPath}
-            onChange={(e) => setTargetPath(e.currentTarget.value)}
-            error={shown.targetPath}
-            data-testid="storage-pool-path-input"
-          />
+          {type === 'dir' ? (
+            <TextInput
+              label={LABELS.targetPath}
+              description="An absolute path on the host, e.g. /data/store"
+              value={targetPath}
+              onChange={(e) => setTargetPath(e.currentTarget.value)}
+              error={shown.targetPath}
+              data-testid="storage-pool-path-input"
+            />
+          ) : (
+            <>
+              <TextInput
+                label={LABELS.sourceName}
+                description="Its volumes appear under /dev/<group>"
+                value={sourceName}
+                onChange={(e) => setSourceName(e.currentTarget.value)}
+                error={shown.sourceName}
+                data-testid="storage-pool-vg-input"
+              />
+              <Textarea
+                label={LABELS.devices}
+                description="One block device per line, e.g. /dev/sdb (none for an existing group)"
+                autosize
+                minRows={2}
+                value={devices}
+                onChange={(e) => setDevices(e.currentTarget.value)}
+                error={shown.devices}
+                data-testid="storage-pool-devices-input"
+              />
+            </>
+          )}
           {tried && summary(errors, LABELS) && (
             <Text size="sm" c="red" data-testid="form-summary">
               {[summary(errors, LABELS), errors[''], 'Nothing was sent.'].filter(Boolean).join(' ')}
