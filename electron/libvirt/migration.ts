@@ -126,8 +126,8 @@ export interface DirectMigrationOptions {
   flags: number;
   /** migrate_uri (e.g. 'tcp://10.203.0.2'), bandwidth, destination_name, … */
   params?: Readonly<Record<string, ParamInput>>;
-  /** Called when each step starts (for progress display). */
-  onStep?: (step: MigrationStep) => void;
+  /** Called when each step starts (for progress display); Finish says whether it cancels (after a failed Perform). */
+  onStep?: (step: MigrationStep, cancelled: boolean) => void;
   signal?: AbortSignal;
 }
 
@@ -142,7 +142,7 @@ export async function migrateDirect(o: DirectMigrationOptions): Promise<DomainRe
   if (o.flags & (MigrateFlags.PEER2PEER | MigrateFlags.TUNNELLED)) {
     throw new RangeError('peer-to-peer / tunnelled migrations are run by the source: use migratePeerToPeer');
   }
-  const step = (s: MigrationStep): void => o.onStep?.(s);
+  const step = (s: MigrationStep, cancelled = false): void => o.onStep?.(s, cancelled);
   const sig = o.signal ? { signal: o.signal } : {};
   let params: TypedParam[] = toParams(o.params);
   const setParam = (field: string, value: string): void => {
@@ -216,7 +216,7 @@ export async function migrateDirect(o: DirectMigrationOptions): Promise<DomainRe
     }
   }
 
-  step('finish');
+  step('finish', performError !== null);
   // The destination looks the incoming domain up by name.
   if (!params.some((p) => p.field === 'destination_name')) setParam('destination_name', o.dom.name);
   let finished: { domain: DomainRef; cookie: Buffer } | null = null;

@@ -113,13 +113,20 @@ export interface MigrationPlan {
   disks: { target: string; source: string; dest: string; pool?: string; bytes: number }[];
 }
 
-/** A control while it runs; bandwidth 0 = unlimited; throttle caps the guest's vCPUs at percent of one CPU each. */
+/**
+ * A control while it runs; bandwidth 0 = unlimited. `throttle` (a vCPU cap) is refused while the
+ * migration runs: libvirt holds the domain's job for the migration and refuses to change the cap
+ * (a 30 s wait, then "cannot acquire state change lock"). `restart-autoconverge` cancels the
+ * migration (the VM stays on the source) and starts it again with auto-converge, where QEMU
+ * throttles the guest itself.
+ */
 export const MigrationControl = z.discriminatedUnion('action', [
   z.object({ action: z.literal('max-downtime'), ms: z.number().int().min(10).max(600_000) }).strict(),
   z.object({ action: z.literal('bandwidth'), mibps: z.number().int().min(0).max(1_000_000) }).strict(),
   z.object({ action: z.literal('postcopy') }).strict(),
   z.object({ action: z.literal('throttle'), percent: z.number().int().min(1).max(100) }).strict(),
   z.object({ action: z.literal('suspend') }).strict(),
+  z.object({ action: z.literal('restart-autoconverge') }).strict(),
 ]);
 export type MigrationControl = z.infer<typeof MigrationControl>;
 
@@ -172,6 +179,8 @@ export interface MigrationInfo {
   remedies: MigrationRemedy[];
   log: { at: number; text: string }[];
   result?: MigrationResult;
+  /** Restarted (with auto-converge) as this job: the panel follows it there. */
+  restartedAs?: string;
 }
 
 /**

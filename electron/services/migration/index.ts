@@ -100,6 +100,7 @@ export class MigrationService {
   async control(jobId: string, c: MigrationControl): Promise<MigrationInfo> {
     const run = this.runOf(jobId);
     if (!run.live.running) throw new AppError('not-running', `The migration of ${run.id.name} is over`, 'Nothing to steer any more.');
+    if (c.action === 'restart-autoconverge') return this.restartWithAutoConverge(run);
     await applyControl(run, c, this.hosts.name(run.id.srcHostId));
     run.live.tracker.reset();
     run.live.wake?.();
@@ -108,6 +109,41 @@ export class MigrationService {
 
   dispose(): void {
     for (const id of [...this.watchers.keys()]) this.unwatch(id);
+  }
+
+  /**
+   * Cancels a live migration that does not converge and starts it again with auto-converge. Only
+   * once the cancel has left the VM on the source (the outcome says "stayed"); any other outcome
+   * is reported as it is and nothing new starts.
+   */
+  private async restartWithAutoConverge(run: Run): Promise<MigrationInfo> {
+    const spec = run.id.spec;
+    if (!spec || spec.mode !== 'live' || spec.autoConverge)
+      throw new AppError(
+        'not-allowed',
+        `The migration of ${run.id.name} cannot be restarted with auto-converge here`,
+        spec
+          ? 'It already uses auto-converge, or is not live.'
+          : 'It was found on the host, not started here: cancel it and start it again from the wizard with "Auto-converge".',
+      );
+    if (run.steer.controls.postCopy || run.steer.controls.suspended)
+      throw new AppError('not-allowed', `The migration of ${run.id.name} is already finishing`, 'Let it end.');
+    note(run, 'Restart with auto-converge: cancelling this attempt first');
+    await this.jobs.cancel(run.id.jobId);
+    await run.live.finished?.catch(() => {});
+    const outcome = run.live.result?.outcome;
+    if (outcome !== 'stayed')
+      throw new AppError(
+        'not-restarted',
+        `The migration of ${run.id.name} ended (${outcome ?? 'no result'}) before it could be restarted`,
+        outcome === 'moved'
+          ? 'It finished on its own: nothing to restart.'
+          : 'Check the result: it says what each host shows. Nothing new was started.',
+      );
+    const next = await this.start({ ...spec, autoConverge: { initial: 20, increment: 10 } });
+    run.live.restartedAs = next.id;
+    note(run, `Restarted with auto-converge as a new job`);
+    return this.info(run);
   }
 
   // ---- runs -----------------------------------------------------------------------------------------
@@ -177,6 +213,7 @@ export class MigrationService {
     );
     run.id.jobId = job.id;
     this.runs.set(job.id, run);
+    run.live.finished = done;
     done.catch(() => {});
     return job;
   }
@@ -212,7 +249,8 @@ export class MigrationService {
   /** The run less its history: what the job's detail carries with every update. */
   private view(run: Run): RunView {
     const { id, steer, live } = run;
-    const nc = live.running ? live.tracker.nonConverging : null;
+    // Paused to finish, or in post-copy: it ends by itself; no banner (and no remedies) any more.
+    const nc = live.running && !steer.controls.suspended && !steer.controls.postCopy ? live.tracker.nonConverging : null;
     return {
       jobId: id.jobId,
       source: { hostId: id.srcHostId, hostName: this.hostName(id.srcHostId), uuid: id.uuid, name: id.name },
@@ -229,6 +267,7 @@ export class MigrationService {
             postCopyAllowed: steer.postCopyAllowed,
             postCopyActive: steer.controls.postCopy,
             throttlePercent: steer.controls.throttlePercent,
+            canRestartAutoConverge: !!id.spec && id.spec.mode === 'live' && !id.spec.autoConverge,
             suspended: steer.controls.suspended,
             // A downtime asked at the start and not applied yet counts: a remedy must allow more.
             maxDowntimeMs: steer.controls.maxDowntimeMs ?? steer.pendingDowntime,
@@ -236,6 +275,7 @@ export class MigrationService {
           })
         : [],
       ...(live.result ? { result: live.result } : {}),
+      ...(live.restartedAs ? { restartedAs: live.restartedAs } : {}),
     };
   }
 

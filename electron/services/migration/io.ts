@@ -29,11 +29,12 @@ import { libvirtCode } from './explain';
 import type { Figures } from './progress';
 import { Follower, note, type Run, setPhase, sleep } from './run';
 
-const STEP_PHASE: Record<MigrationStep, (a: string, b: string) => string> = {
+const STEP_PHASE: Record<MigrationStep, (a: string, b: string, cancelled: boolean) => string> = {
   begin: (a) => `starting on ${a}`,
   prepare: (_a, b) => `preparing ${b}`,
   perform: () => 'transferring memory',
-  finish: (_a, b) => `starting the guest on ${b}`,
+  // After a failed transfer, Finish removes the incoming copy on B instead of starting it.
+  finish: (_a, b, cancelled) => (cancelled ? `removing the incoming copy on ${b}` : `starting the guest on ${b}`),
   confirm: (a) => `confirming on ${a}`,
 };
 
@@ -116,10 +117,10 @@ export function hostExecIo(run: Run, d: IoDeps): ExecIo {
           dom: id.dom,
           flags: step.flags,
           params: step.params,
-          onStep: (s) => {
+          onStep: (s, cancelled) => {
             current = s;
             if (s === 'finish' || s === 'confirm') d.setCancellable(false);
-            setPhase(run, STEP_PHASE[s](A, B));
+            setPhase(run, STEP_PHASE[s](A, B, cancelled));
           },
         });
       } catch (err) {

@@ -210,6 +210,7 @@ describe('rankRemedies', () => {
     postCopyAllowed: true,
     postCopyActive: false,
     suspended: false,
+    canRestartAutoConverge: true,
     ...o,
   });
 
@@ -234,16 +235,16 @@ describe('rankRemedies', () => {
           'The guest moves to the destination now and keeps running while the rest of its memory follows on demand (slower for a few seconds). Until it ends, a broken link stops the guest.',
       },
       {
-        // Dirtying 10 MiB/s of 10 MiB/s sent: cap at 50 % (half of what is sent).
-        control: { action: 'throttle', percent: 50 },
-        label: 'Throttle the guest’s CPU to 50 %',
+        control: { action: 'restart-autoconverge' },
+        label: 'Restart with auto-converge',
         impact:
-          'The guest runs slower (its vCPUs capped) until the migration ends, typically tens of seconds; the cap is lifted on the destination.',
+          'Cancels this migration (the guest keeps running here) and starts it again with auto-converge: QEMU slows the guest’s vCPUs step by step (20 %, then 10 % more each pass) until the copy catches up. A vCPU cap cannot be set by hand while a migration runs.',
       },
       {
         control: { action: 'suspend' },
         label: 'Pause the guest to finish',
-        impact: 'The guest stops for about 3.0 s while the rest is copied, then resumes on the destination.',
+        impact:
+          'The guest stops for about 3.0 s (30.0 MiB left at 10.0 MiB/s; longer if the link slows) while the rest is copied, then resumes on the destination.',
       },
     ]);
   });
@@ -272,11 +273,13 @@ describe('rankRemedies', () => {
 
   it('a long downtime ranks after post-copy; beyond a minute it is not offered', () => {
     const long = rankRemedies(ctx({ figures: { memBps: 10 * MiB, memRemaining: 100 * MiB, dirtyBps: 10 * MiB } }));
-    expect(long.map((r) => r.control.action)).toEqual(['postcopy', 'max-downtime', 'throttle', 'suspend']);
+    expect(long.map((r) => r.control.action)).toEqual(['postcopy', 'max-downtime', 'restart-autoconverge', 'suspend']);
     expect(long[1]?.label).toBe('Allow 15 s of downtime');
-    expect(long[3]?.impact).toBe('The guest stops for about 10 s while the rest is copied, then resumes on the destination.');
+    expect(long[3]?.impact).toBe(
+      'The guest stops for about 10 s (100 MiB left at 10.0 MiB/s; longer if the link slows) while the rest is copied, then resumes on the destination.',
+    );
     const huge = rankRemedies(ctx({ figures: { memBps: 1 * MiB, memRemaining: 100 * MiB, dirtyBps: 1 * MiB } }));
-    expect(huge.map((r) => r.control.action)).toEqual(['postcopy', 'throttle', 'suspend']);
+    expect(huge.map((r) => r.control.action)).toEqual(['postcopy', 'restart-autoconverge', 'suspend']);
     // Exactly 5 s is still "short"; exactly 60 s still offered.
     const five = rankRemedies(ctx({ figures: { memBps: 3 * MiB, memRemaining: 10 * MiB, dirtyBps: 1 } }));
     expect(five[0]?.control).toEqual({ action: 'max-downtime', ms: 5000 });
@@ -293,16 +296,15 @@ describe('rankRemedies', () => {
     const tiny = rankRemedies(ctx({ figures: { memBps: 100 * MiB, memRemaining: 1 * MiB, dirtyBps: 1 } }));
     expect(tiny.find((r) => r.control.action === 'max-downtime')?.control).toEqual({ action: 'max-downtime', ms: 1000 });
     expect(tiny.find((r) => r.control.action === 'suspend')?.impact).toBe(
-      'The guest stops for about 1.0 s while the rest is copied, then resumes on the destination.',
+      'The guest stops for about 1.0 s (1.0 MiB left at 100 MiB/s; longer if the link slows) while the rest is copied, then resumes on the destination.',
     );
     const unknown = rankRemedies(ctx({ figures: { memRemaining: 10 * MiB, dirtyBps: 1 } }));
     expect(unknown.map((r) => [r.control.action, r.control.action === 'max-downtime' ? r.control.ms : undefined])).toEqual([
       ['max-downtime', 5000],
       ['postcopy', undefined],
-      ['throttle', undefined],
+      ['restart-autoconverge', undefined],
       ['suspend', undefined],
     ]);
-    expect(unknown.find((r) => r.control.action === 'throttle')?.control).toEqual({ action: 'throttle', percent: 20 });
     expect(unknown.find((r) => r.control.action === 'suspend')?.impact).toBe(
       'The guest stops while the rest is copied, then resumes on the destination.',
     );
@@ -327,21 +329,14 @@ describe('rankRemedies', () => {
     expect(has({})).toBe(false);
   });
 
-  it('throttle: a deeper cap than the one in force, between 5 and 50 %', () => {
-    const pct = (o: Partial<Parameters<typeof rankRemedies>[0]>) => {
-      const r = rankRemedies(ctx(o)).find((x) => x.control.action === 'throttle');
-      return r?.control.action === 'throttle' ? r.control.percent : undefined;
-    };
-    // Sending 10, dirtying 40: a quarter → 12 %.
-    expect(pct({ figures: { memBps: 10 * MiB, memRemaining: 30 * MiB, dirtyBps: 40 * MiB } })).toBe(12);
-    // Already at 40 %: 12 % of the current 40 % → 5 (the floor is 5 %).
-    expect(pct({ figures: { memBps: 10 * MiB, memRemaining: 30 * MiB, dirtyBps: 40 * MiB }, throttlePercent: 40 })).toBe(5);
-    expect(pct({ figures: { memBps: 10 * MiB, memRemaining: 30 * MiB, dirtyBps: 200 * MiB } })).toBe(5);
-    // At 50 % in force, 50 % is not deeper: not offered.
-    expect(pct({ throttlePercent: 50 })).toBe(25);
-    expect(pct({ figures: { memBps: 10 * MiB, memRemaining: 30 * MiB, dirtyBps: 10 * MiB }, throttlePercent: 25 })).toBe(12);
-    expect(pct({ figures: { memBps: 10 * MiB, memRemaining: 30 * MiB, dirtyBps: 1 * MiB }, throttlePercent: 50 })).toBeUndefined();
-    expect(pct({ figures: { memBps: 10 * MiB, memRemaining: 30 * MiB, dirtyBps: 1 * MiB }, throttlePercent: 51 })).toBe(50);
+  it('restart with auto-converge: only for a live migration started here without it, never while paused', () => {
+    const has = (o: Partial<Parameters<typeof rankRemedies>[0]>) =>
+      rankRemedies(ctx(o)).some((r) => r.control.action === 'restart-autoconverge');
+    expect(has({})).toBe(true);
+    expect(has({ canRestartAutoConverge: false })).toBe(false);
+    expect(has({ suspended: true })).toBe(false);
+    // No remedy offers a vCPU cap: libvirt refuses it while the migration holds the domain.
+    expect(rankRemedies(ctx({ throttlePercent: 50 })).some((r) => r.control.action === 'throttle')).toBe(false);
   });
 
   it('post-copy: offered unless refused; when unknown it says so; none while post-copy runs; none suspended', () => {

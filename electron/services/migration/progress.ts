@@ -205,6 +205,8 @@ export interface RemedyContext {
   postCopyActive: boolean;
   throttlePercent?: number | undefined;
   suspended: boolean;
+  /** The migration can be started again with auto-converge (started here, live, without it). */
+  canRestartAutoConverge?: boolean;
   /** The max downtime already allowed, ms (QEMU's default 300). */
   maxDowntimeMs?: number | undefined;
   /**
@@ -256,16 +258,13 @@ export function rankRemedies(c: RemedyContext): MigrationRemedy[] {
       2,
     );
   }
-  // vCPU cap so that the guest dirties at most half of what is sent.
-  const pct =
-    dirty > 0 && memBps
-      ? Math.max(5, Math.min(50, Math.floor(((memBps * 0.5) / dirty) * 100 * (c.throttlePercent ? c.throttlePercent / 100 : 1))))
-      : 20;
-  if (!c.suspended && (c.throttlePercent === undefined || pct < c.throttlePercent)) {
+  // A vCPU cap cannot be set while the migration runs (libvirt holds the domain's job for it);
+  // auto-converge, chosen at the start, lets QEMU throttle the guest itself.
+  if (!c.suspended && c.canRestartAutoConverge) {
     add(
-      { action: 'throttle', percent: pct },
-      `Throttle the guest’s CPU to ${pct} %`,
-      'The guest runs slower (its vCPUs capped) until the migration ends, typically tens of seconds; the cap is lifted on the destination.',
+      { action: 'restart-autoconverge' },
+      'Restart with auto-converge',
+      'Cancels this migration (the guest keeps running here) and starts it again with auto-converge: QEMU slows the guest’s vCPUs step by step (20 %, then 10 % more each pass) until the copy catches up. A vCPU cap cannot be set by hand while a migration runs.',
       4,
     );
   }
@@ -274,7 +273,7 @@ export function rankRemedies(c: RemedyContext): MigrationRemedy[] {
     add(
       { action: 'suspend' },
       'Pause the guest to finish',
-      `The guest stops${pauseMs ? ` for about ${secs(pauseMs)}` : ''} while the rest is copied, then resumes on the destination.`,
+      `The guest stops${pauseMs ? ` for about ${secs(pauseMs)} (${mib(remaining)} left at ${mib(memBps ?? 0)}/s; longer if the link slows)` : ''} while the rest is copied, then resumes on the destination.`,
       5,
     );
   }

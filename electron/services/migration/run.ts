@@ -56,6 +56,10 @@ export interface Live {
   log: { at: number; text: string }[];
   phase: string;
   running: boolean;
+  /** Settles when the job has ended (set by the service when it launches the job). */
+  finished?: Promise<unknown>;
+  /** The job this one was restarted as (with auto-converge). */
+  restartedAs?: string;
   /** A job-stats read has seen the migration job (controls apply from then on). */
   seenJob: boolean;
   /** Ends the wait between two reads early (an event came, a control was applied). */

@@ -5,10 +5,9 @@
  */
 import type { MigrationControl } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { domainGetSchedulerParameters, domainSetSchedulerParameters, domainSuspend } from '../../libvirt/domain';
+import { domainSuspend } from '../../libvirt/domain';
 import { isAppError } from '../../libvirt/errors';
 import { migrateSetMaxDowntime, migrateSetMaxSpeed, migrateStartPostCopy } from '../../libvirt/migration';
-import { Impact } from '../../libvirt/protocol';
 import { UNLIMITED_MIBPS } from './progress';
 import { note, type Run } from './run';
 
@@ -49,19 +48,15 @@ export async function applyControl(run: Run, c: MigrationControl, A: string): Pr
         run.live.ctx?.setCancellable(false);
         note(run, 'Switched to post-copy: the guest now runs on the destination while the rest of its memory follows');
         break;
-      case 'throttle': {
-        if (!steer.throttle) {
-          const cur = await domainGetSchedulerParameters(rpc, dom, { flags: Impact.LIVE });
-          steer.throttle = { period: Number(cur.vcpu_period ?? 100_000), quota: Number(cur.vcpu_quota ?? -1) };
-        }
-        await domainSetSchedulerParameters(rpc, dom, {
-          params: { vcpu_period: 100_000, vcpu_quota: c.percent * 1000 },
-          flags: Impact.LIVE,
-        });
-        steer.controls.throttlePercent = c.percent;
-        note(run, `Guest vCPUs capped at ${c.percent} % of a CPU each (lifted when it is over)`);
-        break;
-      }
+      case 'throttle':
+        // libvirt holds the domain's job for the migration: a cap would wait 30 s and fail.
+        throw new AppError(
+          'not-allowed',
+          `libvirt does not change ${run.id.name}’s vCPU cap while it migrates (the migration holds the domain)`,
+          'Use "Restart with auto-converge" (QEMU then throttles the guest itself), or another remedy.',
+        );
+      case 'restart-autoconverge':
+        throw new AppError('not-allowed', 'A restart is done by the migration service, not as a control');
       case 'suspend':
         await domainSuspend(rpc, dom);
         steer.controls.suspended = true;

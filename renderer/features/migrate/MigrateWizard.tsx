@@ -8,11 +8,31 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { type MigrationFixId, type MigrationPlan, MigrationSpec } from '../../../shared/api';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { issuesByField, summary } from '../../lib/formErrors';
 import { useDomain, useHosts } from '../../queries';
 import { MigrationPanel } from './MigrationPanel';
 import { PreflightList } from './PreflightList';
 import { type MigrateTarget, useMigrateUi } from './store';
 import { type Draft, WizardOptions } from './WizardOptions';
+
+/** The wizard's fields, by the spec's top-level keys, in the order the admin meets them. */
+const LABELS: Record<string, string> = {
+  destHostId: 'Destination',
+  newName: 'Name on the destination',
+  mode: 'Mode',
+  storage: 'Storage',
+  transport: 'Transport',
+  tunnelled: 'Tunnelled',
+  peerUri: 'Destination as the source reaches it',
+  destPool: 'Destination pool',
+  persist: 'Keep the definition on the destination',
+  undefineSource: 'Remove the definition from the source',
+  bandwidthMiBps: 'Bandwidth',
+  maxDowntimeMs: 'Max downtime',
+  autoConverge: 'Auto-converge',
+  postCopy: 'Post-copy',
+  compression: 'Compression',
+};
 
 function initialDraft(t: MigrateTarget, running: boolean): Draft {
   return {
@@ -51,8 +71,11 @@ function WizardBody({ target, onClose }: { target: MigrateTarget; onClose(): voi
   const spec = useMemo(() => clean(draft), [draft]);
   const key = JSON.stringify(spec);
   const parsed = MigrationSpec.safeParse(spec);
-  const issue = (path: string): string | undefined =>
-    parsed.success ? undefined : parsed.error.issues.find((i) => i.path.join('.') === path)?.message;
+  // Every issue of the backend's own schema, at its field and in words, all at once.
+  const errors = parsed.success
+    ? {}
+    : issuesByField(parsed.error.issues, (p) => ((p.split('.')[0] ?? '') in LABELS ? p.split('.')[0] : undefined), LABELS);
+  const issue = (path: string): string | undefined => errors[path];
 
   const srcHost = hosts.data?.find((h) => h.id === target.hostId);
   const destinations = (hosts.data ?? []).filter((h) => h.id !== target.hostId);
@@ -212,9 +235,9 @@ function WizardBody({ target, onClose }: { target: MigrateTarget; onClose(): voi
           )}
         </Group>
       </Group>
-      {active === 1 && !parsed.success && !issue('newName') && (
-        <Alert color="yellow" p="xs">
-          {parsed.error.issues[0]?.message}
+      {active === 1 && !parsed.success && (
+        <Alert color="yellow" p="xs" data-testid="form-summary">
+          {[summary(errors, LABELS), errors[''], 'Nothing was checked or started yet.'].filter(Boolean).join(' ')}
         </Alert>
       )}
     </Stack>

@@ -1,5 +1,5 @@
 /** Steering a running migration, and the remedies when it does not converge. */
-import { Alert, Button, Card, Group, NumberInput, type NumberInputProps, Slider, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, type NumberInputProps, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -31,11 +31,14 @@ export function NonConvergence({ info, jobId }: { info: MigrationInfo; jobId: st
           <Group key={r.control.action} wrap="nowrap" align="center" gap="sm">
             <Button
               size="xs"
-              variant={i === 0 ? 'filled' : 'light'}
+              // A button in both themes: filled for the first, outlined (not a tinted label) for the rest.
+              variant={i === 0 ? 'filled' : 'outline'}
               color="orange"
               w={250}
+              miw={250}
               h="auto"
               py={6}
+              style={{ flexShrink: 0 }}
               styles={{ label: { whiteSpace: 'normal', lineHeight: 1.3 } }}
               loading={control.isPending && control.variables?.action === r.control.action}
               onClick={() => control.mutate(r.control)}
@@ -44,7 +47,7 @@ export function NonConvergence({ info, jobId }: { info: MigrationInfo; jobId: st
             >
               {r.label}
             </Button>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" style={{ flex: 1 }}>
               {r.impact}
             </Text>
           </Group>
@@ -96,7 +99,6 @@ export function MigrationControls({ job, info }: { job: Job; info: MigrationInfo
     mutationFn: () => call('jobs.cancel', { jobId: job.id }),
     onSettled: () => qc.invalidateQueries({ queryKey: keys.job(job.id) }),
   });
-  const [throttle, setThrottle] = useState(30);
   const c = info?.controls;
   const postCopyWhy = c?.postCopy
     ? 'Already in post-copy'
@@ -134,31 +136,6 @@ export function MigrationControls({ job, info }: { job: Job; info: MigrationInfo
           />
         </Group>
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <Stack gap={2} w={220}>
-            <Text size="xs" fw={500}>
-              Throttle the guest's CPU: {throttle} %{c?.throttlePercent ? ` (now ${c.throttlePercent} %)` : ''}
-            </Text>
-            <Slider
-              size="sm"
-              min={5}
-              max={90}
-              step={5}
-              value={throttle}
-              onChange={setThrottle}
-              disabled={!live}
-              data-testid="mig-throttle-input"
-              aria-label="Throttle percent"
-            />
-          </Stack>
-          <Button
-            size="xs"
-            variant="default"
-            disabled={!live || busy}
-            onClick={() => control.mutate({ action: 'throttle', percent: throttle })}
-            data-testid="mig-throttle-set"
-          >
-            Throttle
-          </Button>
           <Tooltip label={postCopyWhy ?? 'The guest moves now; the rest of its memory follows on demand'} withArrow>
             <span>
               <Button

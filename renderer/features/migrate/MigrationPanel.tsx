@@ -5,10 +5,11 @@
 import { Alert, Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import {
   type Job,
+  type MigrationFigures,
   type MigrationHostState,
   type MigrationInfo,
   type MigrationJob,
@@ -95,12 +96,7 @@ function Figures({ job }: { job: MigrationJob }) {
         hint={dirtyMiB}
       />
       <Fig id="iteration" label="Pass (iteration)" value={f.iteration !== undefined ? String(f.iteration) : '—'} />
-      <Fig
-        id="downtime"
-        label="Expected downtime"
-        value={f.expectedDowntimeMs !== undefined ? `≈ ${ms(f.expectedDowntimeMs)}` : '—'}
-        hint="estimate: remaining ÷ speed"
-      />
+      <Fig id="downtime" label="Expected downtime" {...expectedDowntime(f)} />
       <Fig
         id="eta"
         label="ETA"
@@ -178,7 +174,28 @@ function Result({ job, info }: { job: Job; info: MigrationInfo }) {
   );
 }
 
+/**
+ * The pause to expect, only from inputs that mean it: QEMU stops the guest once what is left fits
+ * in the allowed downtime, so the pause is at most that bound; during the first pass (all memory
+ * sent once) nothing says yet whether it will converge.
+ */
+function expectedDowntime(f: MigrationFigures): { value: string; hint: string } {
+  const bound = f.maxDowntimeMs ?? 300;
+  if ((f.iteration ?? 0) < 2) return { value: 'after the first pass', hint: `at most ${ms(bound)} once it converges` };
+  const now = f.expectedDowntimeMs !== undefined ? `; the rest now would take ≈ ${ms(f.expectedDowntimeMs)}` : '';
+  return {
+    value: f.nonConverging ? `≤ ${ms(bound)} once it converges` : `≤ ${ms(bound)}`,
+    hint: `the allowed maximum: QEMU pauses the guest only when the rest fits${now}`,
+  };
+}
+
+/** The panel of a migration job; a migration restarted (with auto-converge) is followed into its new job. */
 export function MigrationPanel({ jobId }: { jobId: string }) {
+  const [current, setCurrent] = useState(jobId);
+  return <JobPanel key={current} jobId={current} onRestarted={setCurrent} />;
+}
+
+function JobPanel({ jobId, onRestarted }: { jobId: string; onRestarted(jobId: string): void }) {
   const jobs = useJobs();
   const found = jobs.data?.find((j) => j.id === jobId);
   const job = found?.kind === 'migration' ? found : undefined;
@@ -191,6 +208,10 @@ export function MigrationPanel({ jobId }: { jobId: string }) {
       useMigrateUi.getState().seed(jobId, info.history.samples);
     }
   }, [info.history, jobId]);
+  const restartedAs = info.data?.restartedAs;
+  useEffect(() => {
+    if (restartedAs) onRestarted(restartedAs);
+  }, [restartedAs, onRestarted]);
   const chart = useMemo(() => {
     if (!job || !samples?.length) return null;
     return [samples.map(([t]) => (job.startedAt + t) / 1000), samples.map(([, v]) => v)] as uPlot.AlignedData;
@@ -222,8 +243,9 @@ export function MigrationPanel({ jobId }: { jobId: string }) {
         </Badge>
       </Group>
       <Group justify="space-between">
+        {/* What it is doing while it runs; once over, the result below says what happened. */}
         <Text size="sm" data-testid="mig-phase">
-          {job.phase}
+          {running ? job.phase : `${job.status}: see the result below`}
         </Text>
         <Text size="sm" fw={600} data-testid="mig-percent">
           {Math.round(job.progress * 100)} % by data
