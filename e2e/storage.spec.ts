@@ -5,7 +5,8 @@
  * a dir pool with a hostile name defined at a new path (a relative path refused at its field first),
  * built, autostarted, started; a qcow2 volume (hostile name) created, resized offline, an overlay
  * created on it and deleted, cloned within the pool and into default; a file made behind
- * libvirt's back appears after Refresh and is wiped to zeroes; the volume
+ * libvirt's back appears after Refresh and is wiped to zeroes; a file uploaded from this computer
+ * lands in the pool with the same bytes; the volume
  * attached (virsh) to a running throwaway guest and resized live — the guest's /sys/block size
  * changes; its delete and the pool's undefine refused naming the guest; after the detach the
  * delete goes through; the pool stopped, its storage deleted and undefined.
@@ -15,7 +16,7 @@
  * created there: volumes of logical pools are not exercised. Everything made is named st18-e2e-*
  * and removed at the end, also on failure.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { throwawayXml } from '../electron/libvirt/lab-fixture';
 import { expect, openApp, test } from './fixtures';
@@ -163,6 +164,20 @@ test('storage: define, build, autostart, start a dir pool; create, resize offlin
       .toBe(true);
     await storage.deleteVolume('st18-behind.img');
     await expect(storage.volume('st18-behind.img')).toHaveCount(0);
+  });
+
+  await test.step('a file from this computer uploaded into the pool (the install wizard’s upload), same bytes on the host', async () => {
+    const buffer = randomBytes(MiB + 123);
+    await storage.volumes
+      .getByTestId('storage-upload-input')
+      .setInputFiles({ name: 'st18 up.img', mimeType: 'application/octet-stream', buffer });
+    await expect(storage.volumes.getByTestId('storage-upload-job')).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
+    const up = storage.volume('st18_up.img');
+    await expect(up.getByTestId('storage-volume-capacity')).toHaveAttribute('data-bytes', String(MiB + 123));
+    const onHost = (await labSh(['exec', 'A', 'sha256sum', `${DIR}/st18_up.img`])).stdout.split(' ')[0];
+    expect(onHost).toBe(createHash('sha256').update(buffer).digest('hex'));
+    await storage.deleteVolume('st18_up.img');
+    await expect(up).toHaveCount(0);
   });
 
   await test.step('attached to a running guest: resized live, the guest sees it; delete and undefine refused naming the guest', async () => {

@@ -1,11 +1,19 @@
-/** The volumes of one pool: format, sizes, which VMs use each; create, resize (live when a running VM has it), delete. */
+/**
+ * The volumes of one pool: format, sizes, which VMs use each; create, upload a file from this
+ * computer (the install wizard's upload: a job, checked byte for byte), clone, resize (live when
+ * a running VM has it), wipe, delete.
+ */
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconPlus, IconUpload } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import type { PoolRow, VolumeRow } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBytes } from '../../lib/format';
+import { keysOf } from '../../queries';
 import { useStorageWrite, useVolumes } from '../../queries/storage';
+import { JobProgress, useJob } from '../install/JobProgress';
+import { useIsoUpload } from '../install/useIsoUpload';
 import { type ConfirmAsk, ConfirmModal } from './ConfirmModal';
 import { CloneVolumeModal, CreateVolumeModal, ResizeVolumeModal } from './VolumeModals';
 
@@ -19,6 +27,14 @@ export function VolumesPanel({ hostId, pool, pools }: { hostId: string; pool: Po
   const [resizing, setResizing] = useState<VolumeRow | null>(null);
   const [ask, setAsk] = useState<ConfirmAsk | null>(null);
   const list = volumes.data ?? [];
+  const upload = useIsoUpload(hostId);
+  const uploadJob = useJob(upload.jobId);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const qc = useQueryClient();
+  // A finished upload is a new volume: read the pool's volumes again.
+  useEffect(() => {
+    if (uploadJob?.status === 'succeeded') void qc.invalidateQueries({ queryKey: keysOf('storage.volumes', { hostId }) });
+  }, [uploadJob?.status, qc, hostId]);
   return (
     <Card withBorder data-testid="storage-volumes" data-pool={pool.name}>
       <Stack gap="xs">
@@ -26,16 +42,41 @@ export function VolumesPanel({ hostId, pool, pools }: { hostId: string; pool: Po
           <Title order={5} data-testid="storage-volumes-title">
             Volumes of {pool.name}
           </Title>
-          <Button
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            disabled={!running}
-            onClick={() => setCreating(true)}
-            data-testid="storage-volume-create"
-          >
-            New volume
-          </Button>
+          <Group gap="xs">
+            <input
+              ref={fileInput}
+              type="file"
+              hidden
+              data-testid="storage-upload-input"
+              onChange={(e) => {
+                const f = e.currentTarget.files?.[0];
+                if (f) void upload.start(f, pool.name);
+                e.currentTarget.value = '';
+              }}
+            />
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconUpload size={14} />}
+              disabled={!running || uploadJob?.status === 'running'}
+              onClick={() => fileInput.current?.click()}
+              data-testid="storage-upload"
+            >
+              Upload…
+            </Button>
+            <Button
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              disabled={!running}
+              onClick={() => setCreating(true)}
+              data-testid="storage-volume-create"
+            >
+              New volume
+            </Button>
+          </Group>
         </Group>
+        <ErrorAlert title="Could not upload" error={upload.error} />
+        {upload.jobId && <JobProgress jobId={upload.jobId} testId="storage-upload-job" fallbackTitle={`Upload ${upload.name}`} />}
         {!running && (
           <Text size="sm" c="dimmed" data-testid="storage-volumes-inactive">
             Start the pool to see and create its volumes.
