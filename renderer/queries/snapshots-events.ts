@@ -1,6 +1,9 @@
 /** What the snapshots feature's events do to the cache (rows of keys.ts's EVENT_TABLE). */
+import { keyOf } from './keyOf';
 import type { CacheEffect, HandledElsewhere } from './keys';
 
 export const snapshotEvents: { 'snapshot.changed': CacheEffect<'snapshot.changed'> | HandledElsewhere } = {
-  'snapshot.changed': { refetch: () => [] },
+  // A snapshot made, reverted to or deleted (by Vireo or anyone: lifecycle events), or the VM
+  // started or stopped (the offers move): that VM's snapshot list is read again.
+  'snapshot.changed': { refetch: ({ hostId, uuid }) => [keyOf('snapshots.list', { hostId, uuid })] },
 };

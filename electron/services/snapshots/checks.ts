@@ -138,6 +138,12 @@ export function snapshotList(f: SnapshotFacts): SnapshotList {
 export function checkCreate(f: SnapshotFacts, req: Pick<SnapshotCreate, 'name' | 'kind' | 'quiesce'>): void {
   if (f.snapshots.some((s) => s.model.name === req.name))
     throw new AppError('exists', `${f.vm.name} already has a snapshot named “${req.name}”`, 'Choose another name.');
+  if (req.kind === 'internal' && /["\\]/.test(req.name))
+    throw new AppError(
+      'invalid-input',
+      `Name: an internal snapshot's name cannot contain " or \\`,
+      `libvirt ${formatVersion(f.libvirtVersion)} hands internal snapshot names to QEMU's text monitor, which drops a name with " or \\: libvirt would list a snapshot that is not in the disk image. Choose a name without them.`,
+    );
   const offer = req.kind === 'internal' ? internalOffer(f) : externalOffer(f);
   if (!offer.ok) throw new AppError('refused', `No ${req.kind} snapshot of ${f.vm.name}`, offer.why);
   if (req.quiesce) {

@@ -6,7 +6,7 @@
 import { AppError } from '../../../shared/errors';
 import { describeUndo, UndoStack } from '../../core/undo';
 import type { RpcClient } from '../../libvirt/client';
-import { domainDefineXml, domainDestroy, domainGetXmlDesc } from '../../libvirt/domain';
+import { domainDefineXml, domainDestroy, domainGetState, domainGetXmlDesc } from '../../libvirt/domain';
 import { withLibvirtHint } from '../../libvirt/errors';
 import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
 import {
@@ -70,7 +70,10 @@ export async function revertByLibvirt(rpc: RpcClient, dom: DomainRef, name: stri
   try {
     await snapshotRevert(rpc, await snapshotLookupByName(rpc, dom, name));
   } catch (err) {
-    throw withLibvirtHint(err, 'The VM was not changed by the revert.');
+    // A failed revert may have stopped the VM (libvirt restarts QEMU for some reverts): say where it is.
+    const st = await domainGetState(rpc, dom).catch(() => null);
+    const now = st ? st.stateName.toLowerCase() : 'in an unknown state';
+    throw withLibvirtHint(err, `The revert did not happen; the VM is ${now} now, its snapshots and disks are as they were.`);
   }
 }
 

@@ -5,7 +5,7 @@
  * "file" is a run of 64 KiB blocks at an offset, read back through a dropped page cache.
  */
 import { writeFileSync } from 'node:fs';
-import { guestExec, labSh, virshOn } from '../../../e2e/lab/lab';
+import { guestExec, labSh, readLab, virshOn } from '../../../e2e/lab/lab';
 
 export const IMAGES = '/var/lib/libvirt/images';
 
@@ -15,26 +15,55 @@ export interface LabVm {
   uuid: string;
 }
 
+const hex = () =>
+  Math.floor(Math.random() * 256)
+    .toString(16)
+    .padStart(2, '0');
+
+/** tiny's definition as lab.sh writes it (kept here: tiny itself may be elsewhere while another test migrates it). */
+function definition(name: string, disk: string): string {
+  const lab = readLab();
+  const log = `/var/log/libvirt/qemu/${name}-serial.log`;
+  return `<domain type='qemu'>
+  <name>${name}</name>
+  <memory unit='KiB'>196608</memory>
+  <vcpu placement='static'>1</vcpu>
+  <os>
+    <type arch='x86_64' machine='pc-i440fx-7.2'>hvm</type>
+    <kernel>${lab.dir}/guest/vmlinuz</kernel>
+    <initrd>${lab.dir}/guest/initrd.img</initrd>
+    <cmdline>console=ttyS0 quiet panic=-1</cmdline>
+  </os>
+  <features><acpi/></features>
+  <cpu mode='custom' match='exact' check='none'><model fallback='forbid'>qemu64</model></cpu>
+  <on_poweroff>destroy</on_poweroff>
+  <devices>
+    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='qcow2' cache='none'/>
+      <source file='${disk}'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <interface type='bridge'>
+      <mac address='52:54:00:22:${hex()}:${hex()}'/>
+      <source bridge='labbr0'/>
+      <model type='virtio'/>
+    </interface>
+    <serial type='pty'><log file='${log}' append='off'/><target type='isa-serial' port='0'/></serial>
+    <console type='pty'><log file='${log}' append='off'/><target type='serial' port='0'/></console>
+    <graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'/>
+    <memballoon model='none'/>
+  </devices>
+</domain>
+`;
+}
+
 /** Defines (and starts, unless `start` is false) a copy of tiny named `name`, waiting for its console shell. */
 export async function makeLabVm(name: string, o: { start?: boolean } = {}): Promise<LabVm> {
   const disk = `${IMAGES}/${name}.qcow2`;
-  const xml = (await virshOn('A', ['dumpxml', '--inactive', 'tiny']))
-    .replace(/<name>tiny<\/name>/, `<name>${name}</name>`)
-    .replace(/<uuid>[^<]*<\/uuid>\s*/, '')
-    .replace(/<description>[^<]*<\/description>\s*/, '')
-    .replace(
-      /<mac address='[^']*'\/>/,
-      `<mac address='52:54:00:22:${Math.floor(Math.random() * 256)
-        .toString(16)
-        .padStart(2, '0')}:${Math.floor(Math.random() * 256)
-        .toString(16)
-        .padStart(2, '0')}'/>`,
-    )
-    .replace(/file='[^']*tiny\.qcow2'/, `file='${disk}'`)
-    .replace(/tiny-serial\.log/g, `${name}-serial.log`);
   await labSh(['exec', 'A', 'qemu-img', 'create', '-q', '-f', 'qcow2', disk, '64M']);
   const file = `/tmp/${name}.xml`;
-  writeFileSync(file, xml);
+  writeFileSync(file, definition(name, disk));
   await virshOn('A', ['define', file]);
   if (o.start !== false) await startLabVm(name);
   const uuid = (await virshOn('A', ['domuuid', name])).trim();

@@ -1,0 +1,73 @@
+/** A VM's Snapshots tab: the tree, and the take / revert / delete dialogs. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class SnapshotsTab {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId('snapshots-tab');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('details-tab-snapshots').click();
+    await expect(this.root).toBeVisible({ timeout: 30_000 });
+  }
+
+  get rows(): Locator {
+    return this.root.getByTestId('snapshot-row');
+  }
+
+  /** The row of a snapshot by its exact name (any characters). */
+  row(name: string): Locator {
+    return this.rows.filter({ has: this.page.getByTestId('snapshot-name-text').getByText(name, { exact: true }) });
+  }
+
+  /** Row names in tree order, with their depth: ['a:0', 'b:1']. */
+  async tree(): Promise<string[]> {
+    return this.rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-name')}:${e.getAttribute('data-depth')}`));
+  }
+
+  async openCreate(): Promise<Locator> {
+    await this.root.getByTestId('snapshot-create').click();
+    const d = this.page.getByTestId('snapshot-create-dialog');
+    await expect(d.getByTestId('snapshot-name')).toBeVisible();
+    return d;
+  }
+
+  async create(o: { name: string; description?: string; kind: 'internal' | 'external' }): Promise<void> {
+    const d = await this.openCreate();
+    await d.getByTestId('snapshot-name').fill(o.name);
+    if (o.description) await d.getByTestId('snapshot-description').fill(o.description);
+    await d.getByTestId(`snapshot-kind-${o.kind}`).check();
+    await d.getByTestId('snapshot-create-submit').click();
+    await expect(d.getByTestId('snapshot-create-submit')).toBeHidden({ timeout: 60_000 });
+    await expect(this.row(o.name)).toHaveAttribute('data-current', 'true');
+  }
+
+  async revert(name: string, o: { saveCurrentAs?: string; expectByVireo?: boolean } = {}): Promise<void> {
+    await this.row(name).getByTestId('snapshot-revert').click();
+    const d = this.page.getByTestId('snapshot-revert-dialog');
+    await expect(d.getByTestId('snapshot-revert-confirm')).toBeVisible();
+    if (o.expectByVireo !== undefined) await expect(d.getByTestId('snapshot-revert-by-vireo')).toHaveCount(o.expectByVireo ? 1 : 0);
+    if (o.saveCurrentAs) {
+      await d.getByTestId('snapshot-save-current').check();
+      await d.getByTestId('snapshot-save-current-name').fill(o.saveCurrentAs);
+    }
+    await d.getByTestId('snapshot-revert-confirm').click();
+    await expect(d.getByTestId('snapshot-revert-confirm')).toBeHidden({ timeout: 60_000 });
+    await expect(this.row(name)).toHaveAttribute('data-current', 'true');
+  }
+
+  /** Deletes through the dialog; with a method for an external snapshot of a running VM. Waits for the job's end. */
+  async delete(name: string, method?: 'libvirt' | 'blockjobs'): Promise<void> {
+    await this.row(name).getByTestId('snapshot-delete').click();
+    const d = this.page.getByTestId('snapshot-delete-dialog');
+    await expect(d.getByTestId('snapshot-delete-confirm')).toBeVisible();
+    if (method) await d.getByTestId(`snapshot-delete-method-${method}`).check();
+    await d.getByTestId('snapshot-delete-confirm').click();
+    await expect(d.getByTestId('snapshot-job')).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
+    await d.getByTestId('snapshot-delete-close').click();
+    await expect(d.getByTestId('snapshot-delete-close')).toBeHidden();
+    await expect(this.row(name)).toHaveCount(0);
+  }
+}
