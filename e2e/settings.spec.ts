@@ -231,6 +231,24 @@ test('devices of a running VM: ISO in and out, a disk and a NIC hot-plugged and 
     expect(await domblk()).not.toContain(data);
   });
 
+  await test.step('a new volume made in the pool and attached live; detached again', async () => {
+    const fresh = `${name}-new.qcow2`;
+    volumes.push(fresh);
+    await page.getByTestId('settings-disk-new-pool').selectOption('default');
+    await page.getByTestId('settings-disk-new-name').fill('bad name');
+    await expect(settings.section('devices')).toContainText('Volume name: Use letters, digits');
+    await expect(page.getByTestId('settings-disk-new-add')).toBeDisabled();
+    await page.getByTestId('settings-disk-new-name').fill(fresh);
+    await page.getByTestId('settings-disk-new-size').fill('8');
+    await page.getByTestId('settings-disk-new-add').click();
+    await expect(page.getByTestId('settings-disk-added')).toHaveText('Applied to the running VM and the next boot.');
+    await expect(page.getByTestId('settings-disk-vdb-source')).toHaveText(`/var/lib/libvirt/images/${fresh}`);
+    expect(await virshOn('A', ['vol-info', '--pool', 'default', fresh])).toMatch(/Capacity:\s+8\.00 MiB/);
+    expect(await guestUntil(name, 'cat /sys/block/vdb/size', (o) => o === '16384')).toBe('16384');
+    await page.getByTestId('settings-disk-vdb-remove').click();
+    await expect(page.getByTestId('settings-disk-vdb')).toHaveCount(0);
+  });
+
   await test.step('a NIC added live on the host bridge: the guest sees eth1; removed', async () => {
     await page.getByTestId('settings-nic-add-source').selectOption('bridge/labbr0');
     await page.getByTestId('settings-nic-add').click();

@@ -1,6 +1,6 @@
 /** The VM settings editor and the XML editor (issue 19): its value types, schemas, requests and events. */
 import { z } from 'zod';
-import { BridgeName, DiskTarget, domainRef, type HostId, MacAddress, ObjectName, OneLine } from './common';
+import { BridgeName, DiskTarget, domainRef, type HostId, MacAddress, ObjectName, OneLine, VolumeFileName } from './common';
 import { out } from './out';
 
 // ---- the XML editor ------------------------------------------------------------------------------
@@ -158,9 +158,30 @@ export const settingsRequests = {
     input: domainRef.extend({ target: DiskTarget, media: z.object({ pool: ObjectName, volume: ObjectName }).strict().nullable() }).strict(),
     output: out<SettingsApplied>(),
   },
-  /** Attaches an existing volume as a disk (the next free target of the bus). */
+  /**
+   * Attaches a volume as a disk (the next free target of the bus): an existing one, or a new one
+   * made in the pool first (`create`; deleted again if libvirt refuses the attach).
+   */
   'settings.addDisk': {
-    input: domainRef.extend({ pool: ObjectName, volume: ObjectName, bus: z.enum(['virtio', 'sata', 'scsi']) }).strict(),
+    input: domainRef
+      .extend({
+        pool: ObjectName,
+        volume: ObjectName,
+        bus: z.enum(['virtio', 'sata', 'scsi']),
+        create: z
+          .object({
+            name: VolumeFileName,
+            sizeMiB: z
+              .number()
+              .int('Whole MiB only')
+              .min(1, 'At least 1 MiB')
+              .max(16 * 1024 * 1024, 'At most 16 TiB'),
+            format: z.enum(['qcow2', 'raw']),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
     output: out<SettingsApplied>(),
   },
   /** Detaches a disk (the volume stays in its pool). */

@@ -8,16 +8,17 @@
 
 import type { BootEntry, SettingsDisk, SettingsNic } from '../../../shared/api/settings';
 import { AppError } from '../../../shared/errors';
+import { describeUndo, UndoStack } from '../../core/undo';
 import type { RpcClient } from '../../libvirt/client';
 import { domainAttachDevice, domainDefineXml, domainDetachDevice, domainGetXmlDesc, domainUpdateDevice } from '../../libvirt/domain';
 import { withLibvirtHint } from '../../libvirt/errors';
 import { DeviceModifyFlags, type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
-import { poolLookupByName, volGetPath, volGetXmlDesc, volLookupByName } from '../../libvirt/storage';
+import { poolLookupByName, volCreateXml, volDelete, volGetPath, volGetXmlDesc, volLookupByName } from '../../libvirt/storage';
 import { buildDiskXml, buildInterfaceXml } from '../../xml/devices';
 import { deviceXml, domainToXml, findDisk, findInterface, openDomain, setBootOrder, setDiskMedia, setInterfaceLink } from '../../xml/edit';
 import type { DomainModel } from '../../xml/model';
 import { diskSourceText, parseDomain } from '../../xml/parse';
-import { parseVolume } from '../../xml/volume';
+import { buildVolumeXml, parseVolume } from '../../xml/volume';
 
 type Side = 'live' | 'config';
 export interface Target {
@@ -138,8 +139,39 @@ export async function setMedia(t: Target, target: string, media: { pool: string;
   return { applied };
 }
 
-/** Attaches an existing volume as a disk on the next free target of `bus`, live and for the next boot. */
-export async function addDisk(t: Target, a: { pool: string; volume: string; bus: string }): Promise<DeviceOutcome & { target: string }> {
+export interface NewVolume {
+  name: string;
+  sizeMiB: number;
+  format: 'qcow2' | 'raw';
+}
+
+/**
+ * Attaches a volume as a disk on the next free target of `bus`, live and for the next boot; with
+ * `create`, a new sparse volume made in the pool first and deleted again if the attach is refused.
+ */
+export async function addDisk(
+  t: Target,
+  a: { pool: string; volume: string; bus: string; create?: NewVolume },
+): Promise<DeviceOutcome & { target: string }> {
+  const undo = new UndoStack();
+  if (a.create) {
+    const pool = await poolLookupByName(t.rpc, a.pool);
+    const xml = buildVolumeXml({ name: a.create.name, capacity: a.create.sizeMiB * 1024 * 1024, format: a.create.format });
+    const vol = await guard(volCreateXml(t.rpc, pool, { xml }), 'No volume was made and nothing was attached.');
+    undo.push(`delete the new volume ${a.create.name}`, () => volDelete(t.rpc, vol));
+  }
+  try {
+    const out = await attachVolume(t, { ...a, volume: a.create?.name ?? a.volume });
+    undo.commit();
+    return out;
+  } catch (err) {
+    const report = await undo.unwind();
+    if (report.failed.length) throw new AppError('libvirt', (err as Error).message, { cause: err, hint: describeUndo(report) });
+    throw err;
+  }
+}
+
+async function attachVolume(t: Target, a: { pool: string; volume: string; bus: string }): Promise<DeviceOutcome & { target: string }> {
   const { path, format } = await volumePath(t.rpc, a.pool, a.volume);
   const models = await Promise.all(sidesOf(t).map(async (s) => parseDomain(await xmlOf(t, s))));
   const target = nextTarget(

@@ -27,7 +27,8 @@ export function createSettingsFeature(deps: ServiceDeps): SettingsFeature {
       'settings.setGeneral': ({ hostId, uuid, title, description }) => settings.setGeneral(hostId, uuid, { title, description }),
       'settings.rename': ({ hostId, uuid, name }) => settings.rename(hostId, uuid, name),
       'settings.setMedia': ({ hostId, uuid, target, media }) => settings.setMedia(hostId, uuid, target, media),
-      'settings.addDisk': ({ hostId, uuid, pool, volume, bus }) => settings.addDisk(hostId, uuid, { pool, volume, bus }),
+      'settings.addDisk': ({ hostId, uuid, pool, volume, bus, create }) =>
+        settings.addDisk(hostId, uuid, { pool, volume, bus, ...(create ? { create } : {}) }),
       'settings.removeDisk': ({ hostId, uuid, target }) => settings.removeDisk(hostId, uuid, target),
       'settings.addNic': ({ hostId, uuid, source, model }) => settings.addNic(hostId, uuid, { ...source, model }),
       'settings.setLink': ({ hostId, uuid, mac, up }) => settings.setLink(hostId, uuid, mac, up),

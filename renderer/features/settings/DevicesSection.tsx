@@ -3,9 +3,10 @@
  * disk detached, a NIC added on a network or host bridge, its link set up or down — live and for
  * the next boot as libvirt allows, then read back.
  */
-import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, NativeSelect, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
+import { VolumeFileName } from '../../../shared/api/common';
 import type { SettingsApplied, SettingsDisk, SettingsNic, VmSettings } from '../../../shared/api/settings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRead } from '../../queries';
@@ -47,6 +48,12 @@ function Disks({ s }: { s: VmSettings }) {
   const remove = useSettingsWrite('settings.removeDisk', s.hostId, s.uuid);
   const [iso, setIso] = useState<Record<string, string>>({});
   const [vol, setVol] = useState('');
+  const options = useRead('install.options', { hostId: s.hostId }, { staleTime: 30_000 });
+  const pools = (options.data?.pools ?? []).filter((p) => p.state === 'running');
+  const [newPool, setNewPool] = useState('');
+  const [newName, setNewName] = useState('');
+  const [newSize, setNewSize] = useState<number>(1024);
+  const nameOk = VolumeFileName.safeParse(newName);
   const all = volumes.data ?? [];
   const isos = all.filter((v) => v.name.toLowerCase().endsWith('.iso'));
   const free = all.filter((v) => !v.name.toLowerCase().endsWith('.iso') && v.usedBy.length === 0);
@@ -144,6 +151,42 @@ function Disks({ s }: { s: VmSettings }) {
           data-testid="settings-disk-add"
         >
           Attach (virtio)
+        </Button>
+      </Group>
+      <Group align="flex-end">
+        <NativeSelect
+          label="Or a new volume in pool"
+          value={newPool}
+          onChange={(e) => setNewPool(e.currentTarget.value)}
+          data={[{ value: '', label: 'Choose a pool…' }, ...pools.map((p) => p.name)]}
+          data-testid="settings-disk-new-pool"
+        />
+        <TextInput
+          label="Volume name"
+          value={newName}
+          onChange={(e) => setNewName(e.currentTarget.value)}
+          error={newName && !nameOk.success ? `Volume name: ${nameOk.error.issues[0]?.message}` : undefined}
+          data-testid="settings-disk-new-name"
+        />
+        <NumberInput
+          label="Size (MiB)"
+          value={newSize}
+          onChange={(v) => setNewSize(typeof v === 'number' ? v : Number.NaN)}
+          allowDecimal={false}
+          min={1}
+          error={Number.isInteger(newSize) && newSize >= 1 ? undefined : 'Size: whole MiB, at least 1'}
+          data-testid="settings-disk-new-size"
+        />
+        <Button
+          size="xs"
+          disabled={!newPool || !nameOk.success || !Number.isInteger(newSize) || newSize < 1}
+          loading={add.isPending && !!add.variables?.create}
+          onClick={() =>
+            add.mutate({ pool: newPool, volume: newName, bus: 'virtio', create: { name: newName, sizeMiB: newSize, format: 'qcow2' } })
+          }
+          data-testid="settings-disk-new-add"
+        >
+          Create (qcow2) and attach
         </Button>
       </Group>
       <Text size="xs" c="dimmed">

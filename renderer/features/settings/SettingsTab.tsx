@@ -5,9 +5,12 @@
  */
 import { Alert, Badge, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconClockPause } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type { PendingSetting, VmSettings } from '../../../shared/api/settings';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useVmSettings } from '../../queries/settings';
+import { useDomain } from '../../queries';
+import { settingsKeys, useVmSettings } from '../../queries/settings';
 import { BootSection } from './BootSection';
 import { CpuMemorySection } from './CpuMemorySection';
 import { DevicesSection } from './DevicesSection';
@@ -16,6 +19,16 @@ import { fieldWords, showValue } from './words';
 
 export function SettingsTab({ hostId, uuid }: { hostId: string; uuid: string }) {
   const q = useVmSettings(hostId, uuid);
+  // Started, stopped, renamed elsewhere: libvirt's events update the VM list; the settings follow.
+  const summary = useDomain(hostId, uuid);
+  const qc = useQueryClient();
+  const seen = summary ? `${summary.state}|${summary.name}|${summary.vcpus}|${summary.memoryKiB}` : '';
+  const last = useRef(seen);
+  useEffect(() => {
+    if (seen === last.current) return;
+    last.current = seen;
+    void qc.invalidateQueries({ queryKey: settingsKeys.settings(hostId, uuid) });
+  }, [qc, hostId, uuid, seen]);
   if (q.isLoading) return <Loader size="sm" />;
   if (!q.data) return <ErrorAlert title="Could not read the settings" error={q.error} />;
   const s = q.data;
