@@ -33,23 +33,7 @@ import { LibvirtStream, type StreamLink } from './stream';
 import { XdrReader, XdrWriter } from './xdr';
 
 // The frames and the stream class live beside this file; importers keep using './client'.
-export {
-  decodeHeader,
-  describeProc,
-  encodeFrame,
-  type FrameHeader,
-  HEADER_SIZE,
-  KeepaliveProc,
-  MAX_RECV_FRAME,
-  MAX_SEND_FRAME,
-  MessageStatus,
-  MessageType,
-  PROTOCOL_VERSION,
-  Program,
-  registerProcedureNames,
-  STREAM_CHUNK_MAX,
-  splitFrames,
-} from './frames';
+export * from './frames';
 export { LibvirtStream } from './stream';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
