@@ -133,6 +133,12 @@ test('a running VM: vCPU hot-plug, a pending maximum, balloon, title and descrip
     await page.getByTestId('settings-memory-apply').click();
     await expect(page.getByTestId('settings-memory-readout')).toContainText('Next boot: 192 MiB of 192 MiB');
     expect(await virshOn('A', ['dumpxml', '--inactive', v.uuid])).toContain("<currentMemory unit='KiB'>196608</currentMemory>");
+    // A new maximum only for the next boot: pending while it runs.
+    await page.getByTestId('settings-memory-max').fill('256');
+    await page.getByTestId('settings-memory-apply').click();
+    await expect(page.getByTestId('settings-memory-applied')).toContainText('Applied to the next boot.');
+    await expect(page.getByTestId('settings-pending-maxMemory')).toHaveText('Maximum memory192 MiB256 MiB');
+    expect(await virshOn('A', ['dumpxml', '--inactive', v.uuid])).toContain("<memory unit='KiB'>262144</memory>");
   });
 
   await test.step('title and description, live and for the next boot, hostile text verbatim', async () => {
