@@ -77,6 +77,14 @@ test('storage: define, build, autostart, start a dir pool; create, resize offlin
   await test.step('define: a relative path is refused at its field, then the pool is defined inactive', async () => {
     await page.getByTestId('storage-define-pool').click();
     const form = page.getByTestId('storage-pool-form').getByRole('dialog');
+    // The other types the host's libvirt supports, as virsh pool-capabilities says.
+    const others = [...(await virshOn('A', ['pool-capabilities'])).matchAll(/<pool type='([^']+)' supported='yes'>/g)]
+      .map((m) => m[1])
+      .filter((t) => t !== 'dir' && t !== 'logical');
+    expect(others.length).toBeGreaterThan(0);
+    await expect(form.getByTestId('storage-pool-types-other')).toHaveText(
+      `This host’s libvirt also supports ${others.join(', ')} pools: define those with virsh pool-define for now.`,
+    );
     await form.getByTestId('storage-pool-name-input').fill(POOL);
     await form.getByTestId('storage-pool-path-input').fill('var/lib/x');
     await form.getByTestId('storage-pool-submit').click();

@@ -54,6 +54,11 @@ export async function poolRefresh(rpc: RpcClient, pool: StoragePoolRef, o?: Flag
   await callRemote(rpc, P.STORAGE_POOL_REFRESH, { pool, flags: flagsOf(o) }, callOpts(o));
 }
 
+/** The pool types this host's libvirt supports, with their options (virsh pool-capabilities). */
+export async function poolGetCapabilities(rpc: RpcClient, o?: Flags): Promise<string> {
+  return (await callRemote(rpc, P.CONNECT_GET_STORAGE_POOL_CAPABILITIES, { flags: flagsOf(o) }, callOpts(o))).capabilities;
+}
+
 /** Defines a persistent pool from its XML (inactive until started). */
 export async function poolDefineXml(rpc: RpcClient, a: { xml: string } & Flags): Promise<StoragePoolRef> {
   return (await callRemote(rpc, P.STORAGE_POOL_DEFINE_XML, { xml: a.xml, flags: flagsOf(a) }, callOpts(a))).pool;

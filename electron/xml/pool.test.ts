@@ -1,7 +1,7 @@
 // Pool XML: what buildPoolXml writes (libvirt 9 in the lab defined it: services/storage/storage.lab.test.ts)
 // and what parsePool reads from libvirt's answers.
 import { describe, expect, it } from 'vitest';
-import { buildPoolXml, parsePool } from './pool';
+import { buildPoolXml, parsePool, parsePoolCapabilities } from './pool';
 
 describe('buildPoolXml', () => {
   it('a dir pool, a hostile name escaped by the DOM, read back verbatim', () => {
@@ -72,5 +72,20 @@ describe('parsePool', () => {
   it('a netfs pool: its server', () => {
     const xml = `<pool type='netfs'><name>n</name><source><host name='nas'/><dir path='/export'/><format type='nfs'/></source><target><path>/mnt/n</path></target></pool>`;
     expect(parsePool(xml)).toEqual({ name: 'n', type: 'netfs', targetPath: '/mnt/n', sourceHost: 'nas', sourceDevices: [] });
+  });
+});
+
+describe('parsePoolCapabilities', () => {
+  it('the pool types and whether each is supported (libvirt 9 prints options under each)', () => {
+    const xml = `<storagepoolCapabilities>
+  <pool type='dir' supported='yes'><volOptions><defaultFormat type='raw'/></volOptions></pool>
+  <pool type='logical' supported='yes'><poolOptions><defaultFormat type='lvm2'/></poolOptions></pool>
+  <pool type='rbd' supported='no'/>
+</storagepoolCapabilities>`;
+    expect(parsePoolCapabilities(xml)).toEqual([
+      { type: 'dir', supported: true },
+      { type: 'logical', supported: true },
+      { type: 'rbd', supported: false },
+    ]);
   });
 });

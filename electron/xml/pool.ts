@@ -2,7 +2,7 @@
  * Storage pool XML: the one builder of a pool definition Vireo defines (dir and logical; names and
  * paths escaped by the DOM) and the one reader of what Vireo shows of a pool (type, target path, source).
  */
-import { appendElement, attr, child, type Element, indent, newDocument, parseXml, path, text, toXml } from './dom';
+import { appendElement, attr, child, children, type Element, indent, newDocument, parseXml, path, text, toXml } from './dom';
 
 /** A pool to define: a directory on the host, or an LVM volume group (on `devices` when Build makes it). */
 export type PoolSpec =
@@ -61,4 +61,13 @@ export function parsePool(xml: string): PoolModel {
     }
   }
   return out;
+}
+
+/** The pool types in libvirt's storage pool capabilities, each with whether this host supports it. */
+export function parsePoolCapabilities(xml: string): { type: string; supported: boolean }[] {
+  const root = parseXml(xml, 'the storage pool capabilities').documentElement;
+  if (!root) return [];
+  return children(root, 'pool')
+    .map((p) => ({ type: p.getAttribute('type') ?? '', supported: p.getAttribute('supported') === 'yes' }))
+    .filter((p) => p.type !== '');
 }

@@ -14,6 +14,11 @@ export function usePools(hostId: string) {
   return useRead('storage.pools', { hostId });
 }
 
+/** The pool types the host's libvirt supports (they do not change while connected). */
+export function usePoolTypes(hostId: string, enabled: boolean) {
+  return useRead('storage.poolTypes', { hostId }, { enabled, staleTime: Number.POSITIVE_INFINITY });
+}
+
 export function useVolumes(hostId: string, pool: string, enabled: boolean) {
   return useRead('storage.volumes', { hostId, pool }, { enabled, retry: false });
 }

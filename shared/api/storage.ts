@@ -93,6 +93,8 @@ export interface ResizeResult {
 export const storageRequests = {
   /** The host's pools with their state, sizes and autostart. */
   'storage.pools': { input: z.object({ hostId: HostId }).strict(), output: out<PoolRow[]>() },
+  /** The pool types this host's libvirt supports (its storage pool capabilities). */
+  'storage.poolTypes': { input: z.object({ hostId: HostId }).strict(), output: out<string[]>() },
   /** The volumes of one active pool, each with the VMs that use it. */
   'storage.volumes': { input: poolRef, output: out<VolumeRow[]>() },
   /** Defines a pool (inactive, not built): a dir pool at a directory, or a logical pool on a volume group. */

@@ -10,6 +10,7 @@ export function createStorageFeature(deps: ServiceDeps): StorageFeature {
   return {
     handlers: {
       'storage.pools': ({ hostId }) => s.pools(hostId),
+      'storage.poolTypes': ({ hostId }) => s.poolTypes(hostId),
       'storage.volumes': ({ hostId, pool }) => s.volumes(hostId, pool),
       'storage.definePool': (spec) => s.definePool(spec),
       'storage.poolAction': ({ hostId, pool, action }) => s.poolAction(hostId, pool, action),

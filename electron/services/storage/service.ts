@@ -19,6 +19,7 @@ import {
   poolDefineXml,
   poolDelete,
   poolDestroy,
+  poolGetCapabilities,
   poolLookupByName,
   poolRefresh,
   poolSetAutostart,
@@ -30,7 +31,7 @@ import {
   volResize,
   volWipe,
 } from '../../libvirt/storage';
-import { buildPoolXml } from '../../xml/pool';
+import { buildPoolXml, parsePoolCapabilities } from '../../xml/pool';
 import { buildVolumeXml } from '../../xml/volume';
 import type { HostManager } from '../hosts';
 import { checkPoolRemovable, checkVolumeCopyable, checkVolumeDeletable, planResize, poolUsers, usersOf, volumeRow } from './checks';
@@ -92,6 +93,13 @@ export class StorageService {
 
   async pools(hostId: HostId): Promise<PoolRow[]> {
     return readPools(this.rpc(hostId));
+  }
+
+  async poolTypes(hostId: HostId): Promise<string[]> {
+    const xml = await poolGetCapabilities(this.rpc(hostId));
+    return parsePoolCapabilities(xml)
+      .filter((p) => p.supported)
+      .map((p) => p.type);
   }
 
   async volumes(hostId: HostId, pool: string): Promise<VolumeRow[]> {

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { DefinePoolSpec } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { issuesByField, summary } from '../../lib/formErrors';
-import { useStorageWrite } from '../../queries/storage';
+import { usePoolTypes, useStorageWrite } from '../../queries/storage';
 
 const LABELS = { name: 'Name', targetPath: 'Directory', sourceName: 'Volume group', devices: 'Devices' } as const;
 const fieldOf = (p: string) => {
@@ -40,6 +40,9 @@ export function DefinePoolModal({
   const [devices, setDevices] = useState('');
   const [tried, setTried] = useState(false);
   const define = useStorageWrite('storage.definePool', hostId);
+  const types = usePoolTypes(hostId, opened);
+  const supported = (t: PoolType) => !types.data || types.data.includes(t);
+  const others = (types.data ?? []).filter((t) => t !== 'dir' && t !== 'logical');
   const input =
     type === 'dir'
       ? ({ type, name, targetPath } as const)
@@ -86,10 +89,19 @@ export function DefinePoolModal({
             value={type}
             onChange={(v) => setType(v as PoolType)}
             data={[
-              { value: 'dir', label: <span data-testid="storage-pool-type-dir">Directory</span> },
-              { value: 'logical', label: <span data-testid="storage-pool-type-logical">LVM volume group</span> },
+              { value: 'dir', label: <span data-testid="storage-pool-type-dir">Directory</span>, disabled: !supported('dir') },
+              {
+                value: 'logical',
+                label: <span data-testid="storage-pool-type-logical">LVM volume group</span>,
+                disabled: !supported('logical'),
+              },
             ]}
           />
+          {others.length > 0 && (
+            <Text size="xs" c="dimmed" data-testid="storage-pool-types-other">
+              This host’s libvirt also supports {others.join(', ')} pools: define those with virsh pool-define for now.
+            </Text>
+          )}
           <Text size="sm" c="dimmed">
             {HINT[type]} The pool is defined inactive: build it, then start it.
           </Text>
