@@ -169,6 +169,7 @@ const SAMPLES: Record<RequestName, Record<string, unknown>> = {
   'networks.leases': { hostId: H, name: 'lan' },
   'networks.dhcpHost': { hostId: H, name: 'lan', op: 'add', host: { mac: '52:54:00:18:00:01', ip: '10.203.101.50', name: 'web' } },
   'storage.pools': { hostId: H },
+  'storage.poolTypes': { hostId: H },
   'storage.volumes': { hostId: H, pool: 'default' },
   'storage.definePool': { hostId: H, name: 'store', type: 'dir', targetPath: '/data/store' },
   'storage.poolAction': { hostId: H, pool: 'store', action: 'build' },
