@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, openApp, test } from './fixtures';
 import { connectLabHosts } from './lab/hosts';
-import { readLab } from './lab/lab';
+import { readLab, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
 import { defineS19Vm, inactiveXml, removeS19Vm, type S19Vm, SettingsPanel, XmlEditorPage } from './pages/settings';
@@ -158,6 +158,19 @@ test('XML editor: secrets stay home, bad edits refused by libvirt, a good one di
     expect(after).toContain('<on_crash>destroy</on_crash>');
     expect(after).toContain(`passwd='${PASSWORD}'`);
     expectVirtManagerKept(after);
+  });
+
+  await test.step('a definition changed elsewhere since the editor opened it: the apply is refused, the other change kept', async () => {
+    const opened = (await backend.call('settings.xml.get', { hostId: idA, uuid: (vm as S19Vm).uuid })).xml;
+    await virshOn('A', ['desc', (vm as S19Vm).uuid, '--config', `changed with virsh ${run}`]);
+    await editor.replaceText(opened.replace('<on_crash>destroy</on_crash>', '<on_crash>restart</on_crash>'));
+    await editor.review();
+    await editor.apply();
+    await expect(editor.error).toContainText('changed since the editor opened it');
+    await expect(editor.error).toContainText('nothing was applied');
+    const after = await inactiveXml(vm as S19Vm);
+    expect(after).toContain(`changed with virsh ${run}`);
+    expect(after).toContain('<on_crash>destroy</on_crash>');
     await page.getByTestId('xml-close').click();
     await expect(page.getByTestId('details-xml')).toContainText(`<name>${name}</name>`);
   });
