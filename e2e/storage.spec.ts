@@ -8,7 +8,8 @@
  * libvirt's back appears after Refresh and is wiped to zeroes; a file uploaded from this computer
  * lands in the pool with the same bytes; the volume
  * attached (virsh) to a running throwaway guest and resized live — the guest's /sys/block size
- * changes; its delete and the pool's undefine refused naming the guest; after the detach the
+ * changes; its delete and the pool's undefine refused naming the guest (the pool stopped with virsh:
+ * the list follows libvirt's pool event); after the detach the
  * delete goes through; the pool stopped, its storage deleted and undefined.
  * A logical pool on a loop device (a file under the lab dir, attached in host A; `lab.sh down`
  * detaches any left): defined, built (vgcreate), started with its size shown, stopped, deleted
@@ -202,7 +203,8 @@ test('storage: define, build, autostart, start a dir pool; create, resize offlin
     await expect(storage.volumes.getByTestId('error-alert')).toContainText(`Cannot delete volume ${VOL}: it is a disk of ${VM}`);
     expect(await virshOn('A', ['vol-list', POOL])).toContain(VOL);
 
-    await storage.poolAction(POOL, 'stop');
+    // Stopped with virsh on the host: the list follows libvirt's pool event by itself.
+    await virshOn('A', ['pool-destroy', POOL]);
     await expect(pool).toHaveAttribute('data-state', 'inactive');
     await storage.poolAction(POOL, 'undefine');
     await expect(page.getByTestId('storage-pools').locator('..').getByTestId('error-alert')).toContainText(
