@@ -16,7 +16,7 @@ import { connectLabHosts } from './lab/hosts';
 import { guestExec, readLab, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
-import { defineS19Vm, removeS19Vm, type S19Vm, SettingsPanel } from './pages/settings';
+import { defineS19Vm, removeS19Vm, type S19Vm, SettingsPanel, XmlEditorPage } from './pages/settings';
 
 const lab = readLab();
 const A = lab.hosts.find((h) => h.id === 'A');
@@ -162,6 +162,14 @@ test('a running VM: vCPU hot-plug, a pending maximum, balloon, title and descrip
     await page.getByTestId('settings-autostart').click();
     await expect(page.getByTestId('settings-autostart')).not.toBeChecked();
     expect((await dominfo(v)).Autostart).toBe('disable');
+  });
+
+  await test.step('the XML editor of the running VM says its definition has pending changes', async () => {
+    const editor = new XmlEditorPage(page);
+    await editor.open();
+    await expect(page.getByTestId('xml-pending')).toContainText('pending changes');
+    await expect(page.getByTestId('xml-undo')).toHaveCount(0); // settings changes are not the editor's to undo
+    await page.getByTestId('xml-close').click();
   });
 });
 

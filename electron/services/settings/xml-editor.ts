@@ -22,7 +22,9 @@ import {
 import { withLibvirtHint } from '../../libvirt/errors';
 import { DefineFlags, type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
 import { domainToXml, modelOf, openDomain, restoreGraphicsPasswords } from '../../xml/edit';
+import { parseDomain } from '../../xml/parse';
 import { redactDomainXml } from '../../xml/redact';
+import { settingsOf } from './vm-settings';
 
 const keyOf = (hostId: HostId, uuid: string) => `${hostId}/${uuid}`;
 
@@ -50,7 +52,14 @@ export class XmlEditor {
       domainIsActive(rpc, dom),
       domainIsPersistent(rpc, dom),
     ]);
-    const pending = running && persistent ? await domainIsUpdated(rpc, dom) : false;
+    // libvirt's own flag (virDomainIsUpdated) misses changes made with setvcpus/setmem --config:
+    // the values the settings compare count too.
+    let pending = false;
+    if (running && persistent) {
+      const [updated, liveXml] = await Promise.all([domainIsUpdated(rpc, dom), domainGetXmlDesc(rpc, dom)]);
+      const base = { hostId, uuid, name: dom.name, running, persistent, autostart: false };
+      pending = updated || settingsOf(base, parseDomain(xml), parseDomain(liveXml)).pending.length > 0;
+    }
     return { hostId, uuid, name: dom.name, running, xml: redactDomainXml(xml), pending, canUndo: this.undo.has(keyOf(hostId, uuid)) };
   }
 
