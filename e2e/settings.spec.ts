@@ -7,7 +7,8 @@
  * - a shut-off VM renamed (the field is disabled while a VM runs);
  * - devices of a running VM: an ISO from a pool inserted into its CD-ROM and ejected, a volume
  *   attached as a disk (the guest sees vdb) and detached, a NIC added on the host bridge (the guest
- *   sees eth1) and removed, the first NIC's link set down (the guest's carrier drops) and up, the
+ *   sees eth1) and removed, the first NIC's link set down (the guest's carrier drops) and up, vda
+ *   grown live (the guest sees the new size), the
  *   boot order changed for the next boot (pending while it runs).
  */
 import { randomBytes } from 'node:crypto';
@@ -290,6 +291,19 @@ test('devices of a running VM: ISO in and out, a disk and a NIC hot-plugged and 
     await expect(page.getByTestId(`settings-nic-${nicId}-link`)).toBeChecked();
     expect(await virshOn('A', ['domif-getlink', v.uuid, mac])).toContain('up');
     expect(await guestUntil(name, 'cat /sys/class/net/eth0/carrier', (o) => o === '1')).toBe('1');
+  });
+
+  await test.step('vda grown live from 64 to 96 MiB: the guest sees it; shrinking is not offered', async () => {
+    await expect(page.getByTestId('settings-disk-vda-size')).toHaveText('64 MiB');
+    await page.getByTestId('settings-disk-vda-grow-to').fill('32');
+    await expect(settings.section('devices')).toContainText('Only growing: more than 64 MiB');
+    await expect(page.getByTestId('settings-disk-vda-grow')).toBeDisabled();
+    await page.getByTestId('settings-disk-vda-grow-to').fill('96');
+    await page.getByTestId('settings-disk-vda-grow').click();
+    await expect(page.getByTestId('settings-disk-grown')).toHaveText('Applied to the running VM and the next boot.');
+    await expect(page.getByTestId('settings-disk-vda-size')).toHaveText('96 MiB');
+    expect(await virshOn('A', ['domblkinfo', v.uuid, 'vda'])).toMatch(/Capacity:\s+100663296/);
+    expect(await guestUntil(name, 'cat /sys/block/vda/size', (o) => o === '196608')).toBe('196608');
   });
 
   await test.step('boot order: the NIC first, then vda — for the next boot, pending while it runs', async () => {

@@ -206,6 +206,21 @@ export async function domainUpdateDevice(rpc: RpcClient, dom: DomainRef, a: { xm
 }
 
 // ---- settings ------------------------------------------------------------------------------------
+/** Grows (or shrinks!) a running domain's disk image to `bytes` (virsh blockresize --bytes). Callers check the direction. */
+export async function domainBlockResize(rpc: RpcClient, dom: DomainRef, a: { disk: string; bytes: number } & CallOpts): Promise<void> {
+  // VIR_DOMAIN_BLOCK_RESIZE_BYTES = 1: the size is in bytes, not KiB.
+  await callRemote(rpc, P.DOMAIN_BLOCK_RESIZE, { dom, disk: a.disk, size: a.bytes, flags: 1 }, callOpts(a));
+}
+
+/** A disk's capacity, allocation and physical size in bytes (virsh domblkinfo); `disk` = target or path. */
+export async function domainGetBlockInfo(
+  rpc: RpcClient,
+  dom: DomainRef,
+  a: { disk: string } & CallOpts,
+): Promise<{ capacity: number; allocation: number; physical: number }> {
+  const r = await callRemote(rpc, P.DOMAIN_GET_BLOCK_INFO, { dom, path: a.disk, flags: 0 }, callOpts(a));
+  return { capacity: hyperNumber(r.capacity), allocation: hyperNumber(r.allocation), physical: hyperNumber(r.physical) };
+}
 
 /** vCPU counts (virsh setvcpus); flags: VcpuFlags (LIVE, CONFIG, MAXIMUM …). */
 export async function domainSetVcpus(rpc: RpcClient, dom: DomainRef, a: { nvcpus: number } & Flags): Promise<void> {

@@ -141,6 +141,7 @@ const SAMPLES: Record<RequestName, Record<string, unknown>> = {
     bus: 'virtio',
     create: { name: 'd.qcow2', sizeMiB: 16, format: 'qcow2' },
   },
+  'settings.growDisk': { hostId: H, uuid: U, target: 'vda', sizeMiB: 2048 },
   'settings.removeDisk': { hostId: H, uuid: U, target: 'vdb' },
   'settings.addNic': { hostId: H, uuid: U, source: { kind: 'bridge', name: 'labbr0' }, model: 'virtio' },
   'settings.setLink': { hostId: H, uuid: U, mac: '52:54:00:aa:bb:cc', up: false },

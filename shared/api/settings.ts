@@ -72,6 +72,8 @@ export interface SettingsDisk {
   readonly: boolean;
   live: boolean;
   config: boolean;
+  /** Bytes, as the running VM sees the image (virDomainGetBlockInfo); absent when not running or unreadable. */
+  capacity?: number;
 }
 
 export interface SettingsNic {
@@ -180,6 +182,20 @@ export const settingsRequests = {
           })
           .strict()
           .optional(),
+      })
+      .strict(),
+    output: out<SettingsApplied>(),
+  },
+  /** Grows a running VM's disk image live (virDomainBlockResize); shrinking is refused. */
+  'settings.growDisk': {
+    input: domainRef
+      .extend({
+        target: DiskTarget,
+        sizeMiB: z
+          .number()
+          .int('Whole MiB only')
+          .min(1)
+          .max(16 * 1024 * 1024, 'At most 16 TiB'),
       })
       .strict(),
     output: out<SettingsApplied>(),

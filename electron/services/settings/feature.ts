@@ -29,6 +29,7 @@ export function createSettingsFeature(deps: ServiceDeps): SettingsFeature {
       'settings.setMedia': ({ hostId, uuid, target, media }) => settings.setMedia(hostId, uuid, target, media),
       'settings.addDisk': ({ hostId, uuid, pool, volume, bus, create }) =>
         settings.addDisk(hostId, uuid, { pool, volume, bus, ...(create ? { create } : {}) }),
+      'settings.growDisk': ({ hostId, uuid, target, sizeMiB }) => settings.growDisk(hostId, uuid, target, sizeMiB),
       'settings.removeDisk': ({ hostId, uuid, target }) => settings.removeDisk(hostId, uuid, target),
       'settings.addNic': ({ hostId, uuid, source, model }) => settings.addNic(hostId, uuid, { ...source, model }),
       'settings.setLink': ({ hostId, uuid, mac, up }) => settings.setLink(hostId, uuid, mac, up),

@@ -23,7 +23,19 @@ import { isLibvirtError, withLibvirtHint } from '../../libvirt/errors';
 import { type DomainRef, DomainXmlFlags, MemoryFlags, MetadataType, VcpuFlags } from '../../libvirt/protocol';
 import type { DomainModel } from '../../xml/model';
 import { parseDomain } from '../../xml/parse';
-import { addDisk, addNic, bootOrderOf, type DeviceOutcome, devicesOf, removeDevice, setBootOrderOf, setLink, setMedia } from './devices';
+import {
+  addDisk,
+  addNic,
+  bootOrderOf,
+  capacities,
+  type DeviceOutcome,
+  devicesOf,
+  growDisk,
+  removeDevice,
+  setBootOrderOf,
+  setLink,
+  setMedia,
+} from './devices';
 
 type Scope = 'live' | 'config';
 
@@ -87,7 +99,9 @@ export class VmSettingsService {
       persistent ? domainGetAutostart(rpc, dom) : Promise.resolve(false),
     ]);
     const live = liveXml ? parseDomain(liveXml) : undefined;
-    return settingsOf({ hostId, uuid, name: dom.name, running, persistent, autostart }, parseDomain(configXml), live);
+    const s = settingsOf({ hostId, uuid, name: dom.name, running, persistent, autostart }, parseDomain(configXml), live);
+    const sizes = await capacities({ rpc, dom, running, persistent }, s.disks);
+    return { ...s, disks: s.disks.map((d) => (sizes.has(d.target) ? { ...d, capacity: sizes.get(d.target) as number } : d)) };
   }
 
   private async done(hostId: HostId, uuid: string, appliedTo: Scope[], liveRefused?: string): Promise<SettingsApplied> {
@@ -195,6 +209,8 @@ export class VmSettingsService {
     this.device(hostId, uuid, (t) => setMedia(t, target, media));
   addDisk = (hostId: HostId, uuid: string, a: { pool: string; volume: string; bus: string }) =>
     this.device(hostId, uuid, (t) => addDisk(t, a));
+  growDisk = (hostId: HostId, uuid: string, target: string, sizeMiB: number) =>
+    this.device(hostId, uuid, (t) => growDisk(t, target, sizeMiB));
   removeDisk = (hostId: HostId, uuid: string, target: string) =>
     this.device(hostId, uuid, (t) => removeDevice(t, { kind: 'disk', target }));
   addNic = (hostId: HostId, uuid: string, a: { kind: 'network' | 'bridge'; name: string; model: string }) =>

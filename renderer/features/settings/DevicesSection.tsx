@@ -46,6 +46,7 @@ function Disks({ s }: { s: VmSettings }) {
   const media = useSettingsWrite('settings.setMedia', s.hostId, s.uuid);
   const add = useSettingsWrite('settings.addDisk', s.hostId, s.uuid);
   const remove = useSettingsWrite('settings.removeDisk', s.hostId, s.uuid);
+  const grow = useSettingsWrite('settings.growDisk', s.hostId, s.uuid);
   const [iso, setIso] = useState<Record<string, string>>({});
   const [vol, setVol] = useState('');
   const options = useRead('install.options', { hostId: s.hostId }, { staleTime: 30_000 });
@@ -112,16 +113,25 @@ function Disks({ s }: { s: VmSettings }) {
               </Button>
             </Group>
           ) : (
-            <Button
-              size="xs"
-              variant="default"
-              color="red"
-              loading={remove.isPending && remove.variables?.target === d.target}
-              onClick={() => remove.mutate({ target: d.target })}
-              data-testid={`settings-disk-${d.target}-remove`}
-            >
-              Detach
-            </Button>
+            <Group gap="xs" wrap="nowrap">
+              {d.capacity !== undefined && (
+                <Grow
+                  d={d as SettingsDisk & { capacity: number }}
+                  onGrow={(sizeMiB) => grow.mutate({ target: d.target, sizeMiB })}
+                  pending={grow.isPending}
+                />
+              )}
+              <Button
+                size="xs"
+                variant="default"
+                color="red"
+                loading={remove.isPending && remove.variables?.target === d.target}
+                onClick={() => remove.mutate({ target: d.target })}
+                data-testid={`settings-disk-${d.target}-remove`}
+              >
+                Detach
+              </Button>
+            </Group>
           )}
         </Table.Td>
       </Table.Tr>
@@ -135,6 +145,7 @@ function Disks({ s }: { s: VmSettings }) {
       </Table>
       <Outcome testId="settings-media-applied" data={media.data} error={media.error} />
       <Outcome testId="settings-disk-removed" data={remove.data} error={remove.error} />
+      <Outcome testId="settings-disk-grown" data={grow.data} error={grow.error} />
       <Group align="flex-end">
         <NativeSelect
           label="Attach a volume as a disk"
@@ -276,5 +287,39 @@ function Nics({ s }: { s: VmSettings }) {
       </Group>
       <Outcome testId="settings-nic-added" data={add.data} error={add.error} />
     </Stack>
+  );
+}
+
+/** A running disk's size and "grow to" (live block resize; only growing). */
+function Grow({ d, onGrow, pending }: { d: SettingsDisk & { capacity: number }; onGrow: (sizeMiB: number) => void; pending: boolean }) {
+  const now = Math.round(d.capacity / (1024 * 1024));
+  const [to, setTo] = useState<number>(now);
+  const err = !Number.isInteger(to) ? 'Whole MiB only' : to <= now ? `Only growing: more than ${now} MiB` : undefined;
+  return (
+    <>
+      <Text size="sm" data-testid={`settings-disk-${d.target}-size`}>
+        {now.toLocaleString('en-US')} MiB
+      </Text>
+      <NumberInput
+        size="xs"
+        w={120}
+        aria-label={`New size of ${d.target} in MiB`}
+        value={to}
+        onChange={(v) => setTo(typeof v === 'number' ? v : Number.NaN)}
+        allowDecimal={false}
+        error={to !== now ? err : undefined}
+        data-testid={`settings-disk-${d.target}-grow-to`}
+      />
+      <Button
+        size="xs"
+        variant="default"
+        disabled={!!err}
+        loading={pending}
+        onClick={() => onGrow(to)}
+        data-testid={`settings-disk-${d.target}-grow`}
+      >
+        Grow live
+      </Button>
+    </>
   );
 }
