@@ -174,7 +174,10 @@ test('a running VM: vCPU hot-plug, a pending maximum, balloon, title and descrip
   });
 });
 
-test('a shut-off VM renamed; a name libvirt would refuse is named in the form', async ({ page, server }, testInfo) => {
+test('a shut-off VM renamed (a name libvirt would refuse is named in the form); huge pages and KSM opt-out for the next boot', async ({
+  page,
+  server,
+}, testInfo) => {
   test.setTimeout(90_000);
   const name = `s19-ren-${run}`;
   vm = await defineS19Vm(name);
@@ -193,6 +196,22 @@ test('a shut-off VM renamed; a name libvirt would refuse is named in the form', 
   await expect(page.getByTestId('settings-rename')).toBeDisabled();
   expect((await virshOn('A', ['domname', v.uuid])).trim()).toBe(renamed);
   await settings.section('general').screenshot({ path: testInfo.outputPath('settings-renamed.png') });
+
+  // Memory backing for the next boot: KSM opt-out, huge pages, then both off again.
+  const backing = async () =>
+    /<memoryBacking>[\s\S]*?<\/memoryBacking>/.exec(await virshOn('A', ['dumpxml', '--inactive', v.uuid]))?.[0] ?? '';
+  await page.getByTestId('settings-nosharepages').click();
+  await expect(page.getByTestId('settings-nosharepages')).toBeChecked();
+  expect(await backing()).toContain('<nosharepages/>');
+  await page.getByTestId('settings-hugepages').click();
+  await expect(page.getByTestId('settings-hugepages')).toBeChecked();
+  expect(await backing()).toMatch(/<hugepages\/>[\s\S]*<nosharepages\/>|<nosharepages\/>[\s\S]*<hugepages\/>/);
+  await settings.section('cpu-memory').screenshot({ path: testInfo.outputPath('settings-memory-backing.png') });
+  await page.getByTestId('settings-hugepages').click();
+  await page.getByTestId('settings-nosharepages').click();
+  await expect(page.getByTestId('settings-nosharepages')).not.toBeChecked();
+  await expect(page.getByTestId('settings-hugepages')).not.toBeChecked();
+  expect(await backing()).toBe('');
 });
 
 test('devices of a running VM: ISO in and out, a disk and a NIC hot-plugged and removed, link down and up, boot order', async ({

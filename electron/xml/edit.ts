@@ -265,3 +265,25 @@ export function setBootOrder(d: DomainDoc, order: readonly BootEntry[]): void {
     el.appendChild(boot);
   });
 }
+
+/**
+ * <memoryBacking>'s <hugepages/> and <nosharepages/> on or off; other children of memoryBacking
+ * (locked, source, access …) are kept, and an emptied <memoryBacking> is removed.
+ */
+export function setMemoryBacking(d: DomainDoc, want: { hugepages: boolean; nosharepages: boolean }): void {
+  let backing = child(d.root, 'memoryBacking');
+  for (const tag of ['hugepages', 'nosharepages'] as const) {
+    const has = backing ? child(backing, tag) : null;
+    if (want[tag] && !has) {
+      if (!backing) {
+        backing = d.doc.createElement('memoryBacking');
+        const after = child(d.root, 'currentMemory') ?? child(d.root, 'memory');
+        d.root.insertBefore(backing, after ? after.nextSibling : d.root.firstChild);
+      }
+      backing.appendChild(d.doc.createElement(tag));
+    } else if (!want[tag] && has) removeWithIndent(has);
+  }
+  // Only whitespace left: the element goes too.
+  if (backing && [...Array.from(backing.childNodes)].every((n) => n.nodeType === 3 && !(n.nodeValue ?? '').trim()))
+    removeWithIndent(backing);
+}

@@ -54,7 +54,7 @@ export interface VmSettings {
   /** vCPUs: the definition's maximum and current; `live` = online in the running VM. */
   vcpus: { max: number; current: number; live?: number };
   /** Memory in KiB: the definition's maximum and current (balloon target); `live` = the running VM's balloon. */
-  memory: { maxKiB: number; currentKiB: number; liveKiB?: number; liveMaxKiB?: number };
+  memory: { maxKiB: number; currentKiB: number; liveKiB?: number; liveMaxKiB?: number; hugepages: boolean; nosharepages: boolean };
   pending: PendingSetting[];
   /** Disks and CD-ROMs of the running VM and the definition (by target); `live`/`config` say where each is. */
   disks: SettingsDisk[];
@@ -153,6 +153,11 @@ export const settingsRequests = {
   /** Memory: current by the balloon live and for the next boot; the maximum for the next boot. */
   'settings.setMemory': { input: MemoryInput, output: out<SettingsApplied>() },
   'settings.setGeneral': { input: GeneralInput, output: out<SettingsApplied>() },
+  /** Memory backing for the next boot: huge pages, and KSM page sharing opted out (nosharepages). */
+  'settings.setMemoryBacking': {
+    input: domainRef.extend({ hugepages: z.boolean(), nosharepages: z.boolean() }).strict(),
+    output: out<SettingsApplied>(),
+  },
   /** Renames a shut-off VM (libvirt refuses a running one). */
   'settings.rename': { input: domainRef.extend({ name: ObjectName }).strict(), output: out<SettingsApplied>() },
   /** A CD-ROM's medium: an ISO volume of a pool, or none (eject); live and for the next boot. */

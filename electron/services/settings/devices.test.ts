@@ -85,3 +85,19 @@ describe('devicesOf: both sides by target / MAC', () => {
     ]);
   });
 });
+
+describe('setMemoryBacking', () => {
+  it('adds hugepages/nosharepages after <currentMemory>, keeps other backing children, removes an emptied element', async () => {
+    const { setMemoryBacking } = await import('../../xml/edit');
+    const xml = "<domain><name>vm</name><memory unit='KiB'>1</memory><currentMemory unit='KiB'>1</currentMemory><vcpu>1</vcpu></domain>";
+    const d = openDomain(xml);
+    setMemoryBacking(d, { hugepages: true, nosharepages: true });
+    expect(domainToXml(d)).toMatch(/<\/currentMemory><memoryBacking><hugepages\/><nosharepages\/><\/memoryBacking><vcpu>/);
+    expect(parseDomain(domainToXml(d)).memory).toMatchObject({ hugepages: true, nosharepages: true });
+    setMemoryBacking(d, { hugepages: false, nosharepages: false });
+    expect(domainToXml(d)).not.toContain('memoryBacking');
+    const locked = openDomain(xml.replace('<vcpu>', '<memoryBacking><locked/><nosharepages/></memoryBacking><vcpu>'));
+    setMemoryBacking(locked, { hugepages: false, nosharepages: false });
+    expect(domainToXml(locked)).toContain('<memoryBacking><locked/></memoryBacking>');
+  });
+});

@@ -25,6 +25,8 @@ export function createSettingsFeature(deps: ServiceDeps): SettingsFeature {
           ...(maxKiB !== undefined ? { maxKiB } : {}),
         }),
       'settings.setGeneral': ({ hostId, uuid, title, description }) => settings.setGeneral(hostId, uuid, { title, description }),
+      'settings.setMemoryBacking': ({ hostId, uuid, hugepages, nosharepages }) =>
+        settings.setMemoryBacking(hostId, uuid, { hugepages, nosharepages }),
       'settings.rename': ({ hostId, uuid, name }) => settings.rename(hostId, uuid, name),
       'settings.setMedia': ({ hostId, uuid, target, media }) => settings.setMedia(hostId, uuid, target, media),
       'settings.addDisk': ({ hostId, uuid, pool, volume, bus, create }) =>

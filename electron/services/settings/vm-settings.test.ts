@@ -20,7 +20,14 @@ describe('settingsOf: the next boot, the running VM, and what is pending', () =>
     const s = settingsOf(base, dom({}), dom({}));
     expect(s.pending).toEqual([]);
     expect(s.vcpus).toEqual({ max: 1, current: 1, live: 1 });
-    expect(s.memory).toEqual({ maxKiB: 196608, currentKiB: 196608, liveKiB: 196608, liveMaxKiB: 196608 });
+    expect(s.memory).toEqual({
+      maxKiB: 196608,
+      currentKiB: 196608,
+      liveKiB: 196608,
+      liveMaxKiB: 196608,
+      hugepages: false,
+      nosharepages: false,
+    });
   });
   it('lists each value that differs, running value beside the next boot’s', () => {
     const config = dom({ vcpu: "<vcpu current='2'>3</vcpu>", mem: 262144, cur: 163840, title: 'new' });

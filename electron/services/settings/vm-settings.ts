@@ -6,8 +6,10 @@
  */
 import type { HostId } from '../../../shared/api/common';
 import type { BootEntry, PendingSetting, SettingsApplied, VmSettings } from '../../../shared/api/settings';
+import { AppError } from '../../../shared/errors';
 import type { RpcClient } from '../../libvirt/client';
 import {
+  domainDefineXml,
   domainGetAutostart,
   domainGetXmlDesc,
   domainIsActive,
@@ -21,6 +23,7 @@ import {
 } from '../../libvirt/domain';
 import { isLibvirtError, withLibvirtHint } from '../../libvirt/errors';
 import { type DomainRef, DomainXmlFlags, MemoryFlags, MetadataType, VcpuFlags } from '../../libvirt/protocol';
+import { domainToXml, openDomain, setMemoryBacking } from '../../xml/edit';
 import type { DomainModel } from '../../xml/model';
 import { parseDomain } from '../../xml/parse';
 import {
@@ -49,6 +52,8 @@ export function settingsOf(
   const memory = {
     maxKiB: config.memory.maxKiB,
     currentKiB: config.memory.currentKiB,
+    hugepages: config.memory.hugepages,
+    nosharepages: config.memory.nosharepages,
     ...(live ? { liveKiB: live.memory.currentKiB, liveMaxKiB: live.memory.maxKiB } : {}),
   };
   const pending: PendingSetting[] = [];
@@ -60,6 +65,9 @@ export function settingsOf(
     diff('maxVcpus', live.vcpus.max, config.vcpus.max);
     diff('memory', live.memory.currentKiB, config.memory.currentKiB);
     diff('maxMemory', live.memory.maxKiB, config.memory.maxKiB);
+    const yes = (b: boolean) => (b ? 'on' : 'off');
+    diff('hugepages', yes(live.memory.hugepages), yes(config.memory.hugepages));
+    diff('nosharepages', yes(live.memory.nosharepages), yes(config.memory.nosharepages));
     diff('title', live.title ?? '', config.title ?? '');
     diff('description', live.description ?? '', config.description ?? '');
   }
@@ -218,6 +226,19 @@ export class VmSettingsService {
   setLink = (hostId: HostId, uuid: string, mac: string, up: boolean) => this.device(hostId, uuid, (t) => setLink(t, mac, up));
   removeNic = (hostId: HostId, uuid: string, mac: string) => this.device(hostId, uuid, (t) => removeDevice(t, { kind: 'nic', mac }));
   setBootOrder = (hostId: HostId, uuid: string, order: BootEntry[]) => this.device(hostId, uuid, (t) => setBootOrderOf(t, order));
+
+  /** Huge pages and KSM opt-out: a definition edit (SECURE: no password lost), for the next boot. */
+  async setMemoryBacking(hostId: HostId, uuid: string, want: { hugepages: boolean; nosharepages: boolean }): Promise<SettingsApplied> {
+    const { rpc, dom, persistent } = await this.open(hostId, uuid);
+    if (!persistent) throw new AppError('invalid-input', `${dom.name} has no definition for its next boot`);
+    const d = openDomain(await domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE }));
+    setMemoryBacking(d, want);
+    await guard(
+      domainDefineXml(rpc, { xml: domainToXml(d) }).then(() => undefined),
+      'The memory backing was not changed.',
+    );
+    return this.done(hostId, uuid, ['config']);
+  }
 
   /** libvirt renames only a shut-off VM; its refusal is shown as it is. */
   async rename(hostId: HostId, uuid: string, name: string): Promise<SettingsApplied> {

@@ -2,7 +2,7 @@
  * vCPUs and memory: current (hot-plugged / ballooned live up to the running maximum) and maximum
  * (next boot). The running VM's values are shown beside the next boot's.
  */
-import { Alert, Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { VmSettings } from '../../../shared/api/settings';
@@ -22,6 +22,7 @@ function countError(label: string, v: number, max?: number): string | undefined 
 export function CpuMemorySection({ s }: { s: VmSettings }) {
   const vcpus = useSettingsWrite('settings.setVcpus', s.hostId, s.uuid);
   const memory = useSettingsWrite('settings.setMemory', s.hostId, s.uuid);
+  const backing = useSettingsWrite('settings.setMemoryBacking', s.hostId, s.uuid);
   const [cur, setCur] = useState<number>(s.vcpus.current);
   const [max, setMax] = useState<number>(s.vcpus.max);
   const [memCur, setMemCur] = useState<number>(Math.round(s.memory.currentKiB / 1024));
@@ -139,6 +140,23 @@ export function CpuMemorySection({ s }: { s: VmSettings }) {
             Apply memory
           </Button>
         </Group>
+        <Switch
+          label="Huge pages"
+          description="Guest memory from the host's huge pages: fewer TLB misses for large, memory-bound guests. The host must have enough reserved, or the VM will not start."
+          checked={s.memory.hugepages}
+          disabled={!s.persistent || backing.isPending}
+          onChange={(e) => backing.mutate({ hugepages: e.currentTarget.checked, nosharepages: s.memory.nosharepages })}
+          data-testid="settings-hugepages"
+        />
+        <Switch
+          label="Opt out of KSM page sharing (nosharepages)"
+          description="No merging of identical pages with other VMs: no cross-VM memory side channel and no scanning cost, at the price of more host memory."
+          checked={s.memory.nosharepages}
+          disabled={!s.persistent || backing.isPending}
+          onChange={(e) => backing.mutate({ hugepages: s.memory.hugepages, nosharepages: e.currentTarget.checked })}
+          data-testid="settings-nosharepages"
+        />
+        <ErrorAlert title="Memory backing not changed" error={backing.error} />
         <ErrorAlert title="Memory not changed" error={memory.error} />
         {memory.data && !memory.error && (
           <Alert

@@ -9,6 +9,8 @@ export const fieldWords: Record<string, string> = {
   title: 'Title',
   description: 'Description',
   bootOrder: 'Boot order',
+  hugepages: 'Huge pages',
+  nosharepages: 'KSM sharing opted out',
 };
 
 const MEMORY = new Set(['memory', 'maxMemory']);
