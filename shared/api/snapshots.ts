@@ -77,7 +77,14 @@ export type SnapshotRevert = z.infer<typeof SnapshotRevert>;
 export const SnapshotDeleteMethod = z.enum(['libvirt', 'blockjobs']);
 export type SnapshotDeleteMethod = z.infer<typeof SnapshotDeleteMethod>;
 
-export const SnapshotDelete = domainRef.extend({ name: ObjectName, method: SnapshotDeleteMethod.default('libvirt') }).strict();
+export const SnapshotDelete = domainRef
+  .extend({
+    name: ObjectName,
+    method: SnapshotDeleteMethod.default('libvirt'),
+    /** blockjobs only: limits the merge's I/O (MiB/s), so a busy host's other disks are not starved. */
+    bandwidthMiBps: z.number().int().min(1, 'Bandwidth is below 1 MiB/s').max(100_000).optional(),
+  })
+  .strict();
 export type SnapshotDelete = z.infer<typeof SnapshotDelete>;
 
 /** This feature's requests, spread into the contract's `requests`. */

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { describeUndo, UndoStack } from '../../core/undo';
 import type { RpcClient } from '../../libvirt/client';
 import { domainDefineXml, domainDestroy, domainGetState, domainGetXmlDesc } from '../../libvirt/domain';
-import { withLibvirtHint } from '../../libvirt/errors';
+import { classify, withLibvirtHint } from '../../libvirt/errors';
 import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
 import {
   BlockCommitFlags,
@@ -144,28 +144,44 @@ export async function deleteByLibvirt(rpc: RpcClient, dom: DomainRef, name: stri
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits for a block job on `disk` to end (or, for an active commit, to be ready and pivots). */
+/** The link to the host dropped (the block job goes on there): wait for the reconnect and follow it again. */
+const linkLost = (err: unknown): boolean => ['closed', 'ssh', 'timeout'].includes(classify(err).kind);
+
+/**
+ * Waits for a block job on `disk` to end (or, for an active commit, to be ready and pivots).
+ * The job runs in QEMU on the host: when the link drops, it is followed again on the reconnected
+ * client (`reconnect`); the client in use at the end is returned.
+ */
 async function followBlockJob(
-  rpc: RpcClient,
+  rpc0: RpcClient,
   dom: DomainRef,
   step: { target: string; active: boolean },
   onProgress: (cur: number, end: number) => void,
   signal?: AbortSignal,
-): Promise<void> {
+  reconnect?: () => Promise<RpcClient>,
+): Promise<RpcClient> {
+  let rpc = rpc0;
   for (;;) {
     if (signal?.aborted) {
       await domainBlockJobAbort(rpc, dom, { disk: step.target }).catch(() => {});
       throw new AppError('canceled', 'The merge was cancelled', 'libvirt cancelled the block job: the chain is as it was.');
     }
-    const info = await domainGetBlockJobInfo(rpc, dom, { disk: step.target });
-    if (!info) return;
+    let info: Awaited<ReturnType<typeof domainGetBlockJobInfo>>;
+    try {
+      info = await domainGetBlockJobInfo(rpc, dom, { disk: step.target });
+    } catch (err) {
+      if (!reconnect || !linkLost(err)) throw err;
+      rpc = await reconnect();
+      continue;
+    }
+    if (!info) return rpc;
     onProgress(info.cur, info.end);
     if (step.active && info.end > 0 && info.cur === info.end) {
       try {
         await domainBlockJobAbort(rpc, dom, { disk: step.target, flags: BlockJobAbortFlags.PIVOT });
         // The pivot ends the job; wait until it is gone.
         for (let i = 0; i < 200 && (await domainGetBlockJobInfo(rpc, dom, { disk: step.target })); i++) await sleep(50);
-        return;
+        return rpc;
       } catch (err) {
         // Not ready for the pivot yet (qemu reports "ready" a moment after cur reaches end).
         if (!/not ready|ready/i.test((err as Error).message)) throw err;
@@ -188,13 +204,16 @@ async function liveChain(rpc: RpcClient, dom: DomainRef, target: string): Promis
  * METADATA_ONLY), then the merged-away files.
  */
 export async function deleteByBlockJobs(
-  rpc: RpcClient,
+  rpc0: RpcClient,
   dom: DomainRef,
   f: SnapshotFacts,
   plan: DeletePlan,
   progress: Progress,
   signal?: AbortSignal,
+  reconnect?: () => Promise<RpcClient>,
+  bandwidthMiBps = 0,
 ): Promise<{ leftFiles: string[] }> {
+  let rpc = rpc0;
   const done: string[] = [];
   for (const [i, m] of plan.merges.entries()) {
     progress({
@@ -207,9 +226,10 @@ export async function deleteByBlockJobs(
         disk: m.target,
         top: m.top,
         base: m.base,
+        bandwidth: bandwidthMiBps,
         flags: m.active ? BlockCommitFlags.ACTIVE : 0,
       });
-      await followBlockJob(
+      rpc = await followBlockJob(
         rpc,
         dom,
         m,
@@ -221,6 +241,11 @@ export async function deleteByBlockJobs(
             totalBytes: end,
           }),
         signal,
+        reconnect &&
+          (() => {
+            progress({ phase: `the link to the host dropped; ${m.target}'s merge goes on there; reconnecting` });
+            return reconnect();
+          }),
       );
     } catch (err) {
       throw new AppError('libvirt', `The merge of ${m.target} failed: ${(err as Error).message}`, {

@@ -114,6 +114,8 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
                     },
                   }),
                 ctx.signal,
+                () => deps.hosts.ready(req.hostId, 300_000),
+                req.bandwidthMiBps,
               );
               if (leftFiles.length) ctx.update({ phase: `done; left in place (no storage pool holds them): ${leftFiles.join(', ')}` });
             } finally {
