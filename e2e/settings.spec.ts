@@ -174,7 +174,7 @@ test('a running VM: vCPU hot-plug, a pending maximum, balloon, title and descrip
   });
 });
 
-test('a shut-off VM renamed (a name libvirt would refuse is named in the form); huge pages and KSM opt-out for the next boot', async ({
+test('a shut-off VM renamed (a name libvirt would refuse is named in the form); CPU topology, huge pages and KSM opt-out for the next boot', async ({
   page,
   server,
 }, testInfo) => {
@@ -196,6 +196,22 @@ test('a shut-off VM renamed (a name libvirt would refuse is named in the form); 
   await expect(page.getByTestId('settings-rename')).toBeDisabled();
   expect((await virshOn('A', ['domname', v.uuid])).trim()).toBe(renamed);
   await settings.section('general').screenshot({ path: testInfo.outputPath('settings-renamed.png') });
+
+  // CPU topology for the next boot: libvirt refuses one that does not match the maximum vCPUs.
+  await page.getByTestId('settings-topology-sockets').fill('2');
+  await page.getByTestId('settings-topology-apply').click();
+  await expect(settings.section('cpu-memory').getByTestId('error-alert')).toContainText('topology');
+  await expect(settings.section('cpu-memory').getByTestId('error-alert')).toContainText('The topology was not changed.');
+  expect(await virshOn('A', ['dumpxml', '--inactive', v.uuid])).not.toContain('<topology');
+  await page.getByTestId('settings-vcpus-max').fill('2');
+  await page.getByTestId('settings-vcpus-apply').click();
+  await expect(page.getByTestId('settings-vcpus-readout')).toHaveText('Next boot: 1 of 2');
+  await page.getByTestId('settings-topology-sockets').fill('1');
+  await page.getByTestId('settings-topology-cores').fill('2');
+  await page.getByTestId('settings-topology-threads').fill('1');
+  await page.getByTestId('settings-topology-apply').click();
+  await expect(page.getByTestId('settings-topology-readout')).toContainText('Next boot: 1 × 2 × 1');
+  expect(await virshOn('A', ['dumpxml', '--inactive', v.uuid])).toContain("<topology sockets='1' dies='1' cores='2' threads='1'/>");
 
   // Memory backing for the next boot: KSM opt-out, huge pages, then both off again.
   const backing = async () =>

@@ -287,3 +287,30 @@ export function setMemoryBacking(d: DomainDoc, want: { hugepages: boolean; nosha
   if (backing && [...Array.from(backing.childNodes)].every((n) => n.nodeType === 3 && !(n.nodeValue ?? '').trim()))
     removeWithIndent(backing);
 }
+
+/**
+ * The guest's CPU topology (<cpu><topology sockets cores threads>), or none (null: libvirt's
+ * default, one socket per vCPU). The rest of <cpu> (mode, model, features) is kept; a <cpu> made
+ * only for the topology is removed with it.
+ */
+export function setCpuTopology(d: DomainDoc, t: { sockets: number; cores: number; threads: number } | null): void {
+  let cpu = child(d.root, 'cpu');
+  const old = cpu ? child(cpu, 'topology') : null;
+  if (t === null) {
+    if (old) removeWithIndent(old);
+    if (cpu && [...Array.from(cpu.childNodes)].every((n) => n.nodeType === 3 && !(n.nodeValue ?? '').trim()) && cpu.attributes.length === 0)
+      removeWithIndent(cpu);
+    return;
+  }
+  if (!cpu) {
+    cpu = d.doc.createElement('cpu');
+    const after = child(d.root, 'features') ?? child(d.root, 'os');
+    d.root.insertBefore(cpu, after ? after.nextSibling : null);
+  }
+  const topo = old ?? d.doc.createElement('topology');
+  topo.setAttribute('sockets', String(t.sockets));
+  topo.setAttribute('dies', '1');
+  topo.setAttribute('cores', String(t.cores));
+  topo.setAttribute('threads', String(t.threads));
+  if (!old) cpu.insertBefore(topo, child(cpu, 'feature') ?? child(cpu, 'numa') ?? null);
+}

@@ -131,6 +131,7 @@ const SAMPLES: Record<RequestName, Record<string, unknown>> = {
   'settings.setVcpus': { hostId: H, uuid: U, current: 1, max: 2 },
   'settings.setMemory': { hostId: H, uuid: U, currentKiB: 131072, maxKiB: 262144 },
   'settings.setGeneral': { hostId: H, uuid: U, title: 't', description: 'd' },
+  'settings.setTopology': { hostId: H, uuid: U, topology: { sockets: 1, cores: 2, threads: 1 } },
   'settings.setMemoryBacking': { hostId: H, uuid: U, hugepages: true, nosharepages: false },
   'settings.rename': { hostId: H, uuid: U, name: 'n' },
   'settings.setMedia': { hostId: H, uuid: U, target: 'sda', media: { pool: 'default', volume: 'd.iso' } },

@@ -52,7 +52,7 @@ export interface VmSettings {
   title: string;
   description: string;
   /** vCPUs: the definition's maximum and current; `live` = online in the running VM. */
-  vcpus: { max: number; current: number; live?: number };
+  vcpus: { max: number; current: number; live?: number; topology?: { sockets: number; cores: number; threads: number } };
   /** Memory in KiB: the definition's maximum and current (balloon target); `live` = the running VM's balloon. */
   memory: { maxKiB: number; currentKiB: number; liveKiB?: number; liveMaxKiB?: number; hugepages: boolean; nosharepages: boolean };
   pending: PendingSetting[];
@@ -153,6 +153,18 @@ export const settingsRequests = {
   /** Memory: current by the balloon live and for the next boot; the maximum for the next boot. */
   'settings.setMemory': { input: MemoryInput, output: out<SettingsApplied>() },
   'settings.setGeneral': { input: GeneralInput, output: out<SettingsApplied>() },
+  /** CPU topology for the next boot (sockets × cores × threads must equal the maximum vCPUs: libvirt checks); null = libvirt's default. */
+  'settings.setTopology': {
+    input: domainRef
+      .extend({
+        topology: z
+          .object({ sockets: count.max(256, 'At most 256'), cores: count.max(256, 'At most 256'), threads: count.max(16, 'At most 16') })
+          .strict()
+          .nullable(),
+      })
+      .strict(),
+    output: out<SettingsApplied>(),
+  },
   /** Memory backing for the next boot: huge pages, and KSM page sharing opted out (nosharepages). */
   'settings.setMemoryBacking': {
     input: domainRef.extend({ hugepages: z.boolean(), nosharepages: z.boolean() }).strict(),

@@ -101,3 +101,22 @@ describe('setMemoryBacking', () => {
     expect(domainToXml(locked)).toContain('<memoryBacking><locked/></memoryBacking>');
   });
 });
+
+describe('setCpuTopology', () => {
+  it('sets sockets/dies/cores/threads before the CPU features, keeps mode and model; null removes it', async () => {
+    const { setCpuTopology } = await import('../../xml/edit');
+    const xml =
+      "<domain><name>vm</name><vcpu>2</vcpu><cpu mode='custom'><model>qemu64</model><feature policy='require' name='x'/></cpu></domain>";
+    const d = openDomain(xml);
+    setCpuTopology(d, { sockets: 1, cores: 2, threads: 1 });
+    expect(domainToXml(d)).toContain('<model>qemu64</model><topology sockets="1" dies="1" cores="2" threads="1"/><feature');
+    expect(parseDomain(domainToXml(d)).cpu?.topology).toEqual({ sockets: 1, dies: 1, cores: 2, threads: 1 });
+    setCpuTopology(d, null);
+    expect(domainToXml(d)).toBe(xml.replaceAll("'", '"'));
+    const bare = openDomain('<domain><name>vm</name><os/></domain>');
+    setCpuTopology(bare, { sockets: 2, cores: 1, threads: 1 });
+    expect(domainToXml(bare)).toContain('<os/><cpu><topology sockets="2"');
+    setCpuTopology(bare, null);
+    expect(domainToXml(bare)).toBe('<domain><name>vm</name><os/></domain>');
+  });
+});

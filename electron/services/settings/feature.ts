@@ -25,6 +25,7 @@ export function createSettingsFeature(deps: ServiceDeps): SettingsFeature {
           ...(maxKiB !== undefined ? { maxKiB } : {}),
         }),
       'settings.setGeneral': ({ hostId, uuid, title, description }) => settings.setGeneral(hostId, uuid, { title, description }),
+      'settings.setTopology': ({ hostId, uuid, topology }) => settings.setTopology(hostId, uuid, topology),
       'settings.setMemoryBacking': ({ hostId, uuid, hugepages, nosharepages }) =>
         settings.setMemoryBacking(hostId, uuid, { hugepages, nosharepages }),
       'settings.rename': ({ hostId, uuid, name }) => settings.rename(hostId, uuid, name),

@@ -22,8 +22,8 @@ import {
   domainSetVcpus,
 } from '../../libvirt/domain';
 import { isLibvirtError, withLibvirtHint } from '../../libvirt/errors';
-import { type DomainRef, DomainXmlFlags, MemoryFlags, MetadataType, VcpuFlags } from '../../libvirt/protocol';
-import { domainToXml, openDomain, setMemoryBacking } from '../../xml/edit';
+import { DefineFlags, type DomainRef, DomainXmlFlags, MemoryFlags, MetadataType, VcpuFlags } from '../../libvirt/protocol';
+import { domainToXml, openDomain, setCpuTopology, setMemoryBacking } from '../../xml/edit';
 import type { DomainModel } from '../../xml/model';
 import { parseDomain } from '../../xml/parse';
 import {
@@ -48,7 +48,9 @@ export function settingsOf(
   config: DomainModel,
   live: DomainModel | undefined,
 ): VmSettings {
-  const vcpus = { max: config.vcpus.max, current: config.vcpus.current, ...(live ? { live: live.vcpus.current } : {}) };
+  const t = config.cpu?.topology;
+  const topology = t?.sockets && t.cores && t.threads ? { topology: { sockets: t.sockets, cores: t.cores, threads: t.threads } } : {};
+  const vcpus = { max: config.vcpus.max, current: config.vcpus.current, ...(live ? { live: live.vcpus.current } : {}), ...topology };
   const memory = {
     maxKiB: config.memory.maxKiB,
     currentKiB: config.memory.currentKiB,
@@ -226,6 +228,19 @@ export class VmSettingsService {
   setLink = (hostId: HostId, uuid: string, mac: string, up: boolean) => this.device(hostId, uuid, (t) => setLink(t, mac, up));
   removeNic = (hostId: HostId, uuid: string, mac: string) => this.device(hostId, uuid, (t) => removeDevice(t, { kind: 'nic', mac }));
   setBootOrder = (hostId: HostId, uuid: string, order: BootEntry[]) => this.device(hostId, uuid, (t) => setBootOrderOf(t, order));
+
+  /** CPU topology for the next boot; libvirt's validator checks it against the maximum vCPUs. */
+  async setTopology(hostId: HostId, uuid: string, t: { sockets: number; cores: number; threads: number } | null): Promise<SettingsApplied> {
+    const { rpc, dom, persistent } = await this.open(hostId, uuid);
+    if (!persistent) throw new AppError('invalid-input', `${dom.name} has no definition for its next boot`);
+    const d = openDomain(await domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE }));
+    setCpuTopology(d, t);
+    await guard(
+      domainDefineXml(rpc, { xml: domainToXml(d), flags: DefineFlags.VALIDATE }).then(() => undefined),
+      'The topology was not changed.',
+    );
+    return this.done(hostId, uuid, ['config']);
+  }
 
   /** Huge pages and KSM opt-out: a definition edit (SECURE: no password lost), for the next boot. */
   async setMemoryBacking(hostId: HostId, uuid: string, want: { hugepages: boolean; nosharepages: boolean }): Promise<SettingsApplied> {

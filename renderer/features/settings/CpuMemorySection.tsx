@@ -100,6 +100,8 @@ export function CpuMemorySection({ s }: { s: VmSettings }) {
           </Alert>
         )}
 
+        <Topology s={s} />
+
         <Group align="flex-start" mt="sm">
           <NumberInput
             label="Memory (MiB)"
@@ -181,5 +183,52 @@ export function CpuMemorySection({ s }: { s: VmSettings }) {
         )}
       </Stack>
     </Card>
+  );
+}
+
+/** Sockets × cores × threads for the next boot; libvirt checks the product against the maximum vCPUs. */
+function Topology({ s }: { s: VmSettings }) {
+  const write = useSettingsWrite('settings.setTopology', s.hostId, s.uuid);
+  const init = s.vcpus.topology ?? { sockets: s.vcpus.max, cores: 1, threads: 1 };
+  const [t, setT] = useState(init);
+  useEffect(() => setT(s.vcpus.topology ?? { sockets: s.vcpus.max, cores: 1, threads: 1 }), [s.vcpus.topology, s.vcpus.max]);
+  const bad = (['sockets', 'cores', 'threads'] as const).find((k) => !Number.isInteger(t[k]) || t[k] < 1);
+  const field = (k: 'sockets' | 'cores' | 'threads', label: string) => (
+    <NumberInput
+      label={label}
+      w={110}
+      value={t[k]}
+      onChange={(v) => setT({ ...t, [k]: typeof v === 'number' ? v : Number.NaN })}
+      allowDecimal={false}
+      error={bad === k ? `${label}: at least 1` : undefined}
+      data-testid={`settings-topology-${k}`}
+    />
+  );
+  return (
+    <Stack gap={4}>
+      <Group align="flex-end">
+        {field('sockets', 'Sockets')}
+        {field('cores', 'Cores')}
+        {field('threads', 'Threads')}
+        <Button
+          size="xs"
+          variant="default"
+          disabled={!!bad}
+          loading={write.isPending}
+          onClick={() => write.mutate({ topology: t })}
+          data-testid="settings-topology-apply"
+        >
+          Apply topology
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed" data-testid="settings-topology-readout">
+        Next boot:{' '}
+        {s.vcpus.topology
+          ? `${s.vcpus.topology.sockets} × ${s.vcpus.topology.cores} × ${s.vcpus.topology.threads}`
+          : 'libvirt’s default (one socket per vCPU)'}
+        ; the product must equal the maximum vCPUs ({s.vcpus.max}).
+      </Text>
+      <ErrorAlert title="Topology not changed" error={write.error} />
+    </Stack>
   );
 }
