@@ -4,7 +4,7 @@
  * disturbed. The guest (busybox in an initramfs) writes and reads its disk raw with dd: a
  * "file" is a run of 64 KiB blocks at an offset, read back through a dropped page cache.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { guestExec, labSh, readLab, virshOn } from '../../../e2e/lab/lab';
 
 export const IMAGES = '/var/lib/libvirt/images';
@@ -64,7 +64,11 @@ export async function makeLabVm(name: string, o: { start?: boolean } = {}): Prom
   await labSh(['exec', 'A', 'qemu-img', 'create', '-q', '-f', 'qcow2', disk, '64M']);
   const file = `/tmp/${name}.xml`;
   writeFileSync(file, definition(name, disk));
-  await virshOn('A', ['define', file]);
+  try {
+    await virshOn('A', ['define', file]);
+  } finally {
+    rmSync(file, { force: true });
+  }
   if (o.start !== false) await startLabVm(name);
   const uuid = (await virshOn('A', ['domuuid', name])).trim();
   return { name, disk, uuid };
