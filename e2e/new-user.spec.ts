@@ -6,10 +6,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AppServer, expect, startServer, test } from './fixtures';
-import { readLab, virshOn } from './lab/lab';
+import type { HostInfo } from '../shared/api';
+import { type AppServer, expect, openApp, startServer, test } from './fixtures';
+import { connectLabHosts } from './lab/hosts';
+import { labSh, readLab, virshOn } from './lab/lab';
 import { modal } from './pages/add-host';
 import { VireoApp } from './pages/app';
+import { BackendClient } from './pages/backend';
+import { MigrateWizard } from './pages/migrate';
 
 const lab = readLab();
 const hostA = lab.hosts.find((h) => h.id === 'A');
@@ -187,6 +191,105 @@ test('forms speak plainly: every wrong field of the add-host dialog is named at 
   await expect(dialog.root.getByText('Display name is longer than 64 characters')).toHaveCount(0);
   await dialog.cancel();
   await expect(page.getByText('No hosts yet.')).toBeVisible();
+});
+
+/**
+ * Both lab hosts added and connected through the backend, and their ids seen from tiny: the host it
+ * is defined on now (where an earlier test left it) and the other one, with the other's lab entry.
+ */
+async function labHostsAroundTiny(server: AppServer): Promise<{ src: string; dst: string; dstHost: typeof A }> {
+  const backend = await BackendClient.connect(server);
+  let hosts: HostInfo[];
+  try {
+    hosts = await connectLabHosts(backend);
+  } finally {
+    backend.close();
+  }
+  const idOf = (h: { address: string }) => hosts.find((x) => x.spec.address === h.address)?.id ?? '';
+  const onA = (await virshOn('A', ['list', '--all', '--name'])).split('\n').includes('tiny');
+  return onA ? { src: idOf(A), dst: idOf(B), dstHost: B } : { src: idOf(B), dst: idOf(A), dstHost: A };
+}
+
+test('forms speak plainly in the migrate wizard: every wrong option is named at its field, all at once, and nothing starts', async ({
+  page,
+  server,
+}) => {
+  const { src, dst } = await labHostsAroundTiny(server);
+  await openApp(page, server);
+  await page.getByTestId('nav-all').click();
+  const w = new MigrateWizard(page);
+  await w.openFromMenu('tiny', src);
+  await w.destination(dst);
+  await w.next();
+  await w.options({ transport: 'p2p', peerUri: 'ftp://lab-b', bandwidthMiBps: 2_000_000 });
+  await expect(w.root.getByText('Use qemu+ssh://[user@]host[:port]/system')).toBeVisible();
+  await expect(w.root.getByText('Bandwidth must be at most 1000000')).toBeVisible();
+  await expect(w.root.getByTestId('form-summary')).toHaveText(
+    'Check these 2 fields: Destination as the source reaches it, Bandwidth. Nothing was checked or started yet.',
+  );
+  await expect(w.root.getByTestId('migrate-next')).toBeDisabled();
+  // Fixed, each message goes where it stood, and the checks can run.
+  await w.options({ peerUri: '', bandwidthMiBps: 50 });
+  await expect(w.root.getByTestId('form-summary')).toHaveCount(0);
+  await expect(w.root.getByTestId('migrate-next')).toBeEnabled();
+  await w.close();
+});
+
+test('libvirtd stopped on the destination: the checks settle with Retry instead of looping; the host page says libvirtd is not answering', async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(240_000);
+  const { src, dst, dstHost } = await labHostsAroundTiny(server);
+  // Every pre-flight request the page sends, to show that a failure does not send it again by itself.
+  const preflights: number[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', (f) => {
+      if (typeof f.payload === 'string' && f.payload.includes('"migrations.preflight"')) preflights.push(Date.now());
+    }),
+  );
+  await openApp(page, server);
+  await page.getByTestId('nav-all').click();
+  const w = new MigrateWizard(page);
+  await w.openFromMenu('tiny', src);
+  await w.destination(dst);
+  await w.next();
+  await labSh(['libvirtd-stop', dstHost.id]);
+  let started = false;
+  try {
+    await w.next();
+    const failed = w.root.getByTestId('migrate-check-failed');
+    await expect(failed).toBeVisible({ timeout: 60_000 });
+    await expect(failed).toContainText(`${dstHost.name} is not connected`);
+    // Settled: the failure stays on screen and nothing is asked again while it is shown.
+    const sent = preflights.length;
+    await page.waitForTimeout(5_000);
+    expect(preflights.length).toBe(sent);
+    await expect(failed).toBeVisible();
+    await expect(w.root.getByTestId('migrate-checking')).toHaveCount(0);
+    // Retry asks once more (still down: the same answer, once).
+    await failed.getByTestId('migrate-retry').click();
+    await expect(failed).toBeVisible({ timeout: 30_000 });
+    expect(preflights.length).toBe(sent + 1);
+    await w.close();
+    // The host page says what is wrong, in words (SSH works, the proxy to libvirtd's socket fails).
+    await page.getByTestId(`host-${dst}`).click();
+    await expect(
+      page.locator('main').getByText(new RegExp(`libvirtd on ${dstHost.name} is not answering: SSH to ${dstHost.name} works`)),
+    ).toBeVisible({ timeout: 60_000 });
+    await labSh(['libvirtd-start', dstHost.id]);
+    started = true;
+    await expect(page.getByTestId(`host-${dst}-status`)).toHaveAttribute('data-status', 'connected', { timeout: 90_000 });
+  } finally {
+    if (!started) await labSh(['libvirtd-start', dstHost.id]);
+  }
+  // Back: the same wizard runs its checks and they pass the connection.
+  await page.getByTestId('nav-all').click();
+  await w.openFromMenu('tiny', src);
+  await w.destination(dst);
+  await w.next();
+  await w.checks();
+  await w.close();
 });
 
 test('a changed host key: the file and both fingerprints are shown; "Forget the old key" asks for the new one and connects', async ({
