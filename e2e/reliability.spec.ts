@@ -26,6 +26,7 @@ import { defineBigSource, domainState, labReset, labSh, readLab, virshOn } from 
 import { modal } from './pages/add-host';
 import { VireoApp } from './pages/app';
 import { ConsoleDock } from './pages/consoles';
+import { MigrationPanel } from './pages/migrate';
 
 const lab = readLab();
 const hostA = lab.hosts.find((h) => h.id === 'A');
@@ -684,8 +685,15 @@ test('fault: the SSH link to the source killed during a direct migration', async
   // Without Vireo's link to A nobody can finish a direct migration: it must fail, and say so.
   expect(end.status).toBe('failed');
   expect(end.error?.hint).toMatch(/needs Vireo's links to both hosts/);
+  // Finish after a failed transfer removes the incoming copy: never "starting the guest on lab-b".
+  const phases = bridge.of('job.progress').flatMap((j) => (j.id === job.id ? [j.phase] : []));
+  expect(phases.filter((p) => /starting the guest/.test(p))).toEqual([]);
   await afterFault(bridge, ids, 'SSH link killed during a direct migration');
   await jobShown(page, end);
+  // Once over, the panel's phase line points at the result, not at a stale "link lost: checking…".
+  const panel = await MigrationPanel.fromJobs(page, /Migrate tiny/);
+  await expect(panel.root.getByTestId('mig-phase')).toHaveText('failed: see the result below');
+  await page.keyboard.press('Escape');
   bridge.close();
   await labReset();
 });
