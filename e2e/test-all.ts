@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { inspect, plan } from './prereqs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -36,8 +37,7 @@ const notRun: string[] = [];
 /** Each failed test, named (file › title: the error's first line), repeated at the end of the output. */
 const failures: string[] = [];
 const firstLine = (m: string | undefined): string =>
-  (m ?? '')
-    .replace(/\u001b\[[0-9;]*m/g, '')
+  stripVTControlCharacters(m ?? '')
     .trim()
     .split('\n')[0]
     ?.slice(0, 200) ?? '';

@@ -148,7 +148,14 @@ const SAMPLES: Record<RequestName, Record<string, unknown>> = {
   'settings.addNic': { hostId: H, uuid: U, source: { kind: 'bridge', name: 'labbr0' }, model: 'virtio' },
   'settings.setLink': { hostId: H, uuid: U, mac: '52:54:00:aa:bb:cc', up: false },
   'settings.removeNic': { hostId: H, uuid: U, mac: '52:54:00:aa:bb:cc' },
-  'settings.setBootOrder': { hostId: H, uuid: U, order: [{ kind: 'disk', target: 'vda' }, { kind: 'nic', mac: '52:54:00:aa:bb:cc' }] },
+  'settings.setBootOrder': {
+    hostId: H,
+    uuid: U,
+    order: [
+      { kind: 'disk', target: 'vda' },
+      { kind: 'nic', mac: '52:54:00:aa:bb:cc' },
+    ],
+  },
   'networks.list': { hostId: H },
   'networks.define': {
     hostId: H,
