@@ -16,14 +16,14 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { type AppServer, expect, openApp, test } from './fixtures';
+import { guestVmXml } from './lab/guest-vm';
 import { connectLabHosts } from './lab/hosts';
-import { guestExec, readLab, virshOn } from './lab/lab';
+import { guestExec, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
 import { removeDomains } from './pages/leftovers';
 import { NetworksTab } from './pages/networks';
 
-const lab = readLab();
 const tag = randomBytes(3).toString('hex');
 const NAT = `s18-nat-${tag}`;
 const VM = `s18-vm-${tag}`;
@@ -61,17 +61,11 @@ async function networksOfA(page: Page, server: AppServer): Promise<NetworksTab> 
   return tab;
 }
 
-/** A guest like `tiny` without a disk: its kernel and busybox initramfs, two NICs on `net`. */
+/** A guest like `tiny` without a disk (e2e/lab/guest-vm.ts): its kernel and busybox initramfs, two NICs on `net`. */
 function guestXml(net: string): string {
-  const g = `${lab.dir}/guest`;
   const nic = (mac: string) =>
     `<interface type='network'><source network='${net}'/><mac address='${mac}'/><model type='virtio'/></interface>`;
-  return `<domain type='qemu'><name>${VM}</name><memory unit='MiB'>192</memory><vcpu>1</vcpu>
-  <os><type arch='x86_64' machine='pc'>hvm</type><kernel>${g}/vmlinuz</kernel><initrd>${g}/initrd.img</initrd>
-  <cmdline>console=ttyS0 quiet panic=-1</cmdline></os><on_poweroff>destroy</on_poweroff>
-  <devices>${nic(MAC1)}${nic(MAC2)}
-  <serial type='pty'><log file='/var/log/libvirt/qemu/${VM}-serial.log' append='off'/><target port='0'/></serial>
-  <console type='pty'><target type='serial' port='0'/></console><memballoon model='none'/></devices></domain>`;
+  return guestVmXml({ name: VM, nics: [nic(MAC1), nic(MAC2)] });
 }
 
 /** The static DHCP hosts of a network as virsh prints them (live, or the definition). */

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { readLab, virshOn } from '../lab/lab';
+import { guestVmXml } from '../lab/guest-vm';
+import { virshOn } from '../lab/lab';
 
 export interface S19Vm {
   name: string;
@@ -28,55 +29,17 @@ export async function defineXml(xml: string): Promise<void> {
 }
 
 /**
- * tiny's definition (lab.sh) without its name, UUID, MAC and disk: the same kernel and busybox
- * initramfs, serial console, VNC, a virtio NIC on labbr0. Kept here so that the specs do not
- * depend on tiny being on host A at that moment (another spec may be migrating it).
+ * tiny's definition without its name, UUID, MAC and disk (e2e/lab/guest-vm.ts), with what a
+ * virt-manager-made VM has besides: a description, boot device, USB controller, inputs, VNC, video.
  */
 function tinyLike(name: string, disk: string): string {
-  const guest = `${readLab().dir}/guest`;
-  return `<domain type='qemu'>
-  <name>${name}</name>
-  <description>Vireo lab initial guest (lab.sh)</description>
-  <memory unit='KiB'>196608</memory>
-  <currentMemory unit='KiB'>196608</currentMemory>
-  <vcpu placement='static'>1</vcpu>
-  <os>
-    <type arch='x86_64' machine='pc'>hvm</type>
-    <kernel>${guest}/vmlinuz</kernel>
-    <initrd>${guest}/initrd.img</initrd>
-    <cmdline>console=ttyS0 quiet panic=-1</cmdline>
-    <boot dev='hd'/>
-  </os>
-  <features>
-    <acpi/>
-  </features>
-  <cpu mode='custom' match='exact' check='none'>
-    <model fallback='forbid'>qemu64</model>
-  </cpu>
-  <clock offset='utc'/>
-  <on_poweroff>destroy</on_poweroff>
-  <on_reboot>restart</on_reboot>
-  <on_crash>destroy</on_crash>
-  <devices>
-    <emulator>/usr/bin/qemu-system-x86_64</emulator>
-    <disk type='file' device='disk'>
-      <driver name='qemu' type='qcow2' cache='none'/>
-      <source file='${disk}'/>
-      <target dev='vda' bus='virtio'/>
-    </disk>
+  return guestVmXml({
+    name,
+    disk,
+    extra: '\n  <description>Vireo lab initial guest (lab.sh)</description>',
+    os: "\n    <boot dev='hd'/>",
+    devices: `
     <controller type='usb' index='0' model='qemu-xhci'/>
-    <interface type='bridge'>
-      <source bridge='labbr0'/>
-      <model type='virtio'/>
-    </interface>
-    <serial type='pty'>
-      <target type='isa-serial' port='0'>
-        <model name='isa-serial'/>
-      </target>
-    </serial>
-    <console type='pty'>
-      <target type='serial' port='0'/>
-    </console>
     <input type='mouse' bus='ps2'/>
     <input type='keyboard' bus='ps2'/>
     <graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'>
@@ -85,11 +48,8 @@ function tinyLike(name: string, disk: string): string {
     <audio id='1' type='none'/>
     <video>
       <model type='vga' vram='16384' heads='1' primary='yes'/>
-    </video>
-    <memballoon model='none'/>
-  </devices>
-</domain>
-`;
+    </video>`,
+  });
 }
 
 /**

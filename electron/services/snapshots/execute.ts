@@ -163,7 +163,15 @@ async function followBlockJob(
   let rpc = rpc0;
   for (;;) {
     if (signal?.aborted) {
-      await domainBlockJobAbort(rpc, dom, { disk: step.target }).catch(() => {});
+      try {
+        await domainBlockJobAbort(rpc, dom, { disk: step.target });
+      } catch (err) {
+        // Not cancelled after all: say so (the job may still run, or have just finished).
+        throw new AppError('libvirt', `The merge of ${step.target} could not be cancelled: ${(err as Error).message}`, {
+          hint: 'The block job may still run on the host (virsh blockjob <vm> <disk> shows it); read the snapshot list again once it ends.',
+          cause: err,
+        });
+      }
       throw new AppError('canceled', 'The merge was cancelled', 'libvirt cancelled the block job: the chain is as it was.');
     }
     let info: Awaited<ReturnType<typeof domainGetBlockJobInfo>>;
@@ -277,6 +285,7 @@ export async function deleteByBlockJobs(
 async function removeFiles(rpc: RpcClient, files: readonly string[]): Promise<string[]> {
   const left: string[] = [];
   const pools = await poolListAll(rpc, { flags: 2 /* ACTIVE */ });
+  // A refresh only helps the lookups below; a file no pool finds is kept and named either way.
   for (const p of pools) await poolRefresh(rpc, p).catch(() => {});
   for (const file of files) {
     try {

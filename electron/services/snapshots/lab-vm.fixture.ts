@@ -5,7 +5,8 @@
  * "file" is a run of 64 KiB blocks at an offset, read back through a dropped page cache.
  */
 import { rmSync, writeFileSync } from 'node:fs';
-import { guestExec, labSh, readLab, virshOn } from '../../../e2e/lab/lab';
+import { guestVmXml } from '../../../e2e/lab/guest-vm';
+import { guestExec, labSh, virshOn } from '../../../e2e/lab/lab';
 
 export const IMAGES = '/var/lib/libvirt/images';
 
@@ -20,42 +21,17 @@ const hex = () =>
     .toString(16)
     .padStart(2, '0');
 
-/** tiny's definition as lab.sh writes it (kept here: tiny itself may be elsewhere while another test migrates it). */
+/** tiny's definition (e2e/lab/guest-vm.ts; tiny itself may be elsewhere while another test migrates it), with a MAC of ours and VNC. */
 function definition(name: string, disk: string): string {
-  const lab = readLab();
-  const log = `/var/log/libvirt/qemu/${name}-serial.log`;
-  return `<domain type='qemu'>
-  <name>${name}</name>
-  <memory unit='KiB'>196608</memory>
-  <vcpu placement='static'>1</vcpu>
-  <os>
-    <type arch='x86_64' machine='pc-i440fx-7.2'>hvm</type>
-    <kernel>${lab.dir}/guest/vmlinuz</kernel>
-    <initrd>${lab.dir}/guest/initrd.img</initrd>
-    <cmdline>console=ttyS0 quiet panic=-1</cmdline>
-  </os>
-  <features><acpi/></features>
-  <cpu mode='custom' match='exact' check='none'><model fallback='forbid'>qemu64</model></cpu>
-  <on_poweroff>destroy</on_poweroff>
-  <devices>
-    <emulator>/usr/bin/qemu-system-x86_64</emulator>
-    <disk type='file' device='disk'>
-      <driver name='qemu' type='qcow2' cache='none'/>
-      <source file='${disk}'/>
-      <target dev='vda' bus='virtio'/>
-    </disk>
-    <interface type='bridge'>
-      <mac address='52:54:00:22:${hex()}:${hex()}'/>
-      <source bridge='labbr0'/>
-      <model type='virtio'/>
-    </interface>
-    <serial type='pty'><log file='${log}' append='off'/><target type='isa-serial' port='0'/></serial>
-    <console type='pty'><log file='${log}' append='off'/><target type='serial' port='0'/></console>
-    <graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'/>
-    <memballoon model='none'/>
-  </devices>
-</domain>
-`;
+  return guestVmXml({
+    name,
+    disk,
+    machine: 'pc-i440fx-7.2',
+    nics: [
+      `<interface type='bridge'><mac address='52:54:00:22:${hex()}:${hex()}'/><source bridge='labbr0'/><model type='virtio'/></interface>`,
+    ],
+    devices: "\n    <graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'/>",
+  });
 }
 
 /** Defines (and starts, unless `start` is false) a copy of tiny named `name`, waiting for its console shell. */

@@ -16,7 +16,8 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { type HostAuth, type HostInfo, HostSpec, LibvirtUri } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { issuesByField, summary } from '../../lib/formErrors';
+import { FormSummary } from '../../components/FormSummary';
+import { issuesByField } from '../../lib/formErrors';
 import { useAppInfo, useHosts } from '../../queries';
 import { useAddHost, useUpdateHost } from '../../queries/mutations';
 import { type HostForm, useUi } from '../../store/ui';
@@ -312,11 +313,7 @@ function Form({ form, host, onClose }: { form: HostForm; host: HostInfo | undefi
           onChange={(e) => set('autoconnect', e.currentTarget.checked)}
           name="autoconnect"
         />
-        {tried && summary(errors, LABELS) && (
-          <Text size="sm" c="red" data-testid="form-summary">
-            {[summary(errors, LABELS), errors[''], 'Nothing was sent.'].filter(Boolean).join(' ')}
-          </Text>
-        )}
+        {tried && <FormSummary errors={errors} labels={LABELS} />}
         <ErrorAlert title={editing ? 'Could not save the host' : 'Could not add the host'} error={mutation.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

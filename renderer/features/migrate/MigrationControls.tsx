@@ -47,7 +47,7 @@ export function NonConvergence({ info, jobId }: { info: MigrationInfo; jobId: st
             >
               {r.label}
             </Button>
-            <Text size="xs" c="dimmed" style={{ flex: 1 }}>
+            <Text size="xs" c="dimmed" style={{ flex: 1 }} data-testid={`mig-remedy-${r.control.action}-impact`}>
               {r.impact}
             </Text>
           </Group>

@@ -8,7 +8,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type NetworkInfo, type NetworkMode, NetworkSpec, overlapSubnetIssues } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { issuesByField, summary } from '../../lib/formErrors';
+import { FormSummary } from '../../components/FormSummary';
+import { issuesByField } from '../../lib/formErrors';
 import { useNetworkWrite } from '../../queries/networks';
 
 const MODES: { value: NetworkMode; label: string; hint: string }[] = [
@@ -263,11 +264,7 @@ function Form({ hostId, networks, onClose }: { hostId: string; networks: Network
             </Group>
           </>
         )}
-        {tried && summary(errors, labels) && (
-          <Text size="sm" c="red" data-testid="network-form-summary">
-            {[summary(errors, labels), errors[''], 'Nothing was sent.'].filter(Boolean).join(' ')}
-          </Text>
-        )}
+        {tried && <FormSummary errors={errors} labels={labels} testId="network-form-summary" />}
         <ErrorAlert title="Could not create the network" error={define.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -6,7 +6,8 @@ import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInpu
 import { useState } from 'react';
 import { DefinePoolSpec } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { issuesByField, summary } from '../../lib/formErrors';
+import { FormSummary } from '../../components/FormSummary';
+import { issuesByField } from '../../lib/formErrors';
 import { usePoolTypes, useStorageWrite } from '../../queries/storage';
 
 const LABELS = { name: 'Name', targetPath: 'Directory', sourceName: 'Volume group', devices: 'Devices' } as const;
@@ -144,11 +145,7 @@ export function DefinePoolModal({
               />
             </>
           )}
-          {tried && summary(errors, LABELS) && (
-            <Text size="sm" c="red" data-testid="form-summary">
-              {[summary(errors, LABELS), errors[''], 'Nothing was sent.'].filter(Boolean).join(' ')}
-            </Text>
-          )}
+          {tried && <FormSummary errors={errors} labels={LABELS} />}
           <ErrorAlert title="Could not define the pool" error={define.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -3,8 +3,9 @@ import { Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Tex
 import { useEffect, useState } from 'react';
 import { CreateVolumeSpec, type VolumeRow } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormSummary } from '../../components/FormSummary';
 import { formatBytes } from '../../lib/format';
-import { issuesByField, summary } from '../../lib/formErrors';
+import { issuesByField } from '../../lib/formErrors';
 import { useStorageWrite } from '../../queries/storage';
 
 const MiB = 1024 * 1024;
@@ -98,11 +99,7 @@ export function CreateVolumeModal({
               data-testid="storage-volume-backing-input"
             />
           )}
-          {tried && summary(errors, LABELS) && (
-            <Text size="sm" c="red" data-testid="form-summary">
-              {[summary(errors, LABELS), errors[''], 'Nothing was sent.'].filter(Boolean).join(' ')}
-            </Text>
-          )}
+          {tried && <FormSummary errors={errors} labels={LABELS} />}
           <ErrorAlert title="Could not create the volume" error={create.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
