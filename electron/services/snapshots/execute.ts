@@ -168,7 +168,7 @@ async function followBlockJob(
       } catch (err) {
         // Not cancelled after all: say so (the job may still run, or have just finished).
         throw new AppError('libvirt', `The merge of ${step.target} could not be cancelled: ${(err as Error).message}`, {
-          hint: 'The block job may still run on the host (virsh blockjob <vm> <disk> shows it); read the snapshot list again once it ends.',
+          hint: 'The block job may still run on the host (virsh blockjob VM DISK shows it); read the snapshot list again once it ends.',
           cause: err,
         });
       }
