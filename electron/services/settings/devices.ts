@@ -19,7 +19,7 @@ import {
   domainGetXmlDesc,
   domainUpdateDevice,
 } from '../../libvirt/domain';
-import { withLibvirtHint } from '../../libvirt/errors';
+import { isLinkError, isTimeoutError, withLibvirtHint } from '../../libvirt/errors';
 import { DeviceModifyFlags, type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
 import { poolLookupByName, volCreateXml, volDelete, volGetPath, volGetXmlDesc, volLookupByName } from '../../libvirt/storage';
 import { buildDiskXml, buildInterfaceXml } from '../../xml/devices';
@@ -173,6 +173,15 @@ export async function addDisk(
     undo.commit();
     return out;
   } catch (err) {
+    // A refusal says that nothing was attached. A timeout or a dropped link leaves the
+    // outcome unknown: the VM may already use the new volume, so it is kept and named, not deleted.
+    if (a.create && (isTimeoutError(err) || isLinkError(err))) {
+      undo.commit();
+      throw new AppError('unknown-outcome', `The attach of the new volume ${a.create.name} did not answer: ${(err as Error).message}`, {
+        cause: err,
+        hint: `The volume ${a.create.name} is kept in ${a.pool} (the VM may already use it). Look at the VM's disks once the host answers; if it is not attached, delete it from the Storage tab.`,
+      });
+    }
     const report = await undo.unwind();
     if (report.failed.length) throw new AppError('libvirt', (err as Error).message, { cause: err, hint: describeUndo(report) });
     throw err;
