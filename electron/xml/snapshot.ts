@@ -76,7 +76,7 @@ export interface NewSnapshot {
   disks: { target: string; snapshot: 'internal' | 'external' | 'no'; file?: string }[];
 }
 
-/** The <domainsnapshot> to create. Names and descriptions are text nodes: any character reaches libvirt escaped. */
+/** The <domainsnapshot> to create, built as a DOM: names and descriptions are text nodes, escaped on the way to libvirt (the validators refuse control characters, which XML cannot carry). */
 export function buildSnapshotXml(s: NewSnapshot): string {
   const doc = newDocument('domainsnapshot');
   const root = doc.documentElement as Element;
