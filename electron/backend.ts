@@ -10,6 +10,7 @@ import { createDispatcher, type Dispatch, type Handlers } from './ipc';
 import { CloneService } from './services/clone';
 import { ConsoleService, SerialConnector } from './services/console';
 import { DomainService } from './services/domains';
+import { createGuestFeature } from './services/guest/feature';
 import { HostManager } from './services/hosts';
 import { InstallService } from './services/install';
 import { JobManager } from './services/jobs';
@@ -21,6 +22,7 @@ import { createSettingsFeature } from './services/settings/feature';
 import { createSnapshotsFeature } from './services/snapshots/feature';
 import { StatsService } from './services/stats';
 import { createStorageFeature } from './services/storage/feature';
+import { createTuningFeature } from './services/tuning/feature';
 import { UsbService } from './services/usb';
 import { VncConnector } from './services/vnc';
 import { localLibvirtAvailable } from './transport/local';
@@ -80,6 +82,8 @@ export function createBackend(opts: BackendOptions): Backend {
     createNetworksFeature(deps),
     createSnapshotsFeature(deps),
     createSettingsFeature(deps),
+    createGuestFeature(deps),
+    createTuningFeature(deps),
   ] as const;
   // Every service listens by now: hosts marked "connect when Vireo starts" connect (each shows its own failure).
   const autoconnected = hosts.autoconnect();

@@ -14,6 +14,7 @@ export const EVENT_NAMES = [
   'storage.changed',
   'network.changed',
   'snapshot.changed',
+  'guest.changed',
 ] as const;
 /** Console byte channels over Electron IPC (see preload.ts): attach, write, ack, detach / data, close. */
 export const IPC_STREAM = 'vireo:stream';

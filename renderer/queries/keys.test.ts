@@ -57,6 +57,7 @@ describe('the event table', () => {
   it('subscribes to the cache events only: never domain.stats (the backend samples only while someone listens)', () => {
     expect([...CACHED_EVENTS].sort()).toEqual([
       'domain.changed',
+      'guest.changed',
       'host.state',
       'job.progress',
       'network.changed',

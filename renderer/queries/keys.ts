@@ -9,6 +9,7 @@
  */
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { DomainSummary, EventName, Events, HostInfo, Job } from '../../shared/api';
+import { guestEvents } from './guest-events';
 import { keyOf } from './keyOf';
 import { networkEvents } from './networks-events';
 import { snapshotEvents } from './snapshots-events';
@@ -97,6 +98,7 @@ export const EVENT_TABLE: EventTable = {
   ...storageEvents,
   ...networkEvents,
   ...snapshotEvents,
+  ...guestEvents,
 };
 
 /** The events the cache follows (useBackendEvents subscribes to these, and only these). */

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { HostId } from '../../shared/api';
 
-export type HostTab = 'vms' | 'overview' | 'storage' | 'networks';
+export type HostTab = 'vms' | 'overview' | 'storage' | 'networks' | 'tuning';
 export type DomainTab = 'overview' | 'graphs' | 'xml' | 'resources' | 'usb' | 'snapshots' | 'settings';
 
 export type Selection =

@@ -6,6 +6,7 @@
  * type. The preload, ipc.ts, web.ts and renderer/api.ts are all typed from this file; nothing
  * else crosses the boundary. The value types and schemas live in one file per feature beside it.
  */
+
 import { z } from 'zod';
 import { EVENT_NAMES } from '../channels';
 import type { CloneOptions, ClonePreview } from './clone';
@@ -27,6 +28,7 @@ import {
 } from './common';
 import { type ConsoleInfo, consoleRef, type StreamHandle, type StreamSink } from './consoles';
 import type { DomainDetails, DomainState, DomainSummary } from './domains';
+import { type GuestEvents, guestRequests } from './guest';
 import {
   type AppInfo,
   HostAuth,
@@ -48,6 +50,7 @@ import { type SettingsEvents, settingsRequests } from './settings';
 import { type SnapshotEvents, snapshotRequests } from './snapshots';
 import type { DomainStatsSample } from './stats';
 import { type StorageEvents, storageRequests } from './storage';
+import { type TuningEvents, tuningRequests } from './tuning';
 import { EmulatedUsbSpec, type HostUsbList, type UsbVolume, type VmUsb } from './usb';
 
 export const requests = {
@@ -194,6 +197,8 @@ export const requests = {
   ...networkRequests,
   ...snapshotRequests,
   ...settingsRequests,
+  ...guestRequests,
+  ...tuningRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -209,7 +214,7 @@ export function isRequestName(name: unknown): name is RequestName {
 // ---------------------------------------------------------------------------------------------
 // Events: small, carrying ids and deltas; the renderer refetches what it needs.
 
-export interface Events extends StorageEvents, NetworkEvents, SnapshotEvents, SettingsEvents {
+export interface Events extends StorageEvents, NetworkEvents, SnapshotEvents, SettingsEvents, GuestEvents, TuningEvents {
   'host.state': { hostId: HostId; state: HostStatus };
   'domain.changed': { hostId: HostId; uuid: string; name: string; state?: DomainState; removed?: boolean };
   'job.progress': Job;

@@ -11,6 +11,7 @@ import { DomainTable } from '../domains/DomainTable';
 import { NewVmButton } from '../install/InstallWizard';
 import { NetworksTab } from '../networks/NetworksTab';
 import { StorageTab } from '../storage/StorageTab';
+import { TuningTab } from '../tuning/TuningTab';
 import { ChangedHostKey } from './ChangedHostKey';
 import { HostOverview } from './HostOverview';
 import { HostStateBadge } from './HostStateBadge';
@@ -129,6 +130,9 @@ export function HostPage({ hostId, tab }: { hostId: string; tab: HostTab }) {
           <Tabs.Tab value="networks" data-testid="host-tab-networks">
             Networks
           </Tabs.Tab>
+          <Tabs.Tab value="tuning" data-testid="host-tab-tuning">
+            Tuning
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="vms" pt="sm" style={{ flex: 1, minHeight: 0 }}>
           <DomainTable hostId={hostId} />
@@ -141,6 +145,9 @@ export function HostPage({ hostId, tab }: { hostId: string; tab: HostTab }) {
         </Tabs.Panel>
         <Tabs.Panel value="networks" pt="sm" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
           <NetworksTab hostId={hostId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tuning" pt="sm" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+          <TuningTab hostId={hostId} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
