@@ -171,7 +171,7 @@ export interface MigrationInfo {
   reattached: boolean;
   /** null: unknown (found on the host); true when started with post-copy allowed. */
   postCopyAllowed: boolean | null;
-  controls: { maxDowntimeMs?: number; bandwidthMiBps?: number; throttlePercent?: number; suspended: boolean; postCopy: boolean };
+  controls: { maxDowntimeMs?: number; bandwidthMiBps?: number; suspended: boolean; postCopy: boolean };
   /** Remaining bytes over time, for the graph: [ms since start, memory/data remaining]. */
   samples: [number, number][];
   nonConvergence?: { since: number; message: string };

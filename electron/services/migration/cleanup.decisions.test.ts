@@ -19,7 +19,6 @@ const facts = (o: Partial<CleanupFacts>): CleanupFacts => ({
   dest: B('absent'),
   wasPaused: false,
   steeredPause: false,
-  throttled: false,
   created: [],
   liveCopies: [],
   ...o,
@@ -88,16 +87,12 @@ describe('what is undone where the VM stayed or moved', () => {
     expect(resumes({ source: A('running', 1), steeredPause: true })).toBe(false);
   });
 
-  it('the vCPU cap is lifted only where the VM is active; the offline copies are removed when it stayed', () => {
-    expect(planCleanup(facts({ mode: 'offline', source: A('shutoff'), throttled: true, created: ['default/x.qcow2'] })).actions).toEqual([
+  it('the pause is undone where the VM is; the offline copies are removed when it stayed', () => {
+    expect(planCleanup(facts({ mode: 'offline', source: A('shutoff'), created: ['default/x.qcow2'] })).actions).toEqual([
       { kind: 'delete-created', name: 'default/x.qcow2' },
     ]);
-    expect(planCleanup(facts({ source: A('paused', 2), throttled: true, steeredPause: true })).actions).toEqual([
-      { kind: 'lift-throttle', on: 'source' },
-      { kind: 'resume', on: 'source' },
-    ]);
-    expect(planCleanup(facts({ source: A('absent'), dest: B('paused', 2), throttled: true, created: ['p/v'] })).actions).toEqual([
-      { kind: 'lift-throttle', on: 'dest' },
+    expect(planCleanup(facts({ source: A('paused', 2), steeredPause: true })).actions).toEqual([{ kind: 'resume', on: 'source' }]);
+    expect(planCleanup(facts({ source: A('absent'), dest: B('paused', 2), created: ['p/v'] })).actions).toEqual([
       { kind: 'resume', on: 'dest' },
     ]);
   });
@@ -153,14 +148,13 @@ describe('unknown: the exact words', () => {
     expect(u?.hint).toBe('Look on both hosts (virsh list --all) and keep t1 on exactly one of them.');
   });
 
-  it('the kept copies, the cap and the pause are each said, in that order', () => {
+  it('the kept copies and the pause are each said, in that order', () => {
     const u = planCleanup(
       facts({
         source: A('running', 1),
         dest: B('running', 1),
         created: ['default/a.qcow2'],
         liveCopies: [{ path: '/b/x.qcow2', probeSaw: false, libvirtSaw: 'no' }],
-        throttled: true,
         steeredPause: true,
       }),
     ).unknown;
@@ -168,7 +162,6 @@ describe('unknown: the exact words', () => {
       [
         't1 is active on both hosts. Find out which copy is the real guest (its console, its network), then stop the other one with virsh destroy t1 on that host — never both.',
         'The disk copies on lab-b (volume default/a.qcow2, /b/x.qcow2) were kept: they may be the only disks of the running copy.',
-        'Its vCPUs are still capped where the job set it: lift it on the host that runs it (virsh schedinfo t1 --live --set vcpu_quota=-1).',
         'It was paused through this job: resume it (virsh resume t1) only on the host that should run it.',
       ].join(' '),
     );

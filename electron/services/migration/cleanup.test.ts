@@ -27,7 +27,6 @@ function facts(o: Partial<CleanupFacts>): CleanupFacts {
     dest: B('absent'),
     wasPaused: false,
     steeredPause: false,
-    throttled: false,
     created: [],
     liveCopies: [],
     ...o,
@@ -36,7 +35,7 @@ function facts(o: Partial<CleanupFacts>): CleanupFacts {
 
 describe('h4 migration cleanup: an unknown outcome changes nothing', () => {
   it('h4 both hosts show the VM running after a failed live copy: no disk deleted, nothing resumed, each host named', () => {
-    const p = planCleanup(facts({ source: A('running', 1), dest: B('running', 2), liveCopies: copies, throttled: true }));
+    const p = planCleanup(facts({ source: A('running', 1), dest: B('running', 2), liveCopies: copies }));
     expect(p.outcome).toBe('unknown');
     expect(p.actions).toEqual([]);
     expect(p.unknown?.message).toContain('lab-a shows t1 running');
@@ -44,7 +43,6 @@ describe('h4 migration cleanup: an unknown outcome changes nothing', () => {
     expect(p.unknown?.message).toContain('Vireo changed nothing');
     expect(p.unknown?.hint).toMatch(/virsh destroy t1/);
     expect(p.unknown?.hint).toContain('/var/lib/libvirt/images/t1.qcow2');
-    expect(p.unknown?.hint).toMatch(/vcpu_quota=-1/);
   });
 
   it('h4 post-copy failed (source paused POSTCOPY_FAILED, destination running post-copy failed): the source is never resumed', () => {
@@ -92,19 +90,17 @@ describe('h4 migration cleanup: an unknown outcome changes nothing', () => {
     expect(p.unknown?.message).toMatch(/destination is not known/);
   });
 
-  it('stayed, nothing on the destination: the copies libvirt made are removed, the pause and the vCPU cap undone on the source', () => {
+  it('stayed, nothing on the destination: the copies libvirt made are removed, the pause undone on the source', () => {
     const p = planCleanup(
       facts({
         source: A('paused', 2),
         dest: B('absent'),
-        throttled: true,
         liveCopies: [...copies, { path: '/var/lib/libvirt/images/old.qcow2', probeSaw: true, libvirtSaw: 'yes' }],
       }),
     );
     expect(p.outcome).toBe('stayed');
     expect(p.unknown).toBeUndefined();
     expect(p.actions).toEqual([
-      { kind: 'lift-throttle', on: 'source' },
       { kind: 'resume', on: 'source' },
       { kind: 'delete-live-copy', path: '/var/lib/libvirt/images/t1.qcow2' },
     ]);
@@ -115,13 +111,10 @@ describe('h4 migration cleanup: an unknown outcome changes nothing', () => {
     expect(planCleanup(facts({ source: A('paused', 1), wasPaused: true })).actions).toEqual([]);
   });
 
-  it('moved: the steered pause and the cap are undone on the destination; nothing is deleted', () => {
-    const p = planCleanup(facts({ source: A('absent'), dest: B('paused', 1), steeredPause: true, throttled: true, liveCopies: copies }));
+  it('moved: the steered pause is undone on the destination; nothing is deleted', () => {
+    const p = planCleanup(facts({ source: A('absent'), dest: B('paused', 1), steeredPause: true, liveCopies: copies }));
     expect(p.outcome).toBe('moved');
-    expect(p.actions).toEqual([
-      { kind: 'lift-throttle', on: 'dest' },
-      { kind: 'resume', on: 'dest' },
-    ]);
+    expect(p.actions).toEqual([{ kind: 'resume', on: 'dest' }]);
   });
 });
 

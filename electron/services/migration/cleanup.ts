@@ -35,8 +35,6 @@ export interface CleanupFacts {
   wasPaused: boolean;
   /** The admin paused it through the job (the suspend control). */
   steeredPause: boolean;
-  /** The job capped its vCPUs (the throttle control). */
-  throttled: boolean;
   /** Offline copy: the volumes this job created on the destination (pool/name). */
   created: string[];
   /**
@@ -49,7 +47,6 @@ export interface CleanupFacts {
 }
 
 export type CleanupAction =
-  | { kind: 'lift-throttle'; on: 'source' | 'dest' }
   | { kind: 'resume'; on: 'source' | 'dest' }
   | { kind: 'delete-created'; name: string }
   | { kind: 'delete-live-copy'; path: string };
@@ -124,10 +121,7 @@ export function planCleanup(f: CleanupFacts): CleanupPlan {
   const on = outcome === 'moved' ? 'dest' : 'source';
   const where = (on === 'dest' ? f.dest : f.source) as HostView;
   const actions: CleanupAction[] = [];
-  if (active(where)) {
-    if (f.throttled) actions.push({ kind: 'lift-throttle', on });
-    if (resumable(f, where)) actions.push({ kind: 'resume', on });
-  }
+  if (active(where) && resumable(f, where)) actions.push({ kind: 'resume', on });
   if (outcome === 'stayed') {
     // judge() made sure: the destination has no definition (offline) or no active copy (live).
     for (const name of f.created) actions.push({ kind: 'delete-created', name });
@@ -146,10 +140,6 @@ function explainUnknown(f: CleanupFacts): { message: string; hint: string } {
     ? ` The disk copies on ${B} (${kept.join(', ')}) were kept: they may be the only disks of the running copy.`
     : '';
   const extra: string[] = [];
-  if (f.throttled)
-    extra.push(
-      `Its vCPUs are still capped where the job set it: lift it on the host that runs it (virsh schedinfo ${name} --live --set vcpu_quota=-1).`,
-    );
   if (f.steeredPause) extra.push(`It was paused through this job: resume it (virsh resume ${name}) only on the host that should run it.`);
   let todo: string;
   if (src.state === 'unreadable' || dest?.state === 'unreadable') {

@@ -73,7 +73,7 @@ interface FakeOpts {
   deleteFails?: string[];
   absent?: string[];
   jobError?: string;
-  restoreFails?: boolean;
+  resumeFails?: boolean;
 }
 
 /** A fake io: every call is recorded as "<op> <where>"; the destination is lab-b, the source lab-a. */
@@ -130,9 +130,9 @@ function fake(o: FakeOpts) {
       const p = placed.length > 1 ? placed.shift() : placed[0];
       return structuredClone(p as Placed);
     },
-    async restore(kind, on: MigrationHostState) {
-      calls.push(`restore ${on.hostName} ${kind}`);
-      if (o.restoreFails) throw new Error('cannot acquire state change lock');
+    async resume(on: MigrationHostState) {
+      calls.push(`resume ${on.hostName}`);
+      if (o.resumeFails) throw new Error('cannot acquire state change lock');
     },
     async persistOnDest(dest) {
       calls.push(`persistOnDest ${dest.hostName}`);
@@ -152,7 +152,7 @@ function fake(o: FakeOpts) {
   return { io, calls, notes, phases };
 }
 
-function hooks(f: ReturnType<typeof fake>, o: { steered?: boolean; throttled?: boolean; ac?: AbortController } = {}): ExecHooks {
+function hooks(f: ReturnType<typeof fake>, o: { steered?: boolean; ac?: AbortController } = {}): ExecHooks {
   let t = 1_000;
   const ac = o.ac ?? new AbortController();
   return {
@@ -166,7 +166,7 @@ function hooks(f: ReturnType<typeof fake>, o: { steered?: boolean; throttled?: b
     phase: (s) => f.phases.push(s),
     update: () => {},
     copying: (on) => f.phases.push(`copying=${on}`),
-    steering: () => ({ steeredPause: !!o.steered, throttled: !!o.throttled }),
+    steering: () => ({ steeredPause: !!o.steered }),
   };
 }
 
@@ -317,26 +317,17 @@ describe('live copy: the paths libvirt creates', () => {
     ]);
   });
 
-  it('stayed with our pause and vCPU cap: both restored on the source, then the copy removed', async () => {
+  it('stayed with our pause: resumed on the source, then the copy removed', async () => {
     const f = fake({ placed: [{ source: A('paused', { reason: 1 }), dest: B('absent') }], before, migrateError: failed });
-    const e = await failure(new Executor(livePlan(paths), f.io, hooks(f, { steered: true, throttled: true })).run());
-    expect(f.calls.slice(2)).toEqual([
-      'placement',
-      'restore lab-a lift-throttle',
-      'restore lab-a resume',
-      'deleteVolumeAt lab-b /b/new.qcow2',
-    ]);
-    expect(f.notes).toContain('vCPU cap lifted on lab-a');
+    const e = await failure(new Executor(livePlan(paths), f.io, hooks(f, { steered: true })).run());
+    expect(f.calls.slice(2)).toEqual(['placement', 'resume lab-a', 'deleteVolumeAt lab-b /b/new.qcow2']);
     expect(f.notes).toContain('tiny resumed on lab-a');
     expect(e.result.source.state).toBe('running');
   });
 
-  it('a restore that fails says how to do it by hand; the run still settles', async () => {
-    const f = fake({ placed: [{ source: A('paused', { reason: 2 }), dest: B('absent') }], migrateError: failed, restoreFails: true });
-    await failure(new Executor(livePlan([]), f.io, hooks(f, { throttled: true })).run());
-    expect(f.notes).toContain(
-      'Could not lift the vCPU cap on lab-a: cannot acquire state change lock (virsh schedinfo tiny --live --set vcpu_quota=-1)',
-    );
+  it('a resume that fails is said; the run still settles', async () => {
+    const f = fake({ placed: [{ source: A('paused', { reason: 2 }), dest: B('absent') }], migrateError: failed, resumeFails: true });
+    await failure(new Executor(livePlan([]), f.io, hooks(f)).run());
     expect(f.notes).toContain('Could not resume tiny on lab-a: cannot acquire state change lock');
   });
 
@@ -348,7 +339,7 @@ describe('live copy: the paths libvirt creates', () => {
     ['no destination known', { source: A('running'), dest: null }],
   ])('unknown (%s): nothing is touched on either host; the admin is told what each shows', async (_why, placed) => {
     const f = fake({ placed: [placed as Placed], before, migrateError: failed });
-    const e = await failure(new Executor(livePlan(paths), f.io, hooks(f, { steered: true, throttled: true })).run());
+    const e = await failure(new Executor(livePlan(paths), f.io, hooks(f, { steered: true })).run());
     expect(f.calls).toEqual([
       'volumesBefore lab-b /b/new.qcow2,/b/was-there.qcow2,/b/probe-saw.qcow2,/b/unknown.qcow2',
       'migrate lab-a direct',
@@ -357,23 +348,16 @@ describe('live copy: the paths libvirt creates', () => {
     expect(onSource(f.calls)).toEqual([]);
     expect(e.result.outcome).toBe('unknown');
     expect(e.message).toMatch(/Vireo changed nothing: /);
-    expect(f.notes.some((n) => n.startsWith('Removed') || n.includes('resumed') || n.includes('cap lifted'))).toBe(false);
+    expect(f.notes.some((n) => n.startsWith('Removed') || n.includes('resumed'))).toBe(false);
   });
 });
 
 describe('the end of a run', () => {
-  it('moved: steering restored on the destination, definitions completed, figures in the result', async () => {
+  it('moved: the pause undone on the destination, definitions completed, figures in the result', async () => {
     const f = fake({ placed: [{ source: A('absent', { persistent: false }), dest: B('paused', { reason: 2, persistent: true }) }] });
     const plan = livePlan([{ path: '/b/x', probeSaw: false }]);
-    const r = await new Executor(plan, f.io, hooks(f, { steered: true, throttled: true })).run();
-    expect(f.calls).toEqual([
-      'volumesBefore lab-b /b/x',
-      'migrate lab-a direct',
-      'placement',
-      'restore lab-b lift-throttle',
-      'restore lab-b resume',
-      'finalFigures',
-    ]);
+    const r = await new Executor(plan, f.io, hooks(f, { steered: true })).run();
+    expect(f.calls).toEqual(['volumesBefore lab-b /b/x', 'migrate lab-a direct', 'placement', 'resume lab-b', 'finalFigures']);
     expect(r).toMatchObject({ outcome: 'moved', message: 'tiny runs on lab-b.', totalMs: expect.any(Number), downtimeMs: 120 });
   });
 

@@ -7,8 +7,8 @@
  * "stayed" unwinds the undos it names (newest first), "moved" keeps every disk, and "unknown"
  * touches nothing on either host — it says what each host shows and what to do.
  *
- * Our steering (a vCPU cap, a pause) is restored where the decision says, on whichever host runs
- * the VM: that is not an undo of something created, so it is not on the stack.
+ * Our steering (a pause) is undone where the decision says, on whichever host runs the VM: that
+ * is not an undo of something created, so it is not on the stack.
  */
 import type { MigrationHostState, MigrationResult } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
@@ -48,8 +48,8 @@ export interface ExecIo {
   migrate(step: Extract<Step, { kind: 'migrate' }>): Promise<void>;
   /** What each host shows now (never throws: a host that does not answer is 'unreadable'). */
   placement(): Promise<Placed>;
-  /** Lifts our vCPU cap or resumes our pause on a host (throws on failure). */
-  restore(kind: 'lift-throttle' | 'resume', on: MigrationHostState): Promise<void>;
+  /** Resumes our pause on a host (throws on failure). */
+  resume(on: MigrationHostState): Promise<void>;
   /** Defines the running copy on the destination persistently. */
   persistOnDest(dest: MigrationHostState): Promise<void>;
   /** Undefines the (shut off) source copy; disks kept. */
@@ -82,7 +82,7 @@ export interface ExecHooks {
   /** Set while disks are copied offline (a cancel then stops the copy, not a libvirt job). */
   copying(on: boolean): void;
   /** The steering the job applied, as the cleanup decision takes it. */
-  steering(): { steeredPause: boolean; throttled: boolean };
+  steering(): { steeredPause: boolean };
 }
 
 function toHostState(v: HostRead): MigrationHostState {
@@ -304,7 +304,6 @@ export class Executor {
       dest: placed.dest,
       wasPaused: this.plan.wasPaused,
       steeredPause: s.steeredPause,
-      throttled: s.throttled,
       created: [...this.created],
       liveCopies: this.liveTargets.map((t) => ({ path: t.path, probeSaw: t.probeSaw, libvirtSaw: this.before?.get(t.path) ?? 'unknown' })),
     });
@@ -367,26 +366,19 @@ export class Executor {
     if (left) this.h.note(left);
   }
 
-  /** Undo our steering where the plan says: the vCPU cap, the pause (never a post-copy one). */
+  /** Undo our pause where the plan says (never a post-copy one). */
   private async restore(plan: CleanupPlan, placed: { source: MigrationHostState; dest?: MigrationHostState }): Promise<void> {
     const name = this.plan.name;
     for (const a of plan.actions) {
-      if (a.kind !== 'lift-throttle' && a.kind !== 'resume') continue;
+      if (a.kind !== 'resume') continue;
       const where = a.on === 'dest' ? placed.dest : placed.source;
       if (!where) continue;
       try {
-        await this.io.restore(a.kind, where);
-        if (a.kind === 'lift-throttle') this.h.note(`vCPU cap lifted on ${where.hostName}`);
-        else {
-          where.state = 'running';
-          this.h.note(`${name} resumed on ${where.hostName}`);
-        }
+        await this.io.resume(where);
+        where.state = 'running';
+        this.h.note(`${name} resumed on ${where.hostName}`);
       } catch (err) {
-        this.h.note(
-          a.kind === 'resume'
-            ? `Could not resume ${name} on ${where.hostName}: ${(err as Error).message}`
-            : `Could not lift the vCPU cap on ${where.hostName}: ${(err as Error).message} (virsh schedinfo ${name} --live --set vcpu_quota=-1)`,
-        );
+        this.h.note(`Could not resume ${name} on ${where.hostName}: ${(err as Error).message}`);
       }
     }
   }

@@ -171,7 +171,7 @@ export class MigrationService {
       copying: (on) => {
         run.live.copying = on;
       },
-      steering: () => ({ steeredPause: run.steer.controls.suspended, throttled: !!run.steer.throttle }),
+      steering: () => ({ steeredPause: run.steer.controls.suspended }),
     });
     try {
       run.live.result = await ex.run();
@@ -266,7 +266,6 @@ export class MigrationService {
             bandwidthMiBps: steer.controls.bandwidthMiBps,
             postCopyAllowed: steer.postCopyAllowed,
             postCopyActive: steer.controls.postCopy,
-            throttlePercent: steer.controls.throttlePercent,
             canRestartAutoConverge: !!id.spec && id.spec.mode === 'live' && !id.spec.autoConverge,
             suspended: steer.controls.suspended,
             // A downtime asked at the start and not applied yet counts: a remedy must allow more.

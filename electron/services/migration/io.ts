@@ -14,12 +14,11 @@ import {
   domainListAll,
   domainLookupByUuid,
   domainResume,
-  domainSetSchedulerParameters,
   domainUndefine,
 } from '../../libvirt/domain';
 import { ConnectionClosedError, ErrorCode, isLinkError } from '../../libvirt/errors';
 import { MigrationError, type MigrationStep, migrateDirect, migratePeerToPeer } from '../../libvirt/migration';
-import { DomainXmlFlags, Impact, JobStatsFlags, JobType, ListDomainsFlags, UndefineFlags } from '../../libvirt/protocol';
+import { DomainXmlFlags, JobStatsFlags, JobType, ListDomainsFlags, UndefineFlags } from '../../libvirt/protocol';
 import { poolLookupByName, poolRefresh, volCreateXml, volDownload, volLookupByPath, volUpload } from '../../libvirt/storage';
 import { stateOf } from '../domains';
 import type { HostManager } from '../hosts';
@@ -233,14 +232,9 @@ export function hostExecIo(run: Run, d: IoDeps): ExecIo {
       return { source: source as HostRead, dest };
     },
 
-    async restore(kind, where) {
+    async resume(where) {
       const rpc = await hosts.ready(where.hostId, 30_000);
-      const dom = await domainLookupByUuid(rpc, id.uuid);
-      const t = run.steer.throttle;
-      if (kind === 'lift-throttle') {
-        if (!t) return;
-        await domainSetSchedulerParameters(rpc, dom, { params: { vcpu_period: t.period, vcpu_quota: t.quota }, flags: Impact.LIVE });
-      } else await domainResume(rpc, dom);
+      await domainResume(rpc, await domainLookupByUuid(rpc, id.uuid));
     },
 
     async persistOnDest(dest) {

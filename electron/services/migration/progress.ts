@@ -203,7 +203,6 @@ export interface RemedyContext {
   /** true/false when known; null for a migration found on the host (try it: libvirt answers). */
   postCopyAllowed: boolean | null;
   postCopyActive: boolean;
-  throttlePercent?: number | undefined;
   suspended: boolean;
   /** The migration can be started again with auto-converge (started here, live, without it). */
   canRestartAutoConverge?: boolean;

@@ -34,12 +34,10 @@ export interface RunId {
   startedAt: number;
 }
 
-/** How the admin steered it (what to report, and what to restore at the end). */
+/** How the admin steered it (what to report, and what to undo at the end: a pause). */
 export interface Steering {
   controls: MigrationInfo['controls'];
   postCopyAllowed: boolean | null;
-  /** The vCPU quota before we throttled, to restore. */
-  throttle?: { period: number; quota: number };
   /** The max downtime still to apply once the transfer runs. */
   pendingDowntime?: number;
 }

@@ -1,7 +1,8 @@
 /**
  * Steering a running migration (the panel's controls and remedies), on the source host: max
- * downtime (held until the transfer runs), bandwidth, the switch to post-copy, a vCPU cap, a pause.
- * What it changed is kept on the run, to report and to restore when the migration is over.
+ * downtime (held until the transfer runs), bandwidth, the switch to post-copy, a pause. A vCPU cap
+ * ('throttle') is refused at once: libvirt does not change it while the migration holds the domain.
+ * What it changed is kept on the run, to report, and a pause to undo when the migration is over.
  */
 import type { MigrationControl } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
