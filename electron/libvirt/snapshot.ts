@@ -3,6 +3,7 @@
 // domain.ts): a snapshot is its own libvirt object, and the merge calls are used only here.
 
 import type { RpcClient } from './client';
+import { isLibvirtError } from './errors';
 import * as P from './gen/remote_protocol.gen';
 import { type CallOpts, callOpts, type DomainRef } from './protocol';
 import { callRemote } from './remote';
@@ -133,4 +134,69 @@ export async function domainGetBlockJobInfo(rpc: RpcClient, dom: DomainRef, a: {
 /** Ends the block job on `disk`: cancels it, or with PIVOT switches to its result (an active commit at "ready"). */
 export async function domainBlockJobAbort(rpc: RpcClient, dom: DomainRef, a: { disk: string } & Flags): Promise<void> {
   await callRemote(rpc, P.DOMAIN_BLOCK_JOB_ABORT, { dom, path: a.disk, flags: flagsOf(a) }, callOpts(a));
+}
+
+// ---- block job events (VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2) -----------------------------------------
+
+/** virDomainEventID of BLOCK_JOB_2 (the disk named by its target, not its path). */
+export const BLOCK_JOB_2_EVENT_ID = 16;
+
+/** virConnectDomainEventBlockJobStatus. */
+export const BlockJobStatus = { COMPLETED: 0, FAILED: 1, CANCELED: 2, READY: 3 } as const;
+
+export interface BlockJobEvent {
+  callbackId: number;
+  domain: { name: string; uuid: string };
+  /** The disk's target (vda). */
+  disk: string;
+  /** BlockJobType. */
+  type: number;
+  /** BlockJobStatus. */
+  status: number;
+}
+
+/** Hooks BLOCK_JOB_2 MESSAGE packets of `rpc` (hook before registering: an event may come first). */
+export function onBlockJobEvent(rpc: RpcClient, fn: (e: BlockJobEvent) => void): () => void {
+  return rpc.onMessage(P.DOMAIN_EVENT_BLOCK_JOB_2.proc, (r) => {
+    const m = P.readRemoteDomainEventBlockJob2Msg(r);
+    fn({ callbackId: m.callbackID, domain: { name: m.dom.name, uuid: m.dom.uuid }, disk: m.dst, type: m.type, status: m.status });
+  });
+}
+
+/** Registers for BLOCK_JOB_2 events of every domain; returns the callback id. */
+export async function blockJobEventRegister(rpc: RpcClient, o?: CallOpts): Promise<number> {
+  const args = { eventID: BLOCK_JOB_2_EVENT_ID, dom: null };
+  return (await callRemote(rpc, P.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, args, callOpts(o))).callbackID;
+}
+
+export async function blockJobEventDeregister(rpc: RpcClient, callbackId: number, o?: CallOpts): Promise<void> {
+  await callRemote(rpc, P.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, { callbackID: callbackId }, callOpts(o));
+}
+
+// ---- Vireo's own element in the running domain's metadata (a merge in progress) -------------------
+
+/** virDomainMetadataType ELEMENT, and the LIVE impact (gone when the VM stops, as a block job is). */
+const METADATA_ELEMENT = 2;
+const AFFECT_LIVE = 1;
+
+/** Sets (or with null removes) the element of namespace `uri` (prefix `key`) in the running domain's metadata. */
+export async function domainSetLiveMetadataElement(
+  rpc: RpcClient,
+  dom: DomainRef,
+  a: { uri: string; key: string; xml: string | null } & CallOpts,
+): Promise<void> {
+  const args = { dom, type: METADATA_ELEMENT, metadata: a.xml, key: a.xml === null ? null : a.key, uri: a.uri, flags: AFFECT_LIVE };
+  await callRemote(rpc, P.DOMAIN_SET_METADATA, args, callOpts(a));
+}
+
+/** The element of namespace `uri` in the running domain's metadata, or null when there is none. */
+export async function domainGetLiveMetadataElement(rpc: RpcClient, dom: DomainRef, a: { uri: string } & CallOpts): Promise<string | null> {
+  try {
+    return (await callRemote(rpc, P.DOMAIN_GET_METADATA, { dom, type: METADATA_ELEMENT, uri: a.uri, flags: AFFECT_LIVE }, callOpts(a)))
+      .metadata;
+  } catch (err) {
+    // VIR_ERR_NO_DOMAIN_METADATA (80): none set
+    if (isLibvirtError(err, 80)) return null;
+    throw err;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnapshotXml, moveSnapshotDomainDisks, parseSnapshotXml } from './snapshot';
+import { buildMergeMark, buildSnapshotXml, MERGE_MARK_NS, moveSnapshotDomainDisks, parseMergeMark, parseSnapshotXml } from './snapshot';
 
 describe('snapshot XML', () => {
   it('builds what it parses: hostile names and descriptions verbatim, external disks with their files', () => {
@@ -23,5 +23,12 @@ describe('snapshot XML', () => {
     const xml = `<domainsnapshot><name>s</name><domain type='qemu'><devices><disk type='file' device='disk'><source file='/o1'/><backingStore type='file'><source file='/b'/></backingStore><target dev='vda'/></disk></devices></domain></domainsnapshot>`;
     const moved = parseSnapshotXml(moveSnapshotDomainDisks(xml, { vda: '/b' }));
     expect(moved.domain?.disks[0]).toMatchObject({ path: '/b', backingChain: [] });
+  });
+
+  it('the merge mark: a hostile snapshot name round-trips, also as libvirt returns it with its namespace', () => {
+    const name = `m "1" <&> ü`;
+    expect(parseMergeMark(buildMergeMark({ snapshot: name }))).toEqual({ snapshot: name });
+    expect(parseMergeMark(`<vireo:merge xmlns:vireo="${MERGE_MARK_NS}" snapshot="a&amp;b"/>`)).toEqual({ snapshot: 'a&b' });
+    expect(parseMergeMark('<other snapshot="x"/>')).toBeNull();
   });
 });

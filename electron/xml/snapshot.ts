@@ -118,3 +118,20 @@ export function moveSnapshotDomainDisks(xml: string, moves: Readonly<Record<stri
   }
   return serializeXml(doc);
 }
+
+/** The namespace of Vireo's mark in a running domain's metadata while it merges a snapshot (found again after a restart). */
+export const MERGE_MARK_NS = 'https://vireo.dev/xmlns/snapshot-merge/1';
+
+/** The mark: which snapshot's merge is under way (an element, its name an attribute: escaped by the DOM). */
+export function buildMergeMark(m: { snapshot: string }): string {
+  const doc = newDocument('merge');
+  (doc.documentElement as Element).setAttribute('snapshot', m.snapshot);
+  return toXml(doc);
+}
+
+/** The mark as libvirt gives it back (with its namespace), or null when it is not one. */
+export function parseMergeMark(xml: string): { snapshot: string } | null {
+  const root = parseXml(xml, 'merge mark').documentElement as Element;
+  const snapshot = root.localName === 'merge' ? attr(root, 'snapshot') : undefined;
+  return snapshot ? { snapshot } : null;
+}

@@ -30,6 +30,17 @@ export interface SnapshotInfo {
   /** "You are here": the snapshot the VM's current state grew from. */
   current: boolean;
   disks: SnapshotDisk[];
+  /**
+   * External: the VM was reverted away from it, so its overlay (the state the revert discarded)
+   * is off the VM's chain. Deleting it removes that overlay without a merge (libvirt refuses it).
+   */
+  revertedAway: boolean;
+  /**
+   * External: bytes on disk of its overlays (what was written after it, and what a delete merges),
+   * from the pool's allocation. Internal: absent — libvirt does not report the size of a snapshot
+   * inside a qcow2 image (only qemu-img on the host does).
+   */
+  sizeBytes?: number;
 }
 
 /** Whether an action is offered, and in words why not. */
@@ -81,6 +92,8 @@ export const SnapshotDelete = domainRef
   .extend({
     name: ObjectName,
     method: SnapshotDeleteMethod.default('libvirt'),
+    /** Its children (and theirs) too: libvirt's CHILDREN flag for internal ones, leaf by leaf for external ones. */
+    children: z.boolean().optional(),
     /** blockjobs only: limits the merge's I/O (MiB/s), so a busy host's other disks are not starved. */
     bandwidthMiBps: z.number().int().min(1, 'Bandwidth is below 1 MiB/s').max(100_000).optional(),
   })

@@ -46,6 +46,29 @@ describe('offers', () => {
   });
 });
 
+describe('the memory state against the pool', () => {
+  const running = { ...internal, snapshots: [] };
+  const target = running.domain.disks.find((d) => d.device === 'disk')?.target as string;
+  const mem = running.domain.memory.currentKiB * 1024;
+  it('refuses an internal snapshot of a running VM whose memory does not fit in the pool, with the numbers', () => {
+    const f: SnapshotFacts = { ...running, pools: { default: mem - 1 }, diskPools: { [target]: 'default' } };
+    expect(internalOffer(f)).toMatchObject({
+      ok: false,
+      why: expect.stringMatching(/memory state \(up to \d+ MiB.*pool “default” has \d+ MiB free/),
+    });
+    expect(() => checkCreate(f, { name: 'n', kind: 'internal', quiesce: false })).toThrow(/No internal snapshot/);
+  });
+  it('offers it when it fits, when the VM is shut off, and when the pool is unknown', () => {
+    expect(internalOffer({ ...running, pools: { default: mem }, diskPools: { [target]: 'default' } })).toEqual({ ok: true });
+    expect(
+      internalOffer({ ...running, vm: { ...running.vm, state: 'shutoff' }, pools: { default: 0 }, diskPools: { [target]: 'default' } }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(internalOffer(running)).toEqual({ ok: true });
+  });
+});
+
 describe('the list', () => {
   it('creation order, parent, current, kind, what was captured, images and overlays', () => {
     const l = snapshotList(two);
@@ -54,8 +77,20 @@ describe('the list', () => {
       ['m2', 'm1', true, 'external', 'disks only (the VM was running)'],
     ]);
     expect(l.snapshots[1]?.disks[0]?.image).toBe(l.snapshots[0]?.disks[0]?.overlay);
+    expect(l.snapshots.map((s) => s.revertedAway)).toEqual([false, false]);
     const i = snapshotList(internal).snapshots[0];
+    expect(i?.sizeBytes).toBeUndefined();
+    expect(i?.revertedAway).toBe(false);
     expect(i).toMatchObject({ name: 'i1 “quoted” <&>', description: 'first', captured: 'running, with memory', kind: 'internal' });
+  });
+});
+
+describe('reverted away, and size on disk', () => {
+  it('after Vireo reverted to e1 its old overlay is off the chain; sizes come from the pool', () => {
+    const old = reverted.snapshots[0]?.model.disks[0]?.file as string;
+    expect(snapshotList(reverted).snapshots[0]).toMatchObject({ name: 'e1', revertedAway: true });
+    expect(snapshotList(reverted).snapshots[0]?.sizeBytes).toBeUndefined(); // pool not read: no number
+    expect(snapshotList({ ...reverted, files: { [old]: { allocation: 196_608 } } }).snapshots[0]?.sizeBytes).toBe(196_608);
   });
 });
 

@@ -8,6 +8,9 @@ import { AppError } from '../../../shared/errors';
 import type { DomainDiskModel } from '../../xml/model';
 import type { SnapshotModel } from '../../xml/snapshot';
 import type { SnapshotFacts } from './facts';
+import { chainFactsOf } from './plan';
+
+const chainsOf = (f: SnapshotFacts): Chains => new Map(chainFactsOf(f).disks.map((d) => [d.target, d.chain]));
 
 /** libvirt versions that matter (major * 1e6 + minor * 1e3). */
 export const LIBVIRT = {
@@ -55,7 +58,29 @@ export function internalOffer(f: SnapshotFacts): Offer {
       why: `Internal snapshots live inside qcow2 images; ${notQcow2.map((d) => `${d.target} is ${d.driver.type ?? 'raw'}`).join(', ')}. Use an external snapshot.`,
     };
   if (!snapshotDisks(f).length) return { ok: false, why: 'The VM has no disk to snapshot.' };
-  return { ok: true };
+  return memoryStateFits(f);
+}
+
+const GiB = 1024 ** 3;
+const size = (n: number): string => (n >= GiB ? `${(n / GiB).toFixed(1)} GiB` : `${Math.ceil(n / 1024 ** 2)} MiB`);
+
+/**
+ * An internal snapshot of a running VM writes its memory state into the first disk's qcow2 image:
+ * up to the guest's current memory. Refused (with the numbers) when the pool holding that image
+ * has less free space; unknown pools (the image outside a pool) are not guessed at.
+ */
+export function memoryStateFits(f: SnapshotFacts): Offer {
+  if (!isRunning(f)) return { ok: true };
+  const first = snapshotDisks(f)[0];
+  const pool = first?.target ? f.diskPools?.[first.target] : undefined;
+  const free = pool !== undefined ? f.pools?.[pool] : undefined;
+  if (pool === undefined || free === undefined) return { ok: true };
+  const need = f.domain.memory.currentKiB * 1024;
+  if (need <= free) return { ok: true };
+  return {
+    ok: false,
+    why: `The memory state (up to ${size(need)}, the VM's current memory) goes into ${first?.path}, and its pool “${pool}” has ${size(free)} free. Free space in “${pool}”, or shut the VM down (a disk-only snapshot needs little space).`,
+  };
 }
 
 export function externalOffer(f: SnapshotFacts): Offer {
@@ -92,8 +117,13 @@ function captured(m: SnapshotModel): string {
   return m.state;
 }
 
-export function snapshotInfo(f: SnapshotFacts, m: SnapshotModel): SnapshotInfo {
+/** The VM's chain per disk target (top first), as chainFactsOf reads it. */
+export type Chains = ReadonlyMap<string, readonly string[]>;
+
+export function snapshotInfo(f: SnapshotFacts, m: SnapshotModel, chains: Chains = new Map()): SnapshotInfo {
   const images = new Map((m.domain?.disks ?? []).map((d) => [d.target ?? '', d.path]));
+  const overlays = m.disks.filter((d) => d.snapshot === 'external' && d.file);
+  const sizes = overlays.map((d) => f.files?.[d.file as string]?.allocation);
   return {
     name: m.name,
     description: m.description ?? '',
@@ -103,6 +133,8 @@ export function snapshotInfo(f: SnapshotFacts, m: SnapshotModel): SnapshotInfo {
     kind: kindOf(m),
     parent: m.parent ?? null,
     current: f.current === m.name,
+    revertedAway: overlays.some((d) => !(chains.get(d.name) ?? []).includes(d.file as string)),
+    ...(overlays.length && sizes.every((x) => x !== undefined) ? { sizeBytes: sizes.reduce((a: number, b) => a + (b ?? 0), 0) } : {}),
     disks: m.disks.map((d) => {
       const image = d.snapshot === 'external' ? images.get(d.name) : undefined;
       return { target: d.name, snapshot: d.snapshot, ...(d.file ? { overlay: d.file } : {}), ...(image ? { image } : {}) };
@@ -123,7 +155,7 @@ export function snapshotList(f: SnapshotFacts): SnapshotList {
     vmName: f.vm.name,
     running: isRunning(f),
     libvirtVersion: formatVersion(f.libvirtVersion),
-    snapshots: f.snapshots.map((s) => snapshotInfo(f, s.model)),
+    snapshots: f.snapshots.map((s) => snapshotInfo(f, s.model, chainsOf(f))),
     offers: {
       internal: internalOffer(f),
       external: externalOffer(f),

@@ -7,14 +7,12 @@ import { AppError } from '../../../shared/errors';
 import { describeUndo, UndoStack } from '../../core/undo';
 import type { RpcClient } from '../../libvirt/client';
 import { domainDefineXml, domainDestroy, domainGetState, domainGetXmlDesc } from '../../libvirt/domain';
-import { classify, withLibvirtHint } from '../../libvirt/errors';
+import { withLibvirtHint } from '../../libvirt/errors';
 import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
 import {
   BlockCommitFlags,
-  BlockJobAbortFlags,
   domainBlockCommit,
-  domainBlockJobAbort,
-  domainGetBlockJobInfo,
+  domainSetLiveMetadataElement,
   SnapshotCreateFlags,
   SnapshotDeleteFlags,
   snapshotCreateXml,
@@ -25,7 +23,8 @@ import {
 import { poolListAll, poolRefresh, volDelete, volLookupByPath } from '../../libvirt/storage';
 import { domainToXml, findDisk, openDomain, setDiskSource } from '../../xml/edit';
 import { parseDomain } from '../../xml/parse';
-import { buildSnapshotXml, moveSnapshotDomainDisks } from '../../xml/snapshot';
+import { buildMergeMark, buildSnapshotXml, MERGE_MARK_NS, moveSnapshotDomainDisks } from '../../xml/snapshot';
+import { type BlockJobEvents, followBlockJob } from './blockjobs';
 import { isRunning, snapshotDisks } from './checks';
 import type { SnapshotFacts } from './facts';
 import type { DeletePlan, RevertPlan } from './plan';
@@ -134,68 +133,11 @@ export async function revertExternalByVireo(rpc: RpcClient, dom: DomainRef, f: S
 }
 
 /** Deletes through libvirt (internal ones; external ones on libvirt ≥ 9.0, which merges itself). */
-export async function deleteByLibvirt(rpc: RpcClient, dom: DomainRef, name: string): Promise<void> {
+export async function deleteByLibvirt(rpc: RpcClient, dom: DomainRef, name: string, children = false): Promise<void> {
   try {
-    await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, name));
+    await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, name), { flags: children ? SnapshotDeleteFlags.CHILDREN : 0 });
   } catch (err) {
     throw withLibvirtHint(err, 'The snapshot and its files are as they were.');
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The link to the host dropped (the block job goes on there): wait for the reconnect and follow it again. */
-const linkLost = (err: unknown): boolean => ['closed', 'ssh', 'timeout'].includes(classify(err).kind);
-
-/**
- * Waits for a block job on `disk` to end (or, for an active commit, to be ready and pivots).
- * The job runs in QEMU on the host: when the link drops, it is followed again on the reconnected
- * client (`reconnect`); the client in use at the end is returned.
- */
-async function followBlockJob(
-  rpc0: RpcClient,
-  dom: DomainRef,
-  step: { target: string; active: boolean },
-  onProgress: (cur: number, end: number) => void,
-  signal?: AbortSignal,
-  reconnect?: () => Promise<RpcClient>,
-): Promise<RpcClient> {
-  let rpc = rpc0;
-  for (;;) {
-    if (signal?.aborted) {
-      try {
-        await domainBlockJobAbort(rpc, dom, { disk: step.target });
-      } catch (err) {
-        // Not cancelled after all: say so (the job may still run, or have just finished).
-        throw new AppError('libvirt', `The merge of ${step.target} could not be cancelled: ${(err as Error).message}`, {
-          hint: 'The block job may still run on the host (virsh blockjob VM DISK shows it); read the snapshot list again once it ends.',
-          cause: err,
-        });
-      }
-      throw new AppError('canceled', 'The merge was cancelled', 'libvirt cancelled the block job: the chain is as it was.');
-    }
-    let info: Awaited<ReturnType<typeof domainGetBlockJobInfo>>;
-    try {
-      info = await domainGetBlockJobInfo(rpc, dom, { disk: step.target });
-    } catch (err) {
-      if (!reconnect || !linkLost(err)) throw err;
-      rpc = await reconnect();
-      continue;
-    }
-    if (!info) return rpc;
-    onProgress(info.cur, info.end);
-    if (step.active && info.end > 0 && info.cur === info.end) {
-      try {
-        await domainBlockJobAbort(rpc, dom, { disk: step.target, flags: BlockJobAbortFlags.PIVOT });
-        // The pivot ends the job; wait until it is gone.
-        for (let i = 0; i < 200 && (await domainGetBlockJobInfo(rpc, dom, { disk: step.target })); i++) await sleep(50);
-        return rpc;
-      } catch (err) {
-        // Not ready for the pivot yet (qemu reports "ready" a moment after cur reaches end).
-        if (!/not ready|ready/i.test((err as Error).message)) throw err;
-      }
-    }
-    await sleep(100);
   }
 }
 
@@ -211,16 +153,27 @@ async function liveChain(rpc: RpcClient, dom: DomainRef, target: string): Promis
  * the metadata (children redefined with their moved images, the snapshot's own removed with
  * METADATA_ONLY), then the merged-away files.
  */
+export interface MergeOptions {
+  signal?: AbortSignal;
+  /** The host's client again after the link dropped (the block job goes on there). */
+  reconnect?: () => Promise<RpcClient>;
+  /** Limits the merge's I/O (MiB/s); 0 = no limit. */
+  bandwidthMiBps?: number;
+  /** BLOCK_JOB_2 events (ready, completed …); without them the job is read every 100 ms. */
+  events?: BlockJobEvents | null;
+  /** Disks whose block job is already running (found again after a restart): followed, not started. */
+  resume?: ReadonlySet<string>;
+}
+
 export async function deleteByBlockJobs(
   rpc0: RpcClient,
   dom: DomainRef,
   f: SnapshotFacts,
   plan: DeletePlan,
   progress: Progress,
-  signal?: AbortSignal,
-  reconnect?: () => Promise<RpcClient>,
-  bandwidthMiBps = 0,
-): Promise<{ leftFiles: string[] }> {
+  o: MergeOptions = {},
+): Promise<{ leftFiles: string[]; rpc: RpcClient }> {
+  const { signal, reconnect, bandwidthMiBps = 0, events = null, resume } = o;
   let rpc = rpc0;
   const done: string[] = [];
   for (const [i, m] of plan.merges.entries()) {
@@ -230,14 +183,23 @@ export async function deleteByBlockJobs(
       disks: plan.merges.length,
     });
     try {
-      await domainBlockCommit(rpc, dom, {
-        disk: m.target,
-        top: m.top,
-        base: m.base,
-        bandwidth: bandwidthMiBps,
-        flags: m.active ? BlockCommitFlags.ACTIVE : 0,
-      });
+      if (!resume?.has(m.target)) {
+        // The mark lets Vireo find this merge again after a restart (gone with the VM, as the job is).
+        await domainSetLiveMetadataElement(rpc, dom, {
+          uri: MERGE_MARK_NS,
+          key: 'vireo',
+          xml: buildMergeMark({ snapshot: plan.snapshot }),
+        });
+        await domainBlockCommit(rpc, dom, {
+          disk: m.target,
+          top: m.top,
+          base: m.base,
+          bandwidth: bandwidthMiBps,
+          flags: m.active ? BlockCommitFlags.ACTIVE : 0,
+        });
+      }
       rpc = await followBlockJob(
+        events,
         rpc,
         dom,
         m,
@@ -271,14 +233,20 @@ export async function deleteByBlockJobs(
     done.push(`${m.target}: ${m.top} into ${m.base}`);
   }
   progress({ phase: 'updating the snapshot metadata', progress: 1 });
+  if (plan.merges.length) await domainSetLiveMetadataElement(rpc, dom, { uri: MERGE_MARK_NS, key: 'vireo', xml: null }).catch(() => {});
   for (const r of plan.redefine) {
     const s = f.snapshots.find((x) => x.model.name === r.name);
     if (!s) continue;
     await snapshotCreateXml(rpc, dom, { xml: moveSnapshotDomainDisks(s.xml, r.moves), flags: SnapshotCreateFlags.REDEFINE });
   }
   await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, plan.snapshot), { flags: SnapshotDeleteFlags.METADATA_ONLY });
-  progress({ phase: 'removing the merged files', progress: 1 });
-  return { leftFiles: await removeFiles(rpc, plan.removeFiles) };
+  progress({
+    phase: plan.discards.length
+      ? `removing what the revert discarded: ${plan.discards.map((d) => d.overlay).join(', ')}`
+      : 'removing the merged files',
+    progress: 1,
+  });
+  return { leftFiles: await removeFiles(rpc, plan.removeFiles), rpc };
 }
 
 /** Deletes files through their storage pool; returns those no pool holds (left in place). */

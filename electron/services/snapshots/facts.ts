@@ -6,11 +6,20 @@
 import type { RpcClient } from '../../libvirt/client';
 import { domainGetState, domainGetXmlDesc, domainListAll, domainLookupByUuid } from '../../libvirt/domain';
 import { hostGetLibVersion } from '../../libvirt/host';
-import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
-import { domainHasManagedSaveImage, snapshotCurrentName, snapshotGetXmlDesc, snapshotListAll } from '../../libvirt/snapshot';
+import { type DomainRef, DomainXmlFlags, ListDomainsFlags } from '../../libvirt/protocol';
+import {
+  domainGetBlockJobInfo,
+  domainGetLiveMetadataElement,
+  domainHasManagedSaveImage,
+  snapshotCurrentName,
+  snapshotGetXmlDesc,
+  snapshotListAll,
+} from '../../libvirt/snapshot';
+import { poolGetInfo, poolLookupByName, volGetInfo, volGetXmlDesc, volListAll, volLookupByPath } from '../../libvirt/storage';
 import type { DomainModel } from '../../xml/model';
 import { parseDomain } from '../../xml/parse';
-import { parseSnapshotXml, type SnapshotModel } from '../../xml/snapshot';
+import { MERGE_MARK_NS, parseMergeMark, parseSnapshotXml, type SnapshotModel } from '../../xml/snapshot';
+import { parseVolume } from '../../xml/volume';
 
 export interface SnapshotFact {
   model: SnapshotModel;
@@ -31,6 +40,16 @@ export interface SnapshotFacts {
   managedSave: boolean;
   /** Images other VMs on the host use (their disks and backing chains): path → VM names. */
   otherUsers: Record<string, string[]>;
+  /**
+   * Every volume of the storage pools holding the VM's files: its allocation on disk (bytes) and
+   * the file it is built on (qcow2 backing), as the pool reads it. Tells a shut-off VM's chain and
+   * which files are built on a layer. Absent in fixtures captured before it existed.
+   */
+  files?: Record<string, { allocation: number; backing?: string }>;
+  /** The pools holding the VM's disks: name → free bytes (an internal snapshot's memory state goes in the first disk). */
+  pools?: Record<string, number>;
+  /** The pool of each snapshotted disk's top file (target → pool name), when a pool holds it. */
+  diskPools?: Record<string, string>;
 }
 
 const STATE_NAMES: Record<number, string> = {
@@ -79,17 +98,89 @@ export async function readSnapshotFacts(rpc: RpcClient, uuid: string): Promise<{
       }
     }
   }
+  const domain = parseDomain(liveXml);
+  const { files, pools, diskPools } = await readFiles(rpc, domain, snapshots);
   return {
     dom,
     facts: {
       libvirtVersion,
       vm: { name: dom.name, uuid: dom.uuid, state: STATE_NAMES[st.state] ?? 'nostate' },
-      domain: parseDomain(liveXml),
+      domain,
       inactive: parseDomain(inactiveXml),
       snapshots,
       current,
       managedSave,
       otherUsers,
+      files,
+      pools,
+      diskPools,
     },
   };
+}
+
+/** The volumes of the pools that hold the VM's disks and snapshot files (allocation, backing), and those pools' free space. */
+async function readFiles(
+  rpc: RpcClient,
+  domain: DomainModel,
+  snapshots: SnapshotFact[],
+): Promise<Required<Pick<SnapshotFacts, 'files' | 'pools' | 'diskPools'>>> {
+  const paths = new Set<string>();
+  for (const d of domain.disks) if (d.path && d.device === 'disk') paths.add(d.path);
+  for (const s of snapshots) {
+    for (const d of s.model.disks) if (d.file) paths.add(d.file);
+    for (const d of s.model.domain?.disks ?? []) if (d.path && d.device === 'disk') paths.add(d.path);
+  }
+  const poolOf = new Map<string, string>();
+  await Promise.all(
+    [...paths].map(async (p) => {
+      const vol = await volLookupByPath(rpc, p).catch(() => null); // not in a pool (or gone): not counted
+      if (vol) poolOf.set(p, vol.pool);
+    }),
+  );
+  const files: Record<string, { allocation: number; backing?: string }> = {};
+  const pools: Record<string, number> = {};
+  for (const name of new Set(poolOf.values())) {
+    const pool = await poolLookupByName(rpc, name);
+    pools[name] = (await poolGetInfo(rpc, pool)).available;
+    await Promise.all(
+      (await volListAll(rpc, pool)).map(async (vol) => {
+        try {
+          const [xml, info] = await Promise.all([volGetXmlDesc(rpc, vol), volGetInfo(rpc, vol)]);
+          const v = parseVolume(xml);
+          if (v.path) files[v.path] = { allocation: info.allocation, ...(v.backingStore ? { backing: v.backingStore.path } : {}) };
+        } catch {
+          // removed meanwhile
+        }
+      }),
+    );
+  }
+  const diskPools: Record<string, string> = {};
+  for (const d of domain.disks) {
+    const pool = d.path ? poolOf.get(d.path) : undefined;
+    if (d.target && pool) diskPools[d.target] = pool;
+  }
+  return { files, pools, diskPools };
+}
+
+/** A merge of Vireo's still running on the host: its mark in the VM's live metadata and a block job on these disks. */
+export interface RunningMerge {
+  dom: DomainRef;
+  snapshot: string;
+  targets: string[];
+}
+
+/** The running VMs with snapshots that carry Vireo's merge mark and a block job (after the app restarted). */
+export async function findRunningMerges(rpc: RpcClient): Promise<RunningMerge[]> {
+  const out: RunningMerge[] = [];
+  for (const dom of await domainListAll(rpc, { flags: ListDomainsFlags.ACTIVE | ListDomainsFlags.HAS_SNAPSHOT })) {
+    const xml = await domainGetLiveMetadataElement(rpc, dom, { uri: MERGE_MARK_NS }).catch(() => null);
+    const mark = xml ? parseMergeMark(xml) : null;
+    if (!mark) continue;
+    const targets: string[] = [];
+    for (const d of parseDomain(await domainGetXmlDesc(rpc, dom)).disks) {
+      if (d.target && d.device === 'disk' && (await domainGetBlockJobInfo(rpc, dom, { disk: d.target }))) targets.push(d.target);
+    }
+    if (targets.length) out.push({ dom, snapshot: mark.snapshot, targets });
+  }
+  return out;
 }

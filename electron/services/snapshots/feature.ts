@@ -4,13 +4,18 @@
  * domain's lifecycle events (a revert, a snapshot made by virsh, a start or stop: the offers move).
  */
 import type { HostId } from '../../../shared/api/common';
+import type { Job } from '../../../shared/api/jobs';
 import type { SnapshotList, snapshotRequests } from '../../../shared/api/snapshots';
 import { AppError } from '../../../shared/errors';
 import type { Feature, ServiceDeps } from '../deps';
+import { BlockJobEvents } from './blockjobs';
 import { checkCreate, formatVersion, kindOf, LIBVIRT, snapshotList } from './checks';
 import { createSnapshot, deleteByBlockJobs, deleteByLibvirt, revertByLibvirt, revertExternalByVireo } from './execute';
-import { readSnapshotFacts } from './facts';
-import { chainFactsOf, planDeleteByBlockJobs, planRevertExternal } from './plan';
+import { findRunningMerges, readSnapshotFacts } from './facts';
+import { chainFactsOf, descendantsLeafFirst, planDeleteByBlockJobs, planDeleteWithChildren, planRevertExternal } from './plan';
+
+const stepPhase = (steps: readonly string[], i: number, phase: string): string =>
+  steps.length > 1 ? `${steps[i]} (${i + 1}/${steps.length}): ${phase}` : phase;
 
 export type SnapshotsFeature = Feature<keyof typeof snapshotRequests>;
 
@@ -20,6 +25,94 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
   // per event per connection): a revert, a snapshot made elsewhere, a start or stop all come as
   // domain.changed, and each may change the tree or the offers.
   const offDomain = deps.events.on('domain.changed', (e) => changed(e.hostId, e.uuid));
+  const blockEvents = new BlockJobEvents();
+
+  /** VMs whose merge a job of ours follows now (hostId/uuid): a merge found on the host is not followed twice. */
+  const following = new Set<string>();
+
+  /**
+   * Vireo's delete (block-job merges, discards) of `steps` in order, as a Job; each step planned
+   * on the host's facts at its start. `resume`: disks whose block job already runs (found after a
+   * restart) are followed, not started again.
+   */
+  const startMerge = (a: {
+    hostId: HostId;
+    uuid: string;
+    vm: string;
+    title: string;
+    steps: string[];
+    bandwidthMiBps?: number;
+    resume?: ReadonlySet<string>;
+  }): Job => {
+    const key = `${a.hostId}/${a.uuid}`;
+    following.add(key);
+    const { job } = deps.jobs.start(
+      { kind: 'snapshot', hostId: a.hostId, domain: a.vm, title: a.title, cancellable: true },
+      async (ctx) => {
+        const left: string[] = [];
+        try {
+          let rpc = await deps.hosts.ready(a.hostId, 60_000);
+          for (const [i, n] of a.steps.entries()) {
+            const { dom, facts } = await readSnapshotFacts(rpc, a.uuid);
+            const plan = planDeleteByBlockJobs(chainFactsOf(facts), n);
+            const r = await deleteByBlockJobs(
+              rpc,
+              dom,
+              facts,
+              plan,
+              (p) =>
+                ctx.update({
+                  phase: stepPhase(a.steps, i, p.phase),
+                  ...(p.progress !== undefined ? { progress: (i + p.progress) / a.steps.length } : {}),
+                  detail: {
+                    figures: {
+                      ...(p.bytes !== undefined ? { bytes: p.bytes } : {}),
+                      ...(p.totalBytes !== undefined ? { totalBytes: p.totalBytes } : {}),
+                      ...(p.disk !== undefined ? { disk: p.disk, disks: p.disks ?? 1 } : {}),
+                    },
+                  },
+                }),
+              {
+                signal: ctx.signal,
+                reconnect: () => deps.hosts.ready(a.hostId, 300_000),
+                ...(a.bandwidthMiBps ? { bandwidthMiBps: a.bandwidthMiBps } : {}),
+                events: blockEvents,
+                ...(i === 0 && a.resume ? { resume: a.resume } : {}),
+              },
+            );
+            rpc = r.rpc;
+            left.push(...r.leftFiles);
+          }
+          if (left.length) ctx.update({ phase: `done; left in place (no storage pool holds them): ${left.join(', ')}` });
+        } finally {
+          following.delete(key);
+          changed(a.hostId, a.uuid);
+        }
+      },
+    );
+    return job;
+  };
+
+  /** After the app (re)started: merges of ours still running on a host's VMs (the mark + a block job) become Jobs again. */
+  const resumeMerges = async (hostId: HostId): Promise<void> => {
+    const rpc = deps.hosts.connection(hostId).rpc;
+    for (const found of await findRunningMerges(rpc)) {
+      if (following.has(`${hostId}/${found.dom.uuid}`)) continue;
+      startMerge({
+        hostId,
+        uuid: found.dom.uuid,
+        vm: found.dom.name,
+        title: `Delete snapshot “${found.snapshot}” of ${found.dom.name} (its merge found running on the host)`,
+        steps: [found.snapshot],
+        resume: new Set(found.targets),
+      });
+    }
+  };
+  const onConnected = (hostId: HostId) => {
+    resumeMerges(hostId).catch((err) => console.warn(`snapshots: looking for running merges on ${deps.hosts.name(hostId)}:`, err));
+  };
+  deps.hosts.on('connected', onConnected);
+  for (const id of deps.hosts.connectedIds()) onConnected(id);
 
   const list = async (hostId: HostId, uuid: string): Promise<SnapshotList> => {
     const rpc = deps.hosts.connection(hostId).rpc;
@@ -72,10 +165,29 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
         const { dom, facts } = await readSnapshotFacts(rpc, req.uuid);
         const target = facts.snapshots.find((s) => s.model.name === req.name)?.model;
         if (!target) throw new AppError('not-found', `${facts.vm.name} has no snapshot “${req.name}”`, 'Refresh the list.');
+        const chain = chainFactsOf(facts);
         const external = kindOf(target) === 'external';
+        const subtree = req.children ? [...descendantsLeafFirst(chain, req.name), req.name] : [req.name];
+        if (req.children && subtree.some((n) => chain.snapshots.find((x) => x.name === n)?.kind !== kindOf(target)))
+          throw new AppError('refused', `“${req.name}” and its children are of both kinds (a mixed chain)`, 'Delete them one at a time.');
+        // Reverted away from (its overlay off the chain): libvirt refuses; Vireo's plan discards the overlay.
+        const listed = snapshotList(facts).snapshots;
+        const revertedAway = subtree.some((n) => listed.find((x) => x.name === n)?.revertedAway);
+        const byVireo = external && (req.method === 'blockjobs' || revertedAway);
         // Refusals come back at once (the dialog shows them); only a valid delete becomes a job.
-        const plan = req.method === 'blockjobs' ? planDeleteByBlockJobs(chainFactsOf(facts), req.name) : null;
-        if (!plan && external && facts.libvirtVersion < LIBVIRT.deleteExternal)
+        if (byVireo) {
+          if (req.children) planDeleteWithChildren(chain, req.name);
+          else planDeleteByBlockJobs(chain, req.name);
+          return startMerge({
+            hostId: req.hostId,
+            uuid: req.uuid,
+            vm: facts.vm.name,
+            title: `Delete snapshot “${req.name}”${subtree.length > 1 ? ` and its ${subtree.length - 1} children` : ''} of ${facts.vm.name}`,
+            steps: subtree,
+            ...(req.bandwidthMiBps ? { bandwidthMiBps: req.bandwidthMiBps } : {}),
+          });
+        }
+        if (external && facts.libvirtVersion < LIBVIRT.deleteExternal)
           throw new AppError(
             'refused',
             `libvirt ${formatVersion(facts.libvirtVersion)} cannot delete external snapshots`,
@@ -86,38 +198,20 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
             kind: 'snapshot',
             hostId: req.hostId,
             domain: facts.vm.name,
-            title: `Delete snapshot “${req.name}” of ${facts.vm.name}`,
-            cancellable: !!plan,
+            title: `Delete snapshot “${req.name}”${subtree.length > 1 ? ` and its ${subtree.length - 1} children` : ''} of ${facts.vm.name}`,
+            cancellable: false,
           },
           async (ctx) => {
             try {
-              if (!plan) {
-                ctx.update({ phase: external ? 'libvirt merges the snapshot' : 'libvirt deletes the snapshot' });
-                await deleteByLibvirt(rpc, dom, req.name);
+              if (!external) {
+                ctx.update({ phase: `libvirt deletes the snapshot${req.children ? ' and its children' : ''}` });
+                await deleteByLibvirt(rpc, dom, req.name, !!req.children);
                 return;
               }
-              const { leftFiles } = await deleteByBlockJobs(
-                rpc,
-                dom,
-                facts,
-                plan,
-                (p) =>
-                  ctx.update({
-                    phase: p.phase,
-                    ...(p.progress !== undefined ? { progress: p.progress } : {}),
-                    detail: {
-                      figures: {
-                        ...(p.bytes !== undefined ? { bytes: p.bytes } : {}),
-                        ...(p.totalBytes !== undefined ? { totalBytes: p.totalBytes } : {}),
-                        ...(p.disk !== undefined ? { disk: p.disk, disks: p.disks ?? 1 } : {}),
-                      },
-                    },
-                  }),
-                ctx.signal,
-                () => deps.hosts.ready(req.hostId, 300_000),
-                req.bandwidthMiBps,
-              );
-              if (leftFiles.length) ctx.update({ phase: `done; left in place (no storage pool holds them): ${leftFiles.join(', ')}` });
+              for (const [i, n] of subtree.entries()) {
+                ctx.update({ phase: stepPhase(subtree, i, 'libvirt merges the snapshot'), progress: i / subtree.length });
+                await deleteByLibvirt(rpc, dom, n, false);
+              }
             } finally {
               changed(req.hostId, req.uuid);
             }
@@ -128,6 +222,8 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
     },
     dispose: () => {
       offDomain();
+      deps.hosts.off('connected', onConnected);
+      void blockEvents.dispose();
     },
   };
 }

@@ -8,7 +8,15 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SnapshotFacts } from './facts';
-import { type ChainFacts, chainFactsOf, planDeleteByBlockJobs, planRevertExternal } from './plan';
+import {
+  applyPlan,
+  type ChainFacts,
+  chainFactsOf,
+  descendantsLeafFirst,
+  planDeleteByBlockJobs,
+  planDeleteWithChildren,
+  planRevertExternal,
+} from './plan';
 
 const fixture = (n: string): SnapshotFacts =>
   JSON.parse(readFileSync(new URL(`./fixtures/${n}.json`, import.meta.url), 'utf8')) as SnapshotFacts;
@@ -22,6 +30,7 @@ describe('planDeleteByBlockJobs on the lab chain base ← m1 ← m2 (running)', 
     expect(planDeleteByBlockJobs(chainFactsOf(two), 'm1')).toEqual({
       snapshot: 'm1',
       merges: [{ target: 'vda', top: O1, base, active: false }],
+      discards: [],
       redefine: [{ name: 'm2', moves: { vda: base } }],
       removeFiles: [O1],
     });
@@ -31,6 +40,7 @@ describe('planDeleteByBlockJobs on the lab chain base ← m1 ← m2 (running)', 
     expect(planDeleteByBlockJobs(chainFactsOf(two), 'm2')).toEqual({
       snapshot: 'm2',
       merges: [{ target: 'vda', top: O2, base: O1, active: true }],
+      discards: [],
       redefine: [],
       removeFiles: [O2],
     });
@@ -49,9 +59,29 @@ describe('planDeleteByBlockJobs on the lab chain base ← m1 ← m2 (running)', 
     );
   });
 
-  it('after Vireo reverted to an external snapshot, its old overlay is off the chain: refused, naming the branch', () => {
-    const c = chainFactsOf(fixture('external-reverted-shutoff'));
-    expect(() => planDeleteByBlockJobs({ ...c, running: true }, 'e1')).toThrow(/does not run on “e1”'s overlay/);
+  it('after Vireo reverted to an external snapshot (VM shut off), its old overlay is off the chain: discarded without a merge, the image kept', () => {
+    const f = fixture('external-reverted-shutoff');
+    const snap = f.snapshots[0]?.model;
+    const old = snap?.disks[0]?.file as string;
+    const image = snap?.domain?.disks[0]?.path as string;
+    const fresh = f.domain.disks[0]?.path as string;
+    // the pool's reading: the fresh overlay is built on the snapshot's image, the old overlay too (nothing on it)
+    const files = { [fresh]: { allocation: 1, backing: image }, [old]: { allocation: 1, backing: image }, [image]: { allocation: 1 } };
+    const c = chainFactsOf({ ...f, files });
+    expect(c.disks[0]?.chain).toEqual([fresh, image]);
+    expect(planDeleteByBlockJobs(c, 'e1')).toEqual({
+      snapshot: 'e1',
+      merges: [],
+      discards: [{ target: 'vda', overlay: old }],
+      redefine: [],
+      removeFiles: [old],
+    });
+    // something built on the old overlay: refused, naming it
+    expect(() =>
+      planDeleteByBlockJobs(chainFactsOf({ ...f, files: { ...files, '/x/clone.qcow2': { allocation: 1, backing: old } } }), 'e1'),
+    ).toThrow(/clone\.qcow2 is built on/);
+    // the pool not read: nothing is discarded
+    expect(() => planDeleteByBlockJobs(chainFactsOf(f), 'e1')).toThrow(/could not read which files are built on/);
   });
 });
 
@@ -72,6 +102,61 @@ describe('planDeleteByBlockJobs on metadata made elsewhere', () => {
   it('refuses when the layer under the overlay is not the snapshot image', () => {
     const snaps = [{ name: 'a', kind: 'external' as const, disks: [{ target: 'vda', overlay: 'oa', image: 'base' }] }];
     expect(() => planDeleteByBlockJobs(c(snaps, ['oa', 'other', 'base']), 'a')).toThrow(/does not run on “a”'s overlay oa over base/);
+  });
+});
+
+describe('delete with children', () => {
+  const ext = (name: string, overlay: string, image: string, parent?: string) => ({
+    name,
+    ...(parent ? { parent } : {}),
+    kind: 'external' as const,
+    disks: [{ target: 'vda', overlay, image }],
+  });
+  it('leaves first, newest first; each step planned on what the steps before leave', () => {
+    // base ← o1 (s1) ← o2 (s2) ← o3 (s3), the VM on o3
+    const c: ChainFacts = {
+      running: true,
+      disks: [{ target: 'vda', chain: ['o3', 'o2', 'o1', 'base'] }],
+      snapshots: [ext('s1', 'o1', 'base'), ext('s2', 'o2', 'o1', 's1'), ext('s3', 'o3', 'o2', 's2')],
+      otherUsers: {},
+      backing: { o3: 'o2', o2: 'o1', o1: 'base' },
+    };
+    expect(descendantsLeafFirst(c, 's1')).toEqual(['s3', 's2']);
+    const plans = planDeleteWithChildren(c, 's1');
+    expect(plans.map((p) => [p.snapshot, p.merges.map((m) => `${m.top}>${m.base}${m.active ? '*' : ''}`)])).toEqual([
+      ['s3', ['o3>o2*']],
+      ['s2', ['o2>o1*']],
+      ['s1', ['o1>base*']],
+    ]);
+    const end = plans.reduce(applyPlan, c);
+    expect(end.disks[0]?.chain).toEqual(['base']);
+    expect(end.snapshots).toEqual([]);
+  });
+  it('a branch the VM was reverted away from goes as a whole; alone its root is refused, naming the child', () => {
+    // e1 (base ← o1), then e2 on o1 (o1 ← o2); reverted to e1: the VM on fresh over base, o1 and o2 off the chain
+    const c: ChainFacts = {
+      running: false,
+      disks: [{ target: 'vda', chain: ['fresh', 'base'] }],
+      snapshots: [ext('e1', 'o1', 'base'), ext('e2', 'o2', 'o1', 'e1')],
+      otherUsers: {},
+      backing: { o1: 'base', o2: 'o1', fresh: 'base' },
+    };
+    expect(() => planDeleteByBlockJobs(c, 'e1')).toThrow(/“e2” has its data in o1.*reverted away/);
+    const plans = planDeleteWithChildren(c, 'e1');
+    expect(plans.map((p) => [p.snapshot, p.merges.length, p.removeFiles])).toEqual([
+      ['e2', 0, ['o2']],
+      ['e1', 0, ['o1']],
+    ]);
+  });
+  it('refused as a whole when one step would be', () => {
+    const c: ChainFacts = {
+      running: false,
+      disks: [{ target: 'vda', chain: ['o2', 'o1', 'base'] }],
+      snapshots: [ext('s1', 'o1', 'base'), ext('s2', 'o2', 'o1', 's1')],
+      otherUsers: {},
+      backing: { o2: 'o1', o1: 'base' },
+    };
+    expect(() => planDeleteWithChildren(c, 's1')).toThrow(/need the VM running/);
   });
 });
 
@@ -103,11 +188,15 @@ const arbFacts = fc
     running: fc.constantFrom(true, true, true, false),
     branchSnapshot: fc.boolean(),
     del: fc.nat(7),
+    poolRead: fc.constantFrom(true, true, true, false),
+    /** a file outside the snapshots built on a random layer (a clone's overlay, made by hand) */
+    builtOn: fc.option(fc.nat(7), { nil: undefined }),
   })
-  .map(({ n, revertTo, users, mixed, running, branchSnapshot, del }) => {
+  .map(({ n, revertTo, users, mixed, running, branchSnapshot, del, poolRead, builtOn }) => {
     const file = (k: number) => (k === 0 ? 'base.qcow2' : `o${k}`); // o_k: overlay of snapshot k (1-based)
     const snapshots: ChainFacts['snapshots'] = Array.from({ length: n }, (_, i) => ({
       name: `s${i + 1}`,
+      ...(i > 0 ? { parent: `s${i}` } : {}),
       kind: 'external' as const,
       disks: [{ target: 'vda', overlay: file(i + 1), image: file(i) }],
     }));
@@ -117,14 +206,19 @@ const arbFacts = fc
     if (r !== undefined) chain = ['fresh', ...Array.from({ length: r + 1 }, (_, k) => file(r - k))];
     // a snapshot taken on the new branch after the revert
     if (r !== undefined && branchSnapshot) {
-      snapshots.push({ name: 'b1', kind: 'external', disks: [{ target: 'vda', overlay: 'fresh2', image: 'fresh' }] });
+      snapshots.push({ name: 'b1', parent: `s${r + 1}`, kind: 'external', disks: [{ target: 'vda', overlay: 'fresh2', image: 'fresh' }] });
       chain = ['fresh2', ...chain];
     }
     const otherUsers: Record<string, string[]> = {};
     for (const u of users) otherUsers[file(u % (n + 1))] = ['other'];
+    const backing: Record<string, string> = {};
+    for (let k = 1; k <= n; k++) backing[file(k)] = file(k - 1);
+    if (r !== undefined) backing.fresh = file(r);
+    if (chain.includes('fresh2')) backing.fresh2 = 'fresh';
+    if (builtOn !== undefined) backing.handmade = file(builtOn % (n + 1));
     const names = snapshots.filter((x) => x.kind === 'external').map((x) => x.name);
     return {
-      facts: { running, disks: [{ target: 'vda', chain }], snapshots, otherUsers } as ChainFacts,
+      facts: { running, disks: [{ target: 'vda', chain }], snapshots, otherUsers, ...(poolRead ? { backing } : {}) } as ChainFacts,
       del: names[del % names.length] ?? 's1',
     };
   });
@@ -132,6 +226,13 @@ const arbFacts = fc
 /** What still needs each file after the plan: kept snapshots (images moved as planned), other VMs, and every layer's child. */
 function stillNeeded(c: ChainFacts, plan: ReturnType<typeof planDeleteByBlockJobs>): Set<string> {
   const needed = new Set<string>(Object.keys(c.otherUsers));
+  // whatever a kept file is built on (a file the plan removes does not count)
+  // (a commit rewrites the backing of the layer above it in the VM's chain, and only that one)
+  for (const [f, b] of Object.entries(c.backing ?? {})) {
+    if (plan.removeFiles.includes(f)) continue;
+    const m = plan.merges.find((x) => x.top === b && c.disks.some((d) => d.target === x.target && d.chain[d.chain.indexOf(b) - 1] === f));
+    needed.add(m ? m.base : b);
+  }
   for (const s of c.snapshots.filter((x) => x.name !== plan.snapshot)) {
     const moves = plan.redefine.find((r) => r.name === s.name)?.moves ?? {};
     for (const d of s.disks) {
@@ -170,6 +271,51 @@ describe('the chain planner (property)', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('with children: every step of the whole plan keeps what the facts it runs on still need; the subtree and only it goes', () => {
+    fc.assert(
+      fc.property(arbFacts, ({ facts, del }) => {
+        let plans: ReturnType<typeof planDeleteWithChildren>;
+        try {
+          plans = planDeleteWithChildren(facts, del);
+        } catch {
+          return;
+        }
+        let cur = facts;
+        for (const p of plans) {
+          const needed = stillNeeded(cur, p);
+          for (const f of p.removeFiles) expect(needed.has(f), `${p.snapshot}: ${f} is removed but still needed`).toBe(false);
+          for (const m of p.merges) expect(cur.otherUsers[m.base]).toBeUndefined();
+          cur = applyPlan(cur, p);
+        }
+        const gone = new Set([del, ...descendantsLeafFirst(facts, del)]);
+        expect(cur.snapshots.map((s) => s.name).sort()).toEqual(
+          facts.snapshots
+            .filter((s) => !gone.has(s.name))
+            .map((s) => s.name)
+            .sort(),
+        );
+        // every file a snapshot left standing names is still there (not removed by any step)
+        const removed = new Set(plans.flatMap((p) => p.removeFiles));
+        for (const s of cur.snapshots) for (const d of s.disks) expect(removed.has(d.image) || removed.has(d.overlay)).toBe(false);
+        for (const d of cur.disks) for (const p of d.chain) expect(removed.has(p)).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('discards (reverted-away overlays) are planned, not always refused', () => {
+    let discarded = 0;
+    fc.assert(
+      fc.property(arbFacts, ({ facts, del }) => {
+        try {
+          discarded += planDeleteByBlockJobs(facts, del).discards.length;
+        } catch {}
+      }),
+      { numRuns: 500, seed: 22 },
+    );
+    expect(discarded).toBeGreaterThan(10);
   });
 
   it('plans (does not refuse) the plain case: a running linear chain, nobody else', () => {

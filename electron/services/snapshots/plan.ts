@@ -26,12 +26,19 @@ export interface ChainFacts {
   disks: DiskChain[];
   snapshots: {
     name: string;
+    /** Its parent snapshot (the tree); absent for a root. */
+    parent?: string;
     kind: 'internal' | 'external';
     /** Per disk target: the overlay created by the snapshot and the image holding its data. */
     disks: { target: string; overlay: string; image: string }[];
   }[];
   /** Images other VMs use: path → their names. */
   otherUsers: Record<string, string[]>;
+  /**
+   * File → the file it is built on, for every volume of the pools involved (the pool's reading).
+   * Without it (not read), no overlay off the chain is discarded: something unseen may be built on it.
+   */
+  backing?: Record<string, string>;
 }
 
 export interface MergeStep {
@@ -47,6 +54,11 @@ export interface MergeStep {
 export interface DeletePlan {
   snapshot: string;
   merges: MergeStep[];
+  /**
+   * Overlays the VM was reverted away from (off its chain, read by nothing): they hold only the
+   * state the revert discarded, and go without a merge.
+   */
+  discards: { target: string; overlay: string }[];
   /** Snapshots to redefine, each disk's image moved (target → new image path). */
   redefine: { name: string; moves: Record<string, string> }[];
   /** Files no longer used by anything once the merges are done. */
@@ -54,15 +66,23 @@ export interface DeletePlan {
 }
 
 export function chainFactsOf(f: SnapshotFacts): ChainFacts {
+  const backing: Record<string, string> = {};
+  for (const [p, v] of Object.entries(f.files ?? {})) if (v.backing) backing[p] = v.backing;
   return {
     running: isRunning(f),
     disks: f.domain.disks
       .filter((d) => d.target && d.path)
-      .map((d) => ({ target: d.target as string, chain: [d.path as string, ...d.backingChain.flatMap((b) => (b.path ? [b.path] : []))] })),
+      .map((d) => {
+        const chain = [d.path as string, ...d.backingChain.flatMap((b) => (b.path ? [b.path] : []))];
+        // A shut-off VM's definition names only its top file: the rest of the chain as the pool reads it.
+        for (let b = backing[chain[chain.length - 1] as string]; b && !chain.includes(b); b = backing[b]) chain.push(b);
+        return { target: d.target as string, chain };
+      }),
     snapshots: f.snapshots.map(({ model }) => {
       const images = new Map((model.domain?.disks ?? []).map((d) => [d.target ?? '', d.path ?? '']));
       return {
         name: model.name,
+        ...(model.parent ? { parent: model.parent } : {}),
         kind: kindOf(model),
         disks: model.disks
           .filter((d) => d.snapshot === 'external' && d.file)
@@ -70,6 +90,7 @@ export function chainFactsOf(f: SnapshotFacts): ChainFacts {
       };
     }),
     otherUsers: f.otherUsers,
+    ...(f.files ? { backing } : {}),
   };
 }
 
@@ -87,15 +108,21 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
       'The VM also has internal snapshots (a mixed chain)',
       'Merging would carry them into another image; delete the internal ones first.',
     );
-  if (!c.running) return refuse('Block jobs need the VM running', 'Start the VM, or delete through libvirt (which merges offline).');
   const kept = c.snapshots.filter((x) => x !== s);
   const merges: MergeStep[] = [];
   const moves = new Map<string, Record<string, string>>();
   const removeFiles: string[] = [];
+  const discards: DeletePlan['discards'] = [];
   for (const d of s.disks) {
     const chain = c.disks.find((x) => x.target === d.target)?.chain ?? [];
     const at = chain.indexOf(d.overlay);
-    if (at < 0 || chain[at + 1] !== d.image)
+    if (at < 0) {
+      // Reverted away from: the overlay holds the discarded state. It goes when nothing reads it.
+      discards.push({ target: d.target, overlay: discardable(c, kept, name, d) });
+      removeFiles.push(d.overlay);
+      continue;
+    }
+    if (chain[at + 1] !== d.image)
       return refuse(
         `The VM's ${d.target} does not run on “${name}”'s overlay ${d.overlay} over ${d.image}`,
         'The VM was reverted to another branch: these layers are not in its chain, and merging them would change another branch. Revert to a snapshot of this branch first.',
@@ -107,6 +134,10 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
         `${d.image} holds the data of snapshot “${holder.name}” too`,
         `Merging “${name}” into it would change “${holder.name}”. Delete “${holder.name}” first, or keep both.`,
       );
+    // O goes: nothing but the layer above it in the VM's chain may be built on it (a clone's overlay, made by hand).
+    const built = Object.entries(c.backing ?? {}).find(([f, b]) => b === d.overlay && f !== chain[at - 1])?.[0];
+    if (built)
+      return refuse(`${built} is built on ${d.overlay}`, `Merging “${name}” would remove a file ${built} reads: remove ${built} first.`);
     const users = c.otherUsers[d.image] ?? c.otherUsers[d.overlay];
     if (users?.length)
       return refuse(
@@ -136,7 +167,96 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
     merges.push({ target: d.target, top: d.overlay, base: d.image, active: at === 0 });
     removeFiles.push(d.overlay);
   }
-  return { snapshot: name, merges, redefine: [...moves].map(([n, m]) => ({ name: n, moves: m })), removeFiles };
+  if (merges.length && !c.running)
+    return refuse('Block jobs need the VM running', 'Start the VM, or delete through libvirt (which merges offline).');
+  return { snapshot: name, merges, discards, redefine: [...moves].map(([n, m]) => ({ name: n, moves: m })), removeFiles };
+}
+
+/** An overlay off the VM's chain may be dropped when no kept snapshot and no other VM reads it; else a refusal naming who does. */
+function discardable(c: ChainFacts, kept: ChainFacts['snapshots'], name: string, d: { target: string; overlay: string }): string {
+  for (const k of kept)
+    for (const kd of k.disks.filter((x) => x.target === d.target)) {
+      if (kd.image === d.overlay)
+        return refuse(
+          `“${k.name}” has its data in ${d.overlay}, the overlay of “${name}” that the VM was reverted away from`,
+          `Delete “${k.name}” first, or delete “${name}” with its children (the branch you left goes as a whole).`,
+        );
+      if (kd.overlay === d.overlay)
+        return refuse(`${d.overlay} is also the overlay of “${k.name}”`, `The snapshots share a layer: delete “${k.name}” first.`);
+    }
+  const users = c.otherUsers[d.overlay];
+  if (users?.length) return refuse(`${d.overlay} is also used by ${users.join(', ')}`, 'It stays; remove it from that VM first.');
+  if (!c.backing)
+    return refuse(
+      `Vireo could not read which files are built on ${d.overlay}`,
+      'Its storage pool was not readable: the overlay is kept. Refresh the pool and try again.',
+    );
+  const built = Object.entries(c.backing).find(([, b]) => b === d.overlay)?.[0];
+  if (built) return refuse(`${built} is built on ${d.overlay}`, `Something still reads the overlay of “${name}”: remove ${built} first.`);
+  return d.overlay;
+}
+
+/** The snapshots under `name` (children, theirs …), each after its own descendants, newest first: the order they are deleted in. */
+export function descendantsLeafFirst(c: Pick<ChainFacts, 'snapshots'>, name: string): string[] {
+  const out: string[] = [];
+  const walk = (n: string) => {
+    const kids = c.snapshots.filter((x) => x.parent === n).reverse();
+    for (const k of kids) {
+      walk(k.name);
+      out.push(k.name);
+    }
+  };
+  walk(name);
+  return out;
+}
+
+/** The facts once `plan` is done: merged layers out of the chains, moved images, the snapshot and its discarded files gone. */
+export function applyPlan(c: ChainFacts, plan: DeletePlan): ChainFacts {
+  let backing: Record<string, string> | undefined;
+  if (c.backing) {
+    backing = {};
+    for (const [f, b] of Object.entries(c.backing)) {
+      if (plan.removeFiles.includes(f)) continue;
+      backing[f] = plan.merges.find((m) => m.top === b)?.base ?? b;
+    }
+  }
+  return {
+    ...c,
+    ...(backing ? { backing } : {}),
+    disks: c.disks.map((d) => ({
+      target: d.target,
+      chain: d.chain.filter((p) => !plan.merges.some((m) => m.target === d.target && m.top === p)),
+    })),
+    snapshots: c.snapshots
+      .filter((s) => s.name !== plan.snapshot)
+      .map((s) => {
+        const moves = plan.redefine.find((r) => r.name === s.name)?.moves ?? {};
+        const parent = s.parent === plan.snapshot ? c.snapshots.find((x) => x.name === plan.snapshot)?.parent : s.parent;
+        return {
+          name: s.name,
+          ...(parent ? { parent } : {}),
+          kind: s.kind,
+          disks: s.disks.map((d) => ({ ...d, image: moves[d.target] ?? d.image })),
+        };
+      }),
+  };
+}
+
+/**
+ * Deleting `name` with its children: each descendant first (leaves first, newest first), then
+ * `name`, each step planned on the facts the steps before it leave. Refused as a whole when any
+ * step would be (nothing is merged before the refusal).
+ */
+export function planDeleteWithChildren(c: ChainFacts, name: string): DeletePlan[] {
+  if (!c.snapshots.some((x) => x.name === name)) return refuse(`There is no snapshot “${name}”`, 'Refresh the list.');
+  const plans: DeletePlan[] = [];
+  let cur = c;
+  for (const n of [...descendantsLeafFirst(c, name), name]) {
+    const p = planDeleteByBlockJobs(cur, n);
+    plans.push(p);
+    cur = applyPlan(cur, p);
+  }
+  return plans;
 }
 
 /** Vireo's revert to an external snapshot (the VM shut off first). */

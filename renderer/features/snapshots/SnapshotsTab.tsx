@@ -9,6 +9,7 @@ import { IconArrowBackUp, IconCamera, IconMapPin, IconTrash } from '@tabler/icon
 import { useState } from 'react';
 import type { SnapshotInfo, SnapshotList } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatBytes } from '../../lib/format';
 import { useSnapshots } from '../../queries/snapshots';
 import { CreateSnapshotModal } from './CreateSnapshotModal';
 import { DeleteModal } from './DeleteModal';
@@ -68,6 +69,14 @@ function Row({ s, depth, onRevert, onDelete }: { s: SnapshotInfo; depth: number;
           )}
           <Text size="xs" c="dimmed" data-testid="snapshot-captured">
             {new Date(s.createdAt).toLocaleString()} · {s.captured}
+          </Text>
+          <Text size="xs" c="dimmed" data-testid="snapshot-size" data-bytes={s.sizeBytes ?? ''}>
+            {s.sizeBytes !== undefined
+              ? `written since: ${formatBytes(s.sizeBytes)} on disk (its overlays)`
+              : s.kind === 'internal'
+                ? 'size: inside the qcow2 image (libvirt does not report it)'
+                : 'size: not in a storage pool'}
+            {s.revertedAway ? ' · reverted away from (its overlay holds the discarded state)' : ''}
           </Text>
           {s.disks
             .filter((d) => d.snapshot === 'external')
