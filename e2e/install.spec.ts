@@ -163,7 +163,8 @@ test('install: an ISO uploaded from this computer lands in the pool, verified; "
   await wizard.next();
   await page.getByTestId('install-name').fill('web/01');
   await wizard.next();
-  await expect(page.getByTestId('install-step-errors')).toContainText('must not contain "/"');
+  await expect(page.getByTestId('install-step-resources')).toContainText('Name must not contain "/"');
+  await expect(page.getByTestId('form-summary')).toHaveText('Check this field: Name. Nothing was sent.');
   await expect(page.getByTestId('install-step-resources')).toBeVisible();
   await wizard.close();
   await virshOn('A', ['vol-delete', '--pool', 'default', iso.name]);

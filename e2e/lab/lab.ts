@@ -188,8 +188,15 @@ export async function labDown(): Promise<void> {
   await labSh(['down'], { timeoutMs: 5 * 60_000, echoStderr: true });
 }
 
-/** `lab.sh reset`: back to the initial state (extra domains/volumes removed, guests restored and booted). */
+/**
+ * `lab.sh reset`: back to the initial state (extra domains/volumes removed, guests restored and booted).
+ * A development knob: VIREO_LAB_NO_RESET=1 skips it (a spec narrowed with -g on a lab other runs share).
+ */
 export async function labReset(): Promise<void> {
+  if (process.env.VIREO_LAB_NO_RESET === '1') {
+    console.log('labReset skipped (VIREO_LAB_NO_RESET=1)');
+    return;
+  }
   await labSh(['reset'], { timeoutMs: 5 * 60_000 });
 }
 

@@ -36,3 +36,36 @@ export function summary(errors: Readonly<Record<string, string>>, labels: Readon
   if (fields.length === 0) return '';
   return `Check ${fields.length === 1 ? 'this field' : `these ${fields.length} fields`}: ${fields.join(', ')}.`;
 }
+
+/**
+ * A schema message as a sentence that names its field: the shared validators' messages have a
+ * generic subject ("Name is empty"), none ("Must be an absolute path", "Use letters, digits …"), or
+ * say only what is expected ("At least 16 MiB", "An http:// or https:// URL"); the field's label
+ * becomes the subject. Fragments ("is empty") and sentences that already start with the label are
+ * left to issuesByField.
+ */
+export function withSubject(label: string | undefined, message: string): string {
+  if (!label || /^[a-z]/.test(message) || message.startsWith(label)) return message;
+  const lower = `${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+  if (message.startsWith('Name ')) return `${label} ${message.slice(5)}`;
+  if (/^Must /.test(message)) return `${label} ${lower}`;
+  if (/^(A|An|At least|At most) /.test(message)) return `${label} must be ${lower}`;
+  return `${label}: ${lower}`;
+}
+
+/** Like issuesByField, each message a sentence with its field's label as subject (withSubject). */
+export function namedIssuesByField(
+  issues: readonly Issue[],
+  fieldOf: (path: string) => string | undefined,
+  labels: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const path = i.path.map(String).join('.');
+    const field = fieldOf(path) ?? '';
+    const label = labels[field] ?? (path || 'The form');
+    const sentence = /^[a-z]/.test(i.message) ? `${label} ${i.message}` : withSubject(labels[field], i.message);
+    out[field] = out[field] ? `${out[field]} ${sentence}` : sentence;
+  }
+  return out;
+}

@@ -31,12 +31,13 @@ import type { CloneDiskMode, CloneOptions, DomainSummary } from '../../../shared
 import { call } from '../../api';
 import { type Choice, ChoiceSelect } from '../../components/ChoiceSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormSummary } from '../../components/FormSummary';
 import { XmlView } from '../../components/XmlView';
 import { formatBytes } from '../../lib/format';
 import { keys, useHosts, useRead } from '../../queries';
 import { type DomainTarget, useUi } from '../../store/ui';
 import { PreviewStatus, useReviewedJob, WizardFooter, WizardJobStep, WizardStepper } from '../jobs/JobWizard';
-import { type CloneDraft, cloneIssues, draftFor, setDiskMode, toCloneSpec, withCloneName } from './draft';
+import { type CloneDraft, cloneIssues, cloneLabels, draftFor, setDiskMode, toCloneSpec, withCloneName } from './draft';
 import { useCloneUi } from './store';
 
 export function CloneRoot() {
@@ -249,13 +250,11 @@ function CloneWizard({ source }: { source: DomainTarget }) {
     if (job?.status === 'succeeded') void qc.invalidateQueries({ queryKey: keys.domains() });
   }, [job?.status, qc]);
 
-  const errors = draft && showErrors ? cloneIssues(draft, source) : {};
+  const errors = draft && showErrors && step < 2 ? cloneIssues(draft, source, step as 0 | 1) : {};
   const ready = !!o && !!draft && draft.targetHostId === targetHostId && o.targetHostId === targetHostId;
   const next = () => {
     if (!draft) return;
-    const problems = cloneIssues(draft, source);
-    const relevant = Object.keys(problems).filter((k) => (step === 0 ? k === 'name' : true));
-    if (relevant.length) {
+    if (Object.keys(cloneIssues(draft, source, step as 0 | 1)).length) {
       setShowErrors(true);
       return;
     }
@@ -371,6 +370,8 @@ function CloneWizard({ source }: { source: DomainTarget }) {
           />
         )}
         <ErrorAlert title="Could not start the clone" error={start.error} />
+        {/* Every wrong field of the step, named in one line (each says why at its field). */}
+        {draft && step < 2 && <FormSummary errors={errors} labels={cloneLabels(draft, step as 0 | 1)} />}
         <WizardFooter
           testIdPrefix="clone"
           steps={STEPS.length}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CloneOptions } from '../../../shared/api';
-import { cloneIssues, draftFor, setDiskMode, toCloneSpec, withCloneName } from './draft';
+import { cloneIssues, cloneLabels, type DiskChoice, draftFor, setDiskMode, toCloneSpec, withCloneName } from './draft';
 
 const O: CloneOptions = {
   source: { hostId: 'a', uuid: '7e570000-0000-4000-8000-000000000003', name: 'stopped', state: 'shutoff', cloneable: true },
@@ -85,6 +85,16 @@ describe('clone draft', () => {
 
   it('names: quotes and "<" are fine, "/" is not', () => {
     expect(cloneIssues(withCloneName(draftFor(O), O, `a "b" <c>`), SRC)).toEqual({});
-    expect(cloneIssues(withCloneName(draftFor(O), O, 'a/b'), SRC).name).toMatch(/"\/"/);
+    expect(cloneIssues(withCloneName(draftFor(O), O, 'a/b'), SRC).name).toBe('Name of the clone must not contain "/"');
+  });
+
+  it('each wrong field of a step named in words: the name on the first, each disk’s new volume on the second', () => {
+    const d = withCloneName(draftFor(O), O, '');
+    const bad = { ...d, disks: { ...d.disks, vdb: { ...(d.disks.vdb as DiskChoice), volume: 'bad name' } } };
+    expect(cloneIssues(bad, SRC, 0)).toEqual({ name: 'Name of the clone is empty' });
+    expect(cloneIssues(bad, SRC, 1)).toEqual({
+      'disks.1.volume': 'New volume (vdb): use letters, digits, ".", "_", "+" and "-" (up to 128)',
+    });
+    expect(cloneLabels(bad, 1)).toMatchObject({ 'disks.0.volume': 'New volume (vda)', 'disks.1.volume': 'New volume (vdb)' });
   });
 });

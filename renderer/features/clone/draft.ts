@@ -1,6 +1,7 @@
 /** The clone wizard's form, turned into the contract's CloneSpec and checked with its schema. */
 import { type CloneDiskMode, type CloneOptions, CloneSpec, type RequestInput } from '../../../shared/api';
 import { volumeNameFor } from '../../../shared/naming';
+import { namedIssuesByField } from '../../lib/formErrors';
 import { nicKey, nicOf } from '../install/draft';
 
 export interface DiskChoice {
@@ -83,11 +84,34 @@ export function toCloneSpec(d: CloneDraft, source: { hostId: string; uuid: strin
   };
 }
 
-/** The schema's complaints as field path → message (disks.0.volume …). */
-export function cloneIssues(d: CloneDraft, source: { hostId: string; uuid: string }): Record<string, string> {
-  const r = CloneSpec.safeParse(toCloneSpec(d, source));
+/** Each field of a step (0 target, 1 disks and network) by its path in CloneSpec, as the step labels it. */
+export function cloneLabels(d: CloneDraft, step: 0 | 1): Record<string, string> {
+  if (step === 0) return { name: 'Name of the clone' };
   const out: Record<string, string> = {};
-  if (r.success) return out;
-  for (const i of r.error.issues) out[i.path.map(String).join('.') || '(form)'] ??= i.message;
+  // toCloneSpec lists the disks in the draft's order: disks.<i> is the i-th target.
+  Object.keys(d.disks).forEach((target, i) => {
+    out[`disks.${i}.pool`] = `Into pool (${target})`;
+    out[`disks.${i}.volume`] = `New volume (${target})`;
+  });
+  out.bandwidthMiBps = 'Limit the copy to (MiB/s)';
+  return out;
+}
+
+/**
+ * The schema's complaints as field path (name, disks.0.volume …) → a sentence that names the
+ * field, for one step or both (an issue of no field of the form under '').
+ */
+export function cloneIssues(d: CloneDraft, source: { hostId: string; uuid: string }, step?: 0 | 1): Record<string, string> {
+  const r = CloneSpec.safeParse(toCloneSpec(d, source));
+  if (r.success) return {};
+  const out: Record<string, string> = {};
+  for (const s of step === undefined ? ([0, 1] as const) : [step]) {
+    const labels = cloneLabels(d, s);
+    const mine = r.error.issues.filter((i) => (i.path[0] === 'name' ? 0 : 1) === s);
+    Object.assign(
+      out,
+      namedIssuesByField(mine, (p) => (p in labels ? p : undefined), labels),
+    );
+  }
   return out;
 }

@@ -2,18 +2,19 @@
  * "New VM" on a host: source and OS → resources → review of the exact definition → the install
  * job (volume create, define, start; rolled back if a step fails), then the serial console.
  */
-import { Alert, Button, Loader, Modal, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconDeviceDesktopPlus, IconTerminal2 } from '@tabler/icons-react';
+import { Button, Loader, Modal, Stack, Text } from '@mantine/core';
+import { IconDeviceDesktopPlus, IconTerminal2 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { HostId } from '../../../shared/api';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormSummary } from '../../components/FormSummary';
 import { keys, useDomains, useHost } from '../../queries';
 import { useUi } from '../../store/ui';
 import { openConsole } from '../console/store';
 import { PreviewStatus, useReviewedJob, WizardFooter, WizardJobStep, WizardStepper } from '../jobs/JobWizard';
-import { type InstallDraft, initialDraft, issues, toSpec } from './draft';
+import { type InstallDraft, initialDraft, installLabels, issues, toSpec } from './draft';
 import { useInstallOptions } from './queries';
 import { ResourcesStep } from './ResourcesStep';
 import { ReviewStep } from './ReviewStep';
@@ -135,11 +136,8 @@ function InstallWizard({ hostId }: { hostId: HostId }) {
           </WizardJobStep>
         )}
         <ErrorAlert title="Could not start the install" error={create.error} />
-        {step < 2 && Object.keys(errs).length > 0 && (
-          <Alert color="red" p="xs" icon={<IconAlertTriangle size={16} />} data-testid="install-step-errors">
-            {Object.values(errs)[0]}
-          </Alert>
-        )}
+        {/* Every wrong field of the step, named in one line (each says why at its field). */}
+        {draft && step < 2 && <FormSummary errors={errs} labels={installLabels(draft, step as 0 | 1)} />}
         <WizardFooter
           testIdPrefix="install"
           steps={STEPS.length}

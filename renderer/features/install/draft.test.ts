@@ -79,9 +79,20 @@ describe('install draft', () => {
 
   it('checks a step with the contract’s schema', () => {
     const d = initialDraft(OPTIONS, new Set());
-    expect(issues({ ...d, source: 'iso' }, 0)).toEqual({ 'source.volume': 'Pick an ISO (or upload one)' });
-    expect(issues({ ...d, source: 'kernel', kernel: 'relative' }, 0)['source.kernel']).toMatch(/absolute/);
-    expect(issues({ ...d, name: 'a/b' }, 1).name).toMatch(/"\/"/);
+    expect(issues({ ...d, source: 'iso' }, 0)).toEqual({ 'source.volume': 'ISO: pick one (or upload one)' });
+    expect(issues({ ...d, source: 'kernel', kernel: 'relative' }, 0)['source.kernel']).toBe(
+      'Kernel (path on the host) must be an absolute path on the host',
+    );
+    expect(issues({ ...d, source: 'url', url: 'ftp://x', urlKernel: '../k' }, 0)).toEqual({
+      'source.url': 'Install tree URL must be an http:// or https:// URL',
+      'source.kernel': 'Kernel in the tree must be a relative path inside the install tree',
+    });
+    expect(issues({ ...d, name: 'a/b' }, 1).name).toBe('Name must not contain "/"');
+    expect(issues({ ...d, name: '', vcpus: 0, memoryMiB: 8 }, 1)).toEqual({
+      name: 'Name is empty',
+      vcpus: 'vCPUs must be at least 1 vCPU',
+      memoryMiB: 'Memory (MiB) must be at least 16 MiB',
+    });
     expect(issues({ ...d, name: `ok "q" <b>` }, 1)).toEqual({});
   });
 

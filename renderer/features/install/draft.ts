@@ -4,6 +4,7 @@
  */
 import { type InstallOptions, InstallSpec, type NicTarget, type OsVariant, type RequestInput } from '../../../shared/api';
 import { firstFree, volumeNameFor } from '../../../shared/naming';
+import { namedIssuesByField } from '../../lib/formErrors';
 
 export type SourceKind = 'iso' | 'import' | 'url' | 'kernel';
 export type DiskKind = 'new' | 'existing' | 'none';
@@ -158,19 +159,45 @@ export function toSpec(d: InstallDraft): RequestInput<'install.preview'> {
 /** Which step a field belongs to (for showing schema issues where the admin can fix them). */
 const STEP_OF: Record<string, 0 | 1> = { source: 0, osVariant: 0 };
 
-/** The schema's complaints, as field path → message, for one step (0 source, 1 resources) or all. */
-export function issues(d: InstallDraft, step?: 0 | 1): Record<string, string> {
+/**
+ * Each field of a step by its path in InstallSpec, as the step labels it (in the step's order):
+ * the source step's labels follow the source kind.
+ */
+export function installLabels(d: InstallDraft, step: 0 | 1): Record<string, string> {
+  if (step === 1)
+    return {
+      name: 'Name',
+      vcpus: 'vCPUs',
+      memoryMiB: 'Memory (MiB)',
+      'disk.pool': 'Pool',
+      'disk.name': 'Volume name',
+      'disk.sizeMiB': 'Size',
+      'disk.volume': 'Volume',
+      'nic.name': 'Network',
+    };
+  const tree = d.source === 'url';
+  return {
+    osVariant: 'Operating system',
+    'source.pool': 'Pool',
+    'source.volume': d.source === 'import' ? 'Disk image' : 'ISO',
+    'source.url': 'Install tree URL',
+    'source.kernel': tree ? 'Kernel in the tree' : 'Kernel (path on the host)',
+    'source.initrd': tree ? 'Initrd in the tree' : 'Initrd (path on the host)',
+    'source.cmdline': tree ? 'Installer command line (extra)' : 'Kernel command line',
+  };
+}
+
+/**
+ * The schema's complaints for one step (0 source, 1 resources): field path → a sentence that
+ * names the field (an issue of no field of the step's form under '').
+ */
+export function issues(d: InstallDraft, step: 0 | 1): Record<string, string> {
   const r = InstallSpec.safeParse(toSpec(d));
-  const out: Record<string, string> = {};
-  if (r.success) return out;
-  for (const i of r.error.issues) {
-    const path = i.path.map(String).join('.') || '(form)';
-    const s = STEP_OF[String(i.path[0])] ?? 1;
-    if (step !== undefined && s !== step) continue;
-    out[path] ??= i.message;
-  }
-  if ((step === undefined || step === 0) && d.source === 'iso' && !d.isoVolume) out['source.volume'] = 'Pick an ISO (or upload one)';
-  if ((step === undefined || step === 0) && d.source === 'import' && !d.importVolume) out['source.volume'] = 'Pick the disk image';
+  const labels = installLabels(d, step);
+  const mine = r.success ? [] : r.error.issues.filter((i) => (STEP_OF[String(i.path[0])] ?? 1) === step);
+  const out = namedIssuesByField(mine, (p) => (p in labels ? p : undefined), labels);
+  if (step === 0 && d.source === 'iso' && !d.isoVolume) out['source.volume'] = 'ISO: pick one (or upload one)';
+  if (step === 0 && d.source === 'import' && !d.importVolume) out['source.volume'] = 'Disk image: pick one';
   return out;
 }
 
