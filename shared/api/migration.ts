@@ -87,7 +87,7 @@ export type MigrationFixId = 'disk-cache-none' | 'undefine-stale' | 'choose-pool
 export const MIGRATION_FIXES = ['disk-cache-none', 'undefine-stale'] as const;
 
 export interface PreflightCheck {
-  id: 'state' | 'disk-cache' | 'cpu' | 'storage' | 'network' | 'name' | 'reachable' | 'memory' | 'versions' | 'job';
+  id: 'state' | 'disk-cache' | 'cpu' | 'storage' | 'network' | 'name' | 'reachable' | 'memory' | 'versions' | 'job' | 'snapshots';
   title: string;
   status: CheckStatus;
   /** The reason, in the admin's words (libvirt's or the host's own message quoted when it came from there). */

@@ -10,6 +10,7 @@ import { setDiskCache, setDiskPath } from '../../xml/edit';
 import { type Check, type Ctx, contextOf, disksOf, SAFE_CACHE } from './checks-common';
 import { cacheCheck, type DiskPlan, planDisks, storageCheck } from './checks-disks';
 import { cpuCheck, jobCheck, memoryCheck, nameCheck, networkCheck, reachCheck, staleOf, stateCheck, versionCheck } from './checks-host';
+import { snapshotsCheck } from './checks-snapshots';
 import type { PreflightFacts } from './facts';
 import { MIGRATE_FLAG_NAMES, type MigrationParams, migrationFlags, migrationParams, virshCommand } from './plan';
 
@@ -44,6 +45,7 @@ export function runChecks(ctx: Ctx, planned: ReturnType<typeof planDisks>): { ch
   const checks = [
     guarded('state', 'VM state', () => stateCheck(ctx)),
     jobCheck(ctx),
+    snapshotsCheck(ctx),
     guarded('disk-cache', 'Disk cache mode', () => cacheCheck(ctx)),
     guarded('cpu', 'CPU compatibility', () => cpuCheck(ctx)),
     guarded('storage', 'Storage', () => {

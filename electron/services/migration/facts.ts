@@ -31,8 +31,10 @@ import { poolGetInfo, poolGetXmlDesc, poolListAll, volGetInfo, volLookupByPath }
 import { parseXml, path, text } from '../../xml/dom';
 import { stateOf } from '../domains';
 import type { HostManager } from '../hosts';
+import { readSnapshotKinds } from '../snapshots/facts';
 import { type HostIo, hostIo, type RunResult } from '../transfer';
 import { cpuToCompare, diskDest, domainShape, peerUriOf } from './checks-common';
+import type { SnapshotKindFact } from './checks-snapshots';
 import { type ProbeFact, probeHost, type QemuImgInfo, qemuImgInfo } from './facts-shell';
 
 export type { FileFact, ProbeFact, QemuImgInfo } from './facts-shell';
@@ -106,6 +108,8 @@ export interface PreflightFacts {
   freeMemory: Read<number>;
   /** hostCompareHypervisorCpu on the destination (null when the CPU is not compared). */
   cpuCompare: Read<number> | null;
+  /** The VM's snapshots (name, kind): libvirt refuses to migrate a VM with any. Absent in older captures. */
+  snapshots?: Read<SnapshotKindFact[]>;
 }
 
 /** The two hosts of a migration. */
@@ -185,13 +189,14 @@ export async function collectPreflightFacts(io: PreflightIo, spec: MigrationSpec
       'It may have moved or been deleted; refresh the list.',
     );
   });
-  const [st, persistentList, job] = await Promise.all([
+  const [st, persistentList, job, snapshots] = await Promise.all([
     domainGetState(srcRpc, domain),
     domainListAll(srcRpc, { flags: ListDomainsFlags.PERSISTENT }),
     read(async () => {
       const j = await domainGetJobStats(srcRpc, domain);
       return { type: j.type, operation: j.stats.operation === undefined ? null : Number(j.stats.operation) };
     }),
+    read(() => readSnapshotKinds(srcRpc, domain)),
   ]);
   const state = stateOf(st.state);
   const persistent = persistentList.some((d) => d.uuid === domain.uuid);
@@ -325,6 +330,7 @@ export async function collectPreflightFacts(io: PreflightIo, spec: MigrationSpec
     state,
     persistent,
     job,
+    snapshots,
     xml,
     inactiveXml,
     srcProbe,

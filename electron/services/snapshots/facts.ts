@@ -20,6 +20,7 @@ import type { DomainModel } from '../../xml/model';
 import { parseDomain } from '../../xml/parse';
 import { MERGE_MARK_NS, parseMergeMark, parseSnapshotXml, type SnapshotModel } from '../../xml/snapshot';
 import { parseVolume } from '../../xml/volume';
+import { kindOf } from './checks';
 
 export interface SnapshotFact {
   model: SnapshotModel;
@@ -183,4 +184,15 @@ export async function findRunningMerges(rpc: RpcClient): Promise<RunningMerge[]>
     if (targets.length) out.push({ dom, snapshot: mark.snapshot, targets });
   }
   return out;
+}
+
+/** A VM's snapshots by name and kind (for other features' checks: migration pre-flight). */
+export async function readSnapshotKinds(rpc: RpcClient, dom: DomainRef): Promise<{ name: string; kind: 'internal' | 'external' }[]> {
+  const refs = await snapshotListAll(rpc, dom);
+  return Promise.all(
+    refs.map(async (snap) => {
+      const m = parseSnapshotXml(await snapshotGetXmlDesc(rpc, snap));
+      return { name: m.name, kind: kindOf(m) };
+    }),
+  );
 }
