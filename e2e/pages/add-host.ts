@@ -79,8 +79,18 @@ export class HostKeyPrompt {
     return ((await fp.textContent()) ?? '').trim();
   }
 
+  /**
+   * Trusts the key shown and waits until that prompt is gone. The next prompt (a jump host's
+   * target, say) may open at once in the same place, so "gone" means hidden or showing another key.
+   */
   async trust(): Promise<void> {
+    const fp = this.page.getByTestId('prompt-fingerprint');
+    const trusted = ((await fp.textContent()) ?? '').trim();
     await this.page.getByTestId('prompt-trust').click();
-    await expect(this.page.getByTestId('prompt-fingerprint')).toBeHidden();
+    await expect
+      .poll(async () => ((await fp.isVisible()) ? ((await fp.textContent()) ?? '').trim() : null), {
+        message: `the prompt for ${trusted} closes`,
+      })
+      .not.toBe(trusted);
   }
 }
