@@ -117,8 +117,8 @@ export interface MigrationPlan {
  * A control while it runs; bandwidth 0 = unlimited. `throttle` (a vCPU cap) is refused while the
  * migration runs: libvirt holds the domain's job for the migration and refuses to change the cap
  * (a 30 s wait, then "cannot acquire state change lock"). `restart-autoconverge` cancels the
- * migration (the VM stays on the source) and starts it again with auto-converge, where QEMU
- * throttles the guest itself.
+ * migration (the VM stays on the source) and starts it again with auto-converge from `initial` %,
+ * `increment` % more per step, where QEMU throttles the guest itself.
  */
 export const MigrationControl = z.discriminatedUnion('action', [
   z.object({ action: z.literal('max-downtime'), ms: z.number().int().min(10).max(600_000) }).strict(),
@@ -126,7 +126,14 @@ export const MigrationControl = z.discriminatedUnion('action', [
   z.object({ action: z.literal('postcopy') }).strict(),
   z.object({ action: z.literal('throttle'), percent: z.number().int().min(1).max(100) }).strict(),
   z.object({ action: z.literal('suspend') }).strict(),
-  z.object({ action: z.literal('restart-autoconverge') }).strict(),
+  z
+    .object({
+      action: z.literal('restart-autoconverge'),
+      /** QEMU's first throttle and each further step, % (the remedy chose them from the measured rates). */
+      initial: z.number().int().min(1).max(99),
+      increment: z.number().int().min(1).max(99),
+    })
+    .strict(),
 ]);
 export type MigrationControl = z.infer<typeof MigrationControl>;
 
@@ -181,6 +188,8 @@ export interface MigrationInfo {
   result?: MigrationResult;
   /** Restarted (with auto-converge) as this job: the panel follows it there. */
   restartedAs?: string;
+  /** This job restarts one that did not converge: how its auto-converge numbers were chosen. */
+  autoConvergeWhy?: string;
 }
 
 /**

@@ -26,6 +26,7 @@ import { DomainEvents } from '../../libvirt/events';
 import { type DomainRef, JobOperation, JobType, ListDomainsFlags } from '../../libvirt/protocol';
 import type { HostManager } from '../hosts';
 import type { JobManager } from '../jobs';
+import { autoConvergeFor } from './autoconverge';
 import { Executor, RunFailed } from './execute';
 import { hostExecIo } from './io';
 import { planFollow, planRun, type RunPlan } from './plan';
@@ -58,7 +59,7 @@ export class MigrationService {
   }
 
   /** Checks again and starts the Job. `skipChecks` is for tests that provoke libvirt's own refusals. */
-  async start(spec: MigrationSpec, opts: { skipChecks?: boolean } = {}): Promise<MigrationJob> {
+  async start(spec: MigrationSpec, opts: { skipChecks?: boolean; autoConvergeWhy?: string } = {}): Promise<MigrationJob> {
     const pre = await runPreflight(this.hosts, spec);
     if (!pre.plan.canStart && !opts.skipChecks) {
       const failed = pre.plan.checks.filter((c) => c.status === 'fail');
@@ -87,12 +88,18 @@ export class MigrationService {
       Date.now(),
     );
     if (spec.bandwidthMiBps) run.steer.controls.bandwidthMiBps = spec.bandwidthMiBps;
+    if (opts.autoConvergeWhy) run.live.autoConvergeWhy = opts.autoConvergeWhy;
     if (spec.maxDowntimeMs) run.steer.pendingDowntime = spec.maxDowntimeMs;
     const A = this.hosts.name(spec.hostId);
     const B = this.hosts.name(spec.destHostId);
     const plan = planRun(spec, pre);
     return this.launch(run, `Migrate ${pre.name} to ${B}`, async () => {
       note(run, `Started: ${pre.plan.flags.join(' ')} (${spec.transport === 'p2p' ? `${A} drives it` : 'the app holds both connections'})`);
+      if (spec.autoConverge)
+        note(
+          run,
+          `Auto-converge from ${spec.autoConverge.initial} %, +${spec.autoConverge.increment} % per step${opts.autoConvergeWhy ? `: ${opts.autoConvergeWhy}` : ''}`,
+        );
       await this.execute(run, plan);
     });
   }
@@ -100,7 +107,7 @@ export class MigrationService {
   async control(jobId: string, c: MigrationControl): Promise<MigrationInfo> {
     const run = this.runOf(jobId);
     if (!run.live.running) throw new AppError('not-running', `The migration of ${run.id.name} is over`, 'Nothing to steer any more.');
-    if (c.action === 'restart-autoconverge') return this.restartWithAutoConverge(run);
+    if (c.action === 'restart-autoconverge') return this.restartWithAutoConverge(run, c);
     await applyControl(run, c, this.hosts.name(run.id.srcHostId));
     run.live.tracker.reset();
     run.live.wake?.();
@@ -112,11 +119,15 @@ export class MigrationService {
   }
 
   /**
-   * Cancels a live migration that does not converge and starts it again with auto-converge. Only
-   * once the cancel has left the VM on the source (the outcome says "stayed"); any other outcome
-   * is reported as it is and nothing new starts.
+   * Cancels a live migration that does not converge and starts it again with auto-converge (the
+   * numbers the remedy offered, chosen from this attempt's rates: autoconverge.ts), with the
+   * bandwidth and downtime in force now. Only once the cancel has left the VM on the source (the
+   * outcome says "stayed"); any other outcome is reported as it is and nothing new starts.
    */
-  private async restartWithAutoConverge(run: Run): Promise<MigrationInfo> {
+  private async restartWithAutoConverge(
+    run: Run,
+    c: Extract<MigrationControl, { action: 'restart-autoconverge' }>,
+  ): Promise<MigrationInfo> {
     const spec = run.id.spec;
     if (!spec || spec.mode !== 'live' || spec.autoConverge)
       throw new AppError(
@@ -128,7 +139,13 @@ export class MigrationService {
       );
     if (run.steer.controls.postCopy || run.steer.controls.suspended)
       throw new AppError('not-allowed', `The migration of ${run.id.name} is already finishing`, 'Let it end.');
-    note(run, 'Restart with auto-converge: cancelling this attempt first');
+    // Why these numbers: what the remedy said when it offered them (else they were asked as they are).
+    const offered = run.live.autoConvergeOffer;
+    const why =
+      offered && offered.initial === c.initial && offered.increment === c.increment
+        ? offered.why
+        : `Asked as ${c.initial} %, then ${c.increment} % more per step.`;
+    note(run, `Restart with auto-converge from ${c.initial} % (+${c.increment} % per step): cancelling this attempt first`);
     await this.jobs.cancel(run.id.jobId);
     await run.live.finished?.catch(() => {});
     const outcome = run.live.result?.outcome;
@@ -140,7 +157,19 @@ export class MigrationService {
           ? 'It finished on its own: nothing to restart.'
           : 'Check the result: it says what each host shows. Nothing new was started.',
       );
-    const next = await this.start({ ...spec, autoConverge: { initial: 20, increment: 10 } });
+    // The bandwidth and downtime in force now (a remedy may have changed them since the start).
+    const { bandwidthMiBps: _b, maxDowntimeMs: _d, ...rest } = spec;
+    const bandwidthMiBps = run.steer.controls.bandwidthMiBps;
+    const maxDowntimeMs = run.steer.controls.maxDowntimeMs ?? spec.maxDowntimeMs;
+    const next = await this.start(
+      {
+        ...rest,
+        ...(bandwidthMiBps ? { bandwidthMiBps } : {}),
+        ...(maxDowntimeMs ? { maxDowntimeMs } : {}),
+        autoConverge: { initial: c.initial, increment: c.increment },
+      },
+      { autoConvergeWhy: why },
+    );
     run.live.restartedAs = next.id;
     note(run, `Restarted with auto-converge as a new job`);
     return this.info(run);
@@ -251,6 +280,21 @@ export class MigrationService {
     const { id, steer, live } = run;
     // Paused to finish, or in post-copy: it ends by itself; no banner (and no remedies) any more.
     const nc = live.running && !steer.controls.suspended && !steer.controls.postCopy ? live.tracker.nonConverging : null;
+    const remedies = nc
+      ? rankRemedies({
+          figures: live.tracker.last,
+          bandwidthMiBps: steer.controls.bandwidthMiBps,
+          postCopyAllowed: steer.postCopyAllowed,
+          postCopyActive: steer.controls.postCopy,
+          canRestartAutoConverge: !!id.spec && id.spec.mode === 'live' && !id.spec.autoConverge,
+          suspended: steer.controls.suspended,
+          // A downtime asked at the start and not applied yet counts: a remedy must allow more.
+          maxDowntimeMs: steer.controls.maxDowntimeMs ?? steer.pendingDowntime,
+          passStartRemaining: live.tracker.passStartRemaining,
+        })
+      : [];
+    // What the restart remedy offers now (rankRemedies chose it from the same figures), with its reason.
+    if (remedies.some((r) => r.control.action === 'restart-autoconverge')) live.autoConvergeOffer = autoConvergeFor(live.tracker.last);
     return {
       jobId: id.jobId,
       source: { hostId: id.srcHostId, hostName: this.hostName(id.srcHostId), uuid: id.uuid, name: id.name },
@@ -260,21 +304,10 @@ export class MigrationService {
       postCopyAllowed: steer.postCopyAllowed,
       controls: { ...steer.controls },
       ...(nc ? { nonConvergence: nc } : {}),
-      remedies: nc
-        ? rankRemedies({
-            figures: live.tracker.last,
-            bandwidthMiBps: steer.controls.bandwidthMiBps,
-            postCopyAllowed: steer.postCopyAllowed,
-            postCopyActive: steer.controls.postCopy,
-            canRestartAutoConverge: !!id.spec && id.spec.mode === 'live' && !id.spec.autoConverge,
-            suspended: steer.controls.suspended,
-            // A downtime asked at the start and not applied yet counts: a remedy must allow more.
-            maxDowntimeMs: steer.controls.maxDowntimeMs ?? steer.pendingDowntime,
-            passStartRemaining: live.tracker.passStartRemaining,
-          })
-        : [],
+      remedies,
       ...(live.result ? { result: live.result } : {}),
       ...(live.restartedAs ? { restartedAs: live.restartedAs } : {}),
+      ...(live.autoConvergeWhy ? { autoConvergeWhy: live.autoConvergeWhy } : {}),
     };
   }
 

@@ -5,6 +5,7 @@
  */
 import type { MigrationControl, MigrationFigures, MigrationRemedy } from '../../../shared/api';
 import type { ParamRecord } from '../../libvirt/params';
+import { autoConvergeFor } from './autoconverge';
 
 /** libvirt's "no limit" for SET_MAX_SPEED: QEMU_DOMAIN_MIG_BANDWIDTH_MAX (INT64_MAX / MiB). */
 export const UNLIMITED_MIBPS = 8_796_093_022_207;
@@ -225,7 +226,6 @@ export function rankRemedies(c: RemedyContext): MigrationRemedy[] {
   const f = c.figures;
   const memBps = f.memBps && f.memBps > 0 ? f.memBps : undefined;
   const remaining = Math.max(f.memRemaining ?? f.dataRemaining ?? 0, c.passStartRemaining ?? 0);
-  const dirty = f.dirtyBps ?? 0;
   const out: { r: MigrationRemedy; cost: number }[] = [];
   const add = (control: MigrationControl, label: string, impact: string, cost: number) => out.push({ r: { control, label, impact }, cost });
 
@@ -258,12 +258,14 @@ export function rankRemedies(c: RemedyContext): MigrationRemedy[] {
     );
   }
   // A vCPU cap cannot be set while the migration runs (libvirt holds the domain's job for it);
-  // auto-converge, chosen at the start, lets QEMU throttle the guest itself.
+  // auto-converge, chosen at the start, lets QEMU throttle the guest itself. The button carries
+  // the numbers its text gives (autoconverge.ts chose them from this attempt's rates).
   if (!c.suspended && c.canRestartAutoConverge) {
+    const ac = autoConvergeFor(f);
     add(
-      { action: 'restart-autoconverge' },
+      { action: 'restart-autoconverge', initial: ac.initial, increment: ac.increment },
       'Restart with auto-converge',
-      'Cancels this migration (the guest keeps running here) and starts it again with auto-converge: QEMU slows the guest’s vCPUs step by step (20 %, then 10 % more each pass) until the copy catches up. A vCPU cap cannot be set by hand while a migration runs.',
+      `Cancels this migration (the guest keeps running here) and starts it again with auto-converge: QEMU slows the guest’s vCPUs by ${ac.initial} % at first. ${ac.why} A vCPU cap cannot be set by hand while a migration runs.`,
       4,
     );
   }

@@ -13,6 +13,7 @@ import { migrateSetMaxDowntime } from '../../libvirt/migration';
 import type { ParamRecord } from '../../libvirt/params';
 import { type DomainRef, JobType } from '../../libvirt/protocol';
 import type { JobContext } from '../jobs';
+import type { AutoConvergeChoice } from './autoconverge';
 import { libvirtCode } from './explain';
 import { ProgressTracker, progressOf } from './progress';
 
@@ -58,6 +59,12 @@ export interface Live {
   finished?: Promise<unknown>;
   /** The job this one was restarted as (with auto-converge). */
   restartedAs?: string;
+  /** The auto-converge restart the remedies offer now (numbers and why). */
+  autoConvergeOffer?: AutoConvergeChoice;
+  /** This run restarts one that did not converge: why its auto-converge numbers. */
+  autoConvergeWhy?: string;
+  /** The highest auto-converge throttle seen (%), to say each new step once. */
+  throttleSeen?: number | undefined;
   /** A job-stats read has seen the migration job (controls apply from then on). */
   seenJob: boolean;
   /** Ends the wait between two reads early (an event came, a control was applied). */
@@ -167,6 +174,11 @@ export class Follower {
     if (stats.type === JobType.NONE) return stats.type;
     live.seenJob = true;
     const f = live.tracker.push(stats.stats, Date.now());
+    // Auto-converge at work: each new throttle step QEMU takes is said once.
+    if ((f.throttlePct ?? 0) > (live.throttleSeen ?? 0)) {
+      live.throttleSeen = f.throttlePct;
+      note(this.run, `Auto-converge: QEMU slows the guest’s vCPUs by ${f.throttlePct} %`);
+    }
     if (steer.pendingDowntime !== undefined && (f.memTotal ?? 0) > 0) {
       const ms = steer.pendingDowntime;
       steer.pendingDowntime = undefined;

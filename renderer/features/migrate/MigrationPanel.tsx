@@ -242,6 +242,13 @@ function JobPanel({ jobId, onRestarted }: { jobId: string; onRestarted(jobId: st
           {job.status}
         </Badge>
       </Group>
+      {i?.spec?.autoConverge && (
+        // What QEMU was asked to do, and (for a restart) why these numbers.
+        <Text size="xs" c="dimmed" data-testid="mig-autoconverge">
+          Auto-converge from {i.spec.autoConverge.initial} %, +{i.spec.autoConverge.increment} % per step
+          {i.autoConvergeWhy ? `, chosen from the attempt that did not converge: ${i.autoConvergeWhy}` : '.'}
+        </Text>
+      )}
       <Group justify="space-between">
         {/* What it is doing while it runs; once over, the result below says what happened. */}
         <Text size="sm" data-testid="mig-phase">
