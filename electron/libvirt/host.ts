@@ -1,8 +1,9 @@
 // The host (virConnect* / virNode*): identity, capabilities, memory, CPU comparison for
-// migration pre-flight.
+// migration pre-flight, KSM and huge pages (node memory parameters, free/alloc pages).
 
 import type { RpcClient } from './client';
 import * as P from './gen/remote_protocol.gen';
+import { type ParamInput, type ParamRecord, type ParamSchema, paramsFromRecord, remoteParamsToRecord, toRemoteTypedParams } from './params';
 import { type CallOpts, callOpts, charsToString, hyperNumber } from './protocol';
 import { callRemote } from './remote';
 
@@ -110,4 +111,72 @@ export async function hostCompareHypervisorCpu(
     flags: a.flags ?? 0,
   };
   return (await callRemote(rpc, P.CONNECT_COMPARE_HYPERVISOR_CPU, args, callOpts(a))).result;
+}
+
+// ---- KSM and huge pages (host tuning) -----------------------------------------------------------
+
+/**
+ * The node memory parameters (virsh node-memory-tune): KSM's shm_pages_to_scan,
+ * shm_sleep_millisecs, shm_pages_shared, shm_pages_sharing, shm_pages_unshared,
+ * shm_pages_volatile, shm_full_scans, shm_merge_across_nodes. Asked twice, as libvirt wants:
+ * first how many there are, then their values.
+ */
+export async function hostGetMemoryParameters(rpc: RpcClient, o?: CallOpts): Promise<ParamRecord> {
+  const ask = (nparams: number) => callRemote(rpc, P.NODE_GET_MEMORY_PARAMETERS, { nparams, flags: 0 }, callOpts(o));
+  const { nparams } = await ask(0);
+  return remoteParamsToRecord((await ask(nparams)).params);
+}
+
+/** The node memory parameters libvirt lets one set (the others are read-only figures); all unsigned int. */
+export const NodeMemoryParamsSchema: ParamSchema = {
+  shm_pages_to_scan: 'uint',
+  shm_sleep_millisecs: 'uint',
+  shm_merge_across_nodes: 'uint',
+};
+
+export async function hostSetMemoryParameters(
+  rpc: RpcClient,
+  a: { params: Readonly<Record<string, ParamInput>> } & CallOpts,
+): Promise<void> {
+  const params = toRemoteTypedParams(paramsFromRecord(a.params, NodeMemoryParamsSchema));
+  await callRemote(rpc, P.NODE_SET_MEMORY_PARAMETERS, { params, flags: 0 }, callOpts(a));
+}
+
+/**
+ * Free pages of each size (KiB) in each NUMA cell from `startCell` (virsh freepages): the reply
+ * is cell-major, returned as [cell][size].
+ */
+export async function hostGetFreePages(
+  rpc: RpcClient,
+  a: { pageSizesKiB: readonly number[]; startCell: number; cellCount: number } & CallOpts,
+): Promise<number[][]> {
+  const args = { pages: a.pageSizesKiB, startCell: a.startCell, cellCount: a.cellCount, flags: 0 };
+  const { counts } = await callRemote(rpc, P.NODE_GET_FREE_PAGES, args, callOpts(a));
+  const n = a.pageSizesKiB.length;
+  const out: number[][] = [];
+  for (let c = 0; c < a.cellCount && (c + 1) * n <= counts.length; c++) out.push(counts.slice(c * n, (c + 1) * n).map(hyperNumber));
+  return out;
+}
+
+/** virNodeAllocPagesFlags: ADD grows each pool by the count, SET resizes it to the count. */
+export const NodeAllocPagesFlags = { ADD: 0, SET: 1 } as const;
+
+/**
+ * Reserves (or with SET, resizes to) `counts[i]` pages of `pageSizesKiB[i]` (virsh allocpages).
+ * startCell -1 (cellCount 1) lets the kernel spread them over all NUMA cells. libvirt reads the
+ * pool back and fails when the kernel gave fewer; what it did get stays allocated. Returns how
+ * many (cell, size) pools were adjusted.
+ */
+export async function hostAllocPages(
+  rpc: RpcClient,
+  a: { pageSizesKiB: readonly number[]; counts: readonly number[]; startCell: number; cellCount: number; flags?: number } & CallOpts,
+): Promise<number> {
+  const args = {
+    pageSizes: a.pageSizesKiB,
+    pageCounts: a.counts,
+    startCell: a.startCell,
+    cellCount: a.cellCount,
+    flags: (a.flags ?? 0) >>> 0,
+  };
+  return (await callRemote(rpc, P.NODE_ALLOC_PAGES, args, callOpts(a))).ret;
 }

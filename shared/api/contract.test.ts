@@ -201,6 +201,14 @@ const SAMPLES: Record<RequestName, Record<string, unknown>> = {
   'snapshots.create': { hostId: H, uuid: U, name: 's1', description: 'd', kind: 'internal', quiesce: false },
   'snapshots.revert': { hostId: H, uuid: U, name: 's1', saveCurrentAs: 's0' },
   'snapshots.delete': { hostId: H, uuid: U, name: 's1', method: 'blockjobs' },
+  'tuning.mm': { hostId: H },
+  'tuning.ksm': { hostId: H },
+  'tuning.setKsmRun': { hostId: H, mode: 'on' },
+  'tuning.setKsmParams': { hostId: H, params: { pagesToScan: 1000, sleepMillisecs: 20 } },
+  'tuning.hugepages': { hostId: H },
+  'tuning.setHugepages': { hostId: H, sizeKiB: 2048, count: 8 },
+  'tuning.vms': { hostId: H },
+  'tuning.applyPinning': { hostId: H, uuid: U, pinning: { vcpus: [{ vcpu: 0, cpus: [1] }], emulator: [0] } },
 };
 
 type Path = (string | number)[];
