@@ -5,11 +5,16 @@
  *
  * - internal: a marker, a snapshot with memory (hostile name), the marker changed, a revert that
  *   first snapshots the current state (the tree shows it as a child), the marker back; quiesce
- *   refused without an agent and an external kind refused as a mixed chain, both explained;
+ *   refused without an agent and an external kind refused as a mixed chain, both explained; then a
+ *   tree of five (two branches, creation order, "you are here") deleted as a whole with its children;
  * - external, the VM running: three snapshots, the middle one merged by Vireo's block jobs
- *   (blockcommit), the top one by an active commit + pivot, the last by libvirt's own delete; the
- *   sha256 of blocks written before, between and after reads back each time;
- * - external revert, which libvirt 9.0 refuses: done by Vireo (VM off, fresh overlay), the marker back.
+ *   (blockcommit); the top one's slow merge (an I/O limit) cancelled from the dialog, the chain as it
+ *   was; the first one with its child by libvirt's own delete; the sha256 of blocks written before,
+ *   between and after reads back each time;
+ * - external revert, which libvirt 9.0 refuses: done by Vireo (VM off, fresh overlay), the marker
+ *   back; the snapshot the VM was reverted away from deleted (its old overlay removed, no merge);
+ * - delete the VM: the dialog lists the files its snapshots keep (the layers under its disk) and
+ *   removes them with it (virt-manager#810).
  */
 
 import {
@@ -28,7 +33,7 @@ import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
 import { SnapshotsTab } from './pages/snapshots';
 
-const name = `s22-e2e-${Math.random().toString(16).slice(2, 8)}`;
+const name = `z22-e2e-${Math.random().toString(16).slice(2, 8)}`;
 let vm: LabVm;
 
 let booted: Promise<void>;
@@ -47,7 +52,7 @@ test('snapshots: internal and external made, reverted and deleted through the UI
   page,
   server,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   const backend = await BackendClient.connect(server);
   await connectLabHosts(backend);
   backend.close();
@@ -86,8 +91,17 @@ test('snapshots: internal and external made, reverted and deleted through the UI
     await expect(tab.row('kept state')).toHaveAttribute('data-parent', I1);
     await expect(tab.row(I1).getByTestId('snapshot-current')).toHaveText('you are here');
     expect(await readMarker(name, 10, 7)).toBe('INT-ONE');
-    await tab.delete('kept state');
-    await tab.delete(I1);
+    await expect(tab.row(I1).getByTestId('snapshot-size')).toContainText('inside the qcow2 image');
+
+    // a tree of five: a second branch under I1 (i3 ← i4), then back to "kept state" and i5 under it
+    await tab.create({ name: 'i3', kind: 'internal' });
+    await tab.create({ name: 'i4', kind: 'internal' });
+    await tab.revert('kept state', { expectByVireo: false });
+    await tab.create({ name: 'i5', kind: 'internal' });
+    expect(await tab.tree()).toEqual([`${I1}:0`, 'kept state:1', 'i5:2', 'i3:1', 'i4:2']);
+    await expect(tab.root.getByTestId('snapshot-current')).toHaveCount(1);
+    await expect(tab.row('i5').getByTestId('snapshot-current')).toHaveText('you are here');
+    await tab.delete(I1, undefined, { children: ['kept state', 'i5', 'i3', 'i4'] });
     await expect(tab.root).toHaveAttribute('data-count', '0');
   });
 
@@ -106,11 +120,27 @@ test('snapshots: internal and external made, reverted and deleted through the UI
     await tab.delete('m2', 'blockjobs');
     expect(await tab.tree()).toEqual(['m1:0', 'm3:1']);
     expect(await read()).toEqual(sums);
-    await tab.delete('m3', 'blockjobs');
-    expect(await read()).toEqual(sums);
-    await tab.delete('m1', 'libvirt');
+
+    // m3's overlay holds 8 MiB: merged at 1 MiB/s it takes 8 s, cancelled from the dialog midway
+    const big = await writeData(name, 60, { blocks: 128 });
+    const d = await tab.openDelete('m3');
+    await d.getByTestId('snapshot-delete-method-blockjobs').check();
+    await d.getByTestId('snapshot-delete-bandwidth').fill('1');
+    await d.getByTestId('snapshot-delete-confirm').click();
+    await expect(d.getByTestId('snapshot-job-phase')).toHaveText('merging vda', { timeout: 30_000 });
+    await d.getByTestId('snapshot-job-cancel').click();
+    await expect(d.getByTestId('snapshot-job')).toHaveAttribute('data-status', 'canceled', { timeout: 30_000 });
+    await expect(d.getByTestId('snapshot-delete-canceled')).toBeVisible();
+    await d.getByTestId('snapshot-delete-close').click();
+    expect(await tab.tree()).toEqual(['m1:0', 'm3:1']);
+    const overlay = (await tab.row('m3').getByTestId('snapshot-disk').textContent()) ?? '';
+    expect((await virshOn('A', ['domblklist', name])).trim()).toContain(overlay.match(/overlay (\S+)/)?.[1] ?? '?');
+    expect(await readSum(name, 60, 128)).toBe(big);
+
+    await tab.delete('m1', 'libvirt', { children: ['m3'] });
     await expect(tab.root).toHaveAttribute('data-count', '0');
     expect(await read()).toEqual(sums);
+    expect(await readSum(name, 60, 128)).toBe(big);
     expect((await virshOn('A', ['domblklist', name])).trim()).toContain(vm.disk);
   });
 
@@ -123,5 +153,33 @@ test('snapshots: internal and external made, reverted and deleted through the UI
     await expect(app.details.state(name, idA)).toHaveAttribute('data-state', 'shutoff', { timeout: 30_000 });
     await startLabVm(name);
     expect(await readMarker(name, 11, 7)).toBe('EXT-ONE');
+
+    // e1's old overlay (the state the revert discarded) is off the chain: libvirt refuses its delete, Vireo removes it
+    const old = (await tab.row('e1').getByTestId('snapshot-disk').textContent())?.match(/overlay (\S+)/)?.[1] ?? '?';
+    await expect(tab.row('e1').getByTestId('snapshot-size')).toContainText('reverted away from');
+    await expect(virshOn('A', ['snapshot-delete', name, 'e1'])).rejects.toThrow();
+    await tab.delete('e1', undefined, { revertedAway: true });
+    expect(await virshOn('A', ['vol-list', 'default'])).not.toContain(old);
+    expect(await readMarker(name, 11, 7)).toBe('EXT-ONE');
+  });
+
+  await test.step('delete the VM: the files its snapshots keep are listed and removed with it', async () => {
+    await tab.create({ name: 'e2', kind: 'external' });
+    await expect(tab.row('e2').getByTestId('snapshot-size')).toContainText('on disk');
+    await app.details.action(name, idA, 'delete').click();
+    const dialog = page.getByTestId('delete-dialog');
+    const files = dialog.getByTestId('delete-snapshot-file');
+    // under vda: the fresh overlay of Vireo's revert and the original image, both ticked
+    await expect(files).toHaveCount(2);
+    await expect(dialog.locator(`[data-testid="delete-snapshot-file"][data-path="${vm.disk}"]`)).toBeChecked();
+    for (const f of await files.all()) await expect(f).toBeChecked();
+    await expect(dialog.getByTestId('delete-snapshot-files')).toContainText('under vda');
+    await expect(dialog.getByTestId('delete-disk-vda')).toBeChecked();
+    await dialog.getByTestId('delete-confirm-name').fill(name);
+    await dialog.getByTestId('delete-submit').click();
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
+    await expect(virshOn('A', ['domstate', name])).rejects.toThrow();
+    await virshOn('A', ['pool-refresh', 'default']);
+    expect(await virshOn('A', ['vol-list', 'default'])).not.toContain(name);
   });
 });

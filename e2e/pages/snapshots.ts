@@ -58,16 +58,31 @@ export class SnapshotsTab {
     await expect(this.row(name)).toHaveAttribute('data-current', 'true');
   }
 
-  /** Deletes through the dialog; with a method for an external snapshot of a running VM. Waits for the job's end. */
-  async delete(name: string, method?: 'libvirt' | 'blockjobs'): Promise<void> {
+  /** Opens the delete dialog of a snapshot. */
+  async openDelete(name: string): Promise<Locator> {
     await this.row(name).getByTestId('snapshot-delete').click();
     const d = this.page.getByTestId('snapshot-delete-dialog');
     await expect(d.getByTestId('snapshot-delete-confirm')).toBeVisible();
+    return d;
+  }
+
+  /**
+   * Deletes through the dialog (with a method for an external snapshot of a running VM, its
+   * children when asked); waits for the job's end and for the rows to go.
+   */
+  async delete(name: string, method?: 'libvirt' | 'blockjobs', o: { children?: string[]; revertedAway?: boolean } = {}): Promise<void> {
+    const d = await this.openDelete(name);
     if (method) await d.getByTestId(`snapshot-delete-method-${method}`).check();
+    if (o.revertedAway !== undefined) await expect(d.getByTestId('snapshot-delete-reverted-away')).toHaveCount(o.revertedAway ? 1 : 0);
+    if (o.children) {
+      await expect(d.getByTestId('snapshot-delete-children')).toBeVisible();
+      await expect(d.getByText(`child snapshot${o.children.length === 1 ? '' : 's'}: ${o.children.join(', ')}`)).toBeVisible();
+      await d.getByTestId('snapshot-delete-children').check();
+    }
     await d.getByTestId('snapshot-delete-confirm').click();
     await expect(d.getByTestId('snapshot-job')).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
     await d.getByTestId('snapshot-delete-close').click();
     await expect(d.getByTestId('snapshot-delete-close')).toBeHidden();
-    await expect(this.row(name)).toHaveCount(0);
+    for (const n of [name, ...(o.children ?? [])]) await expect(this.row(n)).toHaveCount(0);
   }
 }

@@ -32,6 +32,7 @@ import { redactDomainXml } from '../xml/redact';
 import { backingOf, diskRefsOf, otherUsers } from './disk-users';
 import { isMissing } from './hostfacts';
 import type { HostManager } from './hosts';
+import { snapshotFilePaths } from './snapshots/facts';
 
 export function stateOf(n: number): DomainState {
   return domainStateName(n).toLowerCase() as DomainState;
@@ -190,6 +191,8 @@ export class DomainService {
     }
     const parsed = parseDomainXml(await domainGetXmlDesc(rpc, dom));
     const own = new Set(parsed.disks.filter((d) => d.type === 'file' && d.source).map((d) => d.source as string));
+    // The files its snapshots keep (the layers under its disks, external snapshots' overlays): the dialog lists them too.
+    if (deleteVolumes.some((p) => !own.has(p))) for (const p of await snapshotFilePaths(rpc, uuid)) own.add(p);
     const foreign = deleteVolumes.filter((p) => !own.has(p));
     if (foreign.length) {
       throw new AppError(

@@ -64,6 +64,22 @@ export interface SnapshotList {
   };
   /** Said once above the tree (a mixed chain, a managed-save image …). */
   warnings: string[];
+  /**
+   * The files the VM's snapshots keep besides its disks' top files (what deleting the VM would
+   * otherwise leave behind, virt-manager#810): the layers under each disk, and the overlays and
+   * images of external snapshots off the VM's chain.
+   */
+  files: SnapshotFile[];
+}
+
+export interface SnapshotFile {
+  path: string;
+  /** In words: "under vda", "overlay of “e1” (reverted away from)". */
+  role: string;
+  /** A storage pool holds it (only such files can be deleted through libvirt). */
+  inPool: boolean;
+  /** Other VMs using it (their disks or backing chains): never deleted with this VM. */
+  usedBy: string[];
 }
 
 export const SnapshotCreate = domainRef

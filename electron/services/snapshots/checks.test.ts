@@ -94,6 +94,26 @@ describe('reverted away, and size on disk', () => {
   });
 });
 
+describe('the files a VM delete would leave (virt-manager#810)', () => {
+  it('the layers under the disk, and a reverted-away overlay, each with its role; in a pool or not; who else uses it', () => {
+    const base = two.snapshots[0]?.model.domain?.disks[0]?.path as string;
+    const o1 = two.snapshots[0]?.model.disks[0]?.file as string;
+    expect(snapshotList(two).files).toEqual([
+      { path: o1, role: 'under vda', inPool: false, usedBy: [] },
+      { path: base, role: 'under vda', inPool: false, usedBy: [] },
+    ]);
+    const old = reverted.snapshots[0]?.model.disks[0]?.file as string;
+    const image = reverted.snapshots[0]?.model.domain?.disks[0]?.path as string;
+    const top = reverted.domain.disks[0]?.path as string;
+    const files = { [top]: { allocation: 1, backing: image }, [old]: { allocation: 1, backing: image }, [image]: { allocation: 1 } };
+    expect(snapshotList({ ...reverted, files, otherUsers: { [image]: ['other'] } }).files).toEqual([
+      { path: image, role: 'under vda', inPool: true, usedBy: ['other'] },
+      { path: old, role: 'overlay of “e1” (reverted away from)', inPool: true, usedBy: [] },
+    ]);
+    expect(snapshotList(internal).files).toEqual([]);
+  });
+});
+
 describe('checkCreate', () => {
   it('refuses a taken name, a mixed chain, and quiesce without an agent, saying why', () => {
     expect(() => checkCreate(two, { name: 'm1', kind: 'external', quiesce: false })).toThrow(/already has a snapshot named “m1”/);

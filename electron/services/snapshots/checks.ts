@@ -3,7 +3,7 @@
  * (facts.ts). The safety rules the anchors learned the hard way live here: no mixed chains, the
  * firmware and libvirt version before offering a kind, quiesce only with an agent that answers.
  */
-import type { Offer, SnapshotCreate, SnapshotInfo, SnapshotKind, SnapshotList } from '../../../shared/api/snapshots';
+import type { Offer, SnapshotCreate, SnapshotFile, SnapshotInfo, SnapshotKind, SnapshotList } from '../../../shared/api/snapshots';
 import { AppError } from '../../../shared/errors';
 import type { DomainDiskModel } from '../../xml/model';
 import type { SnapshotModel } from '../../xml/snapshot';
@@ -163,7 +163,28 @@ export function snapshotList(f: SnapshotFacts): SnapshotList {
       revertExternal: f.libvirtVersion >= LIBVIRT.revertExternal ? 'libvirt' : 'vireo',
     },
     warnings,
+    files: snapshotFiles(f),
   };
+}
+
+/** The files the VM's snapshots keep besides its disks' top files (see SnapshotList.files). */
+export function snapshotFiles(f: SnapshotFacts): SnapshotFile[] {
+  const out = new Map<string, string>();
+  const chains = chainFactsOf(f).disks;
+  const tops = new Set(chains.map((d) => d.chain[0]));
+  for (const d of chains) for (const p of d.chain.slice(1)) if (!out.has(p)) out.set(p, `under ${d.target}`);
+  for (const { model } of f.snapshots) {
+    if (kindOf(model) !== 'external') continue;
+    const images = new Map((model.domain?.disks ?? []).map((d) => [d.target ?? '', d.path]));
+    for (const d of model.disks.filter((x) => x.snapshot === 'external')) {
+      const onChain = chains.some((c) => c.target === d.name && c.chain.includes(d.file ?? ''));
+      if (d.file && !tops.has(d.file) && !out.has(d.file))
+        out.set(d.file, `overlay of “${model.name}”${onChain ? '' : ' (reverted away from)'}`);
+      const image = images.get(d.name);
+      if (image && !tops.has(image) && !out.has(image)) out.set(image, `data of “${model.name}”`);
+    }
+  }
+  return [...out].map(([path, role]) => ({ path, role, inPool: !!f.files?.[path], usedBy: f.otherUsers[path] ?? [] }));
 }
 
 /** Refuses a create that breaks a rule, naming the field and why. */

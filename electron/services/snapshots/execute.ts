@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { describeUndo, UndoStack } from '../../core/undo';
 import type { RpcClient } from '../../libvirt/client';
 import { domainDefineXml, domainDestroy, domainGetState, domainGetXmlDesc } from '../../libvirt/domain';
-import { withLibvirtHint } from '../../libvirt/errors';
+import { isAppError, withLibvirtHint } from '../../libvirt/errors';
 import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
 import {
   BlockCommitFlags,
@@ -218,6 +218,9 @@ export async function deleteByBlockJobs(
           }),
       );
     } catch (err) {
+      // No merge goes on any more (cancelled or failed): the mark goes too (a cancel says so itself).
+      await domainSetLiveMetadataElement(rpc, dom, { uri: MERGE_MARK_NS, key: 'vireo', xml: null }).catch(() => {});
+      if (isAppError(err, 'canceled')) throw err;
       throw new AppError('libvirt', `The merge of ${m.target} failed: ${(err as Error).message}`, {
         cause: err,
         hint: `The VM's disks are intact. Merged so far: ${done.length ? done.join('; ') : 'nothing'}. ${m.target} still runs on ${(await liveChain(rpc, dom, m.target).catch(() => [])).join(' → ')}.`,

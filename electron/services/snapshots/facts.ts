@@ -15,12 +15,21 @@ import {
   snapshotGetXmlDesc,
   snapshotListAll,
 } from '../../libvirt/snapshot';
-import { poolGetInfo, poolLookupByName, volGetInfo, volGetXmlDesc, volListAll, volLookupByPath } from '../../libvirt/storage';
+import {
+  poolGetInfo,
+  poolListAll,
+  poolLookupByName,
+  poolRefresh,
+  volGetInfo,
+  volGetXmlDesc,
+  volListAll,
+  volLookupByPath,
+} from '../../libvirt/storage';
 import type { DomainModel } from '../../xml/model';
 import { parseDomain } from '../../xml/parse';
 import { MERGE_MARK_NS, parseMergeMark, parseSnapshotXml, type SnapshotModel } from '../../xml/snapshot';
 import { parseVolume } from '../../xml/volume';
-import { kindOf } from './checks';
+import { kindOf, snapshotFiles } from './checks';
 
 export interface SnapshotFact {
   model: SnapshotModel;
@@ -132,12 +141,20 @@ async function readFiles(
     for (const d of s.model.domain?.disks ?? []) if (d.path && d.device === 'disk') paths.add(d.path);
   }
   const poolOf = new Map<string, string>();
-  await Promise.all(
-    [...paths].map(async (p) => {
-      const vol = await volLookupByPath(rpc, p).catch(() => null); // not in a pool (or gone): not counted
-      if (vol) poolOf.set(p, vol.pool);
-    }),
-  );
+  const lookup = (ps: readonly string[]) =>
+    Promise.all(
+      ps.map(async (p) => {
+        const vol = await volLookupByPath(rpc, p).catch(() => null); // not in a pool (or gone): not counted
+        if (vol) poolOf.set(p, vol.pool);
+      }),
+    );
+  await lookup([...paths]);
+  const unknown = [...paths].filter((p) => !poolOf.has(p));
+  if (unknown.length) {
+    // Files libvirt made outside the pool API (a snapshot's overlays): a refresh makes the pools see them.
+    for (const pool of await poolListAll(rpc, { flags: 2 /* ACTIVE */ })) await poolRefresh(rpc, pool).catch(() => {});
+    await lookup(unknown);
+  }
   const files: Record<string, { allocation: number; backing?: string }> = {};
   const pools: Record<string, number> = {};
   for (const name of new Set(poolOf.values())) {
@@ -195,4 +212,9 @@ export async function readSnapshotKinds(rpc: RpcClient, dom: DomainRef): Promise
       return { name: m.name, kind: kindOf(m) };
     }),
   );
+}
+
+/** The files a VM's snapshots keep besides its disks' top files (the delete-VM dialog lists them; a VM delete may remove them). */
+export async function snapshotFilePaths(rpc: RpcClient, uuid: string): Promise<string[]> {
+  return snapshotFiles((await readSnapshotFacts(rpc, uuid)).facts).map((f) => f.path);
 }

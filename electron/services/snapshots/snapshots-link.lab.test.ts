@@ -3,15 +3,17 @@
  * (s22-link-…): the active commit of an external snapshot's 8 MiB overlay, slowed to 1 MiB/s, goes
  * on in QEMU on the host while the app's SSH link is killed (its sshd processes on host A); the
  * job follows the block job again on the reconnected link, pivots and finishes; the guest reads
- * its data back and the VM runs on its base image.
+ * its data back and the VM runs on its base image. Then the app (its backend) is closed in the middle
+ * of a merge and a new one started: it finds the merge running on the host (its mark in the VM's
+ * live metadata and the block job) and follows it to the end as a Job again.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { labSh, virshOn } from '../../../e2e/lab/lab';
 import type { Job } from '../../../shared/api';
-import { type Fixture, jobEnd, startFixture } from '../install-clone.fixture';
+import { type Fixture, jobEnd, jobWhen, startFixture } from '../install-clone.fixture';
 import { type LabVm, makeLabVm, readSum, removeLabVm, writeData } from './lab-vm.fixture';
 
-const name = `s22-link-${Math.random().toString(16).slice(2, 8)}`;
+const name = `z22-link-${Math.random().toString(16).slice(2, 8)}`;
 let f: Fixture;
 let vm: LabVm;
 
@@ -20,9 +22,11 @@ beforeAll(async () => {
   [f, vm] = await Promise.all([startFixture('snap-link'), makeLabVm(name)]);
 }, 120_000);
 
+let g: Fixture | undefined;
 afterAll(async () => {
   await removeLabVm(name);
   await f?.backend.close();
+  await g?.backend.close();
 }, 60_000);
 
 /** Kills the sshd processes serving this backend's SSH session to host A: the link drops. */
@@ -60,4 +64,34 @@ it('a merge survives the link dropping: followed again after the reconnect, pivo
   expect((await virshOn('A', ['domblklist', name])).trim()).toContain(vm.disk);
   expect((await f.call('snapshots.list', { hostId: f.A, uuid: vm.uuid })).snapshots).toEqual([]);
   expect(await readSum(name, 100, 128)).toBe(sum);
+}, 120_000);
+
+it('a merge is found again after the app restarts: the new backend follows it as a Job, pivots and finishes', async () => {
+  await f.call('snapshots.create', { hostId: f.A, uuid: vm.uuid, name: 'r1', description: '', kind: 'external', quiesce: false });
+  const sum = await writeData(name, 300, { blocks: 128 });
+  const job = await f.call('snapshots.delete', { hostId: f.A, uuid: vm.uuid, name: 'r1', method: 'blockjobs', bandwidthMiBps: 1 });
+  await jobWhen(f.backend, job.id, (j) => j.kind === 'snapshot' && j.phase === 'merging vda' && (j.detail.figures.bytes ?? 0) > 0, 30_000);
+  await f.backend.close(); // the app quits mid-merge; QEMU goes on
+  expect((await virshOn('A', ['blockjob', name, 'vda'])).trim()).toMatch(/Commit/i);
+  g = await startFixture('snap-restart');
+  const backend = g.backend;
+  const found = await new Promise<Job>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no merge job: ${JSON.stringify(backend.jobs.list())}`)), 20_000);
+    const check = () => {
+      const j = backend.jobs.list().find((x) => x.kind === 'snapshot' && x.domain === name);
+      if (j) {
+        clearTimeout(t);
+        off();
+        resolve(j);
+      }
+    };
+    const off = backend.events.on('job.progress', check);
+    check();
+  });
+  expect(found.title).toContain('found running on the host');
+  const done = await jobEnd(backend, found.id, 60_000);
+  expect(done.status, done.error?.message).toBe('succeeded');
+  expect((await virshOn('A', ['domblklist', name])).trim()).toContain(vm.disk);
+  expect((await g.call('snapshots.list', { hostId: g.A, uuid: vm.uuid })).snapshots).toEqual([]);
+  expect(await readSum(name, 300, 128)).toBe(sum);
 }, 120_000);

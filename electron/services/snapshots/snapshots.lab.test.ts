@@ -18,7 +18,7 @@ import { type LabVm, makeLabVm, readMarker, readSum, removeLabVm, startLabVm, wr
 
 const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 const tag = Math.random().toString(16).slice(2, 8);
-const name = `s22-lab-${tag}`;
+const name = `z22-lab-${tag}`;
 let f: Fixture;
 let vm: LabVm;
 
@@ -101,6 +101,21 @@ describe('snapshots on libvirt 9.0', () => {
     const files = await virshOn('A', ['vol-list', 'default']);
     for (const o of overlays) expect(files).not.toContain(o);
   }, 90_000);
+  it('external with its children by block jobs: each step planned on what the one before left; every block reads back', async () => {
+    const d1 = await writeData(name, 100, { blocks: 8 });
+    for (const n of ['n1', 'n2', 'n3']) {
+      await f.call('snapshots.create', { hostId: f.A, uuid: vm.uuid, name: n, description: '', kind: 'external', quiesce: false });
+    }
+    const d2 = await writeData(name, 110, { blocks: 8 });
+    const job = await f.call('snapshots.delete', { hostId: f.A, uuid: vm.uuid, name: 'n1', method: 'blockjobs', children: true });
+    expect(job.title).toContain('and its 2 children');
+    const done = await jobEnd(f.backend, job.id, 60_000);
+    expect(done.status, done.error?.message).toBe('succeeded');
+    expect((await list()).snapshots).toEqual([]);
+    expect((await virshOn('A', ['domblklist', name])).trim()).toContain(vm.disk);
+    expect(await Promise.all([readSum(name, 100, 8), readSum(name, 110, 8)])).toEqual([d1, d2]);
+  }, 60_000);
+
   it('external: reverted by Vireo on 9.0 (VM stopped, fresh overlay), the marker back; again revertable', async () => {
     await writeData(name, 11, { marker: 'EXT-ONE' });
     const l = await f.call('snapshots.create', {

@@ -7,6 +7,7 @@ import { notifyInfo } from '../../components/notify';
 import { formatBytes } from '../../lib/format';
 import { useDomain, useDomainDetails } from '../../queries';
 import { useDeleteDomain } from '../../queries/mutations';
+import { useSnapshots } from '../../queries/snapshots';
 import { type DomainTarget, useUi } from '../../store/ui';
 
 /** A disk whose storage volume we can delete along with the VM; CD-ROMs and shared disks start unticked. */
@@ -54,6 +55,15 @@ function DeleteForm({ target, onDone }: { target: DomainTarget; onDone(): void }
   const summary = useDomain(target.hostId, target.uuid);
   const del = useDeleteDomain();
   const [chosen, setChosen] = useState<Set<string> | null>(null);
+  // What its snapshots keep besides the disks (layers under them, overlays): listed too (virt-manager#810 forgets them).
+  const snaps = useSnapshots(target.hostId, target.uuid);
+  const [snapChosen, setSnapChosen] = useState<Set<string> | null>(null);
+  const snapFiles = snaps.data?.files ?? [];
+  useEffect(() => {
+    if (snaps.data && snapChosen === null)
+      setSnapChosen(new Set(snaps.data.files.filter((f) => f.inPool && !f.usedBy.length).map((f) => f.path)));
+  }, [snaps.data, snapChosen]);
+  const snapSelected = snapChosen ?? new Set<string>();
   const [typed, setTyped] = useState('');
   const disks = details.data?.disks ?? [];
   useEffect(() => {
@@ -66,7 +76,7 @@ function DeleteForm({ target, onDone }: { target: DomainTarget; onDone(): void }
   const submit = () => {
     if (!matches) return;
     del.mutate(
-      { hostId: target.hostId, uuid: target.uuid, confirmName: typed, deleteVolumes: [...selected] },
+      { hostId: target.hostId, uuid: target.uuid, confirmName: typed, deleteVolumes: [...selected, ...snapSelected] },
       {
         onSuccess: (r) => {
           notifyInfo(
@@ -119,6 +129,31 @@ function DeleteForm({ target, onDone }: { target: DomainTarget; onDone(): void }
             />
           ))}
         </Stack>
+        {snaps.data && (snapFiles.length > 0 || snaps.data.snapshots.length > 0) && (
+          <Stack gap="xs" data-testid="delete-snapshot-files">
+            <Text size="sm">
+              Its {snaps.data.snapshots.length} snapshot{snaps.data.snapshots.length === 1 ? '' : 's'}' metadata goes with it.
+              {snapFiles.length ? ' Files its snapshots keep besides the disks:' : ' Internal snapshots are inside the disk images.'}
+            </Text>
+            {snapFiles.map((f) => (
+              <Checkbox
+                key={f.path}
+                checked={snapSelected.has(f.path)}
+                disabled={!f.inPool || f.usedBy.length > 0}
+                onChange={(e) => {
+                  const next = new Set(snapSelected);
+                  if (e.currentTarget.checked) next.add(f.path);
+                  else next.delete(f.path);
+                  setSnapChosen(next);
+                }}
+                data-testid="delete-snapshot-file"
+                data-path={f.path}
+                label={<Code>{f.path}</Code>}
+                description={`${f.role}${f.usedBy.length ? ` — also used by ${f.usedBy.join(', ')}: kept` : ''}${f.inPool ? '' : ' — not in a storage pool: left in place'}`}
+              />
+            ))}
+          </Stack>
+        )}
         <TextInput
           label={
             <>
@@ -137,7 +172,10 @@ function DeleteForm({ target, onDone }: { target: DomainTarget; onDone(): void }
             Cancel
           </Button>
           <Button type="submit" color="red" disabled={!matches || !details.data} loading={del.isPending} data-testid="delete-submit">
-            Delete{selected.size ? ` VM and ${selected.size} volume${selected.size > 1 ? 's' : ''}` : ' VM'}
+            Delete
+            {selected.size + snapSelected.size
+              ? ` VM and ${selected.size + snapSelected.size} volume${selected.size + snapSelected.size > 1 ? 's' : ''}`
+              : ' VM'}
           </Button>
         </Group>
       </Stack>
