@@ -917,6 +917,11 @@ verify_clean(){
   fi
   for p in $(lab_loops); do left+=("loop device $p on a file under $LAB"); done
   while read -r d; do [ -n "$d" ] && left+=("cgroup $d"); done < <(find /sys/fs/cgroup -maxdepth 6 -type d \( -name lab-A -o -name lab-B \) 2>/dev/null)
+  # The lab's hosts share this machine's kernel: a test that turned KSM on or reserved huge pages must put them back (issue 20).
+  c=$(cat /sys/kernel/mm/ksm/run 2>/dev/null || echo 0); [ "$c" != 1 ] || left+=("KSM left on: /sys/kernel/mm/ksm/run = 1")
+  for f in /sys/kernel/mm/hugepages/hugepages-*/nr_hugepages; do
+    c=$(cat "$f" 2>/dev/null || echo 0); [ "$c" = 0 ] || left+=("huge pages left allocated: $f = $c")
+  done
   if [ ${#left[@]} -eq 0 ]; then log "clean: nothing of the lab remains"; return 0; fi
   printf '%s\n' "${left[@]}" | sort -u | sed 's/^/remains: /'
   return 1
