@@ -20,7 +20,11 @@ export interface GuestVm {
   extra?: string;
   /** The machine type; default 'pc'. */
   machine?: string;
+  /** The QEMU guest agent's channel (org.qemu.guest_agent.0): the initramfs starts qemu-ga on it. */
+  agent?: boolean;
 }
+
+export const AGENT_CHANNEL = "<channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>";
 
 export const LAB_BRIDGE_NIC = "<interface type='bridge'><source bridge='labbr0'/><model type='virtio'/></interface>";
 
@@ -52,7 +56,7 @@ export function guestVmXml(o: GuestVm): string {
     ${disk}
     ${(o.nics ?? [LAB_BRIDGE_NIC]).join('\n    ')}
     <serial type='pty'><log file='${log}' append='off'/><target type='isa-serial' port='0'><model name='isa-serial'/></target></serial>
-    <console type='pty'><target type='serial' port='0'/></console>${o.devices ?? ''}
+    <console type='pty'><target type='serial' port='0'/></console>${o.agent ? `\n    ${AGENT_CHANNEL}` : ''}${o.devices ?? ''}
     <memballoon model='none'/>
   </devices>
 </domain>

@@ -146,23 +146,65 @@ install_pkgs(){
   log "packages installed in $(elapsed "$t0")s"
 }
 
+# Kernel modules the guest loads at boot (their dependencies come along): disks, NICs, the serial
+# console and virtio-serial ports (the guest agent's channel), USB, CD-ROMs, the memory balloon,
+# ext2/3/4 (a test can make and mount a file system on a disk the agent then reports).
+GUEST_MODS="virtio_pci virtio_blk virtio_net virtio_console virtio_balloon xhci_pci ehci_pci uhci_hcd usbhid hid_generic usb_storage sd_mod sr_mod cdrom ata_piix ext4"
+
+guest_agent_deb(){ # Debian's qemu-guest-agent package, downloaded once into $LAB/debs (never installed): later builds are offline
+  local D=$LAB/debs deb
+  mkdir -p "$D"
+  deb=$(find "$D" -maxdepth 1 -name 'qemu-guest-agent_*.deb' | sort -V | tail -n1)
+  if [ -z "$deb" ]; then
+    log "downloading qemu-guest-agent (apt-get download, into $D)"
+    (cd "$D" && { apt-get download qemu-guest-agent || { apt-get update -q && apt-get download qemu-guest-agent; }; }) \
+      >"$LAB/guest-agent.log" 2>&1 || die "apt-get download qemu-guest-agent failed, see $LAB/guest-agent.log"
+    deb=$(find "$D" -maxdepth 1 -name 'qemu-guest-agent_*.deb' | sort -V | tail -n1)
+    [ -n "$deb" ] || die "apt-get download qemu-guest-agent left no .deb in $D"
+  fi
+  echo "$deb"
+}
+
+guest_recipe(){ # KVER DEB: what the guest build depends on (its hash is the build's stamp)
+  { declare -f build_guest guest_agent_into; echo "$GUEST_MODS $1 $(basename "$2")"; sha256sum /bin/busybox "/boot/vmlinuz-$1"; } | sha256sum | cut -d' ' -f1
+}
+
+guest_agent_into(){ # ROOT DEB: qemu-ga from the package, its shared libraries (ldd) and the dynamic loader
+  local R=$1 deb=$2 X l
+  X=$(mktemp -d)
+  dpkg-deb -x "$deb" "$X" || die "cannot unpack $deb"
+  install -D -m 755 "$X/usr/sbin/qemu-ga" "$R/usr/sbin/qemu-ga"
+  if ldd "$X/usr/sbin/qemu-ga" | grep -q 'not found'; then
+    die "qemu-ga needs libraries this machine lacks: $(ldd "$X/usr/sbin/qemu-ga" | grep 'not found' | tr -s ' \t' ' ')"
+  fi
+  for l in $(ldd "$X/usr/sbin/qemu-ga" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }'); do
+    mkdir -p "$R$(dirname "$l")"; cp -L "$l" "$R$l"
+  done
+  rm -rf "$X"
+}
+
 build_guest(){
-  local OUT=$LAB/guest KVER R p rel m a
-  [ -s "$OUT/vmlinuz" ] && [ -s "$OUT/initrd.img" ] && return 0
-  local t0; t0=$(now)
+  local OUT=$LAB/guest KVER R p rel m a deb stamp
   KVER=$(find /boot -maxdepth 1 -name 'vmlinuz-*' -printf '%f\n' | sed 's/^vmlinuz-//' | sort -V | tail -n1)
   [ -n "$KVER" ] || die "no kernel in /boot (package linux-image-amd64)"
-  log "building guest kernel $KVER + busybox initramfs"
+  deb=$(guest_agent_deb) || exit 1
+  stamp=$(guest_recipe "$KVER" "$deb")
+  # Built and from this recipe (modules, agent, scripts): nothing to do. A changed recipe rebuilds
+  # it, so a warm lab picks it up on `up` (running guests keep theirs until they start again).
+  [ -s "$OUT/vmlinuz" ] && [ -s "$OUT/initrd.img" ] && [ "$(cat "$OUT/recipe.sha256" 2>/dev/null)" = "$stamp" ] && return 0
+  local t0; t0=$(now)
+  log "building guest kernel $KVER + busybox initramfs with qemu-ga ($(basename "$deb"))"
   mkdir -p "$OUT"
   R=$(mktemp -d)
-  mkdir -p "$R"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,etc,tmp,root,mnt,run,"lib/modules/$KVER"}
+  mkdir -p "$R"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,etc,tmp,root,mnt,run,var,"lib/modules/$KVER"}
+  ln -s ../run "$R/var/run"
   cp /bin/busybox "$R/bin/busybox"
   for a in $("$R/bin/busybox" --list-full); do [ "$a" = bin/busybox ] || ln -sf /bin/busybox "$R/$a"; done
-  local MODS="virtio_pci virtio_blk virtio_net virtio_console xhci_pci ehci_pci uhci_hcd usbhid hid_generic usb_storage sd_mod"
-  for p in $(for m in $MODS; do modprobe -S "$KVER" --show-depends "$m" 2>/dev/null | awk '$1=="insmod"{print $2}'; done | sort -u); do
+  for p in $(for m in $GUEST_MODS; do modprobe -S "$KVER" --show-depends "$m" 2>/dev/null | awk '$1=="insmod"{print $2}'; done | sort -u); do
     rel=${p#/lib/modules/"$KVER"/}; mkdir -p "$R/lib/modules/$KVER/$(dirname "$rel")"; cp "$p" "$R/lib/modules/$KVER/$rel"
   done
   for m in modules.dep modules.alias modules.builtin modules.order; do cp "/lib/modules/$KVER/$m" "$R/lib/modules/$KVER/" 2>/dev/null; done
+  guest_agent_into "$R" "$deb"
   cat > "$R/etc/inittab" <<'IT'
 ::sysinit:/etc/rcS
 ttyS0::respawn:/bin/console-shell
@@ -173,19 +215,60 @@ IT
 mount -t proc proc /proc; mount -t sysfs sysfs /sys; mount -t devtmpfs devtmpfs /dev 2>/dev/null
 mkdir -p /dev/pts /dev/shm; mount -t devpts devpts /dev/pts; mount -t tmpfs tmpfs /dev/shm
 hostname tinyguest
-for m in $MODS; do modprobe \$m 2>/dev/null; done
+for m in $GUEST_MODS; do modprobe \$m 2>/dev/null; done
 echo /sbin/mdev > /proc/sys/kernel/hotplug 2>/dev/null; mdev -s
+# hot-plugged devices: the kernel has no uevent helper, so busybox uevent hands its netlink events to mdev
+uevent /sbin/mdev >/dev/null 2>&1 &
+/sbin/guest-agent
 ip link set lo up; for i in /sys/class/net/eth*; do [ -e "\$i" ] && ip link set \${i##*/} up; done
 echo "=== $BANNER: booted \$(uname -r) up \$(cut -d' ' -f1 /proc/uptime)s ==="
 RC
   chmod +x "$R/etc/rcS"
+  # qemu-ga on the virtio-serial port named org.qemu.guest_agent.0 (/dev/vportNpM: mdev makes no
+  # /dev/virtio-ports links), at boot and when the port is hot-plugged (mdev runs this on its events)
+  cat > "$R/sbin/guest-agent" <<'GA'
+#!/bin/sh
+[ -s /run/qemu-ga.pid ] && kill -0 "$(cat /run/qemu-ga.pid)" 2>/dev/null && exit 0
+for n in /sys/class/virtio-ports/*/name; do
+  [ "$(cat "$n" 2>/dev/null)" = org.qemu.guest_agent.0 ] || continue
+  d=${n%/name}; d=/dev/${d##*/}
+  [ -c "$d" ] || mdev -s
+  exec /usr/sbin/qemu-ga -d -m virtio-serial -p "$d" -f /run/qemu-ga.pid -t /run
+done
+exit 0
+GA
+  chmod +x "$R/sbin/guest-agent"
+  echo 'vport[0-9]+p[0-9]+ 0:0 600 */sbin/guest-agent' > "$R/etc/mdev.conf"
+  # what the agent runs for guest-shutdown (busybox has poweroff/halt/reboot but no shutdown)
+  cat > "$R/sbin/shutdown" <<'SD'
+#!/bin/sh
+# qemu-ga waits for this to exit 0: the power-off runs detached, a second later
+case "$1" in -r) c=reboot ;; -H) c=halt ;; *) c=poweroff ;; esac
+setsid sh -c "sleep 1; $c" </dev/null >/dev/null 2>&1 &
+exit 0
+SD
+  chmod +x "$R/sbin/shutdown"
+  # the script Debian's busybox udhcpc runs by default: `udhcpc -i eth0` then configures the address it got
+  mkdir -p "$R/etc/udhcpc"
+  cat > "$R/etc/udhcpc/default.script" <<'DH'
+#!/bin/sh
+case "$1" in
+  deconfig) ip -4 addr flush dev "$interface" ;;
+  bound|renew) ip -4 addr flush dev "$interface"; ip addr add "$ip/${mask:-24}" dev "$interface"
+    [ -n "$router" ] && ip route replace default via "${router%% *}" dev "$interface" ;;
+esac
+exit 0
+DH
+  chmod +x "$R/etc/udhcpc/default.script"
+  printf 'PRETTY_NAME="Vireo tiny guest (busybox)"\nNAME="Vireo tiny guest"\nID=vireo-tiny\nVERSION_ID="1"\nVERSION="1 (busybox initramfs)"\n' > "$R/etc/os-release"
   printf '#!/bin/sh\necho "=== %s: console shell on $(hostname), uptime $(cut -d" " -f1 /proc/uptime)s ==="\nexec /bin/sh -l\n' "$BANNER" > "$R/bin/console-shell"
   chmod +x "$R/bin/console-shell"
   printf '#!/bin/sh\nexec /sbin/init\n' > "$R/init"; chmod +x "$R/init"
   (cd "$R" && find . | cpio -o -H newc 2>/dev/null | gzip -1) > "$OUT/initrd.img.tmp" && mv "$OUT/initrd.img.tmp" "$OUT/initrd.img"
   cp -f "/boot/vmlinuz-$KVER" "$OUT/vmlinuz"
+  echo "$stamp" > "$OUT/recipe.sha256"
   rm -rf "$R"
-  log "guest built in $(elapsed "$t0")s"
+  log "guest built in $(elapsed "$t0")s ($(du -k "$OUT/initrd.img" | cut -f1) KiB initramfs)"
 }
 
 mk_keys(){
@@ -612,9 +695,13 @@ ensure_pristine(){ # NAME: the pristine copy of its (small, empty) qcow2 disk
   mkdir -p "$LAB/pristine"
   [ -s "$LAB/pristine/$1.qcow2" ] || qemu-img create -q -f qcow2 "$LAB/pristine/$1.qcow2" 64M || die "qemu-img create failed"
 }
-write_guest_xml(){ # NAME
-  local N=$1
-  cat > "$LAB/xml/$N.xml" <<X
+# tiny has the QEMU guest agent's channel (the initramfs starts qemu-ga on it); the others have none
+declare -A G_AGENT=([tiny]=1)
+write_guest_xml(){ # NAME: $LAB/xml/NAME.xml; when it changed, NAME.fp goes, so the next reset redefines the guest
+  local N=$1 F=$LAB/xml/$1.xml agent=""
+  [ -n "${G_AGENT[$N]:-}" ] && agent="
+    <channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>"
+  cat > "$F.tmp" <<X
 <domain type='qemu'>
   <name>$N</name>
   <uuid>${G_UUID[$N]}</uuid>
@@ -649,13 +736,14 @@ write_guest_xml(){ # NAME
       <log file='/var/log/libvirt/qemu/$N-serial.log' append='off'/>
       <target port='0'/>
     </serial>
-    <console type='pty'><target type='serial' port='0'/></console>
+    <console type='pty'><target type='serial' port='0'/></console>$agent
     <graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'/>
     <video><model type='vga'/></video>
     <memballoon model='none'/>
   </devices>
 </domain>
 X
+  if cmp -s "$F.tmp" "$F"; then rm -f "$F.tmp"; else mv "$F.tmp" "$F" && rm -f "$LAB/xml/$N.fp"; fi
 }
 
 dom_state(){ hvirsh "$1" domstate "$2" 2>/dev/null | sed -n 1p; } # HOST NAME -> "running", "shut off", ... or ""
