@@ -161,6 +161,13 @@ export async function followBlockJob(
           await (events?.next(dom.uuid, step.target, 200) ?? new Promise<null>((r) => setTimeout(() => r(null), 200)));
         return rpc;
       } catch (err) {
+        if (reconnect && linkLost(err)) {
+          rpc = await reconnect();
+          continue;
+        }
+        // Gone meanwhile: an earlier pivot whose reply the dropped link lost finished it (the caller
+        // checks the chain afterwards, so a job that failed instead is still caught).
+        if ((await domainGetBlockJobInfo(rpc, dom, { disk: step.target }).catch(() => 'unknown')) === null) return rpc;
         // Not ready for the pivot yet (qemu reports "ready" a moment after cur reaches end): its READY event comes.
         if (!/not ready|ready/i.test((err as Error).message)) throw err;
       }

@@ -6,7 +6,7 @@
 import type { RpcClient } from '../../libvirt/client';
 import { domainGetState, domainGetXmlDesc, domainListAll, domainLookupByUuid } from '../../libvirt/domain';
 import { hostGetLibVersion } from '../../libvirt/host';
-import { type DomainRef, DomainXmlFlags, ListDomainsFlags } from '../../libvirt/protocol';
+import { type DomainRef, DomainXmlFlags, ListDomainsFlags, type StorageVolRef } from '../../libvirt/protocol';
 import {
   domainGetBlockJobInfo,
   domainGetLiveMetadataElement,
@@ -56,6 +56,8 @@ export interface SnapshotFacts {
    * which files are built on a layer. Absent in fixtures captured before it existed.
    */
   files?: Record<string, { allocation: number; backing?: string }>;
+  /** `files` holds every volume of those pools (read when the VM has external snapshots), not only the VM's own. */
+  filesScanned?: boolean;
   /** The pools holding the VM's disks: name → free bytes (an internal snapshot's memory state goes in the first disk). */
   pools?: Record<string, number>;
   /** The pool of each snapshotted disk's top file (target → pool name), when a pool holds it. */
@@ -109,7 +111,7 @@ export async function readSnapshotFacts(rpc: RpcClient, uuid: string): Promise<{
     }
   }
   const domain = parseDomain(liveXml);
-  const { files, pools, diskPools } = await readFiles(rpc, domain, snapshots);
+  const { files, filesScanned, pools, diskPools } = await readFiles(rpc, domain, snapshots);
   return {
     dom,
     facts: {
@@ -122,6 +124,7 @@ export async function readSnapshotFacts(rpc: RpcClient, uuid: string): Promise<{
       managedSave,
       otherUsers,
       files,
+      filesScanned,
       pools,
       diskPools,
     },
@@ -133,7 +136,7 @@ async function readFiles(
   rpc: RpcClient,
   domain: DomainModel,
   snapshots: SnapshotFact[],
-): Promise<Required<Pick<SnapshotFacts, 'files' | 'pools' | 'diskPools'>>> {
+): Promise<Required<Pick<SnapshotFacts, 'files' | 'filesScanned' | 'pools' | 'diskPools'>>> {
   const paths = new Set<string>();
   for (const d of domain.disks) if (d.path && d.device === 'disk') paths.add(d.path);
   for (const s of snapshots) {
@@ -157,27 +160,36 @@ async function readFiles(
   }
   const files: Record<string, { allocation: number; backing?: string }> = {};
   const pools: Record<string, number> = {};
+  const readVol = async (vol: StorageVolRef) => {
+    try {
+      const [xml, info] = await Promise.all([volGetXmlDesc(rpc, vol), volGetInfo(rpc, vol)]);
+      const v = parseVolume(xml);
+      if (v.path) files[v.path] = { allocation: info.allocation, ...(v.backingStore ? { backing: v.backingStore.path } : {}) };
+    } catch {
+      // removed meanwhile
+    }
+  };
+  // Every volume of the pools when external snapshots are involved (which file is built on which
+  // layer decides what a delete may drop); else only the VM's own files and what they are built on.
+  const scan = snapshots.some((s) => kindOf(s.model) === 'external');
   for (const name of new Set(poolOf.values())) {
     const pool = await poolLookupByName(rpc, name);
     pools[name] = (await poolGetInfo(rpc, pool)).available;
-    await Promise.all(
-      (await volListAll(rpc, pool)).map(async (vol) => {
-        try {
-          const [xml, info] = await Promise.all([volGetXmlDesc(rpc, vol), volGetInfo(rpc, vol)]);
-          const v = parseVolume(xml);
-          if (v.path) files[v.path] = { allocation: info.allocation, ...(v.backingStore ? { backing: v.backingStore.path } : {}) };
-        } catch {
-          // removed meanwhile
-        }
-      }),
-    );
+    if (scan) await Promise.all((await volListAll(rpc, pool)).map(readVol));
+  }
+  if (!scan) {
+    let next = [...poolOf.keys()];
+    for (let depth = 0; depth < 16 && next.length; depth++) {
+      await Promise.all(next.map(async (p) => readVol(await volLookupByPath(rpc, p)).catch(() => {})));
+      next = next.flatMap((p) => files[p]?.backing ?? []).filter((b) => !files[b]);
+    }
   }
   const diskPools: Record<string, string> = {};
   for (const d of domain.disks) {
     const pool = d.path ? poolOf.get(d.path) : undefined;
     if (d.target && pool) diskPools[d.target] = pool;
   }
-  return { files, pools, diskPools };
+  return { files, filesScanned: scan, pools, diskPools };
 }
 
 /** A merge of Vireo's still running on the host: its mark in the VM's live metadata and a block job on these disks. */

@@ -90,7 +90,8 @@ export function chainFactsOf(f: SnapshotFacts): ChainFacts {
       };
     }),
     otherUsers: f.otherUsers,
-    ...(f.files ? { backing } : {}),
+    // Only a whole reading of the pools tells that nothing else is built on a layer.
+    ...(f.files && f.filesScanned !== false ? { backing } : {}),
   };
 }
 
