@@ -165,6 +165,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...features[1].handlers,
     ...features[2].handlers,
     ...features[3].handlers,
+    ...features[4].handlers,
     ...features[5].handlers,
   };
 

@@ -16,9 +16,7 @@ import {
   domainGetXmlDesc,
   domainListAll,
   domainLookupByUuid,
-  domainReboot,
   domainResume,
-  domainShutdown,
   domainSuspend,
   domainUndefine,
 } from '../libvirt/domain';
@@ -30,6 +28,7 @@ import { poolLookupByName, volDelete, volGetInfo, volGetPath, volGetXmlDesc, vol
 import { parseDomainXml } from '../xml/domain';
 import { redactDomainXml } from '../xml/redact';
 import { backingOf, diskRefsOf, otherUsers } from './disk-users';
+import { guestPower } from './guest/power';
 import { isMissing } from './hostfacts';
 import type { HostManager } from './hosts';
 import { snapshotFilePaths } from './snapshots/facts';
@@ -89,8 +88,12 @@ async function withSizes<R extends { domain: DomainRef; stats: Record<string, un
   return records.map((r) => ({ ...r, ...(fromStats(r.stats, infos.get(r)) ?? { vcpus: 0, memoryKiB: 0 }) }));
 }
 
+/** A lifecycle event with libvirt's detail (a resume and a boot both leave a VM running). */
+export type LifecycleListener = (hostId: HostId, e: { domain: DomainRef; event: number; detail: number }) => void;
+
 export class DomainService {
   private detach = new Map<HostId, () => void>();
+  private readonly lifecycleListeners = new Set<LifecycleListener>();
 
   constructor(
     private readonly hosts: HostManager,
@@ -160,11 +163,12 @@ export class DomainService {
       case 'start':
         await domainCreate(rpc, dom);
         return;
+      // Through the guest agent when it is connected (a guest without an ACPI daemon ignores the button), else ACPI.
       case 'shutdown':
-        await domainShutdown(rpc, dom);
+        await guestPower(rpc, dom, 'shutdown');
         return;
       case 'reboot':
-        await domainReboot(rpc, dom);
+        await guestPower(rpc, dom, 'reboot');
         return;
       case 'destroy':
         await domainDestroy(rpc, dom);
@@ -287,6 +291,12 @@ export class DomainService {
     return out;
   }
 
+  /** The lifecycle events of every connected host, for services that need the detail (libvirt refuses a second registration of one event on a connection). */
+  onLifecycle(fn: LifecycleListener): () => void {
+    this.lifecycleListeners.add(fn);
+    return () => void this.lifecycleListeners.delete(fn);
+  }
+
   /** Lifecycle events become `domain.changed` with the new state, so rows update without a refetch. */
   private watch(hostId: HostId, conn: LibvirtConnection): void {
     this.unwatch(hostId);
@@ -300,6 +310,7 @@ export class DomainService {
         ...(state ? { state } : {}),
         ...(e.event === LifecycleEvent.UNDEFINED ? { removed: true } : {}),
       });
+      for (const fn of this.lifecycleListeners) fn(hostId, { domain: e.domain, event: e.event, detail: e.detail });
     });
     for (const kind of ['deviceAdded', 'deviceRemoved', 'tunable'] as const) {
       events.on(kind, (e) => this.events.emit('domain.changed', { hostId, uuid: e.domain.uuid, name: e.domain.name }));

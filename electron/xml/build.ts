@@ -3,6 +3,7 @@
  * "&" is text, never markup), laid out as virt-install would.
  */
 import { randomBytes } from 'node:crypto';
+import { appendAgentChannel } from './agent';
 import { appendElement as add, type Element, indent, newDocument, toXml } from './dom';
 
 // TODO(xml): re-exported for clone.ts and install.ts until their owners import from clone.ts/volume.ts.
@@ -65,6 +66,8 @@ export interface DomainPlan {
   serial: boolean;
   /** Where the serial console is also logged on the host (like the lab's guests), if anywhere. */
   serialLog?: string;
+  /** The QEMU guest agent's virtio-serial channel (org.qemu.guest_agent.0). */
+  agentChannel?: boolean;
 }
 
 const LIBOSINFO_NS = 'http://libosinfo.org/xmlns/libvirt/domain/1.0';
@@ -150,6 +153,7 @@ export function buildDomainXml(p: DomainPlan): string {
     if (p.serialLog) add(c, 'log', { file: p.serialLog, append: 'off' });
     add(c, 'target', { type: 'serial', port: 0 });
   }
+  if (p.agentChannel) appendAgentChannel(dev);
   add(dev, 'input', { type: 'tablet', bus: 'usb' });
   if (p.graphics) {
     const g = add(dev, 'graphics', { type: 'vnc', port: -1, autoport: 'yes', listen: '127.0.0.1' });

@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { InstallSpec } from '../../../shared/api';
+import { buildDomainXml } from '../../xml/build';
 import type { InstallFacts } from './facts';
 import { BOOT_DIR, type InstallPlan, installPreview, planInstall, WHY, withVolumePath } from './plan';
 import { installScenario, macSequence } from './scenario.fixture';
@@ -14,7 +15,7 @@ function plan(name: string) {
   const s = installScenario(name);
   return { ...s, plan: planInstall(s.facts, s.spec, macSequence()) };
 }
-const DEFAULTS = ['Disk cache', 'CPU', 'Disk and NIC', 'Machine type', 'Acceleration', 'Serial console', 'Display'];
+const DEFAULTS = ['Disk cache', 'CPU', 'Disk and NIC', 'Machine type', 'Acceleration', 'Serial console', 'Display', 'Guest agent channel'];
 
 describe('install plan: kernel + initrd with a new disk', () => {
   // Planned in beforeEach, not while the file is collected: a mutation test activates its mutant per test.
@@ -63,7 +64,10 @@ describe('install plan: kernel + initrd with a new disk', () => {
       nic: { kind: 'bridge', name: 'labbr0', mac: '52:54:00:bb:00:00', model: 'virtio' },
       graphics: true,
       serial: true,
+      agentChannel: true,
     });
+    // The guest agent's channel by default, said why on the review page.
+    expect(buildDomainXml(p.final)).toMatch(/<channel type="unix">\s*<target type="virtio" name="org\.qemu\.guest_agent\.0"\/>/);
     expect(p.mac).toBe('52:54:00:bb:00:00');
     expect(p.defaults.map((d) => d.setting)).toEqual(DEFAULTS);
     expect(p.defaults.find((d) => d.setting === 'Acceleration')).toEqual({
@@ -234,7 +238,7 @@ describe('install plan: defaults from the hypervisor', () => {
   it('no display, no serial: neither default listed', () => {
     const s = installScenario('kernel');
     const p = planInstall(s.facts, { ...s.spec, graphics: false, serial: false }, macSequence());
-    expect(p.defaults.map((d) => d.setting)).toEqual(DEFAULTS.slice(0, 5));
+    expect(p.defaults.map((d) => d.setting)).toEqual([...DEFAULTS.slice(0, 5), 'Guest agent channel']);
     expect(p.final).toMatchObject({ graphics: false, serial: false });
   });
 

@@ -31,6 +31,8 @@ export const WHY = {
   machine: 'A pinned machine type keeps the guest’s hardware identical on a host with a newer QEMU.',
   serial: 'A text console that works over SSH without a display; it is what Vireo’s console opens.',
   vnc: 'Listens on the host’s loopback only: reached through Vireo’s SSH session, never exposed on the network.',
+  agent:
+    'Once the guest runs qemu-guest-agent, Vireo reads its IP addresses and facts through it, sets its clock after a resume and shuts it down cleanly.',
   kvm: 'Hardware virtualization; a migration target must offer KVM too.',
   tcg: 'Software emulation: works on any host (no /dev/kvm needed) but runs guests many times slower; a migration target needs the same.',
 } as const;
@@ -193,6 +195,7 @@ export function planInstall(f: InstallFacts, spec: InstallSpec, newMac: () => st
   );
   if (spec.serial) defaults.push({ setting: 'Serial console', value: 'ttyS0 (pty)', why: WHY.serial });
   if (spec.graphics) defaults.push({ setting: 'Display', value: 'VNC on 127.0.0.1', why: WHY.vnc });
+  defaults.push({ setting: 'Guest agent channel', value: 'org.qemu.guest_agent.0', why: WHY.agent });
 
   const final: DomainPlan = {
     type: facts.domainType,
@@ -213,6 +216,7 @@ export function planInstall(f: InstallFacts, spec: InstallSpec, newMac: () => st
       : {}),
     graphics: spec.graphics,
     serial: spec.serial,
+    agentChannel: true,
   };
   const firstBoot: DomainPlan | undefined = firstBootKernel
     ? { ...final, kernel: firstBootKernel, disks: final.disks.map((d) => ({ ...d, bootOrder: undefined })) }

@@ -7,6 +7,7 @@ import { memo } from 'react';
 import type { DomainSummary, HostId, HostInfo } from '../../../shared/api';
 import { formatKiB } from '../../lib/format';
 import { type SortColumn, useUi } from '../../store/ui';
+import { IpCell } from '../guest/IpCell';
 import { HostStateBadge } from '../hosts/HostStateBadge';
 import { vmDragProps } from '../migrate/dnd';
 import { DomainStateLabel } from './DomainStateBadge';
@@ -73,6 +74,9 @@ export const DomainRow = memo(function DomainRow({ d, hostName, selected, start,
       </div>
       <div className={classes.cell} role="gridcell">
         <DomainStateLabel state={d.state} testId={`${id}-state`} />
+      </div>
+      <div className={classes.cell} role="gridcell">
+        <IpCell d={d} testId={id} />
       </div>
       <div className={classes.num} role="gridcell">
         {d.vcpus}
@@ -146,6 +150,7 @@ export const GroupRow = memo(function GroupRow({ host, hostId, count, collapsed,
 const COLUMNS: { id: SortColumn | null; label: string; numeric?: boolean }[] = [
   { id: 'name', label: 'Name' },
   { id: 'state', label: 'State' },
+  { id: null, label: 'IP address' },
   { id: 'vcpus', label: 'vCPUs', numeric: true },
   { id: 'memory', label: 'Memory', numeric: true },
   { id: 'cpu', label: 'CPU' },

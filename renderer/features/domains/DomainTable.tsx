@@ -11,6 +11,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { DomainSummary, HostId } from '../../../shared/api';
 import { domainKey } from '../../lib/format';
 import { useDomains, useHosts } from '../../queries';
+import { useGuestHostFollow } from '../../queries/guest';
 import { useDomainStatsFeed, useStatsClock } from '../../queries/stats';
 import { useUi } from '../../store/ui';
 import { DomainActionBar } from './DomainActionBar';
@@ -104,6 +105,7 @@ const VirtualRows = memo(function VirtualRows({
 
 export function DomainTable({ hostId }: { hostId?: HostId }) {
   useDomainStatsFeed();
+  useGuestHostFollow();
   const domains = useDomains();
   const hosts = useHosts();
   const { filter, sort, groupByHost, cursor, select, setCursor, setMenu } = useUi(

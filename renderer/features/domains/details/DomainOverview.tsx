@@ -3,6 +3,7 @@ import { useInterval } from '@mantine/hooks';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { DomainDetails } from '../../../../shared/api';
 import { formatBytes, formatDuration, formatKiB } from '../../../lib/format';
+import { GuestCard } from '../../guest/GuestCard';
 import { DomainStateBadge } from '../DomainStateBadge';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -102,6 +103,7 @@ export function DomainOverview({ d, fetchedAt }: { d: DomainDetails; fetchedAt: 
           </Table>
         </Section>
       </SimpleGrid>
+      <GuestCard d={s} />
       <Section title="Disks" count={d.disks.length} testId="details-disks">
         {d.disks.length === 0 ? (
           <None what="disks" />
