@@ -112,6 +112,16 @@ describe('the files a VM delete would leave (virt-manager#810)', () => {
     ]);
     expect(snapshotList(internal).files).toEqual([]);
   });
+
+  it("never lists a base the VM was built on that no snapshot names (a linked clone's template)", () => {
+    const top = two.domain.disks[0]?.path as string;
+    const template = '/var/lib/libvirt/images/golden-template.qcow2';
+    const files = { [top]: { allocation: 1, backing: template }, [template]: { allocation: 1 } };
+    expect(snapshotList({ ...two, snapshots: [], files }).files).toEqual([]);
+    // with its snapshots, the files they name are listed and the template still is not
+    const withSnaps = snapshotList({ ...two, files: { ...files } }).files.map((x) => x.path);
+    expect(withSnaps).not.toContain(template);
+  });
 });
 
 describe('checkCreate', () => {

@@ -172,7 +172,14 @@ export function snapshotFiles(f: SnapshotFacts): SnapshotFile[] {
   const out = new Map<string, string>();
   const chains = chainFactsOf(f).disks;
   const tops = new Set(chains.map((d) => d.chain[0]));
-  for (const d of chains) for (const p of d.chain.slice(1)) if (!out.has(p)) out.set(p, `under ${d.target}`);
+  // Only layers a snapshot made or was taken of: a base the VM was built on (a linked clone's
+  // template, an image shared with other VMs) is not the VM's to delete.
+  const named = new Set<string>();
+  for (const { model } of f.snapshots) {
+    for (const d of model.disks) if (d.file) named.add(d.file);
+    for (const d of model.domain?.disks ?? []) if (d.path) named.add(d.path);
+  }
+  for (const d of chains) for (const p of d.chain.slice(1)) if (named.has(p) && !out.has(p)) out.set(p, `under ${d.target}`);
   for (const { model } of f.snapshots) {
     if (kindOf(model) !== 'external') continue;
     const images = new Map((model.domain?.disks ?? []).map((d) => [d.target ?? '', d.path]));
