@@ -3,8 +3,8 @@
  * answers (host name, OS, kernel, time zone, users, file systems with usage); when the agent
  * cannot answer, why and what to install, with "Add guest agent channel" for a VM without one.
  */
-import { Alert, Badge, Button, Card, Code, CopyButton, Group, Loader, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconInfoCircle, IconPlugConnected } from '@tabler/icons-react';
+import { Alert, Badge, Button, Card, Code, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { IconInfoCircle, IconPlugConnected } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { AgentState, DomainSummary, GuestInfo } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -45,15 +45,6 @@ function Addresses({ g }: { g: GuestInfo }) {
                   <Code>
                     {x.address}/{x.prefix}
                   </Code>
-                  <CopyButton value={x.address}>
-                    {({ copied, copy }) => (
-                      <Tooltip label={copied ? 'Copied' : `Copy ${x.address}`}>
-                        <Button size="compact-xs" variant="subtle" ml={4} onClick={copy} aria-label={`Copy ${x.address}`}>
-                          {copied ? <IconCheck size={12} /> : <IconCopy size={12} />}
-                        </Button>
-                      </Tooltip>
-                    )}
-                  </CopyButton>
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed">
