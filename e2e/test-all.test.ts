@@ -22,6 +22,7 @@ if [ "$tool" = vitest ]; then
   eval "printf '%s' \\"\\$VITEST_$p\\"" > "$f"; eval "exit \\\${VITEST_\${p}_EXIT:-0}"
 fi
 case " $* " in *" --list "*) echo "Total: 4 tests in 1 file"; exit 0;; esac
+[ -n "$VIREO_LAB_NO_RESET" ] && { echo "a spec ran without lab resets" >&2; exit 7; }
 printf '%s' "$PLAYWRIGHT" > "$VIREO_TEST_RESULTS/playwright.json"; exit \${PLAYWRIGHT_EXIT:-0}`,
   bash: 'case "$2" in status) echo "host A lab-a 10.203.0.1: holder=1 sshd=2 libvirtd=3"; echo "host B lab-b 10.203.0.2: holder=4 sshd=5 libvirtd=6";; esac; exit 0',
   dpkg: 'echo "Package: $2"; echo "Status: install ok installed"',
@@ -73,6 +74,13 @@ describe('npm test: the closing line counts tests; steps are reported apart', ()
     expect(r.lines).toEqual(['19 passed, 0 failed']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^steps: browser and fonts ok, typecheck ok, lint ok, build ok, lab up \(reused\) ok$/m);
+  });
+
+  it('VIREO_LAB_NO_RESET (a development knob) never reaches the runners: the run resets the lab as its specs expect', () => {
+    const r = npmTest({ VIREO_LAB_NO_RESET: '1' });
+    expect(r.lines).toEqual(['19 passed, 0 failed']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('VIREO_LAB_NO_RESET is ignored by npm test');
   });
 
   it('a failed step (lint): tests still counted, then a FAILED line, exit 1', () => {

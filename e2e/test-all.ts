@@ -17,6 +17,11 @@ import { stripVTControlCharacters } from 'node:util';
 import { inspect, plan } from './prereqs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// A development knob (e2e/lab/lab.ts) that skips lab resets: never in the whole run, whose specs rely on them.
+if (process.env.VIREO_LAB_NO_RESET) {
+  console.error('=== VIREO_LAB_NO_RESET is ignored by npm test: every lab reset runs');
+  delete process.env.VIREO_LAB_NO_RESET;
+}
 // Where the runners' JSON reports go (Playwright's config writes to test-results/ too).
 const out = process.env.VIREO_TEST_RESULTS ?? join(root, 'test-results');
 mkdirSync(out, { recursive: true });
