@@ -107,6 +107,7 @@ function DeleteForm({ target, onDone }: { target: DomainTarget; onDone(): void }
         <Text size="sm">Its definition is removed from the host. Also delete these storage volumes:</Text>
         {details.isLoading && <Loader size="sm" />}
         <ErrorAlert title="Could not read the VM's disks" error={details.error} />
+        <ErrorAlert title="Could not read the VM's snapshots: the files they keep are not listed" error={snaps.error} />
         {details.data && disks.length === 0 && (
           <Text size="sm" c="dimmed">
             It has no disks.
@@ -171,7 +172,13 @@ function DeleteForm({ target, onDone }: { target: DomainTarget; onDone(): void }
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" color="red" disabled={!matches || !details.data} loading={del.isPending} data-testid="delete-submit">
+          <Button
+            type="submit"
+            color="red"
+            disabled={!matches || !details.data || snaps.isLoading}
+            loading={del.isPending}
+            data-testid="delete-submit"
+          >
             Delete
             {selected.size + snapSelected.size
               ? ` VM and ${selected.size + snapSelected.size} volume${selected.size + snapSelected.size > 1 ? 's' : ''}`
