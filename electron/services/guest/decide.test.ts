@@ -16,6 +16,7 @@ import {
   visibleAddresses,
 } from './decide';
 import { guestInfoOf } from './facts';
+import lab from './fixtures/lab-guestinfo.json';
 
 const lverr = (code: number, message: string) => new LibvirtError({ code, domain: 10, message, level: 2, int1: 0, int2: 0 });
 
@@ -159,5 +160,26 @@ describe('the guest card from the raw answers', () => {
     );
     const ok = guestInfoOf('h', 'u', { ...base, info: { hostname: 'tinyguest', 'user.count': 0 } });
     expect(ok).toEqual({ hostId: 'h', uuid: 'u', name: 'a20', agent: { state: 'answering' }, hostname: 'tinyguest', users: [] });
+  });
+});
+
+describe('the lab guest as libvirt reported it', () => {
+  it('gives the host name, OS, time zone, nobody logged in and the ext2 file system on vda', () => {
+    const f = guestFactsOf(lab.params);
+    expect(f).toEqual({
+      hostname: 'tinyguest',
+      os: {
+        name: 'Vireo tiny guest',
+        prettyName: 'Vireo tiny guest (busybox)',
+        version: '1 (busybox initramfs)',
+        id: 'vireo-tiny',
+        kernelRelease: '6.1.0-57-amd64',
+        kernelVersion: '#1 SMP PREEMPT_DYNAMIC Debian 6.1.192-3 (2026-11-26)',
+        machine: 'x86_64',
+      },
+      timezone: { name: 'UTC', offsetSec: 0 },
+      users: [],
+      filesystems: [{ mountpoint: '/mnt', name: 'vda', type: 'ext2', totalBytes: 61629440, usedBytes: 14336, disks: ['vda'] }],
+    });
   });
 });
