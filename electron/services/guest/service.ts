@@ -355,7 +355,8 @@ export class GuestService {
     } catch (err) {
       h.calls++;
       const f = agentFailure(err);
-      if (f === 'no-channel') return; // no agent to ask: nothing to say
+      // No agent to ask, or still paused (an incoming migration starts paused; its resume comes next): nothing to say.
+      if (f === 'no-channel' || f === 'not-running') return;
       if (f === 'not-connected') {
         // The agent comes back a moment after a migration: set it then.
         h.pendingClock.set(ref.uuid, { after, until: this.now() + CLOCK_PENDING_MS });
