@@ -64,7 +64,7 @@ test('XML editor: secrets stay home, bad edits refused by libvirt, a good one di
   server,
 }, testInfo) => {
   test.setTimeout(150_000);
-  const name = `s19-xml-${run}`;
+  const name = `g19-xml-${run}`;
   vm = await defineS19Vm(name, {
     edit: (xml) =>
       xml
@@ -92,6 +92,24 @@ test('XML editor: secrets stay home, bad edits refused by libvirt, a good one di
   expect(base).toContain('libosinfo:os');
   expect(base).not.toContain(PASSWORD);
   await page.screenshot({ path: testInfo.outputPath('xml-editor.png') });
+
+  await test.step('completion from the host’s own libvirt schema: what <devices> may hold, then an element’s attributes', async () => {
+    const content = page.getByTestId('xml-code').locator('.cm-content');
+    const options = page.locator('.cm-tooltip-autocomplete .cm-completionLabel');
+    const at = base.indexOf('<devices>') + '<devices>'.length;
+    await content.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.insertText(`${base.slice(0, at)}\n    `);
+    await page.keyboard.type('<memb');
+    await expect(options).toHaveText(['memballoon']);
+    await page.keyboard.type('alloon autod');
+    await expect(options).toHaveText(['autodeflate']);
+    await page.screenshot({ path: testInfo.outputPath('xml-editor-completion.png') });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.insertText(base);
+    await expect(page.getByTestId('xml-modified')).toHaveCount(0);
+  });
 
   await test.step('a malformed edit: libvirt’s parser message with its line, nothing changed', async () => {
     const before = await inactiveXml(vm as S19Vm, true);

@@ -126,7 +126,7 @@ export function createBackend(opts: BackendOptions): Backend {
     'jobs.cancel': async ({ jobId }) => jobs.cancel(jobId),
     'jobs.get': async ({ jobId }) => jobs.get(jobId),
     // ---- consoles (serial + VNC)
-    'consoles.open': async ({ hostId, uuid, kind, force }) => consoles.open(hostId, uuid, kind, force),
+    'consoles.open': async ({ hostId, uuid, kind, force, device }) => consoles.open(hostId, uuid, kind, force, device),
     'consoles.close': async ({ id }) => {
       consoles.close(id);
       return null;

@@ -1,6 +1,6 @@
 /**
  * The VM's Settings tab and the XML tab's editor, and the specs' own lab VMs: copies of `tiny`'s
- * definition with a blank disk of their own in A's default pool (prefix `s19-`), removed after
+ * definition with a blank disk of their own in A's default pool (prefix `g19-`), removed after
  * each test whatever happened, so that other specs using `tiny` are not disturbed.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -3,7 +3,19 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { modal } from './add-host';
 
 /** Test-id suffixes of the VM actions (vm-<name>-<hostId>-<action>). */
-export type VmActionId = 'start' | 'shutdown' | 'reboot' | 'pause' | 'resume' | 'forceoff' | 'console' | 'delete' | 'details';
+export type VmActionId =
+  | 'start'
+  | 'shutdown'
+  | 'reboot'
+  | 'reset'
+  | 'pause'
+  | 'resume'
+  | 'hibernate'
+  | 'nmi'
+  | 'forceoff'
+  | 'console'
+  | 'delete'
+  | 'details';
 
 /** The state words the UI shows, by libvirt state. */
 export const STATE_LABEL = { running: 'Running', paused: 'Paused', shutoff: 'Shut off' } as const;

@@ -187,6 +187,26 @@ export async function domainResume(rpc: RpcClient, dom: DomainRef, o?: CallOpts)
   await callRemote(rpc, P.DOMAIN_RESUME, { dom }, callOpts(o));
 }
 
+/** Resets the guest at once, like its reset button (no shutdown inside; the QEMU process stays). */
+export async function domainReset(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
+  await callRemote(rpc, P.DOMAIN_RESET, domAndFlags(dom, o), callOpts(o));
+}
+
+/** Sends the guest a non-maskable interrupt (a kernel set to panic on NMI dumps its state). */
+export async function domainInjectNmi(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
+  await callRemote(rpc, P.DOMAIN_INJECT_NMI, domAndFlags(dom, o), callOpts(o));
+}
+
+/** Saves the guest's memory to libvirt's managed image and stops it; the next start restores it. flags: ManagedSave (BYPASS_CACHE 1, RUNNING 2, PAUSED 4). */
+export async function domainManagedSave(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
+  await callRemote(rpc, P.DOMAIN_MANAGED_SAVE, domAndFlags(dom, o), callOpts(o));
+}
+
+/** Deletes the managed-save image: the next start boots afresh. */
+export async function domainManagedSaveRemove(rpc: RpcClient, dom: DomainRef, o?: Flags): Promise<void> {
+  await callRemote(rpc, P.DOMAIN_MANAGED_SAVE_REMOVE, domAndFlags(dom, o), callOpts(o));
+}
+
 // ---- devices -------------------------------------------------------------------------------------
 
 /** Hot-plugs and/or persists a device; flags: DeviceModifyFlags (LIVE, CONFIG). */
@@ -200,6 +220,15 @@ export async function domainAttachDevice(rpc: RpcClient, dom: DomainRef, a: { xm
  */
 export async function domainDetachDevice(rpc: RpcClient, dom: DomainRef, a: { xml: string } & Flags): Promise<void> {
   await callRemote(rpc, P.DOMAIN_DETACH_DEVICE_FLAGS, { dom, xml: a.xml, flags: flagsOf(a) }, callOpts(a));
+}
+
+/**
+ * Starts copying a running disk (`disk`: its target) to the destination described by `destXml`
+ * (a disk element), mirroring new writes; at "ready" (BLOCK_JOB event, status 3) a block-job abort with
+ * PIVOT switches the guest to the copy. flags: BlockCopyFlags (SHALLOW 1, REUSE_EXT 2, TRANSIENT_JOB 4).
+ */
+export async function domainBlockCopy(rpc: RpcClient, dom: DomainRef, a: { disk: string; destXml: string } & Flags): Promise<void> {
+  await callRemote(rpc, P.DOMAIN_BLOCK_COPY, { dom, path: a.disk, destxml: a.destXml, params: [], flags: flagsOf(a) }, callOpts(a));
 }
 
 /** Changes a device in place (a CD-ROM's medium, a NIC's link state); flags: DeviceModifyFlags. */

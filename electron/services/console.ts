@@ -60,7 +60,8 @@ export interface ConsoleLink {
 }
 
 export interface Connector {
-  open(at: Located, opts: { force: boolean }): Promise<ConsoleLink>;
+  /** `device`: which serial/console (its alias, e.g. serial1); absent = libvirt's first console. */
+  open(at: Located, opts: { force: boolean; device?: string }): Promise<ConsoleLink>;
 }
 
 /** The VM has no device of this kind. Not retried until the VM changes. */
@@ -143,10 +144,10 @@ export function serialDevicesOf(xml: string): { type: string; port: number }[] {
 export class SerialConnector implements Connector {
   constructor(private readonly streams: StreamHub) {}
 
-  async open(at: Located, opts: { force: boolean }): Promise<ConsoleLink> {
+  async open(at: Located, opts: { force: boolean; device?: string }): Promise<ConsoleLink> {
     const devs = serialDevicesOf(await domainGetXmlDesc(at.rpc, at.dom));
     if (devs.length === 0) throw new NoDeviceError(`${at.dom.name} has no serial console`, SERIAL_HINT, true);
-    const stream = await domainOpenConsole(at.rpc, at.dom, { devName: null, flags: opts.force ? ConsoleFlags.FORCE : 0 });
+    const stream = await domainOpenConsole(at.rpc, at.dom, { devName: opts.device ?? null, flags: opts.force ? ConsoleFlags.FORCE : 0 });
     const channel = this.streams.create();
     // Never pause: the console stream shares the host's libvirt connection, and holding it back
     // would stall every other call. A serial line is slow enough for the renderer to keep up.
@@ -187,6 +188,8 @@ interface Session {
   /** When recent connections ended, to back off when the VM keeps dropping us. */
   ends: number[];
   seq: number;
+  /** The serial/console device chosen (its alias); absent: the first. */
+  device?: string;
 }
 
 type Locate = { at: Located } | { waiting: Extract<ConsoleState, { status: 'waiting' }> };
@@ -252,7 +255,7 @@ export class ConsoleService {
     return [...this.sessions.values()].map((s) => this.info(s));
   }
 
-  async open(hostId: HostId, uuid: string, kind: ConsoleKind, force = false): Promise<ConsoleInfo> {
+  async open(hostId: HostId, uuid: string, kind: ConsoleKind, force = false, device?: string): Promise<ConsoleInfo> {
     // Fails with libvirt's own message when the VM is not on that host.
     const dom = await domainLookupByUuid(this.hosts.connection(hostId).rpc, uuid);
     const s: Session = {
@@ -269,6 +272,7 @@ export class ConsoleService {
       gc: null,
       ends: [],
       seq: 0,
+      ...(device ? { device } : {}),
     };
     this.sessions.set(s.id, s);
     await this.attempt(s, force);
@@ -433,7 +437,7 @@ export class ConsoleService {
     s.name = at.dom.name;
     let link: ConsoleLink;
     try {
-      link = await this.connectors[s.kind].open(at, { force });
+      link = await this.connectors[s.kind].open(at, { force, ...(s.device ? { device: s.device } : {}) });
     } catch (err) {
       if (gen === s.gen && !s.closed) this.settle(s, this.stateForError(s, err));
       return;

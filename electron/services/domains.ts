@@ -14,8 +14,11 @@ import {
   domainGetAllStats,
   domainGetInfo,
   domainGetXmlDesc,
+  domainInjectNmi,
   domainListAll,
   domainLookupByUuid,
+  domainManagedSave,
+  domainReset,
   domainResume,
   domainSuspend,
   domainUndefine,
@@ -91,9 +94,16 @@ async function withSizes<R extends { domain: DomainRef; stats: Record<string, un
 /** A lifecycle event with libvirt's detail (a resume and a boot both leave a VM running). */
 export type LifecycleListener = (hostId: HostId, e: { domain: DomainRef; event: number; detail: number }) => void;
 
+/** A device event of a host's domain: DEVICE_ADDED, DEVICE_REMOVED or DEVICE_REMOVAL_FAILED with the device's alias. */
+export type DeviceListener = (
+  hostId: HostId,
+  e: { kind: 'deviceAdded' | 'deviceRemoved' | 'deviceRemovalFailed'; domain: DomainRef; devAlias: string },
+) => void;
+
 export class DomainService {
   private detach = new Map<HostId, () => void>();
   private readonly lifecycleListeners = new Set<LifecycleListener>();
+  private readonly deviceListeners = new Set<DeviceListener>();
 
   constructor(
     private readonly hosts: HostManager,
@@ -178,6 +188,15 @@ export class DomainService {
         return;
       case 'resume':
         await domainResume(rpc, dom);
+        return;
+      case 'reset':
+        await domainReset(rpc, dom);
+        return;
+      case 'nmi':
+        await domainInjectNmi(rpc, dom);
+        return;
+      case 'managedsave':
+        await domainManagedSave(rpc, dom);
         return;
     }
   }
@@ -297,10 +316,16 @@ export class DomainService {
     return () => void this.lifecycleListeners.delete(fn);
   }
 
+  /** libvirt's device events (added, removed, removal failed) of every connected host, with the device's alias (a hot-plug confirmed). */
+  onDeviceEvent(fn: DeviceListener): () => void {
+    this.deviceListeners.add(fn);
+    return () => void this.deviceListeners.delete(fn);
+  }
+
   /** Lifecycle events become `domain.changed` with the new state, so rows update without a refetch. */
   private watch(hostId: HostId, conn: LibvirtConnection): void {
     this.unwatch(hostId);
-    const events = new DomainEvents(conn, { kinds: ['lifecycle', 'deviceAdded', 'deviceRemoved', 'tunable'] });
+    const events = new DomainEvents(conn, { kinds: ['lifecycle', 'deviceAdded', 'deviceRemoved', 'deviceRemovalFailed', 'tunable'] });
     events.on('lifecycle', (e) => {
       const state = STATE_AFTER[e.event];
       this.events.emit('domain.changed', {
@@ -314,6 +339,11 @@ export class DomainService {
     });
     for (const kind of ['deviceAdded', 'deviceRemoved', 'tunable'] as const) {
       events.on(kind, (e) => this.events.emit('domain.changed', { hostId, uuid: e.domain.uuid, name: e.domain.name }));
+    }
+    for (const kind of ['deviceAdded', 'deviceRemoved', 'deviceRemovalFailed'] as const) {
+      events.on(kind, (e) => {
+        for (const fn of this.deviceListeners) fn(hostId, e);
+      });
     }
     // After a reconnect DomainEvents registers again by itself; the host's `connected` state
     // (emitted by HostManager) makes the UI refetch what it may have missed.

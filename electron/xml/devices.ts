@@ -76,10 +76,11 @@ export function buildCharDevXml(s: { kind: 'serial' | 'console'; type: string; p
 }
 
 /** A NIC on a libvirt network or a host bridge; libvirt picks the MAC when none is given. */
-export function buildInterfaceXml(s: { kind: 'network' | 'bridge'; name: string; model: string; mac?: string }): string {
+export function buildInterfaceXml(s: { kind: 'network' | 'bridge'; name: string; model: string; mac?: string; alias?: string }): string {
   return build('interface', { type: s.kind }, (i) => {
     if (s.mac) appendElement(i, 'mac', { address: s.mac });
     appendElement(i, 'source', s.kind === 'network' ? { network: s.name } : { bridge: s.name });
     appendElement(i, 'model', { type: s.model });
+    if (s.alias) appendElement(i, 'alias', { name: s.alias });
   });
 }

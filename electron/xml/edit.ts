@@ -314,3 +314,33 @@ export function setCpuTopology(d: DomainDoc, t: { sockets: number; cores: number
   topo.setAttribute('threads', String(t.threads));
   if (!old) cpu.insertBefore(topo, child(cpu, 'feature') ?? child(cpu, 'numa') ?? null);
 }
+
+/**
+ * The CPU mode for the next boot: host-model, host-passthrough, or a custom model (libvirt's
+ * check='partial' semantics left to libvirt). Topology and NUMA are kept; a host mode drops the
+ * custom model, vendor and feature list (the host decides them), a custom model keeps its features.
+ */
+export function setCpuMode(d: DomainDoc, mode: 'host-model' | 'host-passthrough' | 'custom', model?: string): void {
+  let cpu = child(d.root, 'cpu');
+  if (!cpu) {
+    cpu = d.doc.createElement('cpu');
+    const after = child(d.root, 'features') ?? child(d.root, 'os');
+    d.root.insertBefore(cpu, after ? after.nextSibling : null);
+  }
+  cpu.setAttribute('mode', mode);
+  cpu.removeAttribute('check');
+  if (mode !== 'custom') {
+    cpu.removeAttribute('match');
+    for (const tag of ['model', 'vendor', 'feature']) for (const el of children(cpu, tag)) removeWithIndent(el);
+    return;
+  }
+  if (!model) throw new AppError('invalid-input', 'A custom CPU mode needs a model');
+  cpu.setAttribute('match', 'exact');
+  let m = child(cpu, 'model');
+  if (!m) {
+    m = d.doc.createElement('model');
+    cpu.insertBefore(m, cpu.firstChild);
+  }
+  m.setAttribute('fallback', 'forbid');
+  m.textContent = model;
+}

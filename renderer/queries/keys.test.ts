@@ -83,6 +83,7 @@ describe('the event table', () => {
     expect(qc.getQueryData<DomainSummary[]>(keys.domains())?.map((d) => d.state)).toEqual(['paused', 'running']);
     for (const k of [keys.domains(), keys.domainDetails('lab-a', U), keys.qos('lab-a', U), keys.vmUsb('lab-a', U), keys.hostUsb('lab-a')])
       expect(r).toContain(JSON.stringify(k));
+    expect(r).toContain(JSON.stringify(keyOf('settings.pendingList', { hostId: 'lab-a' })));
   });
 
   it('domain.changed with removed drops the row and the cached details and refetches nothing of that VM', () => {

@@ -81,6 +81,10 @@ export const EVENT_TABLE: EventTable = {
       keys.domains(),
       keys.hostUsb(e.hostId),
       ...(e.removed ? [] : [keys.domainDetails(e.hostId, e.uuid), keys.qos(e.hostId, e.uuid), keys.vmUsb(e.hostId, e.uuid)]),
+      // The "pending changes" markers of the host's running VMs (a start or stop changes them),
+      // and the VM's settings (a device the guest released late: libvirt's DEVICE_REMOVED).
+      keyOf('settings.pendingList', { hostId: e.hostId }),
+      ...(e.removed ? [] : [keyOf('settings.get', { hostId: e.hostId, uuid: e.uuid })]),
     ],
   },
   'job.progress': {

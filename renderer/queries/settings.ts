@@ -11,7 +11,15 @@ import { keyOf, keys, useRead } from './index';
 export const settingsKeys = {
   xml: (hostId: string, uuid: string) => keyOf('settings.xml.get', { hostId, uuid }),
   settings: (hostId: string, uuid: string) => keyOf('settings.get', { hostId, uuid }),
+  /** Refetched on every domain.changed of the host (keys.ts) and after each change made here. */
+  pending: (hostId: string) => keyOf('settings.pendingList', { hostId }),
 };
+
+/** Whether this running VM has pending changes (its host's list; one query per host, shared by every row). */
+export function useHasPending(hostId: string, uuid: string, running: boolean): boolean {
+  const q = useRead('settings.pendingList', { hostId }, { enabled: running, staleTime: 60_000, retry: false });
+  return running && !!q.data?.uuids.includes(uuid);
+}
 
 export function useXmlDefinition(hostId: string, uuid: string) {
   return useRead('settings.xml.get', { hostId, uuid }, { refetchOnWindowFocus: false });
@@ -30,6 +38,7 @@ export function useXmlWrite<N extends XmlWrite>(name: N, hostId: string, uuid: s
     mutationFn: (input) => call(name, { hostId, uuid, ...input } as RequestInput<N>) as Promise<XmlDefinition>,
     onSuccess: (d) => {
       qc.setQueryData<XmlDefinition>(settingsKeys.xml(hostId, uuid), d);
+      void qc.invalidateQueries({ queryKey: settingsKeys.pending(hostId) });
       void qc.invalidateQueries({ queryKey: settingsKeys.settings(hostId, uuid) });
       void qc.invalidateQueries({ queryKey: keys.domainDetails(hostId, uuid) });
     },
@@ -46,6 +55,7 @@ export function useSettingsWrite<N extends SettingsWrite>(name: N, hostId: strin
       call(name, { hostId, uuid, ...input } as RequestInput<N>) as Promise<RequestOutput<N>> as Promise<SettingsApplied>,
     onSuccess: (r) => {
       qc.setQueryData<VmSettings>(settingsKeys.settings(hostId, uuid), r.settings);
+      void qc.invalidateQueries({ queryKey: settingsKeys.pending(hostId) });
       void qc.invalidateQueries({ queryKey: settingsKeys.xml(hostId, uuid) });
       void qc.invalidateQueries({ queryKey: keys.domainDetails(hostId, uuid) });
       void qc.invalidateQueries({ queryKey: keys.domains() });

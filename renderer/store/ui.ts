@@ -32,8 +32,8 @@ interface UiState {
   /** Convenience for the add-host entry points (header button, empty state, shortcut). */
   addHostOpen: boolean;
   removeHostId: HostId | null;
-  /** Force off waits for this confirmation. */
-  confirmDestroy: DomainTarget | null;
+  /** Force off (and reset, `action`) waits for this confirmation. */
+  confirmDestroy: (DomainTarget & { action?: 'reset' }) | null;
   deleteDomain: DomainTarget | null;
   /** The context menu: a domain and where to open it (client coordinates). */
   menu: (DomainTarget & { x: number; y: number }) | null;
@@ -47,7 +47,7 @@ interface UiState {
   setAddHostOpen(open: boolean): void;
   setHostForm(f: HostForm | null): void;
   setRemoveHostId(id: HostId | null): void;
-  setConfirmDestroy(t: DomainTarget | null): void;
+  setConfirmDestroy(t: UiState['confirmDestroy']): void;
   setDeleteDomain(t: DomainTarget | null): void;
   setMenu(m: UiState['menu']): void;
   setCursor(key: string | null): void;

@@ -6,7 +6,6 @@
  * type. The preload, ipc.ts, web.ts and renderer/api.ts are all typed from this file; nothing
  * else crosses the boundary. The value types and schemas live in one file per feature beside it.
  */
-
 import { z } from 'zod';
 import { EVENT_NAMES } from '../channels';
 import type { CloneOptions, ClonePreview } from './clone';
@@ -27,7 +26,7 @@ import {
   VolumeFileName,
 } from './common';
 import { type ConsoleInfo, consoleRef, type StreamHandle, type StreamSink } from './consoles';
-import type { DomainDetails, DomainState, DomainSummary } from './domains';
+import { DOMAIN_ACTIONS, type DomainDetails, type DomainState, type DomainSummary } from './domains';
 import { type GuestEvents, guestRequests } from './guest';
 import {
   type AppInfo,
@@ -100,7 +99,7 @@ export const requests = {
   'domains.list': { input: z.object({ hostId: HostId.optional() }).strict(), output: out<DomainSummary[]>() },
   'domains.details': { input: domainRef, output: out<DomainDetails>() },
   'domains.action': {
-    input: domainRef.extend({ action: z.enum(['start', 'shutdown', 'reboot', 'destroy', 'suspend', 'resume']) }).strict(),
+    input: domainRef.extend({ action: z.enum(DOMAIN_ACTIONS) }).strict(),
     output: out<null>(),
   },
   /** Undefine (destroying first when running) and delete the chosen volumes. confirmName must equal the domain's name. */
@@ -115,7 +114,17 @@ export const requests = {
   // ---- consoles (serial + VNC)
   /** Opens a console session for a VM; force takes the serial console over from another client. */
   'consoles.open': {
-    input: domainRef.extend({ kind: z.enum(['serial', 'vnc']), force: z.boolean().default(false) }).strict(),
+    input: domainRef
+      .extend({
+        kind: z.enum(['serial', 'vnc']),
+        force: z.boolean().default(false),
+        /** Serial: which serial/console device (its alias, e.g. serial1; settings.consoleDevices lists them); absent = the first. */
+        device: z
+          .string()
+          .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'A device alias (serial0, console1 …)')
+          .optional(),
+      })
+      .strict(),
     output: out<ConsoleInfo>(),
   },
   /** Ends the session and frees its channel (the serial console, the VNC forward). */

@@ -16,7 +16,9 @@ export interface DomainSummary {
   memoryKiB: number;
 }
 
-export type DomainAction = 'start' | 'shutdown' | 'reboot' | 'destroy' | 'suspend' | 'resume';
+/** Lifecycle actions; reset, nmi and managedsave (hibernate: the next start restores the saved memory) beside the others. */
+export const DOMAIN_ACTIONS = ['start', 'shutdown', 'reboot', 'destroy', 'suspend', 'resume', 'reset', 'nmi', 'managedsave'] as const;
+export type DomainAction = (typeof DOMAIN_ACTIONS)[number];
 
 export interface DomainDisk {
   /** Guest device name (vda, sdb …). */

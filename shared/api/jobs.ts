@@ -10,7 +10,7 @@
 import type { ApiError, HostId } from './common';
 import type { MigrationFigures, MigrationInfo } from './migration';
 
-export type JobKind = 'migration' | 'install' | 'clone' | 'volume-copy' | 'snapshot';
+export type JobKind = 'migration' | 'install' | 'clone' | 'volume-copy' | 'snapshot' | 'disk-move';
 export type JobStatus = 'running' | 'succeeded' | 'failed' | 'canceled';
 
 /** A migration's detail: the live numbers, what the panel shows beside them, and (jobs.get only) the history. */
@@ -41,6 +41,15 @@ export interface CopyJobDetail {
   figures: CopyFigures;
 }
 
+/** A running VM's disk moved to another pool (block copy, then pivot; issue 19): bytes copied so far. */
+export interface DiskMoveJobDetail {
+  uuid: string;
+  target: string;
+  from: { path: string; pool?: string; volume?: string };
+  to: { pool: string; volume: string };
+  figures: CopyFigures;
+}
+
 /** The detail of each kind. */
 export interface JobDetails {
   migration: MigrationJobDetail;
@@ -49,6 +58,7 @@ export interface JobDetails {
   'volume-copy': CopyJobDetail;
   /** A snapshot merge: bytes of the block job (cur/end) of the disk being merged. */
   snapshot: CopyJobDetail;
+  'disk-move': DiskMoveJobDetail;
 }
 
 interface JobOfKind<K extends JobKind> {
@@ -73,7 +83,8 @@ export type InstallJob = JobOfKind<'install'>;
 export type CloneJob = JobOfKind<'clone'>;
 export type VolumeCopyJob = JobOfKind<'volume-copy'>;
 export type SnapshotJob = JobOfKind<'snapshot'>;
-export type Job = MigrationJob | InstallJob | CloneJob | VolumeCopyJob | SnapshotJob;
+export type DiskMoveJob = JobOfKind<'disk-move'>;
+export type Job = MigrationJob | InstallJob | CloneJob | VolumeCopyJob | SnapshotJob | DiskMoveJob;
 /** The job of one kind. */
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
 

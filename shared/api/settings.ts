@@ -1,6 +1,7 @@
 /** The VM settings editor and the XML editor (issue 19): its value types, schemas, requests and events. */
 import { z } from 'zod';
-import { BridgeName, DiskTarget, domainRef, type HostId, MacAddress, ObjectName, OneLine, VolumeFileName } from './common';
+import { BridgeName, DiskTarget, domainRef, type HostId, hostRef, MacAddress, ObjectName, OneLine, VolumeFileName } from './common';
+import type { DiskMoveJob } from './jobs';
 import { out } from './out';
 
 // ---- the XML editor ------------------------------------------------------------------------------
@@ -49,6 +50,8 @@ export interface VmSettings {
   running: boolean;
   persistent: boolean;
   autostart: boolean;
+  /** A managed-save image (hibernated): the next start restores the saved memory instead of booting. */
+  managedSave: boolean;
   title: string;
   description: string;
   /** vCPUs: the definition's maximum and current; `live` = online in the running VM. */
@@ -93,6 +96,54 @@ export const BootEntry = z.discriminatedUnion('kind', [
 ]);
 export type BootEntry = z.infer<typeof BootEntry>;
 
+/** One element of the host's libvirt domain schema, for the XML editor's completion. */
+export interface SchemaElement {
+  name: string;
+  /** The document's root (<domain>). */
+  top?: boolean;
+  children: string[];
+  attributes: string[];
+}
+
+/** A serial or console device the console can open (virDomainOpenConsole's dev_name = its alias). */
+export interface ConsoleDevice {
+  alias: string;
+  label: string;
+}
+
+/** A host's running VMs whose next boot differs from what runs (the VM list's "pending changes" marker). */
+export interface PendingVms {
+  hostId: HostId;
+  uuids: string[];
+  /** false: too many running VMs on this host to compare each (none is marked). */
+  scanned: boolean;
+}
+
+/** One host's answer to "could this VM's CPU run there?" (libvirt's CPU compare on that host). */
+export interface CpuCompareRow {
+  hostId: HostId;
+  hostName: string;
+  /** The VM's own host (where it is defined). */
+  thisHost: boolean;
+  /** identical / superset: it could run (migrate) there; incompatible: libvirt's message names what is missing. */
+  result: 'identical' | 'superset' | 'incompatible' | 'error';
+  message?: string;
+}
+
+/** The CPU mode of the next boot, the models the hypervisor offers, and the compare against each connected host. */
+export interface CpuFacts {
+  mode: string;
+  model?: string;
+  /** As the pending table shows it ("custom qemu64"). */
+  shown: string;
+  models: { name: string; usable: boolean }[];
+  /** The hypervisor supports host-model for this VM's type. */
+  hostModel: boolean;
+  compare: CpuCompareRow[];
+}
+
+export const CPU_MODES = ['host-model', 'host-passthrough', 'custom'] as const;
+
 /** What a change did: where it went, what libvirt reads back, and what waits for the next boot. */
 export interface SettingsApplied {
   appliedTo: ('live' | 'config')[];
@@ -100,6 +151,9 @@ export interface SettingsApplied {
   /** libvirt's message when the running VM refused what the next boot got (the change is pending). */
   liveRefused?: string;
 }
+
+export const DISK_CACHES = ['none', 'writeback', 'writethrough', 'default'] as const;
+export const NIC_MODELS = ['virtio', 'e1000', 'rtl8139'] as const;
 
 const count = z.number().int('Whole numbers only').min(1, 'At least 1').max(4096, 'At most 4096');
 const memKiB = z
@@ -144,9 +198,15 @@ export const settingsRequests = {
   'settings.xml.get': { input: domainRef, output: out<XmlDefinition>() },
   /** Defines the edited XML with libvirt's validation (VIR_DOMAIN_DEFINE_VALIDATE); a refusal changes nothing. */
   'settings.xml.apply': { input: XmlApplyInput, output: out<XmlDefinition>() },
+  /** The host's libvirt domain schema (its RelaxNG files, read once): element and attribute names for completion. */
+  'settings.xml.schema': { input: hostRef, output: out<SchemaElement[]>() },
   /** Restores the definition as it was before the last apply (of the editor or a setting). */
   'settings.xml.undo': { input: domainRef, output: out<XmlDefinition>() },
   'settings.get': { input: domainRef, output: out<VmSettings>() },
+  /** The running VM's serial/console devices, for the console's device choice (empty when it is not running). */
+  'settings.consoleDevices': { input: domainRef, output: out<ConsoleDevice[]>() },
+  /** The host's running VMs with pending changes (next boot ≠ running VM). */
+  'settings.pendingList': { input: hostRef, output: out<PendingVms>() },
   'settings.setAutostart': { input: domainRef.extend({ autostart: z.boolean() }).strict(), output: out<SettingsApplied>() },
   /** vCPUs: current hot-plugged live (up to the maximum) and set for the next boot; the maximum for the next boot. */
   'settings.setVcpus': { input: VcpusInput, output: out<SettingsApplied>() },
@@ -165,11 +225,29 @@ export const settingsRequests = {
       .strict(),
     output: out<SettingsApplied>(),
   },
+  /** The CPU mode, the hypervisor's models and a compare against each connected host. */
+  'settings.cpu': { input: domainRef, output: out<CpuFacts>() },
+  /** The CPU mode for the next boot (a custom mode names its model); defined with libvirt's validation. */
+  'settings.setCpuMode': {
+    input: domainRef
+      .extend({
+        mode: z.enum(CPU_MODES),
+        model: z
+          .string()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/, 'A CPU model name: letters, digits, . _ + -')
+          .optional(),
+      })
+      .strict()
+      .refine((v) => v.mode !== 'custom' || !!v.model, { path: ['model'], message: 'Choose a CPU model' }),
+    output: out<SettingsApplied>(),
+  },
   /** Memory backing for the next boot: huge pages, and KSM page sharing opted out (nosharepages). */
   'settings.setMemoryBacking': {
     input: domainRef.extend({ hugepages: z.boolean(), nosharepages: z.boolean() }).strict(),
     output: out<SettingsApplied>(),
   },
+  /** Deletes the managed-save image of a hibernated VM: its next start boots afresh. */
+  'settings.removeManagedSave': { input: domainRef, output: out<SettingsApplied>() },
   /** Renames a shut-off VM (libvirt refuses a running one). */
   'settings.rename': { input: domainRef.extend({ name: ObjectName }).strict(), output: out<SettingsApplied>() },
   /** A CD-ROM's medium: an ISO volume of a pool, or none (eject); live and for the next boot. */
@@ -187,6 +265,8 @@ export const settingsRequests = {
         pool: ObjectName,
         volume: ObjectName,
         bus: z.enum(['virtio', 'sata', 'scsi']),
+        /** The host's page cache for the image: none (safe to migrate), writeback (fast; throwaway VMs), writethrough, or QEMU's default. */
+        cache: z.enum(DISK_CACHES).default('none'),
         create: z
           .object({
             name: VolumeFileName,
@@ -217,6 +297,14 @@ export const settingsRequests = {
       .strict(),
     output: out<SettingsApplied>(),
   },
+  /**
+   * Moves a running VM's disk to another pool (block copy, then pivot) as a 'disk-move' Job; the
+   * source volume is deleted after the pivot only when asked.
+   */
+  'settings.moveDisk': {
+    input: domainRef.extend({ target: DiskTarget, pool: ObjectName, deleteSource: z.boolean() }).strict(),
+    output: out<DiskMoveJob>(),
+  },
   /** Detaches a disk (the volume stays in its pool). */
   'settings.removeDisk': { input: domainRef.extend({ target: DiskTarget }).strict(), output: out<SettingsApplied>() },
   'settings.addNic': {
@@ -226,7 +314,9 @@ export const settingsRequests = {
           z.object({ kind: z.literal('network'), name: ObjectName }).strict(),
           z.object({ kind: z.literal('bridge'), name: BridgeName }).strict(),
         ]),
-        model: z.enum(['virtio', 'e1000', 'rtl8139']),
+        model: z.enum(NIC_MODELS),
+        /** Omitted: libvirt picks one (52:54:00:…). */
+        mac: MacAddress.optional(),
       })
       .strict(),
     output: out<SettingsApplied>(),

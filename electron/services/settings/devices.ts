@@ -6,6 +6,7 @@
  * definition does not), then everything is read back by the caller.
  */
 
+import { randomBytes } from 'node:crypto';
 import type { BootEntry, SettingsDisk, SettingsNic } from '../../../shared/api/settings';
 import { AppError } from '../../../shared/errors';
 import { describeUndo, UndoStack } from '../../core/undo';
@@ -19,7 +20,7 @@ import {
   domainGetXmlDesc,
   domainUpdateDevice,
 } from '../../libvirt/domain';
-import { isLinkError, isTimeoutError, withLibvirtHint } from '../../libvirt/errors';
+import { isLibvirtError, isLinkError, isTimeoutError, withLibvirtHint } from '../../libvirt/errors';
 import { DeviceModifyFlags, type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
 import { poolLookupByName, volCreateXml, volDelete, volGetPath, volGetXmlDesc, volLookupByName } from '../../libvirt/storage';
 import { buildDiskXml, buildInterfaceXml } from '../../xml/devices';
@@ -27,6 +28,7 @@ import { deviceXml, domainToXml, findDisk, findInterface, openDomain, setBootOrd
 import type { DomainModel } from '../../xml/model';
 import { diskSourceText, parseDomain } from '../../xml/parse';
 import { buildVolumeXml, parseVolume } from '../../xml/volume';
+import { type DeviceEventSource, DeviceWatch } from './device-events';
 
 type Side = 'live' | 'config';
 export interface Target {
@@ -34,6 +36,8 @@ export interface Target {
   dom: DomainRef;
   running: boolean;
   persistent: boolean;
+  /** The host's device events (hot-plug confirmation). */
+  deviceEvents: DeviceEventSource;
 }
 
 const sidesOf = (t: Target): Side[] => [...(t.running ? (['live'] as const) : []), ...(t.persistent ? (['config'] as const) : [])];
@@ -159,7 +163,7 @@ export interface NewVolume {
  */
 export async function addDisk(
   t: Target,
-  a: { pool: string; volume: string; bus: string; create?: NewVolume },
+  a: { pool: string; volume: string; bus: string; cache: string; create?: NewVolume },
 ): Promise<DeviceOutcome & { target: string }> {
   const undo = new UndoStack();
   if (a.create) {
@@ -188,25 +192,66 @@ export async function addDisk(
   }
 }
 
-async function attachVolume(t: Target, a: { pool: string; volume: string; bus: string }): Promise<DeviceOutcome & { target: string }> {
+/** A user alias (libvirt keeps ua-… names): the device-added event names the device by it. */
+const userAlias = () => `ua-vireo-${randomBytes(4).toString('hex')}`;
+
+async function attachVolume(
+  t: Target,
+  a: { pool: string; volume: string; bus: string; cache: string },
+): Promise<DeviceOutcome & { target: string }> {
   const { path, format } = await volumePath(t.rpc, a.pool, a.volume);
   const models = await Promise.all(sidesOf(t).map(async (s) => parseDomain(await xmlOf(t, s))));
   const target = nextTarget(
     a.bus,
     models.flatMap((m) => m.disks.map((d) => d.target ?? '')),
   );
-  const flags = sidesOf(t).reduce((f, s) => f | flagOf(s), 0);
-  await guard(
-    domainAttachDevice(t.rpc, t.dom, { xml: buildDiskXml({ type: 'file', path, format, target, bus: a.bus }), flags }),
-    'Nothing was attached.',
-  );
-  return { applied: sidesOf(t), target };
+  const alias = userAlias();
+  const xml = buildDiskXml({ type: 'file', path, format, target, bus: a.bus, ...(a.cache === 'default' ? {} : { cache: a.cache }), alias });
+  return { ...(await attach(t, xml, alias)), target };
 }
 
-export async function addNic(t: Target, a: { kind: 'network' | 'bridge'; name: string; model: string }): Promise<DeviceOutcome> {
-  const flags = sidesOf(t).reduce((f, s) => f | flagOf(s), 0);
-  await guard(domainAttachDevice(t.rpc, t.dom, { xml: buildInterfaceXml(a), flags }), 'Nothing was attached.');
-  return { applied: sidesOf(t) };
+/** Hot-plug wait for libvirt's DEVICE_ADDED after a live attach that libvirt accepted. */
+const PLUG_WAIT_MS = 5_000;
+
+/**
+ * Attaches a device live and for the next boot. When the running VM refuses (a bus that cannot be
+ * hot-plugged, such as SATA) the next boot still gets it and libvirt's refusal is returned; a live
+ * attach counts once libvirt's DEVICE_ADDED event names the device.
+ */
+async function attach(t: Target, xml: string, alias: string): Promise<DeviceOutcome> {
+  if (!t.running) {
+    await guard(domainAttachDevice(t.rpc, t.dom, { xml, flags: DeviceModifyFlags.CONFIG }), 'Nothing was attached.');
+    return { applied: ['config'] };
+  }
+  const watch = new DeviceWatch(t.deviceEvents, t.dom);
+  try {
+    const flags = sidesOf(t).reduce((f, s) => f | flagOf(s), 0);
+    try {
+      await domainAttachDevice(t.rpc, t.dom, { xml, flags });
+    } catch (err) {
+      if (!t.persistent || !isLibvirtError(err)) throw withLibvirtHint(err, 'Nothing was attached.');
+      // The running VM refused; libvirt changed nothing. The next boot can still have it.
+      await guard(domainAttachDevice(t.rpc, t.dom, { xml, flags: DeviceModifyFlags.CONFIG }), 'Nothing was attached.');
+      return { applied: ['config'], liveRefused: `The running VM refused it: ${err.message}` };
+    }
+    const seen = await watch.wait('added', alias, PLUG_WAIT_MS);
+    if (seen !== 'added')
+      return {
+        applied: sidesOf(t),
+        liveRefused: `libvirt accepted the hot-plug but has not confirmed it (no device-added event for ${alias} within ${PLUG_WAIT_MS / 1000} s).`,
+      };
+    return { applied: sidesOf(t) };
+  } finally {
+    watch.close();
+  }
+}
+
+export async function addNic(
+  t: Target,
+  a: { kind: 'network' | 'bridge'; name: string; model: string; mac?: string },
+): Promise<DeviceOutcome> {
+  const alias = userAlias();
+  return attach(t, buildInterfaceXml({ ...a, alias }), alias);
 }
 
 /** The NIC's link up or down on each side that has it. */
@@ -224,12 +269,13 @@ export async function setLink(t: Target, mac: string, up: boolean): Promise<Devi
   return { applied };
 }
 
-const UNPLUG_WAIT_MS = 10_000;
+/** After libvirt's own wait (about 5 s in its detach call), how long we wait for DEVICE_REMOVED. */
+const UNPLUG_WAIT_MS = 5_000;
 
 /**
  * Detaches a disk or NIC from each side that has it. A live unplug only starts when libvirt
- * answers: the guest must let go. We wait for it to leave the running VM (up to 10 s); a guest
- * that has not is said so (the next boot no longer has it either way).
+ * answers: the guest must let go. libvirt's DEVICE_REMOVED event confirms it; DEVICE_REMOVAL_FAILED,
+ * or no event in time, is said so (the next boot no longer has it either way).
  */
 export async function removeDevice(
   t: Target,
@@ -239,20 +285,42 @@ export async function removeDevice(
   const name = which.kind === 'disk' ? which.target : which.mac;
   const applied: Side[] = [];
   // The definition first: a guest that refuses the unplug still loses the device at its next boot.
+  let alias: string | undefined;
   for (const side of sidesOf(t).reverse()) {
-    const el = find(openDomain(await xmlOf(t, side)));
+    const xml = await xmlOf(t, side);
+    const el = find(openDomain(xml));
     if (!el) continue;
-    await guard(domainDetachDevice(t.rpc, t.dom, { xml: deviceXml(el), flags: flagOf(side) }), `${name} was not detached.`);
-    applied.push(side);
+    if (side === 'config') {
+      await guard(domainDetachDevice(t.rpc, t.dom, { xml: deviceXml(el), flags: flagOf(side) }), `${name} was not detached.`);
+      applied.push(side);
+      continue;
+    }
+    const m = parseDomain(xml);
+    alias =
+      which.kind === 'disk'
+        ? m.disks.find((d) => d.target === which.target)?.alias
+        : m.interfaces.find((n) => n.mac?.toLowerCase() === which.mac.toLowerCase())?.alias;
+    const watch = new DeviceWatch(t.deviceEvents, t.dom);
+    try {
+      await guard(domainDetachDevice(t.rpc, t.dom, { xml: deviceXml(el), flags: flagOf(side) }), `${name} was not detached.`);
+      applied.push(side);
+      const seen = alias ? await watch.wait('removed', alias, UNPLUG_WAIT_MS) : 'timeout';
+      if (seen === 'removal-failed')
+        return {
+          applied,
+          liveRefused: `The guest refused to release ${name} (libvirt reports the removal failed); it stays until the VM stops.`,
+        };
+      if (seen === 'timeout')
+        return {
+          applied,
+          liveRefused: `The guest did not release ${name}: no device-removed event from libvirt after the unplug request. It stays in the running VM until the guest lets go or the VM stops; the next boot no longer has it.`,
+        };
+    } finally {
+      watch.close();
+    }
   }
   if (applied.length === 0) throw new AppError('not-found', `No device ${name}`);
-  if (!applied.includes('live')) return { applied };
-  const deadline = Date.now() + UNPLUG_WAIT_MS;
-  while (Date.now() < deadline) {
-    if (!find(openDomain(await xmlOf(t, 'live')))) return { applied };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { applied, liveRefused: `The guest has not released ${name} after ${UNPLUG_WAIT_MS / 1000} s: it may refuse the unplug.` };
+  return { applied };
 }
 
 /** Boot order for the next boot (the definition, SECURE so that no password is lost). */

@@ -1,6 +1,14 @@
 /** Binds this feature's part of the contract (shared/api/settings.ts) to its service. */
-import type { settingsRequests } from '../../../shared/api/settings';
+import type { SchemaElement, settingsRequests } from '../../../shared/api/settings';
+import { domainGetXmlDesc, domainIsActive, domainLookupByUuid } from '../../libvirt/domain';
+import { parseDomain } from '../../xml/parse';
 import type { Feature, ServiceDeps } from '../deps';
+import { sharedBlockJobEvents } from '../snapshots/blockjobs';
+import { consoleDevicesOf } from './consoles';
+import { cpuFacts } from './cpu';
+import { startMoveDisk } from './move-disk-run';
+import { pendingVms } from './pending';
+import { elementsFromRelaxNg, readHostSchemas } from './schema';
 import { VmSettingsService } from './vm-settings';
 import { XmlEditor } from './xml-editor';
 
@@ -9,13 +17,35 @@ export type SettingsFeature = Feature<keyof typeof settingsRequests>;
 export function createSettingsFeature(deps: ServiceDeps): SettingsFeature {
   const rpcOf = (hostId: string) => deps.hosts.connection(hostId).rpc;
   const editor = new XmlEditor(rpcOf);
-  const settings = new VmSettingsService(rpcOf);
+  const settings = new VmSettingsService(rpcOf, (hostId) => (fn) => deps.domains.onDeviceEvent((h, e) => h === hostId && fn(e)));
+  const blockEvents = sharedBlockJobEvents; // the snapshots feature's merges use it too (disposed there)
+  const schemas = new Map<string, Promise<SchemaElement[]>>();
+  const cpuHosts = { connectedIds: () => deps.hosts.connectedIds(), name: (id: string) => deps.hosts.name(id), rpcOf };
   return {
     handlers: {
       'settings.xml.get': ({ hostId, uuid }) => editor.get(hostId, uuid),
       'settings.xml.apply': ({ hostId, uuid, xml, base }) => editor.apply(hostId, uuid, xml, base),
+      'settings.xml.schema': ({ hostId }) => {
+        // Read once per host (and again after a failure): the schema changes only with libvirt itself.
+        let p = schemas.get(hostId);
+        if (!p) {
+          p = deps.hosts
+            .sshSession(hostId)
+            .then((ssh) => readHostSchemas((argv) => ssh.run(argv, { maxOutputBytes: 8 * 1024 * 1024 })))
+            .then((files) => elementsFromRelaxNg(files));
+          schemas.set(hostId, p);
+          p.catch(() => schemas.delete(hostId));
+        }
+        return p;
+      },
       'settings.xml.undo': ({ hostId, uuid }) => editor.undoLast(hostId, uuid),
       'settings.get': ({ hostId, uuid }) => settings.get(hostId, uuid),
+      'settings.consoleDevices': async ({ hostId, uuid }) => {
+        const rpc = rpcOf(hostId);
+        const dom = await domainLookupByUuid(rpc, uuid);
+        return (await domainIsActive(rpc, dom)) ? consoleDevicesOf(parseDomain(await domainGetXmlDesc(rpc, dom))) : [];
+      },
+      'settings.pendingList': ({ hostId }) => pendingVms(rpcOf(hostId), hostId),
       'settings.setAutostart': ({ hostId, uuid, autostart }) => settings.setAutostart(hostId, uuid, autostart),
       'settings.setVcpus': ({ hostId, uuid, current, max }) =>
         settings.setVcpus(hostId, uuid, { ...(current !== undefined ? { current } : {}), ...(max !== undefined ? { max } : {}) }),
@@ -26,15 +56,21 @@ export function createSettingsFeature(deps: ServiceDeps): SettingsFeature {
         }),
       'settings.setGeneral': ({ hostId, uuid, title, description }) => settings.setGeneral(hostId, uuid, { title, description }),
       'settings.setTopology': ({ hostId, uuid, topology }) => settings.setTopology(hostId, uuid, topology),
+      'settings.cpu': ({ hostId, uuid }) => cpuFacts(cpuHosts, hostId, uuid),
+      'settings.setCpuMode': ({ hostId, uuid, mode, model }) => settings.setCpuMode(hostId, uuid, mode, model),
       'settings.setMemoryBacking': ({ hostId, uuid, hugepages, nosharepages }) =>
         settings.setMemoryBacking(hostId, uuid, { hugepages, nosharepages }),
+      'settings.removeManagedSave': ({ hostId, uuid }) => settings.removeManagedSave(hostId, uuid),
       'settings.rename': ({ hostId, uuid, name }) => settings.rename(hostId, uuid, name),
       'settings.setMedia': ({ hostId, uuid, target, media }) => settings.setMedia(hostId, uuid, target, media),
-      'settings.addDisk': ({ hostId, uuid, pool, volume, bus, create }) =>
-        settings.addDisk(hostId, uuid, { pool, volume, bus, ...(create ? { create } : {}) }),
+      'settings.addDisk': ({ hostId, uuid, pool, volume, bus, cache, create }) =>
+        settings.addDisk(hostId, uuid, { pool, volume, bus, cache, ...(create ? { create } : {}) }),
       'settings.growDisk': ({ hostId, uuid, target, sizeMiB }) => settings.growDisk(hostId, uuid, target, sizeMiB),
+      'settings.moveDisk': ({ hostId, uuid, target, pool, deleteSource }) =>
+        startMoveDisk({ jobs: deps.jobs, rpcOf, blockEvents }, hostId, uuid, { target, pool, deleteSource }),
       'settings.removeDisk': ({ hostId, uuid, target }) => settings.removeDisk(hostId, uuid, target),
-      'settings.addNic': ({ hostId, uuid, source, model }) => settings.addNic(hostId, uuid, { ...source, model }),
+      'settings.addNic': ({ hostId, uuid, source, model, mac }) =>
+        settings.addNic(hostId, uuid, { ...source, model, ...(mac ? { mac: mac.toLowerCase() } : {}) }),
       'settings.setLink': ({ hostId, uuid, mac, up }) => settings.setLink(hostId, uuid, mac, up),
       'settings.removeNic': ({ hostId, uuid, mac }) => settings.removeNic(hostId, uuid, mac),
       'settings.setBootOrder': ({ hostId, uuid, order }) => settings.setBootOrder(hostId, uuid, order),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseDomain } from '../../xml/parse';
-import { settingsOf } from './vm-settings';
+import { pendingOf, settingsOf } from './vm-settings';
 
-const dom = (o: { vcpu?: string; mem?: number; cur?: number; title?: string }) =>
+const dom = (o: { vcpu?: string; mem?: number; cur?: number; title?: string; cpu?: string; devices?: string }) =>
   parseDomain(`<domain type='qemu'><name>vm</name><uuid>7e570000-0000-4000-8000-0000000000aa</uuid>${o.title ? `<title>${o.title}</title>` : ''}
   <memory unit='KiB'>${o.mem ?? 196608}</memory><currentMemory unit='KiB'>${o.cur ?? o.mem ?? 196608}</currentMemory>${o.vcpu ?? "<vcpu placement='static'>1</vcpu>"}
-  <os><type arch='x86_64'>hvm</type></os></domain>`);
+  <os><type arch='x86_64'>hvm</type></os>${o.cpu ?? ''}<devices>${o.devices ?? ''}</devices></domain>`);
 const base = {
   hostId: 'lab-a',
   uuid: '7e570000-0000-4000-8000-0000000000aa',
@@ -13,6 +13,7 @@ const base = {
   running: true,
   persistent: true,
   autostart: false,
+  managedSave: false,
 };
 
 describe('settingsOf: the next boot, the running VM, and what is pending', () => {
@@ -46,5 +47,18 @@ describe('settingsOf: the next boot, the running VM, and what is pending', () =>
     expect(s.memory.liveKiB).toBeUndefined();
     expect(s.title).toBe('t');
     expect(s.description).toBe('');
+  });
+  it('a CPU mode or a device on one side only is pending; a running host-model VM (expanded to custom) is not', () => {
+    const nic = (mac: string) => `<interface type='bridge'><mac address='${mac}'/><source bridge='br0'/></interface>`;
+    const disk = (t: string) => `<disk type='file' device='disk'><source file='/x/${t}'/><target dev='${t}' bus='virtio'/></disk>`;
+    const config = dom({ cpu: "<cpu mode='host-passthrough'/>", devices: disk('vda') + nic('52:54:00:00:00:01') });
+    const live = dom({ cpu: "<cpu mode='custom'><model>qemu64</model></cpu>", devices: disk('vda') + disk('vdb') });
+    expect(pendingOf(config, live)).toEqual([
+      { field: 'cpuMode', live: 'custom qemu64', next: 'host-passthrough' },
+      { field: 'devices', live: 'vdb', next: '52:54:00:00:00:01' },
+    ]);
+    expect(pendingOf(dom({ cpu: "<cpu mode='host-model'/>" }), dom({ cpu: "<cpu mode='custom'><model>Skylake</model></cpu>" }))).toEqual(
+      [],
+    );
   });
 });

@@ -15,6 +15,7 @@ import {
   domainIsActive,
   domainIsPersistent,
   domainLookupByUuid,
+  domainManagedSaveRemove,
   domainRename,
   domainSetAutostart,
   domainSetMemory,
@@ -23,9 +24,11 @@ import {
 } from '../../libvirt/domain';
 import { isLibvirtError, withLibvirtHint } from '../../libvirt/errors';
 import { DefineFlags, type DomainRef, DomainXmlFlags, MemoryFlags, MetadataType, VcpuFlags } from '../../libvirt/protocol';
-import { domainToXml, openDomain, setCpuTopology, setMemoryBacking } from '../../xml/edit';
+import { domainHasManagedSaveImage } from '../../libvirt/snapshot';
+import { domainToXml, openDomain, setCpuMode, setCpuTopology, setMemoryBacking } from '../../xml/edit';
 import type { DomainModel } from '../../xml/model';
 import { parseDomain } from '../../xml/parse';
+import type { DeviceEventSource } from './device-events';
 import {
   addDisk,
   addNic,
@@ -34,17 +37,59 @@ import {
   type DeviceOutcome,
   devicesOf,
   growDisk,
+  type NewVolume,
   removeDevice,
   setBootOrderOf,
   setLink,
   setMedia,
+  type Target,
 } from './devices';
 
 type Scope = 'live' | 'config';
 
+/**
+ * What the next boot's definition changes against the running VM: vCPUs, memory, memory backing,
+ * title, description, boot order, CPU mode, and devices present on one side only. Pure; the
+ * Settings tab lists these, and the VM list marks a VM that has any ("pending changes").
+ */
+export function pendingOf(config: DomainModel, live: DomainModel): PendingSetting[] {
+  const pending: PendingSetting[] = [];
+  const diff = (field: string, l: number | string, n: number | string) => {
+    if (l !== n) pending.push({ field, live: String(l), next: String(n) });
+  };
+  diff('vcpus', live.vcpus.current, config.vcpus.current);
+  diff('maxVcpus', live.vcpus.max, config.vcpus.max);
+  diff('memory', live.memory.currentKiB, config.memory.currentKiB);
+  diff('maxMemory', live.memory.maxKiB, config.memory.maxKiB);
+  const yes = (b: boolean) => (b ? 'on' : 'off');
+  diff('hugepages', yes(live.memory.hugepages), yes(config.memory.hugepages));
+  diff('nosharepages', yes(live.memory.nosharepages), yes(config.memory.nosharepages));
+  diff('title', live.title ?? '', config.title ?? '');
+  diff('description', live.description ?? '', config.description ?? '');
+  const show = (b: BootEntry[]) => b.map((e) => (e.kind === 'disk' ? e.target : e.mac)).join(', ');
+  diff('bootOrder', show(bootOrderOf(live)), show(bootOrderOf(config)));
+  // A running host-model VM's live XML is the expanded custom model: that pair cannot be told apart.
+  if (!(config.cpu.mode === 'host-model' && (live.cpu.mode ?? 'custom') === 'custom')) diff('cpuMode', cpuModeOf(live), cpuModeOf(config));
+  const { disks, nics } = devicesOf(config, live);
+  const names = (side: 'live' | 'config') => [
+    ...disks.filter((d) => d[side] && !d[side === 'live' ? 'config' : 'live']).map((d) => d.target),
+    ...nics.filter((n) => n[side] && !n[side === 'live' ? 'config' : 'live']).map((n) => n.mac),
+  ];
+  const onlyLive = names('live');
+  const onlyNext = names('config');
+  if (onlyLive.length || onlyNext.length) pending.push({ field: 'devices', live: onlyLive.join(', '), next: onlyNext.join(', ') });
+  return pending;
+}
+
+/** The CPU mode as the admin chose it: host-model, host-passthrough, or custom with its model. */
+export function cpuModeOf(m: DomainModel): string {
+  const mode = m.cpu.mode ?? 'custom';
+  return mode === 'custom' ? `custom${m.cpu.model ? ` ${m.cpu.model}` : ''}` : mode;
+}
+
 /** Settings from the next boot's model and, when it runs, the running VM's. Pure. */
 export function settingsOf(
-  base: { hostId: HostId; uuid: string; name: string; running: boolean; persistent: boolean; autostart: boolean },
+  base: { hostId: HostId; uuid: string; name: string; running: boolean; persistent: boolean; autostart: boolean; managedSave: boolean },
   config: DomainModel,
   live: DomainModel | undefined,
 ): VmSettings {
@@ -58,27 +103,8 @@ export function settingsOf(
     nosharepages: config.memory.nosharepages,
     ...(live ? { liveKiB: live.memory.currentKiB, liveMaxKiB: live.memory.maxKiB } : {}),
   };
-  const pending: PendingSetting[] = [];
-  if (live && base.persistent) {
-    const diff = (field: string, l: number | string, n: number | string) => {
-      if (l !== n) pending.push({ field, live: String(l), next: String(n) });
-    };
-    diff('vcpus', live.vcpus.current, config.vcpus.current);
-    diff('maxVcpus', live.vcpus.max, config.vcpus.max);
-    diff('memory', live.memory.currentKiB, config.memory.currentKiB);
-    diff('maxMemory', live.memory.maxKiB, config.memory.maxKiB);
-    const yes = (b: boolean) => (b ? 'on' : 'off');
-    diff('hugepages', yes(live.memory.hugepages), yes(config.memory.hugepages));
-    diff('nosharepages', yes(live.memory.nosharepages), yes(config.memory.nosharepages));
-    diff('title', live.title ?? '', config.title ?? '');
-    diff('description', live.description ?? '', config.description ?? '');
-  }
+  const pending = live && base.persistent ? pendingOf(config, live) : [];
   const bootOrder = bootOrderOf(config);
-  if (live && base.persistent) {
-    const show = (b: BootEntry[]) => b.map((e) => (e.kind === 'disk' ? e.target : e.mac)).join(', ');
-    if (show(bootOrderOf(live)) !== show(bootOrder))
-      pending.push({ field: 'bootOrder', live: show(bootOrderOf(live)), next: show(bootOrder) });
-  }
   return {
     ...base,
     title: config.title ?? '',
@@ -92,25 +118,30 @@ export function settingsOf(
 }
 
 export class VmSettingsService {
-  constructor(private readonly rpcOf: (hostId: HostId) => RpcClient) {}
+  constructor(
+    private readonly rpcOf: (hostId: HostId) => RpcClient,
+    private readonly deviceEventsOf: (hostId: HostId) => DeviceEventSource,
+  ) {}
 
-  private async open(hostId: HostId, uuid: string): Promise<{ rpc: RpcClient; dom: DomainRef; running: boolean; persistent: boolean }> {
+  private async open(hostId: HostId, uuid: string): Promise<Target> {
     const rpc = this.rpcOf(hostId);
     const dom = await domainLookupByUuid(rpc, uuid);
     const [running, persistent] = await Promise.all([domainIsActive(rpc, dom), domainIsPersistent(rpc, dom)]);
-    return { rpc, dom, running, persistent };
+    return { rpc, dom, running, persistent, deviceEvents: this.deviceEventsOf(hostId) };
   }
 
   async get(hostId: HostId, uuid: string): Promise<VmSettings> {
-    const { rpc, dom, running, persistent } = await this.open(hostId, uuid);
-    const [configXml, liveXml, autostart] = await Promise.all([
+    const t = await this.open(hostId, uuid);
+    const { rpc, dom, running, persistent } = t;
+    const [configXml, liveXml, autostart, managedSave] = await Promise.all([
       domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE }),
       running ? domainGetXmlDesc(rpc, dom) : Promise.resolve(undefined),
       persistent ? domainGetAutostart(rpc, dom) : Promise.resolve(false),
+      persistent && !running ? domainHasManagedSaveImage(rpc, dom) : Promise.resolve(false),
     ]);
     const live = liveXml ? parseDomain(liveXml) : undefined;
-    const s = settingsOf({ hostId, uuid, name: dom.name, running, persistent, autostart }, parseDomain(configXml), live);
-    const sizes = await capacities({ rpc, dom, running, persistent }, s.disks);
+    const s = settingsOf({ hostId, uuid, name: dom.name, running, persistent, autostart, managedSave }, parseDomain(configXml), live);
+    const sizes = await capacities(t, s.disks);
     return { ...s, disks: s.disks.map((d) => (sizes.has(d.target) ? { ...d, capacity: sizes.get(d.target) as number } : d)) };
   }
 
@@ -182,6 +213,7 @@ export class VmSettingsService {
             applied,
             'The running VM kept its memory.',
           );
+          if (applied.has('live')) await balloonSettled(rpc, dom, m.currentKiB);
         }
       }
     }
@@ -217,13 +249,13 @@ export class VmSettingsService {
 
   setMedia = (hostId: HostId, uuid: string, target: string, media: { pool: string; volume: string } | null) =>
     this.device(hostId, uuid, (t) => setMedia(t, target, media));
-  addDisk = (hostId: HostId, uuid: string, a: { pool: string; volume: string; bus: string }) =>
+  addDisk = (hostId: HostId, uuid: string, a: { pool: string; volume: string; bus: string; cache: string; create?: NewVolume }) =>
     this.device(hostId, uuid, (t) => addDisk(t, a));
   growDisk = (hostId: HostId, uuid: string, target: string, sizeMiB: number) =>
     this.device(hostId, uuid, (t) => growDisk(t, target, sizeMiB));
   removeDisk = (hostId: HostId, uuid: string, target: string) =>
     this.device(hostId, uuid, (t) => removeDevice(t, { kind: 'disk', target }));
-  addNic = (hostId: HostId, uuid: string, a: { kind: 'network' | 'bridge'; name: string; model: string }) =>
+  addNic = (hostId: HostId, uuid: string, a: { kind: 'network' | 'bridge'; name: string; model: string; mac?: string }) =>
     this.device(hostId, uuid, (t) => addNic(t, a));
   setLink = (hostId: HostId, uuid: string, mac: string, up: boolean) => this.device(hostId, uuid, (t) => setLink(t, mac, up));
   removeNic = (hostId: HostId, uuid: string, mac: string) => this.device(hostId, uuid, (t) => removeDevice(t, { kind: 'nic', mac }));
@@ -242,6 +274,24 @@ export class VmSettingsService {
     return this.done(hostId, uuid, ['config']);
   }
 
+  /** The CPU mode for the next boot, defined with VALIDATE (libvirt names a model it does not know). */
+  async setCpuMode(
+    hostId: HostId,
+    uuid: string,
+    mode: 'host-model' | 'host-passthrough' | 'custom',
+    model?: string,
+  ): Promise<SettingsApplied> {
+    const { rpc, dom, persistent } = await this.open(hostId, uuid);
+    if (!persistent) throw new AppError('invalid-input', `${dom.name} has no definition for its next boot`);
+    const d = openDomain(await domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE }));
+    setCpuMode(d, mode, model);
+    await guard(
+      domainDefineXml(rpc, { xml: domainToXml(d), flags: DefineFlags.VALIDATE }).then(() => undefined),
+      'The CPU mode was not changed.',
+    );
+    return this.done(hostId, uuid, ['config']);
+  }
+
   /** Huge pages and KSM opt-out: a definition edit (SECURE: no password lost), for the next boot. */
   async setMemoryBacking(hostId: HostId, uuid: string, want: { hugepages: boolean; nosharepages: boolean }): Promise<SettingsApplied> {
     const { rpc, dom, persistent } = await this.open(hostId, uuid);
@@ -252,6 +302,13 @@ export class VmSettingsService {
       domainDefineXml(rpc, { xml: domainToXml(d) }).then(() => undefined),
       'The memory backing was not changed.',
     );
+    return this.done(hostId, uuid, ['config']);
+  }
+
+  /** Deletes a hibernated VM's saved memory: the next start boots afresh (libvirt refuses while it runs). */
+  async removeManagedSave(hostId: HostId, uuid: string): Promise<SettingsApplied> {
+    const { rpc, dom } = await this.open(hostId, uuid);
+    await guard(domainManagedSaveRemove(rpc, dom), 'The saved state was kept.');
     return this.done(hostId, uuid, ['config']);
   }
 
@@ -276,6 +333,19 @@ async function live(p: Promise<void>, persistent: boolean, applied: Set<Scope>, 
   } catch (err) {
     if (!persistent || !isLibvirtError(err)) throw withLibvirtHint(err, hint);
     return err.message;
+  }
+}
+
+/**
+ * The guest's balloon driver moves its memory after libvirt took the target; libvirt records the
+ * new size when QEMU reports it. Wait a moment (up to 5 s) so that the read-back shows where the
+ * guest got to — a guest without the driver stays put, and the page then says so.
+ */
+async function balloonSettled(rpc: RpcClient, dom: DomainRef, targetKiB: number): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    if (parseDomain(await domainGetXmlDesc(rpc, dom)).memory.currentKiB === targetKiB) return;
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 

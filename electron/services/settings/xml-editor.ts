@@ -24,7 +24,7 @@ import { DefineFlags, type DomainRef, DomainXmlFlags } from '../../libvirt/proto
 import { domainToXml, modelOf, openDomain, restoreGraphicsPasswords } from '../../xml/edit';
 import { parseDomain } from '../../xml/parse';
 import { redactDomainXml } from '../../xml/redact';
-import { settingsOf } from './vm-settings';
+import { pendingOf } from './vm-settings';
 
 const keyOf = (hostId: HostId, uuid: string) => `${hostId}/${uuid}`;
 
@@ -57,8 +57,7 @@ export class XmlEditor {
     let pending = false;
     if (running && persistent) {
       const [updated, liveXml] = await Promise.all([domainIsUpdated(rpc, dom), domainGetXmlDesc(rpc, dom)]);
-      const base = { hostId, uuid, name: dom.name, running, persistent, autostart: false };
-      pending = updated || settingsOf(base, parseDomain(xml), parseDomain(liveXml)).pending.length > 0;
+      pending = updated || pendingOf(parseDomain(xml), parseDomain(liveXml)).length > 0;
     }
     return { hostId, uuid, name: dom.name, running, xml: redactDomainXml(xml), pending, canUndo: this.undo.has(keyOf(hostId, uuid)) };
   }

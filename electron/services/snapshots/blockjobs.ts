@@ -107,6 +107,13 @@ export class BlockJobEvents {
   }
 }
 
+/**
+ * The backend's one BlockJobEvents: libvirt refuses a second BLOCK_JOB_2 registration on a
+ * connection ("event callback already tracked"), so every feature following block jobs (a
+ * snapshot merge, a disk move) shares it.
+ */
+export const sharedBlockJobEvents = new BlockJobEvents();
+
 const STATUS = ['completed', 'failed', 'cancelled', 'ready'];
 
 /** The link to the host dropped (the block job goes on there): wait for the reconnect and follow it again. */

@@ -8,7 +8,7 @@ import type { Job } from '../../../shared/api/jobs';
 import type { SnapshotList, snapshotRequests } from '../../../shared/api/snapshots';
 import { AppError } from '../../../shared/errors';
 import type { Feature, ServiceDeps } from '../deps';
-import { BlockJobEvents } from './blockjobs';
+import { sharedBlockJobEvents } from './blockjobs';
 import { checkCreate, formatVersion, kindOf, LIBVIRT, snapshotList } from './checks';
 import { createSnapshot, deleteByBlockJobs, deleteByLibvirt, revertByLibvirt, revertExternalByVireo } from './execute';
 import { findRunningMerges, readSnapshotFacts } from './facts';
@@ -25,7 +25,7 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
   // per event per connection): a revert, a snapshot made elsewhere, a start or stop all come as
   // domain.changed, and each may change the tree or the offers.
   const offDomain = deps.events.on('domain.changed', (e) => changed(e.hostId, e.uuid));
-  const blockEvents = new BlockJobEvents();
+  const blockEvents = sharedBlockJobEvents; // shared with the settings' disk moves (one registration per connection)
 
   /** VMs whose merge a job of ours follows now (hostId/uuid): a merge found on the host is not followed twice. */
   const following = new Set<string>();

@@ -4,7 +4,7 @@
  * migration continue in the same terminal.
  */
 import '@xterm/xterm/css/xterm.css';
-import { ActionIcon, Alert, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, NativeSelect, Text, TextInput } from '@mantine/core';
 import {
   IconArrowsMaximize,
   IconClipboard,
@@ -23,7 +23,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { StreamHandle } from '../../../shared/api';
 import { api } from '../../api';
 import { notifyInfo } from '../../components/notify';
-import { useHosts } from '../../queries';
+import { useHosts, useRead } from '../../queries';
 import { ConsoleStatus } from './ConsoleStatus';
 import { ConsoleToolbar, Tool } from './parts';
 import type { ConsoleTab } from './store';
@@ -34,7 +34,10 @@ const encoder = new TextEncoder();
 const QUIET_HINT_MS = 5000;
 
 export function SerialConsole({ tab, active }: { tab: ConsoleTab; active: boolean }) {
-  const session = useConsoleSession(tab);
+  // Several serial/console devices: the one chosen here (libvirt's first until then).
+  const devices = useRead('settings.consoleDevices', { hostId: tab.hostId, uuid: tab.uuid }, { staleTime: 30_000 });
+  const [device, setDevice] = useState<string | undefined>(undefined);
+  const session = useConsoleSession(tab, device);
   const hosts = useHosts();
   const box = useRef<HTMLDivElement>(null);
   const term = useRef<Terminal | null>(null);
@@ -167,9 +170,21 @@ export function SerialConsole({ tab, active }: { tab: ConsoleTab; active: boolea
         state={state}
         hostName={hostName}
         info={
-          <Text size="xs" c="dimmed" data-testid="console-size">
-            {size.cols}×{size.rows}
-          </Text>
+          <>
+            {(devices.data?.length ?? 0) > 1 && (
+              <NativeSelect
+                size="xs"
+                aria-label="Serial device"
+                value={device ?? devices.data?.[0]?.alias ?? ''}
+                onChange={(e) => setDevice(e.currentTarget.value)}
+                data={(devices.data ?? []).map((d) => ({ value: d.alias, label: d.label }))}
+                data-testid="console-device"
+              />
+            )}
+            <Text size="xs" c="dimmed" data-testid="console-size">
+              {size.cols}×{size.rows}
+            </Text>
+          </>
         }
         other={{ kind: 'vnc', hostId, uuid: tab.uuid, name: tab.name }}
       >

@@ -23,7 +23,8 @@ export interface ConsoleSession {
   retryOpen(): void;
 }
 
-export function useConsoleSession(tab: ConsoleTab): ConsoleSession {
+/** `device`: a serial console's device (its alias); a change opens a new session on it. */
+export function useConsoleSession(tab: ConsoleTab, device?: string): ConsoleSession {
   const [info, setInfo] = useState<ConsoleInfo | null>(null);
   const [openError, setOpenError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -38,7 +39,7 @@ export function useConsoleSession(tab: ConsoleTab): ConsoleSession {
     setInfo((prev) => (prev && prev.id === next.id && prev.seq > next.seq ? prev : next));
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the open on purpose
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` (and a new `device`) re-runs the open on purpose
   useEffect(() => {
     let disposed = false;
     const early: ConsoleInfo[] = [];
@@ -47,7 +48,7 @@ export function useConsoleSession(tab: ConsoleTab): ConsoleSession {
       else if (e.id === idRef.current) accept(e);
     });
     setOpenError(null);
-    call('consoles.open', { ...opening.current, force: false }).then(
+    call('consoles.open', { ...opening.current, force: false, ...(device ? { device } : {}) }).then(
       (opened) => {
         if (disposed) {
           void call('consoles.close', { id: opened.id }).catch(() => {});
@@ -68,7 +69,7 @@ export function useConsoleSession(tab: ConsoleTab): ConsoleSession {
       idRef.current = null;
       if (id) void call('consoles.close', { id }).catch(() => {});
     };
-  }, [accept, attempt]);
+  }, [accept, attempt, device]);
 
   useEffect(() => {
     if (info && info.state.status !== 'closed') updateTab(tab.key, { hostId: info.hostId, name: info.name });

@@ -10,6 +10,7 @@ import { type SortColumn, useUi } from '../../store/ui';
 import { IpCell } from '../guest/IpCell';
 import { HostStateBadge } from '../hosts/HostStateBadge';
 import { vmDragProps } from '../migrate/dnd';
+import { PendingMarker } from '../settings/PendingMarker';
 import { DomainStateLabel } from './DomainStateBadge';
 import classes from './DomainTable.module.css';
 import { StatCells } from './StatCells';
@@ -57,7 +58,7 @@ export const DomainRow = memo(function DomainRow({ d, hostName, selected, start,
         onMenu(d, e.clientX, e.clientY);
       }}
     >
-      <div className={classes.cell} role="gridcell">
+      <div className={classes.cell} role="gridcell" style={{ display: 'flex', alignItems: 'center' }}>
         <button
           type="button"
           className={classes.nameLink}
@@ -71,6 +72,7 @@ export const DomainRow = memo(function DomainRow({ d, hostName, selected, start,
         >
           {d.name}
         </button>
+        <PendingMarker d={d} testId={`${id}-pending`} />
       </div>
       <div className={classes.cell} role="gridcell">
         <DomainStateLabel state={d.state} testId={`${id}-state`} />

@@ -7,8 +7,8 @@ const allowed = (state: DomainState) => ACTIONS.filter((a) => whyNot(a.action, {
 
 describe('VM actions', () => {
   it('offers what applies to each state', () => {
-    expect(allowed('running')).toEqual(['shutdown', 'reboot', 'suspend', 'destroy', 'console', 'delete']);
-    expect(allowed('paused')).toEqual(['resume', 'destroy', 'console', 'delete']);
+    expect(allowed('running')).toEqual(['shutdown', 'reboot', 'reset', 'suspend', 'managedsave', 'nmi', 'destroy', 'console', 'delete']);
+    expect(allowed('paused')).toEqual(['resume', 'managedsave', 'destroy', 'console', 'delete']);
     expect(allowed('shutoff')).toEqual(['start', 'console', 'delete']);
     expect(allowed('crashed')).toEqual(['start', 'destroy', 'console', 'delete']);
   });

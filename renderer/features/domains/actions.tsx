@@ -3,12 +3,15 @@
  * context menu, the details header and the keyboard all read, so they never disagree.
  */
 import {
+  IconBolt,
+  IconMoon,
   IconPlayerPause,
   IconPlayerPlay,
   IconPlayerTrackNext,
   IconPlugX,
   IconPower,
   IconRefresh,
+  IconRotate2,
   IconTerminal2,
   IconTrash,
 } from '@tabler/icons-react';
@@ -36,8 +39,20 @@ export const ACTIONS: readonly ActionSpec[] = [
   { action: 'start', label: 'Start', id: 'start', hotkey: 's', keys: 'S', icon: (s) => <IconPlayerPlay size={s} /> },
   { action: 'shutdown', label: 'Shut down', id: 'shutdown', hotkey: 'd', keys: 'D', icon: (s) => <IconPower size={s} /> },
   { action: 'reboot', label: 'Reboot', id: 'reboot', hotkey: 'r', keys: 'R', icon: (s) => <IconRefresh size={s} /> },
+  {
+    action: 'reset',
+    label: 'Reset',
+    id: 'reset',
+    hotkey: 'shift+R',
+    keys: 'Shift+R',
+    icon: (s) => <IconRotate2 size={s} />,
+    color: 'red',
+    confirm: true,
+  },
   { action: 'suspend', label: 'Pause', id: 'pause', hotkey: 'p', keys: 'P', icon: (s) => <IconPlayerPause size={s} /> },
   { action: 'resume', label: 'Resume', id: 'resume', hotkey: 'shift+P', keys: 'Shift+P', icon: (s) => <IconPlayerTrackNext size={s} /> },
+  { action: 'managedsave', label: 'Hibernate', id: 'hibernate', hotkey: 'h', keys: 'H', icon: (s) => <IconMoon size={s} /> },
+  { action: 'nmi', label: 'Send NMI', id: 'nmi', hotkey: 'shift+N', keys: 'Shift+N', icon: (s) => <IconBolt size={s} /> },
   {
     action: 'destroy',
     label: 'Force off',
@@ -87,6 +102,14 @@ function whyNotByState(action: VmAction, s: DomainState): string | null {
     case 'reboot':
       if (running) return null;
       if (s === 'paused') return 'Paused: resume it first';
+      return 'Not running';
+    case 'reset':
+    case 'nmi':
+      if (running) return null;
+      if (s === 'paused') return 'Paused: resume it first';
+      return 'Not running';
+    case 'managedsave':
+      if (running || s === 'paused') return null;
       return 'Not running';
     case 'suspend':
       if (running) return null;

@@ -84,6 +84,7 @@ export function useDomainActions() {
     (t: DomainTarget, action: VmAction) => {
       const ui = useUi.getState();
       if (action === 'destroy') ui.setConfirmDestroy(t);
+      else if (action === 'reset') ui.setConfirmDestroy({ ...t, action: 'reset' });
       else if (action === 'delete') ui.setDeleteDomain(t);
       else if (action === 'console') void openConsoleFor(t);
       else void send(t, action);

@@ -14,6 +14,7 @@ import { useHostVerb, useReorderHosts } from '../../queries/mutations';
 import { useUi } from '../../store/ui';
 import { DomainStateIcon } from '../domains/DomainStateBadge';
 import { vmDragProps, withVmDrop } from '../migrate/dnd';
+import { PendingMarker } from '../settings/PendingMarker';
 import { HostMenu } from './HostMenu';
 import { HOST_STATUS_COLOR, statusText } from './HostStateBadge';
 
@@ -34,6 +35,7 @@ const VmItem = memo(function VmItem({ d, active }: { d: DomainSummary; active: b
         </Text>
       }
       leftSection={<DomainStateIcon state={d.state} />}
+      rightSection={<PendingMarker d={d} testId={`tree-vm-${d.name}-${d.hostId}-pending`} />}
       onClick={() => select({ kind: 'domain', hostId: d.hostId, uuid: d.uuid })}
       data-testid={`tree-vm-${d.name}-${d.hostId}`}
       {...vmDragProps(d)}

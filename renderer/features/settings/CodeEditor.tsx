@@ -3,14 +3,24 @@
  * initial text is set once per `docKey`; edits are reported through onChange. `jumpTo` selects a
  * line (libvirt's error line) and scrolls to it.
  */
+import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { xml } from '@codemirror/lang-xml';
+import { type ElementSpec, xml } from '@codemirror/lang-xml';
 import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { EditorState } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { useComputedColorScheme } from '@mantine/core';
 import { useEffect, useRef } from 'react';
+import type { SchemaElement } from '../../../shared/api/settings';
+
+/** XML with completion from the host's libvirt schema once it has arrived (elements, attributes, children). */
+const xmlWith = (schema: readonly SchemaElement[] | undefined) =>
+  xml(
+    schema
+      ? { elements: schema.map((e): ElementSpec => ({ name: e.name, top: !!e.top, children: e.children, attributes: e.attributes })) }
+      : {},
+  );
 
 const light = HighlightStyle.define([
   { tag: tags.tagName, color: '#1c5fb5' },
@@ -32,6 +42,7 @@ export function CodeEditor({
   jumpTo,
   testId,
   height = '60dvh',
+  schema,
 }: {
   docKey: string;
   initial: string;
@@ -39,6 +50,8 @@ export function CodeEditor({
   jumpTo?: number | undefined;
   testId: string;
   height?: string;
+  /** The host's libvirt domain schema: completion of element and attribute names. */
+  schema?: readonly SchemaElement[] | undefined;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -48,6 +61,9 @@ export function CodeEditor({
   const latest = useRef({ docKey, text: initial });
   if (latest.current.docKey !== docKey) latest.current = { docKey, text: initial };
   const isDark = useComputedColorScheme('light') === 'dark';
+  const language = useRef(new Compartment());
+  const schemaRef = useRef(schema);
+  schemaRef.current = schema;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new editor per document (docKey) and theme, not per keystroke
   useEffect(() => {
@@ -62,9 +78,10 @@ export function CodeEditor({
           history(),
           bracketMatching(),
           highlightActiveLine(),
-          xml(),
+          language.current.of(xmlWith(schemaRef.current)),
+          autocompletion(),
           syntaxHighlighting(isDark ? dark : light),
-          keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, indentWithTab]),
+          keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, ...foldKeymap, indentWithTab]),
           EditorView.lineWrapping,
           EditorView.theme(
             {
@@ -89,6 +106,11 @@ export function CodeEditor({
       view.current = null;
     };
   }, [docKey, isDark]);
+
+  // The schema comes from the host after the editor opened: completion follows without a new editor.
+  useEffect(() => {
+    view.current?.dispatch({ effects: language.current.reconfigure(xmlWith(schema)) });
+  }, [schema]);
 
   useEffect(() => {
     const v = view.current;

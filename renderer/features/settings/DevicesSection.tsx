@@ -6,12 +6,28 @@
 import { Alert, Badge, Button, Card, Group, NativeSelect, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import { VolumeFileName } from '../../../shared/api/common';
-import type { SettingsApplied, SettingsDisk, SettingsNic, VmSettings } from '../../../shared/api/settings';
+import { MacAddress, VolumeFileName } from '../../../shared/api/common';
+import {
+  DISK_CACHES,
+  NIC_MODELS,
+  type SettingsApplied,
+  type SettingsDisk,
+  type SettingsNic,
+  type VmSettings,
+} from '../../../shared/api/settings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRead } from '../../queries';
 import { useSettingsWrite } from '../../queries/settings';
+import { MoveDisk } from './MoveDisk';
 import { appliedWords } from './words';
+
+/** The seed's advice on a disk's cache mode, one line each. */
+const CACHE_ADVICE: Record<(typeof DISK_CACHES)[number], string> = {
+  none: 'none: no host page cache — the safe choice for live migration and shared storage.',
+  writeback: 'writeback: fastest, but a host crash loses what the guest believed written — only for throwaway VMs.',
+  writethrough: 'writethrough: every write reaches the disk before the guest hears back — safe, slow writes.',
+  default: 'QEMU default (writeback): no cache attribute in the definition.',
+};
 
 const where = (d: { live: boolean; config: boolean }) => (d.live && d.config ? null : d.live ? 'running VM only' : 'next boot only');
 
@@ -49,6 +65,8 @@ function Disks({ s }: { s: VmSettings }) {
   const grow = useSettingsWrite('settings.growDisk', s.hostId, s.uuid);
   const [iso, setIso] = useState<Record<string, string>>({});
   const [vol, setVol] = useState('');
+  const [bus, setBus] = useState<'virtio' | 'sata' | 'scsi'>('virtio');
+  const [cache, setCache] = useState<(typeof DISK_CACHES)[number]>('none');
   const options = useRead('install.options', { hostId: s.hostId }, { staleTime: 30_000 });
   const pools = (options.data?.pools ?? []).filter((p) => p.state === 'running');
   const [newPool, setNewPool] = useState('');
@@ -113,25 +131,28 @@ function Disks({ s }: { s: VmSettings }) {
               </Button>
             </Group>
           ) : (
-            <Group gap="xs" wrap="nowrap">
-              {d.capacity !== undefined && (
-                <Grow
-                  d={d as SettingsDisk & { capacity: number }}
-                  onGrow={(sizeMiB) => grow.mutate({ target: d.target, sizeMiB })}
-                  pending={grow.isPending}
-                />
-              )}
-              <Button
-                size="xs"
-                variant="default"
-                color="red"
-                loading={remove.isPending && remove.variables?.target === d.target}
-                onClick={() => remove.mutate({ target: d.target })}
-                data-testid={`settings-disk-${d.target}-remove`}
-              >
-                Detach
-              </Button>
-            </Group>
+            <Stack gap={4}>
+              <Group gap="xs" wrap="nowrap">
+                {d.capacity !== undefined && (
+                  <Grow
+                    d={d as SettingsDisk & { capacity: number }}
+                    onGrow={(sizeMiB) => grow.mutate({ target: d.target, sizeMiB })}
+                    pending={grow.isPending}
+                  />
+                )}
+                <Button
+                  size="xs"
+                  variant="default"
+                  color="red"
+                  loading={remove.isPending && remove.variables?.target === d.target}
+                  onClick={() => remove.mutate({ target: d.target })}
+                  data-testid={`settings-disk-${d.target}-remove`}
+                >
+                  Detach
+                </Button>
+              </Group>
+              {s.running && d.live && d.source && <MoveDisk s={s} d={d} />}
+            </Stack>
           )}
         </Table.Td>
       </Table.Tr>
@@ -148,6 +169,29 @@ function Disks({ s }: { s: VmSettings }) {
       <Outcome testId="settings-disk-grown" data={grow.data} error={grow.error} />
       <Group align="flex-end">
         <NativeSelect
+          label="Bus"
+          value={bus}
+          onChange={(e) => setBus(e.currentTarget.value as typeof bus)}
+          data={[
+            { value: 'virtio', label: 'virtio (hot-pluggable, fastest)' },
+            { value: 'sata', label: 'SATA (not hot-pluggable)' },
+            { value: 'scsi', label: 'SCSI' },
+          ]}
+          data-testid="settings-disk-bus"
+        />
+        <NativeSelect
+          label="Cache"
+          value={cache}
+          onChange={(e) => setCache(e.currentTarget.value as typeof cache)}
+          data={DISK_CACHES.map((c) => ({ value: c, label: c === 'default' ? 'QEMU default' : c }))}
+          data-testid="settings-disk-cache"
+        />
+      </Group>
+      <Text size="xs" c="dimmed" data-testid="settings-disk-cache-advice">
+        {CACHE_ADVICE[cache]}
+      </Text>
+      <Group align="flex-end">
+        <NativeSelect
           label="Attach a volume as a disk"
           value={vol}
           onChange={(e) => setVol(e.currentTarget.value)}
@@ -158,10 +202,10 @@ function Disks({ s }: { s: VmSettings }) {
           size="xs"
           disabled={!vol}
           loading={add.isPending}
-          onClick={() => add.mutate({ ...split(vol), bus: 'virtio' })}
+          onClick={() => add.mutate({ ...split(vol), bus, cache })}
           data-testid="settings-disk-add"
         >
-          Attach (virtio)
+          Attach
         </Button>
       </Group>
       <Group align="flex-end">
@@ -193,7 +237,7 @@ function Disks({ s }: { s: VmSettings }) {
           disabled={!newPool || !nameOk.success || !Number.isInteger(newSize) || newSize < 1}
           loading={add.isPending && !!add.variables?.create}
           onClick={() =>
-            add.mutate({ pool: newPool, volume: newName, bus: 'virtio', create: { name: newName, sizeMiB: newSize, format: 'qcow2' } })
+            add.mutate({ pool: newPool, volume: newName, bus, cache, create: { name: newName, sizeMiB: newSize, format: 'qcow2' } })
           }
           data-testid="settings-disk-new-add"
         >
@@ -214,6 +258,9 @@ function Nics({ s }: { s: VmSettings }) {
   const link = useSettingsWrite('settings.setLink', s.hostId, s.uuid);
   const remove = useSettingsWrite('settings.removeNic', s.hostId, s.uuid);
   const [source, setSource] = useState('');
+  const [model, setModel] = useState<(typeof NIC_MODELS)[number]>('virtio');
+  const [mac, setMac] = useState('');
+  const macOk = MacAddress.safeParse(mac);
   const sources = [
     ...(options.data?.networks ?? []).map((n) => ({
       value: `network/${n.name}`,
@@ -272,17 +319,36 @@ function Nics({ s }: { s: VmSettings }) {
           data={[{ value: '', label: 'Choose a network or bridge…' }, ...sources]}
           data-testid="settings-nic-add-source"
         />
+        <NativeSelect
+          label="Model"
+          value={model}
+          onChange={(e) => setModel(e.currentTarget.value as typeof model)}
+          data={NIC_MODELS.map((m) => ({ value: m, label: m === 'virtio' ? 'virtio (fastest; needs the guest’s driver)' : m }))}
+          data-testid="settings-nic-add-model"
+        />
+        <TextInput
+          label="MAC address"
+          placeholder="libvirt picks one"
+          value={mac}
+          onChange={(e) => setMac(e.currentTarget.value.trim())}
+          error={mac && !macOk.success ? `MAC address: ${macOk.error.issues[0]?.message}` : undefined}
+          data-testid="settings-nic-add-mac"
+        />
         <Button
           size="xs"
-          disabled={!source}
+          disabled={!source || (mac !== '' && !macOk.success)}
           loading={add.isPending}
           onClick={() => {
             const [kind, ...rest] = source.split('/');
-            add.mutate({ source: { kind: kind === 'network' ? 'network' : 'bridge', name: rest.join('/') }, model: 'virtio' });
+            add.mutate({
+              source: { kind: kind === 'network' ? 'network' : 'bridge', name: rest.join('/') },
+              model,
+              ...(mac ? { mac } : {}),
+            });
           }}
           data-testid="settings-nic-add"
         >
-          Add virtio NIC
+          Add NIC
         </Button>
       </Group>
       <Outcome testId="settings-nic-added" data={add.data} error={add.error} />

@@ -1,6 +1,6 @@
 /** General: title, description, autostart, and rename (libvirt renames only a shut-off VM). */
-import { Alert, Button, Card, Group, Stack, Switch, Textarea, TextInput, Title } from '@mantine/core';
-import { IconCheck } from '@tabler/icons-react';
+import { Alert, Button, Card, Group, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconCheck, IconMoon } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { ObjectName } from '../../../shared/api/common';
 import { GeneralInput, type VmSettings } from '../../../shared/api/settings';
@@ -12,6 +12,7 @@ export function GeneralSection({ s }: { s: VmSettings }) {
   const general = useSettingsWrite('settings.setGeneral', s.hostId, s.uuid);
   const autostart = useSettingsWrite('settings.setAutostart', s.hostId, s.uuid);
   const rename = useSettingsWrite('settings.rename', s.hostId, s.uuid);
+  const discard = useSettingsWrite('settings.removeManagedSave', s.hostId, s.uuid);
   const [title, setTitle] = useState(s.title);
   const [description, setDescription] = useState(s.description);
   const [name, setName] = useState(s.name);
@@ -69,6 +70,31 @@ export function GeneralSection({ s }: { s: VmSettings }) {
           data-testid="settings-autostart"
         />
         <ErrorAlert title="Autostart not changed" error={autostart.error} />
+        {s.managedSave && (
+          <Alert color="indigo" icon={<IconMoon size={16} />} p="xs" title="Hibernated" data-testid="settings-managedsave">
+            <Stack gap={6}>
+              <Text size="sm">libvirt keeps this VM's memory in a managed-save image: Start restores it where it stopped.</Text>
+              <Group>
+                <Button
+                  size="xs"
+                  variant="default"
+                  color="red"
+                  loading={discard.isPending}
+                  onClick={() => discard.mutate({})}
+                  data-testid="settings-managedsave-remove"
+                >
+                  Discard the saved state (the next start boots afresh)
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        <ErrorAlert title="The saved state was kept" error={discard.error} />
+        {discard.data && !discard.error && !discard.data.settings.managedSave && (
+          <Text size="sm" c="teal" data-testid="settings-managedsave-removed">
+            The saved state is discarded: the next start boots afresh.
+          </Text>
+        )}
         <Group align="flex-end">
           <TextInput
             label="Name"

@@ -13,6 +13,7 @@ import { useDomain } from '../../queries';
 import { settingsKeys, useVmSettings } from '../../queries/settings';
 import { BootSection } from './BootSection';
 import { CpuMemorySection } from './CpuMemorySection';
+import { CpuModeSection } from './CpuModeSection';
 import { DevicesSection } from './DevicesSection';
 import { GeneralSection } from './GeneralSection';
 import { fieldWords, showValue } from './words';
@@ -49,6 +50,7 @@ export function SettingsTab({ hostId, uuid }: { hostId: string; uuid: string }) 
       {s.pending.length > 0 && <Pending pending={s.pending} />}
       <GeneralSection s={s} />
       <CpuMemorySection s={s} />
+      <CpuModeSection s={s} />
       <DevicesSection s={s} />
       <BootSection s={s} />
     </Stack>

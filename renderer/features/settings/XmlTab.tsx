@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorOf } from '../../components/notify';
 import { XmlView } from '../../components/XmlView';
+import { useRead } from '../../queries';
 import { useXmlDefinition, useXmlWrite } from '../../queries/settings';
 import { CodeEditor } from './CodeEditor';
 import { hunks, lineDiff, lineOfError } from './lineDiff';
@@ -32,6 +33,8 @@ export function XmlTab({ hostId, uuid, liveXml }: { hostId: string; uuid: string
 
 function XmlEditor({ hostId, uuid, onClose }: { hostId: string; uuid: string; onClose: () => void }) {
   const def = useXmlDefinition(hostId, uuid);
+  // The host's own libvirt schema (read once per host): completion of element and attribute names.
+  const schema = useRead('settings.xml.schema', { hostId }, { staleTime: Number.POSITIVE_INFINITY, retry: false });
   const apply = useXmlWrite('settings.xml.apply', hostId, uuid);
   const undo = useXmlWrite('settings.xml.undo', hostId, uuid);
   const base = def.data?.xml ?? '';
@@ -167,7 +170,7 @@ function XmlEditor({ hostId, uuid, onClose }: { hostId: string; uuid: string; on
         </Stack>
       ) : (
         <>
-          <CodeEditor docKey={base} initial={edited} onChange={setText} jumpTo={errLine} testId="xml-code" />
+          <CodeEditor docKey={base} initial={edited} onChange={setText} jumpTo={errLine} testId="xml-code" schema={schema.data} />
           <Group>
             <Button
               size="xs"

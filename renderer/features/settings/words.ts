@@ -11,6 +11,8 @@ export const fieldWords: Record<string, string> = {
   bootOrder: 'Boot order',
   hugepages: 'Huge pages',
   nosharepages: 'KSM sharing opted out',
+  cpuMode: 'CPU mode',
+  devices: 'Devices on one side only',
 };
 
 const MEMORY = new Set(['memory', 'maxMemory']);

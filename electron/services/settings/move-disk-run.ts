@@ -1,0 +1,267 @@
+/**
+ * Moves a running VM's disk to another pool as a Job (plan: move-disk.ts): a new volume of the same
+ * format and size in the destination pool, libvirt's block copy into it (BLOCK_JOB_2 events say
+ * when it is ready, failed or cancelled; the bytes copied are read once a second for the bar),
+ * then the pivot: the guest runs on the copy. The next boot's definition is pointed at the copy
+ * too, and only then — when asked — the source volume is deleted. Cancel (before the pivot) ends
+ * the copy with libvirt's abort and deletes the new volume: the guest never left its source.
+ */
+import type { HostId } from '../../../shared/api/common';
+import type { JobOf } from '../../../shared/api/jobs';
+import { AppError } from '../../../shared/errors';
+import { describeUndo, UndoStack } from '../../core/undo';
+import type { RpcClient } from '../../libvirt/client';
+import {
+  domainBlockCopy,
+  domainDefineXml,
+  domainGetXmlDesc,
+  domainIsActive,
+  domainIsPersistent,
+  domainLookupByUuid,
+} from '../../libvirt/domain';
+import { withLibvirtHint } from '../../libvirt/errors';
+import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
+import { BlockJobAbortFlags, BlockJobStatus, domainBlockJobAbort, domainGetBlockJobInfo } from '../../libvirt/snapshot';
+import {
+  poolGetInfo,
+  poolGetXmlDesc,
+  poolLookupByName,
+  volCreateXml,
+  volDelete,
+  volGetInfo,
+  volGetPath,
+  volLookupByName,
+  volLookupByPath,
+} from '../../libvirt/storage';
+import { buildDiskXml } from '../../xml/devices';
+import { domainToXml, findDisk, openDomain, setDiskPath } from '../../xml/edit';
+import { parseDomain } from '../../xml/parse';
+import { parsePool } from '../../xml/pool';
+import { buildVolumeXml } from '../../xml/volume';
+import type { JobContext, JobManager } from '../jobs';
+import type { BlockJobEvents } from '../snapshots/blockjobs';
+import { type MoveDiskFacts, type MoveDiskPlan, type MoveDiskRequest, planMoveDisk } from './move-disk';
+
+/** BlockCopyFlags: the destination is the volume made here (REUSE_EXT); the job need not survive a libvirtd restart. */
+const REUSE_EXT = 2;
+const TRANSIENT_JOB = 4;
+const POOL_RUNNING = 2;
+
+const soft = async <T>(p: Promise<T>): Promise<T | undefined> => p.catch(() => undefined);
+
+export async function moveDiskFacts(rpc: RpcClient, dom: DomainRef, r: MoveDiskRequest): Promise<MoveDiskFacts> {
+  const [running, persistent] = await Promise.all([domainIsActive(rpc, dom), domainIsPersistent(rpc, dom)]);
+  const m = parseDomain(await domainGetXmlDesc(rpc, dom));
+  const d = m.disks.find((x) => x.target === r.target);
+  const busy = running && d ? !!(await soft(domainGetBlockJobInfo(rpc, dom, { disk: r.target }))) : false;
+  const srcVol = d?.path ? await soft(volLookupByPath(rpc, d.path)) : undefined;
+  const srcInfo = srcVol ? await soft(volGetInfo(rpc, srcVol)) : undefined;
+  const pool = await soft(poolLookupByName(rpc, r.pool));
+  const [poolXml, poolInfo] = pool ? await Promise.all([soft(poolGetXmlDesc(rpc, pool)), soft(poolGetInfo(rpc, pool))]) : [];
+  const name = srcVol?.name ?? d?.path?.slice(d.path.lastIndexOf('/') + 1) ?? '';
+  const taken = pool && name ? !!(await soft(volLookupByName(rpc, pool, name))) : false;
+  const type = poolXml ? parsePool(poolXml).type : undefined;
+  return {
+    vm: { name: dom.name, running, persistent },
+    ...(d
+      ? {
+          disk: {
+            target: r.target,
+            device: d.device,
+            type: d.type,
+            ...(d.bus ? { bus: d.bus } : {}),
+            ...(d.path ? { path: d.path } : {}),
+            ...(d.driver.type ? { format: d.driver.type } : {}),
+            readonly: d.readonly,
+            shareable: d.shareable,
+            busy,
+          },
+        }
+      : {}),
+    ...(srcVol && srcInfo ? { source: { pool: srcVol.pool, name: srcVol.name, capacity: srcInfo.capacity } } : {}),
+    dest: { pool: r.pool, ...(type ? { type } : {}), active: poolInfo?.state === POOL_RUNNING, nameTaken: taken },
+  };
+}
+
+export interface MoveDiskDeps {
+  jobs: JobManager;
+  rpcOf: (hostId: HostId) => RpcClient;
+  blockEvents: BlockJobEvents;
+}
+
+/** Checks, then starts the move as a 'disk-move' Job (returned at once; the work goes on). */
+export async function startMoveDisk(deps: MoveDiskDeps, hostId: HostId, uuid: string, r: MoveDiskRequest): Promise<JobOf<'disk-move'>> {
+  const rpc = deps.rpcOf(hostId);
+  const dom = await domainLookupByUuid(rpc, uuid);
+  const plan = planMoveDisk(await moveDiskFacts(rpc, dom, r), r);
+  let cancelCopy: (() => Promise<void>) | null = null;
+  const { job, done } = deps.jobs.start(
+    {
+      kind: 'disk-move',
+      hostId,
+      domain: dom.name,
+      title: `Move ${plan.target} of ${dom.name} to ${plan.to.pool}`,
+      detail: { uuid, target: plan.target, from: plan.from, to: { pool: plan.to.pool, volume: plan.to.volume }, figures: {} },
+      // libvirt's own cancel (a block-job abort without pivot): the guest stays on its source.
+      onCancel: async () => {
+        await cancelCopy?.();
+      },
+    },
+    (ctx) =>
+      runMove(deps, rpc, dom, plan, ctx, (fn) => {
+        cancelCopy = fn;
+      }),
+  );
+  done.catch(() => {}); // the Job records the failure
+  return job;
+}
+
+async function runMove(
+  deps: MoveDiskDeps,
+  rpc: RpcClient,
+  dom: DomainRef,
+  plan: MoveDiskPlan,
+  ctx: JobContext<'disk-move'>,
+  onCancel: (fn: (() => Promise<void>) | null) => void,
+): Promise<void> {
+  const undo = new UndoStack();
+  const started = Date.now();
+  try {
+    ctx.update({ phase: `making ${plan.to.volume} in ${plan.to.pool}` });
+    const pool = await poolLookupByName(rpc, plan.to.pool);
+    const vol = await guard(
+      volCreateXml(rpc, pool, { xml: buildVolumeXml({ name: plan.to.volume, capacity: plan.to.capacity, format: plan.to.format }) }),
+      'Nothing was copied; the disk stays where it is.',
+    );
+    undo.push(`delete the copy ${plan.to.volume} in ${plan.to.pool}`, () => volDelete(rpc, vol));
+    const destPath = await volGetPath(rpc, vol);
+    await deps.blockEvents.ensure(rpc).catch(() => {}); // without events, the read below follows the job
+    ctx.update({ phase: `copying ${plan.target}` });
+    const destXml = buildDiskXml({ type: 'file', path: destPath, format: plan.to.format, target: plan.target, bus: plan.bus ?? 'virtio' });
+    await guard(
+      domainBlockCopy(rpc, dom, { disk: plan.target, destXml, flags: REUSE_EXT | TRANSIENT_JOB }),
+      'Nothing was copied; the disk stays where it is.',
+    );
+    const abort = () => domainBlockJobAbort(rpc, dom, { disk: plan.target });
+    undo.push(`end the copy of ${plan.target}`, async () => {
+      if (await soft(domainGetBlockJobInfo(rpc, dom, { disk: plan.target }))) await abort();
+    });
+    onCancel(abort);
+    await untilReady(deps.blockEvents, rpc, dom, plan.target, ctx, started);
+
+    // Past this point the guest switches to the copy: no cancel.
+    ctx.setCancellable(false);
+    onCancel(null);
+    ctx.update({ phase: `switching ${plan.target} to the copy (pivot)` });
+    await guard(pivot(rpc, dom, plan.target), 'The guest stays on its source; the copy is deleted.');
+    await untilGone(deps.blockEvents, rpc, dom, plan.target);
+    const live = parseDomain(await domainGetXmlDesc(rpc, dom)).disks.find((x) => x.target === plan.target);
+    if (live?.path !== destPath)
+      throw new AppError(
+        'libvirt',
+        `After the pivot ${plan.target} still reads ${live?.path ?? 'nothing'}`,
+        'The guest stays on its source.',
+      );
+    undo.commit(); // the guest runs on the copy now: it is never deleted from here on
+
+    // The next boot: pointed at the copy (SECURE: no password lost), unless libvirt did it.
+    ctx.update({ phase: 'pointing the next boot at the copy', progress: 0.99 });
+    const inactive = openDomain(await domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE }));
+    const el = findDisk(inactive, plan.target);
+    const configPath = el ? parseDomain(domainToXml(inactive)).disks.find((x) => x.target === plan.target)?.path : undefined;
+    if (el && configPath === plan.from.path) {
+      setDiskPath(el, destPath);
+      await guard(
+        domainDefineXml(rpc, { xml: domainToXml(inactive) }).then(() => undefined),
+        `The running VM uses ${destPath}; its next boot still names ${plan.from.path} (the source is kept).`,
+      );
+    }
+    if (plan.deleteSource && plan.from.volume && plan.from.pool) {
+      const names = [await domainGetXmlDesc(rpc, dom), await domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE })]
+        .flatMap((x) => parseDomain(x).disks)
+        .map((x) => x.path);
+      if (names.includes(plan.from.path))
+        throw new AppError('invalid-input', `${plan.from.path} is still named by ${dom.name}`, 'The source is kept.');
+      ctx.update({ phase: `deleting the source ${plan.from.volume} in ${plan.from.pool}` });
+      const src = await volLookupByName(rpc, await poolLookupByName(rpc, plan.from.pool), plan.from.volume);
+      await guard(volDelete(rpc, src), `The disk moved; the source ${plan.from.volume} is kept in ${plan.from.pool}.`);
+    }
+    ctx.update({ phase: `${plan.target} is in ${plan.to.pool}`, progress: 1 });
+  } catch (err) {
+    const report = await undo.unwind();
+    if (ctx.signal.aborted)
+      throw new AppError(
+        'canceled',
+        'The move was cancelled',
+        `libvirt ended the copy; ${plan.target} stays on ${plan.from.path}. ${describeUndo(report)}`,
+      );
+    if (report.failed.length) throw new AppError('libvirt', (err as Error).message, { cause: err, hint: describeUndo(report) });
+    throw err;
+  }
+}
+
+/** Follows the copy until libvirt says it is ready (both sides in sync). */
+async function untilReady(
+  events: BlockJobEvents,
+  rpc: RpcClient,
+  dom: DomainRef,
+  target: string,
+  ctx: JobContext<'disk-move'>,
+  started: number,
+): Promise<void> {
+  let atEnd = false;
+  for (;;) {
+    if (ctx.signal.aborted) throw new AppError('canceled', 'The move was cancelled');
+    const info = await domainGetBlockJobInfo(rpc, dom, { disk: target });
+    if (!info) throw new AppError('libvirt', `The copy of ${target} ended before it was ready`, 'The guest stays on its source.');
+    ctx.update({
+      progress: info.end > 0 ? (0.95 * info.cur) / info.end : 0,
+      detail: { figures: { bytes: info.cur, totalBytes: info.end, elapsedMs: Date.now() - started } },
+    });
+    const e = await events.next(dom.uuid, target, 1000, ctx.signal);
+    if (e?.status === BlockJobStatus.READY) return;
+    if (e?.status === BlockJobStatus.FAILED || e?.status === BlockJobStatus.CANCELED) {
+      if (ctx.signal.aborted) throw new AppError('canceled', 'The move was cancelled');
+      throw new AppError(
+        'libvirt',
+        `libvirt reports the copy of ${target} ${e.status === 1 ? 'failed' : 'cancelled'}`,
+        'The guest stays on its source.',
+      );
+    }
+    // The READY event may have been missed (a reconnect): libvirt's figures, twice at the end, say it too.
+    if (!e && info.end > 0 && info.cur === info.end) {
+      if (atEnd) return;
+      atEnd = true;
+    } else atEnd = false;
+  }
+}
+
+/** The pivot; QEMU may say "not ready" a moment after the figures reached the end: asked again. */
+async function pivot(rpc: RpcClient, dom: DomainRef, target: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      await domainBlockJobAbort(rpc, dom, { disk: target, flags: BlockJobAbortFlags.PIVOT });
+      return;
+    } catch (err) {
+      if (i >= 10 || !/not ready|ready/i.test((err as Error).message)) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+/** After the pivot: the job is gone once its COMPLETED event came (or the read says so). */
+async function untilGone(events: BlockJobEvents, rpc: RpcClient, dom: DomainRef, target: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if (!(await domainGetBlockJobInfo(rpc, dom, { disk: target }))) return;
+    await events.next(dom.uuid, target, 200);
+  }
+  throw new AppError('libvirt', `The pivot of ${target} did not finish in 10 s`, 'virsh blockjob shows the job; the source is kept.');
+}
+
+async function guard<T>(p: Promise<T>, hint: string): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    throw withLibvirtHint(err, hint);
+  }
+}

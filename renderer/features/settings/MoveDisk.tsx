@@ -1,0 +1,115 @@
+/**
+ * "Move to pool" on a running VM's disk: libvirt's block copy into a new volume of the chosen pool,
+ * then the pivot — a 'disk-move' Job whose progress, phase and cancel show here (and in the Jobs
+ * drawer). The source volume is deleted after the pivot only when the box is ticked.
+ */
+import { Alert, Button, Checkbox, Group, NativeSelect, Progress, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { DiskMoveJob, Job } from '../../../shared/api';
+import type { SettingsDisk, VmSettings } from '../../../shared/api/settings';
+import { call } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { keys, useJobs, useRead } from '../../queries';
+import { settingsKeys } from '../../queries/settings';
+
+const isMove = (j: Job, uuid: string, target: string): j is DiskMoveJob =>
+  j.kind === 'disk-move' && j.detail.uuid === uuid && j.detail.target === target;
+
+const MiB = 1024 * 1024;
+
+export function MoveDisk({ s, d }: { s: VmSettings; d: SettingsDisk }) {
+  const options = useRead('install.options', { hostId: s.hostId }, { staleTime: 30_000 });
+  const pools = (options.data?.pools ?? []).filter((p) => p.state === 'running');
+  const jobs = useJobs();
+  const qc = useQueryClient();
+  const [pool, setPool] = useState('');
+  const [deleteSource, setDeleteSource] = useState(false);
+  const start = useMutation({
+    mutationFn: () => call('settings.moveDisk', { hostId: s.hostId, uuid: s.uuid, target: d.target, pool, deleteSource }),
+  });
+  const cancel = useMutation({ mutationFn: (jobId: string) => call('jobs.cancel', { jobId }) });
+  const job = (jobs.data ?? []).find((j): j is DiskMoveJob => isMove(j, s.uuid, d.target));
+  const status = job?.status;
+  // The job ended: libvirt's read-back of the disks (and the pools' volumes) again.
+  useEffect(() => {
+    if (!status || status === 'running') return;
+    void qc.invalidateQueries({ queryKey: settingsKeys.settings(s.hostId, s.uuid) });
+    void qc.invalidateQueries({ queryKey: keys.usbVolumes(s.hostId) });
+  }, [qc, status, s.hostId, s.uuid]);
+  const id = `settings-disk-${d.target}-move`;
+  const f = job?.detail.figures;
+  return (
+    <Stack gap={4} data-testid={id}>
+      <Group gap="xs" wrap="nowrap" align="flex-end">
+        <NativeSelect
+          size="xs"
+          aria-label={`Pool to move ${d.target} to`}
+          value={pool}
+          onChange={(e) => setPool(e.currentTarget.value)}
+          data={[{ value: '', label: 'Move to pool…' }, ...pools.map((p) => p.name)]}
+          data-testid={`${id}-pool`}
+        />
+        <Checkbox
+          size="xs"
+          label="then delete the source"
+          checked={deleteSource}
+          onChange={(e) => setDeleteSource(e.currentTarget.checked)}
+          data-testid={`${id}-delete`}
+        />
+        <Button
+          size="xs"
+          variant="default"
+          disabled={!pool || status === 'running'}
+          loading={start.isPending}
+          onClick={() => start.mutate()}
+          data-testid={`${id}-start`}
+        >
+          Move live
+        </Button>
+      </Group>
+      <ErrorAlert title="Not moved" error={start.error} />
+      {job && (
+        <Alert
+          p="xs"
+          color={status === 'succeeded' ? 'teal' : status === 'running' ? 'blue' : status === 'canceled' ? 'gray' : 'red'}
+          data-testid={`${id}-job`}
+          data-status={status}
+        >
+          <Stack gap={4}>
+            <Text size="sm" data-testid={`${id}-phase`}>
+              {status === 'succeeded'
+                ? `Moved to ${job.detail.to.pool} (${job.detail.to.volume}).`
+                : status === 'canceled'
+                  ? `Cancelled: ${d.target} stays on ${job.detail.from.path}.`
+                  : status === 'failed'
+                    ? `Not moved: ${job.error?.message ?? 'failed'}${job.error?.hint ? ` ${job.error.hint}` : ''}`
+                    : job.phase}
+            </Text>
+            {status === 'running' && (
+              <Group gap="xs" wrap="nowrap">
+                <Progress value={job.progress * 100} animated style={{ flex: 1 }} aria-label={`${job.title} progress`} />
+                <Text size="xs" c="dimmed">
+                  {f?.bytes !== undefined && f.totalBytes ? `${Math.round(f.bytes / MiB)} of ${Math.round(f.totalBytes / MiB)} MiB` : ''}
+                </Text>
+                {job.cancellable && (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    color="red"
+                    loading={cancel.isPending}
+                    onClick={() => cancel.mutate(job.id)}
+                    data-testid={`${id}-cancel`}
+                  >
+                    Cancel
+                  </Button>
+                )}
+              </Group>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      <ErrorAlert title="Not cancelled" error={cancel.error} />
+    </Stack>
+  );
+}
