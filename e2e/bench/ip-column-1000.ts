@@ -17,7 +17,7 @@
  * (2 per VM, by construction), and the calls Vireo made over one idle minute after the read
  * (no events, no polling: must be 0).
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { type AppServer, startServer } from '../fixtures';
 import { readLab } from '../lab/lab';
@@ -33,6 +33,7 @@ let backend: BackendClient | undefined;
 let shell: VirshShell | undefined;
 let hostId = '';
 let uri = '';
+let file = '';
 const calls: number[] = [];
 
 function nodeFile(path: string): void {
@@ -73,7 +74,7 @@ const bench: Bench = {
     const lab = readLab();
     const A = lab.hosts.find((h) => h.id === 'A');
     if (!A) throw new Error('the lab has no host A');
-    const file = `${lab.dir}/tmp/ip-column-1000.xml`;
+    file = `${lab.dir}/tmp/ip-column-1000.xml`;
     nodeFile(file);
     uri = `test://${file}`;
     server = await startServer();
@@ -133,6 +134,7 @@ const bench: Bench = {
     await shell?.close();
     backend?.close();
     await server?.stop();
+    if (file) rmSync(file, { force: true });
   },
 };
 
