@@ -84,6 +84,8 @@ export interface HugePagesState {
   sizes: HugePageSize[];
   /** Free memory of the host (bytes), what a new pool would come from. */
   freeMemoryBytes: number;
+  /** The host's memory (bytes, virNodeGetInfo): a part of it is kept free for the host itself (hugePagesReserveBytes). */
+  totalMemoryBytes: number;
 }
 
 /** Page counts up to what a 64-bit host could hold (2^40 × 4 KiB); the real bound is the host's free memory. */

@@ -8,6 +8,7 @@ import {
   capsPagesOf,
   checkHugepages,
   hugePagesOf,
+  hugePagesReserveBytes,
   ksmRunMode,
   ksmSampleOf,
   mmFactsOf,
@@ -16,6 +17,17 @@ import {
   shortfallError,
   thpSetting,
 } from './checks';
+
+/** The AppError fn throws (fails the test if it returns). */
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal, got none');
+}
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -126,10 +138,11 @@ describe('huge pages', () => {
     const caps = capsPagesOf(fixture('caps-lab.xml'));
     expect(caps.sizesKiB).toEqual([4, 2048, 1048576]);
     expect(caps.cells.map((c) => c.cell)).toEqual([0]);
-    const s = hugePagesOf('h1', { ...caps, cells: [{ cell: 0, pools: new Map([[2048, 8]]) }] }, [[5, 0]], 2 ** 34);
+    const s = hugePagesOf('h1', { ...caps, cells: [{ cell: 0, pools: new Map([[2048, 8]]) }] }, [[5, 0]], 2 ** 34, 2 ** 35);
     expect(s).toEqual({
       hostId: 'h1',
       freeMemoryBytes: 2 ** 34,
+      totalMemoryBytes: 2 ** 35,
       sizes: [
         { sizeKiB: 2048, total: 8, free: 5, cells: [{ cell: 0, total: 8, free: 5 }] },
         { sizeKiB: 1048576, total: 0, free: 0, cells: [{ cell: 0, total: 0, free: 0 }] },
@@ -152,6 +165,7 @@ describe('huge pages', () => {
         [4, 0],
       ],
       1,
+      2 ** 36,
     );
     expect(s.sizes[0]).toEqual({
       sizeKiB: 2048,
@@ -174,12 +188,41 @@ describe('huge pages', () => {
     ]);
   });
 
-  it('refuses a size the host does not offer, and a pool that outgrows free memory; returns the pool now', () => {
-    const state = hugePagesOf('h1', capsPagesOf(fixture('caps-lab.xml')), [[0, 0]], 1024 ** 3);
+  it('refuses a size the host does not offer, and a pool that grows into the memory kept for the host; returns the pool now', () => {
+    const GiB = 1024 ** 3;
+    // 8 GiB of memory: the reserve is 512 MiB (5 % would be 410 MiB); 1.5 GiB free leaves 1 GiB = 512 pages of 2 MiB.
+    const state = hugePagesOf('h1', capsPagesOf(fixture('caps-lab.xml')), [[0, 0]], 1.5 * GiB, 8 * GiB);
     expect(() => checkHugepages(state, 'lab-a', 4, 1)).toThrow('lab-a has no 4 KiB huge pages (it offers 2 MiB, 1 GiB)');
-    expect(() => checkHugepages(state, 'lab-a', 2048, 513)).toThrow('513 pages of 2 MiB need 1.0 GiB more, and lab-a has 1.0 GiB free');
     expect(checkHugepages(state, 'lab-a', 2048, 512)).toBe(0);
-    expect(() => checkHugepages(state, 'lab-a', 1048576, 2)).toThrow('2 pages of 1 GiB need 2.0 GiB more, and lab-a has 1.0 GiB free');
+    const e = refusal(() => checkHugepages(state, 'lab-a', 2048, 513));
+    expect(e.message).toBe(
+      '513 pages of 2 MiB need 1.0 GiB more, and lab-a has 1.5 GiB free, of which 512 MiB is kept for the host itself (the larger of 512 MiB and 5 % of its memory)',
+    );
+    expect(e.hint).toBe('Nothing was changed. At most 512 pages of 2 MiB fit now; ask for fewer, or free memory first.');
+    // Before the reserve, a pool could take all free memory: 768 pages (1.5 GiB) are refused now.
+    expect(() => checkHugepages(state, 'lab-a', 2048, 768)).toThrow(/of which 512 MiB is kept for the host itself/);
+    expect(() => checkHugepages(state, 'lab-a', 1048576, 2)).toThrow('2 pages of 1 GiB need 2.0 GiB more, and lab-a has 1.5 GiB free');
+    // One 1 GiB page fits exactly into the room left (1.5 GiB − 512 MiB).
+    expect(checkHugepages(state, 'lab-a', 1048576, 1)).toBe(0);
+  });
+
+  it('the reserve is 512 MiB or 5 % of the memory, whichever is more; with less free than the reserve nothing grows, shrinking still works', () => {
+    const GiB = 1024 ** 3;
+    expect(hugePagesReserveBytes(4 * GiB)).toBe(512 * 1024 ** 2);
+    expect(hugePagesReserveBytes(10 * GiB)).toBe(512 * 1024 ** 2);
+    expect(hugePagesReserveBytes(100 * GiB)).toBe(5 * GiB);
+    // 100 GiB host with 6 GiB free: room is 1 GiB (5 GiB kept).
+    const caps = capsPagesOf(fixture('caps-lab.xml'));
+    const big = hugePagesOf('h1', { ...caps, cells: [{ cell: 0, pools: new Map([[2048, 100]]) }] }, [[100, 0]], 6 * GiB, 100 * GiB);
+    expect(checkHugepages(big, 'h', 2048, 100 + 512)).toBe(100);
+    expect(() => checkHugepages(big, 'h', 2048, 100 + 513)).toThrow(
+      '613 pages of 2 MiB need 1.0 GiB more, and h has 6.0 GiB free, of which 5.0 GiB is kept for the host itself',
+    );
+    // 300 MiB free, under the reserve: no growth at all, but the pool may shrink or stay.
+    const tight = { ...big, freeMemoryBytes: 300 * 1024 ** 2 };
+    expect(refusal(() => checkHugepages(tight, 'h', 2048, 101)).hint).toMatch(/At most 100 pages of 2 MiB fit now/);
+    expect(checkHugepages(tight, 'h', 2048, 100)).toBe(100);
+    expect(checkHugepages(tight, 'h', 2048, 0)).toBe(100);
   });
 
   it('a shortfall says what the kernel gave and what the pool was put back to', () => {

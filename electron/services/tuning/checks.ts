@@ -141,7 +141,13 @@ export function capsPagesOf(capsXml: string): CapsPages {
  * The huge page sizes (all but the base page) with each cell's pool (capabilities) and free pages
  * (virNodeGetFreePages, [cell][size] in `hugeSizes` order).
  */
-export function hugePagesOf(hostId: string, caps: CapsPages, free: number[][], freeMemoryBytes: number): HugePagesState {
+export function hugePagesOf(
+  hostId: string,
+  caps: CapsPages,
+  free: number[][],
+  freeMemoryBytes: number,
+  totalMemoryBytes: number,
+): HugePagesState {
   const huge = caps.sizesKiB.slice(1);
   const sizes: HugePageSize[] = huge.map((sizeKiB, i) => {
     const cells = caps.cells.map((c, ci) => ({ cell: c.cell, total: c.pools.get(sizeKiB) ?? 0, free: free[ci]?.[i] ?? 0 }));
@@ -152,7 +158,7 @@ export function hugePagesOf(hostId: string, caps: CapsPages, free: number[][], f
       cells,
     };
   });
-  return { hostId, sizes, freeMemoryBytes };
+  return { hostId, sizes, freeMemoryBytes, totalMemoryBytes };
 }
 
 /** "2 MiB", "1 GiB", "64 KiB". */
@@ -167,8 +173,18 @@ const MiB = 1024 ** 2;
 const bytesName = (b: number) => (b >= GiB ? `${(b / GiB).toFixed(1)} GiB` : `${Math.round(b / MiB)} MiB`);
 
 /**
+ * What a pool may never take: the memory kept free for the host itself (sshd, libvirtd, QEMU, the
+ * page cache), 512 MiB or 5 % of its memory, whichever is more. Huge pages in a pool are not
+ * swappable and no other process can use them.
+ */
+export function hugePagesReserveBytes(totalMemoryBytes: number): number {
+  return Math.max(512 * MiB, Math.ceil(totalMemoryBytes * 0.05));
+}
+
+/**
  * Refuses what cannot be done before anything is sent: a size the host does not offer, or a pool
- * that would grow by more than the host's free memory. Returns the pool's size now.
+ * that would grow into the memory kept for the host (free memory less the reserve). Shrinking is
+ * always allowed. Returns the pool's size now.
  */
 export function checkHugepages(state: HugePagesState, hostLabel: string, sizeKiB: number, count: number): number {
   const size = state.sizes.find((s) => s.sizeKiB === sizeKiB);
@@ -178,12 +194,15 @@ export function checkHugepages(state: HugePagesState, hostLabel: string, sizeKiB
       `${hostLabel} has no ${pageSizeName(sizeKiB)} huge pages (it offers ${state.sizes.map((s) => pageSizeName(s.sizeKiB)).join(', ') || 'none'})`,
       'Nothing was changed.',
     );
-  const growBytes = (count - size.total) * sizeKiB * 1024;
-  if (growBytes > state.freeMemoryBytes)
+  const pageBytes = sizeKiB * 1024;
+  const growBytes = (count - size.total) * pageBytes;
+  const reserve = hugePagesReserveBytes(state.totalMemoryBytes);
+  const room = Math.max(0, state.freeMemoryBytes - reserve);
+  if (growBytes > 0 && growBytes > room)
     throw new AppError(
       'invalid-input',
-      `${count} pages of ${pageSizeName(sizeKiB)} need ${bytesName(growBytes)} more, and ${hostLabel} has ${bytesName(state.freeMemoryBytes)} free`,
-      'Nothing was changed. Ask for fewer pages.',
+      `${count} pages of ${pageSizeName(sizeKiB)} need ${bytesName(growBytes)} more, and ${hostLabel} has ${bytesName(state.freeMemoryBytes)} free, of which ${bytesName(reserve)} is kept for the host itself (the larger of 512 MiB and 5 % of its memory)`,
+      `Nothing was changed. At most ${size.total + Math.floor(room / pageBytes)} pages of ${pageSizeName(sizeKiB)} fit now; ask for fewer, or free memory first.`,
     );
   return size.total;
 }

@@ -15,6 +15,7 @@ function kernel(start: number, cap: number, opts: { failRestore?: boolean; libvi
     read: async (): Promise<HugePagesState> => ({
       hostId: 'h1',
       freeMemoryBytes: 2 ** 33,
+      totalMemoryBytes: 2 ** 34,
       sizes: [{ sizeKiB: 2048, total, free: total, cells: [{ cell: 0, total, free: total }] }],
     }),
     set: async (_size, count) => {

@@ -47,7 +47,7 @@ export async function readKsm(rpc: RpcClient, hostId: HostId, now: number): Prom
 }
 
 export async function readHugePages(rpc: RpcClient, hostId: HostId): Promise<HugePagesState> {
-  const [capsXml, freeMemoryBytes] = await Promise.all([hostGetCapabilities(rpc), hostGetFreeMemory(rpc)]);
+  const [capsXml, freeMemoryBytes, node] = await Promise.all([hostGetCapabilities(rpc), hostGetFreeMemory(rpc), hostGetNodeInfo(rpc)]);
   const caps = capsPagesOf(capsXml);
   const huge = caps.sizesKiB.slice(1);
   const free =
@@ -58,7 +58,7 @@ export async function readHugePages(rpc: RpcClient, hostId: HostId): Promise<Hug
           ),
         )
       : [];
-  return hugePagesOf(hostId, caps, free, freeMemoryBytes);
+  return hugePagesOf(hostId, caps, free, freeMemoryBytes, node.memoryKiB * 1024);
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (x: T) => Promise<R>): Promise<R[]> {

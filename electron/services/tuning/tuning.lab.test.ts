@@ -1,33 +1,42 @@
 // The tuning feature against lab host A. The lab's hosts are namespaces of THIS machine, so /sys
 // here is the hosts' /sys: what the feature reads over SSH and through libvirt is checked against
-// the files read directly, and every value changed (KSM's scan rate, the 2 MiB pool) is put back
-// in afterAll, also on failure. KSM's run is never changed here: only the refusal for a non-root
+// the files read directly, and every value changed (KSM's scan rate, the smallest huge page pool) is
+// put back in afterAll, also on failure (a value that cannot be put back fails the run). Expected
+// values (page sizes, topology) are read from this machine's /sys (e2e/lab/machine.ts), never written down. KSM's run is never changed here: only the refusal for a non-root
 // SSH user (A's password account `vireo`) is, and run must read the same afterwards.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLab } from '../../../e2e/lab/lab';
+import { hugePoolPath, machineHugePageSizesKiB, machinePageSize, machineTopology } from '../../../e2e/lab/machine';
 import { AppError } from '../../../shared/errors';
 import { type OpenHost, openHost } from '../../libvirt/lab-fixture';
 import { SshSession } from '../../transport/ssh';
 import type { ServiceDeps } from '../deps';
+import { pageSizeName } from './checks';
 import type { TuningIo } from './facts';
 import { createTuningFeature, type TuningFeature } from './feature';
 
 const H = 'lab-a';
 const KSM = '/sys/kernel/mm/ksm';
-const POOL_2M = '/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages';
+const SIZES = machineHugePageSizesKiB();
+/** The smallest huge page size is allocated; the largest is the one asked for beyond free memory (the same size when only one exists). */
+const SMALL = SIZES[0] ?? 0;
+const LARGE = SIZES[SIZES.length - 1] ?? 0;
 const sys = (p: string) => readFileSync(p, 'utf8').trim();
 
 describe('tuning feature (lab host A; /sys is this machine’s)', () => {
   let A: OpenHost;
   let f: TuningFeature;
   let vireo: SshSession | undefined;
-  const saved = { pagesToScan: '', sleep: '', pool: '', run: '' };
+  const saved = { pagesToScan: '', sleep: '', pool: '', large: '', run: '' };
 
   beforeAll(async () => {
     saved.pagesToScan = sys(`${KSM}/pages_to_scan`);
     saved.sleep = sys(`${KSM}/sleep_millisecs`);
-    saved.pool = sys(POOL_2M);
+    if (!SMALL)
+      throw new Error('this machine offers no huge page sizes (/sys/kernel/mm/hugepages is empty): the lab needs a kernel with hugetlbfs');
+    saved.pool = sys(hugePoolPath(SMALL));
+    saved.large = sys(hugePoolPath(LARGE));
     saved.run = sys(`${KSM}/run`);
     A = await openHost('A');
     const io: TuningIo = { label: H, rpc: () => A.conn.rpc, run: (argv) => A.ssh.run(argv) };
@@ -36,23 +45,30 @@ describe('tuning feature (lab host A; /sys is this machine’s)', () => {
   });
 
   afterAll(async () => {
-    // Put back what was there, whatever happened.
+    // Put back what was there, whatever happened; every value is tried, then any that failed (or
+    // reads back different) fails the run.
+    const failed: string[] = [];
     const put = (p: string, v: string) => {
       try {
         if (v && sys(p) !== v) writeFileSync(p, v);
-      } catch {}
+        if (v && sys(p) !== v) failed.push(`${p} reads ${sys(p)} after writing ${v}`);
+      } catch (e) {
+        failed.push(`${p} ← ${v}: ${(e as Error).message}`);
+      }
     };
     put(`${KSM}/pages_to_scan`, saved.pagesToScan);
     put(`${KSM}/sleep_millisecs`, saved.sleep);
-    put(POOL_2M, saved.pool);
+    if (SMALL) put(hugePoolPath(SMALL), saved.pool);
+    if (LARGE) put(hugePoolPath(LARGE), saved.large);
     put(`${KSM}/run`, saved.run);
     vireo?.close();
     await A?.close();
+    if (failed.length) throw new Error(`afterAll could not put the machine back: ${failed.join('; ')}`);
   });
 
   it('reads /sys/kernel/mm over SSH as root: KSM run, THP and the page size match the files', async () => {
     const mm = await f.handlers['tuning.mm']({ hostId: H });
-    expect(mm).toMatchObject({ hostId: H, user: 'root', root: true, pageSizeBytes: 4096, notes: [] });
+    expect(mm).toMatchObject({ hostId: H, user: 'root', root: true, pageSizeBytes: machinePageSize(), notes: [] });
     expect(mm.ksmRun).toBe(({ '0': 'off', '1': 'on', '2': 'unmerge' } as Record<string, string>)[sys(`${KSM}/run`)]);
     expect(mm.thp.enabled?.current).toBe(/\[(.+?)\]/.exec(sys('/sys/kernel/mm/transparent_hugepage/enabled'))?.[1]);
     expect(mm.thp.defrag?.options).toContain(mm.thp.defrag?.current);
@@ -96,32 +112,41 @@ describe('tuning feature (lab host A; /sys is this machine’s)', () => {
     expect(sys(`${KSM}/run`)).toBe(before);
   });
 
-  it('huge pages: the pools match /sys; 2 pages of 2 MiB allocated and read back, then freed', async () => {
+  it("huge pages: the sizes are the machine's; 2 pages of the smallest size allocated and read back, then freed; the largest refused beyond free memory", async () => {
     const st = await f.handlers['tuning.hugepages']({ hostId: H });
-    expect(st.sizes.map((s) => s.sizeKiB)).toEqual([2048, 1048576]);
-    expect(st.sizes[0]?.total).toBe(Number(saved.pool));
+    expect(st.sizes.map((s) => s.sizeKiB)).toEqual(SIZES);
+    const small = st.sizes.findIndex((s) => s.sizeKiB === SMALL);
+    expect(st.sizes[small]?.total).toBe(Number(saved.pool));
     expect(st.freeMemoryBytes).toBeGreaterThan(0);
+    expect(st.totalMemoryBytes).toBeGreaterThan(st.freeMemoryBytes);
     const base = Number(saved.pool);
-    const r = await f.handlers['tuning.setHugepages']({ hostId: H, sizeKiB: 2048, count: base + 2 });
-    expect(r).toMatchObject({ sizeKiB: 2048, asked: base + 2, got: base + 2 });
-    expect(sys(POOL_2M)).toBe(String(base + 2));
-    expect(r.state.sizes[0]).toMatchObject({ total: base + 2 });
-    expect(r.state.sizes[0]?.free).toBeGreaterThanOrEqual(2);
-    const back = await f.handlers['tuning.setHugepages']({ hostId: H, sizeKiB: 2048, count: base });
+    const r = await f.handlers['tuning.setHugepages']({ hostId: H, sizeKiB: SMALL, count: base + 2 });
+    expect(r).toMatchObject({ sizeKiB: SMALL, asked: base + 2, got: base + 2 });
+    expect(sys(hugePoolPath(SMALL))).toBe(String(base + 2));
+    expect(r.state.sizes[small]).toMatchObject({ total: base + 2 });
+    expect(r.state.sizes[small]?.free).toBeGreaterThanOrEqual(2);
+    const back = await f.handlers['tuning.setHugepages']({ hostId: H, sizeKiB: SMALL, count: base });
     expect(back.got).toBe(base);
-    expect(sys(POOL_2M)).toBe(saved.pool);
-    // More than the host's free memory: refused before anything is sent.
-    await expect(f.handlers['tuning.setHugepages']({ hostId: H, sizeKiB: 1048576, count: 1_000_000 })).rejects.toThrow(/GiB free$/);
-    expect(sys('/sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages')).toBe('0');
+    expect(sys(hugePoolPath(SMALL))).toBe(saved.pool);
+    // The most pages the request allows (1,000,000) of the largest size: more than the free memory
+    // less the host's reserve, refused before anything is sent.
+    expect(1_000_000 * LARGE * 1024).toBeGreaterThan(st.freeMemoryBytes);
+    await expect(f.handlers['tuning.setHugepages']({ hostId: H, sizeKiB: LARGE, count: 1_000_000 })).rejects.toThrow(
+      new RegExp(
+        `^1000000 pages of ${pageSizeName(LARGE)} need [0-9.]+ GiB more, and lab-a has [0-9.]+ [GM]iB free, of which [0-9.]+ [GM]iB is kept for the host itself`,
+      ),
+    );
+    expect(sys(hugePoolPath(LARGE))).toBe(saved.large);
   });
 
-  it('topology of the lab host (1 socket × 2 cores × 1 thread) and a suggestion for every VM', async () => {
+  it("topology of the lab host is the machine's (/sys/devices/system/cpu, node), and a suggestion for every VM", async () => {
+    const m = machineTopology();
     const t = await f.handlers['tuning.vms']({ hostId: H });
-    expect(t.topology).toMatchObject({ cpus: 2, sockets: 1, cores: 2, threads: 1 });
-    expect(t.topology.list.map((c) => [c.id, c.socket, c.core, c.siblings])).toEqual([
-      [0, 0, 0, [0]],
-      [1, 0, 1, [1]],
-    ]);
+    expect(t.topology).toMatchObject({ cpus: m.cpus, cores: m.cores, threads: m.threads });
+    expect(new Set(t.topology.list.map((c) => `${c.node}:${c.socket}`)).size).toBe(m.sockets);
+    expect(t.topology.list.map((c) => [c.id, c.node, c.socket, c.core, c.siblings])).toEqual(
+      m.list.map((c) => [c.id, c.node, c.socket, c.core, c.siblings]),
+    );
     for (const v of t.vms) {
       expect(v.pins).toHaveLength(v.vcpus);
       expect(['core', 'socket', 'none']).toContain(v.suggestion.level);
