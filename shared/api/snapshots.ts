@@ -108,7 +108,7 @@ export const SnapshotDelete = domainRef
   .extend({
     name: ObjectName,
     method: SnapshotDeleteMethod.default('libvirt'),
-    /** Its children (and theirs) too: libvirt's CHILDREN flag for internal ones, leaf by leaf for external ones. */
+    /** Its children (and theirs) too, deleted leaf by leaf first (libvirt 9.0's own CHILDREN delete crashed libvirtd in the lab). */
     children: z.boolean().optional(),
     /** blockjobs only: limits the merge's I/O (MiB/s), so a busy host's other disks are not starved. */
     bandwidthMiBps: z.number().int().min(1, 'Bandwidth is below 1 MiB/s').max(100_000).optional(),

@@ -133,9 +133,9 @@ export async function revertExternalByVireo(rpc: RpcClient, dom: DomainRef, f: S
 }
 
 /** Deletes through libvirt (internal ones; external ones on libvirt ≥ 9.0, which merges itself). */
-export async function deleteByLibvirt(rpc: RpcClient, dom: DomainRef, name: string, children = false): Promise<void> {
+export async function deleteByLibvirt(rpc: RpcClient, dom: DomainRef, name: string): Promise<void> {
   try {
-    await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, name), { flags: children ? SnapshotDeleteFlags.CHILDREN : 0 });
+    await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, name));
   } catch (err) {
     throw withLibvirtHint(err, 'The snapshot and its files are as they were.');
   }

@@ -203,14 +203,12 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
           },
           async (ctx) => {
             try {
-              if (!external) {
-                ctx.update({ phase: `libvirt deletes the snapshot${req.children ? ' and its children' : ''}` });
-                await deleteByLibvirt(rpc, dom, req.name, !!req.children);
-                return;
-              }
+              // Leaf by leaf, also for internal ones: libvirt 9.0's own CHILDREN delete crashed libvirtd
+              // in the lab (a segfault in libvirt.so while deleting a tree of five internal snapshots).
               for (const [i, n] of subtree.entries()) {
-                ctx.update({ phase: stepPhase(subtree, i, 'libvirt merges the snapshot'), progress: i / subtree.length });
-                await deleteByLibvirt(rpc, dom, n, false);
+                const what = external ? 'libvirt merges the snapshot' : 'libvirt deletes the snapshot';
+                ctx.update({ phase: stepPhase(subtree, i, what), progress: i / subtree.length });
+                await deleteByLibvirt(rpc, dom, n);
               }
             } finally {
               changed(req.hostId, req.uuid);
@@ -223,7 +221,7 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
     dispose: () => {
       offDomain();
       deps.hosts.off('connected', onConnected);
-      void blockEvents.dispose();
+      // (the shared registrations end with their connections)
     },
   };
 }
