@@ -877,6 +877,7 @@ up(){
   local t0 X fresh=0; t0=$(now)
   preflight
   mkdir -p "$LAB" "$H"
+  mm_record
   install_pkgs
   build_guest
   if lab_healthy; then
@@ -979,7 +980,46 @@ leftover_netns_pids(){ # processes whose netns is one the lab created (even if i
   done
 }
 
-down(){ rm -f "$LAB/READY"; teardown; }
+down(){ rm -f "$LAB/READY"; teardown; mm_restore; }
+
+# The lab's hosts share this machine's kernel: KSM and the huge page pools a test changes are the
+# machine's (issue 20). `up` records what the machine had in $LAB/mm.baseline (once: purge removes
+# it), `down` puts back what differs, `verify-clean` reports what differs (from 0 and the kernel's
+# defaults when nothing was recorded). One "path value" per line.
+MM_BASELINE=$LAB/mm.baseline
+mm_values(){
+  local f
+  for f in /sys/kernel/mm/ksm/run /sys/kernel/mm/ksm/pages_to_scan /sys/kernel/mm/ksm/sleep_millisecs /sys/kernel/mm/hugepages/hugepages-*/nr_hugepages; do
+    [ -r "$f" ] && echo "$f $(cat "$f")"
+  done
+  return 0
+}
+mm_record(){
+  [ -s "$MM_BASELINE" ] && return 0
+  mm_values > "$MM_BASELINE.tmp" && mv "$MM_BASELINE.tmp" "$MM_BASELINE" && log "recorded the machine's KSM and huge page values in $MM_BASELINE: $(tr '\n' ' ' < "$MM_BASELINE")"
+}
+mm_expected(){
+  if [ -s "$MM_BASELINE" ]; then cat "$MM_BASELINE"; return 0; fi
+  mm_values | awk '{ v = 0; if ($1 ~ /pages_to_scan$/) v = 100; if ($1 ~ /sleep_millisecs$/) v = 20; print $1, v }'
+}
+mm_drift(){ # "path expected now" for each value that is not what the machine had
+  local p want have
+  while read -r p want; do
+    case $p in /sys/kernel/mm/*) ;; *) continue ;; esac
+    have=$(cat "$p" 2>/dev/null) || continue
+    [ "$have" = "$want" ] || echo "$p $want $have"
+  done < <(mm_expected)
+}
+mm_restore(){
+  local p want have
+  [ -s "$MM_BASELINE" ] || return 0
+  while read -r p want have; do
+    # KSM stopped with 2 first: it unmerges the pages it shared
+    [[ "$p" == */ksm/run && "$want" == 0 && "$have" == 1 ]] && { echo 2 > "$p"; } 2>/dev/null
+    if { echo "$want" > "$p"; } 2>/dev/null && [ "$(cat "$p")" = "$want" ]; then log "put back $p = $want (it was $have)"
+    else log "could not put back $p = $want: it reads $(cat "$p" 2>/dev/null)"; fi
+  done < <(mm_drift)
+}
 
 verify_clean(){
   local left=() X p d f c
@@ -1005,11 +1045,8 @@ verify_clean(){
   fi
   for p in $(lab_loops); do left+=("loop device $p on a file under $LAB"); done
   while read -r d; do [ -n "$d" ] && left+=("cgroup $d"); done < <(find /sys/fs/cgroup -maxdepth 6 -type d \( -name lab-A -o -name lab-B \) 2>/dev/null)
-  # The lab's hosts share this machine's kernel: a test that turned KSM on or reserved huge pages must put them back (issue 20).
-  c=$(cat /sys/kernel/mm/ksm/run 2>/dev/null || echo 0); [ "$c" != 1 ] || left+=("KSM left on: /sys/kernel/mm/ksm/run = 1")
-  for f in /sys/kernel/mm/hugepages/hugepages-*/nr_hugepages; do
-    c=$(cat "$f" 2>/dev/null || echo 0); [ "$c" = 0 ] || left+=("huge pages left allocated: $f = $c")
-  done
+  # KSM and huge pages as the machine had them before the lab ($MM_BASELINE; 0 and the kernel's defaults without it)
+  while read -r f c d; do left+=("$f = $d, the machine had $c$([ -s "$MM_BASELINE" ] || echo ' (the default; no mm.baseline)')"); done < <(mm_drift)
   if [ ${#left[@]} -eq 0 ]; then log "clean: nothing of the lab remains"; return 0; fi
   printf '%s\n' "${left[@]}" | sort -u | sed 's/^/remains: /'
   return 1
