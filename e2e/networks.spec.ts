@@ -9,7 +9,9 @@
  * the VM runs, naming it, and delete works once it is off. A network on the lab's existing host
  * bridge under a hostile name renders verbatim and reaches libvirt escaped; autostart, stop and
  * start; an overlapping subnet is named at its field in plain words and nothing is sent; an open
- * network. Everything is named s18-* (networks on 10.203.105-107.0/24, inside the lab's namespaces)
+ * network. A running network edited (DHCP range and a static host live, virsh's live and inactive
+ * XML), an IPv6 network (wrong fields named) defined without starting and edited (saved, autostart).
+ * Everything is named s18-* (networks on 10.203.105-108.0/24, inside the lab's namespaces)
  * and removed at the end, also on failure.
  */
 import { randomBytes } from 'node:crypto';
@@ -30,6 +32,7 @@ const VM = `s18-vm-${tag}`;
 const HOSTILE = `s18 "br" <x> & ü 'q' ${tag}`;
 const ISO = `s18-iso-${tag}`;
 const OPEN = `s18-open-${tag}`;
+const V6 = `s18-v6-${tag}`;
 const MAC1 = '52:54:00:18:05:01';
 const MAC2 = '52:54:00:18:05:02';
 const MAC3 = '52:54:00:18:05:03';
@@ -182,7 +185,7 @@ async function virshPid(name: string): Promise<string> {
   return (await labSh(['exec', 'A', 'cat', `/run/libvirt/network/${name}.pid`])).stdout;
 }
 
-test('a host bridge under a hostile name, autostart, stop and start; an overlapping subnet named at its field; an open network', async ({
+test('a host bridge under a hostile name, autostart, stop and start; an overlapping subnet named at its field; an open network; edit live; IPv6 defined only', async ({
   page,
   server,
 }, testInfo) => {
@@ -242,7 +245,67 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
   await tab.create({ name: OPEN, mode: 'open', address: '10.203.107.1', prefix: 24 });
   expect(await virshOn('A', ['net-dumpxml', OPEN])).toContain("<forward mode='open'/>");
 
-  for (const n of [HOSTILE, ISO, OPEN]) {
+  // Edit a running network: a DHCP range and a static host go live (virsh's live XML), then the range changes again.
+  let result = await tab.edit(ISO, {
+    dhcp: { start: '10.203.106.100', end: '10.203.106.150' },
+    hosts: [{ mac: MAC3, ip: '10.203.106.60', name: 'e18' }],
+  });
+  await expect(result.getByTestId('network-edit-live')).toContainText('DHCP range 10.203.106.100–10.203.106.150');
+  await expect(result.getByTestId('network-edit-live')).toContainText(`static host ${MAC3} → 10.203.106.60`);
+  await expect(result.getByTestId('network-edit-pending')).toHaveCount(0);
+  await tab.closeEdit();
+  for (const flags of [[], ['--inactive']]) {
+    const x = await virshOn('A', ['net-dumpxml', ISO, ...flags]);
+    expect(x).toContain("<range start='10.203.106.100' end='10.203.106.150'");
+    expect(x).toContain(`<host mac='${MAC3}' name='e18' ip='10.203.106.60'/>`);
+  }
+  await expect(tab.row(ISO).getByTestId('network-dhcp')).toHaveText('10.203.106.100 – 10.203.106.150');
+  result = await tab.edit(ISO, { dhcp: { start: '10.203.106.100', end: '10.203.106.120' }, hosts: [] });
+  await expect(result.getByTestId('network-edit-live')).toContainText('DHCP range 10.203.106.100–10.203.106.150 removed');
+  await expect(result.getByTestId('network-edit-live')).toContainText('DHCP range 10.203.106.100–10.203.106.120');
+  await expect(result.getByTestId('network-edit-live')).toContainText(`static host ${MAC3} → 10.203.106.60 removed`);
+  await tab.closeEdit();
+  const live = await virshOn('A', ['net-dumpxml', ISO]);
+  expect(live).toContain("<range start='10.203.106.100' end='10.203.106.120'");
+  expect(live).not.toContain(MAC3);
+
+  // IPv6: a wrong address and a DHCPv6 range outside the subnet are named at their fields; then an
+  // isolated network with an IPv6 subnet and DHCPv6 range, defined only (not started).
+  await tab.fill({
+    name: V6,
+    mode: 'isolated',
+    address: '10.203.108.1',
+    prefix: 24,
+    ipv6: { address: 'fd00:203:108::zz', prefix: 64, dhcp: { start: 'fd00:203:109::100', end: 'fd00:203:108::1ff' } },
+  });
+  await tab.form.getByTestId('network-form-define').click();
+  await expect(tab.form.getByTestId('network-form-summary')).toHaveText('Check this field: IPv6 address. Nothing was sent.');
+  await expect(tab.form.getByText('IPv6 address is not an IPv6 address like fd00:1::1')).toBeVisible();
+  await tab.form.getByTestId('network-form-address6').fill('fd00:203:108::1');
+  await tab.form.getByTestId('network-form-define').click();
+  await expect(tab.form.getByTestId('network-form-summary')).toHaveText(
+    'Check these 2 fields: DHCPv6 range start, DHCPv6 range end. Nothing was sent.',
+  );
+  await expect(tab.form.getByText('DHCPv6 range start is outside the subnet /64 of fd00:203:108::1')).toBeVisible();
+  await tab.form.getByTestId('network-form-dhcp6-start').fill('fd00:203:108::100');
+  await tab.form.getByTestId('network-form-define').click();
+  await expect(tab.form).toBeHidden({ timeout: 30_000 });
+  const v6 = tab.row(V6);
+  await expect(v6).toHaveAttribute('data-active', 'false');
+  await expect(v6.getByTestId('network-ipv6')).toHaveText('fd00:203:108::1/64 (DHCPv6 fd00:203:108::100 – fd00:203:108::1ff)');
+  expect(await virshOn('A', ['net-info', V6])).toMatch(/Active:\s+no/);
+  const x6 = await virshOn('A', ['net-dumpxml', V6]);
+  expect(x6).toContain("<ip family='ipv6' address='fd00:203:108::1' prefix='64'>");
+  expect(x6).toContain("<range start='fd00:203:108::100' end='fd00:203:108::1ff'/>");
+  // Edited while not running: saved in its definition, autostart on.
+  result = await tab.edit(V6, { dhcp: { start: '10.203.108.10', end: '10.203.108.20' }, autostart: true });
+  await expect(result.getByTestId('network-edit-saved')).toContainText('DHCP range 10.203.108.10–10.203.108.20');
+  await expect(result.getByTestId('network-edit-saved')).toContainText('autostart on');
+  await tab.closeEdit();
+  expect(await virshOn('A', ['net-dumpxml', V6])).toContain("<range start='10.203.108.10' end='10.203.108.20'");
+  expect(await virshOn('A', ['net-info', V6])).toMatch(/Autostart:\s+yes/);
+
+  for (const n of [HOSTILE, ISO, OPEN, V6]) {
     await tab.delete(n);
     await expect(tab.row(n)).toHaveCount(0);
   }

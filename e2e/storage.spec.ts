@@ -4,21 +4,25 @@
  * `qemu-img resize`), each step checked with virsh on the host as well as in the UI:
  * a dir pool with a hostile name defined at a new path (a relative path refused at its field first),
  * built, autostarted, started; a qcow2 volume (hostile name) created, resized offline, an overlay
- * created on it and deleted, cloned within the pool and into default; a file made behind
- * libvirt's back appears after Refresh and is wiped to zeroes; a file uploaded from this computer
- * lands in the pool with the same bytes; the volume
+ * created on it and deleted, cloned within the pool and into default (the build and each clone a
+ * job awaited in the panel); 192 MiB of random data cloned as a job with byte progress, shown in
+ * the Jobs drawer, the copy's sha256 equal; a file made behind libvirt's back appears after
+ * Refresh and is wiped (a job) to zeroes; a file uploaded from this computer lands in the pool
+ * with the same bytes and downloads back (a browser download) with the same sha256; the volume
  * attached (virsh) to a running throwaway guest and resized live — the guest's /sys/block size
  * changes; its delete and the pool's undefine refused naming the guest (the pool stopped with virsh:
  * the list follows libvirt's pool event); after the detach the
  * delete goes through; the pool stopped, its storage deleted and undefined.
  * A logical pool on a loop device (a file under the lab dir, attached in host A; `lab.sh down`
  * detaches any left): defined, built (vgcreate), started with its size shown, stopped, deleted
- * (vgremove), undefined. The lab's kernel has no device-mapper, so no logical volume can be
+ * (vgremove), undefined; an fs pool on the same loop device and a netfs pool defined (not
+ * started; wrong device and server named at their fields) and read back with virsh pool-dumpxml,
+ * then undefined. The lab's kernel has no device-mapper, so no logical volume can be
  * created there: volumes of logical pools are not exercised. Everything made is named st18-e2e-*
  * and removed at the end, also on failure.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { throwawayXml } from '../electron/libvirt/lab-fixture';
 import { expect, openApp, test } from './fixtures';
 import { connectLabHosts } from './lab/hosts';
@@ -55,7 +59,7 @@ test.afterAll(async () => {
   rmSync(XML_FILE, { force: true });
 });
 
-test('storage: define, build, autostart, start a dir pool; create, resize offline and live, delete a volume; refusals name the VM', async ({
+test('storage: define, build (job), autostart, start a dir pool; create, resize offline and live, clone and wipe (jobs), upload and download, delete a volume; refusals name the VM', async ({
   page,
   server,
 }) => {
@@ -81,7 +85,7 @@ test('storage: define, build, autostart, start a dir pool; create, resize offlin
     // The other types the host's libvirt supports, as virsh pool-capabilities says.
     const others = [...(await virshOn('A', ['pool-capabilities'])).matchAll(/<pool type='([^']+)' supported='yes'>/g)]
       .map((m) => m[1])
-      .filter((t) => t !== 'dir' && t !== 'logical');
+      .filter((t) => t !== undefined && !['dir', 'fs', 'netfs', 'logical'].includes(t));
     expect(others.length).toBeGreaterThan(0);
     await expect(form.getByTestId('storage-pool-types-other')).toHaveText(
       `This host’s libvirt also supports ${others.join(', ')} pools: define those with virsh pool-define for now.`,
@@ -101,7 +105,7 @@ test('storage: define, build, autostart, start a dir pool; create, resize offlin
   });
 
   await test.step('build, autostart, start', async () => {
-    await storage.poolAction(POOL, 'build');
+    await storage.buildPool(POOL);
     await expect
       .poll(() =>
         labSh(['exec', 'A', 'test', '-d', DIR]).then(
@@ -156,6 +160,43 @@ test('storage: define, build, autostart, start a dir pool; create, resize offlin
     await expect(storage.volume('st18-copy.qcow2')).toHaveCount(0);
   });
 
+  await test.step('a 192 MiB raw volume cloned as a job: progress in bytes, shown in the Jobs panel, ends succeeded with the same bytes', async () => {
+    const big = `${DIR}/st18-big.raw`;
+    const size = 192 * MiB;
+    await labSh(['exec', 'A', 'sh', '-c', `head -c ${size} /dev/urandom > "$1"`, 'sh', big]);
+    await storage.poolAction(POOL, 'refresh');
+    await expect(storage.volume('st18-big.raw').getByTestId('storage-volume-capacity')).toHaveAttribute('data-bytes', String(size));
+    const job = storage.volumeJob;
+    const before = (await job.count()) ? await job.getAttribute('data-job') : null;
+    await storage.startClone('st18-big.raw', 'st18-big-copy.raw');
+    await expect(job).toBeVisible();
+    if (before !== null) await expect(job).not.toHaveAttribute('data-job', before);
+    await expect(job.getByTestId('storage-volume-job-phase')).toHaveText(/libvirt copies the volume|done/);
+    // The progress as the panel showed it while the copy ran (the new volume's allocation, read every 300 ms).
+    const seen: number[] = [];
+    while ((await job.getAttribute('data-status')) === 'running') {
+      seen.push(Number(await job.getAttribute('data-progress')));
+      await page.waitForTimeout(50);
+    }
+    test.info().annotations.push({ type: 'clone progress seen (%)', description: seen.join(' ') });
+    await expect(job).toHaveAttribute('data-status', 'succeeded');
+    await expect(job).toHaveAttribute('data-progress', '100');
+    await expect(job.getByTestId('storage-volume-job-figures')).toContainText('192 MiB of 192 MiB');
+    const jobId = (await job.getAttribute('data-job')) ?? '';
+    await page.getByTestId('jobs-button').click();
+    const card = page.getByTestId('jobs-drawer').getByTestId(`job-${jobId}`);
+    await expect(card).toContainText('Clone st18-big.raw to');
+    await expect(card).toContainText('succeeded');
+    await page.keyboard.press('Escape');
+    await expect(storage.volume('st18-big-copy.raw').getByTestId('storage-volume-capacity')).toHaveAttribute('data-bytes', String(size));
+    const sums = (await labSh(['exec', 'A', 'sha256sum', big, `${DIR}/st18-big-copy.raw`])).stdout.split('\n').map((l) => l.split(' ')[0]);
+    expect(sums[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(sums[1]).toBe(sums[0]);
+    await storage.deleteVolume('st18-big-copy.raw');
+    await storage.deleteVolume('st18-big.raw');
+    await expect(storage.volume('st18-big.raw')).toHaveCount(0);
+  });
+
   await test.step('a file made behind libvirt’s back appears after Refresh; wiped, it holds zeroes', async () => {
     const file = `${DIR}/st18-behind.img`;
     await labSh(['exec', 'A', 'sh', '-c', 'head -c 1048576 /dev/urandom > "$1"', 'sh', file]);
@@ -185,6 +226,16 @@ test('storage: define, build, autostart, start a dir pool; create, resize offlin
     await expect(up.getByTestId('storage-volume-capacity')).toHaveAttribute('data-bytes', String(MiB + 123));
     const onHost = (await labSh(['exec', 'A', 'sha256sum', `${DIR}/st18_up.img`])).stdout.split(' ')[0];
     expect(onHost).toBe(createHash('sha256').update(buffer).digest('hex'));
+
+    // Downloaded back to this computer (a job; the browser saves the file): the same bytes as on the host.
+    const before = (await storage.volumeJob.count()) ? await storage.volumeJob.getAttribute('data-job') : null;
+    const [download] = await Promise.all([page.waitForEvent('download'), up.getByTestId('storage-volume-download').click()]);
+    expect(download.suggestedFilename()).toBe('st18_up.img');
+    const saved = await download.path();
+    expect(createHash('sha256').update(readFileSync(saved)).digest('hex')).toBe(onHost);
+    await storage.expectNewJob(storage.volumeJob, before);
+    await expect(storage.volumeJob).toContainText(`Download ${POOL}/st18_up.img`);
+    await expect(storage.volumeJob.getByTestId('storage-volume-job-figures')).toContainText('1.0 MiB of 1.0 MiB');
     await storage.deleteVolume('st18_up.img');
     await expect(up).toHaveCount(0);
   });
@@ -243,11 +294,13 @@ test('storage: define, build, autostart, start a dir pool; create, resize offlin
   });
 });
 
-test('a logical pool on a loop device: defined, built (vgcreate), started with its size; stopped, deleted (vgremove), undefined', async ({
+test('a logical pool on a loop device: defined, built (vgcreate), started with its size; stopped, deleted (vgremove), undefined; fs and netfs pools defined', async ({
   page,
   server,
 }) => {
   const LV_POOL = `st18-e2e-lvm-${tag} <&> ü`;
+  const FS_POOL = `st18-e2e-fs-${tag}`;
+  const NFS_POOL = `st18-e2e-nfs-${tag} "n"`;
   const VG = `st18vg${tag}`;
   const img = `${labDir()}/st18-e2e-lvm-${tag}.img`;
   const loop = (await labSh(['exec', 'A', 'sh', '-c', 'truncate -s 64M "$1" && losetup -f --show "$1"', 'sh', img])).stdout.trim();
@@ -282,7 +335,7 @@ test('a logical pool on a loop device: defined, built (vgcreate), started with i
     await expect(pool).toHaveAttribute('data-state', 'inactive');
     expect(await virshOn('A', ['pool-dumpxml', LV_POOL])).toContain(`<device path='${loop}'/>`);
 
-    await storage.poolAction(LV_POOL, 'build');
+    await storage.buildPool(LV_POOL);
     await expect.poll(vgExists).toBe(true);
     await storage.poolAction(LV_POOL, 'start');
     await expect(pool).toHaveAttribute('data-state', 'running');
@@ -299,9 +352,59 @@ test('a logical pool on a loop device: defined, built (vgcreate), started with i
     await storage.poolAction(LV_POOL, 'undefine');
     await expect(pool).toHaveCount(0);
     expect(await virshStatus(['pool-info', LV_POOL])).not.toBe(0);
+
+    // A file system on the same loop device, and an NFS export: defined (not started), read back with virsh.
+    await page.getByTestId('storage-define-pool').click();
+    await form.getByTestId('storage-pool-type-fs').click();
+    await form.getByTestId('storage-pool-name-input').fill(FS_POOL);
+    await form.getByTestId('storage-pool-device-input').fill(img);
+    await form.getByTestId('storage-pool-path-input').fill(`/mnt/st18-fs-${tag}`);
+    await form.getByTestId('storage-pool-submit').click();
+    await expect(form.getByTestId('form-summary')).toHaveText('Check this field: Block device. Nothing was sent.');
+    await expect(form).toContainText('Must be a block device under /dev');
+    await form.getByTestId('storage-pool-device-input').fill(loop);
+    await form.getByTestId('storage-pool-format-input').click();
+    await page.getByRole('option', { name: 'ext4', exact: true }).click();
+    await form.getByTestId('storage-pool-submit').click();
+    await expect(form).toBeHidden();
+    await expect(storage.pool(FS_POOL).getByTestId('storage-pool-where')).toHaveText(`fs · /mnt/st18-fs-${tag}`);
+    const fsXml = await virshOn('A', ['pool-dumpxml', FS_POOL]);
+    expect(fsXml).toContain(`<pool type='fs'>`);
+    expect(fsXml).toContain(`<device path='${loop}'/>`);
+    expect(fsXml).toContain(`<format type='ext4'/>`);
+    expect(fsXml).toContain(`<path>/mnt/st18-fs-${tag}</path>`);
+
+    await page.getByTestId('storage-define-pool').click();
+    await form.getByTestId('storage-pool-type-netfs').click();
+    await form.getByTestId('storage-pool-name-input').fill(NFS_POOL);
+    await form.getByTestId('storage-pool-host-input').fill('nas; rm -rf /');
+    await form.getByTestId('storage-pool-source-input').fill('export/vms');
+    await form.getByTestId('storage-pool-path-input').fill(`/mnt/st18-nfs-${tag}`);
+    await form.getByTestId('storage-pool-submit').click();
+    await expect(form.getByTestId('form-summary')).toHaveText('Check these 2 fields: Server, Exported directory. Nothing was sent.');
+    await form.getByTestId('storage-pool-host-input').fill('10.203.0.2');
+    await form.getByTestId('storage-pool-source-input').fill('/export/st18 vms');
+    await form.getByTestId('storage-pool-format-input').click();
+    await page.getByRole('option', { name: 'nfs', exact: true }).click();
+    await form.getByTestId('storage-pool-submit').click();
+    await expect(form).toBeHidden();
+    await expect(storage.pool(NFS_POOL).getByTestId('storage-pool-where')).toHaveText(`netfs · /mnt/st18-nfs-${tag}`);
+    const nfsXml = await virshOn('A', ['pool-dumpxml', NFS_POOL]);
+    expect(nfsXml).toContain(`<pool type='netfs'>`);
+    expect(nfsXml).toContain(`<host name='10.203.0.2'/>`);
+    expect(nfsXml).toContain(`<dir path='/export/st18 vms'/>`);
+    expect(nfsXml).toContain(`<format type='nfs'/>`);
+    for (const p of [FS_POOL, NFS_POOL]) {
+      await expect(storage.pool(p)).toHaveAttribute('data-state', 'inactive');
+      await storage.poolAction(p, 'undefine');
+      await expect(storage.pool(p)).toHaveCount(0);
+      expect(await virshStatus(['pool-info', p])).not.toBe(0);
+    }
   } finally {
     await virshStatus(['pool-destroy', LV_POOL]);
     await virshStatus(['pool-undefine', LV_POOL]);
+    await virshStatus(['pool-undefine', FS_POOL]);
+    await virshStatus(['pool-undefine', NFS_POOL]);
     await labSh(['exec', 'A', 'sh', '-c', 'vgremove -f "$1"; losetup -d "$2"; rm -f "$3"', 'sh', VG, loop, img]).catch(() => {});
   }
 });

@@ -7,17 +7,24 @@
  * six commands in one write. Each run makes its own pool (st18-bench-*); removing it (stop,
  * delete, undefine) is not timed, on either side.
  *
+ * The service is built as the app builds it (told the host is connected: pool and domain
+ * lifecycle events); setup lists the pools once, as the Storage tab does before any action. The
+ * service keeps each pool's reference (from the list or the define) and the host's domain list
+ * (renewed by lifecycle events), so an action needs no lookup first; every VM's disks are still
+ * read afresh before the resize and the delete.
+ *
  * extra: the same six libvirt calls through Vireo's typed wrappers alone (no lookups by the
  * service, no check of who uses the volume), to tell the wire's cost from the checks' cost.
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
+import { type OpenHost, openHost } from '../../electron/libvirt/lab-fixture';
 import { poolBuild, poolCreate, poolDefineXml, volCreateXml, volDelete, volResize } from '../../electron/libvirt/storage';
 import { StorageService } from '../../electron/services/storage/service';
 import { buildPoolXml } from '../../electron/xml/pool';
 import { buildVolumeXml } from '../../electron/xml/volume';
-import { type VireoConn, VirshShell, vireoConnect, virshUri } from './_virsh';
+import { VirshShell, virshUri } from './_virsh';
 import { median } from './run';
 import type { Bench } from './types';
 
@@ -25,7 +32,7 @@ const HOST = 'lab-a';
 const MiB = 1024 * 1024;
 const tag = randomBytes(3).toString('hex');
 let n = 0;
-let conn: VireoConn | undefined;
+let conn: OpenHost | undefined;
 let shell: VirshShell | undefined;
 let storage: StorageService | undefined;
 const made: string[] = [];
@@ -48,12 +55,15 @@ const bench: Bench = {
   runs: 9,
   baselineLabel: 'virsh pool-define-as, pool-build, pool-start, vol-create-as, vol-resize, vol-delete (interactive, connected)',
   async setup() {
-    const c = await vireoConnect('A');
+    const c = await openHost('A');
     conn = c;
     shell = await VirshShell.open(virshUri('A'));
-    // The service as the app builds it, on this one warm connection (no events needed here).
-    const hosts = Object.assign(new EventEmitter(), { connection: () => ({ rpc: c.rpc }), name: () => HOST });
+    // The service as the app builds it, on this one warm connection, told the host is connected.
+    const hosts = Object.assign(new EventEmitter(), { connection: () => c.conn, name: () => HOST });
     storage = new StorageService(hosts as never, { emit: () => {} });
+    hosts.emit('connected', HOST, c.conn);
+    if (!(await storage.domainList(HOST)?.ready)) throw new Error('the domain events could not be registered');
+    await storage.pools(HOST);
   },
   async vireo() {
     if (!storage) throw new Error('setup did not run');

@@ -16,6 +16,7 @@ export interface NewNetwork {
   prefix?: number;
   dhcp?: { start: string; end: string };
   hosts?: StaticHost[];
+  ipv6?: { address: string; prefix?: number; dhcp?: { start: string; end: string } };
 }
 
 export class NetworksTab {
@@ -65,6 +66,60 @@ export class NetworksTab {
       await row.getByTestId('network-form-host-ip').fill(h.ip);
       if (h.name) await row.getByTestId('network-form-host-name').fill(h.name);
     }
+    if (n.ipv6) {
+      await f.getByTestId('network-form-address6').fill(n.ipv6.address);
+      if (n.ipv6.prefix !== undefined) await f.getByTestId('network-form-prefix6').fill(String(n.ipv6.prefix));
+      if (n.ipv6.dhcp) {
+        await f.getByTestId('network-form-dhcp6-start').fill(n.ipv6.dhcp.start);
+        await f.getByTestId('network-form-dhcp6-end').fill(n.ipv6.dhcp.end);
+      }
+    }
+  }
+
+  /** "Define only": defined, not started. */
+  async defineOnly(n: NewNetwork): Promise<void> {
+    await this.fill(n);
+    await this.form.getByTestId('network-form-define').click();
+    await expect(this.form).toBeHidden({ timeout: 30_000 });
+    await expect(this.row(n.name)).toHaveAttribute('data-active', 'false');
+  }
+
+  /**
+   * "Edit…" on a network: the DHCP range (null: none), the static hosts wanted (the rows are
+   * replaced), autostart; saved. Returns the result panel (what went live, pending or saved).
+   */
+  async edit(
+    name: string,
+    e: { dhcp?: { start: string; end: string } | null; hosts?: StaticHost[]; autostart?: boolean },
+  ): Promise<Locator> {
+    await this.row(name).getByTestId('network-edit').click();
+    const f = this.form;
+    await expect(f).toBeVisible();
+    if (e.dhcp !== undefined) {
+      await f.getByTestId('network-form-dhcp-start').fill(e.dhcp?.start ?? '');
+      await f.getByTestId('network-form-dhcp-end').fill(e.dhcp?.end ?? '');
+    }
+    if (e.hosts) {
+      while ((await f.getByTestId('network-form-host').count()) > 0) await f.getByTestId('network-form-host-remove').first().click();
+      for (const [i, h] of e.hosts.entries()) {
+        await f.getByTestId('network-form-host-add').click();
+        const row = f.getByTestId('network-form-host').nth(i);
+        await row.getByTestId('network-form-host-mac').fill(h.mac);
+        await row.getByTestId('network-form-host-ip').fill(h.ip);
+        if (h.name) await row.getByTestId('network-form-host-name').fill(h.name);
+      }
+    }
+    const sw = f.getByTestId('network-form-autostart');
+    if (e.autostart !== undefined && (await sw.isChecked()) !== e.autostart) await sw.click({ force: true });
+    await f.getByTestId('network-form-save').click();
+    const result = f.getByTestId('network-edit-result');
+    await expect(result).toBeVisible({ timeout: 30_000 });
+    return result;
+  }
+
+  async closeEdit(): Promise<void> {
+    await this.form.getByTestId('network-edit-done').click();
+    await expect(this.form).toBeHidden();
   }
 
   async submit(): Promise<void> {

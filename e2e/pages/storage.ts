@@ -82,7 +82,34 @@ export class StoragePage {
     await expect(dlg).toBeHidden();
   }
 
+  /** The job a clone or wipe of this panel started (the last one). */
+  get volumeJob(): Locator {
+    return this.volumes.getByTestId('storage-volume-job');
+  }
+
+  /** Waits for a job panel to follow a job other than `before` (the one it showed before the click), then for it to end `status`. */
+  async expectNewJob(job: Locator, before: string | null, status = 'succeeded', timeout = 60_000): Promise<string> {
+    await expect(job).toBeVisible({ timeout: 10_000 });
+    if (before !== null) await expect(job).not.toHaveAttribute('data-job', before, { timeout: 10_000 });
+    const id = (await job.getAttribute('data-job')) ?? '';
+    expect(id).not.toBe('');
+    await expect(job).toHaveAttribute('data-status', status, { timeout });
+    return id;
+  }
+
+  private async jobBefore(job: Locator): Promise<string | null> {
+    return (await job.count()) ? job.getAttribute('data-job') : null;
+  }
+
+  /** Clones a volume; the copy runs as a job shown in the panel, awaited until it succeeded. */
   async cloneVolume(name: string, copy: string, intoPool?: string): Promise<void> {
+    const before = await this.jobBefore(this.volumeJob);
+    await this.startClone(name, copy, intoPool);
+    await this.expectNewJob(this.volumeJob, before);
+  }
+
+  /** Opens the clone dialog and submits it (the job is not awaited). */
+  async startClone(name: string, copy: string, intoPool?: string): Promise<void> {
     await this.volume(name).getByTestId('storage-volume-clone').click();
     const dlg = modal(this.page, 'storage-clone-form');
     await dlg.getByTestId('storage-clone-name-input').fill(copy);
@@ -94,9 +121,20 @@ export class StoragePage {
     await expect(dlg).toBeHidden();
   }
 
+  /** Wipes a volume (a job, awaited until it succeeded). */
   async wipeVolume(name: string): Promise<void> {
+    const before = await this.jobBefore(this.volumeJob);
     await this.volume(name).getByTestId('storage-volume-wipe').click();
     await this.confirm();
+    await this.expectNewJob(this.volumeJob, before);
+  }
+
+  /** Builds a pool (a job shown above the pools, awaited until it succeeded). */
+  async buildPool(name: string): Promise<void> {
+    const job = this.page.getByTestId('storage-pool-job');
+    const before = await this.jobBefore(job);
+    await this.poolAction(name, 'build');
+    await this.expectNewJob(job, before);
   }
 
   async deleteVolume(name: string): Promise<void> {

@@ -88,7 +88,7 @@ export async function networkGetDhcpLeases(rpc: RpcClient, net: NetworkRef, o?: 
 /** virNetworkUpdateCommand. */
 export const NetworkUpdateCommand = { MODIFY: 1, DELETE: 2, ADD_LAST: 3, ADD_FIRST: 4 } as const;
 /** virNetworkUpdateSection (the ones Vireo edits). */
-export const NetworkUpdateSection = { IP_DHCP_HOST: 4 } as const;
+export const NetworkUpdateSection = { IP_DHCP_HOST: 4, IP_DHCP_RANGE: 5 } as const;
 /** virNetworkUpdateFlags. */
 export const NetworkUpdateFlags = { AFFECT_CURRENT: 0, AFFECT_LIVE: 1, AFFECT_CONFIG: 2 } as const;
 

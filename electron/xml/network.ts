@@ -47,6 +47,11 @@ export function buildNetworkXml(spec: NetworkSpec): string {
         for (const h of ip.hosts) appendDhcpHost(dhcp, h);
       }
     }
+    const ip6 = spec.ipv6;
+    if (ip6) {
+      const e = appendElement(root, 'ip', { family: 'ipv6', address: ip6.address, prefix: ip6.prefix });
+      if (ip6.dhcp) appendElement(appendElement(e, 'dhcp'), 'range', { start: ip6.dhcp.start, end: ip6.dhcp.end });
+    }
   }
   indent(doc);
   return toXml(doc);
@@ -63,6 +68,15 @@ export function buildDhcpHostXml(h: DhcpHost): string {
   root.setAttribute('mac', h.mac.toLowerCase());
   if (h.name) root.setAttribute('name', h.name);
   root.setAttribute('ip', h.ip);
+  return toXml(doc).trim();
+}
+
+/** One <range> element for virNetworkUpdate (section ip-dhcp-range). */
+export function buildDhcpRangeXml(r: { start: string; end: string }): string {
+  const doc = newDocument('range');
+  const root = doc.documentElement as Element;
+  root.setAttribute('start', r.start);
+  root.setAttribute('end', r.end);
   return toXml(doc).trim();
 }
 

@@ -39,7 +39,56 @@ describe('buildPoolXml, logical', () => {
       targetPath: '/dev/st18vg',
       sourceName: 'st18vg',
       sourceDevices: ['/dev/loop7'],
+      sourceFormat: 'lvm2',
     });
+  });
+});
+
+describe('buildPoolXml, fs and netfs', () => {
+  it('a file system on a block device: device, format, mount point; read back', () => {
+    const xml = buildPoolXml({ type: 'fs', name: 'f <&>', device: '/dev/loop3', format: 'ext4', targetPath: '/mnt/f' });
+    expect(xml).toBe(`<pool type="fs">
+  <name>f &lt;&amp;&gt;</name>
+  <source>
+    <device path="/dev/loop3"/>
+    <format type="ext4"/>
+  </source>
+  <target>
+    <path>/mnt/f</path>
+  </target>
+</pool>
+`);
+    expect(parsePool(xml)).toEqual({
+      name: 'f <&>',
+      type: 'fs',
+      targetPath: '/mnt/f',
+      sourceDevices: ['/dev/loop3'],
+      sourceFormat: 'ext4',
+    });
+  });
+
+  it('an NFS export: server, exported directory, format, mount point; read back', () => {
+    const xml = buildPoolXml({
+      type: 'netfs',
+      name: 'n',
+      host: 'nas.example',
+      sourcePath: '/export/a "b"',
+      format: 'nfs',
+      targetPath: '/mnt/n',
+    });
+    expect(xml).toBe(`<pool type="netfs">
+  <name>n</name>
+  <source>
+    <host name="nas.example"/>
+    <dir path="/export/a &quot;b&quot;"/>
+    <format type="nfs"/>
+  </source>
+  <target>
+    <path>/mnt/n</path>
+  </target>
+</pool>
+`);
+    expect(parsePool(xml)).toMatchObject({ type: 'netfs', sourceHost: 'nas.example', sourceDir: '/export/a "b"', sourceFormat: 'nfs' });
   });
 });
 
@@ -66,12 +115,21 @@ describe('parsePool', () => {
       targetPath: '/dev/s18vg',
       sourceName: 's18vg',
       sourceDevices: ['/dev/loop7'],
+      sourceFormat: 'lvm2',
     });
   });
 
   it('a netfs pool: its server', () => {
     const xml = `<pool type='netfs'><name>n</name><source><host name='nas'/><dir path='/export'/><format type='nfs'/></source><target><path>/mnt/n</path></target></pool>`;
-    expect(parsePool(xml)).toEqual({ name: 'n', type: 'netfs', targetPath: '/mnt/n', sourceHost: 'nas', sourceDevices: [] });
+    expect(parsePool(xml)).toEqual({
+      name: 'n',
+      type: 'netfs',
+      targetPath: '/mnt/n',
+      sourceHost: 'nas',
+      sourceDir: '/export',
+      sourceFormat: 'nfs',
+      sourceDevices: [],
+    });
   });
 });
 

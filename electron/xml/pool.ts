@@ -1,12 +1,18 @@
 /**
- * Storage pool XML: the one builder of a pool definition Vireo defines (dir and logical; names and
+ * Storage pool XML: the one builder of a pool definition Vireo defines (dir, fs, netfs, logical; names and
  * paths escaped by the DOM) and the one reader of what Vireo shows of a pool (type, target path, source).
  */
 import { appendElement, attr, child, children, type Element, indent, newDocument, parseXml, path, text, toXml } from './dom';
 
-/** A pool to define: a directory on the host, or an LVM volume group (on `devices` when Build makes it). */
+/**
+ * A pool to define: a directory on the host; a file system on a block device (fs) or an NFS /
+ * GlusterFS / CIFS export (netfs), each mounted on `targetPath` when the pool starts; or an LVM
+ * volume group (on `devices` when Build makes it).
+ */
 export type PoolSpec =
   | { type: 'dir'; name: string; targetPath: string }
+  | { type: 'fs'; name: string; device: string; format: string; targetPath: string }
+  | { type: 'netfs'; name: string; host: string; sourcePath: string; format: string; targetPath: string }
   | { type: 'logical'; name: string; sourceName: string; devices: readonly string[] };
 
 export function buildPoolXml(p: PoolSpec): string {
@@ -19,9 +25,18 @@ export function buildPoolXml(p: PoolSpec): string {
     for (const d of p.devices) appendElement(source, 'device', { path: d });
     appendElement(source, 'name', {}, p.sourceName);
     appendElement(source, 'format', { type: 'lvm2' });
+  } else if (p.type === 'fs') {
+    const source = appendElement(root, 'source');
+    appendElement(source, 'device', { path: p.device });
+    appendElement(source, 'format', { type: p.format });
+  } else if (p.type === 'netfs') {
+    const source = appendElement(root, 'source');
+    appendElement(source, 'host', { name: p.host });
+    appendElement(source, 'dir', { path: p.sourcePath });
+    appendElement(source, 'format', { type: p.format });
   }
   const target = appendElement(root, 'target');
-  appendElement(target, 'path', {}, p.type === 'dir' ? p.targetPath : `/dev/${p.sourceName}`);
+  appendElement(target, 'path', {}, p.type === 'logical' ? `/dev/${p.sourceName}` : p.targetPath);
   indent(doc);
   return toXml(doc);
 }
@@ -37,6 +52,10 @@ export interface PoolModel {
   sourceDevices: string[];
   /** A netfs pool's server. */
   sourceHost?: string;
+  /** A netfs pool's exported directory. */
+  sourceDir?: string;
+  /** The source's format (ext4, nfs, lvm2 …). */
+  sourceFormat?: string;
 }
 
 /** A pool's XML (as poolGetXmlDesc returns it) → what Vireo reads from it. */
@@ -54,6 +73,10 @@ export function parsePool(xml: string): PoolModel {
   if (sourceName) out.sourceName = sourceName;
   const host = attr(child(source, 'host'), 'name');
   if (host) out.sourceHost = host;
+  const dir = attr(child(source, 'dir'), 'path');
+  if (dir) out.sourceDir = dir;
+  const format = attr(child(source, 'format'), 'type');
+  if (format) out.sourceFormat = format;
   if (source) {
     for (const d of Array.from(source.getElementsByTagName('device'))) {
       const p = d.getAttribute('path');

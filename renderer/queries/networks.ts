@@ -21,7 +21,14 @@ export function useNetworkLeases(hostId: HostId, name: string, active: boolean) 
   return useRead('networks.leases', { hostId, name }, { refetchInterval: active ? 3_000 : false });
 }
 
-type Write = 'networks.define' | 'networks.start' | 'networks.stop' | 'networks.autostart' | 'networks.undefine' | 'networks.dhcpHost';
+type Write =
+  | 'networks.define'
+  | 'networks.edit'
+  | 'networks.start'
+  | 'networks.stop'
+  | 'networks.autostart'
+  | 'networks.undefine'
+  | 'networks.dhcpHost';
 
 /** One write; the host's networks (and leases) are read again after it, whatever its outcome. */
 export function useNetworkWrite<N extends Write>(name: N, hostId: HostId) {

@@ -144,6 +144,38 @@ export function ipv4Subnet(address: string, prefix: number): { first: number; la
   return { first, last: (first | (~mask >>> 0)) >>> 0 };
 }
 
+/** An IPv6 address (fd00:203::1, ::1) as 128 bits, or null when it is not one (no zone, no embedded IPv4). */
+export function ipv6ToBigInt(a: string): bigint | null {
+  if (!/^[0-9A-Fa-f:]{2,39}$/.test(a)) return null;
+  const halves = a.split('::');
+  if (halves.length > 2) return null;
+  const part = (s: string) => (s === '' ? [] : s.split(':'));
+  const head = part(halves[0] ?? '');
+  const tail = halves.length === 2 ? part(halves[1] ?? '') : [];
+  const groups = halves.length === 2 ? [...head, ...Array(8 - head.length - tail.length).fill('0'), ...tail] : head;
+  if (groups.length !== 8 || (halves.length === 2 && head.length + tail.length > 7)) return null;
+  let n = 0n;
+  for (const g of groups) {
+    if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) return null;
+    n = (n << 16n) | BigInt(Number.parseInt(g, 16));
+  }
+  return n;
+}
+
+/** An IPv6 address in its text form (fd00:203:0:1::1). */
+export const Ipv6Address = z.string().refine((s) => ipv6ToBigInt(s) !== null, 'is not an IPv6 address like fd00:1::1');
+
+/** The prefix length of a virtual network's IPv6 subnet: /64 is what DHCPv6 and router advertisements need; /48 to /64 taken. */
+export const Ipv6Prefix = z.number().int('must be a whole number').min(48, 'must be 48 or more').max(64, 'must be 64 or less');
+
+/** The first and last address of the IPv6 subnet an address/prefix is in, as numbers. */
+export function ipv6Subnet(address: string, prefix: number): { first: bigint; last: bigint } {
+  const n = ipv6ToBigInt(address) ?? 0n;
+  const hostBits = BigInt(128 - prefix);
+  const first = (n >> hostBits) << hostBits;
+  return { first, last: first | ((1n << hostBits) - 1n) };
+}
+
 /** A libosinfo short id (debian12, win11, linux2022): a letter or digit, then letters, digits, ".", "_", "+", "-" (up to 64). */
 export const OsShortId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/, 'Not an OS short id');
 

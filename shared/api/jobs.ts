@@ -10,7 +10,7 @@
 import type { ApiError, HostId } from './common';
 import type { MigrationFigures, MigrationInfo } from './migration';
 
-export type JobKind = 'migration' | 'install' | 'clone' | 'volume-copy' | 'snapshot' | 'disk-move';
+export type JobKind = 'migration' | 'install' | 'clone' | 'volume-copy' | 'snapshot' | 'storage' | 'disk-move';
 export type JobStatus = 'running' | 'succeeded' | 'failed' | 'canceled';
 
 /** A migration's detail: the live numbers, what the panel shows beside them, and (jobs.get only) the history. */
@@ -41,6 +41,16 @@ export interface CopyJobDetail {
   figures: CopyFigures;
 }
 
+/** Storage work on a host (issue 18): a pool built, a volume cloned (bytes written so far), wiped, or downloaded to this computer. */
+export interface StorageJobDetail {
+  op: 'build' | 'clone' | 'wipe' | 'download';
+  pool: string;
+  volume?: string;
+  /** A clone's new volume. */
+  target?: { pool: string; volume: string };
+  figures: CopyFigures;
+}
+
 /** A running VM's disk moved to another pool (block copy, then pivot; issue 19): bytes copied so far. */
 export interface DiskMoveJobDetail {
   uuid: string;
@@ -58,6 +68,7 @@ export interface JobDetails {
   'volume-copy': CopyJobDetail;
   /** A snapshot merge: bytes of the block job (cur/end) of the disk being merged. */
   snapshot: CopyJobDetail;
+  storage: StorageJobDetail;
   'disk-move': DiskMoveJobDetail;
 }
 
@@ -83,8 +94,9 @@ export type InstallJob = JobOfKind<'install'>;
 export type CloneJob = JobOfKind<'clone'>;
 export type VolumeCopyJob = JobOfKind<'volume-copy'>;
 export type SnapshotJob = JobOfKind<'snapshot'>;
+export type StorageJob = JobOfKind<'storage'>;
 export type DiskMoveJob = JobOfKind<'disk-move'>;
-export type Job = MigrationJob | InstallJob | CloneJob | VolumeCopyJob | SnapshotJob | DiskMoveJob;
+export type Job = MigrationJob | InstallJob | CloneJob | VolumeCopyJob | SnapshotJob | StorageJob | DiskMoveJob;
 /** The job of one kind. */
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
 

@@ -7,9 +7,13 @@ import {
   hostRef,
   Ipv4Address,
   Ipv4Prefix,
+  Ipv6Address,
+  Ipv6Prefix,
   intToIpv4,
   ipv4Subnet,
   ipv4ToInt,
+  ipv6Subnet,
+  ipv6ToBigInt,
   NicMacAddress,
   ObjectName,
 } from './common';
@@ -67,6 +71,38 @@ export const NetworkIpv4 = z
   });
 export type NetworkIpv4 = z.infer<typeof NetworkIpv4>;
 
+/** An IPv6 subnet of a network: the host's address on it, its prefix, and optionally a DHCPv6 range inside it. */
+export const NetworkIpv6 = z
+  .object({
+    address: Ipv6Address,
+    prefix: Ipv6Prefix,
+    dhcp: z.object({ start: Ipv6Address, end: Ipv6Address }).strict().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!Ipv6Address.safeParse(v.address).success || !Ipv6Prefix.safeParse(v.prefix).success) return;
+    const s = ipv6Subnet(v.address, v.prefix);
+    const a = ipv6ToBigInt(v.address) ?? 0n;
+    if (a === s.first)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['address'],
+        message: `is the subnet's own address (/${v.prefix}): give the host one inside it`,
+      });
+    if (!v.dhcp) return;
+    const start = ipv6ToBigInt(v.dhcp.start);
+    const end = ipv6ToBigInt(v.dhcp.end);
+    if (start === null || end === null) return;
+    for (const [k, n] of [
+      ['start', start],
+      ['end', end],
+    ] as const)
+      if (n <= s.first || n > s.last)
+        ctx.addIssue({ code: 'custom', path: ['dhcp', k], message: `is outside the subnet /${v.prefix} of ${v.address}` });
+    if (start > end) ctx.addIssue({ code: 'custom', path: ['dhcp', 'end'], message: 'is before the start of the range' });
+  });
+export type NetworkIpv6 = z.infer<typeof NetworkIpv6>;
+
 /** A new network as the form and the backend take it. */
 export const NetworkSpec = z
   .object({
@@ -75,6 +111,7 @@ export const NetworkSpec = z
     /** 'bridge': the existing host bridge. Other modes: the bridge libvirt creates (libvirt picks virbrN when absent). */
     bridge: BridgeName.optional(),
     ipv4: NetworkIpv4.optional(),
+    ipv6: NetworkIpv6.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -82,6 +119,8 @@ export const NetworkSpec = z
       if (!v.bridge) ctx.addIssue({ code: 'custom', path: ['bridge'], message: 'is needed: the host bridge the guests join' });
       if (v.ipv4)
         ctx.addIssue({ code: 'custom', path: ['ipv4', 'address'], message: 'is not used with a host bridge (the bridge has its own)' });
+      if (v.ipv6)
+        ctx.addIssue({ code: 'custom', path: ['ipv6', 'address'], message: 'is not used with a host bridge (the bridge has its own)' });
     } else if ((v.mode === 'nat' || v.mode === 'route') && !v.ipv4) {
       ctx.addIssue({
         code: 'custom',
@@ -174,6 +213,30 @@ export interface NetworkLease {
 
 const netRef = z.object({ hostId: HostId, name: ObjectName }).strict();
 
+/**
+ * What an edit may change on an existing network: its IPv4 DHCP range (none: no range), its
+ * static hosts (the whole list wanted) and autostart. Checked against the network's own subnet.
+ */
+export const NetworkEdit = z
+  .object({
+    hostId: HostId,
+    name: ObjectName,
+    dhcp: z.object({ start: Ipv4Address, end: Ipv4Address }).strict().nullable(),
+    hosts: z.array(DhcpHost).max(256),
+    autostart: z.boolean(),
+  })
+  .strict();
+export type NetworkEdit = z.infer<typeof NetworkEdit>;
+
+/** What an edit did: each change applied to the running network at once, kept for its next start only, or (inactive network) saved. */
+export interface NetworkEditResult {
+  live: string[];
+  /** Running network, libvirt could not apply these live: in the definition, effective after a restart. */
+  pending: string[];
+  /** Inactive network: in the definition. */
+  saved: string[];
+}
+
 /** This feature's requests, spread into the contract's `requests`. */
 export const networkRequests = {
   'networks.list': { input: hostRef, output: out<NetworkList>() },
@@ -181,6 +244,8 @@ export const networkRequests = {
     input: z.object({ hostId: HostId, spec: NetworkSpec, start: z.boolean().default(true) }).strict(),
     output: out<NetworkInfo>(),
   },
+  /** Changes the DHCP range, static hosts and autostart: live on a running network where libvirt can (virNetworkUpdate), else pending until it restarts. */
+  'networks.edit': { input: NetworkEdit, output: out<NetworkEditResult>() },
   'networks.start': { input: netRef, output: out<null>() },
   /** Refused while running VMs use it (naming them). */
   'networks.stop': { input: netRef, output: out<null>() },

@@ -1,6 +1,7 @@
 /** Storage pools and volumes (issue 18): its value types, schemas, requests and events. */
 import { z } from 'zod';
-import { AbsPath, HostId, ObjectName, VolumeGroupName } from './common';
+import { AbsPath, HostAddress, HostId, ObjectName, VolumeGroupName } from './common';
+import type { Job } from './jobs';
 import { out } from './out';
 
 export type PoolState = 'inactive' | 'building' | 'running' | 'degraded' | 'inaccessible';
@@ -47,9 +48,44 @@ export const VolumeFormat = z.enum(['qcow2', 'raw']);
 /** Bytes: a positive whole number. */
 const Bytes = z.number().int('must be a whole number of bytes').min(1).max(Number.MAX_SAFE_INTEGER);
 
-/** A pool to define: a directory (dir), or an LVM volume group (logical) — existing, or made by Build on the given devices. */
+/** File systems libvirt mounts for an fs pool (auto: let mount find out). */
+export const FsPoolFormat = z.enum(['auto', 'ext4', 'ext3', 'ext2', 'xfs', 'btrfs', 'vfat']);
+/** Network file systems of a netfs pool. */
+export const NetfsPoolFormat = z.enum(['auto', 'nfs', 'glusterfs', 'cifs']);
+export type FsPoolFormat = z.infer<typeof FsPoolFormat>;
+export type NetfsPoolFormat = z.infer<typeof NetfsPoolFormat>;
+
+/**
+ * A pool to define: a directory (dir); a file system on a block device (fs) or an export of a
+ * file server (netfs), mounted on the target directory when the pool starts; or an LVM volume
+ * group (logical) — existing, or made by Build on the given devices.
+ */
 export const DefinePoolSpec = z.discriminatedUnion('type', [
   z.object({ hostId: HostId, name: ObjectName, type: z.literal('dir'), targetPath: AbsPath }).strict(),
+  z
+    .object({
+      hostId: HostId,
+      name: ObjectName,
+      type: z.literal('fs'),
+      /** The block device holding the file system (Build formats it with mkfs when it has none). */
+      device: AbsPath.refine((s) => s.startsWith('/dev/'), 'Must be a block device under /dev'),
+      format: FsPoolFormat,
+      targetPath: AbsPath,
+    })
+    .strict(),
+  z
+    .object({
+      hostId: HostId,
+      name: ObjectName,
+      type: z.literal('netfs'),
+      /** The file server. */
+      host: HostAddress,
+      /** The exported directory on the server. */
+      sourcePath: AbsPath,
+      format: NetfsPoolFormat,
+      targetPath: AbsPath,
+    })
+    .strict(),
   z
     .object({
       hostId: HostId,
@@ -89,6 +125,19 @@ export interface ResizeResult {
   capacity: number;
 }
 
+/** The most a volume download to this computer may be: the browser holds it in memory before saving it. */
+export const DOWNLOAD_MAX_BYTES = 2 * 1024 ** 3;
+/** What the channel's close reason is when every byte was sent. */
+export const DOWNLOAD_COMPLETE = 'complete';
+
+/** A volume's bytes on their way to this computer: read them from `channel` (closed with DOWNLOAD_COMPLETE at the end); the job shows progress and outcome. */
+export interface VolumeDownload {
+  job: Job;
+  channel: string;
+  /** The file name to save it under (the volume's name). */
+  name: string;
+}
+
 /** This feature's requests, spread into the contract's `requests`. */
 export const storageRequests = {
   /** The host's pools with their state, sizes and autostart. */
@@ -99,17 +148,26 @@ export const storageRequests = {
   'storage.volumes': { input: poolRef, output: out<VolumeRow[]>() },
   /** Defines a pool (inactive, not built): a dir pool at a directory, or a logical pool on a volume group. */
   'storage.definePool': { input: DefinePoolSpec, output: out<PoolRow>() },
-  /** build, start, stop, refresh, undefine, delete (the last two refused while a VM uses one of its volumes). */
-  'storage.poolAction': { input: poolRef.extend({ action: PoolAction }).strict(), output: out<void>() },
+  /**
+   * build, start, stop, refresh, undefine, delete (the last two refused while a VM uses one of its
+   * volumes). build answers with its Job (kind 'storage'); the others finish first and answer null.
+   */
+  'storage.poolAction': { input: poolRef.extend({ action: PoolAction }).strict(), output: out<Job | null>() },
   'storage.poolAutostart': { input: poolRef.extend({ autostart: z.boolean() }).strict(), output: out<void>() },
   /** Creates a volume (qcow2 or raw, optional preallocation and backing volume). */
   'storage.createVolume': { input: CreateVolumeSpec, output: out<VolumeRow>() },
   /** Grows a volume: live through each running VM that has it attached, else offline through libvirt. */
   'storage.resizeVolume': { input: volRef.extend({ capacity: Bytes }).strict(), output: out<ResizeResult>() },
-  /** Copies a volume (its data, same format and size) under a new name, into the same pool or another pool of the host; refused while a running VM writes to it. */
-  'storage.cloneVolume': { input: volRef.extend({ name: ObjectName, targetPool: ObjectName }).strict(), output: out<VolumeRow>() },
-  /** Overwrites a volume's data with zeroes; refused while a VM uses it (naming them). */
-  'storage.wipeVolume': { input: volRef, output: out<void>() },
+  /**
+   * Copies a volume (its data, same format and size) under a new name, into the same pool or
+   * another pool of the host, as a Job (kind 'storage', bytes written so far); refused at once
+   * while a running VM writes to it.
+   */
+  'storage.cloneVolume': { input: volRef.extend({ name: ObjectName, targetPool: ObjectName }).strict(), output: out<Job>() },
+  /** Overwrites a volume's data with zeroes, as a Job; refused at once while a VM uses it (naming them). */
+  'storage.wipeVolume': { input: volRef, output: out<Job>() },
+  /** Sends a volume's bytes to this computer (a Job with progress, cancellable); refused for volumes over DOWNLOAD_MAX_BYTES. */
+  'storage.downloadVolume': { input: volRef, output: out<VolumeDownload>() },
   /** Deletes a volume; refused while a VM uses it (naming them). */
   'storage.deleteVolume': { input: volRef, output: out<void>() },
 } as const;

@@ -132,3 +132,39 @@ describe('facts captured in the lab (fixtures/lab-nat.json)', () => {
     expect(() => refuseWhileInUse('stop', net, [vmNicsOf('n18-fx-vm', 'u', true, fx.vmLive)])).toThrow('VM "n18-fx-vm" uses it');
   });
 });
+
+describe('NetworkSpec, IPv6 (one validator: shared/api/common.ts Ipv6Address / ipv6Subnet)', () => {
+  const v6 = { address: 'fd00:203:108::1', prefix: 64, dhcp: { start: 'fd00:203:108::100', end: 'fd00:203:108::1ff' } };
+  it('takes an IPv6 subnet with a DHCPv6 range, and builds it as libvirt reads it', () => {
+    expect(issues({ ...nat, ipv6: v6 })).toEqual([]);
+    const xml = buildNetworkXml(NetworkSpec.parse({ ...nat, ipv6: v6 }));
+    expect(xml).toContain('<ip family="ipv6" address="fd00:203:108::1" prefix="64">');
+    expect(xml).toContain('<range start="fd00:203:108::100" end="fd00:203:108::1ff"/>');
+    expect(parseNetworkXml(xml).addresses.find((a) => a.family === 'ipv6')).toEqual({ family: 'ipv6', ...v6, hosts: [] });
+  });
+  it('names a wrong address, a range outside the subnet or reversed, the subnet address itself, a bridge', () => {
+    expect(issues({ ...nat, ipv6: { ...v6, address: 'fd00:203:108::zz' } })).toEqual([
+      ['ipv6.address', 'is not an IPv6 address like fd00:1::1'],
+    ]);
+    expect(issues({ ...nat, ipv6: { ...v6, dhcp: { start: 'fd00:203:109::1', end: 'fd00:203:108::1' } } })).toEqual([
+      ['ipv6.dhcp.start', 'is outside the subnet /64 of fd00:203:108::1'],
+      ['ipv6.dhcp.end', 'is before the start of the range'],
+    ]);
+    expect(issues({ ...nat, ipv6: { ...v6, address: 'fd00:203:108::', dhcp: undefined } })).toEqual([
+      ['ipv6.address', "is the subnet's own address (/64): give the host one inside it"],
+    ]);
+    expect(issues({ ...nat, ipv6: { ...v6, prefix: 96 } })).toEqual([['ipv6.prefix', 'must be 64 or less']]);
+    expect(issues({ name: 'b', mode: 'bridge', bridge: 'br0', ipv6: v6 })).toEqual([
+      ['ipv6.address', 'is not used with a host bridge (the bridge has its own)'],
+    ]);
+  });
+  it('reads the text forms of IPv6 and refuses the rest', async () => {
+    const { ipv6ToBigInt } = await import('../../../shared/api/common');
+    expect(ipv6ToBigInt('::')).toBe(0n);
+    expect(ipv6ToBigInt('::1')).toBe(1n);
+    expect(ipv6ToBigInt('fd00::1:2')).toBe((0xfd00n << 112n) | (1n << 16n) | 2n);
+    expect(ipv6ToBigInt('1:2:3:4:5:6:7:8')).toBe(ipv6ToBigInt('1:2:3:4:5:6:7:8'));
+    for (const bad of ['1::2::3', ':1', '1:2:3:4:5:6:7:8:9', '12345::', 'fe80::1%eth0', '::ffff:1.2.3.4', '', 'g::1'])
+      expect(ipv6ToBigInt(bad)).toBeNull();
+  });
+});

@@ -1,6 +1,13 @@
 /** Binds this feature's part of the contract (shared/api/networks.ts) to its service, and turns network events into 'network.changed'. */
 import type { HostId } from '../../../shared/api/common';
-import type { DhcpHost, NetworkSpec, networkRequests } from '../../../shared/api/networks';
+import {
+  type DhcpHost,
+  type NetworkEdit,
+  type NetworkEditResult,
+  NetworkIpv4,
+  type NetworkSpec,
+  type networkRequests,
+} from '../../../shared/api/networks';
 import { AppError } from '../../../shared/errors';
 import { UndoStack } from '../../core/undo';
 import type { RpcClient } from '../../libvirt/client';
@@ -18,7 +25,7 @@ import {
   networkUndefine,
   networkUpdate,
 } from '../../libvirt/network';
-import { buildDhcpHostXml, buildNetworkXml } from '../../xml/network';
+import { buildDhcpHostXml, buildDhcpRangeXml, buildNetworkXml } from '../../xml/network';
 import type { Feature, ServiceDeps } from '../deps';
 import { checkDefine, checkDhcpHost, leaseRows, refuseWhileInUse, vmIndex } from './checks';
 import { lookupNetwork, networkInfo, readLeases, readNetwork, readNetworks, readVmNics } from './facts';
@@ -97,11 +104,112 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
     await networkUpdate(rpc, net.ref, {
       command: op === 'add' ? NetworkUpdateCommand.ADD_LAST : NetworkUpdateCommand.DELETE,
       section: NetworkUpdateSection.IP_DHCP_HOST,
+      // The IPv4 <ip> (-1 would take the first <ip> with DHCP, maybe an IPv6 one).
+      parentIndex: net.model.addresses.findIndex((a) => a.family === 'ipv4'),
       xml: buildDhcpHostXml(h),
       flags,
     }).catch(explain(`Cannot ${op} the static host ${h.mac} → ${h.ip} on "${name}"`, 'Check that the address is inside the network.'));
     changed(hostId, name);
     return null;
+  }
+
+  /**
+   * An edit as virNetworkUpdate steps: removals first (an address freed before it is given
+   * again), then additions. On a running network each goes live and into the definition; one
+   * libvirt cannot apply live is put in the definition only and reported pending (until restart).
+   */
+  async function edit(e: NetworkEdit): Promise<NetworkEditResult> {
+    const rpc = rpcOf(e.hostId);
+    const net = await lookupNetwork(rpc, e.name);
+    const v4 = net.model.addresses.find((a) => a.family === 'ipv4');
+    if (!v4)
+      throw new AppError(
+        'invalid-input',
+        `Network "${e.name}" has no IPv4 subnet`,
+        'Only a network with an IPv4 address has a DHCP range and static hosts.',
+      );
+    const v4Index = net.model.addresses.indexOf(v4);
+    const hosts = e.hosts.map((h) => ({ ...h, mac: h.mac.toLowerCase() }));
+    const check = NetworkIpv4.safeParse({ address: v4.address, prefix: v4.prefix, ...(e.dhcp ? { dhcp: e.dhcp } : {}), hosts });
+    if (!check.success)
+      throw new AppError(
+        'invalid-input',
+        `Cannot change "${e.name}": ${check.error.issues.map((i) => `${i.path.join(' ')} ${i.message}`).join('; ')}`,
+        'Nothing was changed.',
+      );
+    const key = (h: { mac?: string; ip?: string; name?: string }) => JSON.stringify([h.mac?.toLowerCase(), h.ip, h.name ?? null]);
+    const before = v4.hosts.filter((h): h is DhcpHost => !!h.mac && !!h.ip);
+    const wanted = new Set(hosts.map(key));
+    const had = new Set(before.map(key));
+    type Step = { what: string; section: number; command: number; xml: string };
+    const removals: Step[] = [];
+    const additions: Step[] = [];
+    const sameRange = (v4.dhcp?.start ?? null) === (e.dhcp?.start ?? null) && (v4.dhcp?.end ?? null) === (e.dhcp?.end ?? null);
+    if (!sameRange && v4.dhcp)
+      removals.push({
+        what: `DHCP range ${v4.dhcp.start}–${v4.dhcp.end} removed`,
+        section: NetworkUpdateSection.IP_DHCP_RANGE,
+        command: NetworkUpdateCommand.DELETE,
+        xml: buildDhcpRangeXml(v4.dhcp),
+      });
+    for (const h of before)
+      if (!wanted.has(key(h)))
+        removals.push({
+          what: `static host ${h.mac} → ${h.ip} removed`,
+          section: NetworkUpdateSection.IP_DHCP_HOST,
+          command: NetworkUpdateCommand.DELETE,
+          xml: buildDhcpHostXml(h),
+        });
+    if (!sameRange && e.dhcp)
+      additions.push({
+        what: `DHCP range ${e.dhcp.start}–${e.dhcp.end}`,
+        section: NetworkUpdateSection.IP_DHCP_RANGE,
+        command: NetworkUpdateCommand.ADD_LAST,
+        xml: buildDhcpRangeXml(e.dhcp),
+      });
+    for (const h of hosts)
+      if (!had.has(key(h)))
+        additions.push({
+          what: `static host ${h.mac} → ${h.ip}`,
+          section: NetworkUpdateSection.IP_DHCP_HOST,
+          command: NetworkUpdateCommand.ADD_LAST,
+          xml: buildDhcpHostXml(h),
+        });
+    const out: NetworkEditResult = { live: [], pending: [], saved: [] };
+    const done = () => [...out.live, ...out.pending, ...out.saved];
+    const config = net.persistent ? NetworkUpdateFlags.AFFECT_CONFIG : 0;
+    for (const st of [...removals, ...additions]) {
+      const failed = (err: unknown) =>
+        explain(
+          `Cannot change "${e.name}" (${st.what})`,
+          done().length ? `Already done: ${done().join('; ')}. Look at the network again.` : 'Nothing was changed.',
+        )(err);
+      // The IPv4 <ip> by its place (with -1 libvirt takes the first <ip> that has DHCP, maybe the IPv6 one).
+      const update = (flags: number) =>
+        networkUpdate(rpc, net.ref, { command: st.command, section: st.section, parentIndex: v4Index, xml: st.xml, flags });
+      if (!net.active) {
+        await update(NetworkUpdateFlags.AFFECT_CONFIG).catch(failed);
+        out.saved.push(st.what);
+        continue;
+      }
+      try {
+        await update(NetworkUpdateFlags.AFFECT_LIVE | config);
+        out.live.push(st.what);
+      } catch (err) {
+        if (!net.persistent || !isLibvirtError(err)) failed(err);
+        // libvirt would not change the running network: the definition only, for its next start.
+        await update(NetworkUpdateFlags.AFFECT_CONFIG).catch(failed);
+        out.pending.push(st.what);
+      }
+    }
+    if (net.persistent && e.autostart !== net.autostart) {
+      await networkSetAutostart(rpc, net.ref, e.autostart).catch(
+        explain(`Cannot change autostart of "${e.name}"`, done().length ? `Already done: ${done().join('; ')}.` : 'Nothing was changed.'),
+      );
+      out[net.active ? 'live' : 'saved'].push(`autostart ${e.autostart ? 'on' : 'off'}`);
+    }
+    changed(e.hostId, e.name);
+    return out;
   }
 
   async function leases(hostId: HostId, name: string) {
@@ -172,6 +280,7 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
         return { hostId, networks: nets.map((n) => networkInfo(n, vms)).sort((a, b) => a.name.localeCompare(b.name)) };
       },
       'networks.define': ({ hostId, spec, start }) => define(hostId, spec, start),
+      'networks.edit': (e) => edit(e),
       'networks.start': async ({ hostId, name }) => {
         const rpc = rpcOf(hostId);
         const net = await lookupNetwork(rpc, name);

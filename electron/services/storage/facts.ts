@@ -6,18 +6,23 @@ import type { PoolRow, PoolState } from '../../../shared/api/storage';
 import type { RpcClient } from '../../libvirt/client';
 import { domainGetXmlDesc, domainListAll } from '../../libvirt/domain';
 import { ErrorCode, isLibvirtError } from '../../libvirt/errors';
-import { DomainXmlFlags, ListDomainsFlags, type StoragePoolRef, StoragePoolState, type StorageVolRef } from '../../libvirt/protocol';
+import {
+  type DomainRef,
+  DomainXmlFlags,
+  ListDomainsFlags,
+  type StoragePoolRef,
+  StoragePoolState,
+  type StorageVolRef,
+} from '../../libvirt/protocol';
 import {
   poolGetAutostart,
   poolGetInfo,
   poolGetXmlDesc,
   poolListAll,
-  poolLookupByName,
   volGetInfo,
   volGetPath,
   volGetXmlDesc,
   volListAll,
-  volLookupByName,
 } from '../../libvirt/storage';
 import { parseDomain } from '../../xml/parse';
 import { parsePool } from '../../xml/pool';
@@ -152,10 +157,16 @@ function parseDisks(xml: string): DiskUse[] {
 
 /**
  * Every domain of the host with its disks (a domain undefined meanwhile is left out). `runningOnly`:
- * only the running domains' live disks (what a live resize goes through), fewer reads.
+ * only the running domains' live disks (what a live resize goes through), fewer reads. `listed`:
+ * the host's domains when the caller has them (domain-list.ts), else listed here.
  */
-export async function readDomainDisks(rpc: RpcClient, o: { runningOnly?: boolean } = {}): Promise<DomainDisks[]> {
-  const doms = await domainListAll(rpc, o.runningOnly ? { flags: ListDomainsFlags.ACTIVE } : undefined);
+export async function readDomainDisks(
+  rpc: RpcClient,
+  o: { runningOnly?: boolean } = {},
+  listed?: Promise<DomainRef[]>,
+): Promise<DomainDisks[]> {
+  const all = listed ? await listed : await domainListAll(rpc, o.runningOnly ? { flags: ListDomainsFlags.ACTIVE } : undefined);
+  const doms = o.runningOnly ? all.filter((d) => d.id > 0) : all;
   const out = await Promise.all(
     doms.map(async (d): Promise<DomainDisks | null> => {
       try {
@@ -182,16 +193,20 @@ export async function resolveVolumeDisks(rpc: RpcClient, doms: DomainDisks[]): P
     const key = JSON.stringify([pool, volume]);
     let p = cache.get(key);
     if (!p) {
-      p = (async () => volGetPath(rpc, await volLookupByName(rpc, await poolLookupByName(rpc, pool), volume)))().catch(() => null);
+      // The wire names a volume by its pool's name and its own: no lookups first.
+      p = volGetPath(rpc, { pool, name: volume, key: '' }).catch(() => null);
       cache.set(key, p);
     }
     return p;
   };
-  for (const d of doms) {
-    for (const disk of [...d.live, ...d.persistent]) {
-      if (!disk.volume) continue;
-      const p = await resolve(disk.volume.pool, disk.volume.volume);
-      if (p && !disk.paths.includes(p)) disk.paths.push(p);
-    }
-  }
+  // All at once (pipelined), each pool/volume asked once.
+  await Promise.all(
+    doms.flatMap((d) =>
+      [...d.live, ...d.persistent].map(async (disk) => {
+        if (!disk.volume) return;
+        const p = await resolve(disk.volume.pool, disk.volume.volume);
+        if (p && !disk.paths.includes(p)) disk.paths.push(p);
+      }),
+    ),
+  );
 }

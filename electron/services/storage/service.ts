@@ -12,6 +12,7 @@ import type { RpcClient } from '../../libvirt/client';
 import type { LibvirtConnection } from '../../libvirt/connection';
 import { domainLookupByName } from '../../libvirt/domain';
 import { ErrorCode, isLibvirtError, withLibvirtHint } from '../../libvirt/errors';
+import type { StoragePoolRef, StorageVolRef } from '../../libvirt/protocol';
 import {
   domainBlockResize,
   poolBuild,
@@ -27,7 +28,8 @@ import {
   volCreateXml,
   volCreateXmlFrom,
   volDelete,
-  volLookupByName,
+  volGetInfo,
+  volGetPath,
   volResize,
   volWipe,
 } from '../../libvirt/storage';
@@ -35,20 +37,51 @@ import { buildPoolXml, parsePoolCapabilities } from '../../xml/pool';
 import { buildVolumeXml } from '../../xml/volume';
 import type { HostManager } from '../hosts';
 import { checkPoolRemovable, checkVolumeCopyable, checkVolumeDeletable, planResize, poolUsers, usersOf, volumeRow } from './checks';
-import { readDomainDisks, readPool, readPools, readVolume, readVolumes, resolveVolumeDisks } from './facts';
+import { DomainList } from './domain-list';
+import { type DomainDisks, readDomainDisks, readPool, readPools, readVolume, readVolumes, resolveVolumeDisks } from './facts';
 import { watchPools } from './watch';
+
+/**
+ * A volume's reference by pool and volume name. The wire names a volume by its pool's name and
+ * its own (libvirt's storage driver finds it by those two; the key is not used), so no lookup
+ * comes first.
+ */
+const volRef = (pool: string, name: string): StorageVolRef => ({ pool, name, key: '' });
+
+/** A volume read that failed: not found (pool or volume) in plain words, else libvirt's message with a hint. */
+const volError =
+  (pool: string, name: string) =>
+  (err: unknown): never => {
+    if (isLibvirtError(err, ErrorCode.NO_STORAGE_POOL)) {
+      throw new AppError('not-found', `There is no pool ${pool} on this host`, {
+        cause: err,
+        hint: 'It may have been removed meanwhile: look at the list again.',
+      });
+    }
+    if (isLibvirtError(err, ErrorCode.NO_STORAGE_VOL)) {
+      throw new AppError('not-found', `There is no volume ${name} in pool ${pool}`, {
+        cause: err,
+        hint: 'Refresh the pool, or look at the list again.',
+      });
+    }
+    throw withLibvirtHint(err, `Is pool ${pool} running? Start it to reach its volumes.`);
+  };
 
 /** virDomainBlockResizeFlags.BYTES: the size is in bytes, not KiB. */
 const BLOCK_RESIZE_BYTES = 1;
 
 export class StorageService {
   private readonly unwatch = new Map<HostId, () => void>();
+  /** Per host: the domain list, kept until a lifecycle event (domain-list.ts). */
+  private readonly domainLists = new Map<HostId, DomainList>();
+  /** Per host: pool name -> its reference (name + uuid), so an action needs no lookup first. */
+  private readonly poolRefs = new Map<HostId, Map<string, StoragePoolRef>>();
   private readonly onConnected = (hostId: HostId, conn: LibvirtConnection) => this.watch(hostId, conn);
   private readonly onDisconnected = (hostId: HostId) => this.stopWatch(hostId);
 
   constructor(
     private readonly hosts: Pick<HostManager, 'connection' | 'name' | 'on' | 'off'>,
-    private readonly events: Pick<EventHub, 'emit'>,
+    private readonly events: Pick<EventHub, 'emit'> & Partial<Pick<EventHub, 'on'>>,
   ) {
     hosts.on('connected', this.onConnected);
     hosts.on('disconnected', this.onDisconnected);
@@ -60,6 +93,67 @@ export class StorageService {
 
   private changed(hostId: HostId, pool: string, removed?: boolean): void {
     this.events.emit('storage.changed', { hostId, pool, ...(removed ? { removed: true } : {}) });
+  }
+
+  /**
+   * Every domain's disks (see readDomainDisks), read afresh for each decision: libvirt sends no
+   * event when a disk is attached or detached with --config only (checked on libvirt 9.0: nothing
+   * for attach-disk/detach-disk --config on a running or shut-off VM), so a kept copy could let a
+   * delete through. The reads are pipelined beside the volume's own, about one round trip. Only
+   * the list of domains is kept between decisions (domain-list.ts: lifecycle events renew it).
+   */
+  private domainDisks(hostId: HostId, rpc: RpcClient, o: { runningOnly?: boolean } = {}): Promise<DomainDisks[]> {
+    return readDomainDisks(rpc, o, this.domainLists.get(hostId)?.list(rpc));
+  }
+
+  /**
+   * Runs `fn` on the pool's reference: the one kept from an earlier lookup or define, else looked
+   * up. A kept reference whose pool is gone (undefined, maybe defined again under the same name
+   * with another uuid) fails with NO_STORAGE_POOL before anything is done: looked up again, once.
+   */
+  private async onPool<T>(hostId: HostId, name: string, fn: (p: StoragePoolRef) => Promise<T>): Promise<T> {
+    const rpc = this.rpc(hostId);
+    const kept = this.poolRefs.get(hostId)?.get(name);
+    if (kept) {
+      try {
+        return await fn(kept);
+      } catch (err) {
+        if (!isLibvirtError(err, ErrorCode.NO_STORAGE_POOL)) throw err;
+        this.poolRefs.get(hostId)?.delete(name);
+      }
+    }
+    const p = await this.pool(rpc, name);
+    this.keepPool(hostId, p);
+    return fn(p);
+  }
+
+  private keepPool(hostId: HostId, p: StoragePoolRef): void {
+    let m = this.poolRefs.get(hostId);
+    if (!m) {
+      m = new Map();
+      this.poolRefs.set(hostId, m);
+    }
+    m.set(p.name, p);
+  }
+
+  /**
+   * A volume's facts by pool and volume name. The wire names a volume by its pool's name and its
+   * own (libvirt's storage driver finds it by those two; the key is not used), so no lookup comes
+   * first.
+   */
+  private async volFacts(rpc: RpcClient, pool: string, name: string) {
+    const vol = volRef(pool, name);
+    return { vol, ...(await readVolume(rpc, vol).catch(volError(pool, name))) };
+  }
+
+  /**
+   * A volume's path and (`withSize`) its sizes: what a delete, wipe or resize decides on. The path
+   * is libvirt's kept value (no refresh of the file), the sizes one refresh (virStorageVolGetInfo).
+   */
+  private async volPath(rpc: RpcClient, pool: string, name: string, withSize = false) {
+    const vol = volRef(pool, name);
+    const [path, info] = await Promise.all([volGetPath(rpc, vol), withSize ? volGetInfo(rpc, vol) : null]).catch(volError(pool, name));
+    return { vol, name, path, capacity: info?.capacity ?? 0 };
   }
 
   private async pool(rpc: RpcClient, name: string) {
@@ -76,23 +170,10 @@ export class StorageService {
     }
   }
 
-  private async volume(rpc: RpcClient, pool: string, name: string) {
-    const p = await this.pool(rpc, pool);
-    try {
-      return await volLookupByName(rpc, p, name);
-    } catch (err) {
-      if (isLibvirtError(err, ErrorCode.NO_STORAGE_VOL)) {
-        throw new AppError('not-found', `There is no volume ${name} in pool ${pool}`, {
-          cause: err,
-          hint: 'Refresh the pool, or look at the list again.',
-        });
-      }
-      throw withLibvirtHint(err, `Is pool ${pool} running? Start it to reach its volumes.`);
-    }
-  }
-
   async pools(hostId: HostId): Promise<PoolRow[]> {
-    return readPools(this.rpc(hostId));
+    const rows = await readPools(this.rpc(hostId));
+    for (const r of rows) this.keepPool(hostId, { name: r.name, uuid: r.uuid });
+    return rows;
   }
 
   async poolTypes(hostId: HostId): Promise<string[]> {
@@ -104,12 +185,11 @@ export class StorageService {
 
   async volumes(hostId: HostId, pool: string): Promise<VolumeRow[]> {
     const rpc = this.rpc(hostId);
-    const p = await this.pool(rpc, pool);
     const [vols, doms] = await Promise.all([
-      readVolumes(rpc, p).catch((err: unknown) => {
+      this.onPool(hostId, pool, (p) => readVolumes(rpc, p)).catch((err: unknown) => {
         throw withLibvirtHint(err, `Start pool ${pool} to list its volumes.`);
       }),
-      readDomainDisks(rpc),
+      this.domainDisks(hostId, rpc),
     ]);
     await resolveVolumeDisks(rpc, doms);
     return vols.map((v) => volumeRow(v, doms));
@@ -117,25 +197,25 @@ export class StorageService {
 
   async definePool(spec: DefinePoolSpec): Promise<PoolRow> {
     const rpc = this.rpc(spec.hostId);
-    const xml = buildPoolXml(
-      spec.type === 'dir'
-        ? { type: 'dir', name: spec.name, targetPath: spec.targetPath }
-        : { type: 'logical', name: spec.name, sourceName: spec.sourceName, devices: spec.devices },
-    );
-    let ref: Awaited<ReturnType<typeof poolDefineXml>>;
+    const { hostId, ...poolSpec } = spec;
+    const xml = buildPoolXml(poolSpec);
+    let ref: StoragePoolRef;
     try {
       ref = await poolDefineXml(rpc, { xml });
     } catch (err) {
       throw withLibvirtHint(err, 'Nothing was defined. Pick another name or directory.');
     }
-    this.changed(spec.hostId, spec.name);
+    this.keepPool(hostId, ref);
+    this.changed(hostId, spec.name);
     // What a pool just defined is: inactive, not built, no autostart (nothing to read back).
     return {
       name: ref.name,
       uuid: ref.uuid,
       state: 'inactive',
       type: spec.type,
-      ...(spec.type === 'dir' ? { targetPath: spec.targetPath } : { targetPath: `/dev/${spec.sourceName}`, sourceName: spec.sourceName }),
+      ...(spec.type === 'logical'
+        ? { targetPath: `/dev/${spec.sourceName}`, sourceName: spec.sourceName }
+        : { targetPath: spec.targetPath }),
       capacity: 0,
       allocation: 0,
       available: 0,
@@ -146,22 +226,6 @@ export class StorageService {
 
   async poolAction(hostId: HostId, name: string, action: PoolAction): Promise<void> {
     const rpc = this.rpc(hostId);
-    const p = await this.pool(rpc, name);
-    if (action === 'undefine' || action === 'delete') {
-      const row = await readPool(rpc, p);
-      const vols = row.state === 'running' ? await readVolumes(rpc, p) : [];
-      const doms = await readDomainDisks(rpc);
-      await resolveVolumeDisks(rpc, doms);
-      checkPoolRemovable(
-        name,
-        action,
-        poolUsers(
-          row,
-          vols.map((v) => v.path),
-          doms,
-        ),
-      );
-    }
     const hints: Record<PoolAction, string> = {
       build: 'Check that the target path is free and its parent directory exists on the host.',
       start: 'Build the pool first if its directory or volume group does not exist yet.',
@@ -170,77 +234,110 @@ export class StorageService {
       undefine: 'Stop the pool first: an active pool stays until it is stopped.',
       delete: 'Stop the pool first, and empty it: libvirt deletes only an empty directory.',
     };
-    try {
-      switch (action) {
-        case 'build':
-          await poolBuild(rpc, p);
-          break;
-        case 'start':
-          await poolCreate(rpc, p);
-          break;
-        case 'stop':
-          await poolDestroy(rpc, p);
-          break;
-        case 'refresh':
-          await poolRefresh(rpc, p);
-          break;
-        case 'undefine':
-          await poolUndefine(rpc, p);
-          break;
-        case 'delete':
-          await poolDelete(rpc, p);
-          break;
+    await this.onPool(hostId, name, async (p) => {
+      if (action === 'undefine' || action === 'delete') {
+        const [row, doms] = await Promise.all([readPool(rpc, p), this.domainDisks(hostId, rpc)]);
+        const vols = row.state === 'running' ? await readVolumes(rpc, p) : [];
+        await resolveVolumeDisks(rpc, doms);
+        checkPoolRemovable(
+          name,
+          action,
+          poolUsers(
+            row,
+            vols.map((v) => v.path),
+            doms,
+          ),
+        );
       }
-    } catch (err) {
-      throw withLibvirtHint(err, hints[action]);
-    }
+      try {
+        switch (action) {
+          case 'build':
+            await poolBuild(rpc, p);
+            break;
+          case 'start':
+            await poolCreate(rpc, p);
+            break;
+          case 'stop':
+            await poolDestroy(rpc, p);
+            break;
+          case 'refresh':
+            await poolRefresh(rpc, p);
+            break;
+          case 'undefine':
+            await poolUndefine(rpc, p);
+            break;
+          case 'delete':
+            await poolDelete(rpc, p);
+            break;
+        }
+      } catch (err) {
+        // A kept reference whose pool is gone: onPool looks it up again.
+        if (isLibvirtError(err, ErrorCode.NO_STORAGE_POOL)) throw err;
+        throw withLibvirtHint(err, hints[action]);
+      }
+    });
+    if (action === 'undefine') this.poolRefs.get(hostId)?.delete(name);
     // build / delete / refresh change sizes without a lifecycle event (refresh has its own).
     this.changed(hostId, name, action === 'undefine');
   }
 
   async setAutostart(hostId: HostId, name: string, autostart: boolean): Promise<void> {
     const rpc = this.rpc(hostId);
-    await poolSetAutostart(rpc, await this.pool(rpc, name), { autostart });
+    await this.onPool(hostId, name, (p) => poolSetAutostart(rpc, p, { autostart }));
     this.changed(hostId, name);
   }
 
   async createVolume(spec: CreateVolumeSpec): Promise<VolumeRow> {
     const rpc = this.rpc(spec.hostId);
-    const p = await this.pool(rpc, spec.pool);
     let backingStore: { path: string; format: string } | undefined;
-    if (spec.backing !== undefined) {
-      if (spec.format !== 'qcow2')
-        throw new AppError('invalid-input', 'Only a qcow2 volume can have a backing volume', 'Pick qcow2, or no backing volume.');
-      const base = (await readVolumes(rpc, p)).find((v) => v.name === spec.backing);
-      if (!base)
-        throw new AppError('not-found', `There is no volume ${spec.backing} in pool ${spec.pool}`, 'Pick a backing volume from the pool.');
-      backingStore = { path: base.path, format: base.format ?? 'raw' };
-    }
-    const xml = buildVolumeXml({
-      name: spec.name,
-      capacity: spec.capacity,
-      format: spec.format,
-      ...(spec.allocation !== undefined ? { allocation: Math.min(spec.allocation, spec.capacity) } : {}),
-      ...(backingStore ? { backingStore } : {}),
+    const ref = await this.onPool(spec.hostId, spec.pool, async (p) => {
+      if (spec.backing !== undefined) {
+        if (spec.format !== 'qcow2')
+          throw new AppError('invalid-input', 'Only a qcow2 volume can have a backing volume', 'Pick qcow2, or no backing volume.');
+        const base = await this.volFacts(rpc, spec.pool, spec.backing).catch((err: unknown) => {
+          if (err instanceof AppError && err.code === 'not-found')
+            throw new AppError(
+              'not-found',
+              `There is no volume ${spec.backing} in pool ${spec.pool}`,
+              'Pick a backing volume from the pool.',
+            );
+          throw err;
+        });
+        backingStore = { path: base.path, format: base.format ?? 'raw' };
+      }
+      const xml = buildVolumeXml({
+        name: spec.name,
+        capacity: spec.capacity,
+        format: spec.format,
+        ...(spec.allocation !== undefined ? { allocation: Math.min(spec.allocation, spec.capacity) } : {}),
+        ...(backingStore ? { backingStore } : {}),
+      });
+      try {
+        return await volCreateXml(rpc, p, { xml, timeoutMs: 0 });
+      } catch (err) {
+        if (isLibvirtError(err, ErrorCode.NO_STORAGE_POOL)) throw err;
+        throw withLibvirtHint(err, 'Nothing was created. Pick another name, or make room in the pool.');
+      }
     });
-    let ref: Awaited<ReturnType<typeof volCreateXml>>;
-    try {
-      ref = await volCreateXml(rpc, p, { xml, timeoutMs: 0 });
-    } catch (err) {
-      throw withLibvirtHint(err, 'Nothing was created. Pick another name, or make room in the pool.');
-    }
     this.changed(spec.hostId, spec.pool);
-    // A volume just made is nobody's disk yet.
-    return { ...(await readVolume(rpc, ref)), users: [], liveUsers: [] };
+    // A volume just made is nobody's disk yet; its format and backing are what was asked.
+    const [info, path] = await Promise.all([volGetInfo(rpc, ref), volGetPath(rpc, ref)]);
+    return {
+      name: ref.name,
+      path,
+      format: spec.format,
+      capacity: info.capacity,
+      allocation: info.allocation,
+      ...(backingStore ? { backing: backingStore.path } : {}),
+      users: [],
+      liveUsers: [],
+    };
   }
 
   async resizeVolume(hostId: HostId, pool: string, name: string, capacity: number): Promise<ResizeResult> {
     const rpc = this.rpc(hostId);
     // The volume and the running VMs' disks, read together.
-    const [facts, doms] = await Promise.all([
-      this.volume(rpc, pool, name).then(async (vol) => ({ vol, ...(await readVolume(rpc, vol)) })),
-      readDomainDisks(rpc, { runningOnly: true }),
-    ]);
+    const [facts, doms] = await Promise.all([this.volPath(rpc, pool, name, true), this.domainDisks(hostId, rpc, { runningOnly: true })]);
     const plan = planResize(facts, capacity, usersOf(facts.path, doms).live);
     try {
       if (plan.mode === 'offline') {
@@ -266,33 +363,81 @@ export class StorageService {
     return { mode: plan.mode, through: plan.mode === 'live' ? plan.through : [], capacity };
   }
 
-  async cloneVolume(hostId: HostId, pool: string, name: string, newName: string, targetPool: string): Promise<VolumeRow> {
+  /**
+   * Checks a clone (the source exists and no running VM writes to it, the target pool exists);
+   * refusals come back here, before any job starts. Returns what the copy needs.
+   */
+  async checkClone(hostId: HostId, pool: string, name: string, targetPool: string) {
     const rpc = this.rpc(hostId);
     const [src, target, doms] = await Promise.all([
-      this.volume(rpc, pool, name).then(async (vol) => ({ vol, ...(await readVolume(rpc, vol)) })),
-      this.pool(rpc, targetPool),
-      readDomainDisks(rpc, { runningOnly: true }),
+      this.volFacts(rpc, pool, name),
+      this.onPool(hostId, targetPool, async (p) => p),
+      this.domainDisks(hostId, rpc, { runningOnly: true }),
     ]);
     checkVolumeCopyable(name, [...new Set(usersOf(src.path, doms).live.map((l) => l.domain))]);
+    return { src, target };
+  }
+
+  /**
+   * Copies a volume (same format and size) under a new name. `onProgress` gets the bytes written
+   * so far (the new volume's allocation, read every 300 ms while libvirt copies) of the source's.
+   */
+  async cloneVolume(
+    hostId: HostId,
+    pool: string,
+    name: string,
+    newName: string,
+    targetPool: string,
+    onProgress?: (bytes: number, totalBytes: number) => void,
+    checked?: Awaited<ReturnType<StorageService['checkClone']>>,
+  ): Promise<VolumeRow> {
+    const rpc = this.rpc(hostId);
+    const { src, target } = checked ?? (await this.checkClone(hostId, pool, name, targetPool));
     const xml = buildVolumeXml({ name: newName, capacity: src.capacity, format: src.format ?? 'raw' });
-    let ref: Awaited<ReturnType<typeof volCreateXmlFrom>>;
+    const total = Math.max(1, src.allocation);
+    let copying = true;
+    const poll = async () => {
+      const made: StorageVolRef = { pool: targetPool, name: newName, key: '' };
+      while (copying) {
+        await new Promise((r) => setTimeout(r, 300));
+        if (!copying) break;
+        // Not there yet, or being allocated: the next read tells.
+        const info = await volGetInfo(rpc, made).catch(() => null);
+        if (info && copying) onProgress?.(Math.min(info.allocation, total), total);
+      }
+    };
+    const polling = onProgress ? poll() : Promise.resolve();
+    let ref: StorageVolRef;
     try {
       ref = await volCreateXmlFrom(rpc, target, { xml, from: src.vol });
     } catch (err) {
       throw withLibvirtHint(err, `Nothing was copied. Pick another name, or make room in ${targetPool}.`);
+    } finally {
+      copying = false;
+      await polling;
     }
+    onProgress?.(total, total);
     this.changed(hostId, targetPool);
     return { ...(await readVolume(rpc, ref)), users: [], liveUsers: [] };
   }
 
-  async wipeVolume(hostId: HostId, pool: string, name: string): Promise<void> {
+  /** A volume's facts (sizes, format, path) by pool and name. */
+  async volume(hostId: HostId, pool: string, name: string) {
+    return this.volFacts(this.rpc(hostId), pool, name);
+  }
+
+  /** Refuses a wipe while any VM uses the volume (naming them); returns the volume. */
+  async checkWipe(hostId: HostId, pool: string, name: string) {
     const rpc = this.rpc(hostId);
-    const [facts, doms] = await Promise.all([
-      this.volume(rpc, pool, name).then(async (vol) => ({ vol, ...(await readVolume(rpc, vol)) })),
-      readDomainDisks(rpc),
-    ]);
+    const [facts, doms] = await Promise.all([this.volPath(rpc, pool, name), this.domainDisks(hostId, rpc)]);
     await resolveVolumeDisks(rpc, doms);
     checkVolumeDeletable(name, usersOf(facts.path, doms).users, 'wipe');
+    return facts;
+  }
+
+  async wipeVolume(hostId: HostId, pool: string, name: string, checked?: Awaited<ReturnType<StorageService['checkWipe']>>): Promise<void> {
+    const rpc = this.rpc(hostId);
+    const facts = checked ?? (await this.checkWipe(hostId, pool, name));
     try {
       await volWipe(rpc, facts.vol);
     } catch (err) {
@@ -303,10 +448,7 @@ export class StorageService {
 
   async deleteVolume(hostId: HostId, pool: string, name: string): Promise<void> {
     const rpc = this.rpc(hostId);
-    const [facts, doms] = await Promise.all([
-      this.volume(rpc, pool, name).then(async (vol) => ({ vol, ...(await readVolume(rpc, vol)) })),
-      readDomainDisks(rpc),
-    ]);
+    const [facts, doms] = await Promise.all([this.volPath(rpc, pool, name), this.domainDisks(hostId, rpc)]);
     await resolveVolumeDisks(rpc, doms);
     checkVolumeDeletable(name, usersOf(facts.path, doms).users);
     try {
@@ -321,15 +463,34 @@ export class StorageService {
     this.stopWatch(hostId);
     const stop = watchPools(
       conn,
-      (e) => this.changed(hostId, e.pool, e.event === 1 /* UNDEFINED */),
+      (e) => {
+        if (e.event === 1 /* UNDEFINED */) this.poolRefs.get(hostId)?.delete(e.pool);
+        this.changed(hostId, e.pool, e.event === 1);
+      },
       (err) => console.error(`[storage] pool events on ${this.hosts.name(hostId)}: ${err.message}`),
     );
     this.unwatch.set(hostId, stop);
+    this.domainLists.set(
+      hostId,
+      new DomainList(
+        conn,
+        (err) => console.error(`[storage] domain events on ${this.hosts.name(hostId)}: ${err.message}`),
+        this.events.on ? (fn) => this.events.on?.('domain.changed', (e) => e.hostId === hostId && fn()) ?? (() => {}) : undefined,
+      ),
+    );
+  }
+
+  /** The host's kept domain list (tests and the bench wait for it). */
+  domainList(hostId: HostId): DomainList | undefined {
+    return this.domainLists.get(hostId);
   }
 
   private stopWatch(hostId: HostId): void {
     this.unwatch.get(hostId)?.();
     this.unwatch.delete(hostId);
+    this.domainLists.get(hostId)?.dispose();
+    this.domainLists.delete(hostId);
+    this.poolRefs.delete(hostId);
   }
 
   dispose(): void {

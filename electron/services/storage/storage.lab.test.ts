@@ -19,6 +19,8 @@ const vm = `st18-lab-vm-${run}`;
 const MiB = 1024 * 1024;
 const xmlFile = `/tmp/st18-lab-${run}.xml`;
 const otherVol = `st18-lab-${run}.raw`;
+const offVm = `st18-lab-off-${run}`;
+const offXmlFile = `/tmp/st18-lab-off-${run}.xml`;
 
 let A: OpenHost;
 let storage: StorageService;
@@ -38,6 +40,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await virshStatus('A', ['destroy', vm]);
+  await virshStatus('A', ['undefine', offVm]);
+  rmSync(offXmlFile, { force: true });
   await virshStatus('A', ['pool-destroy', pool]);
   await virshStatus('A', ['pool-delete', pool]);
   await virshStatus('A', ['pool-undefine', pool]);
@@ -107,6 +111,27 @@ describe('storage pools and volumes on lab A', () => {
     await storage.deleteVolume(HOST, pool, 'c1 "x".raw');
   });
 
+  it('clones 256 MiB of data reporting the bytes written as it goes, ending at the whole', async () => {
+    const size = 256 * MiB;
+    await labSh(['exec', 'A', 'sh', '-c', `head -c ${size} /dev/urandom > "$1"`, 'sh', `${dir}/big.raw`]);
+    await storage.poolAction(HOST, pool, 'refresh');
+    const seen: [number, number][] = [];
+    const t0 = Date.now();
+    const c = await storage.cloneVolume(HOST, pool, 'big.raw', 'big-copy.raw', pool, (b, t) => void seen.push([b, t]));
+    const ms = Date.now() - t0;
+    expect(c.capacity).toBe(size);
+    const total = seen.at(-1)?.[1] ?? 0;
+    expect(total).toBeGreaterThanOrEqual(size);
+    expect(seen.at(-1)?.[0]).toBe(total);
+    // Never backwards, never past the whole.
+    for (let i = 1; i < seen.length; i++) expect(seen[i]?.[0]).toBeGreaterThanOrEqual(seen[i - 1]?.[0] ?? 0);
+    console.log(`clone of 256 MiB: ${ms} ms, progress ${seen.map(([b]) => Math.round((100 * b) / total)).join(' ')}`);
+    // A copy that takes over a second is seen part way.
+    if (ms > 1200) expect(seen.some(([b]) => b > 0 && b < total)).toBe(true);
+    await storage.deleteVolume(HOST, pool, 'big-copy.raw');
+    await storage.deleteVolume(HOST, pool, 'big.raw');
+  }, 60_000);
+
   it('resizes live through a running VM (the guest sees it) and refuses deletes while attached', async () => {
     writeFileSync(xmlFile, throwawayXml(vm, { disk: `${dir}/r1.raw` }));
     await virsh('A', ['create', xmlFile]); // transient: gone when destroyed
@@ -125,6 +150,28 @@ describe('storage pools and volumes on lab A', () => {
     await expect(storage.wipeVolume(HOST, pool, 'r1.raw')).rejects.toThrow(`Cannot wipe volume r1.raw: it is a disk of ${vm}`);
     await expect(storage.cloneVolume(HOST, pool, 'r1.raw', 'c2.raw', pool)).rejects.toThrow(`while ${vm} is running with it`);
     await expect(storage.poolAction(HOST, pool, 'undefine')).rejects.toThrow(`its volumes are disks of ${vm}`);
+
+    // A disk attached with virsh behind Vireo's back (live to the running VM, --config to a
+    // shut-off one: libvirt sends no event for the latter) blocks the delete at once.
+    await storage.createVolume({ hostId: HOST, pool, name: 'r2.raw', format: 'raw', capacity: 4 * MiB });
+    await storage.createVolume({ hostId: HOST, pool, name: 'r3.raw', format: 'raw', capacity: 4 * MiB });
+    await storage.volumes(HOST, pool);
+    await virsh('A', ['attach-disk', vm, `${dir}/r2.raw`, 'vdb', '--live']);
+    await expect(storage.deleteVolume(HOST, pool, 'r2.raw')).rejects.toThrow(`Cannot delete volume r2.raw: it is a disk of ${vm}`);
+    await virsh('A', ['detach-disk', vm, 'vdb', '--live']);
+    await until(
+      async () => ((await storage.volumes(HOST, pool)).find((x) => x.name === 'r2.raw')?.users.length === 0 ? true : undefined),
+      20_000,
+    );
+    writeFileSync(offXmlFile, throwawayXml(offVm));
+    await virsh('A', ['define', offXmlFile]);
+    await storage.volumes(HOST, pool); // the shut-off VM's disks are in the cache now
+    await virsh('A', ['attach-disk', offVm, `${dir}/r3.raw`, 'vdb', '--config']);
+    await expect(storage.deleteVolume(HOST, pool, 'r3.raw')).rejects.toThrow(`Cannot delete volume r3.raw: it is a disk of ${offVm}`);
+    await virsh('A', ['undefine', offVm]);
+    await storage.deleteVolume(HOST, pool, 'r3.raw');
+    await storage.deleteVolume(HOST, pool, 'r2.raw');
+
     await virsh('A', ['destroy', vm]);
     await storage.deleteVolume(HOST, pool, 'r1.raw');
     await storage.deleteVolume(HOST, pool, 'd1 "x".qcow2');

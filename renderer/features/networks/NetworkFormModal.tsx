@@ -1,12 +1,23 @@
 /**
  * "Create network": name, how it reaches out (NAT, routed, isolated, open, an existing host
- * bridge), its IPv4 subnet, DHCP range and static hosts. Checked with the backend's own schema and
- * the host's other subnets before anything is sent; each wrong field says so in plain words.
+ * bridge), its IPv4 subnet, DHCP range and static hosts, an optional IPv6 subnet with a DHCPv6
+ * range; created and started, or only defined. "Edit network": the same form on an existing
+ * network, where only the DHCP range, the static hosts and autostart can change (applied live
+ * where libvirt can, else pending until the network restarts; the result is listed). Checked with
+ * the backend's own schema and the host's other subnets before anything is sent; each wrong
+ * field says so in plain words. (Over 400 lines: one form for both, its fields in one place.)
  */
-import { ActionIcon, Button, Group, Modal, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, List, Modal, NumberInput, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { type NetworkInfo, type NetworkMode, NetworkSpec, overlapSubnetIssues } from '../../../shared/api';
+import {
+  type NetworkEditResult,
+  type NetworkInfo,
+  NetworkIpv4,
+  type NetworkMode,
+  NetworkSpec,
+  overlapSubnetIssues,
+} from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormSummary } from '../../components/FormSummary';
 import { issuesByField } from '../../lib/formErrors';
@@ -34,6 +45,11 @@ interface Draft {
   dhcpStart: string;
   dhcpEnd: string;
   hosts: HostRow[];
+  address6: string;
+  prefix6: number | string;
+  dhcp6Start: string;
+  dhcp6End: string;
+  autostart: boolean;
 }
 
 const LABELS: Record<string, string> = {
@@ -44,6 +60,10 @@ const LABELS: Record<string, string> = {
   dhcpStart: 'DHCP range start',
   dhcpEnd: 'DHCP range end',
   hosts: 'Static hosts',
+  address6: 'IPv6 address',
+  prefix6: 'IPv6 prefix length',
+  dhcp6Start: 'DHCPv6 range start',
+  dhcp6End: 'DHCPv6 range end',
 };
 
 /** A schema path ('ipv4.dhcp.start', 'ipv4.hosts.0.ip') → the form's field ('dhcpStart', 'host-0-ip'). */
@@ -59,12 +79,21 @@ function fieldOf(p: string): string | undefined {
       'ipv4.prefix': 'prefix',
       'ipv4.dhcp.start': 'dhcpStart',
       'ipv4.dhcp.end': 'dhcpEnd',
+      'ipv6.address': 'address6',
+      'ipv6.prefix': 'prefix6',
+      'ipv6.dhcp.start': 'dhcp6Start',
+      'ipv6.dhcp.end': 'dhcp6End',
     } as Record<string, string>
   )[p];
 }
 
 /** What the form would send: checked by NetworkSpec (and by overlapSubnetIssues for its subnet). */
-type Sent = { name: string; mode: string; ipv4?: { address: string; prefix: number; hosts: unknown[] } };
+type Sent = {
+  name: string;
+  mode: string;
+  ipv4?: { address: string; prefix: number; dhcp?: { start: string; end: string }; hosts: { mac: string; ip: string; name?: string }[] };
+  ipv6?: { address: string; prefix: number; dhcp?: { start: string; end: string } };
+};
 
 function toSpec(d: Draft): Sent {
   const hosts = d.hosts.map((h) => ({ mac: h.mac.trim(), ip: h.ip.trim(), ...(h.name.trim() ? { name: h.name.trim() } : {}) }));
@@ -83,23 +112,100 @@ function toSpec(d: Draft): Sent {
           },
         }
       : {}),
+    ...(d.mode !== 'bridge' && (d.address6.trim() || d.dhcp6Start.trim() || d.dhcp6End.trim())
+      ? {
+          ipv6: {
+            address: d.address6.trim(),
+            prefix: typeof d.prefix6 === 'number' ? d.prefix6 : Number.NaN,
+            ...(d.dhcp6Start.trim() || d.dhcp6End.trim() ? { dhcp: { start: d.dhcp6Start.trim(), end: d.dhcp6End.trim() } } : {}),
+          },
+        }
+      : {}),
   };
   return out;
 }
 
-function Form({ hostId, networks, onClose }: { hostId: string; networks: NetworkInfo[]; onClose(): void }) {
-  const [d, setD] = useState<Draft>({
-    name: '',
-    mode: 'nat',
-    bridge: '',
-    address: '',
-    prefix: 24,
-    dhcpStart: '',
-    dhcpEnd: '',
-    hosts: [],
-  });
+const EMPTY: Draft = {
+  name: '',
+  mode: 'nat',
+  bridge: '',
+  address: '',
+  prefix: 24,
+  dhcpStart: '',
+  dhcpEnd: '',
+  hosts: [],
+  address6: '',
+  prefix6: 64,
+  dhcp6Start: '',
+  dhcp6End: '',
+  autostart: false,
+};
+
+/** An existing network as a draft (edit): its first IPv4 subnet's range and static hosts, its autostart. */
+function draftOf(n: NetworkInfo): Draft {
+  const v4 = n.addresses.find((a) => a.family === 'ipv4');
+  const v6 = n.addresses.find((a) => a.family === 'ipv6');
+  return {
+    ...EMPTY,
+    name: n.name,
+    mode: (n.mode as NetworkMode) ?? 'nat',
+    bridge: n.bridge ?? '',
+    address: v4?.address ?? '',
+    prefix: v4?.prefix ?? 24,
+    dhcpStart: v4?.dhcp?.start ?? '',
+    dhcpEnd: v4?.dhcp?.end ?? '',
+    hosts: (v4?.hosts ?? []).map((h) => ({ mac: h.mac ?? '', ip: h.ip ?? '', name: h.name ?? '' })),
+    address6: v6?.address ?? '',
+    prefix6: v6?.prefix ?? 64,
+    dhcp6Start: v6?.dhcp?.start ?? '',
+    dhcp6End: v6?.dhcp?.end ?? '',
+    autostart: n.autostart,
+  };
+}
+
+function EditResult({ r, onClose }: { r: NetworkEditResult; onClose(): void }) {
+  const part = (title: string, items: string[], testId: string, color: string) =>
+    items.length > 0 && (
+      <Alert color={color} title={title} data-testid={testId}>
+        <List size="sm">
+          {items.map((i) => (
+            <List.Item key={i}>{i}</List.Item>
+          ))}
+        </List>
+      </Alert>
+    );
+  const none = r.live.length + r.pending.length + r.saved.length === 0;
+  return (
+    <Stack gap="sm" data-testid="network-edit-result">
+      {none && <Text size="sm">Nothing to change.</Text>}
+      {part('Applied to the running network', r.live, 'network-edit-live', 'teal')}
+      {part('Pending until the network restarts (libvirt cannot change these live)', r.pending, 'network-edit-pending', 'yellow')}
+      {part('Saved in its definition (it is not running)', r.saved, 'network-edit-saved', 'blue')}
+      <Group justify="flex-end">
+        <Button onClick={onClose} data-testid="network-edit-done">
+          Done
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Form({
+  hostId,
+  networks,
+  editing,
+  onClose,
+}: {
+  hostId: string;
+  networks: NetworkInfo[];
+  editing?: NetworkInfo | undefined;
+  onClose(): void;
+}) {
+  const [d, setD] = useState<Draft>(() => (editing ? draftOf(editing) : EMPTY));
   const [tried, setTried] = useState(false);
   const define = useNetworkWrite('networks.define', hostId);
+  const edit = useNetworkWrite('networks.edit', hostId);
+  const [result, setResult] = useState<NetworkEditResult | null>(null);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((o) => ({ ...o, [k]: v }));
   const setHost = (i: number, k: keyof HostRow, v: string) =>
     setD((o) => ({ ...o, hosts: o.hosts.map((h, j) => (j === i ? { ...h, [k]: v } : h)) }));
@@ -109,8 +215,14 @@ function Form({ hostId, networks, onClose }: { hostId: string; networks: Network
   const others = networks.flatMap((n) =>
     n.addresses.filter((a) => a.family === 'ipv4').map((a) => ({ network: n.name, address: a.address, prefix: a.prefix })),
   );
+  // Edit: only the IPv4 range and static hosts change, checked against the network's own subnet.
+  const editCheck = editing ? NetworkIpv4.safeParse(spec.ipv4) : null;
   // The overlap is named even while other fields are wrong: every issue at once.
-  const issues = [...(check.success ? [] : check.error.issues), ...overlapSubnetIssues(spec, others)];
+  const issues = editCheck
+    ? editCheck.success
+      ? []
+      : editCheck.error.issues.map((i) => ({ ...i, path: ['ipv4', ...i.path] }))
+    : [...(check.success ? [] : check.error.issues), ...overlapSubnetIssues(spec, others)];
   const hostLabel = (i: number, k: string) => `Static host ${i + 1} ${k}`;
   const labels: Record<string, string> = { ...LABELS };
   d.hosts.forEach((_, i) => {
@@ -122,18 +234,28 @@ function Form({ hostId, networks, onClose }: { hostId: string; networks: Network
   const shown: Record<string, string> = tried ? errors : {};
   const hostError = (i: number, k: keyof HostRow) => shown[`host-${i}-${k}`];
 
-  const submit = () => {
+  const submit = (start: boolean) => {
     setTried(true);
+    if (editing) {
+      if (issues.length > 0 || !spec.ipv4) return;
+      edit.mutate(
+        { name: editing.name, dhcp: spec.ipv4.dhcp ?? null, hosts: spec.ipv4.hosts, autostart: d.autostart },
+        { onSuccess: setResult },
+      );
+      return;
+    }
     if (!check.success || issues.length > 0) return;
-    define.mutate({ spec: check.data, start: true }, { onSuccess: onClose });
+    define.mutate({ spec: check.data, start }, { onSuccess: onClose });
   };
+  if (result) return <EditResult r={result} onClose={onClose} />;
   const ipFields = d.mode !== 'bridge';
+  const fixed = !!editing;
   return (
     <form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        submit();
+        submit(true);
       }}
     >
       <Stack gap="sm">
@@ -142,17 +264,25 @@ function Form({ hostId, networks, onClose }: { hostId: string; networks: Network
           value={d.name}
           onChange={(e) => set('name', e.currentTarget.value)}
           error={shown.name}
+          disabled={fixed}
           data-testid="network-form-name"
           data-autofocus
         />
         <Radio.Group label="Mode" value={d.mode} onChange={(v) => set('mode', v as NetworkMode)}>
           <Stack gap={4} mt={4}>
             {MODES.map((m) => (
-              <Radio key={m.value} value={m.value} label={`${m.label} — ${m.hint}`} data-testid={`network-form-mode-${m.value}`} />
+              <Radio
+                key={m.value}
+                value={m.value}
+                disabled={fixed}
+                label={`${m.label} — ${m.hint}`}
+                data-testid={`network-form-mode-${m.value}`}
+              />
             ))}
           </Stack>
         </Radio.Group>
         <TextInput
+          disabled={fixed}
           label={d.mode === 'bridge' ? 'Host bridge' : 'Bridge (optional)'}
           description={d.mode === 'bridge' ? 'An existing bridge of the host, like br0' : 'Left empty, libvirt picks virbrN'}
           value={d.bridge}
@@ -170,6 +300,7 @@ function Form({ hostId, networks, onClose }: { hostId: string; networks: Network
                 value={d.address}
                 onChange={(e) => set('address', e.currentTarget.value)}
                 error={shown.address}
+                disabled={fixed}
                 data-testid="network-form-address"
               />
               <NumberInput
@@ -180,6 +311,7 @@ function Form({ hostId, networks, onClose }: { hostId: string; networks: Network
                 min={8}
                 max={30}
                 error={shown.prefix}
+                disabled={fixed}
                 data-testid="network-form-prefix"
               />
             </Group>
@@ -262,17 +394,80 @@ function Form({ hostId, networks, onClose }: { hostId: string; networks: Network
                 Add static host
               </Button>
             </Group>
+            {!fixed && (
+              <>
+                <Group grow align="flex-start">
+                  <TextInput
+                    label={LABELS.address6}
+                    description="Optional: the host’s IPv6 address on this network"
+                    placeholder="fd00:203:107::1"
+                    value={d.address6}
+                    onChange={(e) => set('address6', e.currentTarget.value)}
+                    error={shown.address6}
+                    data-testid="network-form-address6"
+                  />
+                  <NumberInput
+                    label={LABELS.prefix6}
+                    description="64 for DHCPv6 and router advertisements"
+                    value={d.prefix6}
+                    onChange={(v) => set('prefix6', v)}
+                    min={48}
+                    max={64}
+                    error={shown.prefix6}
+                    data-testid="network-form-prefix6"
+                  />
+                </Group>
+                <Group grow align="flex-start">
+                  <TextInput
+                    label={LABELS.dhcp6Start}
+                    placeholder="fd00:203:107::100"
+                    value={d.dhcp6Start}
+                    onChange={(e) => set('dhcp6Start', e.currentTarget.value)}
+                    error={shown.dhcp6Start}
+                    data-testid="network-form-dhcp6-start"
+                  />
+                  <TextInput
+                    label={LABELS.dhcp6End}
+                    placeholder="fd00:203:107::1ff"
+                    value={d.dhcp6End}
+                    onChange={(e) => set('dhcp6End', e.currentTarget.value)}
+                    error={shown.dhcp6End}
+                    data-testid="network-form-dhcp6-end"
+                  />
+                </Group>
+              </>
+            )}
           </>
+        )}
+        {fixed && (
+          <Switch
+            label="Start when the host boots (autostart)"
+            checked={d.autostart}
+            onChange={(e) => set('autostart', e.currentTarget.checked)}
+            data-testid="network-form-autostart"
+          />
         )}
         {tried && <FormSummary errors={errors} labels={labels} testId="network-form-summary" />}
         <ErrorAlert title="Could not create the network" error={define.error} />
+        <ErrorAlert title="Could not change the network" error={edit.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" loading={define.isPending} data-testid="network-form-submit">
-            Create and start
-          </Button>
+          {fixed ? (
+            <Button type="submit" loading={edit.isPending} data-testid="network-form-save">
+              Save changes
+            </Button>
+          ) : (
+            <>
+              <Button variant="light" loading={define.isPending} onClick={() => submit(false)} data-testid="network-form-define">
+                Define only
+              </Button>
+              <Button type="submit" loading={define.isPending} data-testid="network-form-submit">
+                Create and start
+              </Button>
+            </>
+          )}
         </Group>
       </Stack>
     </form>
@@ -283,16 +478,25 @@ export function NetworkFormModal({
   hostId,
   networks,
   opened,
+  editing,
   onClose,
 }: {
   hostId: string;
   networks: NetworkInfo[];
   opened: boolean;
+  /** Edit this network instead of creating one. */
+  editing?: NetworkInfo | undefined;
   onClose(): void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Create a network" size="lg" data-testid="network-form">
-      {opened && <Form hostId={hostId} networks={networks} onClose={onClose} />}
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={editing ? `Edit network ${editing.name}` : 'Create a network'}
+      size="lg"
+      data-testid="network-form"
+    >
+      {opened && <Form key={editing?.uuid ?? 'new'} hostId={hostId} networks={networks} editing={editing} onClose={onClose} />}
     </Modal>
   );
 }

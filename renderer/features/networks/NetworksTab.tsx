@@ -20,12 +20,14 @@ function NetworkRow({
   hostId,
   picked,
   onPick,
+  onEdit,
   onError,
 }: {
   n: NetworkInfo;
   hostId: string;
   picked: boolean;
   onPick(): void;
+  onEdit(): void;
   onError(title: string, e: unknown): void;
 }) {
   const start = useNetworkWrite('networks.start', hostId);
@@ -34,6 +36,7 @@ function NetworkRow({
   const undefine = useNetworkWrite('networks.undefine', hostId);
   const [confirm, setConfirm] = useState(false);
   const v4 = n.addresses.filter((a) => a.family === 'ipv4');
+  const v6 = n.addresses.filter((a) => a.family === 'ipv6');
   // The last failure stays shown until the next action succeeds.
   const fail = (verb: string) => ({
     onError: (e: unknown) => onError(`Could not ${verb} “${n.name}”`, e),
@@ -64,7 +67,16 @@ function NetworkRow({
       </Table.Td>
       <Table.Td data-testid="network-mode">{MODE_LABEL[n.mode] ?? n.mode}</Table.Td>
       <Table.Td>{n.bridge ? <Code data-testid="network-bridge">{n.bridge}</Code> : '—'}</Table.Td>
-      <Table.Td data-testid="network-ipv4">{v4.map((a) => `${a.address}/${a.prefix}`).join(', ') || '—'}</Table.Td>
+      <Table.Td>
+        <Text size="sm" span data-testid="network-ipv4">
+          {v4.map((a) => `${a.address}/${a.prefix}`).join(', ') || '—'}
+        </Text>
+        {v6.length > 0 && (
+          <Text size="xs" c="dimmed" data-testid="network-ipv6">
+            {v6.map((a) => `${a.address}/${a.prefix}${a.dhcp ? ` (DHCPv6 ${a.dhcp.start} – ${a.dhcp.end})` : ''}`).join(', ')}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td data-testid="network-dhcp">
         {v4.flatMap((a) => (a.dhcp ? [`${a.dhcp.start} – ${a.dhcp.end}`] : [])).join(', ') || '—'}
       </Table.Td>
@@ -93,6 +105,11 @@ function NetworkRow({
           {v4.length > 0 && (
             <Button size="compact-xs" variant={picked ? 'filled' : 'light'} onClick={onPick} data-testid="network-dhcp-open">
               DHCP
+            </Button>
+          )}
+          {v4.length > 0 && n.persistent && (
+            <Button size="compact-xs" variant="light" onClick={onEdit} data-testid="network-edit">
+              Edit…
             </Button>
           )}
           {n.active ? (
@@ -140,6 +157,7 @@ function NetworkRow({
 export function NetworksTab({ hostId }: { hostId: string }) {
   const nets = useNetworks(hostId);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ title: string; error: unknown } | null>(null);
   if (nets.isLoading) return <Loader size="sm" />;
@@ -176,12 +194,20 @@ export function NetworksTab({ hostId }: { hostId: string }) {
             hostId={hostId}
             picked={n.name === picked}
             onPick={() => setPicked(n.name === picked ? null : n.name)}
+            onEdit={() => setEditing(n.name)}
             onError={(title, error) => setFailure(error ? { title, error } : null)}
           />
         ))}
       </ListTable>
       {shown && <DhcpPanel hostId={hostId} net={shown} />}
       <NetworkFormModal hostId={hostId} networks={list} opened={creating} onClose={() => setCreating(false)} />
+      <NetworkFormModal
+        hostId={hostId}
+        networks={list}
+        opened={editing !== null && list.some((n) => n.name === editing)}
+        editing={list.find((n) => n.name === editing)}
+        onClose={() => setEditing(null)}
+      />
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import type { PoolAction, PoolRow } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBytes } from '../../lib/format';
 import { useStorageWrite } from '../../queries/storage';
+import { JobProgress } from '../install/JobProgress';
 import { type ConfirmAsk, ConfirmModal } from './ConfirmModal';
 
 const usageColor = (frac: number) => (frac > 0.9 ? 'red' : frac > 0.75 ? 'orange' : 'teal');
@@ -66,11 +67,16 @@ export function PoolsTable({
   const autostart = useStorageWrite('storage.poolAutostart', hostId);
   const [failure, setFailure] = useState<{ title: string; error: unknown } | null>(null);
   const [ask, setAsk] = useState<ConfirmAsk | null>(null);
+  /** A build's job (the other actions answer when done). */
+  const [building, setBuilding] = useState<{ jobId: string; pool: string } | null>(null);
   const run = (p: PoolRow, action: PoolAction) =>
     act.mutate(
       { pool: p.name, action },
       {
-        onSuccess: () => setFailure(null),
+        onSuccess: (job) => {
+          setFailure(null);
+          if (job) setBuilding({ jobId: job.id, pool: p.name });
+        },
         onError: (error) => setFailure({ title: `Could not ${LABEL[action].toLowerCase()} pool ${p.name}`, error }),
       },
     );
@@ -94,6 +100,9 @@ export function PoolsTable({
   return (
     <Stack gap="xs">
       {failure && <ErrorAlert title={failure.title} error={failure.error} />}
+      {building && (
+        <JobProgress key={building.jobId} jobId={building.jobId} testId="storage-pool-job" fallbackTitle={`Build pool ${building.pool}`} />
+      )}
       <Table verticalSpacing={6} highlightOnHover data-testid="storage-pools">
         <Table.Thead>
           <Table.Tr>

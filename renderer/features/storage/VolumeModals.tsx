@@ -184,6 +184,7 @@ export function CloneVolumeModal({
   pools,
   volume,
   onClose,
+  onStarted,
 }: {
   hostId: string;
   pool: string;
@@ -191,6 +192,8 @@ export function CloneVolumeModal({
   pools: string[];
   volume: VolumeRow | null;
   onClose: () => void;
+  /** The clone's job (its progress is shown beside the volumes). */
+  onStarted: (jobId: string) => void;
 }) {
   const [name, setName] = useState('');
   const [target, setTarget] = useState<string | null>(null);
@@ -209,7 +212,16 @@ export function CloneVolumeModal({
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (volume && name) clone.mutate({ pool, volume: volume.name, name, targetPool }, { onSuccess: close });
+          if (volume && name)
+            clone.mutate(
+              { pool, volume: volume.name, name, targetPool },
+              {
+                onSuccess: (job) => {
+                  onStarted(job.id);
+                  close();
+                },
+              },
+            );
         }}
       >
         <Stack>

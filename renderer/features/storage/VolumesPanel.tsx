@@ -1,12 +1,12 @@
 /**
  * The volumes of one pool: format, sizes, which VMs use each; create, upload a file from this
- * computer (the install wizard's upload: a job, checked byte for byte), clone, resize (live when
- * a running VM has it), wipe, delete.
+ * computer (the install wizard's upload: a job, checked byte for byte), download one to this
+ * computer (a job), clone and wipe (jobs), resize (live when a running VM has it), delete.
  */
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconPlus, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PoolRow, VolumeRow } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBytes } from '../../lib/format';
@@ -15,6 +15,7 @@ import { useStorageWrite, useVolumes } from '../../queries/storage';
 import { JobProgress, useJob } from '../install/JobProgress';
 import { useIsoUpload } from '../install/useIsoUpload';
 import { type ConfirmAsk, ConfirmModal } from './ConfirmModal';
+import { useVolumeDownload } from './useVolumeDownload';
 import { CloneVolumeModal, CreateVolumeModal, ResizeVolumeModal } from './VolumeModals';
 
 export function VolumesPanel({ hostId, pool, pools }: { hostId: string; pool: PoolRow; pools: PoolRow[] }) {
@@ -26,6 +27,10 @@ export function VolumesPanel({ hostId, pool, pools }: { hostId: string; pool: Po
   const [creating, setCreating] = useState(false);
   const [resizing, setResizing] = useState<VolumeRow | null>(null);
   const [ask, setAsk] = useState<ConfirmAsk | null>(null);
+  /** The last clone or wipe of this panel (a job). */
+  const [work, setWork] = useState<{ jobId: string; title: string } | null>(null);
+  const setWorkJob = useCallback((jobId: string, title: string) => setWork({ jobId, title }), []);
+  const download = useVolumeDownload(hostId, setWorkJob);
   const list = volumes.data ?? [];
   const upload = useIsoUpload(hostId);
   const uploadJob = useJob(upload.jobId);
@@ -77,6 +82,7 @@ export function VolumesPanel({ hostId, pool, pools }: { hostId: string; pool: Po
         </Group>
         <ErrorAlert title="Could not upload" error={upload.error} />
         {upload.jobId && <JobProgress jobId={upload.jobId} testId="storage-upload-job" fallbackTitle={`Upload ${upload.name}`} />}
+        {work && <JobProgress key={work.jobId} jobId={work.jobId} testId="storage-volume-job" fallbackTitle={work.title} />}
         {!running && (
           <Text size="sm" c="dimmed" data-testid="storage-volumes-inactive">
             Start the pool to see and create its volumes.
@@ -85,6 +91,7 @@ export function VolumesPanel({ hostId, pool, pools }: { hostId: string; pool: Po
         <ErrorAlert title="Could not list the volumes" error={running ? volumes.error : null} />
         <ErrorAlert title="Could not delete the volume" error={del.error} />
         <ErrorAlert title="Could not wipe the volume" error={wipe.error} />
+        <ErrorAlert title="Could not download the volume" error={download.error} />
         {running && volumes.isSuccess && list.length === 0 && (
           <Text size="sm" c="dimmed" data-testid="storage-volumes-empty">
             No volumes.
@@ -144,6 +151,16 @@ export function VolumesPanel({ hostId, pool, pools }: { hostId: string; pool: Po
                       </Button>
                       <Button
                         size="compact-xs"
+                        variant="default"
+                        leftSection={<IconDownload size={12} />}
+                        disabled={download.busy}
+                        onClick={() => void download.start(pool.name, v.name)}
+                        data-testid="storage-volume-download"
+                      >
+                        Download
+                      </Button>
+                      <Button
+                        size="compact-xs"
                         variant="light"
                         color="orange"
                         loading={wipe.isPending && wipe.variables?.volume === v.name}
@@ -152,7 +169,11 @@ export function VolumesPanel({ hostId, pool, pools }: { hostId: string; pool: Po
                             title: `Wipe ${v.name}?`,
                             body: `Overwrites all data of ${v.path} with zeroes. Its size stays.`,
                             verb: 'Wipe volume',
-                            run: () => wipe.mutate({ pool: pool.name, volume: v.name }),
+                            run: () =>
+                              wipe.mutate(
+                                { pool: pool.name, volume: v.name },
+                                { onSuccess: (job) => setWork({ jobId: job.id, title: job.title }) },
+                              ),
                           })
                         }
                         data-testid="storage-volume-wipe"
@@ -192,6 +213,7 @@ export function VolumesPanel({ hostId, pool, pools }: { hostId: string; pool: Po
         pools={pools.filter((p) => p.state === 'running').map((p) => p.name)}
         volume={cloning}
         onClose={() => setCloning(null)}
+        onStarted={(jobId) => setWork({ jobId, title: `Clone ${cloning?.name ?? ''}` })}
       />
       <ConfirmModal ask={ask} onClose={() => setAsk(null)} />
     </Card>
