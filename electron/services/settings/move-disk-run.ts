@@ -243,7 +243,7 @@ async function pivot(rpc: RpcClient, dom: DomainRef, target: string): Promise<vo
       await domainBlockJobAbort(rpc, dom, { disk: target, flags: BlockJobAbortFlags.PIVOT });
       return;
     } catch (err) {
-      if (i >= 10 || !/not ready|ready/i.test((err as Error).message)) throw err;
+      if (i >= 10 || !/not ready/i.test((err as Error).message)) throw err;
       await new Promise((r) => setTimeout(r, 500));
     }
   }

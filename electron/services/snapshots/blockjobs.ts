@@ -176,7 +176,7 @@ export async function followBlockJob(
         // checks the chain afterwards, so a job that failed instead is still caught).
         if ((await domainGetBlockJobInfo(rpc, dom, { disk: step.target }).catch(() => 'unknown')) === null) return rpc;
         // Not ready for the pivot yet (qemu reports "ready" a moment after cur reaches end): its READY event comes.
-        if (!/not ready|ready/i.test((err as Error).message)) throw err;
+        if (!/not ready/i.test((err as Error).message)) throw err;
       }
     }
     const e = events
