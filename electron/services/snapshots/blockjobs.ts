@@ -96,6 +96,7 @@ export class BlockJobEvents {
     this.live.clear();
     await Promise.allSettled(
       all.map(async ({ rpc, reg }) => {
+        this.regs.delete(rpc); // a later ensure() on this connection registers again
         reg.off();
         if (rpc.isOpen) await blockJobEventDeregister(rpc, await reg.ready, { timeoutMs: 5_000 });
       }),
