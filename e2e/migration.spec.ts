@@ -2,7 +2,8 @@
  * Issue 7, end to end against the real lab, through the UI in Chromium: live migration of `tiny`
  * A -> B (direct) and back (peer-to-peer), `tiny-local` with its disk copied, `stopped` offline
  * with its disk, a migration that does not converge (a guest loop rewriting 32 MiB of non-zero
- * memory, 10 MiB/s cap) finished by one click on a remedy (max downtime; post-copy; pause),
+ * memory, 10 MiB/s cap) finished by one click on each remedy the panel offers (allow downtime,
+ * post-copy, pause, lift the cap, restart with auto-converge),
  * cancel mid-way, re-attach after the app restarts during a peer-to-peer migration, and each
  * pre-flight failure provoked and shown. Every scenario checks where the VM runs afterwards (on
  * the hosts themselves, with virsh) and that no disk was removed.
@@ -85,37 +86,42 @@ async function stopDirtyLoop(host: 'A' | 'B'): Promise<void> {
   await guestExec(host, 'tiny', 'kill $(cat /dev/shm/loop.pid); rm -f /dev/shm/a /dev/shm/b; echo stopped');
 }
 
-/** Runs `fn` while tiny (on `host`) rewrites its memory; the loop is stopped wherever tiny runs afterwards. */
-async function withDirtyLoop(host: 'A' | 'B', fn: () => Promise<void>): Promise<void> {
-  await startDirtyLoop(host);
-  try {
-    await fn();
-  } finally {
-    const now = await where('tiny');
-    const on = now.A === 'running' ? 'A' : now.B === 'running' ? 'B' : null;
-    if (on) await stopDirtyLoop(on);
-  }
+/** Where tiny runs now (null: nowhere). */
+async function tinyRunsOn(): Promise<'A' | 'B' | null> {
+  const now = await where('tiny');
+  return now.A === 'running' ? 'A' : now.B === 'running' ? 'B' : null;
+}
+
+/** tiny's kernel oopsed in its current QEMU process (its serial log starts empty with each one). */
+function tinyOopsed(on: 'A' | 'B'): boolean {
+  const serial = join(lab.dir, 'hosts', on, 'log', 'qemu', 'tiny-serial.log');
+  return existsSync(serial) && /Oops|BUG:|Kernel panic/.test(readFileSync(serial, 'latin1'));
+}
+
+async function restartTiny(on: 'A' | 'B'): Promise<void> {
+  await virshOn(on, ['destroy', 'tiny']);
+  await virshOn(on, ['start', 'tiny']);
 }
 
 /**
- * Like withDirtyLoop, but tiny is started afresh afterwards wherever it runs. QEMU 7.2 without KVM
- * (this lab) corrupts a guest that rewrites its memory during some migrations: after a cap lifted
- * mid-way and with auto-converge its kernel oopses on arrival. virsh alone does the same
- * (`migrate --bandwidth 10` then `migrate-setspeed` to the maximum; `migrate --auto-converge
- * --bandwidth 10`: both oopsed the guest in this lab, 4 Dec 2026). The migration is what these tests check;
- * the next test gets a healthy guest.
+ * Runs `fn` while tiny (on `host`) rewrites its memory; afterwards, wherever tiny runs, the loop is
+ * stopped — or tiny is started afresh when `restart` says so or its kernel oopsed. QEMU 7.2 without
+ * KVM (this lab) corrupts a guest that rewrites its memory during some migrations: after a cap
+ * lifted mid-way, and sometimes with auto-converge, its kernel oopses on arrival. virsh alone does
+ * the same (`migrate --bandwidth 10` then `migrate-setspeed` to the maximum; `migrate
+ * --auto-converge --bandwidth 10`: both oopsed the guest in this lab, 4 Dec 2026). The migration is
+ * what these tests check; the next test gets a healthy guest.
  */
-async function withDirtyLoopThenRestart(host: 'A' | 'B', fn: () => Promise<void>): Promise<void> {
+async function withDirtyLoop(host: 'A' | 'B', fn: () => Promise<void>, o: { restart?: boolean } = {}): Promise<void> {
   await startDirtyLoop(host);
   try {
     await fn();
   } finally {
-    const now = await where('tiny');
-    const on = now.A === 'running' ? 'A' : now.B === 'running' ? 'B' : null;
-    if (on) {
-      await virshOn(on, ['destroy', 'tiny']);
-      await virshOn(on, ['start', 'tiny']);
-    }
+    const on = await tinyRunsOn();
+    if (on && (o.restart || tinyOopsed(on))) {
+      if (!o.restart) test.info().annotations.push({ type: 'guest', description: `tiny oopsed on ${on} (QEMU without KVM): restarted` });
+      await restartTiny(on);
+    } else if (on) await stopDirtyLoop(on);
   }
 }
 
@@ -126,15 +132,11 @@ async function withDirtyLoopThenRestart(host: 'A' | 'B', fn: () => Promise<void>
 async function tinyOn(host: 'A' | 'B'): Promise<void> {
   const other = host === 'A' ? 'B' : 'A';
   const dest = host === 'A' ? A : B;
+  // A guest whose kernel oopsed (see withDirtyLoop) is started afresh where it is, before it
+  // moves: each test gets a healthy one.
+  const on = await tinyRunsOn();
+  if (on && tinyOopsed(on)) await restartTiny(on);
   const now = await where('tiny');
-  // A guest whose kernel oopsed (see withDirtyLoopThenRestart) is started afresh where it is, before
-  // it moves: each test gets a healthy one. The serial log starts empty with each QEMU process.
-  const on = now.A === 'running' ? 'A' : now.B === 'running' ? 'B' : null;
-  const serial = on ? join(lab.dir, 'hosts', on, 'log', 'qemu', 'tiny-serial.log') : '';
-  if (on && existsSync(serial) && /Oops|BUG:|Kernel panic/.test(readFileSync(serial, 'latin1'))) {
-    await virshOn(on, ['destroy', 'tiny']);
-    await virshOn(on, ['start', 'tiny']);
-  }
   if (now[other] === 'running' && now[host] === null)
     await virshOn(other, ['migrate', '--live', '--unsafe', '--persistent', '--undefinesource', 'tiny', dest?.sshUri ?? ''], 180_000);
   expect(await where('tiny')).toEqual(host === 'A' ? { A: 'running', B: null } : { A: null, B: 'running' });
@@ -172,8 +174,10 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   await page?.close().catch(() => {});
   await server?.stop();
-  // tiny-local ran with a live-only change (cache) in the pre-flight scenario: a fresh start.
+  // tiny-local ran with a live-only change (cache) in the pre-flight scenario: a fresh start (also
+  // when VIREO_LAB_NO_RESET=1 skips the reset below).
   await virshOn('A', ['destroy', 'tiny-local']).catch(() => {});
+  await virshOn('A', ['start', 'tiny-local']).catch(() => {});
   await labReset();
   if (xmlDir) rmSync(xmlDir, { recursive: true, force: true });
 });
@@ -444,31 +448,42 @@ async function nonConverging(
   // The pause the remedy allows, as its button says ("Allow 4.5 s of downtime").
   const allowedMs = remedy === 'max-downtime' ? msOf((await panel.remedy(remedy).textContent()) ?? '') : null;
   const firstJob = await panel.jobId();
+  // The restart's button says where auto-converge starts and how it climbs (autoconverge.ts).
+  const offered =
+    remedy === 'restart-autoconverge' ? ((await panel.root.getByTestId('mig-remedy-restart-autoconverge-impact').textContent()) ?? '') : '';
   await panel.remedy(remedy).click();
+  const clicked = Date.now();
   if (remedy === 'restart-autoconverge') {
     // The first attempt is cancelled (tiny stays on the source); the panel follows the new job,
-    // started with auto-converge, and QEMU throttles the guest (its figure appears and rises).
+    // started with auto-converge from the numbers the remedy gave, and says why them.
     await expect(panel.root).not.toHaveAttribute('data-job-id', firstJob, { timeout: 60_000 });
     await expect(panel.root).toHaveAttribute('data-status', 'running');
     await expect(panel.root.getByTestId('mig-log')).toContainText('--auto-converge');
-    await expect(panel.fig('throttle')).toHaveText(/^\d+ %$/, { timeout: 90_000 });
+    // The offer (numbers from the rates of the last two passes) and, on the new job, the same words.
+    expect(offered).toMatch(/slows the guest’s vCPUs by \d+ % at first\. The guest dirtied [\d.]+ MiB\/s while [\d.]+ MiB\/s was sent/);
+    const why = panel.root.getByTestId('mig-autoconverge');
+    await expect(why).toHaveText(
+      /^Auto-converge from \d+ %, \+\d+ % per step, chosen from the attempt that did not converge: The guest dirtied [\d.]+ MiB\/s while [\d.]+ MiB\/s was sent/,
+    );
+    testInfo.annotations.push({ type: 'auto-converge', description: (await why.textContent()) ?? '' });
     await page.screenshot({ path: testInfo.outputPath('restarted-with-auto-converge.png') });
-    // Whether it then finishes is QEMU's part: without KVM (this lab) it can take minutes and
-    // corrupt the guest (virsh does the same). Cancelled here: the guest stays on the source.
-    await panel.root.getByTestId('mig-cancel').click();
-    const stayed = await panel.ended('canceled', 120_000);
-    await expect(stayed).toHaveAttribute('data-outcome', 'stayed');
-    await w.close();
-    return panel;
   }
-  const result = await panel.ended('succeeded', 180_000);
+  const result = await panel.ended('succeeded', 150_000);
   await expect(result).toHaveAttribute('data-outcome', 'moved');
+  // Auto-converge did the work: QEMU throttled the guest on the way (each step is in the log).
+  if (remedy === 'restart-autoconverge')
+    await expect(panel.root.getByTestId('mig-log')).toContainText('Auto-converge: QEMU slows the guest’s vCPUs by');
+  testInfo.annotations.push({
+    type: 'remedy',
+    description: `${remedy}: ${Math.round((Date.now() - clicked) / 1000)} s from the click to the end`,
+  });
   if (allowedMs !== null) {
-    // The estimate against what libvirt reports at the end: QEMU aims at the allowed bound; twice
-    // that is a generous check that it is not off by the factor of 100 an early guess was.
+    // The estimate against what libvirt reports at the end: the panel promises a pause of at most
+    // the allowed downtime (QEMU stops the guest only once the rest fits in it), and it holds: 5.5 s
+    // allowed, 297 ms measured on 5 Dec 2026.
     const actual = msOf((await panel.fig('result-downtime').textContent()) ?? '');
     testInfo.annotations.push({ type: 'downtime', description: `allowed ${allowedMs} ms, libvirt reports ${actual} ms` });
-    expect(actual).toBeLessThanOrEqual(2 * allowedMs);
+    expect(actual).toBeLessThanOrEqual(allowedMs);
   }
   await w.close();
   return panel;
@@ -480,7 +495,7 @@ const REMEDY_CASES: {
   remedy: Parameters<typeof nonConverging>[1];
   from: 'A' | 'B';
   ends: { A: string | null; B: string | null };
-  /** Without KVM the guest may come out corrupted: started afresh after (see withDirtyLoopThenRestart). */
+  /** Without KVM the guest comes out corrupted: started afresh after (see withDirtyLoop; else only when it oopsed). */
   restartGuest?: boolean;
 }[] = [
   {
@@ -510,12 +525,13 @@ const REMEDY_CASES: {
     restartGuest: true,
   },
   {
+    // The restart starts high (chosen from the first attempt's rates, and the panel says why): it
+    // finishes; a guest that oopsed on arrival (QEMU without KVM) is started afresh after.
     title:
-      'not converging: one click on "restart with auto-converge" cancels, starts again with it, and QEMU throttles the guest (A -> B, then cancelled: without KVM it may not finish)',
+      'not converging: one click on "restart with auto-converge" cancels, starts again with it from the rates measured, and finishes (A -> B)',
     remedy: 'restart-autoconverge',
     from: 'A',
-    ends: { A: 'running', B: null },
-    restartGuest: true,
+    ends: { A: null, B: 'running' },
   },
 ];
 
@@ -524,10 +540,14 @@ for (const c of REMEDY_CASES) {
     const testInfo = test.info();
     test.setTimeout(300_000);
     await tinyOn(c.from);
-    await (c.restartGuest ? withDirtyLoopThenRestart : withDirtyLoop)(c.from, async () => {
-      await nonConverging(c.from, c.remedy, testInfo);
-      expect(await where('tiny')).toEqual(c.ends);
-    });
+    await withDirtyLoop(
+      c.from,
+      async () => {
+        await nonConverging(c.from, c.remedy, testInfo);
+        expect(await where('tiny')).toEqual(c.ends);
+      },
+      { restart: !!c.restartGuest },
+    );
   });
 }
 

@@ -3,16 +3,20 @@
  * bridge. Each test starts its own backend with a fresh data dir and adds the lab hosts it needs
  * through the dialog, as a user does.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HostInfo } from '../shared/api';
 import { type AppServer, expect, openApp, startServer, test } from './fixtures';
+import { guestVmXml } from './lab/guest-vm';
 import { connectLabHosts } from './lab/hosts';
 import { labSh, readLab, virshOn } from './lab/lab';
 import { modal } from './pages/add-host';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
+import { CloneWizard } from './pages/clone';
+import { InstallWizard } from './pages/install';
 import { MigrateWizard } from './pages/migrate';
 
 const lab = readLab();
@@ -191,6 +195,137 @@ test('forms speak plainly: every wrong field of the add-host dialog is named at 
   await expect(dialog.root.getByText('Display name is longer than 64 characters')).toHaveCount(0);
   await dialog.cancel();
   await expect(page.getByText('No hosts yet.')).toBeVisible();
+});
+
+/** A tag for what these tests name on the lab hosts (never created, or made and removed here). */
+const tag = `nu2-${randomBytes(3).toString('hex')}`;
+
+/** Whatever lab-a lists (VMs with --all, volumes of its default pool) that carries this run's tag. */
+async function taggedOnA(): Promise<string[]> {
+  const doms = (await virshOn('A', ['list', '--all', '--name'])).split('\n');
+  const vols = (await virshOn('A', ['vol-list', 'default'])).split('\n');
+  return [...doms, ...vols].map((l) => l.trim().split(/\s+/)[0] ?? '').filter((n) => n.includes(tag));
+}
+
+test('forms speak plainly in the install wizard: each step names every wrong field in words, with the summary, and nothing is created', async ({
+  page,
+  server,
+}) => {
+  const backend = await BackendClient.connect(server);
+  try {
+    await connectLabHosts(backend);
+  } finally {
+    backend.close();
+  }
+  const app = new VireoApp(page);
+  await app.open(server);
+  await app.expectConnected('lab-a');
+  await app.openHost('lab-a');
+  const w = new InstallWizard(page);
+  const summary = w.root.getByTestId('form-summary');
+  await w.open();
+
+  await test.step('source: a kernel and an initrd that are not absolute paths on the host', async () => {
+    await w.kernelSource({ kernel: 'vmlinuz', initrd: 'initrd.img', cmdline: 'console=ttyS0' });
+    await w.next();
+    const step = page.getByTestId('install-step-source');
+    await expect(step.getByText('Kernel (path on the host) must be an absolute path on the host')).toBeVisible();
+    await expect(step.getByText('Initrd (path on the host) must be an absolute path on the host')).toBeVisible();
+    await expect(summary).toHaveText('Check these 2 fields: Kernel (path on the host), Initrd (path on the host). Nothing was sent.');
+    await expect(page.getByTestId('install-kernel')).toHaveAttribute('aria-invalid', 'true');
+    // Fixed, they go, and the next step opens.
+    await page.getByTestId('install-kernel').fill(`${lab.dir}/guest/vmlinuz`);
+    await page.getByTestId('install-initrd').fill(`${lab.dir}/guest/initrd.img`);
+    await expect(summary).toHaveCount(0);
+    await w.next();
+  });
+
+  await test.step('resources: a name with "/", memory beyond the maximum, a volume name with a space', async () => {
+    await expect(page.getByTestId('install-step-resources')).toBeVisible();
+    await page.getByTestId('install-name').fill(`${tag}/web`);
+    await page.getByTestId('install-memory').fill('99999999');
+    await page.getByTestId('install-disk-name').fill(`${tag} disk.qcow2`);
+    await w.next();
+    const step = page.getByTestId('install-step-resources');
+    await expect(step.getByText('Name must not contain "/"')).toBeVisible();
+    await expect(step.getByText('Memory (MiB) must be at most 16777216')).toBeVisible();
+    await expect(step.getByText('Volume name: use letters, digits, ".", "_", "+" and "-" (up to 128)')).toBeVisible();
+    await expect(summary).toHaveText('Check these 3 fields: Name, Memory (MiB), Volume name. Nothing was sent.');
+    await expect(w.root.getByText(/Invalid input/)).toHaveCount(0);
+    // One fixed: its message goes, the summary names the other two.
+    await page.getByTestId('install-name').fill(`${tag}-web`);
+    await expect(step.getByText('Name must not contain "/"')).toHaveCount(0);
+    await expect(summary).toHaveText('Check these 2 fields: Memory (MiB), Volume name. Nothing was sent.');
+    await w.close();
+  });
+  expect(await taggedOnA(), 'nothing was created on lab-a').toEqual([]);
+});
+
+test('forms speak plainly in the clone wizard: the name, then each disk’s new volume, named in words with the summary; nothing is created', async ({
+  page,
+  server,
+}) => {
+  // A shut-off throwaway VM of this test (a clone needs its source shut off) with two disks.
+  const src = `${tag}-src`;
+  const paths: string[] = [];
+  for (const d of ['a', 'b']) {
+    await virshOn('A', ['vol-create-as', 'default', `${src}-${d}.qcow2`, '8M', '--format', 'qcow2']);
+    paths.push((await virshOn('A', ['vol-path', '--pool', 'default', `${src}-${d}.qcow2`])).trim());
+  }
+  const vdb = `<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='${paths[1]}'/><target dev='vdb' bus='virtio'/></disk>`;
+  mkdirSync(join(lab.dir, 'tmp'), { recursive: true });
+  const dir = mkdtempSync(join(lab.dir, 'tmp', 'vireo-newuser-'));
+  writeFileSync(join(dir, 'src.xml'), guestVmXml({ name: src, disk: paths[0], devices: vdb }));
+  await virshOn('A', ['define', join(dir, 'src.xml')]);
+  try {
+    const backend = await BackendClient.connect(server);
+    let idA = '';
+    try {
+      idA = (await connectLabHosts(backend)).find((h) => h.spec.address === A.address)?.id ?? '';
+    } finally {
+      backend.close();
+    }
+    await openApp(page, server);
+    await page.getByTestId('nav-all').click();
+    const w = new CloneWizard(page);
+    const summary = w.root.getByTestId('form-summary');
+    await w.openFromMenu(src, idA);
+
+    await test.step('target: a name with "/"', async () => {
+      await w.target(idA, `${tag}/clone`);
+      await w.next();
+      await expect(page.getByTestId('clone-step-target').getByText('Name of the clone must not contain "/"')).toBeVisible();
+      await expect(summary).toHaveText('Check this field: Name of the clone. Nothing was sent.');
+      await page.getByTestId('clone-name').fill(`${tag}-clone`);
+      await w.next();
+    });
+
+    await test.step('disks: both new volume names wrong, each named with its disk', async () => {
+      await w.disks([
+        { target: 'vda', volume: `${tag} a.qcow2` },
+        { target: 'vdb', volume: `.${tag}-b.qcow2` },
+      ]);
+      await w.next();
+      const step = page.getByTestId('clone-step-disks');
+      const rule = 'use letters, digits, ".", "_", "+" and "-" (up to 128)';
+      await expect(step.getByText(`New volume (vda): ${rule}`)).toBeVisible();
+      await expect(step.getByText(`New volume (vdb): ${rule}`)).toBeVisible();
+      await expect(summary).toHaveText('Check these 2 fields: New volume (vda), New volume (vdb). Nothing was sent.');
+      await expect(page.getByTestId('clone-disk-vda-volume')).toHaveAttribute('aria-invalid', 'true');
+      await page.getByTestId('clone-disk-vda-volume').fill(`${tag}-a.qcow2`);
+      await expect(step.getByText(`New volume (vda): ${rule}`)).toHaveCount(0);
+      await expect(summary).toHaveText('Check this field: New volume (vdb). Nothing was sent.');
+      await page.keyboard.press('Escape');
+      await expect(w.root).toBeHidden();
+    });
+    // Only the source and its two disks carry the tag: no clone, no copied volume.
+    expect((await taggedOnA()).sort()).toEqual([src, `${src}-a.qcow2`, `${src}-b.qcow2`].sort());
+    expect((await virshOn('B', ['list', '--all', '--name'])).includes(tag)).toBe(false);
+  } finally {
+    await virshOn('A', ['undefine', src]).catch(() => {});
+    for (const d of ['a', 'b']) await virshOn('A', ['vol-delete', '--pool', 'default', `${src}-${d}.qcow2`]).catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /**

@@ -140,11 +140,8 @@ export class MigrationService {
     if (run.steer.controls.postCopy || run.steer.controls.suspended)
       throw new AppError('not-allowed', `The migration of ${run.id.name} is already finishing`, 'Let it end.');
     // Why these numbers: what the remedy said when it offered them (else they were asked as they are).
-    const offered = run.live.autoConvergeOffer;
     const why =
-      offered && offered.initial === c.initial && offered.increment === c.increment
-        ? offered.why
-        : `Asked as ${c.initial} %, then ${c.increment} % more per step.`;
+      run.live.autoConvergeOffers.get(`${c.initial}/${c.increment}`) ?? `Asked as ${c.initial} %, then ${c.increment} % more per step.`;
     note(run, `Restart with auto-converge from ${c.initial} % (+${c.increment} % per step): cancelling this attempt first`);
     await this.jobs.cancel(run.id.jobId);
     await run.live.finished?.catch(() => {});
@@ -291,10 +288,15 @@ export class MigrationService {
           // A downtime asked at the start and not applied yet counts: a remedy must allow more.
           maxDowntimeMs: steer.controls.maxDowntimeMs ?? steer.pendingDowntime,
           passStartRemaining: live.tracker.passStartRemaining,
+          passRates: live.tracker.passRates,
         })
       : [];
-    // What the restart remedy offers now (rankRemedies chose it from the same figures), with its reason.
-    if (remedies.some((r) => r.control.action === 'restart-autoconverge')) live.autoConvergeOffer = autoConvergeFor(live.tracker.last);
+    // What the restart remedy offered (rankRemedies chose it from the same rates), with its reason:
+    // kept by its numbers, so a click on any offer shown is explained.
+    if (remedies.some((r) => r.control.action === 'restart-autoconverge')) {
+      const offer = autoConvergeFor(live.tracker.passRates ?? live.tracker.last);
+      live.autoConvergeOffers.set(`${offer.initial}/${offer.increment}`, offer.why);
+    }
     return {
       jobId: id.jobId,
       source: { hostId: id.srcHostId, hostName: this.hostName(id.srcHostId), uuid: id.uuid, name: id.name },

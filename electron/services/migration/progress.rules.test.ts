@@ -122,6 +122,34 @@ const sample = (it: number, remaining: number, bps = 10 * MiB, dirtyPages = 0) =
 });
 
 describe('ProgressTracker', () => {
+  it('passRates: the highest dirty rate and speed sampled over the last two passes (one sample dips), none before pass 2', () => {
+    const t = new ProgressTracker(0);
+    t.push(sample(1, 500 * MiB, 10 * MiB, 0), 1);
+    expect(t.passRates).toBeUndefined();
+    // Pass 2: 2300 pages/s ≈ 9 MiB/s; the speed read 5.8 then 10 MiB/s (as in the lab).
+    t.push(sample(2, 30 * MiB, 5.8 * MiB, 2300), 2);
+    t.push(sample(2, 20 * MiB, 10 * MiB, 2200), 3);
+    t.push(sample(3, 30 * MiB, 6 * MiB, 2000), 4);
+    expect(t.passRates).toEqual({ dirtyBps: 2300 * 4096, memBps: 10 * MiB });
+    // Pass 4: pass 2 is out of the window.
+    t.push(sample(4, 30 * MiB, 7 * MiB, 1000), 5);
+    expect(t.passRates).toEqual({ dirtyBps: 2000 * 4096, memBps: 7 * MiB });
+    // The restart remedy is chosen from these, not from the last sample.
+    const r = rankRemedies({
+      figures: t.last,
+      postCopyAllowed: true,
+      postCopyActive: false,
+      suspended: false,
+      canRestartAutoConverge: true,
+      passRates: { dirtyBps: 9 * MiB, memBps: 10 * MiB },
+    });
+    expect(r.find((x) => x.control.action === 'restart-autoconverge')?.control).toEqual({
+      action: 'restart-autoconverge',
+      initial: 95,
+      increment: 10,
+    });
+  });
+
   it('history: time since the start and the data left; samples without a total are left out', () => {
     const t = new ProgressTracker(1000);
     t.push(sample(1, 500 * MiB), 1500);
@@ -239,7 +267,7 @@ describe('rankRemedies', () => {
         control: { action: 'restart-autoconverge', initial: 95, increment: 10 },
         label: 'Restart with auto-converge',
         impact:
-          'Cancels this migration (the guest keeps running here) and starts it again with auto-converge: QEMU slows the guest’s vCPUs by 95 % at first. The guest dirtied 10.0 MiB/s while 10.0 MiB/s was sent: as fast as the link, so it may dirty far more (a page rewritten often counts once). The start assumes 8× that and slows the guest until it dirties at most half of what is sent. If the guest still outpaces the link, QEMU adds 10 % every second pass, up to its maximum of 99 %. A vCPU cap cannot be set by hand while a migration runs.',
+          'Cancels this migration (the guest keeps running here) and starts it again with auto-converge: QEMU slows the guest’s vCPUs by 95 % at first. The guest dirtied 10.0 MiB/s while 10.0 MiB/s was sent: nearly as fast as the link, so it may dirty far more (a page rewritten often counts once). The start assumes 8× that and slows the guest until it dirties at most half of what is sent. If the guest still outpaces the link, QEMU adds 10 % every second pass, up to its maximum of 99 %. A vCPU cap cannot be set by hand while a migration runs.',
       },
       {
         control: { action: 'suspend' },

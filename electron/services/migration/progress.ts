@@ -68,6 +68,9 @@ interface IterationMark {
   remaining: number;
   dirtyBps: number;
   memBps: number;
+  /** The highest dirty rate and transfer speed sampled during this pass (one sample swings widely). */
+  peakDirtyBps?: number;
+  peakMemBps?: number;
 }
 
 /**
@@ -98,6 +101,11 @@ export class ProgressTracker {
       this.lastIteration = it;
       this.marks.push({ iteration: it, remaining, dirtyBps: f.dirtyBps ?? 0, memBps: f.memBps ?? 0 });
     }
+    const cur = this.marks[this.marks.length - 1];
+    if (cur && it === cur.iteration) {
+      cur.peakDirtyBps = Math.max(cur.peakDirtyBps ?? 0, f.dirtyBps ?? 0);
+      cur.peakMemBps = Math.max(cur.peakMemBps ?? 0, f.memBps ?? 0);
+    }
     this.evaluate(f, at);
     f.nonConverging = this.flaggedAt !== null ? 1 : 0;
     f.etaSec = etaSeconds(f, this.flaggedAt !== null);
@@ -114,6 +122,19 @@ export class ProgressTracker {
         .slice(-2)
         .map((m) => m.remaining),
     );
+  }
+
+  /**
+   * The guest's dirty rate and the transfer speed over the last two passes (from pass 2), each the
+   * highest sampled: steadier than one sample, where the speed dips to half between two reads.
+   */
+  get passRates(): { dirtyBps: number; memBps: number } | undefined {
+    const last = this.marks.filter((m) => m.iteration >= 2).slice(-2);
+    if (last.length === 0) return undefined;
+    return {
+      dirtyBps: Math.max(...last.map((m) => m.peakDirtyBps ?? m.dirtyBps)),
+      memBps: Math.max(...last.map((m) => m.peakMemBps ?? m.memBps)),
+    };
   }
 
   /** The last pass seen (libvirt's memory_iteration). */
@@ -214,6 +235,8 @@ export interface RemedyContext {
    * dirties during one pass. A sample taken mid-pass shows less, and a pause sized from it is too short.
    */
   passStartRemaining?: number | undefined;
+  /** ProgressTracker.passRates: what the auto-converge restart is chosen from (else the figures). */
+  passRates?: { dirtyBps: number; memBps: number } | undefined;
 }
 
 /**
@@ -261,7 +284,7 @@ export function rankRemedies(c: RemedyContext): MigrationRemedy[] {
   // auto-converge, chosen at the start, lets QEMU throttle the guest itself. The button carries
   // the numbers its text gives (autoconverge.ts chose them from this attempt's rates).
   if (!c.suspended && c.canRestartAutoConverge) {
-    const ac = autoConvergeFor(f);
+    const ac = autoConvergeFor(c.passRates ?? f);
     add(
       { action: 'restart-autoconverge', initial: ac.initial, increment: ac.increment },
       'Restart with auto-converge',

@@ -13,7 +13,6 @@ import { migrateSetMaxDowntime } from '../../libvirt/migration';
 import type { ParamRecord } from '../../libvirt/params';
 import { type DomainRef, JobType } from '../../libvirt/protocol';
 import type { JobContext } from '../jobs';
-import type { AutoConvergeChoice } from './autoconverge';
 import { libvirtCode } from './explain';
 import { ProgressTracker, progressOf } from './progress';
 
@@ -59,8 +58,8 @@ export interface Live {
   finished?: Promise<unknown>;
   /** The job this one was restarted as (with auto-converge). */
   restartedAs?: string;
-  /** The auto-converge restart the remedies offer now (numbers and why). */
-  autoConvergeOffer?: AutoConvergeChoice;
+  /** Each auto-converge restart the remedies offered ("initial/increment" → why). */
+  autoConvergeOffers: Map<string, string>;
   /** This run restarts one that did not converge: why its auto-converge numbers. */
   autoConvergeWhy?: string;
   /** The highest auto-converge throttle seen (%), to say each new step once. */
@@ -96,6 +95,7 @@ export function newRun(id: Omit<RunId, 'jobId' | 'startedAt'>, postCopyAllowed: 
       seenJob: false,
       wake: null,
       copying: false,
+      autoConvergeOffers: new Map(),
     },
   };
 }
