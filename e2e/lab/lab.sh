@@ -1125,4 +1125,4 @@ case "${1:-}" in
     [ -d "$ROOT_SSH" ] || { mkdir -p "$ROOT_SSH" && chmod 700 "$ROOT_SSH"; }
     exec unshare --mount --propagation private -- sh -c 'mount --bind "$0" "$1" && shift 2 && exec "$@"' "$LAB/client/ssh" "$ROOT_SSH" _ "$@" ;;
   *) sed -n '/^# Usage:/,/^set -uo/p' "$SELF" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
-esac
+esac; exit $? # on this line: bash reads a script as it runs, so a lab.sh edited meanwhile must not run on past the verb
