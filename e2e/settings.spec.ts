@@ -18,7 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, openApp, test } from './fixtures';
 import { connectLabHosts } from './lab/hosts';
-import { guestExec, readLab, virshOn } from './lab/lab';
+import { guestExec, labSh, readLab, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
 import { ConsoleDock } from './pages/consoles';
@@ -165,7 +165,8 @@ test('a running VM: vCPU hot-plug, a pending maximum, balloon, title and descrip
     // The guest's virtio_balloon driver gives the memory back: libvirt's balloon reaches the target
     // and the guest's own MemTotal shrinks by about the 32 MiB taken.
     await expect.poll(async () => (await dominfo(v))['Used memory'], { timeout: 20_000 }).toBe('163840 KiB');
-    await expect(page.getByTestId('settings-memory-readout')).toContainText('Running VM: 160 MiB');
+    // libvirt's balloon-change event brings the page the guest's new size.
+    await expect(page.getByTestId('settings-memory-readout')).toContainText('Running VM: 160 MiB', { timeout: 20_000 });
     await expect(page.getByTestId('settings-memory-difference')).toHaveCount(0);
     const ballooned = Number(await guestUntil(name, memTotal, (o) => Number(o) > 0 && Number(o) <= memBefore - 30_000));
     expect(ballooned).toBeLessThanOrEqual(memBefore - 30_000);
@@ -253,10 +254,19 @@ test('a running VM: vCPU hot-plug, a pending maximum, balloon, title and descrip
 
   await test.step('reset (confirmed): the guest restarts at once, its memory and uptime start afresh', async () => {
     const before = await uptime(name);
+    // The guest's console shell greets each boot in its serial log: one more greeting = it restarted.
+    const banners = async () =>
+      Number(
+        (
+          await labSh(['exec', 'A', 'sh', '-c', `grep -c "console shell on" /var/log/libvirt/qemu/${name}-serial.log || true`])
+        ).stdout.trim() || '0',
+      );
+    const greeted = await banners();
     await act('reset').click();
     await expect(page.getByTestId('reset-dialog').getByRole('dialog')).toContainText('like pressing its reset button');
     await page.getByTestId('reset-confirm').click();
-    expect(await guestUntil(name, 'cat /tmp/g19-mark 2>/dev/null || echo none', (o) => o === 'none', 90_000)).toBe('none');
+    await expect.poll(banners, { timeout: 90_000 }).toBeGreaterThan(greeted);
+    expect((await guestExec('A', name, 'cat /tmp/g19-mark 2>/dev/null || echo none')).trim()).toBe('none');
     expect(await uptime(name)).toBeLessThan(before);
     await expect(marker).toBeVisible(); // a reset keeps the running definition
   });
@@ -268,7 +278,8 @@ test('a running VM: vCPU hot-plug, a pending maximum, balloon, title and descrip
     await act('start').click();
     await expect(settings.root).toHaveAttribute('data-running', 'yes', { timeout: 30_000 });
     expect((await virshOn('A', ['vcpucount', v.uuid, '--live', '--maximum'])).trim()).toBe('3');
-    await expect(page.getByTestId('settings-pending-badge')).toHaveCount(0);
+    // Right after the start the balloon still settles to the next boot's memory (its event updates the page).
+    await expect(page.getByTestId('settings-pending-badge')).toHaveCount(0, { timeout: 45_000 });
     await expect(marker).toHaveCount(0);
     await app.showAllVms();
     await expect(page.getByTestId(`vm-${name}-${idA}`)).toHaveAttribute('data-state', 'running');
@@ -517,10 +528,9 @@ test('devices of a running VM: ISO in and out, a disk and a NIC hot-plugged and 
   await test.step('the console opens the serial device chosen among the VM’s two (serial1: the guest’s ttyS1)', async () => {
     await act('console').click();
     const dock = new ConsoleDock(page);
-    await dock.expectOpen('serial', name);
-    await expect(page.getByTestId('console-device')).toHaveValue('serial0');
+    await expect(page.getByTestId('console-device')).toHaveValue('serial0'); // libvirt's first console until chosen
     await page.getByTestId('console-device').selectOption('serial1');
-    await dock.expectOpen('serial', name);
+    await dock.expectOpen('serial', name, { timeout: 60_000 });
     const line = `g19-ttyS1-${run}`;
     await expect
       .poll(

@@ -10,6 +10,7 @@ import type { LibvirtConnection } from './connection';
 import * as P from './gen/remote_protocol.gen';
 import {
   readRemoteDomainEventCallbackAgentLifecycleMsg,
+  readRemoteDomainEventCallbackBalloonChangeMsg,
   readRemoteDomainEventCallbackDeviceAddedMsg,
   readRemoteDomainEventCallbackDeviceRemovalFailedMsg,
   readRemoteDomainEventCallbackDeviceRemovedMsg,
@@ -50,6 +51,8 @@ export type DomainEvent =
   | { kind: 'deviceAdded'; domain: DomainRef; devAlias: string }
   | { kind: 'deviceRemoved'; domain: DomainRef; devAlias: string }
   | { kind: 'deviceRemovalFailed'; domain: DomainRef; devAlias: string }
+  /** The guest's balloon reached a new size (KiB): a memory change done, or a start settling. */
+  | { kind: 'balloonChange'; domain: DomainRef; actualKiB: number }
   /** A tunable changed (cputune.*, blkdeviotune.* …): the new values. */
   | { kind: 'tunable'; domain: DomainRef; params: ParamRecord }
   /** A job (migration, save …) ended; its final job stats (time_elapsed, downtime …). */
@@ -123,6 +126,14 @@ export const DOMAIN_EVENTS: Readonly<Record<DomainEventKind, EventSpec>> = {
     decode: (r) => {
       const m = readRemoteDomainEventCallbackDeviceRemovalFailedMsg(r);
       return { callbackId: m.callbackID, event: { kind: 'deviceRemovalFailed', domain: m.dom, devAlias: m.devAlias } };
+    },
+  },
+  balloonChange: {
+    eventId: DomainEventId.BALLOON_CHANGE,
+    proc: Proc.DOMAIN_EVENT_CALLBACK_BALLOON_CHANGE,
+    decode: (r) => {
+      const { callbackID, msg } = readRemoteDomainEventCallbackBalloonChangeMsg(r);
+      return { callbackId: callbackID, event: { kind: 'balloonChange', domain: msg.dom, actualKiB: Number(msg.actual) } };
     },
   },
   tunable: {

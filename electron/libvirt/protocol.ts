@@ -187,6 +187,7 @@ export function lifecycleNames(event: number, detail: number): { event: string; 
 export const DomainEventId = {
   LIFECYCLE: 0,
   REBOOT: 1,
+  BALLOON_CHANGE: 13,
   DEVICE_REMOVED: 15,
   TUNABLE: 17,
   AGENT_LIFECYCLE: 18,

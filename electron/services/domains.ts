@@ -325,7 +325,9 @@ export class DomainService {
   /** Lifecycle events become `domain.changed` with the new state, so rows update without a refetch. */
   private watch(hostId: HostId, conn: LibvirtConnection): void {
     this.unwatch(hostId);
-    const events = new DomainEvents(conn, { kinds: ['lifecycle', 'deviceAdded', 'deviceRemoved', 'deviceRemovalFailed', 'tunable'] });
+    const events = new DomainEvents(conn, {
+      kinds: ['lifecycle', 'deviceAdded', 'deviceRemoved', 'deviceRemovalFailed', 'tunable', 'balloonChange'],
+    });
     events.on('lifecycle', (e) => {
       const state = STATE_AFTER[e.event];
       this.events.emit('domain.changed', {
@@ -337,7 +339,8 @@ export class DomainService {
       });
       for (const fn of this.lifecycleListeners) fn(hostId, { domain: e.domain, event: e.event, detail: e.detail });
     });
-    for (const kind of ['deviceAdded', 'deviceRemoved', 'tunable'] as const) {
+    // A balloon that settled (after a start, or a memory change) changes the running VM's memory.
+    for (const kind of ['deviceAdded', 'deviceRemoved', 'tunable', 'balloonChange'] as const) {
       events.on(kind, (e) => this.events.emit('domain.changed', { hostId, uuid: e.domain.uuid, name: e.domain.name }));
     }
     for (const kind of ['deviceAdded', 'deviceRemoved', 'deviceRemovalFailed'] as const) {

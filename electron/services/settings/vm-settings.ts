@@ -213,7 +213,6 @@ export class VmSettingsService {
             applied,
             'The running VM kept its memory.',
           );
-          if (applied.has('live')) await balloonSettled(rpc, dom, m.currentKiB);
         }
       }
     }
@@ -333,19 +332,6 @@ async function live(p: Promise<void>, persistent: boolean, applied: Set<Scope>, 
   } catch (err) {
     if (!persistent || !isLibvirtError(err)) throw withLibvirtHint(err, hint);
     return err.message;
-  }
-}
-
-/**
- * The guest's balloon driver moves its memory after libvirt took the target; libvirt records the
- * new size when QEMU reports it. Wait a moment (up to 5 s) so that the read-back shows where the
- * guest got to — a guest without the driver stays put, and the page then says so.
- */
-async function balloonSettled(rpc: RpcClient, dom: DomainRef, targetKiB: number): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    if (parseDomain(await domainGetXmlDesc(rpc, dom)).memory.currentKiB === targetKiB) return;
-    await new Promise((r) => setTimeout(r, 250));
   }
 }
 

@@ -172,10 +172,10 @@ export function CpuMemorySection({ s }: { s: VmSettings }) {
               ` The running VM refused it (libvirt: ${memory.data.liveRefused}); it is pending until the next boot.`}
             {memory.data.appliedTo.includes('live') &&
               memory.variables?.currentKiB !== undefined &&
-              memory.data.settings.memory.liveKiB !== undefined &&
-              memory.data.settings.memory.liveKiB !== memory.variables.currentKiB && (
+              s.memory.liveKiB !== undefined &&
+              s.memory.liveKiB !== memory.variables.currentKiB && (
                 <Text size="sm" mt={4} data-testid="settings-memory-difference">
-                  Asked {mib(memory.variables.currentKiB)}; the running VM reports {mib(memory.data.settings.memory.liveKiB)}: the guest’s
+                  Asked {mib(memory.variables.currentKiB)}; the running VM reports {mib(s.memory.liveKiB)}: the guest’s
                   balloon driver moves its memory (a guest without one keeps what it has).
                 </Text>
               )}
