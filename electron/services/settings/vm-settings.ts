@@ -23,7 +23,7 @@ import {
   domainSetVcpus,
 } from '../../libvirt/domain';
 import { isLibvirtError, withLibvirtHint } from '../../libvirt/errors';
-import { DefineFlags, type DomainRef, DomainXmlFlags, MemoryFlags, MetadataType, VcpuFlags } from '../../libvirt/protocol';
+import { DefineFlags, DomainXmlFlags, MemoryFlags, MetadataType, VcpuFlags } from '../../libvirt/protocol';
 import { domainHasManagedSaveImage } from '../../libvirt/snapshot';
 import { domainToXml, openDomain, setCpuMode, setCpuTopology, setMemoryBacking } from '../../xml/edit';
 import type { DomainModel } from '../../xml/model';

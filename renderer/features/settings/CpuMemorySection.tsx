@@ -175,8 +175,8 @@ export function CpuMemorySection({ s }: { s: VmSettings }) {
               s.memory.liveKiB !== undefined &&
               s.memory.liveKiB !== memory.variables.currentKiB && (
                 <Text size="sm" mt={4} data-testid="settings-memory-difference">
-                  Asked {mib(memory.variables.currentKiB)}; the running VM reports {mib(s.memory.liveKiB)}: the guest’s
-                  balloon driver moves its memory (a guest without one keeps what it has).
+                  Asked {mib(memory.variables.currentKiB)}; the running VM reports {mib(s.memory.liveKiB)}: the guest’s balloon driver moves
+                  its memory (a guest without one keeps what it has).
                 </Text>
               )}
           </Alert>
