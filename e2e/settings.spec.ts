@@ -176,6 +176,7 @@ test('a running VM: vCPU hot-plug, a pending maximum, balloon, title and descrip
     await expect(page.getByTestId('settings-memory-readout')).toContainText('Next boot: 192 MiB of 192 MiB');
     expect(Number(await guestUntil(name, memTotal, (o) => Number(o) >= memBefore - 1024))).toBeGreaterThanOrEqual(memBefore - 1024);
     expect(await virshOn('A', ['dumpxml', '--inactive', v.uuid])).toContain("<currentMemory unit='KiB'>196608</currentMemory>");
+    await expect(page.getByTestId('settings-memory-readout')).toContainText('Running VM: 192 MiB', { timeout: 20_000 });
     // A new maximum only for the next boot: pending while it runs.
     await page.getByTestId('settings-memory-max').fill('256');
     await page.getByTestId('settings-memory-apply').click();
