@@ -51,7 +51,7 @@ let volumes: string[] = [];
 let pool: { name: string; path: string } | undefined;
 
 async function defineDirPool(name: string): Promise<{ name: string; path: string }> {
-  const path = `/var/lib/libvirt/images/${name}`;
+  const path = `/var/lib/libvirt/${name}`; // not under the default pool (it would list the directory)
   pool = { name, path };
   await virshOn('A', ['pool-define-as', name, 'dir', '--target', path]);
   await virshOn('A', ['pool-build', name]);
@@ -67,8 +67,13 @@ test.afterEach(async () => {
   if (pool) {
     const p = pool.name;
     const quiet = (args: string[]) => virshOn('A', args).catch(() => '');
-    for (const line of (await quiet(['vol-list', p, '--name'])).split('\n').filter(Boolean))
-      await quiet(['vol-delete', '--pool', p, line.trim()]);
+    // virsh 9.0's vol-list has no --name: the names are the first column below the header.
+    const names = (await quiet(['vol-list', p]))
+      .split('\n')
+      .slice(2)
+      .map((l) => l.trim().split(/\s+/)[0] ?? '')
+      .filter(Boolean);
+    for (const n of names) await quiet(['vol-delete', '--pool', p, n]);
     await quiet(['pool-destroy', p]);
     await quiet(['pool-delete', p]);
     await quiet(['pool-undefine', p]);
