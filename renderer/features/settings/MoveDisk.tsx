@@ -1,7 +1,7 @@
 /**
  * "Move to pool" on a running VM's disk: libvirt's block copy into a new volume of the chosen pool,
- * then the pivot — a 'disk-move' Job whose progress, phase and cancel show here (and in the Jobs
- * drawer). The source volume is deleted after the pivot only when the box is ticked.
+ * then the pivot — a 'disk-move' Job whose progress and phase show here (its Cancel is the Jobs
+ * drawer's, as for every job). The source volume is deleted after the pivot only when the box is ticked.
  */
 import { Alert, Button, Checkbox, Group, NativeSelect, Progress, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -28,7 +28,6 @@ export function MoveDisk({ s, d }: { s: VmSettings; d: SettingsDisk }) {
   const start = useMutation({
     mutationFn: () => call('settings.moveDisk', { hostId: s.hostId, uuid: s.uuid, target: d.target, pool, deleteSource }),
   });
-  const cancel = useMutation({ mutationFn: (jobId: string) => call('jobs.cancel', { jobId }) });
   const job = (jobs.data ?? []).find((j): j is DiskMoveJob => isMove(j, s.uuid, d.target));
   const status = job?.status;
   // The job ended: libvirt's read-back of the disks (and the pools' volumes) again.
@@ -92,24 +91,11 @@ export function MoveDisk({ s, d }: { s: VmSettings; d: SettingsDisk }) {
                 <Text size="xs" c="dimmed">
                   {f?.bytes !== undefined && f.totalBytes ? `${Math.round(f.bytes / MiB)} of ${Math.round(f.totalBytes / MiB)} MiB` : ''}
                 </Text>
-                {job.cancellable && (
-                  <Button
-                    size="compact-xs"
-                    variant="light"
-                    color="red"
-                    loading={cancel.isPending}
-                    onClick={() => cancel.mutate(job.id)}
-                    data-testid={`${id}-cancel`}
-                  >
-                    Cancel
-                  </Button>
-                )}
               </Group>
             )}
           </Stack>
         </Alert>
       )}
-      <ErrorAlert title="Not cancelled" error={cancel.error} />
     </Stack>
   );
 }
