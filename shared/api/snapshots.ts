@@ -76,6 +76,8 @@ export interface SnapshotFile {
   path: string;
   /** In words: "under vda", "overlay of “e1” (reverted away from)". */
   role: string;
+  /** A snapshot made it or was taken of it; false for a base the VM was built on (never ticked by default). */
+  madeBySnapshot: boolean;
   /** A storage pool holds it (only such files can be deleted through libvirt). */
   inPool: boolean;
   /** Other VMs using it (their disks or backing chains): never deleted with this VM. */

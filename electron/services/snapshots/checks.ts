@@ -167,31 +167,41 @@ export function snapshotList(f: SnapshotFacts): SnapshotList {
   };
 }
 
-/** The files the VM's snapshots keep besides its disks' top files (see SnapshotList.files). */
+/**
+ * The files the VM's snapshots keep besides its disks' top files (see SnapshotList.files). A layer
+ * no snapshot made or was taken of is listed as a base (the VM's original image, or a linked
+ * clone's template other VMs may be built on): offered, never ticked by default.
+ */
 export function snapshotFiles(f: SnapshotFacts): SnapshotFile[] {
-  const out = new Map<string, string>();
+  const out = new Map<string, { role: string; madeBySnapshot: boolean }>();
   const chains = chainFactsOf(f).disks;
   const tops = new Set(chains.map((d) => d.chain[0]));
-  // Only layers a snapshot made or was taken of: a base the VM was built on (a linked clone's
-  // template, an image shared with other VMs) is not the VM's to delete.
   const named = new Set<string>();
   for (const { model } of f.snapshots) {
     for (const d of model.disks) if (d.file) named.add(d.file);
     for (const d of model.domain?.disks ?? []) if (d.path) named.add(d.path);
   }
-  for (const d of chains) for (const p of d.chain.slice(1)) if (named.has(p) && !out.has(p)) out.set(p, `under ${d.target}`);
+  for (const d of chains)
+    for (const p of d.chain.slice(1))
+      if (!out.has(p))
+        out.set(
+          p,
+          named.has(p)
+            ? { role: `under ${d.target}`, madeBySnapshot: true }
+            : { role: `base image under ${d.target}: no snapshot made it (other VMs may be built on it)`, madeBySnapshot: false },
+        );
   for (const { model } of f.snapshots) {
     if (kindOf(model) !== 'external') continue;
     const images = new Map((model.domain?.disks ?? []).map((d) => [d.target ?? '', d.path]));
     for (const d of model.disks.filter((x) => x.snapshot === 'external')) {
       const onChain = chains.some((c) => c.target === d.name && c.chain.includes(d.file ?? ''));
       if (d.file && !tops.has(d.file) && !out.has(d.file))
-        out.set(d.file, `overlay of “${model.name}”${onChain ? '' : ' (reverted away from)'}`);
+        out.set(d.file, { role: `overlay of “${model.name}”${onChain ? '' : ' (reverted away from)'}`, madeBySnapshot: true });
       const image = images.get(d.name);
-      if (image && !tops.has(image) && !out.has(image)) out.set(image, `data of “${model.name}”`);
+      if (image && !tops.has(image) && !out.has(image)) out.set(image, { role: `data of “${model.name}”`, madeBySnapshot: true });
     }
   }
-  return [...out].map(([path, role]) => ({ path, role, inPool: !!f.files?.[path], usedBy: f.otherUsers[path] ?? [] }));
+  return [...out].map(([path, v]) => ({ path, ...v, inPool: !!f.files?.[path], usedBy: f.otherUsers[path] ?? [] }));
 }
 
 /** Refuses a create that breaks a rule, naming the field and why. */

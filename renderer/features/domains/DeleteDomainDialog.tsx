@@ -61,7 +61,7 @@ function DeleteForm({ target, onDone }: { target: DomainTarget; onDone(): void }
   const snapFiles = snaps.data?.files ?? [];
   useEffect(() => {
     if (snaps.data && snapChosen === null)
-      setSnapChosen(new Set(snaps.data.files.filter((f) => f.inPool && !f.usedBy.length).map((f) => f.path)));
+      setSnapChosen(new Set(snaps.data.files.filter((f) => f.madeBySnapshot && f.inPool && !f.usedBy.length).map((f) => f.path)));
   }, [snaps.data, snapChosen]);
   const snapSelected = snapChosen ?? new Set<string>();
   const [typed, setTyped] = useState('');
