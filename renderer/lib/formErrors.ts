@@ -8,11 +8,15 @@ export interface Issue {
   message: string;
 }
 
-/** field -> its sentence; issues whose path names no field of the form are under '' (shown in the form's summary). */
+/**
+ * field -> its sentence; issues whose path names no field of the form are under '' (shown in the
+ * form's summary). `sentence` turns a schema's own message (not a fragment) into the sentence shown.
+ */
 export function issuesByField(
   issues: readonly Issue[],
   fieldOf: (path: string) => string | undefined,
   labels: Readonly<Record<string, string>>,
+  sentence: (label: string | undefined, message: string) => string = (_label, message) => message,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const i of issues) {
@@ -20,8 +24,8 @@ export function issuesByField(
     const field = fieldOf(path) ?? '';
     const label = labels[field] ?? (path || 'The form');
     // zod's plain-words messages are fragments ("is empty"); a schema's own message is a sentence.
-    const sentence = /^[a-z]/.test(i.message) ? `${label} ${i.message}` : i.message;
-    out[field] = out[field] ? `${out[field]} ${sentence}` : sentence;
+    const text = /^[a-z]/.test(i.message) ? `${label} ${i.message}` : sentence(labels[field], i.message);
+    out[field] = out[field] ? `${out[field]} ${text}` : text;
   }
   return out;
 }
@@ -59,13 +63,5 @@ export function namedIssuesByField(
   fieldOf: (path: string) => string | undefined,
   labels: Readonly<Record<string, string>>,
 ): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues) {
-    const path = i.path.map(String).join('.');
-    const field = fieldOf(path) ?? '';
-    const label = labels[field] ?? (path || 'The form');
-    const sentence = /^[a-z]/.test(i.message) ? `${label} ${i.message}` : withSubject(labels[field], i.message);
-    out[field] = out[field] ? `${out[field]} ${sentence}` : sentence;
-  }
-  return out;
+  return issuesByField(issues, fieldOf, labels, withSubject);
 }

@@ -2,6 +2,7 @@
  * The live panel of one migration job: phase, % by data, the figures behind it, remaining over
  * time, non-convergence with its remedies, the controls, and at the end the result.
  */
+
 import { Alert, Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,6 +18,7 @@ import {
   migrationInfoOf,
 } from '../../../shared/api';
 import { call } from '../../api';
+import { Figure } from '../../components/Figure';
 import { type ChartSeries, TimeChart } from '../../components/TimeChart';
 import { formatBytes, formatDuration, formatRate } from '../../lib/format';
 import { useJobs } from '../../queries';
@@ -50,24 +52,6 @@ export function useMigrationInfo(
   return { data, history: fetched?.detail.history };
 }
 
-function Fig({ label, value, hint, id }: { label: string; value: string; hint?: string; id: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={600} ff="monospace" data-testid={`mig-fig-${id}`}>
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </div>
-  );
-}
-
 const ms = (v: number | undefined) =>
   v === undefined ? '—' : v >= 10_000 ? `${(v / 1000).toFixed(0)} s` : v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`;
 
@@ -77,33 +61,35 @@ function Figures({ job }: { job: MigrationJob }) {
   if (f.copyTotal !== undefined && f.dataTotal === undefined) {
     return (
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-        <Fig id="copied" label="Disks copied" value={`${b(f.copyDone)} of ${b(f.copyTotal)}`} />
-        <Fig id="speed" label="Transfer speed" value={f.speedBps !== undefined ? formatRate(f.speedBps) : '—'} />
+        <Figure mono testId="mig-fig-copied" label="Disks copied" value={`${b(f.copyDone)} of ${b(f.copyTotal)}`} />
+        <Figure mono testId="mig-fig-speed" label="Transfer speed" value={f.speedBps !== undefined ? formatRate(f.speedBps) : '—'} />
       </SimpleGrid>
     );
   }
   const dirtyMiB = f.dirtyBps !== undefined ? formatRate(f.dirtyBps) : '—';
   return (
     <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="mig-figures">
-      <Fig id="processed" label="Processed" value={b(f.dataProcessed)} />
-      <Fig id="remaining" label="Remaining" value={b(f.dataRemaining)} />
-      <Fig id="total" label="Total" value={b(f.dataTotal)} hint={f.diskTotal ? `disks ${b(f.diskTotal)}` : undefined} />
-      <Fig id="speed" label="Transfer speed" value={f.speedBps !== undefined ? formatRate(f.speedBps) : '—'} />
-      <Fig
-        id="dirty"
+      <Figure mono testId="mig-fig-processed" label="Processed" value={b(f.dataProcessed)} />
+      <Figure mono testId="mig-fig-remaining" label="Remaining" value={b(f.dataRemaining)} />
+      <Figure mono testId="mig-fig-total" label="Total" value={b(f.dataTotal)} hint={f.diskTotal ? `disks ${b(f.diskTotal)}` : undefined} />
+      <Figure mono testId="mig-fig-speed" label="Transfer speed" value={f.speedBps !== undefined ? formatRate(f.speedBps) : '—'} />
+      <Figure
+        mono
+        testId="mig-fig-dirty"
         label="Dirty rate"
         value={f.dirtyPagesPerSec !== undefined ? `${Math.round(f.dirtyPagesPerSec)} pages/s` : '—'}
         hint={dirtyMiB}
       />
-      <Fig id="iteration" label="Pass (iteration)" value={f.iteration !== undefined ? String(f.iteration) : '—'} />
-      <Fig id="downtime" label="Expected downtime" {...expectedDowntime(f)} />
-      <Fig
-        id="eta"
+      <Figure mono testId="mig-fig-iteration" label="Pass (iteration)" value={f.iteration !== undefined ? String(f.iteration) : '—'} />
+      <Figure mono testId="mig-fig-downtime" label="Expected downtime" {...expectedDowntime(f)} />
+      <Figure
+        mono
+        testId="mig-fig-eta"
         label="ETA"
         value={f.etaSec === undefined ? '—' : f.etaSec < 0 ? (f.nonConverging ? 'never at this rate' : '—') : formatDuration(f.etaSec)}
         hint={f.elapsedMs !== undefined ? `elapsed ${formatDuration(f.elapsedMs / 1000)}` : undefined}
       />
-      {f.throttlePct ? <Fig id="throttle" label="Auto-converge throttle" value={`${f.throttlePct} %`} /> : null}
+      {f.throttlePct ? <Figure mono testId="mig-fig-throttle" label="Auto-converge throttle" value={`${f.throttlePct} %`} /> : null}
     </SimpleGrid>
   );
 }
@@ -142,9 +128,9 @@ function Result({ job, info }: { job: Job; info: MigrationInfo }) {
         </Text>
       )}
       <SimpleGrid cols={3} spacing="sm" mb="xs">
-        <Fig id="result-total" label="Total time" value={ms(r.totalMs)} />
-        <Fig id="result-downtime" label="Downtime" value={r.downtimeMs !== undefined ? ms(r.downtimeMs) : '—'} />
-        <Fig id="result-data" label="Data sent" value={r.dataBytes !== undefined ? formatBytes(r.dataBytes) : '—'} />
+        <Figure mono testId="mig-fig-result-total" label="Total time" value={ms(r.totalMs)} />
+        <Figure mono testId="mig-fig-result-downtime" label="Downtime" value={r.downtimeMs !== undefined ? ms(r.downtimeMs) : '—'} />
+        <Figure mono testId="mig-fig-result-data" label="Data sent" value={r.dataBytes !== undefined ? formatBytes(r.dataBytes) : '—'} />
       </SimpleGrid>
       <Table withRowBorders={false} verticalSpacing={2}>
         <Table.Tbody>

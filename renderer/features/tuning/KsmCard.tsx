@@ -3,6 +3,7 @@
  * figures sampled every 2 s while the tab is open and drawn over time, the scan rate (libvirt's
  * node memory parameters), the seed's caveats, and each VM's opt-out with a link to its Settings.
  */
+
 import {
   Alert,
   Anchor,
@@ -23,6 +24,7 @@ import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { type HostMmFacts, KsmParams, type KsmRunMode, type KsmSample, type TuningVm } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Figure } from '../../components/Figure';
 import { FormSummary } from '../../components/FormSummary';
 import { type ChartSeries, TimeChart } from '../../components/TimeChart';
 import { formatBytes } from '../../lib/format';
@@ -36,24 +38,6 @@ const SERIES: ChartSeries[] = [
   { label: 'Kept (shared pages)', color: '#4c6ef5', dash: [4, 3] },
 ];
 const LABELS = { pagesToScan: 'Pages per scan', sleepMillisecs: 'Pause between scans' } as const;
-
-function Figure({ label, value, testId, hint }: { label: string; value: string; testId: string; hint?: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={600} data-testid={testId}>
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </div>
-  );
-}
 
 const pages = (n: number) => n.toLocaleString('en');
 
