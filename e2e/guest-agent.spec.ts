@@ -15,7 +15,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { expect, openApp, test } from './fixtures';
 import { guestVmXml } from './lab/guest-vm';
 import { connectLabHosts } from './lab/hosts';
@@ -23,6 +23,7 @@ import { guestExec, readLab, virshOn, waitForDomainState } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
 import { removeDomains } from './pages/leftovers';
+import { SnapshotsTab } from './pages/snapshots';
 
 const tag = randomBytes(3).toString('hex');
 const VM = `a20-vm-${tag}`;
@@ -42,9 +43,12 @@ test.afterAll(async () => {
   await removeDomains(VM).catch((e: Error) => console.error(`cleanup: ${e.message}`));
   await removeNetwork();
   rmSync(disk(), { force: true });
+  // the quiesced snapshot's overlay, beside the disk
+  const dir = `${readLab().dir}/tmp`;
+  for (const f of readdirSync(dir)) if (f.startsWith(`${VM}.`)) rmSync(`${dir}/${f}`, { force: true });
 });
 
-test('IP addresses from the agent, else the DHCP lease; guest facts; clock set after resume; shutdown through the agent', async ({
+test('IP addresses from the agent, else the DHCP lease; guest facts; a quiesced snapshot; clock set after resume; shutdown through the agent', async ({
   page,
   server,
 }, testInfo) => {
@@ -145,6 +149,22 @@ test('IP addresses from the agent, else the DHCP lease; guest facts; clock set a
   await expect(card.getByTestId('guest-fs-/mnt')).toContainText('ext2');
   await expect(card.getByTestId('guest-fs-/mnt-usage')).toHaveText(/^3\.\d MiB of \d+\.\d MiB \(\d+%\)$/);
   await expect(card.getByTestId('guest-users')).toHaveText('nobody');
+
+  // A quiesced snapshot: the agent answers, so the switch is offered, and libvirt freezes the guest's
+  // file systems (the ext2 mounted on vda) around an external snapshot; it refuses if the agent cannot.
+  const snaps = new SnapshotsTab(page);
+  await snaps.open();
+  const create = await snaps.openCreate();
+  await create.getByTestId('snapshot-name').fill('quiet');
+  await create.getByTestId('snapshot-kind-external').check();
+  await expect(create.getByTestId('snapshot-quiesce')).toBeEnabled();
+  await create.getByTestId('snapshot-quiesce').check();
+  await create.getByTestId('snapshot-create-submit').click();
+  await expect(create.getByTestId('snapshot-create-submit')).toBeHidden({ timeout: 60_000 });
+  await expect(snaps.row('quiet')).toHaveAttribute('data-current', 'true');
+  expect(await virshOn('A', ['snapshot-list', VM, '--name'])).toContain('quiet');
+  expect((await guestExec('A', VM, 'cat /mnt/fill | wc -c')).trim()).toBe(String(3072 * 1024)); // thawed: readable
+  await page.getByTestId('details-tab-overview').click();
 
   // The guest clock set 25 years back; a pause and resume from the UI sets it from the host.
   await guestExec('A', VM, 'date -s @1000000000 >/dev/null');

@@ -11,7 +11,7 @@ export async function removeDomains(prefix: string): Promise<string[]> {
     const names = (await virshOn(host, ['list', '--all', '--name'])).split('\n').map((s) => s.trim());
     for (const name of names.filter((n) => n.startsWith(prefix))) {
       await virshOn(host, ['destroy', name]).catch(() => {});
-      await virshOn(host, ['undefine', '--nvram', name]);
+      await virshOn(host, ['undefine', '--nvram', '--snapshots-metadata', name]);
       removed.push(`${host}:${name}`);
     }
   }
