@@ -16,7 +16,7 @@ import { PromptBroker } from '../../electron/services/prompts';
 import { fingerprintOf, parseHostPublicKey, trustHostKey } from '../../electron/transport/known-hosts';
 import type { EventName, Events, HostInfo, HostSpec, RequestInput, RequestName, RequestOutput } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import { type Lab, type LabHost, readLab } from './lab';
+import { type Lab, type LabHost, labSh, labStatus, readLab } from './lab';
 
 /** What a test or bench talks to: the web bridge (BackendClient) or an in-process backend. */
 export interface AppClient {
@@ -58,6 +58,26 @@ function publishedKey(h: LabHost): string {
 }
 
 /**
+ * libvirt 9.0's libvirtd segfaulted in this lab (dmesg: "libvirtd[…]: segfault … in libvirt.so"),
+ * once in a whole e2e run, and every later spec then failed on "Connection refused". A spec that
+ * finds a lab host's libvirtd dead (not stopped on purpose: those specs start it again) starts it,
+ * says so loudly with the kernel's segfault lines, and tries once more. Returns whether it did.
+ */
+async function restartCrashedLibvirtd(h: LabHost, err: unknown): Promise<boolean> {
+  if (!/libvirt-sock.*(Connection refused|No such file)/.test((err as Error).message ?? '')) return false;
+  const st = (await labStatus()).hosts.find((x) => x.name === h.name);
+  if (!st || st.daemons.libvirtd !== null) return false;
+  const crashes = (
+    await labSh(['client', 'sh', '-c', 'dmesg -T 2>/dev/null | grep -i "libvirtd.*segfault" | tail -n 3']).catch(() => ({ stdout: '' }))
+  ).stdout.trim();
+  console.error(
+    `LAB REPAIR: libvirtd on ${h.name} was not running (${crashes || 'no segfault in dmesg'}); starting it again before this spec`,
+  );
+  await labSh(['libvirtd-start', st.id]);
+  return true;
+}
+
+/**
  * Adds (or, when already added, connects) both lab hosts through the user's own flow: hosts.add
  * with connect, and the unknown-host-key question answered as an admin would — yes only when the
  * fingerprint shown is the one the lab published. Resolves with [A, B], connected.
@@ -77,12 +97,10 @@ export async function connectLabHosts(client: AppClient, lab: Lab = readLab()): 
     const out: HostInfo[] = [];
     for (const h of lab.hosts) {
       const have = existing.find((x) => x.spec.transport === 'ssh' && x.spec.address === h.address && x.spec.user === h.user);
+      const attempt = () =>
+        have ? client.call('hosts.connect', { hostId: have.id }) : client.call('hosts.add', { spec: labHostSpec(h), connect: true });
       try {
-        out.push(
-          have
-            ? await client.call('hosts.connect', { hostId: have.id })
-            : await client.call('hosts.add', { spec: labHostSpec(h), connect: true }),
-        );
+        out.push(await attempt().catch(async (err: unknown) => ((await restartCrashedLibvirtd(h, err)) ? attempt() : Promise.reject(err))));
       } catch (err) {
         throw new Error(
           `Could not add lab host ${h.name}: ${(err as Error).message}${refused.length ? ` (refused: ${refused.join('; ')})` : ''}`,
