@@ -3,11 +3,12 @@
  * answers (host name, OS, kernel, time zone, users, file systems with usage); when the agent
  * cannot answer, why and what to install, with "Add guest agent channel" for a VM without one.
  */
+
 import { Alert, Badge, Button, Card, Code, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { IconInfoCircle, IconPlugConnected } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import type { AgentState, DomainSummary, GuestInfo } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FactRow } from '../../components/FactRow';
 import { formatBytes } from '../../lib/format';
 import { useAddAgentChannel, useGuestInfo } from '../../queries/guest';
 import { sourceSentence } from './IpCell';
@@ -19,17 +20,6 @@ const AGENT_LABEL: Record<AgentState, { label: string; color: string }> = {
   'not-answering': { label: 'Agent not answering', color: 'red' },
   answering: { label: 'Agent answering', color: 'teal' },
 };
-
-function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Table.Tr>
-      <Table.Th w={140} fw={500} c="dimmed" style={{ verticalAlign: 'top' }}>
-        {label}
-      </Table.Th>
-      <Table.Td data-testid={testId}>{children}</Table.Td>
-    </Table.Tr>
-  );
-}
 
 function Addresses({ g }: { g: GuestInfo }) {
   const a = g.addresses;
@@ -71,38 +61,38 @@ function Facts({ g }: { g: GuestInfo }) {
     <Table verticalSpacing={4} withRowBorders={false}>
       <Table.Tbody>
         {g.hostname !== undefined && (
-          <Row label="Host name" testId="guest-hostname">
+          <FactRow label="Host name" testId="guest-hostname">
             {g.hostname}
-          </Row>
+          </FactRow>
         )}
         {osText && (
-          <Row label="OS" testId="guest-os">
+          <FactRow label="OS" testId="guest-os">
             {osText}
             {os?.machine ? ` · ${os.machine}` : ''}
-          </Row>
+          </FactRow>
         )}
         {os?.kernelRelease && (
-          <Row label="Kernel" testId="guest-kernel">
+          <FactRow label="Kernel" testId="guest-kernel">
             <Code>{os.kernelRelease}</Code>
-          </Row>
+          </FactRow>
         )}
         {g.timezone && (
-          <Row label="Time zone" testId="guest-timezone">
+          <FactRow label="Time zone" testId="guest-timezone">
             {g.timezone.name ?? 'unnamed'} (UTC{g.timezone.offsetSec >= 0 ? '+' : '−'}
             {Math.abs(g.timezone.offsetSec / 3600)})
-          </Row>
+          </FactRow>
         )}
         {g.users && (
-          <Row label="Logged in" testId="guest-users">
+          <FactRow label="Logged in" testId="guest-users">
             {g.users.length === 0 ? 'nobody' : g.users.map((u) => (u.domain ? `${u.domain}\\${u.name}` : u.name)).join(', ')}
-          </Row>
+          </FactRow>
         )}
         {g.clock && (
-          <Row label="Clock" testId="guest-clock">
+          <FactRow label="Clock" testId="guest-clock">
             {g.clock.ok
               ? `Set from the host after the ${g.clock.after} at ${new Date(g.clock.at).toLocaleTimeString()}`
               : `Not set after the ${g.clock.after}: ${g.clock.message ?? 'the agent refused'}`}
-          </Row>
+          </FactRow>
         )}
       </Table.Tbody>
     </Table>

@@ -2,20 +2,10 @@ import { Badge, Card, Code, SimpleGrid, Stack, Table, Text, Title } from '@manti
 import { useInterval } from '@mantine/hooks';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { DomainDetails } from '../../../../shared/api';
+import { FactRow } from '../../../components/FactRow';
 import { formatBytes, formatDuration, formatKiB } from '../../../lib/format';
 import { GuestCard } from '../../guest/GuestCard';
 import { DomainStateBadge } from '../DomainStateBadge';
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Table.Tr>
-      <Table.Th w={140} fw={500} c="dimmed" style={{ verticalAlign: 'top' }}>
-        {label}
-      </Table.Th>
-      <Table.Td data-testid={testId}>{children}</Table.Td>
-    </Table.Tr>
-  );
-}
 
 /** Seconds since start, ticking once a second from the value the backend reported. */
 function Uptime({ sec, fetchedAt }: { sec: number; fetchedAt: number }) {
@@ -61,44 +51,44 @@ export function DomainOverview({ d, fetchedAt }: { d: DomainDetails; fetchedAt: 
         <Section title="General">
           <Table verticalSpacing={4} withRowBorders={false}>
             <Table.Tbody>
-              <Fact label="State">
+              <FactRow label="State">
                 <DomainStateBadge state={s.state} testId="details-state" />
-              </Fact>
+              </FactRow>
               {d.uptimeSec !== undefined && (s.state === 'running' || s.state === 'paused' || s.state === 'blocked') && (
-                <Fact label="Uptime" testId="details-uptime">
+                <FactRow label="Uptime" testId="details-uptime">
                   <Uptime sec={d.uptimeSec} fetchedAt={fetchedAt} />
-                </Fact>
+                </FactRow>
               )}
-              {d.title && <Fact label="Title">{d.title}</Fact>}
-              {d.description && <Fact label="Description">{d.description}</Fact>}
-              <Fact label="UUID">
+              {d.title && <FactRow label="Title">{d.title}</FactRow>}
+              {d.description && <FactRow label="Description">{d.description}</FactRow>}
+              <FactRow label="UUID">
                 <Code>{s.uuid}</Code>
-              </Fact>
-              <Fact label="Persistent">{s.persistent ? 'yes' : 'no (transient)'}</Fact>
-              {d.autostart !== undefined && <Fact label="Autostart">{d.autostart ? 'on' : 'off'}</Fact>}
+              </FactRow>
+              <FactRow label="Persistent">{s.persistent ? 'yes' : 'no (transient)'}</FactRow>
+              {d.autostart !== undefined && <FactRow label="Autostart">{d.autostart ? 'on' : 'off'}</FactRow>}
             </Table.Tbody>
           </Table>
         </Section>
         <Section title="System">
           <Table verticalSpacing={4} withRowBorders={false}>
             <Table.Tbody>
-              <Fact label="OS" testId="details-os">
+              <FactRow label="OS" testId="details-os">
                 {os || '—'}
-              </Fact>
+              </FactRow>
               {d.os.kernel && (
-                <Fact label="Kernel">
+                <FactRow label="Kernel">
                   <Code>{d.os.kernel}</Code> {d.os.cmdline && <Code>{d.os.cmdline}</Code>}
-                </Fact>
+                </FactRow>
               )}
-              <Fact label="CPU" testId="details-cpu">
+              <FactRow label="CPU" testId="details-cpu">
                 {d.cpu.vcpus} vCPU{d.cpu.vcpus === 1 ? '' : 's'}
                 {d.cpu.maxVcpus > d.cpu.vcpus ? ` (max ${d.cpu.maxVcpus})` : ''} · {d.cpu.model ?? d.cpu.mode ?? 'default model'}
                 {d.cpu.model && d.cpu.mode ? ` (${d.cpu.mode})` : ''}
-              </Fact>
-              <Fact label="Memory" testId="details-memory">
+              </FactRow>
+              <FactRow label="Memory" testId="details-memory">
                 {formatKiB(d.memory.currentKiB)}
                 {d.memory.maxKiB > d.memory.currentKiB ? ` (max ${formatKiB(d.memory.maxKiB)})` : ''}
-              </Fact>
+              </FactRow>
             </Table.Tbody>
           </Table>
         </Section>
