@@ -56,7 +56,7 @@ const bench: Bench = {
     const events = new EventHub();
     jobs = new JobManager(events);
     // The feature as the app builds it, on this one warm connection.
-    const hosts = Object.assign(new EventEmitter(), { connection: () => ({ rpc: c.rpc }), name: () => HOST });
+    const hosts = Object.assign(new EventEmitter(), { connection: () => ({ rpc: c.rpc }), name: () => HOST, connectedIds: () => [HOST] });
     feature = createSnapshotsFeature({ hosts, events, jobs } as never);
   },
   async vireo() {
