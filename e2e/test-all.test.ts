@@ -24,7 +24,12 @@ fi
 case " $* " in *" --list "*) echo "Total: 4 tests in 1 file"; exit 0;; esac
 [ -n "$VIREO_LAB_NO_RESET" ] && { echo "a spec ran without lab resets" >&2; exit 7; }
 printf '%s' "$PLAYWRIGHT" > "$VIREO_TEST_RESULTS/playwright.json"; exit \${PLAYWRIGHT_EXIT:-0}`,
-  bash: 'case "$2" in status) echo "host A lab-a 10.203.0.1: holder=1 sshd=2 libvirtd=3"; echo "host B lab-b 10.203.0.2: holder=4 sshd=5 libvirtd=6";; esac; exit 0',
+  // lab.sh: up when LAB_DOWN is unset; `up` prints a line and exits with $LAB_UP_EXIT.
+  bash: `case "$2" in
+  status) if [ -n "$LAB_DOWN" ]; then echo "host A lab-a 10.203.0.1: holder=DOWN sshd=DOWN libvirtd=DOWN"; else
+    echo "host A lab-a 10.203.0.1: holder=1 sshd=2 libvirtd=3"; echo "host B lab-b 10.203.0.2: holder=4 sshd=5 libvirtd=6"; fi;;
+  up) echo "lab up output"; exit \${LAB_UP_EXIT:-0};;
+esac; exit 0`,
   dpkg: 'echo "Package: $2"; echo "Status: install ok installed"',
   'apt-get': 'exit 0',
 };
@@ -74,6 +79,26 @@ describe('npm test: the closing line counts tests; steps are reported apart', ()
     expect(r.lines).toEqual(['19 passed, 0 failed']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^steps: browser and fonts ok, typecheck ok, lint ok, build ok, lab up \(reused\) ok$/m);
+  });
+
+  it('a lab that was down comes up beside the checks (its output printed after), then goes down and is checked clean', () => {
+    const r = npmTest({ LAB_DOWN: '1' });
+    expect(r.lines).toEqual(['19 passed, 0 failed']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('=== lab up (output below):\nlab up output');
+    expect(r.stderr).toMatch(
+      /^steps: browser and fonts ok, typecheck ok, lint ok, build ok, lab up ok, lab down ok, lab leaves nothing behind ok$/m,
+    );
+  });
+
+  it('a lab that does not come up: lab tests and specs do not run, the run fails and says why', () => {
+    const r = npmTest({ LAB_DOWN: '1', LAB_UP_EXIT: '3' });
+    expect(r.lines).toEqual([
+      '10 passed, 0 failed',
+      'FAILED: step lab up; lab tests and e2e: the lab did not come up (see "lab up" above)',
+    ]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('=== lab up: FAILED (exit 3)');
   });
 
   it('VIREO_LAB_NO_RESET (a development knob) never reaches the runners: the run resets the lab as its specs expect', () => {

@@ -9,8 +9,8 @@
  * tests that did not run, or skipped tests add one last line starting with "FAILED:" and exit 1,
  * so "N passed, 0 failed" is the last line only of a run where everything passed.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
@@ -62,6 +62,32 @@ function step(label: string, cmd: string, args: string[]): boolean {
   const { ok, seconds } = run(label, cmd, args);
   steps.push({ label, ok, seconds });
   return ok;
+}
+
+/**
+ * A step that runs beside the next ones (the lab coming up while typecheck, lint, build and the
+ * unit tests run): its output goes to a file, printed when the step is awaited.
+ */
+function background(label: string, cmd: string, args: string[]): () => Promise<boolean> {
+  const t0 = Date.now();
+  const log = join(out, `${label.replace(/\W+/g, '-')}.log`);
+  const fd = openSync(log, 'w');
+  console.error(`\n=== ${label}: ${cmd} ${args.join(' ')} (beside the next steps; its output: ${relative(root, log)})`);
+  const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  const ended = new Promise<number | string>((resolve) => {
+    child.on('error', (e) => resolve(e.message));
+    child.on('close', (code, signal) => resolve(code ?? signal ?? 'killed'));
+  });
+  return async () => {
+    const status = await ended;
+    const ok = status === 0;
+    const seconds = (Date.now() - t0) / 1000;
+    console.error(`\n=== ${label} (output below):\n${readFileSync(log, 'utf8')}`);
+    console.error(`=== ${label}: ${ok ? 'ok' : `FAILED (exit ${status})`} after ${seconds.toFixed(1)} s`);
+    steps.push({ label, ok, seconds });
+    return ok;
+  };
 }
 
 function failStep(label: string, why: string): void {
@@ -187,8 +213,10 @@ function playwright(blocked: string | null): void {
   }
   const file = join(out, 'playwright.json');
   rmSync(file, { force: true });
+  // No traces in the whole run (a tenth of the e2e time); a failed spec run alone records one.
   const { ok, seconds } = run('e2e (Playwright, Chromium)', 'npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts'], {
     VIREO_KEEP_LAB: '1',
+    VIREO_E2E_TRACE: 'off',
   });
   suites.push({ label: 'e2e', seconds });
   if (!existsSync(file)) {
@@ -213,13 +241,15 @@ function labAlive(): boolean {
 
 const t0 = Date.now();
 const noBrowser = e2ePrerequisites();
+const labWasUp = labAlive();
+// The lab comes up (packages, guest build, boots: mostly waiting) while the checks run.
+const labUpEnded = labWasUp ? null : background('lab up', 'bash', ['e2e/lab/lab.sh', 'up']);
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
 const built = step('build', 'npm', ['run', '--silent', 'build']);
 vitest('unit');
 
-const labWasUp = labAlive();
-const labUp = labWasUp || step('lab up', 'bash', ['e2e/lab/lab.sh', 'up']);
+const labUp = labUpEnded ? await labUpEnded() : true;
 if (labWasUp) steps.push({ label: 'lab up (reused)', ok: true, seconds: 0 });
 if (labUp) {
   vitest('lab');
@@ -238,7 +268,13 @@ console.error(
   `\nsteps: ${steps.map((s) => `${s.label} ${s.ok ? 'ok' : 'FAILED'}${s.seconds >= 1 ? ` (${secs(s.seconds)})` : ''}`).join(', ')}`,
 );
 console.error(`tests: ${suites.map((s) => `${s.label} ${secs(s.seconds)}`).join(', ')}; total ${secs((Date.now() - t0) / 1000)}`);
-if (failures.length) console.error(`\nfailed or skipped:\n${failures.map((f) => `  ${f}`).join('\n')}`);
+if (failures.length)
+  console.error(
+    `\nfailed or skipped:\n${failures.map((f) => `  ${f}`).join('\n')}` +
+      (failures.some((f) => f.startsWith('e2e/'))
+        ? '\n(a failed spec run alone keeps a trace: npx playwright test e2e/<file>.spec.ts; npx playwright show-trace test-results/<test>/trace.zip)'
+        : ''),
+  );
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 const problems = [
   ...(failedSteps.length ? [`step${failedSteps.length > 1 ? 's' : ''} ${failedSteps.join(', ')}`] : []),

@@ -62,6 +62,8 @@ PKGS=(libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu qemu-syst
 PKGS+=(zsh fish tcsh)
 # wave 2: logical storage pools (lvm2), libvirt virtual networks with DHCP (dnsmasq-base)
 PKGS+=(lvm2 dnsmasq-base)
+# UEFI guests (OVMF with secure boot) and an emulated TPM (swtpm) for the install wizard
+PKGS+=(ovmf swtpm swtpm-tools)
 
 log(){ echo "[lab] $*" >&2; }
 die(){ echo "[lab] ERROR: $*" >&2; exit 1; }
