@@ -7,6 +7,7 @@ import { EventHub } from './core/events';
 import { defaultDataDir, HostStore, knownHostsFile, MemorySecrets, type SecretStore } from './core/store';
 import { StreamHub } from './core/streams';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc';
+import { EventRelays } from './libvirt/relay';
 import { CloneService } from './services/clone';
 import { ConsoleService, SerialConnector } from './services/console';
 import { DomainService } from './services/domains';
@@ -63,7 +64,9 @@ export function createBackend(opts: BackendOptions): Backend {
   const hosts = new HostManager({ events, prompts, store, secrets, knownHostsPath: knownHostsFile(dataDir) });
   // Loaded by now (HostManager reads the store): what was set aside at start, for the UI.
   const startupWarnings = [...store.warnings, ...(secrets.warnings ?? [])];
-  const domains = new DomainService(hosts, events);
+  // One libvirt event registration per event and connection, shared by every service (relay.ts).
+  const relays = new EventRelays();
+  const domains = new DomainService(hosts, events, relays);
   const stats = new StatsService(hosts, events);
   stats.start();
   const streams = new StreamHub();
@@ -76,7 +79,7 @@ export function createBackend(opts: BackendOptions): Backend {
   // ---- migration
   const migrations = new MigrationService(hosts, jobs);
   // ---- wave 2: each feature brings its own handlers
-  const deps = { hosts, events, jobs, streams, domains };
+  const deps = { hosts, events, jobs, streams, domains, relays };
   const features = [
     createStorageFeature(deps),
     createNetworksFeature(deps),
@@ -187,6 +190,7 @@ export function createBackend(opts: BackendOptions): Backend {
       streams.closeAll();
       stats.stop();
       domains.dispose();
+      await relays.dispose();
       migrations.dispose();
       jobs.dispose();
       await hosts.closeAll();

@@ -15,6 +15,7 @@ export const EVENT_NAMES = [
   'network.changed',
   'snapshot.changed',
   'guest.changed',
+  'settings.pending',
 ] as const;
 /** Console byte channels over Electron IPC (see preload.ts): attach, write, ack, detach / data, close. */
 export const IPC_STREAM = 'vireo:stream';

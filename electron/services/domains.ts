@@ -24,9 +24,10 @@ import {
   domainUndefine,
 } from '../libvirt/domain';
 import { ErrorCode, isLibvirtError } from '../libvirt/errors';
-import { DomainEvents } from '../libvirt/events';
+import type { DomainEvent } from '../libvirt/events';
 import type { DomainRef } from '../libvirt/protocol';
 import { DomainStatsTypes, DomainXmlFlags, domainStateName, LifecycleEvent, ListDomainsFlags, UndefineFlags } from '../libvirt/protocol';
+import { EventRelays, RelayedDomainEvents } from '../libvirt/relay';
 import { poolLookupByName, volDelete, volGetInfo, volGetPath, volGetXmlDesc, volLookupByName, volLookupByPath } from '../libvirt/storage';
 import { parseDomainXml } from '../xml/domain';
 import { redactDomainXml } from '../xml/redact';
@@ -100,14 +101,21 @@ export type DeviceListener = (
   e: { kind: 'deviceAdded' | 'deviceRemoved' | 'deviceRemovalFailed'; domain: DomainRef; devAlias: string },
 ) => void;
 
+/** Any event of the kinds this service registers (lifecycle, device, tunable, balloon change), with its host. */
+export type DomainEventListener = (hostId: HostId, e: DomainEvent) => void;
+
 export class DomainService {
   private detach = new Map<HostId, () => void>();
   private readonly lifecycleListeners = new Set<LifecycleListener>();
   private readonly deviceListeners = new Set<DeviceListener>();
+  private readonly eventListeners = new Set<DomainEventListener>();
+  private readonly resyncListeners = new Set<(hostId: HostId) => void>();
 
   constructor(
     private readonly hosts: HostManager,
     private readonly events: EventHub,
+    /** The connections' event relays (one registration per event and connection, shared with every feature). */
+    private readonly relays: EventRelays = new EventRelays(),
   ) {
     hosts.on('connected', (hostId: HostId, conn: LibvirtConnection) => this.watch(hostId, conn));
     hosts.on('disconnected', (hostId: HostId) => this.unwatch(hostId));
@@ -322,12 +330,29 @@ export class DomainService {
     return () => void this.deviceListeners.delete(fn);
   }
 
+  /** Every event this service registers (lifecycle, device added/removed/removal failed, tunable, balloon change), per host. */
+  onDomainEvent(fn: DomainEventListener): () => void {
+    this.eventListeners.add(fn);
+    return () => void this.eventListeners.delete(fn);
+  }
+
+  /** A host connected again or its link came back: events may have been missed, read again what is cached. */
+  onResync(fn: (hostId: HostId) => void): () => void {
+    this.resyncListeners.add(fn);
+    return () => void this.resyncListeners.delete(fn);
+  }
+
   /** Lifecycle events become `domain.changed` with the new state, so rows update without a refetch. */
   private watch(hostId: HostId, conn: LibvirtConnection): void {
     this.unwatch(hostId);
-    const events = new DomainEvents(conn, {
-      kinds: ['lifecycle', 'deviceAdded', 'deviceRemoved', 'deviceRemovalFailed', 'tunable', 'balloonChange'],
-    });
+    const events = new RelayedDomainEvents(this.relays.of(conn), [
+      'lifecycle',
+      'deviceAdded',
+      'deviceRemoved',
+      'deviceRemovalFailed',
+      'tunable',
+      'balloonChange',
+    ]);
     events.on('lifecycle', (e) => {
       const state = STATE_AFTER[e.event];
       this.events.emit('domain.changed', {
@@ -348,11 +373,20 @@ export class DomainService {
         for (const fn of this.deviceListeners) fn(hostId, e);
       });
     }
+    events.on('*', (e) => {
+      for (const fn of this.eventListeners) fn(hostId, e);
+    });
     // After a reconnect DomainEvents registers again by itself; the host's `connected` state
-    // (emitted by HostManager) makes the UI refetch what it may have missed.
+    // (emitted by HostManager) makes the UI refetch what it may have missed, and services caching
+    // per VM read again.
+    const resync = () => {
+      for (const fn of this.resyncListeners) fn(hostId);
+    };
+    events.onResync(resync);
     events.onError((err) => console.error(`[domains] events on ${this.hosts.name(hostId)}: ${err.message}`));
     events
       .start()
+      .then(resync)
       .catch((err: Error) => console.error(`[domains] cannot subscribe to events on ${this.hosts.name(hostId)}: ${err.message}`));
     this.detach.set(hostId, () => void events.stop());
   }

@@ -61,6 +61,7 @@ describe('the event table', () => {
       'host.state',
       'job.progress',
       'network.changed',
+      'settings.pending',
       'snapshot.changed',
       'storage.changed',
     ]);
@@ -83,7 +84,21 @@ describe('the event table', () => {
     expect(qc.getQueryData<DomainSummary[]>(keys.domains())?.map((d) => d.state)).toEqual(['paused', 'running']);
     for (const k of [keys.domains(), keys.domainDetails('lab-a', U), keys.qos('lab-a', U), keys.vmUsb('lab-a', U), keys.hostUsb('lab-a')])
       expect(r).toContain(JSON.stringify(k));
-    expect(r).toContain(JSON.stringify(keyOf('settings.pendingList', { hostId: 'lab-a' })));
+    // The host's pending marks are not read again per event: the backend sends settings.pending.
+    expect(r).not.toContain(JSON.stringify(keyOf('settings.pendingList', { hostId: 'lab-a' })));
+  });
+
+  it('settings.pending patches one VM into or out of the host’s pending set, refetching nothing', () => {
+    const qc = new QueryClient();
+    const key = keyOf('settings.pendingList', { hostId: 'lab-a' });
+    qc.setQueryData(key, { hostId: 'lab-a', uuids: ['b'], scanned: true });
+    expect(run(qc, 'settings.pending', { hostId: 'lab-a', uuid: 'a', pending: true })).toEqual([]);
+    expect(qc.getQueryData(key)).toEqual({ hostId: 'lab-a', uuids: ['a', 'b'], scanned: true });
+    run(qc, 'settings.pending', { hostId: 'lab-a', uuid: 'b', pending: false });
+    run(qc, 'settings.pending', { hostId: 'lab-a', uuid: 'a', pending: true }); // twice: still once
+    expect(qc.getQueryData(key)).toEqual({ hostId: 'lab-a', uuids: ['a'], scanned: true });
+    run(qc, 'settings.pending', { hostId: 'lab-b', uuid: 'c', pending: true }); // a host not read: nothing made up
+    expect(qc.getQueryData(keyOf('settings.pendingList', { hostId: 'lab-b' }))).toBeUndefined();
   });
 
   it('domain.changed with removed drops the row and the cached details and refetches nothing of that VM', () => {

@@ -12,6 +12,7 @@ import type { DomainSummary, EventName, Events, HostInfo, Job } from '../../shar
 import { guestEvents } from './guest-events';
 import { keyOf } from './keyOf';
 import { networkEvents } from './networks-events';
+import { settingsEvents } from './settings-events';
 import { snapshotEvents } from './snapshots-events';
 import { dropStats } from './statsHistory';
 import { storageEvents } from './storage-events';
@@ -81,9 +82,8 @@ export const EVENT_TABLE: EventTable = {
       keys.domains(),
       keys.hostUsb(e.hostId),
       ...(e.removed ? [] : [keys.domainDetails(e.hostId, e.uuid), keys.qos(e.hostId, e.uuid), keys.vmUsb(e.hostId, e.uuid)]),
-      // The "pending changes" markers of the host's running VMs (a start or stop changes them),
-      // and the VM's settings (a device the guest released late: libvirt's DEVICE_REMOVED).
-      keyOf('settings.pendingList', { hostId: e.hostId }),
+      // The VM's settings (a device the guest released late: libvirt's DEVICE_REMOVED). The "pending
+      // changes" markers are not refetched: the backend compares that VM again and sends settings.pending.
       ...(e.removed ? [] : [keyOf('settings.get', { hostId: e.hostId, uuid: e.uuid })]),
     ],
   },
@@ -103,6 +103,7 @@ export const EVENT_TABLE: EventTable = {
   ...networkEvents,
   ...snapshotEvents,
   ...guestEvents,
+  ...settingsEvents,
 };
 
 /** The events the cache follows (useBackendEvents subscribes to these, and only these). */

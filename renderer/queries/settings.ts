@@ -11,7 +11,7 @@ import { keyOf, keys, useRead } from './index';
 export const settingsKeys = {
   xml: (hostId: string, uuid: string) => keyOf('settings.xml.get', { hostId, uuid }),
   settings: (hostId: string, uuid: string) => keyOf('settings.get', { hostId, uuid }),
-  /** Refetched on every domain.changed of the host (keys.ts) and after each change made here. */
+  /** The backend's cached set, patched by settings.pending (settings-events.ts); read again after each change made here (no libvirt call). */
   pending: (hostId: string) => keyOf('settings.pendingList', { hostId }),
 };
 

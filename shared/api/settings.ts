@@ -119,6 +119,13 @@ export interface PendingVms {
   scanned: boolean;
 }
 
+/** One running VM's "pending changes" mark changed (compared again on its own event, or dropped when it stopped). */
+export interface PendingChange {
+  hostId: HostId;
+  uuid: string;
+  pending: boolean;
+}
+
 /** One host's answer to "could this VM's CPU run there?" (libvirt's CPU compare on that host). */
 export interface CpuCompareRow {
   hostId: HostId;
@@ -331,4 +338,7 @@ export const settingsRequests = {
 } as const;
 
 /** This feature's events (their names are also listed in shared/channels.ts). */
-export type SettingsEvents = {};
+export type SettingsEvents = {
+  /** A VM's "pending changes" mark changed: patch the host's pending set (no refetch). */
+  'settings.pending': PendingChange;
+};

@@ -7,7 +7,7 @@ import { GuestService } from './service';
 export type GuestFeature = Feature<keyof typeof guestRequests>;
 
 export function createGuestFeature(deps: ServiceDeps): GuestFeature {
-  const guest = new GuestService(deps.hosts, deps.events, deps.domains);
+  const guest = new GuestService(deps.hosts, deps.events, deps.domains, { relays: deps.relays });
   return {
     handlers: {
       'guest.addresses': async ({ hostId }) => guest.addresses(hostId),

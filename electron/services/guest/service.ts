@@ -12,8 +12,8 @@ import type { GuestInfo, HostAddresses, VmAddresses } from '../../../shared/api/
 import type { EventHub } from '../../core/events';
 import type { LibvirtConnection } from '../../libvirt/connection';
 import { domainListAll } from '../../libvirt/domain';
-import { DomainEvents } from '../../libvirt/events';
 import { type DomainRef, ListDomainsFlags } from '../../libvirt/protocol';
+import { EventRelays, RelayedDomainEvents } from '../../libvirt/relay';
 import type { DomainService } from '../domains';
 import type { HostManager } from '../hosts';
 import { type AgentHint, addressesAfter, agentFailure, clockReason, RETRY_AFTER_MS, settled } from './decide';
@@ -50,13 +50,15 @@ interface HostState {
 }
 
 /** The part of DomainEvents this service uses (unit tests hand in their own). */
-export type GuestEvents = Pick<DomainEvents, 'on' | 'onResync' | 'onError' | 'start' | 'stop'>;
+export type GuestEvents = Pick<RelayedDomainEvents, 'on' | 'onResync' | 'onError' | 'start' | 'stop'>;
 
 export interface GuestServiceOptions {
   /** Address reads in flight per host. Default 4. */
   concurrency?: number;
   now?: () => number;
   retryAfterMs?: readonly number[];
+  /** The connections' event relays (deps.relays): the agent's events share the connection's one registration. */
+  relays?: EventRelays;
   /** I/O, replaceable in unit tests. */
   io?: {
     readAddresses?: typeof readAddresses;
@@ -89,9 +91,10 @@ export class GuestService {
     this.retryAfter = o.retryAfterMs ?? RETRY_AFTER_MS;
     this.readAddresses = o.io?.readAddresses ?? readAddresses;
     this.listRunning = o.io?.listRunning ?? ((rpc) => domainListAll(rpc, { flags: ListDomainsFlags.ACTIVE }));
-    // Lifecycle events come from the domain service (one registration per event and connection);
-    // nobody else follows the agent's.
-    this.makeEvents = o.io?.events ?? ((conn) => new DomainEvents(conn, { kinds: ['agentLifecycle'] }));
+    // Lifecycle events come from the domain service; the agent's through the connection's relay
+    // (one registration per event and connection).
+    const relays = o.relays ?? new EventRelays();
+    this.makeEvents = o.io?.events ?? ((conn) => new RelayedDomainEvents(relays.of(conn), ['agentLifecycle']));
     const onConnected = (hostId: HostId, conn: LibvirtConnection) => this.watch(hostId, conn);
     const onDisconnected = (hostId: HostId) => this.unwatch(hostId);
     hosts.on('connected', onConnected);

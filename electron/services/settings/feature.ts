@@ -7,7 +7,7 @@ import { sharedBlockJobEvents } from '../snapshots/blockjobs';
 import { consoleDevicesOf } from './consoles';
 import { cpuFacts } from './cpu';
 import { startMoveDisk } from './move-disk-run';
-import { pendingVms } from './pending';
+import { comparingAfterWrites, PendingService } from './pending';
 import { elementsFromRelaxNg, readHostSchemas } from './schema';
 import { VmSettingsService } from './vm-settings';
 import { XmlEditor } from './xml-editor';
@@ -21,8 +21,10 @@ export function createSettingsFeature(deps: ServiceDeps): SettingsFeature {
   const blockEvents = sharedBlockJobEvents; // the snapshots feature's merges use it too (disposed there)
   const schemas = new Map<string, Promise<SchemaElement[]>>();
   const cpuHosts = { connectedIds: () => deps.hosts.connectedIds(), name: (id: string) => deps.hosts.name(id), rpcOf };
+  // The "pending changes" marks: cached per host, one VM compared again on its own event (pending.ts).
+  const pending = new PendingService(rpcOf, deps.domains, (e) => deps.events.emit('settings.pending', e));
   return {
-    handlers: {
+    handlers: comparingAfterWrites(pending, {
       'settings.xml.get': ({ hostId, uuid }) => editor.get(hostId, uuid),
       'settings.xml.apply': ({ hostId, uuid, xml, base }) => editor.apply(hostId, uuid, xml, base),
       'settings.xml.schema': ({ hostId }) => {
@@ -45,7 +47,7 @@ export function createSettingsFeature(deps: ServiceDeps): SettingsFeature {
         const dom = await domainLookupByUuid(rpc, uuid);
         return (await domainIsActive(rpc, dom)) ? consoleDevicesOf(parseDomain(await domainGetXmlDesc(rpc, dom))) : [];
       },
-      'settings.pendingList': ({ hostId }) => pendingVms(rpcOf(hostId), hostId),
+      'settings.pendingList': ({ hostId }) => pending.list(hostId),
       'settings.setAutostart': ({ hostId, uuid, autostart }) => settings.setAutostart(hostId, uuid, autostart),
       'settings.setVcpus': ({ hostId, uuid, current, max }) =>
         settings.setVcpus(hostId, uuid, { ...(current !== undefined ? { current } : {}), ...(max !== undefined ? { max } : {}) }),
@@ -74,7 +76,7 @@ export function createSettingsFeature(deps: ServiceDeps): SettingsFeature {
       'settings.setLink': ({ hostId, uuid, mac, up }) => settings.setLink(hostId, uuid, mac, up),
       'settings.removeNic': ({ hostId, uuid, mac }) => settings.removeNic(hostId, uuid, mac),
       'settings.setBootOrder': ({ hostId, uuid, order }) => settings.setBootOrder(hostId, uuid, order),
-    },
-    dispose: () => {},
+    }),
+    dispose: () => pending.dispose(),
   };
 }

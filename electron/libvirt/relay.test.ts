@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import type { RpcClient } from './client';
+import { ErrorCode, LibvirtError } from './errors';
+import type { DomainEvent } from './events';
+import { type FakeRpc, fakeRpc } from './fake-rpc';
+import * as P from './gen/remote_protocol.gen';
+import { blockJobChannel, EventRelay, EventRelays, RelayedDomainEvents } from './relay';
+import type { BlockJobEvent } from './snapshot';
+
+const dom = { name: 'tiny', uuid: '0123abcd-4567-89ef-0011-223344556677', id: 3 };
+const tick = () => new Promise((r) => setTimeout(r, 1));
+type RegArgs = { eventID: number };
+type DeregArgs = { callbackID: number };
+
+/** A fake client whose REGISTER_ANY hands out daemon-wide ids from `ids` (refusing an event id twice, as libvirt does). */
+function client(ids: { n: number }): FakeRpc & { order: string[] } {
+  const f = fakeRpc();
+  const order: string[] = [];
+  const held = new Map<number, number>(); // callback id → event id
+  f.answer(P.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, async (a: RegArgs) => {
+    await tick();
+    if ([...held.values()].includes(a.eventID))
+      throw new LibvirtError({
+        code: ErrorCode.INVALID_ARG,
+        domain: 0,
+        level: 2,
+        message: 'event callback already tracked',
+        int1: 0,
+        int2: 0,
+      });
+    const id = ids.n++;
+    held.set(id, a.eventID);
+    order.push(`register ${a.eventID}`);
+    return { callbackID: id };
+  });
+  f.answer(P.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, async (a: DeregArgs) => {
+    await tick();
+    held.delete(a.callbackID);
+    order.push(`deregister ${a.callbackID}`);
+  });
+  return Object.assign(f, { order });
+}
+
+function connection(first: FakeRpc) {
+  let current = first;
+  const hooks = new Set<(rpc: RpcClient) => Promise<void>>();
+  return {
+    conn: {
+      get rpc() {
+        return current.rpc;
+      },
+      onReconnected(fn: (rpc: RpcClient) => Promise<void>) {
+        hooks.add(fn);
+        return () => void hooks.delete(fn);
+      },
+    },
+    async reconnect(next: FakeRpc) {
+      first.close();
+      current = next;
+      for (const fn of hooks) await fn(next.rpc);
+    },
+  };
+}
+
+const lifecycle = (f: FakeRpc, callbackID: number, event = 2) =>
+  f.emit(P.DOMAIN_EVENT_CALLBACK_LIFECYCLE, { callbackID, msg: { dom, event, detail: 0 } });
+const regs = (f: FakeRpc) => f.count(P.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY);
+const deregs = (f: FakeRpc) =>
+  f.calls.filter((c) => c.proc === P.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY.proc).map((c) => (c.args as DeregArgs).callbackID);
+
+describe('EventRelay: one registration per event and connection', () => {
+  it('two subscribers ⇒ one register call; both get each event of that registration, none of another', async () => {
+    const a = client({ n: 10 });
+    const relay = new EventRelay(connection(a).conn);
+    const got: string[] = [];
+    const s1 = relay.domain('lifecycle', (e) => got.push(`1:${e.eventName}`));
+    const s2 = relay.domain('lifecycle', (e) => got.push(`2:${e.eventName}`));
+    await Promise.all([s1.ready, s2.ready]);
+    expect(regs(a)).toBe(1);
+    lifecycle(a, 10);
+    lifecycle(a, 99); // someone else's registration on this connection
+    expect(got).toEqual(['1:STARTED', '2:STARTED']);
+    expect(relay.keys()).toEqual(['domain.lifecycle']);
+  });
+
+  it('the first unsubscribe deregisters nothing; the last ⇒ one deregister; no message hook left', async () => {
+    const a = client({ n: 5 });
+    const relay = new EventRelay(connection(a).conn);
+    const s1 = relay.domain('lifecycle', () => {});
+    const s2 = relay.domain('lifecycle', () => {});
+    await s2.ready;
+    s1.off();
+    s1.off(); // twice: once
+    await tick();
+    expect(deregs(a)).toEqual([]);
+    s2.off();
+    await relay.dispose();
+    expect(deregs(a)).toEqual([5]);
+    expect(a.hooks()).toBe(0);
+  });
+
+  it('subscribing again right after the last left: registered again only after the deregistration (libvirt would refuse it before)', async () => {
+    const a = client({ n: 1 });
+    const relay = new EventRelay(connection(a).conn);
+    await relay.domain('balloonChange', () => {}).ready.then(() => {});
+    const s = relay.domain('balloonChange', () => {});
+    await s.ready;
+    s.off();
+    const again = relay.domain('balloonChange', () => {});
+    await again.ready;
+    expect(a.order).toEqual(['register 13']);
+    // The first subscription never left: still one registration.
+    expect(regs(a)).toBe(1);
+    const b = client({ n: 50 });
+    const r2 = new EventRelay(connection(b).conn);
+    const x = r2.domain('balloonChange', () => {});
+    await x.ready;
+    x.off();
+    const y = r2.domain('balloonChange', () => {});
+    await y.ready;
+    expect(b.order).toEqual(['register 13', 'deregister 50', 'register 13']);
+  });
+
+  it('unsubscribed while the registration is in flight: deregistered once it is known', async () => {
+    const a = client({ n: 7 });
+    const relay = new EventRelay(connection(a).conn);
+    const s = relay.domain('lifecycle', () => {});
+    s.off();
+    await relay.dispose();
+    expect(a.order).toEqual(['register 0', 'deregister 7']);
+  });
+
+  it('an event that arrives before the registration reply is delivered', async () => {
+    const a = client({ n: 7 });
+    const relay = new EventRelay(connection(a).conn);
+    const got: DomainEvent[] = [];
+    const s = relay.domain('lifecycle', (e) => got.push(e));
+    lifecycle(a, 7); // before the reply: its id is not known yet
+    await s.ready;
+    expect(got).toHaveLength(1);
+  });
+
+  it('reconnect ⇒ each event id registered again on the new client (once), events flow from it, resync is told', async () => {
+    const ids = { n: 1 };
+    const a = client(ids);
+    const c = connection(a);
+    const relay = new EventRelay(c.conn);
+    const got: string[] = [];
+    let resyncs = 0;
+    relay.onResync(() => resyncs++);
+    await relay.domain('lifecycle', (e) => got.push(`x:${e.eventName}`)).ready;
+    await relay.domain('lifecycle', (e) => got.push(`y:${e.eventName}`)).ready;
+    await relay.subscribe(blockJobChannel, () => {}).ready;
+    const b = client(ids);
+    await c.reconnect(b);
+    expect(regs(a)).toBe(2);
+    expect(regs(b)).toBe(2); // lifecycle and BLOCK_JOB_2, once each
+    expect(deregs(a)).toEqual([]); // the old client is closed
+    expect(resyncs).toBe(1);
+    lifecycle(a, 1); // the old client's registration: gone with it
+    lifecycle(b, 3, 5);
+    expect(got).toEqual(['x:STOPPED', 'y:STOPPED']);
+    await relay.dispose();
+    expect(deregs(b).sort()).toEqual([3, 4]);
+  });
+
+  it('a refused registration: ready rejects and onError is told; leaving then sends no deregister', async () => {
+    const a = client({ n: 1 });
+    a.answer(P.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, () => {
+      throw new LibvirtError({
+        code: ErrorCode.INVALID_ARG,
+        domain: 0,
+        level: 2,
+        message: 'event callback already tracked',
+        int1: 0,
+        int2: 0,
+      });
+    });
+    const relay = new EventRelay(connection(a).conn);
+    const errors: string[] = [];
+    relay.onError((e) => errors.push(e.message));
+    const s = relay.domain('tunable', () => {});
+    await expect(s.ready).rejects.toThrow('already tracked');
+    expect(errors).toEqual(['event callback already tracked']);
+    s.off();
+    await relay.dispose();
+    expect(deregs(a)).toEqual([]);
+  });
+
+  it('block jobs: the snapshots and the settings feature share one BLOCK_JOB_2 registration', async () => {
+    const a = client({ n: 20 });
+    const relay = new EventRelay(connection(a).conn);
+    const got: string[] = [];
+    const merges = relay.subscribe(blockJobChannel, (e: BlockJobEvent) => got.push(`merge ${e.disk}`));
+    const moves = relay.subscribe(blockJobChannel, (e: BlockJobEvent) => got.push(`move ${e.disk}`));
+    await Promise.all([merges.ready, moves.ready]);
+    expect(regs(a)).toBe(1);
+    a.emit(P.DOMAIN_EVENT_BLOCK_JOB_2, { callbackID: 20, dom, dst: 'vda', type: 4, status: 3 });
+    expect(got).toEqual(['merge vda', 'move vda']);
+  });
+
+  it('DomainEvents-shaped views of several services share the registrations; the last stop deregisters', async () => {
+    const a = client({ n: 1 });
+    const relays = new EventRelays();
+    const c = connection(a);
+    const relay = relays.of(c.conn);
+    expect(relays.of(c.conn)).toBe(relay);
+    const domains = new RelayedDomainEvents(relay, ['lifecycle', 'deviceAdded', 'balloonChange']);
+    const guest = new RelayedDomainEvents(relay, ['lifecycle', 'agentLifecycle']);
+    const all: string[] = [];
+    domains.on('*', (e) => all.push(`domains ${e.kind}`));
+    guest.on('lifecycle', () => all.push('guest lifecycle'));
+    await Promise.all([domains.start(), guest.start()]);
+    expect(regs(a)).toBe(4);
+    lifecycle(a, 1);
+    expect(all).toEqual(['domains lifecycle', 'guest lifecycle']);
+    await domains.stop();
+    expect(deregs(a).sort()).toEqual([2, 3]);
+    await guest.stop();
+    await relays.dispose();
+    expect(deregs(a).sort()).toEqual([1, 2, 3, 4]);
+    expect(a.hooks()).toBe(0);
+  });
+});

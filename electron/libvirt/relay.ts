@@ -1,0 +1,369 @@
+// One event relay per connection. libvirt refuses a second registration of the same event on a
+// connection ("event callback already tracked"), so every feature that follows an event of a host
+// (the domain list, the IP column, the pending marks, hot-plug confirmations, block jobs, pool and
+// network changes) subscribes here: each event id is registered once, on the first subscriber;
+// its messages are fanned out to every subscriber; it is registered again on the new client after
+// a reconnect (then 'resync' listeners are told events may have been missed); and deregistered
+// when the last subscriber leaves. EventRelays hands out the one relay of each connection
+// (backend.ts makes one EventRelays, features get it through deps).
+
+import type { RpcClient } from './client';
+import type { LibvirtConnection } from './connection';
+import {
+  DOMAIN_EVENTS,
+  type DomainEvent,
+  type DomainEventKind,
+  decodeDomainEventMessage,
+  domainEventDeregister,
+  domainEventRegister,
+} from './events';
+import * as P from './gen/remote_protocol.gen';
+import { type BlockJobEvent, blockJobEventDeregister, blockJobEventRegister, onBlockJobEvent } from './snapshot';
+import { poolEventDeregister, poolEventRegister } from './storage';
+
+/** One event id of libvirt: how to register it on a client, and how its messages are read. */
+export interface RelayChannel<E> {
+  /** One registration per key and connection. */
+  key: string;
+  register(rpc: RpcClient): Promise<number>;
+  deregister(rpc: RpcClient, callbackId: number): Promise<void>;
+  /** Hooks the event's MESSAGE packets: each one's callback id and decoded event (throws on a bad message). */
+  hook(rpc: RpcClient, fn: (callbackId: number, e: E) => void, onError: (err: Error) => void): () => void;
+}
+
+export type EventOf<K extends DomainEventKind> = Extract<DomainEvent, { kind: K }>;
+
+/** A domain event kind (events.ts DOMAIN_EVENTS), for every domain of the connection. */
+export function domainChannel<K extends DomainEventKind>(kind: K): RelayChannel<EventOf<K>> {
+  const spec = DOMAIN_EVENTS[kind];
+  return {
+    key: `domain.${kind}`,
+    register: (rpc) => domainEventRegister(rpc, { eventId: spec.eventId }),
+    deregister: (rpc, id) => domainEventDeregister(rpc, id, { timeoutMs: 5_000 }),
+    hook: (rpc, fn, onError) =>
+      rpc.onMessage(spec.proc, (r) => {
+        let m: { callbackId: number; event: DomainEvent };
+        try {
+          m = decodeDomainEventMessage(kind, r);
+        } catch (err) {
+          onError(err as Error);
+          return;
+        }
+        fn(m.callbackId, m.event as EventOf<K>);
+      }),
+  };
+}
+
+/** BLOCK_JOB_2 (a block job ready, completed, failed or cancelled) of every domain. */
+export const blockJobChannel: RelayChannel<BlockJobEvent> = {
+  key: 'domain.blockJob2',
+  register: (rpc) => blockJobEventRegister(rpc),
+  deregister: (rpc, id) => blockJobEventDeregister(rpc, id, { timeoutMs: 5_000 }),
+  hook: (rpc, fn, onError) =>
+    onBlockJobEvent(rpc, (e) => {
+      try {
+        fn(e.callbackId, e);
+      } catch (err) {
+        onError(err as Error);
+      }
+    }),
+};
+
+/** A storage pool's lifecycle (virStoragePoolEventLifecycleType) or 'refresh'. */
+export interface PoolEvent {
+  pool: string;
+  event: number | 'refresh';
+}
+
+/** virStoragePoolEventID LIFECYCLE (0) or REFRESH (1), of every pool. */
+export function poolChannel(which: 'lifecycle' | 'refresh'): RelayChannel<PoolEvent> {
+  const spec = which === 'lifecycle' ? P.STORAGE_POOL_EVENT_LIFECYCLE : P.STORAGE_POOL_EVENT_REFRESH;
+  return {
+    key: `pool.${which}`,
+    register: (rpc) => poolEventRegister(rpc, { eventId: which === 'lifecycle' ? 0 : 1 }),
+    deregister: (rpc, id) => poolEventDeregister(rpc, id, { timeoutMs: 5_000 }),
+    hook: (rpc, fn, onError) =>
+      rpc.onMessage(spec.proc, (r) => {
+        try {
+          if (which === 'lifecycle') {
+            const m = P.readRemoteStoragePoolEventLifecycleMsg(r);
+            fn(m.callbackID, { pool: m.pool.name, event: m.event });
+          } else {
+            const m = P.readRemoteStoragePoolEventRefreshMsg(r);
+            fn(m.callbackID, { pool: m.pool.name, event: 'refresh' });
+          }
+        } catch (err) {
+          onError(err as Error);
+        }
+      }),
+  };
+}
+
+/** A subscription: `ready` settles when libvirt has the registration (rejects when it refused it). */
+export interface RelaySubscription {
+  off: () => void;
+  ready: Promise<void>;
+}
+
+interface Slot {
+  ch: RelayChannel<unknown>;
+  subs: Set<(e: unknown) => void>;
+  rpc: RpcClient | null;
+  /** The callback id on `rpc`; null while registering; -1 when the registration failed. */
+  id: number | null;
+  early: { id: number; e: unknown }[];
+  unhook: (() => void) | null;
+  ready: Promise<void>;
+  /** Replaced on each attach and cleared when the last subscriber leaves: a registration of an older one is dropped. */
+  token: object | null;
+}
+
+/** The part of a connection a relay needs (unit tests hand in a fake). */
+export type RelayConnection = Pick<LibvirtConnection, 'rpc' | 'onReconnected'>;
+
+export class EventRelay {
+  private readonly slots = new Map<string, Slot>();
+  /** Per key: the deregistration of the last slot, awaited before registering that key again. */
+  private readonly settling = new Map<string, Promise<void>>();
+  private readonly resyncListeners = new Set<() => void>();
+  private readonly errorListeners = new Set<(err: Error) => void>();
+  private offReconnect: (() => void) | null = null;
+  private disposed = false;
+
+  constructor(private readonly conn: RelayConnection) {}
+
+  /** Subscribes to one event id: registered on the first subscriber, deregistered after the last. */
+  subscribe<E>(ch: RelayChannel<E>, fn: (e: E) => void): RelaySubscription {
+    if (this.disposed) throw new Error('the event relay of this connection is closed');
+    this.followReconnects();
+    let slot = this.slots.get(ch.key);
+    const f = fn as (e: unknown) => void;
+    if (!slot) {
+      slot = {
+        ch: ch as RelayChannel<unknown>,
+        subs: new Set([f]),
+        rpc: null,
+        id: null,
+        early: [],
+        unhook: null,
+        ready: Promise.resolve(),
+        token: null,
+      };
+      this.slots.set(ch.key, slot);
+      this.attach(slot, this.conn.rpc);
+    } else {
+      slot.subs.add(f);
+    }
+    const s = slot;
+    let on = true;
+    return {
+      off: () => {
+        if (!on) return;
+        on = false;
+        s.subs.delete(f);
+        if (s.subs.size === 0 && this.slots.get(s.ch.key) === s) this.release(s);
+      },
+      ready: s.ready,
+    };
+  }
+
+  /** One domain event kind; returns the unsubscribe. */
+  domain<K extends DomainEventKind>(kind: K, fn: (e: EventOf<K>) => void): RelaySubscription {
+    return this.subscribe(domainChannel(kind), fn);
+  }
+
+  /** After a reconnect (registrations renewed on the new client): events may have been missed, read again. */
+  onResync(fn: () => void): () => void {
+    this.resyncListeners.add(fn);
+    return () => void this.resyncListeners.delete(fn);
+  }
+
+  /** A message that could not be decoded, a subscriber that threw, or a registration libvirt refused. */
+  onError(fn: (err: Error) => void): () => void {
+    this.errorListeners.add(fn);
+    return () => void this.errorListeners.delete(fn);
+  }
+
+  /** The registered keys (tests and diagnostics). */
+  keys(): string[] {
+    return [...this.slots.keys()];
+  }
+
+  /** Resolves when the deregistrations under way are done. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.settling.values()]);
+  }
+
+  /** Deregisters everything (best effort: the connection may be gone). */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.offReconnect?.();
+    this.offReconnect = null;
+    for (const s of [...this.slots.values()]) {
+      s.subs.clear();
+      this.release(s);
+    }
+    await Promise.allSettled([...this.settling.values()]);
+  }
+
+  private followReconnects(): void {
+    if (this.offReconnect) return;
+    this.offReconnect = this.conn.onReconnected(async (rpc) => {
+      const slots = [...this.slots.values()];
+      for (const s of slots) this.attach(s, rpc);
+      await Promise.allSettled(slots.map((s) => s.ready));
+      for (const fn of [...this.resyncListeners]) fn();
+    });
+  }
+
+  private attach(s: Slot, rpc: RpcClient): void {
+    s.unhook?.();
+    const token = {};
+    s.token = token;
+    s.rpc = rpc;
+    s.id = null;
+    s.early = [];
+    // Hook the messages first: an event may come before the registration's reply.
+    s.unhook = s.ch.hook(
+      rpc,
+      (id, e) => {
+        if (s.token !== token) return;
+        if (s.id === null) s.early.push({ id, e });
+        else if (id === s.id) this.dispatch(s, e);
+      },
+      (err) => this.emitError(err),
+    );
+    const before = this.settling.get(s.ch.key) ?? Promise.resolve();
+    s.ready = before.then(async () => {
+      let id: number;
+      try {
+        id = await s.ch.register(rpc);
+      } catch (err) {
+        if (s.token === token) {
+          s.id = -1;
+          s.early = [];
+          this.emitError(err as Error);
+        }
+        throw err;
+      }
+      if (s.token !== token) {
+        // Replaced (reconnect) or released meanwhile: this registration belongs to nobody.
+        if (rpc.isOpen) await s.ch.deregister(rpc, id).catch(() => {});
+        return;
+      }
+      s.id = id;
+      const early = s.early;
+      s.early = [];
+      for (const m of early) if (m.id === id) this.dispatch(s, m.e);
+    });
+    s.ready.catch(() => {}); // told through onError; subscribers may await `ready`
+  }
+
+  private release(s: Slot): void {
+    this.slots.delete(s.ch.key);
+    s.token = null;
+    s.unhook?.();
+    s.unhook = null;
+    const { rpc, ready } = s;
+    const done = ready
+      .catch(() => {})
+      .then(async () => {
+        if (rpc?.isOpen && s.id !== null && s.id >= 0) await s.ch.deregister(rpc, s.id).catch(() => {});
+      });
+    this.settling.set(s.ch.key, done);
+    void done.then(() => {
+      if (this.settling.get(s.ch.key) === done) this.settling.delete(s.ch.key);
+    });
+  }
+
+  private dispatch(s: Slot, e: unknown): void {
+    for (const fn of [...s.subs]) {
+      try {
+        fn(e);
+      } catch (err) {
+        this.emitError(err as Error);
+      }
+    }
+  }
+
+  private emitError(err: Error): void {
+    if (this.errorListeners.size === 0) console.error(`[events] ${err.message}`);
+    for (const fn of [...this.errorListeners]) fn(err);
+  }
+}
+
+/** The one relay of each connection (keyed by the connection object: a host connected anew gets a new one). */
+export class EventRelays {
+  private readonly relays = new WeakMap<RelayConnection, EventRelay>();
+  private readonly live = new Set<EventRelay>();
+
+  of(conn: RelayConnection): EventRelay {
+    let r = this.relays.get(conn);
+    if (!r) {
+      r = new EventRelay(conn);
+      this.relays.set(conn, r);
+      this.live.add(r);
+    }
+    return r;
+  }
+
+  async dispose(): Promise<void> {
+    const all = [...this.live];
+    this.live.clear();
+    await Promise.allSettled(all.map((r) => r.dispose()));
+  }
+}
+
+/**
+ * DomainEvents' shape (events.ts) on a relay: what a service that used `new DomainEvents(conn,
+ * {kinds})` needs, sharing the connection's registrations instead of making its own.
+ */
+export class RelayedDomainEvents {
+  private readonly listeners = new Map<DomainEventKind | '*', Set<(e: DomainEvent) => void>>();
+  private subs: RelaySubscription[] = [];
+  private readonly offs: (() => void)[] = [];
+
+  constructor(
+    private readonly relay: EventRelay,
+    private readonly kinds: readonly DomainEventKind[],
+  ) {}
+
+  on<K extends DomainEventKind>(kind: K, fn: (e: EventOf<K>) => void): () => void;
+  on(kind: '*', fn: (e: DomainEvent) => void): () => void;
+  on(kind: DomainEventKind | '*', fn: (e: never) => void): () => void {
+    const set = this.listeners.get(kind) ?? new Set<(e: DomainEvent) => void>();
+    this.listeners.set(kind, set);
+    const f = fn as (e: DomainEvent) => void;
+    set.add(f);
+    return () => void set.delete(f);
+  }
+
+  onResync(fn: () => void): () => void {
+    const off = this.relay.onResync(fn);
+    this.offs.push(off);
+    return off;
+  }
+
+  onError(fn: (err: Error) => void): () => void {
+    const off = this.relay.onError(fn);
+    this.offs.push(off);
+    return off;
+  }
+
+  /** Subscribes to each kind; resolves when libvirt has every registration (rejects on the first refused). */
+  async start(): Promise<void> {
+    if (this.subs.length) return;
+    this.subs = this.kinds.map((kind) =>
+      this.relay.domain(kind, (e) => {
+        for (const key of [kind, '*'] as const) for (const fn of [...(this.listeners.get(key) ?? [])]) fn(e);
+      }),
+    );
+    await Promise.all(this.subs.map((s) => s.ready));
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.subs.splice(0)) s.off();
+    for (const off of this.offs.splice(0)) off();
+    await this.relay.settled();
+  }
+}
