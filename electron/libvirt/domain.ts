@@ -207,6 +207,16 @@ export async function domainManagedSaveRemove(rpc: RpcClient, dom: DomainRef, o?
   await callRemote(rpc, P.DOMAIN_MANAGED_SAVE_REMOVE, domAndFlags(dom, o), callOpts(o));
 }
 
+/** The definition inside a save image (virsh save-image-dumpxml); flags: DomainXmlFlags (SECURE). */
+export async function domainSaveImageGetXmlDesc(rpc: RpcClient, a: { file: string } & Flags): Promise<string> {
+  return (await callRemote(rpc, P.DOMAIN_SAVE_IMAGE_GET_XML_DESC, { file: a.file, flags: flagsOf(a) }, callOpts(a))).xml;
+}
+
+/** Starts a defined domain from a save image (virsh restore --xml): `xml` replaces the image's definition (e.g. its disk paths); flags: RUNNING 4, PAUSED 8. */
+export async function domainRestoreFlags(rpc: RpcClient, a: { from: string; xml?: string } & Flags): Promise<void> {
+  await callRemote(rpc, P.DOMAIN_RESTORE_FLAGS, { from: a.from, dxml: a.xml ?? null, flags: flagsOf(a) }, callOpts(a));
+}
+
 // ---- devices -------------------------------------------------------------------------------------
 
 /** Hot-plugs and/or persists a device; flags: DeviceModifyFlags (LIVE, CONFIG). */

@@ -30,5 +30,11 @@ describe('snapshot XML', () => {
     expect(parseMergeMark(buildMergeMark({ snapshot: name }))).toEqual({ snapshot: name });
     expect(parseMergeMark(`<vireo:merge xmlns:vireo="${MERGE_MARK_NS}" snapshot="a&amp;b"/>`)).toEqual({ snapshot: 'a&b' });
     expect(parseMergeMark('<other snapshot="x"/>')).toBeNull();
+    // a delete with children: the steps left after this merge, in order, hostile names too
+    expect(parseMergeMark(buildMergeMark({ snapshot: 's5', next: [name, 's1'] }))).toEqual({ snapshot: 's5', next: [name, 's1'] });
+    expect(parseMergeMark(`<vireo:merge xmlns:vireo="${MERGE_MARK_NS}" snapshot="s5"><vireo:next name="s&lt;1"/></vireo:merge>`)).toEqual({
+      snapshot: 's5',
+      next: ['s<1'],
+    });
   });
 });

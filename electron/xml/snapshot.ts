@@ -2,7 +2,10 @@
  * libvirt's <domainsnapshot> XML: the one place it is read, built and edited. The domain a
  * snapshot saved (its <domain> element) is read with the domain model's own reader (parse.ts).
  */
+
+import { AppError } from '../../shared/errors';
 import { appendElement, attr, child, children, type Element, indent, newDocument, parseXml, serializeXml, text, toXml } from './dom';
+import { domainToXml, findDisk, openDomain, setDiskSource } from './edit';
 import type { DomainModel } from './model';
 import { readDomain } from './parse';
 
@@ -74,6 +77,8 @@ export interface NewSnapshot {
   kind: 'internal' | 'external';
   /** Per disk target: snapshot it (internal/external) or leave it out ('no'), and an overlay file for external. */
   disks: { target: string; snapshot: 'internal' | 'external' | 'no'; file?: string }[];
+  /** external with memory: the file libvirt saves the running guest's memory state into (its save-image format). */
+  memoryFile?: string;
 }
 
 /** The <domainsnapshot> to create, built as a DOM: names and descriptions are text nodes, escaped on the way to libvirt (the validators refuse control characters, which XML cannot carry). */
@@ -82,7 +87,8 @@ export function buildSnapshotXml(s: NewSnapshot): string {
   const root = doc.documentElement as Element;
   appendElement(root, 'name', {}, s.name);
   if (s.description) appendElement(root, 'description', {}, s.description);
-  if (s.kind === 'external') appendElement(root, 'memory', { snapshot: 'no' });
+  if (s.kind === 'external')
+    appendElement(root, 'memory', s.memoryFile ? { snapshot: 'external', file: s.memoryFile } : { snapshot: 'no' });
   const disks = appendElement(root, 'disks');
   for (const d of s.disks) {
     const el = appendElement(disks, 'disk', { name: d.target, snapshot: d.snapshot });
@@ -119,19 +125,54 @@ export function moveSnapshotDomainDisks(xml: string, moves: Readonly<Record<stri
   return serializeXml(doc);
 }
 
+/**
+ * The definition saved in a memory-state file, its disks moved to new files (the fresh overlays of
+ * a revert) for libvirt's restore: each moved disk becomes a file of format qcow2 (an overlay is
+ * qcow2 whatever its image was), its recorded backing chain dropped (libvirt reads it again).
+ */
+export function pointSavedDomainDisks(xml: string, moves: Readonly<Record<string, string>>): string {
+  const doc = openDomain(xml);
+  for (const [target, path] of Object.entries(moves)) {
+    const el = findDisk(doc, target);
+    if (!el)
+      throw new AppError(
+        'not-found',
+        `The saved memory state's definition has no disk ${target}`,
+        'The snapshot cannot be restored with memory.',
+      );
+    setDiskSource(el, { type: 'file', path });
+    child(el, 'driver')?.setAttribute('type', 'qcow2');
+  }
+  return domainToXml(doc);
+}
+
 /** The namespace of Vireo's mark in a running domain's metadata while it merges a snapshot (found again after a restart). */
 export const MERGE_MARK_NS = 'https://vireo.dev/xmlns/snapshot-merge/1';
 
-/** The mark: which snapshot's merge is under way (an element, its name an attribute: escaped by the DOM). */
-export function buildMergeMark(m: { snapshot: string }): string {
+/** A merge under way, and the snapshots a delete-with-children still has to delete after it (in order). */
+export interface MergeMark {
+  snapshot: string;
+  next?: string[];
+}
+
+/** The mark: which snapshot's merge is under way, then the steps left (elements, names as attributes: escaped by the DOM). */
+export function buildMergeMark(m: MergeMark): string {
   const doc = newDocument('merge');
-  (doc.documentElement as Element).setAttribute('snapshot', m.snapshot);
+  const root = doc.documentElement as Element;
+  root.setAttribute('snapshot', m.snapshot);
+  for (const n of m.next ?? []) appendElement(root, 'next', { name: n });
   return toXml(doc);
 }
 
 /** The mark as libvirt gives it back (with its namespace), or null when it is not one. */
-export function parseMergeMark(xml: string): { snapshot: string } | null {
+export function parseMergeMark(xml: string): MergeMark | null {
   const root = parseXml(xml, 'merge mark').documentElement as Element;
   const snapshot = root.localName === 'merge' ? attr(root, 'snapshot') : undefined;
-  return snapshot ? { snapshot } : null;
+  if (!snapshot) return null;
+  const next: string[] = [];
+  for (let n = root.firstChild; n; n = n.nextSibling) {
+    const name = n.nodeType === 1 && (n as Element).localName === 'next' ? attr(n as Element, 'name') : undefined;
+    if (name !== undefined) next.push(name);
+  }
+  return next.length ? { snapshot, next } : { snapshot };
 }

@@ -38,8 +38,21 @@ export interface CloneNicInfo {
   remapped: boolean;
 }
 
+/** The source's snapshots, as a clone treats them (virt-manager#810). */
+export interface CloneSnapshots {
+  names: string[];
+  /** Files the source's snapshots keep besides its disks' current files: not copied, they stay with the source. */
+  files: string[];
+  /** In words: not copied, flattened or refused, and why. */
+  note: string;
+  /** Disks whose byte copy would stay built on the source's snapshot chain: copy refused. */
+  linkedDisks: string[];
+}
+
 export interface CloneOptions {
   source: { hostId: HostId; uuid: string; name: string; state: DomainState; cloneable: boolean; reason?: string };
+  /** Absent when the source has no snapshots. */
+  snapshots?: CloneSnapshots;
   targetHostId: HostId;
   crossHost: boolean;
   suggestedName: string;

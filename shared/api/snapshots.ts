@@ -1,6 +1,6 @@
 /** Snapshots of a VM (issue 22): its value types, schemas, requests and events. */
 import { z } from 'zod';
-import { domainRef, type HostId, ObjectName } from './common';
+import { DiskTarget, domainRef, type HostId, ObjectName } from './common';
 import type { Job } from './jobs';
 import { out } from './out';
 
@@ -30,6 +30,8 @@ export interface SnapshotInfo {
   /** "You are here": the snapshot the VM's current state grew from. */
   current: boolean;
   disks: SnapshotDisk[];
+  /** External with memory: the file holding the guest's memory state (libvirt's save-image format); a revert restores it. */
+  memoryFile?: string;
   /**
    * External: the VM was reverted away from it, so its overlay (the state the revert discarded)
    * is off the VM's chain. Deleting it removes that overlay without a merge (libvirt refuses it).
@@ -58,12 +60,16 @@ export interface SnapshotList {
   offers: {
     internal: Offer;
     external: Offer;
+    /** External with the running guest's memory state in a file beside the overlays. */
+    externalMemory: Offer;
     quiesce: Offer;
     /** How an external snapshot is reverted on this host: libvirt's own (≥ 9.7) or Vireo's (shut off, fresh overlays). */
     revertExternal: 'libvirt' | 'vireo';
   };
   /** Said once above the tree (a mixed chain, a managed-save image …). */
   warnings: string[];
+  /** The disks a snapshot covers unless left out (target and current file). */
+  disks: { target: string; path: string }[];
   /**
    * The files the VM's snapshots keep besides its disks' top files (what deleting the VM would
    * otherwise leave behind, virt-manager#810): the layers under each disk, and the overlays and
@@ -89,6 +95,10 @@ export const SnapshotCreate = domainRef
     name: ObjectName,
     description: z.string().max(4096, 'Description is longer than 4096 characters').default(''),
     kind: z.enum(['internal', 'external']),
+    /** Disks left out of the snapshot (libvirt's <disk snapshot='no'/>): they keep their files, a revert does not touch them. */
+    exclude: z.array(DiskTarget).max(64).default([]),
+    /** external only: the running guest's memory state goes to a file too (a revert resumes it). */
+    memory: z.boolean().default(false),
     quiesce: z.boolean().default(false),
   })
   .strict();

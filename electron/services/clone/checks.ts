@@ -2,9 +2,10 @@
  * A clone's checks, from facts only (no I/O, no clock): what each disk allows, where each NIC can
  * go, the refusals (each with the field it is about, in plain words) and the warnings.
  */
-import type { CloneDiskInfo, CloneNicInfo, CloneOptions, CloneSpec, NicTarget } from '../../../shared/api';
+import type { CloneDiskInfo, CloneNicInfo, CloneOptions, CloneSnapshots, CloneSpec, NicTarget } from '../../../shared/api';
 import { cloneNameFor } from '../../../shared/naming';
 import { sourceNics } from '../../xml/clone';
+import { cloneSnapshotNote } from '../snapshots/clone-note';
 import type { CloneFacts, PoolFacts, SourceDiskFacts } from './facts';
 
 const MiB = 1048576;
@@ -28,6 +29,21 @@ export function copyBytes(f: CloneFacts, vol: { capacity: number; allocation: nu
   return copyMethod(f) === 'stream' ? (vol.physical ?? vol.capacity) : Math.max(vol.allocation, 1);
 }
 
+/** The source's snapshots as the clone treats them (not copied; flattened or refused): electron/services/snapshots/clone-note.ts. */
+export function snapshotsOf(f: CloneFacts): CloneSnapshots | undefined {
+  return cloneSnapshotNote({
+    vm: f.source.dom.name,
+    snapshots: f.source.snapshots ?? [],
+    disks: f.source.disks.map((d) => ({
+      target: d.target,
+      ...(d.path ? { path: d.path } : {}),
+      ...(d.vol?.backing ? { backing: d.vol.backing } : {}),
+    })),
+    method: copyMethod(f),
+    crossHost: f.target.crossHost,
+  });
+}
+
 /** What one disk of the source allows in a clone (copy / share / detach), and why not the others. */
 export function diskInfo(d: SourceDiskFacts, f: CloneFacts): CloneDiskInfo {
   const crossHost = f.target.crossHost;
@@ -44,6 +60,12 @@ export function diskInfo(d: SourceDiskFacts, f: CloneFacts): CloneDiskInfo {
     copy = false;
     notes.push(
       `Has a backing file (${d.vol.backing}): a byte copy to ${target} would point at a file that host lacks. Flatten it first, or clone on the same host.`,
+    );
+  }
+  if (copy && snapshotsOf(f)?.linkedDisks.includes(d.target)) {
+    copy = false;
+    notes.push(
+      `Built on ${d.vol?.backing}, a layer of ${f.source.dom.name}'s snapshots: a byte copy would stay built on it, and a merge of those snapshots would change it under the clone. Shut ${f.source.dom.name} down to clone it flattened.`,
     );
   }
   let share = readOnly;
@@ -140,6 +162,7 @@ export function cloneOptions(f: CloneFacts): CloneOptions {
     suggestedName: cloneNameFor(src.dom.name, new Set(f.target.names)),
     disks: src.disks.map((d) => diskInfo(d, f)),
     nics: nicInfo(f),
+    ...(snapshotsOf(f) ? { snapshots: snapshotsOf(f) } : {}),
     target: { pools, networks: f.target.networks ?? [], bridges: f.target.bridges ?? [], ...(defaultPool ? { defaultPool } : {}) },
   };
 }

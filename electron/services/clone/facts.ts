@@ -10,6 +10,7 @@ import { poolLookupByName, volLookupByName, volLookupByPath } from '../../libvir
 import { type SourceDisk, sourceDisks } from '../../xml/clone';
 import { stateOf } from '../domains';
 import { activePool, domainNameFree, domainUuidFree, hostMacsAndNames, hypervisorFacts, volumeFacts, volumeNameFree } from '../hostfacts';
+import { type CloneSnapshotFact, readCloneSnapshots } from '../snapshots/clone-note';
 import { type HostIo, hostBridges, hostReadable } from '../transfer';
 
 /** A pool volume's facts (volumeFacts). */
@@ -54,6 +55,8 @@ export interface CloneFacts {
     /** The inactive definition, read with SECURE (a clone keeps its VNC password). */
     xml: string;
     disks: SourceDiskFacts[];
+    /** Its snapshots (what they name): not copied; absent in facts captured before they were read. */
+    snapshots?: CloneSnapshotFact[];
   };
   target: {
     hostId: HostId;
@@ -108,7 +111,8 @@ export async function readSource(io: HostIo, uuid: string): Promise<CloneFacts['
       }
     }),
   );
-  return { hostId: io.id, label: io.label, dom, state: stateOf(st.state), xml, disks };
+  const snapshots = await readCloneSnapshots(rpc, dom);
+  return { hostId: io.id, label: io.label, dom, state: stateOf(st.state), xml, disks, ...(snapshots.length ? { snapshots } : {}) };
 }
 
 /** A pool by name as data: missing, not running, or running with its room and the asked names already taken. */

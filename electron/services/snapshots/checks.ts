@@ -96,6 +96,25 @@ export function externalOffer(f: SnapshotFacts): Offer {
   return { ok: true };
 }
 
+/**
+ * External with memory: the running guest's memory state saved to a file beside the first disk's
+ * image (libvirt pauses the guest while it writes it). Needs the VM running, and room for up to
+ * its current memory in that pool.
+ */
+export function externalMemoryOffer(f: SnapshotFacts): Offer {
+  const ext = externalOffer(f);
+  if (!ext.ok) return ext;
+  if (!isRunning(f)) return { ok: false, why: 'The VM is not running: there is no memory state to save.' };
+  return memoryStateFits(f);
+}
+
+/** Where an external snapshot's memory state goes: beside the first disk's file (in its pool), named `<vm>.<snapshot>.mem`. */
+export function memoryFileFor(f: SnapshotFacts, snapshot: string): string {
+  const first = snapshotDisks(f)[0]?.path;
+  if (!first) throw new AppError('refused', 'The VM has no disk to snapshot', 'Add a disk first.');
+  return `${first.slice(0, first.lastIndexOf('/') + 1)}${f.vm.name}.${snapshot}.mem`;
+}
+
 /** Quiesce needs a running VM with a guest agent whose channel is connected (the agent answers). */
 export function quiesceOffer(f: SnapshotFacts): Offer {
   if (!isRunning(f)) return { ok: false, why: 'The VM is not running: its disks are already quiet.' };
@@ -133,6 +152,7 @@ export function snapshotInfo(f: SnapshotFacts, m: SnapshotModel, chains: Chains 
     kind: kindOf(m),
     parent: m.parent ?? null,
     current: f.current === m.name,
+    ...(m.memory === 'external' && m.memoryFile ? { memoryFile: m.memoryFile } : {}),
     revertedAway: overlays.some((d) => !(chains.get(d.name) ?? []).includes(d.file as string)),
     ...(overlays.length && sizes.every((x) => x !== undefined) ? { sizeBytes: sizes.reduce((a: number, b) => a + (b ?? 0), 0) } : {}),
     disks: m.disks.map((d) => {
@@ -159,10 +179,12 @@ export function snapshotList(f: SnapshotFacts): SnapshotList {
     offers: {
       internal: internalOffer(f),
       external: externalOffer(f),
+      externalMemory: externalMemoryOffer(f),
       quiesce: quiesceOffer(f),
       revertExternal: f.libvirtVersion >= LIBVIRT.revertExternal ? 'libvirt' : 'vireo',
     },
     warnings,
+    disks: snapshotDisks(f).map((d) => ({ target: d.target as string, path: d.path as string })),
     files: snapshotFiles(f),
   };
 }
@@ -200,12 +222,17 @@ export function snapshotFiles(f: SnapshotFacts): SnapshotFile[] {
       const image = images.get(d.name);
       if (image && !tops.has(image) && !out.has(image)) out.set(image, { role: `data of “${model.name}”`, madeBySnapshot: true });
     }
+    if (model.memory === 'external' && model.memoryFile && !out.has(model.memoryFile))
+      out.set(model.memoryFile, { role: `memory state of “${model.name}”`, madeBySnapshot: true });
   }
   return [...out].map(([path, v]) => ({ path, ...v, inPool: !!f.files?.[path], usedBy: f.otherUsers[path] ?? [] }));
 }
 
 /** Refuses a create that breaks a rule, naming the field and why. */
-export function checkCreate(f: SnapshotFacts, req: Pick<SnapshotCreate, 'name' | 'kind' | 'quiesce'>): void {
+export function checkCreate(
+  f: SnapshotFacts,
+  req: Pick<SnapshotCreate, 'name' | 'kind' | 'quiesce'> & { memory?: boolean; exclude?: readonly string[] },
+): void {
   if (f.snapshots.some((s) => s.model.name === req.name))
     throw new AppError('exists', `${f.vm.name} already has a snapshot named “${req.name}”`, 'Choose another name.');
   if (req.kind === 'internal' && /["\\]/.test(req.name))
@@ -216,6 +243,27 @@ export function checkCreate(f: SnapshotFacts, req: Pick<SnapshotCreate, 'name' |
     );
   const offer = req.kind === 'internal' ? internalOffer(f) : externalOffer(f);
   if (!offer.ok) throw new AppError('refused', `No ${req.kind} snapshot of ${f.vm.name}`, offer.why);
+  const exclude = req.exclude ?? [];
+  const covered = snapshotDisks(f).map((d) => d.target as string);
+  const unknown = exclude.filter((t) => !covered.includes(t));
+  if (unknown.length)
+    throw new AppError(
+      'invalid-input',
+      `Disks: ${f.vm.name} has no disk ${unknown.join(', ')} to leave out`,
+      `Its disks: ${covered.join(', ')}.`,
+    );
+  if (covered.every((t) => exclude.includes(t)))
+    throw new AppError('invalid-input', 'Disks: every disk is left out', 'Keep at least one disk in the snapshot.');
+  if (req.memory) {
+    if (req.kind !== 'external')
+      throw new AppError(
+        'invalid-input',
+        'Memory state: only an external snapshot saves it to a file',
+        'An internal snapshot of a running VM includes its memory anyway.',
+      );
+    const m = externalMemoryOffer(f);
+    if (!m.ok) throw new AppError('refused', `No memory state in the snapshot of ${f.vm.name}`, m.why);
+  }
   if (req.quiesce) {
     const q = quiesceOffer(f);
     if (!q.ok) throw new AppError('refused', 'Cannot quiesce the guest', q.why);

@@ -6,7 +6,14 @@
 import { AppError } from '../../../shared/errors';
 import { describeUndo, UndoStack } from '../../core/undo';
 import type { RpcClient } from '../../libvirt/client';
-import { domainDefineXml, domainDestroy, domainGetState, domainGetXmlDesc } from '../../libvirt/domain';
+import {
+  domainDefineXml,
+  domainDestroy,
+  domainGetState,
+  domainGetXmlDesc,
+  domainRestoreFlags,
+  domainSaveImageGetXmlDesc,
+} from '../../libvirt/domain';
 import { isAppError, withLibvirtHint } from '../../libvirt/errors';
 import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
 import {
@@ -23,9 +30,9 @@ import {
 import { poolListAll, poolRefresh, volDelete, volLookupByPath } from '../../libvirt/storage';
 import { domainToXml, findDisk, openDomain, setDiskSource } from '../../xml/edit';
 import { parseDomain } from '../../xml/parse';
-import { buildMergeMark, buildSnapshotXml, MERGE_MARK_NS, moveSnapshotDomainDisks } from '../../xml/snapshot';
+import { buildMergeMark, buildSnapshotXml, MERGE_MARK_NS, moveSnapshotDomainDisks, pointSavedDomainDisks } from '../../xml/snapshot';
 import { type BlockJobEvents, followBlockJob } from './blockjobs';
-import { isRunning, snapshotDisks } from './checks';
+import { isRunning, memoryFileFor, snapshotDisks } from './checks';
 import type { SnapshotFacts } from './facts';
 import type { DeletePlan, RevertPlan } from './plan';
 
@@ -43,19 +50,29 @@ export async function createSnapshot(
   rpc: RpcClient,
   dom: DomainRef,
   f: SnapshotFacts,
-  req: { name: string; description: string; kind: 'internal' | 'external'; quiesce: boolean },
+  req: {
+    name: string;
+    description: string;
+    kind: 'internal' | 'external';
+    quiesce: boolean;
+    memory?: boolean;
+    exclude?: readonly string[];
+  },
 ): Promise<void> {
-  const covered = new Set(snapshotDisks(f).map((d) => d.target));
+  const covered = new Set(snapshotDisks(f).flatMap((d) => (d.target && !req.exclude?.includes(d.target) ? [d.target] : [])));
+  const memory = req.kind === 'external' && !!req.memory;
   const xml = buildSnapshotXml({
     name: req.name,
     description: req.description,
     kind: req.kind,
+    ...(memory ? { memoryFile: memoryFileFor(f, req.name) } : {}),
     disks: f.domain.disks
       .filter((d) => d.target && d.device !== 'cdrom' && d.device !== 'floppy')
-      .map((d) => ({ target: d.target as string, snapshot: covered.has(d.target) ? req.kind : 'no' })),
+      .map((d) => ({ target: d.target as string, snapshot: covered.has(d.target as string) ? req.kind : 'no' })),
   });
   let flags = 0;
-  if (req.kind === 'external') flags |= SnapshotCreateFlags.DISK_ONLY | SnapshotCreateFlags.ATOMIC;
+  // With memory: libvirt pauses the guest, saves its memory to the file, makes the overlays and resumes it.
+  if (req.kind === 'external') flags |= (memory ? 0 : SnapshotCreateFlags.DISK_ONLY) | SnapshotCreateFlags.ATOMIC;
   if (req.quiesce) flags |= SnapshotCreateFlags.QUIESCE;
   try {
     await snapshotCreateXml(rpc, dom, { xml, flags });
@@ -118,6 +135,14 @@ export async function revertExternalByVireo(rpc: RpcClient, dom: DomainRef, f: S
     );
     const snap = f.snapshots.find((s) => s.model.name === plan.snapshot);
     if (!snap) throw new AppError('not-found', `There is no snapshot “${plan.snapshot}”`);
+    if (plan.memoryFile) {
+      // The guest's memory back from the snapshot's save image, its disks on the fresh overlays
+      // (virsh restore --xml): it runs on from the snapshot's moment.
+      const saved = await domainSaveImageGetXmlDesc(rpc, { file: plan.memoryFile, flags: DomainXmlFlags.SECURE });
+      const moves = Object.fromEntries(plan.disks.map((d) => [d.target, d.overlay]));
+      await domainRestoreFlags(rpc, { from: plan.memoryFile, xml: pointSavedDomainDisks(saved, moves) });
+      undo.push('stop the restored VM', async () => void (await domainDestroy(rpc, dom)));
+    }
     await snapshotCreateXml(rpc, dom, { xml: snap.xml, flags: SnapshotCreateFlags.REDEFINE | SnapshotCreateFlags.CURRENT });
     undo.commit();
   } catch (err) {
@@ -163,6 +188,8 @@ export interface MergeOptions {
   events?: BlockJobEvents | null;
   /** Disks whose block job is already running (found again after a restart): followed, not started. */
   resume?: ReadonlySet<string>;
+  /** A delete with children: the snapshots still to delete after this one, kept in the mark so a restart finds them. */
+  next?: readonly string[];
 }
 
 export async function deleteByBlockJobs(
@@ -173,7 +200,7 @@ export async function deleteByBlockJobs(
   progress: Progress,
   o: MergeOptions = {},
 ): Promise<{ leftFiles: string[]; rpc: RpcClient }> {
-  const { signal, reconnect, bandwidthMiBps = 0, events = null, resume } = o;
+  const { signal, reconnect, bandwidthMiBps = 0, events = null, resume, next = [] } = o;
   let rpc = rpc0;
   const done: string[] = [];
   for (const [i, m] of plan.merges.entries()) {
@@ -188,7 +215,7 @@ export async function deleteByBlockJobs(
         await domainSetLiveMetadataElement(rpc, dom, {
           uri: MERGE_MARK_NS,
           key: 'vireo',
-          xml: buildMergeMark({ snapshot: plan.snapshot }),
+          xml: buildMergeMark({ snapshot: plan.snapshot, next: [...next] }),
         });
         await domainBlockCommit(rpc, dom, {
           disk: m.target,

@@ -196,6 +196,8 @@ async function readFiles(
 export interface RunningMerge {
   dom: DomainRef;
   snapshot: string;
+  /** A delete with children: the snapshots still to delete after this one, in order. */
+  next: string[];
   targets: string[];
 }
 
@@ -210,7 +212,7 @@ export async function findRunningMerges(rpc: RpcClient): Promise<RunningMerge[]>
     for (const d of parseDomain(await domainGetXmlDesc(rpc, dom)).disks) {
       if (d.target && d.device === 'disk' && (await domainGetBlockJobInfo(rpc, dom, { disk: d.target }))) targets.push(d.target);
     }
-    if (targets.length) out.push({ dom, snapshot: mark.snapshot, targets });
+    if (targets.length) out.push({ dom, snapshot: mark.snapshot, next: mark.next ?? [], targets });
   }
   return out;
 }

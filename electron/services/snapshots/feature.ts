@@ -78,6 +78,7 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
                 ...(a.bandwidthMiBps ? { bandwidthMiBps: a.bandwidthMiBps } : {}),
                 events: blockEvents,
                 ...(i === 0 && a.resume ? { resume: a.resume } : {}),
+                next: a.steps.slice(i + 1),
               },
             );
             rpc = r.rpc;
@@ -102,8 +103,8 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
         hostId,
         uuid: found.dom.uuid,
         vm: found.dom.name,
-        title: `Delete snapshot “${found.snapshot}” of ${found.dom.name} (its merge found running on the host)`,
-        steps: [found.snapshot],
+        title: `Delete snapshot “${found.snapshot}”${found.next.length ? ` and then ${found.next.map((n) => `“${n}”`).join(', ')}` : ''} of ${found.dom.name} (its merge found running on the host)`,
+        steps: [found.snapshot, ...found.next],
         resume: new Set(found.targets),
       });
     }

@@ -31,6 +31,8 @@ export interface ChainFacts {
     kind: 'internal' | 'external';
     /** Per disk target: the overlay created by the snapshot and the image holding its data. */
     disks: { target: string; overlay: string; image: string }[];
+    /** Its memory state's file (external with memory): read by nothing else, it goes with the snapshot. */
+    memory?: string;
   }[];
   /** Images other VMs use: path → their names. */
   otherUsers: Record<string, string[]>;
@@ -84,6 +86,7 @@ export function chainFactsOf(f: SnapshotFacts): ChainFacts {
         name: model.name,
         ...(model.parent ? { parent: model.parent } : {}),
         kind: kindOf(model),
+        ...(model.memory === 'external' && model.memoryFile ? { memory: model.memoryFile } : {}),
         disks: model.disks
           .filter((d) => d.snapshot === 'external' && d.file)
           .map((d) => ({ target: d.name, overlay: d.file as string, image: images.get(d.name) ?? '' })),
@@ -170,6 +173,7 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
   }
   if (merges.length && !c.running)
     return refuse('Block jobs need the VM running', 'Start the VM, or delete through libvirt (which merges offline).');
+  if (s.memory) removeFiles.push(s.memory);
   return { snapshot: name, merges, discards, redefine: [...moves].map(([n, m]) => ({ name: n, moves: m })), removeFiles };
 }
 
@@ -237,6 +241,7 @@ export function applyPlan(c: ChainFacts, plan: DeletePlan): ChainFacts {
           name: s.name,
           ...(parent ? { parent } : {}),
           kind: s.kind,
+          ...(s.memory ? { memory: s.memory } : {}),
           disks: s.disks.map((d) => ({ ...d, image: moves[d.target] ?? d.image })),
         };
       }),
@@ -267,6 +272,8 @@ export interface RevertPlan {
   disks: { target: string; image: string; overlay: string }[];
   /** Disks the snapshot left out: they keep their current files. */
   untouched: string[];
+  /** With memory: the save image the guest is restored from (running on from the snapshot's moment); else the VM stays shut off. */
+  memoryFile?: string;
 }
 
 /** `stamp` makes the overlay names unique (the caller's clock; the plan stays pure). */
@@ -274,11 +281,8 @@ export function planRevertExternal(f: SnapshotFacts, name: string, stamp: string
   const s = f.snapshots.find((x) => x.model.name === name)?.model;
   if (!s) return refuse(`There is no snapshot “${name}”`, 'Refresh the list.');
   if (kindOf(s) !== 'external') return refuse(`“${name}” is internal`, 'libvirt reverts internal snapshots itself.');
-  if (s.memory === 'external')
-    return refuse(
-      `“${name}” has a memory state in a file`,
-      'Vireo reverts disk-only external snapshots; this one needs libvirt 9.7 or later.',
-    );
+  if (s.memory === 'external' && !s.memoryFile)
+    return refuse(`“${name}” has a memory state but does not say in which file`, 'Its metadata is incomplete; it cannot be reverted to.');
   const images = new Map((s.domain?.disks ?? []).map((d) => [d.target ?? '', d.path]));
   const disks: RevertPlan['disks'] = [];
   const untouched: string[] = [];
@@ -295,5 +299,5 @@ export function planRevertExternal(f: SnapshotFacts, name: string, stamp: string
     const stem = image.replace(/\.qcow2$/, '');
     disks.push({ target: d.name, image, overlay: `${stem}.${name}-revert-${stamp}.qcow2` });
   }
-  return { snapshot: name, disks, untouched };
+  return { snapshot: name, disks, untouched, ...(s.memory === 'external' && s.memoryFile ? { memoryFile: s.memoryFile } : {}) };
 }

@@ -37,6 +37,7 @@ import { formatBytes } from '../../lib/format';
 import { keys, useHosts, useRead } from '../../queries';
 import { type DomainTarget, useUi } from '../../store/ui';
 import { PreviewStatus, useReviewedJob, WizardFooter, WizardJobStep, WizardStepper } from '../jobs/JobWizard';
+import { CloneSnapshotsNote } from '../snapshots/CloneSnapshotsNote';
 import { type CloneDraft, cloneIssues, cloneLabels, draftFor, setDiskMode, toCloneSpec, withCloneName } from './draft';
 import { useCloneUi } from './store';
 
@@ -286,6 +287,7 @@ function CloneWizard({ source }: { source: DomainTarget }) {
                     {o.source.reason}
                   </Alert>
                 )}
+                <CloneSnapshotsNote s={o.snapshots} />
                 <TextInput
                   label="Name of the clone"
                   value={draft.name}

@@ -18,6 +18,8 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
   const [description, setDescription] = useState('');
   const [kind, setKind] = useState<SnapshotKind>(firstKind);
   const [quiesce, setQuiesce] = useState(false);
+  const [memory, setMemory] = useState(false);
+  const [exclude, setExclude] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useSnapshotWrite('snapshots.create', p.hostId, p.uuid);
   const offer = offers[kind];
@@ -25,19 +27,22 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
   const close = () => {
     setName('');
     setDescription('');
+    setMemory(false);
+    setExclude([]);
     setErrors({});
     create.reset();
     p.onClose();
   };
   const submit = () => {
-    const input = { hostId: p.hostId, uuid: p.uuid, name, description, kind, quiesce };
+    const withMemory = kind === 'external' && memory;
+    const input = { hostId: p.hostId, uuid: p.uuid, name, description, kind, quiesce, memory: withMemory, exclude };
     const parsed = SnapshotCreate.safeParse(input);
     if (!parsed.success) {
       setErrors(issuesByField(parsed.error.issues, (path) => (path in LABELS ? path : undefined), LABELS));
       return;
     }
     setErrors({});
-    create.mutate({ name, description, kind, quiesce }, { onSuccess: close });
+    create.mutate({ name, description, kind, quiesce, memory: withMemory, exclude }, { onSuccess: close });
   };
 
   return (
@@ -82,7 +87,7 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
               <Radio
                 value="external"
                 disabled={!offers.external.ok}
-                label="External: disks only, new overlay files on top"
+                label="External: new overlay files on top of the disks"
                 data-testid="snapshot-kind-external"
               />
               {!offers.external.ok && (
@@ -90,8 +95,46 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
                   {offers.external.why}
                 </Text>
               )}
+              {kind === 'external' && offers.external.ok && (
+                <div style={{ paddingLeft: 28 }}>
+                  <Checkbox
+                    label="With the running guest's memory state, to a file beside the overlays (a revert resumes it)"
+                    checked={memory}
+                    disabled={!offers.externalMemory.ok}
+                    onChange={(e) => setMemory(e.currentTarget.checked)}
+                    data-testid="snapshot-memory"
+                  />
+                  {!offers.externalMemory.ok && (
+                    <Text size="xs" c="dimmed" mt={4} data-testid="snapshot-memory-why">
+                      {offers.externalMemory.why}
+                    </Text>
+                  )}
+                </div>
+              )}
             </Stack>
           </Radio.Group>
+          {p.list.disks.length > 1 && (
+            <Stack gap={4} data-testid="snapshot-disks">
+              <Text size="sm" fw={500}>
+                Disks in the snapshot
+              </Text>
+              {p.list.disks.map((d) => (
+                <Checkbox
+                  key={d.target}
+                  label={`${d.target} (${d.path})`}
+                  checked={!exclude.includes(d.target)}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    setExclude((x) => (on ? x.filter((t) => t !== d.target) : [...x, d.target]));
+                  }}
+                  data-testid={`snapshot-disk-include-${d.target}`}
+                />
+              ))}
+              <Text size="xs" c="dimmed">
+                A disk left out keeps its file: reverting to this snapshot does not touch it.
+              </Text>
+            </Stack>
+          )}
           <div>
             <Checkbox
               label="Quiesce the guest's file systems (guest agent)"

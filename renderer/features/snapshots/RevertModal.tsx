@@ -32,7 +32,14 @@ export function RevertModal(p: { hostId: string; uuid: string; list: SnapshotLis
           <Alert color="blue" data-testid="snapshot-revert-by-vireo">
             libvirt {p.list.libvirtVersion} cannot revert to an external snapshot (it can from 9.7). Vireo does it: the VM is powered off,
             its disks are pointed back at the snapshot's images with fresh overlays on top (so you can revert to it again), and the snapshot
-            becomes current. The VM stays shut off.
+            becomes current.{' '}
+            {s?.memoryFile ? (
+              <span data-testid="snapshot-revert-memory">
+                Its memory state is restored from {s.memoryFile}: the VM runs on from the snapshot's moment.
+              </span>
+            ) : (
+              'The VM stays shut off.'
+            )}
           </Alert>
         )}
         <Checkbox

@@ -85,6 +85,11 @@ function Row({ s, depth, onRevert, onDelete }: { s: SnapshotInfo; depth: number;
                 {d.target}: data in <Code>{d.image ?? '?'}</Code>, overlay <Code>{d.overlay ?? '?'}</Code>
               </Text>
             ))}
+          {s.memoryFile && (
+            <Text size="xs" c="dimmed" data-testid="snapshot-memory-file">
+              memory state in <Code>{s.memoryFile}</Code>
+            </Text>
+          )}
         </Stack>
         <Group gap={4} wrap="nowrap">
           <Button size="xs" variant="light" leftSection={<IconArrowBackUp size={14} />} onClick={onRevert} data-testid="snapshot-revert">
