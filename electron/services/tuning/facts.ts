@@ -3,12 +3,19 @@
  * KSM's figures (virNodeGetMemoryParameters), the huge page pools (capabilities + virNodeGetFreePages),
  * and the VMs (state, vCPUs, pinning, memory backing) — plain data for checks.ts and pinning.ts.
  */
-import type { HostId, HostMmFacts, HugePagesState, KsmRunMode, KsmSample, TuningVm, TuningVms } from '../../../shared/api';
+import type { HostCpuTopology, HostId, HostMmFacts, HugePagesState, KsmRunMode, KsmSample, TuningVm, TuningVms } from '../../../shared/api';
 import { KSM_RUN } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { RpcClient } from '../../libvirt/client';
-import { domainGetVcpuPinInfo, domainGetXmlDesc, domainListAll, domainListAllWithState } from '../../libvirt/domain';
-import { hostGetCapabilities, hostGetFreeMemory, hostGetFreePages, hostGetMemoryParameters, hostGetNodeInfo } from '../../libvirt/host';
+import { type DomainWithState, domainGetVcpuPinInfo, domainGetXmlDesc, domainListAll, domainListAllWithState } from '../../libvirt/domain';
+import {
+  hostGetCapabilities,
+  hostGetFreeMemory,
+  hostGetFreePages,
+  hostGetMemoryParameters,
+  hostGetNodeInfo,
+  type NodeInfo,
+} from '../../libvirt/host';
 import { DomainState, DomainXmlFlags, Impact, ListDomainsFlags } from '../../libvirt/protocol';
 import { parseDomain } from '../../xml/parse';
 import { hostTopologyOf } from '../qos';
@@ -61,7 +68,7 @@ export async function readHugePages(rpc: RpcClient, hostId: HostId): Promise<Hug
   return hugePagesOf(hostId, caps, free, freeMemoryBytes, node.memoryKiB * 1024);
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (x: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -79,47 +86,56 @@ const RUNNING = new Set<number>([
   DomainState.SHUTDOWN,
 ]);
 
-/** The topology, every VM's vCPUs, pinning and memory backing, and the pinning suggestions. */
-export async function readVms(rpc: RpcClient, hostId: HostId): Promise<TuningVms> {
-  const [node, caps, doms, transient] = await Promise.all([
-    hostGetNodeInfo(rpc),
-    hostGetCapabilities(rpc),
-    domainListAllWithState(rpc),
-    domainListAll(rpc, { flags: ListDomainsFlags.TRANSIENT }),
-  ]);
-  const topology = hostTopologyOf(node, caps);
-  const transientIds = new Set(transient.map((d) => d.uuid));
-  // A VM that vanished between the list and its reads is left out, not an error.
-  const read = await mapLimit(doms, 8, async (d): Promise<Omit<TuningVm, 'suggestion'> | null> => {
-    const running = RUNNING.has(d.state);
-    const notes: string[] = [];
-    let xml: string;
-    try {
-      xml = await domainGetXmlDesc(rpc, d, { flags: running ? 0 : DomainXmlFlags.INACTIVE });
-    } catch {
-      return null;
-    }
-    const m = parseDomain(xml);
-    const vcpus = m.vcpus.current || m.vcpus.max;
-    let pins: number[][] = [];
-    try {
-      pins = await domainGetVcpuPinInfo(rpc, d, { vcpus, hostCpus: node.cpus, flags: running ? Impact.LIVE : Impact.CONFIG });
-    } catch (err) {
-      notes.push(`Cannot read the vCPU pinning: ${(err as Error).message}`);
-    }
-    return {
-      uuid: d.uuid,
-      name: d.name,
-      running,
-      persistent: !transientIds.has(d.uuid),
-      vcpus,
-      pins,
-      nosharepages: m.memory.nosharepages,
-      hugepages: m.memory.hugepages,
-      notes,
-    };
-  });
-  const vms = read.filter((v): v is Omit<TuningVm, 'suggestion'> => v !== null);
+/** One VM's row as read (no suggestion yet). */
+export type TuningVmRow = Omit<TuningVm, 'suggestion'>;
+
+/** The host's CPUs: node info and capabilities (they change only with the host's hardware or libvirt). */
+export async function readTopology(rpc: RpcClient): Promise<{ node: NodeInfo; topology: HostCpuTopology }> {
+  const [node, caps] = await Promise.all([hostGetNodeInfo(rpc), hostGetCapabilities(rpc)]);
+  return { node, topology: hostTopologyOf(node, caps) };
+}
+
+/** Every domain with its state, and which are transient: two calls. */
+export async function listVms(rpc: RpcClient): Promise<{ doms: DomainWithState[]; transient: Set<string> }> {
+  const [doms, transient] = await Promise.all([domainListAllWithState(rpc), domainListAll(rpc, { flags: ListDomainsFlags.TRANSIENT })]);
+  return { doms, transient: new Set(transient.map((d) => d.uuid)) };
+}
+
+export const isRunningState = (state: number): boolean => RUNNING.has(state);
+
+/** One VM's vCPUs, pinning and memory backing (2 calls); null when it vanished since the listing. */
+export async function readVmRow(rpc: RpcClient, d: DomainWithState, node: NodeInfo, persistent: boolean): Promise<TuningVmRow | null> {
+  const running = RUNNING.has(d.state);
+  const notes: string[] = [];
+  let xml: string;
+  try {
+    xml = await domainGetXmlDesc(rpc, d, { flags: running ? 0 : DomainXmlFlags.INACTIVE });
+  } catch {
+    return null;
+  }
+  const m = parseDomain(xml);
+  const vcpus = m.vcpus.current || m.vcpus.max;
+  let pins: number[][] = [];
+  try {
+    pins = await domainGetVcpuPinInfo(rpc, d, { vcpus, hostCpus: node.cpus, flags: running ? Impact.LIVE : Impact.CONFIG });
+  } catch (err) {
+    notes.push(`Cannot read the vCPU pinning: ${(err as Error).message}`);
+  }
+  return {
+    uuid: d.uuid,
+    name: d.name,
+    running,
+    persistent,
+    vcpus,
+    pins,
+    nosharepages: m.memory.nosharepages,
+    hugepages: m.memory.hugepages,
+    notes,
+  };
+}
+
+/** The rows with their pinning suggestions, by name. Pure. */
+export function tuningVmsOf(hostId: HostId, topology: HostCpuTopology, vms: readonly TuningVmRow[]): TuningVms {
   const suggestions = suggestPinning(topology, vms);
   return {
     hostId,

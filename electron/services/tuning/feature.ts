@@ -11,7 +11,8 @@ import { QosService } from '../qos';
 import { hostIo } from '../transfer';
 import { refuseUnlessRoot } from './checks';
 import { libvirtPools, resizePool } from './execute';
-import { readHugePages, readKsm, readMm, readVms, type TuningIo, writeKsmRun } from './facts';
+import { readHugePages, readKsm, readMm, type TuningIo, writeKsmRun } from './facts';
+import { TuningVmCache } from './vm-cache';
 
 export type TuningFeature = Feature<keyof typeof tuningRequests>;
 
@@ -25,6 +26,8 @@ export function createTuningFeature(deps: ServiceDeps, opts: TuningOptions = {})
   const rpcOf = (hostId: HostId) => deps.hosts.connection(hostId).rpc;
   // The VM pinning path the Resources tab uses: checks, one call per vCPU, read back and compared.
   const qos = new QosService(deps.hosts);
+  // The VM list, kept per host by the domain events (a bare feature in the lab test has none: read each time).
+  const vms = new TuningVmCache((deps as Partial<ServiceDeps>).domains ?? null);
 
   return {
     handlers: {
@@ -64,7 +67,7 @@ export function createTuningFeature(deps: ServiceDeps, opts: TuningOptions = {})
         const io = ioOf(hostId);
         return resizePool(libvirtPools(io, hostId), io.label, sizeKiB, count);
       },
-      'tuning.vms': ({ hostId }) => readVms(rpcOf(hostId), hostId),
+      'tuning.vms': ({ hostId }) => vms.read(rpcOf(hostId), hostId),
       'tuning.applyPinning': async ({ hostId, uuid, pinning }) => {
         const rpc = rpcOf(hostId);
         const dom = await domainLookupByUuid(rpc, uuid);
@@ -72,9 +75,13 @@ export function createTuningFeature(deps: ServiceDeps, opts: TuningOptions = {})
         const running = st.state !== DomainState.SHUTOFF && st.state !== DomainState.CRASHED && st.state !== DomainState.NOSTATE;
         // A running VM now and at its next boot; a shut-off one at its next boot; a transient one only now.
         const scope: ApplyScope = running ? (persistent ? 'both' : 'live') : 'config';
-        return qos.setPinning(hostId, uuid, scope, pinning);
+        try {
+          return await qos.setPinning(hostId, uuid, scope, pinning);
+        } finally {
+          vms.touch(hostId, uuid);
+        }
       },
     },
-    dispose: () => {},
+    dispose: () => vms.dispose(),
   };
 }
