@@ -11,12 +11,19 @@
  *   was; the first one with its child by libvirt's own delete; the sha256 of blocks written before,
  *   between and after reads back each time;
  * - external revert, which libvirt 9.0 refuses: done by Vireo (VM off, fresh overlay), the marker
- *   back; the snapshot the VM was reverted away from deleted (its old overlay removed, no merge);
+ *   back; the clone wizard says the snapshots are not copied (the disk flattened) and lists their
+ *   files; the snapshot the VM was reverted away from deleted (its old overlay removed, no merge);
+ * - a tree of five external snapshots, four with the guest's memory in a file: Vireo's reverts
+ *   restore the memory (a RAM marker and the disk marker back, the uptime continues from the
+ *   snapshot), a live-plugged second disk left out of one snapshot (no overlay for it), the branch
+ *   reverted away from deleted with its child, a middle one alone (its child moves up), the rest
+ *   merged by block jobs; memory files and overlays gone from the pool;
  * - delete the VM: the dialog lists the files its snapshots keep (the layers under its disk) and
  *   removes them with it (virt-manager#810).
  */
 
 import {
+  IMAGES,
   type LabVm,
   makeLabVm,
   readMarker,
@@ -27,9 +34,10 @@ import {
 } from '../electron/services/snapshots/lab-vm.fixture';
 import { expect, openApp, test } from './fixtures';
 import { connectLabHosts } from './lab/hosts';
-import { virshOn } from './lab/lab';
+import { guestExec, labSh, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
+import { CloneWizard } from './pages/clone';
 import { SnapshotsTab } from './pages/snapshots';
 
 const name = `z22-e2e-${Math.random().toString(16).slice(2, 8)}`;
@@ -101,7 +109,7 @@ test('snapshots: internal and external made, reverted and deleted through the UI
   await test.step('external, running: middle merged by blockcommit, top by active commit, the last by libvirt; all data reads back', async () => {
     const sums = [await writeData(name, 20, { blocks: 8 })];
     await tab.create({ name: 'm1', kind: 'external' });
-    await expect(tab.row('m1').getByTestId('snapshot-disk')).toContainText(vm.disk);
+    await expect(tab.row('m1').getByTestId('snapshot-disk').first()).toContainText(vm.disk);
     sums.push(await writeData(name, 30, { blocks: 8 }));
     await tab.create({ name: 'm2', kind: 'external' });
     sums.push(await writeData(name, 40, { blocks: 8 }));
@@ -144,7 +152,24 @@ test('snapshots: internal and external made, reverted and deleted through the UI
     await expect(virshOn('A', ['snapshot-revert', name, 'e1'])).rejects.toThrow(/not supported/);
     await tab.revert('e1', { expectByVireo: true });
     await expect(app.details.state(name, idA)).toHaveAttribute('data-state', 'shutoff', { timeout: 30_000 });
-    await startLabVm(name);
+    // the clone wizard says what becomes of the snapshots (virt-manager#810): not copied, the disk flattened,
+    // the files they keep (e1's image and its old overlay) listed as staying with the source
+    const e1Disk = (await tab.row('e1').getByTestId('snapshot-disk').first().textContent()) ?? '';
+    const [, e1Image, e1Overlay] = e1Disk.match(/data in (\S+), overlay (\S+)/) ?? [];
+    await app.showAllVms();
+    const wizard = new CloneWizard(page);
+    await wizard.openFromMenu(name, idA);
+    await expect(wizard.root.getByTestId('clone-snapshots-note')).toContainText('1 snapshot (e1): they are not copied');
+    await expect(wizard.root.getByTestId('clone-snapshots-note')).toContainText('one flattened image');
+    const kept = await wizard.root.getByTestId('clone-snapshot-file').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')));
+    expect(kept.sort()).toEqual([e1Image, e1Overlay].sort());
+    await page.keyboard.press('Escape');
+    await expect(wizard.root).toBeHidden();
+    const booting = startLabVm(name);
+    booting.catch(() => {});
+    await app.table.openDetails(name, idA);
+    await tab.open();
+    await booting;
     expect(await readMarker(name, 11, 7)).toBe('EXT-ONE');
 
     // e1's old overlay (the state the revert discarded) is off the chain: libvirt refuses its delete, Vireo removes it
@@ -154,6 +179,81 @@ test('snapshots: internal and external made, reverted and deleted through the UI
     await tab.delete('e1', undefined, { revertedAway: true });
     expect((await virshOn('A', ['vol-list', 'default'])).split(/\s+/)).not.toContain(old);
     expect(await readMarker(name, 11, 7)).toBe('EXT-ONE');
+  });
+
+  await test.step('a tree of five external snapshots (memory in files): reverts resume the guest, RAM and disk back; middle ones deleted with and without children', async () => {
+    // the guest's RAM (its busybox root is an initramfs) and its disk each carry the marker
+    const poolVolumes = async () => {
+      await virshOn('A', ['pool-refresh', 'default']);
+      return (await virshOn('A', ['vol-list', 'default'])).split(/\s+/);
+    };
+    const mark = async (v: string) => {
+      await writeData(name, 12, { marker: v });
+      await guestExec('A', name, `echo ${v} > /tmp/ram-marker`);
+    };
+    const seen = async () => ({ disk: await readMarker(name, 12, 4), ram: (await guestExec('A', name, 'cat /tmp/ram-marker')).trim() });
+    const uptime = async () => Number((await guestExec('A', name, 'cat /proc/uptime')).trim().split(/\s+/)[0]);
+    await mark('T1-1');
+    const atS1 = await uptime();
+    await tab.create({ name: 's1', kind: 'external', memory: true });
+    await expect(tab.row('s1').getByTestId('snapshot-memory-file')).toContainText(`${name}.s1.mem`);
+    await expect(tab.row('s1').getByTestId('snapshot-captured')).toContainText('running, with memory');
+    expect(await poolVolumes()).toContain(`${name}.s1.mem`);
+    await mark('T2-2');
+    await tab.create({ name: 's2', kind: 'external', memory: true });
+    await mark('T3-3');
+    const beforeRevert = await uptime();
+    await expect(virshOn('A', ['snapshot-revert', name, 's1'])).rejects.toThrow(/not supported/);
+    await tab.revert('s1', { expectByVireo: true, memory: true });
+    await expect(app.details.state(name, idA)).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+    expect(await seen()).toEqual({ disk: 'T1-1', ram: 'T1-1' });
+    // the guest runs on from s1's moment: not rebooted, and without the seconds lived after s1
+    const after = await uptime();
+    expect(after).toBeGreaterThanOrEqual(atS1);
+    expect(after).toBeLessThan(beforeRevert);
+
+    // a second disk, plugged in live (a revert to s2, which has none, ends it): s4 leaves it out
+    const vdb = `${IMAGES}/${name}-vdb.qcow2`;
+    await labSh(['exec', 'A', 'qemu-img', 'create', '-q', '-f', 'qcow2', vdb, '16M']);
+    await virshOn('A', ['attach-disk', name, vdb, 'vdb', '--live', '--subdriver', 'qcow2']);
+    const blk = async (t: string) =>
+      (await virshOn('A', ['domblklist', name]))
+        .split('\n')
+        .find((l) => l.trim().startsWith(`${t} `))
+        ?.trim()
+        .split(/\s+/)[1];
+    await mark('T4-4');
+    await tab.create({ name: 's3', kind: 'external', memory: true });
+    await mark('T5-5');
+    const vdbAtS3 = await blk('vdb');
+    expect(vdbAtS3).toMatch(/\.s3$/);
+    await tab.create({ name: 's4', kind: 'external', exclude: ['vdb'] });
+    expect(await blk('vdb')).toBe(vdbAtS3); // no overlay for the disk left out
+    expect(await blk('vda')).toMatch(/\.s4$/);
+    await expect(tab.row('s4').getByTestId('snapshot-disk')).toHaveCount(1);
+    await expect(tab.row('s3').getByTestId('snapshot-disk')).toHaveCount(2);
+    await tab.revert('s2', { expectByVireo: true, memory: true });
+    expect(await seen()).toEqual({ disk: 'T2-2', ram: 'T2-2' });
+    await tab.create({ name: 's5', kind: 'external', memory: true });
+    expect(await tab.tree()).toEqual(['s1:0', 's2:1', 's5:2', 's3:1', 's4:2']);
+    await expect(tab.row('s5').getByTestId('snapshot-current')).toHaveText('you are here');
+    await expect(tab.root.getByTestId('snapshot-current')).toHaveCount(1);
+
+    // s3 (the branch reverted away from) with its child s4: their overlays and s3's memory file removed, no merge
+    await tab.delete('s3', undefined, { children: ['s4'], revertedAway: true });
+    expect(await tab.tree()).toEqual(['s1:0', 's2:1', 's5:2']);
+    // s2 alone (reverted away from; s5 grew from its data): s5 moves up under s1
+    await tab.delete('s2', undefined, { revertedAway: true });
+    expect(await tab.tree()).toEqual(['s1:0', 's5:1']);
+    await expect(tab.row('s5')).toHaveAttribute('data-parent', 's1');
+    expect(await seen()).toEqual({ disk: 'T2-2', ram: 'T2-2' });
+    // s1 with its child s5, merged by block jobs (s5 by an active commit, s1 into its image): the files go
+    await tab.delete('s1', 'blockjobs', { children: ['s5'] });
+    await expect(tab.root).toHaveAttribute('data-count', '0');
+    expect(await readMarker(name, 12, 4)).toBe('T2-2');
+    const vols = await poolVolumes();
+    for (const n of ['s1', 's2', 's3', 's5']) expect(vols).not.toContain(`${name}.${n}.mem`);
+    expect(vols.filter((v) => /\.s[1-5]$/.test(v) && v.startsWith(name))).toEqual([]);
   });
 
   await test.step('delete the VM: the files its snapshots keep are listed and removed with it', async () => {
@@ -167,9 +267,11 @@ test('snapshots: internal and external made, reverted and deleted through the UI
     const listed = (await files.evaluateAll((els) => els.map((e) => e.getAttribute('data-path')))) as string[];
     expect(listed.some((p) => /\.e1-revert-[0-9a-z]+\.qcow2$/.test(p))).toBe(true);
     for (const f of await files.all()) {
-      // The VM's original image, when the chain read shows it: a base no snapshot names since e1 went (it
-      // could be a template other VMs use), so offered but never ticked by default; ticked here by hand.
-      if ((await f.getAttribute('data-path')) === vm.disk) {
+      // Bases no snapshot names any more (the VM's original image; the revert's overlay once the tree's
+      // snapshots went): they could be templates other VMs use, so offered but never ticked by default;
+      // ticked here by hand. The VM's original image is always such a base.
+      const path = await f.getAttribute('data-path');
+      if (path === vm.disk || !(await f.isChecked())) {
         await expect(f).not.toBeChecked();
         await f.check();
       } else await expect(f).toBeChecked();

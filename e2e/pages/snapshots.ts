@@ -34,21 +34,30 @@ export class SnapshotsTab {
     return d;
   }
 
-  async create(o: { name: string; description?: string; kind: 'internal' | 'external' }): Promise<void> {
+  async create(o: {
+    name: string;
+    description?: string;
+    kind: 'internal' | 'external';
+    memory?: boolean;
+    exclude?: string[];
+  }): Promise<void> {
     const d = await this.openCreate();
     await d.getByTestId('snapshot-name').fill(o.name);
     if (o.description) await d.getByTestId('snapshot-description').fill(o.description);
     await d.getByTestId(`snapshot-kind-${o.kind}`).check();
+    if (o.memory) await d.getByTestId('snapshot-memory').check();
+    for (const t of o.exclude ?? []) await d.getByTestId(`snapshot-disk-include-${t}`).uncheck();
     await d.getByTestId('snapshot-create-submit').click();
     await expect(d.getByTestId('snapshot-create-submit')).toBeHidden({ timeout: 60_000 });
     await expect(this.row(o.name)).toHaveAttribute('data-current', 'true');
   }
 
-  async revert(name: string, o: { saveCurrentAs?: string; expectByVireo?: boolean } = {}): Promise<void> {
+  async revert(name: string, o: { saveCurrentAs?: string; expectByVireo?: boolean; memory?: boolean } = {}): Promise<void> {
     await this.row(name).getByTestId('snapshot-revert').click();
     const d = this.page.getByTestId('snapshot-revert-dialog');
     await expect(d.getByTestId('snapshot-revert-confirm')).toBeVisible();
     if (o.expectByVireo !== undefined) await expect(d.getByTestId('snapshot-revert-by-vireo')).toHaveCount(o.expectByVireo ? 1 : 0);
+    if (o.memory !== undefined) await expect(d.getByTestId('snapshot-revert-memory')).toHaveCount(o.memory ? 1 : 0);
     if (o.saveCurrentAs) {
       await d.getByTestId('snapshot-save-current').check();
       await d.getByTestId('snapshot-save-current-name').fill(o.saveCurrentAs);
