@@ -4,8 +4,9 @@
  * on in QEMU on the host while the app's SSH link is killed (its sshd processes on host A); the
  * job follows the block job again on the reconnected link, pivots and finishes; the guest reads
  * its data back and the VM runs on its base image. Then the app (its backend) is closed in the middle
- * of a merge and a new one started: it finds the merge running on the host (its mark in the VM's
- * live metadata and the block job) and follows it to the end as a Job again.
+ * of a delete with children (the child's merge) and a new one started: it finds the merge running on
+ * the host (its mark in the VM's live metadata, with the steps left, and the block job), follows it to
+ * the end as a Job again and deletes the parent after it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { labSh, virshOn } from '../../../e2e/lab/lab';
@@ -67,11 +68,25 @@ it('a merge survives the link dropping: followed again after the reconnect, pivo
   expect(await readSum(name, 100, 128)).toBe(sum);
 }, 120_000);
 
-it('a merge is found again after the app restarts: the new backend follows it as a Job, pivots and finishes', async () => {
-  await f.call('snapshots.create', { hostId: f.A, uuid: vm.uuid, name: 'r1', description: '', kind: 'external', quiesce: false });
+it('a delete with children is found again after the app restarts: the new backend follows the merge as a Job, pivots, then deletes the rest', async () => {
+  for (const n of ['r0', 'r1'])
+    await f.call('snapshots.create', { hostId: f.A, uuid: vm.uuid, name: n, description: '', kind: 'external', quiesce: false });
   const sum = await writeData(name, 300, { blocks: 128 });
-  const job = await f.call('snapshots.delete', { hostId: f.A, uuid: vm.uuid, name: 'r1', method: 'blockjobs', bandwidthMiBps: 1 });
-  await jobWhen(f.backend, job.id, (j) => j.kind === 'snapshot' && j.phase === 'merging vda' && (j.detail.figures.bytes ?? 0) > 0, 30_000);
+  // r0 with its child r1: r1 first (the active commit of its 8 MiB at 1 MiB/s), then r0
+  const job = await f.call('snapshots.delete', {
+    hostId: f.A,
+    uuid: vm.uuid,
+    name: 'r0',
+    method: 'blockjobs',
+    children: true,
+    bandwidthMiBps: 1,
+  });
+  await jobWhen(
+    f.backend,
+    job.id,
+    (j) => j.kind === 'snapshot' && j.phase === 'r1 (1/2): merging vda' && (j.detail.figures.bytes ?? 0) > 0,
+    30_000,
+  );
   await f.backend.close(); // the app quits mid-merge; QEMU goes on
   expect(await virshOn('A', ['blockjob', '--raw', name, 'vda'])).toMatch(/cur=\d+/);
   g = await startFixture('snap-restart');
@@ -90,6 +105,7 @@ it('a merge is found again after the app restarts: the new backend follows it as
     check();
   });
   expect(found.title).toContain('found running on the host');
+  expect(found.title).toContain('and then “r0”'); // the steps left were kept in the mark
   const done = await jobEnd(backend, found.id, 60_000);
   expect(done.status, done.error?.message).toBe('succeeded');
   expect((await virshOn('A', ['domblklist', name])).trim()).toContain(vm.disk);
