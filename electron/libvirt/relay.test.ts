@@ -178,10 +178,16 @@ describe('EventRelay: one registration per event and connection', () => {
     });
     const relay = new EventRelay(connection(a).conn);
     const errors: string[] = [];
-    relay.onError((e) => errors.push(e.message));
+    relay.onError((e, key) => errors.push(`${key}: ${e.message}`));
+    // A feature's view hears of its own kinds' errors only.
+    const viewErrors: string[] = [];
+    new RelayedDomainEvents(relay, ['lifecycle']).onError((e) => viewErrors.push(e.message));
+    const tunableView = new RelayedDomainEvents(relay, ['tunable']);
+    tunableView.onError((e) => viewErrors.push(`tunable view: ${e.message}`));
     const s = relay.domain('tunable', () => {});
     await expect(s.ready).rejects.toThrow('already tracked');
-    expect(errors).toEqual(['event callback already tracked']);
+    expect(errors).toEqual(['domain.tunable: event callback already tracked']);
+    expect(viewErrors).toEqual(['tunable view: event callback already tracked']);
     s.off();
     await relay.dispose();
     expect(deregs(a)).toEqual([]);

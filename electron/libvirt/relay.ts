@@ -126,7 +126,7 @@ export class EventRelay {
   /** Per key: the deregistration of the last slot, awaited before registering that key again. */
   private readonly settling = new Map<string, Promise<void>>();
   private readonly resyncListeners = new Set<() => void>();
-  private readonly errorListeners = new Set<(err: Error) => void>();
+  private readonly errorListeners = new Set<(err: Error, key?: string) => void>();
   private offReconnect: (() => void) | null = null;
   private disposed = false;
 
@@ -178,8 +178,8 @@ export class EventRelay {
     return () => void this.resyncListeners.delete(fn);
   }
 
-  /** A message that could not be decoded, a subscriber that threw, or a registration libvirt refused. */
-  onError(fn: (err: Error) => void): () => void {
+  /** A message that could not be decoded, a subscriber that threw, or a registration libvirt refused; `key` names the event. */
+  onError(fn: (err: Error, key?: string) => void): () => void {
     this.errorListeners.add(fn);
     return () => void this.errorListeners.delete(fn);
   }
@@ -231,7 +231,7 @@ export class EventRelay {
         if (s.id === null) s.early.push({ id, e });
         else if (id === s.id) this.dispatch(s, e);
       },
-      (err) => this.emitError(err),
+      (err) => this.emitError(err, s.ch.key),
     );
     const before = this.settling.get(s.ch.key) ?? Promise.resolve();
     s.ready = before.then(async () => {
@@ -242,7 +242,7 @@ export class EventRelay {
         if (s.token === token) {
           s.id = -1;
           s.early = [];
-          this.emitError(err as Error);
+          this.emitError(err as Error, s.ch.key);
         }
         throw err;
       }
@@ -281,14 +281,14 @@ export class EventRelay {
       try {
         fn(e);
       } catch (err) {
-        this.emitError(err as Error);
+        this.emitError(err as Error, s.ch.key);
       }
     }
   }
 
-  private emitError(err: Error): void {
-    if (this.errorListeners.size === 0) console.error(`[events] ${err.message}`);
-    for (const fn of [...this.errorListeners]) fn(err);
+  private emitError(err: Error, key?: string): void {
+    if (this.errorListeners.size === 0) console.error(`[events] ${key ?? ''} ${err.message}`);
+    for (const fn of [...this.errorListeners]) fn(err, key);
   }
 }
 
@@ -344,8 +344,12 @@ export class RelayedDomainEvents {
     return off;
   }
 
+  /** Errors of this view's kinds only (the relay serves other features' events too). */
   onError(fn: (err: Error) => void): () => void {
-    const off = this.relay.onError(fn);
+    const keys = new Set(this.kinds.map((k) => domainChannel(k).key));
+    const off = this.relay.onError((err, key) => {
+      if (key === undefined || keys.has(key)) fn(err);
+    });
     this.offs.push(off);
     return off;
   }
