@@ -20,7 +20,7 @@ import type { Page } from '@playwright/test';
 import { type AppServer, expect, openApp, test } from './fixtures';
 import { guestVmXml } from './lab/guest-vm';
 import { connectLabHosts } from './lab/hosts';
-import { guestExec, virshOn } from './lab/lab';
+import { guestExec, labSh, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
 import { removeDomains } from './pages/leftovers';
@@ -36,6 +36,8 @@ const V6 = `s18-v6-${tag}`;
 const MAC1 = '52:54:00:18:05:01';
 const MAC2 = '52:54:00:18:05:02';
 const MAC3 = '52:54:00:18:05:03';
+const MAC4 = '52:54:00:18:05:04';
+const MAC5 = '52:54:00:18:05:05';
 
 async function removeNetworks(): Promise<void> {
   const names = (await virshOn('A', ['net-list', '--all', '--name'])).split('\n').map((s) => s.trim());
@@ -181,11 +183,10 @@ test('a NAT network with a static host: the guest gets that address, leases show
 });
 
 async function virshPid(name: string): Promise<string> {
-  const { labSh } = await import('./lab/lab');
   return (await labSh(['exec', 'A', 'cat', `/run/libvirt/network/${name}.pid`])).stdout;
 }
 
-test('a host bridge under a hostile name, autostart, stop and start; an overlapping subnet named at its field; an open network; edit live; IPv6 defined only', async ({
+test('a host bridge under a hostile name, autostart, stop and start; an overlapping subnet named at its field; an open network; edit live, and pending until a restart; IPv6: overlap refused, defined, started', async ({
   page,
   server,
 }, testInfo) => {
@@ -269,6 +270,31 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
   expect(live).toContain("<range start='10.203.106.100' end='10.203.106.120'");
   expect(live).not.toContain(MAC3);
 
+  // The pending path: a host added to the running network only (virsh --live) holds .70 there. The same
+  // address for another MAC goes into the definition; the running network refuses it (libvirt's reason
+  // shown): pending, and the row says a restart applies it. Restarted through the UI: the definition runs.
+  await virshOn('A', ['net-update', ISO, 'add', 'ip-dhcp-host', `<host mac='${MAC4}' ip='10.203.106.70'/>`, '--live']);
+  result = await tab.edit(ISO, { hosts: [{ mac: MAC5, ip: '10.203.106.70' }] });
+  await expect(result.getByTestId('network-edit-pending')).toContainText(
+    `static host ${MAC5} → 10.203.106.70 (the running network refused it: `,
+  );
+  await expect(result.getByTestId('network-edit-pending')).toContainText('existing dhcp host entry');
+  await expect(result.getByTestId('network-edit-live')).toHaveCount(0);
+  await tab.closeEdit();
+  expect(await virshOn('A', ['net-dumpxml', ISO, '--inactive'])).toContain(`<host mac='${MAC5}' ip='10.203.106.70'/>`);
+  expect(await virshOn('A', ['net-dumpxml', ISO])).toContain(`<host mac='${MAC4}' ip='10.203.106.70'/>`);
+  const iso = tab.row(ISO);
+  await expect(iso.getByTestId('network-pending')).toBeVisible();
+  await iso.getByTestId('network-stop').click();
+  await expect(iso).toHaveAttribute('data-active', 'false');
+  await expect(iso.getByTestId('network-pending')).toHaveCount(0);
+  await iso.getByTestId('network-start').click();
+  await expect(iso).toHaveAttribute('data-active', 'true');
+  await expect(iso.getByTestId('network-pending')).toHaveCount(0);
+  const restarted = await virshOn('A', ['net-dumpxml', ISO]);
+  expect(restarted).toContain(`<host mac='${MAC5}' ip='10.203.106.70'/>`);
+  expect(restarted).not.toContain(MAC4);
+
   // IPv6: a wrong address and a DHCPv6 range outside the subnet are named at their fields; then an
   // isolated network with an IPv6 subnet and DHCPv6 range, defined only (not started).
   await tab.fill({
@@ -304,6 +330,26 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
   await tab.closeEdit();
   expect(await virshOn('A', ['net-dumpxml', V6])).toContain("<range start='10.203.108.10' end='10.203.108.20'");
   expect(await virshOn('A', ['net-info', V6])).toMatch(/Autostart:\s+yes/);
+  // An IPv6 subnet overlapping it (a /48 around its /64) is named at its field; its IPv4 subnet is free.
+  await tab.fill({
+    name: `${V6}-b`,
+    mode: 'isolated',
+    address: '10.203.109.1',
+    prefix: 24,
+    ipv6: { address: 'fd00:203:108::8', prefix: 48 },
+  });
+  await tab.submit();
+  await expect(
+    tab.form.getByText(`The subnet fd00:203:108::/48 overlaps network "${V6}" (fd00:203:108::/64) on this host: pick another subnet.`),
+  ).toBeVisible();
+  await expect(tab.form.getByTestId('network-form-summary')).toHaveText('Check this field: IPv6 address. Nothing was sent.');
+  await tab.cancel();
+  // Started: libvirt puts the IPv6 address on the network's bridge (dnsmasq serves DHCPv6 and router advertisements).
+  await v6.getByTestId('network-start').click();
+  await expect(v6).toHaveAttribute('data-active', 'true');
+  const bridge6 = (await v6.getByTestId('network-bridge').textContent()) ?? '';
+  expect((await labSh(['exec', 'A', 'ip', '-6', 'addr', 'show', 'dev', bridge6])).stdout).toContain('inet6 fd00:203:108::1/64');
+  expect((await labSh(['exec', 'A', 'ps', '-o', 'args=', '-C', 'dnsmasq'])).stdout).toContain(`${V6}.conf`);
 
   for (const n of [HOSTILE, ISO, OPEN, V6]) {
     await tab.delete(n);

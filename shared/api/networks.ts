@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   BridgeName,
+  bigIntToIpv6,
   DhcpHostName,
   HostId,
   hostRef,
@@ -131,31 +132,54 @@ export const NetworkSpec = z
   });
 export type NetworkSpec = z.infer<typeof NetworkSpec>;
 
-/** The IPv4 subnets of the host's other networks, as overlapSubnetIssues takes them. */
+/** The subnets of the host's other networks, as overlapSubnetIssues takes them (family: IPv4 unless said). */
 export interface HostSubnet {
   network: string;
+  family?: 'ipv4' | 'ipv6';
   address: string;
   prefix: number;
 }
 
 /**
- * The spec's subnet against the host's other networks (the form checks it before sending, the
- * backend again before defining): one issue at the address field naming the network in the way.
+ * The spec's subnets against the host's other networks (the form checks them before sending, the
+ * backend again before defining): IPv4 against IPv4, IPv6 against IPv6; one issue at each address
+ * field whose subnet overlaps another network's, naming that network.
  */
-export function overlapSubnetIssues(spec: { name: string; ipv4?: { address: string; prefix: number } }, others: readonly HostSubnet[]) {
+export function overlapSubnetIssues(
+  spec: { name: string; ipv4?: { address: string; prefix: number }; ipv6?: { address: string; prefix: number } },
+  others: readonly HostSubnet[],
+) {
   const issues: { path: (string | number)[]; message: string }[] = [];
+  const clash = (o: HostSubnet, message: string) => issues.push({ path: [o.family === 'ipv6' ? 'ipv6' : 'ipv4', 'address'], message });
   const ip = spec.ipv4;
-  if (!ip || !Ipv4Address.safeParse(ip.address).success || !Ipv4Prefix.safeParse(ip.prefix).success) return issues;
-  const mine = ipv4Subnet(ip.address, ip.prefix);
-  for (const o of others) {
-    if (o.network === spec.name) continue;
-    const theirs = ipv4Subnet(o.address, o.prefix);
-    if (mine.first <= theirs.last && theirs.first <= mine.last) {
-      issues.push({
-        path: ['ipv4', 'address'],
-        message: `The subnet ${intToIpv4(mine.first)}/${ip.prefix} overlaps network "${o.network}" (${intToIpv4(theirs.first)}/${o.prefix}) on this host: pick another subnet.`,
-      });
-      break;
+  if (ip && Ipv4Address.safeParse(ip.address).success && Ipv4Prefix.safeParse(ip.prefix).success) {
+    const mine = ipv4Subnet(ip.address, ip.prefix);
+    for (const o of others) {
+      if (o.network === spec.name || (o.family ?? 'ipv4') !== 'ipv4' || !Ipv4Address.safeParse(o.address).success) continue;
+      const theirs = ipv4Subnet(o.address, o.prefix);
+      if (mine.first <= theirs.last && theirs.first <= mine.last) {
+        clash(
+          o,
+          `The subnet ${intToIpv4(mine.first)}/${ip.prefix} overlaps network "${o.network}" (${intToIpv4(theirs.first)}/${o.prefix}) on this host: pick another subnet.`,
+        );
+        break;
+      }
+    }
+  }
+  const ip6 = spec.ipv6;
+  if (ip6 && Ipv6Address.safeParse(ip6.address).success && Ipv6Prefix.safeParse(ip6.prefix).success) {
+    const mine = ipv6Subnet(ip6.address, ip6.prefix);
+    for (const o of others) {
+      // Another network's IPv6 prefix may be anything libvirt took (not only 48–64).
+      if (o.network === spec.name || o.family !== 'ipv6' || ipv6ToBigInt(o.address) === null || o.prefix < 0 || o.prefix > 128) continue;
+      const theirs = ipv6Subnet(o.address, o.prefix);
+      if (mine.first <= theirs.last && theirs.first <= mine.last) {
+        clash(
+          o,
+          `The subnet ${bigIntToIpv6(mine.first)}/${ip6.prefix} overlaps network "${o.network}" (${bigIntToIpv6(theirs.first)}/${o.prefix}) on this host: pick another subnet.`,
+        );
+        break;
+      }
     }
   }
   return issues;
@@ -189,6 +213,8 @@ export interface NetworkInfo {
   mode: string;
   bridge?: string;
   addresses: NetworkAddress[];
+  /** Running and persistent, its definition's addresses differ (a change libvirt could not apply live): they take effect at the next start. */
+  nextAddresses?: NetworkAddress[];
   /** VMs of this host with a NIC on this network. */
   usedBy: NetworkUser[];
 }

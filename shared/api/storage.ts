@@ -25,6 +25,14 @@ export interface PoolRow {
 }
 
 /** One volume of a pool, with the VMs that use it (as a disk or under an overlay). */
+/** A volume just created: its name, path, format and backing as made (its sizes come with the pool's volume list). */
+export interface CreatedVolume {
+  name: string;
+  path: string;
+  format: 'qcow2' | 'raw';
+  backing?: string;
+}
+
 export interface VolumeRow {
   name: string;
   path: string;
@@ -155,7 +163,7 @@ export const storageRequests = {
   'storage.poolAction': { input: poolRef.extend({ action: PoolAction }).strict(), output: out<Job | null>() },
   'storage.poolAutostart': { input: poolRef.extend({ autostart: z.boolean() }).strict(), output: out<void>() },
   /** Creates a volume (qcow2 or raw, optional preallocation and backing volume). */
-  'storage.createVolume': { input: CreateVolumeSpec, output: out<VolumeRow>() },
+  'storage.createVolume': { input: CreateVolumeSpec, output: out<CreatedVolume>() },
   /** Grows a volume: live through each running VM that has it attached, else offline through libvirt. */
   'storage.resizeVolume': { input: volRef.extend({ capacity: Bytes }).strict(), output: out<ResizeResult>() },
   /**

@@ -3,9 +3,9 @@
 // built escaped and read back.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NetworkSpec } from '../../../shared/api/networks';
+import { NetworkSpec, overlapSubnetIssues } from '../../../shared/api/networks';
 import { buildDhcpHostXml, buildNetworkXml, netmaskToPrefix, parseNetworkXml } from '../../xml/network';
-import { checkDefine, leaseRows, refuseWhileInUse, vmIndex } from './checks';
+import { checkDefine, hostSubnets, leaseRows, refuseWhileInUse, vmIndex } from './checks';
 import { usersOf, type VmNics, vmNicsOf } from './facts';
 
 const nat = {
@@ -166,5 +166,24 @@ describe('NetworkSpec, IPv6 (one validator: shared/api/common.ts Ipv6Address / i
     expect(ipv6ToBigInt('1:2:3:4:5:6:7:8')).toBe(ipv6ToBigInt('1:2:3:4:5:6:7:8'));
     for (const bad of ['1::2::3', ':1', '1:2:3:4:5:6:7:8:9', '12345::', 'fe80::1%eth0', '::ffff:1.2.3.4', '', 'g::1'])
       expect(ipv6ToBigInt(bad)).toBeNull();
+  });
+  it('writes IPv6 back in its short form', async () => {
+    const { bigIntToIpv6, ipv6ToBigInt } = await import('../../../shared/api/common');
+    for (const a of ['::', '::1', 'fd00:203:108::', 'fd00::1:0:0:2', '1:2:3:4:5:6:7:8', '1:0:2::', 'fd00:0:0:1::1'])
+      expect(bigIntToIpv6(ipv6ToBigInt(a) ?? -1n)).toBe(a);
+    expect(bigIntToIpv6(ipv6ToBigInt('fd00:0000:0000:0001:0:0:0:1') ?? -1n)).toBe('fd00:0:0:1::1');
+  });
+  it("refuses an IPv6 subnet overlapping another network's, IPv4 and IPv6 apart", () => {
+    const v6net = parseNetworkXml(
+      "<network><name>six</name><ip address='10.203.120.1' prefix='24'/><ip family='ipv6' address='fd00:203:120::1' prefix='56'/></network>",
+    );
+    // fd00:203:120:7::/64 lies inside six's fd00:203:120::/56.
+    expect(() => checkDefine(NetworkSpec.parse({ ...nat, ipv6: { address: 'fd00:203:120:7::1', prefix: 64 } }), [v6net])).toThrow(
+      'The subnet fd00:203:120:7::/64 overlaps network "six" (fd00:203:120::/56) on this host: pick another subnet.',
+    );
+    expect(() => checkDefine(NetworkSpec.parse({ ...nat, ipv6: { address: 'fd00:203:121::1', prefix: 64 } }), [v6net])).not.toThrow();
+    // Both families clash: each is named at its own field.
+    const both = { name: 'x', ipv4: { address: '10.203.120.9', prefix: 24 }, ipv6: { address: 'fd00:203:120::9', prefix: 64 } };
+    expect(overlapSubnetIssues(both, hostSubnets([v6net])).map((i) => i.path.join('.'))).toEqual(['ipv4.address', 'ipv6.address']);
   });
 });

@@ -18,9 +18,14 @@ export function refuseWhileInUse(verb: 'stop' | 'delete', net: NetworkModel, vms
   );
 }
 
-/** The host's IPv4 subnets by network, for the overlap check. */
+/** The host's IPv4 and IPv6 subnets by network, for the overlap check. */
 export function hostSubnets(nets: readonly NetworkModel[]): HostSubnet[] {
-  return nets.flatMap((n) => ipv4Subnets(n).map((s) => ({ network: n.name, ...s })));
+  return nets.flatMap((n) => [
+    ...ipv4Subnets(n).map((s) => ({ network: n.name, family: 'ipv4' as const, ...s })),
+    ...n.addresses
+      .filter((a) => a.family === 'ipv6')
+      .map((a) => ({ network: n.name, family: 'ipv6' as const, address: a.address, prefix: a.prefix })),
+  ]);
 }
 
 /** A new network's spec against the host: its name is free and its subnet overlaps none of the others. */

@@ -62,20 +62,47 @@ export async function readVmNics(rpc: RpcClient): Promise<VmNics[]> {
 
 export interface NetworkFacts {
   ref: NetworkRef;
+  /** As it runs (or, inactive, as defined). */
   model: NetworkModel;
+  /** Its persistent definition: what the next start brings (the same as `model` unless a change is pending). */
+  defined: NetworkModel;
   active: boolean;
   persistent: boolean;
   autostart: boolean;
 }
 
+/** virNetworkXMLFlags.INACTIVE: the persistent definition, not the running network. */
+const XML_INACTIVE = 1;
+
 export async function readNetwork(rpc: RpcClient, ref: NetworkRef): Promise<NetworkFacts> {
-  const [xml, active, persistent, autostart] = await Promise.all([
+  // Both definitions in the same round trip: a running network's definition may hold changes for its next start.
+  const [xml, inactive, active, persistent, autostart] = await Promise.all([
     networkGetXmlDesc(rpc, ref),
+    networkGetXmlDesc(rpc, ref, { flags: XML_INACTIVE }),
     networkIsActive(rpc, ref),
     networkIsPersistent(rpc, ref),
     networkGetAutostart(rpc, ref),
   ]);
-  return { ref, model: parseNetworkXml(xml), active, persistent, autostart };
+  const model = parseNetworkXml(xml);
+  return { ref, model, defined: inactive === xml ? model : parseNetworkXml(inactive), active, persistent, autostart };
+}
+
+/** The addresses with their DHCP ranges and static hosts, in a form that compares (host order ignored). */
+const addressKey = (m: NetworkModel) =>
+  JSON.stringify(
+    m.addresses.map((a) => [
+      a.family,
+      a.address,
+      a.prefix,
+      a.dhcp?.start ?? null,
+      a.dhcp?.end ?? null,
+      a.hosts.map((h) => JSON.stringify([h.mac?.toLowerCase() ?? null, h.ip ?? null, h.name ?? null])).sort(),
+    ]),
+  );
+
+/** A running persistent network whose definition's addresses (DHCP range, static hosts) differ from what runs: those wait for a restart. */
+export function pendingAddresses(f: NetworkFacts): NetworkModel['addresses'] | undefined {
+  return f.active && f.persistent && addressKey(f.model) !== addressKey(f.defined) ? f.defined.addresses : undefined;
 }
 
 export async function readNetworks(rpc: RpcClient): Promise<NetworkFacts[]> {
@@ -112,6 +139,7 @@ export function networkInfo(f: NetworkFacts, vms: readonly VmNics[]): NetworkInf
     mode: f.model.mode,
     ...(f.model.bridge ? { bridge: f.model.bridge } : {}),
     addresses: f.model.addresses,
+    ...(pendingAddresses(f) ? { nextAddresses: f.defined.addresses } : {}),
     usedBy: usersOf(f.model, vms),
   };
 }

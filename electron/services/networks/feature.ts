@@ -115,20 +115,28 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
 
   /**
    * An edit as virNetworkUpdate steps: removals first (an address freed before it is given
-   * again), then additions. On a running network each goes live and into the definition; one
-   * libvirt cannot apply live is put in the definition only and reported pending (until restart).
+   * again), then additions. The edit is of the network's definition (a running network's
+   * definition may already hold changes for its next start; the form shows it); each step also
+   * goes to the running network where that one differs, in the same call. One libvirt refuses on
+   * the running network (e.g. its address is held there by a host added live only) is put in the
+   * definition alone and reported pending until the network restarts. Entries the running network
+   * has but its definition lacks (added live only) are left to it: a restart drops them.
    */
   async function edit(e: NetworkEdit): Promise<NetworkEditResult> {
     const rpc = rpcOf(e.hostId);
     const net = await lookupNetwork(rpc, e.name);
-    const v4 = net.model.addresses.find((a) => a.family === 'ipv4');
+    // Inactive or persistent: the definition; transient: only the running network exists.
+    const base = net.persistent ? net.defined : net.model;
+    const v4 = base.addresses.find((a) => a.family === 'ipv4');
     if (!v4)
       throw new AppError(
         'invalid-input',
         `Network "${e.name}" has no IPv4 subnet`,
         'Only a network with an IPv4 address has a DHCP range and static hosts.',
       );
-    const v4Index = net.model.addresses.indexOf(v4);
+    const v4Index = base.addresses.indexOf(v4);
+    // The running network's IPv4 <ip> (the same place unless a restart is pending on the addresses themselves).
+    const live4 = net.active ? net.model.addresses.find((a) => a.family === 'ipv4' && a.address === v4.address) : undefined;
     const hosts = e.hosts.map((h) => ({ ...h, mac: h.mac.toLowerCase() }));
     const check = NetworkIpv4.safeParse({ address: v4.address, prefix: v4.prefix, ...(e.dhcp ? { dhcp: e.dhcp } : {}), hosts });
     if (!check.success)
@@ -139,18 +147,22 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
       );
     const key = (h: { mac?: string; ip?: string; name?: string }) => JSON.stringify([h.mac?.toLowerCase(), h.ip, h.name ?? null]);
     const before = v4.hosts.filter((h): h is DhcpHost => !!h.mac && !!h.ip);
+    const running = new Set((live4?.hosts ?? []).map(key));
     const wanted = new Set(hosts.map(key));
     const had = new Set(before.map(key));
-    type Step = { what: string; section: number; command: number; xml: string };
+    const sameRange = (a?: { start: string; end: string } | null, b?: { start: string; end: string } | null) =>
+      (a?.start ?? null) === (b?.start ?? null) && (a?.end ?? null) === (b?.end ?? null);
+    /** `live`: the running network needs this step too (it has what is removed, lacks what is added). */
+    type Step = { what: string; section: number; command: number; xml: string; live: boolean };
     const removals: Step[] = [];
     const additions: Step[] = [];
-    const sameRange = (v4.dhcp?.start ?? null) === (e.dhcp?.start ?? null) && (v4.dhcp?.end ?? null) === (e.dhcp?.end ?? null);
-    if (!sameRange && v4.dhcp)
+    if (!sameRange(v4.dhcp, e.dhcp) && v4.dhcp)
       removals.push({
         what: `DHCP range ${v4.dhcp.start}–${v4.dhcp.end} removed`,
         section: NetworkUpdateSection.IP_DHCP_RANGE,
         command: NetworkUpdateCommand.DELETE,
         xml: buildDhcpRangeXml(v4.dhcp),
+        live: !!live4 && sameRange(live4.dhcp, v4.dhcp),
       });
     for (const h of before)
       if (!wanted.has(key(h)))
@@ -159,13 +171,15 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
           section: NetworkUpdateSection.IP_DHCP_HOST,
           command: NetworkUpdateCommand.DELETE,
           xml: buildDhcpHostXml(h),
+          live: running.has(key(h)),
         });
-    if (!sameRange && e.dhcp)
+    if (!sameRange(v4.dhcp, e.dhcp) && e.dhcp)
       additions.push({
         what: `DHCP range ${e.dhcp.start}–${e.dhcp.end}`,
         section: NetworkUpdateSection.IP_DHCP_RANGE,
         command: NetworkUpdateCommand.ADD_LAST,
         xml: buildDhcpRangeXml(e.dhcp),
+        live: !!live4 && !sameRange(live4.dhcp, e.dhcp),
       });
     for (const h of hosts)
       if (!had.has(key(h)))
@@ -174,10 +188,10 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
           section: NetworkUpdateSection.IP_DHCP_HOST,
           command: NetworkUpdateCommand.ADD_LAST,
           xml: buildDhcpHostXml(h),
+          live: !!live4 && !running.has(key(h)),
         });
     const out: NetworkEditResult = { live: [], pending: [], saved: [] };
     const done = () => [...out.live, ...out.pending, ...out.saved];
-    const config = net.persistent ? NetworkUpdateFlags.AFFECT_CONFIG : 0;
     for (const st of [...removals, ...additions]) {
       const failed = (err: unknown) =>
         explain(
@@ -192,14 +206,25 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
         out.saved.push(st.what);
         continue;
       }
+      if (!net.persistent) {
+        await update(NetworkUpdateFlags.AFFECT_LIVE).catch(failed);
+        out.live.push(st.what);
+        continue;
+      }
+      if (!st.live) {
+        // The running network is already so: the definition catches up.
+        await update(NetworkUpdateFlags.AFFECT_CONFIG).catch(failed);
+        out.live.push(st.what);
+        continue;
+      }
       try {
-        await update(NetworkUpdateFlags.AFFECT_LIVE | config);
+        await update(NetworkUpdateFlags.AFFECT_LIVE | NetworkUpdateFlags.AFFECT_CONFIG);
         out.live.push(st.what);
       } catch (err) {
-        if (!net.persistent || !isLibvirtError(err)) failed(err);
-        // libvirt would not change the running network: the definition only, for its next start.
+        if (!isLibvirtError(err)) failed(err);
+        // libvirt would not change the running network (both or nothing): the definition only, for its next start.
         await update(NetworkUpdateFlags.AFFECT_CONFIG).catch(failed);
-        out.pending.push(st.what);
+        out.pending.push(`${st.what} (the running network refused it: ${(err as Error).message})`);
       }
     }
     if (net.persistent && e.autostart !== net.autostart) {

@@ -6,40 +6,35 @@
  * sends no event at all). Used only while lifecycle events reach it; else read every time.
  *
  * libvirt takes one lifecycle registration per connection ("event callback already tracked" for
- * a second): in the app DomainService holds it and relays each event as `domain.changed`, which
- * renews the list too. So the list is kept when our own registration is in place, or when it was
- * refused as already tracked while `domain.changed` is followed.
+ * a second), so the events come through the connection's one relay (electron/libvirt/relay.ts),
+ * shared with the domain service and every other feature: no registration of its own.
  */
 import type { RpcClient } from '../../libvirt/client';
 import type { LibvirtConnection } from '../../libvirt/connection';
 import { domainListAll } from '../../libvirt/domain';
-import { ErrorCode, isLibvirtError } from '../../libvirt/errors';
-import { DomainEvents } from '../../libvirt/events';
 import type { DomainRef } from '../../libvirt/protocol';
+import { type EventRelay, RelayedDomainEvents } from '../../libvirt/relay';
 
 export class DomainList {
   private armed = false;
   private kept: Promise<DomainRef[]> | null = null;
-  private readonly events: DomainEvents;
-  /** Settles once the events are registered (true: the list is kept) or could not be (false). */
+  private readonly events: RelayedDomainEvents;
+  /** Settles once the lifecycle events reach it (true: the list is kept) or could not be registered (false). */
   readonly ready: Promise<boolean>;
   /** How many times the list was read from libvirt (tests look). */
   reads = 0;
 
   constructor(
-    private readonly conn: Pick<LibvirtConnection, 'rpc' | 'onReconnected'>,
+    private readonly conn: Pick<LibvirtConnection, 'rpc'>,
+    relay: EventRelay,
     onError: (err: Error) => void,
-    /** Subscribes to the app's `domain.changed` of this host (DomainService's relay); returns the unsubscribe. */
-    followChanges?: (fn: () => void) => () => void,
   ) {
-    this.unfollow = followChanges?.(() => this.forget()) ?? null;
-    this.events = new DomainEvents(conn, { kinds: ['lifecycle'] });
+    this.events = new RelayedDomainEvents(relay, ['lifecycle']);
     this.events.on('lifecycle', () => this.forget());
     this.events.onResync(() => this.forget());
     this.events.onError((err) => {
       this.forget();
-      // After a reconnect the relay's registration is back first: not an error here.
-      if (!(this.unfollow && isLibvirtError(err, ErrorCode.INVALID_ARG) && /already tracked/.test(err.message))) onError(err);
+      onError(err);
     });
     this.ready = this.events.start().then(
       () => {
@@ -47,18 +42,11 @@ export class DomainList {
         return true;
       },
       (err: Error) => {
-        // Another registration on this connection already brings the events (relayed as domain.changed).
-        if (this.unfollow && isLibvirtError(err, ErrorCode.INVALID_ARG) && /already tracked/.test(err.message)) {
-          this.armed = true;
-          return true;
-        }
         onError(err);
         return false;
       },
     );
   }
-
-  private readonly unfollow: (() => void) | null;
 
   forget(): void {
     this.kept = null;
@@ -84,7 +72,6 @@ export class DomainList {
   dispose(): void {
     this.armed = false;
     this.kept = null;
-    this.unfollow?.();
     void this.events.stop();
   }
 }

@@ -19,7 +19,7 @@ import { StorageService } from './service';
 export type StorageFeature = Feature<keyof typeof storageRequests>;
 
 export function createStorageFeature(deps: ServiceDeps): StorageFeature {
-  const s = new StorageService(deps.hosts, deps.events);
+  const s = new StorageService(deps.hosts, deps.events, deps.relays);
   const job = (
     hostId: string,
     title: string,

@@ -5,7 +5,15 @@
  * the VMs. Reads go through facts.ts, decisions through checks.ts.
  */
 import type { HostId } from '../../../shared/api/common';
-import type { CreateVolumeSpec, DefinePoolSpec, PoolAction, PoolRow, ResizeResult, VolumeRow } from '../../../shared/api/storage';
+import type {
+  CreatedVolume,
+  CreateVolumeSpec,
+  DefinePoolSpec,
+  PoolAction,
+  PoolRow,
+  ResizeResult,
+  VolumeRow,
+} from '../../../shared/api/storage';
 import { AppError } from '../../../shared/errors';
 import type { EventHub } from '../../core/events';
 import type { RpcClient } from '../../libvirt/client';
@@ -13,6 +21,7 @@ import type { LibvirtConnection } from '../../libvirt/connection';
 import { domainLookupByName } from '../../libvirt/domain';
 import { ErrorCode, isLibvirtError, withLibvirtHint } from '../../libvirt/errors';
 import type { StoragePoolRef, StorageVolRef } from '../../libvirt/protocol';
+import { EventRelays } from '../../libvirt/relay';
 import {
   domainBlockResize,
   poolBuild,
@@ -67,6 +76,9 @@ const volError =
     throw withLibvirtHint(err, `Is pool ${pool} running? Start it to reach its volumes.`);
   };
 
+/** Pool types whose volumes are files under the pool's directory (libvirt keys them by path). */
+const FILE_POOLS = new Set(['dir', 'fs', 'netfs']);
+
 /** virDomainBlockResizeFlags.BYTES: the size is in bytes, not KiB. */
 const BLOCK_RESIZE_BYTES = 1;
 
@@ -74,14 +86,16 @@ export class StorageService {
   private readonly unwatch = new Map<HostId, () => void>();
   /** Per host: the domain list, kept until a lifecycle event (domain-list.ts). */
   private readonly domainLists = new Map<HostId, DomainList>();
-  /** Per host: pool name -> its reference (name + uuid), so an action needs no lookup first. */
-  private readonly poolRefs = new Map<HostId, Map<string, StoragePoolRef>>();
+  /** Per host: pool name -> its reference (name + uuid) and type when known, so an action needs no lookup first. */
+  private readonly poolRefs = new Map<HostId, Map<string, { ref: StoragePoolRef; type?: string }>>();
   private readonly onConnected = (hostId: HostId, conn: LibvirtConnection) => this.watch(hostId, conn);
   private readonly onDisconnected = (hostId: HostId) => this.stopWatch(hostId);
 
   constructor(
     private readonly hosts: Pick<HostManager, 'connection' | 'name' | 'on' | 'off'>,
-    private readonly events: Pick<EventHub, 'emit'> & Partial<Pick<EventHub, 'on'>>,
+    private readonly events: Pick<EventHub, 'emit'>,
+    /** The connections' event relays (the app's one, shared with every feature; alone: its own). */
+    private readonly relays: EventRelays = new EventRelays(),
   ) {
     hosts.on('connected', this.onConnected);
     hosts.on('disconnected', this.onDisconnected);
@@ -113,7 +127,7 @@ export class StorageService {
    */
   private async onPool<T>(hostId: HostId, name: string, fn: (p: StoragePoolRef) => Promise<T>): Promise<T> {
     const rpc = this.rpc(hostId);
-    const kept = this.poolRefs.get(hostId)?.get(name);
+    const kept = this.poolRefs.get(hostId)?.get(name)?.ref;
     if (kept) {
       try {
         return await fn(kept);
@@ -127,13 +141,14 @@ export class StorageService {
     return fn(p);
   }
 
-  private keepPool(hostId: HostId, p: StoragePoolRef): void {
+  private keepPool(hostId: HostId, p: StoragePoolRef, type?: string): void {
     let m = this.poolRefs.get(hostId);
     if (!m) {
       m = new Map();
       this.poolRefs.set(hostId, m);
     }
-    m.set(p.name, p);
+    const known = type ?? (m.get(p.name)?.ref.uuid === p.uuid ? m.get(p.name)?.type : undefined);
+    m.set(p.name, { ref: p, ...(known ? { type: known } : {}) });
   }
 
   /**
@@ -172,7 +187,7 @@ export class StorageService {
 
   async pools(hostId: HostId): Promise<PoolRow[]> {
     const rows = await readPools(this.rpc(hostId));
-    for (const r of rows) this.keepPool(hostId, { name: r.name, uuid: r.uuid });
+    for (const r of rows) this.keepPool(hostId, { name: r.name, uuid: r.uuid }, r.type);
     return rows;
   }
 
@@ -205,7 +220,7 @@ export class StorageService {
     } catch (err) {
       throw withLibvirtHint(err, 'Nothing was defined. Pick another name or directory.');
     }
-    this.keepPool(hostId, ref);
+    this.keepPool(hostId, ref, spec.type);
     this.changed(hostId, spec.name);
     // What a pool just defined is: inactive, not built, no autostart (nothing to read back).
     return {
@@ -287,7 +302,7 @@ export class StorageService {
     this.changed(hostId, name);
   }
 
-  async createVolume(spec: CreateVolumeSpec): Promise<VolumeRow> {
+  async createVolume(spec: CreateVolumeSpec): Promise<CreatedVolume> {
     const rpc = this.rpc(spec.hostId);
     let backingStore: { path: string; format: string } | undefined;
     const ref = await this.onPool(spec.hostId, spec.pool, async (p) => {
@@ -320,18 +335,11 @@ export class StorageService {
       }
     });
     this.changed(spec.hostId, spec.pool);
-    // A volume just made is nobody's disk yet; its format and backing are what was asked.
-    const [info, path] = await Promise.all([volGetInfo(rpc, ref), volGetPath(rpc, ref)]);
-    return {
-      name: ref.name,
-      path,
-      format: spec.format,
-      capacity: info.capacity,
-      allocation: info.allocation,
-      ...(backingStore ? { backing: backingStore.path } : {}),
-      users: [],
-      liveUsers: [],
-    };
+    // What was made, as asked; its sizes come with the pool's list (storage.changed refetches it).
+    // A directory-backed pool's volume key is its path (libvirt's fs backends): no read back.
+    const type = this.poolRefs.get(spec.hostId)?.get(spec.pool)?.type;
+    const path = type && FILE_POOLS.has(type) && ref.key.startsWith('/') ? ref.key : await volGetPath(rpc, ref);
+    return { name: ref.name, path, format: spec.format, ...(backingStore ? { backing: backingStore.path } : {}) };
   }
 
   async resizeVolume(hostId: HostId, pool: string, name: string, capacity: number): Promise<ResizeResult> {
@@ -472,10 +480,8 @@ export class StorageService {
     this.unwatch.set(hostId, stop);
     this.domainLists.set(
       hostId,
-      new DomainList(
-        conn,
-        (err) => console.error(`[storage] domain events on ${this.hosts.name(hostId)}: ${err.message}`),
-        this.events.on ? (fn) => this.events.on?.('domain.changed', (e) => e.hostId === hostId && fn()) ?? (() => {}) : undefined,
+      new DomainList(conn, this.relays.of(conn), (err) =>
+        console.error(`[storage] domain events on ${this.hosts.name(hostId)}: ${err.message}`),
       ),
     );
   }

@@ -143,8 +143,10 @@ const EMPTY: Draft = {
 
 /** An existing network as a draft (edit): its first IPv4 subnet's range and static hosts, its autostart. */
 function draftOf(n: NetworkInfo): Draft {
-  const v4 = n.addresses.find((a) => a.family === 'ipv4');
-  const v6 = n.addresses.find((a) => a.family === 'ipv6');
+  // The edit is of the definition: what the next start brings (pending changes included).
+  const addresses = n.nextAddresses ?? n.addresses;
+  const v4 = addresses.find((a) => a.family === 'ipv4');
+  const v6 = addresses.find((a) => a.family === 'ipv6');
   return {
     ...EMPTY,
     name: n.name,
@@ -179,7 +181,7 @@ function EditResult({ r, onClose }: { r: NetworkEditResult; onClose(): void }) {
     <Stack gap="sm" data-testid="network-edit-result">
       {none && <Text size="sm">Nothing to change.</Text>}
       {part('Applied to the running network', r.live, 'network-edit-live', 'teal')}
-      {part('Pending until the network restarts (libvirt cannot change these live)', r.pending, 'network-edit-pending', 'yellow')}
+      {part('Pending until the network restarts (the running network refused these)', r.pending, 'network-edit-pending', 'yellow')}
       {part('Saved in its definition (it is not running)', r.saved, 'network-edit-saved', 'blue')}
       <Group justify="flex-end">
         <Button onClick={onClose} data-testid="network-edit-done">
@@ -213,7 +215,7 @@ function Form({
   const spec = toSpec(d);
   const check = NetworkSpec.safeParse(spec);
   const others = networks.flatMap((n) =>
-    n.addresses.filter((a) => a.family === 'ipv4').map((a) => ({ network: n.name, address: a.address, prefix: a.prefix })),
+    n.addresses.map((a) => ({ network: n.name, family: a.family, address: a.address, prefix: a.prefix })),
   );
   // Edit: only the IPv4 range and static hosts change, checked against the network's own subnet.
   const editCheck = editing ? NetworkIpv4.safeParse(spec.ipv4) : null;

@@ -64,6 +64,19 @@ function NetworkRow({
         >
           {n.active ? 'active' : 'inactive'}
         </Badge>
+        {n.nextAddresses && (
+          <Badge
+            size="sm"
+            variant="light"
+            color="yellow"
+            mt={4}
+            style={{ minWidth: 'fit-content' }}
+            title="Its definition's DHCP range or static hosts differ from the running network: a restart applies them."
+            data-testid="network-pending"
+          >
+            restart to apply
+          </Badge>
+        )}
       </Table.Td>
       <Table.Td data-testid="network-mode">{MODE_LABEL[n.mode] ?? n.mode}</Table.Td>
       <Table.Td>{n.bridge ? <Code data-testid="network-bridge">{n.bridge}</Code> : '—'}</Table.Td>
