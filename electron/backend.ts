@@ -77,7 +77,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const install = new InstallService(hosts, jobs, streams);
   const clone = new CloneService(hosts, jobs);
   // ---- migration
-  const migrations = new MigrationService(hosts, jobs);
+  const migrations = new MigrationService(hosts, jobs, relays);
   // ---- wave 2: each feature brings its own handlers
   const deps = { hosts, events, jobs, streams, domains, relays };
   const features = [

@@ -22,8 +22,8 @@ import type {
 import { AppError } from '../../../shared/errors';
 import type { LibvirtConnection } from '../../libvirt/connection';
 import { domainAbortJob, domainGetJobStats, domainListAll, domainLookupByUuid } from '../../libvirt/domain';
-import { DomainEvents } from '../../libvirt/events';
 import { type DomainRef, JobOperation, JobType, ListDomainsFlags } from '../../libvirt/protocol';
+import { EventRelays, RelayedDomainEvents } from '../../libvirt/relay';
 import type { HostManager } from '../hosts';
 import type { JobManager } from '../jobs';
 import { autoConvergeFor } from './autoconverge';
@@ -44,6 +44,8 @@ export class MigrationService {
   constructor(
     private readonly hosts: HostManager,
     private readonly jobs: JobManager,
+    /** The connections' event relays (one registration per event and connection, shared with every feature). */
+    private readonly relays: EventRelays = new EventRelays(),
   ) {
     hosts.on('connected', (hostId: HostId, conn: LibvirtConnection) => this.watch(hostId, conn));
     hosts.on('disconnected', (hostId: HostId) => this.unwatch(hostId));
@@ -325,7 +327,7 @@ export class MigrationService {
 
   private watch(hostId: HostId, conn: LibvirtConnection): void {
     this.unwatch(hostId);
-    const events = new DomainEvents(conn, { kinds: ['migrationIteration', 'jobCompleted'] });
+    const events = new RelayedDomainEvents(this.relays.of(conn), ['migrationIteration', 'jobCompleted']);
     events.on('migrationIteration', (e) => this.bySource.get(`${hostId}/${e.domain.uuid}`)?.live.wake?.());
     events.on('jobCompleted', (e) => {
       const run = this.bySource.get(`${hostId}/${e.domain.uuid}`);
