@@ -4,7 +4,7 @@ import { ErrorCode, LibvirtError } from './errors';
 import type { DomainEvent } from './events';
 import { type FakeRpc, fakeRpc } from './fake-rpc';
 import * as P from './gen/remote_protocol.gen';
-import { blockJobChannel, EventRelay, EventRelays, RelayedDomainEvents } from './relay';
+import { blockJobChannel, EventRelay, EventRelays, networkChannel, type PoolEvent, poolChannel, RelayedDomainEvents } from './relay';
 import type { BlockJobEvent } from './snapshot';
 
 const dom = { name: 'tiny', uuid: '0123abcd-4567-89ef-0011-223344556677', id: 3 };
@@ -226,5 +226,37 @@ describe('EventRelay: one registration per event and connection', () => {
     await relays.dispose();
     expect(deregs(a).sort()).toEqual([1, 2, 3, 4]);
     expect(a.hooks()).toBe(0);
+  });
+
+  it('pool and network events: two subscribers each ⇒ one registration per event id, decoded for both', async () => {
+    const a = client({ n: 30 });
+    let n = 60;
+    const held: number[] = [];
+    a.answer(P.CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY, (x: { eventID: number }) => {
+      held.push(x.eventID);
+      return { callbackID: n++ };
+    });
+    a.answer(P.CONNECT_NETWORK_EVENT_REGISTER_ANY, () => ({ callbackID: n++ }));
+    const relay = new EventRelay(connection(a).conn);
+    const pools: PoolEvent[] = [];
+    const nets: string[] = [];
+    const subs = [
+      relay.subscribe(poolChannel('lifecycle'), (e) => pools.push(e)),
+      relay.subscribe(poolChannel('lifecycle'), (e) => pools.push(e)),
+      relay.subscribe(poolChannel('refresh'), (e) => pools.push(e)),
+      relay.subscribe(networkChannel, (e) => nets.push(`${e.net.name} ${e.event}`)),
+      relay.subscribe(networkChannel, (e) => nets.push(`${e.net.name} ${e.event}`)),
+    ];
+    await Promise.all(subs.map((s) => s.ready));
+    expect(held.sort()).toEqual([0, 1]);
+    expect(a.count(P.CONNECT_NETWORK_EVENT_REGISTER_ANY)).toBe(1);
+    const pool = { name: 'p "1" <&>', uuid: dom.uuid };
+    a.emit(P.STORAGE_POOL_EVENT_LIFECYCLE, { callbackID: 60, pool, event: 2, detail: 0 });
+    a.emit(P.NETWORK_EVENT_LIFECYCLE, { callbackID: 62, net: { name: 'labnet', uuid: dom.uuid }, event: 3, detail: 0 });
+    expect(pools).toEqual([
+      { pool: 'p "1" <&>', event: 2 },
+      { pool: 'p "1" <&>', event: 2 },
+    ]);
+    expect(nets).toEqual(['labnet 3', 'labnet 3']);
   });
 });

@@ -16,6 +16,8 @@ import {
   decodeDomainEventMessage,
   domainEventDeregister,
   domainEventRegister,
+  networkEventDeregister,
+  networkEventRegister,
 } from './events';
 import * as P from './gen/remote_protocol.gen';
 import { type BlockJobEvent, blockJobEventDeregister, blockJobEventRegister, onBlockJobEvent } from './snapshot';
@@ -98,6 +100,28 @@ export function poolChannel(which: 'lifecycle' | 'refresh'): RelayChannel<PoolEv
       }),
   };
 }
+
+/** A network's lifecycle (NetworkLifecycleEvent: defined, undefined, started, stopped). */
+export interface NetworkEvent {
+  net: { name: string; uuid: string };
+  event: number;
+}
+
+/** virNetworkEventID LIFECYCLE, of every network. */
+export const networkChannel: RelayChannel<NetworkEvent> = {
+  key: 'network.lifecycle',
+  register: (rpc) => networkEventRegister(rpc),
+  deregister: (rpc, id) => networkEventDeregister(rpc, id, { timeoutMs: 5_000 }),
+  hook: (rpc, fn, onError) =>
+    rpc.onMessage(P.NETWORK_EVENT_LIFECYCLE.proc, (r) => {
+      try {
+        const m = P.readRemoteNetworkEventLifecycleMsg(r);
+        fn(m.callbackID, { net: { name: m.net.name, uuid: m.net.uuid }, event: m.event });
+      } catch (err) {
+        onError(err as Error);
+      }
+    }),
+};
 
 /** A subscription: `ready` settles when libvirt has the registration (rejects when it refused it). */
 export interface RelaySubscription {
