@@ -3,13 +3,15 @@
  * console or display). Every tab stays mounted while the dock is open, so switching tabs keeps
  * terminals and displays connected; closing a tab ends its session and frees its channel.
  */
-import { ActionIcon, CloseButton, Group, Paper, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, CloseButton, Group, Loader, Paper, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconDeviceDesktop, IconMaximize, IconMinimize, IconTerminal2, IconX } from '@tabler/icons-react';
-import { type PointerEvent as ReactPointerEvent, useCallback } from 'react';
+import { lazy, type PointerEvent as ReactPointerEvent, Suspense, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { VncViewer } from '../vnc/VncViewer';
-import { SerialConsole } from './SerialConsole';
 import { type ConsoleTab, useConsoles } from './store';
+
+// xterm.js and noVNC load with the first console opened, not with the app (a third of the bundle).
+const VncViewer = lazy(() => import('../vnc/VncViewer').then((m) => ({ default: m.VncViewer })));
+const SerialConsole = lazy(() => import('./SerialConsole').then((m) => ({ default: m.SerialConsole })));
 
 const STRIP = 36;
 
@@ -123,11 +125,13 @@ export function ConsoleDock() {
               style={{ position: 'absolute', inset: 0, padding: 6, display: t.key === active ? 'block' : 'none' }}
               data-testid={`console-panel-${t.kind}-${t.name}`}
             >
-              {t.kind === 'serial' ? (
-                <SerialConsole tab={t} active={expanded && t.key === active} />
-              ) : (
-                <VncViewer tab={t} active={expanded && t.key === active} />
-              )}
+              <Suspense fallback={<Loader size="sm" m="md" />}>
+                {t.kind === 'serial' ? (
+                  <SerialConsole tab={t} active={expanded && t.key === active} />
+                ) : (
+                  <VncViewer tab={t} active={expanded && t.key === active} />
+                )}
+              </Suspense>
             </div>
           ))}
         </div>

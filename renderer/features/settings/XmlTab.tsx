@@ -6,14 +6,16 @@
  */
 import { Alert, Badge, Button, Code, Group, Loader, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconEdit, IconGitCompare } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorOf } from '../../components/notify';
 import { XmlView } from '../../components/XmlView';
 import { useRead } from '../../queries';
 import { useXmlDefinition, useXmlWrite } from '../../queries/settings';
-import { CodeEditor } from './CodeEditor';
 import { hunks, lineDiff, lineOfError } from './lineDiff';
+
+// CodeMirror loads when the editor opens, not with the app.
+const CodeEditor = lazy(() => import('./CodeEditor').then((m) => ({ default: m.CodeEditor })));
 
 export function XmlTab({ hostId, uuid, liveXml }: { hostId: string; uuid: string; liveXml: string }) {
   const [editing, setEditing] = useState(false);
@@ -170,7 +172,9 @@ function XmlEditor({ hostId, uuid, onClose }: { hostId: string; uuid: string; on
         </Stack>
       ) : (
         <>
-          <CodeEditor docKey={base} initial={edited} onChange={setText} jumpTo={errLine} testId="xml-code" schema={schema.data} />
+          <Suspense fallback={<Loader size="sm" />}>
+            <CodeEditor docKey={base} initial={edited} onChange={setText} jumpTo={errLine} testId="xml-code" schema={schema.data} />
+          </Suspense>
           <Group>
             <Button
               size="xs"
