@@ -6,14 +6,19 @@
  *   MemTotal follows), title and description, autostart; then the lifecycle beside the others:
  *   hibernate (managed save, shown and later discarded) and Start restoring it (the guest's memory
  *   and uptime go on), an NMI (the guest's kernel logs it), reset (the guest starts afresh), and a
- *   power cycle that gives it its next boot (the marker goes);
- * - a shut-off VM renamed; CPU topology, huge pages, KSM opt-out; the CPU mode with its trade-off
- *   and libvirt's compare on each connected host;
+ *   power cycle that gives it its next boot (the marker goes), vda grown while shut off (the guest
+ *   sees it at that boot);
+ * - a shut-off VM renamed; a disk outside any pool not grown (said why); CPU topology, huge pages,
+ *   KSM opt-out; the CPU mode with its trade-off and libvirt's compare on each connected host;
  * - devices of a running VM: an ISO inserted and ejected (the guest sees the medium), disks
  *   hot-plugged and unplugged as libvirt's device events confirm (bus, cache), a SATA disk only for
- *   the next boot, a new volume moved live to another pool (block copy and pivot, data unchanged),
+ *   the next boot, a new volume moved live to another pool (first a 1 MiB/s move cancelled from the
+ *   Jobs drawer: the copy deleted, the guest on its source; then block copy and pivot, data unchanged),
  *   the console on a second serial port, a NIC (model, MAC) the paused guest does not release,
- *   link down and up, vda grown live, the boot order.
+ *   link down and up, vda grown live, the boot order; its firmware shown as BIOS;
+ * - a UEFI guest made in the install wizard: OVMF with secure boot and an emulated TPM 2.0 where
+ *   lab-a's domain capabilities offer them; it boots under the firmware (the guest's kernel sees EFI,
+ *   secure boot and the TPM), Boot and Devices show the loader, NVRAM and TPM; deleted with them.
  */
 import { randomBytes } from 'node:crypto';
 import { expect, openApp, test } from './fixtures';
@@ -22,7 +27,9 @@ import { guestExec, labSh, readLab, virshOn } from './lab/lab';
 import { VireoApp } from './pages/app';
 import { BackendClient } from './pages/backend';
 import { ConsoleDock } from './pages/consoles';
+import { InstallWizard } from './pages/install';
 import { defineS19Vm, removeS19Vm, type S19Vm, SettingsPanel, XmlEditorPage } from './pages/settings';
+import { VmDetails } from './pages/vm-details';
 
 const lab = readLab();
 const A = lab.hosts.find((h) => h.id === 'A');
@@ -46,6 +53,8 @@ async function dominfo(vm: S19Vm): Promise<Record<string, string>> {
 let vm: S19Vm | undefined;
 /** Volumes a test made in A's default pool, deleted after it. */
 let volumes: string[] = [];
+/** Files a test made on host A outside any pool, removed after it. */
+let files: string[] = [];
 
 /** A dir pool of the test's own on host A (the move's destination), removed after it. */
 let pool: { name: string; path: string } | undefined;
@@ -64,6 +73,8 @@ test.afterEach(async () => {
   vm = undefined;
   for (const v of volumes) await virshOn('A', ['vol-delete', '--pool', 'default', v]).catch(() => '');
   volumes = [];
+  if (files.length) await labSh(['exec', 'A', 'rm', '-f', '--', ...files]).catch(() => undefined);
+  files = [];
   if (pool) {
     const p = pool.name;
     const quiet = (args: string[]) => virshOn('A', args).catch(() => '');
@@ -277,13 +288,24 @@ test('a running VM: vCPU hot-plug, a pending maximum, balloon, title and descrip
     await expect(marker).toBeVisible(); // a reset keeps the running definition
   });
 
-  await test.step('a power cycle gives the VM its next boot: the marker is gone', async () => {
+  await test.step('a power cycle gives the VM its next boot: the marker is gone; vda grown while shut off, the guest sees it', async () => {
     await act('forceoff').click();
     await page.getByTestId('forceoff-confirm').click();
     await expect(settings.root).toHaveAttribute('data-running', 'no', { timeout: 30_000 });
+    // Shut off: vda grows through its pool volume (libvirt's storage driver runs qemu-img resize).
+    await expect(page.getByTestId('settings-disk-vda-size')).toHaveText('64 MiB');
+    await page.getByTestId('settings-disk-vda-grow-to').fill('80');
+    await expect(page.getByTestId('settings-disk-vda-grow')).toHaveText('Grow');
+    await page.getByTestId('settings-disk-vda-grow').click();
+    await expect(page.getByTestId('settings-disk-grown')).toHaveText('Applied to the next boot.');
+    await expect(page.getByTestId('settings-disk-vda-size')).toHaveText('80 MiB');
+    expect(await virshOn('A', ['vol-info', '--pool', 'default', v.volume])).toMatch(/Capacity:\s+80\.00 MiB/);
+    const img = (await labSh(['exec', 'A', 'qemu-img', 'info', '--output=json', `/var/lib/libvirt/images/${v.volume}`])).stdout;
+    expect(JSON.parse(img)['virtual-size']).toBe(80 * 1024 * 1024);
     await act('start').click();
     await expect(settings.root).toHaveAttribute('data-running', 'yes', { timeout: 30_000 });
     expect((await virshOn('A', ['vcpucount', v.uuid, '--live', '--maximum'])).trim()).toBe('3');
+    expect(await guestUntil(name, 'cat /sys/block/vda/size', (o) => o === '163840')).toBe('163840'); // 80 MiB in sectors
     // Right after the start the balloon still settles to the next boot's memory (its event updates the page).
     await expect(page.getByTestId('settings-pending-badge')).toHaveCount(0, { timeout: 45_000 });
     await expect(marker).toHaveCount(0);
@@ -310,7 +332,12 @@ test('a shut-off VM renamed (a name libvirt would refuse is named in the form); 
 }, testInfo) => {
   test.setTimeout(120_000);
   const name = `g19-ren-${run}`;
-  vm = await defineS19Vm(name);
+  // A second disk in no pool's directory: it cannot grow through a pool while shut off.
+  const loose = `/var/lib/libvirt/g19-loose-${run}.qcow2`;
+  files.push(loose);
+  await labSh(['exec', 'A', 'qemu-img', 'create', '-q', '-f', 'qcow2', loose, '16M']);
+  const looseDisk = `<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='${loose}'/><target dev='vdb' bus='virtio'/></disk>`;
+  vm = await defineS19Vm(name, { edit: (xml) => xml.replace("<controller type='usb'", `${looseDisk}\n    <controller type='usb'`) });
   const v = vm;
   const { app, settings, idA } = await openSettings(page, server, name);
   await expect(settings.root).toHaveAttribute('data-running', 'no');
@@ -326,6 +353,16 @@ test('a shut-off VM renamed (a name libvirt would refuse is named in the form); 
   await expect(page.getByTestId('settings-rename')).toBeDisabled();
   expect((await virshOn('A', ['domname', v.uuid])).trim()).toBe(renamed);
   await settings.section('general').screenshot({ path: testInfo.outputPath('settings-renamed.png') });
+
+  // Growing a shut-off VM's disk that is no pool volume: refused, saying why and what to do.
+  await expect(page.getByTestId('settings-disk-vdb-size')).toHaveText('16 MiB');
+  await page.getByTestId('settings-disk-vdb-grow-to').fill('32');
+  await page.getByTestId('settings-disk-vdb-grow').click();
+  const refusal = settings.section('devices').getByTestId('error-alert');
+  await expect(refusal).toContainText(`${loose} is not a volume of any storage pool on this host`);
+  await expect(refusal).toContainText('Add a storage pool for its directory');
+  const looseInfo = (await labSh(['exec', 'A', 'qemu-img', 'info', '--output=json', loose])).stdout;
+  expect(JSON.parse(looseInfo)['virtual-size']).toBe(16 * 1024 * 1024);
 
   // CPU topology for the next boot: libvirt refuses one that does not match the maximum vCPUs.
   await page.getByTestId('settings-topology-sockets').fill('2');
@@ -411,6 +448,10 @@ test('devices of a running VM: ISO in and out, a disk and a NIC hot-plugged and 
   const act = (id: string) => page.getByTestId(`vm-${name}-${idA}-${id}`);
   const domblk = async () => virshOn('A', ['domblklist', v.uuid]);
   await expect(page.getByTestId('settings-disk-hdc-source')).toHaveText('(empty)');
+  // tiny's firmware: libvirt's default BIOS, no TPM.
+  await expect(page.getByTestId('settings-firmware')).toHaveAttribute('data-kind', 'bios');
+  await expect(page.getByTestId('settings-firmware-kind')).toHaveText('BIOS (SeaBIOS)');
+  await expect(page.getByTestId('settings-tpm-0')).toHaveCount(0);
 
   await test.step('an ISO from the pool inserted live and for the next boot, then ejected', async () => {
     await page.getByTestId('settings-disk-hdc-iso').selectOption(`default/${iso}`);
@@ -488,6 +529,30 @@ test('devices of a running VM: ISO in and out, a disk and a NIC hot-plugged and 
     await guestExec('A', name, 'dd if=/dev/urandom of=/dev/vdb bs=1048576 count=8 2>/dev/null; sync');
     const before = (await guestExec('A', name, sum)).trim();
     expect(before).toMatch(/^[0-9a-f]{64}$/);
+    // First a move held to 1 MiB/s, cancelled from the Jobs drawer while it copies: libvirt ends the
+    // copy, the new volume is deleted, the guest stays on its source, its data unchanged.
+    await page.getByTestId('settings-disk-vdb-move-pool').selectOption(dest.name);
+    await page.getByTestId('settings-disk-vdb-move-limit').fill('1');
+    await page.getByTestId('settings-disk-vdb-move-start').click();
+    await expect(page.getByTestId('settings-disk-vdb-move-phase')).toHaveText('copying vdb');
+    expect(await virshOn('A', ['vol-list', dest.name])).toContain(fresh);
+    await page.getByTestId('jobs-button').click();
+    const card = page
+      .getByTestId('jobs-drawer')
+      .locator('[data-testid^="job-"]')
+      .filter({ hasText: `Move vdb of ${name} to ${dest.name}` })
+      .first();
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await expect(card).toContainText('canceled');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('settings-disk-vdb-move-job')).toHaveAttribute('data-status', 'canceled');
+    await expect(page.getByTestId('settings-disk-vdb-move-phase')).toHaveText(`Cancelled: vdb stays on /var/lib/libvirt/images/${fresh}.`);
+    expect(await virshOn('A', ['vol-list', dest.name])).not.toContain(fresh);
+    expect(await domblk()).toMatch(new RegExp(`vdb\\s+/var/lib/libvirt/images/${fresh}`));
+    expect(await virshOn('A', ['vol-list', 'default'])).toContain(fresh);
+    expect((await guestExec('A', name, sum)).trim()).toBe(before);
+    await settings.section('devices').screenshot({ path: testInfo.outputPath('settings-disk-move-cancelled.png') });
+    await page.getByTestId('settings-disk-vdb-move-limit').fill('');
     await page.getByTestId('settings-disk-vdb-move-pool').selectOption(dest.name);
     await page.getByTestId('settings-disk-vdb-move-delete').check();
     await page.getByTestId('settings-disk-vdb-move-start').click();
@@ -592,5 +657,95 @@ test('devices of a running VM: ISO in and out, a disk and a NIC hot-plugged and 
     expect(xml).toMatch(/<target dev='vda' bus='virtio'\/>[\s\S]*?<boot order='2'\/>/);
     await expect(page.getByTestId('settings-pending-bootOrder')).toContainText(`${mac}, vda`);
     await settings.section('boot').screenshot({ path: testInfo.outputPath('settings-boot.png') });
+  });
+});
+
+test('create a UEFI guest in the install wizard: OVMF with secure boot and an emulated TPM 2.0 — it boots under the firmware; Boot and Devices show it; deleted with its NVRAM and TPM state', async ({
+  page,
+  server,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const name = `g19-uefi-${run}`;
+  const backend = await BackendClient.connect(server);
+  await connectLabHosts(backend);
+  const app = new VireoApp(page);
+  await openApp(page, server);
+  const idA = await app.expectConnected(A?.name ?? 'lab-a');
+  await app.openHost(A?.name ?? 'lab-a');
+  const wizard = new InstallWizard(page);
+  const guest = `${lab.dir}/guest`;
+
+  await test.step('the wizard offers what lab-a’s domain capabilities have: UEFI, secure boot, a TPM (none refused)', async () => {
+    await wizard.open();
+    await wizard.os('Generic Linux (2022 or later)');
+    await wizard.kernelSource({ kernel: `${guest}/vmlinuz`, initrd: `${guest}/initrd.img`, cmdline: 'console=ttyS0 quiet panic=-1' });
+    await wizard.next();
+    await wizard.resources({ name, vcpus: 1, memoryMiB: 256, nic: 'none', virtType: 'qemu' });
+    await page.getByTestId('install-disk-kind').getByText('No disk').click();
+    await expect(page.getByTestId('install-firmware').locator('option[value="uefi-secure"]')).toBeEnabled();
+    await expect(page.getByTestId('install-tpm')).toBeEnabled();
+    await expect(page.getByTestId('install-firmware-reasons')).toHaveCount(0);
+    await page.getByTestId('install-firmware').selectOption('uefi-secure');
+    await page.getByTestId('install-tpm').check();
+    await page.screenshot({ path: testInfo.outputPath('install-uefi-resources.png') });
+    await wizard.review();
+    await expect(wizard.defaults.locator('[data-setting="Firmware"]')).toContainText('UEFI (OVMF), secure boot on');
+    await expect(wizard.defaults.locator('[data-setting="TPM"]')).toContainText('TPM 2.0 (tpm-crb), emulated');
+    await expect(wizard.xml).toContainText('<os firmware="efi">');
+    await expect(wizard.xml).toContainText('<feature enabled="yes" name="secure-boot"/>');
+    await expect(wizard.xml).toContainText('<smm state="on"/>');
+    await expect(wizard.xml).toContainText('<tpm model="tpm-crb">');
+  });
+
+  let uuid = '';
+  await test.step('created and started: libvirt picked OVMF’s secure-boot build, made the VM’s NVRAM, QEMU runs it from flash with swtpm', async () => {
+    const job = await wizard.create();
+    await expect(job).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
+    uuid = (await virshOn('A', ['domuuid', name])).trim();
+    vm = { name, uuid, volume: '' };
+    // The wizard opens the serial console: the guest's banner shows once the firmware handed over to the kernel.
+    const dock = new ConsoleDock(page);
+    await dock.expectOpen('serial', name, { timeout: 30_000 });
+    await expect(dock.screen(name)).toContainText(lab.guests.stopped?.banner ?? 'TINYGUEST BANNER', { timeout: 60_000 });
+    await page.screenshot({ path: testInfo.outputPath('install-uefi-console.png') });
+    await wizard.page.getByTestId('install-show-vm').click();
+    await expect(app.details.root(name, idA)).toBeVisible();
+    // The guest's console is asked through virsh below: one console user at a time.
+    await page.getByTestId(`console-tab-close-serial-${name}`).click();
+  });
+  const live = await virshOn('A', ['dumpxml', name]);
+  const loader = /<loader[^>]*secure='yes'[^>]*type='pflash'[^>]*>([^<]+)<\/loader>/.exec(live)?.[1] ?? '';
+  const nvram = /<nvram[^>]*>([^<]+)<\/nvram>/.exec(live)?.[1] ?? '';
+  await test.step('the guest’s kernel was started by UEFI firmware with secure boot on, and sees the TPM', async () => {
+    expect(loader).toMatch(/^\/usr\/share\/OVMF\/OVMF_CODE.*\.fd$/);
+    expect(nvram).toBe(`/var/lib/libvirt/qemu/nvram/${name}_VARS.fd`);
+    expect(live).toMatch(/<tpm model='tpm-crb'>\s*<backend type='emulator' version='2.0'/);
+    await labSh(['exec', 'A', 'test', '-s', nvram]); // the VM's own variable store, copied from the template (fails if absent)
+    const args = (await labSh(['exec', 'A', 'sh', '-c', `tr '\\0' ' ' < /proc/$(cat /run/libvirt/qemu/${name}.pid)/cmdline`])).stdout;
+    expect(args).toContain(loader);
+    expect(args).toMatch(/pflash0=/);
+    expect(args).toContain('tpm-crb');
+    expect((await guestExec('A', name, 'ls -d /sys/firmware/efi')).trim()).toBe('/sys/firmware/efi');
+    expect(await guestExec('A', name, 'dmesg | grep -i "secure boot"')).toMatch(/Secure boot enabled/i);
+    expect((await guestExec('A', name, 'ls /sys/class/tpm')).trim()).toContain('tpm0');
+  });
+
+  await test.step('Boot shows UEFI, secure boot, the loader and NVRAM; Devices lists the TPM', async () => {
+    const settings = new SettingsPanel(page);
+    await settings.open();
+    await expect(page.getByTestId('settings-firmware')).toHaveAttribute('data-kind', 'uefi');
+    await expect(page.getByTestId('settings-firmware-kind')).toHaveText('UEFI · secure boot on');
+    await expect(page.getByTestId('settings-firmware-loader')).toHaveText(`Loader: ${loader}`);
+    await expect(page.getByTestId('settings-firmware-nvram')).toContainText(`Variables (NVRAM): ${nvram}`);
+    await expect(page.getByTestId('settings-tpm-0')).toHaveText('TPM 2.0 (tpm-crb), emulated by swtpm');
+    await settings.section('boot').screenshot({ path: testInfo.outputPath('settings-firmware-uefi.png') });
+  });
+
+  await test.step('deleted through the VM’s Delete: its NVRAM and TPM state go with it', async () => {
+    await new VmDetails(page).delete(name, idA);
+    await expect.poll(async () => (await virshOn('A', ['list', '--all', '--uuid'])).includes(uuid), { timeout: 30_000 }).toBe(false);
+    vm = undefined;
+    const left = (await labSh(['exec', 'A', 'sh', '-c', `ls -d ${nvram} /var/lib/libvirt/swtpm/${uuid} 2>/dev/null; true`])).stdout.trim();
+    expect(left).toBe('');
   });
 });

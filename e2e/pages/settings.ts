@@ -77,8 +77,8 @@ export async function removeS19Vm(vm: S19Vm | undefined): Promise<void> {
   if (!vm) return;
   const quiet = (args: string[]) => virshOn('A', args).catch(() => '');
   await quiet(['destroy', vm.uuid]);
-  await quiet(['undefine', vm.uuid, '--managed-save', '--snapshots-metadata']);
-  await quiet(['vol-delete', '--pool', 'default', vm.volume]);
+  await quiet(['undefine', vm.uuid, '--managed-save', '--snapshots-metadata', '--nvram']);
+  if (vm.volume) await quiet(['vol-delete', '--pool', 'default', vm.volume]);
 }
 
 /** The definition for the next boot as virsh prints it (with --security-info: the passwords). */

@@ -15,6 +15,7 @@ import {
   remoteParamsToRecord,
   SchedulerParamsSchema,
   toRemoteTypedParams,
+  typedParam,
 } from './params';
 import {
   type CallOpts,
@@ -235,10 +236,16 @@ export async function domainDetachDevice(rpc: RpcClient, dom: DomainRef, a: { xm
 /**
  * Starts copying a running disk (`disk`: its target) to the destination described by `destXml`
  * (a disk element), mirroring new writes; at "ready" (BLOCK_JOB event, status 3) a block-job abort with
- * PIVOT switches the guest to the copy. flags: BlockCopyFlags (SHALLOW 1, REUSE_EXT 2, TRANSIENT_JOB 4).
+ * PIVOT switches the guest to the copy. flags: BlockCopyFlags (SHALLOW 1, REUSE_EXT 2, TRANSIENT_JOB 4);
+ * bandwidth: bytes a second at most (the typed param VIR_DOMAIN_BLOCK_COPY_BANDWIDTH).
  */
-export async function domainBlockCopy(rpc: RpcClient, dom: DomainRef, a: { disk: string; destXml: string } & Flags): Promise<void> {
-  await callRemote(rpc, P.DOMAIN_BLOCK_COPY, { dom, path: a.disk, destxml: a.destXml, params: [], flags: flagsOf(a) }, callOpts(a));
+export async function domainBlockCopy(
+  rpc: RpcClient,
+  dom: DomainRef,
+  a: { disk: string; destXml: string; bandwidth?: number } & Flags,
+): Promise<void> {
+  const params = toRemoteTypedParams(a.bandwidth ? [typedParam('bandwidth', 'ullong', a.bandwidth)] : []);
+  await callRemote(rpc, P.DOMAIN_BLOCK_COPY, { dom, path: a.disk, destxml: a.destXml, params, flags: flagsOf(a) }, callOpts(a));
 }
 
 /** Changes a device in place (a CD-ROM's medium, a NIC's link state); flags: DeviceModifyFlags. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDomainXml, buildVolumeXml, type DomainPlan, rewriteForClone, sourceDisks, sourceNics } from './build';
 import { attr, child, children, type Element, parseXml, serializeXml, text } from './dom';
 import { parseDomainXml } from './domain';
+import { parseDomain } from './parse';
 
 const PLAN: DomainPlan = {
   type: 'qemu',
@@ -154,6 +155,20 @@ describe('buildDomainXml', () => {
     const xml = buildDomainXml({ ...PLAN, windows: true });
     expect(xml).toContain('<clock offset="localtime">');
     expect(xml).toContain('<relaxed state="on"/>');
+  });
+
+  it('UEFI by libvirt’s firmware autoselection: secure boot with enrolled keys and SMM, or explicitly without; a TPM 2.0 emulated by swtpm', () => {
+    const secure = parseDomain(buildDomainXml({ ...PLAN, uefi: { secureBoot: true }, tpm: 'tpm-crb' }));
+    expect(secure.os.firmware).toBe('efi');
+    expect(secure.os.firmwareFeatures).toStrictEqual({ 'secure-boot': true, 'enrolled-keys': true });
+    expect(secure.tpms).toStrictEqual([{ model: 'tpm-crb', backend: 'emulator', version: '2.0' }]);
+    expect(buildDomainXml({ ...PLAN, uefi: { secureBoot: true } })).toContain('<smm state="on"/>');
+    const plain = buildDomainXml({ ...PLAN, uefi: { secureBoot: false } });
+    expect(parseDomain(plain).os.firmwareFeatures).toStrictEqual({ 'secure-boot': false });
+    expect(plain).not.toContain('smm');
+    const bios = parseDomain(buildDomainXml(PLAN));
+    expect(bios.os.firmware).toBeUndefined();
+    expect(bios.tpms).toStrictEqual([]);
   });
 
   it('any legal name, command line and path is text, never markup (property)', () => {

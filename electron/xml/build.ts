@@ -68,6 +68,13 @@ export interface DomainPlan {
   serialLog?: string;
   /** The QEMU guest agent's virtio-serial channel (org.qemu.guest_agent.0). */
   agentChannel?: boolean;
+  /**
+   * UEFI through libvirt's firmware autoselection (<os firmware='efi'>, the host's firmware
+   * descriptors); secure boot asks for a build with the Microsoft keys enrolled (and SMM). Absent: BIOS.
+   */
+  uefi?: { secureBoot: boolean };
+  /** An emulated TPM 2.0 (swtpm) of this model. */
+  tpm?: 'tpm-crb' | 'tpm-tis';
 }
 
 const LIBOSINFO_NS = 'http://libosinfo.org/xmlns/libvirt/domain/1.0';
@@ -92,8 +99,13 @@ export function buildDomainXml(p: DomainPlan): string {
   add(d, 'currentMemory', { unit: 'KiB' }, kib);
   add(d, 'vcpu', { placement: 'static' }, String(p.vcpus));
 
-  const os = add(d, 'os');
+  const os = add(d, 'os', p.uefi ? { firmware: 'efi' } : {});
   add(os, 'type', { arch: p.arch, machine: p.machine }, 'hvm');
+  if (p.uefi) {
+    const fw = add(os, 'firmware');
+    add(fw, 'feature', { enabled: p.uefi.secureBoot ? 'yes' : 'no', name: 'secure-boot' });
+    if (p.uefi.secureBoot) add(fw, 'feature', { enabled: 'yes', name: 'enrolled-keys' });
+  }
   if (p.kernel) {
     add(os, 'kernel', {}, p.kernel.kernel);
     if (p.kernel.initrd) add(os, 'initrd', {}, p.kernel.initrd);
@@ -103,6 +115,8 @@ export function buildDomainXml(p: DomainPlan): string {
   const features = add(d, 'features');
   add(features, 'acpi');
   add(features, 'apic');
+  // Secure boot firmware keeps its variables in SMM-protected flash: libvirt requires SMM for it.
+  if (p.uefi?.secureBoot) add(features, 'smm', { state: 'on' });
   if (p.windows) {
     const hv = add(features, 'hyperv', { mode: 'custom' });
     add(hv, 'relaxed', { state: 'on' });
@@ -163,6 +177,7 @@ export function buildDomainXml(p: DomainPlan): string {
   }
   const rng = add(dev, 'rng', { model: 'virtio' });
   add(rng, 'backend', { model: 'random' }, '/dev/urandom');
+  if (p.tpm) add(add(dev, 'tpm', { model: p.tpm }), 'backend', { type: 'emulator', version: '2.0' });
   add(dev, 'memballoon', { model: 'virtio' });
   indent(doc);
   return toXml(doc);

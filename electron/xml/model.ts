@@ -144,6 +144,13 @@ export interface DomainControllerModel {
   model?: string;
 }
 
+/** A <tpm> device: its model (tpm-crb, tpm-tis) and backend (emulator = swtpm, passthrough) with its TPM version. */
+export interface DomainTpmModel {
+  model?: string;
+  backend?: string;
+  version?: string;
+}
+
 export interface DomainModel {
   /** type= of <domain> (kvm, qemu). */
   hypervisor?: string;
@@ -170,7 +177,11 @@ export interface DomainModel {
     /** firmware= of <os> (efi, bios) when libvirt chooses it. */
     firmware?: string;
     loader?: { path?: string; type?: string; readonly?: string; secure?: string };
+    /** <os><firmware><feature enabled= name=>: what libvirt's firmware autoselection is asked for (secure-boot, enrolled-keys). */
+    firmwareFeatures?: Record<string, boolean>;
     nvram?: string;
+    /** template= of <nvram>: the firmware's variable store the VM's own was copied from. */
+    nvramTemplate?: string;
     kernel?: string;
     initrd?: string;
     cmdline?: string;
@@ -188,4 +199,5 @@ export interface DomainModel {
   hostdevs: DomainHostdevModel[];
   inputs: DomainInputModel[];
   controllers: DomainControllerModel[];
+  tpms: DomainTpmModel[];
 }

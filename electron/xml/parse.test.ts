@@ -126,6 +126,7 @@ describe('parseDomain from the lab', () => {
         { index: 2, type: 'sata', number: 0 },
         { index: 3, type: 'virtio-serial', number: 0 },
       ],
+      tpms: [],
     });
   });
 
@@ -226,6 +227,16 @@ describe('parseDomain: what the lab has none of', () => {
     expect(m.emulator).toBeUndefined();
   });
 
+  it('firmware autoselection: the features asked for, the NVRAM template, and an emulated TPM', () => {
+    const m = parseDomain(`<domain><os firmware='efi'><type>hvm</type>
+      <firmware><feature enabled='yes' name='secure-boot'/><feature enabled='no' name='enrolled-keys'/></firmware>
+      <nvram template='/usr/share/OVMF/OVMF_VARS_4M.ms.fd'>/var/lib/libvirt/qemu/nvram/u_VARS.fd</nvram></os>
+      <devices><tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm></devices></domain>`);
+    expect(m.os.firmwareFeatures).toStrictEqual({ 'secure-boot': true, 'enrolled-keys': false });
+    expect(m.os.nvramTemplate).toBe('/usr/share/OVMF/OVMF_VARS_4M.ms.fd');
+    expect(m.tpms).toStrictEqual([{ model: 'tpm-crb', backend: 'emulator', version: '2.0' }]);
+  });
+
   it('a bare <domain>: defaults, no devices', () => {
     expect(parseDomain('<domain/>')).toEqual({
       memory: { maxKiB: 0, currentKiB: 0, hugepages: false, nosharepages: false },
@@ -241,6 +252,7 @@ describe('parseDomain: what the lab has none of', () => {
       hostdevs: [],
       inputs: [],
       controllers: [],
+      tpms: [],
     });
     expect(parseDomain("<domain><os><boot/><loader type='rom'/></os></domain>").os).toEqual({ boot: [''], loader: { type: 'rom' } });
   });

@@ -17,6 +17,7 @@ import type {
   DomainInputModel,
   DomainInterfaceModel,
   DomainModel,
+  DomainTpmModel,
 } from './model';
 
 /** Copies the attributes that are present (a model never holds `key: undefined`). */
@@ -224,6 +225,23 @@ const topologyOf = (t: Element | null) =>
       }
     : undefined;
 
+/** <os><firmware>'s <feature> list as name → enabled; undefined without one. */
+function firmwareFeaturesOf(fw: Element | null): Record<string, boolean> | undefined {
+  const features = fw ? children(fw, 'feature') : [];
+  if (!features.length) return undefined;
+  const out: Record<string, boolean> = {};
+  for (const f of features) {
+    const name = attr(f, 'name');
+    if (name) out[name] = attr(f, 'enabled') === 'yes';
+  }
+  return out;
+}
+
+function parseTpm(e: Element): DomainTpmModel {
+  const backend = child(e, 'backend');
+  return { ...attrs(e, ['model'] as const), ...opt('backend', attr(backend, 'type')), ...opt('version', attr(backend, 'version')) };
+}
+
 /** The model of a <domain> element. */
 export function readDomain(root: Element): DomainModel {
   const devices = child(root, 'devices');
@@ -264,7 +282,9 @@ export function readDomain(root: Element): DomainModel {
       ...(loader
         ? { loader: { ...opt('path', text(loader) || undefined), ...attrs(loader, ['type', 'readonly', 'secure'] as const) } }
         : {}),
+      ...opt('firmwareFeatures', firmwareFeaturesOf(child(os, 'firmware'))),
       ...opt('nvram', text(child(os, 'nvram'))),
+      ...opt('nvramTemplate', attr(child(os, 'nvram'), 'template')),
       ...opt('kernel', text(child(os, 'kernel'))),
       ...opt('initrd', text(child(os, 'initrd'))),
       ...opt('cmdline', text(child(os, 'cmdline'))),
@@ -281,6 +301,7 @@ export function readDomain(root: Element): DomainModel {
     hostdevs: each('hostdev', parseHostdev),
     inputs: each('input', parseInput),
     controllers: each('controller', parseController),
+    tpms: each('tpm', parseTpm),
   };
 }
 

@@ -70,7 +70,28 @@ export interface InstallOptions {
   /** Host bridges (from /sys/class/net), for NICs bridged straight onto the host's LAN. */
   bridges: string[];
   suggested: { pool?: string; nic: NicTarget };
+  /** UEFI, secure boot and an emulated TPM as the host's domain capabilities offer them (each with why not). */
+  firmware: FirmwareOffer;
 }
+
+/** One firmware choice as the host offers it: `reason` says why not (and what to install) when it does not. */
+export interface Offered {
+  offered: boolean;
+  reason?: string;
+}
+
+/** What the host's libvirt offers for the install's machine type (virConnectGetDomainCapabilities). */
+export interface FirmwareOffer {
+  /** UEFI (OVMF) through libvirt's firmware autoselection. */
+  uefi: Offered;
+  /** A UEFI build with secure boot and the Microsoft keys enrolled (q35 with SMM). */
+  secureBoot: Offered;
+  /** A TPM 2.0 emulated by swtpm, and the model libvirt offers for it. */
+  tpm: Offered & { model?: 'tpm-crb' | 'tpm-tis' };
+}
+
+/** The firmware a new VM boots: BIOS (SeaBIOS, libvirt's default), UEFI, or UEFI with secure boot. */
+export const FIRMWARE_KINDS = ['bios', 'uefi', 'uefi-secure'] as const;
 
 export const InstallSource = z.discriminatedUnion('kind', [
   /** Boot an installer ISO from a pool (a CD-ROM), install onto the disk. */
@@ -129,6 +150,10 @@ export const InstallSpec = z
     graphics: z.boolean().default(true),
     /** A serial console (ttyS0). */
     serial: z.boolean().default(true),
+    /** BIOS when absent; UEFI ones only where the host offers them (checked against its domain capabilities). */
+    firmware: z.enum(FIRMWARE_KINDS).optional(),
+    /** An emulated TPM 2.0 (swtpm), where the host offers one. */
+    tpm: z.boolean().optional(),
     start: z.boolean().default(true),
     /** Hardware acceleration (kvm) or software emulation (qemu); default: the host's best. */
     virtType: z.enum(['kvm', 'qemu']).optional(),

@@ -64,6 +64,30 @@ export interface VmSettings {
   nics: SettingsNic[];
   /** Devices in boot order (their <boot order>); empty when the definition boots by <os><boot dev>. */
   bootOrder: BootEntry[];
+  /** The firmware it boots (the running VM's when it runs: libvirt has filled in what it picked). */
+  firmware: SettingsFirmware;
+  /** Its TPM devices. */
+  tpms: SettingsTpm[];
+}
+
+export interface SettingsFirmware {
+  kind: 'bios' | 'uefi';
+  /** Secure boot on or off; absent when libvirt has not said yet (a shut-off VM it picks the firmware for at start). */
+  secureBoot?: boolean;
+  /** libvirt picks the build from the host's firmware descriptors (<os firmware='efi'>). */
+  auto: boolean;
+  /** The firmware file (UEFI code) and the VM's own variable store, with the template it was copied from. */
+  loader?: string;
+  nvram?: string;
+  nvramTemplate?: string;
+}
+
+export interface SettingsTpm {
+  /** tpm-crb, tpm-tis … */
+  model: string;
+  /** emulator (swtpm) or passthrough (the host's TPM). */
+  backend: string;
+  version?: string;
 }
 
 export interface SettingsDisk {
@@ -290,7 +314,7 @@ export const settingsRequests = {
       .strict(),
     output: out<SettingsApplied>(),
   },
-  /** Grows a running VM's disk image live (virDomainBlockResize); shrinking is refused. */
+  /** Grows a disk: live while the VM runs (virDomainBlockResize), its pool volume while shut off (virStorageVolResize); shrinking is refused. */
   'settings.growDisk': {
     input: domainRef
       .extend({
@@ -309,7 +333,15 @@ export const settingsRequests = {
    * source volume is deleted after the pivot only when asked.
    */
   'settings.moveDisk': {
-    input: domainRef.extend({ target: DiskTarget, pool: ObjectName, deleteSource: z.boolean() }).strict(),
+    input: domainRef
+      .extend({
+        target: DiskTarget,
+        pool: ObjectName,
+        deleteSource: z.boolean(),
+        /** Copy at most this many MiB a second; absent: as fast as the storage goes. */
+        limitMiBs: z.number().int('Whole MiB/s only').min(1, 'At least 1 MiB/s').max(1_000_000).optional(),
+      })
+      .strict(),
     output: out<DiskMoveJob>(),
   },
   /** Detaches a disk (the volume stays in its pool). */

@@ -4,10 +4,11 @@
  */
 import type { InstallSpec } from '../../../shared/api';
 import type { InstallFacts, InstallPoolFacts } from './facts';
+import { firmwareOffer } from './firmware';
 
 export interface Refusal {
   code: 'invalid-input' | 'exists' | 'not-found' | 'pool-inactive';
-  /** The spec's field: name, uuid, vcpus, source, disk, mac, nic, start, virtType. */
+  /** The spec's field: name, uuid, vcpus, source, disk, mac, nic, start, virtType, firmware, tpm. */
   field: string;
   message: string;
   hint?: string;
@@ -109,6 +110,25 @@ export function installRefusals(f: InstallFacts, spec: InstallSpec, opts: { crea
         field: 'nic',
         message: `${host} has no network “${nic.name}”`,
         hint: 'Pick a network or a bridge from the list.',
+      });
+  }
+  const fw = spec.firmware ?? 'bios';
+  if ((fw !== 'bios' || spec.tpm) && f.firmware && f.hypervisor) {
+    const offer = firmwareOffer(f.firmware, host, f.hypervisor.machine);
+    const why = fw === 'uefi-secure' ? offer.secureBoot : fw === 'uefi' ? offer.uefi : undefined;
+    if (why && !why.offered)
+      out.push({
+        code: 'invalid-input',
+        field: 'firmware',
+        message: why.reason ?? '',
+        hint: 'Choose BIOS, or install the firmware first.',
+      });
+    if (spec.tpm && !offer.tpm.offered)
+      out.push({
+        code: 'invalid-input',
+        field: 'tpm',
+        message: offer.tpm.reason ?? '',
+        hint: 'Leave the TPM off, or install swtpm first.',
       });
   }
   if (opts.creating && src.kind === 'url' && !spec.start)

@@ -8,6 +8,7 @@ import type { StoragePoolRef } from '../../libvirt/protocol';
 import { volLookupByName } from '../../libvirt/storage';
 import { activePool, domainNameFree, domainUuidFree, hostMacsAndNames, hypervisorFacts, volumeFacts, volumeNameFree } from '../hostfacts';
 import { type HostIo, hostBridges, hostReadable } from '../transfer';
+import { type FirmwareCaps, readFirmwareCaps } from './firmware';
 import { BUILTIN_OS_VARIANTS, parseOsinfoQuery } from './osvariants';
 import { treeCandidates, urlJoin } from './tree';
 
@@ -70,6 +71,8 @@ export interface InstallFacts {
   readable: string[];
   /** Network install: the tree URLs that answered the host's HEAD probe. */
   treeUrls: string[];
+  /** UEFI, secure boot and TPM as the host offers them (read when the spec asks for any). */
+  firmware?: FirmwareCaps;
 }
 
 /** How an install reaches its host. */
@@ -174,6 +177,8 @@ export async function collectInstallFacts(hosts: InstallHosts, spec: InstallSpec
     files.length ? hostReadable(io, files) : new Set<string>(),
     src.kind === 'url' ? probeTree(io, src) : [],
   ]);
+  const wantsFirmware = (spec.firmware ?? 'bios') !== 'bios' || spec.tpm === true;
+  const firmware = wantsFirmware && hv.hypervisor ? await readFirmwareCaps(rpc, hv.hypervisor) : undefined;
   return {
     hostId: spec.hostId,
     label: io.label,
@@ -188,6 +193,7 @@ export async function collectInstallFacts(hosts: InstallHosts, spec: InstallSpec
     networks: details?.networks ?? null,
     readable: files.filter((f) => readable.has(f)),
     treeUrls,
+    ...(firmware ? { firmware } : {}),
   };
 }
 
@@ -196,9 +202,18 @@ export async function collectInstallOptionsFacts(
   hosts: InstallHosts,
   hostId: HostId,
   os: OsList,
-): Promise<{ hostId: HostId; details: HostDetails; hypervisor: HypervisorData; os: OsList; bridges: string[] }> {
+): Promise<{
+  hostId: HostId;
+  label: string;
+  details: HostDetails;
+  hypervisor: HypervisorData;
+  os: OsList;
+  bridges: string[];
+  firmware: FirmwareCaps;
+}> {
   const io = hosts.io(hostId);
   const [details, h, bridges] = await Promise.all([hosts.details(hostId), hypervisorFacts(io.rpc()), hostBridges(io)]);
   const { machines: _m, ...hypervisor } = h;
-  return { hostId, details, hypervisor, os, bridges };
+  const firmware = await readFirmwareCaps(io.rpc(), hypervisor);
+  return { hostId, label: io.label, details, hypervisor, os, bridges, firmware };
 }

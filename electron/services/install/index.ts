@@ -31,6 +31,7 @@ import { domainUndoIo, removeDefinition } from '../undo-steps';
 import { installRefusals } from './checks';
 import { executeInstall, type InstallExecIo } from './execute';
 import { collectInstallFacts, collectInstallOptionsFacts, type InstallHosts, type OsList, readOsList } from './facts';
+import { firmwareOffer } from './firmware';
 import { type InstallPlan, installPreview, planInstall } from './plan';
 import { Incoming, receiveUpload } from './upload';
 
@@ -69,6 +70,7 @@ export function installOptions(o: Awaited<ReturnType<typeof collectInstallOption
     networks: details.networks,
     bridges,
     suggested: { ...(pool ? { pool } : {}), nic },
+    firmware: firmwareOffer(o.firmware, o.label, facts.machine),
   };
 }
 

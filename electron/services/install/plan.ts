@@ -35,6 +35,10 @@ export const WHY = {
     'Once the guest runs qemu-guest-agent, Vireo reads its IP addresses and facts through it, sets its clock after a resume and shuts it down cleanly.',
   kvm: 'Hardware virtualization; a migration target must offer KVM too.',
   tcg: 'Software emulation: works on any host (no /dev/kvm needed) but runs guests many times slower; a migration target needs the same.',
+  uefi: 'libvirt picks the UEFI build from the host’s firmware descriptors and gives the VM its own variable store (NVRAM), deleted with the VM; a migration target needs a UEFI firmware too.',
+  secureBoot:
+    'The firmware only starts boot loaders signed with the enrolled Microsoft keys (Windows 11, and Linux through its signed shim); needs the q35 machine with SMM.',
+  tpm: 'An emulated TPM 2.0 (swtpm): Windows 11 requires one, BitLocker and measured boot use it. Its state lives on this host and is deleted with the VM.',
 } as const;
 
 export interface NewVolumePlan {
@@ -196,6 +200,12 @@ export function planInstall(f: InstallFacts, spec: InstallSpec, newMac: () => st
   if (spec.serial) defaults.push({ setting: 'Serial console', value: 'ttyS0 (pty)', why: WHY.serial });
   if (spec.graphics) defaults.push({ setting: 'Display', value: 'VNC on 127.0.0.1', why: WHY.vnc });
   defaults.push({ setting: 'Guest agent channel', value: 'org.qemu.guest_agent.0', why: WHY.agent });
+  const fw = spec.firmware ?? 'bios';
+  if (fw === 'uefi') defaults.push({ setting: 'Firmware', value: 'UEFI (OVMF), secure boot off', why: WHY.uefi });
+  if (fw === 'uefi-secure')
+    defaults.push({ setting: 'Firmware', value: 'UEFI (OVMF), secure boot on', why: `${WHY.secureBoot} ${WHY.uefi}` });
+  const tpm = spec.tpm ? f.firmware?.tpm : undefined;
+  if (tpm) defaults.push({ setting: 'TPM', value: `TPM 2.0 (${tpm}), emulated`, why: WHY.tpm });
 
   const final: DomainPlan = {
     type: facts.domainType,
@@ -217,6 +227,8 @@ export function planInstall(f: InstallFacts, spec: InstallSpec, newMac: () => st
     graphics: spec.graphics,
     serial: spec.serial,
     agentChannel: true,
+    ...(fw !== 'bios' ? { uefi: { secureBoot: fw === 'uefi-secure' } } : {}),
+    ...(tpm ? { tpm } : {}),
   };
   const firstBoot: DomainPlan | undefined = firstBootKernel
     ? { ...final, kernel: firstBootKernel, disks: final.disks.map((d) => ({ ...d, bootOrder: undefined })) }

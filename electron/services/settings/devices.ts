@@ -11,15 +11,7 @@ import type { BootEntry, SettingsDisk, SettingsNic } from '../../../shared/api/s
 import { AppError } from '../../../shared/errors';
 import { describeUndo, UndoStack } from '../../core/undo';
 import type { RpcClient } from '../../libvirt/client';
-import {
-  domainAttachDevice,
-  domainBlockResize,
-  domainDefineXml,
-  domainDetachDevice,
-  domainGetBlockInfo,
-  domainGetXmlDesc,
-  domainUpdateDevice,
-} from '../../libvirt/domain';
+import { domainAttachDevice, domainDefineXml, domainDetachDevice, domainGetXmlDesc, domainUpdateDevice } from '../../libvirt/domain';
 import { isLibvirtError, isLinkError, isTimeoutError, withLibvirtHint } from '../../libvirt/errors';
 import { DeviceModifyFlags, type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
 import { poolLookupByName, volCreateXml, volDelete, volGetPath, volGetXmlDesc, volLookupByName } from '../../libvirt/storage';
@@ -118,7 +110,7 @@ async function volumePath(rpc: RpcClient, pool: string, volume: string): Promise
   return { path, format: parseVolume(xml).format ?? 'raw' };
 }
 
-async function guard<T>(p: Promise<T>, hint: string): Promise<T> {
+export async function guard<T>(p: Promise<T>, hint: string): Promise<T> {
   try {
     return await p;
   } catch (err) {
@@ -330,45 +322,4 @@ export async function setBootOrderOf(t: Target, order: readonly BootEntry[]): Pr
   setBootOrder(d, order);
   await guard(domainDefineXml(t.rpc, { xml: domainToXml(d) }), 'The boot order was not changed.');
   return { applied: ['config'] };
-}
-
-const MiB = 1024 * 1024;
-
-/** Grows a running VM's disk image live. Only growing: a smaller size would cut the guest's data. */
-export async function growDisk(t: Target, target: string, sizeMiB: number): Promise<DeviceOutcome> {
-  if (!t.running)
-    throw new AppError(
-      'invalid-input',
-      `${t.dom.name} is shut off: a disk grows live here`,
-      'Grow its volume in the host’s Storage tab instead.',
-    );
-  const { capacity } = await guard(domainGetBlockInfo(t.rpc, t.dom, { disk: target }), 'Nothing was resized.');
-  const bytes = sizeMiB * MiB;
-  if (bytes <= capacity)
-    throw new AppError(
-      'invalid-input',
-      `${target} is ${Math.round(capacity / MiB)} MiB: only growing is offered`,
-      'Shrinking would cut off the guest’s data; nothing was resized.',
-    );
-  await guard(domainBlockResize(t.rpc, t.dom, { disk: target, bytes }), 'Nothing was resized.');
-  // The image itself grew: the next boot sees the new size too.
-  return { applied: ['live', ...(t.persistent ? (['config'] as const) : [])] };
-}
-
-/** Each running disk's capacity (bytes); a disk libvirt cannot size (empty CD-ROM, network) is left out. */
-export async function capacities(t: Target, disks: readonly SettingsDisk[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  if (!t.running) return out;
-  await Promise.all(
-    disks
-      .filter((d) => d.live && d.device === 'disk' && d.source)
-      .map(async (d) => {
-        try {
-          out.set(d.target, (await domainGetBlockInfo(t.rpc, t.dom, { disk: d.target })).capacity);
-        } catch {
-          // Not sizeable by libvirt (e.g. a network disk without a driver answer): shown without a size.
-        }
-      }),
-  );
-  return out;
 }

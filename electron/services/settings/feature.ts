@@ -68,8 +68,13 @@ export function createSettingsFeature(deps: ServiceDeps): SettingsFeature {
       'settings.addDisk': ({ hostId, uuid, pool, volume, bus, cache, create }) =>
         settings.addDisk(hostId, uuid, { pool, volume, bus, cache, ...(create ? { create } : {}) }),
       'settings.growDisk': ({ hostId, uuid, target, sizeMiB }) => settings.growDisk(hostId, uuid, target, sizeMiB),
-      'settings.moveDisk': ({ hostId, uuid, target, pool, deleteSource }) =>
-        startMoveDisk({ jobs: deps.jobs, rpcOf, blockEvents }, hostId, uuid, { target, pool, deleteSource }),
+      'settings.moveDisk': ({ hostId, uuid, target, pool, deleteSource, limitMiBs }) =>
+        startMoveDisk({ jobs: deps.jobs, rpcOf, blockEvents }, hostId, uuid, {
+          target,
+          pool,
+          deleteSource,
+          ...(limitMiBs ? { limitMiBs } : {}),
+        }),
       'settings.removeDisk': ({ hostId, uuid, target }) => settings.removeDisk(hostId, uuid, target),
       'settings.addNic': ({ hostId, uuid, source, model, mac }) =>
         settings.addNic(hostId, uuid, { ...source, model, ...(mac ? { mac: mac.toLowerCase() } : {}) }),

@@ -139,7 +139,12 @@ async function runMove(
     ctx.update({ phase: `copying ${plan.target}` });
     const destXml = buildDiskXml({ type: 'file', path: destPath, format: plan.to.format, target: plan.target, bus: plan.bus ?? 'virtio' });
     await guard(
-      domainBlockCopy(rpc, dom, { disk: plan.target, destXml, flags: REUSE_EXT | TRANSIENT_JOB }),
+      domainBlockCopy(rpc, dom, {
+        disk: plan.target,
+        destXml,
+        flags: REUSE_EXT | TRANSIENT_JOB,
+        ...(plan.bandwidth ? { bandwidth: plan.bandwidth } : {}),
+      }),
       'Nothing was copied; the disk stays where it is.',
     );
     const abort = () => domainBlockJobAbort(rpc, dom, { disk: plan.target });

@@ -32,6 +32,11 @@ describe('planMoveDisk: a running disk to another pool of files', () => {
     expect(planMoveDisk(facts(), { ...req, deleteSource: false }).deleteSource).toBe(false);
   });
 
+  it('an I/O limit in MiB/s becomes libvirt’s block copy bandwidth in bytes a second; none: no bandwidth', () => {
+    expect(planMoveDisk(facts(), { ...req, limitMiBs: 2 }).bandwidth).toBe(2 * 1024 * 1024);
+    expect(planMoveDisk(facts(), req)).not.toHaveProperty('bandwidth');
+  });
+
   it.each<[string, Partial<MoveDiskFacts>, RegExp]>([
     ['a shut-off VM', { vm: { name: 'web', running: false, persistent: true } }, /not running/],
     ['no such disk', { disk: undefined }, /has no disk vdb/],

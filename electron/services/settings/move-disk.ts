@@ -38,6 +38,8 @@ export interface MoveDiskRequest {
   target: string;
   pool: string;
   deleteSource: boolean;
+  /** Copy at most this many MiB a second (the storage stays usable for other guests). */
+  limitMiBs?: number;
 }
 
 export interface MoveDiskPlan {
@@ -46,6 +48,8 @@ export interface MoveDiskPlan {
   from: { path: string; pool?: string; volume?: string };
   to: { pool: string; volume: string; format: string; capacity: number };
   deleteSource: boolean;
+  /** Bytes a second at most (libvirt's block copy bandwidth); absent: as fast as the storage goes. */
+  bandwidth?: number;
 }
 
 /** Pools whose volumes are files (a copy is made there as a new volume of the same format). */
@@ -83,5 +87,6 @@ export function planMoveDisk(f: MoveDiskFacts, r: MoveDiskRequest): MoveDiskPlan
     from: { path: d.path, pool: f.source.pool, volume: f.source.name },
     to: { pool: r.pool, volume, format: d.format ?? 'raw', capacity: f.source.capacity },
     deleteSource: r.deleteSource,
+    ...(r.limitMiBs ? { bandwidth: r.limitMiBs * 1024 * 1024 } : {}),
   };
 }

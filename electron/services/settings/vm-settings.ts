@@ -33,10 +33,8 @@ import {
   addDisk,
   addNic,
   bootOrderOf,
-  capacities,
   type DeviceOutcome,
   devicesOf,
-  growDisk,
   type NewVolume,
   removeDevice,
   setBootOrderOf,
@@ -44,6 +42,8 @@ import {
   setMedia,
   type Target,
 } from './devices';
+import { firmwareOf, tpmsOf } from './firmware';
+import { capacities, growDisk } from './grow';
 
 type Scope = 'live' | 'config';
 
@@ -114,6 +114,9 @@ export function settingsOf(
     pending,
     ...devicesOf(base.persistent ? config : undefined, live),
     bootOrder,
+    // The running VM's: libvirt has filled in the firmware it picked and the NVRAM file.
+    firmware: firmwareOf(live ?? config),
+    tpms: tpmsOf(live ?? config),
   };
 }
 

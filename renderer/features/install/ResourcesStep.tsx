@@ -1,8 +1,9 @@
-/** Install wizard, step 2: name, CPUs, memory, disk, network, consoles. */
+/** Install wizard, step 2: name, CPUs, memory, disk, network, firmware and TPM, consoles. */
 import { Group, NativeSelect, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import type { InstallOptions } from '../../../shared/api';
 import { type Choice, ChoiceSelect } from '../../components/ChoiceSelect';
 import { type DiskKind, type InstallDraft, withFormat, withName } from './draft';
+import { FirmwareFields } from './FirmwareFields';
 import { usePoolVolumes } from './queries';
 import { runningPools, volumeChoices } from './SourceStep';
 
@@ -193,6 +194,8 @@ export function ResourcesStep({ draft, set, options, errors }: StepProps) {
         error={errors['nic.name']}
         data-testid="install-nic"
       />
+
+      <FirmwareFields draft={draft} set={set} offer={options.firmware} />
 
       <Group gap="xl">
         {SWITCHES.map((s) => (

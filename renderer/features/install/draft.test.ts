@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InstallOptions } from '../../../shared/api';
 import { initialDraft, issues, nicKey, nicOf, toSpec, uploadVolumeName, withFormat, withName, withVariant } from './draft';
+import { firmwareChoices, firmwareReasons } from './firmware';
 
 const OPTIONS: InstallOptions = {
   hostId: 'lab-a',
@@ -26,6 +27,7 @@ const OPTIONS: InstallOptions = {
   networks: [],
   bridges: ['labbr0'],
   suggested: { pool: 'default', nic: { kind: 'bridge', name: 'labbr0' } },
+  firmware: { uefi: { offered: true }, secureBoot: { offered: true }, tpm: { offered: true, model: 'tpm-crb' } },
 };
 
 describe('install draft', () => {
@@ -100,5 +102,27 @@ describe('install draft', () => {
     for (const n of [{ kind: 'network', name: 'default' }, { kind: 'bridge', name: 'br0' }, { kind: 'none' }] as const)
       expect(nicOf(nicKey(n))).toEqual(n);
     expect(uploadVolumeName('Debian 12 (netinst).iso')).toBe('Debian_12_netinst_.iso');
+  });
+
+  it('BIOS by default (nothing sent); UEFI, secure boot and a TPM sent when chosen; what the host lacks disabled with its reason once', () => {
+    const d = initialDraft(OPTIONS, new Set());
+    expect(d).toMatchObject({ firmware: 'bios', tpm: false });
+    expect(toSpec(d)).not.toHaveProperty('firmware');
+    expect(toSpec(d)).not.toHaveProperty('tpm');
+    expect(toSpec({ ...d, firmware: 'uefi-secure', tpm: true })).toMatchObject({ firmware: 'uefi-secure', tpm: true });
+    expect(firmwareChoices(OPTIONS.firmware).filter((c) => c.disabled)).toEqual([]);
+    expect(firmwareReasons(OPTIONS.firmware)).toEqual([]);
+    const none = 'lab-a’s libvirt offers no UEFI firmware';
+    const lacking = {
+      uefi: { offered: false, reason: none },
+      secureBoot: { offered: false, reason: none },
+      tpm: { offered: false, reason: 'no swtpm' },
+    };
+    expect(firmwareChoices(lacking).map((c) => [c.value, !!c.disabled])).toEqual([
+      ['bios', false],
+      ['uefi', true],
+      ['uefi-secure', true],
+    ]);
+    expect(firmwareReasons(lacking)).toEqual([none, 'no swtpm']);
   });
 });

@@ -2,12 +2,20 @@
  * The install wizard's form: a flat draft the inputs edit, turned into the contract's InstallSpec
  * and checked with the contract's own schema (the backend checks it again).
  */
-import { type InstallOptions, InstallSpec, type NicTarget, type OsVariant, type RequestInput } from '../../../shared/api';
+import {
+  type FIRMWARE_KINDS,
+  type InstallOptions,
+  InstallSpec,
+  type NicTarget,
+  type OsVariant,
+  type RequestInput,
+} from '../../../shared/api';
 import { firstFree, volumeNameFor } from '../../../shared/naming';
 import { namedIssuesByField } from '../../lib/formErrors';
 
 export type SourceKind = 'iso' | 'import' | 'url' | 'kernel';
 export type DiskKind = 'new' | 'existing' | 'none';
+export type FirmwareKind = (typeof FIRMWARE_KINDS)[number];
 
 export interface InstallDraft {
   hostId: string;
@@ -40,6 +48,10 @@ export interface InstallDraft {
   /** 'network:<name>' | 'bridge:<name>' | 'none'. */
   nic: string;
   virtType: 'kvm' | 'qemu';
+  /** BIOS, UEFI or UEFI with secure boot (the UEFI ones where the host offers them). */
+  firmware: FirmwareKind;
+  /** An emulated TPM 2.0. */
+  tpm: boolean;
   graphics: boolean;
   serial: boolean;
   start: boolean;
@@ -91,6 +103,8 @@ export function initialDraft(o: InstallOptions, takenNames: ReadonlySet<string>)
     existingVolume: '',
     nic: nicKey(o.suggested.nic),
     virtType: o.domainType,
+    firmware: 'bios',
+    tpm: false,
     graphics: true,
     serial: true,
     start: true,
@@ -153,6 +167,8 @@ export function toSpec(d: InstallDraft): RequestInput<'install.preview'> {
     serial: d.serial,
     start: d.start,
     virtType: d.virtType,
+    ...(d.firmware !== 'bios' ? { firmware: d.firmware } : {}),
+    ...(d.tpm ? { tpm: true } : {}),
   };
 }
 

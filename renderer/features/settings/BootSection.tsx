@@ -1,10 +1,11 @@
-/** Boot order for the next boot: which disks and NICs to boot from, in which order (libvirt's <boot order>). */
+/** Boot: the firmware, and the order for the next boot — which disks and NICs to boot from (libvirt's <boot order>). */
 import { ActionIcon, Alert, Button, Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowUp, IconCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { BootEntry, VmSettings } from '../../../shared/api/settings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSettingsWrite } from '../../queries/settings';
+import { FirmwareShown } from './FirmwareShown';
 import { appliedWords } from './words';
 
 const idOf = (e: BootEntry) => (e.kind === 'disk' ? e.target : e.mac.replaceAll(':', ''));
@@ -40,7 +41,9 @@ export function BootSection({ s }: { s: VmSettings }) {
   return (
     <Card withBorder data-testid="settings-boot">
       <Stack gap="xs">
-        <Title order={5}>Boot order</Title>
+        <Title order={5}>Boot</Title>
+        <FirmwareShown s={s} />
+        <Title order={6}>Boot order</Title>
         <Text size="sm" c="dimmed">
           {s.bootOrder.length === 0 ? 'The definition boots by device type (<os><boot dev>). ' : ''}
           Takes effect at the next boot.

@@ -18,6 +18,8 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRead } from '../../queries';
 import { useSettingsWrite } from '../../queries/settings';
+import { TpmList } from './FirmwareShown';
+import { GrowDisk } from './GrowDisk';
 import { MoveDisk } from './MoveDisk';
 import { appliedWords } from './words';
 
@@ -52,6 +54,7 @@ export function DevicesSection({ s }: { s: VmSettings }) {
           Network interfaces
         </Title>
         <Nics s={s} />
+        <TpmList s={s} />
       </Stack>
     </Card>
   );
@@ -134,8 +137,9 @@ function Disks({ s }: { s: VmSettings }) {
             <Stack gap={4}>
               <Group gap="xs" wrap="nowrap">
                 {d.capacity !== undefined && (
-                  <Grow
+                  <GrowDisk
                     d={d as SettingsDisk & { capacity: number }}
+                    running={s.running}
                     onGrow={(sizeMiB) => grow.mutate({ target: d.target, sizeMiB })}
                     pending={grow.isPending}
                   />
@@ -353,39 +357,5 @@ function Nics({ s }: { s: VmSettings }) {
       </Group>
       <Outcome testId="settings-nic-added" data={add.data} error={add.error} />
     </Stack>
-  );
-}
-
-/** A running disk's size and "grow to" (live block resize; only growing). */
-function Grow({ d, onGrow, pending }: { d: SettingsDisk & { capacity: number }; onGrow: (sizeMiB: number) => void; pending: boolean }) {
-  const now = Math.round(d.capacity / (1024 * 1024));
-  const [to, setTo] = useState<number>(now);
-  const err = !Number.isInteger(to) ? 'Whole MiB only' : to <= now ? `Only growing: more than ${now} MiB` : undefined;
-  return (
-    <>
-      <Text size="sm" data-testid={`settings-disk-${d.target}-size`}>
-        {now.toLocaleString('en-US')} MiB
-      </Text>
-      <NumberInput
-        size="xs"
-        w={120}
-        aria-label={`New size of ${d.target} in MiB`}
-        value={to}
-        onChange={(v) => setTo(typeof v === 'number' ? v : Number.NaN)}
-        allowDecimal={false}
-        error={to !== now ? err : undefined}
-        data-testid={`settings-disk-${d.target}-grow-to`}
-      />
-      <Button
-        size="xs"
-        variant="default"
-        disabled={!!err}
-        loading={pending}
-        onClick={() => onGrow(to)}
-        data-testid={`settings-disk-${d.target}-grow`}
-      >
-        Grow live
-      </Button>
-    </>
   );
 }

@@ -1,9 +1,10 @@
 /**
  * "Move to pool" on a running VM's disk: libvirt's block copy into a new volume of the chosen pool,
  * then the pivot — a 'disk-move' Job whose progress and phase show here (its Cancel is the Jobs
- * drawer's, as for every job). The source volume is deleted after the pivot only when the box is ticked.
+ * drawer's, as for every job). The source volume is deleted after the pivot only when the box is ticked;
+ * an I/O limit (MiB/s) keeps the copy from taking the storage from other guests.
  */
-import { Alert, Button, Checkbox, Group, NativeSelect, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Progress, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { DiskMoveJob, Job } from '../../../shared/api';
@@ -25,8 +26,19 @@ export function MoveDisk({ s, d }: { s: VmSettings; d: SettingsDisk }) {
   const qc = useQueryClient();
   const [pool, setPool] = useState('');
   const [deleteSource, setDeleteSource] = useState(false);
+  /** MiB/s; '' = no limit. */
+  const [limit, setLimit] = useState<number | ''>('');
+  const limitBad = limit !== '' && (!Number.isInteger(limit) || limit < 1);
   const start = useMutation({
-    mutationFn: () => call('settings.moveDisk', { hostId: s.hostId, uuid: s.uuid, target: d.target, pool, deleteSource }),
+    mutationFn: () =>
+      call('settings.moveDisk', {
+        hostId: s.hostId,
+        uuid: s.uuid,
+        target: d.target,
+        pool,
+        deleteSource,
+        ...(limit !== '' ? { limitMiBs: limit } : {}),
+      }),
   });
   const job = (jobs.data ?? []).find((j): j is DiskMoveJob => isMove(j, s.uuid, d.target));
   const status = job?.status;
@@ -49,6 +61,19 @@ export function MoveDisk({ s, d }: { s: VmSettings; d: SettingsDisk }) {
           data={[{ value: '', label: 'Move to pool…' }, ...pools.map((p) => p.name)]}
           data-testid={`${id}-pool`}
         />
+        <NumberInput
+          size="xs"
+          w={110}
+          aria-label={`Copy ${d.target} at most this many MiB/s (empty: no limit)`}
+          placeholder="no limit"
+          suffix=" MiB/s"
+          min={1}
+          allowDecimal={false}
+          value={limit}
+          onChange={(v) => setLimit(typeof v === 'number' ? v : '')}
+          error={limitBad ? 'Whole MiB/s, at least 1' : undefined}
+          data-testid={`${id}-limit`}
+        />
         <Checkbox
           size="xs"
           label="then delete the source"
@@ -59,7 +84,7 @@ export function MoveDisk({ s, d }: { s: VmSettings; d: SettingsDisk }) {
         <Button
           size="xs"
           variant="default"
-          disabled={!pool || status === 'running'}
+          disabled={!pool || status === 'running' || limitBad}
           loading={start.isPending}
           onClick={() => start.mutate()}
           data-testid={`${id}-start`}
