@@ -5,12 +5,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PendingChange } from '../../../shared/api/settings';
 import type { RpcClient } from '../../libvirt/client';
+import { LibvirtConnection } from '../../libvirt/connection';
 import { type DomainEvent, DomainEvents } from '../../libvirt/events';
 import * as P from '../../libvirt/gen/remote_protocol.gen';
-import { type OpenHost, openHost, throwawayName, throwawayXml, until, virsh, virshStatus } from '../../libvirt/lab-fixture';
+import { labHost, type OpenHost, openHost, throwawayName, throwawayXml, until, virsh, virshStatus } from '../../libvirt/lab-fixture';
 import { EventRelays, RelayedDomainEvents } from '../../libvirt/relay';
 import { XdrReader, XdrWriter } from '../../libvirt/xdr';
 import { PendingService } from './pending';
@@ -143,5 +145,66 @@ describe('pending marks on host A, through the connection relay', () => {
     const after = events.length;
     await virsh('A', ['destroy', name]);
     await until(async () => (events.slice(after).some((e) => e.domain.uuid === uuid) ? true : undefined), 20_000, 50);
+  });
+
+  it('the link drops: the relay registers again on the new client, the pending service reads the host again and follows the VM on', async () => {
+    const h = labHost('A');
+    const link: { channel?: Duplex } = {};
+    const conn = await LibvirtConnection.open({
+      label: 'lab A (reconnecting)',
+      uri: h.uri,
+      channel: async () => {
+        link.channel = await A.ssh.openLibvirtChannel(h.uri);
+        return link.channel;
+      },
+      backoffMs: [100],
+    });
+    const own = new EventRelays();
+    const relay = own.of(conn);
+    const view = new RelayedDomainEvents(relay, ['lifecycle']);
+    const listeners = new Set<(hostId: string, e: DomainEvent) => void>();
+    view.on('*', (e) => {
+      for (const fn of listeners) fn('A', e);
+    });
+    let resyncs = 0;
+    const marks: PendingChange[] = [];
+    const svc = new PendingService(
+      () => conn.rpc,
+      {
+        onDomainEvent: (fn) => {
+          listeners.add(fn);
+          return () => void listeners.delete(fn);
+        },
+        onResync: (fn) =>
+          relay.onResync(() => {
+            resyncs++;
+            fn('A');
+          }),
+      },
+      (e) => marks.push(e),
+    );
+    try {
+      await view.start();
+      await virsh('A', ['start', name]);
+      expect((await svc.list('A')).uuids).not.toContain(uuid); // a fresh boot runs its next-boot definition
+      link.channel?.destroy(); // as a network drop would
+      await until(async () => (conn.state.status === 'connected' && resyncs === 1 ? true : undefined), 20_000, 50);
+      // A new next boot: its DEFINED event comes on the new client's registration and marks the VM.
+      const next = (await virsh('A', ['dumpxml', '--inactive', name])).replace(
+        /<vcpu([^>]*)>\d+<\/vcpu>/,
+        "<vcpu placement='static' current='1'>3</vcpu>",
+      );
+      const file = join(dir, 'next3.xml');
+      writeFileSync(file, next);
+      await virsh('A', ['define', file]);
+      await until(async () => (marks.some((e) => e.uuid === uuid && e.pending) ? true : undefined), 20_000, 50);
+      expect((await svc.list('A')).uuids).toContain(uuid);
+    } finally {
+      svc.dispose();
+      await view.stop();
+      await own.dispose();
+      await conn.close();
+      await virshStatus('A', ['destroy', name]);
+    }
   });
 });
