@@ -15,7 +15,8 @@
  *   the next boot, a new volume moved live to another pool (first a 1 MiB/s move cancelled from the
  *   Jobs drawer: the copy deleted, the guest on its source; then block copy and pivot, data unchanged),
  *   the console on a second serial port, a NIC (model, MAC) the paused guest does not release,
- *   link down and up, vda grown live, the boot order; its firmware shown as BIOS;
+ *   link down and up, vda grown live, the boot order; its firmware shown as BIOS; memory it cannot
+ *   balloon (no balloon device) refused live by libvirt, given to the next boot and shown as pending;
  * - a UEFI guest made in the install wizard: OVMF with secure boot and an emulated TPM 2.0 where
  *   lab-a's domain capabilities offer them; it boots under the firmware (the guest's kernel sees EFI,
  *   secure boot and the TPM), Boot and Devices show the loader, NVRAM and TPM; deleted with them.
@@ -452,6 +453,23 @@ test('devices of a running VM: ISO in and out, a disk and a NIC hot-plugged and 
   await expect(page.getByTestId('settings-firmware')).toHaveAttribute('data-kind', 'bios');
   await expect(page.getByTestId('settings-firmware-kind')).toHaveText('BIOS (SeaBIOS)');
   await expect(page.getByTestId('settings-tpm-0')).toHaveCount(0);
+
+  await test.step('memory of a VM without a balloon device: libvirt refuses it live, the next boot gets it, shown as pending; then put back', async () => {
+    await page.getByTestId('settings-memory').fill('160');
+    await page.getByTestId('settings-memory-apply').click();
+    const applied = page.getByTestId('settings-memory-applied');
+    await expect(applied).toContainText('Applied to the next boot. The running VM refused it (libvirt: ');
+    await expect(applied).toContainText('balloon');
+    await expect(applied).toContainText('it is pending until the next boot.');
+    await expect(page.getByTestId('settings-pending-memory')).toHaveText('Memory192 MiB160 MiB');
+    expect(await virshOn('A', ['dumpxml', '--inactive', v.uuid])).toContain("<currentMemory unit='KiB'>163840</currentMemory>");
+    expect(await virshOn('A', ['dumpxml', v.uuid])).toContain("<currentMemory unit='KiB'>196608</currentMemory>");
+    await settings.section('cpu-memory').screenshot({ path: testInfo.outputPath('settings-memory-refused-live.png') });
+    await page.getByTestId('settings-memory').fill('192');
+    await page.getByTestId('settings-memory-apply').click();
+    await expect(page.getByTestId('settings-memory-readout')).toContainText('Next boot: 192 MiB of 192 MiB');
+    await expect(page.getByTestId('settings-pending-memory')).toHaveCount(0);
+  });
 
   await test.step('an ISO from the pool inserted live and for the next boot, then ejected', async () => {
     await page.getByTestId('settings-disk-hdc-iso').selectOption(`default/${iso}`);
