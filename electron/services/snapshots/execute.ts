@@ -280,7 +280,7 @@ export async function deleteByBlockJobs(
 }
 
 /** Deletes files through their storage pool; returns those no pool holds (left in place). */
-async function removeFiles(rpc: RpcClient, files: readonly string[]): Promise<string[]> {
+export async function removeFiles(rpc: RpcClient, files: readonly string[]): Promise<string[]> {
   const left: string[] = [];
   const pools = await poolListAll(rpc, { flags: 2 /* ACTIVE */ });
   // A refresh only helps the lookups below; a file no pool finds is kept and named either way.
