@@ -684,6 +684,8 @@ test('create a UEFI guest in the install wizard: OVMF with secure boot and an em
 }, testInfo) => {
   test.setTimeout(120_000);
   const name = `g19-uefi-${run}`;
+  // swtpm logs to the machine's own /var/log/swtpm (the lab hosts do not have their own): removed after the test.
+  files.push(`/var/log/swtpm/libvirt/qemu/${name}-swtpm.log`);
   const backend = await BackendClient.connect(server);
   await connectLabHosts(backend);
   const app = new VireoApp(page);
