@@ -8,18 +8,10 @@ import type { RpcClient } from '../libvirt/client';
 import { domainGetXmlDesc, domainListAll, domainLookupByName, domainLookupByUuid } from '../libvirt/domain';
 import { ErrorCode, isLibvirtError } from '../libvirt/errors';
 import { hostGetCapabilities, hostGetDomainCapabilities } from '../libvirt/host';
-import { type StoragePoolRef, StoragePoolState, type StorageVolRef } from '../libvirt/protocol';
-import {
-  poolGetInfo,
-  poolGetXmlDesc,
-  poolLookupByName,
-  volGetInfo,
-  volGetPath,
-  volGetXmlDesc,
-  volListAll,
-  volLookupByName,
-} from '../libvirt/storage';
+import type { StoragePoolRef, StorageVolRef } from '../libvirt/protocol';
+import { poolLookupByName, volGetInfo, volGetPath, volGetXmlDesc, volListAll, volLookupByName } from '../libvirt/storage';
 import { attr, child, type Element, children as kids, parseXml, path, text } from '../xml/dom';
+import { readPool } from './storage/facts';
 
 /** Direct children with this tag of an element that may be missing. */
 function children(el: Element | null | undefined, tag: string): Element[] {
@@ -141,7 +133,10 @@ export interface PoolFacts {
   available: number;
 }
 
-/** A pool by name, with a clear error when it is missing or not running. */
+/**
+ * A pool by name, with a clear error when it is missing or not running. Read as the Storage tab
+ * reads each pool (storage/facts.ts readPool: sizes, state, type and target path from its XML).
+ */
 export async function activePool(rpc: RpcClient, name: string, hostLabel: string): Promise<PoolFacts> {
   let ref: StoragePoolRef;
   try {
@@ -151,17 +146,14 @@ export async function activePool(rpc: RpcClient, name: string, hostLabel: string
       throw new AppError('not-found', `${hostLabel} has no storage pool "${name}"`, 'Pick another pool.');
     throw err;
   }
-  const [info, xml] = await Promise.all([poolGetInfo(rpc, ref), poolGetXmlDesc(rpc, ref)]);
-  const root = parseXml(xml, `pool ${name}`).documentElement;
-  const active = info.state === StoragePoolState.RUNNING;
-  if (!active)
+  const row = await readPool(rpc, ref);
+  if (row.state !== 'running')
     throw new AppError(
       'pool-inactive',
       `The storage pool "${name}" on ${hostLabel} is not running`,
       'Start the pool on the host (virsh pool-start), then try again.',
     );
-  const p = text(path(root, 'target', 'path'));
-  return { ref, type: attr(root, 'type') ?? 'dir', ...(p ? { path: p } : {}), active, available: info.available };
+  return { ref, type: row.type, ...(row.targetPath ? { path: row.targetPath } : {}), active: true, available: row.available };
 }
 
 /** Where a new volume of this pool will live (known before it exists for directory-like pools). */
