@@ -705,6 +705,14 @@ test('create a UEFI guest in the install wizard: OVMF with secure boot and an em
     await expect(page.getByTestId('install-firmware').locator('option[value="uefi-secure"]')).toBeEnabled();
     await expect(page.getByTestId('install-tpm')).toBeEnabled();
     await expect(page.getByTestId('install-firmware-reasons')).toHaveCount(0);
+    // Plain UEFI first: libvirt is asked for a build without secure boot (no SMM), then back for secure boot and a TPM.
+    await page.getByTestId('install-firmware').selectOption('uefi');
+    await wizard.review();
+    await expect(wizard.defaults.locator('[data-setting="Firmware"]')).toContainText('UEFI (OVMF), secure boot off');
+    await expect(wizard.xml).toContainText('<feature enabled="no" name="secure-boot"/>');
+    await expect(wizard.xml).not.toContainText('<smm');
+    await expect(wizard.xml).not.toContainText('<tpm');
+    await page.getByTestId('install-back').click();
     await page.getByTestId('install-firmware').selectOption('uefi-secure');
     await page.getByTestId('install-tpm').check();
     await page.screenshot({ path: testInfo.outputPath('install-uefi-resources.png') });
