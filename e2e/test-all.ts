@@ -217,6 +217,8 @@ function playwright(blocked: string | null): void {
   const { ok, seconds } = run('e2e (Playwright, Chromium)', 'npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts'], {
     VIREO_KEEP_LAB: '1',
     VIREO_E2E_TRACE: 'off',
+    // Built by the step above: the specs' global setup need not build it again.
+    VIREO_APP_BUILT: '1',
   });
   suites.push({ label: 'e2e', seconds });
   if (!existsSync(file)) {

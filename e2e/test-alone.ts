@@ -50,7 +50,7 @@ if (shuffle)
     [chosen[i], chosen[j]] = [chosen[j] as Item, chosen[i] as Item];
   }
 
-const env = { ...process.env, VIREO_KEEP_LAB: '1' };
+const env = { ...process.env, VIREO_KEEP_LAB: '1', VIREO_APP_BUILT: '1' }; // built once below: the specs' global setup skips its build
 if (chosen.some((it) => it.kind === 'e2e')) {
   const b = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit', env });
   if (b.status !== 0) {
