@@ -20,6 +20,9 @@
  * - a UEFI guest made in the install wizard: OVMF with secure boot and an emulated TPM 2.0 where
  *   lab-a's domain capabilities offer them; it boots under the firmware (the guest's kernel sees EFI,
  *   secure boot and the TPM), Boot and Devices show the loader, NVRAM and TPM; deleted with them.
+ *
+ * Long on purpose: each test is one admin's session on a booted guest (the lab's slowest resource),
+ * so more is checked per boot; the helpers they share are at the top.
  */
 import { randomBytes } from 'node:crypto';
 import { expect, openApp, test } from './fixtures';

@@ -9,6 +9,9 @@
  * A peer-to-peer migration belongs to the source host: when the app's link drops (or the app
  * restarts), the host keeps migrating; on reconnect the app finds the job in the host's job stats
  * (operation = migration out) and follows it again.
+ *
+ * Over 400 lines: the service's public face (pre-flight, start, control) and the re-attach scan of
+ * each host sit together because both build the same job and its live follower.
  */
 import type {
   HostId,

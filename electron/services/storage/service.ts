@@ -3,6 +3,10 @@
  * autostart, undefine, delete; volumes created, resized (live through the running VM's block
  * resize when attached) and deleted. Removals are refused while a VM uses the storage, naming
  * the VMs. Reads go through facts.ts, decisions through checks.ts.
+ *
+ * Over 400 lines: one method per pool and volume action of the contract (shared/api/storage.ts),
+ * each a few lines of facts → check → call; splitting pools from volumes would split their shared
+ * "who uses it" reads.
  */
 import type { HostId } from '../../../shared/api/common';
 import type {
