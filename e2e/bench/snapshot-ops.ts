@@ -44,7 +44,8 @@ async function jobEnd(id: string): Promise<void> {
 const bench: Bench = {
   name: 'snapshot-ops',
   unit: 'ms',
-  runs: 5,
+  // QEMU's own work (saving and merging) varies by ±25 % run to run: 9 runs for a steady median.
+  runs: 9,
   baselineLabel:
     'virsh snapshot-create-as, snapshot-revert, snapshot-delete, snapshot-create-as --disk-only --atomic, snapshot-delete (interactive, connected)',
   async setup() {
