@@ -57,6 +57,8 @@ export interface DomainDiskModel {
   serial?: string;
   /** Outermost first; empty when the definition names no backing image. */
   backingChain: BackingImage[];
+  /** A block copy in progress (live XML): job='copy', ready='yes' | 'abort' | 'pivot' (absent: not in sync yet). */
+  mirror?: { job?: string; ready?: string; path?: string };
 }
 
 export interface DomainInterfaceModel {

@@ -76,7 +76,16 @@ export function parseDisk(d: Element, index = 0): DomainDiskModel {
     ...opt('alias', attr(child(d, 'alias'), 'name')),
     ...opt('serial', text(child(d, 'serial'))),
     backingChain: backingChainOf(d),
+    ...opt('mirror', mirrorOf(child(d, 'mirror'))),
   };
+}
+
+/** <mirror> of a disk under a block copy: its job, state and destination (file= or its <source>). */
+function mirrorOf(m: Element | null): DomainDiskModel['mirror'] {
+  if (!m) return undefined;
+  const src = child(m, 'source');
+  const path = attr(m, 'file') ?? attr(src, 'file') ?? attr(src, 'dev');
+  return { ...attrs(m, ['job', 'ready'] as const), ...opt('path', path) };
 }
 
 /**

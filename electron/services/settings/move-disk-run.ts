@@ -5,6 +5,9 @@
  * then the pivot: the guest runs on the copy. The next boot's definition is pointed at the copy
  * too, and only then — when asked — the source volume is deleted. Cancel (before the pivot) ends
  * the copy with libvirt's abort and deletes the new volume: the guest never left its source.
+ * Once the pivot was sent nothing is undone blindly: a fresh read of the running VM says where the
+ * guest runs, and move-disk-pivot.ts (pure) decides — the copy is deleted only while the guest is
+ * known to run on its source.
  */
 import type { HostId } from '../../../shared/api/common';
 import type { JobOf } from '../../../shared/api/jobs';
@@ -19,7 +22,7 @@ import {
   domainIsPersistent,
   domainLookupByUuid,
 } from '../../libvirt/domain';
-import { withLibvirtHint } from '../../libvirt/errors';
+import { isAppError, withLibvirtHint } from '../../libvirt/errors';
 import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
 import { BlockJobAbortFlags, BlockJobStatus, domainBlockJobAbort, domainGetBlockJobInfo } from '../../libvirt/snapshot';
 import {
@@ -41,6 +44,7 @@ import { buildVolumeXml } from '../../xml/volume';
 import type { JobContext, JobManager } from '../jobs';
 import type { BlockJobEvents } from '../snapshots/blockjobs';
 import { type MoveDiskFacts, type MoveDiskPlan, type MoveDiskRequest, planMoveDisk } from './move-disk';
+import { type LiveRead, MOVED_CODE, movedBut, type PivotSent, pivotOutcome, UNKNOWN_CODE } from './move-disk-pivot';
 
 /** BlockCopyFlags: the destination is the volume made here (REUSE_EXT); the job need not survive a libvirtd restart. */
 const REUSE_EXT = 2;
@@ -108,7 +112,7 @@ export async function startMoveDisk(deps: MoveDiskDeps, hostId: HostId, uuid: st
       },
     },
     (ctx) =>
-      runMove(deps, rpc, dom, plan, ctx, (fn) => {
+      runMove(deps, hostId, rpc, dom, plan, ctx, (fn) => {
         cancelCopy = fn;
       }),
   );
@@ -118,6 +122,7 @@ export async function startMoveDisk(deps: MoveDiskDeps, hostId: HostId, uuid: st
 
 async function runMove(
   deps: MoveDiskDeps,
+  hostId: HostId,
   rpc: RpcClient,
   dom: DomainRef,
   plan: MoveDiskPlan,
@@ -148,9 +153,14 @@ async function runMove(
       'Nothing was copied; the disk stays where it is.',
     );
     const abort = () => domainBlockJobAbort(rpc, dom, { disk: plan.target });
-    undo.push(`end the copy of ${plan.target}`, async () => {
-      if (await soft(domainGetBlockJobInfo(rpc, dom, { disk: plan.target }))) await abort();
-    });
+    // Critical: a copy job libvirt did not end keeps its volume (never deleted under a running mirror).
+    undo.push(
+      `end the copy of ${plan.target}`,
+      async () => {
+        if (await soft(domainGetBlockJobInfo(rpc, dom, { disk: plan.target }))) await abort();
+      },
+      { critical: true },
+    );
     onCancel(abort);
     await untilReady(deps.blockEvents, rpc, dom, plan.target, ctx, started);
 
@@ -158,41 +168,27 @@ async function runMove(
     ctx.setCancellable(false);
     onCancel(null);
     ctx.update({ phase: `switching ${plan.target} to the copy (pivot)` });
-    await guard(pivot(rpc, dom, plan.target), 'The guest stays on its source; the copy is deleted.');
-    await untilGone(deps.blockEvents, rpc, dom, plan.target);
-    const live = parseDomain(await domainGetXmlDesc(rpc, dom)).disks.find((x) => x.target === plan.target);
-    if (live?.path !== destPath)
-      throw new AppError(
-        'libvirt',
-        `After the pivot ${plan.target} still reads ${live?.path ?? 'nothing'}`,
-        'The guest stays on its source.',
+    // From here on the guest may run on the copy: the undo runs only if a fresh read says it does not.
+    const failure = await pivot(rpc, dom, plan.target)
+      .then(() => untilGone(deps.blockEvents, rpc, dom, plan.target))
+      .then(
+        () => undefined,
+        (err: unknown) => (err as Error).message,
       );
-    undo.commit(); // the guest runs on the copy now: it is never deleted from here on
-
-    // The next boot: pointed at the copy (SECURE: no password lost), unless libvirt did it.
-    ctx.update({ phase: 'pointing the next boot at the copy', progress: 0.99 });
-    const inactive = openDomain(await domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE }));
-    const el = findDisk(inactive, plan.target);
-    const configPath = el ? parseDomain(domainToXml(inactive)).disks.find((x) => x.target === plan.target)?.path : undefined;
-    if (el && configPath === plan.from.path) {
-      setDiskPath(el, destPath);
-      await guard(
-        domainDefineXml(rpc, { xml: domainToXml(inactive) }).then(() => undefined),
-        `The running VM uses ${destPath}; its next boot still names ${plan.from.path} (the source is kept).`,
-      );
-    }
-    if (plan.deleteSource && plan.from.volume && plan.from.pool) {
-      const names = [await domainGetXmlDesc(rpc, dom), await domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE })]
-        .flatMap((x) => parseDomain(x).disks)
-        .map((x) => x.path);
-      if (names.includes(plan.from.path))
-        throw new AppError('invalid-input', `${plan.from.path} is still named by ${dom.name}`, 'The source is kept.');
-      ctx.update({ phase: `deleting the source ${plan.from.volume} in ${plan.from.pool}` });
-      const src = await volLookupByName(rpc, await poolLookupByName(rpc, plan.from.pool), plan.from.volume);
-      await guard(volDelete(rpc, src), `The disk moved; the source ${plan.from.volume} is kept in ${plan.from.pool}.`);
-    }
-    ctx.update({ phase: `${plan.target} is in ${plan.to.pool}`, progress: 1 });
+    const sent: PivotSent = {
+      vm: dom.name,
+      target: plan.target,
+      from: plan.from.path,
+      copy: { pool: plan.to.pool, volume: plan.to.volume, path: destPath },
+      ...(failure ? { failure } : {}),
+    };
+    const outcome = pivotOutcome(sent, await readLive(() => deps.rpcOf(hostId), dom));
+    if (outcome.kind === 'on-source') throw outcome.error; // the undo ends the copy job, then deletes the copy
+    undo.commit(); // moved, or not known: the copy is never deleted from here on
+    if (outcome.kind === 'unknown') throw outcome.error;
+    await finishMove(rpc, dom, plan, sent, ctx);
   } catch (err) {
+    if (isAppError(err, MOVED_CODE) || isAppError(err, UNKNOWN_CODE)) throw err; // past the pivot: nothing to undo
     const report = await undo.unwind();
     if (ctx.signal.aborted)
       throw new AppError(
@@ -202,6 +198,55 @@ async function runMove(
       );
     if (report.failed.length) throw new AppError('libvirt', (err as Error).message, { cause: err, hint: describeUndo(report) });
     throw err;
+  }
+}
+
+/**
+ * The guest runs on the copy: the next boot pointed at it (SECURE: no password lost), unless libvirt
+ * did it, then — when asked — the source deleted. A failure here is a 'disk-moved' error.
+ */
+async function finishMove(
+  rpc: RpcClient,
+  dom: DomainRef,
+  plan: MoveDiskPlan,
+  sent: PivotSent,
+  ctx: JobContext<'disk-move'>,
+): Promise<void> {
+  const destPath = sent.copy.path;
+  ctx.update({ phase: 'pointing the next boot at the copy', progress: 0.99 });
+  try {
+    const inactive = openDomain(await domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE }));
+    const el = findDisk(inactive, plan.target);
+    const configPath = el ? parseDomain(domainToXml(inactive)).disks.find((x) => x.target === plan.target)?.path : undefined;
+    if (el && configPath === plan.from.path) {
+      setDiskPath(el, destPath);
+      await domainDefineXml(rpc, { xml: domainToXml(inactive) });
+    }
+  } catch (err) {
+    throw movedBut(sent, 'next-boot', err);
+  }
+  if (plan.deleteSource && plan.from.volume && plan.from.pool) {
+    try {
+      const names = [await domainGetXmlDesc(rpc, dom), await domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE })]
+        .flatMap((x) => parseDomain(x).disks)
+        .map((x) => x.path);
+      if (names.includes(plan.from.path)) throw new Error(`${dom.name} still names it`);
+      ctx.update({ phase: `deleting the source ${plan.from.volume} in ${plan.from.pool}` });
+      const src = await volLookupByName(rpc, await poolLookupByName(rpc, plan.from.pool), plan.from.volume);
+      await volDelete(rpc, src);
+    } catch (err) {
+      throw movedBut(sent, 'source', err);
+    }
+  }
+  ctx.update({ phase: `${plan.target} is in ${plan.to.pool}`, progress: 1 });
+}
+
+/** A fresh read of the running VM's XML (the host's current link), or why it could not be read. */
+async function readLive(rpcNow: () => RpcClient, dom: DomainRef): Promise<LiveRead> {
+  try {
+    return { xml: await domainGetXmlDesc(rpcNow(), dom) };
+  } catch (err) {
+    return { unreadable: (err as Error).message };
   }
 }
 
@@ -245,7 +290,8 @@ async function untilReady(
 async function pivot(rpc: RpcClient, dom: DomainRef, target: string): Promise<void> {
   for (let i = 0; ; i++) {
     try {
-      await domainBlockJobAbort(rpc, dom, { disk: target, flags: BlockJobAbortFlags.PIVOT });
+      // No RPC timeout: libvirt answers once QEMU has switched, which a busy QEMU may take long to do.
+      await domainBlockJobAbort(rpc, dom, { disk: target, flags: BlockJobAbortFlags.PIVOT, timeoutMs: 0 });
       return;
     } catch (err) {
       if (i >= 10 || !/not ready/i.test((err as Error).message)) throw err;

@@ -16,6 +16,8 @@ import { settingsKeys } from '../../queries/settings';
 
 const isMove = (j: Job, uuid: string, target: string): j is DiskMoveJob =>
   j.kind === 'disk-move' && j.detail.uuid === uuid && j.detail.target === target;
+/** The backend's codes of a move past its pivot (moved with something left, or not known): no "Not moved". */
+const pastPivot = (code?: string) => code === 'disk-moved' || code === 'disk-move-unknown';
 
 const MiB = 1024 * 1024;
 
@@ -107,7 +109,7 @@ export function MoveDisk({ s, d }: { s: VmSettings; d: SettingsDisk }) {
                 : status === 'canceled'
                   ? `Cancelled: ${d.target} stays on ${job.detail.from.path}.`
                   : status === 'failed'
-                    ? `Not moved: ${job.error?.message ?? 'failed'}${job.error?.hint ? ` ${job.error.hint}` : ''}`
+                    ? `${pastPivot(job.error?.code) ? '' : 'Not moved: '}${job.error?.message ?? 'failed'}${job.error?.hint ? ` ${job.error.hint}` : ''}`
                     : job.phase}
             </Text>
             {status === 'running' && (
