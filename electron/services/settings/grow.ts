@@ -8,7 +8,7 @@
 import type { SettingsDisk } from '../../../shared/api/settings';
 import { AppError } from '../../../shared/errors';
 import { domainBlockResize, domainGetBlockInfo, domainGetXmlDesc } from '../../libvirt/domain';
-import { ErrorCode, isLibvirtError } from '../../libvirt/errors';
+import { ErrorCode, isLibvirtError, withLibvirtHint } from '../../libvirt/errors';
 import { DomainXmlFlags } from '../../libvirt/protocol';
 import { volGetInfo, volLookupByPath, volResize } from '../../libvirt/storage';
 import { parseDomain } from '../../xml/parse';
@@ -75,8 +75,36 @@ async function growOffline(t: Target, target: string, bytes: number): Promise<De
 }
 
 /**
+ * libvirt's answers to virDomainGetBlockInfo that mean "this disk has no size libvirt can read" (it
+ * is shown without one). Pure. Read on lab-a (libvirt 9.0) for a shut-off VM:
+ * - a network disk: INTERNAL_ERROR "missing storage backend for network files using nbd protocol";
+ * - a missing or unreadable image: SYSTEM_ERROR "Failed to open file '…': No such file or directory";
+ * - a disk gone meanwhile: INVALID_ARG "invalid path vdz not assigned to domain";
+ * and a path that is no pool's volume (NO_STORAGE_VOL), a storage type without a backend (the
+ * unsupported codes). Anything else — a timeout, a closed link, a busy or vanished domain, a
+ * refusal — is not a property of the disk: it is thrown, not hidden as "no size".
+ */
+export function notSizeable(err: unknown): boolean {
+  if (!isLibvirtError(err)) return false;
+  switch (err.code) {
+    case ErrorCode.NO_STORAGE_VOL:
+    case ErrorCode.SYSTEM_ERROR:
+    case ErrorCode.CONFIG_UNSUPPORTED:
+    case ErrorCode.NO_SUPPORT:
+    case ErrorCode.OPERATION_UNSUPPORTED:
+      return true;
+    case ErrorCode.INTERNAL_ERROR:
+      return /storage backend/i.test(err.message);
+    case ErrorCode.INVALID_ARG:
+      return /not assigned to domain/i.test(err.message);
+    default:
+      return false;
+  }
+}
+
+/**
  * Each disk's capacity in bytes: the running VM's disks, or a shut-off VM's next-boot ones (libvirt
- * reads the image); a disk libvirt cannot size (empty CD-ROM, network) is left out.
+ * reads the image); a disk libvirt cannot size (notSizeable: network, missing image) is left out.
  */
 export async function capacities(t: Target, disks: readonly SettingsDisk[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
@@ -86,8 +114,9 @@ export async function capacities(t: Target, disks: readonly SettingsDisk[]): Pro
       .map(async (d) => {
         try {
           out.set(d.target, (await domainGetBlockInfo(t.rpc, t.dom, { disk: d.target })).capacity);
-        } catch {
-          // Not sizeable by libvirt (e.g. a network disk without a driver answer): shown without a size.
+        } catch (err) {
+          if (!notSizeable(err))
+            throw withLibvirtHint(err, `The size of ${d.target} could not be read; nothing was changed. Open the settings again.`);
         }
       }),
   );
