@@ -9,8 +9,8 @@ type Answer = (args: unknown) => unknown | Promise<unknown>;
 
 export interface FakeRpc {
   rpc: RpcClient;
-  /** Every call, in order: its procedure number and decoded arguments. */
-  calls: { proc: number; args: unknown }[];
+  /** Every call, in order: its procedure number, decoded arguments and call options (timeoutMs …). */
+  calls: { proc: number; args: unknown; opts?: { timeoutMs?: number } }[];
   /** How `spec` answers (what its generated reply codec takes); a thrown error is the call's error. */
   answer<S extends ProcedureSpec>(spec: S, fn: (args: never) => unknown | Promise<unknown>): void;
   /** The calls of `spec` whose arguments pass `pred`. */
@@ -31,17 +31,17 @@ const bytes = (fn: (w: XdrWriter) => void): Buffer => {
 export function fakeRpc(): FakeRpc {
   const answers = new Map<number, { spec: ProcedureSpec; fn: Answer }>();
   const handlers = new Map<number, Set<(r: XdrReader) => void>>();
-  const calls: { proc: number; args: unknown }[] = [];
+  const calls: FakeRpc['calls'] = [];
   let open = true;
   const rpc = {
     get isOpen() {
       return open;
     },
-    async call(proc: number, enc: ((w: XdrWriter) => void) | null, dec: ((r: XdrReader) => unknown) | null) {
+    async call(proc: number, enc: ((w: XdrWriter) => void) | null, dec: ((r: XdrReader) => unknown) | null, opts?: { timeoutMs?: number }) {
       const a = answers.get(proc);
       if (!a) throw new Error(`fake rpc: no answer for procedure ${proc}`);
       const args = a.spec.args && enc ? a.spec.args.read(new XdrReader(bytes(enc))) : null;
-      calls.push({ proc, args });
+      calls.push({ proc, args, ...(opts ? { opts } : {}) });
       const value = await a.fn(args);
       const ret = a.spec.ret;
       if (!ret || !dec) return undefined;

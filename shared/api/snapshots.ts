@@ -6,6 +6,10 @@ import { out } from './out';
 
 export type SnapshotKind = 'internal' | 'external';
 
+/** Why a memory state and a disk left out do not go together (the backend refuses it; the create dialog says it). */
+export const MEMORY_WITH_EXCLUDED =
+  "A revert would resume the guest's memory over a disk that moved on since: its page cache and file-system state would not match that disk. Keep every disk in the snapshot, or take it without the memory state.";
+
 export interface SnapshotDisk {
   target: string;
   /** internal / external / no (left out). */

@@ -3,7 +3,15 @@
  * (facts.ts). The safety rules the anchors learned the hard way live here: no mixed chains, the
  * firmware and libvirt version before offering a kind, quiesce only with an agent that answers.
  */
-import type { Offer, SnapshotCreate, SnapshotFile, SnapshotInfo, SnapshotKind, SnapshotList } from '../../../shared/api/snapshots';
+import {
+  MEMORY_WITH_EXCLUDED,
+  type Offer,
+  type SnapshotCreate,
+  type SnapshotFile,
+  type SnapshotInfo,
+  type SnapshotKind,
+  type SnapshotList,
+} from '../../../shared/api/snapshots';
 import { AppError } from '../../../shared/errors';
 import type { DomainDiskModel } from '../../xml/model';
 import type { SnapshotModel } from '../../xml/snapshot';
@@ -58,18 +66,20 @@ export function internalOffer(f: SnapshotFacts): Offer {
       why: `Internal snapshots live inside qcow2 images; ${notQcow2.map((d) => `${d.target} is ${d.driver.type ?? 'raw'}`).join(', ')}. Use an external snapshot.`,
     };
   if (!snapshotDisks(f).length) return { ok: false, why: 'The VM has no disk to snapshot.' };
-  return memoryStateFits(f);
+  const first = snapshotDisks(f)[0]?.path;
+  return memoryStateFits(f, first ? `${first} (inside the qcow2 image)` : 'the first disk');
 }
 
 const GiB = 1024 ** 3;
 const size = (n: number): string => (n >= GiB ? `${(n / GiB).toFixed(1)} GiB` : `${Math.ceil(n / 1024 ** 2)} MiB`);
 
 /**
- * An internal snapshot of a running VM writes its memory state into the first disk's qcow2 image:
- * up to the guest's current memory. Refused (with the numbers) when the pool holding that image
- * has less free space; unknown pools (the image outside a pool) are not guessed at.
+ * A running VM's memory state (up to the guest's current memory) goes into `target`: the first
+ * disk's qcow2 image (internal) or a file beside it (external with memory), in the first disk's
+ * pool. Refused (with the numbers and the real target) when that pool has less free space; unknown
+ * pools (the image outside a pool) are not guessed at.
  */
-export function memoryStateFits(f: SnapshotFacts): Offer {
+export function memoryStateFits(f: SnapshotFacts, target: string): Offer {
   if (!isRunning(f)) return { ok: true };
   const first = snapshotDisks(f)[0];
   const pool = first?.target ? f.diskPools?.[first.target] : undefined;
@@ -79,7 +89,7 @@ export function memoryStateFits(f: SnapshotFacts): Offer {
   if (need <= free) return { ok: true };
   return {
     ok: false,
-    why: `The memory state (up to ${size(need)}, the VM's current memory) goes into ${first?.path}, and its pool “${pool}” has ${size(free)} free. Free space in “${pool}”, or shut the VM down (a disk-only snapshot needs little space).`,
+    why: `The memory state (up to ${size(need)}, the VM's current memory) goes into ${target}, and its pool “${pool}” has ${size(free)} free. Free space in “${pool}”, or shut the VM down (a disk-only snapshot needs little space).`,
   };
 }
 
@@ -105,14 +115,29 @@ export function externalMemoryOffer(f: SnapshotFacts): Offer {
   const ext = externalOffer(f);
   if (!ext.ok) return ext;
   if (!isRunning(f)) return { ok: false, why: 'The VM is not running: there is no memory state to save.' };
-  return memoryStateFits(f);
+  return memoryStateFits(f, `a file beside the first disk (${memoryFileFor(f, '<snapshot>')})`);
 }
 
-/** Where an external snapshot's memory state goes: beside the first disk's file (in its pool), named `<vm>.<snapshot>.mem`. */
+/**
+ * Where an external snapshot's memory state goes: beside the first disk's file (in its pool),
+ * named `<vm>.<snapshot>.<first 8 hex of the VM's uuid>.mem`. The uuid keeps two VMs' files apart:
+ * `web.prod` + `v1` against `web` + `prod.v1`, or two hosts' `web` sharing a network pool (libvirt
+ * truncates an existing file: checkCreate refuses a name already taken).
+ */
 export function memoryFileFor(f: SnapshotFacts, snapshot: string): string {
   const first = snapshotDisks(f)[0]?.path;
   if (!first) throw new AppError('refused', 'The VM has no disk to snapshot', 'Add a disk first.');
-  return `${first.slice(0, first.lastIndexOf('/') + 1)}${f.vm.name}.${snapshot}.mem`;
+  const stamp = f.vm.uuid.replace(/-/g, '').slice(0, 8);
+  return `${first.slice(0, first.lastIndexOf('/') + 1)}${f.vm.name}.${snapshot}.${stamp}.mem`;
+}
+
+/**
+ * "Snapshot the current state first" before a revert: of the target's kind; with the running
+ * guest's memory when the target is external and memory snapshots are offered (an internal one of
+ * a running VM holds its memory anyway). False: that snapshot keeps the disks only.
+ */
+export function saveCurrentWithMemory(f: SnapshotFacts, kind: SnapshotKind): boolean {
+  return kind === 'external' && externalMemoryOffer(f).ok;
 }
 
 /** Quiesce needs a running VM with a guest agent whose channel is connected (the agent answers). */
@@ -261,8 +286,18 @@ export function checkCreate(
         'Memory state: only an external snapshot saves it to a file',
         'An internal snapshot of a running VM includes its memory anyway.',
       );
+    if (exclude.length)
+      throw new AppError('invalid-input', `Memory state: not with a disk left out (${exclude.join(', ')})`, MEMORY_WITH_EXCLUDED);
     const m = externalMemoryOffer(f);
     if (!m.ok) throw new AppError('refused', `No memory state in the snapshot of ${f.vm.name}`, m.why);
+    const file = memoryFileFor(f, req.name);
+    const holder = f.snapshots.find((s) => s.model.memoryFile === file)?.model.name ?? f.memoryFileUsers?.[file]?.join(', ');
+    if (holder || f.files?.[file])
+      throw new AppError(
+        'exists',
+        `Memory state: ${file} already exists${holder ? ` (the memory state of ${holder})` : ''}`,
+        'libvirt would overwrite it. Choose another snapshot name, or remove that file first.',
+      );
   }
   if (req.quiesce) {
     const q = quiesceOffer(f);

@@ -14,7 +14,7 @@ import {
   domainRestoreFlags,
   domainSaveImageGetXmlDesc,
 } from '../../libvirt/domain';
-import { isAppError, withLibvirtHint } from '../../libvirt/errors';
+import { ErrorCode, isAppError, isLibvirtError, isLinkError, isTimeoutError, withLibvirtHint } from '../../libvirt/errors';
 import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
 import {
   BlockCommitFlags,
@@ -33,8 +33,16 @@ import { parseDomain } from '../../xml/parse';
 import { buildMergeMark, buildSnapshotXml, MERGE_MARK_NS, moveSnapshotDomainDisks, pointSavedDomainDisks } from '../../xml/snapshot';
 import { type BlockJobEvents, followBlockJob } from './blockjobs';
 import { isRunning, memoryFileFor, snapshotDisks } from './checks';
-import type { SnapshotFacts } from './facts';
-import type { DeletePlan, RevertPlan } from './plan';
+import { type SnapshotFacts, STATE_NAMES } from './facts';
+import {
+  createUnknownHint,
+  type DeletePlan,
+  type Removal,
+  type RevertPlan,
+  removalPhase,
+  restoreFailedSafely,
+  restoreUnknownHint,
+} from './plan';
 
 export type Progress = (p: {
   phase: string;
@@ -58,6 +66,8 @@ export async function createSnapshot(
     memory?: boolean;
     exclude?: readonly string[];
   },
+  /** The host's client again after a link drop (to look whether libvirt made the snapshot anyway). */
+  reconnect?: () => Promise<RpcClient>,
 ): Promise<void> {
   const covered = new Set(snapshotDisks(f).flatMap((d) => (d.target && !req.exclude?.includes(d.target) ? [d.target] : [])));
   const memory = req.kind === 'external' && !!req.memory;
@@ -75,9 +85,28 @@ export async function createSnapshot(
   if (req.kind === 'external') flags |= (memory ? 0 : SnapshotCreateFlags.DISK_ONLY) | SnapshotCreateFlags.ATOMIC;
   if (req.quiesce) flags |= SnapshotCreateFlags.QUIESCE;
   try {
-    await snapshotCreateXml(rpc, dom, { xml, flags });
+    // With memory libvirt saves the guest's RAM first: minutes for a large guest, so no call timeout.
+    await snapshotCreateXml(rpc, dom, { xml, flags, ...(memory ? { timeoutMs: 0 } : {}) });
   } catch (err) {
-    throw withLibvirtHint(err, 'No snapshot was made; the VM is as it was.');
+    if (!isTimeoutError(err) && !isLinkError(err)) throw withLibvirtHint(err, 'No snapshot was made; the VM is as it was.');
+    // libvirt may have gone on and made it: look before saying anything.
+    const client = await (reconnect ? reconnect() : Promise.resolve(rpc)).catch(() => null);
+    const found = client ? await snapshotExists(client, dom, req.name) : null;
+    if (found === true) return; // made: the list shows it
+    throw new AppError('libvirt', `The snapshot “${req.name}” did not report back: ${(err as Error).message}`, {
+      cause: err,
+      hint: createUnknownHint(req.name, found, memory ? memoryFileFor(f, req.name) : undefined),
+    });
+  }
+}
+
+/** The snapshot exists on the host (true), does not (false), or that could not be read (null). */
+async function snapshotExists(rpc: RpcClient, dom: DomainRef, name: string): Promise<boolean | null> {
+  try {
+    await snapshotLookupByName(rpc, dom, name);
+    return true;
+  } catch (err) {
+    return isLibvirtError(err, 72 /* VIR_ERR_NO_DOMAIN_SNAPSHOT */) ? false : null;
   }
 }
 
@@ -99,8 +128,18 @@ export async function revertByLibvirt(rpc: RpcClient, dom: DomainRef, name: stri
  * by libvirt (a disk-only snapshot without metadata, so the images stay as the snapshot saw them
  * and can be reverted to again), and the snapshot is made current again.
  */
-export async function revertExternalByVireo(rpc: RpcClient, dom: DomainRef, f: SnapshotFacts, plan: RevertPlan): Promise<void> {
+export async function revertExternalByVireo(
+  rpc0: RpcClient,
+  dom: DomainRef,
+  f: SnapshotFacts,
+  plan: RevertPlan,
+  /** The host's client again after a link drop (to read where the VM is before undoing anything). */
+  reconnect?: () => Promise<RpcClient>,
+): Promise<void> {
+  let rpc = rpc0;
   const undo = new UndoStack();
+  /** The restore's outcome is unknown: nothing is undone, the error says where everything is. */
+  let untouched: AppError | null = null;
   const before = await domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE });
   try {
     if (isRunning(f)) await domainDestroy(rpc, dom);
@@ -125,13 +164,11 @@ export async function revertExternalByVireo(rpc: RpcClient, dom: DomainRef, f: S
         }),
     });
     await snapshotCreateXml(rpc, dom, { xml: overlays, flags: SnapshotCreateFlags.DISK_ONLY | SnapshotCreateFlags.NO_METADATA });
-    undo.push(
-      `remove the new overlays ${plan.disks.map((d) => d.overlay).join(', ')}`,
-      async () =>
-        void (await removeFiles(
-          rpc,
-          plan.disks.map((d) => d.overlay),
-        )),
+    undo.push(`remove the new overlays ${plan.disks.map((d) => d.overlay).join(', ')}`, () =>
+      removeFilesOrThrow(
+        rpc,
+        plan.disks.map((d) => d.overlay),
+      ),
     );
     const snap = f.snapshots.find((s) => s.model.name === plan.snapshot);
     if (!snap) throw new AppError('not-found', `There is no snapshot “${plan.snapshot}”`);
@@ -140,12 +177,34 @@ export async function revertExternalByVireo(rpc: RpcClient, dom: DomainRef, f: S
       // (virsh restore --xml): it runs on from the snapshot's moment.
       const saved = await domainSaveImageGetXmlDesc(rpc, { file: plan.memoryFile, flags: DomainXmlFlags.SECURE });
       const moves = Object.fromEntries(plan.disks.map((d) => [d.target, d.overlay]));
-      await domainRestoreFlags(rpc, { from: plan.memoryFile, xml: pointSavedDomainDisks(saved, moves) });
+      try {
+        // Reading a few GiB of RAM back takes longer than a call's default 30 s: no timeout.
+        await domainRestoreFlags(rpc, { from: plan.memoryFile, xml: pointSavedDomainDisks(saved, moves), timeoutMs: 0 });
+      } catch (err) {
+        if (!isTimeoutError(err) && !isLinkError(err)) throw err; // libvirt answered: nothing was restored
+        // libvirt may be restoring the guest onto the new overlays right now: read where it is first.
+        const client = await (reconnect ? reconnect() : Promise.resolve(rpc)).catch(() => null);
+        const st = client ? await domainGetState(client, dom).catch(() => null) : null;
+        const state = st ? (STATE_NAMES[st.state] ?? 'nostate') : null;
+        if (client) rpc = client;
+        if (!restoreFailedSafely(state)) {
+          untouched = new AppError('libvirt', `The revert to “${plan.snapshot}” did not report back: ${(err as Error).message}`, {
+            cause: err,
+            hint: restoreUnknownHint(plan, state),
+          });
+          throw untouched;
+        }
+        throw err;
+      }
       undo.push('stop the restored VM', async () => void (await domainDestroy(rpc, dom)));
     }
     await snapshotCreateXml(rpc, dom, { xml: snap.xml, flags: SnapshotCreateFlags.REDEFINE | SnapshotCreateFlags.CURRENT });
     undo.commit();
   } catch (err) {
+    if (untouched) {
+      undo.commit(); // touch nothing: the guest may run on the new overlays
+      throw untouched;
+    }
     const report = await undo.unwind();
     const left = describeUndo(report);
     throw new AppError('libvirt', `Could not revert to “${plan.snapshot}”: ${(err as Error).message}`, {
@@ -199,7 +258,7 @@ export async function deleteByBlockJobs(
   plan: DeletePlan,
   progress: Progress,
   o: MergeOptions = {},
-): Promise<{ leftFiles: string[]; rpc: RpcClient }> {
+): Promise<{ removal: Removal; rpc: RpcClient }> {
   const { signal, reconnect, bandwidthMiBps = 0, events = null, resume, next = [] } = o;
   let rpc = rpc0;
   const done: string[] = [];
@@ -276,21 +335,33 @@ export async function deleteByBlockJobs(
       : 'removing the merged files',
     progress: 1,
   });
-  return { leftFiles: await removeFiles(rpc, plan.removeFiles), rpc };
+  const removal = await removeFiles(rpc, plan.removeFiles);
+  return { removal: { ...removal, ...(plan.keptFiles?.length ? { kept: plan.keptFiles } : {}) }, rpc };
 }
 
-/** Deletes files through their storage pool; returns those no pool holds (left in place). */
-export async function removeFiles(rpc: RpcClient, files: readonly string[]): Promise<string[]> {
-  const left: string[] = [];
+/**
+ * Deletes files through their storage pool. `left`: no pool holds them (libvirt's "no storage
+ * vol"), left in place; `failed`: any other error, with libvirt's message (the file stays too).
+ */
+export async function removeFiles(rpc: RpcClient, files: readonly string[]): Promise<Removal> {
+  const r: Removal = { left: [], failed: [] };
   const pools = await poolListAll(rpc, { flags: 2 /* ACTIVE */ });
   // A refresh only helps the lookups below; a file no pool finds is kept and named either way.
   for (const p of pools) await poolRefresh(rpc, p).catch(() => {});
   for (const file of files) {
     try {
       await volDelete(rpc, await volLookupByPath(rpc, file));
-    } catch {
-      left.push(file);
+    } catch (err) {
+      if (isLibvirtError(err, ErrorCode.NO_STORAGE_VOL)) r.left.push(file);
+      else r.failed.push({ file, message: (err as Error).message });
     }
   }
-  return left;
+  return r;
+}
+
+/** removeFiles, for an undo step: a file that could not be deleted fails the step (named with libvirt's message). */
+export async function removeFilesOrThrow(rpc: RpcClient, files: readonly string[]): Promise<void> {
+  const r = await removeFiles(rpc, files);
+  const why = removalPhase(r);
+  if (why) throw new AppError('libvirt', why);
 }

@@ -5,6 +5,7 @@
  */
 import type { RpcClient } from '../../libvirt/client';
 import { domainGetState, domainGetXmlDesc, domainListAll, domainLookupByUuid } from '../../libvirt/domain';
+import { ErrorCode, isLibvirtError } from '../../libvirt/errors';
 import { hostGetLibVersion } from '../../libvirt/host';
 import { type DomainRef, DomainXmlFlags, ListDomainsFlags, type StorageVolRef } from '../../libvirt/protocol';
 import {
@@ -51,6 +52,11 @@ export interface SnapshotFacts {
   /** Images other VMs on the host use (their disks and backing chains): path → VM names. */
   otherUsers: Record<string, string[]>;
   /**
+   * Memory state files other VMs' snapshots on the host name: path → “VM (snapshot “s”)”. Such a
+   * file is never removed with this VM's snapshots. Absent in fixtures captured before it existed.
+   */
+  memoryFileUsers?: Record<string, string[]>;
+  /**
    * Every volume of the storage pools holding the VM's files: its allocation on disk (bytes) and
    * the file it is built on (qcow2 backing), as the pool reads it. Tells a shut-off VM's chain and
    * which files are built on a layer. Absent in fixtures captured before it existed.
@@ -64,7 +70,7 @@ export interface SnapshotFacts {
   diskPools?: Record<string, string>;
 }
 
-const STATE_NAMES: Record<number, string> = {
+export const STATE_NAMES: Record<number, string> = {
   0: 'nostate',
   1: 'running',
   2: 'blocked',
@@ -74,6 +80,14 @@ const STATE_NAMES: Record<number, string> = {
   6: 'crashed',
   7: 'pmsuspended',
 };
+
+/** The VM or snapshot went meanwhile: `value`; any other error (a link drop …) is thrown. */
+const gone =
+  <T>(value: T) =>
+  (err: unknown): T => {
+    if (isLibvirtError(err, ErrorCode.NO_DOMAIN) || isLibvirtError(err, 72 /* VIR_ERR_NO_DOMAIN_SNAPSHOT */)) return value;
+    throw err;
+  };
 
 export async function readSnapshotFacts(rpc: RpcClient, uuid: string): Promise<{ dom: DomainRef; facts: SnapshotFacts }> {
   const dom = await domainLookupByUuid(rpc, uuid);
@@ -110,6 +124,16 @@ export async function readSnapshotFacts(rpc: RpcClient, uuid: string): Promise<{
       }
     }
   }
+  const memoryFileUsers: Record<string, string[]> = {};
+  for (const other of await domainListAll(rpc, { flags: ListDomainsFlags.HAS_SNAPSHOT })) {
+    if (other.uuid === dom.uuid) continue;
+    for (const snap of await snapshotListAll(rpc, other).catch(gone([]))) {
+      const m = await snapshotGetXmlDesc(rpc, snap).then(parseSnapshotXml).catch(gone(null));
+      if (m?.memory !== 'external' || !m.memoryFile) continue;
+      memoryFileUsers[m.memoryFile] ??= [];
+      memoryFileUsers[m.memoryFile]?.push(`${other.name} (snapshot “${m.name}”)`);
+    }
+  }
   const domain = parseDomain(liveXml);
   const { files, filesScanned, pools, diskPools } = await readFiles(rpc, domain, snapshots);
   return {
@@ -123,6 +147,7 @@ export async function readSnapshotFacts(rpc: RpcClient, uuid: string): Promise<{
       current,
       managedSave,
       otherUsers,
+      memoryFileUsers,
       files,
       filesScanned,
       pools,
@@ -231,4 +256,23 @@ export async function readSnapshotKinds(rpc: RpcClient, dom: DomainRef): Promise
 /** The files a VM's snapshots keep besides its disks' top files (the delete-VM dialog lists them; a VM delete may remove them). */
 export async function snapshotFilePaths(rpc: RpcClient, uuid: string): Promise<string[]> {
   return snapshotFiles((await readSnapshotFacts(rpc, uuid)).facts).map((f) => f.path);
+}
+
+/**
+ * `path` as a storage pool sees it (after refreshing the pools when none did at first): its
+ * allocation, or null when no pool holds such a file. A memory state file about to be written is
+ * looked up first (libvirt would truncate a file already there).
+ */
+export async function probeFile(rpc: RpcClient, path: string): Promise<{ allocation: number } | null> {
+  const look = () =>
+    volLookupByPath(rpc, path).catch((err) => {
+      if (isLibvirtError(err, ErrorCode.NO_STORAGE_VOL)) return null;
+      throw err;
+    });
+  let vol = await look();
+  if (!vol) {
+    for (const pool of await poolListAll(rpc, { flags: 2 /* ACTIVE */ })) await poolRefresh(rpc, pool).catch(() => {});
+    vol = await look();
+  }
+  return vol ? { allocation: (await volGetInfo(rpc, vol)).allocation } : null;
 }

@@ -9,10 +9,36 @@ import type { SnapshotList, snapshotRequests } from '../../../shared/api/snapsho
 import { AppError } from '../../../shared/errors';
 import type { Feature, ServiceDeps } from '../deps';
 import { sharedBlockJobEvents } from './blockjobs';
-import { checkCreate, formatVersion, kindOf, LIBVIRT, snapshotList } from './checks';
+import { checkCreate, formatVersion, kindOf, LIBVIRT, memoryFileFor, saveCurrentWithMemory, snapshotList } from './checks';
 import { createSnapshot, deleteByBlockJobs, deleteByLibvirt, removeFiles, revertByLibvirt, revertExternalByVireo } from './execute';
-import { findRunningMerges, readSnapshotFacts } from './facts';
-import { chainFactsOf, descendantsLeafFirst, planDeleteByBlockJobs, planDeleteWithChildren, planRevertExternal } from './plan';
+import { findRunningMerges, probeFile, readSnapshotFacts, type SnapshotFacts } from './facts';
+import {
+  chainFactsOf,
+  descendantsLeafFirst,
+  memoryFileHolders,
+  planDeleteByBlockJobs,
+  planDeleteWithChildren,
+  planRevertExternal,
+  type Removal,
+  removalPhase,
+} from './plan';
+
+/** A delete's last phase names the files that stay; one libvirt would not delete fails the job (the snapshot itself is gone). */
+function endWith(ctx: { update(u: { phase: string }): void }, stays: Removal): void {
+  const phase = removalPhase(stays);
+  if (phase) ctx.update({ phase: `done; ${phase}` });
+  if (stays.failed.length)
+    throw new AppError('libvirt', `The snapshot was deleted, but libvirt did not delete ${stays.failed.map((x) => x.file).join(', ')}`, {
+      hint: `${phase}. Nothing uses them any more: remove them through their storage pool once the cause is fixed.`,
+    });
+}
+
+/** The facts with the memory state file a create would write, as the pools see it (checkCreate refuses a file already there). */
+async function withMemoryTarget(rpc: Parameters<typeof probeFile>[0], f: SnapshotFacts, name: string): Promise<SnapshotFacts> {
+  const file = memoryFileFor(f, name);
+  const found = await probeFile(rpc, file);
+  return found ? { ...f, files: { ...f.files, [file]: found } } : f;
+}
 
 const stepPhase = (steps: readonly string[], i: number, phase: string): string =>
   steps.length > 1 ? `${steps[i]} (${i + 1}/${steps.length}): ${phase}` : phase;
@@ -49,7 +75,7 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
     const { job } = deps.jobs.start(
       { kind: 'snapshot', hostId: a.hostId, domain: a.vm, title: a.title, cancellable: true },
       async (ctx) => {
-        const left: string[] = [];
+        const stays: Removal = { left: [], failed: [], kept: [] };
         try {
           let rpc = await deps.hosts.ready(a.hostId, 60_000);
           for (const [i, n] of a.steps.entries()) {
@@ -82,9 +108,11 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
               },
             );
             rpc = r.rpc;
-            left.push(...r.leftFiles);
+            stays.left.push(...r.removal.left);
+            stays.failed.push(...r.removal.failed);
+            stays.kept?.push(...(r.removal.kept ?? []));
           }
-          if (left.length) ctx.update({ phase: `done; left in place (no storage pool holds them): ${left.join(', ')}` });
+          endWith(ctx, stays);
         } finally {
           following.delete(key);
           changed(a.hostId, a.uuid);
@@ -126,10 +154,12 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
 
       'snapshots.create': async (req) => {
         const rpc = deps.hosts.connection(req.hostId).rpc;
-        const { dom, facts } = await readSnapshotFacts(rpc, req.uuid);
+        const { dom, facts: read } = await readSnapshotFacts(rpc, req.uuid);
+        checkCreate(read, req); // the plain refusals first (no disk, not running …)
+        const facts = req.memory && req.kind === 'external' ? await withMemoryTarget(rpc, read, req.name) : read;
         checkCreate(facts, req);
         try {
-          await createSnapshot(rpc, dom, facts, req);
+          await createSnapshot(rpc, dom, facts, req, () => deps.hosts.ready(req.hostId, 60_000));
         } finally {
           changed(req.hostId, req.uuid);
         }
@@ -144,17 +174,22 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
         try {
           if (req.saveCurrentAs) {
             const kind = kindOf(target);
-            checkCreate(facts, { name: req.saveCurrentAs, kind, quiesce: false });
-            await createSnapshot(rpc, dom, facts, {
-              name: req.saveCurrentAs,
-              description: `Before reverting to ${req.name}`,
-              kind,
-              quiesce: false,
-            });
+            // A running VM's memory is kept too when memory snapshots are offered (the dialog says when it is not).
+            const memory = saveCurrentWithMemory(facts, kind);
+            const save = { name: req.saveCurrentAs, kind, quiesce: false, memory };
+            checkCreate(facts, save);
+            const withTarget = memory ? await withMemoryTarget(rpc, facts, req.saveCurrentAs) : facts;
+            checkCreate(withTarget, save);
+            await createSnapshot(rpc, dom, withTarget, { ...save, description: `Before reverting to ${req.name}` }, () =>
+              deps.hosts.ready(req.hostId, 60_000),
+            );
             ({ dom, facts } = await readSnapshotFacts(rpc, req.uuid));
           }
           if (kindOf(target) === 'internal' || facts.libvirtVersion >= LIBVIRT.revertExternal) await revertByLibvirt(rpc, dom, req.name);
-          else await revertExternalByVireo(rpc, dom, facts, planRevertExternal(facts, req.name, Date.now().toString(36)));
+          else
+            await revertExternalByVireo(rpc, dom, facts, planRevertExternal(facts, req.name, Date.now().toString(36)), () =>
+              deps.hosts.ready(req.hostId, 60_000),
+            );
         } finally {
           changed(req.hostId, req.uuid);
         }
@@ -206,19 +241,29 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
             try {
               // Leaf by leaf, also for internal ones: libvirt 9.0's own CHILDREN delete crashed libvirtd
               // in the lab (a segfault in libvirt.so while deleting a tree of five internal snapshots).
-              const left: string[] = [];
+              const stays: Removal = { left: [], failed: [], kept: [] };
+              const removed = new Set<string>();
               for (const [i, n] of subtree.entries()) {
                 const what = external ? 'libvirt merges the snapshot' : 'libvirt deletes the snapshot';
                 ctx.update({ phase: stepPhase(subtree, i, what), progress: i / subtree.length });
                 await deleteByLibvirt(rpc, dom, n);
                 // libvirt 9.0 merges an external snapshot's overlays but leaves its memory state file (seen in the lab)
                 const mem = facts.snapshots.find((x) => x.model.name === n)?.model;
-                if (mem?.memory === 'external' && mem.memoryFile) {
-                  ctx.update({ phase: stepPhase(subtree, i, `removing the memory state ${mem.memoryFile}`) });
-                  left.push(...(await removeFiles(rpc, [mem.memoryFile])));
+                const file = mem?.memory === 'external' ? mem.memoryFile : undefined;
+                if (!file || removed.has(file)) continue;
+                // Never a file another snapshot (of this VM or any other on the host) names too.
+                const holders = memoryFileHolders(chain, file, subtree);
+                if (holders.length) {
+                  stays.kept?.push({ file, why: `also the memory state of ${holders.join(', ')}` });
+                  continue;
                 }
+                ctx.update({ phase: stepPhase(subtree, i, `removing the memory state ${file}`) });
+                const r = await removeFiles(rpc, [file]);
+                removed.add(file);
+                stays.left.push(...r.left);
+                stays.failed.push(...r.failed);
               }
-              if (left.length) ctx.update({ phase: `done; left in place (no storage pool holds them): ${left.join(', ')}` });
+              endWith(ctx, stays);
             } finally {
               changed(req.hostId, req.uuid);
             }

@@ -42,9 +42,9 @@ describe('external snapshots with memory', () => {
     expect(refusal(() => checkCreate(off, { name: 'x', kind: 'external', quiesce: false, memory: true }))).toMatch(/not running/);
   });
 
-  it('the memory file goes beside the first disk, named after the VM and the snapshot', () => {
+  it('the memory file goes beside the first disk, named after the VM, the snapshot and the uuid’s first 8 hex', () => {
     const dir = (model(running, 's1').memoryFile ?? '').replace(/[^/]*$/, '');
-    expect(memoryFileFor(running, 's9')).toBe(`${dir}${running.vm.name}.s9.mem`);
+    expect(memoryFileFor(running, 's9')).toBe(`${dir}${running.vm.name}.s9.${running.vm.uuid.slice(0, 8)}.mem`);
   });
 
   it("the delete-VM list names the memory files (virt-manager#810); a delete removes the snapshot's own with its overlay", () => {

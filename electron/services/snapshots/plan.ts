@@ -36,6 +36,8 @@ export interface ChainFacts {
   }[];
   /** Images other VMs use: path → their names. */
   otherUsers: Record<string, string[]>;
+  /** Memory state files other VMs' snapshots name: path → who (“VM (snapshot “s”)”). */
+  memoryUsers?: Record<string, string[]>;
   /**
    * File → the file it is built on, for every volume of the pools involved (the pool's reading).
    * Without it (not read), no overlay off the chain is discarded: something unseen may be built on it.
@@ -65,6 +67,63 @@ export interface DeletePlan {
   redefine: { name: string; moves: Record<string, string> }[];
   /** Files no longer used by anything once the merges are done. */
   removeFiles: string[];
+  /** Files of the snapshot that stay because something else names them (a memory state another snapshot names too). */
+  keptFiles?: { file: string; why: string }[];
+}
+
+/** What removeFiles did not remove, and why. */
+export interface Removal {
+  /** No storage pool holds them (libvirt's "no storage vol"): left in place. */
+  left: string[];
+  /** libvirt refused or the link failed: the file stays, with libvirt's message. */
+  failed: { file: string; message: string }[];
+  /** Not even tried: something else names them. */
+  kept?: { file: string; why: string }[];
+}
+
+/** One phrase for a job's last phase about the files that stay ('' when every file went). */
+export function removalPhase(r: Removal): string {
+  const parts: string[] = [];
+  if (r.left.length) parts.push(`left in place (no storage pool holds them): ${r.left.join(', ')}`);
+  if (r.failed.length) parts.push(`not deleted: ${r.failed.map((x) => `${x.file} (${x.message})`).join('; ')}`);
+  if (r.kept?.length) parts.push(`kept: ${r.kept.map((x) => `${x.file} (${x.why})`).join('; ')}`);
+  return parts.join('; ');
+}
+
+/** Who else names memory file `file`: this VM's snapshots other than `except`, and other VMs' snapshots on the host. */
+export function memoryFileHolders(c: Pick<ChainFacts, 'snapshots' | 'memoryUsers'>, file: string, except: readonly string[]): string[] {
+  return [
+    ...c.snapshots.filter((x) => x.memory === file && !except.includes(x.name)).map((x) => `snapshot “${x.name}”`),
+    ...(c.memoryUsers?.[file] ?? []),
+  ];
+}
+
+/**
+ * A memory restore's call went unanswered (a timeout or a closed link): undoing is safe only when
+ * the VM is read back shut off. Running, paused or unreadable (null): the guest may run on the new
+ * overlays, so nothing is touched.
+ */
+export const restoreFailedSafely = (state: string | null): boolean => state === 'shutoff';
+
+/** The error's hint when a memory restore's outcome is unknown: every file and where the VM is. */
+export function restoreUnknownHint(plan: RevertPlan, state: string | null): string {
+  const where = state ? `The host shows the VM ${state}.` : "Vireo could not read the VM's state from the host.";
+  const disks = plan.disks.map((d) => `${d.target} → ${d.overlay} (new, on top of ${d.image}, the snapshot's data)`).join(', ');
+  return [
+    where,
+    `Vireo undid nothing: the VM's disks are ${disks}; the memory state was being read from ${plan.memoryFile ?? '(none)'} (the snapshot's, kept).`,
+    plan.untouched.length ? `Left as they are: ${plan.untouched.join(', ')}.` : '',
+    `If the VM runs, it runs on those overlays from the snapshot's moment: keep them. “${plan.snapshot}” is not marked current yet.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** A create's call went unanswered: libvirt has no such snapshot (false) or that could not be read (null). */
+export function createUnknownHint(name: string, found: false | null, memoryFile?: string): string {
+  if (found === false)
+    return `libvirt has no snapshot “${name}” (read after the call went unanswered): none was made; the VM is as it was.`;
+  return `Vireo could not tell whether libvirt made “${name}” (the host did not answer): refresh the list before taking it again${memoryFile ? `; its memory state would be in ${memoryFile}` : ''}.`;
 }
 
 export function chainFactsOf(f: SnapshotFacts): ChainFacts {
@@ -93,6 +152,7 @@ export function chainFactsOf(f: SnapshotFacts): ChainFacts {
       };
     }),
     otherUsers: f.otherUsers,
+    ...(f.memoryFileUsers ? { memoryUsers: f.memoryFileUsers } : {}),
     // Only a whole reading of the pools tells that nothing else is built on a layer.
     ...(f.files && f.filesScanned !== false ? { backing } : {}),
   };
@@ -173,8 +233,20 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
   }
   if (merges.length && !c.running)
     return refuse('Block jobs need the VM running', 'Start the VM, or delete through libvirt (which merges offline).');
-  if (s.memory) removeFiles.push(s.memory);
-  return { snapshot: name, merges, discards, redefine: [...moves].map(([n, m]) => ({ name: n, moves: m })), removeFiles };
+  const keptFiles: { file: string; why: string }[] = [];
+  if (s.memory) {
+    const holders = memoryFileHolders(c, s.memory, [name]);
+    if (holders.length) keptFiles.push({ file: s.memory, why: `also the memory state of ${holders.join(', ')}` });
+    else removeFiles.push(s.memory);
+  }
+  return {
+    snapshot: name,
+    merges,
+    discards,
+    redefine: [...moves].map(([n, m]) => ({ name: n, moves: m })),
+    removeFiles,
+    ...(keptFiles.length ? { keptFiles } : {}),
+  };
 }
 
 /** An overlay off the VM's chain may be dropped when no kept snapshot and no other VM reads it; else a refusal naming who does. */
