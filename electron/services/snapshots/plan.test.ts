@@ -191,14 +191,19 @@ const arbFacts = fc
     poolRead: fc.constantFrom(true, true, true, false),
     /** a file outside the snapshots built on a random layer (a clone's overlay, made by hand) */
     builtOn: fc.option(fc.nat(7), { nil: undefined }),
+    /** each snapshot's memory state file (none, or one of three: two snapshots may name the same one) */
+    mems: fc.array(fc.option(fc.nat(2), { nil: undefined }), { minLength: 7, maxLength: 7 }),
+    /** a memory file another VM's snapshot names */
+    memUser: fc.option(fc.nat(2), { nil: undefined }),
   })
-  .map(({ n, revertTo, users, mixed, running, branchSnapshot, del, poolRead, builtOn }) => {
+  .map(({ n, revertTo, users, mixed, running, branchSnapshot, del, poolRead, builtOn, mems, memUser }) => {
     const file = (k: number) => (k === 0 ? 'base.qcow2' : `o${k}`); // o_k: overlay of snapshot k (1-based)
     const snapshots: ChainFacts['snapshots'] = Array.from({ length: n }, (_, i) => ({
       name: `s${i + 1}`,
       ...(i > 0 ? { parent: `s${i}` } : {}),
       kind: 'external' as const,
       disks: [{ target: 'vda', overlay: file(i + 1), image: file(i) }],
+      ...(mems[i] !== undefined ? { memory: `m${mems[i]}.mem` } : {}),
     }));
     if (mixed) snapshots.push({ name: 'int', kind: 'internal', disks: [] });
     let chain = Array.from({ length: n + 1 }, (_, k) => file(n - k)); // top first
@@ -218,14 +223,21 @@ const arbFacts = fc
     if (builtOn !== undefined) backing.handmade = file(builtOn % (n + 1));
     const names = snapshots.filter((x) => x.kind === 'external').map((x) => x.name);
     return {
-      facts: { running, disks: [{ target: 'vda', chain }], snapshots, otherUsers, ...(poolRead ? { backing } : {}) } as ChainFacts,
+      facts: {
+        running,
+        disks: [{ target: 'vda', chain }],
+        snapshots,
+        otherUsers,
+        ...(memUser !== undefined ? { memoryUsers: { [`m${memUser}.mem`]: ['other (snapshot “x”)'] } } : {}),
+        ...(poolRead ? { backing } : {}),
+      } as ChainFacts,
       del: names[del % names.length] ?? 's1',
     };
   });
 
 /** What still needs each file after the plan: kept snapshots (images moved as planned), other VMs, and every layer's child. */
 function stillNeeded(c: ChainFacts, plan: ReturnType<typeof planDeleteByBlockJobs>): Set<string> {
-  const needed = new Set<string>(Object.keys(c.otherUsers));
+  const needed = new Set<string>([...Object.keys(c.otherUsers), ...Object.keys(c.memoryUsers ?? {})]);
   // whatever a kept file is built on (a file the plan removes does not count)
   // (a commit rewrites the backing of the layer above it in the VM's chain, and only that one)
   for (const [f, b] of Object.entries(c.backing ?? {})) {
@@ -234,6 +246,7 @@ function stillNeeded(c: ChainFacts, plan: ReturnType<typeof planDeleteByBlockJob
     needed.add(m ? m.base : b);
   }
   for (const s of c.snapshots.filter((x) => x.name !== plan.snapshot)) {
+    if (s.memory) needed.add(s.memory); // a memory state file a kept snapshot names
     const moves = plan.redefine.find((r) => r.name === s.name)?.moves ?? {};
     for (const d of s.disks) {
       needed.add(moves[d.target] ?? d.image);
@@ -303,6 +316,34 @@ describe('the chain planner (property)', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('memory state files: removed with their snapshot unless another snapshot (any VM) names them, then kept and named', () => {
+    let removed = 0;
+    let kept = 0;
+    fc.assert(
+      fc.property(arbFacts, ({ facts, del }) => {
+        let plan: ReturnType<typeof planDeleteByBlockJobs>;
+        try {
+          plan = planDeleteByBlockJobs(facts, del);
+        } catch {
+          return;
+        }
+        const mem = facts.snapshots.find((x) => x.name === del)?.memory;
+        if (!mem) {
+          expect(plan.keptFiles).toBeUndefined();
+          return;
+        }
+        const shared = facts.snapshots.some((x) => x.name !== del && x.memory === mem) || !!facts.memoryUsers?.[mem];
+        expect(plan.removeFiles.includes(mem)).toBe(!shared);
+        expect(plan.keptFiles?.map((k) => k.file) ?? []).toEqual(shared ? [mem] : []);
+        if (shared) kept++;
+        else removed++;
+      }),
+      { numRuns: 500, seed: 22 },
+    );
+    expect(removed).toBeGreaterThan(10);
+    expect(kept).toBeGreaterThan(10);
   });
 
   it('discards (reverted-away overlays) are planned, not always refused', () => {
