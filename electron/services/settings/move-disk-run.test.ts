@@ -1,0 +1,151 @@
+/**
+ * The disk move's executor past the pivot (review 5 item 2), against a fake libvirt (fake-rpc.ts)
+ * that answers as lab-a did for a block copy (live XML of the disk captured there, see
+ * move-disk-pivot.test.ts) and fails the call a test is about: the copy is deleted only while
+ * the guest is known to run on its source.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Job } from '../../../shared/api';
+import { EventHub } from '../../core/events';
+import { ErrorCode, LibvirtError, TimeoutError } from '../../libvirt/errors';
+import { fakeRpc } from '../../libvirt/fake-rpc';
+import * as P from '../../libvirt/gen/remote_protocol.gen';
+import { BlockJobAbortFlags } from '../../libvirt/snapshot';
+import { JobManager } from '../jobs';
+import type { BlockJobEvents } from '../snapshots/blockjobs';
+import { MOVED_CODE, UNKNOWN_CODE } from './move-disk-pivot';
+import { startMoveDisk } from './move-disk-run';
+
+const UUID = '6f1c0a9e-3b1d-4c1e-9a55-0d7c8e2b4a11';
+const SRC = '/var/lib/libvirt/images/data.qcow2';
+const COPY = '/srv/fast/data.qcow2';
+const dom = { name: 'web', uuid: UUID, id: 7 };
+const disk = (path: string, mirror = '') =>
+  `<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='${path}' index='2'/><backingStore/>${mirror}<target dev='vdb' bus='virtio'/></disk>`;
+const xmlOf = (d: string) => `<domain type='qemu' id='7'><name>web</name><uuid>${UUID}</uuid><devices>${d}</devices></domain>`;
+const libvirtError = (code: number, message: string) => new LibvirtError({ code, domain: 10, level: 2, message, int1: 0, int2: 0 });
+
+type PivotAnswer = 'switches, reply times out' | 'refused' | 'switches';
+interface Scenario {
+  pivot: PivotAnswer;
+  /** The fresh read of the live XML after the pivot fails. */
+  liveUnreadable?: boolean;
+  defineFails?: boolean;
+}
+
+/** A host where vdb of `web` is copied to the pool `fast`, the pivot answering as `s` says. */
+function host(s: Scenario) {
+  const f = fakeRpc();
+  let on: 'source' | 'copy' = 'source';
+  let job: 'none' | 'copying' = 'none';
+  let pivotSent = false;
+  f.answer(P.DOMAIN_LOOKUP_BY_UUID, () => ({ dom }));
+  f.answer(P.DOMAIN_IS_ACTIVE, () => ({ active: 1 }));
+  f.answer(P.DOMAIN_IS_PERSISTENT, () => ({ persistent: 1 }));
+  f.answer(P.DOMAIN_GET_XML_DESC, (a: { flags: number }) => {
+    if (s.liveUnreadable && pivotSent) throw new TimeoutError('lab-a', P.DOMAIN_GET_XML_DESC.proc, 0x20008086, 30_000);
+    if (a.flags & 2) return { xml: xmlOf(disk(SRC)) }; // INACTIVE: the next boot names the source
+    const mirror = job === 'copying' ? `<mirror type='file' file='${COPY}' format='qcow2' job='copy' ready='yes'/>` : '';
+    return { xml: xmlOf(disk(on === 'copy' ? COPY : SRC, mirror)) };
+  });
+  f.answer(P.DOMAIN_GET_BLOCK_JOB_INFO, () =>
+    job === 'copying' ? { found: 1, type: 2, bandwidth: 0n, cur: 16n, end: 16n } : { found: 0, type: 0, bandwidth: 0n, cur: 0n, end: 0n },
+  );
+  const pool = (name: string) => ({ name, uuid: UUID });
+  f.answer(P.STORAGE_VOL_LOOKUP_BY_PATH, (a: { path: string }) => ({ vol: { pool: 'default', name: 'data.qcow2', key: a.path } }));
+  f.answer(P.STORAGE_VOL_GET_INFO, () => ({ type: 0, capacity: 16n * 1024n * 1024n, allocation: 0n }));
+  f.answer(P.STORAGE_POOL_LOOKUP_BY_NAME, (a: { name: string }) => ({ pool: pool(a.name) }));
+  f.answer(P.STORAGE_POOL_GET_XML_DESC, () => ({
+    xml: "<pool type='dir'><name>fast</name><target><path>/srv/fast</path></target></pool>",
+  }));
+  f.answer(P.STORAGE_POOL_GET_INFO, () => ({ state: 2, capacity: 0n, allocation: 0n, available: 0n }));
+  f.answer(P.STORAGE_VOL_LOOKUP_BY_NAME, () => {
+    throw libvirtError(ErrorCode.NO_STORAGE_VOL, 'Storage volume not found: no storage vol with matching name');
+  });
+  f.answer(P.STORAGE_VOL_CREATE_XML, () => ({ vol: { pool: 'fast', name: 'data.qcow2', key: COPY } }));
+  f.answer(P.STORAGE_VOL_GET_PATH, () => ({ name: COPY }));
+  f.answer(P.STORAGE_VOL_DELETE, () => undefined);
+  f.answer(P.DOMAIN_BLOCK_COPY, () => {
+    job = 'copying';
+  });
+  f.answer(P.DOMAIN_BLOCK_JOB_ABORT, (a: { flags: number }) => {
+    if (!(a.flags & BlockJobAbortFlags.PIVOT)) {
+      job = 'none'; // libvirt's abort: the guest stays on its source
+      return;
+    }
+    pivotSent = true;
+    if (s.pivot === 'refused') throw libvirtError(ErrorCode.OPERATION_FAILED, "operation failed: block copy of 'vdb' failed in qemu");
+    job = 'none';
+    on = 'copy';
+    if (s.pivot === 'switches, reply times out') throw new TimeoutError('lab-a', P.DOMAIN_BLOCK_JOB_ABORT.proc, 0x20008086, 30_000);
+  });
+  f.answer(P.DOMAIN_DEFINE_XML_FLAGS, () => {
+    if (s.defineFails) throw libvirtError(ErrorCode.OPERATION_FAILED, 'operation failed: could not write the definition');
+    return { dom };
+  });
+  return f;
+}
+
+async function move(s: Scenario) {
+  const f = host(s);
+  const jobs = new JobManager(new EventHub());
+  const blockEvents = { ensure: async () => {}, next: async () => null } as unknown as BlockJobEvents;
+  const started = await startMoveDisk({ jobs, rpcOf: () => f.rpc, blockEvents }, 'A', UUID, {
+    target: 'vdb',
+    pool: 'fast',
+    deleteSource: false,
+  });
+  for (let i = 0; i < 2000 && jobs.get(started.id).status === 'running'; i++) await new Promise((r) => setTimeout(r, 5));
+  const job = jobs.get(started.id) as Job;
+  const deleted = f.calls.filter((c) => c.proc === P.STORAGE_VOL_DELETE.proc).map((c) => (c.args as { vol: { key: string } }).vol.key);
+  const defined = f.calls.filter((c) => c.proc === P.DOMAIN_DEFINE_XML_FLAGS.proc).map((c) => (c.args as { xml: string }).xml);
+  const pivots = f.calls.filter(
+    (c) => c.proc === P.DOMAIN_BLOCK_JOB_ABORT.proc && (c.args as { flags: number }).flags & BlockJobAbortFlags.PIVOT,
+  );
+  return { job, deleted, defined, pivots };
+}
+
+describe('disk move past the pivot: the copy is deleted only while the guest is known to be on its source', () => {
+  it('the pivot switched but its reply timed out: moved — the copy kept, the next boot pointed at it, the job succeeded', async () => {
+    const r = await move({ pivot: 'switches, reply times out' });
+    expect(r.deleted).toEqual([]);
+    expect(r.job.status).toBe('succeeded');
+    expect(r.defined).toHaveLength(1);
+    expect(r.defined[0]).toContain(`file="${COPY}"`);
+  });
+
+  it('the pivot is sent with no RPC timeout (libvirt answers once QEMU switched)', async () => {
+    const r = await move({ pivot: 'switches' });
+    expect(r.pivots.map((c) => c.opts?.timeoutMs)).toEqual([0]);
+    expect(r.job.status).toBe('succeeded');
+    expect(r.deleted).toEqual([]);
+  });
+
+  it('libvirt refused the pivot and the guest is on its source: the copy deleted, libvirt’s message said', async () => {
+    const r = await move({ pivot: 'refused' });
+    expect(r.deleted).toEqual([COPY]);
+    expect(r.job.status).toBe('failed');
+    expect(r.job.error?.message).toBe("The pivot of vdb failed: operation failed: block copy of 'vdb' failed in qemu");
+    expect(r.job.error?.hint).toMatch(/stays on its source/);
+  });
+
+  it('the reply timed out and the running VM cannot be read: nothing touched, what is known said', async () => {
+    const r = await move({ pivot: 'switches, reply times out', liveUnreadable: true });
+    expect(r.deleted).toEqual([]);
+    expect(r.defined).toEqual([]);
+    expect(r.job.status).toBe('failed');
+    expect(r.job.error?.code).toBe(UNKNOWN_CODE);
+    expect(r.job.error?.message).toContain(`both ${SRC} and the copy ${COPY} are kept`);
+  });
+
+  it('moved, but the next boot could not be pointed at the copy: reported as moved with how to finish; the copy kept', async () => {
+    const r = await move({ pivot: 'switches', defineFails: true });
+    expect(r.deleted).toEqual([]);
+    expect(r.job.status).toBe('failed');
+    expect(r.job.error?.code).toBe(MOVED_CODE);
+    expect(r.job.error?.message).toBe(
+      `vdb moved to fast: the guest runs on ${COPY}, but its next boot still names ${SRC} (operation failed: could not write the definition)`,
+    );
+    expect(r.job.error?.hint).toMatch(/^To finish: point vdb of the next boot at it/);
+  });
+});
