@@ -250,7 +250,13 @@ export function snapshotFiles(f: SnapshotFacts): SnapshotFile[] {
     if (model.memory === 'external' && model.memoryFile && !out.has(model.memoryFile))
       out.set(model.memoryFile, { role: `memory state of “${model.name}”`, madeBySnapshot: true });
   }
-  return [...out].map(([path, v]) => ({ path, ...v, inPool: !!f.files?.[path], usedBy: f.otherUsers[path] ?? [] }));
+  return [...out].map(([path, v]) => ({
+    path,
+    ...v,
+    inPool: !!f.files?.[path],
+    // a memory state file another VM's snapshot names too: kept (the delete-VM dialog does not offer it)
+    usedBy: [...(f.otherUsers[path] ?? []), ...(f.memoryFileUsers?.[path] ?? [])],
+  }));
 }
 
 /** Refuses a create that breaks a rule, naming the field and why. */

@@ -11,7 +11,7 @@ import { ErrorCode, isAppError, LibvirtError, TimeoutError } from '../../libvirt
 import { fakeRpc } from '../../libvirt/fake-rpc';
 import * as P from '../../libvirt/gen/remote_protocol.gen';
 import type { DomainRef } from '../../libvirt/protocol';
-import { checkCreate, externalMemoryOffer, memoryFileFor, saveCurrentWithMemory } from './checks';
+import { checkCreate, externalMemoryOffer, memoryFileFor, saveCurrentWithMemory, snapshotList } from './checks';
 import { createSnapshot, removeFiles, revertExternalByVireo } from './execute';
 import type { SnapshotFacts } from './facts';
 import { chainFactsOf, planDeleteByBlockJobs, planRevertExternal, removalPhase } from './plan';
@@ -155,6 +155,9 @@ describe('review 5 item 3: memory state files cannot collide, and are not remove
     if (s1) s1.memory = s2mem;
     expect(planDeleteByBlockJobs(shared, 's2').keptFiles).toEqual([{ file: s2mem, why: 'also the memory state of snapshot “s1”' }]);
     expect(planDeleteByBlockJobs(chainFactsOf(running), 's2').removeFiles).toContain(s2mem);
+    // the delete-VM list: such a file is shown as used by the other VM (not offered for deletion)
+    const listed = snapshotList({ ...running, memoryFileUsers: { [s2mem]: ['web (snapshot “daily”)'] } }).files;
+    expect(listed.find((x) => x.path === s2mem)?.usedBy).toEqual(['web (snapshot “daily”)']);
   });
 });
 
