@@ -212,15 +212,17 @@ test('snapshots: internal and external made, reverted and deleted through the UI
     await mark('T1-1');
     const atS1 = await uptime();
     await tab.create({ name: 's1', kind: 'external', memory: true });
-    await expect(tab.row('s1').getByTestId('snapshot-memory-file')).toContainText(`${name}.s1.mem`);
+    // <vm>.<snapshot>.<the VM uuid's first 8 hex>.mem: two VMs' files never collide (review 5, item 3)
+    const memFile = (n: string) => new RegExp(`(?:^|/)${name}\\.${n}\\.[0-9a-f]{8}\\.mem$`); // name: [a-z0-9-] only
+    await expect(tab.row('s1').getByTestId('snapshot-memory-file')).toHaveText(memFile('s1'));
     await expect(tab.row('s1').getByTestId('snapshot-captured')).toContainText('running, with memory');
-    expect(await poolVolumes()).toContain(`${name}.s1.mem`);
+    expect((await poolVolumes()).filter((v) => v.startsWith(name) && memFile('s1').test(v))).toHaveLength(1); // the volume's name
     await mark('T2-2');
     await tab.create({ name: 's2', kind: 'external', memory: true });
     await mark('T3-3');
     const beforeRevert = await uptime();
     await expect(virshOn('A', ['snapshot-revert', name, 's1'])).rejects.toThrow(/not supported/);
-    await tab.revert('s1', { expectByVireo: true, memory: true });
+    await tab.revert('s1', { expectByVireo: true, memory: true, saveLabel: 'Snapshot the current state first (with its memory)' });
     await expect(app.details.state(name, idA)).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
     const back = await look();
     expect({ disk: back.disk, ram: back.ram }).toEqual({ disk: 'T1-1', ram: 'T1-1' });
@@ -268,7 +270,7 @@ test('snapshots: internal and external made, reverted and deleted through the UI
     await expect(tab.root).toHaveAttribute('data-count', '0');
     expect(await readMarker(name, 12, 4)).toBe('T2-2');
     const vols = await poolVolumes();
-    for (const n of ['s1', 's2', 's3', 's5']) expect(vols).not.toContain(`${name}.${n}.mem`);
+    expect(vols.filter((v) => v.startsWith(`${name}.`) && v.endsWith('.mem'))).toEqual([]);
     expect(vols.filter((v) => /\.s[1-5]$/.test(v) && v.startsWith(name))).toEqual([]);
   });
 
@@ -282,15 +284,20 @@ test('snapshots: internal and external made, reverted and deleted through the UI
     await expect(files.first()).toBeVisible();
     const listed = (await files.evaluateAll((els) => els.map((e) => e.getAttribute('data-path')))) as string[];
     expect(listed.some((p) => /\.e1-revert-[0-9a-z]+\.qcow2$/.test(p))).toBe(true);
+    // Only e2's data (the layer under its overlay) is made by a snapshot: ticked by default. Every other
+    // layer is a base no snapshot names any more (the VM's original image, the revert's overlay once the
+    // tree's snapshots went): possibly a template other VMs use, so offered but never ticked by default.
+    const e2Image = ((await tab.row('e2').getByTestId('snapshot-disk').first().textContent()) ?? '').match(/data in (\S+), overlay/)?.[1];
+    expect(listed).toContain(e2Image);
+    const unticked = listed.filter((p) => p !== e2Image);
+    expect(unticked.some((p) => /\.e1-revert-[0-9a-z]+\.qcow2$/.test(p))).toBe(true);
+    if (listed.includes(vm.disk)) expect(unticked).toContain(vm.disk);
     for (const f of await files.all()) {
-      // Bases no snapshot names any more (the VM's original image; the revert's overlay once the tree's
-      // snapshots went): they could be templates other VMs use, so offered but never ticked by default;
-      // ticked here by hand. The VM's original image is always such a base.
-      const path = await f.getAttribute('data-path');
-      if (path === vm.disk || !(await f.isChecked())) {
-        await expect(f).not.toBeChecked();
-        await f.check();
-      } else await expect(f).toBeChecked();
+      const path = (await f.getAttribute('data-path')) ?? '';
+      if (unticked.includes(path)) {
+        await expect(f, `${path} is a base: not ticked by default`).not.toBeChecked();
+        await f.check(); // ticked here by hand: the test VM's own files
+      } else await expect(f, `${path} holds e2's data: ticked by default`).toBeChecked();
     }
     await expect(dialog.getByTestId('delete-snapshot-files')).toContainText('under vda');
     await dialog.getByTestId('delete-disk-vda').check(); // the new top overlay: ticked by hand when the pool learnt of it after the dialog read the disks

@@ -45,19 +45,32 @@ export class SnapshotsTab {
     await d.getByTestId('snapshot-name').fill(o.name);
     if (o.description) await d.getByTestId('snapshot-description').fill(o.description);
     await d.getByTestId(`snapshot-kind-${o.kind}`).check();
-    if (o.memory) await d.getByTestId('snapshot-memory').check();
+    if (o.memory) {
+      await d.getByTestId('snapshot-memory').check();
+      // memory state and a disk left out exclude each other (the RAM would resume over a disk that moved on)
+      for (const inc of await d.locator('[data-testid^="snapshot-disk-include-"]').all()) await expect(inc).toBeDisabled();
+    }
     for (const t of o.exclude ?? []) await d.getByTestId(`snapshot-disk-include-${t}`).uncheck();
+    if (o.exclude?.length && o.kind === 'external') {
+      await expect(d.getByTestId('snapshot-memory')).toBeDisabled();
+      await expect(d.getByTestId('snapshot-memory-why')).toContainText('a disk that moved on');
+    }
     await d.getByTestId('snapshot-create-submit').click();
     await expect(d.getByTestId('snapshot-create-submit')).toBeHidden({ timeout: 60_000 });
     await expect(this.row(o.name)).toHaveAttribute('data-current', 'true');
   }
 
-  async revert(name: string, o: { saveCurrentAs?: string; expectByVireo?: boolean; memory?: boolean } = {}): Promise<void> {
+  async revert(
+    name: string,
+    o: { saveCurrentAs?: string; expectByVireo?: boolean; memory?: boolean; saveLabel?: string } = {},
+  ): Promise<void> {
     await this.row(name).getByTestId('snapshot-revert').click();
     const d = this.page.getByTestId('snapshot-revert-dialog');
     await expect(d.getByTestId('snapshot-revert-confirm')).toBeVisible();
     if (o.expectByVireo !== undefined) await expect(d.getByTestId('snapshot-revert-by-vireo')).toHaveCount(o.expectByVireo ? 1 : 0);
     if (o.memory !== undefined) await expect(d.getByTestId('snapshot-revert-memory')).toHaveCount(o.memory ? 1 : 0);
+    // "snapshot the current state first": what it keeps of a running VM, in its label
+    if (o.saveLabel) await expect(d).toContainText(o.saveLabel);
     if (o.saveCurrentAs) {
       await d.getByTestId('snapshot-save-current').check();
       await d.getByTestId('snapshot-save-current-name').fill(o.saveCurrentAs);

@@ -4,7 +4,7 @@
  */
 import { Alert, Button, Checkbox, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { SnapshotCreate, type SnapshotKind, type SnapshotList } from '../../../shared/api';
+import { MEMORY_WITH_EXCLUDED, SnapshotCreate, type SnapshotKind, type SnapshotList } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { issuesByField, summary } from '../../lib/formErrors';
 import { useSnapshotWrite } from '../../queries/snapshots';
@@ -23,6 +23,13 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useSnapshotWrite('snapshots.create', p.hostId, p.uuid);
   const offer = offers[kind];
+  const withMemory = kind === 'external' && memory;
+  // The guest's RAM resumed over a disk that moved on since would not match it: the two exclude each other.
+  const memoryWhy = !offers.externalMemory.ok
+    ? offers.externalMemory.why
+    : exclude.length
+      ? `Not with ${exclude.join(', ')} left out: ${MEMORY_WITH_EXCLUDED}`
+      : null;
 
   const close = () => {
     setName('');
@@ -34,7 +41,6 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
     p.onClose();
   };
   const submit = () => {
-    const withMemory = kind === 'external' && memory;
     const input = { hostId: p.hostId, uuid: p.uuid, name, description, kind, quiesce, memory: withMemory, exclude };
     const parsed = SnapshotCreate.safeParse(input);
     if (!parsed.success) {
@@ -100,13 +106,13 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
                   <Checkbox
                     label="With the running guest's memory state, to a file beside the overlays (a revert resumes it)"
                     checked={memory}
-                    disabled={!offers.externalMemory.ok}
+                    disabled={!!memoryWhy}
                     onChange={(e) => setMemory(e.currentTarget.checked)}
                     data-testid="snapshot-memory"
                   />
-                  {!offers.externalMemory.ok && (
+                  {memoryWhy && (
                     <Text size="xs" c="dimmed" mt={4} data-testid="snapshot-memory-why">
-                      {offers.externalMemory.why}
+                      {memoryWhy}
                     </Text>
                   )}
                 </div>
@@ -123,6 +129,7 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
                   key={d.target}
                   label={`${d.target} (${d.path})`}
                   checked={!exclude.includes(d.target)}
+                  disabled={withMemory && !exclude.includes(d.target)}
                   onChange={(e) => {
                     const on = e.currentTarget.checked;
                     setExclude((x) => (on ? x.filter((t) => t !== d.target) : [...x, d.target]));
@@ -130,8 +137,10 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
                   data-testid={`snapshot-disk-include-${d.target}`}
                 />
               ))}
-              <Text size="xs" c="dimmed">
-                A disk left out keeps its file: reverting to this snapshot does not touch it.
+              <Text size="xs" c="dimmed" data-testid="snapshot-disks-why">
+                {withMemory
+                  ? `With the memory state every disk is in the snapshot. ${MEMORY_WITH_EXCLUDED}`
+                  : 'A disk left out keeps its file: reverting to this snapshot does not touch it.'}
               </Text>
             </Stack>
           )}

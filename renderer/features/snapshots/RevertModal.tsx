@@ -21,6 +21,13 @@ export function RevertModal(p: { hostId: string; uuid: string; list: SnapshotLis
     p.onClose();
   };
   const defaultName = `before revert to ${s?.name ?? ''}`.slice(0, 200);
+  // The saving snapshot is of the target's kind; a running VM's memory goes with it when the backend offers that.
+  const saveMemory =
+    !p.list.running || s?.kind === 'internal'
+      ? ''
+      : p.list.offers.externalMemory.ok
+        ? ' (with its memory)'
+        : ' — disks only (the memory is not kept)';
   return (
     <Modal opened={!!s} onClose={close} title={`Revert ${p.list.vmName} to “${s?.name ?? ''}”?`} data-testid="snapshot-revert-dialog">
       <Stack>
@@ -43,7 +50,7 @@ export function RevertModal(p: { hostId: string; uuid: string; list: SnapshotLis
           </Alert>
         )}
         <Checkbox
-          label="Snapshot the current state first"
+          label={`Snapshot the current state first${saveMemory}`}
           checked={saveFirst}
           onChange={(e) => {
             setSaveFirst(e.currentTarget.checked);
