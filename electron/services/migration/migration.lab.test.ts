@@ -200,6 +200,9 @@ describe('migration service (lab)', () => {
     await waitFor(() => (b.jobs.get(job.id).progress > 0.05 ? true : undefined), 60_000);
     await dropLink(b, idB, 'B');
     await waitFor(() => (infoOf(b, job.id).log.some((l) => l.text.startsWith('Lost the link to lab-b')) ? true : undefined));
+    // Steered again once followed on the new link: the cap lifted, so the rest goes at full speed.
+    await waitFor(() => (b.hosts.list().find((h) => h.id === idB)?.state.status === 'connected' ? true : undefined));
+    await b.migrations.control(job.id, { action: 'bandwidth', mibps: 0 });
     const { job: done } = await settle(b, job);
     expect(done.status, done.error?.message).toBe('succeeded');
     expect(infoOf(b, job.id).result?.outcome).toBe('moved');
@@ -230,6 +233,8 @@ describe('migration service (lab)', () => {
     const found = await waitFor(() => b.jobs.list().find((j) => j.kind === 'migration' && j.domain === name));
     expect(found.title).toMatch(/found on lab-a/);
     expect(infoOf(b, found.id).reattached).toBe(true);
+    // A job found again is steered like one started here: the cap lifted, the rest at full speed.
+    await b.migrations.control(found.id, { action: 'bandwidth', mibps: 0 });
     const { job: done } = await settle(b, found);
     expect(done.status, done.error?.message).toBe('succeeded');
     expect(infoOf(b, found.id).result).toMatchObject({ outcome: 'moved', dest: { hostName: 'lab-b', state: 'running' } });
