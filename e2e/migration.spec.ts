@@ -395,6 +395,9 @@ test('cancel at about 50 %: the migration stops, tiny stays running on A', async
   // During the first pass nothing says yet how long the pause will be (issue 21: no "≈ 30 s" guess).
   await expect(panel.fig('downtime')).toHaveText('after the first pass');
   await expect(panel.root.getByTestId('mig-chart')).toBeVisible();
+  // The allowed pause can be changed while it runs (the panel says the new value).
+  await expect(panel.root.getByTestId('mig-controls')).toContainText('now QEMU default');
+  await panel.steer('downtime', 3000);
   await page.screenshot({ path: testInfo.outputPath('live-panel.png') });
   await panel.root.getByTestId('mig-cancel').click();
   const result = await panel.ended('canceled');
@@ -571,6 +574,9 @@ test('link dropped mid-way (peer-to-peer B -> A): the host goes on, the panel fo
   await panel.reaches(10);
   await dropAppLink('B', server);
   await expect(panel.root.getByTestId('mig-phase')).toContainText(/link to lab-b lost|following lab-b again/, { timeout: 30_000 });
+  // Steered again through the new link: the cap lifted (8 MiB/s -> unlimited), the rest at full speed.
+  await expect(panel.root.getByTestId('mig-controls')).toContainText('now 8 MiB/s');
+  await panel.steer('bandwidth', 0);
   await panel.ended('succeeded');
   expect(await where('tiny')).toEqual({ A: 'running', B: null });
   await w.close();
@@ -596,6 +602,8 @@ test('re-attach: the app quits during a peer-to-peer migration; restarted, it fi
   for (const id of [idA, idB]) await page.getByTestId(`host-${id}-retry`).click();
   const found = await MigrationPanel.fromJobs(page, /found on lab-a/);
   await expect(found.root.getByText('found on the host')).toBeVisible();
+  // A job found again is steered like one started here: the cap lifted, the rest at full speed.
+  await found.steer('bandwidth', 0);
   await found.ended('succeeded');
   expect(await where('tiny')).toEqual({ A: null, B: 'running' });
   await page.keyboard.press('Escape');

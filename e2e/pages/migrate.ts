@@ -134,6 +134,21 @@ export class MigrationPanel {
     return result;
   }
 
+  /**
+   * Steers the running migration from the panel's controls: its bandwidth (MiB/s, 0 = unlimited)
+   * or its allowed downtime (ms); done when the control says the new value ("now …"). Retried
+   * while the link to the source is coming back (a set refused then changes nothing).
+   */
+  async steer(which: 'bandwidth' | 'downtime', value: number, timeout = 30_000): Promise<void> {
+    const c = this.root.getByTestId('mig-controls');
+    const now = which === 'downtime' ? `now ${value} ms` : value === 0 ? 'now unlimited' : `now ${value} MiB/s`;
+    await expect(async () => {
+      await c.getByTestId(`mig-${which}-input`).fill(String(value));
+      await c.getByTestId(`mig-${which}-set`).click();
+      await expect(c).toContainText(now, { timeout: 3_000 });
+    }).toPass({ timeout });
+  }
+
   /** Waits for the live percentage to reach `pct` %. */
   async reaches(pct: number, timeout = 60_000): Promise<void> {
     await expect
