@@ -3,7 +3,7 @@
 #
 # Host A (10.203.0.1) and host B (10.203.0.2) are each a network + mount + UTS + cgroup namespace
 # running their own sshd and libvirtd, with per-host copies of /etc/libvirt, /var/lib/libvirt, /run,
-# /var/log/libvirt, /root/.ssh, /etc/hosts, /etc/passwd, /etc/shadow and /etc/group bind-mounted
+# /var/log/libvirt, /var/log/swtpm, /var/lib/swtpm-localca, /root/.ssh, /etc/hosts, /etc/passwd, /etc/shadow and /etc/group bind-mounted
 # over the system paths. A switch namespace (lab-sw) bridges A, B and the root namespace
 # (10.203.0.254, link "lab-root"). There is no default route: lab traffic stays on 10.203.0.0/24
 # and loopback. See e2e/lab/README.md.
@@ -308,7 +308,9 @@ C
 
 host_dirs(){ # per-host configuration (rewritten on every up; state dirs kept)
   local X=$1 D=$H/$1
-  mkdir -p "$D"/{log,log/qemu,cache,root-ssh,ssh,etc} "$D/run/sshd" "$D/run/libvirt" "$D/run/lock"
+  mkdir -p "$D"/{log,log/qemu,log-swtpm,cache,root-ssh,ssh,etc} "$D/run/sshd" "$D/run/libvirt" "$D/run/lock"
+  # swtpm's local CA (a TPM's endorsement certificate is signed there), as swtpm_setup runs it: as tss
+  mkdir -p "$D/swtpm-localca"; chmod 750 "$D/swtpm-localca"; ! getent passwd tss >/dev/null || chown tss:root "$D/swtpm-localca"
   chmod 755 "$D/run" "$D/run/sshd"; chmod 1777 "$D/run/lock"
   if [ ! -d "$D/etc-libvirt" ]; then
     cp -a /etc/libvirt "$D/etc-libvirt"
@@ -537,6 +539,9 @@ mount --bind '$D/etc-libvirt' /etc/libvirt
 mount --bind '$D/var-lib-libvirt' /var/lib/libvirt
 mount --bind '$D/run' /run
 mount --bind '$D/log' /var/log/libvirt
+# swtpm (a UEFI guest's emulated TPM) logs and signs its certificates here: each host its own, nothing on the machine
+[ ! -d /var/log/swtpm ] || mount --bind '$D/log-swtpm' /var/log/swtpm
+[ ! -d /var/lib/swtpm-localca ] || mount --bind '$D/swtpm-localca' /var/lib/swtpm-localca
 mkdir -p /var/cache/libvirt; mount --bind '$D/cache' /var/cache/libvirt
 mount --bind '$D/root-ssh' '$ROOT_SSH'
 mount --bind '$D/etc/hosts' /etc/hosts
