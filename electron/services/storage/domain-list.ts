@@ -3,7 +3,8 @@
  * again after any domain lifecycle event (defined, undefined, started, stopped … — libvirt sends
  * one for each, checked on libvirt 9.0), a reconnect or an event error. Only the list is kept:
  * each domain's disks are still read afresh for every decision (an attach or detach with --config
- * sends no event at all). Used only while lifecycle events reach it; else read every time.
+ * sends no event at all). Used only while lifecycle events reach it; else read every time (also
+ * for good after any event error on its registration).
  *
  * libvirt takes one lifecycle registration per connection ("event callback already tracked" for
  * a second), so the events come through the connection's one relay (electron/libvirt/relay.ts),
@@ -33,6 +34,9 @@ export class DomainList {
     this.events.on('lifecycle', () => this.forget());
     this.events.onResync(() => this.forget());
     this.events.onError((err) => {
+      // Events may be missed from now on (a re-registration can fail after a reconnect): read the
+      // list every time rather than keep one no event will clear.
+      this.armed = false;
       this.forget();
       onError(err);
     });

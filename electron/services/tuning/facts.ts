@@ -8,6 +8,7 @@ import { KSM_RUN } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { RpcClient } from '../../libvirt/client';
 import { type DomainWithState, domainGetVcpuPinInfo, domainGetXmlDesc, domainListAll, domainListAllWithState } from '../../libvirt/domain';
+import { ErrorCode, isLibvirtError } from '../../libvirt/errors';
 import {
   hostGetCapabilities,
   hostGetFreeMemory,
@@ -110,8 +111,10 @@ export async function readVmRow(rpc: RpcClient, d: DomainWithState, node: NodeIn
   let xml: string;
   try {
     xml = await domainGetXmlDesc(rpc, d, { flags: running ? 0 : DomainXmlFlags.INACTIVE });
-  } catch {
-    return null;
+  } catch (err) {
+    // Gone since the listing: no row. Anything else (a timeout, a dropped link) is the tab's error.
+    if (isLibvirtError(err, ErrorCode.NO_DOMAIN)) return null;
+    throw err;
   }
   const m = parseDomain(xml);
   const vcpus = m.vcpus.current || m.vcpus.max;
