@@ -7,7 +7,7 @@ import * as P from '../../libvirt/gen/remote_protocol.gen';
 import type { NodeInfo } from '../../libvirt/host';
 import { readVmRow } from './facts';
 
-const vm = { name: 'web', uuid: '0123abcd-4567-89ef-0011-223344556677', id: 4, state: 1, stateName: 'running' as const, reason: 1 };
+const vm = { name: 'web', uuid: '0123abcd-4567-89ef-0011-223344556677', id: 4, state: 1, stateName: 'RUNNING' as const, reason: 1 };
 const node = { model: 'x86_64', memoryKiB: 4 << 20, cpus: 2, mhz: 2000, nodes: 1, sockets: 1, cores: 2, threads: 1 } as NodeInfo;
 const refusal = (code: number, message: string) => new LibvirtError({ code, domain: 10, level: 2, message, int1: 0, int2: 0 });
 
