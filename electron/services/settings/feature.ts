@@ -2,8 +2,8 @@
 import type { SchemaElement, settingsRequests } from '../../../shared/api/settings';
 import { domainGetXmlDesc, domainIsActive, domainLookupByUuid } from '../../libvirt/domain';
 import { parseDomain } from '../../xml/parse';
-import type { Feature, ServiceDeps } from '../deps';
-import { sharedBlockJobEvents } from '../snapshots/blockjobs';
+import { type Feature, relayOfClient, type ServiceDeps } from '../deps';
+import { BlockJobEvents } from '../snapshots/blockjobs';
 import { consoleDevicesOf } from './consoles';
 import { cpuFacts } from './cpu';
 import { startMoveDisk } from './move-disk-run';
@@ -18,7 +18,8 @@ export function createSettingsFeature(deps: ServiceDeps): SettingsFeature {
   const rpcOf = (hostId: string) => deps.hosts.connection(hostId).rpc;
   const editor = new XmlEditor(rpcOf);
   const settings = new VmSettingsService(rpcOf, (hostId) => (fn) => deps.domains.onDeviceEvent((h, e) => h === hostId && fn(e)));
-  const blockEvents = sharedBlockJobEvents; // the snapshots feature's merges use it too (disposed there)
+  // Through the connection's relay: one BLOCK_JOB_2 registration per connection, shared with the snapshots' merges.
+  const blockEvents = new BlockJobEvents((rpc) => relayOfClient(deps, rpc));
   const schemas = new Map<string, Promise<SchemaElement[]>>();
   const cpuHosts = { connectedIds: () => deps.hosts.connectedIds(), name: (id: string) => deps.hosts.name(id), rpcOf };
   // The "pending changes" marks: cached per host, one VM compared again on its own event (pending.ts).
@@ -82,6 +83,9 @@ export function createSettingsFeature(deps: ServiceDeps): SettingsFeature {
       'settings.removeNic': ({ hostId, uuid, mac }) => settings.removeNic(hostId, uuid, mac),
       'settings.setBootOrder': ({ hostId, uuid, order }) => settings.setBootOrder(hostId, uuid, order),
     }),
-    dispose: () => pending.dispose(),
+    dispose: () => {
+      pending.dispose();
+      blockEvents.dispose();
+    },
   };
 }

@@ -8,57 +8,41 @@ import { AppError } from '../../../shared/errors';
 import type { RpcClient } from '../../libvirt/client';
 import { classify } from '../../libvirt/errors';
 import type { DomainRef } from '../../libvirt/protocol';
-import {
-  BlockJobAbortFlags,
-  type BlockJobEvent,
-  BlockJobStatus,
-  blockJobEventDeregister,
-  blockJobEventRegister,
-  domainBlockJobAbort,
-  domainGetBlockJobInfo,
-  onBlockJobEvent,
-} from '../../libvirt/snapshot';
+import { blockJobChannel, type EventRelay, type RelaySubscription } from '../../libvirt/relay';
+import { BlockJobAbortFlags, type BlockJobEvent, BlockJobStatus, domainBlockJobAbort, domainGetBlockJobInfo } from '../../libvirt/snapshot';
 
 /** How often the progress figures are read while following a job (events carry none). */
 export const PROGRESS_POLL_MS = 1000;
 
-interface Registration {
-  ready: Promise<number>;
-  off: () => void;
-}
-
-/** One BLOCK_JOB_2 registration per RPC client (libvirt takes one per event per connection), shared by every follower. */
+/**
+ * Block job events (BLOCK_JOB_2) for the followers of one feature, through the connection's event
+ * relay (deps.relays): libvirt takes one registration per event and connection, and the relay
+ * holds it for every feature (a snapshot merge, a disk move), registers it again after a
+ * reconnect and deregisters it when the last follower's feature is disposed.
+ */
 export class BlockJobEvents {
-  private regs = new WeakMap<RpcClient, Registration>();
-  private live = new Set<{ rpc: RpcClient; reg: Registration }>();
+  private readonly subs = new Map<EventRelay, RelaySubscription>();
   private waiters = new Set<{ uuid: string; disk: string; fn: (e: BlockJobEvent) => void }>();
 
-  /** Registers on `rpc` (once); resolves when libvirt has the registration. */
+  /** `relayOf`: the relay of the connection whose client `rpc` is (null: none, the job is followed by reads alone). */
+  constructor(private readonly relayOf: (rpc: RpcClient) => EventRelay | null) {}
+
+  /** Subscribes on `rpc`'s connection (once); resolves when libvirt has the registration. */
   async ensure(rpc: RpcClient): Promise<void> {
-    let reg = this.regs.get(rpc);
-    if (!reg) {
-      let id: number | undefined;
-      const early: BlockJobEvent[] = [];
-      const off = onBlockJobEvent(rpc, (e) => {
-        if (id === undefined) early.push(e);
-        else if (e.callbackId === id) this.dispatch(e);
+    const relay = this.relayOf(rpc);
+    if (!relay) throw new Error('no event relay for this connection');
+    let sub = this.subs.get(relay);
+    if (!sub) {
+      const s = relay.subscribe(blockJobChannel, (e) => this.dispatch(e));
+      this.subs.set(relay, s);
+      // Refused: the next ensure() tries again (meanwhile the progress reads follow the job).
+      s.ready.catch(() => {
+        if (this.subs.get(relay) === s) this.subs.delete(relay);
+        s.off();
       });
-      const ready = blockJobEventRegister(rpc).then((cb) => {
-        id = cb;
-        for (const e of early.splice(0)) if (e.callbackId === cb) this.dispatch(e);
-        return cb;
-      });
-      reg = { ready, off };
-      this.regs.set(rpc, reg);
-      const entry = { rpc, reg };
-      this.live.add(entry);
-      ready.catch(() => {
-        off();
-        this.regs.delete(rpc);
-        this.live.delete(entry);
-      });
+      sub = s;
     }
-    await reg.ready;
+    await sub.ready;
   }
 
   /** The next event of `disk` of domain `uuid`, or null after `ms` (or when `signal` aborts). */
@@ -90,30 +74,16 @@ export class BlockJobEvents {
     });
   }
 
-  /** Deregisters everywhere (best effort: a connection may be gone). */
-  async dispose(): Promise<void> {
-    const all = [...this.live];
-    this.live.clear();
-    await Promise.allSettled(
-      all.map(async ({ rpc, reg }) => {
-        this.regs.delete(rpc); // a later ensure() on this connection registers again
-        reg.off();
-        if (rpc.isOpen) await blockJobEventDeregister(rpc, await reg.ready, { timeoutMs: 5_000 });
-      }),
-    );
+  /** Leaves every relay (the last subscriber of a connection deregisters there). */
+  dispose(): void {
+    for (const s of this.subs.values()) s.off();
+    this.subs.clear();
   }
 
   private dispatch(e: BlockJobEvent): void {
     for (const w of [...this.waiters]) if (w.uuid === e.domain.uuid && w.disk === e.disk) w.fn(e);
   }
 }
-
-/**
- * The backend's one BlockJobEvents: libvirt refuses a second BLOCK_JOB_2 registration on a
- * connection ("event callback already tracked"), so every feature following block jobs (a
- * snapshot merge, a disk move) shares it.
- */
-export const sharedBlockJobEvents = new BlockJobEvents();
 
 const STATUS = ['completed', 'failed', 'cancelled', 'ready'];
 

@@ -7,8 +7,8 @@ import type { HostId } from '../../../shared/api/common';
 import type { Job } from '../../../shared/api/jobs';
 import type { SnapshotList, snapshotRequests } from '../../../shared/api/snapshots';
 import { AppError } from '../../../shared/errors';
-import type { Feature, ServiceDeps } from '../deps';
-import { sharedBlockJobEvents } from './blockjobs';
+import { type Feature, relayOfClient, type ServiceDeps } from '../deps';
+import { BlockJobEvents } from './blockjobs';
 import { checkCreate, formatVersion, kindOf, LIBVIRT, memoryFileFor, saveCurrentWithMemory, snapshotList } from './checks';
 import { createSnapshot, deleteByBlockJobs, deleteByLibvirt, removeFiles, revertByLibvirt, revertExternalByVireo } from './execute';
 import { findRunningMerges, probeFile, readSnapshotFacts, type SnapshotFacts } from './facts';
@@ -51,7 +51,8 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
   // per event per connection): a revert, a snapshot made elsewhere, a start or stop all come as
   // domain.changed, and each may change the tree or the offers.
   const offDomain = deps.events.on('domain.changed', (e) => changed(e.hostId, e.uuid));
-  const blockEvents = sharedBlockJobEvents; // shared with the settings' disk moves (one registration per connection)
+  // Through the connection's relay: one BLOCK_JOB_2 registration per connection, shared with the settings' disk moves.
+  const blockEvents = new BlockJobEvents((rpc) => relayOfClient(deps, rpc));
 
   /** VMs whose merge a job of ours follows now (hostId/uuid): a merge found on the host is not followed twice. */
   const following = new Set<string>();
@@ -275,7 +276,7 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
     dispose: () => {
       offDomain();
       deps.hosts.off('connected', onConnected);
-      // (the shared registrations end with their connections)
+      blockEvents.dispose();
     },
   };
 }

@@ -474,7 +474,7 @@ export class StorageService {
   private watch(hostId: HostId, conn: LibvirtConnection): void {
     this.stopWatch(hostId);
     const stop = watchPools(
-      conn,
+      this.relays.of(conn),
       (e) => {
         if (e.event === 1 /* UNDEFINED */) this.poolRefs.get(hostId)?.delete(e.pool);
         this.changed(hostId, e.pool, e.event === 1);
