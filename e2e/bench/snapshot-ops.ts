@@ -66,10 +66,28 @@ const bench: Bench = {
     const i = `vi-${++n}`;
     const e = `ve-${n}`;
     const t0 = performance.now();
-    await h['snapshots.create']({ hostId: HOST, uuid, name: i, description: '', kind: 'internal', quiesce: false, memory: false, exclude: [] });
+    await h['snapshots.create']({
+      hostId: HOST,
+      uuid,
+      name: i,
+      description: '',
+      kind: 'internal',
+      quiesce: false,
+      memory: false,
+      exclude: [],
+    });
     await h['snapshots.revert']({ hostId: HOST, uuid, name: i });
     await jobEnd((await h['snapshots.delete']({ hostId: HOST, uuid, name: i, method: 'libvirt' })).id);
-    await h['snapshots.create']({ hostId: HOST, uuid, name: e, description: '', kind: 'external', quiesce: false, memory: false, exclude: [] });
+    await h['snapshots.create']({
+      hostId: HOST,
+      uuid,
+      name: e,
+      description: '',
+      kind: 'external',
+      quiesce: false,
+      memory: false,
+      exclude: [],
+    });
     await jobEnd((await h['snapshots.delete']({ hostId: HOST, uuid, name: e, method: 'libvirt' })).id);
     return performance.now() - t0;
   },

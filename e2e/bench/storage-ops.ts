@@ -20,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { type OpenHost, openHost } from '../../electron/libvirt/lab-fixture';
+import { EventRelays } from '../../electron/libvirt/relay';
 import { poolBuild, poolCreate, poolDefineXml, volCreateXml, volDelete, volResize } from '../../electron/libvirt/storage';
 import { StorageService } from '../../electron/services/storage/service';
 import { buildPoolXml } from '../../electron/xml/pool';
@@ -60,7 +61,7 @@ const bench: Bench = {
     shell = await VirshShell.open(virshUri('A'));
     // The service as the app builds it, on this one warm connection, told the host is connected.
     const hosts = Object.assign(new EventEmitter(), { connection: () => c.conn, name: () => HOST });
-    storage = new StorageService(hosts as never, { emit: () => {} });
+    storage = new StorageService(hosts as never, { emit: () => {} }, new EventRelays());
     hosts.emit('connected', HOST, c.conn);
     if (!(await storage.domainList(HOST)?.ready)) throw new Error('the domain events could not be registered');
     await storage.pools(HOST);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RpcClient } from './client';
 import { ErrorCode, LibvirtError } from './errors';
 import type { DomainEvent } from './events';
@@ -191,6 +191,34 @@ describe('EventRelay: one registration per event and connection', () => {
     s.off();
     await relay.dispose();
     expect(deregs(a)).toEqual([]);
+  });
+
+  it('a listener that throws is logged; the other listeners still hear the event, and no view is told its registration failed', async () => {
+    const a = client({ n: 1 });
+    const { conn } = connection(a);
+    const relay = new EventRelay(conn);
+    const view = new RelayedDomainEvents(relay, ['lifecycle']);
+    const viewErrors: string[] = [];
+    view.onError((e) => viewErrors.push(e.message));
+    const heard: string[] = [];
+    view.on('lifecycle', () => {
+      throw new Error('a buggy feature');
+    });
+    view.on('lifecycle', (e) => heard.push(e.domain.name));
+    view.on('*', (e) => heard.push(`* ${e.kind}`));
+    await view.start();
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((m: string) => void logged.push(m));
+    try {
+      lifecycle(a, 1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(heard).toEqual(['tiny', '* lifecycle']);
+    expect(viewErrors).toEqual([]);
+    expect(logged).toEqual([expect.stringContaining('a listener of lifecycle failed: Error: a buggy feature')]);
+    await view.stop();
+    await relay.dispose();
   });
 
   it('block jobs: the snapshots and the settings feature share one BLOCK_JOB_2 registration', async () => {

@@ -23,6 +23,20 @@ import * as P from './gen/remote_protocol.gen';
 import { type BlockJobEvent, blockJobEventDeregister, blockJobEventRegister, onBlockJobEvent } from './snapshot';
 import { poolEventDeregister, poolEventRegister } from './storage';
 
+/**
+ * Calls each listener; one that throws is logged (naming `what`) and the others still hear the
+ * event: a feature's bug must not leave another's cache stale, nor pass for a lost registration.
+ */
+export function callEach<F>(fns: Iterable<F>, call: (fn: F) => void, what: string): void {
+  for (const fn of [...fns]) {
+    try {
+      call(fn);
+    } catch (err) {
+      console.error(`[events] ${what} failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+}
+
 /** One event id of libvirt: how to register it on a client, and how its messages are read. */
 export interface RelayChannel<E> {
   /** One registration per key and connection. */
@@ -383,7 +397,7 @@ export class RelayedDomainEvents {
     if (this.subs.length) return;
     this.subs = this.kinds.map((kind) =>
       this.relay.domain(kind, (e) => {
-        for (const key of [kind, '*'] as const) for (const fn of [...(this.listeners.get(key) ?? [])]) fn(e);
+        for (const key of [kind, '*'] as const) callEach(this.listeners.get(key) ?? [], (fn) => fn(e), `a listener of ${kind}`);
       }),
     );
     await Promise.all(this.subs.map((s) => s.ready));

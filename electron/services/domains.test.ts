@@ -7,6 +7,7 @@ import type { RpcClient } from '../libvirt/client';
 import { ErrorCode, LibvirtError } from '../libvirt/errors';
 import { type TypedParam, writeTypedParams } from '../libvirt/params';
 import { type DomainRef, Proc, readDomain, writeDomain } from '../libvirt/protocol';
+import { EventRelays } from '../libvirt/relay';
 import { XdrReader, XdrWriter } from '../libvirt/xdr';
 import { DomainService } from './domains';
 import type { HostManager } from './hosts';
@@ -65,7 +66,7 @@ function testDriverHost(statsOf: (d: DomainRef) => TypedParam[]) {
     connection: () => ({ rpc }),
     connectedIds: () => ['t'],
   } as unknown as HostManager;
-  return { service: new DomainService(hosts, new EventHub()), infoCalls };
+  return { service: new DomainService(hosts, new EventHub(), new EventRelays()), infoCalls };
 }
 
 const stateOnly = (): TypedParam[] => [

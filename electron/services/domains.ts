@@ -2,6 +2,9 @@
  * Domains across hosts: listing with state/vCPUs/memory in one bulk stats call per host,
  * details from the definition, lifecycle actions, delete with chosen volumes, and
  * `domain.changed` events fed by libvirt's own events (never by polling).
+ *
+ * Just over 400 lines: the listing, the actions and the event fan-out every other feature hears
+ * share the per-host state kept here.
  */
 import type { DomainAction, DomainDetails, DomainDisk, DomainState, DomainSummary, HostId } from '../../shared/api';
 import { AppError } from '../../shared/errors';
@@ -27,7 +30,7 @@ import { ErrorCode, isLibvirtError } from '../libvirt/errors';
 import type { DomainEvent } from '../libvirt/events';
 import type { DomainRef } from '../libvirt/protocol';
 import { DomainStatsTypes, DomainXmlFlags, domainStateName, LifecycleEvent, ListDomainsFlags, UndefineFlags } from '../libvirt/protocol';
-import { EventRelays, RelayedDomainEvents } from '../libvirt/relay';
+import { callEach, type EventRelays, RelayedDomainEvents } from '../libvirt/relay';
 import { poolLookupByName, volDelete, volGetInfo, volGetPath, volGetXmlDesc, volLookupByName, volLookupByPath } from '../libvirt/storage';
 import { parseDomainXml } from '../xml/domain';
 import { redactDomainXml } from '../xml/redact';
@@ -115,7 +118,7 @@ export class DomainService {
     private readonly hosts: HostManager,
     private readonly events: EventHub,
     /** The connections' event relays (one registration per event and connection, shared with every feature). */
-    private readonly relays: EventRelays = new EventRelays(),
+    private readonly relays: EventRelays,
   ) {
     hosts.on('connected', (hostId: HostId, conn: LibvirtConnection) => this.watch(hostId, conn));
     hosts.on('disconnected', (hostId: HostId) => this.unwatch(hostId));
@@ -362,7 +365,7 @@ export class DomainService {
         ...(state ? { state } : {}),
         ...(e.event === LifecycleEvent.UNDEFINED ? { removed: true } : {}),
       });
-      for (const fn of this.lifecycleListeners) fn(hostId, { domain: e.domain, event: e.event, detail: e.detail });
+      callEach(this.lifecycleListeners, (fn) => fn(hostId, { domain: e.domain, event: e.event, detail: e.detail }), 'a lifecycle listener');
     });
     // A balloon that settled (after a start, or a memory change) changes the running VM's memory.
     for (const kind of ['deviceAdded', 'deviceRemoved', 'tunable', 'balloonChange'] as const) {
@@ -370,17 +373,17 @@ export class DomainService {
     }
     for (const kind of ['deviceAdded', 'deviceRemoved', 'deviceRemovalFailed'] as const) {
       events.on(kind, (e) => {
-        for (const fn of this.deviceListeners) fn(hostId, e);
+        callEach(this.deviceListeners, (fn) => fn(hostId, e), `a ${kind} listener`);
       });
     }
     events.on('*', (e) => {
-      for (const fn of this.eventListeners) fn(hostId, e);
+      callEach(this.eventListeners, (fn) => fn(hostId, e), `a ${e.kind} listener`);
     });
     // After a reconnect DomainEvents registers again by itself; the host's `connected` state
     // (emitted by HostManager) makes the UI refetch what it may have missed, and services caching
     // per VM read again.
     const resync = () => {
-      for (const fn of this.resyncListeners) fn(hostId);
+      callEach(this.resyncListeners, (fn) => fn(hostId), 'a resync listener');
     };
     events.onResync(resync);
     events.onError((err) => console.error(`[domains] events on ${this.hosts.name(hostId)}: ${err.message}`));

@@ -13,7 +13,7 @@ import type { EventHub } from '../../core/events';
 import type { LibvirtConnection } from '../../libvirt/connection';
 import { domainListAll } from '../../libvirt/domain';
 import { type DomainRef, ListDomainsFlags } from '../../libvirt/protocol';
-import { EventRelays, RelayedDomainEvents } from '../../libvirt/relay';
+import { type EventRelays, RelayedDomainEvents } from '../../libvirt/relay';
 import type { DomainService } from '../domains';
 import type { HostManager } from '../hosts';
 import { type AgentHint, addressesAfter, agentFailure, clockReason, RETRY_AFTER_MS, settled } from './decide';
@@ -93,8 +93,10 @@ export class GuestService {
     this.listRunning = o.io?.listRunning ?? ((rpc) => domainListAll(rpc, { flags: ListDomainsFlags.ACTIVE }));
     // Lifecycle events come from the domain service; the agent's through the connection's relay
     // (one registration per event and connection).
-    const relays = o.relays ?? new EventRelays();
-    this.makeEvents = o.io?.events ?? ((conn) => new RelayedDomainEvents(relays.of(conn), ['agentLifecycle']));
+    // Never a relay of its own (a second registration of an event is refused by libvirt).
+    const relays = o.relays;
+    if (!relays && !o.io?.events) throw new Error('GuestService needs the app’s event relays (deps.relays)');
+    this.makeEvents = o.io?.events ?? ((conn) => new RelayedDomainEvents((relays as EventRelays).of(conn), ['agentLifecycle']));
     const onConnected = (hostId: HostId, conn: LibvirtConnection) => this.watch(hostId, conn);
     const onDisconnected = (hostId: HostId) => this.unwatch(hostId);
     hosts.on('connected', onConnected);

@@ -26,7 +26,7 @@ import { AppError } from '../../../shared/errors';
 import type { LibvirtConnection } from '../../libvirt/connection';
 import { domainAbortJob, domainGetJobStats, domainListAll, domainLookupByUuid } from '../../libvirt/domain';
 import { type DomainRef, JobOperation, JobType, ListDomainsFlags } from '../../libvirt/protocol';
-import { EventRelays, RelayedDomainEvents } from '../../libvirt/relay';
+import { type EventRelays, RelayedDomainEvents } from '../../libvirt/relay';
 import type { HostManager } from '../hosts';
 import type { JobManager } from '../jobs';
 import { autoConvergeFor } from './autoconverge';
@@ -48,7 +48,7 @@ export class MigrationService {
     private readonly hosts: HostManager,
     private readonly jobs: JobManager,
     /** The connections' event relays (one registration per event and connection, shared with every feature). */
-    private readonly relays: EventRelays = new EventRelays(),
+    private readonly relays: EventRelays,
   ) {
     hosts.on('connected', (hostId: HostId, conn: LibvirtConnection) => this.watch(hostId, conn));
     hosts.on('disconnected', (hostId: HostId) => this.unwatch(hostId));

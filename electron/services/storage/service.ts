@@ -25,7 +25,7 @@ import type { LibvirtConnection } from '../../libvirt/connection';
 import { domainLookupByName } from '../../libvirt/domain';
 import { ErrorCode, isLibvirtError, withLibvirtHint } from '../../libvirt/errors';
 import type { StoragePoolRef, StorageVolRef } from '../../libvirt/protocol';
-import { EventRelays } from '../../libvirt/relay';
+import type { EventRelays } from '../../libvirt/relay';
 import {
   domainBlockResize,
   poolBuild,
@@ -98,8 +98,8 @@ export class StorageService {
   constructor(
     private readonly hosts: Pick<HostManager, 'connection' | 'name' | 'on' | 'off'>,
     private readonly events: Pick<EventHub, 'emit'>,
-    /** The connections' event relays (the app's one, shared with every feature; alone: its own). */
-    private readonly relays: EventRelays = new EventRelays(),
+    /** The connections' event relays (the app's one, shared with every feature: required, so no feature registers on its own). */
+    private readonly relays: EventRelays,
   ) {
     hosts.on('connected', this.onConnected);
     hosts.on('disconnected', this.onDisconnected);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guestExec, LabCommandError, labSh, waitForDomainState } from '../../../e2e/lab/lab';
 import type { Events } from '../../../shared/api';
 import { type OpenHost, openHost, throwawayXml, until, virsh, virshStatus } from '../../libvirt/lab-fixture';
+import { EventRelays } from '../../libvirt/relay';
 import { StorageService } from './service';
 
 const run = randomBytes(3).toString('hex');
@@ -34,6 +35,7 @@ beforeAll(async () => {
   storage = new StorageService(
     hosts as never,
     { emit: (_e: 'storage.changed', p: Events['storage.changed']) => void changed.push(p) } as never,
+    new EventRelays(),
   );
   hosts.emit('connected', HOST, A.conn);
 });
