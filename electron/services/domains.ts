@@ -113,6 +113,7 @@ export class DomainService {
   private readonly deviceListeners = new Set<DeviceListener>();
   private readonly eventListeners = new Set<DomainEventListener>();
   private readonly resyncListeners = new Set<(hostId: HostId) => void>();
+  private readonly writeListeners = new Set<(hostId: HostId, uuid: string) => void>();
 
   constructor(
     private readonly hosts: HostManager,
@@ -337,6 +338,19 @@ export class DomainService {
   onDomainEvent(fn: DomainEventListener): () => void {
     this.eventListeners.add(fn);
     return () => void this.eventListeners.delete(fn);
+  }
+
+  /**
+   * Vireo changed a VM's definition or running state itself (a settings write). libvirt sends no
+   * event for some of these (a vCPU hot-plug, a --config change), so caches of VM facts hear it here.
+   */
+  onVireoWrite(fn: (hostId: HostId, uuid: string) => void): () => void {
+    this.writeListeners.add(fn);
+    return () => void this.writeListeners.delete(fn);
+  }
+
+  vireoWrote(hostId: HostId, uuid: string): void {
+    callEach(this.writeListeners, (fn) => fn(hostId, uuid), 'a write listener');
   }
 
   /** A host connected again or its link came back: events may have been missed, read again what is cached. */

@@ -221,16 +221,21 @@ describe('PendingService: per VM, on its own events, cached', () => {
     const t = host(4);
     await t.svc.list('h1');
     const vm2 = t.running[1] as DomainRef;
-    const handlers = comparingAfterWrites(t.svc, {
-      'settings.setVcpus': async () => {
-        t.next.set(vm2.uuid, 3);
-        return {} as never;
-      },
-      'settings.setMemory': async () => {
-        throw new Error('refused live');
-      },
-      'settings.get': async () => ({}) as never,
-    } as never) as unknown as Record<string, (i: { hostId: string; uuid: string }) => Promise<unknown>>;
+    const told: string[] = [];
+    const handlers = comparingAfterWrites(
+      t.svc,
+      {
+        'settings.setVcpus': async () => {
+          t.next.set(vm2.uuid, 3);
+          return {} as never;
+        },
+        'settings.setMemory': async () => {
+          throw new Error('refused live');
+        },
+        'settings.get': async () => ({}) as never,
+      } as never,
+      (hostId, uuid) => told.push(`${hostId} ${uuid}`),
+    ) as unknown as Record<string, (i: { hostId: string; uuid: string }) => Promise<unknown>>;
     let from = t.f.calls.length;
     await handlers['settings.setVcpus']?.({ hostId: 'h1', uuid: vm2.uuid });
     expect(t.readsSince(from)).toEqual(['vm-2', 'vm-2']);
@@ -241,5 +246,7 @@ describe('PendingService: per VM, on its own events, cached', () => {
     from = t.f.calls.length;
     await handlers['settings.get']?.({ hostId: 'h1', uuid: vm2.uuid });
     expect(t.f.calls.length).toBe(from);
+    // Each write (the failed one too, not the read) is told on, for the other caches of VM facts.
+    expect(told).toEqual([`h1 ${vm2.uuid}`, `h1 ${vm2.uuid}`]);
   });
 });

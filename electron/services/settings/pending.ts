@@ -254,7 +254,12 @@ type WriteHandler = (input: { hostId: HostId; uuid: string }) => Promise<unknown
  * the next boot may have taken the change while the running VM refused it). libvirt sends no event
  * for some live changes (a vCPU hot-plug), so the write itself says.
  */
-export function comparingAfterWrites(pending: Pick<PendingService, 'refresh'>, handlers: SettingsHandlers): SettingsHandlers {
+export function comparingAfterWrites(
+  pending: Pick<PendingService, 'refresh'>,
+  handlers: SettingsHandlers,
+  /** Told of each write (the domain service's `vireoWrote`: other caches of VM facts, e.g. the Tuning tab's). */
+  wrote: (hostId: HostId, uuid: string) => void = () => {},
+): SettingsHandlers {
   const out: Record<string, unknown> = { ...handlers };
   for (const name of PENDING_WRITES) {
     const fn = out[name] as WriteHandler | undefined;
@@ -263,6 +268,7 @@ export function comparingAfterWrites(pending: Pick<PendingService, 'refresh'>, h
       try {
         return await fn(input);
       } finally {
+        wrote(input.hostId, input.uuid);
         await pending.refresh(input.hostId, input.uuid).catch((err: Error) => console.error(`[pending] after ${name}: ${err.message}`));
       }
     };

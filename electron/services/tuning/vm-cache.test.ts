@@ -18,7 +18,12 @@ function setup(withEvents = true) {
   const calls = { topology: 0, list: 0, rows: [] as string[] };
   const listeners = new Set<(hostId: string, e: DomainEvent) => void>();
   const resyncs = new Set<(hostId: string) => void>();
+  const writes = new Set<(hostId: string, uuid: string) => void>();
   const source: TuningEventSource = {
+    onVireoWrite: (fn) => {
+      writes.add(fn);
+      return () => void writes.delete(fn);
+    },
     onDomainEvent: (fn) => {
       listeners.add(fn);
       return () => void listeners.delete(fn);
@@ -64,6 +69,9 @@ function setup(withEvents = true) {
     fire,
     resync: () => {
       for (const fn of resyncs) fn('h1');
+    },
+    wrote: (uuid: string) => {
+      for (const fn of writes) fn('h1', uuid);
     },
   };
 }
@@ -119,6 +127,15 @@ describe('TuningVmCache: the Tuning tab’s VM list, kept by events', () => {
     await t.cache.read(rpc, 'h1');
     expect(t.calls.rows.length - from).toBe(50);
     expect(t.calls.topology).toBe(4);
+  });
+
+  it('a settings write by Vireo (a vCPU hot-plug: libvirt sends no event) marks its VM: its row alone is read again', async () => {
+    const t = setup();
+    await t.cache.read(rpc, 'h1');
+    const from = t.calls.rows.length;
+    t.wrote('u-12');
+    await t.cache.read(rpc, 'h1');
+    expect(t.calls.rows.slice(from)).toEqual(['vm-12']);
   });
 
   it('without an event source every read reads every row (nothing could tell it of a change)', async () => {

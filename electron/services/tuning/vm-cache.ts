@@ -18,6 +18,8 @@ const CONCURRENCY = 8;
 export interface TuningEventSource {
   onDomainEvent(fn: (hostId: HostId, e: DomainEvent) => void): () => void;
   onResync(fn: (hostId: HostId) => void): () => void;
+  /** Vireo's own writes to a VM (a vCPU hot-plug sends no libvirt event). */
+  onVireoWrite?(fn: (hostId: HostId, uuid: string) => void): () => void;
 }
 
 /** The reads, replaceable in unit tests (each counts its libvirt calls). */
@@ -51,6 +53,7 @@ export class TuningVmCache {
         if (e.kind !== 'balloonChange') this.hosts.get(hostId)?.dirty.add(e.domain.uuid);
       }),
       source.onResync((hostId) => this.hosts.delete(hostId)),
+      source.onVireoWrite?.((hostId, uuid) => this.hosts.get(hostId)?.dirty.add(uuid)) ?? (() => {}),
     );
   }
 
