@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RpcClient } from './client';
 import { DOMAIN_EVENTS, type DomainEvent, DomainEvents, decodeDomainEventMessage } from './events';
+import { fakeConnection } from './fake-rpc';
 import { writeTypedParams } from './params';
 import { Proc, writeDomain } from './protocol';
 import { XdrReader, XdrWriter } from './xdr';
@@ -131,26 +132,6 @@ function fakeRpc(nextId: { n: number }) {
     emit,
     handlerCount: () => [...handlers.values()].reduce((n, s) => n + s.size, 0),
     setBeforeReply: (f: () => void) => (beforeReply = f),
-  };
-}
-
-function fakeConnection(first: ReturnType<typeof fakeRpc>) {
-  let current = first;
-  const hooks = new Set<(rpc: RpcClient) => Promise<void>>();
-  return {
-    conn: {
-      get rpc() {
-        return current.rpc;
-      },
-      onReconnected(fn: (rpc: RpcClient) => Promise<void>) {
-        hooks.add(fn);
-        return () => void hooks.delete(fn);
-      },
-    },
-    async reconnect(next: ReturnType<typeof fakeRpc>) {
-      current = next;
-      for (const fn of hooks) await fn(next.rpc);
-    },
   };
 }
 

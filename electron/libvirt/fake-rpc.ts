@@ -75,3 +75,28 @@ export function fakeRpc(): FakeRpc {
     },
   };
 }
+
+/**
+ * A LibvirtConnection's face for event code (its current client, its reconnect hooks) over fake
+ * clients; `reconnect(next)` closes the current one (when it can be), switches and runs the hooks.
+ */
+export function fakeConnection<R extends { rpc: RpcClient; close?: () => void }>(first: R) {
+  let current = first;
+  const hooks = new Set<(rpc: RpcClient) => Promise<void>>();
+  return {
+    conn: {
+      get rpc() {
+        return current.rpc;
+      },
+      onReconnected(fn: (rpc: RpcClient) => Promise<void>) {
+        hooks.add(fn);
+        return () => void hooks.delete(fn);
+      },
+    },
+    async reconnect(next: R) {
+      current.close?.();
+      current = next;
+      for (const fn of hooks) await fn(next.rpc);
+    },
+  };
+}

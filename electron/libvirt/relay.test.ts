@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { RpcClient } from './client';
 import { ErrorCode, LibvirtError } from './errors';
 import type { DomainEvent } from './events';
-import { type FakeRpc, fakeRpc } from './fake-rpc';
+import { type FakeRpc, fakeConnection, fakeRpc } from './fake-rpc';
 import * as P from './gen/remote_protocol.gen';
 import { blockJobChannel, EventRelay, EventRelays, networkChannel, type PoolEvent, poolChannel, RelayedDomainEvents } from './relay';
 import type { BlockJobEvent } from './snapshot';
@@ -41,27 +40,6 @@ function client(ids: { n: number }): FakeRpc & { order: string[] } {
   return Object.assign(f, { order });
 }
 
-function connection(first: FakeRpc) {
-  let current = first;
-  const hooks = new Set<(rpc: RpcClient) => Promise<void>>();
-  return {
-    conn: {
-      get rpc() {
-        return current.rpc;
-      },
-      onReconnected(fn: (rpc: RpcClient) => Promise<void>) {
-        hooks.add(fn);
-        return () => void hooks.delete(fn);
-      },
-    },
-    async reconnect(next: FakeRpc) {
-      first.close();
-      current = next;
-      for (const fn of hooks) await fn(next.rpc);
-    },
-  };
-}
-
 const lifecycle = (f: FakeRpc, callbackID: number, event = 2) =>
   f.emit(P.DOMAIN_EVENT_CALLBACK_LIFECYCLE, { callbackID, msg: { dom, event, detail: 0 } });
 const regs = (f: FakeRpc) => f.count(P.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY);
@@ -71,7 +49,7 @@ const deregs = (f: FakeRpc) =>
 describe('EventRelay: one registration per event and connection', () => {
   it('two subscribers ⇒ one register call; both get each event of that registration, none of another', async () => {
     const a = client({ n: 10 });
-    const relay = new EventRelay(connection(a).conn);
+    const relay = new EventRelay(fakeConnection(a).conn);
     const got: string[] = [];
     const s1 = relay.domain('lifecycle', (e) => got.push(`1:${e.eventName}`));
     const s2 = relay.domain('lifecycle', (e) => got.push(`2:${e.eventName}`));
@@ -85,7 +63,7 @@ describe('EventRelay: one registration per event and connection', () => {
 
   it('the first unsubscribe deregisters nothing; the last ⇒ one deregister; no message hook left', async () => {
     const a = client({ n: 5 });
-    const relay = new EventRelay(connection(a).conn);
+    const relay = new EventRelay(fakeConnection(a).conn);
     const s1 = relay.domain('lifecycle', () => {});
     const s2 = relay.domain('lifecycle', () => {});
     await s2.ready;
@@ -101,7 +79,7 @@ describe('EventRelay: one registration per event and connection', () => {
 
   it('subscribing again right after the last left: registered again only after the deregistration (libvirt would refuse it before)', async () => {
     const a = client({ n: 1 });
-    const relay = new EventRelay(connection(a).conn);
+    const relay = new EventRelay(fakeConnection(a).conn);
     await relay.domain('balloonChange', () => {}).ready.then(() => {});
     const s = relay.domain('balloonChange', () => {});
     await s.ready;
@@ -112,7 +90,7 @@ describe('EventRelay: one registration per event and connection', () => {
     // The first subscription never left: still one registration.
     expect(regs(a)).toBe(1);
     const b = client({ n: 50 });
-    const r2 = new EventRelay(connection(b).conn);
+    const r2 = new EventRelay(fakeConnection(b).conn);
     const x = r2.domain('balloonChange', () => {});
     await x.ready;
     x.off();
@@ -123,7 +101,7 @@ describe('EventRelay: one registration per event and connection', () => {
 
   it('unsubscribed while the registration is in flight: deregistered once it is known', async () => {
     const a = client({ n: 7 });
-    const relay = new EventRelay(connection(a).conn);
+    const relay = new EventRelay(fakeConnection(a).conn);
     const s = relay.domain('lifecycle', () => {});
     s.off();
     await relay.dispose();
@@ -132,7 +110,7 @@ describe('EventRelay: one registration per event and connection', () => {
 
   it('an event that arrives before the registration reply is delivered', async () => {
     const a = client({ n: 7 });
-    const relay = new EventRelay(connection(a).conn);
+    const relay = new EventRelay(fakeConnection(a).conn);
     const got: DomainEvent[] = [];
     const s = relay.domain('lifecycle', (e) => got.push(e));
     lifecycle(a, 7); // before the reply: its id is not known yet
@@ -143,7 +121,7 @@ describe('EventRelay: one registration per event and connection', () => {
   it('reconnect ⇒ each event id registered again on the new client (once), events flow from it, resync is told', async () => {
     const ids = { n: 1 };
     const a = client(ids);
-    const c = connection(a);
+    const c = fakeConnection(a);
     const relay = new EventRelay(c.conn);
     const got: string[] = [];
     let resyncs = 0;
@@ -176,7 +154,7 @@ describe('EventRelay: one registration per event and connection', () => {
         int2: 0,
       });
     });
-    const relay = new EventRelay(connection(a).conn);
+    const relay = new EventRelay(fakeConnection(a).conn);
     const errors: string[] = [];
     relay.onError((e, key) => errors.push(`${key}: ${e.message}`));
     // A feature's view hears of its own kinds' errors only.
@@ -195,7 +173,7 @@ describe('EventRelay: one registration per event and connection', () => {
 
   it('a listener that throws is logged; the other listeners still hear the event, and no view is told its registration failed', async () => {
     const a = client({ n: 1 });
-    const { conn } = connection(a);
+    const { conn } = fakeConnection(a);
     const relay = new EventRelay(conn);
     const view = new RelayedDomainEvents(relay, ['lifecycle']);
     const viewErrors: string[] = [];
@@ -223,7 +201,7 @@ describe('EventRelay: one registration per event and connection', () => {
 
   it('block jobs: the snapshots and the settings feature share one BLOCK_JOB_2 registration', async () => {
     const a = client({ n: 20 });
-    const relay = new EventRelay(connection(a).conn);
+    const relay = new EventRelay(fakeConnection(a).conn);
     const got: string[] = [];
     const merges = relay.subscribe(blockJobChannel, (e: BlockJobEvent) => got.push(`merge ${e.disk}`));
     const moves = relay.subscribe(blockJobChannel, (e: BlockJobEvent) => got.push(`move ${e.disk}`));
@@ -236,7 +214,7 @@ describe('EventRelay: one registration per event and connection', () => {
   it('DomainEvents-shaped views of several services share the registrations; the last stop deregisters', async () => {
     const a = client({ n: 1 });
     const relays = new EventRelays();
-    const c = connection(a);
+    const c = fakeConnection(a);
     const relay = relays.of(c.conn);
     expect(relays.of(c.conn)).toBe(relay);
     const domains = new RelayedDomainEvents(relay, ['lifecycle', 'deviceAdded', 'balloonChange']);
@@ -265,7 +243,7 @@ describe('EventRelay: one registration per event and connection', () => {
       return { callbackID: n++ };
     });
     a.answer(P.CONNECT_NETWORK_EVENT_REGISTER_ANY, () => ({ callbackID: n++ }));
-    const relay = new EventRelay(connection(a).conn);
+    const relay = new EventRelay(fakeConnection(a).conn);
     const pools: PoolEvent[] = [];
     const nets: string[] = [];
     const subs = [

@@ -2,9 +2,8 @@
 // they may not (review 5 item 6: a refused re-registration after a reconnect must not leave a list
 // that no event clears, or a VM defined later with a volume would not block that volume's delete).
 import { describe, expect, it } from 'vitest';
-import type { RpcClient } from '../../libvirt/client';
 import { ErrorCode, LibvirtError } from '../../libvirt/errors';
-import { type FakeRpc, fakeRpc } from '../../libvirt/fake-rpc';
+import { type FakeRpc, fakeConnection, fakeRpc } from '../../libvirt/fake-rpc';
 import * as P from '../../libvirt/gen/remote_protocol.gen';
 import { EventRelay } from '../../libvirt/relay';
 import { DomainList } from './domain-list';
@@ -24,31 +23,10 @@ function host(refuseRegistration = false): FakeRpc {
   return f;
 }
 
-function connection(first: FakeRpc) {
-  let current = first;
-  const hooks = new Set<(rpc: RpcClient) => Promise<void>>();
-  return {
-    conn: {
-      get rpc() {
-        return current.rpc;
-      },
-      onReconnected(fn: (rpc: RpcClient) => Promise<void>) {
-        hooks.add(fn);
-        return () => void hooks.delete(fn);
-      },
-    },
-    async reconnect(next: FakeRpc) {
-      first.close();
-      current = next;
-      for (const fn of hooks) await fn(next.rpc);
-    },
-  };
-}
-
 describe('DomainList (storage decisions)', () => {
   it('keeps the list until a lifecycle event, then reads it again once', async () => {
     const a = host();
-    const c = connection(a);
+    const c = fakeConnection(a);
     const errors: string[] = [];
     const list = new DomainList(c.conn, new EventRelay(c.conn), (e) => errors.push(e.message));
     expect(await list.ready).toBe(true);
@@ -63,7 +41,7 @@ describe('DomainList (storage decisions)', () => {
   });
 
   it('reads every time once its events may be missed: a reconnect whose re-registration is refused', async () => {
-    const c = connection(host());
+    const c = fakeConnection(host());
     const errors: string[] = [];
     const list = new DomainList(c.conn, new EventRelay(c.conn), (e) => errors.push(e.message));
     expect(await list.ready).toBe(true);
