@@ -6,6 +6,7 @@
  * Just over 400 lines: the listing, the actions and the event fan-out every other feature hears
  * share the per-host state kept here.
  */
+
 import type { DomainAction, DomainDetails, DomainDisk, DomainState, DomainSummary, HostId } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { EventHub } from '../core/events';
@@ -35,6 +36,7 @@ import { poolLookupByName, volDelete, volGetInfo, volGetPath, volGetXmlDesc, vol
 import { parseDomainXml } from '../xml/domain';
 import { redactDomainXml } from '../xml/redact';
 import { backingOf, diskRefsOf, otherUsers } from './disk-users';
+import type { DomainEventSource } from './domain-event-source';
 import { guestPower } from './guest/power';
 import { isMissing } from './hostfacts';
 import type { HostManager } from './hosts';
@@ -107,7 +109,7 @@ export type DeviceListener = (
 /** Any event of the kinds this service registers (lifecycle, device, tunable, balloon change), with its host. */
 export type DomainEventListener = (hostId: HostId, e: DomainEvent) => void;
 
-export class DomainService {
+export class DomainService implements DomainEventSource {
   private detach = new Map<HostId, () => void>();
   private readonly lifecycleListeners = new Set<LifecycleListener>();
   private readonly deviceListeners = new Set<DeviceListener>();

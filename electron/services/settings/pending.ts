@@ -10,6 +10,7 @@
  * dropped without a call. Each change of a VM's mark is sent as `settings.pending` (the renderer
  * patches its set: no host-wide refetch). Idle, it makes no calls.
  */
+
 import type { HostId } from '../../../shared/api/common';
 import type { PendingChange, PendingVms, settingsRequests } from '../../../shared/api/settings';
 import type { Handlers } from '../../ipc';
@@ -19,17 +20,15 @@ import { ErrorCode, isLibvirtError } from '../../libvirt/errors';
 import type { DomainEvent } from '../../libvirt/events';
 import { type DomainRef, DomainXmlFlags, LifecycleEvent, ListDomainsFlags } from '../../libvirt/protocol';
 import { parseDomain } from '../../xml/parse';
+import type { DomainEventSource } from '../domain-event-source';
 import { pendingOf } from './vm-settings';
 
 /** Comparisons (2 reads each) in flight per host. */
 const CONCURRENCY = 8;
 
 /** The domain events of every connected host (DomainService), and the hosts reconnecting or leaving. */
-export interface PendingEventSource {
-  onDomainEvent(fn: (hostId: HostId, e: DomainEvent) => void): () => void;
-  /** The host connected again, or its link came back: events may have been missed. */
-  onResync(fn: (hostId: HostId) => void): () => void;
-}
+/** The domain service's events, as the marks hear them (one type with the Tuning tab's cache). */
+export type PendingEventSource = DomainEventSource;
 
 interface HostState {
   hostId: HostId;

@@ -6,21 +6,17 @@
  * listing, or Vireo's own pinning write. A read of the list costs the listing (2 calls) plus the
  * rows marked; without an event source (the lab test's bare feature) every row is read each time.
  */
+
 import type { HostId, TuningVms } from '../../../shared/api';
 import type { RpcClient } from '../../libvirt/client';
-import type { DomainEvent } from '../../libvirt/events';
+import type { DomainEventSource } from '../domain-event-source';
 import { isRunningState, listVms, mapLimit, readTopology, readVmRow, type TuningVmRow, tuningVmsOf } from './facts';
 
 /** Rows read at once per host. */
 const CONCURRENCY = 8;
 
-/** The domain events of every connected host (DomainService), and the hosts whose events may have been missed. */
-export interface TuningEventSource {
-  onDomainEvent(fn: (hostId: HostId, e: DomainEvent) => void): () => void;
-  onResync(fn: (hostId: HostId) => void): () => void;
-  /** Vireo's own writes to a VM (a vCPU hot-plug sends no libvirt event). */
-  onVireoWrite?(fn: (hostId: HostId, uuid: string) => void): () => void;
-}
+/** The domain service's events, as the cache hears them (one type with the pending marks). */
+export type TuningEventSource = DomainEventSource;
 
 /** The reads, replaceable in unit tests (each counts its libvirt calls). */
 export interface TuningVmIo {
