@@ -27,15 +27,19 @@ export interface TuningVmIo {
 
 interface HostCache {
   topology: ReturnType<typeof readTopology> | null;
-  rows: Map<string, { row: TuningVmRow | null; running: boolean; persistent: boolean }>;
+  /** seq: when its read started (a later read's row wins, whichever answers first). */
+  rows: Map<string, { row: TuningVmRow | null; running: boolean; persistent: boolean; seq: number }>;
   /** VMs an event told of since their row was read. */
   dirty: Set<string>;
+  /** Rows being read now: a read that overlaps waits for them rather than answer with the old row. */
+  inflight: Map<string, Promise<TuningVmRow | null>>;
 }
 
 export class TuningVmCache {
   private readonly hosts = new Map<HostId, HostCache>();
   private readonly offs: (() => void)[] = [];
   private readonly io: TuningVmIo;
+  private seq = 0;
 
   constructor(
     private readonly source: TuningEventSource | null,
@@ -57,7 +61,7 @@ export class TuningVmCache {
   async read(rpc: RpcClient, hostId: HostId): Promise<TuningVms> {
     let h = this.hosts.get(hostId);
     if (!h || !this.source) {
-      h = { topology: null, rows: new Map(), dirty: new Set() };
+      h = { topology: null, rows: new Map(), dirty: new Set(), inflight: new Map() };
       if (this.source) this.hosts.set(hostId, h);
     }
     const cache = h;
@@ -77,14 +81,33 @@ export class TuningVmCache {
     });
     // Unmarked before the read: an event during it marks the VM again for the next read.
     for (const d of todo) cache.dirty.delete(d.uuid);
+    // Reads overlap (an event's refetch, then the one after a write): this read answers with the
+    // rows it read itself, and the cache keeps a row only over one whose read started earlier.
+    const fresh = new Map<string, TuningVmRow | null>();
     await mapLimit(todo, CONCURRENCY, async (d) => {
       const persistent = !transient.has(d.uuid);
+      const seq = ++this.seq;
       // A VM that vanished between the list and its reads is left out, not an error.
-      const row = await this.io.row(rpc, d, node, persistent);
-      cache.rows.set(d.uuid, { row, running: isRunningState(d.state), persistent });
+      const reading = this.io.row(rpc, d, node, persistent);
+      cache.inflight.set(d.uuid, reading);
+      let row: TuningVmRow | null;
+      try {
+        row = await reading;
+      } finally {
+        if (cache.inflight.get(d.uuid) === reading) cache.inflight.delete(d.uuid);
+      }
+      fresh.set(d.uuid, row);
+      const kept = cache.rows.get(d.uuid);
+      if (!kept || kept.seq < seq) cache.rows.set(d.uuid, { row, running: isRunningState(d.state), persistent, seq });
     });
+    // A row another read is reading now (its VM marked after this one's cached copy): wait for it.
+    await Promise.all(
+      doms
+        .filter((d) => !fresh.has(d.uuid) && cache.inflight.has(d.uuid))
+        .map(async (d) => fresh.set(d.uuid, await (cache.inflight.get(d.uuid) as Promise<TuningVmRow | null>))),
+    );
     const rows = doms.flatMap((d) => {
-      const r = cache.rows.get(d.uuid)?.row;
+      const r = fresh.has(d.uuid) ? fresh.get(d.uuid) : cache.rows.get(d.uuid)?.row;
       return r ? [r] : [];
     });
     return tuningVmsOf(hostId, topology, rows);
