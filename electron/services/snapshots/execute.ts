@@ -15,7 +15,7 @@ import {
   domainSaveImageGetXmlDesc,
 } from '../../libvirt/domain';
 import { ErrorCode, isAppError, isLibvirtError, isLinkError, isTimeoutError, withLibvirtHint } from '../../libvirt/errors';
-import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
+import { type DomainRef, DomainXmlFlags, ListPoolsFlags } from '../../libvirt/protocol';
 import {
   BlockCommitFlags,
   domainBlockCommit,
@@ -345,7 +345,7 @@ export async function deleteByBlockJobs(
  */
 export async function removeFiles(rpc: RpcClient, files: readonly string[]): Promise<Removal> {
   const r: Removal = { left: [], failed: [] };
-  const pools = await poolListAll(rpc, { flags: 2 /* ACTIVE */ });
+  const pools = await poolListAll(rpc, { flags: ListPoolsFlags.ACTIVE });
   // A refresh only helps the lookups below; a file no pool finds is kept and named either way.
   for (const p of pools) await poolRefresh(rpc, p).catch(() => {});
   for (const file of files) {

@@ -78,6 +78,35 @@ function setup(withEvents = true) {
 
 const rpc = {} as RpcClient;
 
+/**
+ * One running VM whose row reads are numbered; read number `slow` waits until `release()` is called.
+ * Read 1 answers "not pinned", every later read "pinned to CPU 2" (before and after a pinning write).
+ */
+function racing(slow: number) {
+  const source: TuningEventSource = { onDomainEvent: () => () => {}, onResync: () => () => {} };
+  const gate: { release: () => void; n: number } = { release: () => {}, n: 0 };
+  const cache = new TuningVmCache(source, {
+    topology: async () => ({ node, topology }),
+    list: async () => ({ doms: [vm(1)], transient: new Set<string>() }),
+    row: async (_rpc, d): Promise<TuningVmRow> => {
+      const mine = ++gate.n;
+      if (mine === slow) await new Promise<void>((r) => (gate.release = r));
+      return {
+        uuid: d.uuid,
+        name: d.name,
+        running: true,
+        persistent: true,
+        vcpus: 1,
+        pins: mine === 1 ? [[0, 1, 2, 3]] : [[2]],
+        nosharepages: false,
+        hugepages: false,
+        notes: [],
+      };
+    },
+  });
+  return { cache, gate };
+}
+
 describe('TuningVmCache: the Tuning tab’s VM list, kept by events', () => {
   it('the first read: topology, listing and every row (104 calls for 50 VMs); again without an event: the listing only (2)', async () => {
     const t = setup();
@@ -139,76 +168,31 @@ describe('TuningVmCache: the Tuning tab’s VM list, kept by events', () => {
   });
 
   it('two reads overlap (an event’s refetch, then the one after a pinning write): the later read’s row wins, whichever answers first', async () => {
-    const doms = [vm(1)];
-    const source: TuningEventSource = { onDomainEvent: () => () => {}, onResync: () => () => {} };
-    let release = () => {};
-    const slow = new Promise<void>((r) => (release = r));
-    let n = 0;
-    const cache = new TuningVmCache(source, {
-      topology: async () => ({ node, topology }),
-      list: async () => ({ doms: [...doms], transient: new Set<string>() }),
-      row: async (_rpc, d): Promise<TuningVmRow> => {
-        const mine = ++n;
-        if (mine === 1) await slow; // the first read of the row answers last, with what was there before
-        return {
-          uuid: d.uuid,
-          name: d.name,
-          running: true,
-          persistent: true,
-          vcpus: 1,
-          pins: mine === 1 ? [[0, 1, 2, 3]] : [[2]],
-          nosharepages: false,
-          hugepages: false,
-          notes: [],
-        };
-      },
-    });
+    const { cache, gate } = racing(1); // the first read of the row answers last, with what was there before
     const first = cache.read(rpc, 'h1');
     await new Promise((r) => setTimeout(r, 1));
     cache.touch('h1', 'u-1');
     const second = await cache.read(rpc, 'h1');
     expect(second.vms[0]?.pins).toEqual([[2]]);
-    release();
+    gate.release();
     await first;
     const third = await cache.read(rpc, 'h1');
     expect(third.vms[0]?.pins).toEqual([[2]]);
-    expect(n).toBe(2);
+    expect(gate.n).toBe(2);
   });
 
   it('a read that overlaps another one re-reading a marked row waits for that row instead of answering with the old one (seen in the lab after a pinning write)', async () => {
-    const doms = [vm(1)];
-    const source: TuningEventSource = { onDomainEvent: () => () => {}, onResync: () => () => {} };
-    let release = () => {};
-    let n = 0;
-    const cache = new TuningVmCache(source, {
-      topology: async () => ({ node, topology }),
-      list: async () => ({ doms: [...doms], transient: new Set<string>() }),
-      row: async (_rpc, d): Promise<TuningVmRow> => {
-        const mine = ++n;
-        if (mine === 2) await new Promise<void>((r) => (release = r)); // the re-read after the write, slow
-        return {
-          uuid: d.uuid,
-          name: d.name,
-          running: true,
-          persistent: true,
-          vcpus: 1,
-          pins: mine === 1 ? [[0, 1, 2, 3]] : [[2]],
-          nosharepages: false,
-          hugepages: false,
-          notes: [],
-        };
-      },
-    });
+    const { cache, gate } = racing(2); // the re-read after the write is the slow one
     await cache.read(rpc, 'h1');
     cache.touch('h1', 'u-1');
     const rereading = cache.read(rpc, 'h1');
     await new Promise((r) => setTimeout(r, 1));
     const overlapping = cache.read(rpc, 'h1'); // nothing marked any more: it would have answered with the old row
     await new Promise((r) => setTimeout(r, 5));
-    release();
+    gate.release();
     expect((await overlapping).vms[0]?.pins).toEqual([[2]]);
     expect((await rereading).vms[0]?.pins).toEqual([[2]]);
-    expect(n).toBe(2);
+    expect(gate.n).toBe(2);
   });
 
   it('without an event source every read reads every row (nothing could tell it of a change)', async () => {
