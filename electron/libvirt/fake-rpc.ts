@@ -2,6 +2,7 @@
 // test names through the generated codecs (the wire encoding both ways, as the daemon's would be),
 // counts every call with its decoded arguments, and delivers event messages a test injects.
 import type { RpcClient } from './client';
+import type { ConnState } from './connection';
 import type { ProcedureSpec } from './gen/runtime';
 import { XdrReader, XdrWriter } from './xdr';
 
@@ -77,20 +78,33 @@ export function fakeRpc(): FakeRpc {
 }
 
 /**
- * A LibvirtConnection's face for event code (its current client, its reconnect hooks) over fake
- * clients; `reconnect(next)` closes the current one (when it can be), switches and runs the hooks.
+ * A LibvirtConnection's face for event code (its current client, its reconnect hooks, its state)
+ * over fake clients; `reconnect(next)` closes the current one (when it can be), switches and runs
+ * the hooks; `close(status)` ends the connection as LibvirtConnection does ('closed' by Vireo,
+ * 'failed' when it gave up reconnecting). `listeners()` counts the hooks still held on it.
  */
 export function fakeConnection<R extends { rpc: RpcClient; close?: () => void }>(first: R) {
   let current = first;
   const hooks = new Set<(rpc: RpcClient) => Promise<void>>();
+  const watchers = new Set<(s: ConnState) => void>();
+  let state: ConnState = { status: 'connected' };
   return {
     conn: {
       get rpc() {
         return current.rpc;
       },
+      get state() {
+        return state;
+      },
       onReconnected(fn: (rpc: RpcClient) => Promise<void>) {
         hooks.add(fn);
         return () => void hooks.delete(fn);
+      },
+      on(_event: 'state', fn: (s: ConnState) => void) {
+        watchers.add(fn);
+      },
+      off(_event: 'state', fn: (s: ConnState) => void) {
+        watchers.delete(fn);
       },
     },
     async reconnect(next: R) {
@@ -98,5 +112,11 @@ export function fakeConnection<R extends { rpc: RpcClient; close?: () => void }>
       current = next;
       for (const fn of hooks) await fn(next.rpc);
     },
+    close(status: 'closed' | 'failed' = 'closed') {
+      current.close?.();
+      state = status === 'closed' ? { status } : { status, error: { code: 'auth', message: 'gave up' } };
+      for (const fn of [...watchers]) fn(state);
+    },
+    listeners: () => hooks.size + watchers.size,
   };
 }

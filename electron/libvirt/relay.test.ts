@@ -11,6 +11,10 @@ const tick = () => new Promise((r) => setTimeout(r, 1));
 type RegArgs = { eventID: number };
 type DeregArgs = { callbackID: number };
 
+/** libvirt's refusal of a second registration of an event on a connection. */
+const alreadyTracked = () =>
+  new LibvirtError({ code: ErrorCode.INVALID_ARG, domain: 0, level: 2, message: 'event callback already tracked', int1: 0, int2: 0 });
+
 /** A fake client whose REGISTER_ANY hands out daemon-wide ids from `ids` (refusing an event id twice, as libvirt does). */
 function client(ids: { n: number }): FakeRpc & { order: string[] } {
   const f = fakeRpc();
@@ -18,15 +22,7 @@ function client(ids: { n: number }): FakeRpc & { order: string[] } {
   const held = new Map<number, number>(); // callback id → event id
   f.answer(P.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, async (a: RegArgs) => {
     await tick();
-    if ([...held.values()].includes(a.eventID))
-      throw new LibvirtError({
-        code: ErrorCode.INVALID_ARG,
-        domain: 0,
-        level: 2,
-        message: 'event callback already tracked',
-        int1: 0,
-        int2: 0,
-      });
+    if ([...held.values()].includes(a.eventID)) throw alreadyTracked();
     const id = ids.n++;
     held.set(id, a.eventID);
     order.push(`register ${a.eventID}`);
@@ -145,14 +141,7 @@ describe('EventRelay: one registration per event and connection', () => {
   it('a refused registration: ready rejects and onError is told; leaving then sends no deregister', async () => {
     const a = client({ n: 1 });
     a.answer(P.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, () => {
-      throw new LibvirtError({
-        code: ErrorCode.INVALID_ARG,
-        domain: 0,
-        level: 2,
-        message: 'event callback already tracked',
-        int1: 0,
-        int2: 0,
-      });
+      throw alreadyTracked();
     });
     const relay = new EventRelay(fakeConnection(a).conn);
     const errors: string[] = [];
@@ -264,5 +253,62 @@ describe('EventRelay: one registration per event and connection', () => {
       { pool: 'p "1" <&>', event: 2 },
     ]);
     expect(nets).toEqual(['labnet 3', 'labnet 3']);
+  });
+
+  it('a connection that ends drops its relay: a host connected 6 times (5 reconnects, a new connection each) ⇒ 1 relay held, nothing left on the ended ones', async () => {
+    const relays = new EventRelays();
+    const ids = { n: 1 };
+    // A service as DomainService: on each 'connected' it stops its view of the old connection and
+    // starts one on the new connection's relay; on 'disconnected' it stops its view.
+    let view: RelayedDomainEvents | null = null;
+    const heard: string[] = [];
+    type Held = { c: ReturnType<typeof fakeConnection<FakeRpc>>; a: FakeRpc; relay: EventRelay };
+    const ended: Held[] = [];
+    let current: Held | null = null;
+    for (let i = 0; i < 6; i++) {
+      if (current) {
+        if (i % 2) {
+          // Disconnected by Vireo (HostManager.close): 'disconnected' first, then the connection is closed.
+          await view?.stop();
+          view = null;
+          current.c.close('closed');
+        } else {
+          // Given up reconnecting (ssh auth): 'failed', the services still subscribed until the next 'connected'.
+          current.c.close('failed');
+        }
+        ended.push(current);
+        await tick();
+      }
+      const a = client(ids);
+      const c = fakeConnection(a);
+      const relay = relays.of(c.conn);
+      await view?.stop();
+      view = new RelayedDomainEvents(relay, ['lifecycle', 'tunable']);
+      view.on('lifecycle', () => heard.push(`connection ${i}`));
+      await view.start();
+      current = { c, a, relay };
+    }
+    expect(relays.size).toBe(1);
+    for (const [i, e] of ended.entries()) {
+      expect(e.relay.closed, `relay ${i}`).toBe(true);
+      expect(e.relay.keys(), `relay ${i}`).toEqual([]);
+      expect(e.c.listeners(), `connection ${i}: its reconnect and state hooks`).toBe(0);
+      expect(e.a.hooks(), `connection ${i}: message hooks on its client`).toBe(0);
+      // Asked for again after it ended: a closed relay that registers nothing, not held.
+      const late = relays.of(e.c.conn);
+      expect(late).not.toBe(current?.relay);
+      await expect(late.domain('lifecycle', () => {}).ready).rejects.toThrow('connection is closed');
+      expect(relays.size).toBe(1);
+    }
+    // Events flow from the live connection only (each client is sent a message for every callback id handed out).
+    for (const e of [...ended, current]) for (let id = 1; id < ids.n; id++) lifecycle(e?.a as FakeRpc, id);
+    expect(heard).toEqual(['connection 5']);
+    // Each connection registered its two events once; those disconnected by Vireo deregistered both
+    // before closing, those that failed were sent nothing (their client was gone).
+    for (const e of [...ended, current]) expect(regs(e?.a as FakeRpc)).toBe(2);
+    expect(ended.map((e) => deregs(e.a).length)).toEqual([2, 0, 2, 0, 2]);
+    await relays.dispose();
+    expect(relays.size).toBe(0);
+    expect(current?.c.listeners()).toBe(0);
   });
 });

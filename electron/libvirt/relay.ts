@@ -5,10 +5,11 @@
 // its messages are fanned out to every subscriber; it is registered again on the new client after
 // a reconnect (then 'resync' listeners are told events may have been missed); and deregistered
 // when the last subscriber leaves. EventRelays hands out the one relay of each connection
-// (backend.ts makes one EventRelays, features get it through deps).
+// (backend.ts makes one EventRelays, features get it through deps) and drops it when that
+// connection ends: a host connected anew is a new LibvirtConnection, with a relay of its own.
 
 import type { RpcClient } from './client';
-import type { LibvirtConnection } from './connection';
+import type { ConnState, LibvirtConnection } from './connection';
 import {
   DOMAIN_EVENTS,
   type DomainEvent,
@@ -156,8 +157,15 @@ interface Slot {
   token: object | null;
 }
 
-/** The part of a connection a relay needs (unit tests hand in a fake). */
-export type RelayConnection = Pick<LibvirtConnection, 'rpc' | 'onReconnected'>;
+/** The part of a connection a relay needs (unit tests hand in a fake: fake-rpc.ts fakeConnection). */
+export interface RelayConnection extends Pick<LibvirtConnection, 'rpc' | 'onReconnected'> {
+  readonly state: ConnState;
+  on(event: 'state', fn: (s: ConnState) => void): unknown;
+  off(event: 'state', fn: (s: ConnState) => void): unknown;
+}
+
+/** 'closed' (by Vireo) and 'failed' (no more reconnects) end a LibvirtConnection for good. */
+const ended = (s: ConnState): boolean => s.status === 'closed' || s.status === 'failed';
 
 export class EventRelay {
   private readonly slots = new Map<string, Slot>();
@@ -172,7 +180,12 @@ export class EventRelay {
 
   /** Subscribes to one event id: registered on the first subscriber, deregistered after the last. */
   subscribe<E>(ch: RelayChannel<E>, fn: (e: E) => void): RelaySubscription {
-    if (this.disposed) throw new Error('the event relay of this connection is closed');
+    if (this.disposed) {
+      // The connection ended (a late subscriber): nothing to register on, and nothing kept.
+      const ready = Promise.reject(new Error(`the connection is closed: cannot follow ${ch.key}`));
+      ready.catch(() => {});
+      return { off: () => {}, ready };
+    }
     this.followReconnects();
     let slot = this.slots.get(ch.key);
     const f = fn as (e: unknown) => void;
@@ -232,11 +245,21 @@ export class EventRelay {
     await Promise.allSettled([...this.settling.values()]);
   }
 
-  /** Deregisters everything (best effort: the connection may be gone). */
+  /** Whether it was disposed (its connection ended, or the app closes). */
+  get closed(): boolean {
+    return this.disposed;
+  }
+
+  /**
+   * Deregisters everything (best effort: the connection may be gone) and lets go of every
+   * subscriber and listener, and of its hooks on the connection and its client.
+   */
   async dispose(): Promise<void> {
     this.disposed = true;
     this.offReconnect?.();
     this.offReconnect = null;
+    this.resyncListeners.clear();
+    this.errorListeners.clear();
     for (const s of [...this.slots.values()]) {
       s.subs.clear();
       this.release(s);
@@ -330,25 +353,50 @@ export class EventRelay {
   }
 }
 
-/** The one relay of each connection (keyed by the connection object: a host connected anew gets a new one). */
+/**
+ * The one relay of each connection (keyed by the connection object: a host connected anew is a new
+ * LibvirtConnection and gets a new relay). A relay is dropped when its connection ends ('closed' or
+ * 'failed'): disposed (its hooks and subscribers let go) and no longer held, so reconnecting a host
+ * again and again keeps one relay per host. The services follow: they subscribe again on the new
+ * connection's relay when HostManager emits 'connected', and let go of the old one on 'disconnected'
+ * or that 'connected'.
+ */
 export class EventRelays {
-  private readonly relays = new WeakMap<RelayConnection, EventRelay>();
-  private readonly live = new Set<EventRelay>();
+  private readonly relays = new Map<RelayConnection, { relay: EventRelay; stop: () => void }>();
 
   of(conn: RelayConnection): EventRelay {
-    let r = this.relays.get(conn);
-    if (!r) {
-      r = new EventRelay(conn);
-      this.relays.set(conn, r);
-      this.live.add(r);
+    const held = this.relays.get(conn);
+    if (held) return held.relay;
+    const relay = new EventRelay(conn);
+    if (ended(conn.state)) {
+      // Asked for after its connection ended: a closed relay (its subscriptions reject), not kept.
+      void relay.dispose();
+      return relay;
     }
-    return r;
+    const onState = (s: ConnState): void => {
+      if (ended(s)) this.drop(conn);
+    };
+    conn.on('state', onState);
+    this.relays.set(conn, { relay, stop: () => conn.off('state', onState) });
+    return relay;
+  }
+
+  /** How many relays are held: one per live connection (tests and diagnostics). */
+  get size(): number {
+    return this.relays.size;
   }
 
   async dispose(): Promise<void> {
-    const all = [...this.live];
-    this.live.clear();
-    await Promise.allSettled(all.map((r) => r.dispose()));
+    const all = [...this.relays.keys()];
+    await Promise.allSettled(all.map((conn) => this.drop(conn)));
+  }
+
+  private drop(conn: RelayConnection): Promise<void> {
+    const held = this.relays.get(conn);
+    if (!held) return Promise.resolve();
+    this.relays.delete(conn);
+    held.stop();
+    return held.relay.dispose();
   }
 }
 
