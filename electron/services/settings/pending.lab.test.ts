@@ -1,7 +1,8 @@
 // The pending marks and the event relay against lab host A: a throwaway t-proto-pend-* guest, its
 // next boot changed by virsh. The marks follow that VM's own events through the connection's one
 // relay (a second feature's subscription shares the registration, while a registration of its own
-// beside it is refused by libvirt), and no VM is read without an event of its own.
+// beside it is refused by libvirt), and no VM is read without an event of its own. A connection that
+// ends lets go of its relay; the next connection of the host gets a fresh one.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import * as P from '../../libvirt/gen/remote_protocol.gen';
 import { labHost, type OpenHost, openHost, throwawayName, throwawayXml, until, virsh, virshStatus } from '../../libvirt/lab-fixture';
 import { EventRelays, RelayedDomainEvents } from '../../libvirt/relay';
 import { XdrReader, XdrWriter } from '../../libvirt/xdr';
+import { fakeDomainEvents } from '../domain-event-source.fixture';
 import { PendingService } from './pending';
 
 const name = throwawayName('pend');
@@ -54,22 +56,16 @@ beforeAll(async () => {
   const relay = relays.of(A.conn);
   // The domain service's view (as DomainService builds it), feeding the pending service.
   domainsView = new RelayedDomainEvents(relay, ['lifecycle', 'deviceAdded', 'deviceRemoved', 'tunable', 'balloonChange']);
-  const listeners = new Set<(hostId: string, e: DomainEvent) => void>();
+  const ev = fakeDomainEvents('A');
   domainsView.on('*', (e) => {
     events.push(e);
-    for (const fn of listeners) fn('A', e);
+    ev.fire(e);
   });
   await domainsView.start();
   const rpc = counting(A.rpc);
   pending = new PendingService(
     () => rpc,
-    {
-      onDomainEvent: (fn) => {
-        listeners.add(fn);
-        return () => void listeners.delete(fn);
-      },
-      onResync: () => () => {},
-    },
+    ev.source,
     (e) => sent.push(e),
   );
   const xml = join(dir, 'dom.xml');
@@ -147,40 +143,35 @@ describe('pending marks on host A, through the connection relay', () => {
     await until(async () => (events.slice(after).some((e) => e.domain.uuid === uuid) ? true : undefined), 20_000, 50);
   });
 
-  it('the link drops: the relay registers again on the new client, the pending service reads the host again and follows the VM on', async () => {
+  it('the link drops: the relay registers again on the new client, the pending service reads the host again and follows the VM on; closed, the connection lets go of its relay, and the next one gets a fresh relay', async () => {
     const h = labHost('A');
     const link: { channel?: Duplex } = {};
-    const conn = await LibvirtConnection.open({
-      label: 'lab A (reconnecting)',
-      uri: h.uri,
-      channel: async () => {
-        link.channel = await A.ssh.openLibvirtChannel(h.uri);
-        return link.channel;
-      },
-      backoffMs: [100],
-    });
+    const open = (label: string) =>
+      LibvirtConnection.open({
+        label,
+        uri: h.uri,
+        channel: async () => {
+          link.channel = await A.ssh.openLibvirtChannel(h.uri);
+          return link.channel;
+        },
+        backoffMs: [100],
+      });
+    const conn = await open('lab A (reconnecting)');
+    let conn2: LibvirtConnection | undefined;
     const own = new EventRelays();
     const relay = own.of(conn);
     const view = new RelayedDomainEvents(relay, ['lifecycle']);
-    const listeners = new Set<(hostId: string, e: DomainEvent) => void>();
-    view.on('*', (e) => {
-      for (const fn of listeners) fn('A', e);
-    });
+    const ev = fakeDomainEvents('A');
+    view.on('*', (e) => ev.fire(e));
     let resyncs = 0;
+    relay.onResync(() => {
+      resyncs++;
+      ev.resync();
+    });
     const marks: PendingChange[] = [];
     const svc = new PendingService(
       () => conn.rpc,
-      {
-        onDomainEvent: (fn) => {
-          listeners.add(fn);
-          return () => void listeners.delete(fn);
-        },
-        onResync: (fn) =>
-          relay.onResync(() => {
-            resyncs++;
-            fn('A');
-          }),
-      },
+      ev.source,
       (e) => marks.push(e),
     );
     try {
@@ -199,11 +190,26 @@ describe('pending marks on host A, through the connection relay', () => {
       await virsh('A', ['define', file]);
       await until(async () => (marks.some((e) => e.uuid === uuid && e.pending) ? true : undefined), 20_000, 50);
       expect((await svc.list('A')).uuids).toContain(uuid);
+
+      // Closed (the view still subscribed, as after a 'failed'): the relay is dropped, not held.
+      await conn.close();
+      expect(own.size).toBe(0);
+      expect(relay.closed).toBe(true);
+      // The host connected anew: a fresh relay, whose registration libvirt takes; its events flow.
+      conn2 = await open('lab A (connected anew)');
+      const fresh = own.of(conn2);
+      expect(fresh).not.toBe(relay);
+      expect(own.size).toBe(1);
+      const got: string[] = [];
+      await fresh.domain('lifecycle', (e) => e.domain.uuid === uuid && got.push(e.eventName)).ready;
+      await virsh('A', ['destroy', name]);
+      await until(async () => (got.includes('STOPPED') ? true : undefined), 20_000, 50);
     } finally {
       svc.dispose();
       await view.stop();
       await own.dispose();
       await conn.close();
+      await conn2?.close();
       await virshStatus('A', ['destroy', name]);
     }
   });

@@ -5,7 +5,8 @@ import type { DomainEvent } from '../../libvirt/events';
 import { fakeRpc } from '../../libvirt/fake-rpc';
 import * as P from '../../libvirt/gen/remote_protocol.gen';
 import { type DomainRef, DomainXmlFlags, LifecycleEvent } from '../../libvirt/protocol';
-import { comparingAfterWrites, type PendingEventSource, PendingService } from './pending';
+import { fakeDomainEvents } from '../domain-event-source.fixture';
+import { comparingAfterWrites, PendingService } from './pending';
 
 const ref = (i: number, id = i): DomainRef => ({ name: `vm-${i}`, uuid: `7e570000-0000-4000-8000-${String(i).padStart(12, '0')}`, id });
 const xml = (d: DomainRef, maxVcpus: number) =>
@@ -17,45 +18,37 @@ type XmlArgs = { dom: DomainRef; flags: number };
 
 /**
  * A host with `n` running persistent VMs behind a fake RPC client; `next` holds each VM's next-boot
- * maximum of vCPUs (the running VMs have 2), so a VM whose `next` is not 2 has pending changes.
+ * maximum of vCPUs (the running VMs have 2), so a VM whose `next` is not 2 has pending changes. A
+ * read answers what was there when it started, after `readMs(uuid, nth read of that VM)` (1 ms).
  */
-function host(n: number) {
+function host(n: number, readMs: (uuid: string, nth: number) => number = () => 1) {
   const f = fakeRpc();
   const running = Array.from({ length: n }, (_, i) => ref(i + 1));
   const next = new Map(running.map((d) => [d.uuid, 2]));
+  const readsOf = new Map<string, number>();
   let inFlight = 0;
   let maxInFlight = 0;
   f.answer(P.CONNECT_LIST_ALL_DOMAINS, () => ({ domains: running, ret: running.length }));
   f.answer(P.DOMAIN_GET_XML_DESC, async (a: XmlArgs) => {
+    const d = running.find((x) => x.uuid === a.dom.uuid);
+    const value = a.flags & DomainXmlFlags.INACTIVE ? (next.get(a.dom.uuid) ?? 2) : 2;
+    const nth = (readsOf.get(a.dom.uuid) ?? 0) + 1;
+    readsOf.set(a.dom.uuid, nth);
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    await tick(1);
+    await tick(readMs(a.dom.uuid, nth));
     inFlight--;
-    const d = running.find((x) => x.uuid === a.dom.uuid);
     if (!d) throw new LibvirtError({ code: ErrorCode.NO_DOMAIN, domain: 10, level: 2, message: 'Domain not found', int1: 0, int2: 0 });
-    return { xml: xml(d, a.flags & DomainXmlFlags.INACTIVE ? (next.get(d.uuid) ?? 2) : 2) };
+    return { xml: xml(d, value) };
   });
-  const listeners = new Set<(hostId: string, e: DomainEvent) => void>();
-  const resyncs = new Set<(hostId: string) => void>();
-  const source: PendingEventSource = {
-    onDomainEvent: (fn) => {
-      listeners.add(fn);
-      return () => void listeners.delete(fn);
-    },
-    onResync: (fn) => {
-      resyncs.add(fn);
-      return () => void resyncs.delete(fn);
-    },
-  };
+  const ev = fakeDomainEvents('h1');
   const sent: PendingChange[] = [];
   const svc = new PendingService(
     () => f.rpc,
-    source,
+    ev.source,
     (e) => sent.push(e),
   );
-  const fire = (e: DomainEvent) => {
-    for (const fn of listeners) fn('h1', e);
-  };
+  const fire = (e: DomainEvent) => ev.fire(e);
   /** XML reads since `from` (an index into f.calls), by VM name. */
   const readsSince = (from: number) =>
     f.calls
@@ -83,9 +76,7 @@ function host(n: number) {
     lifecycle,
     readsSince,
     settle,
-    resync: () => {
-      for (const fn of resyncs) fn('h1');
-    },
+    resync: () => ev.resync(),
     maxInFlight: () => maxInFlight,
   };
 }
@@ -248,5 +239,39 @@ describe('PendingService: per VM, on its own events, cached', () => {
     expect(t.f.calls.length).toBe(from);
     // Each write (the failed one too, not the read) is told on, for the other caches of VM facts.
     expect(told).toEqual([`h1 ${vm2.uuid}`, `h1 ${vm2.uuid}`]);
+  });
+
+  it('a settings write during the first scan of a large host: its VM compared at once, not after the scan, and the scan’s older answer does not overwrite the write’s', async () => {
+    // 100 VMs, each read 10 ms: the scan (8 VMs at a time) takes about 13 rounds. vm-1 is in its first
+    // round, and those two reads of vm-1 take 60 ms: begun before the write, they answer after it.
+    const t = host(100, (_uuid, nth) => (_uuid === ref(1).uuid && nth <= 2 ? 60 : 10));
+    const vm1 = t.running[0] as DomainRef;
+    const handlers = comparingAfterWrites(t.svc, {
+      'settings.setVcpus': async () => {
+        t.next.set(vm1.uuid, 3);
+        return {} as never;
+      },
+    } as never) as unknown as Record<string, (i: { hostId: string; uuid: string }) => Promise<unknown>>;
+    const t0 = performance.now();
+    let scanMs = 0;
+    const scan = t.svc.list('h1').then((r) => {
+      scanMs = performance.now() - t0;
+      return r;
+    });
+    await tick(5); // the scan's reads of vm-1 are under way (they see the old next boot)
+    const w0 = performance.now();
+    const from = t.f.calls.length;
+    await handlers['settings.setVcpus']?.({ hostId: 'h1', uuid: vm1.uuid });
+    const writeMs = performance.now() - w0;
+    const writeReads = t.readsSince(from).filter((n) => n === 'vm-1');
+    expect(scanMs).toBe(0); // replied while the scan still runs
+    expect(writeReads).toEqual(['vm-1', 'vm-1']); // its own VM's two reads, no listing
+    expect(t.sent.filter((e) => e.uuid === vm1.uuid)).toEqual([{ hostId: 'h1', uuid: vm1.uuid, pending: true }]);
+    const r = await scan;
+    expect(r.uuids).toEqual([vm1.uuid]); // the scan's older "nothing pending" for vm-1 was dropped
+    expect(t.sent.filter((e) => e.uuid === vm1.uuid)).toHaveLength(1);
+    expect(t.f.count(P.DOMAIN_GET_XML_DESC)).toBe(2 * 100 + 2);
+    expect(t.f.count(P.CONNECT_LIST_ALL_DOMAINS)).toBe(1);
+    expect(writeMs).toBeLessThan(scanMs);
   });
 });

@@ -9,6 +9,10 @@
  * settled, a tunable) or after Vireo's own settings write to it. A VM that stops or is undefined is
  * dropped without a call. Each change of a VM's mark is sent as `settings.pending` (the renderer
  * patches its set: no host-wide refetch). Idle, it makes no calls.
+ *
+ * A write's compare reads its VM at once (after the first scan's listing, not its compares, and
+ * outside the 8 slots), and answers are ordered by when they were asked for: an older compare that
+ * answers later (the scan's, begun before the write) never overwrites a newer one's mark.
  */
 
 import type { HostId } from '../../../shared/api/common';
@@ -26,21 +30,25 @@ import { pendingOf } from './vm-settings';
 /** Comparisons (2 reads each) in flight per host. */
 const CONCURRENCY = 8;
 
-/** The domain events of every connected host (DomainService), and the hosts reconnecting or leaving. */
-/** The domain service's events, as the marks hear them (one type with the Tuning tab's cache). */
-export type PendingEventSource = DomainEventSource;
-
 interface HostState {
   hostId: HostId;
-  /** uuid → its ref and whether it has pending changes, for the host's running persistent VMs compared so far. */
+  /**
+   * uuid → its ref and whether it has pending changes, for the host's running persistent VMs (from
+   * the listing: not pending until compared).
+   */
   vms: Map<string, { ref: DomainRef; pending: boolean }>;
+  /** The first scan's listing (a write's compare awaits only this). */
+  listed: Promise<void>;
   /** The first full scan (the list awaits it). */
   primed: Promise<void>;
   /** The compare running for a VM, and the VMs asked for again meanwhile. */
   inflight: Map<string, Promise<void>>;
   again: Set<string>;
-  /** Bumped when a VM is dropped (stopped, undefined): a compare begun before that is stale. */
-  drops: Map<string, number>;
+  /**
+   * Per VM: the seq of the compare whose answer is kept, or of its drop (stopped, undefined). A
+   * compare asked for earlier (a lower seq) is stale: its answer is thrown away.
+   */
+  latest: Map<string, number>;
   /** Compares running, and those waiting for a slot. */
   active: number;
   waiting: (() => void)[];
@@ -63,10 +71,12 @@ export async function comparePending(rpc: RpcClient, dom: DomainRef): Promise<bo
 export class PendingService {
   private readonly hostStates = new Map<HostId, HostState>();
   private readonly offs: (() => void)[] = [];
+  /** Numbers each compare when it is asked for (an event, the scan, a write), and each drop. */
+  private seq = 0;
 
   constructor(
     private readonly rpcOf: (hostId: HostId) => RpcClient,
-    source: PendingEventSource,
+    source: DomainEventSource,
     private readonly emit: (e: PendingChange) => void,
     private readonly log: (msg: string) => void = (m) => console.error(`[pending] ${m}`),
   ) {
@@ -90,16 +100,19 @@ export class PendingService {
       const fresh: HostState = {
         hostId,
         vms: new Map(),
+        listed: Promise.resolve(),
         primed: Promise.resolve(),
         inflight: new Map(),
         again: new Set(),
-        drops: new Map(),
+        latest: new Map(),
         active: 0,
         waiting: [],
         gone: false,
       };
       this.hostStates.set(hostId, fresh);
-      fresh.primed = this.rescan(fresh);
+      const listing = this.listRunning(fresh);
+      fresh.listed = listing.then(() => {});
+      fresh.primed = listing.then((doms) => this.compareAll(fresh, doms));
       // A failed first scan is not kept: the next ask tries again.
       fresh.primed.catch(() => this.forget(fresh));
       h = fresh;
@@ -112,14 +125,16 @@ export class PendingService {
   /**
    * After Vireo's own write to a VM: compares it again now (awaited, so the list read right after
    * has it). Nothing when no one follows the host, or the VM is not known to run (then it has
-   * nothing pending; a start is an event).
+   * nothing pending; a start is an event). During the host's first scan it waits for the listing
+   * only: its own 2 reads start at once, beside the scan's (not in its queue, nor after a compare
+   * of this VM already running, whose reads may predate the write).
    */
   async refresh(hostId: HostId, uuid: string): Promise<void> {
     const h = this.hostStates.get(hostId);
     if (!h) return;
-    await h.primed.catch(() => {});
+    await h.listed.catch(() => {});
     const v = h.vms.get(uuid);
-    if (v) await this.compare(h, v.ref);
+    if (v && !h.gone) await this.read(h, v.ref, ++this.seq);
   }
 
   dispose(): void {
@@ -136,10 +151,20 @@ export class PendingService {
 
   /** Lists the running persistent VMs and compares each (bounded); VMs no longer running are dropped. */
   private async rescan(h: HostState): Promise<void> {
+    await this.compareAll(h, await this.listRunning(h));
+  }
+
+  /** The running persistent VMs: new ones known (not pending until compared), those gone dropped. */
+  private async listRunning(h: HostState): Promise<DomainRef[]> {
     const doms = await domainListAll(this.rpcOf(h.hostId), { flags: ListDomainsFlags.ACTIVE | ListDomainsFlags.PERSISTENT });
-    if (h.gone) return;
+    if (h.gone) return [];
     const ids = new Set(doms.map((d) => d.uuid));
     for (const uuid of [...h.vms.keys()]) if (!ids.has(uuid)) this.drop(h, uuid);
+    for (const d of doms) if (!h.vms.has(d.uuid)) h.vms.set(d.uuid, { ref: d, pending: false });
+    return doms;
+  }
+
+  private async compareAll(h: HostState, doms: DomainRef[]): Promise<void> {
     await Promise.all(doms.map((d) => this.compare(h, d)));
   }
 
@@ -174,7 +199,7 @@ export class PendingService {
     const was = h.vms.get(uuid);
     h.vms.delete(uuid);
     h.again.delete(uuid);
-    h.drops.set(uuid, (h.drops.get(uuid) ?? 0) + 1);
+    h.latest.set(uuid, ++this.seq);
     if (was?.pending) this.emit({ hostId: h.hostId, uuid, pending: false });
   }
 
@@ -195,14 +220,9 @@ export class PendingService {
       h.again.add(dom.uuid);
       return running.then(() => h.inflight.get(dom.uuid));
     }
-    const drops = h.drops.get(dom.uuid);
+    const seq = ++this.seq;
     const p = this.slot(h)
-      .then(() => comparePending(this.rpcOf(h.hostId), dom))
-      .then((pending) => {
-        if (h.gone || h.drops.get(dom.uuid) !== drops) return;
-        if (pending === null) this.drop(h, dom.uuid);
-        else this.set(h, dom, pending);
-      })
+      .then(() => this.read(h, dom, seq))
       .finally(() => {
         h.active--;
         h.waiting.shift()?.();
@@ -211,6 +231,18 @@ export class PendingService {
       });
     h.inflight.set(dom.uuid, p);
     return p;
+  }
+
+  /**
+   * Reads one VM's two definitions now and keeps the answer unless the answer of a compare asked
+   * for later, or a drop since it was asked for, was kept already (seq order, whichever answers first).
+   */
+  private async read(h: HostState, dom: DomainRef, seq: number): Promise<void> {
+    const pending = await comparePending(this.rpcOf(h.hostId), dom);
+    if (h.gone || (h.latest.get(dom.uuid) ?? 0) > seq) return;
+    h.latest.set(dom.uuid, seq);
+    if (pending === null) this.drop(h, dom.uuid);
+    else this.set(h, dom, pending);
   }
 
   /** Waits for one of the host's CONCURRENCY slots. */

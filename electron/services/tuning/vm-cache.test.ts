@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RpcClient } from '../../libvirt/client';
 import type { DomainWithState } from '../../libvirt/domain';
-import type { DomainEvent } from '../../libvirt/events';
 import type { NodeInfo } from '../../libvirt/host';
 import { DomainState } from '../../libvirt/protocol';
+import { fakeDomainEvents } from '../domain-event-source.fixture';
 import type { TuningVmRow } from './facts';
-import { type TuningEventSource, TuningVmCache } from './vm-cache';
+import { TuningVmCache } from './vm-cache';
 
 const node = { cpus: 4 } as NodeInfo;
 const topology = { cpus: 4, cores: 2, threads: 2, list: [] } as never;
@@ -16,24 +16,8 @@ const vm = (i: number, state: number = DomainState.RUNNING): DomainWithState =>
 function setup(withEvents = true) {
   const doms = Array.from({ length: 50 }, (_, i) => vm(i + 1));
   const calls = { topology: 0, list: 0, rows: [] as string[] };
-  const listeners = new Set<(hostId: string, e: DomainEvent) => void>();
-  const resyncs = new Set<(hostId: string) => void>();
-  const writes = new Set<(hostId: string, uuid: string) => void>();
-  const source: TuningEventSource = {
-    onVireoWrite: (fn) => {
-      writes.add(fn);
-      return () => void writes.delete(fn);
-    },
-    onDomainEvent: (fn) => {
-      listeners.add(fn);
-      return () => void listeners.delete(fn);
-    },
-    onResync: (fn) => {
-      resyncs.add(fn);
-      return () => void resyncs.delete(fn);
-    },
-  };
-  const cache = new TuningVmCache(withEvents ? source : null, {
+  const ev = fakeDomainEvents('h1');
+  const cache = new TuningVmCache(withEvents ? ev.source : null, {
     topology: async () => {
       calls.topology += 2;
       return { node, topology };
@@ -58,22 +42,7 @@ function setup(withEvents = true) {
     },
   });
   const total = () => calls.topology + calls.list + 2 * calls.rows.length;
-  const fire = (e: DomainEvent) => {
-    for (const fn of listeners) fn('h1', e);
-  };
-  return {
-    cache,
-    doms,
-    calls,
-    total,
-    fire,
-    resync: () => {
-      for (const fn of resyncs) fn('h1');
-    },
-    wrote: (uuid: string) => {
-      for (const fn of writes) fn('h1', uuid);
-    },
-  };
+  return { cache, doms, calls, total, fire: ev.fire, resync: ev.resync, wrote: ev.wrote };
 }
 
 const rpc = {} as RpcClient;
@@ -83,9 +52,8 @@ const rpc = {} as RpcClient;
  * Read 1 answers "not pinned", every later read "pinned to CPU 2" (before and after a pinning write).
  */
 function racing(slow: number) {
-  const source: TuningEventSource = { onDomainEvent: () => () => {}, onResync: () => () => {} };
   const gate: { release: () => void; n: number } = { release: () => {}, n: 0 };
-  const cache = new TuningVmCache(source, {
+  const cache = new TuningVmCache(fakeDomainEvents().source, {
     topology: async () => ({ node, topology }),
     list: async () => ({ doms: [vm(1)], transient: new Set<string>() }),
     row: async (_rpc, d): Promise<TuningVmRow> => {

@@ -15,9 +15,6 @@ import { isRunningState, listVms, mapLimit, readTopology, readVmRow, type Tuning
 /** Rows read at once per host. */
 const CONCURRENCY = 8;
 
-/** The domain service's events, as the cache hears them (one type with the pending marks). */
-export type TuningEventSource = DomainEventSource;
-
 /** The reads, replaceable in unit tests (each counts its libvirt calls). */
 export interface TuningVmIo {
   topology: typeof readTopology;
@@ -42,7 +39,7 @@ export class TuningVmCache {
   private seq = 0;
 
   constructor(
-    private readonly source: TuningEventSource | null,
+    private readonly source: DomainEventSource | null,
     io: Partial<TuningVmIo> = {},
   ) {
     this.io = { topology: io.topology ?? readTopology, list: io.list ?? listVms, row: io.row ?? readVmRow };
