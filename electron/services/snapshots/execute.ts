@@ -15,7 +15,7 @@ import {
   domainSaveImageGetXmlDesc,
 } from '../../libvirt/domain';
 import { ErrorCode, isAppError, isLibvirtError, isLinkError, isTimeoutError, withLibvirtHint } from '../../libvirt/errors';
-import { type DomainRef, DomainXmlFlags, ListPoolsFlags } from '../../libvirt/protocol';
+import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
 import {
   BlockCommitFlags,
   domainBlockCommit,
@@ -27,13 +27,13 @@ import {
   snapshotLookupByName,
   snapshotRevert,
 } from '../../libvirt/snapshot';
-import { poolListAll, poolRefresh, volDelete, volLookupByPath } from '../../libvirt/storage';
+import { volDelete, volLookupByPath } from '../../libvirt/storage';
 import { domainToXml, findDisk, openDomain, setDiskSource } from '../../xml/edit';
 import { parseDomain } from '../../xml/parse';
 import { buildMergeMark, buildSnapshotXml, MERGE_MARK_NS, moveSnapshotDomainDisks, pointSavedDomainDisks } from '../../xml/snapshot';
 import { type BlockJobEvents, followBlockJob } from './blockjobs';
 import { isRunning, memoryFileFor, snapshotDisks } from './checks';
-import { type SnapshotFacts, STATE_NAMES } from './facts';
+import { refreshPoolsHolding, type SnapshotFacts, STATE_NAMES } from './facts';
 import {
   createUnknownHint,
   type DeletePlan,
@@ -345,9 +345,8 @@ export async function deleteByBlockJobs(
  */
 export async function removeFiles(rpc: RpcClient, files: readonly string[]): Promise<Removal> {
   const r: Removal = { left: [], failed: [] };
-  const pools = await poolListAll(rpc, { flags: ListPoolsFlags.ACTIVE });
   // A refresh only helps the lookups below; a file no pool finds is kept and named either way.
-  for (const p of pools) await poolRefresh(rpc, p).catch(() => {});
+  await refreshPoolsHolding(rpc, files);
   for (const file of files) {
     try {
       await volDelete(rpc, await volLookupByPath(rpc, file));

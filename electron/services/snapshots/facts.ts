@@ -7,7 +7,7 @@ import type { RpcClient } from '../../libvirt/client';
 import { domainGetState, domainGetXmlDesc, domainListAll, domainLookupByUuid } from '../../libvirt/domain';
 import { ErrorCode, isLibvirtError } from '../../libvirt/errors';
 import { hostGetLibVersion } from '../../libvirt/host';
-import { type DomainRef, DomainXmlFlags, ListDomainsFlags, type StorageVolRef } from '../../libvirt/protocol';
+import { type DomainRef, DomainXmlFlags, ListDomainsFlags, ListPoolsFlags, type StorageVolRef } from '../../libvirt/protocol';
 import {
   domainGetBlockJobInfo,
   domainGetLiveMetadataElement,
@@ -18,6 +18,7 @@ import {
 } from '../../libvirt/snapshot';
 import {
   poolGetInfo,
+  poolGetXmlDesc,
   poolListAll,
   poolLookupByName,
   poolRefresh,
@@ -28,9 +29,12 @@ import {
 } from '../../libvirt/storage';
 import type { DomainModel } from '../../xml/model';
 import { parseDomain } from '../../xml/parse';
+import { parsePool } from '../../xml/pool';
 import { MERGE_MARK_NS, parseMergeMark, parseSnapshotXml, type SnapshotModel } from '../../xml/snapshot';
 import { parseVolume } from '../../xml/volume';
+import { mapLimit } from '../tuning/facts';
 import { kindOf, snapshotFiles } from './checks';
+import { readMemoryFileUsers } from './memory-users';
 
 export interface SnapshotFact {
   model: SnapshotModel;
@@ -81,15 +85,43 @@ export const STATE_NAMES: Record<number, string> = {
   7: 'pmsuspended',
 };
 
-/** The VM or snapshot went meanwhile: `value`; any other error (a link drop …) is thrown. */
-const gone =
-  <T>(value: T) =>
-  (err: unknown): T => {
-    if (isLibvirtError(err, ErrorCode.NO_DOMAIN) || isLibvirtError(err, 72 /* VIR_ERR_NO_DOMAIN_SNAPSHOT */)) return value;
-    throw err;
-  };
+export interface ReadFactsOptions {
+  /**
+   * How the memory files other VMs' snapshots name are read: fresh by default (every write and
+   * delete path); the Snapshots tab's list passes its cache (MemoryUsersCache).
+   */
+  memoryUsers?: (rpc: RpcClient, except: string) => Promise<Record<string, string[]>>;
+}
 
-export async function readSnapshotFacts(rpc: RpcClient, uuid: string): Promise<{ dom: DomainRef; facts: SnapshotFacts }> {
+/** Images other VMs on the host use (their disks and backing chains): path → VM names; the VMs read in parallel. */
+async function readOtherUsers(rpc: RpcClient, except: string): Promise<Record<string, string[]>> {
+  const others = (await domainListAll(rpc)).filter((d) => d.uuid !== except);
+  const models = await mapLimit(
+    others,
+    8,
+    (d) =>
+      domainGetXmlDesc(rpc, d)
+        .then(parseDomain)
+        .catch(() => null), // gone meanwhile
+  );
+  const otherUsers: Record<string, string[]> = {};
+  for (const [i, m] of models.entries()) {
+    for (const d of m?.disks ?? []) {
+      for (const p of [d.path, ...d.backingChain.map((b) => b.path)]) {
+        if (!p) continue;
+        otherUsers[p] ??= [];
+        otherUsers[p].push(others[i]?.name ?? '');
+      }
+    }
+  }
+  return otherUsers;
+}
+
+export async function readSnapshotFacts(
+  rpc: RpcClient,
+  uuid: string,
+  o: ReadFactsOptions = {},
+): Promise<{ dom: DomainRef; facts: SnapshotFacts }> {
   const dom = await domainLookupByUuid(rpc, uuid);
   const [libvirtVersion, st, liveXml, inactiveXml, refs, current, managedSave] = await Promise.all([
     hostGetLibVersion(rpc),
@@ -107,33 +139,10 @@ export async function readSnapshotFacts(rpc: RpcClient, uuid: string): Promise<{
     }),
   );
   snapshots.sort((a, b) => a.model.creationTime - b.model.creationTime || a.model.name.localeCompare(b.model.name));
-  const otherUsers: Record<string, string[]> = {};
-  for (const other of await domainListAll(rpc)) {
-    if (other.uuid === dom.uuid) continue;
-    let m: DomainModel;
-    try {
-      m = parseDomain(await domainGetXmlDesc(rpc, other));
-    } catch {
-      continue; // gone meanwhile
-    }
-    for (const d of m.disks) {
-      for (const p of [d.path, ...d.backingChain.map((b) => b.path)]) {
-        if (!p) continue;
-        otherUsers[p] ??= [];
-        otherUsers[p].push(other.name);
-      }
-    }
-  }
-  const memoryFileUsers: Record<string, string[]> = {};
-  for (const other of await domainListAll(rpc, { flags: ListDomainsFlags.HAS_SNAPSHOT })) {
-    if (other.uuid === dom.uuid) continue;
-    for (const snap of await snapshotListAll(rpc, other).catch(gone([]))) {
-      const m = await snapshotGetXmlDesc(rpc, snap).then(parseSnapshotXml).catch(gone(null));
-      if (m?.memory !== 'external' || !m.memoryFile) continue;
-      memoryFileUsers[m.memoryFile] ??= [];
-      memoryFileUsers[m.memoryFile]?.push(`${other.name} (snapshot “${m.name}”)`);
-    }
-  }
+  const [otherUsers, memoryFileUsers] = await Promise.all([
+    readOtherUsers(rpc, dom.uuid),
+    (o.memoryUsers ?? readMemoryFileUsers)(rpc, dom.uuid),
+  ]);
   const domain = parseDomain(liveXml);
   const { files, filesScanned, pools, diskPools } = await readFiles(rpc, domain, snapshots);
   return {
@@ -180,7 +189,7 @@ async function readFiles(
   const unknown = [...paths].filter((p) => !poolOf.has(p));
   if (unknown.length) {
     // Files libvirt made outside the pool API (a snapshot's overlays): a refresh makes the pools see them.
-    for (const pool of await poolListAll(rpc, { flags: 2 /* ACTIVE */ })) await poolRefresh(rpc, pool).catch(() => {});
+    await refreshPoolsHolding(rpc, unknown);
     await lookup(unknown);
   }
   const files: Record<string, { allocation: number; backing?: string }> = {};
@@ -253,9 +262,41 @@ export async function readSnapshotKinds(rpc: RpcClient, dom: DomainRef): Promise
   );
 }
 
-/** The files a VM's snapshots keep besides its disks' top files (the delete-VM dialog lists them; a VM delete may remove them). */
+/**
+ * The files a VM's snapshots keep besides its disks' top files (the delete-VM dialog lists them;
+ * a VM delete may remove them). A memory file another VM's snapshot names (read fresh, whatever
+ * the dialog showed) is not among them, so a VM delete refuses it.
+ */
 export async function snapshotFilePaths(rpc: RpcClient, uuid: string): Promise<string[]> {
-  return snapshotFiles((await readSnapshotFacts(rpc, uuid)).facts).map((f) => f.path);
+  const { facts } = await readSnapshotFacts(rpc, uuid);
+  return snapshotFiles(facts)
+    .filter((f) => !facts.memoryFileUsers?.[f.path]?.length)
+    .map((f) => f.path);
+}
+
+const dirOf = (path: string): string => path.slice(0, Math.max(path.lastIndexOf('/'), 1));
+
+/**
+ * Refreshes, in parallel, only the active pools whose directory holds one of `paths` (files
+ * libvirt made outside the pool API, such as a snapshot's overlays and memory files, are seen by
+ * a pool only after a refresh). A pool whose definition cannot be read is refreshed too (it might
+ * hold them). Refresh errors are dropped: a file no pool then finds is kept and named.
+ */
+export async function refreshPoolsHolding(rpc: RpcClient, paths: readonly string[]): Promise<void> {
+  if (!paths.length) return;
+  const dirs = new Set(paths.map(dirOf));
+  const pools = await poolListAll(rpc, { flags: ListPoolsFlags.ACTIVE });
+  await Promise.all(
+    pools.map(async (pool) => {
+      // null: the definition could not be read; '': the pool has no directory (not a file pool)
+      const target = await poolGetXmlDesc(rpc, pool).then(
+        (xml) => parsePool(xml).targetPath ?? '',
+        () => null,
+      );
+      if (target !== null && !dirs.has(target.length > 1 ? target.replace(/\/+$/, '') : target)) return;
+      await poolRefresh(rpc, pool).catch(() => {});
+    }),
+  );
 }
 
 /**
@@ -271,7 +312,7 @@ export async function probeFile(rpc: RpcClient, path: string): Promise<{ allocat
     });
   let vol = await look();
   if (!vol) {
-    for (const pool of await poolListAll(rpc, { flags: 2 /* ACTIVE */ })) await poolRefresh(rpc, pool).catch(() => {});
+    await refreshPoolsHolding(rpc, [path]);
     vol = await look();
   }
   return vol ? { allocation: (await volGetInfo(rpc, vol)).allocation } : null;

@@ -12,6 +12,7 @@ import { BlockJobEvents } from './blockjobs';
 import { checkCreate, formatVersion, kindOf, LIBVIRT, memoryFileFor, saveCurrentWithMemory, snapshotList } from './checks';
 import { createSnapshot, deleteByBlockJobs, deleteByLibvirt, removeFiles, revertByLibvirt, revertExternalByVireo } from './execute';
 import { findRunningMerges, probeFile, readSnapshotFacts, type SnapshotFacts } from './facts';
+import { MemoryUsersCache } from './memory-users';
 import {
   chainFactsOf,
   descendantsLeafFirst,
@@ -46,7 +47,13 @@ const stepPhase = (steps: readonly string[], i: number, phase: string): string =
 export type SnapshotsFeature = Feature<keyof typeof snapshotRequests>;
 
 export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
-  const changed = (hostId: HostId, uuid: string) => deps.events.emit('snapshot.changed', { hostId, uuid });
+  // The memory files other VMs' snapshots name, for the list (refetched on every event of the VM):
+  // cached per host, kept by the domain service's events (the connection's relay); fresh elsewhere.
+  const memoryUsers = new MemoryUsersCache(deps.domains ?? null);
+  const changed = (hostId: HostId, uuid: string) => {
+    memoryUsers.touch(hostId, uuid); // our own write, or an event of the VM: its snapshots are read again
+    deps.events.emit('snapshot.changed', { hostId, uuid });
+  };
   // The domain service already follows libvirt's lifecycle events (libvirt takes one registration
   // per event per connection): a revert, a snapshot made elsewhere, a start or stop all come as
   // domain.changed, and each may change the tree or the offers.
@@ -146,7 +153,7 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
 
   const list = async (hostId: HostId, uuid: string): Promise<SnapshotList> => {
     const rpc = deps.hosts.connection(hostId).rpc;
-    return snapshotList((await readSnapshotFacts(rpc, uuid)).facts);
+    return snapshotList((await readSnapshotFacts(rpc, uuid, { memoryUsers: (r, except) => memoryUsers.read(r, hostId, except) })).facts);
   };
 
   return {
@@ -277,6 +284,7 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
       offDomain();
       deps.hosts.off('connected', onConnected);
       blockEvents.dispose();
+      memoryUsers.dispose();
     },
   };
 }

@@ -3,31 +3,15 @@
  * (fixtures/external-memory-*.json: a running copy of tiny with s1 and s2 taken with memory, then
  * reverted to s1 by Vireo — the memory restored from s1's file).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../libvirt/errors';
 import { checkCreate, externalMemoryOffer, memoryFileFor, snapshotList } from './checks';
 import type { SnapshotFacts } from './facts';
+import { fixture, refusal, snapshotOf } from './facts.fixture';
 import { chainFactsOf, planDeleteByBlockJobs, planRevertExternal } from './plan';
 
-const fixture = (n: string): SnapshotFacts =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${n}.json`, import.meta.url), 'utf8')) as SnapshotFacts;
 const running = fixture('external-memory-running');
 const reverted = fixture('external-memory-reverted');
-const model = (f: SnapshotFacts, n: string) => {
-  const m = f.snapshots.find((s) => s.model.name === n)?.model;
-  if (!m) throw new Error(`no ${n} in the fixture`);
-  return m;
-};
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (err) {
-    if (isAppError(err)) return `${err.message} — ${err.hint ?? ''}`;
-    throw err;
-  }
-  throw new Error('not refused');
-};
+const model = (f: SnapshotFacts, n: string) => snapshotOf(f, n).model;
 
 describe('external snapshots with memory', () => {
   it('listed with their memory file, captured "running, with memory"; offered only while the VM runs', () => {

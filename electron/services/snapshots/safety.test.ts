@@ -4,7 +4,6 @@
  * memory). The revert and removeFiles run against a fake libvirt (fake-rpc.ts) that answers what
  * the lab answered, failing the call the test is about.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MEMORY_WITH_EXCLUDED } from '../../../shared/api/snapshots';
 import { ErrorCode, isAppError, LibvirtError, TimeoutError } from '../../libvirt/errors';
@@ -14,23 +13,11 @@ import type { DomainRef } from '../../libvirt/protocol';
 import { checkCreate, externalMemoryOffer, memoryFileFor, saveCurrentWithMemory, snapshotList } from './checks';
 import { createSnapshot, removeFiles, revertExternalByVireo } from './execute';
 import type { SnapshotFacts } from './facts';
+import { fixture, refusal, snapshotOf } from './facts.fixture';
 import { chainFactsOf, planDeleteByBlockJobs, planRevertExternal, removalPhase } from './plan';
 
-const running = JSON.parse(readFileSync(new URL('./fixtures/external-memory-running.json', import.meta.url), 'utf8')) as SnapshotFacts;
-const model = (n: string) => {
-  const m = running.snapshots.find((s) => s.model.name === n);
-  if (!m) throw new Error(`no ${n} in the fixture`);
-  return m;
-};
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (err) {
-    if (isAppError(err)) return `${err.message} — ${err.hint ?? ''}`;
-    throw err;
-  }
-  throw new Error('not refused');
-};
+const running = fixture('external-memory-running');
+const model = (n: string) => snapshotOf(running, n);
 const noSnapshots: SnapshotFacts = { ...running, snapshots: [], current: null };
 const libvirtError = (code: number, message: string) => new LibvirtError({ code, domain: 18, level: 2, message, int1: 0, int2: 0 });
 const dom: DomainRef = { name: running.vm.name, uuid: running.vm.uuid, id: 1 };
