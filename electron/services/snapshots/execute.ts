@@ -34,15 +34,7 @@ import { buildMergeMark, buildSnapshotXml, MERGE_MARK_NS, moveSnapshotDomainDisk
 import { type BlockJobEvents, followBlockJob } from './blockjobs';
 import { isRunning, memoryFileFor, snapshotDisks } from './checks';
 import { refreshPoolsHolding, type SnapshotFacts, STATE_NAMES } from './facts';
-import {
-  createUnknownHint,
-  type DeletePlan,
-  type Removal,
-  type RevertPlan,
-  removalPhase,
-  restoreFailedSafely,
-  restoreUnknownHint,
-} from './plan';
+import { createUnknownHint, type DeletePlan, type Removal, type RevertPlan, removalPhase, restoreUnknownHint } from './plan';
 
 export type Progress = (p: {
   phase: string;
@@ -129,14 +121,13 @@ export async function revertByLibvirt(rpc: RpcClient, dom: DomainRef, name: stri
  * and can be reverted to again), and the snapshot is made current again.
  */
 export async function revertExternalByVireo(
-  rpc0: RpcClient,
+  rpc: RpcClient,
   dom: DomainRef,
   f: SnapshotFacts,
   plan: RevertPlan,
   /** The host's client again after a link drop (to read where the VM is before undoing anything). */
   reconnect?: () => Promise<RpcClient>,
 ): Promise<void> {
-  let rpc = rpc0;
   const undo = new UndoStack();
   /** The restore's outcome is unknown: nothing is undone, the error says where everything is. */
   let untouched: AppError | null = null;
@@ -182,19 +173,16 @@ export async function revertExternalByVireo(
         await domainRestoreFlags(rpc, { from: plan.memoryFile, xml: pointSavedDomainDisks(saved, moves), timeoutMs: 0 });
       } catch (err) {
         if (!isTimeoutError(err) && !isLinkError(err)) throw err; // libvirt answered: nothing was restored
-        // libvirt may be restoring the guest onto the new overlays right now: read where it is first.
+        // libvirt may be restoring the guest onto the new overlays right now, even if the VM still
+        // reads shut off (QEMU not started yet): undo nothing, say where it is and what to check.
         const client = await (reconnect ? reconnect() : Promise.resolve(rpc)).catch(() => null);
         const st = client ? await domainGetState(client, dom).catch(() => null) : null;
         const state = st ? (STATE_NAMES[st.state] ?? 'nostate') : null;
-        if (client) rpc = client;
-        if (!restoreFailedSafely(state)) {
-          untouched = new AppError('libvirt', `The revert to “${plan.snapshot}” did not report back: ${(err as Error).message}`, {
-            cause: err,
-            hint: restoreUnknownHint(plan, state),
-          });
-          throw untouched;
-        }
-        throw err;
+        untouched = new AppError('libvirt', `The revert to “${plan.snapshot}” did not report back: ${(err as Error).message}`, {
+          cause: err,
+          hint: restoreUnknownHint(plan, state, dom.name),
+        });
+        throw untouched;
       }
       undo.push('stop the restored VM', async () => void (await domainDestroy(rpc, dom)));
     }

@@ -99,21 +99,25 @@ export function memoryFileHolders(c: Pick<ChainFacts, 'snapshots' | 'memoryUsers
 }
 
 /**
- * A memory restore's call went unanswered (a timeout or a closed link): undoing is safe only when
- * the VM is read back shut off. Running, paused or unreadable (null): the guest may run on the new
- * overlays, so nothing is touched.
+ * The error's hint when a memory restore's call went unanswered (only a closed link gets here: the
+ * call has no timeout). Nothing was undone, whatever the host shows: even "shut off" tells
+ * nothing, since libvirt may still be starting the restore it received. It names every file and
+ * what to check.
  */
-export const restoreFailedSafely = (state: string | null): boolean => state === 'shutoff';
-
-/** The error's hint when a memory restore's outcome is unknown: every file and where the VM is. */
-export function restoreUnknownHint(plan: RevertPlan, state: string | null): string {
-  const where = state ? `The host shows the VM ${state}.` : "Vireo could not read the VM's state from the host.";
+export function restoreUnknownHint(plan: RevertPlan, state: string | null, vm: string): string {
+  const where =
+    state === 'shutoff'
+      ? `The host shows the VM shut off, but the link dropped while libvirt restored it, and it may still be starting it: Vireo could not tell whether it will run.`
+      : state
+        ? `The host shows the VM ${state}.`
+        : "Vireo could not read the VM's state from the host.";
   const disks = plan.disks.map((d) => `${d.target} → ${d.overlay} (new, on top of ${d.image}, the snapshot's data)`).join(', ');
   return [
     where,
     `Vireo undid nothing: the VM's disks are ${disks}; the memory state was being read from ${plan.memoryFile ?? '(none)'} (the snapshot's, kept).`,
     plan.untouched.length ? `Left as they are: ${plan.untouched.join(', ')}.` : '',
-    `If the VM runs, it runs on those overlays from the snapshot's moment: keep them. “${plan.snapshot}” is not marked current yet.`,
+    `Check with \`virsh domstate ${vm}\` in a minute. If the VM runs, it runs on those overlays from the snapshot's moment: keep them. If it stays shut off, it boots from those overlays (the snapshot's disks, without its memory): revert to “${plan.snapshot}” again to restore the memory.`,
+    `“${plan.snapshot}” is not marked current yet.`,
   ]
     .filter(Boolean)
     .join(' ');

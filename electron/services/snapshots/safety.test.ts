@@ -54,8 +54,9 @@ describe('review 5 item 1: a memory restore that does not report back', () => {
     ['runs', 1],
     ['is paused (still loading)', 3],
     ['cannot be read', null],
+    ['reads shut off (libvirt may still be starting the restore)', 5],
   ] as const)
-    it(`the VM ${what}: the new overlays and the definition stay, and the error names each file and where the VM is`, async () => {
+    it(`the VM ${what}: the new overlays and the definition stay, and the error names each file, where the VM is and what to check`, async () => {
       const f = host(state);
       const err = await revertExternalByVireo(f.rpc, dom, running, plan).then(
         () => null,
@@ -70,16 +71,18 @@ describe('review 5 item 1: a memory restore that does not report back', () => {
       expect(hint).toContain(`vda → ${overlay}`);
       expect(hint).toContain(plan.disks[0]?.image ?? '');
       expect(hint).toContain(model('s1').model.memoryFile ?? '');
-      expect(hint).toMatch(state === null ? /could not read the VM's state/ : state === 1 ? /shows the VM running/ : /shows the VM paused/);
+      expect(hint).toMatch(
+        state === null
+          ? /could not read the VM's state/
+          : state === 1
+            ? /shows the VM running/
+            : state === 3
+              ? /shows the VM paused/
+              : /shows the VM shut off, but .* may still be starting it: Vireo could not tell/,
+      );
       expect(hint).toMatch(/undid nothing/);
+      expect(hint).toContain(`virsh domstate ${dom.name}`);
     });
-
-  it('the VM is read back shut off: the revert is undone (overlays removed, the old definition back)', async () => {
-    const f = host(5);
-    await expect(revertExternalByVireo(f.rpc, dom, running, plan)).rejects.toThrow(/Could not revert/);
-    expect(f.count(P.STORAGE_VOL_DELETE)).toBe(1);
-    expect(f.count(P.DOMAIN_DEFINE_XML_FLAGS)).toBe(2);
-  });
 
   it('the restore, and a create with memory, run without the 30 s call timeout', async () => {
     const f = host(1);
