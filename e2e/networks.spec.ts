@@ -10,7 +10,9 @@
  * bridge under a hostile name renders verbatim and reaches libvirt escaped; autostart, stop and
  * start; an overlapping subnet is named at its field in plain words and nothing is sent; an open
  * network. A running network edited (DHCP range and a static host live, virsh's live and inactive
- * XML), an IPv6 network (wrong fields named) defined without starting and edited (saved, autostart).
+ * XML), IPv6 static hosts on the running open network (by name and DUID, live; one added by virsh under a
+ * hostile name renders verbatim; wrong fields named), an IPv6 network (wrong fields named) defined without
+ * starting and edited (saved, autostart).
  * Everything is named s18-* (networks on 10.203.105-108.0/24, inside the lab's namespaces)
  * and removed at the end, also on failure.
  */
@@ -186,7 +188,7 @@ async function virshPid(name: string): Promise<string> {
   return (await labSh(['exec', 'A', 'cat', `/run/libvirt/network/${name}.pid`])).stdout;
 }
 
-test('a host bridge under a hostile name, autostart, stop and start; an overlapping subnet named at its field; an open network; edit live, and pending until a restart; IPv6: started, overlap refused, defined only', async ({
+test('a host bridge under a hostile name, autostart, stop and start; an overlapping subnet named at its field; an open network; edit live, and pending until a restart; IPv6: started, static hosts by name and DUID live, overlap refused, defined only', async ({
   page,
   server,
 }, testInfo) => {
@@ -223,7 +225,13 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
   // bridge (dnsmasq sends the router advertisements; the address stays tentative until a guest brings carrier).
   await tab.create({ name: ISO, mode: 'isolated', address: '10.203.106.1', prefix: 24 });
   expect(await virshOn('A', ['net-dumpxml', ISO])).not.toContain('<forward');
-  await tab.create({ name: OPEN, mode: 'open', address: '10.203.107.1', prefix: 24, ipv6: { address: 'fd00:203:107::1', prefix: 64 } });
+  await tab.create({
+    name: OPEN,
+    mode: 'open',
+    address: '10.203.107.1',
+    prefix: 24,
+    ipv6: { address: 'fd00:203:107::1', prefix: 64, dhcp: { start: 'fd00:203:107::100', end: 'fd00:203:107::1ff' } },
+  });
   const open = tab.row(OPEN);
   await expect(open).toHaveAttribute('data-active', 'true');
   expect(await virshOn('A', ['net-dumpxml', OPEN])).toContain("<forward mode='open'/>");
@@ -306,6 +314,41 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
   expect(restarted).toContain(`<host mac='${MAC5}' ip='10.203.107.70'/>`);
   expect(restarted).not.toContain(MAC4);
   await expect(open.getByTestId('network-pending')).toHaveCount(0);
+
+  // IPv6 static hosts on the running open network (its DHCPv6 range), matched by name or DUID, not MAC. One
+  // added by virsh under a hostile name (libvirt sends no event for it: Vireo's own change reads the list
+  // again) renders verbatim and is removed through the UI; wrong fields are named; one added live.
+  const H6 = `s18 "h" ü ${tag}`;
+  await virshOn('A', [
+    'net-update',
+    OPEN,
+    'add',
+    'ip-dhcp-host',
+    `<host name='s18 &quot;h&quot; ü ${tag}' ip='fd00:203:107::20'/>`,
+    '--live',
+    '--config',
+    '--parent-index',
+    '1',
+  ]);
+  await tab.openDhcp(OPEN);
+  await tab.addStaticHost6({ ip: 'fd00:203:108::10' });
+  await expect(tab.dhcp.getByText('Address is outside the subnet fd00:203:107::/64', { exact: true })).toBeVisible();
+  await expect(
+    tab.dhcp.getByText('Host name is needed for an IPv6 host (libvirt matches IPv6 hosts by name or DUID, not MAC)', { exact: true }),
+  ).toBeVisible();
+  await tab.addStaticHost6({ ip: 'fd00:203:107::10', name: 'h6', id: '0:3:0:1:52:54:0:18:7:10' });
+  await expect(tab.staticHostAt('fd00:203:107::10')).toContainText('0:3:0:1:52:54:0:18:7:10');
+  await expect(tab.staticHostAt('fd00:203:107::20').getByTestId('dhcp-host-name')).toHaveText(H6);
+  for (const flags of [[], ['--inactive']])
+    expect(await virshOn('A', ['net-dumpxml', OPEN, ...flags])).toContain(
+      "<host id='0:3:0:1:52:54:0:18:7:10' name='h6' ip='fd00:203:107::10'/>",
+    );
+  for (const ip of ['fd00:203:107::20', 'fd00:203:107::10']) {
+    await tab.staticHostAt(ip).getByTestId('dhcp-host-remove').click();
+    await expect(tab.staticHostAt(ip)).toHaveCount(0);
+  }
+  for (const flags of [[], ['--inactive']])
+    expect(await virshOn('A', ['net-dumpxml', OPEN, ...flags])).not.toMatch(/<host [^>]*ip='fd00:203:107::[12]0'/);
 
   // IPv6: a wrong address and a DHCPv6 range outside the subnet are named at their fields; then an
   // isolated network with an IPv6 subnet and DHCPv6 range, defined only (not started).

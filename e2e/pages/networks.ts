@@ -162,6 +162,20 @@ export class NetworksTab {
     return this.dhcp.locator(`[data-testid="dhcp-host"][data-mac="${mac}"]`);
   }
 
+  /** A static host's row by its address (an IPv6 host has no MAC). */
+  staticHostAt(ip: string): Locator {
+    return this.dhcp.locator(`[data-testid="dhcp-host"][data-ip="${ip}"]`);
+  }
+
+  /** Adds an IPv6 static host (the network's IPv6 subnet picked): by host name, and DUID when given. */
+  async addStaticHost6(h: { ip: string; name?: string; id?: string }): Promise<void> {
+    await this.dhcp.getByTestId('dhcp-add-family-ipv6').check();
+    await this.dhcp.getByTestId('dhcp-add-ip').fill(h.ip);
+    await this.dhcp.getByTestId('dhcp-add-name').fill(h.name ?? '');
+    await this.dhcp.getByTestId('dhcp-add-id').fill(h.id ?? '');
+    await this.dhcp.getByTestId('dhcp-add-submit').click();
+  }
+
   async addStaticHost(h: StaticHost): Promise<void> {
     await this.dhcp.getByTestId('dhcp-add-mac').fill(h.mac);
     await this.dhcp.getByTestId('dhcp-add-ip').fill(h.ip);

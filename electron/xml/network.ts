@@ -3,7 +3,7 @@
  * hostile name reaches libvirt escaped; read into a small model the service and checks use.
  */
 import { intToIpv4, ipv4Subnet, ipv4ToInt } from '../../shared/api/common';
-import type { DhcpHost, NetworkAddress, NetworkSpec } from '../../shared/api/networks';
+import type { DhcpHost, NetworkAddress, NetworkSpec, StaticHostEntry } from '../../shared/api/networks';
 import { appendElement, attr, child, children, type Element, indent, intAttr, newDocument, parseXml, text, toXml } from './dom';
 
 export interface NetworkModel {
@@ -61,13 +61,14 @@ function appendDhcpHost(parent: Element, h: DhcpHost) {
   return appendElement(parent, 'host', { mac: h.mac.toLowerCase(), name: h.name, ip: h.ip });
 }
 
-/** One <host> element for virNetworkUpdate (section ip-dhcp-host). */
-export function buildDhcpHostXml(h: DhcpHost): string {
+/** One <host> element for virNetworkUpdate (section ip-dhcp-host): IPv4 by mac=, IPv6 by name= and/or id= (the DUID). */
+export function buildDhcpHostXml(h: StaticHostEntry): string {
   const doc = newDocument('host');
   const root = doc.documentElement as Element;
-  root.setAttribute('mac', h.mac.toLowerCase());
+  if (h.mac) root.setAttribute('mac', h.mac.toLowerCase());
+  if (h.id) root.setAttribute('id', h.id);
   if (h.name) root.setAttribute('name', h.name);
-  root.setAttribute('ip', h.ip);
+  if (h.ip) root.setAttribute('ip', h.ip);
   return toXml(doc).trim();
 }
 
@@ -106,7 +107,8 @@ export function parseNetworkXml(xml: string): NetworkModel {
         const mac = attr(h, 'mac');
         const hip = attr(h, 'ip');
         const hn = attr(h, 'name');
-        return { ...(mac ? { mac } : {}), ...(hip ? { ip: hip } : {}), ...(hn ? { name: hn } : {}) };
+        const id = attr(h, 'id');
+        return { ...(mac ? { mac } : {}), ...(id ? { id } : {}), ...(hip ? { ip: hip } : {}), ...(hn ? { name: hn } : {}) };
       }),
     });
   }

@@ -128,6 +128,11 @@ export const Ipv4Prefix = z.number().int('must be a whole number').min(8, 'must 
 /** A DHCP host name (dnsmasq's host label): a letter or digit, then letters, digits and "-" (up to 63). */
 export const DhcpHostName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/, 'may contain only letters, digits and "-" (up to 63)');
 
+/** A DHCPv6 client's DUID as libvirt's <host id=…> takes it: hex bytes separated by ":" (0:3:0:1:52:54:0:12:34:56). */
+export const Duid = z
+  .string()
+  .regex(/^[0-9A-Fa-f]{1,2}(?::[0-9A-Fa-f]{1,2}){1,129}$/, 'is not a DUID like 0:3:0:1:52:54:0:12:34:56 (hex bytes separated by ":")');
+
 /** A valid Ipv4Address as a 32-bit number (unsigned). */
 export function ipv4ToInt(a: string): number {
   return a.split('.').reduce((n, p) => n * 256 + Number(p), 0) >>> 0;

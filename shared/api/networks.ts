@@ -4,6 +4,7 @@ import {
   BridgeName,
   bigIntToIpv6,
   DhcpHostName,
+  Duid,
   HostId,
   hostRef,
   Ipv4Address,
@@ -30,6 +31,105 @@ export type NetworkMode = (typeof NETWORK_MODES)[number];
 /** A static DHCP host: this MAC always gets this address (and, optionally, this host name). */
 export const DhcpHost = z.object({ mac: NicMacAddress, ip: Ipv4Address, name: DhcpHostName.optional() }).strict();
 export type DhcpHost = z.infer<typeof DhcpHost>;
+
+/**
+ * A static DHCP host of either family, as the DHCP panel adds or removes one. IPv4: dnsmasq
+ * matches the MAC (needed). IPv6: a DHCPv6 client is matched by its host name or DUID, never by a
+ * MAC (libvirt refuses mac= on an IPv6 host), so adding one needs a name (the request checks it)
+ * and may give the DUID (id).
+ */
+export const StaticHost = z
+  .object({ mac: NicMacAddress.optional(), id: Duid.optional(), ip: z.string().max(64), name: DhcpHostName.optional() })
+  .strict()
+  .superRefine((h, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (hostFamily(h.ip) === 'ipv6') {
+      if (!Ipv6Address.safeParse(h.ip).success) issue('ip', 'is not an IPv6 address like fd00:1::10');
+      if (h.mac) issue('mac', 'is not used by an IPv6 host: libvirt matches IPv6 hosts by host name or DUID');
+    } else {
+      if (!Ipv4Address.safeParse(h.ip).success) issue('ip', 'is not an IPv4 address like 10.0.0.5 (nor an IPv6 one like fd00:1::10)');
+      if (!h.mac) issue('mac', 'is needed: an IPv4 host is matched by its MAC');
+      if (h.id) issue('id', 'is for IPv6 hosts only');
+    }
+  });
+export type StaticHost = z.infer<typeof StaticHost>;
+
+/** The family of a static host's address (its text: an IPv6 address has ":"). */
+export const hostFamily = (ip: string): 'ipv4' | 'ipv6' => (ip.includes(':') ? 'ipv6' : 'ipv4');
+
+/** The field names of a static host, in words (the panel's labels and the backend's messages). */
+export const STATIC_HOST_LABELS: Readonly<Record<string, string>> = { mac: 'MAC address', ip: 'Address', name: 'Host name', id: 'DUID' };
+
+/**
+ * The <ip> of the network a static host of this family goes in (its index, -1: none). libvirt
+ * takes DHCP on one <ip> per family: IPv6, the one with a DHCP range; IPv4, the one with DHCP,
+ * else the first IPv4 one.
+ */
+export function staticHostBlock(addresses: readonly NetworkAddress[], family: 'ipv4' | 'ipv6'): number {
+  if (family === 'ipv6') return addresses.findIndex((a) => a.family === 'ipv6' && !!a.dhcp);
+  const i = addresses.findIndex((a) => a.family === 'ipv4' && (!!a.dhcp || a.hosts.length > 0));
+  return i >= 0 ? i : addresses.findIndex((a) => a.family === 'ipv4');
+}
+
+const sameIp = (a: string | undefined, b: string) =>
+  a !== undefined && (a === b || (hostFamily(b) === 'ipv6' && ipv6ToBigInt(a) !== null && ipv6ToBigInt(a) === ipv6ToBigInt(b)));
+
+/** The static host of the network a removal names: IPv4 by MAC and address; IPv6 by address (and DUID when given). */
+export function findStaticHost(addresses: readonly NetworkAddress[], host: StaticHost): { index: number; host: StaticHostEntry } | null {
+  const family = hostFamily(host.ip);
+  for (const [index, a] of addresses.entries()) {
+    if (a.family !== family) continue;
+    const h = a.hosts.find(
+      (x) =>
+        sameIp(x.ip, host.ip) &&
+        (family === 'ipv6' ? !host.id || x.id?.toLowerCase() === host.id.toLowerCase() : x.mac?.toLowerCase() === host.mac?.toLowerCase()),
+    );
+    if (h) return { index, host: h };
+  }
+  return null;
+}
+
+/**
+ * Adding a static host to a network (the panel before sending, the backend again): the network
+ * has an <ip> of that family with DHCP; the address is inside its subnet and is not the network's
+ * own; the address, MAC, DUID and name are not reserved already; an IPv6 host has a name. Each
+ * issue is at its field.
+ */
+export function staticHostIssues(addresses: readonly NetworkAddress[], host: StaticHost): { path: string[]; message: string }[] {
+  const family = hostFamily(host.ip);
+  const issues: { path: string[]; message: string }[] = [];
+  const issue = (path: string, message: string) => issues.push({ path: [path], message });
+  if (family === 'ipv6' && !host.name) issue('name', 'is needed for an IPv6 host (libvirt matches IPv6 hosts by name or DUID, not MAC)');
+  const i = staticHostBlock(addresses, family);
+  const b = addresses[i];
+  if (!b) {
+    issue(
+      'ip',
+      family === 'ipv6' ? 'is IPv6, but this network has no IPv6 subnet with a DHCP range' : 'is IPv4, but this network has no IPv4 subnet',
+    );
+    return issues;
+  }
+  if (family === 'ipv6') {
+    const n = ipv6ToBigInt(host.ip);
+    const s = ipv6Subnet(b.address, b.prefix);
+    if (n !== null && (n <= s.first || n > s.last)) issue('ip', `is outside the subnet ${bigIntToIpv6(s.first)}/${b.prefix}`);
+    else if (sameIp(b.address, host.ip)) issue('ip', "is the network's own address");
+  } else if (Ipv4Address.safeParse(host.ip).success) {
+    const s = ipv4Subnet(b.address, b.prefix);
+    if (!inSubnet(host.ip, s)) issue('ip', `is outside the subnet ${intToIpv4(s.first)}/${b.prefix}`);
+    else if (host.ip === b.address) issue('ip', "is the network's own address");
+  }
+  const who = (h: StaticHostEntry) => h.name ?? h.mac ?? h.id ?? '';
+  const byIp = b.hosts.find((h) => sameIp(h.ip, host.ip));
+  if (byIp) issue('ip', `is already reserved for ${who(byIp)}`);
+  const byMac = host.mac && b.hosts.find((h) => h.mac?.toLowerCase() === host.mac?.toLowerCase());
+  if (byMac) issue('mac', `already has a static host (${byMac.ip ?? ''})`);
+  const byId = host.id && b.hosts.find((h) => h.id?.toLowerCase() === host.id?.toLowerCase());
+  if (byId) issue('id', `already has a static host (${byId.ip ?? ''})`);
+  const byName = host.name && b.hosts.find((h) => h.name === host.name);
+  if (byName) issue('name', `is already given to ${byName.ip ?? ''}`);
+  return issues;
+}
 
 const inSubnet = (ip: string, s: { first: number; last: number }) => {
   const n = ipv4ToInt(ip);
@@ -195,12 +295,20 @@ export interface NetworkUser {
   macs: string[];
 }
 
+/** A static host as libvirt's XML has it (any attribute may be missing in a definition made elsewhere; id: an IPv6 host's DUID). */
+export interface StaticHostEntry {
+  mac?: string;
+  id?: string;
+  ip?: string;
+  name?: string;
+}
+
 export interface NetworkAddress {
   family: 'ipv4' | 'ipv6';
   address: string;
   prefix: number;
   dhcp?: { start: string; end: string };
-  hosts: { mac?: string; ip?: string; name?: string }[];
+  hosts: StaticHostEntry[];
 }
 
 export interface NetworkInfo {
@@ -263,6 +371,13 @@ export interface NetworkEditResult {
   saved: string[];
 }
 
+/** What adding or removing a static host did: live (and in the definition), saved (not running), or pending with libvirt's reason. */
+export interface DhcpHostResult {
+  applied: 'live' | 'saved' | 'pending';
+  /** pending: why the running network did not take it (libvirt's message). */
+  reason?: string;
+}
+
 /** This feature's requests, spread into the contract's `requests`. */
 export const networkRequests = {
   'networks.list': { input: hostRef, output: out<NetworkList>() },
@@ -279,10 +394,23 @@ export const networkRequests = {
   /** Stops it if running and undefines it; refused while running VMs use it (naming them). */
   'networks.undefine': { input: netRef, output: out<null>() },
   'networks.leases': { input: netRef, output: out<NetworkLease[]>() },
-  /** Adds or removes a static DHCP host, live on a running network and in its definition. */
+  /**
+   * Adds or removes a static DHCP host (IPv4 by MAC, IPv6 by name or DUID), live on a running
+   * network and in its definition; pending until a restart when libvirt cannot apply it live.
+   */
   'networks.dhcpHost': {
-    input: netRef.extend({ op: z.enum(['add', 'remove']), host: DhcpHost }).strict(),
-    output: out<null>(),
+    input: netRef
+      .extend({ op: z.enum(['add', 'remove']), host: StaticHost })
+      .strict()
+      .superRefine((v, ctx) => {
+        if (v.op === 'add' && hostFamily(v.host.ip) === 'ipv6' && !v.host.name)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['host', 'name'],
+            message: 'is needed for an IPv6 host (libvirt matches IPv6 hosts by name or DUID, not MAC)',
+          });
+      }),
+    output: out<DhcpHostResult>(),
   },
 } as const;
 

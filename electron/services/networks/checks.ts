@@ -60,27 +60,3 @@ export function leaseRows(leases: readonly RawLease[], net: NetworkModel, idx: V
     };
   });
 }
-
-/** Adding a static host: its address is inside one of the network's IPv4 subnets and not taken by another MAC. */
-export function checkDhcpHost(net: NetworkModel, host: { mac: string; ip: string }, op: 'add' | 'remove'): void {
-  const v4 = net.addresses.filter((a) => a.family === 'ipv4');
-  const fixed = v4.flatMap((a) => a.hosts);
-  if (op === 'remove') {
-    if (!fixed.some((h) => h.mac?.toLowerCase() === host.mac && h.ip === host.ip))
-      throw new AppError(
-        'not-found',
-        `Network "${net.name}" has no static host ${host.mac} → ${host.ip}`,
-        'The list was out of date: refresh it.',
-      );
-    return;
-  }
-  if (v4.length === 0)
-    throw new AppError('invalid-input', `Network "${net.name}" has no IPv4 address to give out`, 'Static hosts need a network with DHCP.');
-  const taken = fixed.find((h) => h.ip === host.ip || h.mac?.toLowerCase() === host.mac);
-  if (taken)
-    throw new AppError(
-      'exists',
-      `Network "${net.name}" already has a static host ${taken.mac ?? ''} → ${taken.ip ?? ''}`,
-      'Remove that one first, or pick another address.',
-    );
-}

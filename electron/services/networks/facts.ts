@@ -96,7 +96,7 @@ const addressKey = (m: NetworkModel) =>
       a.prefix,
       a.dhcp?.start ?? null,
       a.dhcp?.end ?? null,
-      a.hosts.map((h) => JSON.stringify([h.mac?.toLowerCase() ?? null, h.ip ?? null, h.name ?? null])).sort(),
+      a.hosts.map((h) => JSON.stringify([h.mac?.toLowerCase() ?? null, h.id ?? null, h.ip ?? null, h.name ?? null])).sort(),
     ]),
   );
 

@@ -133,6 +133,48 @@ describe('networks feature (lab host A)', () => {
     expect(await dnsmasqPid()).toBe(before);
   });
 
+  it('IPv6 static hosts on a running network: by name and DUID live (dnsmasq told); pending where a host added live only holds the address', async () => {
+    const v6 = `${NAME}-6`;
+    const ip = (n: number) => `fd00:203:117::${n}`;
+    try {
+      await f.handlers['networks.define']({
+        hostId: H,
+        start: true,
+        spec: {
+          name: v6,
+          mode: 'isolated',
+          ipv4: { address: '10.203.117.1', prefix: 24, hosts: [] },
+          ipv6: { address: ip(1), prefix: 64, dhcp: { start: ip(100), end: ip(200) } },
+        },
+      });
+      const host = { ip: ip(10), name: 'h6', id: '0:3:0:1:52:54:0:18:17:10' };
+      expect(await f.handlers['networks.dhcpHost']({ hostId: H, name: v6, op: 'add', host })).toEqual({ applied: 'live' });
+      const line = `<host id='0:3:0:1:52:54:0:18:17:10' name='h6' ip='${ip(10)}'/>`;
+      expect(await virsh('A', ['net-dumpxml', v6])).toContain(line);
+      expect(await virsh('A', ['net-dumpxml', '--inactive', v6])).toContain(line);
+      expect((await labSh(['exec', 'A', 'cat', `/var/lib/libvirt/dnsmasq/${v6}.hostsfile`])).stdout).toContain(`[${ip(10)}]`);
+      await expect(
+        f.handlers['networks.dhcpHost']({ hostId: H, name: v6, op: 'add', host: { ip: 'fd00:203:118::10', name: 'x' } }),
+      ).rejects.toMatchObject({
+        code: 'invalid-input',
+        message: expect.stringContaining('Address is outside the subnet fd00:203:117::/64'),
+      });
+      // A host added to the running network only holds ::20 there: the same address under another name is refused live
+      // by libvirt, saved in the definition, pending with libvirt's reason.
+      await virsh('A', ['net-update', v6, 'add', 'ip-dhcp-host', `<host name='lv' ip='${ip(20)}'/>`, '--live', '--parent-index', '1']);
+      const pending = await f.handlers['networks.dhcpHost']({ hostId: H, name: v6, op: 'add', host: { ip: ip(20), name: 'p6' } });
+      expect(pending).toMatchObject({ applied: 'pending', reason: expect.stringContaining('existing dhcp host entry') });
+      expect(await virsh('A', ['net-dumpxml', '--inactive', v6])).toContain(`<host name='p6' ip='${ip(20)}'/>`);
+      expect(await virsh('A', ['net-dumpxml', v6])).toContain(`<host name='lv' ip='${ip(20)}'/>`);
+      // Removed: ::10 from both; ::20 from the definition (p6), then from the running network (lv, added live only).
+      for (const n of [10, 20, 20]) await f.handlers['networks.dhcpHost']({ hostId: H, name: v6, op: 'remove', host: { ip: ip(n) } });
+      for (const flags of [[], ['--inactive']]) expect(await virsh('A', ['net-dumpxml', ...flags, v6])).not.toContain('<host ');
+    } finally {
+      await virshStatus('A', ['net-destroy', v6]);
+      await virshStatus('A', ['net-undefine', v6]);
+    }
+  });
+
   it('turns libvirt lifecycle events (a change made with virsh) into network.changed', async () => {
     seen.length = 0;
     await virsh('A', ['net-destroy', NAME]);

@@ -3,60 +3,102 @@
  * its leases as dnsmasq reports them, each mapped to the VM that has the MAC on any connected
  * host, with "Reserve" to make a lease's address that MAC's static host.
  */
-import { Badge, Button, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconLock, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { DhcpHost, DhcpHostName, type NetworkInfo, type NetworkLease } from '../../../shared/api';
+import {
+  DhcpHostName,
+  hostFamily,
+  type NetworkAddress,
+  type NetworkInfo,
+  type NetworkLease,
+  STATIC_HOST_LABELS,
+  StaticHost,
+  staticHostBlock,
+  staticHostIssues,
+} from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { issuesByField } from '../../lib/formErrors';
 import { useNetworkLeases, useNetworkWrite } from '../../queries/networks';
 import { ListTable } from '../usb/ListTable';
 
-const LABELS = { mac: 'MAC address', ip: 'Address', name: 'Host name' };
+type Family = 'ipv4' | 'ipv6';
 
-function AddStaticHost({ onAdd, pending }: { onAdd(h: DhcpHost): void; pending: boolean }) {
-  const [d, setD] = useState({ mac: '', ip: '', name: '' });
+/**
+ * The add-static-host form, for the <ip> picked (when the network has DHCP on both families):
+ * IPv4 by MAC; IPv6 by host name (needed) and DUID (optional) — libvirt matches IPv6 hosts by
+ * those, not MAC. Checked with the backend's own rules against the network's definition.
+ */
+function AddStaticHost({
+  addresses,
+  onAdd,
+  pending,
+}: {
+  addresses: readonly NetworkAddress[];
+  onAdd(h: StaticHost): void;
+  pending: boolean;
+}) {
+  const families = (['ipv4', 'ipv6'] as const).filter((f) => staticHostBlock(addresses, f) >= 0);
+  const [family, setFamily] = useState<Family>(families[0] ?? 'ipv4');
+  const [d, setD] = useState({ mac: '', ip: '', name: '', id: '' });
   const [tried, setTried] = useState(false);
-  const input = { mac: d.mac.trim(), ip: d.ip.trim(), ...(d.name.trim() ? { name: d.name.trim() } : {}) };
-  const check = DhcpHost.safeParse(input);
-  const errors = tried && !check.success ? issuesByField(check.error.issues, (p) => p, LABELS) : {};
+  if (families.length === 0) return null;
+  const v6 = family === 'ipv6';
+  const input = {
+    ...(v6 ? (d.id.trim() ? { id: d.id.trim() } : {}) : { mac: d.mac.trim() }),
+    ip: d.ip.trim(),
+    ...(d.name.trim() ? { name: d.name.trim() } : {}),
+  };
+  const parsed = StaticHost.safeParse(input);
+  const issues = parsed.success
+    ? staticHostIssues(addresses, parsed.data).concat(
+        hostFamily(parsed.data.ip) === family
+          ? []
+          : [{ path: ['ip'], message: `is not an ${v6 ? 'IPv6' : 'IPv4'} address (the subnet picked)` }],
+      )
+    : parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
+  const errors = tried ? issuesByField(issues, (p) => p, STATIC_HOST_LABELS) : {};
+  const block = (f: Family) => addresses[staticHostBlock(addresses, f)];
+  const field = (k: keyof typeof d, placeholder: string, label: string) => (
+    <TextInput
+      size="xs"
+      placeholder={placeholder}
+      aria-label={label}
+      value={d[k]}
+      onChange={(e) => setD({ ...d, [k]: e.currentTarget.value })}
+      error={errors[k]}
+      data-testid={`dhcp-add-${k}`}
+    />
+  );
   return (
     <form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         setTried(true);
-        if (check.success) onAdd(check.data);
+        if (parsed.success && issues.length === 0) onAdd(parsed.data);
       }}
     >
+      {families.length > 1 && (
+        <Radio.Group value={family} onChange={(v) => setFamily(v as Family)} mb={6} aria-label="Subnet of the static host">
+          <Group gap="md">
+            {families.map((f) => (
+              <Radio
+                key={f}
+                value={f}
+                size="xs"
+                label={`${f === 'ipv6' ? 'IPv6' : 'IPv4'} ${block(f)?.address ?? ''}/${block(f)?.prefix ?? ''}`}
+                data-testid={`dhcp-add-family-${f}`}
+              />
+            ))}
+          </Group>
+        </Radio.Group>
+      )}
       <Group align="flex-start" gap="xs">
-        <TextInput
-          size="xs"
-          placeholder="MAC 52:54:00:…"
-          aria-label="MAC address"
-          value={d.mac}
-          onChange={(e) => setD({ ...d, mac: e.currentTarget.value })}
-          error={errors.mac}
-          data-testid="dhcp-add-mac"
-        />
-        <TextInput
-          size="xs"
-          placeholder="Address"
-          aria-label="Address"
-          value={d.ip}
-          onChange={(e) => setD({ ...d, ip: e.currentTarget.value })}
-          error={errors.ip}
-          data-testid="dhcp-add-ip"
-        />
-        <TextInput
-          size="xs"
-          placeholder="Host name (optional)"
-          aria-label="Host name"
-          value={d.name}
-          onChange={(e) => setD({ ...d, name: e.currentTarget.value })}
-          error={errors.name}
-          data-testid="dhcp-add-name"
-        />
+        {v6 ? null : field('mac', 'MAC 52:54:00:…', 'MAC address')}
+        {field('ip', v6 ? 'Address fd00:…' : 'Address', 'Address')}
+        {field('name', v6 ? 'Host name' : 'Host name (optional)', 'Host name')}
+        {v6 ? field('id', 'DUID (optional)', 'DUID') : null}
         <Button
           size="xs"
           type="submit"
@@ -103,7 +145,7 @@ function LeaseRow({ l, onReserve, pending }: { l: NetworkLease; onReserve(): voi
         )}
       </Table.Td>
       <Table.Td ta="right">
-        {l.reserved ? (
+        {hostFamily(l.ip) === 'ipv6' ? null : l.reserved ? (
           <Badge size="sm" variant="light" leftSection={<IconLock size={12} />} data-testid="dhcp-lease-reserved">
             reserved
           </Badge>
@@ -120,53 +162,63 @@ function LeaseRow({ l, onReserve, pending }: { l: NetworkLease; onReserve(): voi
 export function DhcpPanel({ hostId, net }: { hostId: string; net: NetworkInfo }) {
   const leases = useNetworkLeases(hostId, net.name, net.active);
   const write = useNetworkWrite('networks.dhcpHost', hostId);
-  const hosts = net.addresses.filter((a) => a.family === 'ipv4').flatMap((a) => a.hosts);
+  // Both families' static hosts, as the running network has them.
+  const hosts = net.addresses.flatMap((a) => a.hosts.map((h) => ({ ...h, family: a.family })));
   const reserve = (l: NetworkLease) => {
     // The lease's host name when dnsmasq may take it as one, else none.
     const name = l.hostname && DhcpHostName.safeParse(l.hostname).success ? l.hostname : undefined;
     write.mutate({ name: net.name, op: 'add', host: { mac: l.mac, ip: l.ip, ...(name ? { name } : {}) } });
   };
+  /** A removal names the entry by MAC and address (IPv4) or address and DUID (IPv6); the backend deletes it as libvirt has it. */
+  const removal = (h: (typeof hosts)[number]): StaticHost | null =>
+    !h.ip ? null : h.family === 'ipv6' ? { ip: h.ip, ...(h.id ? { id: h.id } : {}) } : h.mac ? { mac: h.mac, ip: h.ip } : null;
+  const done = write.data;
   return (
     <Stack gap="sm" data-testid="dhcp-panel" data-network={net.name}>
       <Title order={5} style={{ whiteSpace: 'pre-wrap' }}>
         DHCP of {net.name}
       </Title>
       <ErrorAlert title="Could not change the static hosts" error={write.error} />
+      {done?.applied === 'pending' && (
+        <Alert color="yellow" data-testid="dhcp-host-pending">
+          Saved for the next start of the network: the running network refused it ({done.reason}).
+        </Alert>
+      )}
       <Text size="sm" fw={500}>
         Static hosts{net.active ? ' (changed live, dnsmasq is not restarted)' : ''}
       </Text>
       <ListTable count={hosts.length} empty="No static hosts." emptyTestId="dhcp-hosts-none" verticalSpacing={2} testId="dhcp-hosts">
-        {hosts.map((h) => (
-          <Table.Tr key={`${h.mac}-${h.ip}`} data-testid="dhcp-host" data-mac={h.mac} data-ip={h.ip}>
-            <Table.Td>
-              <Code>{h.mac ?? '—'}</Code>
-            </Table.Td>
-            <Table.Td>{h.ip ?? '—'}</Table.Td>
-            <Table.Td>{h.name ?? ''}</Table.Td>
-            <Table.Td ta="right">
-              {h.mac && h.ip && (
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  color="red"
-                  loading={write.isPending && write.variables?.op === 'remove' && write.variables.host.mac === h.mac}
-                  onClick={() =>
-                    write.mutate({
-                      name: net.name,
-                      op: 'remove',
-                      host: { mac: h.mac as string, ip: h.ip as string, ...(h.name ? { name: h.name } : {}) },
-                    })
-                  }
-                  data-testid="dhcp-host-remove"
-                >
-                  Remove
-                </Button>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
+        {hosts.map((h) => {
+          const rm = removal(h);
+          return (
+            <Table.Tr key={`${h.mac ?? h.id ?? h.name}-${h.ip}`} data-testid="dhcp-host" data-mac={h.mac} data-ip={h.ip}>
+              <Table.Td>
+                <Code>{h.mac ?? h.id ?? '—'}</Code>
+              </Table.Td>
+              <Table.Td>{h.ip ?? '—'}</Table.Td>
+              <Table.Td data-testid="dhcp-host-name" style={{ whiteSpace: 'pre-wrap' }}>
+                {h.name ?? ''}
+              </Table.Td>
+              <Table.Td ta="right">
+                {rm && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    loading={write.isPending && write.variables?.op === 'remove' && write.variables.host.ip === h.ip}
+                    onClick={() => write.mutate({ name: net.name, op: 'remove', host: rm })}
+                    data-testid="dhcp-host-remove"
+                  >
+                    Remove
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
       </ListTable>
       <AddStaticHost
+        addresses={net.nextAddresses ?? net.addresses}
         pending={write.isPending && write.variables?.op === 'add'}
         onAdd={(host) => write.mutate({ name: net.name, op: 'add', host })}
       />

@@ -1,0 +1,192 @@
+/**
+ * Changes to an existing network's addresses, as virNetworkUpdate steps (apply.ts): the edit
+ * (IPv4 DHCP range, static hosts, autostart) and one static host added or removed (IPv4 by MAC,
+ * IPv6 by name or DUID). Each is of the network's definition and also goes to the running network
+ * where that one differs; what the running network refuses is pending until a restart.
+ */
+import {
+  type DhcpHost,
+  type DhcpHostResult,
+  findStaticHost,
+  hostFamily,
+  type NetworkEdit,
+  type NetworkEditResult,
+  NetworkIpv4,
+  STATIC_HOST_LABELS,
+  type StaticHost,
+  type StaticHostEntry,
+  staticHostBlock,
+  staticHostIssues,
+} from '../../../shared/api/networks';
+import { AppError } from '../../../shared/errors';
+import type { RpcClient } from '../../libvirt/client';
+import { isLibvirtError } from '../../libvirt/errors';
+import { NetworkUpdateCommand, NetworkUpdateFlags, NetworkUpdateSection, networkSetAutostart, networkUpdate } from '../../libvirt/network';
+import { buildDhcpHostXml, buildDhcpRangeXml, type NetworkModel } from '../../xml/network';
+import { applyStep, type Step, type StepIo, stepDone } from './apply';
+import { type NetworkFacts, readNetwork } from './facts';
+
+/** libvirt's message kept, with what to do next. */
+export function explain(what: string, hint: string) {
+  return (err: unknown): never => {
+    if (isLibvirtError(err)) throw new AppError('libvirt', `${what}: ${err.message}`, { cause: err, hint });
+    throw err;
+  };
+}
+
+function io(rpc: RpcClient, net: NetworkFacts): StepIo {
+  return {
+    update: (st, flags) =>
+      networkUpdate(rpc, net.ref, { command: st.command, section: st.section, parentIndex: st.parentIndex, xml: st.xml, flags }),
+    reread: () => readNetwork(rpc, net.ref),
+  };
+}
+
+/** A static host in words: "52:54:00:… → 10.0.0.5", "web → fd00::10". */
+const hostWords = (h: StaticHostEntry) => `${h.mac ?? h.name ?? h.id ?? ''} → ${h.ip ?? ''}`;
+
+/**
+ * One static host added or removed (checked against the definition, which is what always
+ * changes; the running network's own entries, added live only, are found for a removal too).
+ */
+export async function changeStaticHost(rpc: RpcClient, net: NetworkFacts, op: 'add' | 'remove', host: StaticHost): Promise<DhcpHostResult> {
+  const name = net.model.name;
+  const base: NetworkModel = net.persistent ? net.defined : net.model;
+  const family = hostFamily(host.ip);
+  let parentIndex: number;
+  let entry: StaticHostEntry;
+  let liveOnly = false;
+  if (op === 'add') {
+    const issues = staticHostIssues(base.addresses, host);
+    if (issues.length > 0)
+      throw new AppError(
+        issues.every((i) => /already/.test(i.message)) ? 'exists' : 'invalid-input',
+        `Cannot add the static host ${hostWords(host)} to "${name}": ${issues.map((i) => `${STATIC_HOST_LABELS[i.path[0] ?? ''] ?? i.path[0]} ${i.message}`).join('; ')}`,
+        issues.every((i) => /already/.test(i.message)) ? 'Remove that one first, or pick another address.' : 'Nothing was changed.',
+      );
+    parentIndex = staticHostBlock(base.addresses, family);
+    entry = {
+      ...(host.mac ? { mac: host.mac.toLowerCase() } : {}),
+      ...(host.id ? { id: host.id } : {}),
+      ...(host.name ? { name: host.name } : {}),
+      ip: host.ip,
+    };
+  } else {
+    const found = findStaticHost(base.addresses, host) ?? (net.active && net.persistent ? findStaticHost(net.model.addresses, host) : null);
+    if (!found)
+      throw new AppError('not-found', `Network "${name}" has no static host ${hostWords(host)}`, 'The list was out of date: refresh it.');
+    liveOnly = net.persistent && !findStaticHost(base.addresses, host);
+    // The entry as libvirt has it (all its attributes): libvirt deletes the one whose given attributes all match.
+    ({ index: parentIndex, host: entry } = found);
+  }
+  const block = (liveOnly ? net.model : base).addresses[parentIndex];
+  if (!block)
+    throw new AppError('invalid-input', `Network "${name}" has no ${family === 'ipv6' ? 'IPv6' : 'IPv4'} subnet`, 'Nothing was changed.');
+  const step: Step = {
+    what: `static host ${hostWords(entry)}${op === 'remove' ? ' removed' : ''}`,
+    section: NetworkUpdateSection.IP_DHCP_HOST,
+    command: op === 'add' ? NetworkUpdateCommand.ADD_LAST : NetworkUpdateCommand.DELETE,
+    parentIndex,
+    block: { family: block.family, address: block.address },
+    entry: { kind: 'host', host: entry },
+    xml: buildDhcpHostXml(entry),
+    live: false,
+  };
+  step.live = net.active && !stepDone(step, net.model);
+  const failed = explain(`Cannot ${op} the static host ${hostWords(entry)} on "${name}"`, 'Nothing was changed.');
+  if (liveOnly) {
+    // Only the running network has it (added live only): removed there; its definition never had it.
+    await io(rpc, net).update(step, NetworkUpdateFlags.AFFECT_LIVE).catch(failed);
+    return { applied: 'live' };
+  }
+  const out = await applyStep(step, net, io(rpc, net)).catch(failed);
+  return out.applied === 'pending' ? { applied: 'pending', reason: out.reason } : { applied: out.applied };
+}
+
+/**
+ * An edit as virNetworkUpdate steps: removals first (an address freed before it is given
+ * again), then additions. The edit is of the network's definition (a running network's
+ * definition may already hold changes for its next start; the form shows it); each step also
+ * goes to the running network where that one differs, in the same call. One libvirt refuses on
+ * the running network (e.g. its address is held there by a host added live only) is put in the
+ * definition alone and reported pending until the network restarts. Entries the running network
+ * has but its definition lacks (added live only) are left to it: a restart drops them.
+ */
+export async function editNetwork(rpc: RpcClient, net: NetworkFacts, e: NetworkEdit): Promise<NetworkEditResult> {
+  // Inactive or persistent: the definition; transient: only the running network exists.
+  const base = net.persistent ? net.defined : net.model;
+  const v4 = base.addresses.find((a) => a.family === 'ipv4');
+  if (!v4)
+    throw new AppError(
+      'invalid-input',
+      `Network "${e.name}" has no IPv4 subnet`,
+      'Only a network with an IPv4 address has a DHCP range and static hosts.',
+    );
+  const v4Index = base.addresses.indexOf(v4);
+  // The running network's IPv4 <ip> (the same place unless a restart is pending on the addresses themselves).
+  const live4 = net.active ? net.model.addresses.find((a) => a.family === 'ipv4' && a.address === v4.address) : undefined;
+  const hosts = e.hosts.map((h) => ({ ...h, mac: h.mac.toLowerCase() }));
+  const check = NetworkIpv4.safeParse({ address: v4.address, prefix: v4.prefix, ...(e.dhcp ? { dhcp: e.dhcp } : {}), hosts });
+  if (!check.success)
+    throw new AppError(
+      'invalid-input',
+      `Cannot change "${e.name}": ${check.error.issues.map((i) => `${i.path.join(' ')} ${i.message}`).join('; ')}`,
+      'Nothing was changed.',
+    );
+  const key = (h: { mac?: string; ip?: string; name?: string }) => JSON.stringify([h.mac?.toLowerCase(), h.ip, h.name ?? null]);
+  const before = v4.hosts.filter((h): h is DhcpHost => !!h.mac && !!h.ip);
+  const running = new Set((live4?.hosts ?? []).map(key));
+  const wanted = new Set(hosts.map(key));
+  const had = new Set(before.map(key));
+  const sameRange = (a?: { start: string; end: string } | null, b?: { start: string; end: string } | null) =>
+    (a?.start ?? null) === (b?.start ?? null) && (a?.end ?? null) === (b?.end ?? null);
+  const at = { parentIndex: v4Index, block: { family: 'ipv4' as const, address: v4.address } };
+  const range = (r: { start: string; end: string }, command: number, what: string, live: boolean): Step => ({
+    what,
+    section: NetworkUpdateSection.IP_DHCP_RANGE,
+    command,
+    ...at,
+    entry: { kind: 'range', range: r },
+    xml: buildDhcpRangeXml(r),
+    live,
+  });
+  const hostStep = (h: DhcpHost, command: number, what: string, live: boolean): Step => ({
+    what,
+    section: NetworkUpdateSection.IP_DHCP_HOST,
+    command,
+    ...at,
+    entry: { kind: 'host', host: h },
+    xml: buildDhcpHostXml(h),
+    live,
+  });
+  const removals: Step[] = [];
+  const additions: Step[] = [];
+  const { ADD_LAST, DELETE } = NetworkUpdateCommand;
+  if (!sameRange(v4.dhcp, e.dhcp) && v4.dhcp)
+    removals.push(range(v4.dhcp, DELETE, `DHCP range ${v4.dhcp.start}–${v4.dhcp.end} removed`, !!live4 && sameRange(live4.dhcp, v4.dhcp)));
+  for (const h of before)
+    if (!wanted.has(key(h))) removals.push(hostStep(h, DELETE, `static host ${h.mac} → ${h.ip} removed`, running.has(key(h))));
+  if (!sameRange(v4.dhcp, e.dhcp) && e.dhcp)
+    additions.push(range(e.dhcp, ADD_LAST, `DHCP range ${e.dhcp.start}–${e.dhcp.end}`, !!live4 && !sameRange(live4.dhcp, e.dhcp)));
+  for (const h of hosts)
+    if (!had.has(key(h))) additions.push(hostStep(h, ADD_LAST, `static host ${h.mac} → ${h.ip}`, !!live4 && !running.has(key(h))));
+  const out: NetworkEditResult = { live: [], pending: [], saved: [] };
+  const done = () => [...out.live, ...out.pending, ...out.saved];
+  for (const st of [...removals, ...additions]) {
+    const r = await applyStep(st, net, io(rpc, net)).catch((err: unknown) =>
+      explain(
+        `Cannot change "${e.name}" (${st.what})`,
+        done().length ? `Already done: ${done().join('; ')}. Look at the network again.` : 'Nothing was changed.',
+      )(err),
+    );
+    if (r.applied === 'pending') out.pending.push(`${st.what} (the running network refused it: ${r.reason})`);
+    else out[r.applied].push(st.what);
+  }
+  if (net.persistent && e.autostart !== net.autostart) {
+    await networkSetAutostart(rpc, net.ref, e.autostart).catch(
+      explain(`Cannot change autostart of "${e.name}"`, done().length ? `Already done: ${done().join('; ')}.` : 'Nothing was changed.'),
+    );
+    out[net.active ? 'live' : 'saved'].push(`autostart ${e.autostart ? 'on' : 'off'}`);
+  }
+  return out;
+}
