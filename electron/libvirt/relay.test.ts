@@ -1,4 +1,7 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
+import { BlockJobEvents } from '../services/snapshots/blockjobs';
 import { ErrorCode, LibvirtError } from './errors';
 import type { DomainEvent } from './events';
 import { type FakeRpc, fakeConnection, fakeRpc } from './fake-rpc';
@@ -310,5 +313,32 @@ describe('EventRelay: one registration per event and connection', () => {
     await relays.dispose();
     expect(relays.size).toBe(0);
     expect(current?.c.listeners()).toBe(0);
+  });
+
+  it('the relays of ended connections are garbage: neither EventRelays nor a feature that keeps a subscription per relay (BlockJobEvents) holds them', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const relays = new EventRelays();
+    const ids = { n: 1 };
+    let c = fakeConnection(client(ids));
+    const blockJobs = new BlockJobEvents((rpc) => (rpc === c.conn.rpc ? relays.of(c.conn) : null));
+    const gone: WeakRef<object>[] = [];
+    for (let i = 0; i < 5; i++) {
+      await blockJobs.ensure(c.conn.rpc);
+      gone.push(new WeakRef(relays.of(c.conn)), new WeakRef(c.conn));
+      c.close(i % 2 ? 'closed' : 'failed');
+      c = fakeConnection(client(ids));
+    }
+    await blockJobs.ensure(c.conn.rpc);
+    const live = new WeakRef(relays.of(c.conn));
+    for (let i = 0; i < 3; i++) {
+      await tick();
+      gc();
+    }
+    expect(gone.filter((r) => r.deref() !== undefined)).toHaveLength(0);
+    expect(live.deref()).toBeDefined();
+    expect(relays.size).toBe(1);
+    blockJobs.dispose();
+    await relays.dispose();
   });
 });

@@ -173,6 +173,7 @@ export class EventRelay {
   private readonly settling = new Map<string, Promise<void>>();
   private readonly resyncListeners = new Set<() => void>();
   private readonly errorListeners = new Set<(err: Error, key?: string) => void>();
+  private readonly closedListeners = new Set<() => void>();
   private offReconnect: (() => void) | null = null;
   private disposed = false;
 
@@ -251,18 +252,36 @@ export class EventRelay {
   }
 
   /**
+   * Told once when the relay is disposed (its connection ended): a feature that keeps something per
+   * relay (BlockJobEvents' subscription) lets go of it then. At once when it is closed already.
+   */
+  onClosed(fn: () => void): () => void {
+    if (this.disposed) {
+      fn();
+      return () => {};
+    }
+    this.closedListeners.add(fn);
+    return () => void this.closedListeners.delete(fn);
+  }
+
+  /**
    * Deregisters everything (best effort: the connection may be gone) and lets go of every
    * subscriber and listener, and of its hooks on the connection and its client.
    */
   async dispose(): Promise<void> {
-    this.disposed = true;
-    this.offReconnect?.();
-    this.offReconnect = null;
-    this.resyncListeners.clear();
-    this.errorListeners.clear();
-    for (const s of [...this.slots.values()]) {
-      s.subs.clear();
-      this.release(s);
+    if (!this.disposed) {
+      this.disposed = true;
+      this.offReconnect?.();
+      this.offReconnect = null;
+      this.resyncListeners.clear();
+      this.errorListeners.clear();
+      for (const s of [...this.slots.values()]) {
+        s.subs.clear();
+        this.release(s);
+      }
+      const closed = [...this.closedListeners];
+      this.closedListeners.clear();
+      callEach(closed, (fn) => fn(), 'a closed listener');
     }
     await Promise.allSettled([...this.settling.values()]);
   }

@@ -35,9 +35,14 @@ export class BlockJobEvents {
     if (!sub) {
       const s = relay.subscribe(blockJobChannel, (e) => this.dispatch(e));
       this.subs.set(relay, s);
+      // Its connection ended: let go of that relay (a host connected anew has another).
+      const offClosed = relay.onClosed(() => {
+        if (this.subs.get(relay) === s) this.subs.delete(relay);
+      });
       // Refused: the next ensure() tries again (meanwhile the progress reads follow the job).
       s.ready.catch(() => {
         if (this.subs.get(relay) === s) this.subs.delete(relay);
+        offClosed();
         s.off();
       });
       sub = s;
