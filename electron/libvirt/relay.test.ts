@@ -1,6 +1,10 @@
+import { EventEmitter } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
+import { EventHub } from '../core/events';
+import { DomainService } from '../services/domains';
+import type { HostManager } from '../services/hosts';
 import { BlockJobEvents } from '../services/snapshots/blockjobs';
 import { ErrorCode, LibvirtError } from './errors';
 import type { DomainEvent } from './events';
@@ -339,6 +343,42 @@ describe('EventRelay: one registration per event and connection', () => {
     expect(live.deref()).toBeDefined();
     expect(relays.size).toBe(1);
     blockJobs.dispose();
+    await relays.dispose();
+  });
+
+  it('the domain service follows the host onto each new connection: its events come from the new relay only, and it is told to read again', async () => {
+    const relays = new EventRelays();
+    const ids = { n: 1 };
+    const hosts = Object.assign(new EventEmitter(), { name: () => 'lab' }) as unknown as HostManager;
+    const hub = new EventHub();
+    const changed: string[] = [];
+    hub.on('domain.changed', (e) => changed.push(`${e.hostId} ${e.state ?? ''}`));
+    const domains = new DomainService(hosts, hub, relays);
+    const resyncs: string[] = [];
+    domains.onResync((h) => resyncs.push(h));
+    const conns: { c: ReturnType<typeof fakeConnection<FakeRpc>>; a: FakeRpc }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const prev = conns.at(-1);
+      if (prev && i % 2) {
+        hosts.emit('disconnected', 'h1'); // HostManager.close: 'disconnected', then the connection closes
+        prev.c.close('closed');
+      } else prev?.c.close('failed'); // gave up reconnecting: the service still on it until the next 'connected'
+      const a = client(ids);
+      const c = fakeConnection(a);
+      conns.push({ c, a });
+      hosts.emit('connected', 'h1', c.conn);
+      await tick();
+      await tick();
+    }
+    expect(relays.size).toBe(1);
+    expect(resyncs).toEqual(['h1', 'h1', 'h1', 'h1']); // after each connection's registrations
+    for (const { a } of conns) for (let id = 1; id < ids.n; id++) lifecycle(a, id); // STARTED on every id of every client
+    expect(changed).toEqual(['h1 running']);
+    for (const { c, a } of conns.slice(0, -1)) {
+      expect(c.listeners()).toBe(0);
+      expect(a.hooks()).toBe(0);
+    }
+    domains.dispose();
     await relays.dispose();
   });
 });

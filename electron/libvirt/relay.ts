@@ -7,6 +7,8 @@
 // when the last subscriber leaves. EventRelays hands out the one relay of each connection
 // (backend.ts makes one EventRelays, features get it through deps) and drops it when that
 // connection ends: a host connected anew is a new LibvirtConnection, with a relay of its own.
+// Over 400 lines: the channels (how each event id registers and decodes), the relay, the relays
+// per connection and the DomainEvents-shaped view are one mechanism, read together.
 
 import type { RpcClient } from './client';
 import type { ConnState, LibvirtConnection } from './connection';
