@@ -50,6 +50,17 @@ function counting(rpc: RpcClient): RpcClient {
   });
 }
 
+/** A new next boot of the throwaway VM (virsh define, a DEFINED event) with `max` vCPUs. */
+async function defineNextBoot(max: number): Promise<void> {
+  const next = (await virsh('A', ['dumpxml', '--inactive', name])).replace(
+    /<vcpu([^>]*)>\d+<\/vcpu>/,
+    `<vcpu placement='static' current='1'>${max}</vcpu>`,
+  );
+  const file = join(dir, `next${max}.xml`);
+  writeFileSync(file, next);
+  await virsh('A', ['define', file]);
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 't-proto-pend-'));
   A = await openHost('A');
@@ -100,13 +111,7 @@ describe('pending marks on host A, through the connection relay', () => {
     const from = reads.length;
     // A new definition (virsh define: DEFINED/UPDATED). A --config change through setvcpus sends no
     // event at all in libvirt 9.0; Vireo's own writes compare after the reply instead (pending.ts).
-    const next = (await virsh('A', ['dumpxml', '--inactive', name])).replace(
-      /<vcpu([^>]*)>\d+<\/vcpu>/,
-      "<vcpu placement='static' current='1'>2</vcpu>",
-    );
-    const nextFile = join(dir, 'next.xml');
-    writeFileSync(nextFile, next);
-    await virsh('A', ['define', nextFile]);
+    await defineNextBoot(2);
     await until(async () => (sent.some((e) => e.uuid === uuid && e.pending) ? true : undefined), 20_000, 50);
     expect((await pending.list('A')).uuids).toContain(uuid);
     const mine = reads.slice(from).filter((u) => u === uuid);
@@ -181,13 +186,7 @@ describe('pending marks on host A, through the connection relay', () => {
       link.channel?.destroy(); // as a network drop would
       await until(async () => (conn.state.status === 'connected' && resyncs === 1 ? true : undefined), 20_000, 50);
       // A new next boot: its DEFINED event comes on the new client's registration and marks the VM.
-      const next = (await virsh('A', ['dumpxml', '--inactive', name])).replace(
-        /<vcpu([^>]*)>\d+<\/vcpu>/,
-        "<vcpu placement='static' current='1'>3</vcpu>",
-      );
-      const file = join(dir, 'next3.xml');
-      writeFileSync(file, next);
-      await virsh('A', ['define', file]);
+      await defineNextBoot(3);
       await until(async () => (marks.some((e) => e.uuid === uuid && e.pending) ? true : undefined), 20_000, 50);
       expect((await svc.list('A')).uuids).toContain(uuid);
 
