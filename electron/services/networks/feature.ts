@@ -5,8 +5,9 @@ import { AppError } from '../../../shared/errors';
 import { UndoStack } from '../../core/undo';
 import type { RpcClient } from '../../libvirt/client';
 import type { LibvirtConnection } from '../../libvirt/connection';
-import { NetworkLifecycleEvent, networkEventDeregister, networkEventRegister, onNetworkLifecycle } from '../../libvirt/events';
+import { NetworkLifecycleEvent } from '../../libvirt/events';
 import { networkCreate, networkDefineXml, networkDestroy, networkSetAutostart, networkUndefine } from '../../libvirt/network';
+import { networkChannel } from '../../libvirt/relay';
 import { buildNetworkXml } from '../../xml/network';
 import type { Feature, ServiceDeps } from '../deps';
 import { checkDefine, leaseRows, refuseWhileInUse, vmIndex } from './checks';
@@ -85,38 +86,23 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
     return leaseRows(raw, net.model, vmIndex(hosts));
   }
 
-  // ---- network events, per connected host ----
+  // ---- network events, per connected host: through the connection's event relay (deps.relays), which
+  // registers the network lifecycle event once per connection, shares it with any other subscriber and
+  // registers it again on the new client after a reconnect.
   const detach = new Map<HostId, () => void>();
   function watch(hostId: HostId, conn: LibvirtConnection) {
     unwatch(hostId);
-    let ids = new Set<number>();
-    let unhook: (() => void) | null = null;
-    let stopped = false;
-    const attach = async (rpc: RpcClient) => {
-      unhook?.();
-      ids = new Set();
-      const early: { callbackId: number; name: string; event: number }[] = [];
-      let registering = true;
-      unhook = onNetworkLifecycle(rpc, (m) => {
-        const e = { callbackId: m.callbackId, name: m.net.name, event: m.event };
-        if (ids.has(e.callbackId)) changed(hostId, e.name, e.event === NetworkLifecycleEvent.UNDEFINED);
-        else if (registering) early.push(e);
-      });
-      const id = await networkEventRegister(rpc);
-      registering = false;
-      if (stopped) return void networkEventDeregister(rpc, id).catch(() => undefined);
-      ids.add(id);
-      for (const e of early) if (ids.has(e.callbackId)) changed(hostId, e.name, e.event === NetworkLifecycleEvent.UNDEFINED);
-    };
+    const relay = deps.relays.of(conn);
     const warn = (err: Error) => console.error(`[networks] events on ${deps.hosts.name(hostId)}: ${err.message}`);
-    const offReconnect = conn.onReconnected((rpc) => attach(rpc).catch(warn));
-    attach(conn.rpc).catch(warn);
+    // A refused registration (also one again after a reconnect) or a message that cannot be read is told here.
+    const offError = relay.onError((err, key) => {
+      if (key === networkChannel.key) warn(err);
+    });
+    const sub = relay.subscribe(networkChannel, (e) => changed(hostId, e.net.name, e.event === NetworkLifecycleEvent.UNDEFINED));
+    sub.ready.catch(() => {}); // told through onError
     detach.set(hostId, () => {
-      stopped = true;
-      offReconnect();
-      unhook?.();
-      const rpc = conn.rpc;
-      if (rpc.isOpen) for (const id of ids) void networkEventDeregister(rpc, id, { timeoutMs: 5_000 }).catch(() => undefined);
+      offError();
+      sub.off();
     });
   }
   function unwatch(hostId: HostId) {

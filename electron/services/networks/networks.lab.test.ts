@@ -1,14 +1,16 @@
 // The networks feature against lab host A's libvirt: define a NAT network with a static host (the
 // XML libvirt keeps, checked with virsh), the overlap refusal, a static DHCP host added and
-// removed live on the running network (dnsmasq not restarted: its pid stays), lifecycle events
-// from a change made with virsh, stop and delete; a network that cannot start is not left defined;
-// a routed network. Networks are n18-lab-* on 10.203.104.0/24 and 10.203.110.0/24.
+// removed live on the running network (dnsmasq not restarted: its pid stays), IPv6 static hosts
+// (live, and pending where the running network refuses), lifecycle events (through the connection's
+// event relay) from a change made with virsh, stop and delete; a network that cannot start is not left defined;
+// a routed network. Networks are n18-lab-* on 10.203.104.0/24, 10.203.110.0/24 and 10.203.117.0/24 + fd00:203:117::/64.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labSh } from '../../../e2e/lab/lab';
 import type { Events } from '../../../shared/api';
 import { EventHub } from '../../core/events';
 import { type OpenHost, openHost, until, virsh, virshStatus } from '../../libvirt/lab-fixture';
+import { EventRelays } from '../../libvirt/relay';
 import type { ServiceDeps } from '../deps';
 import { createNetworksFeature, type NetworksFeature } from './feature';
 
@@ -18,6 +20,8 @@ const H = 'lab-a';
 describe('networks feature (lab host A)', () => {
   let A: OpenHost;
   let f: NetworksFeature;
+  // The connection's event relay, as the app hands it to every feature.
+  const relays = new EventRelays();
   const seen: Events['network.changed'][] = [];
   beforeAll(async () => {
     A = await openHost('A');
@@ -31,10 +35,11 @@ describe('networks feature (lab host A)', () => {
       on: () => hosts,
       off: () => hosts,
     };
-    f = createNetworksFeature({ hosts, events } as unknown as ServiceDeps);
+    f = createNetworksFeature({ hosts, events, relays } as unknown as ServiceDeps);
   });
   afterAll(async () => {
     f?.dispose();
+    await relays.dispose();
     await virshStatus('A', ['net-destroy', NAME]);
     await virshStatus('A', ['net-undefine', NAME]);
     await A?.close();
