@@ -28,6 +28,12 @@ export interface JobContext<K extends JobKind = JobKind> {
   update(patch: JobUpdate<K>): void;
   /** Whether the job may be cancelled now (a migration past the point of no return may not). */
   setCancellable(on: boolean): void;
+  /**
+   * The work is past what a cancel can undo (a disk move's pivot that won a Cancel clicked just
+   * before): its outcome is reported as it is (succeeded or failed), not "canceled"; when a cancel
+   * did come, `note` is added to the last phase.
+   */
+  pastCancel(note: string): void;
 }
 
 export interface JobSpec<K extends JobKind = JobKind> {
@@ -57,6 +63,8 @@ interface Entry {
   full?: () => object;
   lastEmit: number;
   drop?: ReturnType<typeof setTimeout>;
+  /** Set by pastCancel: a cancel that came is noted, the outcome stands. */
+  tooLate?: string;
 }
 
 /** Merges a detail patch one level deep (so `{ figures: { a } }` keeps the other figures). */
@@ -128,14 +136,24 @@ export class JobManager {
         job.cancellable = on;
         this.emit(entry, true);
       },
+      pastCancel: (note) => {
+        if (job.status === 'running') entry.tooLate = note;
+      },
+    };
+    /** A cancel decides the label unless the work went past it (pastCancel): then the outcome stands, with the note. */
+    const canceled = (): boolean => {
+      if (!ac.signal.aborted) return false;
+      if (entry.tooLate === undefined) return true;
+      job.phase = `${job.phase} (${entry.tooLate})`;
+      return false;
     };
     const done = work(ctx).then(
       (value) => {
-        this.finish(entry, ac.signal.aborted ? 'canceled' : 'succeeded');
+        this.finish(entry, canceled() ? 'canceled' : 'succeeded');
         return value;
       },
       (err: unknown) => {
-        this.finish(entry, ac.signal.aborted ? 'canceled' : 'failed', err);
+        this.finish(entry, canceled() ? 'canceled' : 'failed', err);
         throw err;
       },
     );

@@ -31,26 +31,44 @@ interface Scenario {
   /** The fresh read of the live XML after the pivot fails. */
   liveUnreadable?: boolean;
   defineFails?: boolean;
+  /** Cancel is clicked as the copy becomes ready; its abort reaches libvirt after the pivot (and fails: no job any more). */
+  cancelRacesPivot?: boolean;
+}
+
+/** The test's Cancel, clicked from the fake (set by move() once the job exists), and its outcome. */
+interface Race {
+  cancel?: () => Promise<unknown>;
+  settled?: Promise<unknown>;
 }
 
 /** A host where vdb of `web` is copied to the pool `fast`, the pivot answering as `s` says. */
-function host(s: Scenario) {
+function host(s: Scenario, race: Race = {}) {
   const f = fakeRpc();
   let on: 'source' | 'copy' = 'source';
   let job: 'none' | 'copying' = 'none';
   let pivotSent = false;
+  let pivoted = () => {};
+  const afterPivot = new Promise<void>((r) => {
+    pivoted = r;
+  });
   f.answer(P.DOMAIN_LOOKUP_BY_UUID, () => ({ dom }));
   f.answer(P.DOMAIN_IS_ACTIVE, () => ({ active: 1 }));
   f.answer(P.DOMAIN_IS_PERSISTENT, () => ({ persistent: 1 }));
-  f.answer(P.DOMAIN_GET_XML_DESC, (a: { flags: number }) => {
-    if (s.liveUnreadable && pivotSent) throw new TimeoutError('lab-a', P.DOMAIN_GET_XML_DESC.proc, 0x20008086, 30_000);
+  f.answer(P.DOMAIN_GET_XML_DESC, async (a: { flags: number }) => {
+    if (s.liveUnreadable && pivotSent) {
+      await race.settled; // a racing cancel has aborted the job's signal by now
+      throw new TimeoutError('lab-a', P.DOMAIN_GET_XML_DESC.proc, 0x20008086, 30_000);
+    }
     if (a.flags & 2) return { xml: xmlOf(disk(SRC)) }; // INACTIVE: the next boot names the source
     const mirror = job === 'copying' ? `<mirror type='file' file='${COPY}' format='qcow2' job='copy' ready='yes'/>` : '';
     return { xml: xmlOf(disk(on === 'copy' ? COPY : SRC, mirror)) };
   });
-  f.answer(P.DOMAIN_GET_BLOCK_JOB_INFO, () =>
-    job === 'copying' ? { found: 1, type: 2, bandwidth: 0n, cur: 16n, end: 16n } : { found: 0, type: 0, bandwidth: 0n, cur: 0n, end: 0n },
-  );
+  f.answer(P.DOMAIN_GET_BLOCK_JOB_INFO, () => {
+    if (s.cancelRacesPivot && job === 'copying' && race.cancel && !race.settled) race.settled = race.cancel();
+    return job === 'copying'
+      ? { found: 1, type: 2, bandwidth: 0n, cur: 16n, end: 16n }
+      : { found: 0, type: 0, bandwidth: 0n, cur: 0n, end: 0n };
+  });
   const pool = (name: string) => ({ name, uuid: UUID });
   f.answer(P.STORAGE_VOL_LOOKUP_BY_PATH, (a: { path: string }) => ({ vol: { pool: 'default', name: 'data.qcow2', key: a.path } }));
   f.answer(P.STORAGE_VOL_GET_INFO, () => ({ type: 0, capacity: 16n * 1024n * 1024n, allocation: 0n }));
@@ -68,18 +86,24 @@ function host(s: Scenario) {
   f.answer(P.DOMAIN_BLOCK_COPY, () => {
     job = 'copying';
   });
-  f.answer(P.DOMAIN_BLOCK_JOB_ABORT, (a: { flags: number }) => {
+  f.answer(P.DOMAIN_BLOCK_JOB_ABORT, async (a: { flags: number }) => {
     if (!(a.flags & BlockJobAbortFlags.PIVOT)) {
+      if (s.cancelRacesPivot) {
+        await afterPivot; // the cancel's abort arrives after the pivot: libvirt's answer (lab-a, virsh blockjob --abort)
+        throw libvirtError(ErrorCode.INVALID_ARG, 'invalid argument: disk vdb does not have an active block job');
+      }
       job = 'none'; // libvirt's abort: the guest stays on its source
       return;
     }
     pivotSent = true;
+    pivoted();
     if (s.pivot === 'refused') throw libvirtError(ErrorCode.OPERATION_FAILED, "operation failed: block copy of 'vdb' failed in qemu");
     job = 'none';
     on = 'copy';
     if (s.pivot === 'switches, reply times out') throw new TimeoutError('lab-a', P.DOMAIN_BLOCK_JOB_ABORT.proc, 0x20008086, 30_000);
   });
-  f.answer(P.DOMAIN_DEFINE_XML_FLAGS, () => {
+  f.answer(P.DOMAIN_DEFINE_XML_FLAGS, async () => {
+    await race.settled; // the racing cancel has aborted the job's signal by now
     if (s.defineFails) throw libvirtError(ErrorCode.OPERATION_FAILED, 'operation failed: could not write the definition');
     return { dom };
   });
@@ -87,7 +111,8 @@ function host(s: Scenario) {
 }
 
 async function move(s: Scenario) {
-  const f = host(s);
+  const race: Race = {};
+  const f = host(s, race);
   const jobs = new JobManager(new EventHub());
   const blockEvents = { ensure: async () => {}, next: async () => null } as unknown as BlockJobEvents;
   const started = await startMoveDisk({ jobs, rpcOf: () => f.rpc, blockEvents }, 'A', UUID, {
@@ -95,6 +120,7 @@ async function move(s: Scenario) {
     pool: 'fast',
     deleteSource: false,
   });
+  race.cancel = () => jobs.cancel(started.id).catch((err: unknown) => err);
   for (let i = 0; i < 2000 && jobs.get(started.id).status === 'running'; i++) await new Promise((r) => setTimeout(r, 5));
   const job = jobs.get(started.id) as Job;
   const deleted = f.calls.filter((c) => c.proc === P.STORAGE_VOL_DELETE.proc).map((c) => (c.args as { vol: { key: string } }).vol.key);
@@ -102,7 +128,7 @@ async function move(s: Scenario) {
   const pivots = f.calls.filter(
     (c) => c.proc === P.DOMAIN_BLOCK_JOB_ABORT.proc && (c.args as { flags: number }).flags & BlockJobAbortFlags.PIVOT,
   );
-  return { job, deleted, defined, pivots };
+  return { job, deleted, defined, pivots, cancel: await race.settled };
 }
 
 describe('disk move past the pivot: the copy is deleted only while the guest is known to be on its source', () => {
@@ -147,5 +173,22 @@ describe('disk move past the pivot: the copy is deleted only while the guest is 
       `vdb moved to fast: the guest runs on ${COPY}, but its next boot still names ${SRC} (operation failed: could not write the definition)`,
     );
     expect(r.job.error?.hint).toMatch(/^To finish: point vdb of the next boot at it/);
+  });
+
+  it('Cancel clicked just before a pivot that wins: the job is done (not "canceled"), says the cancel came too late; the copy kept', async () => {
+    const r = await move({ pivot: 'switches', cancelRacesPivot: true });
+    expect(r.cancel).toMatchObject({ message: expect.stringMatching(/does not have an active block job/) }); // the cancel did run
+    expect(r.job.status).toBe('succeeded');
+    expect(r.job.phase).toBe('vdb is in fast (the cancel came too late: vdb had already switched to the copy)');
+    expect(r.deleted).toEqual([]);
+    expect(r.defined[0]).toContain(`file="${COPY}"`);
+  });
+
+  it('Cancel races a pivot whose outcome is not known: the job fails with what to check, not "canceled"', async () => {
+    const r = await move({ pivot: 'switches, reply times out', liveUnreadable: true, cancelRacesPivot: true });
+    expect(r.cancel).toBeDefined();
+    expect(r.job.status).toBe('failed');
+    expect(r.job.error?.code).toBe(UNKNOWN_CODE);
+    expect(r.deleted).toEqual([]);
   });
 });

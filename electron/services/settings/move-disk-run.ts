@@ -185,6 +185,12 @@ async function runMove(
     const outcome = pivotOutcome(sent, await readLive(() => deps.rpcOf(hostId), dom));
     if (outcome.kind === 'on-source') throw outcome.error; // the undo ends the copy job, then deletes the copy
     undo.commit(); // moved, or not known: the copy is never deleted from here on
+    // A Cancel clicked just before the pivot lost to it: the job says what happened, not "canceled".
+    ctx.pastCancel(
+      outcome.kind === 'moved'
+        ? `the cancel came too late: ${plan.target} had already switched to the copy`
+        : `the cancel came too late: the pivot of ${plan.target} had been sent`,
+    );
     if (outcome.kind === 'unknown') throw outcome.error;
     await finishMove(rpc, dom, plan, sent, ctx);
   } catch (err) {
