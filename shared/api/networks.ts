@@ -1,4 +1,8 @@
-/** Virtual networks and their DHCP leases (issue 18): its value types, schemas, requests and events. */
+/**
+ * Virtual networks and their DHCP leases (issue 18): its value types, schemas, requests and events.
+ * Over 400 lines on purpose: the rules the form and the backend share (subnets, ranges, overlaps,
+ * static hosts of both families) stay next to the schemas they refine.
+ */
 import { z } from 'zod';
 import {
   BridgeName,

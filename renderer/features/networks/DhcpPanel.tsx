@@ -35,7 +35,8 @@ function AddStaticHost({
   pending,
 }: {
   addresses: readonly NetworkAddress[];
-  onAdd(h: StaticHost): void;
+  /** `added`: called once libvirt took it (the fields are emptied then; kept on a failure). */
+  onAdd(h: StaticHost, added: () => void): void;
   pending: boolean;
 }) {
   const families = (['ipv4', 'ipv6'] as const).filter((f) => staticHostBlock(addresses, f) >= 0);
@@ -76,7 +77,11 @@ function AddStaticHost({
       onSubmit={(e) => {
         e.preventDefault();
         setTried(true);
-        if (parsed.success && issues.length === 0) onAdd(parsed.data);
+        if (parsed.success && issues.length === 0)
+          onAdd(parsed.data, () => {
+            setD({ mac: '', ip: '', name: '', id: '' });
+            setTried(false);
+          });
       }}
     >
       {families.length > 1 && (
@@ -220,7 +225,7 @@ export function DhcpPanel({ hostId, net }: { hostId: string; net: NetworkInfo })
       <AddStaticHost
         addresses={net.nextAddresses ?? net.addresses}
         pending={write.isPending && write.variables?.op === 'add'}
-        onAdd={(host) => write.mutate({ name: net.name, op: 'add', host })}
+        onAdd={(host, added) => write.mutate({ name: net.name, op: 'add', host }, { onSuccess: added })}
       />
       <Text size="sm" fw={500}>
         Leases
