@@ -319,7 +319,7 @@ export async function deleteByBlockJobs(
   await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, plan.snapshot), { flags: SnapshotDeleteFlags.METADATA_ONLY });
   progress({
     phase: plan.discards.length
-      ? `removing what the revert discarded: ${plan.discards.map((d) => d.overlay).join(', ')}`
+      ? `removing what the revert discarded: ${[...plan.discards.map((d) => d.overlay), ...(plan.revertOverlays ?? [])].join(', ')}`
       : 'removing the merged files',
     progress: 1,
   });

@@ -55,6 +55,8 @@ export interface SnapshotFacts {
   managedSave: boolean;
   /** Images other VMs on the host use (their disks and backing chains): path → VM names. */
   otherUsers: Record<string, string[]>;
+  /** `otherUsers` also holds the running VMs' next-boot definitions (read on the delete path, every one read). */
+  otherUsersNextBoot?: boolean;
   /**
    * Memory state files other VMs' snapshots on the host name: path → “VM (snapshot “s”)”. Such a
    * file is never removed with this VM's snapshots. Absent in fixtures captured before it existed.
@@ -91,30 +93,46 @@ export interface ReadFactsOptions {
    * delete path); the Snapshots tab's list passes its cache (MemoryUsersCache).
    */
   memoryUsers?: (rpc: RpcClient, except: string) => Promise<Record<string, string[]>>;
+  /** Read the running VMs' next-boot definitions too (a delete that may remove an overlay Vireo's revert made). */
+  nextBoot?: boolean;
 }
 
-/** Images other VMs on the host use (their disks and backing chains): path → VM names; the VMs read in parallel. */
-async function readOtherUsers(rpc: RpcClient, except: string): Promise<Record<string, string[]>> {
+/**
+ * Images other VMs on the host use (their disks and backing chains): path → VM names; the VMs read
+ * in parallel. `nextBoot`: a running VM's persistent definition too; `complete` says every one was read.
+ */
+async function readOtherUsers(
+  rpc: RpcClient,
+  except: string,
+  nextBoot: boolean,
+): Promise<{ users: Record<string, string[]>; complete: boolean }> {
   const others = (await domainListAll(rpc)).filter((d) => d.uuid !== except);
-  const models = await mapLimit(
-    others,
-    8,
-    (d) =>
-      domainGetXmlDesc(rpc, d)
-        .then(parseDomain)
-        .catch(() => null), // gone meanwhile
-  );
-  const otherUsers: Record<string, string[]> = {};
-  for (const [i, m] of models.entries()) {
-    for (const d of m?.disks ?? []) {
+  let complete = true;
+  const models = await mapLimit(others, 8, async (d) => {
+    const live = await domainGetXmlDesc(rpc, d)
+      .then(parseDomain)
+      .catch(() => null); // gone meanwhile
+    if (!nextBoot || !live || d.id < 0) return live ? [live] : [];
+    const persistent = await domainGetXmlDesc(rpc, d, { flags: DomainXmlFlags.INACTIVE })
+      .then(parseDomain)
+      .catch((err: unknown) => {
+        if (!isLibvirtError(err, ErrorCode.NO_DOMAIN)) complete = false;
+        return null;
+      });
+    return persistent ? [live, persistent] : [live];
+  });
+  const users: Record<string, string[]> = {};
+  for (const [i, ms] of models.entries()) {
+    const name = others[i]?.name ?? '';
+    for (const d of ms.flatMap((m) => m.disks)) {
       for (const p of [d.path, ...d.backingChain.map((b) => b.path)]) {
         if (!p) continue;
-        otherUsers[p] ??= [];
-        otherUsers[p].push(others[i]?.name ?? '');
+        users[p] ??= [];
+        if (!users[p].includes(name)) users[p].push(name);
       }
     }
   }
-  return otherUsers;
+  return { users, complete };
 }
 
 export async function readSnapshotFacts(
@@ -139,10 +157,11 @@ export async function readSnapshotFacts(
     }),
   );
   snapshots.sort((a, b) => a.model.creationTime - b.model.creationTime || a.model.name.localeCompare(b.model.name));
-  const [otherUsers, memoryFileUsers] = await Promise.all([
-    readOtherUsers(rpc, dom.uuid),
+  const [others, memoryFileUsers] = await Promise.all([
+    readOtherUsers(rpc, dom.uuid, !!o.nextBoot),
     (o.memoryUsers ?? readMemoryFileUsers)(rpc, dom.uuid),
   ]);
+  const otherUsers = others.users;
   const domain = parseDomain(liveXml);
   const { files, filesScanned, pools, diskPools } = await readFiles(rpc, domain, snapshots);
   return {
@@ -156,6 +175,7 @@ export async function readSnapshotFacts(
       current,
       managedSave,
       otherUsers,
+      ...(o.nextBoot && others.complete ? { otherUsersNextBoot: true } : {}),
       memoryFileUsers,
       files,
       filesScanned,

@@ -87,7 +87,8 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
         try {
           let rpc = await deps.hosts.ready(a.hostId, 60_000);
           for (const [i, n] of a.steps.entries()) {
-            const { dom, facts } = await readSnapshotFacts(rpc, a.uuid);
+            // Other VMs' next boots too: a revert overlay of the branch may go once nothing names it.
+            const { dom, facts } = await readSnapshotFacts(rpc, a.uuid, { nextBoot: true });
             const plan = planDeleteByBlockJobs(chainFactsOf(facts), n);
             const r = await deleteByBlockJobs(
               rpc,

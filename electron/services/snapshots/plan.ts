@@ -33,7 +33,13 @@ export interface ChainFacts {
     disks: { target: string; overlay: string; image: string }[];
     /** Its memory state's file (external with memory): read by nothing else, it goes with the snapshot. */
     memory?: string;
+    /** Every file its saved definition and its disks name (also disks it left out); absent: not known. */
+    files?: string[];
   }[];
+  /** Files the VM's persistent definition (its next boot) names; absent: not read (no revert overlay is removed then). */
+  inactive?: string[];
+  /** `otherUsers` holds other VMs' next-boot definitions too (read on the delete path); else no revert overlay is removed. */
+  otherUsersComplete?: boolean;
   /** Images other VMs use: path → their names. */
   otherUsers: Record<string, string[]>;
   /** Memory state files other VMs' snapshots name: path → who (“VM (snapshot “s”)”). */
@@ -69,7 +75,12 @@ export interface DeletePlan {
   removeFiles: string[];
   /** Files of the snapshot that stay because something else names them (a memory state another snapshot names too). */
   keptFiles?: { file: string; why: string }[];
+  /** Overlays Vireo's own revert made for the branch deleted, which nothing names any more (also in removeFiles). */
+  revertOverlays?: string[];
 }
+
+/** The fresh overlay Vireo's revert makes (planRevertExternal): `<image stem>.<snapshot>-revert-<stamp>.qcow2`. */
+export const REVERT_OVERLAY = /\.[^/]+-revert-[0-9a-z]+\.qcow2$/;
 
 /** What removeFiles did not remove, and why. */
 export interface Removal {
@@ -150,12 +161,18 @@ export function chainFactsOf(f: SnapshotFacts): ChainFacts {
         ...(model.parent ? { parent: model.parent } : {}),
         kind: kindOf(model),
         ...(model.memory === 'external' && model.memoryFile ? { memory: model.memoryFile } : {}),
+        files: [
+          ...(model.domain?.disks ?? []).flatMap((d) => (d.path ? [d.path] : [])),
+          ...model.disks.flatMap((d) => (d.file ? [d.file] : [])),
+        ],
         disks: model.disks
           .filter((d) => d.snapshot === 'external' && d.file)
           .map((d) => ({ target: d.name, overlay: d.file as string, image: images.get(d.name) ?? '' })),
       };
     }),
     otherUsers: f.otherUsers,
+    ...(f.otherUsersNextBoot ? { otherUsersComplete: true } : {}),
+    inactive: f.inactive.disks.flatMap((d) => (d.path ? [d.path, ...d.backingChain.flatMap((b) => (b.path ? [b.path] : []))] : [])),
     ...(f.memoryFileUsers ? { memoryUsers: f.memoryFileUsers } : {}),
     // Only a whole reading of the pools tells that nothing else is built on a layer.
     ...(f.files && f.filesScanned !== false ? { backing } : {}),
@@ -181,6 +198,8 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
   const moves = new Map<string, Record<string, string>>();
   const removeFiles: string[] = [];
   const discards: DeletePlan['discards'] = [];
+  /** The images under discarded overlays: one may be the overlay a revert of Vireo's made for this branch. */
+  const under: string[] = [];
   for (const d of s.disks) {
     const chain = c.disks.find((x) => x.target === d.target)?.chain ?? [];
     const at = chain.indexOf(d.overlay);
@@ -188,6 +207,7 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
       // Reverted away from: the overlay holds the discarded state. It goes when nothing reads it.
       discards.push({ target: d.target, overlay: discardable(c, kept, name, d) });
       removeFiles.push(d.overlay);
+      if (d.image) under.push(d.image);
       continue;
     }
     if (chain[at + 1] !== d.image)
@@ -238,6 +258,13 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
   if (merges.length && !c.running)
     return refuse('Block jobs need the VM running', 'Start the VM, or delete through libvirt (which merges offline).');
   const keptFiles: { file: string; why: string }[] = [];
+  const revertOverlays: string[] = [];
+  for (const b of new Set(under)) {
+    const fate = revertOverlayFate(c, kept, b, removeFiles);
+    if (fate === 'remove') revertOverlays.push(b);
+    else if (fate) keptFiles.push({ file: b, why: fate });
+  }
+  removeFiles.push(...revertOverlays);
   if (s.memory) {
     const holders = memoryFileHolders(c, s.memory, [name]);
     if (holders.length) keptFiles.push({ file: s.memory, why: `also the memory state of ${holders.join(', ')}` });
@@ -250,7 +277,36 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
     redefine: [...moves].map(([n, m]) => ({ name: n, moves: m })),
     removeFiles,
     ...(keptFiles.length ? { keptFiles } : {}),
+    ...(revertOverlays.length ? { revertOverlays } : {}),
   };
+}
+
+/**
+ * `file`, the image under an overlay this delete discards: when it is an overlay Vireo's revert
+ * made ('remove') that nothing names any more — not the VM's chain or next boot, no kept snapshot,
+ * no other VM (live or next boot), no file built on it but those removed with it. null: not such
+ * an overlay, or something names it. A reason (kept, said in the job): Vireo could not read all
+ * of that.
+ */
+function revertOverlayFate(
+  c: ChainFacts,
+  kept: ChainFacts['snapshots'],
+  file: string,
+  removing: readonly string[],
+): 'remove' | string | null {
+  if (!REVERT_OVERLAY.test(file)) return null;
+  if (c.disks.some((d) => d.chain.includes(file)) || c.inactive?.includes(file)) return null;
+  if (kept.some((k) => k.files?.includes(file) || k.disks.some((kd) => kd.image === file || kd.overlay === file))) return null;
+  if (c.otherUsers[file]?.length) return null;
+  if (c.backing && Object.entries(c.backing).some(([f, b]) => b === file && !removing.includes(f))) return null;
+  const unread = [
+    c.inactive ? '' : "the VM's next-boot definition",
+    c.otherUsersComplete ? '' : "other VMs' next-boot definitions",
+    c.backing ? '' : 'which files are built on it',
+    kept.every((k) => k.files) ? '' : "every snapshot's saved definition",
+  ].filter(Boolean);
+  if (unread.length) return `the overlay Vireo's revert made for this branch, kept: Vireo could not read ${unread.join(', ')}`;
+  return 'remove';
 }
 
 /** An overlay off the VM's chain may be dropped when no kept snapshot and no other VM reads it; else a refusal naming who does. */
@@ -318,6 +374,8 @@ export function applyPlan(c: ChainFacts, plan: DeletePlan): ChainFacts {
           ...(parent ? { parent } : {}),
           kind: s.kind,
           ...(s.memory ? { memory: s.memory } : {}),
+          // the moved images too (the old names stay: a revert overlay is kept rather than removed on a doubt)
+          ...(s.files ? { files: [...s.files, ...Object.values(moves)] } : {}),
           disks: s.disks.map((d) => ({ ...d, image: moves[d.target] ?? d.image })),
         };
       }),

@@ -32,9 +32,10 @@ afterAll(async () => {
   await f?.backend.close();
 }, 60_000);
 
-/** VIREO_CAPTURE=1: the facts at this point become a fixture of the pure tests (fixtures/NAME.json). */
+/** VIREO_CAPTURE=1 (or =NAME,…: those only): the facts at this point become a fixture of the pure tests (fixtures/NAME.json). */
 async function capture(fixture: string): Promise<void> {
-  if (!process.env.VIREO_CAPTURE) return;
+  const want = process.env.VIREO_CAPTURE;
+  if (!want || (want !== '1' && !want.split(',').includes(fixture))) return;
   const { facts } = await readSnapshotFacts(f.backend.hosts.connection(f.A).rpc, vm.uuid);
   mkdirSync(FIXTURES, { recursive: true });
   writeFileSync(join(FIXTURES, `${fixture}.json`), `${JSON.stringify(facts, null, 1)}\n`);
@@ -143,5 +144,23 @@ describe('snapshots on libvirt 9.0', () => {
     expect(live).toContain(`<source file='${vm.disk}'`);
     expect((await list()).snapshots[0]?.disks[0]).toMatchObject({ image: vm.disk });
     expect((await list()).snapshots.find((x) => x.name === 'e1')?.current).toBe(true);
+
+    // A branch on that fresh overlay, left by reverting to e1 again, then deleted: the overlay the
+    // first revert made goes with it (nothing names it any more); the VM stays on the second one's.
+    const first = /file='([^']*e1-revert-[0-9a-z]+\.qcow2)'/.exec(live)?.[1] ?? '';
+    await f.call('snapshots.create', { hostId: f.A, uuid: vm.uuid, name: 'e2', description: '', kind: 'external', quiesce: false });
+    await f.call('snapshots.revert', { hostId: f.A, uuid: vm.uuid, name: 'e1' });
+    await capture('revert-branch');
+    const again = await virshOn('A', ['dumpxml', '--inactive', name]);
+    const second = /file='([^']*e1-revert-[0-9a-z]+\.qcow2)'/.exec(again)?.[1] ?? '';
+    expect(second).not.toBe(first);
+    const job = await f.call('snapshots.delete', { hostId: f.A, uuid: vm.uuid, name: 'e2', method: 'blockjobs' });
+    const done = await jobEnd(f.backend, job.id, 30_000);
+    expect(done.status, done.error?.message).toBe('succeeded');
+    await virshOn('A', ['pool-refresh', 'default']);
+    const vols = await virshOn('A', ['vol-list', 'default']);
+    expect(vols).not.toContain(first);
+    expect(vols).toContain(second);
+    expect(vols.split(/\s+/).filter((v) => v.startsWith(`${name}.`) && /\.e2$/.test(v))).toEqual([]);
   }, 90_000);
 });

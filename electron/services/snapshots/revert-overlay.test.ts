@@ -1,0 +1,75 @@
+/**
+ * The fresh overlay Vireo's revert made for a branch goes when that branch is deleted and nothing
+ * names it any more; a file anything names stays, and a doubt keeps it (said in the job). From
+ * the facts captured in the lab (fixtures/revert-branch.json, snapshots.lab.test.ts): e1 taken,
+ * reverted to by Vireo (overlay R1 = <disk>.e1-revert-….qcow2), e2 taken on R1, reverted to e1
+ * again (the VM, shut off, now on R2): e2 is the branch left, its image is R1.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SnapshotFacts } from './facts';
+import { fixture, snapshotOf } from './facts.fixture';
+import { chainFactsOf, planDeleteByBlockJobs, REVERT_OVERLAY } from './plan';
+
+const captured = fixture('revert-branch');
+/** As the delete path reads it: other VMs' next-boot definitions read too (readSnapshotFacts nextBoot). */
+const branch: SnapshotFacts = { ...captured, otherUsersNextBoot: true };
+const e2 = snapshotOf(branch, 'e2').model;
+const r1 = e2.domain?.disks.find((d) => d.target === 'vda')?.path ?? '';
+const e2Overlay = e2.disks.find((d) => d.name === 'vda')?.file ?? '';
+const r2 = branch.domain.disks.find((d) => d.target === 'vda')?.path ?? '';
+const plan = (f: SnapshotFacts) => planDeleteByBlockJobs(chainFactsOf(f), 'e2');
+
+describe("the overlay Vireo's revert made for a branch, when the branch is deleted", () => {
+  it('captured: e2 (reverted away) sits on R1, the VM on R2; deleting e2 removes its overlay and R1, keeps R2', () => {
+    expect(r1).toMatch(REVERT_OVERLAY);
+    expect(r2).toMatch(REVERT_OVERLAY);
+    expect(r2).not.toBe(r1);
+    const p = plan(branch);
+    expect(p.merges).toEqual([]);
+    expect(p.revertOverlays).toEqual([r1]);
+    expect(p.removeFiles).toEqual([e2Overlay, r1]);
+    expect(p.removeFiles).not.toContain(r2);
+    expect(p.keptFiles).toBeUndefined();
+  });
+
+  it('stays when anything names it: the VM’s next boot, another VM (live or next boot), a kept snapshot, a file built on it', () => {
+    const inactive = { ...branch, inactive: { ...branch.inactive, disks: branch.inactive.disks.map((d) => ({ ...d, path: r1 })) } };
+    const otherVm = { ...branch, otherUsers: { ...branch.otherUsers, [r1]: ['web'] } };
+    // e1's saved definition also names R1 (as a disk e1 left out, say)
+    const e1 = snapshotOf(branch, 'e1');
+    const vda = e1.model.domain?.disks[0];
+    if (!e1.model.domain || !vda) throw new Error('e1 has no saved disk');
+    const withR1 = { ...e1.model, domain: { ...e1.model.domain, disks: [...e1.model.domain.disks, { ...vda, target: 'vdb', path: r1 }] } };
+    const kept: SnapshotFacts = {
+      ...branch,
+      snapshots: branch.snapshots.map((s) => (s.model.name === 'e1' ? { ...e1, model: withR1 } : s)),
+    };
+    const built = { ...branch, files: { ...branch.files, '/srv/clone.qcow2': { allocation: 1, backing: r1 } } };
+    for (const f of [inactive, otherVm, kept, built]) {
+      const p = plan(f);
+      expect(p.removeFiles).toEqual([e2Overlay]);
+      expect(p.revertOverlays).toBeUndefined();
+    }
+  });
+
+  it('a doubt keeps it, and the job says why: other VMs’ next boots or the pool’s files not read', () => {
+    const notRead = plan(captured); // the list's facts: other VMs' next boots not read
+    expect(notRead.removeFiles).toEqual([e2Overlay]);
+    expect(notRead.keptFiles).toEqual([
+      { file: r1, why: "the overlay Vireo's revert made for this branch, kept: Vireo could not read other VMs' next-boot definitions" },
+    ]);
+    const noNextBoot = plan({ ...branch, inactive: { ...branch.inactive, disks: [] } });
+    expect(noNextBoot.revertOverlays).toEqual([r1]); // an empty next boot names nothing: still removed
+    const c = chainFactsOf(branch);
+    delete c.inactive;
+    expect(planDeleteByBlockJobs(c, 'e2').keptFiles?.[0]?.why).toMatch(/could not read the VM's next-boot definition$/);
+  });
+
+  it('a file not named like a revert overlay (a base someone made) is never removed', () => {
+    const renamed = r1.replace(/-revert-/, '-kept-');
+    const f: SnapshotFacts = JSON.parse(JSON.stringify(branch).split(r1).join(renamed));
+    const p = plan(f);
+    expect(p.removeFiles).toEqual([e2Overlay]);
+    expect(p.keptFiles).toBeUndefined();
+  });
+});
