@@ -342,6 +342,10 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
     await expect(tab.staticHostAt(ip)).toHaveCount(0);
   }
   for (const x of await dumps()) expect(x).not.toMatch(/<host [^>]*ip='fd00:203:107::[12]0'/);
+  // Back to the IPv4 subnet: the form asks for a MAC again, not a DUID.
+  await tab.dhcp.getByTestId('dhcp-add-family-ipv4').check();
+  await expect(tab.dhcp.getByTestId('dhcp-add-mac')).toBeVisible();
+  await expect(tab.dhcp.getByTestId('dhcp-add-id')).toHaveCount(0);
 
   // IPv6: a wrong address and a DHCPv6 range outside the subnet are named at their fields; then an
   // isolated network with an IPv6 subnet and DHCPv6 range, defined only (not started).
