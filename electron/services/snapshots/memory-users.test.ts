@@ -10,11 +10,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HostId } from '../../../shared/api/common';
-import type { DomainEvent } from '../../libvirt/events';
 import { fakeRpc } from '../../libvirt/fake-rpc';
 import * as P from '../../libvirt/gen/remote_protocol.gen';
 import type { DomainRef } from '../../libvirt/protocol';
-import type { DomainEventSource } from '../domain-event-source';
+import { fakeDomainEvents } from '../domain-event-source.fixture';
 import { fixture, snapshotOf } from './facts.fixture';
 import { MemoryUsersCache, readMemoryFileUsers } from './memory-users';
 
@@ -55,31 +54,6 @@ function host() {
   return { f, doms, names, most: () => most };
 }
 
-function events() {
-  const on = new Set<(h: HostId, e: DomainEvent) => void>();
-  const resync = new Set<(h: HostId) => void>();
-  const source: DomainEventSource = {
-    onDomainEvent: (fn) => {
-      on.add(fn);
-      return () => void on.delete(fn);
-    },
-    onResync: (fn) => {
-      resync.add(fn);
-      return () => void resync.delete(fn);
-    },
-  };
-  return {
-    source,
-    /** lifecycle "Suspended Paused", as a memory snapshot of the VM sends it */
-    suspended: (domain: DomainRef) => {
-      for (const fn of on) fn(HOST, { kind: 'lifecycle', domain, event: 3, detail: 0, eventName: 'SUSPENDED', detailName: 'PAUSED' });
-    },
-    resync: () => {
-      for (const fn of resync) fn(HOST);
-    },
-  };
-}
-
 describe('memory files of other VMs’ snapshots (the Snapshots tab’s refresh)', () => {
   it('fresh: every VM with snapshots read, in parallel; the VM itself left out', async () => {
     const h = host();
@@ -95,8 +69,11 @@ describe('memory files of other VMs’ snapshots (the Snapshots tab’s refresh)
 
   it('cached: a refresh costs 1 call; after an event of one VM, 4; after Vireo’s own write, 4; after a reconnect, all again', async () => {
     const h = host();
-    const ev = events();
+    const ev = fakeDomainEvents(HOST);
     const cache = new MemoryUsersCache(ev.source);
+    /** lifecycle "Suspended Paused", as a memory snapshot of the VM sends it */
+    const suspended = (domain: DomainRef) =>
+      ev.fire({ kind: 'lifecycle', domain, event: 3, detail: 0, eventName: 'SUSPENDED', detailName: 'PAUSED' });
     const self = h.doms[0]?.uuid ?? '';
     const vm7 = h.doms[7] as DomainRef;
     const refresh = async () => {
@@ -112,7 +89,7 @@ describe('memory files of other VMs’ snapshots (the Snapshots tab’s refresh)
     // virsh took a memory snapshot m3 of vm07: its lifecycle events mark it, the next refresh sees m3's file
     h.names.get(vm7.uuid)?.push('m3');
     expect((await refresh()).users['/pool/vm07.m3.mem']).toBeUndefined(); // no event yet: the cache holds
-    ev.suspended(vm7);
+    suspended(vm7);
     const afterEvent = await refresh();
     expect(afterEvent.calls).toBe(1 + 4);
     expect(afterEvent.users['/pool/vm07.m3.mem']).toEqual(['vm07 (snapshot “m3”)']);
@@ -128,11 +105,12 @@ describe('memory files of other VMs’ snapshots (the Snapshots tab’s refresh)
     expect((await refresh()).calls).toBe(1 + (VMS - 1) * 3);
     expect(h.most()).toBeGreaterThan(1);
     cache.dispose();
+    expect(ev.listeners()).toBe(0);
   });
 
   it('a VM no longer listed with snapshots drops out; without an event source every refresh reads everything', async () => {
     const h = host();
-    const cache = new MemoryUsersCache(events().source);
+    const cache = new MemoryUsersCache(fakeDomainEvents(HOST).source);
     await cache.read(h.f.rpc, HOST, '');
     h.doms.splice(3, 1);
     const users = await cache.read(h.f.rpc, HOST, '');
