@@ -257,9 +257,13 @@ test('snapshots: internal and external made, reverted and deleted through the UI
     await expect(tab.row('s5').getByTestId('snapshot-current')).toHaveText('you are here');
     await expect(tab.root.getByTestId('snapshot-current')).toHaveCount(1);
 
-    // s3 (the branch reverted away from) with its child s4: their overlays and s3's memory file removed, no merge
+    // s3 (the branch reverted away from) with its child s4: their overlays and s3's memory file removed, no merge,
+    // and the overlay Vireo's revert to s1 made for that branch (s3 was taken on it; nothing names it any more)
+    const s1Revert = (vols: string[]) => vols.filter((v) => v.includes(name) && /\.s1-revert-[0-9a-z]+\.qcow2$/.test(v));
+    expect(s1Revert(await poolVolumes())).not.toEqual([]);
     await tab.delete('s3', undefined, { children: ['s4'], revertedAway: true });
     expect(await tab.tree()).toEqual(['s1:0', 's2:1', 's5:2']);
+    expect(s1Revert(await poolVolumes())).toEqual([]);
     // s2 alone (reverted away from; s5 grew from its data): s5 moves up under s1
     await tab.delete('s2', undefined, { revertedAway: true });
     expect(await tab.tree()).toEqual(['s1:0', 's5:1']);
