@@ -52,8 +52,9 @@ async function removePool(name: string): Promise<void> {
 const bench: Bench = {
   name: 'storage-ops',
   unit: 'ms',
-  // The lab machine is shared and loaded: more runs for a steadier median.
-  runs: 9,
+  // A run is ~30-60 ms and the spread between runs (QEMU's qemu-img on a shared 2-core machine)
+  // is larger than the difference measured: 21 runs per side for a steadier median.
+  runs: 21,
   baselineLabel: 'virsh pool-define-as, pool-build, pool-start, vol-create-as, vol-resize, vol-delete (interactive, connected)',
   async setup() {
     const c = await openHost('A');
