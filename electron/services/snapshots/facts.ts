@@ -3,6 +3,7 @@
  * snapshot operation's reading side). Plain data: captured in the lab as JSON fixtures for the
  * pure tests.
  */
+import { AppError } from '../../../shared/errors';
 import type { RpcClient } from '../../libvirt/client';
 import { domainGetState, domainGetXmlDesc, domainListAll, domainLookupByUuid } from '../../libvirt/domain';
 import { ErrorCode, isLibvirtError } from '../../libvirt/errors';
@@ -101,7 +102,7 @@ export interface ReadFactsOptions {
  * Images other VMs on the host use (their disks and backing chains): path → VM names; the VMs read
  * in parallel. `nextBoot`: a running VM's persistent definition too; `complete` says every one was read.
  */
-async function readOtherUsers(
+export async function readOtherUsers(
   rpc: RpcClient,
   except: string,
   nextBoot: boolean,
@@ -109,9 +110,18 @@ async function readOtherUsers(
   const others = (await domainListAll(rpc)).filter((d) => d.uuid !== except);
   let complete = true;
   const models = await mapLimit(others, 8, async (d) => {
+    // Only libvirt's "no domain" means gone: any other failure (a timeout, a dropped link) is not
+    // "uses nothing" — the operation fails and nothing is changed or removed.
     const live = await domainGetXmlDesc(rpc, d)
       .then(parseDomain)
-      .catch(() => null); // gone meanwhile
+      .catch((err: unknown) => {
+        if (isLibvirtError(err, ErrorCode.NO_DOMAIN)) return null;
+        throw new AppError(
+          'libvirt',
+          `Could not read the disks of ${d.name} to check which files it uses: ${err instanceof Error ? err.message : String(err)}`,
+          { cause: err, hint: 'Nothing was changed. Try again; if it persists, check that VM with `virsh dumpxml`.' },
+        );
+      });
     if (!nextBoot || !live || d.id < 0) return live ? [live] : [];
     const persistent = await domainGetXmlDesc(rpc, d, { flags: DomainXmlFlags.INACTIVE })
       .then(parseDomain)

@@ -207,7 +207,8 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
 
       'snapshots.delete': async (req) => {
         const rpc = deps.hosts.connection(req.hostId).rpc;
-        const { dom, facts } = await readSnapshotFacts(rpc, req.uuid);
+        // Other VMs' next boots too: the plan below discards an overlay only when none of them names it.
+        const { dom, facts } = await readSnapshotFacts(rpc, req.uuid, { nextBoot: true });
         const target = facts.snapshots.find((s) => s.model.name === req.name)?.model;
         if (!target) throw new AppError('not-found', `${facts.vm.name} has no snapshot “${req.name}”`, 'Refresh the list.');
         const chain = chainFactsOf(facts);

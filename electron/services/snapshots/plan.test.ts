@@ -67,7 +67,8 @@ describe('planDeleteByBlockJobs on the lab chain base ← m1 ← m2 (running)', 
     const fresh = f.domain.disks[0]?.path as string;
     // the pool's reading: the fresh overlay is built on the snapshot's image, the old overlay too (nothing on it)
     const files = { [fresh]: { allocation: 1, backing: image }, [old]: { allocation: 1, backing: image }, [image]: { allocation: 1 } };
-    const c = chainFactsOf({ ...f, files });
+    // as the delete path reads: every other VM's next boot too
+    const c = chainFactsOf({ ...f, files, otherUsersNextBoot: true });
     expect(c.disks[0]?.chain).toEqual([fresh, image]);
     expect(planDeleteByBlockJobs(c, 'e1')).toEqual({
       snapshot: 'e1',
@@ -78,10 +79,19 @@ describe('planDeleteByBlockJobs on the lab chain base ← m1 ← m2 (running)', 
     });
     // something built on the old overlay: refused, naming it
     expect(() =>
-      planDeleteByBlockJobs(chainFactsOf({ ...f, files: { ...files, '/x/clone.qcow2': { allocation: 1, backing: old } } }), 'e1'),
+      planDeleteByBlockJobs(
+        chainFactsOf({ ...f, otherUsersNextBoot: true, files: { ...files, '/x/clone.qcow2': { allocation: 1, backing: old } } }),
+        'e1',
+      ),
     ).toThrow(/clone\.qcow2 is built on/);
     // the pool not read: nothing is discarded
-    expect(() => planDeleteByBlockJobs(chainFactsOf(f), 'e1')).toThrow(/could not read which files are built on/);
+    expect(() => planDeleteByBlockJobs(chainFactsOf({ ...f, otherUsersNextBoot: true }), 'e1')).toThrow(
+      /could not read which files are built on/,
+    );
+    // another running VM's next boot not read (it may name the old overlay): nothing is discarded
+    expect(() => planDeleteByBlockJobs(chainFactsOf({ ...f, files }), 'e1')).toThrow(
+      /could not read every other VM's next-boot definition, so it cannot tell that none names .*\.e1$/,
+    );
   });
 });
 
@@ -139,6 +149,7 @@ describe('delete with children', () => {
       disks: [{ target: 'vda', chain: ['fresh', 'base'] }],
       snapshots: [ext('e1', 'o1', 'base'), ext('e2', 'o2', 'o1', 'e1')],
       otherUsers: {},
+      otherUsersComplete: true,
       backing: { o1: 'base', o2: 'o1', fresh: 'base' },
     };
     expect(() => planDeleteByBlockJobs(c, 'e1')).toThrow(/“e2” has its data in o1.*reverted away/);
@@ -189,6 +200,7 @@ const arbFacts = fc
     branchSnapshot: fc.boolean(),
     del: fc.nat(7),
     poolRead: fc.constantFrom(true, true, true, false),
+    nextBootRead: fc.constantFrom(true, true, true, false),
     /** a file outside the snapshots built on a random layer (a clone's overlay, made by hand) */
     builtOn: fc.option(fc.nat(7), { nil: undefined }),
     /** each snapshot's memory state file (none, or one of three: two snapshots may name the same one) */
@@ -196,7 +208,7 @@ const arbFacts = fc
     /** a memory file another VM's snapshot names */
     memUser: fc.option(fc.nat(2), { nil: undefined }),
   })
-  .map(({ n, revertTo, users, mixed, running, branchSnapshot, del, poolRead, builtOn, mems, memUser }) => {
+  .map(({ n, revertTo, users, mixed, running, branchSnapshot, del, poolRead, nextBootRead, builtOn, mems, memUser }) => {
     const file = (k: number) => (k === 0 ? 'base.qcow2' : `o${k}`); // o_k: overlay of snapshot k (1-based)
     const snapshots: ChainFacts['snapshots'] = Array.from({ length: n }, (_, i) => ({
       name: `s${i + 1}`,
@@ -230,6 +242,7 @@ const arbFacts = fc
         otherUsers,
         ...(memUser !== undefined ? { memoryUsers: { [`m${memUser}.mem`]: ['other (snapshot “x”)'] } } : {}),
         ...(poolRead ? { backing } : {}),
+        ...(nextBootRead ? { otherUsersComplete: true } : {}),
       } as ChainFacts,
       del: names[del % names.length] ?? 's1',
     };
@@ -350,9 +363,15 @@ describe('the chain planner (property)', () => {
     let discarded = 0;
     fc.assert(
       fc.property(arbFacts, ({ facts, del }) => {
+        let plan: ReturnType<typeof planDeleteByBlockJobs>;
         try {
-          discarded += planDeleteByBlockJobs(facts, del).discards.length;
-        } catch {}
+          plan = planDeleteByBlockJobs(facts, del);
+        } catch {
+          return;
+        }
+        discarded += plan.discards.length;
+        // only when every other VM's next boot was read (one may name the overlay)
+        if (plan.discards.length) expect(facts.otherUsersComplete).toBe(true);
       }),
       { numRuns: 500, seed: 22 },
     );

@@ -38,7 +38,7 @@ export interface ChainFacts {
   }[];
   /** Files the VM's persistent definition (its next boot) names; absent: not read (no revert overlay is removed then). */
   inactive?: string[];
-  /** `otherUsers` holds other VMs' next-boot definitions too (read on the delete path); else no revert overlay is removed. */
+  /** `otherUsers` holds every other VM's next-boot definition too (read on the delete path); else no overlay off the chain is discarded and no revert overlay removed. */
   otherUsersComplete?: boolean;
   /** Images other VMs use: path → their names. */
   otherUsers: Record<string, string[]>;
@@ -81,6 +81,12 @@ export interface DeletePlan {
 
 /** The fresh overlay Vireo's revert makes (planRevertExternal): `<image stem>.<snapshot>-revert-<stamp>.qcow2`. */
 export const REVERT_OVERLAY = /\.[^/]+-revert-[0-9a-z]+\.qcow2$/;
+
+/** The overlay name planRevertExternal builds for a revert to `snapshot` on `image`, its stamp left open. */
+export function isRevertOverlayOf(file: string, image: string, snapshot: string): boolean {
+  const prefix = `${image.replace(/\.qcow2$/, '')}.${snapshot}-revert-`;
+  return file.startsWith(prefix) && /^[0-9a-z]+\.qcow2$/.test(file.slice(prefix.length));
+}
 
 /** What removeFiles did not remove, and why. */
 export interface Removal {
@@ -198,8 +204,8 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
   const moves = new Map<string, Record<string, string>>();
   const removeFiles: string[] = [];
   const discards: DeletePlan['discards'] = [];
-  /** The images under discarded overlays: one may be the overlay a revert of Vireo's made for this branch. */
-  const under: string[] = [];
+  /** The images under discarded overlays (per disk): one may be the overlay a revert of Vireo's made for this branch. */
+  const under = new Map<string, { target: string; file: string }>();
   for (const d of s.disks) {
     const chain = c.disks.find((x) => x.target === d.target)?.chain ?? [];
     const at = chain.indexOf(d.overlay);
@@ -207,7 +213,7 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
       // Reverted away from: the overlay holds the discarded state. It goes when nothing reads it.
       discards.push({ target: d.target, overlay: discardable(c, kept, name, d) });
       removeFiles.push(d.overlay);
-      if (d.image) under.push(d.image);
+      if (d.image) under.set(`${d.target}\n${d.image}`, { target: d.target, file: d.image });
       continue;
     }
     if (chain[at + 1] !== d.image)
@@ -259,8 +265,9 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
     return refuse('Block jobs need the VM running', 'Start the VM, or delete through libvirt (which merges offline).');
   const keptFiles: { file: string; why: string }[] = [];
   const revertOverlays: string[] = [];
-  for (const b of new Set(under)) {
-    const fate = revertOverlayFate(c, kept, b, removeFiles);
+  for (const { target, file: b } of under.values()) {
+    if (revertOverlays.includes(b)) continue;
+    const fate = revertOverlayFate(c, kept, target, b, removeFiles);
     if (fate === 'remove') revertOverlays.push(b);
     else if (fate) keptFiles.push({ file: b, why: fate });
   }
@@ -282,8 +289,8 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
 }
 
 /**
- * `file`, the image under an overlay this delete discards: when it is an overlay Vireo's revert
- * made ('remove') that nothing names any more — not the VM's chain or next boot, no kept snapshot,
+ * `file`, the image under an overlay this delete discards (disk `target`): when it is an overlay
+ * Vireo's revert made ('remove') that nothing names any more — not the VM's chain or next boot, no kept snapshot,
  * no other VM (live or next boot), no file built on it but those removed with it. null: not such
  * an overlay, or something names it. A reason (kept, said in the job): Vireo could not read all
  * of that.
@@ -291,10 +298,16 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
 function revertOverlayFate(
   c: ChainFacts,
   kept: ChainFacts['snapshots'],
+  target: string,
   file: string,
   removing: readonly string[],
 ): 'remove' | string | null {
-  if (!REVERT_OVERLAY.test(file)) return null;
+  // Vireo's own revert made it: named exactly as planRevertExternal names a revert to a kept
+  // snapshot k on k's image I, and (when the pool was read) built on I. A user's file that only
+  // looks like one (`web.pre-revert-1.qcow2`) is never touched.
+  const made = kept.filter((k) => k.disks.some((kd) => kd.target === target && kd.image && isRevertOverlayOf(file, kd.image, k.name)));
+  if (!made.length) return null;
+  if (c.backing && !made.some((k) => k.disks.some((kd) => kd.target === target && c.backing?.[file] === kd.image))) return null;
   if (c.disks.some((d) => d.chain.includes(file)) || c.inactive?.includes(file)) return null;
   if (kept.some((k) => k.files?.includes(file) || k.disks.some((kd) => kd.image === file || kd.overlay === file))) return null;
   if (c.otherUsers[file]?.length) return null;
@@ -327,6 +340,12 @@ function discardable(c: ChainFacts, kept: ChainFacts['snapshots'], name: string,
     return refuse(
       `Vireo could not read which files are built on ${d.overlay}`,
       'Its storage pool was not readable: the overlay is kept. Refresh the pool and try again.',
+    );
+  // A running VM's next boot may name it (an attach with --config sends no event): every one must have been read.
+  if (!c.otherUsersComplete)
+    return refuse(
+      `Vireo could not read every other VM's next-boot definition, so it cannot tell that none names ${d.overlay}`,
+      'Nothing was changed: the overlay is kept. Try again; if it persists, check the other VMs with `virsh dumpxml --inactive <vm>`.',
     );
   const built = Object.entries(c.backing).find(([, b]) => b === d.overlay)?.[0];
   if (built) return refuse(`${built} is built on ${d.overlay}`, `Something still reads the overlay of “${name}”: remove ${built} first.`);
