@@ -1,7 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { openStreamPair, pipeBytes } from './transfer';
+import type { HostId } from '../../shared/api';
+import { armDigest, type HostIo, hostDigest, hostIo, openStreamPair, pipeBytes, type Started } from './transfer';
 
 function sink(): Writable & { bytes: Buffer[] } {
   const bytes: Buffer[] = [];
@@ -114,5 +118,60 @@ describe('openStreamPair: a copy stream that fails late never ends the process',
     });
     expect(seen).toEqual([]);
     expect(lines).toHaveLength(1);
+  });
+});
+
+describe('armDigest: the check starts ahead and reads the file only when fired', () => {
+  // A local host (commands run here), through the same hostIo the app uses.
+  const io = hostIo(
+    { list: () => [{ id: 'h1', spec: { name: 'here', uri: 'qemu:///system', transport: 'local' } }] } as never,
+    'h1' as HostId,
+  );
+  const file = () => join(mkdtempSync(join(tmpdir(), 'vireo-arm-')), 'disk.img');
+
+  it('hashes what the file holds when fired, not when armed', async () => {
+    const path = file();
+    writeFileSync(path, 'not yet');
+    const data = randomBytes(300_000);
+    const armed = armDigest(io, path, data.length, 'sha256');
+    await new Promise((r) => setTimeout(r, 200)); // the command has started and waits
+    writeFileSync(path, data);
+    const d = await armed.fire();
+    expect(d).toEqual({ size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+    expect(d).toEqual(await hostDigest(io, path, data.length, 'sha256'));
+  });
+
+  it('a size check, and a file that is not there, report like hostDigest', async () => {
+    const path = file();
+    writeFileSync(path, randomBytes(1234));
+    expect(await armDigest(io, path, 1234, 'size').fire()).toEqual({ size: 1234 });
+    await expect(armDigest(io, `${path}.gone`, 1, 'sha256').fire()).rejects.toThrow(/Could not read .*gone on here/);
+  });
+
+  it('cancelled, the command exits without reading; fired after cancel is refused', async () => {
+    let started: Started | undefined;
+    const spy: HostIo = {
+      ...io,
+      start: async (argv) => {
+        started = await (io.start as NonNullable<HostIo['start']>)(argv);
+        return started;
+      },
+    };
+    const armed = armDigest(spy, file(), 0, 'sha256');
+    armed.cancel();
+    await new Promise((r) => setTimeout(r, 50));
+    const r = await (started as Started).result;
+    expect(r).toMatchObject({ code: 5, stdout: '' });
+    await expect(armed.fire()).rejects.toThrow(/fired twice or after cancel/);
+  });
+
+  it('where commands cannot start ahead, fire() runs the check then', async () => {
+    const path = file();
+    writeFileSync(path, 'abc');
+    const { start: _none, ...plain } = io;
+    expect(await armDigest(plain, path, 3, 'sha256').fire()).toEqual({
+      size: 3,
+      sha256: createHash('sha256').update('abc').digest('hex'),
+    });
   });
 });

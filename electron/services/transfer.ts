@@ -5,7 +5,7 @@
  * sha256 read on the hosts themselves (source file, written copy), and for bytes that come from
  * this computer a sha256 computed here as they pass.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { type Duplex, type Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -34,6 +34,19 @@ export interface HostIo {
   run(argv: readonly string[]): Promise<RunResult>;
   /** A libvirt connection of its own for one bulk stream (a stream holds its connection's byte stream). */
   openBulk(): Promise<{ rpc: RpcClient; close(): void }>;
+  /**
+   * Starts argv now with its stdin open (each argument one word), for a command that waits for a
+   * line before it does its work (armDigest). Absent: such commands are run when needed instead.
+   */
+  start?(argv: readonly string[]): Promise<Started>;
+}
+
+/** A command started on a host: its stdin, and its outcome once it exits. */
+export interface Started {
+  send(line: string): void;
+  /** Closes its stdin. */
+  end(): void;
+  result: Promise<RunResult>;
 }
 
 export function hostIo(hosts: HostManager, id: HostId): HostIo {
@@ -49,6 +62,10 @@ export function hostIo(hosts: HostManager, id: HostId): HostIo {
     run: async (argv) => {
       if (local) return runLocal(argv);
       return (await hosts.sshSession(id)).run(argv);
+    },
+    start: async (argv) => {
+      if (local) return startLocal(argv);
+      return startedChannel(await (await hosts.sshSession(id)).exec(argv));
     },
     openBulk: async () => {
       const channel = local ? () => connectLocal() : async () => (await hosts.sshSession(id)).openLibvirtChannel(uri);
@@ -67,6 +84,49 @@ function runLocal(argv: readonly string[]): Promise<RunResult> {
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });
   });
+}
+
+function startLocal(argv: readonly string[]): Started {
+  const [cmd, ...args] = argv;
+  if (!cmd) throw new Error('empty command');
+  const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.on('error', () => {}); // a command that exited early: its outcome says why
+  const result = new Promise<RunResult>((resolve) => {
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', (e) => resolve({ code: 127, stdout: '', stderr: e.message }));
+    child.on('close', (code) =>
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+  });
+  return { send: (line) => child.stdin.write(line), end: () => child.stdin.end(), result };
+}
+
+/**
+ * An SSH exec channel as a Started command. The command waits on its stdin, so its output and
+ * exit cannot have come before these listeners; a channel already closed (the command could not
+ * even start) settles at once with no status.
+ */
+function startedChannel(ch: Duplex): Started {
+  const chan = ch as Duplex & { stderr?: Readable };
+  const result = new Promise<RunResult>((resolve) => {
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let code: number | null = null;
+    const done = () => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    chan.on('data', (d: Buffer) => out.push(d));
+    chan.stderr?.on('data', (d: Buffer) => err.push(d));
+    chan.once('exit', (c: number | null) => (code = c));
+    chan.on('error', (e: Error) => {
+      err.push(Buffer.from(e.message));
+      done();
+    });
+    chan.on('close', done);
+    if (chan.closed) done();
+  });
+  return { send: (line) => void chan.write(line), end: () => chan.end(), result };
 }
 
 /** Bridges on the host (any interface with /sys/class/net/X/bridge). */
@@ -104,7 +164,45 @@ export interface Digest {
 }
 
 export async function hostDigest(io: HostIo, path: string, bytes: number, algo: 'sha256' | 'size'): Promise<Digest> {
-  const r = await io.run(['sh', '-c', DIGEST_SCRIPT, 'sh', path, String(bytes), algo]);
+  return readDigest(io, path, algo, await io.run(['sh', '-c', DIGEST_SCRIPT, 'sh', path, String(bytes), algo]));
+}
+
+/**
+ * hostDigest started ahead: the command (an SSH exec, about a tenth of a second to start) starts
+ * now and waits; fire() lets it read the file then, so the time after a copy is the hash alone.
+ * It reads nothing before fire(). cancel() lets it exit without reading (e.g. the copy failed).
+ * Where the host cannot start commands ahead, or starting failed, fire() runs hostDigest.
+ */
+export function armDigest(io: HostIo, path: string, bytes: number, algo: 'sha256' | 'size'): { fire(): Promise<Digest>; cancel(): void } {
+  if (!io.start) return { fire: () => hostDigest(io, path, bytes, algo), cancel: () => {} };
+  const started = io.start(['sh', '-c', ARMED + DIGEST_SCRIPT, 'sh', path, String(bytes), algo]);
+  started.catch(() => {});
+  let used = false;
+  return {
+    fire: async () => {
+      if (used) throw new Error('armDigest: fired twice or after cancel');
+      used = true;
+      const s = await started.catch(() => null);
+      if (!s) return hostDigest(io, path, bytes, algo);
+      s.send('go\n');
+      s.end();
+      return readDigest(io, path, algo, await s.result);
+    },
+    cancel: () => {
+      if (used) return;
+      used = true;
+      void started.then(
+        (s) => s.end(),
+        () => {},
+      );
+    },
+  };
+}
+
+/** Waits for the line "go" on stdin; anything else (stdin closed: cancelled) exits 5 without reading. */
+const ARMED = 'IFS= read -r go && [ "$go" = go ] || exit 5\n';
+
+function readDigest(io: HostIo, path: string, algo: 'sha256' | 'size', r: RunResult): Digest {
   const size = /^size (\d+)$/m.exec(r.stdout)?.[1];
   const sum = /^sha256 ([0-9a-f]{64})$/m.exec(r.stdout)?.[1];
   if (r.code !== 0 || size === undefined || (algo === 'sha256' && !sum)) {

@@ -10,7 +10,7 @@ import type { RpcClient } from '../../libvirt/client';
 import type { StoragePoolRef, StorageVolRef } from '../../libvirt/protocol';
 import { volCreateXml, volCreateXmlFrom, volDownload, volGetInfo, volGetPath, volLookupByName, volUpload } from '../../libvirt/storage';
 import { buildVolumeXml } from '../../xml/volume';
-import { type HostIo, hostDigest, openStreamPair, pipeBytes } from '../transfer';
+import { armDigest, type HostIo, hostDigest, openStreamPair, pipeBytes } from '../transfer';
 
 /** A copy done on the same host by libvirt (volume create-from), with progress from the new volume's allocation. */
 export async function copyVolumeLocal(a: {
@@ -80,6 +80,7 @@ export async function copyVolumeAcross(a: {
   bulks.catch(() => {});
   let src: Awaited<ReturnType<HostIo['openBulk']>> | undefined;
   let dst: Awaited<ReturnType<HostIo['openBulk']>> | undefined;
+  let targetSum: ReturnType<typeof armDigest> | undefined;
   try {
     const { size: bytes } = await hostDigest(a.from, a.fromPath, 0, 'size');
     // No abort signal: a create given up on here could still finish on the host, unseen.
@@ -94,6 +95,8 @@ export async function copyVolumeAcross(a: {
     // Read-only on the source; if the copy fails it finishes on its own, unused.
     const sourceSum = a.verify === 'sha256' ? hostDigest(a.from, a.fromPath, bytes, 'sha256') : null;
     sourceSum?.catch(() => {});
+    // The target's check starts now and waits: it reads the written file only once the copy is done.
+    targetSum = armDigest(a.to, path, bytes, a.verify);
     const r = await pipeBytes(down, up, {
       hash: false,
       signal: a.signal,
@@ -101,7 +104,7 @@ export async function copyVolumeAcross(a: {
       onBytes: (n) => a.onBytes?.(n, bytes),
     });
     if (r.bytes !== bytes) throw new AppError('verify', `Copied ${r.bytes} bytes of ${a.fromPath}, expected ${bytes}`);
-    const [d, s] = await Promise.all([hostDigest(a.to, path, bytes, a.verify), sourceSum]);
+    const [d, s] = await Promise.all([targetSum.fire(), sourceSum]);
     // A block device may be a little larger than asked (extents); a file is exactly the copy.
     const sizeOk = a.block ? d.size >= bytes : d.size === bytes;
     if (!sizeOk)
@@ -125,6 +128,7 @@ export async function copyVolumeAcross(a: {
     }
     return { vol, path, bytes, ...(s?.sha256 ? { sha256: s.sha256 } : {}) };
   } finally {
+    targetSum?.cancel(); // not fired: the copy failed
     if (!src || !dst)
       void bulks.then(
         ([x, y]) => {
