@@ -11,7 +11,9 @@
  * start; an overlapping subnet is named at its field in plain words and nothing is sent; an open
  * network. A running network edited (DHCP range and a static host live, virsh's live and inactive
  * XML), IPv6 static hosts on the running open network (by name and DUID, live; one added by virsh under a
- * hostile name renders verbatim; wrong fields named), an IPv6 network (wrong fields named) defined without
+ * hostile name renders verbatim; wrong fields named; one by DUID alone pending where a host added live only
+ * holds its address, the alert and both rows shown, each Remove taking its own row's entry), an IPv6
+ * network (wrong fields named) defined without
  * starting and edited (saved, autostart).
  * Everything is named s18-* (networks on 10.203.105-108.0/24, inside the lab's namespaces)
  * and removed at the end, also on failure.
@@ -318,17 +320,32 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
   // IPv6 static hosts on the running open network (its DHCPv6 range), matched by name or DUID, not MAC. One
   // added by virsh under a hostile name (libvirt sends no event for it: Vireo's own change reads the list
   // again) renders verbatim and is removed through the UI; wrong fields are named; one added live.
+  // The pending path in the panel: lv, added by virsh to the running network only, holds ::30 there; a host
+  // by DUID alone at ::30 is saved for the next start (the alert gives libvirt's reason). Both rows are
+  // shown, each marked; each Remove takes its own row's entry, never the other one at the same address.
   const H6 = `s18 "h" ü ${tag}`;
   const h6 = `<host name='s18 &quot;h&quot; ü ${tag}' ip='fd00:203:107::20'/>`;
+  const at = (ip: string, where: string) => tab.dhcp.locator(`[data-testid="dhcp-host"][data-ip="${ip}"][data-where="${where}"]`);
   await Promise.all([
-    virshOn('A', ['net-update', OPEN, 'add', 'ip-dhcp-host', h6, '--live', '--config', '--parent-index', '1']),
+    virshOn('A', ['net-update', OPEN, 'add', 'ip-dhcp-host', h6, '--live', '--config', '--parent-index', '1']).then(() =>
+      virshOn('A', ['net-update', OPEN, 'add', 'ip-dhcp-host', "<host name='lv' ip='fd00:203:107::30'/>", '--live', '--parent-index', '1']),
+    ),
     tab.openDhcp(OPEN),
   ]);
   await tab.addStaticHost6({ ip: 'fd00:203:108::10' });
   await expect(tab.dhcp.getByText('Address is outside the subnet fd00:203:107::/64', { exact: true })).toBeVisible();
   await expect(
-    tab.dhcp.getByText('Host name is needed for an IPv6 host (libvirt matches IPv6 hosts by name or DUID, not MAC)', { exact: true }),
+    tab.dhcp.getByText('Host name or DUID is needed for an IPv6 host (libvirt matches IPv6 hosts by name or DUID, not MAC)', {
+      exact: true,
+    }),
   ).toBeVisible();
+  await tab.addStaticHost6({ ip: 'fd00:203:107::30', id: '0:3:0:1:52:54:0:18:7:30' });
+  await expect(tab.dhcp.getByTestId('dhcp-host-pending')).toContainText('Saved for the next start of the network');
+  await expect(tab.dhcp.getByTestId('dhcp-host-pending')).toContainText('existing dhcp host entry');
+  await expect(at('fd00:203:107::30', 'running').getByTestId('dhcp-host-where')).toHaveText('until restart');
+  await expect(at('fd00:203:107::30', 'running').getByTestId('dhcp-host-name')).toHaveText('lv');
+  await expect(at('fd00:203:107::30', 'next').getByTestId('dhcp-host-where')).toHaveText('next start');
+  await expect(at('fd00:203:107::30', 'next')).toContainText('0:3:0:1:52:54:0:18:7:30');
   await tab.addStaticHost6({ ip: 'fd00:203:107::10', name: 'h6', id: '0:3:0:1:52:54:0:18:7:10' });
   await expect(tab.staticHostAt('fd00:203:107::10')).toContainText('0:3:0:1:52:54:0:18:7:10');
   await expect(tab.dhcp.getByTestId('dhcp-add-ip')).toHaveValue(''); // emptied once libvirt took it
@@ -341,7 +358,13 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
     await tab.staticHostAt(ip).getByTestId('dhcp-host-remove').click();
     await expect(tab.staticHostAt(ip)).toHaveCount(0);
   }
-  for (const x of await dumps()) expect(x).not.toMatch(/<host [^>]*ip='fd00:203:107::[12]0'/);
+  // lv's row (the running network's): lv goes, the pending DUID host at the same address stays; then that one.
+  await at('fd00:203:107::30', 'running').getByTestId('dhcp-host-remove').click();
+  await expect(at('fd00:203:107::30', 'running')).toHaveCount(0);
+  await expect(at('fd00:203:107::30', 'next')).toHaveCount(1);
+  await at('fd00:203:107::30', 'next').getByTestId('dhcp-host-remove').click();
+  await expect(tab.staticHostAt('fd00:203:107::30')).toHaveCount(0);
+  for (const x of await dumps()) expect(x).not.toMatch(/<host [^>]*ip='fd00:203:107::[123]0'/);
   // Back to the IPv4 subnet: the form asks for a MAC again, not a DUID.
   await tab.dhcp.getByTestId('dhcp-add-family-ipv4').check();
   await expect(tab.dhcp.getByTestId('dhcp-add-mac')).toBeVisible();

@@ -39,8 +39,8 @@ export type DhcpHost = z.infer<typeof DhcpHost>;
 /**
  * A static DHCP host of either family, as the DHCP panel adds or removes one. IPv4: dnsmasq
  * matches the MAC (needed). IPv6: a DHCPv6 client is matched by its host name or DUID, never by a
- * MAC (libvirt refuses mac= on an IPv6 host), so adding one needs a name (the request checks it)
- * and may give the DUID (id).
+ * MAC (libvirt refuses mac= on an IPv6 host), so adding one needs a name or a DUID (id), or both
+ * (the request checks it; libvirt: "must have id or name").
  */
 export const StaticHost = z
   .object({ mac: NicMacAddress.optional(), id: Duid.optional(), ip: z.string().max(64), name: DhcpHostName.optional() })
@@ -69,6 +69,19 @@ export const STATIC_HOST_LABELS: Readonly<Record<string, string>> = { mac: 'MAC 
  * takes DHCP on one <ip> per family: IPv6, the one with a DHCP range; IPv4, the one with DHCP,
  * else the first IPv4 one.
  */
+/** An IPv6 host added needs one of these (libvirt: "must have id or name"); the message is at the name field. */
+export const IPV6_HOST_NEEDS = 'or DUID is needed for an IPv6 host (libvirt matches IPv6 hosts by name or DUID, not MAC)';
+
+/** The same static host: every attribute equal (MAC and DUID without regard to case, IPv6 in any spelling). */
+export function sameStaticHost(a: StaticHostEntry, b: StaticHostEntry): boolean {
+  return (
+    a.mac?.toLowerCase() === b.mac?.toLowerCase() &&
+    a.id?.toLowerCase() === b.id?.toLowerCase() &&
+    (a.name ?? null) === (b.name ?? null) &&
+    ((a.ip === undefined && b.ip === undefined) || (b.ip !== undefined && sameIp(a.ip, b.ip)))
+  );
+}
+
 export function staticHostBlock(addresses: readonly NetworkAddress[], family: 'ipv4' | 'ipv6'): number {
   if (family === 'ipv6') return addresses.findIndex((a) => a.family === 'ipv6' && !!a.dhcp);
   const i = addresses.findIndex((a) => a.family === 'ipv4' && (!!a.dhcp || a.hosts.length > 0));
@@ -96,20 +109,25 @@ export function findStaticHost(addresses: readonly NetworkAddress[], host: Stati
 /**
  * Adding a static host to a network (the panel before sending, the backend again): the network
  * has an <ip> of that family with DHCP; the address is inside its subnet and is not the network's
- * own; the address, MAC, DUID and name are not reserved already; an IPv6 host has a name. Each
- * issue is at its field.
+ * own; the address, MAC, DUID and name are not reserved already; an IPv6 host has a name or a
+ * DUID. Each issue is at its field.
  */
 export function staticHostIssues(addresses: readonly NetworkAddress[], host: StaticHost): { path: string[]; message: string }[] {
   const family = hostFamily(host.ip);
   const issues: { path: string[]; message: string }[] = [];
   const issue = (path: string, message: string) => issues.push({ path: [path], message });
-  if (family === 'ipv6' && !host.name) issue('name', 'is needed for an IPv6 host (libvirt matches IPv6 hosts by name or DUID, not MAC)');
+  if (family === 'ipv6' && !host.name && !host.id) issue('name', IPV6_HOST_NEEDS);
   const i = staticHostBlock(addresses, family);
   const b = addresses[i];
   if (!b) {
+    const v6 = addresses.find((a) => a.family === 'ipv6');
     issue(
       'ip',
-      family === 'ipv6' ? 'is IPv6, but this network has no IPv6 subnet with a DHCP range' : 'is IPv4, but this network has no IPv4 subnet',
+      family === 'ipv4'
+        ? 'is IPv4, but this network has no IPv4 subnet'
+        : v6
+          ? `is IPv6, but the IPv6 subnet ${v6.address}/${v6.prefix} has no DHCP range (Vireo adds IPv6 static hosts where DHCPv6 has one: add a range with virsh net-update … ip-dhcp-range)`
+          : 'is IPv6, but this network has no IPv6 subnet',
     );
     return issues;
   }
@@ -375,7 +393,11 @@ export interface NetworkEditResult {
   saved: string[];
 }
 
-/** What adding or removing a static host did: live (and in the definition), saved (not running), or pending with libvirt's reason. */
+/**
+ * What adding or removing a static host did: live (the running network changed, and its definition
+ * when it has one), saved (only the definition changed: the network is not running, or the host was
+ * one pending for its next start), or pending with libvirt's reason.
+ */
 export interface DhcpHostResult {
   applied: 'live' | 'saved' | 'pending';
   /** pending: why the running network did not take it (libvirt's message). */
@@ -404,15 +426,20 @@ export const networkRequests = {
    */
   'networks.dhcpHost': {
     input: netRef
-      .extend({ op: z.enum(['add', 'remove']), host: StaticHost })
+      .extend({
+        op: z.enum(['add', 'remove']),
+        host: StaticHost,
+        /**
+         * A removal: the list its row is in — the running network's (default) or the definition's
+         * for the next start (a host pending there); that list's entry is removed, never another one
+         * at the same address.
+         */
+        from: z.enum(['running', 'next-boot']).optional(),
+      })
       .strict()
       .superRefine((v, ctx) => {
-        if (v.op === 'add' && hostFamily(v.host.ip) === 'ipv6' && !v.host.name)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['host', 'name'],
-            message: 'is needed for an IPv6 host (libvirt matches IPv6 hosts by name or DUID, not MAC)',
-          });
+        if (v.op === 'add' && hostFamily(v.host.ip) === 'ipv6' && !v.host.name && !v.host.id)
+          ctx.addIssue({ code: 'custom', path: ['host', 'name'], message: IPV6_HOST_NEEDS });
       }),
     output: out<DhcpHostResult>(),
   },
@@ -420,5 +447,6 @@ export const networkRequests = {
 
 /** This feature's events (their names are also listed in shared/channels.ts). */
 export interface NetworkEvents {
-  'network.changed': { hostId: HostId; name: string; removed?: boolean };
+  /** name absent: any of the host's networks may have changed (events missed while the link was down): all read again. */
+  'network.changed': { hostId: HostId; name?: string; removed?: boolean };
 }

@@ -1,13 +1,18 @@
-// The pending path of one virNetworkUpdate step, from facts captured in the lab
-// (fixtures/lab-v6-hosts.json: a running network's live and inactive XML with a host added live
-// only, and the definition after the same address was saved for the next start; libvirt's own
-// messages). The host side is scripted: which calls libvirt refuses, and what a read after shows.
+// The pending path of one virNetworkUpdate step, and which entry a static host's removal takes,
+// from facts captured in the lab (fixtures/lab-v6-hosts.json: a running network's live and inactive
+// XML with a host added live only, and the definition after the same address was saved for the next
+// start; libvirt's own messages). The host side is scripted: which calls libvirt refuses, and what a
+// read after shows — only states libvirt can produce: virNetworkObjUpdate replaces both definitions
+// or neither, so a definition alone differs only by a write of its own (--config, or another client).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { NetworkAddress } from '../../../shared/api/networks';
 import { LibvirtError } from '../../libvirt/errors';
 import { NetworkUpdateCommand, NetworkUpdateFlags, NetworkUpdateSection } from '../../libvirt/network';
 import { buildDhcpHostXml, type NetworkModel, parseNetworkXml } from '../../xml/network';
-import { applyStep, type Step, stepDone } from './apply';
+import { applyStep, NOT_APPLIED, type Step, stepDone } from './apply';
+import { changeStaticHost } from './edit';
+import type { NetworkFacts } from './facts';
 
 const lab = JSON.parse(readFileSync(new URL('./fixtures/lab-v6-hosts.json', import.meta.url), 'utf8')) as Record<string, string>;
 const live = parseNetworkXml(lab.live as string);
@@ -17,6 +22,11 @@ const refusal = (message: string) => new LibvirtError({ code: 55, domain: 19, le
 const { AFFECT_LIVE: LIVE, AFFECT_CONFIG: CONFIG } = NetworkUpdateFlags;
 
 const lv2 = { name: 'lv2', ip: 'fd00:203:119::40' };
+/** `m` with one more IPv6 static host (what libvirt shows after it took an add). */
+const withHost = (m: NetworkModel, h: { name: string; ip: string }): NetworkModel => ({
+  ...m,
+  addresses: m.addresses.map((a): NetworkAddress => (a.family === 'ipv6' ? { ...a, hosts: [...a.hosts, h] } : a)),
+});
 const add = (host: { name?: string; ip: string; id?: string }, live = true): Step => ({
   what: `static host ${host.name} → ${host.ip}`,
   section: NetworkUpdateSection.IP_DHCP_HOST,
@@ -79,10 +89,26 @@ describe('applyStep', () => {
     expect(await applyStep(add(lv2), running, h.io)).toEqual({ applied: 'pending', reason: lab.refusedLive });
     expect(h.calls).toEqual([LIVE | CONFIG, CONFIG]);
   });
-  it('libvirt failed after changing the definition (e.g. dnsmasq not refreshed): pending with its reason, no retry that would say "existing entry"', async () => {
+  it('libvirt took it in both definitions but failed after (dnsmasq not refreshed): said so with its message and the restart hint, not pending, no retry', async () => {
     const failedAfter = refusal('internal error: Child process (dnsmasq) unexpected exit status 2');
-    const h = host((f) => (f & LIVE ? failedAfter : refusal(lab.refusedLive as string)), [{ model: live, defined: definedAfter }]);
-    expect(await applyStep(add(lv2), running, h.io)).toEqual({ applied: 'pending', reason: failedAfter.message });
+    const n = { name: 'n5', ip: 'fd00:203:119::50' };
+    // virNetworkObjUpdate replaced both definitions; the dnsmasq refresh after it failed.
+    const h = host(
+      (f) => (f & LIVE ? failedAfter : refusal(lab.refusedLive as string)),
+      [{ model: withHost(live, n), defined: withHost(defined, n) }],
+    );
+    const err = await applyStep(add(n), running, h.io).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: NOT_APPLIED,
+      message: `libvirt took the change (static host n5 → fd00:203:119::50) but could not apply it: ${failedAfter.message}`,
+      hint: expect.stringMatching(/restart the network \(virsh net-destroy, then net-start.*host’s libvirt log/),
+    });
+    expect((err as Error).cause).toBe(failedAfter);
+    expect(h.calls).toEqual([LIVE | CONFIG]);
+  });
+  it('the definition alone has it when read again (another client saved it meanwhile): pending with libvirt’s reason, no retry that would say "existing entry"', async () => {
+    const h = host((f) => refusal(f & LIVE ? (lab.refusedLive as string) : 'no retry expected'), [{ model: live, defined: definedAfter }]);
+    expect(await applyStep(add(lv2), running, h.io)).toEqual({ applied: 'pending', reason: lab.refusedLive });
     expect(h.calls).toEqual([LIVE | CONFIG]);
   });
   it('the retry on the definition fails but the definition has it (changed meanwhile): still pending with the first reason', async () => {
@@ -104,7 +130,7 @@ describe('applyStep', () => {
     await expect(applyStep(there, running, h.io)).rejects.toThrow(lab.missing as string);
     expect(h.calls).toEqual([LIVE | CONFIG, CONFIG]);
   });
-  it('not running: the definition only (saved); transient: live only; already so live: the definition catches up', async () => {
+  it('not running: the definition only (saved); transient: live only; already so live: the definition catches up (saved: only it changed)', async () => {
     let h = host(() => null, []);
     expect(await applyStep(add(lv2), { active: false, persistent: true }, h.io)).toEqual({ applied: 'saved' });
     expect(h.calls).toEqual([CONFIG]);
@@ -112,12 +138,62 @@ describe('applyStep', () => {
     expect(await applyStep(add(lv2), { active: true, persistent: false }, h.io)).toEqual({ applied: 'live' });
     expect(h.calls).toEqual([LIVE]);
     h = host(() => null, []);
-    expect(await applyStep(add(lv2, false), running, h.io)).toEqual({ applied: 'live' });
+    expect(await applyStep(add(lv2, false), running, h.io)).toEqual({ applied: 'saved' });
     expect(h.calls).toEqual([CONFIG]);
   });
   it('a non-libvirt failure (the link dropped) is thrown as is', async () => {
     const h = host(() => new Error('connection closed'), []);
     await expect(applyStep(add(lv2), running, h.io)).rejects.toThrow('connection closed');
     expect(h.calls).toEqual([LIVE | CONFIG]);
+  });
+});
+
+describe('changeStaticHost: a removal takes the entry of the row clicked', () => {
+  // The lab's state: the running network has lv ::40 (added live only); its definition has lv2 ::40
+  // (saved for the next start after the running network refused it). The panel shows both rows.
+  const net = { ref: { name: 'n6-probe', uuid: [] }, model: live, defined: definedAfter, active: true, persistent: true, autostart: false };
+  const scripted = () => {
+    const sent: { xml: string; flags: number; parentIndex: number; command: number }[] = [];
+    return {
+      sent,
+      io: {
+        update: async (st: Step, flags: number) => void sent.push({ xml: st.xml, flags, parentIndex: st.parentIndex, command: st.command }),
+        reread: async () => ({ model: live, defined: definedAfter }),
+      },
+    };
+  };
+  const { DELETE } = NetworkUpdateCommand;
+  it('the running row (lv, live only): lv from the running network alone, not the pending lv2 at the same address', async () => {
+    const h = scripted();
+    expect(await changeStaticHost(h.io, net as unknown as NetworkFacts, 'remove', { ip: 'fd00:203:119::40' }, 'running')).toEqual({
+      applied: 'live',
+    });
+    expect(h.sent).toEqual([{ xml: '<host name="lv" ip="fd00:203:119::40"/>', flags: LIVE, parentIndex: 1, command: DELETE }]);
+  });
+  it('the next-start row (lv2, pending): lv2 from the definition alone, and said so (saved, not live)', async () => {
+    const h = scripted();
+    expect(await changeStaticHost(h.io, net as unknown as NetworkFacts, 'remove', { ip: 'fd00:203:119::40' }, 'next-boot')).toEqual({
+      applied: 'saved',
+    });
+    expect(h.sent).toEqual([{ xml: '<host name="lv2" ip="fd00:203:119::40"/>', flags: CONFIG, parentIndex: 1, command: DELETE }]);
+  });
+  it('a row in both lists goes from both in one call; a row no longer in its list is refused (nothing sent)', async () => {
+    const h = scripted();
+    expect(await changeStaticHost(h.io, net as unknown as NetworkFacts, 'remove', { ip: 'fd00:203:119::30' }, 'running')).toEqual({
+      applied: 'live',
+    });
+    expect(h.sent).toEqual([
+      {
+        xml: '<host id="0:3:0:1:52:54:0:18:7:10" name="h6" ip="fd00:203:119::30"/>',
+        flags: LIVE | CONFIG,
+        parentIndex: 1,
+        command: DELETE,
+      },
+    ]);
+    const stale = { ...net, defined };
+    await expect(
+      changeStaticHost(h.io, stale as unknown as NetworkFacts, 'remove', { ip: 'fd00:203:119::40' }, 'next-boot'),
+    ).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('for its next start') });
+    expect(h.sent).toHaveLength(1);
   });
 });

@@ -5,14 +5,19 @@
  *
  * libvirt's networkUpdate (bridge_driver.c) first changes both definitions in memory
  * (virNetworkObjUpdate: both or nothing), then saves the config, refreshes the firewall and
- * dnsmasq and runs the hook; a failure in those later steps returns an error although the
- * definition already holds the change. So after an error the network is read again: a step the
- * definition already shows done is pending (not retried — a retry would only say "there is an
- * existing dhcp host entry" or "couldn't locate a matching dhcp host entry").
+ * dnsmasq and runs the hook; a failure in those later steps returns an error although both
+ * definitions already hold the change. So after an error the network is read again (both):
+ *  - the change in the running network and the definition: libvirt took it but could not apply it
+ *    (dnsmasq, firewall, config save, hook): an error saying so, with libvirt's message and what to
+ *    do (restart the network, or read the host's log) — not retried (a retry would only say "there
+ *    is an existing dhcp host entry" or "couldn't locate a matching dhcp host entry");
+ *  - the change in the definition alone (changed meanwhile): pending;
+ *  - neither: libvirt refused it on the running network: retried on the definition alone, pending.
  */
 
 import { ipv6ToBigInt } from '../../../shared/api/common';
-import { hostFamily, type StaticHostEntry } from '../../../shared/api/networks';
+import { hostFamily, type StaticHostEntry, sameStaticHost } from '../../../shared/api/networks';
+import { AppError } from '../../../shared/errors';
 import { isLibvirtError } from '../../libvirt/errors';
 import { NetworkUpdateCommand, NetworkUpdateFlags } from '../../libvirt/network';
 import type { NetworkModel } from '../../xml/network';
@@ -37,22 +42,13 @@ export interface Step {
 const sameIp = (a: string | undefined, b: string | undefined) =>
   a === b || (!!a && !!b && hostFamily(a) === 'ipv6' && ipv6ToBigInt(a) !== null && ipv6ToBigInt(a) === ipv6ToBigInt(b));
 
-/** The same static host: every attribute equal (MAC and DUID without regard to case, IPv6 in any spelling). */
-export function sameHost(a: StaticHostEntry, b: StaticHostEntry): boolean {
-  return (
-    a.mac?.toLowerCase() === b.mac?.toLowerCase() &&
-    a.id?.toLowerCase() === b.id?.toLowerCase() &&
-    (a.name ?? null) === (b.name ?? null) &&
-    sameIp(a.ip, b.ip)
-  );
-}
-
 /** Whether `model` already shows the step done: its entry there after an add, gone after a delete. */
 export function stepDone(step: Step, model: NetworkModel): boolean {
   const a = model.addresses.find((x) => x.family === step.block.family && sameIp(x.address, step.block.address));
   const e = step.entry;
   const has =
-    !!a && (e.kind === 'range' ? a.dhcp?.start === e.range.start && a.dhcp?.end === e.range.end : a.hosts.some((h) => sameHost(h, e.host)));
+    !!a &&
+    (e.kind === 'range' ? a.dhcp?.start === e.range.start && a.dhcp?.end === e.range.end : a.hosts.some((h) => sameStaticHost(h, e.host)));
   return step.command === NetworkUpdateCommand.DELETE ? !has : has;
 }
 
@@ -65,12 +61,17 @@ export interface StepIo {
   reread(): Promise<{ model: NetworkModel; defined: NetworkModel }>;
 }
 
+/** The error code of a change libvirt made to both definitions but could not apply (applyStep). */
+export const NOT_APPLIED = 'not-applied';
+
 /**
  * Applies one step: inactive network, to its definition ('saved'); transient, to the running
  * network; running and persistent, to both at once ('live'), or to the definition alone when the
- * running network already is so. When libvirt fails on the running network: 'pending' with its
- * message — after it left the change in the definition (read again), or after a retry on the
- * definition alone. Any other failure is thrown (libvirt's error, for the caller to explain).
+ * running network already is so ('saved': only the definition changed). When libvirt fails on the
+ * running network: 'pending' with its message — after it left the change in the definition alone
+ * (read again), or after a retry on the definition alone; an AppError NOT_APPLIED when both
+ * definitions hold it (libvirt took it, its dnsmasq/firewall/config save failed). Any other failure
+ * is thrown (libvirt's error, for the caller to explain).
  */
 export async function applyStep(step: Step, net: { active: boolean; persistent: boolean }, io: StepIo): Promise<StepOutcome> {
   const { AFFECT_LIVE: LIVE, AFFECT_CONFIG: CONFIG } = NetworkUpdateFlags;
@@ -83,9 +84,9 @@ export async function applyStep(step: Step, net: { active: boolean; persistent: 
     return { applied: 'live' };
   }
   if (!step.live) {
-    // The running network is already so: the definition catches up.
+    // The running network is already so: the definition catches up (only it changes).
     await io.update(step, CONFIG);
-    return { applied: 'live' };
+    return { applied: 'saved' };
   }
   try {
     await io.update(step, LIVE | CONFIG);
@@ -93,7 +94,15 @@ export async function applyStep(step: Step, net: { active: boolean; persistent: 
   } catch (err) {
     if (!isLibvirtError(err)) throw err;
     const pending = { applied: 'pending', reason: err.message } as const;
-    if (stepDone(step, (await io.reread()).defined)) return pending;
+    const now = await io.reread();
+    if (stepDone(step, now.defined) && stepDone(step, now.model))
+      throw new AppError(NOT_APPLIED, `libvirt took the change (${step.what}) but could not apply it: ${err.message}`, {
+        cause: err,
+        hint:
+          'The running network and its definition hold it, but dnsmasq, the firewall or the saved configuration may not: ' +
+          'restart the network (virsh net-destroy, then net-start; its guests lose the link meanwhile), or read the host’s libvirt log.',
+      });
+    if (stepDone(step, now.defined)) return pending;
     try {
       // libvirt would not change the running network: the definition only, for its next start.
       await io.update(step, CONFIG);

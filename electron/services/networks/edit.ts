@@ -15,6 +15,7 @@ import {
   STATIC_HOST_LABELS,
   type StaticHost,
   type StaticHostEntry,
+  sameStaticHost,
   staticHostBlock,
   staticHostIssues,
 } from '../../../shared/api/networks';
@@ -23,7 +24,7 @@ import type { RpcClient } from '../../libvirt/client';
 import { isLibvirtError } from '../../libvirt/errors';
 import { NetworkUpdateCommand, NetworkUpdateFlags, NetworkUpdateSection, networkSetAutostart, networkUpdate } from '../../libvirt/network';
 import { buildDhcpHostXml, buildDhcpRangeXml, type NetworkModel } from '../../xml/network';
-import { applyStep, type Step, type StepIo, stepDone } from './apply';
+import { applyStep, NOT_APPLIED, type Step, type StepIo, stepDone } from './apply';
 import { type NetworkFacts, readNetwork } from './facts';
 
 /** libvirt's message kept, with what to do next. */
@@ -34,7 +35,8 @@ export function explain(what: string, hint: string) {
   };
 }
 
-function io(rpc: RpcClient, net: NetworkFacts): StepIo {
+/** virNetworkUpdate on this network, and its two XMLs read again. */
+export function networkIo(rpc: RpcClient, net: NetworkFacts): StepIo {
   return {
     update: (st, flags) =>
       networkUpdate(rpc, net.ref, { command: st.command, section: st.section, parentIndex: st.parentIndex, xml: st.xml, flags }),
@@ -46,10 +48,20 @@ function io(rpc: RpcClient, net: NetworkFacts): StepIo {
 const hostWords = (h: StaticHostEntry) => `${h.mac ?? h.name ?? h.id ?? ''} → ${h.ip ?? ''}`;
 
 /**
- * One static host added or removed (checked against the definition, which is what always
- * changes; the running network's own entries, added live only, are found for a removal too).
+ * One static host added or removed. An add is checked against the definition, which is what
+ * always changes. A removal takes the entry of the list its row is in (`from`): the running
+ * network's, or the definition's for the next start — never another entry at the same address in
+ * the other list. A running row the definition also holds goes from both; one the definition lacks
+ * (added live only) from the running network alone; a next-start row from the definition (and from
+ * the running network too if it has that very entry).
  */
-export async function changeStaticHost(rpc: RpcClient, net: NetworkFacts, op: 'add' | 'remove', host: StaticHost): Promise<DhcpHostResult> {
+export async function changeStaticHost(
+  io: StepIo,
+  net: NetworkFacts,
+  op: 'add' | 'remove',
+  host: StaticHost,
+  from: 'running' | 'next-boot' = 'running',
+): Promise<DhcpHostResult> {
   const name = net.model.name;
   const base: NetworkModel = net.persistent ? net.defined : net.model;
   const family = hostFamily(host.ip);
@@ -72,12 +84,20 @@ export async function changeStaticHost(rpc: RpcClient, net: NetworkFacts, op: 'a
       ip: host.ip,
     };
   } else {
-    const found = findStaticHost(base.addresses, host) ?? (net.active && net.persistent ? findStaticHost(net.model.addresses, host) : null);
+    // The list the row is in (an inactive network has one; a transient one only its running list).
+    const list = from === 'next-boot' || !net.active ? base : net.model;
+    const found = findStaticHost(list.addresses, host);
     if (!found)
-      throw new AppError('not-found', `Network "${name}" has no static host ${hostWords(host)}`, 'The list was out of date: refresh it.');
-    liveOnly = net.persistent && !findStaticHost(base.addresses, host);
+      throw new AppError(
+        'not-found',
+        `Network "${name}" has no static host ${hostWords(host)}${net.active && net.persistent ? (from === 'next-boot' ? ' for its next start' : ' running') : ''}`,
+        'The list was out of date: refresh it.',
+      );
     // The entry as libvirt has it (all its attributes): libvirt deletes the one whose given attributes all match.
-    ({ index: parentIndex, host: entry } = found);
+    entry = found.host;
+    const inBase = base.addresses.findIndex((a) => a.family === family && a.hosts.some((h) => sameStaticHost(h, entry)));
+    liveOnly = list === net.model && net.persistent && inBase < 0;
+    parentIndex = liveOnly ? found.index : inBase;
   }
   const block = (liveOnly ? net.model : base).addresses[parentIndex];
   if (!block)
@@ -96,10 +116,10 @@ export async function changeStaticHost(rpc: RpcClient, net: NetworkFacts, op: 'a
   const failed = explain(`Cannot ${op} the static host ${hostWords(entry)} on "${name}"`, 'Nothing was changed.');
   if (liveOnly) {
     // Only the running network has it (added live only): removed there; its definition never had it.
-    await io(rpc, net).update(step, NetworkUpdateFlags.AFFECT_LIVE).catch(failed);
+    await io.update(step, NetworkUpdateFlags.AFFECT_LIVE).catch(failed);
     return { applied: 'live' };
   }
-  const out = await applyStep(step, net, io(rpc, net)).catch(failed);
+  const out = await applyStep(step, net, io).catch(failed);
   return out.applied === 'pending' ? { applied: 'pending', reason: out.reason } : { applied: out.applied };
 }
 
@@ -173,14 +193,19 @@ export async function editNetwork(rpc: RpcClient, net: NetworkFacts, e: NetworkE
   const out: NetworkEditResult = { live: [], pending: [], saved: [] };
   const done = () => [...out.live, ...out.pending, ...out.saved];
   for (const st of [...removals, ...additions]) {
-    const r = await applyStep(st, net, io(rpc, net)).catch((err: unknown) =>
-      explain(
+    const r = await applyStep(st, net, networkIo(rpc, net)).catch((err: unknown) => {
+      const already = done().length ? `Already done: ${done().join('; ')}. ` : '';
+      // libvirt took this step but could not apply it: the steps after it are not tried.
+      if (err instanceof AppError && err.code === NOT_APPLIED)
+        throw new AppError(NOT_APPLIED, `Cannot change "${e.name}": ${err.message}`, { cause: err, hint: `${already}${err.hint ?? ''}` });
+      return explain(
         `Cannot change "${e.name}" (${st.what})`,
-        done().length ? `Already done: ${done().join('; ')}. Look at the network again.` : 'Nothing was changed.',
-      )(err),
-    );
+        already ? `${already}Look at the network again.` : 'Nothing was changed.',
+      )(err);
+    });
     if (r.applied === 'pending') out.pending.push(`${st.what} (the running network refused it: ${r.reason})`);
-    else out[r.applied].push(st.what);
+    // A running network that already was so: its definition caught up, the running network has it.
+    else out[r.applied === 'saved' && net.active ? 'live' : r.applied].push(st.what);
   }
   if (net.persistent && e.autostart !== net.autostart) {
     await networkSetAutostart(rpc, net.ref, e.autostart).catch(

@@ -1,8 +1,8 @@
 // The networks feature follows network lifecycle events through the connection's event relay
 // (deps.relays), not a registration of its own: one registration per connection shared with any
-// other subscriber, registered again on the new client after a reconnect, a connection's events
-// dropped when its host disconnects, and deregistered when the feature is disposed. Fake clients
-// (fake-rpc.ts) answer through the generated codecs.
+// other subscriber, registered again on the new client after a reconnect (the host's networks then
+// read again), a connection's events dropped when its host disconnects, and deregistered when the
+// feature is disposed. Fake clients (fake-rpc.ts) answer through the generated codecs.
 import { describe, expect, it } from 'vitest';
 import type { Events } from '../../../shared/api';
 import { EventHub } from '../../core/events';
@@ -14,6 +14,9 @@ import { createNetworksFeature } from './feature';
 
 const uuid = '0123abcd-4567-89ef-0011-223344556677';
 const tick = () => new Promise((r) => setTimeout(r, 1));
+const until = async (ok: () => boolean) => {
+  for (let i = 0; i < 100 && !ok(); i++) await tick();
+};
 
 function client(first: number) {
   const f = fakeRpc();
@@ -74,16 +77,20 @@ describe('networks feature: network events through the connection relay', () => 
     expect(a.hooks()).toBe(0);
   });
 
-  it('after a reconnect: registered again on the new client by the relay, its events heard, the old ones not', async () => {
+  it('after a reconnect: registered again on the new client by the relay, the host’s networks read again (events missed meanwhile), its events heard, the old ones not', async () => {
     const { a, fc, f, relays, seen } = setup();
     const relay = relays.of(fc.conn);
     await tick();
+    expect(seen).toEqual([]);
     const b = client(70);
     await fc.reconnect(b);
     expect(b.count(P.CONNECT_NETWORK_EVENT_REGISTER_ANY)).toBe(1);
+    // No name: every network of the host (the renderer reads its list and all leases again).
+    await until(() => seen.length > 0);
+    expect(seen).toEqual([{ hostId: 'lab-a' }]);
     lifecycle(a, 40, 'old', 2);
     lifecycle(b, 70, 'new', 2);
-    expect(seen).toEqual([{ hostId: 'lab-a', name: 'new' }]);
+    expect(seen).toEqual([{ hostId: 'lab-a' }, { hostId: 'lab-a', name: 'new' }]);
     f.dispose();
     await relay.settled();
     expect(b.count(P.CONNECT_NETWORK_EVENT_DEREGISTER_ANY)).toBe(1);

@@ -11,15 +11,15 @@ import { networkChannel } from '../../libvirt/relay';
 import { buildNetworkXml } from '../../xml/network';
 import type { Feature, ServiceDeps } from '../deps';
 import { checkDefine, leaseRows, refuseWhileInUse, vmIndex } from './checks';
-import { changeStaticHost, editNetwork, explain } from './edit';
+import { changeStaticHost, editNetwork, explain, networkIo } from './edit';
 import { lookupNetwork, networkInfo, readLeases, readNetwork, readNetworks, readVmNics } from './facts';
 
 export type NetworksFeature = Feature<keyof typeof networkRequests>;
 
 export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
   const rpcOf = (hostId: HostId): RpcClient => deps.hosts.connection(hostId).rpc;
-  const changed = (hostId: HostId, name: string, removed?: boolean) =>
-    deps.events.emit('network.changed', { hostId, name, ...(removed ? { removed: true } : {}) });
+  const changed = (hostId: HostId, name?: string, removed?: boolean) =>
+    deps.events.emit('network.changed', { hostId, ...(name !== undefined ? { name } : {}), ...(removed ? { removed: true } : {}) });
 
   async function define(hostId: HostId, spec: NetworkSpec, start: boolean) {
     const rpc = rpcOf(hostId);
@@ -88,7 +88,7 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
 
   // ---- network events, per connected host: through the connection's event relay (deps.relays), which
   // registers the network lifecycle event once per connection, shares it with any other subscriber and
-  // registers it again on the new client after a reconnect.
+  // registers it again on the new client after a reconnect (then the host's networks are read again).
   const detach = new Map<HostId, () => void>();
   function watch(hostId: HostId, conn: LibvirtConnection) {
     unwatch(hostId);
@@ -100,8 +100,12 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
     });
     const sub = relay.subscribe(networkChannel, (e) => changed(hostId, e.net.name, e.event === NetworkLifecycleEvent.UNDEFINED));
     sub.ready.catch(() => {}); // told through onError
+    // Reconnected (registered again on the new client): what changed while the link was down sent no
+    // event here, so every network of the host is read again (a network.changed without a name).
+    const offResync = relay.onResync(() => changed(hostId));
     detach.set(hostId, () => {
       offError();
+      offResync();
       sub.off();
     });
   }
@@ -150,9 +154,10 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
         return null;
       },
       'networks.leases': ({ hostId, name }) => leases(hostId, name),
-      'networks.dhcpHost': async ({ hostId, name, op, host }) => {
+      'networks.dhcpHost': async ({ hostId, name, op, host, from }) => {
         const rpc = rpcOf(hostId);
-        const out = await changeStaticHost(rpc, await lookupNetwork(rpc, name), op, host);
+        const net = await lookupNetwork(rpc, name);
+        const out = await changeStaticHost(networkIo(rpc, net), net, op, host, from);
         changed(hostId, name);
         return out;
       },

@@ -1,7 +1,8 @@
 // The networks feature against lab host A's libvirt: define a NAT network with a static host (the
 // XML libvirt keeps, checked with virsh), the overlap refusal, a static DHCP host added and
 // removed live on the running network (dnsmasq not restarted: its pid stays), IPv6 static hosts
-// (live, and pending where the running network refuses), lifecycle events (through the connection's
+// (live, by name and by DUID alone, pending where the running network refuses, each removed from the
+// list its row is in), lifecycle events (through the connection's
 // event relay) from a change made with virsh, stop and delete; a network that cannot start is not left defined;
 // a routed network. Networks are n18-lab-* on 10.203.104.0/24, 10.203.110.0/24 and 10.203.117.0/24 + fd00:203:117::/64.
 import { randomBytes } from 'node:crypto';
@@ -171,8 +172,21 @@ describe('networks feature (lab host A)', () => {
       expect(pending).toMatchObject({ applied: 'pending', reason: expect.stringContaining('existing dhcp host entry') });
       expect(await virsh('A', ['net-dumpxml', '--inactive', v6])).toContain(`<host name='p6' ip='${ip(20)}'/>`);
       expect(await virsh('A', ['net-dumpxml', v6])).toContain(`<host name='lv' ip='${ip(20)}'/>`);
-      // Removed: ::10 from both; ::20 from the definition (p6), then from the running network (lv, added live only).
-      for (const n of [10, 20, 20]) await f.handlers['networks.dhcpHost']({ hostId: H, name: v6, op: 'remove', host: { ip: ip(n) } });
+      // A DUID alone is enough for an IPv6 host (libvirt: "must have id or name").
+      const duid = { ip: ip(30), id: '0:3:0:1:52:54:0:18:17:30' };
+      expect(await f.handlers['networks.dhcpHost']({ hostId: H, name: v6, op: 'add', host: duid })).toEqual({ applied: 'live' });
+      expect(await virsh('A', ['net-dumpxml', '--inactive', v6])).toContain(`<host id='${duid.id}' ip='${ip(30)}'/>`);
+      // Removed, each from the list its row is in: ::10 and ::30 from both; ::20 of the running network (lv, added
+      // live only) from it alone — the pending p6 at the same address stays —, then p6 from the definition (saved).
+      const remove = (n: number, from: 'running' | 'next-boot') =>
+        f.handlers['networks.dhcpHost']({ hostId: H, name: v6, op: 'remove', host: { ip: ip(n) }, from });
+      expect(await remove(10, 'running')).toEqual({ applied: 'live' });
+      expect(await remove(30, 'running')).toEqual({ applied: 'live' });
+      expect(await remove(20, 'running')).toEqual({ applied: 'live' });
+      const [run, next] = await Promise.all([virsh('A', ['net-dumpxml', v6]), virsh('A', ['net-dumpxml', '--inactive', v6])]);
+      expect(run).not.toContain('<host ');
+      expect(next).toContain(`<host name='p6' ip='${ip(20)}'/>`);
+      expect(await remove(20, 'next-boot')).toEqual({ applied: 'saved' });
       for (const flags of [[], ['--inactive']]) expect(await virsh('A', ['net-dumpxml', ...flags, v6])).not.toContain('<host ');
     } finally {
       await virshStatus('A', ['net-destroy', v6]);

@@ -1,6 +1,6 @@
 // Static DHCP hosts of either family, the pure parts: the request's schema (IPv4 by MAC, IPv6 by
 // name or DUID), the checks against a network's <ip> blocks (inside the subnet, not its own address,
-// not reserved, a name for IPv6), the entry a removal names, and the <host> XML built escaped and
+// not reserved, a name or DUID for IPv6), the entry a removal names, and the <host> XML built escaped and
 // read back — from network XML captured in the lab (fixtures/lab-v6-hosts.json).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -35,13 +35,17 @@ describe('StaticHost (the request)', () => {
       ['name', 'may contain only letters, digits and "-" (up to 63)'],
     ]);
   });
-  it('an IPv6 host added needs a name; a removal does not', () => {
+  it('an IPv6 host added needs a name or a DUID (libvirt: "must have id or name"); a removal does not; a removal may name its list', () => {
     const input = networkRequests['networks.dhcpHost'].input;
-    const r = input.safeParse({ hostId: 'lab-a', name: 'n', op: 'add', host: { ip: 'fd00::5', id: '0:3:0:1' } });
+    const r = input.safeParse({ hostId: 'lab-a', name: 'n', op: 'add', host: { ip: 'fd00::5' } });
     expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['host.name', 'is needed for an IPv6 host (libvirt matches IPv6 hosts by name or DUID, not MAC)'],
+      ['host.name', 'or DUID is needed for an IPv6 host (libvirt matches IPv6 hosts by name or DUID, not MAC)'],
     ]);
+    expect(input.safeParse({ hostId: 'lab-a', name: 'n', op: 'add', host: { ip: 'fd00::5', id: '0:3:0:1' } }).success).toBe(true);
+    expect(input.safeParse({ hostId: 'lab-a', name: 'n', op: 'add', host: { ip: 'fd00::5', name: 'web6' } }).success).toBe(true);
     expect(input.safeParse({ hostId: 'lab-a', name: 'n', op: 'remove', host: { ip: 'fd00::5' } }).success).toBe(true);
+    expect(input.safeParse({ hostId: 'lab-a', name: 'n', op: 'remove', host: { ip: 'fd00::5' }, from: 'next-boot' }).success).toBe(true);
+    expect(input.safeParse({ hostId: 'lab-a', name: 'n', op: 'remove', host: { ip: 'fd00::5' }, from: 'both' }).success).toBe(false);
     expect(input.safeParse({ hostId: 'lab-a', name: 'n', op: 'add', host: { mac: '52:54:00:18:00:01', ip: '10.0.0.5' } }).success).toBe(
       true,
     );
@@ -55,11 +59,16 @@ describe('staticHostIssues (the panel and the backend)', () => {
     const noRange6 = defined.addresses.map((a) => (a.family === 'ipv6' ? { ...a, dhcp: undefined, hosts: [] } : a));
     expect(staticHostBlock(noRange6, 'ipv6')).toBe(-1);
     expect(checks({ ip: 'fd00:203:119::50', name: 'x' }, noRange6)).toEqual([
-      ['ip', 'is IPv6, but this network has no IPv6 subnet with a DHCP range'],
+      [
+        'ip',
+        'is IPv6, but the IPv6 subnet fd00:203:119::1/64 has no DHCP range (Vireo adds IPv6 static hosts where DHCPv6 has one: add a range with virsh net-update … ip-dhcp-range)',
+      ],
     ]);
+    const no6 = defined.addresses.filter((a) => a.family === 'ipv4');
+    expect(checks({ ip: 'fd00:203:119::50', name: 'x' }, no6)).toEqual([['ip', 'is IPv6, but this network has no IPv6 subnet']]);
   });
   it('takes a free address inside the IPv6 subnet', () => expect(checks({ ip: 'fd00:203:119::50', name: 'web6' })).toEqual([]));
-  it('refuses an address outside the subnet, the network’s own, or one reserved; a name or DUID taken; a missing name', () => {
+  it('refuses an address outside the subnet, the network’s own, or one reserved; a name or DUID taken; neither name nor DUID', () => {
     // libvirt itself took fd00:203:200::10 into this /64 (the fixture's 'a3'): Vireo does not.
     expect(checks({ ip: 'fd00:203:200::11', name: 'b' })).toEqual([['ip', 'is outside the subnet fd00:203:119::/64']]);
     expect(checks({ ip: 'fd00:203:119:0::1', name: 'b' })).toEqual([['ip', "is the network's own address"]]);
@@ -69,8 +78,10 @@ describe('staticHostIssues (the panel and the backend)', () => {
       ['name', 'is already given to fd00:203:119::30'],
     ]);
     expect(checks({ ip: 'fd00:203:119::52' })).toEqual([
-      ['name', 'is needed for an IPv6 host (libvirt matches IPv6 hosts by name or DUID, not MAC)'],
+      ['name', 'or DUID is needed for an IPv6 host (libvirt matches IPv6 hosts by name or DUID, not MAC)'],
     ]);
+    // A DUID alone is enough (libvirt takes <host id=… ip=…/>).
+    expect(checks({ ip: 'fd00:203:119::52', id: '0:3:0:1:52:54:0:18:7:52' })).toEqual([]);
     expect(checks({ mac: '52:54:00:18:00:01', ip: '10.203.120.5' })).toEqual([['ip', 'is outside the subnet 10.203.119.0/24']]);
     expect(checks({ mac: '52:54:00:18:00:01', ip: '10.203.119.1' })).toEqual([['ip', "is the network's own address"]]);
   });

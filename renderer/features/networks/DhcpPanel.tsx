@@ -1,7 +1,8 @@
 /**
- * One network's DHCP: its static hosts (add, remove — live on a running network, no restart) and
- * its leases as dnsmasq reports them, each mapped to the VM that has the MAC on any connected
- * host, with "Reserve" to make a lease's address that MAC's static host.
+ * One network's DHCP: its static hosts (add, remove — live on a running network, no restart; a
+ * host only the running network has, or one pending for its next start, is marked so and removed
+ * from that list) and its leases as dnsmasq reports them, each mapped to the VM that has the MAC on
+ * any connected host, with "Reserve" to make a lease's address that MAC's static host.
  */
 import { Alert, Badge, Button, Code, Group, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconLock, IconPlus } from '@tabler/icons-react';
@@ -14,6 +15,8 @@ import {
   type NetworkLease,
   STATIC_HOST_LABELS,
   StaticHost,
+  type StaticHostEntry,
+  sameStaticHost,
   staticHostBlock,
   staticHostIssues,
 } from '../../../shared/api';
@@ -26,8 +29,8 @@ type Family = 'ipv4' | 'ipv6';
 
 /**
  * The add-static-host form, for the <ip> picked (when the network has DHCP on both families):
- * IPv4 by MAC; IPv6 by host name (needed) and DUID (optional) — libvirt matches IPv6 hosts by
- * those, not MAC. Checked with the backend's own rules against the network's definition.
+ * IPv4 by MAC; IPv6 by host name or DUID (one is needed) — libvirt matches IPv6 hosts by those,
+ * not MAC. Checked with the backend's own rules against the network's definition.
  */
 function AddStaticHost({
   addresses,
@@ -102,8 +105,8 @@ function AddStaticHost({
       <Group align="flex-start" gap="xs">
         {v6 ? null : field('mac', 'MAC 52:54:00:…', 'MAC address')}
         {field('ip', v6 ? 'Address fd00:…' : 'Address', 'Address')}
-        {field('name', v6 ? 'Host name' : 'Host name (optional)', 'Host name')}
-        {v6 ? field('id', 'DUID (optional)', 'DUID') : null}
+        {field('name', v6 ? 'Host name (or DUID)' : 'Host name (optional)', 'Host name')}
+        {v6 ? field('id', 'DUID (or host name)', 'DUID') : null}
         <Button
           size="xs"
           type="submit"
@@ -120,6 +123,26 @@ function AddStaticHost({
 }
 
 const when = (s: number) => new Date(s * 1000).toLocaleString();
+
+type HostRow = StaticHostEntry & { family: Family; where: 'both' | 'running' | 'next' };
+
+/**
+ * The rows of the static hosts: the running network's, each marked 'running' when its definition
+ * lacks it (added live only), then the definition's own ones ('next': pending for its next start).
+ */
+function staticHostRows(net: NetworkInfo): HostRow[] {
+  const flat = (as: readonly NetworkAddress[]) => as.flatMap((a) => a.hosts.map((h) => ({ ...h, family: a.family })));
+  const running = flat(net.addresses);
+  if (!net.nextAddresses) return running.map((h) => ({ ...h, where: 'both' }));
+  const next = flat(net.nextAddresses);
+  const inList = (list: typeof running, h: (typeof running)[number]) => list.some((x) => x.family === h.family && sameStaticHost(x, h));
+  return [
+    ...running.map((h): HostRow => ({ ...h, where: inList(next, h) ? 'both' : 'running' })),
+    ...next.filter((h) => !inList(running, h)).map((h): HostRow => ({ ...h, where: 'next' })),
+  ];
+}
+
+const from = (h: HostRow) => (h.where === 'next' ? ('next-boot' as const) : ('running' as const));
 
 function LeaseRow({ l, onReserve, pending }: { l: NetworkLease; onReserve(): void; pending: boolean }) {
   return (
@@ -167,14 +190,17 @@ function LeaseRow({ l, onReserve, pending }: { l: NetworkLease; onReserve(): voi
 export function DhcpPanel({ hostId, net }: { hostId: string; net: NetworkInfo }) {
   const leases = useNetworkLeases(hostId, net.name, net.active);
   const write = useNetworkWrite('networks.dhcpHost', hostId);
-  // Both families' static hosts, as the running network has them.
-  const hosts = net.addresses.flatMap((a) => a.hosts.map((h) => ({ ...h, family: a.family })));
+  // Both families' static hosts of the running network and, where they differ, of its definition (next start).
+  const hosts = staticHostRows(net);
   const reserve = (l: NetworkLease) => {
     // The lease's host name when dnsmasq may take it as one, else none.
     const name = l.hostname && DhcpHostName.safeParse(l.hostname).success ? l.hostname : undefined;
     write.mutate({ name: net.name, op: 'add', host: { mac: l.mac, ip: l.ip, ...(name ? { name } : {}) } });
   };
-  /** A removal names the entry by MAC and address (IPv4) or address and DUID (IPv6); the backend deletes it as libvirt has it. */
+  /**
+   * A removal names the entry by MAC and address (IPv4) or address and DUID (IPv6), and the list its
+   * row is in; the backend deletes that list's entry as libvirt has it.
+   */
   const removal = (h: (typeof hosts)[number]): StaticHost | null =>
     !h.ip ? null : h.family === 'ipv6' ? { ip: h.ip, ...(h.id ? { id: h.id } : {}) } : h.mac ? { mac: h.mac, ip: h.ip } : null;
   const done = write.data;
@@ -196,11 +222,35 @@ export function DhcpPanel({ hostId, net }: { hostId: string; net: NetworkInfo })
         {hosts.map((h) => {
           const rm = removal(h);
           return (
-            <Table.Tr key={`${h.mac ?? h.id ?? h.name}-${h.ip}`} data-testid="dhcp-host" data-mac={h.mac} data-ip={h.ip}>
+            <Table.Tr
+              key={`${h.where}-${h.mac ?? h.id ?? h.name}-${h.ip}`}
+              data-testid="dhcp-host"
+              data-mac={h.mac}
+              data-ip={h.ip}
+              data-where={h.where}
+            >
               <Table.Td>
                 <Code>{h.mac ?? h.id ?? '—'}</Code>
               </Table.Td>
-              <Table.Td>{h.ip ?? '—'}</Table.Td>
+              <Table.Td>
+                {h.ip ?? '—'}
+                {h.where !== 'both' && (
+                  <Badge
+                    size="xs"
+                    variant="light"
+                    color={h.where === 'next' ? 'yellow' : 'gray'}
+                    ml={6}
+                    title={
+                      h.where === 'next'
+                        ? 'In the definition only: the running network takes it at its next start.'
+                        : 'Added to the running network only: its next start drops it.'
+                    }
+                    data-testid="dhcp-host-where"
+                  >
+                    {h.where === 'next' ? 'next start' : 'until restart'}
+                  </Badge>
+                )}
+              </Table.Td>
               <Table.Td data-testid="dhcp-host-name" style={{ whiteSpace: 'pre-wrap' }}>
                 {h.name ?? ''}
               </Table.Td>
@@ -210,8 +260,13 @@ export function DhcpPanel({ hostId, net }: { hostId: string; net: NetworkInfo })
                     size="compact-xs"
                     variant="subtle"
                     color="red"
-                    loading={write.isPending && write.variables?.op === 'remove' && write.variables.host.ip === h.ip}
-                    onClick={() => write.mutate({ name: net.name, op: 'remove', host: rm })}
+                    loading={
+                      write.isPending &&
+                      write.variables?.op === 'remove' &&
+                      write.variables.host.ip === h.ip &&
+                      write.variables.from === from(h)
+                    }
+                    onClick={() => write.mutate({ name: net.name, op: 'remove', host: rm, from: from(h) })}
                     data-testid="dhcp-host-remove"
                   >
                     Remove
