@@ -13,6 +13,7 @@ import type { HostId, Job, JobDetails, JobKind, JobOf } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { EventHub } from '../core/events';
 import { toApiError } from '../ipc';
+import { isAppError } from '../libvirt/errors';
 
 export interface JobUpdate<K extends JobKind> {
   phase?: string;
@@ -34,6 +35,11 @@ export interface JobContext<K extends JobKind = JobKind> {
    * did come, `note` is added to the last phase.
    */
   pastCancel(note: string): void;
+  /**
+   * A Cancel was asked: true at once (before onCancel ran and the signal aborted), also for one
+   * refused because the job was no longer cancellable (a disk move then keeps its source).
+   */
+  cancelAsked(): boolean;
 }
 
 export interface JobSpec<K extends JobKind = JobKind> {
@@ -65,6 +71,8 @@ interface Entry {
   drop?: ReturnType<typeof setTimeout>;
   /** Set by pastCancel: a cancel that came is noted, the outcome stands. */
   tooLate?: string;
+  /** A Cancel was asked (set before onCancel runs, whose end aborts the signal; also a refused one). */
+  cancelAsked?: boolean;
 }
 
 /** Merges a detail patch one level deep (so `{ figures: { a } }` keeps the other figures). */
@@ -139,6 +147,7 @@ export class JobManager {
       pastCancel: (note) => {
         if (job.status === 'running') entry.tooLate = note;
       },
+      cancelAsked: () => entry.cancelAsked === true,
     };
     /** A cancel decides the label unless the work went past it (pastCancel): then the outcome stands, with the note. */
     const canceled = (): boolean => {
@@ -153,7 +162,9 @@ export class JobManager {
         return value;
       },
       (err: unknown) => {
-        this.finish(entry, canceled() ? 'canceled' : 'failed', err);
+        // The work may stop on a Cancel before its onCancel finished (the signal not aborted yet): its own 'canceled' counts.
+        const stopped = entry.cancelAsked && entry.tooLate === undefined && isAppError(err, 'canceled');
+        this.finish(entry, stopped || canceled() ? 'canceled' : 'failed', err);
         throw err;
       },
     );
@@ -166,7 +177,13 @@ export class JobManager {
     const entry = this.entry(id);
     const job = entry.job;
     if (job.status !== 'running') return this.withFull(entry);
-    if (!job.cancellable) throw new AppError('not-cancellable', `${job.title} cannot be cancelled in phase ${job.phase}`);
+    entry.cancelAsked = true;
+    if (!job.cancellable)
+      throw new AppError(
+        'not-cancellable',
+        `${job.title} cannot be cancelled in phase ${job.phase}`,
+        'It is past the point where it can be stopped: the job says how it ends.',
+      );
     job.phase = 'cancelling';
     this.emit(entry, true);
     try {

@@ -31,8 +31,13 @@ interface Scenario {
   /** The fresh read of the live XML after the pivot fails. */
   liveUnreadable?: boolean;
   defineFails?: boolean;
-  /** Cancel is clicked as the copy becomes ready; its abort reaches libvirt after the pivot (and fails: no job any more). */
-  cancelRacesPivot?: boolean;
+  /**
+   * When Cancel is clicked. 'as ready': as the copy becomes ready, its abort answered 30 ms later
+   * ('abort lands': the copy ended; 'abort fails': libvirt's "no active block job", the copy having
+   * ended by itself just before). 'during pivot': while the pivot is on the way.
+   */
+  cancel?: 'as ready, abort lands' | 'as ready, abort fails' | 'during pivot';
+  deleteSource?: boolean;
 }
 
 /** The test's Cancel, clicked from the fake (set by move() once the job exists), and its outcome. */
@@ -47,10 +52,6 @@ function host(s: Scenario, race: Race = {}) {
   let on: 'source' | 'copy' = 'source';
   let job: 'none' | 'copying' = 'none';
   let pivotSent = false;
-  let pivoted = () => {};
-  const afterPivot = new Promise<void>((r) => {
-    pivoted = r;
-  });
   f.answer(P.DOMAIN_LOOKUP_BY_UUID, () => ({ dom }));
   f.answer(P.DOMAIN_IS_ACTIVE, () => ({ active: 1 }));
   f.answer(P.DOMAIN_IS_PERSISTENT, () => ({ persistent: 1 }));
@@ -64,7 +65,7 @@ function host(s: Scenario, race: Race = {}) {
     return { xml: xmlOf(disk(on === 'copy' ? COPY : SRC, mirror)) };
   });
   f.answer(P.DOMAIN_GET_BLOCK_JOB_INFO, () => {
-    if (s.cancelRacesPivot && job === 'copying' && race.cancel && !race.settled) race.settled = race.cancel();
+    if (s.cancel?.startsWith('as ready') && job === 'copying' && race.cancel && !race.settled) race.settled = race.cancel();
     return job === 'copying'
       ? { found: 1, type: 2, bandwidth: 0n, cur: 16n, end: 16n }
       : { found: 0, type: 0, bandwidth: 0n, cur: 0n, end: 0n };
@@ -88,15 +89,16 @@ function host(s: Scenario, race: Race = {}) {
   });
   f.answer(P.DOMAIN_BLOCK_JOB_ABORT, async (a: { flags: number }) => {
     if (!(a.flags & BlockJobAbortFlags.PIVOT)) {
-      if (s.cancelRacesPivot) {
-        await afterPivot; // the cancel's abort arrives after the pivot: libvirt's answer (lab-a, virsh blockjob --abort)
-        throw libvirtError(ErrorCode.INVALID_ARG, 'invalid argument: disk vdb does not have an active block job');
-      }
+      if (s.cancel?.startsWith('as ready')) await new Promise((r) => setTimeout(r, 30)); // the abort on the way
+      const had = job;
       job = 'none'; // libvirt's abort: the guest stays on its source
+      // libvirt's answer when the job had ended already (lab-a, virsh blockjob --abort)
+      if (had === 'none' || s.cancel === 'as ready, abort fails')
+        throw libvirtError(ErrorCode.INVALID_ARG, 'invalid argument: disk vdb does not have an active block job');
       return;
     }
     pivotSent = true;
-    pivoted();
+    if (s.cancel === 'during pivot' && race.cancel) race.settled = race.cancel();
     if (s.pivot === 'refused') throw libvirtError(ErrorCode.OPERATION_FAILED, "operation failed: block copy of 'vdb' failed in qemu");
     job = 'none';
     on = 'copy';
@@ -118,7 +120,7 @@ async function move(s: Scenario) {
   const started = await startMoveDisk({ jobs, rpcOf: () => f.rpc, blockEvents }, 'A', UUID, {
     target: 'vdb',
     pool: 'fast',
-    deleteSource: false,
+    deleteSource: s.deleteSource ?? false,
   });
   race.cancel = () => jobs.cancel(started.id).catch((err: unknown) => err);
   for (let i = 0; i < 2000 && jobs.get(started.id).status === 'running'; i++) await new Promise((r) => setTimeout(r, 5));
@@ -175,20 +177,31 @@ describe('disk move past the pivot: the copy is deleted only while the guest is 
     expect(r.job.error?.hint).toMatch(/^To finish: point vdb of the next boot at it/);
   });
 
-  it('Cancel clicked just before a pivot that wins: the job is done (not "canceled"), says the cancel came too late; the copy kept', async () => {
-    const r = await move({ pivot: 'switches', cancelRacesPivot: true });
-    expect(r.cancel).toMatchObject({ message: expect.stringMatching(/does not have an active block job/) }); // the cancel did run
-    expect(r.job.status).toBe('succeeded');
-    expect(r.job.phase).toBe('vdb is in fast (the cancel came too late: vdb had already switched to the copy)');
-    expect(r.deleted).toEqual([]);
-    expect(r.defined[0]).toContain(`file="${COPY}"`);
+  it('Cancel asked as the copy becomes ready, its abort still on the way: no pivot; canceled, the copy deleted, the source kept (review 6 item 5)', async () => {
+    for (const deleteSource of [false, true]) {
+      const r = await move({ pivot: 'switches', cancel: 'as ready, abort lands', deleteSource });
+      expect(r.pivots).toEqual([]);
+      expect(r.cancel).toMatchObject({ kind: 'disk-move' }); // the Cancel itself succeeded (no "Cancel failed")
+      expect(r.job.status).toBe('canceled');
+      expect(r.deleted).toEqual([COPY]);
+      expect(r.defined).toEqual([]);
+    }
   });
 
-  it('Cancel races a pivot whose outcome is not known: the job fails with what to check, not "canceled"', async () => {
-    const r = await move({ pivot: 'switches, reply times out', liveUnreadable: true, cancelRacesPivot: true });
-    expect(r.cancel).toBeDefined();
-    expect(r.job.status).toBe('failed');
-    expect(r.job.error?.code).toBe(UNKNOWN_CODE);
+  it('the cancel’s abort fails (the copy had ended by itself): no bare "Cancel failed", the job canceled, the copy deleted', async () => {
+    const r = await move({ pivot: 'switches', cancel: 'as ready, abort fails' });
+    expect(r.cancel).toMatchObject({ kind: 'disk-move' });
+    expect(r.pivots).toEqual([]);
+    expect(r.job.status).toBe('canceled');
+    expect(r.deleted).toEqual([COPY]);
+  });
+
+  it('Cancel once the pivot is on the way: refused saying why; the move ends, but the source chosen for deletion is kept', async () => {
+    const r = await move({ pivot: 'switches', cancel: 'during pivot', deleteSource: true });
+    expect(r.cancel).toMatchObject({ code: 'not-cancellable', hint: expect.stringMatching(/past the point where it can be stopped/) });
+    expect(r.job.status).toBe('succeeded');
+    expect(r.job.phase).toBe('vdb is in fast; source kept: you cancelled');
     expect(r.deleted).toEqual([]);
+    expect(r.defined[0]).toContain(`file="${COPY}"`);
   });
 });

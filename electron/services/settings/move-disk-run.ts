@@ -4,7 +4,9 @@
  * when it is ready, failed or cancelled; the bytes copied are read once a second for the bar),
  * then the pivot: the guest runs on the copy. The next boot's definition is pointed at the copy
  * too, and only then — when asked — the source volume is deleted. Cancel (before the pivot) ends
- * the copy with libvirt's abort and deletes the new volume: the guest never left its source.
+ * the copy with libvirt's abort and deletes the new volume: the guest never left its source. A
+ * Cancel asked while its abort is still on the way stops the pivot (the work sees it at once, not
+ * when the abort answered); once the pivot is about to be sent the job is no longer cancellable.
  * Once the pivot was sent nothing is undone blindly: a fresh read of the running VM says where the
  * guest runs, and move-disk-pivot.ts (pure) decides — the copy is deleted only while the guest is
  * known to run on its source.
@@ -99,6 +101,7 @@ export async function startMoveDisk(deps: MoveDiskDeps, hostId: HostId, uuid: st
   const dom = await domainLookupByUuid(rpc, uuid);
   const plan = planMoveDisk(await moveDiskFacts(rpc, dom, r), r);
   let cancelCopy: (() => Promise<void>) | null = null;
+  const cancel: CancelState = {};
   const { job, done } = deps.jobs.start(
     {
       kind: 'disk-move',
@@ -106,19 +109,30 @@ export async function startMoveDisk(deps: MoveDiskDeps, hostId: HostId, uuid: st
       domain: dom.name,
       title: `Move ${plan.target} of ${dom.name} to ${plan.to.pool}`,
       detail: { uuid, target: plan.target, from: plan.from, to: { pool: plan.to.pool, volume: plan.to.volume }, figures: {} },
-      // libvirt's own cancel (a block-job abort without pivot): the guest stays on its source.
+      // libvirt's own cancel (a block-job abort without pivot): the guest stays on its source. The
+      // work sees the Cancel at once (ctx.cancelAsked, set before this runs), so it stops before the
+      // pivot even while this abort is on the way. The abort's own failure is not the Cancel's: the
+      // work ends the copy in its undo (after this abort landed) and the job says how.
       onCancel: async () => {
-        await cancelCopy?.();
+        cancel.abort = cancelCopy?.().catch(() => {});
+        await cancel.abort;
       },
     },
     (ctx) =>
-      runMove(deps, hostId, rpc, dom, plan, ctx, (fn) => {
+      runMove(deps, hostId, rpc, dom, plan, ctx, cancel, (fn) => {
         cancelCopy = fn;
       }),
   );
   done.catch(() => {}); // the Job records the failure
   return job;
 }
+
+/** The abort a Cancel of the move sent, while on the way. */
+interface CancelState {
+  abort?: Promise<void> | undefined;
+}
+
+const cancelled = (ctx: JobContext<'disk-move'>): boolean => ctx.cancelAsked() || ctx.signal.aborted;
 
 async function runMove(
   deps: MoveDiskDeps,
@@ -127,6 +141,7 @@ async function runMove(
   dom: DomainRef,
   plan: MoveDiskPlan,
   ctx: JobContext<'disk-move'>,
+  cancel: CancelState,
   onCancel: (fn: (() => Promise<void>) | null) => void,
 ): Promise<void> {
   const undo = new UndoStack();
@@ -164,7 +179,9 @@ async function runMove(
     onCancel(abort);
     await untilReady(deps.blockEvents, rpc, dom, plan.target, ctx, started);
 
-    // Past this point the guest switches to the copy: no cancel.
+    // Past this point the guest switches to the copy: no cancel. A Cancel asked before (its abort
+    // maybe still on the way) wins: no pivot. Nothing is awaited between this check and the switch.
+    if (cancelled(ctx)) throw new AppError('canceled', 'The move was cancelled');
     ctx.setCancellable(false);
     onCancel(null);
     ctx.update({ phase: `switching ${plan.target} to the copy (pivot)` });
@@ -185,7 +202,8 @@ async function runMove(
     const outcome = pivotOutcome(sent, await readLive(() => deps.rpcOf(hostId), dom));
     if (outcome.kind === 'on-source') throw outcome.error; // the undo ends the copy job, then deletes the copy
     undo.commit(); // moved, or not known: the copy is never deleted from here on
-    // A Cancel clicked just before the pivot lost to it: the job says what happened, not "canceled".
+    // Guard only: a Cancel asked before the pivot stops it (above) and one asked later is refused, so
+    // no cancel aborts the signal past here; if one ever did, the job says what happened, not "canceled".
     ctx.pastCancel(
       outcome.kind === 'moved'
         ? `the cancel came too late: ${plan.target} had already switched to the copy`
@@ -195,8 +213,9 @@ async function runMove(
     await finishMove(rpc, dom, plan, sent, ctx);
   } catch (err) {
     if (isAppError(err, MOVED_CODE) || isAppError(err, UNKNOWN_CODE)) throw err; // past the pivot: nothing to undo
+    await cancel.abort; // the cancel's own abort lands first (the undo's would race it)
     const report = await undo.unwind();
-    if (ctx.signal.aborted)
+    if (cancelled(ctx))
       throw new AppError(
         'canceled',
         'The move was cancelled',
@@ -209,7 +228,8 @@ async function runMove(
 
 /**
  * The guest runs on the copy: the next boot pointed at it (SECURE: no password lost), unless libvirt
- * did it, then — when asked — the source deleted. A failure here is a 'disk-moved' error.
+ * did it, then — when asked, and no Cancel came — the source deleted. A failure here is a
+ * 'disk-moved' error.
  */
 async function finishMove(
   rpc: RpcClient,
@@ -230,6 +250,11 @@ async function finishMove(
     }
   } catch (err) {
     throw movedBut(sent, 'next-boot', err);
+  }
+  // A Cancel that came too late (refused once the pivot was on the way) still keeps the source.
+  if (plan.deleteSource && cancelled(ctx)) {
+    ctx.update({ phase: `${plan.target} is in ${plan.to.pool}; source kept: you cancelled`, progress: 1 });
+    return;
   }
   if (plan.deleteSource && plan.from.volume && plan.from.pool) {
     try {
@@ -267,7 +292,7 @@ async function untilReady(
 ): Promise<void> {
   let atEnd = false;
   for (;;) {
-    if (ctx.signal.aborted) throw new AppError('canceled', 'The move was cancelled');
+    if (cancelled(ctx)) throw new AppError('canceled', 'The move was cancelled');
     const info = await domainGetBlockJobInfo(rpc, dom, { disk: target });
     if (!info) throw new AppError('libvirt', `The copy of ${target} ended before it was ready`, 'The guest stays on its source.');
     ctx.update({
@@ -277,7 +302,7 @@ async function untilReady(
     const e = await events.next(dom.uuid, target, 1000, ctx.signal);
     if (e?.status === BlockJobStatus.READY) return;
     if (e?.status === BlockJobStatus.FAILED || e?.status === BlockJobStatus.CANCELED) {
-      if (ctx.signal.aborted) throw new AppError('canceled', 'The move was cancelled');
+      if (cancelled(ctx)) throw new AppError('canceled', 'The move was cancelled');
       throw new AppError(
         'libvirt',
         `libvirt reports the copy of ${target} ${e.status === 1 ? 'failed' : 'cancelled'}`,
