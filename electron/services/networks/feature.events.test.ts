@@ -96,7 +96,7 @@ describe('networks feature: network events through the connection relay', () => 
     expect(b.count(P.CONNECT_NETWORK_EVENT_DEREGISTER_ANY)).toBe(1);
   });
 
-  it('a host disconnected: its events are let go (deregistered); the feature no longer listens to the host manager once disposed', async () => {
+  it('a host disconnected: its events are let go (deregistered); connected again: its networks read again; the feature no longer listens to the host manager once disposed', async () => {
     const { a, fc, f, relays, seen, on, disconnect } = setup();
     const relay = relays.of(fc.conn);
     await tick();
@@ -105,6 +105,9 @@ describe('networks feature: network events through the connection relay', () => 
     expect(a.count(P.CONNECT_NETWORK_EVENT_DEREGISTER_ANY)).toBe(1);
     lifecycle(a, 40, 'late', 2);
     expect(seen).toEqual([]);
+    // Connected again (a new connection): watched again, and every network of the host read again.
+    for (const fn of on.connected) fn('lab-a', fc.conn);
+    expect(seen).toEqual([{ hostId: 'lab-a' }]);
     f.dispose();
     expect(on.connected.size + on.disconnected.size).toBe(0);
   });

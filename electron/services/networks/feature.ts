@@ -113,7 +113,11 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
     detach.get(hostId)?.();
     detach.delete(hostId);
   }
-  const onConnected = (hostId: HostId, conn: LibvirtConnection) => watch(hostId, conn);
+  // (Re)connected: events of the time it was not were missed, so its networks are read again too.
+  const onConnected = (hostId: HostId, conn: LibvirtConnection) => {
+    watch(hostId, conn);
+    changed(hostId);
+  };
   const onDisconnected = (hostId: HostId) => unwatch(hostId);
   deps.hosts.on('connected', onConnected);
   deps.hosts.on('disconnected', onDisconnected);
