@@ -21,7 +21,8 @@ export const PROGRESS_POLL_MS = 1000;
  * reconnect and deregisters it when the last follower's feature is disposed.
  */
 export class BlockJobEvents {
-  private readonly subs = new Map<EventRelay, RelaySubscription>();
+  /** Per relay: the subscription and the hook on its connection's end (both let go on dispose). */
+  private readonly subs = new Map<EventRelay, { sub: RelaySubscription; offClosed: () => void }>();
   private waiters = new Set<{ uuid: string; disk: string; fn: (e: BlockJobEvent) => void }>();
 
   /** `relayOf`: the relay of the connection whose client `rpc` is (null: none, the job is followed by reads alone). */
@@ -31,18 +32,19 @@ export class BlockJobEvents {
   async ensure(rpc: RpcClient): Promise<void> {
     const relay = this.relayOf(rpc);
     if (!relay) throw new Error('no event relay for this connection');
-    let sub = this.subs.get(relay);
+    let sub = this.subs.get(relay)?.sub;
     if (!sub) {
       const s = relay.subscribe(blockJobChannel, (e) => this.dispatch(e));
-      this.subs.set(relay, s);
+      const entry = { sub: s, offClosed: () => {} };
+      this.subs.set(relay, entry);
       // Its connection ended: let go of that relay (a host connected anew has another).
-      const offClosed = relay.onClosed(() => {
-        if (this.subs.get(relay) === s) this.subs.delete(relay);
+      entry.offClosed = relay.onClosed(() => {
+        if (this.subs.get(relay) === entry) this.subs.delete(relay);
       });
       // Refused: the next ensure() tries again (meanwhile the progress reads follow the job).
       s.ready.catch(() => {
-        if (this.subs.get(relay) === s) this.subs.delete(relay);
-        offClosed();
+        if (this.subs.get(relay) === entry) this.subs.delete(relay);
+        entry.offClosed();
         s.off();
       });
       sub = s;
@@ -79,9 +81,12 @@ export class BlockJobEvents {
     });
   }
 
-  /** Leaves every relay (the last subscriber of a connection deregisters there). */
+  /** Leaves every relay (the last subscriber of a connection deregisters there) and its hook on the connection's end. */
   dispose(): void {
-    for (const s of this.subs.values()) s.off();
+    for (const { sub, offClosed } of this.subs.values()) {
+      offClosed();
+      sub.off();
+    }
     this.subs.clear();
   }
 

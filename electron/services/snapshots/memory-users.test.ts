@@ -15,7 +15,7 @@ import * as P from '../../libvirt/gen/remote_protocol.gen';
 import type { DomainRef } from '../../libvirt/protocol';
 import { fakeDomainEvents } from '../domain-event-source.fixture';
 import { fixture, snapshotOf } from './facts.fixture';
-import { MemoryUsersCache, readMemoryFileUsers } from './memory-users';
+import { MemoryUsersCache, readMemoryFileUsers, readVmMemoryFiles } from './memory-users';
 
 const running = fixture('external-memory-running');
 const captured = ['s1', 's2'].map((n) => snapshotOf(running, n));
@@ -106,6 +106,38 @@ describe('memory files of other VMs’ snapshots (the Snapshots tab’s refresh)
     expect(h.most()).toBeGreaterThan(1);
     cache.dispose();
     expect(ev.listeners()).toBe(0);
+  });
+
+  it('an older read of a VM answering after a newer one does not overwrite it (review 6 item 6)', async () => {
+    const h = host();
+    const ev = fakeDomainEvents(HOST);
+    const vm7 = h.doms[7] as DomainRef;
+    // vm07's first read answers late, with what libvirt had when it started (as a slow libvirtd would)
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let first = true;
+    const cache = new MemoryUsersCache(ev.source, async (rpc, d) => {
+      const answer = readVmMemoryFiles(rpc, d);
+      if (d.uuid === vm7.uuid && first) {
+        first = false;
+        await gate;
+      }
+      return answer;
+    });
+    const a = cache.read(h.f.rpc, HOST, '');
+    await new Promise((r) => setTimeout(r, 20)); // read A of vm07 has started
+    // virsh took a memory snapshot m3 of vm07 meanwhile: its event marks it, read B reads it fresh
+    h.names.get(vm7.uuid)?.push('m3');
+    ev.fire({ kind: 'lifecycle', domain: vm7, event: 3, detail: 0, eventName: 'SUSPENDED', detailName: 'PAUSED' });
+    const b = await cache.read(h.f.rpc, HOST, '');
+    expect(b['/pool/vm07.m3.mem']).toEqual(['vm07 (snapshot “m3”)']);
+    release();
+    expect((await a)['/pool/vm07.m3.mem']).toBeUndefined(); // A answers what it read
+    // no event since B: the cache holds B's answer, not A's
+    expect((await cache.read(h.f.rpc, HOST, ''))['/pool/vm07.m3.mem']).toEqual(['vm07 (snapshot “m3”)']);
+    cache.dispose();
   });
 
   it('a VM no longer listed with snapshots drops out; without an event source every refresh reads everything', async () => {

@@ -74,6 +74,8 @@ interface HostCache {
   vms: Map<string, VmMemoryFiles | null>;
   /** VMs an event (or Vireo's own write) told of since they were read. */
   dirty: Set<string>;
+  /** Per VM, the number of its latest read started: a read's answer is kept only if no later read of the VM started. */
+  seq: Map<string, number>;
 }
 
 export class MemoryUsersCache {
@@ -97,21 +99,28 @@ export class MemoryUsersCache {
     if (!this.source) return readMemoryFileUsers(rpc, except);
     let h = this.hosts.get(hostId);
     if (!h) {
-      h = { vms: new Map(), dirty: new Set() };
+      h = { vms: new Map(), dirty: new Set(), seq: new Map() };
       this.hosts.set(hostId, h);
     }
     const cache = h;
     const doms = await withSnapshots(rpc);
     const seen = new Set(doms.map((d) => d.uuid));
-    for (const uuid of [...cache.vms.keys()]) if (!seen.has(uuid)) cache.vms.delete(uuid);
+    for (const uuid of [...cache.vms.keys()])
+      if (!seen.has(uuid)) {
+        cache.vms.delete(uuid);
+        cache.seq.delete(uuid); // a read still on the way does not bring it back
+      }
     const todo = doms.filter((d) => d.uuid !== except && (!cache.vms.has(d.uuid) || cache.dirty.has(d.uuid)));
     // Unmarked before the read: an event during it marks the VM again for the next read.
     for (const d of todo) cache.dirty.delete(d.uuid);
     const read = new Map<string, VmMemoryFiles | null>();
     await mapLimit(todo, CONCURRENCY, async (d) => {
+      const n = (cache.seq.get(d.uuid) ?? 0) + 1;
+      cache.seq.set(d.uuid, n);
       const vm = await this.readVm(rpc, d);
       read.set(d.uuid, vm);
-      cache.vms.set(d.uuid, vm);
+      // An older read answering last (a later one started after an event) does not overwrite the newer answer.
+      if (cache.seq.get(d.uuid) === n) cache.vms.set(d.uuid, vm);
     });
     return memoryUsersOf(
       doms.map((d) => [d.uuid, read.has(d.uuid) ? (read.get(d.uuid) ?? null) : (cache.vms.get(d.uuid) ?? null)]),
