@@ -165,6 +165,61 @@ describe('armDigest: the check starts ahead and reads the file only when fired',
     await expect(armed.fire()).rejects.toThrow(/fired twice or after cancel/);
   });
 
+  it('the armed command ended before fire() (its idle channel closed during the copy): the check runs afresh, the copy is kept', async () => {
+    const path = file();
+    const data = randomBytes(5000);
+    const runs: string[][] = [];
+    const closedEarly: HostIo = {
+      ...io,
+      run: (argv) => {
+        runs.push([...argv]);
+        return io.run(argv);
+      },
+      start: async (argv) => {
+        const s = await (io.start as NonNullable<HostIo['start']>)(argv);
+        s.end(); // what sshd's ChannelTimeout does to the idle channel: the armed sh exits 5, reading nothing
+        return s;
+      },
+    };
+    const armed = armDigest(closedEarly, path, data.length, 'sha256');
+    await new Promise((r) => setTimeout(r, 200)); // the copy: meanwhile the armed command is gone
+    writeFileSync(path, data);
+    expect(await armed.fire()).toEqual({ size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+    expect(runs).toHaveLength(1); // hostDigest, after the copy
+    // The fresh check failing still fails, with its own reason.
+    const gone = armDigest(closedEarly, `${path}.gone`, 1, 'size');
+    await new Promise((r) => setTimeout(r, 100));
+    await expect(gone.fire()).rejects.toThrow(/Could not read .*gone on here to verify it: .*(No such file|cannot stat)/);
+  });
+
+  it('the channel closes as "go" is sent (no status, no output): the check runs afresh; a real exit of the check is not retried', async () => {
+    const path = file();
+    writeFileSync(path, 'abcd');
+    const runs: string[][] = [];
+    /** A started command whose outcome settles only when fired, with `r`. */
+    const firedThen = (r: { code: number | null; stdout: string; stderr: string }): HostIo => ({
+      ...io,
+      run: (argv) => {
+        runs.push([...argv]);
+        return io.run(argv);
+      },
+      start: async () => {
+        let settle: (v: typeof r) => void = () => {};
+        const result = new Promise<typeof r>((res) => (settle = res));
+        return { send: () => settle(r), end: () => {}, result };
+      },
+    });
+    const closed = firedThen({ code: null, stdout: '', stderr: 'Channel closed' });
+    expect(await armDigest(closed, path, 4, 'size').fire()).toEqual({ size: 4 });
+    expect(runs).toHaveLength(1);
+    // The check itself ran and failed (exit 4 after its size line): that is the answer, no second run.
+    const failed = firedThen({ code: 4, stdout: 'size 4\n', stderr: 'openssl: read error' });
+    await expect(armDigest(failed, path, 4, 'sha256').fire()).rejects.toThrow(
+      /Could not read .* on here to verify it: openssl: read error/,
+    );
+    expect(runs).toHaveLength(1);
+  });
+
   it('where commands cannot start ahead, fire() runs the check then', async () => {
     const path = file();
     writeFileSync(path, 'abc');

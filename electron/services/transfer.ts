@@ -171,22 +171,36 @@ export async function hostDigest(io: HostIo, path: string, bytes: number, algo: 
  * hostDigest started ahead: the command (an SSH exec, about a tenth of a second to start) starts
  * now and waits; fire() lets it read the file then, so the time after a copy is the hash alone.
  * It reads nothing before fire(). cancel() lets it exit without reading (e.g. the copy failed).
- * Where the host cannot start commands ahead, or starting failed, fire() runs hostDigest.
+ * Where the host cannot start commands ahead, or starting failed, fire() runs hostDigest. So it
+ * does when the armed command ended without its check: it exited before fire() (its idle SSH
+ * channel closed during a long copy: sshd's ChannelTimeout, a link hiccup), or it ended with
+ * ARMED's exit 5 or no status and no "size" line — a finished copy is not discarded for that.
  */
 export function armDigest(io: HostIo, path: string, bytes: number, algo: 'sha256' | 'size'): { fire(): Promise<Digest>; cancel(): void } {
   if (!io.start) return { fire: () => hostDigest(io, path, bytes, algo), cancel: () => {} };
   const started = io.start(['sh', '-c', ARMED + DIGEST_SCRIPT, 'sh', path, String(bytes), algo]);
-  started.catch(() => {});
+  let ended = false; // the armed command exited (or its channel closed) before fire()
+  started.then(
+    (s) =>
+      void s.result.then(
+        () => (ended = true),
+        () => (ended = true),
+      ),
+    () => {},
+  );
   let used = false;
   return {
     fire: async () => {
       if (used) throw new Error('armDigest: fired twice or after cancel');
       used = true;
       const s = await started.catch(() => null);
-      if (!s) return hostDigest(io, path, bytes, algo);
+      if (!s || ended) return hostDigest(io, path, bytes, algo);
       s.send('go\n');
       s.end();
-      return readDigest(io, path, algo, await s.result);
+      const r = await s.result;
+      // Ended without running the check (stdin or channel closed before "go" reached it): run it afresh.
+      if ((r.code === 5 || r.code === null) && !/^size \d+$/m.test(r.stdout)) return hostDigest(io, path, bytes, algo);
+      return readDigest(io, path, algo, r);
     },
     cancel: () => {
       if (used) return;
