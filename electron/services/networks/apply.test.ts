@@ -7,11 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { NetworkAddress } from '../../../shared/api/networks';
+import type { RpcClient } from '../../libvirt/client';
 import { LibvirtError } from '../../libvirt/errors';
+import { NETWORK_UPDATE } from '../../libvirt/gen/remote_protocol.gen';
 import { NetworkUpdateCommand, NetworkUpdateFlags, NetworkUpdateSection } from '../../libvirt/network';
 import { buildDhcpHostXml, type NetworkModel, parseNetworkXml } from '../../xml/network';
-import { applyStep, NOT_APPLIED, type Step, stepDone } from './apply';
-import { changeStaticHost } from './edit';
+import { applyStep, NOT_APPLIED, OUTCOME_UNKNOWN, type Step, stepDone } from './apply';
+import { changeStaticHost, editNetwork } from './edit';
 import type { NetworkFacts } from './facts';
 
 const lab = JSON.parse(readFileSync(new URL('./fixtures/lab-v6-hosts.json', import.meta.url), 'utf8')) as Record<string, string>;
@@ -140,6 +142,61 @@ describe('applyStep', () => {
     h = host(() => null, []);
     expect(await applyStep(add(lv2, false), running, h.io)).toEqual({ applied: 'saved' });
     expect(h.calls).toEqual([CONFIG]);
+  });
+  it('libvirt fails and the network cannot be read again: libvirt’s message kept, a hint to look, never "Nothing was changed"', async () => {
+    const failedAfter = refusal('internal error: Child process (dnsmasq) unexpected exit status 2');
+    const readFails = {
+      update: async () => {
+        throw failedAfter;
+      },
+      reread: async (): Promise<never> => {
+        throw new Error('connection closed');
+      },
+    };
+    const err = await applyStep(add(lv2), running, readFails).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: OUTCOME_UNKNOWN,
+      message: failedAfter.message,
+      hint: expect.stringMatching(/could not read the network again \(connection closed\).*virsh net-dumpxml .*--inactive/),
+    });
+    expect((err as Error).cause).toBe(failedAfter);
+    // Through changeStaticHost: the action named, libvirt's message, the same hint (not "Nothing was changed").
+    const net = { ref: { name: 'n6-probe', uuid: [] }, model: live, defined, active: true, persistent: true, autostart: false };
+    const viaHost = await changeStaticHost(readFails, net as unknown as NetworkFacts, 'add', lv2).catch((e: unknown) => e);
+    expect(viaHost).toMatchObject({
+      code: OUTCOME_UNKNOWN,
+      message: `Cannot add the static host lv2 → fd00:203:119::40 on "n6-probe": ${failedAfter.message}`,
+      hint: expect.stringContaining('could not read the network again'),
+    });
+    expect((viaHost as { hint: string }).hint).not.toMatch(/Nothing was changed/);
+  });
+  it('editNetwork: the same, with the step named and what was already done (libvirt fails on the update, every read after fails)', async () => {
+    const failedAfter = refusal('internal error: Child process (dnsmasq) unexpected exit status 2');
+    let updates = 0;
+    const rpc = {
+      call: async (proc: number) => {
+        // The first update (the old range's removal) goes through; the next fails, and so does every read.
+        if (proc === NETWORK_UPDATE.proc && ++updates === 1) return null;
+        throw proc === NETWORK_UPDATE.proc ? failedAfter : new Error('connection closed');
+      },
+    } as unknown as RpcClient;
+    const net = { ref: { name: 'n6-probe', uuid: [] }, model: live, defined, active: true, persistent: true, autostart: false };
+    const edit = {
+      hostId: 'h1',
+      name: 'n6-probe',
+      dhcp: { start: '10.203.119.100', end: '10.203.119.110' },
+      hosts: [{ mac: '52:54:00:aa:bb:01', ip: '10.203.119.50' }],
+      autostart: false,
+    };
+    const err = await editNetwork(rpc, net as unknown as NetworkFacts, edit as never).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: OUTCOME_UNKNOWN,
+      message: `Cannot change "n6-probe" (DHCP range 10.203.119.100–10.203.119.110): ${failedAfter.message}`,
+      hint: expect.stringMatching(
+        /^Already done: DHCP range 10\.203\.119\.100–10\.203\.119\.120 removed\. Vireo could not read the network again \(connection closed\)/,
+      ),
+    });
+    expect(updates).toBe(2); // the host's add after it is not tried
   });
   it('a non-libvirt failure (the link dropped) is thrown as is', async () => {
     const h = host(() => new Error('connection closed'), []);

@@ -18,7 +18,7 @@
 import { ipv6ToBigInt } from '../../../shared/api/common';
 import { hostFamily, type StaticHostEntry, sameStaticHost } from '../../../shared/api/networks';
 import { AppError } from '../../../shared/errors';
-import { isLibvirtError } from '../../libvirt/errors';
+import { isLibvirtError, type LibvirtError } from '../../libvirt/errors';
 import { NetworkUpdateCommand, NetworkUpdateFlags } from '../../libvirt/network';
 import type { NetworkModel } from '../../xml/network';
 
@@ -65,13 +65,35 @@ export interface StepIo {
 export const NOT_APPLIED = 'not-applied';
 
 /**
+ * The error code of a libvirt failure after which the network could not be read again, so
+ * whether libvirt changed it is not known (applyStep): libvirt's message, a hint to look.
+ */
+export const OUTCOME_UNKNOWN = 'outcome-unknown';
+
+/** The network read again after libvirt's error `err`; if that read fails, libvirt's message is kept. */
+async function rereadAfter(io: StepIo, err: LibvirtError): Promise<{ model: NetworkModel; defined: NetworkModel }> {
+  try {
+    return await io.reread();
+  } catch (readErr) {
+    const why = readErr instanceof Error ? readErr.message : String(readErr);
+    throw new AppError(OUTCOME_UNKNOWN, err.message, {
+      cause: err,
+      hint:
+        `Vireo could not read the network again (${why}), so whether libvirt changed it is not known: ` +
+        'check with virsh net-dumpxml <network> and virsh net-dumpxml --inactive <network>.',
+    });
+  }
+}
+
+/**
  * Applies one step: inactive network, to its definition ('saved'); transient, to the running
  * network; running and persistent, to both at once ('live'), or to the definition alone when the
  * running network already is so ('saved': only the definition changed). When libvirt fails on the
  * running network: 'pending' with its message — after it left the change in the definition alone
  * (read again), or after a retry on the definition alone; an AppError NOT_APPLIED when both
- * definitions hold it (libvirt took it, its dnsmasq/firewall/config save failed). Any other failure
- * is thrown (libvirt's error, for the caller to explain).
+ * definitions hold it (libvirt took it, its dnsmasq/firewall/config save failed); an AppError
+ * OUTCOME_UNKNOWN with libvirt's message when the network cannot be read again after its error.
+ * Any other failure is thrown (libvirt's error, for the caller to explain).
  */
 export async function applyStep(step: Step, net: { active: boolean; persistent: boolean }, io: StepIo): Promise<StepOutcome> {
   const { AFFECT_LIVE: LIVE, AFFECT_CONFIG: CONFIG } = NetworkUpdateFlags;
@@ -94,7 +116,7 @@ export async function applyStep(step: Step, net: { active: boolean; persistent: 
   } catch (err) {
     if (!isLibvirtError(err)) throw err;
     const pending = { applied: 'pending', reason: err.message } as const;
-    const now = await io.reread();
+    const now = await rereadAfter(io, err);
     if (stepDone(step, now.defined) && stepDone(step, now.model))
       throw new AppError(NOT_APPLIED, `libvirt took the change (${step.what}) but could not apply it: ${err.message}`, {
         cause: err,
@@ -108,7 +130,7 @@ export async function applyStep(step: Step, net: { active: boolean; persistent: 
       await io.update(step, CONFIG);
       return pending;
     } catch (err2) {
-      if (isLibvirtError(err2) && stepDone(step, (await io.reread()).defined)) return pending;
+      if (isLibvirtError(err2) && stepDone(step, (await rereadAfter(io, err2)).defined)) return pending;
       throw err2;
     }
   }

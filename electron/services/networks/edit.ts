@@ -21,10 +21,10 @@ import {
 } from '../../../shared/api/networks';
 import { AppError } from '../../../shared/errors';
 import type { RpcClient } from '../../libvirt/client';
-import { isLibvirtError } from '../../libvirt/errors';
+import { isAppError, isLibvirtError } from '../../libvirt/errors';
 import { NetworkUpdateCommand, NetworkUpdateFlags, NetworkUpdateSection, networkSetAutostart, networkUpdate } from '../../libvirt/network';
 import { buildDhcpHostXml, buildDhcpRangeXml, type NetworkModel } from '../../xml/network';
-import { applyStep, NOT_APPLIED, type Step, type StepIo, stepDone } from './apply';
+import { applyStep, NOT_APPLIED, OUTCOME_UNKNOWN, type Step, type StepIo, stepDone } from './apply';
 import { type NetworkFacts, readNetwork } from './facts';
 
 /** libvirt's message kept, with what to do next. */
@@ -113,7 +113,12 @@ export async function changeStaticHost(
     live: false,
   };
   step.live = net.active && !stepDone(step, net.model);
-  const failed = explain(`Cannot ${op} the static host ${hostWords(entry)} on "${name}"`, 'Nothing was changed.');
+  const what = `Cannot ${op} the static host ${hostWords(entry)} on "${name}"`;
+  const failed = (err: unknown): never => {
+    // libvirt failed and the network could not be read again: its message, not "Nothing was changed".
+    if (isAppError(err, OUTCOME_UNKNOWN)) throw new AppError(OUTCOME_UNKNOWN, `${what}: ${err.message}`, { cause: err, hint: err.hint });
+    return explain(what, 'Nothing was changed.')(err);
+  };
   if (liveOnly) {
     // Only the running network has it (added live only): removed there; its definition never had it.
     await io.update(step, NetworkUpdateFlags.AFFECT_LIVE).catch(failed);
@@ -196,8 +201,14 @@ export async function editNetwork(rpc: RpcClient, net: NetworkFacts, e: NetworkE
     const r = await applyStep(st, net, networkIo(rpc, net)).catch((err: unknown) => {
       const already = done().length ? `Already done: ${done().join('; ')}. ` : '';
       // libvirt took this step but could not apply it: the steps after it are not tried.
-      if (err instanceof AppError && err.code === NOT_APPLIED)
+      if (isAppError(err, NOT_APPLIED))
         throw new AppError(NOT_APPLIED, `Cannot change "${e.name}": ${err.message}`, { cause: err, hint: `${already}${err.hint ?? ''}` });
+      // libvirt failed and the network could not be read again: whether this step changed it is not known.
+      if (isAppError(err, OUTCOME_UNKNOWN))
+        throw new AppError(OUTCOME_UNKNOWN, `Cannot change "${e.name}" (${st.what}): ${err.message}`, {
+          cause: err,
+          hint: `${already}${err.hint ?? ''}`,
+        });
       return explain(
         `Cannot change "${e.name}" (${st.what})`,
         already ? `${already}Look at the network again.` : 'Nothing was changed.',
