@@ -250,6 +250,39 @@ describe('JobManager', () => {
     expect(b.ctx.signal.aborted).toBe(false);
   });
 
+  it('a refused Cancel does not relabel a failure: a later "canceled" error from the work fails the job with its message (review 7 item 3)', async () => {
+    const { jobs } = setup();
+    const a = controllable(jobs, { kind: 'migration', title: 'Migrate tiny' });
+    a.ctx.setCancellable(false);
+    expect(a.ctx.cancelAsked()).toBeUndefined();
+    await expect(jobs.cancel(a.job.id)).rejects.toMatchObject({ code: 'not-cancellable' });
+    expect(a.ctx.cancelAsked()).toBe('refused');
+    // e.g. a migration's RunFailed built from libvirt's OPERATION_ABORTED after Vireo's own abort
+    a.reject(new AppError('canceled', 'Cancelled: tiny is running on lab-a.', 'The link to lab-b dropped; nothing was deleted.'));
+    await expect(a.done).rejects.toMatchObject({ code: 'canceled' });
+    expect(jobs.get(a.job.id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'canceled', message: 'Cancelled: tiny is running on lab-a.', hint: 'The link to lab-b dropped; nothing was deleted.' },
+    });
+  });
+
+  it('an accepted Cancel: the work’s own "canceled" counts before onCancel finished; a later refused one keeps it accepted', async () => {
+    const { jobs } = setup();
+    let land!: () => void;
+    const a = controllable(jobs, { onCancel: () => new Promise<void>((r) => (land = r)) });
+    const during = jobs.cancel(a.job.id);
+    expect(a.ctx.cancelAsked()).toBe('accepted');
+    expect(a.ctx.signal.aborted).toBe(false);
+    a.ctx.setCancellable(false);
+    await expect(jobs.cancel(a.job.id)).rejects.toMatchObject({ code: 'not-cancellable' });
+    expect(a.ctx.cancelAsked()).toBe('accepted');
+    a.reject(new AppError('canceled', 'The move was cancelled'));
+    await expect(a.done).rejects.toMatchObject({ code: 'canceled' });
+    expect(jobs.get(a.job.id)).toMatchObject({ status: 'canceled' });
+    land();
+    await during;
+  });
+
   it('get of an unknown id is a not-found error; list is newest first', () => {
     const { jobs } = setup();
     expect(() => jobs.get('job-nope')).toThrow(expect.objectContaining({ code: 'not-found', message: 'No job job-nope' }));

@@ -31,16 +31,20 @@ export interface JobContext<K extends JobKind = JobKind> {
   setCancellable(on: boolean): void;
   /**
    * The work is past what a cancel can undo (a disk move's pivot that won a Cancel clicked just
-   * before): its outcome is reported as it is (succeeded or failed), not "canceled"; when a cancel
-   * did come, `note` is added to the last phase.
+   * before, or a cancel whose clean-up failed): its outcome is reported as it is (succeeded or
+   * failed, with its error), not "canceled"; when a cancel did come, `note` is added to the last phase.
    */
   pastCancel(note: string): void;
   /**
-   * A Cancel was asked: true at once (before onCancel ran and the signal aborted), also for one
-   * refused because the job was no longer cancellable (a disk move then keeps its source).
+   * Whether a Cancel was asked, known at once (before onCancel ran and the signal aborted):
+   * 'accepted' (the job was cancellable: it stops), 'refused' (it was not: the work goes on and its
+   * outcome stands — a disk move still keeps its source), undefined when none was asked.
    */
-  cancelAsked(): boolean;
+  cancelAsked(): CancelAsked | undefined;
 }
+
+/** A Cancel the job took ('accepted'), or one refused because it was no longer cancellable. */
+export type CancelAsked = 'accepted' | 'refused';
 
 export interface JobSpec<K extends JobKind = JobKind> {
   kind: K;
@@ -71,8 +75,11 @@ interface Entry {
   drop?: ReturnType<typeof setTimeout>;
   /** Set by pastCancel: a cancel that came is noted, the outcome stands. */
   tooLate?: string;
-  /** A Cancel was asked (set before onCancel runs, whose end aborts the signal; also a refused one). */
-  cancelAsked?: boolean;
+  /**
+   * A Cancel was asked (set before onCancel runs, whose end aborts the signal). Only an 'accepted'
+   * one labels a failure "canceled"; a 'refused' one never does (the failure keeps its error).
+   */
+  cancelAsked?: CancelAsked;
 }
 
 /** Merges a detail patch one level deep (so `{ figures: { a } }` keeps the other figures). */
@@ -147,7 +154,7 @@ export class JobManager {
       pastCancel: (note) => {
         if (job.status === 'running') entry.tooLate = note;
       },
-      cancelAsked: () => entry.cancelAsked === true,
+      cancelAsked: () => entry.cancelAsked,
     };
     /** A cancel decides the label unless the work went past it (pastCancel): then the outcome stands, with the note. */
     const canceled = (): boolean => {
@@ -162,8 +169,10 @@ export class JobManager {
         return value;
       },
       (err: unknown) => {
-        // The work may stop on a Cancel before its onCancel finished (the signal not aborted yet): its own 'canceled' counts.
-        const stopped = entry.cancelAsked && entry.tooLate === undefined && isAppError(err, 'canceled');
+        // The work may stop on an accepted Cancel before its onCancel finished (the signal not aborted
+        // yet): its own 'canceled' counts. After a refused one, a 'canceled' error (e.g. libvirt's
+        // OPERATION_ABORTED in a migration) is a failure like any other: its message is kept.
+        const stopped = entry.cancelAsked === 'accepted' && entry.tooLate === undefined && isAppError(err, 'canceled');
         this.finish(entry, stopped || canceled() ? 'canceled' : 'failed', err);
         throw err;
       },
@@ -177,7 +186,7 @@ export class JobManager {
     const entry = this.entry(id);
     const job = entry.job;
     if (job.status !== 'running') return this.withFull(entry);
-    entry.cancelAsked = true;
+    if (entry.cancelAsked !== 'accepted') entry.cancelAsked = job.cancellable ? 'accepted' : 'refused';
     if (!job.cancellable)
       throw new AppError(
         'not-cancellable',

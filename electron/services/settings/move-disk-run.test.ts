@@ -10,7 +10,7 @@ import { EventHub } from '../../core/events';
 import { ErrorCode, LibvirtError, TimeoutError } from '../../libvirt/errors';
 import { fakeRpc } from '../../libvirt/fake-rpc';
 import * as P from '../../libvirt/gen/remote_protocol.gen';
-import { BlockJobAbortFlags } from '../../libvirt/snapshot';
+import { BlockJobAbortFlags, BlockJobStatus } from '../../libvirt/snapshot';
 import { JobManager } from '../jobs';
 import type { BlockJobEvents } from '../snapshots/blockjobs';
 import { MOVED_CODE, UNKNOWN_CODE } from './move-disk-pivot';
@@ -34,9 +34,20 @@ interface Scenario {
   /**
    * When Cancel is clicked. 'as ready': as the copy becomes ready, its abort answered 30 ms later
    * ('abort lands': the copy ended; 'abort fails': libvirt's "no active block job", the copy having
-   * ended by itself just before). 'during pivot': while the pivot is on the way.
+   * ended by itself just before; 'aborts time out': every abort of the copy times out, the job still
+   * there; 'aborts and reads time out': so do the block-job reads after the Cancel). 'on the ready
+   * event': from inside libvirt's READY event (the read before did not see it). 'during pivot':
+   * while the pivot is on the way. 'while the source is looked up': once moved, just before the
+   * source's deletion.
    */
-  cancel?: 'as ready, abort lands' | 'as ready, abort fails' | 'during pivot';
+  cancel?:
+    | 'as ready, abort lands'
+    | 'as ready, abort fails'
+    | 'as ready, aborts time out'
+    | 'as ready, aborts and reads time out'
+    | 'on the ready event'
+    | 'during pivot'
+    | 'while the source is looked up';
   deleteSource?: boolean;
 }
 
@@ -52,6 +63,7 @@ function host(s: Scenario, race: Race = {}) {
   let on: 'source' | 'copy' = 'source';
   let job: 'none' | 'copying' = 'none';
   let pivotSent = false;
+  let nextBoot = SRC;
   f.answer(P.DOMAIN_LOOKUP_BY_UUID, () => ({ dom }));
   f.answer(P.DOMAIN_IS_ACTIVE, () => ({ active: 1 }));
   f.answer(P.DOMAIN_IS_PERSISTENT, () => ({ persistent: 1 }));
@@ -60,11 +72,13 @@ function host(s: Scenario, race: Race = {}) {
       await race.settled; // a racing cancel has aborted the job's signal by now
       throw new TimeoutError('lab-a', P.DOMAIN_GET_XML_DESC.proc, 0x20008086, 30_000);
     }
-    if (a.flags & 2) return { xml: xmlOf(disk(SRC)) }; // INACTIVE: the next boot names the source
+    if (a.flags & 2) return { xml: xmlOf(disk(nextBoot)) }; // INACTIVE: the next boot
     const mirror = job === 'copying' ? `<mirror type='file' file='${COPY}' format='qcow2' job='copy' ready='yes'/>` : '';
     return { xml: xmlOf(disk(on === 'copy' ? COPY : SRC, mirror)) };
   });
   f.answer(P.DOMAIN_GET_BLOCK_JOB_INFO, () => {
+    if (s.cancel === 'as ready, aborts and reads time out' && race.settled)
+      throw new TimeoutError('lab-a', P.DOMAIN_GET_BLOCK_JOB_INFO.proc, 0x20008086, 30_000);
     if (s.cancel?.startsWith('as ready') && job === 'copying' && race.cancel && !race.settled) race.settled = race.cancel();
     return job === 'copying'
       ? { found: 1, type: 2, bandwidth: 0n, cur: 16n, end: 16n }
@@ -79,6 +93,11 @@ function host(s: Scenario, race: Race = {}) {
   }));
   f.answer(P.STORAGE_POOL_GET_INFO, () => ({ state: 2, capacity: 0n, allocation: 0n, available: 0n }));
   f.answer(P.STORAGE_VOL_LOOKUP_BY_NAME, () => {
+    if (pivotSent) {
+      // the source, looked up for its deletion
+      if (s.cancel === 'while the source is looked up' && race.cancel) race.settled = race.cancel();
+      return { vol: { pool: 'default', name: 'data.qcow2', key: SRC } };
+    }
     throw libvirtError(ErrorCode.NO_STORAGE_VOL, 'Storage volume not found: no storage vol with matching name');
   });
   f.answer(P.STORAGE_VOL_CREATE_XML, () => ({ vol: { pool: 'fast', name: 'data.qcow2', key: COPY } }));
@@ -89,7 +108,8 @@ function host(s: Scenario, race: Race = {}) {
   });
   f.answer(P.DOMAIN_BLOCK_JOB_ABORT, async (a: { flags: number }) => {
     if (!(a.flags & BlockJobAbortFlags.PIVOT)) {
-      if (s.cancel?.startsWith('as ready')) await new Promise((r) => setTimeout(r, 30)); // the abort on the way
+      if (s.cancel?.startsWith('as ready') || s.cancel === 'on the ready event') await new Promise((r) => setTimeout(r, 30)); // the abort on the way
+      if (s.cancel?.startsWith('as ready, aborts')) throw new TimeoutError('lab-a', P.DOMAIN_BLOCK_JOB_ABORT.proc, 0x20008086, 30_000);
       const had = job;
       job = 'none'; // libvirt's abort: the guest stays on its source
       // libvirt's answer when the job had ended already (lab-a, virsh blockjob --abort)
@@ -107,6 +127,7 @@ function host(s: Scenario, race: Race = {}) {
   f.answer(P.DOMAIN_DEFINE_XML_FLAGS, async () => {
     await race.settled; // the racing cancel has aborted the job's signal by now
     if (s.defineFails) throw libvirtError(ErrorCode.OPERATION_FAILED, 'operation failed: could not write the definition');
+    nextBoot = COPY;
     return { dom };
   });
   return f;
@@ -116,7 +137,13 @@ async function move(s: Scenario) {
   const race: Race = {};
   const f = host(s, race);
   const jobs = new JobManager(new EventHub());
-  const blockEvents = { ensure: async () => {}, next: async () => null } as unknown as BlockJobEvents;
+  // libvirt's events: none, or (Cancel 'on the ready event') READY, the Cancel clicked as it comes.
+  const next = async () => {
+    if (s.cancel !== 'on the ready event' || !race.cancel) return null;
+    race.settled ??= race.cancel();
+    return { callbackId: 1, domain: { name: 'web', uuid: UUID }, disk: 'vdb', type: 2, status: BlockJobStatus.READY };
+  };
+  const blockEvents = { ensure: async () => {}, next } as unknown as BlockJobEvents;
   const started = await startMoveDisk({ jobs, rpcOf: () => f.rpc, blockEvents }, 'A', UUID, {
     target: 'vdb',
     pool: 'fast',
@@ -194,6 +221,63 @@ describe('disk move past the pivot: the copy is deleted only while the guest is 
     expect(r.pivots).toEqual([]);
     expect(r.job.status).toBe('canceled');
     expect(r.deleted).toEqual([COPY]);
+  });
+
+  it('Cancel from inside libvirt’s READY event, its abort still on the way: no pivot (the guard right before it); canceled, the copy deleted (review 7 item 5)', async () => {
+    const r = await move({ pivot: 'switches', cancel: 'on the ready event', deleteSource: true });
+    expect(r.cancel).toMatchObject({ kind: 'disk-move' });
+    expect(r.pivots).toEqual([]);
+    expect(r.job.status).toBe('canceled');
+    expect(r.deleted).toEqual([COPY]);
+    expect(r.defined).toEqual([]);
+  });
+
+  it('a Cancel whose clean-up fails (the cancel’s and the undo’s abort time out): the copy kept, the job failed saying what is left (review 7 item 1)', async () => {
+    const r = await move({ pivot: 'switches', cancel: 'as ready, aborts time out' });
+    expect(r.cancel).toMatchObject({ kind: 'disk-move' });
+    expect(r.pivots).toEqual([]);
+    expect(r.deleted).toEqual([]); // never deleted under a copy job that may still run
+    expect(r.job.status).toBe('failed');
+    expect(r.job.phase).toMatch(
+      /^cancelled, but could not undo: end the copy of vdb \(.+\)\. kept on purpose because an undo above failed: delete the copy data\.qcow2 in fast/,
+    );
+    expect(r.job.error?.message).toMatch(
+      /^The move was cancelled, but could not undo: end the copy of vdb \(.+\)\. kept on purpose .*: delete the copy data\.qcow2 in fast$/,
+    );
+    expect(r.job.error?.hint).toBe(
+      `vdb stays on ${SRC}. See the copy job with \`virsh blockjob web vdb\` (end it with --abort), then delete data.qcow2 in fast.`,
+    );
+  });
+
+  it('after a Cancel the block-job read fails (a timeout): that is not "no job" — the copy kept, the job failed saying so (review 7 item 1)', async () => {
+    const r = await move({ pivot: 'switches', cancel: 'as ready, aborts and reads time out' });
+    expect(r.pivots).toEqual([]);
+    expect(r.deleted).toEqual([]);
+    expect(r.job.status).toBe('failed');
+    expect(r.job.error?.message).toMatch(/^The move was cancelled, but could not undo: end the copy of vdb \(/);
+  });
+
+  it('a Cancel refused during the pivot, then QEMU refuses the pivot: failed with libvirt’s message, not "canceled" (review 7 item 3)', async () => {
+    const r = await move({ pivot: 'refused', cancel: 'during pivot' });
+    expect(r.cancel).toMatchObject({ code: 'not-cancellable' });
+    expect(r.job.status).toBe('failed');
+    expect(r.job.error?.message).toBe("The pivot of vdb failed: operation failed: block copy of 'vdb' failed in qemu");
+    expect(r.deleted).toEqual([COPY]);
+  });
+
+  it('moved with "delete source": the source is deleted once the next boot names the copy', async () => {
+    const r = await move({ pivot: 'switches', deleteSource: true });
+    expect(r.job.status).toBe('succeeded');
+    expect(r.job.phase).toBe('vdb is in fast');
+    expect(r.deleted).toEqual([SRC]);
+  });
+
+  it('a Cancel refused while the source is looked up for deletion keeps it, as one refused during the pivot does (review 7 item 6)', async () => {
+    const r = await move({ pivot: 'switches', cancel: 'while the source is looked up', deleteSource: true });
+    expect(r.cancel).toMatchObject({ code: 'not-cancellable' });
+    expect(r.job.status).toBe('succeeded');
+    expect(r.job.phase).toBe('vdb is in fast; source kept: you cancelled');
+    expect(r.deleted).toEqual([]);
   });
 
   it('Cancel once the pivot is on the way: refused saying why; the move ends, but the source chosen for deletion is kept', async () => {

@@ -7,6 +7,8 @@
  * the copy with libvirt's abort and deletes the new volume: the guest never left its source. A
  * Cancel asked while its abort is still on the way stops the pivot (the work sees it at once, not
  * when the abort answered); once the pivot is about to be sent the job is no longer cancellable.
+ * A Cancel whose clean-up failed (the copy job not ended, so its volume kept) fails the job saying
+ * what is left; a refused Cancel never relabels a failure, and keeps a source chosen for deletion.
  * Once the pivot was sent nothing is undone blindly: a fresh read of the running VM says where the
  * guest runs, and move-disk-pivot.ts (pure) decides — the copy is deleted only while the guest is
  * known to run on its source.
@@ -132,7 +134,10 @@ interface CancelState {
   abort?: Promise<void> | undefined;
 }
 
-const cancelled = (ctx: JobContext<'disk-move'>): boolean => ctx.cancelAsked() || ctx.signal.aborted;
+/** A Cancel the job took (it stops the move); a refused one does not count here. */
+const cancelled = (ctx: JobContext<'disk-move'>): boolean => ctx.cancelAsked() === 'accepted' || ctx.signal.aborted;
+/** Any Cancel, also one refused past the pivot: the source is then kept even when its deletion was chosen. */
+const anyCancel = (ctx: JobContext<'disk-move'>): boolean => ctx.cancelAsked() !== undefined || ctx.signal.aborted;
 
 async function runMove(
   deps: MoveDiskDeps,
@@ -169,13 +174,8 @@ async function runMove(
     );
     const abort = () => domainBlockJobAbort(rpc, dom, { disk: plan.target });
     // Critical: a copy job libvirt did not end keeps its volume (never deleted under a running mirror).
-    undo.push(
-      `end the copy of ${plan.target}`,
-      async () => {
-        if (await soft(domainGetBlockJobInfo(rpc, dom, { disk: plan.target }))) await abort();
-      },
-      { critical: true },
-    );
+    // Only libvirt's answer "no job on this disk" means the copy ended; a failed read fails the step.
+    undo.push(`end the copy of ${plan.target}`, () => endCopy(rpc, dom, plan.target, abort), { critical: true });
     onCancel(abort);
     await untilReady(deps.blockEvents, rpc, dom, plan.target, ctx, started);
 
@@ -215,12 +215,21 @@ async function runMove(
     if (isAppError(err, MOVED_CODE) || isAppError(err, UNKNOWN_CODE)) throw err; // past the pivot: nothing to undo
     await cancel.abort; // the cancel's own abort lands first (the undo's would race it)
     const report = await undo.unwind();
-    if (cancelled(ctx))
-      throw new AppError(
-        'canceled',
-        'The move was cancelled',
-        `libvirt ended the copy; ${plan.target} stays on ${plan.from.path}. ${describeUndo(report)}`,
-      );
+    if (cancelled(ctx)) {
+      if (!report.failed.length) {
+        const ended = report.undone.includes(`end the copy of ${plan.target}`) ? 'libvirt ended the copy; ' : '';
+        throw new AppError('canceled', 'The move was cancelled', `${ended}${plan.target} stays on ${plan.from.path}.`);
+      }
+      // The Cancel stopped the move but its clean-up did not finish: the job fails (not a grey
+      // "canceled" without a word), its phase and error saying what is left and what to do.
+      const left = describeUndo(report);
+      ctx.update({ phase: `cancelled, but ${left}` });
+      ctx.pastCancel('the clean-up failed');
+      throw new AppError('libvirt', `The move was cancelled, but ${left}`, {
+        cause: err,
+        hint: `${plan.target} stays on ${plan.from.path}. See the copy job with \`virsh blockjob ${dom.name} ${plan.target}\` (end it with --abort), then delete ${plan.to.volume} in ${plan.to.pool}.`,
+      });
+    }
     if (report.failed.length) throw new AppError('libvirt', (err as Error).message, { cause: err, hint: describeUndo(report) });
     throw err;
   }
@@ -251,11 +260,14 @@ async function finishMove(
   } catch (err) {
     throw movedBut(sent, 'next-boot', err);
   }
-  // A Cancel that came too late (refused once the pivot was on the way) still keeps the source.
-  if (plan.deleteSource && cancelled(ctx)) {
+  // A Cancel that came too late (refused once the pivot was on the way) still keeps the source: checked
+  // here and again right before the delete (no await in between), so one refused meanwhile keeps it too.
+  const keptOnCancel = (): boolean => {
+    if (!anyCancel(ctx)) return false;
     ctx.update({ phase: `${plan.target} is in ${plan.to.pool}; source kept: you cancelled`, progress: 1 });
-    return;
-  }
+    return true;
+  };
+  if (plan.deleteSource && keptOnCancel()) return;
   if (plan.deleteSource && plan.from.volume && plan.from.pool) {
     try {
       const names = [await domainGetXmlDesc(rpc, dom), await domainGetXmlDesc(rpc, dom, { flags: DomainXmlFlags.INACTIVE })]
@@ -264,12 +276,28 @@ async function finishMove(
       if (names.includes(plan.from.path)) throw new Error(`${dom.name} still names it`);
       ctx.update({ phase: `deleting the source ${plan.from.volume} in ${plan.from.pool}` });
       const src = await volLookupByName(rpc, await poolLookupByName(rpc, plan.from.pool), plan.from.volume);
+      if (keptOnCancel()) return;
       await volDelete(rpc, src);
     } catch (err) {
       throw movedBut(sent, 'source', err);
     }
   }
   ctx.update({ phase: `${plan.target} is in ${plan.to.pool}`, progress: 1 });
+}
+
+/**
+ * The undo's "end the copy": nothing to do when libvirt answers that the disk has no block job;
+ * otherwise libvirt's abort (synchronous: the job is gone when it returns). An abort refused because
+ * the job ended meanwhile counts when a new read says no job. Any failed read throws: the copy is
+ * then kept (the undo's critical step), never deleted while its copy job may still run.
+ */
+async function endCopy(rpc: RpcClient, dom: DomainRef, target: string, abort: () => Promise<void>): Promise<void> {
+  if (!(await domainGetBlockJobInfo(rpc, dom, { disk: target }))) return;
+  try {
+    await abort();
+  } catch (err) {
+    if (await domainGetBlockJobInfo(rpc, dom, { disk: target })) throw err;
+  }
 }
 
 /** A fresh read of the running VM's XML (the host's current link), or why it could not be read. */
