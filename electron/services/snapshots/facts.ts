@@ -69,8 +69,13 @@ export interface SnapshotFacts {
    * which files are built on a layer. Absent in fixtures captured before it existed.
    */
   files?: Record<string, { allocation: number; backing?: string }>;
-  /** `files` holds every volume of those pools (read when the VM has external snapshots), not only the VM's own. */
+  /**
+   * `files` holds every volume of those pools (read when the VM has external snapshots), not only the VM's own.
+   * false also when a volume or a file's lookup failed other than with libvirt's NO_STORAGE_VOL (review 7 item 2).
+   */
   filesScanned?: boolean;
+  /** Why the scan is incomplete: libvirt's message of the first failed volume read. */
+  filesError?: string;
   /** The pools holding the VM's disks: name → free bytes (an internal snapshot's memory state goes in the first disk). */
   pools?: Record<string, number>;
   /** The pool of each snapshotted disk's top file (target → pool name), when a pool holds it. */
@@ -173,7 +178,7 @@ export async function readSnapshotFacts(
   ]);
   const otherUsers = others.users;
   const domain = parseDomain(liveXml);
-  const { files, filesScanned, pools, diskPools } = await readFiles(rpc, domain, snapshots);
+  const { files, filesScanned, filesError, pools, diskPools } = await readFiles(rpc, domain, snapshots);
   return {
     dom,
     facts: {
@@ -189,18 +194,24 @@ export async function readSnapshotFacts(
       memoryFileUsers,
       files,
       filesScanned,
+      ...(filesError ? { filesError } : {}),
       pools,
       diskPools,
     },
   };
 }
 
-/** The volumes of the pools that hold the VM's disks and snapshot files (allocation, backing), and those pools' free space. */
-async function readFiles(
+/**
+ * The volumes of the pools that hold the VM's disks and snapshot files (allocation, backing), and those pools' free space.
+ * Only libvirt's NO_STORAGE_VOL means a volume is gone; any other failed read (a timeout, a lock)
+ * leaves the scan incomplete (filesScanned false, filesError its message): "nothing is built on
+ * this layer" cannot be told then, and no layer is discarded, merged away or removed (review 7 item 2).
+ */
+export async function readFiles(
   rpc: RpcClient,
   domain: DomainModel,
   snapshots: SnapshotFact[],
-): Promise<Required<Pick<SnapshotFacts, 'files' | 'filesScanned' | 'pools' | 'diskPools'>>> {
+): Promise<Required<Pick<SnapshotFacts, 'files' | 'filesScanned' | 'pools' | 'diskPools'>> & { filesError?: string }> {
   const paths = new Set<string>();
   for (const d of domain.disks) if (d.path && d.device === 'disk') paths.add(d.path);
   for (const s of snapshots) {
@@ -208,10 +219,16 @@ async function readFiles(
     for (const d of s.model.domain?.disks ?? []) if (d.path && d.device === 'disk') paths.add(d.path);
   }
   const poolOf = new Map<string, string>();
+  let filesError: string | undefined;
+  /** null for NO_STORAGE_VOL (not in a pool, or gone); any other error marks the scan incomplete. */
+  const unread = (err: unknown): null => {
+    if (!isLibvirtError(err, ErrorCode.NO_STORAGE_VOL)) filesError ??= err instanceof Error ? err.message : String(err);
+    return null;
+  };
   const lookup = (ps: readonly string[]) =>
     Promise.all(
       ps.map(async (p) => {
-        const vol = await volLookupByPath(rpc, p).catch(() => null); // not in a pool (or gone): not counted
+        const vol = await volLookupByPath(rpc, p).catch(unread);
         if (vol) poolOf.set(p, vol.pool);
       }),
     );
@@ -229,8 +246,8 @@ async function readFiles(
       const [xml, info] = await Promise.all([volGetXmlDesc(rpc, vol), volGetInfo(rpc, vol)]);
       const v = parseVolume(xml);
       if (v.path) files[v.path] = { allocation: info.allocation, ...(v.backingStore ? { backing: v.backingStore.path } : {}) };
-    } catch {
-      // removed meanwhile
+    } catch (err) {
+      unread(err); // NO_STORAGE_VOL: removed meanwhile
     }
   };
   // Every volume of the pools when external snapshots are involved (which file is built on which
@@ -241,6 +258,7 @@ async function readFiles(
     pools[name] = (await poolGetInfo(rpc, pool)).available;
     if (scan) await Promise.all((await volListAll(rpc, pool)).map(readVol));
   }
+  const scanError = filesError;
   if (!scan) {
     let next = [...poolOf.keys()];
     for (let depth = 0; depth < 16 && next.length; depth++) {
@@ -253,7 +271,7 @@ async function readFiles(
     const pool = d.path ? poolOf.get(d.path) : undefined;
     if (d.target && pool) diskPools[d.target] = pool;
   }
-  return { files, filesScanned: scan, pools, diskPools };
+  return { files, filesScanned: scan && !scanError, ...(scan && scanError ? { filesError: scanError } : {}), pools, diskPools };
 }
 
 /** A merge of Vireo's still running on the host: its mark in the VM's live metadata and a block job on these disks. */

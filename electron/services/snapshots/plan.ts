@@ -49,6 +49,8 @@ export interface ChainFacts {
    * Without it (not read), no overlay off the chain is discarded: something unseen may be built on it.
    */
   backing?: Record<string, string>;
+  /** Why `backing` is missing, when a volume read failed: libvirt's message (said in the refusal). */
+  backingError?: string;
 }
 
 export interface MergeStep {
@@ -182,6 +184,7 @@ export function chainFactsOf(f: SnapshotFacts): ChainFacts {
     ...(f.memoryFileUsers ? { memoryUsers: f.memoryFileUsers } : {}),
     // Only a whole reading of the pools tells that nothing else is built on a layer.
     ...(f.files && f.filesScanned !== false ? { backing } : {}),
+    ...(f.filesError ? { backingError: f.filesError } : {}),
   };
 }
 
@@ -229,6 +232,8 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
         `Merging “${name}” into it would change “${holder.name}”. Delete “${holder.name}” first, or keep both.`,
       );
     // O goes: nothing but the layer above it in the VM's chain may be built on it (a clone's overlay, made by hand).
+    // (the delete path always reads the pools for external snapshots: no `backing` there means a volume read failed)
+    if (!c.backing && c.backingError) return refuse(`Vireo could not read which files are built on ${d.overlay}`, unreadHint(c, 'merged'));
     const built = Object.entries(c.backing ?? {}).find(([f, b]) => b === d.overlay && f !== chain[at - 1])?.[0];
     if (built)
       return refuse(`${built} is built on ${d.overlay}`, `Merging “${name}” would remove a file ${built} reads: remove ${built} first.`);
@@ -322,6 +327,12 @@ function revertOverlayFate(
   return 'remove';
 }
 
+/** The hint of a refusal for an incomplete pool reading: libvirt's message when a volume read failed. */
+function unreadHint(c: ChainFacts, what: 'kept' | 'merged'): string {
+  const why = c.backingError ? `A volume of its storage pool could not be read (${c.backingError})` : 'Its storage pool was not readable';
+  return `${why}: ${what === 'kept' ? 'the overlay is kept' : 'nothing was merged'}. Refresh the pool and try again.`;
+}
+
 /** An overlay off the VM's chain may be dropped when no kept snapshot and no other VM reads it; else a refusal naming who does. */
 function discardable(c: ChainFacts, kept: ChainFacts['snapshots'], name: string, d: { target: string; overlay: string }): string {
   for (const k of kept)
@@ -336,11 +347,13 @@ function discardable(c: ChainFacts, kept: ChainFacts['snapshots'], name: string,
     }
   const users = c.otherUsers[d.overlay];
   if (users?.length) return refuse(`${d.overlay} is also used by ${users.join(', ')}`, 'It stays; remove it from that VM first.');
-  if (!c.backing)
+  // Its own next boot (a live-only change left the definition on this overlay): the VM would boot from a deleted file.
+  if (c.inactive?.includes(d.overlay))
     return refuse(
-      `Vireo could not read which files are built on ${d.overlay}`,
-      'Its storage pool was not readable: the overlay is kept. Refresh the pool and try again.',
+      `${d.overlay} is in the VM's own next-boot definition`,
+      'It would boot from it at its next start (a live-only change left its definition there): the overlay is kept. Check with `virsh dumpxml --inactive <vm>`.',
     );
+  if (!c.backing) return refuse(`Vireo could not read which files are built on ${d.overlay}`, unreadHint(c, 'kept'));
   // A running VM's next boot may name it (an attach with --config sends no event): every one must have been read.
   if (!c.otherUsersComplete)
     return refuse(

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SnapshotFacts } from './facts';
-import { fixture, snapshotOf } from './facts.fixture';
+import { fixture, refusal, snapshotOf } from './facts.fixture';
 import { chainFactsOf, planDeleteByBlockJobs, REVERT_OVERLAY } from './plan';
 
 const captured = fixture('revert-branch');
@@ -83,6 +83,19 @@ describe("the overlay Vireo's revert made for a branch, when the branch is delet
     // Named like a revert to a snapshot the VM does not have (e9): not one Vireo made for a kept snapshot, kept.
     const other = r1.replace('.e1-revert-', '.e9-revert-');
     expect(plan(JSON.parse(JSON.stringify(branch).split(r1).join(other))).removeFiles).toEqual([e2Overlay]);
+  });
+
+  it('e2’s overlay named by the VM’s own next boot (a live-only change left its definition there): refused, nothing removed (review 7 item 7)', () => {
+    // The VM's running chain is R2 ← base (e2 reverted away), but its definition for the next start still names e2's overlay.
+    const vda = branch.inactive.disks.find((d) => d.target === 'vda');
+    if (!vda) throw new Error('no vda in the next-boot definition');
+    const stale: SnapshotFacts = {
+      ...branch,
+      inactive: { ...branch.inactive, disks: [{ ...vda, path: e2Overlay, backingChain: [{ source: { file: r1, hosts: [] }, path: r1 }] }] },
+    };
+    expect(refusal(() => plan(stale))).toBe(
+      `${e2Overlay} is in the VM's own next-boot definition — It would boot from it at its next start (a live-only change left its definition there): the overlay is kept. Check with \`virsh dumpxml --inactive <vm>\`.`,
+    );
   });
 
   it('a file not named like a revert overlay (a base someone made) is never removed', () => {
