@@ -140,6 +140,64 @@ describe('memory files of other VMs’ snapshots (the Snapshots tab’s refresh)
     cache.dispose();
   });
 
+  it('a VM that drops out of the listing and comes back: a read of it still on the way is not kept (review 7 item 8)', async () => {
+    const h = host();
+    const ev = fakeDomainEvents(HOST);
+    const vm7 = h.doms[7] as DomainRef;
+    const suspended = () => ev.fire({ kind: 'lifecycle', domain: vm7, event: 3, detail: 0, eventName: 'SUSPENDED', detailName: 'PAUSED' });
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let gated = false;
+    const cache = new MemoryUsersCache(ev.source, async (rpc, d) => {
+      const answer = readVmMemoryFiles(rpc, d);
+      if (d.uuid === vm7.uuid && gated) {
+        gated = false;
+        await gate;
+      }
+      return answer;
+    });
+    await cache.read(h.f.rpc, HOST, ''); // vm07 read once (its 1st read)
+    suspended();
+    gated = true;
+    const a = cache.read(h.f.rpc, HOST, ''); // read A of vm07 (its 2nd) starts, answers late
+    await new Promise((r) => setTimeout(r, 20));
+    h.doms.splice(7, 1); // vm07's snapshots all deleted meanwhile: not listed, dropped
+    await cache.read(h.f.rpc, HOST, '');
+    h.doms.splice(7, 0, vm7); // listed again: read fresh (a 1st read again if the count restarted)
+    await cache.read(h.f.rpc, HOST, '');
+    h.names.get(vm7.uuid)?.push('m3'); // virsh took m3: its event, read again (a 2nd, like A)
+    suspended();
+    expect((await cache.read(h.f.rpc, HOST, ''))['/pool/vm07.m3.mem']).toEqual(['vm07 (snapshot “m3”)']);
+    release();
+    expect((await a)['/pool/vm07.m3.mem']).toBeUndefined(); // A answers what it read
+    // no event since: the cache holds the newer read (with m3), not A's
+    expect((await cache.read(h.f.rpc, HOST, ''))['/pool/vm07.m3.mem']).toEqual(['vm07 (snapshot “m3”)']);
+    cache.dispose();
+  });
+
+  it('a read that fails (a timeout) keeps the VM marked: the next refresh reads it again (review 7 item 8)', async () => {
+    const h = host();
+    const ev = fakeDomainEvents(HOST);
+    const vm7 = h.doms[7] as DomainRef;
+    let fail = false;
+    const cache = new MemoryUsersCache(ev.source, async (rpc, d) => {
+      if (d.uuid === vm7.uuid && fail) {
+        fail = false;
+        throw new Error('timed out waiting for the host (DOMAIN_LIST_ALL_SNAPSHOTS)');
+      }
+      return readVmMemoryFiles(rpc, d);
+    });
+    await cache.read(h.f.rpc, HOST, '');
+    h.names.get(vm7.uuid)?.push('m3');
+    ev.fire({ kind: 'lifecycle', domain: vm7, event: 3, detail: 0, eventName: 'SUSPENDED', detailName: 'PAUSED' });
+    fail = true;
+    await expect(cache.read(h.f.rpc, HOST, '')).rejects.toThrow(/timed out/);
+    expect((await cache.read(h.f.rpc, HOST, ''))['/pool/vm07.m3.mem']).toEqual(['vm07 (snapshot “m3”)']);
+    cache.dispose();
+  });
+
   it('a VM no longer listed with snapshots drops out; without an event source every refresh reads everything', async () => {
     const h = host();
     const cache = new MemoryUsersCache(fakeDomainEvents(HOST).source);

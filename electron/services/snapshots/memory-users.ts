@@ -74,7 +74,11 @@ interface HostCache {
   vms: Map<string, VmMemoryFiles | null>;
   /** VMs an event (or Vireo's own write) told of since they were read. */
   dirty: Set<string>;
-  /** Per VM, the number of its latest read started: a read's answer is kept only if no later read of the VM started. */
+  /**
+   * Per VM, the number of its latest read started: a read's answer is kept only if no later read of
+   * the VM started. Never restarts (a VM dropped from the listing bumps it): a VM that comes back
+   * does not take a number a read still on the way holds (review 7 item 8).
+   */
   seq: Map<string, number>;
 }
 
@@ -108,7 +112,7 @@ export class MemoryUsersCache {
     for (const uuid of [...cache.vms.keys()])
       if (!seen.has(uuid)) {
         cache.vms.delete(uuid);
-        cache.seq.delete(uuid); // a read still on the way does not bring it back
+        cache.seq.set(uuid, (cache.seq.get(uuid) ?? 0) + 1); // a read still on the way does not bring it back
       }
     const todo = doms.filter((d) => d.uuid !== except && (!cache.vms.has(d.uuid) || cache.dirty.has(d.uuid)));
     // Unmarked before the read: an event during it marks the VM again for the next read.
@@ -117,7 +121,10 @@ export class MemoryUsersCache {
     await mapLimit(todo, CONCURRENCY, async (d) => {
       const n = (cache.seq.get(d.uuid) ?? 0) + 1;
       cache.seq.set(d.uuid, n);
-      const vm = await this.readVm(rpc, d);
+      const vm = await this.readVm(rpc, d).catch((err: unknown) => {
+        cache.dirty.add(d.uuid); // failed (a timeout): read again next time, the old answer is not trusted to be current
+        throw err;
+      });
       read.set(d.uuid, vm);
       // An older read answering last (a later one started after an event) does not overwrite the newer answer.
       if (cache.seq.get(d.uuid) === n) cache.vms.set(d.uuid, vm);
