@@ -33,7 +33,7 @@ import { parseDomain } from '../../xml/parse';
 import { parsePool } from '../../xml/pool';
 import { MERGE_MARK_NS, parseMergeMark, parseSnapshotXml, type SnapshotModel } from '../../xml/snapshot';
 import { parseVolume } from '../../xml/volume';
-import { mapLimit } from '../tuning/facts';
+import { type DomainDisks, readDomainDisks, resolveVolumeDisks } from '../storage/facts';
 import { kindOf, snapshotFiles } from './checks';
 import { readMemoryFileUsers } from './memory-users';
 
@@ -56,7 +56,7 @@ export interface SnapshotFacts {
   managedSave: boolean;
   /** Images other VMs on the host use (their disks and backing chains): path → VM names. */
   otherUsers: Record<string, string[]>;
-  /** `otherUsers` also holds the running VMs' next-boot definitions (read on the delete path, every one read). */
+  /** `otherUsers` also holds the running VMs' next-boot definitions (readSnapshotFacts always reads them; older captured facts lack it). */
   otherUsersNextBoot?: boolean;
   /**
    * Memory state files other VMs' snapshots on the host name: path → “VM (snapshot “s”)”. Such a
@@ -99,55 +99,36 @@ export interface ReadFactsOptions {
    * delete path); the Snapshots tab's list passes its cache (MemoryUsersCache).
    */
   memoryUsers?: (rpc: RpcClient, except: string) => Promise<Record<string, string[]>>;
-  /** Read the running VMs' next-boot definitions too (a delete that may remove an overlay Vireo's revert made). */
-  nextBoot?: boolean;
 }
 
 /**
- * Images other VMs on the host use (their disks and backing chains): path → VM names; the VMs read
- * in parallel. `nextBoot`: a running VM's persistent definition too; `complete` says every one was read.
+ * Images other VMs on the host use, live and at their next boot (disks, backing chains, type='volume'
+ * disks resolved): path → VM names. Read as the storage service reads them before a delete
+ * (readDomainDisks: every VM at once, its live and next-boot definitions together); only libvirt's
+ * "no domain" means a VM is gone: any other failure (a timeout, a dropped link) is not "uses
+ * nothing" — the read fails and the operation changes and removes nothing.
  */
-export async function readOtherUsers(
-  rpc: RpcClient,
-  except: string,
-  nextBoot: boolean,
-): Promise<{ users: Record<string, string[]>; complete: boolean }> {
-  const others = (await domainListAll(rpc)).filter((d) => d.uuid !== except);
-  let complete = true;
-  const models = await mapLimit(others, 8, async (d) => {
-    // Only libvirt's "no domain" means gone: any other failure (a timeout, a dropped link) is not
-    // "uses nothing" — the operation fails and nothing is changed or removed.
-    const live = await domainGetXmlDesc(rpc, d)
-      .then(parseDomain)
-      .catch((err: unknown) => {
-        if (isLibvirtError(err, ErrorCode.NO_DOMAIN)) return null;
-        throw new AppError(
-          'libvirt',
-          `Could not read the disks of ${d.name} to check which files it uses: ${err instanceof Error ? err.message : String(err)}`,
-          { cause: err, hint: 'Nothing was changed. Try again; if it persists, check that VM with `virsh dumpxml`.' },
-        );
-      });
-    if (!nextBoot || !live || d.id < 0) return live ? [live] : [];
-    const persistent = await domainGetXmlDesc(rpc, d, { flags: DomainXmlFlags.INACTIVE })
-      .then(parseDomain)
-      .catch((err: unknown) => {
-        if (!isLibvirtError(err, ErrorCode.NO_DOMAIN)) complete = false;
-        return null;
-      });
-    return persistent ? [live, persistent] : [live];
-  });
+export async function readOtherUsers(rpc: RpcClient, except: string): Promise<Record<string, string[]>> {
+  const listed = domainListAll(rpc).then((all) => all.filter((d) => d.uuid !== except));
+  let doms: DomainDisks[];
+  try {
+    doms = await readDomainDisks(rpc, {}, listed);
+    await resolveVolumeDisks(rpc, doms);
+  } catch (err) {
+    throw new AppError(
+      'libvirt',
+      `Could not read the other VMs' disks to check which files they use: ${err instanceof Error ? err.message : String(err)}`,
+      { cause: err, hint: 'Nothing was changed. Try again; if it persists, check the VMs with `virsh dumpxml`.' },
+    );
+  }
   const users: Record<string, string[]> = {};
-  for (const [i, ms] of models.entries()) {
-    const name = others[i]?.name ?? '';
-    for (const d of ms.flatMap((m) => m.disks)) {
-      for (const p of [d.path, ...d.backingChain.map((b) => b.path)]) {
-        if (!p) continue;
-        users[p] ??= [];
-        if (!users[p].includes(name)) users[p].push(name);
-      }
+  for (const d of doms) {
+    for (const p of new Set([...d.live, ...d.persistent].flatMap((k) => k.paths))) {
+      users[p] ??= [];
+      users[p].push(d.name);
     }
   }
-  return { users, complete };
+  return users;
 }
 
 export async function readSnapshotFacts(
@@ -172,11 +153,10 @@ export async function readSnapshotFacts(
     }),
   );
   snapshots.sort((a, b) => a.model.creationTime - b.model.creationTime || a.model.name.localeCompare(b.model.name));
-  const [others, memoryFileUsers] = await Promise.all([
-    readOtherUsers(rpc, dom.uuid, !!o.nextBoot),
+  const [otherUsers, memoryFileUsers] = await Promise.all([
+    readOtherUsers(rpc, dom.uuid),
     (o.memoryUsers ?? readMemoryFileUsers)(rpc, dom.uuid),
   ]);
-  const otherUsers = others.users;
   const domain = parseDomain(liveXml);
   const { files, filesScanned, filesError, pools, diskPools } = await readFiles(rpc, domain, snapshots);
   return {
@@ -190,7 +170,7 @@ export async function readSnapshotFacts(
       current,
       managedSave,
       otherUsers,
-      ...(o.nextBoot && others.complete ? { otherUsersNextBoot: true } : {}),
+      otherUsersNextBoot: true,
       memoryFileUsers,
       files,
       filesScanned,

@@ -87,8 +87,8 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
         try {
           let rpc = await deps.hosts.ready(a.hostId, 60_000);
           for (const [i, n] of a.steps.entries()) {
-            // Other VMs' next boots too: a revert overlay of the branch may go once nothing names it.
-            const { dom, facts } = await readSnapshotFacts(rpc, a.uuid, { nextBoot: true });
+            // Fresh each step: other VMs' live and next-boot disks (a revert overlay goes only once nothing names it).
+            const { dom, facts } = await readSnapshotFacts(rpc, a.uuid);
             const plan = planDeleteByBlockJobs(chainFactsOf(facts), n);
             const r = await deleteByBlockJobs(
               rpc,
@@ -207,8 +207,8 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
 
       'snapshots.delete': async (req) => {
         const rpc = deps.hosts.connection(req.hostId).rpc;
-        // Other VMs' next boots too: the plan below discards an overlay only when none of them names it.
-        const { dom, facts } = await readSnapshotFacts(rpc, req.uuid, { nextBoot: true });
+        // Read fresh, other VMs' next boots included: the plan discards an overlay only when none of them names it.
+        const { dom, facts } = await readSnapshotFacts(rpc, req.uuid);
         const target = facts.snapshots.find((s) => s.model.name === req.name)?.model;
         if (!target) throw new AppError('not-found', `${facts.vm.name} has no snapshot “${req.name}”`, 'Refresh the list.');
         const chain = chainFactsOf(facts);

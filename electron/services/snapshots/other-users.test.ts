@@ -1,5 +1,5 @@
 /**
- * Which files other VMs use (readOtherUsers, the snapshot facts): only libvirt's "no domain" means
+ * Which files other VMs use (readOtherUsers, the snapshot facts: the storage service's readDomainDisks): only libvirt's "no domain" means
  * a VM is gone; any other failure to read its definition fails the read (review 6 item 2), so a
  * delete never removes a file a VM it could not read uses. Against a fake libvirt (fake-rpc.ts)
  * answering the definitions captured in the lab (electron/xml/fixtures: tiny running, stopped).
@@ -40,37 +40,35 @@ function host(fail: { live?: Error; inactive?: Error } = {}) {
 }
 
 describe('the files other VMs use, read for a snapshot operation', () => {
-  it('every other VM read (live and, on the delete path, next boot): complete', async () => {
-    const r = await readOtherUsers(host().rpc, SELF, true);
-    expect(r.users).toEqual({ '/tmp/vireo-lab/shared/tiny.qcow2': ['tiny'], '/var/lib/libvirt/images/stopped.qcow2': ['stopped'] });
-    expect(r.complete).toBe(true);
+  it('every other VM read, live and next boot (the storage service’s readDomainDisks)', async () => {
+    const f = host();
+    const users = await readOtherUsers(f.rpc, SELF);
+    expect(users).toEqual({ '/tmp/vireo-lab/shared/tiny.qcow2': ['tiny'], '/var/lib/libvirt/images/stopped.qcow2': ['stopped'] });
+    // tiny: live and next boot; stopped: next boot only; self: not read
+    const reads = f.calls
+      .filter((c) => c.proc === P.DOMAIN_GET_XML_DESC.proc)
+      .map((c) => {
+        const a = c.args as { dom: DomainRef; flags: number };
+        return `${a.dom.name} ${a.flags & DomainXmlFlags.INACTIVE ? 'next boot' : 'live'}`;
+      });
+    expect(reads.sort()).toEqual(['stopped next boot', 'tiny live', 'tiny next boot']);
   });
 
-  it('a VM undefined meanwhile (NO_DOMAIN) is gone: left out, still complete', async () => {
+  it('a VM undefined meanwhile (NO_DOMAIN) is gone: left out', async () => {
     const gone = libvirtError(ErrorCode.NO_DOMAIN, "Domain not found: no domain with matching uuid 'x' (tiny)");
-    const r = await readOtherUsers(host({ live: gone }).rpc, SELF, true);
-    expect(r.users).toEqual({ '/var/lib/libvirt/images/stopped.qcow2': ['stopped'] });
-    expect(r.complete).toBe(true);
+    expect(await readOtherUsers(host({ live: gone }).rpc, SELF)).toEqual({ '/var/lib/libvirt/images/stopped.qcow2': ['stopped'] });
   });
 
-  it('any other failure of a live read fails the whole read with libvirt’s message and a hint (not “uses nothing”)', async () => {
+  it('any other failure, of a live or a next-boot read, fails the whole read with libvirt’s message and a hint (not “uses nothing”)', async () => {
     const timeout = new TimeoutError('lab-a', P.DOMAIN_GET_XML_DESC.proc, 0x20008086, 30_000, 'DOMAIN_GET_XML_DESC');
     const internal = libvirtError(1, 'internal error: cannot acquire state change lock');
-    for (const err of [timeout, internal]) {
-      const read = readOtherUsers(host({ live: err }).rpc, SELF, true);
-      await expect(read).rejects.toMatchObject({
+    for (const fail of [{ live: timeout }, { live: internal }, { inactive: internal }]) {
+      const err = fail.live ?? fail.inactive;
+      await expect(readOtherUsers(host(fail).rpc, SELF)).rejects.toMatchObject({
         code: 'libvirt',
-        message: `Could not read the disks of tiny to check which files it uses: ${err.message}`,
+        message: `Could not read the other VMs' disks to check which files they use: ${err.message}`,
         hint: expect.stringMatching(/^Nothing was changed/),
       });
-      // the list path (no next boot) too: tiny's files are never shown as unused
-      await expect(readOtherUsers(host({ live: err }).rpc, SELF, false)).rejects.toThrow(/Could not read the disks of tiny/);
     }
-  });
-
-  it('a next-boot read that fails (not NO_DOMAIN) marks the reading incomplete', async () => {
-    const r = await readOtherUsers(host({ inactive: libvirtError(1, 'internal error') }).rpc, SELF, true);
-    expect(r.complete).toBe(false);
-    expect(r.users['/tmp/vireo-lab/shared/tiny.qcow2']).toEqual(['tiny']);
   });
 });
