@@ -186,6 +186,12 @@ describe('npm test: the closing line counts tests; steps are reported apart', ()
               fullName: 'x adds',
               failureMessages: ['\u001b[31mAssertionError: expected 1 to be 2\u001b[39m\n    at x.test.ts:3'],
             },
+            {
+              status: 'failed',
+              fullName: 'x waits',
+              duration: 120_004,
+              failureMessages: ['Error: STACK_TRACE_ERROR\n    at x.test.ts:9'],
+            },
           ],
         },
       ],
@@ -212,9 +218,10 @@ describe('npm test: the closing line counts tests; steps are reported apart', ()
     const r = npmTest({ VITEST_unit: vitestFailed, VITEST_unit_EXIT: '1', PLAYWRIGHT: pw, PLAYWRIGHT_EXIT: '1' });
     expect(r.status).toBe(1);
     const tail = r.stderr.slice(r.stderr.lastIndexOf('failed or skipped:'));
-    expect(tail.split('\n').slice(0, 4)).toEqual([
+    expect(tail.split('\n').slice(0, 5)).toEqual([
       'failed or skipped:',
       '  electron/x.test.ts › x adds: AssertionError: expected 1 to be 2',
+      '  electron/x.test.ts › x waits: timed out after 120 s: the test or one of its hooks ran past its time limit (vitest reports this as STACK_TRACE_ERROR)',
       '  e2e/migration.spec.ts:20 › downtime: Error: timed out',
       '  e2e/migration.spec.ts:30 › post-copy: skipped',
     ]);

@@ -47,6 +47,18 @@ const firstLine = (m: string | undefined): string =>
     .split('\n')[0]
     ?.slice(0, 200) ?? '';
 
+/**
+ * The first line of a vitest failure. Vitest 4 loses the message of its own time-out error: the
+ * report holds only the stack of the error it made when the test was declared, whose first line
+ * is "Error: STACK_TRACE_ERROR". Such a line is told as what it is.
+ */
+function vitestError(m: string | undefined, durationMs: number | undefined): string {
+  const line = firstLine(m);
+  if (line !== 'Error: STACK_TRACE_ERROR') return line;
+  const after = durationMs === undefined ? '' : ` after ${(durationMs / 1000).toFixed(0)} s`;
+  return `timed out${after}: the test or one of its hooks ran past its time limit (vitest reports this as STACK_TRACE_ERROR)`;
+}
+
 function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): { ok: boolean; seconds: number } {
   const t0 = Date.now();
   console.error(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
@@ -129,7 +141,7 @@ interface VitestJson {
     name: string;
     status: string;
     message?: string;
-    assertionResults: { status: string; fullName?: string; failureMessages?: string[] }[];
+    assertionResults: { status: string; fullName?: string; failureMessages?: string[]; duration?: number }[];
   }[];
 }
 
@@ -154,7 +166,7 @@ function vitest(project: 'unit' | 'lab'): void {
     const file = relative(root, f.name);
     if (unloaded.includes(f)) failures.push(`${file}: failed outside its tests: ${firstLine(f.message)}`);
     for (const a of f.assertionResults)
-      if (a.status === 'failed') failures.push(`${file} › ${a.fullName ?? '?'}: ${firstLine(a.failureMessages?.[0])}`);
+      if (a.status === 'failed') failures.push(`${file} › ${a.fullName ?? '?'}: ${vitestError(a.failureMessages?.[0], a.duration)}`);
   }
   passed += r.numPassedTests;
   failed += r.numFailedTests + unloaded.length;

@@ -140,7 +140,9 @@ describe('migration cleanup (lab)', () => {
       .filter((port): port is string => !!port);
     expect(socks.length).toBeGreaterThan(0);
     for (const port of socks) await labSh(['exec', 'B', 'ss', '-K', '-tn', 'state', 'established', `( sport = :${port} )`]);
-    const done = await settle(job);
+    const done = await settle(job).catch(async (e: Error) => {
+      throw why(new Error(`${e.message}: B shows ${await stateReason('B')}, A shows ${await stateReason('A')}`));
+    });
     expect(done.status).toBe('failed');
     const info = infoOf(b, job.id);
     expect(info.result?.outcome).toBe('unknown');
@@ -154,7 +156,10 @@ describe('migration cleanup (lab)', () => {
     expect(await stateReason('A')).toMatch(/^paused \(post-copy failed\)/);
     expect(await stateReason('B')).toMatch(/^running/);
     expect(info.log.some((l) => /Removed the partial copy|resumed on/.test(l.text))).toBe(false);
-  });
+    // Its own waits add up to 5.5 min (90 s for the memory to move, 60 s for B to run, 180 s for
+    // the job to end); on a quiet machine it takes about 7 s. Under load the test's own limit must
+    // not cut those waits short: each of them says what it waited for and what the hosts showed.
+  }, 420_000);
 
   it('low rollback pre-existing a volume at the destination path that a non-root login cannot see is kept after libvirt refuses the copy', async () => {
     // B as vsh-bash (libvirt's socket lets it manage qemu:///system; it cannot search the pool's directory).
