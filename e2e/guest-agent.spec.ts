@@ -52,7 +52,7 @@ test('IP addresses from the agent, else the DHCP lease; guest facts; a quiesced 
   page,
   server,
 }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   // Its own NAT network with DHCP (inside host A's namespace; nothing routes out).
   const netXml = `/tmp/${NET}.xml`;
   writeFileSync(

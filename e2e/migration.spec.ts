@@ -549,7 +549,7 @@ const REMEDY_CASES: {
 for (const c of REMEDY_CASES) {
   test(c.title, async () => {
     const testInfo = test.info();
-    test.setTimeout(300_000);
+    test.setTimeout(480_000);
     await tinyOn(c.from);
     await withDirtyLoop(
       c.from,

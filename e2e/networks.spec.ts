@@ -87,7 +87,7 @@ test('a NAT network with a static host: the guest gets that address, leases show
   page,
   server,
 }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const tab = await networksOfA(page, server);
 
   // The form: a static host row added, a second one added and removed again.
@@ -194,7 +194,7 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
   page,
   server,
 }, testInfo) => {
-  test.setTimeout(90_000);
+  test.setTimeout(240_000);
   const tab = await networksOfA(page, server);
 
   // "Use an existing host bridge": the lab's labbr0; the name renders verbatim and reaches libvirt escaped.

@@ -134,7 +134,7 @@ test('a running VM: vCPU hot-plug, a pending maximum, balloon, title and descrip
   page,
   server,
 }, testInfo) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const name = `g19-set-${run}`;
   vm = await defineS19Vm(name, {
     start: true,
@@ -431,7 +431,7 @@ test('devices of a running VM: ISO in and out, a disk and a NIC hot-plugged and 
   page,
   server,
 }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const name = `g19-dev-${run}`;
   const iso = `${name}.iso`;
   const data = `${name}-data.qcow2`;
@@ -685,7 +685,7 @@ test('create a UEFI guest in the install wizard: OVMF with secure boot and an em
   page,
   server,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const name = `g19-uefi-${run}`;
   // swtpm logs to the machine's own /var/log/swtpm (the lab hosts do not have their own): removed after the test.
   files.push(`/var/log/swtpm/libvirt/qemu/${name}-swtpm.log`);

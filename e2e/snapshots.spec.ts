@@ -60,7 +60,7 @@ test('snapshots: internal and external made, reverted and deleted through the UI
   page,
   server,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const backend = await BackendClient.connect(server);
   await connectLabHosts(backend);
   backend.close();

@@ -63,7 +63,7 @@ test('storage: define, build (job), autostart, start a dir pool; create, resize 
   page,
   server,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   // The guest the volume is attached to boots meanwhile (transient: gone when destroyed).
   writeFileSync(XML_FILE, throwawayXml(VM));
   const booted = virshOn('A', ['create', XML_FILE]).then(() => waitForDomainState('A', VM, 'running'));
