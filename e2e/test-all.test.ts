@@ -173,6 +173,46 @@ describe('npm test: the closing line counts tests; steps are reported apart', ()
     expect(r.status).toBe(1);
   });
 
+  it('ends with the slowest files of each suite (a slow run on a busy machine is read from the end)', () => {
+    const vitest = (files: [string, number][]) =>
+      JSON.stringify({
+        ...JSON.parse(vitestJson(files.length, 0)),
+        testResults: files.map(([name, sec]) => ({
+          name: join(root, 'electron', name),
+          status: 'passed',
+          startTime: 1_000,
+          endTime: 1_000 + sec * 1000,
+          assertionResults: [],
+        })),
+      });
+    const spec = (file: string, ...ms: number[]) => ({
+      title: file,
+      file,
+      line: 1,
+      tests: [{ status: 'expected', results: ms.map((duration) => ({ duration })) }],
+    });
+    const pw = JSON.stringify({
+      stats: { expected: 3, unexpected: 0, skipped: 0, flaky: 0 },
+      errors: [],
+      suites: [
+        {
+          title: 'a',
+          specs: [spec('a.spec.ts', 4_000), spec('b.spec.ts', 30_000, 20_000)],
+          suites: [{ title: 'c', specs: [spec('c.spec.ts', 9_000)] }],
+        },
+      ],
+    });
+    const r = npmTest({
+      VITEST_unit: vitest([
+        ['u.test.ts', 2],
+        ['v.test.ts', 7],
+      ]),
+      PLAYWRIGHT: pw,
+    });
+    expect(r.stderr).toContain('slowest unit test files: v.test.ts 7 s, u.test.ts 2 s');
+    expect(r.stderr).toContain('slowest e2e spec files: b.spec.ts 50 s, c.spec.ts 9 s, a.spec.ts 4 s');
+  });
+
   it('names each failed or skipped test at the end (file › title: the first line of its error)', () => {
     const vitestFailed = JSON.stringify({
       ...JSON.parse(vitestJson(9, 1)),

@@ -41,6 +41,14 @@ let skipped = 0;
 const notRun: string[] = [];
 /** Each failed test, named (file › title: the error's first line), repeated at the end of the output. */
 const failures: string[] = [];
+/** The slowest files of each suite, one line per suite, repeated at the end (where a slow run is read). */
+const slowest: string[] = [];
+const top = (rows: [string, number][], n = 6): string =>
+  [...rows]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([f, sec]) => `${f.replace(/^.*\//, '')} ${sec.toFixed(0)} s`)
+    .join(', ');
 const firstLine = (m: string | undefined): string =>
   stripVTControlCharacters(m ?? '')
     .trim()
@@ -59,13 +67,37 @@ function vitestError(m: string | undefined, durationMs: number | undefined): str
   return `timed out${after}: the test or one of its hooks ran past its time limit (vitest reports this as STACK_TRACE_ERROR)`;
 }
 
+/** The kernel's pressure stall totals (µs some task waited for a CPU, for I/O), where /proc/pressure exists. */
+function pressure(): { cpu: number; io: number } | null {
+  const some = (what: string) => Number(/^some .*total=(\d+)/m.exec(readFileSync(`/proc/pressure/${what}`, 'utf8'))?.[1]);
+  try {
+    const p = { cpu: some('cpu'), io: some('io') };
+    return Number.isFinite(p.cpu) && Number.isFinite(p.io) ? p : null;
+  } catch {
+    return null; // no PSI on this kernel: the lines just say less
+  }
+}
+
+/**
+ * How busy the machine was during a step: the share of its time some task waited for a CPU and
+ * for I/O. A slow run on a busy machine shows it here (CI has had stretches 5-10x slower than
+ * a quiet run; the step lines are what the end of the output keeps).
+ */
+function busy(p0: ReturnType<typeof pressure>, seconds: number): string {
+  const p1 = pressure();
+  if (!p0 || !p1 || seconds < 1) return '';
+  const pct = (d: number) => `${Math.round(d / 1e4 / seconds)} %`;
+  return ` (waited for a CPU ${pct(p1.cpu - p0.cpu)} of the time, for I/O ${pct(p1.io - p0.io)})`;
+}
+
 function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): { ok: boolean; seconds: number } {
   const t0 = Date.now();
+  const p0 = pressure();
   console.error(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = r.status === 0;
   const seconds = (Date.now() - t0) / 1000;
-  console.error(`=== ${label}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${seconds.toFixed(1)} s`);
+  console.error(`=== ${label}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${seconds.toFixed(1)} s${busy(p0, seconds)}`);
   return { ok, seconds };
 }
 
@@ -141,6 +173,8 @@ interface VitestJson {
     name: string;
     status: string;
     message?: string;
+    startTime?: number;
+    endTime?: number;
     assertionResults: { status: string; fullName?: string; failureMessages?: string[]; duration?: number }[];
   }[];
 }
@@ -168,6 +202,9 @@ function vitest(project: 'unit' | 'lab'): void {
     for (const a of f.assertionResults)
       if (a.status === 'failed') failures.push(`${file} › ${a.fullName ?? '?'}: ${vitestError(a.failureMessages?.[0], a.duration)}`);
   }
+  slowest.push(
+    `${project} test files: ${top(r.testResults.map((f) => [relative(root, f.name), ((f.endTime ?? 0) - (f.startTime ?? 0)) / 1000]))}`,
+  );
   passed += r.numPassedTests;
   failed += r.numFailedTests + unloaded.length;
   skipped += r.numPendingTests + r.numTodoTests;
@@ -178,7 +215,12 @@ interface PlaywrightSuite {
   title: string;
   file?: string;
   suites?: PlaywrightSuite[];
-  specs?: { title: string; file: string; line: number; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+  specs?: {
+    title: string;
+    file: string;
+    line: number;
+    tests: { status: string; results: { duration?: number; error?: { message?: string } }[] }[];
+  }[];
 }
 interface PlaywrightJson {
   stats: { expected: number; unexpected: number; skipped: number; flaky: number };
@@ -200,6 +242,18 @@ function playwrightFailures(suites: readonly PlaywrightSuite[]): string[] {
   };
   for (const s of suites) walk(s);
   return found;
+}
+
+/** Each spec file's time: its tests' durations (every attempt) added up. */
+function specSeconds(suites: readonly PlaywrightSuite[]): Map<string, number> {
+  const by = new Map<string, number>();
+  const walk = (s: PlaywrightSuite): void => {
+    for (const spec of s.specs ?? [])
+      for (const t of spec.tests) for (const r of t.results) by.set(spec.file, (by.get(spec.file) ?? 0) + (r.duration ?? 0) / 1000);
+    for (const c of s.suites ?? []) walk(c);
+  };
+  for (const s of suites) walk(s);
+  return by;
 }
 
 /** How many tests the specs hold (Playwright lists them without a browser). */
@@ -239,6 +293,7 @@ function playwright(blocked: string | null): void {
   }
   const { stats, errors = [], suites: specs = [] } = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightJson;
   failures.push(...playwrightFailures(specs), ...errors.map((e) => `e2e: error outside a test: ${firstLine(e.message)}`));
+  slowest.push(`e2e spec files: ${top([...specSeconds(specs)])}`);
   // Errors outside tests (a spec that fails to load): each counts as one failed test.
   for (const e of errors) console.error(`=== e2e: error outside a test: ${e.message ?? '(no message)'}`);
   passed += stats.expected + stats.flaky;
@@ -282,6 +337,7 @@ console.error(
   `\nsteps: ${steps.map((s) => `${s.label} ${s.ok ? 'ok' : 'FAILED'}${s.seconds >= 1 ? ` (${secs(s.seconds)})` : ''}`).join(', ')}`,
 );
 console.error(`tests: ${suites.map((s) => `${s.label} ${secs(s.seconds)}`).join(', ')}; total ${secs((Date.now() - t0) / 1000)}`);
+for (const line of slowest) console.error(`slowest ${line}`);
 if (failures.length)
   console.error(
     `\nfailed or skipped:\n${failures.map((f) => `  ${f}`).join('\n')}` +
