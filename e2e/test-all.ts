@@ -33,7 +33,7 @@ interface Step {
 }
 
 const steps: Step[] = [];
-const suites: { label: string; seconds: number }[] = [];
+const suites: { label: string; seconds: number; busy: string }[] = [];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -90,15 +90,16 @@ function busy(p0: ReturnType<typeof pressure>, seconds: number): string {
   return ` (waited for a CPU ${pct(p1.cpu - p0.cpu)} of the time, for I/O ${pct(p1.io - p0.io)})`;
 }
 
-function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): { ok: boolean; seconds: number } {
+function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): { ok: boolean; seconds: number; busy: string } {
   const t0 = Date.now();
   const p0 = pressure();
   console.error(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = r.status === 0;
   const seconds = (Date.now() - t0) / 1000;
-  console.error(`=== ${label}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${seconds.toFixed(1)} s${busy(p0, seconds)}`);
-  return { ok, seconds };
+  const waited = busy(p0, seconds);
+  console.error(`=== ${label}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${seconds.toFixed(1)} s${waited}`);
+  return { ok, seconds, busy: waited };
 }
 
 /** A step: it passes or fails the run, and is never counted as a test. */
@@ -183,10 +184,14 @@ function vitest(project: 'unit' | 'lab'): void {
   const file = join(out, `vitest-${project}.json`);
   rmSync(file, { force: true });
   const args = ['vitest', 'run', '--config', 'e2e/vitest.config.ts', '--project', project];
-  const { ok, seconds } = run(`${project} tests`, 'npx', [...args, '--reporter=default', '--reporter=json', `--outputFile=${file}`], {
+  const {
+    ok,
+    seconds,
+    busy: waited,
+  } = run(`${project} tests`, 'npx', [...args, '--reporter=default', '--reporter=json', `--outputFile=${file}`], {
     VIREO_KEEP_LAB: '1',
   });
-  suites.push({ label: `${project} tests`, seconds });
+  suites.push({ label: `${project} tests`, seconds, busy: waited });
   if (!existsSync(file)) {
     failStep(`${project} test runner`, 'vitest wrote no report');
     return;
@@ -280,13 +285,17 @@ function playwright(blocked: string | null): void {
   const file = join(out, 'playwright.json');
   rmSync(file, { force: true });
   // No traces in the whole run (a tenth of the e2e time); a failed spec run alone records one.
-  const { ok, seconds } = run('e2e (Playwright, Chromium)', 'npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts'], {
+  const {
+    ok,
+    seconds,
+    busy: waited,
+  } = run('e2e (Playwright, Chromium)', 'npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts'], {
     VIREO_KEEP_LAB: '1',
     VIREO_E2E_TRACE: 'off',
     // Built by the step above: the specs' global setup need not build it again.
     VIREO_APP_BUILT: '1',
   });
-  suites.push({ label: 'e2e', seconds });
+  suites.push({ label: 'e2e', seconds, busy: waited });
   if (!existsSync(file)) {
     failStep('e2e test runner', 'Playwright wrote no report');
     return;
@@ -336,7 +345,7 @@ const failedSteps = steps.filter((s) => !s.ok).map((s) => s.label);
 console.error(
   `\nsteps: ${steps.map((s) => `${s.label} ${s.ok ? 'ok' : 'FAILED'}${s.seconds >= 1 ? ` (${secs(s.seconds)})` : ''}`).join(', ')}`,
 );
-console.error(`tests: ${suites.map((s) => `${s.label} ${secs(s.seconds)}`).join(', ')}; total ${secs((Date.now() - t0) / 1000)}`);
+console.error(`tests: ${suites.map((s) => `${s.label} ${secs(s.seconds)}${s.busy}`).join(', ')}; total ${secs((Date.now() - t0) / 1000)}`);
 for (const line of slowest) console.error(`slowest ${line}`);
 if (failures.length)
   console.error(
