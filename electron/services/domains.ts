@@ -32,15 +32,15 @@ import type { DomainEvent } from '../libvirt/events';
 import type { DomainRef } from '../libvirt/protocol';
 import { DomainStatsTypes, DomainXmlFlags, domainStateName, LifecycleEvent, ListDomainsFlags, UndefineFlags } from '../libvirt/protocol';
 import { callEach, type EventRelays, RelayedDomainEvents } from '../libvirt/relay';
-import { poolLookupByName, volDelete, volGetInfo, volGetPath, volGetXmlDesc, volLookupByName, volLookupByPath } from '../libvirt/storage';
+import { volDelete, volGetInfo, volGetXmlDesc, volLookupByPath } from '../libvirt/storage';
 import { parseDomainXml } from '../xml/domain';
 import { redactDomainXml } from '../xml/redact';
-import { backingOf, diskRefsOf, otherUsers } from './disk-users';
+import { backingOf, otherUsers } from './disk-users';
 import type { DomainEventSource } from './domain-event-source';
 import { guestPower } from './guest/power';
-import { isMissing } from './hostfacts';
 import type { HostManager } from './hosts';
 import { snapshotFilePaths } from './snapshots/facts';
+import { readDomainDisks, resolveVolumeDisks } from './storage/facts';
 
 export function stateOf(n: number): DomainState {
   return domainStateName(n).toLowerCase() as DomainState;
@@ -108,6 +108,62 @@ export type DeviceListener = (
 
 /** Any event of the kinds this service registers (lifecycle, device, tunable, balloon change), with its host. */
 export type DomainEventListener = (hostId: HostId, e: DomainEvent) => void;
+
+/**
+ * The disks of every other domain on the host, for a VM delete: read as the storage service reads
+ * them (readDomainDisks, live and next-boot definitions, type='volume' disks resolved), plus each
+ * file's backing chain as its volume tells it (a shut-off domain's definition lists no chain).
+ * Only libvirt's "no domain" drops a VM and only "no such volume" ends a chain; any other failure
+ * (a timeout, a dropped link, a lock) refuses the delete with libvirt's message: a VM or layer
+ * that could not be read is never taken for "uses nothing".
+ */
+export async function readOtherDisks(rpc: RpcClient, self: string): Promise<{ name: string; paths: string[] }[]> {
+  const refuse = (what: string, err: unknown) =>
+    new AppError('libvirt', `Could not read ${what} to check that no other VM uses the volumes: ${(err as Error).message}`, {
+      cause: err,
+      hint: 'Nothing was deleted. Try again; if it persists, check with `virsh dumpxml <vm>` and `virsh vol-dumpxml <path>` on the host.',
+    });
+  const others = (await domainListAll(rpc)).filter((d) => d.uuid !== self);
+  const doms = (
+    await Promise.all(
+      others.map((d) =>
+        readDomainDisks(rpc, {}, Promise.resolve([d])).catch((err: unknown) => {
+          throw refuse(`the disks of ${d.name}`, err);
+        }),
+      ),
+    )
+  ).flat();
+  await resolveVolumeDisks(rpc, doms).catch((err: unknown) => {
+    throw refuse("the volumes other VMs' disks name", err);
+  });
+  const backing = new Map<string, Promise<string | undefined>>();
+  const backingOfFile = (p: string) => {
+    let b = backing.get(p);
+    if (!b) {
+      b = volLookupByPath(rpc, p)
+        .then((v) => volGetXmlDesc(rpc, v))
+        .then(backingOf, (err: unknown) => {
+          if (isLibvirtError(err, ErrorCode.NO_STORAGE_VOL)) return undefined; // in no pool: libvirt knows no backing for it
+          throw err;
+        })
+        .catch((err: unknown) => {
+          throw refuse(`what ${p} is built on`, err);
+        });
+      backing.set(p, b);
+    }
+    return b;
+  };
+  return Promise.all(
+    doms.map(async (d) => {
+      const paths = [...new Set([...d.live, ...d.persistent].flatMap((k) => k.paths))];
+      for (let i = 0; i < paths.length && i < 256; i++) {
+        const back = await backingOfFile(paths[i] as string);
+        if (back && !paths.includes(back)) paths.push(back);
+      }
+      return { name: d.name, paths };
+    }),
+  );
+}
 
 export class DomainService implements DomainEventSource {
   private detach = new Map<HostId, () => void>();
@@ -239,7 +295,7 @@ export class DomainService implements DomainEventSource {
       );
     }
     // A volume another domain uses (as its disk, or under an overlay) is never deleted with this one.
-    const users = deleteVolumes.length ? otherUsers(deleteVolumes, await this.otherDisks(rpc, dom)) : new Map<string, string[]>();
+    const users = deleteVolumes.length ? otherUsers(deleteVolumes, await readOtherDisks(rpc, dom.uuid)) : new Map<string, string[]>();
     if (users.size) {
       const names = [...new Set([...users.values()].flat())].sort();
       throw new AppError(
@@ -273,55 +329,6 @@ export class DomainService implements DomainEventSource {
       );
     }
     return { deletedVolumes: deleted };
-  }
-
-  /** The disks of every other domain on the host, live and persistent definitions, volumes resolved to paths. */
-  private async otherDisks(rpc: RpcClient, self: DomainRef): Promise<{ name: string; paths: string[] }[]> {
-    const doms = (await domainListAll(rpc)).filter((d) => d.uuid !== self.uuid);
-    const out: { name: string; paths: string[] }[] = [];
-    for (let i = 0; i < doms.length; i += 16) {
-      const batch = await Promise.all(
-        doms.slice(i, i + 16).map(async (d) => {
-          let xmls: string[];
-          try {
-            // The live definition (hot-plugged disks) and the persistent one (disks for the next start).
-            xmls = await Promise.all([domainGetXmlDesc(rpc, d), domainGetXmlDesc(rpc, d, { flags: DomainXmlFlags.INACTIVE })]);
-          } catch (err) {
-            if (isMissing(err, ErrorCode.NO_DOMAIN)) return null; // undefined meanwhile
-            throw new AppError(
-              'libvirt',
-              `Could not read the disks of ${d.name} to check that no other VM uses the volumes: ${(err as Error).message}`,
-              'Nothing was deleted. Try again.',
-            );
-          }
-          const refs = xmls.map(diskRefsOf);
-          const paths = refs.flatMap((r) => r.paths);
-          for (const v of refs.flatMap((r) => r.volumes)) {
-            try {
-              paths.push(await volGetPath(rpc, await volLookupByName(rpc, await poolLookupByName(rpc, v.pool), v.volume)));
-            } catch {
-              // a pool or volume this host does not have: it cannot be one of the paths asked about
-            }
-          }
-          // Backing chains: a shut-off domain's definition does not list them; its volumes do.
-          const seen = new Set<string>();
-          for (let i = 0; i < paths.length && i < 256; i++) {
-            const p = paths[i] as string;
-            if (seen.has(p)) continue;
-            seen.add(p);
-            try {
-              const back = backingOf(await volGetXmlDesc(rpc, await volLookupByPath(rpc, p)));
-              if (back && !paths.includes(back)) paths.push(back);
-            } catch {
-              // not a volume of any pool here: libvirt knows no backing for it
-            }
-          }
-          return { name: d.name, paths };
-        }),
-      );
-      for (const x of batch) if (x) out.push(x);
-    }
-    return out;
   }
 
   /** The lifecycle events of every connected host, for services that need the detail (libvirt refuses a second registration of one event on a connection). */

@@ -185,7 +185,14 @@ export async function readDomainDisks(
   return out.filter((d): d is DomainDisks => d !== null);
 }
 
-/** Resolves type='volume' disks to paths on this host (pools or volumes it lacks are skipped). */
+const LACKS = [ErrorCode.NO_STORAGE_POOL, ErrorCode.NO_STORAGE_VOL, ErrorCode.OPERATION_INVALID];
+
+/**
+ * Resolves type='volume' disks to paths on this host. A pool or volume it lacks (NO_STORAGE_POOL,
+ * NO_STORAGE_VOL) or an inactive pool (OPERATION_INVALID: no lookup by path finds its files either)
+ * is skipped; any other failure (a timeout, a dropped link) is thrown: a disk that could not be
+ * resolved is not "no file" to a check that decides what may be deleted.
+ */
 export async function resolveVolumeDisks(rpc: RpcClient, doms: DomainDisks[]): Promise<void> {
   if (!doms.some((d) => [...d.live, ...d.persistent].some((k) => k.volume))) return;
   const cache = new Map<string, Promise<string | null>>();
@@ -194,7 +201,10 @@ export async function resolveVolumeDisks(rpc: RpcClient, doms: DomainDisks[]): P
     let p = cache.get(key);
     if (!p) {
       // The wire names a volume by its pool's name and its own: no lookups first.
-      p = volGetPath(rpc, { pool, name: volume, key: '' }).catch(() => null);
+      p = volGetPath(rpc, { pool, name: volume, key: '' }).catch((err: unknown) => {
+        if (LACKS.some((code) => isLibvirtError(err, code))) return null;
+        throw err;
+      });
       cache.set(key, p);
     }
     return p;
