@@ -289,3 +289,32 @@ describe('disk move past the pivot: the copy is deleted only while the guest is 
     expect(r.defined[0]).toContain(`file="${COPY}"`);
   });
 });
+
+describe('disk move: the busy check before it', () => {
+  it('a failed read of the disk’s block job (a timeout, a lock) is not "not busy": refused with libvirt’s message, nothing made or copied', async () => {
+    const internal = libvirtError(
+      ErrorCode.INTERNAL_ERROR,
+      'internal error: cannot acquire state change lock (held by monitor=remoteDispatchDomainBlockJobAbort)',
+    );
+    for (const err of [
+      new TimeoutError('lab-a', P.DOMAIN_GET_BLOCK_JOB_INFO.proc, 0x20008086, 30_000, 'DOMAIN_GET_BLOCK_JOB_INFO'),
+      internal,
+    ]) {
+      const f = host({ pivot: 'switches' });
+      f.answer(P.DOMAIN_GET_BLOCK_JOB_INFO, () => {
+        throw err;
+      });
+      const jobs = new JobManager(new EventHub());
+      const blockEvents = { ensure: async () => {}, next: async () => null } as unknown as BlockJobEvents;
+      await expect(
+        startMoveDisk({ jobs, rpcOf: () => f.rpc, blockEvents }, 'A', UUID, { target: 'vdb', pool: 'fast', deleteSource: true }),
+      ).rejects.toMatchObject({
+        code: 'libvirt',
+        message: `Could not tell whether vdb is in another block job: ${err.message}`,
+        hint: expect.stringMatching(/^Nothing was moved\. Check with `virsh blockjob web vdb`/),
+      });
+      expect(f.count(P.STORAGE_VOL_CREATE_XML) + f.count(P.DOMAIN_BLOCK_COPY) + f.count(P.STORAGE_VOL_DELETE)).toBe(0);
+      expect(jobs.list()).toEqual([]);
+    }
+  });
+});

@@ -57,11 +57,22 @@ const POOL_RUNNING = 2;
 
 const soft = async <T>(p: Promise<T>): Promise<T | undefined> => p.catch(() => undefined);
 
+/** The busy check's read failed: the move is refused with libvirt's message (a disk in another block job must not be copied). */
+const busyUnknown =
+  (dom: DomainRef, target: string) =>
+  (err: unknown): never => {
+    throw new AppError('libvirt', `Could not tell whether ${target} is in another block job: ${(err as Error).message}`, {
+      cause: err,
+      hint: `Nothing was moved. Check with \`virsh blockjob ${dom.name} ${target}\` (no job listed: try again; a job: wait for it or end it with --abort).`,
+    });
+  };
+
 export async function moveDiskFacts(rpc: RpcClient, dom: DomainRef, r: MoveDiskRequest): Promise<MoveDiskFacts> {
   const [running, persistent] = await Promise.all([domainIsActive(rpc, dom), domainIsPersistent(rpc, dom)]);
   const m = parseDomain(await domainGetXmlDesc(rpc, dom));
   const d = m.disks.find((x) => x.target === r.target);
-  const busy = running && d ? !!(await soft(domainGetBlockJobInfo(rpc, dom, { disk: r.target }))) : false;
+  // Only libvirt's "no block job" (no info) is "not busy": a failed read refuses the move (fail closed).
+  const busy = running && d ? !!(await domainGetBlockJobInfo(rpc, dom, { disk: r.target }).catch(busyUnknown(dom, r.target))) : false;
   const srcVol = d?.path ? await soft(volLookupByPath(rpc, d.path)) : undefined;
   const srcInfo = srcVol ? await soft(volGetInfo(rpc, srcVol)) : undefined;
   const pool = await soft(poolLookupByName(rpc, r.pool));
