@@ -24,6 +24,7 @@ import {
   SnapshotDeleteFlags,
   snapshotCreateXml,
   snapshotDelete,
+  snapshotListAll,
   snapshotLookupByName,
   snapshotRevert,
 } from '../../libvirt/snapshot';
@@ -81,24 +82,25 @@ export async function createSnapshot(
     await snapshotCreateXml(rpc, dom, { xml, flags, ...(memory ? { timeoutMs: 0 } : {}) });
   } catch (err) {
     if (!isTimeoutError(err) && !isLinkError(err)) throw withLibvirtHint(err, 'No snapshot was made; the VM is as it was.');
-    // libvirt may have gone on and made it: look before saying anything.
+    // The request may have reached libvirt, which makes the snapshot whether or not Vireo is still
+    // there (with memory it may still be saving the guest's RAM): look at the VM's snapshot list on
+    // the link as it is now, say what it shows, undo nothing.
     const client = await (reconnect ? reconnect() : Promise.resolve(rpc)).catch(() => null);
-    const found = client ? await snapshotExists(client, dom, req.name) : null;
-    if (found === true) return; // made: the list shows it
-    throw new AppError('libvirt', `The snapshot “${req.name}” did not report back: ${(err as Error).message}`, {
+    const listed = client ? await snapshotListed(client, dom, req.name) : null;
+    if (listed === true) return; // made: the list shows it
+    throw new AppError('outcome-unknown', `The snapshot “${req.name}” did not report back: ${(err as Error).message}`, {
       cause: err,
-      hint: createUnknownHint(req.name, found, memory ? memoryFileFor(f, req.name) : undefined),
+      hint: createUnknownHint(dom.name, req.name, listed, memory ? memoryFileFor(f, req.name) : undefined),
     });
   }
 }
 
-/** The snapshot exists on the host (true), does not (false), or that could not be read (null). */
-async function snapshotExists(rpc: RpcClient, dom: DomainRef, name: string): Promise<boolean | null> {
+/** The VM's snapshot list names `name` (true), does not (false), or could not be read (null). */
+async function snapshotListed(rpc: RpcClient, dom: DomainRef, name: string): Promise<boolean | null> {
   try {
-    await snapshotLookupByName(rpc, dom, name);
-    return true;
-  } catch (err) {
-    return isLibvirtError(err, 72 /* VIR_ERR_NO_DOMAIN_SNAPSHOT */) ? false : null;
+    return (await snapshotListAll(rpc, dom)).some((s) => s.name === name);
+  } catch {
+    return null;
   }
 }
 

@@ -142,11 +142,17 @@ export function restoreUnknownHint(plan: RevertPlan, state: string | null, vm: s
     .join(' ');
 }
 
-/** A create's call went unanswered: libvirt has no such snapshot (false) or that could not be read (null). */
-export function createUnknownHint(name: string, found: false | null, memoryFile?: string): string {
-  if (found === false)
-    return `libvirt has no snapshot “${name}” (read after the call went unanswered): none was made; the VM is as it was.`;
-  return `Vireo could not tell whether libvirt made “${name}” (the host did not answer): refresh the list before taking it again${memoryFile ? `; its memory state would be in ${memoryFile}` : ''}.`;
+/**
+ * A create's call went unanswered (a timeout, a closed link): libvirt may have had the request and
+ * be making the snapshot still, so not seeing it in the VM's list (false) is not "none was made".
+ * null: the list could not be read. Either way, the check to run.
+ */
+export function createUnknownHint(vm: string, name: string, listed: false | null, memoryFile?: string): string {
+  const shown =
+    listed === false
+      ? `The host's snapshot list of ${vm}, read after the link came back, does not show “${name}” (yet): libvirt may have had the request and still be making it, so Vireo could not tell whether it will appear.`
+      : `Vireo could not read ${vm}'s snapshot list from the host: it could not tell whether libvirt made “${name}”.`;
+  return `${shown} Vireo undid nothing. Check with \`virsh snapshot-list ${vm}\` in a minute before taking it again${memoryFile ? `; its memory state would be in ${memoryFile}` : ''}.`;
 }
 
 export function chainFactsOf(f: SnapshotFacts): ChainFacts {

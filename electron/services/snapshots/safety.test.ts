@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MEMORY_WITH_EXCLUDED } from '../../../shared/api/snapshots';
-import { ErrorCode, isAppError, LibvirtError, TimeoutError } from '../../libvirt/errors';
+import { ConnectionClosedError, ErrorCode, isAppError, LibvirtError, TimeoutError } from '../../libvirt/errors';
 import { fakeRpc } from '../../libvirt/fake-rpc';
 import * as P from '../../libvirt/gen/remote_protocol.gen';
 import type { DomainRef } from '../../libvirt/protocol';
@@ -95,20 +95,53 @@ describe('review 5 item 1: a memory restore that does not report back', () => {
     expect(g.calls.map((c) => c.opts?.timeoutMs)).toEqual([0, undefined]);
   });
 
-  it('a create that does not report back: the snapshot is looked up before saying anything', async () => {
+  it('a create that does not report back: the VM’s snapshot list is read before saying anything — listed: made', async () => {
     const g = fakeRpc();
     g.answer(P.DOMAIN_SNAPSHOT_CREATE_XML, () => {
       throw new TimeoutError('lab-a', P.DOMAIN_SNAPSHOT_CREATE_XML.proc, 0x20008086, 30_000);
     });
-    let made = true;
-    g.answer(P.DOMAIN_SNAPSHOT_LOOKUP_BY_NAME, (a: { name: string }) => {
-      if (made) return { snap: { name: a.name, dom } };
-      throw libvirtError(72, `Domain snapshot not found: no domain snapshot with matching name '${a.name}'`);
-    });
+    g.answer(P.DOMAIN_LIST_ALL_SNAPSHOTS, () => ({ snapshots: [{ name: 'x', dom }], ret: 1 }));
     const req = { name: 'x', description: '', kind: 'external' as const, quiesce: false };
     await expect(createSnapshot(g.rpc, dom, noSnapshots, req)).resolves.toBeUndefined(); // libvirt made it
-    made = false;
-    await expect(createSnapshot(g.rpc, dom, noSnapshots, req)).rejects.toMatchObject({ hint: expect.stringMatching(/none was made/) });
+  });
+
+  it('the link closed mid-request and the list read after the reconnect lacks it: not “none was made” (libvirt may still be making it) — what the host shows, the check to run, nothing undone', async () => {
+    const req = { name: 'x', description: '', kind: 'external' as const, quiesce: false, memory: true };
+    for (const listing of ['lacks it', 'unreadable'] as const) {
+      const old = fakeRpc();
+      old.answer(P.DOMAIN_SNAPSHOT_CREATE_XML, () => {
+        throw new ConnectionClosedError('lab-a', new Error('the host closed the connection'));
+      });
+      const again = fakeRpc();
+      again.answer(P.DOMAIN_LIST_ALL_SNAPSHOTS, () => {
+        if (listing === 'unreadable') throw new TimeoutError('lab-a', P.DOMAIN_LIST_ALL_SNAPSHOTS.proc, 0x20008086, 30_000);
+        return { snapshots: [{ name: 'older', dom }], ret: 1 };
+      });
+      const err = await createSnapshot(old.rpc, dom, noSnapshots, req, async () => again.rpc).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toMatchObject({
+        code: 'outcome-unknown',
+        message: expect.stringMatching(/^The snapshot “x” did not report back: lab-a: connection closed/),
+      });
+      const hint = isAppError(err) ? (err.hint ?? '') : '';
+      expect(hint).not.toMatch(/none was made/);
+      expect(hint).toMatch(
+        listing === 'lacks it'
+          ? new RegExp(
+              `snapshot list of ${dom.name}, read after the link came back, does not show “x” \\(yet\\): libvirt may have had the request and still be making it`,
+            )
+          : new RegExp(`could not read ${dom.name}'s snapshot list from the host: it could not tell whether libvirt made “x”`),
+      );
+      expect(hint).toContain('Vireo undid nothing');
+      expect(hint).toContain(`\`virsh snapshot-list ${dom.name}\``);
+      expect(hint).toContain(memoryFileFor(noSnapshots, 'x'));
+      // read on the link as it is now; nothing deleted or changed on either
+      expect(again.count(P.DOMAIN_LIST_ALL_SNAPSHOTS)).toBe(1);
+      expect(again.calls.map((c) => c.proc)).toEqual([P.DOMAIN_LIST_ALL_SNAPSHOTS.proc]);
+      expect(old.calls.map((c) => c.proc)).toEqual([P.DOMAIN_SNAPSHOT_CREATE_XML.proc]);
+    }
   });
 });
 
