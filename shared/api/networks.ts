@@ -347,6 +347,14 @@ export interface NetworkInfo {
   nextAddresses?: NetworkAddress[];
   /** VMs of this host with a NIC on this network. */
   usedBy: NetworkUser[];
+  /** VMs of this host that could not be read (libvirt's message): they may use this network too, so `usedBy` may miss them. */
+  usersUnread?: VmUnread[];
+}
+
+/** A VM whose definition could not be read, with libvirt's message (vm absent: the host's VM list itself): which networks it uses is not known. */
+export interface VmUnread {
+  vm?: string;
+  message: string;
 }
 
 export interface NetworkList {
@@ -365,6 +373,19 @@ export interface NetworkLease {
   /** A static DHCP host of the network gives this MAC this address. */
   reserved: boolean;
   vm?: { hostId: HostId; hostName: string; name: string; uuid: string };
+}
+
+/** A connected host whose VMs (some or all) could not be read for the lease table: a lease of one of them shows no VM. */
+export interface LeaseHostUnread {
+  hostId: HostId;
+  hostName: string;
+  vms: VmUnread[];
+}
+
+/** A network's leases, and the connected hosts whose VMs could not be read to map them. */
+export interface NetworkLeases {
+  leases: NetworkLease[];
+  unread: LeaseHostUnread[];
 }
 
 const netRef = z.object({ hostId: HostId, name: ObjectName }).strict();
@@ -419,7 +440,8 @@ export const networkRequests = {
   'networks.autostart': { input: netRef.extend({ on: z.boolean() }).strict(), output: out<null>() },
   /** Stops it if running and undefines it; refused while running VMs use it (naming them). */
   'networks.undefine': { input: netRef, output: out<null>() },
-  'networks.leases': { input: netRef, output: out<NetworkLease[]>() },
+  /** Its leases, each with the VM of any connected host that has its MAC; a host whose VMs cannot be read is named (`unread`). */
+  'networks.leases': { input: netRef, output: out<NetworkLeases>() },
   /**
    * Adds or removes a static DHCP host (IPv4 by MAC, IPv6 by name or DUID), live on a running
    * network and in its definition; pending until a restart when libvirt cannot apply it live.

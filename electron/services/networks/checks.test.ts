@@ -58,11 +58,33 @@ describe('checks', () => {
   ];
   it('refuses stop/delete while running VMs use it, naming only those', () => {
     const lan = parseNetworkXml(buildNetworkXml(NetworkSpec.parse({ ...nat, bridge: 'virbr7' })));
-    expect(() => refuseWhileInUse('delete', lan, vms)).toThrow('Cannot delete network "lan": VM "a "q"" uses it');
-    expect(() => refuseWhileInUse('delete', lan, vms.slice(1))).not.toThrow();
+    expect(() => refuseWhileInUse('delete', lan, { vms, failed: [] })).toThrow('Cannot delete network "lan": VM "a "q"" uses it');
+    expect(() => refuseWhileInUse('delete', lan, { vms: vms.slice(1), failed: [] })).not.toThrow();
     // A VM plugged straight into the same bridge (type='bridge') does not use the network.
     const direct: VmNics[] = [{ name: 'direct', uuid: 'u3', running: true, nics: [{ type: 'bridge', bridge: 'virbr7' }] }];
-    expect(() => refuseWhileInUse('stop', lan, direct)).not.toThrow();
+    expect(() => refuseWhileInUse('stop', lan, { vms: direct, failed: [] })).not.toThrow();
+  });
+  it('fails closed: a VM that could not be read may use it, so stop/delete is refused quoting libvirt', () => {
+    const lan = parseNetworkXml(buildNetworkXml(NetworkSpec.parse({ ...nat, bridge: 'virbr7' })));
+    const failed = [{ vm: 'w <1>', message: 'Timed out during operation: cannot acquire state change lock' }];
+    let err: unknown;
+    try {
+      refuseWhileInUse('delete', lan, { vms: vms.slice(1), failed });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toMatchObject({
+      code: 'in-use-unknown',
+      message:
+        'Cannot delete network "lan": could not tell whether running VMs use it (could not read VM "w <1>": Timed out during operation: cannot acquire state change lock)',
+      hint: 'Nothing was changed. Try again; if it persists, check the VM with virsh dumpxml "w <1>".',
+    });
+    // The VM list itself unread: refused too.
+    expect(() => refuseWhileInUse('stop', lan, { vms: [], failed: [{ message: 'connection closed' }] })).toThrow(
+      'could not read the VM list: connection closed',
+    );
+    // A known running user is named first.
+    expect(() => refuseWhileInUse('stop', lan, { vms, failed })).toThrow('VM "a "q"" uses it');
   });
   it('maps each lease to its VM across hosts and marks reserved ones', () => {
     const lan = parseNetworkXml(buildNetworkXml(NetworkSpec.parse(nat)));
@@ -129,7 +151,9 @@ describe('facts captured in the lab (fixtures/lab-nat.json)', () => {
       const vm = vmNicsOf('n18-fx-vm', 'u', true, xml);
       expect(usersOf(net, [vm])).toEqual([{ name: 'n18-fx-vm', uuid: 'u', running: true, macs: ['52:54:00:18:08:01'] }]);
     }
-    expect(() => refuseWhileInUse('stop', net, [vmNicsOf('n18-fx-vm', 'u', true, fx.vmLive)])).toThrow('VM "n18-fx-vm" uses it');
+    expect(() => refuseWhileInUse('stop', net, { vms: [vmNicsOf('n18-fx-vm', 'u', true, fx.vmLive)], failed: [] })).toThrow(
+      'VM "n18-fx-vm" uses it',
+    );
   });
 });
 

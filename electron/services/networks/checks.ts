@@ -4,12 +4,28 @@ import { type HostSubnet, type NetworkLease, type NetworkSpec, overlapSubnetIssu
 import { AppError } from '../../../shared/errors';
 import { ipv4Subnets, type NetworkModel } from '../../xml/network';
 import type { RawLease, VmNics } from './facts';
-import { usersOf } from './facts';
+import { failuresInWords, usersOf } from './facts';
 
-/** Stopping or undefining a network under running VMs cuts them off: refused, naming them. */
-export function refuseWhileInUse(verb: 'stop' | 'delete', net: NetworkModel, vms: readonly VmNics[]): void {
-  const running = usersOf(net, vms).filter((u) => u.running);
-  if (running.length === 0) return;
+/**
+ * Stopping or undefining a network under running VMs cuts them off: refused, naming them. A VM that
+ * could not be read (anything but "no such domain") may be one of them: refused too (fail closed),
+ * quoting libvirt's message.
+ */
+export function refuseWhileInUse(
+  verb: 'stop' | 'delete',
+  net: NetworkModel,
+  host: { vms: readonly VmNics[]; failed: readonly { vm?: string; message: string }[] },
+): void {
+  const running = usersOf(net, host.vms).filter((u) => u.running);
+  const first = host.failed[0];
+  if (running.length === 0) {
+    if (!first) return;
+    throw new AppError(
+      'in-use-unknown',
+      `Cannot ${verb} network "${net.name}": could not tell whether running VMs use it (could not read ${failuresInWords(host.failed)})`,
+      `Nothing was changed. Try again; if it persists, check ${first.vm !== undefined ? `the VM with virsh dumpxml "${first.vm}"` : 'the host with virsh list --all'}.`,
+    );
+  }
   const names = running.map((u) => `"${u.name}"`).join(', ');
   throw new AppError(
     'in-use',

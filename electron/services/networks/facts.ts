@@ -1,7 +1,9 @@
 /** What the networks service reads from the hosts (all its I/O): networks, the VMs on them, leases. */
-import type { NetworkInfo, NetworkLease } from '../../../shared/api/networks';
+import type { NetworkInfo, NetworkLease, VmUnread } from '../../../shared/api/networks';
+import { AppError } from '../../../shared/errors';
 import type { RpcClient } from '../../libvirt/client';
 import { domainGetXmlDesc, domainListAllWithState } from '../../libvirt/domain';
+import { ErrorCode, isLibvirtError } from '../../libvirt/errors';
 import {
   networkGetAutostart,
   networkGetDhcpLeases,
@@ -46,18 +48,81 @@ export function vmNicsOf(name: string, uuid: string, running: boolean, xml: stri
   };
 }
 
-export async function readVmNics(rpc: RpcClient): Promise<VmNics[]> {
-  const doms = await domainListAllWithState(rpc);
-  const out = await Promise.all(
-    doms.map(async (d): Promise<VmNics | null> => {
-      try {
-        return vmNicsOf(d.name, d.uuid, !STOPPED.has(d.state), await domainGetXmlDesc(rpc, d));
-      } catch {
-        return null; // undefined between the list and the read
-      }
-    }),
+/** A VM whose definition could not be read (anything but "no such domain"), or (vm absent) the host's VM list. */
+export interface VmReadFailure {
+  vm?: string;
+  /** libvirt's message (or the link's). */
+  message: string;
+  error: unknown;
+}
+
+/** The host's VMs with their NICs, and those that could not be read (which networks they use is not known). */
+export interface HostVms {
+  vms: VmNics[];
+  failed: VmReadFailure[];
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Per connection, the read whose VM listing is still unanswered (others may join it). */
+const joinable = new WeakMap<RpcClient, Promise<HostVms>>();
+
+/**
+ * Every VM of the host with its NICs. Only libvirt's NO_DOMAIN (undefined between the listing and
+ * its read) drops a VM; any other failure is in `failed` with its message — never "no VM".
+ *
+ * One read per connection is shared: a call made while another read's listing is still unanswered
+ * joins that read, so every reply it gets arrives after it asked (each network's leases, the list
+ * and a reconnect's refetch of them all read the host's VMs once). A call after the listing was
+ * answered starts a read of its own: nothing is kept once read (no cache), so a read started after
+ * a change sees it.
+ */
+export function readHostVms(rpc: RpcClient): Promise<HostVms> {
+  const open = joinable.get(rpc);
+  if (open) return open;
+  const listing = domainListAllWithState(rpc);
+  const read = listing.then(
+    async (doms): Promise<HostVms> => {
+      const failed: VmReadFailure[] = [];
+      const out = await Promise.all(
+        doms.map(async (d): Promise<VmNics | null> => {
+          try {
+            return vmNicsOf(d.name, d.uuid, !STOPPED.has(d.state), await domainGetXmlDesc(rpc, d));
+          } catch (err) {
+            if (isLibvirtError(err, ErrorCode.NO_DOMAIN)) return null; // undefined between the listing and the read
+            failed.push({ vm: d.name, message: messageOf(err), error: err });
+            return null;
+          }
+        }),
+      );
+      return { vms: out.filter((v): v is VmNics => v !== null), failed };
+    },
+    (err: unknown): HostVms => ({ vms: [], failed: [{ message: messageOf(err), error: err }] }),
   );
-  return out.filter((v): v is VmNics => v !== null);
+  joinable.set(rpc, read);
+  // Runs right after `read`'s own step above (same microtask run): no call can join in between.
+  const close = () => {
+    if (joinable.get(rpc) === read) joinable.delete(rpc);
+  };
+  listing.then(close, close);
+  return read;
+}
+
+/** The failures of a VM read in words: 'VM "web": <libvirt's message>', or the listing's failure. */
+export function failuresInWords(failed: readonly { vm?: string; message: string }[]): string {
+  return failed.map((f) => (f.vm !== undefined ? `VM "${f.vm}": ${f.message}` : `the VM list: ${f.message}`)).join('; ');
+}
+
+/** The host's VMs with their NICs; a VM (or the listing) that cannot be read fails it: an AppError with libvirt's message. */
+export async function readVmNics(rpc: RpcClient): Promise<VmNics[]> {
+  const r = await readHostVms(rpc);
+  const first = r.failed[0];
+  if (first)
+    throw new AppError('libvirt', `Could not read the VMs to see which networks they use: ${failuresInWords(r.failed)}`, {
+      cause: first.error,
+      hint: `Try again; if it persists, check ${first.vm !== undefined ? `the VM with virsh dumpxml "${first.vm}"` : 'the host with virsh list --all'}.`,
+    });
+  return r.vms;
 }
 
 export interface NetworkFacts {
@@ -107,7 +172,18 @@ export function pendingAddresses(f: NetworkFacts): NetworkModel['addresses'] | u
 
 export async function readNetworks(rpc: RpcClient): Promise<NetworkFacts[]> {
   const refs = await networkListAll(rpc);
-  const out = await Promise.all(refs.map((r) => readNetwork(rpc, r).catch(() => null)));
+  // Only a network undefined between the listing and its read is left out; any other failure fails the read.
+  const out = await Promise.all(
+    refs.map((r) =>
+      readNetwork(rpc, r).catch((err: unknown) => {
+        if (isLibvirtError(err, ErrorCode.NO_NETWORK)) return null;
+        throw new AppError('libvirt', `Could not read network "${r.name}": ${messageOf(err)}`, {
+          cause: err,
+          hint: `Try again; if it persists, check it with virsh net-dumpxml "${r.name}".`,
+        });
+      }),
+    ),
+  );
   return out.filter((n): n is NetworkFacts => n !== null);
 }
 
@@ -129,7 +205,7 @@ export function usersOf(net: NetworkModel, vms: readonly VmNics[]): NetworkInfo[
   return out;
 }
 
-export function networkInfo(f: NetworkFacts, vms: readonly VmNics[]): NetworkInfo {
+export function networkInfo(f: NetworkFacts, host: HostVms): NetworkInfo {
   return {
     name: f.model.name,
     uuid: f.ref.uuid,
@@ -140,9 +216,14 @@ export function networkInfo(f: NetworkFacts, vms: readonly VmNics[]): NetworkInf
     ...(f.model.bridge ? { bridge: f.model.bridge } : {}),
     addresses: f.model.addresses,
     ...(pendingAddresses(f) ? { nextAddresses: f.defined.addresses } : {}),
-    usedBy: usersOf(f.model, vms),
+    usedBy: usersOf(f.model, host.vms),
+    ...(host.failed.length > 0 ? { usersUnread: unreadOf(host.failed) } : {}),
   };
 }
+
+/** The failures as the contract carries them (libvirt's message, no error object). */
+export const unreadOf = (failed: readonly VmReadFailure[]): VmUnread[] =>
+  failed.map((f) => ({ ...(f.vm !== undefined ? { vm: f.vm } : {}), message: f.message }));
 
 export type RawLease = Omit<NetworkLease, 'reserved' | 'vm'>;
 

@@ -1,6 +1,6 @@
 /** Binds this feature's part of the contract (shared/api/networks.ts) to its service, and turns network events into 'network.changed'. */
 import type { HostId } from '../../../shared/api/common';
-import type { NetworkSpec, networkRequests } from '../../../shared/api/networks';
+import type { NetworkLeases, NetworkSpec, networkRequests } from '../../../shared/api/networks';
 import { AppError } from '../../../shared/errors';
 import { UndoStack } from '../../core/undo';
 import type { RpcClient } from '../../libvirt/client';
@@ -12,7 +12,7 @@ import { buildNetworkXml } from '../../xml/network';
 import type { Feature, ServiceDeps } from '../deps';
 import { checkDefine, leaseRows, refuseWhileInUse, vmIndex } from './checks';
 import { changeStaticHost, editNetwork, explain, networkIo } from './edit';
-import { lookupNetwork, networkInfo, readLeases, readNetwork, readNetworks, readVmNics } from './facts';
+import { type HostVms, lookupNetwork, networkInfo, readHostVms, readLeases, readNetwork, readNetworks, unreadOf } from './facts';
 
 export type NetworksFeature = Feature<keyof typeof networkRequests>;
 
@@ -43,7 +43,7 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
         );
       undo.commit();
       changed(hostId, spec.name);
-      return networkInfo(await readNetwork(rpc, ref), await readVmNics(rpc));
+      return networkInfo(await readNetwork(rpc, ref), await readHostVms(rpc));
     } catch (err) {
       const r = await undo.unwind();
       if (r.failed.length > 0)
@@ -61,7 +61,7 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
 
   async function stopOrDelete(hostId: HostId, name: string, verb: 'stop' | 'delete') {
     const rpc = rpcOf(hostId);
-    const [net, vms] = await Promise.all([lookupNetwork(rpc, name), readVmNics(rpc)]);
+    const [net, vms] = await Promise.all([lookupNetwork(rpc, name), readHostVms(rpc)]);
     refuseWhileInUse(verb, net.model, vms);
     if (net.active) await networkDestroy(rpc, net.ref).catch(explain(`Cannot stop network "${name}"`, 'Try again; see the host log.'));
     if (verb === 'delete' && net.persistent)
@@ -70,20 +70,28 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
     return null;
   }
 
-  async function leases(hostId: HostId, name: string) {
+  /** A connected host's VMs; a host that cannot be asked (disconnected meanwhile) is a failure too, never "no VMs". */
+  const hostVms = (id: HostId): Promise<HostVms> =>
+    Promise.resolve()
+      .then(() => readHostVms(rpcOf(id)))
+      .catch((err: unknown) => ({ vms: [], failed: [{ message: err instanceof Error ? err.message : String(err), error: err }] }));
+
+  async function leases(hostId: HostId, name: string): Promise<NetworkLeases> {
     const rpc = rpcOf(hostId);
-    const net = await lookupNetwork(rpc, name);
-    if (!net.active) return [];
-    const raw = await readLeases(rpc, net.ref);
-    // Every connected host's VMs: a guest on a bridged network may live on another host.
-    const hosts = await Promise.all(
-      deps.hosts.connectedIds().map(async (id) => ({
-        hostId: id,
-        hostName: deps.hosts.name(id),
-        vms: await readVmNics(id === hostId ? rpc : rpcOf(id)).catch(() => []),
-      })),
+    // Every connected host's VMs (a guest on a bridged network may live on another host), asked at
+    // once with the network: concurrent calls (each network's leases, the list) share each host's read.
+    const hosts = Promise.all(
+      deps.hosts.connectedIds().map(async (id) => ({ hostId: id, hostName: deps.hosts.name(id), ...(await hostVms(id)) })),
     );
-    return leaseRows(raw, net.model, vmIndex(hosts));
+    hosts.catch(() => {}); // awaited below (unless the lookup fails first)
+    const net = await lookupNetwork(rpc, name);
+    if (!net.active) return { leases: [], unread: [] };
+    const [raw, vms] = await Promise.all([readLeases(rpc, net.ref), hosts]);
+    return {
+      leases: leaseRows(raw, net.model, vmIndex(vms)),
+      // A host whose VMs could not be read is named with libvirt's message: its VMs' leases show no VM.
+      unread: vms.filter((h) => h.failed.length > 0).map((h) => ({ hostId: h.hostId, hostName: h.hostName, vms: unreadOf(h.failed) })),
+    };
   }
 
   // ---- network events, per connected host: through the connection's event relay (deps.relays), which
@@ -127,7 +135,7 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
     handlers: {
       'networks.list': async ({ hostId }) => {
         const rpc = rpcOf(hostId);
-        const [nets, vms] = await Promise.all([readNetworks(rpc), readVmNics(rpc)]);
+        const [nets, vms] = await Promise.all([readNetworks(rpc), readHostVms(rpc)]);
         return { hostId, networks: nets.map((n) => networkInfo(n, vms)).sort((a, b) => a.name.localeCompare(b.name)) };
       },
       'networks.define': ({ hostId, spec, start }) => define(hostId, spec, start),

@@ -24,6 +24,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { issuesByField } from '../../lib/formErrors';
 import { useNetworkLeases, useNetworkWrite } from '../../queries/networks';
 import { ListTable } from '../usb/ListTable';
+import { LeasesUnread } from './unread';
 
 type Family = 'ipv4' | 'ipv6';
 
@@ -292,23 +293,26 @@ export function DhcpPanel({ hostId, net }: { hostId: string; net: NetworkInfo })
       ) : leases.error ? (
         <ErrorAlert title="Could not read the leases" error={leases.error} />
       ) : (
-        <ListTable
-          count={leases.data?.length ?? 0}
-          empty="No leases yet."
-          emptyTestId="dhcp-leases-none"
-          columns={['MAC', 'Address', 'Host name', 'Expires', 'VM', '']}
-          verticalSpacing={2}
-          testId="dhcp-leases"
-        >
-          {(leases.data ?? []).map((l) => (
-            <LeaseRow
-              key={`${l.mac}-${l.ip}`}
-              l={l}
-              pending={write.isPending && write.variables?.host.mac === l.mac}
-              onReserve={() => reserve(l)}
-            />
-          ))}
-        </ListTable>
+        <>
+          <LeasesUnread unread={leases.data?.unread ?? []} />
+          <ListTable
+            count={leases.data?.leases.length ?? 0}
+            empty="No leases yet."
+            emptyTestId="dhcp-leases-none"
+            columns={['MAC', 'Address', 'Host name', 'Expires', 'VM', '']}
+            verticalSpacing={2}
+            testId="dhcp-leases"
+          >
+            {(leases.data?.leases ?? []).map((l) => (
+              <LeaseRow
+                key={`${l.mac}-${l.ip}`}
+                l={l}
+                pending={write.isPending && write.variables?.host.mac === l.mac}
+                onReserve={() => reserve(l)}
+              />
+            ))}
+          </ListTable>
+        </>
       )}
     </Stack>
   );

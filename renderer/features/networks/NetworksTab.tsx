@@ -12,6 +12,7 @@ import { useNetworks, useNetworkWrite } from '../../queries/networks';
 import { ListTable } from '../usb/ListTable';
 import { DhcpPanel } from './DhcpPanel';
 import { NetworkFormModal } from './NetworkFormModal';
+import { vmsUnreadInWords } from './unread';
 
 const MODE_LABEL: Record<string, string> = { nat: 'NAT', route: 'Routed', isolated: 'Isolated', open: 'Open', bridge: 'Host bridge' };
 
@@ -104,7 +105,7 @@ function NetworkRow({
         />
       </Table.Td>
       <Table.Td data-testid="network-used-by">
-        {n.usedBy.length === 0
+        {n.usedBy.length === 0 && !n.usersUnread
           ? '—'
           : n.usedBy.map((u) => (
               <Text key={u.uuid} size="sm" span c={u.running ? undefined : 'dimmed'} mr={6}>
@@ -112,6 +113,12 @@ function NetworkRow({
                 {u.running ? '' : ' (off)'}
               </Text>
             ))}
+        {/* A VM that could not be read may be on this network too: said, with libvirt's message. */}
+        {n.usersUnread && (
+          <Text size="xs" c="red" style={{ whiteSpace: 'pre-wrap' }} data-testid="network-users-unread">
+            and maybe VMs that could not be read: {vmsUnreadInWords(n.usersUnread)}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td ta="right">
         <Group gap={4} justify="flex-end" wrap="nowrap">
