@@ -80,6 +80,12 @@ export interface SnapshotList {
    * images of external snapshots off the VM's chain.
    */
   files: SnapshotFile[];
+  /**
+   * Other VMs of the host whose definition (or a volume their disks name) could not be read, with
+   * libvirt's message: which files they use is not known, so `files`' usedBy may miss them, and a
+   * snapshot delete (merge, discard) and deleting the files with the VM are refused until they can be read.
+   */
+  otherVmsUnread?: { vm: string; message: string }[];
 }
 
 export interface SnapshotFile {

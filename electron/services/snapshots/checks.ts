@@ -211,6 +211,7 @@ export function snapshotList(f: SnapshotFacts): SnapshotList {
     warnings,
     disks: snapshotDisks(f).map((d) => ({ target: d.target as string, path: d.path as string })),
     files: snapshotFiles(f),
+    ...(f.otherUsersUnread?.length ? { otherVmsUnread: f.otherUsersUnread } : {}),
   };
 }
 

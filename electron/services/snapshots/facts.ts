@@ -58,6 +58,8 @@ export interface SnapshotFacts {
   otherUsers: Record<string, string[]>;
   /** `otherUsers` also holds the running VMs' next-boot definitions (readSnapshotFacts always reads them; older captured facts lack it). */
   otherUsersNextBoot?: boolean;
+  /** Other VMs that could not be read (a partial read: the list, create, revert): `otherUsers` lacks their files. */
+  otherUsersUnread?: VmUnread[];
   /**
    * Memory state files other VMs' snapshots on the host name: path → “VM (snapshot “s”)”. Such a
    * file is never removed with this VM's snapshots. Absent in fixtures captured before it existed.
@@ -99,6 +101,18 @@ export interface ReadFactsOptions {
    * delete path); the Snapshots tab's list passes its cache (MemoryUsersCache).
    */
   memoryUsers?: (rpc: RpcClient, except: string) => Promise<Record<string, string[]>>;
+  /**
+   * Another VM that cannot be read is named in `otherUsersUnread` instead of failing the read: for
+   * the list, create and revert, which change or remove no file another VM might use. The delete
+   * paths read strictly (and the plan refuses a merge or discard on partial facts anyway).
+   */
+  partial?: boolean;
+}
+
+/** Another VM whose definition (or a volume its disks name) could not be read, with libvirt's message. */
+export interface VmUnread {
+  vm: string;
+  message: string;
 }
 
 /**
@@ -106,30 +120,53 @@ export interface ReadFactsOptions {
  * disks resolved): path → VM names. Read as the storage service reads them before a delete
  * (readDomainDisks: every VM at once, its live and next-boot definitions together); only libvirt's
  * "no domain" means a VM is gone: any other failure (a timeout, a dropped link) is not "uses
- * nothing" — the read fails and the operation changes and removes nothing.
+ * nothing" — the read fails naming the VM, and the operation changes and removes nothing.
+ * `partial` (the list, create and revert, which depend on no other VM's files): such a VM is named
+ * in `unread` with libvirt's message instead.
  */
-export async function readOtherUsers(rpc: RpcClient, except: string): Promise<Record<string, string[]>> {
-  const listed = domainListAll(rpc).then((all) => all.filter((d) => d.uuid !== except));
-  let doms: DomainDisks[];
-  try {
-    doms = await readDomainDisks(rpc, {}, listed);
-    await resolveVolumeDisks(rpc, doms);
-  } catch (err) {
-    throw new AppError(
-      'libvirt',
-      `Could not read the other VMs' disks to check which files they use: ${err instanceof Error ? err.message : String(err)}`,
-      { cause: err, hint: 'Nothing was changed. Try again; if it persists, check the VMs with `virsh dumpxml`.' },
-    );
-  }
+export async function readOtherUsers(
+  rpc: RpcClient,
+  except: string,
+  o: { partial?: boolean } = {},
+): Promise<{ users: Record<string, string[]>; unread: VmUnread[] }> {
+  const hint = (vm: string) => `Nothing was changed. Try again; if it persists, check the VM with \`virsh dumpxml ${vm}\`.`;
+  const others = await domainListAll(rpc).catch((err: unknown) => {
+    throw new AppError('libvirt', `Could not list the other VMs to check which files they use: ${messageOf(err)}`, {
+      cause: err,
+      hint: hint('<vm>'),
+    });
+  });
+  const unread: VmUnread[] = [];
+  const read = await Promise.all(
+    others
+      .filter((d) => d.uuid !== except)
+      .map(async (d): Promise<DomainDisks[]> => {
+        try {
+          const disks = await readDomainDisks(rpc, {}, Promise.resolve([d]));
+          await resolveVolumeDisks(rpc, disks);
+          return disks;
+        } catch (err) {
+          if (!o.partial)
+            throw new AppError('libvirt', `Could not read the disks of ${d.name} to check which files it uses: ${messageOf(err)}`, {
+              cause: err,
+              hint: hint(d.name),
+            });
+          unread.push({ vm: d.name, message: messageOf(err) });
+          return [];
+        }
+      }),
+  );
   const users: Record<string, string[]> = {};
-  for (const d of doms) {
+  for (const d of read.flat()) {
     for (const p of new Set([...d.live, ...d.persistent].flatMap((k) => k.paths))) {
       users[p] ??= [];
       users[p].push(d.name);
     }
   }
-  return users;
+  return { users, unread: unread.sort((a, b) => a.vm.localeCompare(b.vm)) };
 }
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 export async function readSnapshotFacts(
   rpc: RpcClient,
@@ -153,8 +190,8 @@ export async function readSnapshotFacts(
     }),
   );
   snapshots.sort((a, b) => a.model.creationTime - b.model.creationTime || a.model.name.localeCompare(b.model.name));
-  const [otherUsers, memoryFileUsers] = await Promise.all([
-    readOtherUsers(rpc, dom.uuid),
+  const [others, memoryFileUsers] = await Promise.all([
+    readOtherUsers(rpc, dom.uuid, { partial: !!o.partial }),
     (o.memoryUsers ?? readMemoryFileUsers)(rpc, dom.uuid),
   ]);
   const domain = parseDomain(liveXml);
@@ -169,8 +206,9 @@ export async function readSnapshotFacts(
       snapshots,
       current,
       managedSave,
-      otherUsers,
+      otherUsers: others.users,
       otherUsersNextBoot: true,
+      ...(others.unread.length ? { otherUsersUnread: others.unread } : {}),
       memoryFileUsers,
       files,
       filesScanned,

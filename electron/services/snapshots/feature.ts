@@ -154,7 +154,9 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
 
   const list = async (hostId: HostId, uuid: string): Promise<SnapshotList> => {
     const rpc = deps.hosts.connection(hostId).rpc;
-    return snapshotList((await readSnapshotFacts(rpc, uuid, { memoryUsers: (r, except) => memoryUsers.read(r, hostId, except) })).facts);
+    // Partial: another VM that cannot be read is named in the list (otherVmsUnread), not an error for the whole tab.
+    const read = await readSnapshotFacts(rpc, uuid, { partial: true, memoryUsers: (r, except) => memoryUsers.read(r, hostId, except) });
+    return snapshotList(read.facts);
   };
 
   return {
@@ -163,7 +165,8 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
 
       'snapshots.create': async (req) => {
         const rpc = deps.hosts.connection(req.hostId).rpc;
-        const { dom, facts: read } = await readSnapshotFacts(rpc, req.uuid);
+        // Partial: a create changes no file another VM might use (an unreadable one is named in the list).
+        const { dom, facts: read } = await readSnapshotFacts(rpc, req.uuid, { partial: true });
         checkCreate(read, req); // the plain refusals first (no disk, not running …)
         const facts = req.memory && req.kind === 'external' ? await withMemoryTarget(rpc, read, req.name) : read;
         checkCreate(facts, req);
@@ -177,7 +180,8 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
 
       'snapshots.revert': async (req) => {
         const rpc = deps.hosts.connection(req.hostId).rpc;
-        let { dom, facts } = await readSnapshotFacts(rpc, req.uuid);
+        // Partial: a revert removes no file another VM might use.
+        let { dom, facts } = await readSnapshotFacts(rpc, req.uuid, { partial: true });
         const target = facts.snapshots.find((s) => s.model.name === req.name)?.model;
         if (!target) throw new AppError('not-found', `${facts.vm.name} has no snapshot “${req.name}”`, 'Refresh the list.');
         try {
@@ -192,7 +196,7 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
             await createSnapshot(rpc, dom, withTarget, { ...save, description: `Before reverting to ${req.name}` }, () =>
               deps.hosts.ready(req.hostId, 60_000),
             );
-            ({ dom, facts } = await readSnapshotFacts(rpc, req.uuid));
+            ({ dom, facts } = await readSnapshotFacts(rpc, req.uuid, { partial: true }));
           }
           if (kindOf(target) === 'internal' || facts.libvirtVersion >= LIBVIRT.revertExternal) await revertByLibvirt(rpc, dom, req.name);
           else

@@ -10,7 +10,10 @@ import { ErrorCode, LibvirtError, TimeoutError } from '../../libvirt/errors';
 import { fakeRpc } from '../../libvirt/fake-rpc';
 import * as P from '../../libvirt/gen/remote_protocol.gen';
 import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
+import { snapshotList } from './checks';
 import { readOtherUsers } from './facts';
+import { fixture, refusal } from './facts.fixture';
+import { chainFactsOf, planDeleteByBlockJobs } from './plan';
 
 const xml = (f: string) => readFileSync(new URL(`../../xml/fixtures/${f}`, import.meta.url), 'utf8');
 const TINY = { live: xml('lab-tiny.live.xml'), inactive: xml('lab-tiny.inactive.xml') };
@@ -42,7 +45,8 @@ function host(fail: { live?: Error; inactive?: Error } = {}) {
 describe('the files other VMs use, read for a snapshot operation', () => {
   it('every other VM read, live and next boot (the storage service’s readDomainDisks)', async () => {
     const f = host();
-    const users = await readOtherUsers(f.rpc, SELF);
+    const { users, unread } = await readOtherUsers(f.rpc, SELF);
+    expect(unread).toEqual([]);
     expect(users).toEqual({ '/tmp/vireo-lab/shared/tiny.qcow2': ['tiny'], '/var/lib/libvirt/images/stopped.qcow2': ['stopped'] });
     // tiny: live and next boot; stopped: next boot only; self: not read
     const reads = f.calls
@@ -56,7 +60,11 @@ describe('the files other VMs use, read for a snapshot operation', () => {
 
   it('a VM undefined meanwhile (NO_DOMAIN) is gone: left out', async () => {
     const gone = libvirtError(ErrorCode.NO_DOMAIN, "Domain not found: no domain with matching uuid 'x' (tiny)");
-    expect(await readOtherUsers(host({ live: gone }).rpc, SELF)).toEqual({ '/var/lib/libvirt/images/stopped.qcow2': ['stopped'] });
+    for (const partial of [false, true])
+      expect(await readOtherUsers(host({ live: gone }).rpc, SELF, { partial })).toEqual({
+        users: { '/var/lib/libvirt/images/stopped.qcow2': ['stopped'] },
+        unread: [],
+      });
   });
 
   it('any other failure, of a live or a next-boot read, fails the whole read with libvirt’s message and a hint (not “uses nothing”)', async () => {
@@ -66,9 +74,35 @@ describe('the files other VMs use, read for a snapshot operation', () => {
       const err = fail.live ?? fail.inactive;
       await expect(readOtherUsers(host(fail).rpc, SELF)).rejects.toMatchObject({
         code: 'libvirt',
-        message: `Could not read the other VMs' disks to check which files they use: ${err.message}`,
-        hint: expect.stringMatching(/^Nothing was changed/),
+        message: `Could not read the disks of tiny to check which files it uses: ${err.message}`,
+        hint: expect.stringMatching(/^Nothing was changed\. .*`virsh dumpxml tiny`/),
       });
     }
+  });
+
+  it('a partial read (the Snapshots list, create, revert) names such a VM with libvirt’s message instead, and keeps the others’ files', async () => {
+    const internal = libvirtError(1, 'internal error: cannot acquire state change lock');
+    expect(await readOtherUsers(host({ inactive: internal }).rpc, SELF, { partial: true })).toEqual({
+      users: { '/var/lib/libvirt/images/stopped.qcow2': ['stopped'] },
+      unread: [{ vm: 'tiny', message: internal.message }],
+    });
+  });
+});
+
+describe('another VM could not be read: the Snapshots tab shows, marked incomplete; what depends on other VMs’ files is refused', () => {
+  const unread = [{ vm: 'db', message: 'internal error: cannot acquire state change lock' }];
+  it('the list names the VM with libvirt’s message (otherVmsUnread); a merge and a discard are refused with that reason, nothing planned', () => {
+    const running = { ...fixture('two-external-running'), otherUsersUnread: unread };
+    expect(snapshotList(running).otherVmsUnread).toEqual(unread);
+    expect(snapshotList(fixture('two-external-running')).otherVmsUnread).toBeUndefined();
+    expect(refusal(() => planDeleteByBlockJobs(chainFactsOf(running), 'm1'))).toBe(
+      'Vireo could not read the disks of db (internal error: cannot acquire state change lock) — Which files it uses is not known, so nothing is merged or removed. Try again once it can be read (`virsh dumpxml db`).',
+    );
+    // reverted away from e2: its overlay would be discarded — not while db is unread
+    const read = { ...fixture('revert-branch'), otherUsersNextBoot: true };
+    const branch = { ...read, otherUsersUnread: unread };
+    expect(chainFactsOf(branch).otherUsersComplete).toBeUndefined();
+    expect(refusal(() => planDeleteByBlockJobs(chainFactsOf(branch), 'e2'))).toMatch(/^Vireo could not read the disks of db/);
+    expect(planDeleteByBlockJobs(chainFactsOf(read), 'e2').discards).toHaveLength(1);
   });
 });

@@ -42,6 +42,8 @@ export interface ChainFacts {
   otherUsersComplete?: boolean;
   /** Images other VMs use: path → their names. */
   otherUsers: Record<string, string[]>;
+  /** Other VMs that could not be read (libvirt's message): `otherUsers` lacks their files, so nothing is merged or discarded. */
+  otherUsersUnread?: { vm: string; message: string }[];
   /** Memory state files other VMs' snapshots name: path → who (“VM (snapshot “s”)”). */
   memoryUsers?: Record<string, string[]>;
   /**
@@ -185,13 +187,22 @@ export function chainFactsOf(f: SnapshotFacts): ChainFacts {
       };
     }),
     otherUsers: f.otherUsers,
-    ...(f.otherUsersNextBoot ? { otherUsersComplete: true } : {}),
+    ...(f.otherUsersNextBoot && !f.otherUsersUnread?.length ? { otherUsersComplete: true } : {}),
+    ...(f.otherUsersUnread?.length ? { otherUsersUnread: f.otherUsersUnread } : {}),
     inactive: f.inactive.disks.flatMap((d) => (d.path ? [d.path, ...d.backingChain.flatMap((b) => (b.path ? [b.path] : []))] : [])),
     ...(f.memoryFileUsers ? { memoryUsers: f.memoryFileUsers } : {}),
     // Only a whole reading of the pools tells that nothing else is built on a layer.
     ...(f.files && f.filesScanned !== false ? { backing } : {}),
     ...(f.filesError ? { backingError: f.filesError } : {}),
   };
+}
+
+/** Why nothing is merged or discarded while other VMs could not be read (the Snapshots tab says the same). */
+export function unreadRefusal(unread: readonly { vm: string; message: string }[]): [string, string] {
+  return [
+    `Vireo could not read ${unread.map((u) => `the disks of ${u.vm} (${u.message})`).join(', ')}`,
+    `Which files ${unread.length > 1 ? 'they use' : 'it uses'} is not known, so nothing is merged or removed. Try again once ${unread.length > 1 ? 'they' : 'it'} can be read (\`virsh dumpxml ${unread[0]?.vm ?? '<vm>'}\`).`,
+  ];
 }
 
 const refuse = (why: string, hint: string): never => {
@@ -208,6 +219,7 @@ export function planDeleteByBlockJobs(c: ChainFacts, name: string): DeletePlan {
       'The VM also has internal snapshots (a mixed chain)',
       'Merging would carry them into another image; delete the internal ones first.',
     );
+  if (c.otherUsersUnread?.length) return refuse(...unreadRefusal(c.otherUsersUnread));
   const kept = c.snapshots.filter((x) => x !== s);
   const merges: MergeStep[] = [];
   const moves = new Map<string, Record<string, string>>();

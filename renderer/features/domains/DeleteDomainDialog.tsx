@@ -9,6 +9,7 @@ import { useDomain, useDomainDetails } from '../../queries';
 import { useDeleteDomain } from '../../queries/mutations';
 import { useSnapshots } from '../../queries/snapshots';
 import { type DomainTarget, useUi } from '../../store/ui';
+import { filesRefusal } from '../snapshots/unread';
 
 /** A disk whose storage volume we can delete along with the VM; CD-ROMs and shared disks start unticked. */
 function deletable(d: DomainDisk): boolean {
@@ -59,9 +60,15 @@ function DeleteForm({ target, onDone }: { target: DomainTarget; onDone(): void }
   const snaps = useSnapshots(target.hostId, target.uuid);
   const [snapChosen, setSnapChosen] = useState<Set<string> | null>(null);
   const snapFiles = snaps.data?.files ?? [];
+  // Other VMs could not be read: which of these files they use is not known, so none is offered.
+  const snapFilesRefused = snaps.data ? filesRefusal(snaps.data) : null;
   useEffect(() => {
     if (snaps.data && snapChosen === null)
-      setSnapChosen(new Set(snaps.data.files.filter((f) => f.madeBySnapshot && f.inPool && !f.usedBy.length).map((f) => f.path)));
+      setSnapChosen(
+        filesRefusal(snaps.data)
+          ? new Set()
+          : new Set(snaps.data.files.filter((f) => f.madeBySnapshot && f.inPool && !f.usedBy.length).map((f) => f.path)),
+      );
   }, [snaps.data, snapChosen]);
   const snapSelected = snapChosen ?? new Set<string>();
   const [typed, setTyped] = useState('');
@@ -136,11 +143,16 @@ function DeleteForm({ target, onDone }: { target: DomainTarget; onDone(): void }
               Its {snaps.data.snapshots.length} snapshot{snaps.data.snapshots.length === 1 ? '' : 's'}' metadata goes with it.
               {snapFiles.length ? ' Files its snapshots keep besides the disks:' : ' Internal snapshots are inside the disk images.'}
             </Text>
+            {snapFiles.length > 0 && snapFilesRefused && (
+              <Text size="sm" c="orange" data-testid="delete-snapshot-files-unread">
+                {snapFilesRefused}
+              </Text>
+            )}
             {snapFiles.map((f) => (
               <Checkbox
                 key={f.path}
                 checked={snapSelected.has(f.path)}
-                disabled={!f.inPool || f.usedBy.length > 0}
+                disabled={!f.inPool || f.usedBy.length > 0 || !!snapFilesRefused}
                 onChange={(e) => {
                   const next = new Set(snapSelected);
                   if (e.currentTarget.checked) next.add(f.path);

@@ -11,6 +11,7 @@ import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useJobs } from '../../queries';
 import { useSnapshotDelete } from '../../queries/snapshots';
+import { deleteRefusal } from './unread';
 
 /** The snapshots under `name`, any depth. */
 function descendants(snaps: readonly SnapshotInfo[], name: string): string[] {
@@ -38,6 +39,7 @@ export function DeleteModal(p: { hostId: string; uuid: string; list: SnapshotLis
     p.onClose();
   };
   const running = job?.status === 'running' || (del.isSuccess && !job);
+  const refused = deleteRefusal(p.list);
   return (
     <Modal opened={!!s} onClose={close} title={`Delete snapshot “${s?.name ?? ''}”?`} data-testid="snapshot-delete-dialog">
       <Stack>
@@ -96,6 +98,11 @@ export function DeleteModal(p: { hostId: string; uuid: string; list: SnapshotLis
             data-testid="snapshot-delete-bandwidth"
           />
         )}
+        {refused && !job && (
+          <Alert color="yellow" data-testid="snapshot-delete-unread">
+            {refused}
+          </Alert>
+        )}
         {job && (
           <div data-testid="snapshot-job" data-status={job.status}>
             <Text size="xs" c="dimmed" data-testid="snapshot-job-phase">
@@ -136,6 +143,7 @@ export function DeleteModal(p: { hostId: string; uuid: string; list: SnapshotLis
             <Button
               color="red"
               loading={del.isPending || running}
+              disabled={!!refused}
               onClick={() =>
                 s &&
                 del.mutate({

@@ -14,6 +14,7 @@ import { useSnapshots } from '../../queries/snapshots';
 import { CreateSnapshotModal } from './CreateSnapshotModal';
 import { DeleteModal } from './DeleteModal';
 import { RevertModal } from './RevertModal';
+import { incompleteNote } from './unread';
 
 /** Depth-first in creation order: each snapshot followed by its children. */
 export function treeOrder(snaps: readonly SnapshotInfo[]): { snap: SnapshotInfo; depth: number }[] {
@@ -127,6 +128,11 @@ function Loaded({ hostId, uuid, list }: { hostId: string; uuid: string; list: Sn
           Take snapshot
         </Button>
       </Group>
+      {incompleteNote(list) && (
+        <Alert color="yellow" title="Incomplete: other VMs could not be read" data-testid="snapshots-incomplete">
+          {incompleteNote(list)}
+        </Alert>
+      )}
       {list.warnings.map((w) => (
         <Alert color="yellow" key={w} data-testid="snapshot-warning">
           {w}
