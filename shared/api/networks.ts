@@ -42,20 +42,31 @@ export type DhcpHost = z.infer<typeof DhcpHost>;
  * MAC (libvirt refuses mac= on an IPv6 host), so adding one needs a name or a DUID (id), or both
  * (the request checks it; libvirt: "must have id or name").
  */
+const refineStaticHost = (h: { mac?: string | undefined; id?: string | undefined; ip: string }, ctx: z.RefinementCtx) => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (hostFamily(h.ip) === 'ipv6') {
+    if (!Ipv6Address.safeParse(h.ip).success) issue('ip', 'is not an IPv6 address like fd00:1::10');
+    if (h.mac) issue('mac', 'is not used by an IPv6 host: libvirt matches IPv6 hosts by host name or DUID');
+  } else {
+    if (!Ipv4Address.safeParse(h.ip).success) issue('ip', 'is not an IPv4 address like 10.0.0.5 (nor an IPv6 one like fd00:1::10)');
+    if (!h.mac) issue('mac', 'is needed: an IPv4 host is matched by its MAC');
+    if (h.id) issue('id', 'is for IPv6 hosts only');
+  }
+};
+const staticHostFields = { mac: NicMacAddress.optional(), id: Duid.optional(), ip: z.string().max(64) };
 export const StaticHost = z
-  .object({ mac: NicMacAddress.optional(), id: Duid.optional(), ip: z.string().max(64), name: DhcpHostName.optional() })
+  .object({ ...staticHostFields, name: DhcpHostName.optional() })
   .strict()
-  .superRefine((h, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (hostFamily(h.ip) === 'ipv6') {
-      if (!Ipv6Address.safeParse(h.ip).success) issue('ip', 'is not an IPv6 address like fd00:1::10');
-      if (h.mac) issue('mac', 'is not used by an IPv6 host: libvirt matches IPv6 hosts by host name or DUID');
-    } else {
-      if (!Ipv4Address.safeParse(h.ip).success) issue('ip', 'is not an IPv4 address like 10.0.0.5 (nor an IPv6 one like fd00:1::10)');
-      if (!h.mac) issue('mac', 'is needed: an IPv4 host is matched by its MAC');
-      if (h.id) issue('id', 'is for IPv6 hosts only');
-    }
-  });
+  .superRefine(refineStaticHost);
+/**
+ * A static host as its row lists it, for a removal: matched exactly (every attribute, absent ones
+ * too), so of two entries at one address the row's own is taken. Its name is any text libvirt
+ * holds (one made outside Vireo): only compared, never sent back (the entry as libvirt has it is).
+ */
+export const StaticHostRow = z
+  .object({ ...staticHostFields, name: z.string().min(1).max(255).optional() })
+  .strict()
+  .superRefine(refineStaticHost);
 export type StaticHost = z.infer<typeof StaticHost>;
 
 /** The family of a static host's address (its text: an IPv6 address has ":"). */
@@ -91,16 +102,19 @@ export function staticHostBlock(addresses: readonly NetworkAddress[], family: 'i
 const sameIp = (a: string | undefined, b: string) =>
   a !== undefined && (a === b || (hostFamily(b) === 'ipv6' && ipv6ToBigInt(a) !== null && ipv6ToBigInt(a) === ipv6ToBigInt(b)));
 
-/** The static host of the network a removal names: IPv4 by MAC and address; IPv6 by address (and DUID when given). */
-export function findStaticHost(addresses: readonly NetworkAddress[], host: StaticHost): { index: number; host: StaticHostEntry } | null {
+/**
+ * The static host of the network a removal names: the one whose every attribute is the row's (MAC,
+ * DUID, name and address; one the row lacks, the entry lacks too) — never another one at the same
+ * address (two IPv6 entries at one address differ by name or DUID).
+ */
+export function findStaticHost(
+  addresses: readonly NetworkAddress[],
+  host: StaticHostEntry & { ip: string },
+): { index: number; host: StaticHostEntry } | null {
   const family = hostFamily(host.ip);
   for (const [index, a] of addresses.entries()) {
     if (a.family !== family) continue;
-    const h = a.hosts.find(
-      (x) =>
-        sameIp(x.ip, host.ip) &&
-        (family === 'ipv6' ? !host.id || x.id?.toLowerCase() === host.id.toLowerCase() : x.mac?.toLowerCase() === host.mac?.toLowerCase()),
-    );
+    const h = a.hosts.find((x) => sameStaticHost(x, host));
     if (h) return { index, host: h };
   }
   return null;
@@ -450,7 +464,8 @@ export const networkRequests = {
     input: netRef
       .extend({
         op: z.enum(['add', 'remove']),
-        host: StaticHost,
+        /** An add: the host (its name a dnsmasq host label); a removal: its row as listed, matched exactly (StaticHostRow). */
+        host: StaticHostRow,
         /**
          * A removal: the list its row is in — the running network's (default) or the definition's
          * for the next start (a host pending there); that list's entry is removed, never another one
@@ -460,8 +475,11 @@ export const networkRequests = {
       })
       .strict()
       .superRefine((v, ctx) => {
-        if (v.op === 'add' && hostFamily(v.host.ip) === 'ipv6' && !v.host.name && !v.host.id)
+        if (v.op !== 'add') return;
+        if (hostFamily(v.host.ip) === 'ipv6' && !v.host.name && !v.host.id)
           ctx.addIssue({ code: 'custom', path: ['host', 'name'], message: IPV6_HOST_NEEDS });
+        const name = v.host.name === undefined ? undefined : DhcpHostName.safeParse(v.host.name).error;
+        if (name) ctx.addIssue({ code: 'custom', path: ['host', 'name'], message: name.issues[0]?.message ?? 'is not a host name' });
       }),
     output: out<DhcpHostResult>(),
   },

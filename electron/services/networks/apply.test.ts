@@ -24,6 +24,7 @@ const refusal = (message: string) => new LibvirtError({ code: 55, domain: 19, le
 const { AFFECT_LIVE: LIVE, AFFECT_CONFIG: CONFIG } = NetworkUpdateFlags;
 
 const lv2 = { name: 'lv2', ip: 'fd00:203:119::40' };
+const h6 = { id: '0:3:0:1:52:54:0:18:7:10', name: 'h6', ip: 'fd00:203:119::30' };
 /** `m` with one more IPv6 static host (what libvirt shows after it took an add). */
 const withHost = (m: NetworkModel, h: { name: string; ip: string }): NetworkModel => ({
   ...m,
@@ -222,21 +223,23 @@ describe('changeStaticHost: a removal takes the entry of the row clicked', () =>
   const { DELETE } = NetworkUpdateCommand;
   it('the running row (lv, live only): lv from the running network alone, not the pending lv2 at the same address', async () => {
     const h = scripted();
-    expect(await changeStaticHost(h.io, net as unknown as NetworkFacts, 'remove', { ip: 'fd00:203:119::40' }, 'running')).toEqual({
+    expect(
+      await changeStaticHost(h.io, net as unknown as NetworkFacts, 'remove', { ip: 'fd00:203:119::40', name: 'lv' }, 'running'),
+    ).toEqual({
       applied: 'live',
     });
     expect(h.sent).toEqual([{ xml: '<host name="lv" ip="fd00:203:119::40"/>', flags: LIVE, parentIndex: 1, command: DELETE }]);
   });
   it('the next-start row (lv2, pending): lv2 from the definition alone, and said so (saved, not live)', async () => {
     const h = scripted();
-    expect(await changeStaticHost(h.io, net as unknown as NetworkFacts, 'remove', { ip: 'fd00:203:119::40' }, 'next-boot')).toEqual({
+    expect(await changeStaticHost(h.io, net as unknown as NetworkFacts, 'remove', lv2, 'next-boot')).toEqual({
       applied: 'saved',
     });
     expect(h.sent).toEqual([{ xml: '<host name="lv2" ip="fd00:203:119::40"/>', flags: CONFIG, parentIndex: 1, command: DELETE }]);
   });
   it('a row in both lists goes from both in one call; a row no longer in its list is refused (nothing sent)', async () => {
     const h = scripted();
-    expect(await changeStaticHost(h.io, net as unknown as NetworkFacts, 'remove', { ip: 'fd00:203:119::30' }, 'running')).toEqual({
+    expect(await changeStaticHost(h.io, net as unknown as NetworkFacts, 'remove', h6, 'running')).toEqual({
       applied: 'live',
     });
     expect(h.sent).toEqual([
@@ -248,9 +251,10 @@ describe('changeStaticHost: a removal takes the entry of the row clicked', () =>
       },
     ]);
     const stale = { ...net, defined };
-    await expect(
-      changeStaticHost(h.io, stale as unknown as NetworkFacts, 'remove', { ip: 'fd00:203:119::40' }, 'next-boot'),
-    ).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('for its next start') });
+    await expect(changeStaticHost(h.io, stale as unknown as NetworkFacts, 'remove', lv2, 'next-boot')).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringContaining('for its next start'),
+    });
     expect(h.sent).toHaveLength(1);
   });
 });

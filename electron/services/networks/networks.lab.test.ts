@@ -178,15 +178,16 @@ describe('networks feature (lab host A)', () => {
       expect(await virsh('A', ['net-dumpxml', '--inactive', v6])).toContain(`<host id='${duid.id}' ip='${ip(30)}'/>`);
       // Removed, each from the list its row is in: ::10 and ::30 from both; ::20 of the running network (lv, added
       // live only) from it alone — the pending p6 at the same address stays —, then p6 from the definition (saved).
-      const remove = (n: number, from: 'running' | 'next-boot') =>
-        f.handlers['networks.dhcpHost']({ hostId: H, name: v6, op: 'remove', host: { ip: ip(n) }, from });
-      expect(await remove(10, 'running')).toEqual({ applied: 'live' });
-      expect(await remove(30, 'running')).toEqual({ applied: 'live' });
-      expect(await remove(20, 'running')).toEqual({ applied: 'live' });
+      // Each row is named as listed (matched exactly).
+      const remove = (row: { ip: string; name?: string; id?: string }, from: 'running' | 'next-boot') =>
+        f.handlers['networks.dhcpHost']({ hostId: H, name: v6, op: 'remove', host: row, from });
+      expect(await remove(host, 'running')).toEqual({ applied: 'live' });
+      expect(await remove(duid, 'running')).toEqual({ applied: 'live' });
+      expect(await remove({ ip: ip(20), name: 'lv' }, 'running')).toEqual({ applied: 'live' });
       const [run, next] = await Promise.all([virsh('A', ['net-dumpxml', v6]), virsh('A', ['net-dumpxml', '--inactive', v6])]);
       expect(run).not.toContain('<host ');
       expect(next).toContain(`<host name='p6' ip='${ip(20)}'/>`);
-      expect(await remove(20, 'next-boot')).toEqual({ applied: 'saved' });
+      expect(await remove({ ip: ip(20), name: 'p6' }, 'next-boot')).toEqual({ applied: 'saved' });
       for (const flags of [[], ['--inactive']]) expect(await virsh('A', ['net-dumpxml', ...flags, v6])).not.toContain('<host ');
     } finally {
       await virshStatus('A', ['net-destroy', v6]);

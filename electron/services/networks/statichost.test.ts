@@ -91,15 +91,49 @@ describe('staticHostIssues (the panel and the backend)', () => {
   });
 });
 
-describe('findStaticHost (a removal)', () => {
-  it('finds an IPv6 host by its address (any spelling), with all its attributes', () => {
-    expect(findStaticHost(defined.addresses, { ip: 'fd00:203:119:0:0:0:0:30' })).toEqual({
-      index: 1,
-      host: { id: '0:3:0:1:52:54:0:18:7:10', name: 'h6', ip: 'fd00:203:119::30' },
-    });
-    expect(findStaticHost(defined.addresses, { ip: 'fd00:203:119::30', id: '0:3:0:1:52:54:0:18:7:99' })).toBeNull();
-    expect(findStaticHost(defined.addresses, { ip: 'fd00:203:119::40' })).toBeNull();
-    expect(findStaticHost(live.addresses, { ip: 'fd00:203:119::40' })?.host).toEqual({ name: 'lv', ip: 'fd00:203:119::40' });
+describe('findStaticHost (a removal): the row’s own entry, matched exactly', () => {
+  it('finds an IPv6 host by all its attributes (the address in any spelling)', () => {
+    const h6 = { id: '0:3:0:1:52:54:0:18:7:10', name: 'h6', ip: 'fd00:203:119::30' };
+    expect(findStaticHost(defined.addresses, { ...h6, ip: 'fd00:203:119:0:0:0:0:30' })).toEqual({ index: 1, host: h6 });
+    expect(findStaticHost(defined.addresses, { ...h6, id: '0:3:0:1:52:54:0:18:7:99' })).toBeNull();
+    // A row without the DUID the entry has is not that entry.
+    expect(findStaticHost(defined.addresses, { ip: 'fd00:203:119::30', name: 'h6' })).toBeNull();
+    expect(findStaticHost(defined.addresses, { ip: 'fd00:203:119::40', name: 'lv' })).toBeNull();
+    expect(findStaticHost(live.addresses, { ip: 'fd00:203:119::40', name: 'lv' })?.host).toEqual({ name: 'lv', ip: 'fd00:203:119::40' });
+  });
+  it('two IPv6 entries at one address (made with net-edit): the row without a DUID takes its own, not the first', () => {
+    const ip = 'fd00:203:119::50';
+    const two = defined.addresses.map((a) =>
+      a.family === 'ipv6'
+        ? {
+            ...a,
+            hosts: [
+              { id: '0:3:0:1:52:54:0:18:7:50', name: 'a', ip },
+              { name: 's18 "b" <ü>', ip },
+              { name: 'c', ip },
+            ],
+          }
+        : a,
+    );
+    expect(findStaticHost(two, { ip, name: 's18 "b" <ü>' })?.host).toEqual({ name: 's18 "b" <ü>', ip });
+    expect(findStaticHost(two, { ip, name: 'c' })?.host).toEqual({ name: 'c', ip });
+    expect(findStaticHost(two, { ip, name: 'a', id: '0:3:0:1:52:54:0:18:7:50' })?.host.name).toBe('a');
+    expect(findStaticHost(two, { ip })).toBeNull();
+  });
+  it('IPv4: MAC (any case), address and name as listed', () => {
+    const v4 = [
+      { family: 'ipv4' as const, address: '10.0.0.1', prefix: 24, hosts: [{ mac: '52:54:00:18:00:01', name: 'web', ip: '10.0.0.5' }] },
+    ];
+    expect(findStaticHost(v4, { mac: '52:54:00:18:00:01'.toUpperCase(), name: 'web', ip: '10.0.0.5' })?.index).toBe(0);
+    expect(findStaticHost(v4, { mac: '52:54:00:18:00:01', ip: '10.0.0.5' })).toBeNull();
+  });
+  it('the request: a removal’s name is the row’s, any text (a name made outside Vireo); an add’s is a host label', () => {
+    const input = networkRequests['networks.dhcpHost'].input;
+    const host = { ip: 'fd00::5', name: 's18 "h" ü <tag>' };
+    expect(input.safeParse({ hostId: 'lab-a', name: 'n', op: 'remove', host }).success).toBe(true);
+    expect(
+      input.safeParse({ hostId: 'lab-a', name: 'n', op: 'add', host }).error?.issues.map((i) => [i.path.join('.'), i.message]),
+    ).toEqual([['host.name', 'may contain only letters, digits and "-" (up to 63)']]);
   });
 });
 

@@ -199,11 +199,18 @@ export function DhcpPanel({ hostId, net }: { hostId: string; net: NetworkInfo })
     write.mutate({ name: net.name, op: 'add', host: { mac: l.mac, ip: l.ip, ...(name ? { name } : {}) } });
   };
   /**
-   * A removal names the entry by MAC and address (IPv4) or address and DUID (IPv6), and the list its
-   * row is in; the backend deletes that list's entry as libvirt has it.
+   * A removal names the entry as its row lists it (MAC or DUID, name, address: matched exactly, so
+   * never another entry at the same address), and the list its row is in; the backend deletes that
+   * list's entry as libvirt has it.
    */
-  const removal = (h: (typeof hosts)[number]): StaticHost | null =>
-    !h.ip ? null : h.family === 'ipv6' ? { ip: h.ip, ...(h.id ? { id: h.id } : {}) } : h.mac ? { mac: h.mac, ip: h.ip } : null;
+  const removal = (h: (typeof hosts)[number]): StaticHost | null => {
+    if (!h.ip || (h.family === 'ipv4' && !h.mac)) return null;
+    return {
+      ip: h.ip,
+      ...(h.family === 'ipv4' ? { mac: h.mac } : h.id ? { id: h.id } : {}),
+      ...(h.name !== undefined ? { name: h.name } : {}),
+    };
+  };
   const done = write.data;
   return (
     <Stack gap="sm" data-testid="dhcp-panel" data-network={net.name}>
