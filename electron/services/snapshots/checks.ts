@@ -15,8 +15,8 @@ import {
 import { AppError } from '../../../shared/errors';
 import type { DomainDiskModel } from '../../xml/model';
 import type { SnapshotModel } from '../../xml/snapshot';
+import { chainFactsOf } from './chain';
 import type { SnapshotFacts } from './facts';
-import { chainFactsOf } from './plan';
 
 const chainsOf = (f: SnapshotFacts): Chains => new Map(chainFactsOf(f).disks.map((d) => [d.target, d.chain]));
 

@@ -35,7 +35,9 @@ import { buildMergeMark, buildSnapshotXml, MERGE_MARK_NS, moveSnapshotDomainDisk
 import { type BlockJobEvents, followBlockJob } from './blockjobs';
 import { isRunning, memoryFileFor, snapshotDisks } from './checks';
 import { refreshPoolsHolding, type SnapshotFacts, STATE_NAMES } from './facts';
-import { createUnknownHint, type DeletePlan, type Removal, type RevertPlan, removalPhase, restoreUnknownHint } from './plan';
+import { createUnknownHint, type Removal, removalPhase, restoreUnknownHint } from './outcome';
+import type { DeletePlan } from './plan';
+import type { RevertPlan } from './revert-plan';
 
 export type Progress = (p: {
   phase: string;

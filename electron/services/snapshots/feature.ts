@@ -9,20 +9,14 @@ import type { SnapshotList, snapshotRequests } from '../../../shared/api/snapsho
 import { AppError } from '../../../shared/errors';
 import { type Feature, relayOfClient, type ServiceDeps } from '../deps';
 import { BlockJobEvents } from './blockjobs';
+import { chainFactsOf, descendantsLeafFirst, memoryFileHolders } from './chain';
 import { checkCreate, formatVersion, kindOf, LIBVIRT, memoryFileFor, saveCurrentWithMemory, snapshotList } from './checks';
 import { createSnapshot, deleteByBlockJobs, deleteByLibvirt, removeFiles, revertByLibvirt, revertExternalByVireo } from './execute';
 import { findRunningMerges, probeFile, readSnapshotFacts, type SnapshotFacts } from './facts';
 import { MemoryUsersCache } from './memory-users';
-import {
-  chainFactsOf,
-  descendantsLeafFirst,
-  memoryFileHolders,
-  planDeleteByBlockJobs,
-  planDeleteWithChildren,
-  planRevertExternal,
-  type Removal,
-  removalPhase,
-} from './plan';
+import { type Removal, removalPhase } from './outcome';
+import { planDeleteByBlockJobs, planDeleteWithChildren } from './plan';
+import { planRevertExternal } from './revert-plan';
 
 /** A delete's last phase names the files that stay; one libvirt would not delete fails the job (the snapshot itself is gone). */
 function endWith(ctx: { update(u: { phase: string }): void }, stays: Removal): void {

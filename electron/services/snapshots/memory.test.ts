@@ -4,10 +4,12 @@
  * reverted to s1 by Vireo — the memory restored from s1's file).
  */
 import { describe, expect, it } from 'vitest';
+import { chainFactsOf } from './chain';
 import { checkCreate, externalMemoryOffer, memoryFileFor, snapshotList } from './checks';
 import type { SnapshotFacts } from './facts';
 import { fixture, refusal, snapshotOf } from './facts.fixture';
-import { chainFactsOf, planDeleteByBlockJobs, planRevertExternal } from './plan';
+import { planDeleteByBlockJobs } from './plan';
+import { planRevertExternal } from './revert-plan';
 
 const running = fixture('external-memory-running');
 const reverted = fixture('external-memory-reverted');

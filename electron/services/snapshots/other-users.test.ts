@@ -10,10 +10,11 @@ import { ErrorCode, LibvirtError, TimeoutError } from '../../libvirt/errors';
 import { fakeRpc } from '../../libvirt/fake-rpc';
 import * as P from '../../libvirt/gen/remote_protocol.gen';
 import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
+import { chainFactsOf } from './chain';
 import { snapshotList } from './checks';
 import { readOtherUsers } from './facts';
 import { fixture, refusal } from './facts.fixture';
-import { chainFactsOf, planDeleteByBlockJobs } from './plan';
+import { planDeleteByBlockJobs } from './plan';
 
 const xml = (f: string) => readFileSync(new URL(`../../xml/fixtures/${f}`, import.meta.url), 'utf8');
 const TINY = { live: xml('lab-tiny.live.xml'), inactive: xml('lab-tiny.inactive.xml') };

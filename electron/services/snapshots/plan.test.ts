@@ -7,16 +7,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type ChainFacts, chainFactsOf, descendantsLeafFirst } from './chain';
 import type { SnapshotFacts } from './facts';
-import {
-  applyPlan,
-  type ChainFacts,
-  chainFactsOf,
-  descendantsLeafFirst,
-  planDeleteByBlockJobs,
-  planDeleteWithChildren,
-  planRevertExternal,
-} from './plan';
+import { applyPlan, planDeleteByBlockJobs, planDeleteWithChildren } from './plan';
+import { planRevertExternal } from './revert-plan';
 
 const fixture = (n: string): SnapshotFacts =>
   JSON.parse(readFileSync(new URL(`./fixtures/${n}.json`, import.meta.url), 'utf8')) as SnapshotFacts;

@@ -1,8 +1,7 @@
 /**
- * Pure plans for what libvirt will not do on older hosts: the chain planner for deleting an
- * external snapshot with block jobs (which layer merges into which, what metadata moves, which
- * files go), and Vireo's own revert to an external snapshot (disks pointed back at the snapshot's
- * images, with fresh overlays so it can be reverted to again).
+ * The chain planner for deleting an external snapshot with block jobs, which libvirt will not do
+ * on older hosts: which layer merges into which, what metadata moves, which files go (the facts
+ * it reads: chain.ts; Vireo's own revert: revert-plan.ts; the words for what is left: outcome.ts).
  *
  * The merge rule (libvirt's own, qemuSnapshotDeleteExternal): deleting snapshot S whose disk d
  * was snapshotted into overlay O on top of image B commits O into B (the active commit with a
@@ -11,49 +10,8 @@
  * that would be dropped or changed is still needed by something else.
  */
 import { AppError } from '../../../shared/errors';
-import { isRunning, kindOf } from './checks';
-import type { SnapshotFacts } from './facts';
-
-/** A disk's chain as the running VM has it: its top layer first. */
-export interface DiskChain {
-  target: string;
-  chain: string[];
-}
-
-/** What the planner needs: plain, so the property test generates it. */
-export interface ChainFacts {
-  running: boolean;
-  disks: DiskChain[];
-  snapshots: {
-    name: string;
-    /** Its parent snapshot (the tree); absent for a root. */
-    parent?: string;
-    kind: 'internal' | 'external';
-    /** Per disk target: the overlay created by the snapshot and the image holding its data. */
-    disks: { target: string; overlay: string; image: string }[];
-    /** Its memory state's file (external with memory): read by nothing else, it goes with the snapshot. */
-    memory?: string;
-    /** Every file its saved definition and its disks name (also disks it left out); absent: not known. */
-    files?: string[];
-  }[];
-  /** Files the VM's persistent definition (its next boot) names; absent: not read (no revert overlay is removed then). */
-  inactive?: string[];
-  /** `otherUsers` holds every other VM's next-boot definition too (read on the delete path); else no overlay off the chain is discarded and no revert overlay removed. */
-  otherUsersComplete?: boolean;
-  /** Images other VMs use: path → their names. */
-  otherUsers: Record<string, string[]>;
-  /** Other VMs that could not be read (libvirt's message): `otherUsers` lacks their files, so nothing is merged or discarded. */
-  otherUsersUnread?: { vm: string; message: string }[];
-  /** Memory state files other VMs' snapshots name: path → who (“VM (snapshot “s”)”). */
-  memoryUsers?: Record<string, string[]>;
-  /**
-   * File → the file it is built on, for every volume of the pools involved (the pool's reading).
-   * Without it (not read), no overlay off the chain is discarded: something unseen may be built on it.
-   */
-  backing?: Record<string, string>;
-  /** Why `backing` is missing, when a volume read failed: libvirt's message (said in the refusal). */
-  backingError?: string;
-}
+import { type ChainFacts, descendantsLeafFirst, memoryFileHolders } from './chain';
+import { isRevertOverlayOf } from './revert-plan';
 
 export interface MergeStep {
   target: string;
@@ -81,120 +39,6 @@ export interface DeletePlan {
   keptFiles?: { file: string; why: string }[];
   /** Overlays Vireo's own revert made for the branch deleted, which nothing names any more (also in removeFiles). */
   revertOverlays?: string[];
-}
-
-/** The fresh overlay Vireo's revert makes (planRevertExternal): `<image stem>.<snapshot>-revert-<stamp>.qcow2`. */
-export const REVERT_OVERLAY = /\.[^/]+-revert-[0-9a-z]+\.qcow2$/;
-
-/** The overlay name planRevertExternal builds for a revert to `snapshot` on `image`, its stamp left open. */
-export function isRevertOverlayOf(file: string, image: string, snapshot: string): boolean {
-  const prefix = `${image.replace(/\.qcow2$/, '')}.${snapshot}-revert-`;
-  return file.startsWith(prefix) && /^[0-9a-z]+\.qcow2$/.test(file.slice(prefix.length));
-}
-
-/** What removeFiles did not remove, and why. */
-export interface Removal {
-  /** No storage pool holds them (libvirt's "no storage vol"): left in place. */
-  left: string[];
-  /** libvirt refused or the link failed: the file stays, with libvirt's message. */
-  failed: { file: string; message: string }[];
-  /** Not even tried: something else names them. */
-  kept?: { file: string; why: string }[];
-}
-
-/** One phrase for a job's last phase about the files that stay ('' when every file went). */
-export function removalPhase(r: Removal): string {
-  const parts: string[] = [];
-  if (r.left.length) parts.push(`left in place (no storage pool holds them): ${r.left.join(', ')}`);
-  if (r.failed.length) parts.push(`not deleted: ${r.failed.map((x) => `${x.file} (${x.message})`).join('; ')}`);
-  if (r.kept?.length) parts.push(`kept: ${r.kept.map((x) => `${x.file} (${x.why})`).join('; ')}`);
-  return parts.join('; ');
-}
-
-/** Who else names memory file `file`: this VM's snapshots other than `except`, and other VMs' snapshots on the host. */
-export function memoryFileHolders(c: Pick<ChainFacts, 'snapshots' | 'memoryUsers'>, file: string, except: readonly string[]): string[] {
-  return [
-    ...c.snapshots.filter((x) => x.memory === file && !except.includes(x.name)).map((x) => `snapshot “${x.name}”`),
-    ...(c.memoryUsers?.[file] ?? []),
-  ];
-}
-
-/**
- * The error's hint when a memory restore's call went unanswered (only a closed link gets here: the
- * call has no timeout). Nothing was undone, whatever the host shows: even "shut off" tells
- * nothing, since libvirt may still be starting the restore it received. It names every file and
- * what to check.
- */
-export function restoreUnknownHint(plan: RevertPlan, state: string | null, vm: string): string {
-  const where =
-    state === 'shutoff'
-      ? `The host shows the VM shut off, but the link dropped while libvirt restored it, and it may still be starting it: Vireo could not tell whether it will run.`
-      : state
-        ? `The host shows the VM ${state}.`
-        : "Vireo could not read the VM's state from the host.";
-  const disks = plan.disks.map((d) => `${d.target} → ${d.overlay} (new, on top of ${d.image}, the snapshot's data)`).join(', ');
-  return [
-    where,
-    `Vireo undid nothing: the VM's disks are ${disks}; the memory state was being read from ${plan.memoryFile ?? '(none)'} (the snapshot's, kept).`,
-    plan.untouched.length ? `Left as they are: ${plan.untouched.join(', ')}.` : '',
-    `Check with \`virsh domstate ${vm}\` in a minute. If the VM runs, it runs on those overlays from the snapshot's moment: keep them. If it stays shut off, it boots from those overlays (the snapshot's disks, without its memory): revert to “${plan.snapshot}” again to restore the memory.`,
-    `“${plan.snapshot}” is not marked current yet.`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
-/**
- * A create's call went unanswered (a timeout, a closed link): libvirt may have had the request and
- * be making the snapshot still, so not seeing it in the VM's list (false) is not "none was made".
- * null: the list could not be read. Either way, the check to run.
- */
-export function createUnknownHint(vm: string, name: string, listed: false | null, memoryFile?: string): string {
-  const shown =
-    listed === false
-      ? `The host's snapshot list of ${vm}, read after the link came back, does not show “${name}” (yet): libvirt may have had the request and still be making it, so Vireo could not tell whether it will appear.`
-      : `Vireo could not read ${vm}'s snapshot list from the host: it could not tell whether libvirt made “${name}”.`;
-  return `${shown} Vireo undid nothing. Check with \`virsh snapshot-list ${vm}\` in a minute before taking it again${memoryFile ? `; its memory state would be in ${memoryFile}` : ''}.`;
-}
-
-export function chainFactsOf(f: SnapshotFacts): ChainFacts {
-  const backing: Record<string, string> = {};
-  for (const [p, v] of Object.entries(f.files ?? {})) if (v.backing) backing[p] = v.backing;
-  return {
-    running: isRunning(f),
-    disks: f.domain.disks
-      .filter((d) => d.target && d.path)
-      .map((d) => {
-        const chain = [d.path as string, ...d.backingChain.flatMap((b) => (b.path ? [b.path] : []))];
-        // A shut-off VM's definition names only its top file: the rest of the chain as the pool reads it.
-        for (let b = backing[chain[chain.length - 1] as string]; b && !chain.includes(b); b = backing[b]) chain.push(b);
-        return { target: d.target as string, chain };
-      }),
-    snapshots: f.snapshots.map(({ model }) => {
-      const images = new Map((model.domain?.disks ?? []).map((d) => [d.target ?? '', d.path ?? '']));
-      return {
-        name: model.name,
-        ...(model.parent ? { parent: model.parent } : {}),
-        kind: kindOf(model),
-        ...(model.memory === 'external' && model.memoryFile ? { memory: model.memoryFile } : {}),
-        files: [
-          ...(model.domain?.disks ?? []).flatMap((d) => (d.path ? [d.path] : [])),
-          ...model.disks.flatMap((d) => (d.file ? [d.file] : [])),
-        ],
-        disks: model.disks
-          .filter((d) => d.snapshot === 'external' && d.file)
-          .map((d) => ({ target: d.name, overlay: d.file as string, image: images.get(d.name) ?? '' })),
-      };
-    }),
-    otherUsers: f.otherUsers,
-    ...(f.otherUsersNextBoot && !f.otherUsersUnread?.length ? { otherUsersComplete: true } : {}),
-    ...(f.otherUsersUnread?.length ? { otherUsersUnread: f.otherUsersUnread } : {}),
-    inactive: f.inactive.disks.flatMap((d) => (d.path ? [d.path, ...d.backingChain.flatMap((b) => (b.path ? [b.path] : []))] : [])),
-    ...(f.memoryFileUsers ? { memoryUsers: f.memoryFileUsers } : {}),
-    // Only a whole reading of the pools tells that nothing else is built on a layer.
-    ...(f.files && f.filesScanned !== false ? { backing } : {}),
-    ...(f.filesError ? { backingError: f.filesError } : {}),
-  };
 }
 
 /** Why nothing is merged or discarded while other VMs could not be read (the Snapshots tab says the same). */
@@ -383,20 +227,6 @@ function discardable(c: ChainFacts, kept: ChainFacts['snapshots'], name: string,
   return d.overlay;
 }
 
-/** The snapshots under `name` (children, theirs …), each after its own descendants, newest first: the order they are deleted in. */
-export function descendantsLeafFirst(c: Pick<ChainFacts, 'snapshots'>, name: string): string[] {
-  const out: string[] = [];
-  const walk = (n: string) => {
-    const kids = c.snapshots.filter((x) => x.parent === n).reverse();
-    for (const k of kids) {
-      walk(k.name);
-      out.push(k.name);
-    }
-  };
-  walk(name);
-  return out;
-}
-
 /** The facts once `plan` is done: merged layers out of the chains, moved images, the snapshot and its discarded files gone. */
 export function applyPlan(c: ChainFacts, plan: DeletePlan): ChainFacts {
   let backing: Record<string, string> | undefined;
@@ -447,41 +277,4 @@ export function planDeleteWithChildren(c: ChainFacts, name: string): DeletePlan[
     cur = applyPlan(cur, p);
   }
   return plans;
-}
-
-/** Vireo's revert to an external snapshot (the VM shut off first). */
-export interface RevertPlan {
-  snapshot: string;
-  /** Each disk of the snapshot: the image to point back at and the fresh overlay to create on it. */
-  disks: { target: string; image: string; overlay: string }[];
-  /** Disks the snapshot left out: they keep their current files. */
-  untouched: string[];
-  /** With memory: the save image the guest is restored from (running on from the snapshot's moment); else the VM stays shut off. */
-  memoryFile?: string;
-}
-
-/** `stamp` makes the overlay names unique (the caller's clock; the plan stays pure). */
-export function planRevertExternal(f: SnapshotFacts, name: string, stamp: string): RevertPlan {
-  const s = f.snapshots.find((x) => x.model.name === name)?.model;
-  if (!s) return refuse(`There is no snapshot “${name}”`, 'Refresh the list.');
-  if (kindOf(s) !== 'external') return refuse(`“${name}” is internal`, 'libvirt reverts internal snapshots itself.');
-  if (s.memory === 'external' && !s.memoryFile)
-    return refuse(`“${name}” has a memory state but does not say in which file`, 'Its metadata is incomplete; it cannot be reverted to.');
-  const images = new Map((s.domain?.disks ?? []).map((d) => [d.target ?? '', d.path]));
-  const disks: RevertPlan['disks'] = [];
-  const untouched: string[] = [];
-  for (const d of s.disks) {
-    if (d.snapshot !== 'external') {
-      untouched.push(d.name);
-      continue;
-    }
-    const image = images.get(d.name);
-    if (!image)
-      return refuse(`“${name}” does not say which image ${d.name} was in`, 'Its metadata is incomplete; it cannot be reverted to.');
-    if (!f.inactive.disks.some((x) => x.target === d.name))
-      return refuse(`The VM has no disk ${d.name} any more`, 'Add the disk back before reverting.');
-    const stem = image.replace(/\.qcow2$/, '');
-    disks.push({ target: d.name, image, overlay: `${stem}.${name}-revert-${stamp}.qcow2` });
-  }
-  return { snapshot: name, disks, untouched, ...(s.memory === 'external' && s.memoryFile ? { memoryFile: s.memoryFile } : {}) };
 }

@@ -13,9 +13,10 @@ import { ErrorCode, LibvirtError, TimeoutError } from '../../libvirt/errors';
 import { fakeRpc } from '../../libvirt/fake-rpc';
 import * as P from '../../libvirt/gen/remote_protocol.gen';
 import type { StoragePoolRef, StorageVolRef } from '../../libvirt/protocol';
+import { chainFactsOf } from './chain';
 import { readFiles, type SnapshotFacts } from './facts';
 import { fixture, refusal, snapshotOf } from './facts.fixture';
-import { chainFactsOf, planDeleteByBlockJobs } from './plan';
+import { planDeleteByBlockJobs } from './plan';
 
 const captured = fixture('revert-branch');
 const branch: SnapshotFacts = { ...captured, otherUsersNextBoot: true };

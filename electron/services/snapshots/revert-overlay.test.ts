@@ -6,9 +6,11 @@
  * again (the VM, shut off, now on R2): e2 is the branch left, its image is R1.
  */
 import { describe, expect, it } from 'vitest';
+import { chainFactsOf } from './chain';
 import type { SnapshotFacts } from './facts';
 import { fixture, refusal, snapshotOf } from './facts.fixture';
-import { chainFactsOf, planDeleteByBlockJobs, REVERT_OVERLAY } from './plan';
+import { planDeleteByBlockJobs } from './plan';
+import { REVERT_OVERLAY } from './revert-plan';
 
 const captured = fixture('revert-branch');
 /** As the delete path reads it: other VMs' next-boot definitions read too (readSnapshotFacts nextBoot). */

@@ -10,11 +10,14 @@ import { ConnectionClosedError, ErrorCode, isAppError, LibvirtError, TimeoutErro
 import { fakeRpc } from '../../libvirt/fake-rpc';
 import * as P from '../../libvirt/gen/remote_protocol.gen';
 import type { DomainRef } from '../../libvirt/protocol';
+import { chainFactsOf } from './chain';
 import { checkCreate, externalMemoryOffer, memoryFileFor, saveCurrentWithMemory, snapshotList } from './checks';
 import { createSnapshot, removeFiles, revertExternalByVireo } from './execute';
 import type { SnapshotFacts } from './facts';
 import { fixture, refusal, snapshotOf } from './facts.fixture';
-import { chainFactsOf, planDeleteByBlockJobs, planRevertExternal, removalPhase } from './plan';
+import { removalPhase } from './outcome';
+import { planDeleteByBlockJobs } from './plan';
+import { planRevertExternal } from './revert-plan';
 
 const running = fixture('external-memory-running');
 const model = (n: string) => snapshotOf(running, n);

@@ -1,0 +1,63 @@
+/**
+ * What an operation's outcome leaves, in words for the job's phase and the error's hint: files that
+ * stay (removalPhase), and a create or a memory restore whose call went unanswered (nothing undone,
+ * what the host shows, the check to run).
+ */
+import type { RevertPlan } from './revert-plan';
+
+/** What removeFiles did not remove, and why. */
+export interface Removal {
+  /** No storage pool holds them (libvirt's "no storage vol"): left in place. */
+  left: string[];
+  /** libvirt refused or the link failed: the file stays, with libvirt's message. */
+  failed: { file: string; message: string }[];
+  /** Not even tried: something else names them. */
+  kept?: { file: string; why: string }[];
+}
+
+/** One phrase for a job's last phase about the files that stay ('' when every file went). */
+export function removalPhase(r: Removal): string {
+  const parts: string[] = [];
+  if (r.left.length) parts.push(`left in place (no storage pool holds them): ${r.left.join(', ')}`);
+  if (r.failed.length) parts.push(`not deleted: ${r.failed.map((x) => `${x.file} (${x.message})`).join('; ')}`);
+  if (r.kept?.length) parts.push(`kept: ${r.kept.map((x) => `${x.file} (${x.why})`).join('; ')}`);
+  return parts.join('; ');
+}
+
+/**
+ * The error's hint when a memory restore's call went unanswered (only a closed link gets here: the
+ * call has no timeout). Nothing was undone, whatever the host shows: even "shut off" tells
+ * nothing, since libvirt may still be starting the restore it received. It names every file and
+ * what to check.
+ */
+export function restoreUnknownHint(plan: RevertPlan, state: string | null, vm: string): string {
+  const where =
+    state === 'shutoff'
+      ? `The host shows the VM shut off, but the link dropped while libvirt restored it, and it may still be starting it: Vireo could not tell whether it will run.`
+      : state
+        ? `The host shows the VM ${state}.`
+        : "Vireo could not read the VM's state from the host.";
+  const disks = plan.disks.map((d) => `${d.target} → ${d.overlay} (new, on top of ${d.image}, the snapshot's data)`).join(', ');
+  return [
+    where,
+    `Vireo undid nothing: the VM's disks are ${disks}; the memory state was being read from ${plan.memoryFile ?? '(none)'} (the snapshot's, kept).`,
+    plan.untouched.length ? `Left as they are: ${plan.untouched.join(', ')}.` : '',
+    `Check with \`virsh domstate ${vm}\` in a minute. If the VM runs, it runs on those overlays from the snapshot's moment: keep them. If it stays shut off, it boots from those overlays (the snapshot's disks, without its memory): revert to “${plan.snapshot}” again to restore the memory.`,
+    `“${plan.snapshot}” is not marked current yet.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * A create's call went unanswered (a timeout, a closed link): libvirt may have had the request and
+ * be making the snapshot still, so not seeing it in the VM's list (false) is not "none was made".
+ * null: the list could not be read. Either way, the check to run.
+ */
+export function createUnknownHint(vm: string, name: string, listed: false | null, memoryFile?: string): string {
+  const shown =
+    listed === false
+      ? `The host's snapshot list of ${vm}, read after the link came back, does not show “${name}” (yet): libvirt may have had the request and still be making it, so Vireo could not tell whether it will appear.`
+      : `Vireo could not read ${vm}'s snapshot list from the host: it could not tell whether libvirt made “${name}”.`;
+  return `${shown} Vireo undid nothing. Check with \`virsh snapshot-list ${vm}\` in a minute before taking it again${memoryFile ? `; its memory state would be in ${memoryFile}` : ''}.`;
+}
