@@ -45,6 +45,8 @@ let backend: Backend | null = null;
 let idA = '';
 let idB = '';
 const times = { vireo: [] as number[], virsh: [] as number[] };
+/** This process's CPU (user + system, ms) per sha256 copy: the copy's own work on the one Node thread and its syscalls. */
+const cpu: number[] = [];
 
 /** One timed copy A → B with the given verification; the copy is deleted afterwards (not timed). */
 async function vireoCopy(verify: 'sha256' | 'size'): Promise<number> {
@@ -52,6 +54,7 @@ async function vireoCopy(verify: 'sha256' | 'size'): Promise<number> {
   const from = hostIo(backend.hosts, idA);
   const to = hostIo(backend.hosts, idB);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const srcVol = await volLookupByName(from.rpc(), await poolLookupByName(from.rpc(), 'default'), SRC);
   const pool = await poolLookupByName(to.rpc(), POOL_B);
   const r = await copyVolumeAcross({
@@ -66,6 +69,8 @@ async function vireoCopy(verify: 'sha256' | 'size'): Promise<number> {
     onCreated: () => {},
   });
   const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  if (verify === 'sha256') cpu.push((c.user + c.system) / 1000);
   if (r.bytes !== SIZE || (verify === 'sha256' && !r.sha256)) throw new Error(`copied ${r.bytes} bytes`);
   await deleteCreatedVolume(to.rpc(), r.vol);
   return ms;
@@ -199,6 +204,7 @@ const bench: Bench = {
       vireoMiBps: mibps(median(times.vireo)),
       virshMiBps: mibps(median(times.virsh)),
       vireoVsScp: median(times.vireo) / median(scp),
+      'vireo node cpu ms': median(cpu),
     };
   },
   teardown: async () => {

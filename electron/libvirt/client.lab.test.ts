@@ -4,7 +4,8 @@
 // behind fixtures/lab-frames.json, checked against the lab on every run (VIREO_CAPTURE_FIXTURES=1 rewrites it).
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Duplex } from 'node:stream';
+import { type Duplex, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HostId, type LabHost, labSh as labShell, readLab } from '../../e2e/lab/lab';
@@ -167,7 +168,7 @@ describe('libvirt over SSH (lab)', () => {
     expect(conn.rpc.isOpen).toBe(true);
   });
 
-  it('uploads and downloads a volume: both finish handshakes as libvirt does them', async () => {
+  it('uploads and downloads a volume: both finish handshakes as libvirt does them, also when the reader lags; a close ends cleanly', async () => {
     const { conn } = await openHost(host('A'));
     const rpc = conn.rpc;
     const pool = await rpc.call(
@@ -181,7 +182,7 @@ describe('libvirt over SSH (lab)', () => {
       (w) => {
         w.string(pool.name).fixedOpaque(pool.uuid, 16);
         w.string(
-          `<volume><name>${name}</name><capacity unit='bytes'>1048576</capacity><target><format type='raw'/></target></volume>`,
+          `<volume><name>${name}</name><capacity unit='bytes'>8388608</capacity><target><format type='raw'/></target></volume>`,
         ).uint(0);
       },
       (r) => ({ pool: r.string(), name: r.string(), key: r.string() }),
@@ -210,6 +211,40 @@ describe('libvirt over SSH (lab)', () => {
       });
       expect(Buffer.concat(chunks).equals(data)).toBe(true);
       expect(await hostname(rpc)).toBeTruthy(); // the connection is still in step
+
+      // All 8 MiB to a reader slower than the link (a copy's upload): the client holds the
+      // connection's reading while the stream's buffer is full, and libvirt's end of data comes
+      // in a read made meanwhile. The handshake still completes and the connection reads on.
+      const slow = await rpc.openStream(209, (w) => {
+        writeVol(w);
+        w.uhyper(0)
+          .uhyper(8 << 20)
+          .uint(0);
+      });
+      let got = 0;
+      await pipeline(
+        slow,
+        new Writable({
+          highWaterMark: 1024,
+          write: (c: Buffer, _e, cb) => {
+            got += c.length;
+            setTimeout(cb, 2);
+          },
+        }),
+      );
+      expect(got).toBe(8 << 20);
+      await new Promise<void>((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error("no answer to the download's OK within 5 s")), 5_000);
+        const done = (err?: Error) => {
+          clearTimeout(t);
+          if (err) reject(err);
+          else resolve();
+        };
+        if (slow.closed) done();
+        slow.once('error', done);
+        slow.once('close', () => done());
+      });
+      expect(await rpc.call(59, null, (r) => r.string(), { timeoutMs: 5_000 })).toBeTruthy();
     } finally {
       await rpc.call(
         94,
@@ -220,6 +255,10 @@ describe('libvirt over SSH (lab)', () => {
         null,
       );
     }
+    // libvirtd answers CONNECT_CLOSE and hangs up; virt-ssh-helper then exits with status 1: no news.
+    const reason = new Promise<Error | undefined>((r) => rpc.once('close', r));
+    await conn.close();
+    expect(await reason).toBeUndefined();
   });
 
   it('notices a killed SSH link at once and reconnects on its own, running the hooks', async () => {

@@ -406,14 +406,15 @@ describe('RpcClient events', () => {
   });
 });
 
+async function openConsole(rpc: RpcClient, d: FakeDaemon, early?: Buffer): Promise<{ st: LibvirtStream; call: Frame }> {
+  const p = rpc.openStream(201, (w) => w.int(0));
+  const call = await d.nextCall(201);
+  if (early) d.send({ ...call.header, type: MessageType.STREAM, status: MessageStatus.CONTINUE }, early);
+  d.reply(call);
+  return { st: await p, call };
+}
+
 describe('LibvirtStream', () => {
-  async function openConsole(rpc: RpcClient, d: FakeDaemon, early?: Buffer): Promise<{ st: LibvirtStream; call: Frame }> {
-    const p = rpc.openStream(201, (w) => w.int(0));
-    const call = await d.nextCall(201);
-    if (early) d.send({ ...call.header, type: MessageType.STREAM, status: MessageStatus.CONTINUE }, early);
-    d.reply(call);
-    return { st: await p, call };
-  }
   const streamFrames = (d: FakeDaemon, serial: number): Frame[] =>
     d.frames.filter((f) => f.header.type === MessageType.STREAM && f.header.serial === serial);
 
@@ -535,6 +536,35 @@ describe('LibvirtStream', () => {
     expect(underlying.isPaused()).toBe(false);
   });
 
+  // A copy's download whose consumer (the upload) lagged: the client stopped reading the byte
+  // stream, and the host's end of data arrived in the same read. The ended stream is never read
+  // from again, so it must let go of the connection itself, or the host's answer to our OK (and
+  // every reply after it) stays unread: the stream then failed at close with the proxy's exit.
+  it('a download whose consumer lagged: its end lets reading resume, so the handshake completes and replies are read', async () => {
+    const { rpc, d } = setup();
+    const { st, call } = await openConsole(rpc, d);
+    const h = { ...call.header, type: MessageType.STREAM };
+    const data = Buffer.alloc(256 * 1024, 1);
+    const frames = Array.from({ length: 6 }, () => encodeFrame({ ...h, status: MessageStatus.CONTINUE }, data));
+    const underlying = (rpc as unknown as { stream: Duplex }).stream;
+    let paused = 0;
+    underlying.on('pause', () => paused++);
+    d.sock.write(Buffer.concat([...frames, encodeFrame({ ...h, status: MessageStatus.CONTINUE })])); // data, then the empty end
+    await sleep(20);
+    expect(paused).toBeGreaterThan(0); // the stream's buffer (1 MiB) filled: reading was held
+    let got = 0;
+    st.on('data', (c: Buffer) => (got += c.length));
+    await new Promise((r) => st.on('end', r));
+    expect(got).toBe(6 * data.length);
+    await d.next((f) => f.header.type === MessageType.STREAM && f.header.status === MessageStatus.OK);
+    expect(underlying.isPaused()).toBe(false);
+    d.send({ ...h, status: MessageStatus.OK }); // the host's answer to our OK
+    await new Promise((r) => st.on('close', r));
+    const q = rpc.call(59, null, (r) => r.string(), { timeoutMs: 1000 });
+    d.reply(await d.nextCall(59), new XdrWriter().string('read on').finish());
+    await expect(q).resolves.toBe('read on');
+  });
+
   it('fails streams and pending calls when the connection drops', async () => {
     const { rpc, d } = setup();
     const { st } = await openConsole(rpc, d);
@@ -545,7 +575,7 @@ describe('LibvirtStream', () => {
 });
 
 describe('RpcClient.close', () => {
-  it('sends CONNECT_CLOSE and returns within ~1 s when nothing answers (virt-ssh-helper)', async () => {
+  it('sends CONNECT_CLOSE and returns within ~1 s when nothing answers (a dead link)', async () => {
     const { rpc, d } = setup();
     const t0 = Date.now();
     const closed = closeReason(rpc);
@@ -567,6 +597,40 @@ describe('RpcClient.close', () => {
     d.sock.end();
     await done;
     expect(Date.now() - t0).toBeLessThan(500);
+  });
+
+  // virt-ssh-helper exits with status 1 ("End of file while reading data") when libvirtd hangs up
+  // after answering CONNECT_CLOSE: every close of a connection through it ends that way.
+  it("a transport error after the daemon answered CONNECT_CLOSE is the close's own end: no reason, open streams end quietly", async () => {
+    const { rpc, d } = setup();
+    const { st } = await openConsole(rpc, d);
+    const streamErrors: Error[] = [];
+    st.on('error', (e) => streamErrors.push(e));
+    const closed = closeReason(rpc);
+    const done = rpc.close();
+    d.reply(await d.nextCall(2));
+    await new Promise<void>((r) => d.sock.once('end', () => r())); // the answer was read: the client ended its side
+    const underlying = (rpc as unknown as { stream: Duplex }).stream;
+    underlying.destroy(new Error('the libvirt proxy (virt-ssh-helper or nc) exited with status 1'));
+    await done;
+    expect(await closed).toBeUndefined();
+    await sleep(5);
+    expect(st.destroyed).toBe(true);
+    expect(streamErrors).toEqual([]);
+  });
+
+  it('a transport error before the daemon answered CONNECT_CLOSE is kept as the reason, and fails open streams', async () => {
+    const { rpc, d } = setup();
+    const { st } = await openConsole(rpc, d);
+    const streamError = new Promise<Error>((r) => st.on('error', r));
+    const closed = closeReason(rpc);
+    const done = rpc.close();
+    await d.nextCall(2);
+    const underlying = (rpc as unknown as { stream: Duplex }).stream;
+    underlying.destroy(new Error('the libvirt proxy (virt-ssh-helper or nc) killed by SIGKILL'));
+    await done;
+    expect((await closed)?.message).toMatch(/killed by SIGKILL/);
+    expect((await streamError).message).toMatch(/killed by SIGKILL/);
   });
 
   it('rejects calls made after close', async () => {

@@ -102,6 +102,8 @@ export class RpcClient extends EventEmitter<RpcClientEvents> {
 
   private closed = false;
   private closing = false;
+  /** The daemon answered our CONNECT_CLOSE: it hangs up next, and the byte stream's end is expected. */
+  private closeAnswered = false;
   private endSeen = false;
   private closeReason: Error | undefined;
   private lastRx = Date.now();
@@ -213,15 +215,24 @@ export class RpcClient extends EventEmitter<RpcClientEvents> {
     this.keepaliveTick();
   }
 
-  /** Sends CONNECT_CLOSE (best effort, ≤ 1 s: virt-ssh-helper never answers it), then ends the stream. */
+  /**
+   * Sends CONNECT_CLOSE (best effort, ≤ 1 s), then ends the stream. Once the daemon has answered
+   * it, the daemon hangs up, and how the byte stream ends after that is no news: virt-ssh-helper
+   * exits with status 1 ("End of file while reading data") when libvirtd closes its socket. Such
+   * an end closes the client without a reason, like our own; an error before that answer is kept.
+   */
   async close(): Promise<void> {
     if (this.closed || this.closing) return this.closedPromise();
     this.closing = true;
     this.stopKeepalive();
     try {
-      await this.callWithSerial(RemoteProc.CONNECT_CLOSE, null, null, { timeoutMs: CLOSE_GRACE_MS }, null, true);
+      // Marked as the answer is read, before an error the transport may raise right after it.
+      const answered = (): void => {
+        this.closeAnswered = true;
+      };
+      await this.callWithSerial(RemoteProc.CONNECT_CLOSE, null, answered, { timeoutMs: CLOSE_GRACE_MS }, null, true);
     } catch {
-      // No reply through virt-ssh-helper, or already gone: we close either way.
+      // No answer (a dead link), or already gone: we close either way.
     }
     if (!this.closed) {
       this.stream.end();
@@ -361,19 +372,34 @@ export class RpcClient extends EventEmitter<RpcClientEvents> {
     });
   }
 
+  /**
+   * Splits the byte stream into frames. A frame whose body (all but the length word) lies whole
+   * within one received chunk is dispatched as a view into that chunk, without a copy (a unix
+   * socket read often holds several whole frames); one that spans chunks (a 256 KiB stream packet
+   * over SSH's 32 KiB channel packets) is assembled into one buffer of exactly its size. Either way the frame's bytes are never reused or written by us afterwards, which is what
+   * lets a stream hand its data on as views (LibvirtStream.deliver). Lifetime: a view keeps its
+   * chunk alive while it is held, and the chunk's producer must not reuse it (Node's sockets and
+   * ssh2 allocate per read and per packet); consumers only read frames (XdrReader copies opaques).
+   */
   private onData(chunk: Buffer): void {
     if (this.closed) return;
     this.lastRx = Date.now();
     let off = 0;
     while (off < chunk.length && !this.closed) {
       if (this.frame === null) {
-        const take = Math.min(4 - this.lenFill, chunk.length - off);
-        chunk.copy(this.lenBuf, this.lenFill, off, off + take);
-        this.lenFill += take;
-        off += take;
-        if (this.lenFill < 4) return;
-        this.lenFill = 0;
-        const len = this.lenBuf.readUInt32BE(0);
+        let len: number;
+        if (this.lenFill === 0 && chunk.length - off >= 4) {
+          len = chunk.readUInt32BE(off);
+          off += 4;
+        } else {
+          const take = Math.min(4 - this.lenFill, chunk.length - off);
+          chunk.copy(this.lenBuf, this.lenFill, off, off + take);
+          this.lenFill += take;
+          off += take;
+          if (this.lenFill < 4) return;
+          this.lenFill = 0;
+          len = this.lenBuf.readUInt32BE(0);
+        }
         if (len < HEADER_SIZE || len > MAX_RECV_FRAME) {
           this.fail(
             new ProtocolError(
@@ -382,6 +408,19 @@ export class RpcClient extends EventEmitter<RpcClientEvents> {
                 : `message of ${len} bytes exceeds the ${MAX_RECV_FRAME}-byte limit`,
             ),
           );
+          return;
+        }
+        if (chunk.length - off >= len - 4) {
+          // The whole body is in this chunk: a view, no copy.
+          const f = chunk.subarray(off, off + len - 4);
+          off += len - 4;
+          this.dispatch(f);
+          continue;
+        }
+        if (off === chunk.length) {
+          // None of the body yet: the next chunk may hold all of it, so wait with the length word.
+          this.lenBuf.writeUInt32BE(len, 0);
+          this.lenFill = 4;
           return;
         }
         this.frame = Buffer.allocUnsafe(len - 4);
@@ -595,13 +634,19 @@ export class RpcClient extends EventEmitter<RpcClientEvents> {
     const partial =
       this.frame !== null
         ? `the stream ended inside a message (${this.frameFill + 4} of ${this.frame.length + 4} bytes)`
-        : this.lenFill > 0
-          ? `the stream ended inside a length word (${this.lenFill} of 4 bytes)`
-          : null;
+        : this.lenFill === 4
+          ? `the stream ended inside a message (4 of ${this.lenBuf.readUInt32BE(0)} bytes)`
+          : this.lenFill > 0
+            ? `the stream ended inside a length word (${this.lenFill} of 4 bytes)`
+            : null;
     this.teardown(partial ? new ProtocolError(partial) : new Error('the host closed the connection'));
   }
 
   private onStreamError(err: Error): void {
+    if (this.closeAnswered) {
+      this.teardown(undefined); // the end of a close the daemon agreed to (see close())
+      return;
+    }
     // Writing into a stream whose peer already left fails with these; say what happened.
     const code = (err as NodeJS.ErrnoException).code;
     this.teardown(code && PEER_GONE.has(code) ? new Error(`the host closed the connection (${code})`) : err);

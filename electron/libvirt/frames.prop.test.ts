@@ -201,3 +201,128 @@ describe('splitFrames / encodeFrame', () => {
     );
   });
 });
+
+// Frames as views: a frame whose body lies whole within one received chunk is handed on as a view
+// into that chunk (no copy); one that spans chunks is assembled into one buffer of exactly its
+// size. The client never writes into a chunk it was given.
+describe('frames as views of the received chunks', () => {
+  const DATA = 209; // STORAGE_VOL_DOWNLOAD: the stream's proc
+
+  /** A client with a download stream open on serial 1; what the stream delivers is collected. */
+  async function withStream(): Promise<{ sock: Duplex; client: RpcClient; got: Buffer[] }> {
+    const { sock } = fakeHost();
+    const client = new RpcClient(sock, { label: 'views', keepaliveIntervalMs: 0 });
+    const p = client.openStream(DATA, null, { timeoutMs: 0 });
+    sock.push(encodeFrame(header({ proc: DATA, serial: 1 })));
+    const st = await p;
+    const got: Buffer[] = [];
+    st.on('data', (d: Buffer) => got.push(d));
+    st.on('error', () => {}); // the end of each case drops the connection
+    return { sock, client, got };
+  }
+  const dataFrame = (payload: Uint8Array): Buffer =>
+    encodeFrame(header({ proc: DATA, serial: 1, type: MessageType.STREAM, status: MessageStatus.CONTINUE }), payload);
+
+  /** Feeds `bytes` cut at `at` (offsets), each chunk in memory of its own (never Node's shared pool), as sockets deliver them. */
+  function feed(sock: Duplex, bytes: Buffer, at: number[]): Buffer[] {
+    const chunks: Buffer[] = [];
+    let prev = 0;
+    for (const c of [...at, bytes.length]) {
+      const chunk = Buffer.alloc(c - prev);
+      bytes.copy(chunk, 0, prev, c);
+      chunks.push(chunk);
+      prev = c;
+    }
+    for (const c of chunks) sock.push(c);
+    return chunks;
+  }
+
+  const big = (n: number, seed: number): Buffer => Buffer.from(Array.from({ length: n }, (_, i) => (i * 31 + seed) & 0xff));
+  const PACKET = 262120; // a full stream packet: 262148 bytes on the wire
+  // Where the 256 KiB packet (bytes [0, 262148)) is cut, and whether its body then lies in one chunk.
+  it.each([
+    ['whole in one chunk', [], true],
+    ['the length word split (body in the next chunk)', [2], true],
+    ['the 24-byte header split', [10], false],
+    ['the body split', [100_000], false],
+    ['over 3 chunks', [30_000, 200_000], false],
+    ['over 9 chunks (32 KiB SSH channel packets)', [1, 2, 3, 4, 5, 6, 7, 8].map((i) => i * 32 * 1024), false],
+  ] as const)('a 256 KiB stream packet %s', async (_what, at, view) => {
+    const { sock, client, got } = await withStream();
+    const payload = big(PACKET, 7);
+    const frame = dataFrame(payload);
+    const chunks = feed(sock, frame, [...at]);
+    const copies = chunks.map((c) => Buffer.from(c));
+    await tick();
+    expect(got).toHaveLength(1);
+    const d = got[0] as Buffer;
+    expect(d.equals(payload)).toBe(true);
+    const last = chunks[chunks.length - 1] as Buffer;
+    if (view) {
+      expect(d.buffer).toBe(last.buffer); // no copy: a view into the chunk that held the body
+    } else {
+      expect(chunks.some((c) => c.buffer === d.buffer)).toBe(false);
+      expect(d.buffer.byteLength).toBe(frame.length - 4); // one allocation of the frame's size
+    }
+    expect(chunks.map((c, i) => c.equals(copies[i] as Buffer))).not.toContain(false); // never written into
+    expect(client.isOpen).toBe(true);
+    sock.destroy();
+  });
+
+  it('many frames in one chunk are each a view into it', async () => {
+    const { sock, got } = await withStream();
+    const payloads = [1, 5000, 3, 70_000].map((n, i) => big(n, i));
+    const [chunk] = feed(sock, Buffer.concat(payloads.map(dataFrame)), []);
+    await tick();
+    expect(got.map((d) => d.buffer === chunk?.buffer)).toEqual([true, true, true, true]);
+    expect(Buffer.concat(got).equals(Buffer.concat(payloads))).toBe(true);
+    sock.destroy();
+  });
+
+  it('however the stream is cut: the same data and replies, views exactly for frames within one chunk, chunks untouched', async () => {
+    const frameArb = fc.oneof(
+      fc.record({ kind: fc.constant('data' as const), bytes: fc.uint8Array({ minLength: 1, maxLength: 3000 }) }),
+      fc.record({ kind: fc.constant('reply' as const), name: fc.string({ maxLength: 20 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(frameArb, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 10 }), async (frames, cuts) => {
+        const { sock, client, got } = await withStream();
+        const names = frames.flatMap((f) => (f.kind === 'reply' ? [f.name] : []));
+        const calls = names.map(() => client.call(59, null, (r) => r.string(), { timeoutMs: 0 }));
+        let serial = 2;
+        const wire = frames.map((f) =>
+          f.kind === 'data' ? dataFrame(f.bytes) : encodeFrame(header({ serial: serial++ }), new XdrWriter().string(f.name).finish()),
+        );
+        const bytes = Buffer.concat(wire);
+        const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].filter((c) => c > 0 && c < bytes.length).sort((a, b) => a - b);
+        const chunks = feed(sock, bytes, at);
+        const copies = chunks.map((c) => Buffer.from(c));
+        expect(await Promise.all(calls)).toEqual(names);
+        await tick();
+        const want = frames.flatMap((f) => (f.kind === 'data' ? [Buffer.from(f.bytes)] : []));
+        expect(Buffer.concat(got).equals(Buffer.concat(want))).toBe(true);
+        // Each data frame's body [s + 4, e): a view iff one chunk holds all of it.
+        const starts = [0, ...at];
+        const ends = [...at, bytes.length];
+        let s = 0;
+        let k = 0;
+        for (const [i, f] of frames.entries()) {
+          const e = s + (wire[i] as Buffer).length;
+          if (f.kind === 'data') {
+            const d = got[k++] as Buffer;
+            const j = ends.findIndex((x) => x > s + 4); // the chunk holding the body's first byte
+            const whole = e <= (ends[j] as number) && (starts[j] as number) <= s + 4;
+            expect(d.length).toBe(f.bytes.length);
+            expect(d.buffer === (chunks[j] as Buffer).buffer).toBe(whole);
+            if (!whole) expect(chunks.some((c) => c.buffer === d.buffer)).toBe(false);
+          }
+          s = e;
+        }
+        expect(chunks.map((c, i) => c.equals(copies[i] as Buffer))).not.toContain(false);
+        expect(client.isOpen).toBe(true);
+        sock.destroy();
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -90,9 +90,10 @@ export class LibvirtStream extends Duplex {
   }
 
   /**
-   * @internal CONTINUE data from the host: a view into the frame, which the client allocated for
-   * this one frame and never reuses, so it is handed on without a copy (a 1 GiB download was
-   * 1 GiB of extra copies and allocations).
+   * @internal CONTINUE data from the host: a view into the frame (itself a view into the received
+   * chunk, or a buffer the client allocated for this one frame), never reused or written by the
+   * client, so it is handed on without a copy (a 1 GiB download was 1 GiB of extra copies and
+   * allocations). Consumers must not write into it.
    */
   deliver(data: Buffer): void {
     if (this.readEnded || this.destroyed) return;
@@ -104,6 +105,10 @@ export class LibvirtStream extends Duplex {
     if (!this.readEnded) {
       this.readEnded = true;
       this.push(null);
+      // No more data comes on this stream: if its consumer lagged, the connection's reading is let
+      // go now (an ended stream is never read from again, so _read would not). Held, the host's
+      // answer to our OK, and every reply after it, would never be read.
+      this.link.resume(this);
     }
     if (this.finishSent) {
       this.finished = true;

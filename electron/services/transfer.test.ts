@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable, Writable } from 'node:stream';
+import { Duplex, PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { HostId } from '../../shared/api';
-import { armDigest, type HostIo, hostDigest, hostIo, openStreamPair, pipeBytes, type Started } from './transfer';
+import { encodeFrame, MessageStatus, MessageType, RpcClient, splitFrames } from '../libvirt/client';
+import { armDigest, type HostIo, hostDigest, hostIo, logBulkEnd, openStreamPair, pipeBytes, type Started } from './transfer';
 
 function sink(): Writable & { bytes: Buffer[] } {
   const bytes: Buffer[] = [];
@@ -118,6 +119,60 @@ describe('openStreamPair: a copy stream that fails late never ends the process',
     });
     expect(seen).toEqual([]);
     expect(lines).toHaveLength(1);
+  });
+});
+
+describe('logBulkEnd: a bulk connection that ends on its own is logged, our close is not', () => {
+  /** An RpcClient whose daemon answers CONNECT_CLOSE when `answers`; `proxy` is the client's byte stream. */
+  function bulk(answers: boolean): { rpc: RpcClient; proxy: Duplex; lines: string[]; asked: Promise<void> } {
+    const lines: string[] = [];
+    let onCall = (): void => {};
+    const asked = new Promise<void>((r) => (onCall = r));
+    const proxy: Duplex = new Duplex({
+      read() {},
+      write(chunk: Buffer, _e, cb) {
+        for (const f of splitFrames(chunk)) {
+          if (f.header.type !== MessageType.CALL || f.header.proc !== 2) continue; // CONNECT_CLOSE
+          if (answers) setImmediate(() => proxy.push(encodeFrame({ ...f.header, type: MessageType.REPLY, status: MessageStatus.OK })));
+          onCall();
+        }
+        cb();
+      },
+    });
+    const rpc = new RpcClient(proxy, { label: 'lab-a (transfer)', keepaliveIntervalMs: 0 });
+    logBulkEnd(rpc, 'lab-a (transfer)', (l) => lines.push(l));
+    return { rpc, proxy, lines, asked };
+  }
+  const EXIT_1 =
+    'root@10.203.0.1: the libvirt proxy (virt-ssh-helper or nc) exited with status 1: virt-ssh-helper: could not proxy traffic';
+  const ended = (rpc: RpcClient) => new Promise((r) => rpc.once('close', r));
+
+  it('after the copy: our close, answered, then virt-ssh-helper exits 1 as libvirtd hangs up: nothing logged', async () => {
+    const { rpc, proxy, lines } = bulk(true);
+    const closing = rpc.close();
+    await new Promise<void>((r) => proxy.once('finish', () => r())); // the answer was read: the client ended its side
+    proxy.destroy(new Error(EXIT_1));
+    await closing;
+    expect(lines).toEqual([]);
+  });
+
+  it('the proxy exits on its own (no close asked): logged with its reason', async () => {
+    const { rpc, proxy, lines } = bulk(true);
+    const gone = ended(rpc);
+    proxy.destroy(new Error(EXIT_1));
+    await gone;
+    expect(lines).toEqual([`[copy] lab-a (transfer): the connection ended: ${EXIT_1}`]);
+  });
+
+  it('the proxy fails while our close waits for its answer: logged', async () => {
+    const { rpc, proxy, lines, asked } = bulk(false);
+    const closing = rpc.close();
+    await asked;
+    proxy.destroy(new Error('root@10.203.0.1: the libvirt proxy (virt-ssh-helper or nc) killed by SIGKILL'));
+    await closing;
+    expect(lines).toEqual([
+      '[copy] lab-a (transfer): the connection ended: root@10.203.0.1: the libvirt proxy (virt-ssh-helper or nc) killed by SIGKILL',
+    ]);
   });
 });
 

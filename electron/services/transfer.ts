@@ -70,9 +70,22 @@ export function hostIo(hosts: HostManager, id: HostId): HostIo {
     openBulk: async () => {
       const channel = local ? () => connectLocal() : async () => (await hosts.sshSession(id)).openLibvirtChannel(uri);
       const conn = await LibvirtConnection.open({ label: `${label} (transfer)`, uri, channel, reconnect: false });
+      logBulkEnd(conn.rpc, `${label} (transfer)`);
       return { rpc: conn.rpc, close: () => void conn.close().catch(() => {}) };
     },
   };
+}
+
+/**
+ * Logs a bulk connection that ends for a reason of its own: its proxy failed, the link dropped,
+ * libvirtd went away (during a copy, the copy fails with it too; after it, this line is the only
+ * trace). Our own close ends without a reason (RpcClient.close: the daemon answers CONNECT_CLOSE,
+ * then virt-ssh-helper's exit with status 1 as libvirtd hangs up is expected), so it logs nothing.
+ */
+export function logBulkEnd(rpc: RpcClient, label: string, log: (line: string) => void = (l) => console.warn(l)): void {
+  rpc.once('close', (err) => {
+    if (err) log(`[copy] ${label}: the connection ended: ${err.message}`);
+  });
 }
 
 function runLocal(argv: readonly string[]): Promise<RunResult> {
