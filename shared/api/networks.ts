@@ -75,11 +75,6 @@ export const hostFamily = (ip: string): 'ipv4' | 'ipv6' => (ip.includes(':') ? '
 /** The field names of a static host, in words (the panel's labels and the backend's messages). */
 export const STATIC_HOST_LABELS: Readonly<Record<string, string>> = { mac: 'MAC address', ip: 'Address', name: 'Host name', id: 'DUID' };
 
-/**
- * The <ip> of the network a static host of this family goes in (its index, -1: none). libvirt
- * takes DHCP on one <ip> per family: IPv6, the one with a DHCP range; IPv4, the one with DHCP,
- * else the first IPv4 one.
- */
 /** An IPv6 host added needs one of these (libvirt: "must have id or name"); the message is at the name field. */
 export const IPV6_HOST_NEEDS = 'or DUID is needed for an IPv6 host (libvirt matches IPv6 hosts by name or DUID, not MAC)';
 
@@ -93,8 +88,14 @@ export function sameStaticHost(a: StaticHostEntry, b: StaticHostEntry): boolean 
   );
 }
 
+/**
+ * The <ip> of the network a static host of this family goes in (its index, -1: none). libvirt
+ * takes DHCP on one <ip> per family: IPv6, the one with DHCPv6 — a range, or static hosts only
+ * (dnsmasq's "static" range: lab-checked, libvirt 9.0 adds a host there live); IPv4, the one with
+ * DHCP, else the first IPv4 one.
+ */
 export function staticHostBlock(addresses: readonly NetworkAddress[], family: 'ipv4' | 'ipv6'): number {
-  if (family === 'ipv6') return addresses.findIndex((a) => a.family === 'ipv6' && !!a.dhcp);
+  if (family === 'ipv6') return addresses.findIndex((a) => a.family === 'ipv6' && (!!a.dhcp || a.hosts.length > 0));
   const i = addresses.findIndex((a) => a.family === 'ipv4' && (!!a.dhcp || a.hosts.length > 0));
   return i >= 0 ? i : addresses.findIndex((a) => a.family === 'ipv4');
 }
@@ -140,7 +141,7 @@ export function staticHostIssues(addresses: readonly NetworkAddress[], host: Sta
       family === 'ipv4'
         ? 'is IPv4, but this network has no IPv4 subnet'
         : v6
-          ? `is IPv6, but the IPv6 subnet ${v6.address}/${v6.prefix} has no DHCP range (Vireo adds IPv6 static hosts where DHCPv6 has one: add a range with virsh net-update … ip-dhcp-range)`
+          ? `is IPv6, but the IPv6 subnet ${v6.address}/${v6.prefix} has no DHCPv6 (neither a range nor static hosts): libvirt would take the host, but the running network's dnsmasq only sends router advertisements (ra-only) until it restarts — add a DHCP range first (virsh net-update … add ip-dhcp-range)`
           : 'is IPv6, but this network has no IPv6 subnet',
     );
     return issues;
@@ -419,12 +420,12 @@ export const NetworkEdit = z
   .strict();
 export type NetworkEdit = z.infer<typeof NetworkEdit>;
 
-/** What an edit did: each change applied to the running network at once, kept for its next start only, or (inactive network) saved. */
+/** What an edit did: each change applied to the running network at once, kept for its next start only, or saved in the definition alone. */
 export interface NetworkEditResult {
   live: string[];
   /** Running network, libvirt could not apply these live: in the definition, effective after a restart. */
   pending: string[];
-  /** Inactive network: in the definition. */
+  /** Only the definition changed: the network is not running, or (running) it already was so. */
   saved: string[];
 }
 

@@ -11,6 +11,7 @@ import type { RpcClient } from '../../libvirt/client';
 import { LibvirtError } from '../../libvirt/errors';
 import { NETWORK_UPDATE } from '../../libvirt/gen/remote_protocol.gen';
 import { NetworkUpdateCommand, NetworkUpdateFlags, NetworkUpdateSection } from '../../libvirt/network';
+import { XdrReader, XdrWriter } from '../../libvirt/xdr';
 import { buildDhcpHostXml, type NetworkModel, parseNetworkXml } from '../../xml/network';
 import { applyStep, NOT_APPLIED, OUTCOME_UNKNOWN, type Step, stepDone } from './apply';
 import { changeStaticHost, editNetwork } from './edit';
@@ -198,6 +199,40 @@ describe('applyStep', () => {
       ),
     });
     expect(updates).toBe(2); // the host's add after it is not tried
+  });
+  it('editNetwork: a change only the definition needed (the running network already had it) is listed as saved, not applied to the running network', async () => {
+    const had = { mac: '52:54:00:aa:bb:01', ip: '10.203.119.50' }; // added live only: the running network has it
+    const fresh = { mac: '52:54:00:aa:bb:02', ip: '10.203.119.51' };
+    const v4Hosts = (m: NetworkModel, hosts: { mac: string; ip: string }[]): NetworkModel => ({
+      ...m,
+      addresses: m.addresses.map((a): NetworkAddress => (a.family === 'ipv4' ? { ...a, hosts } : a)),
+    });
+    const flags: number[] = [];
+    const rpc = {
+      call: async (proc: number, enc: (w: XdrWriter) => void) => {
+        if (proc !== NETWORK_UPDATE.proc) throw new Error(`unexpected call ${proc}`);
+        const w = new XdrWriter();
+        enc(w);
+        flags.push((NETWORK_UPDATE.args.read(new XdrReader(w.finish())) as { flags: number }).flags);
+        return null;
+      },
+    } as unknown as RpcClient;
+    const net = {
+      ref: { name: 'n6-probe', uuid: '58bd999c-61ce-4fdc-b1d1-6c427ac93674' },
+      model: v4Hosts(live, [had]),
+      defined: v4Hosts(live, []),
+      active: true,
+      persistent: true,
+    };
+    const out = await editNetwork(rpc, { ...net, autostart: false } as unknown as NetworkFacts, {
+      hostId: 'h1',
+      name: 'n6-probe',
+      dhcp: { start: '10.203.119.100', end: '10.203.119.120' },
+      hosts: [had, fresh],
+      autostart: false,
+    });
+    expect(out).toEqual({ live: [`static host ${fresh.mac} → ${fresh.ip}`], pending: [], saved: [`static host ${had.mac} → ${had.ip}`] });
+    expect(flags).toEqual([CONFIG, LIVE | CONFIG]);
   });
   it('a non-libvirt failure (the link dropped) is thrown as is', async () => {
     const h = host(() => new Error('connection closed'), []);

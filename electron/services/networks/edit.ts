@@ -215,8 +215,8 @@ export async function editNetwork(rpc: RpcClient, net: NetworkFacts, e: NetworkE
       )(err);
     });
     if (r.applied === 'pending') out.pending.push(`${st.what} (the running network refused it: ${r.reason})`);
-    // A running network that already was so: its definition caught up, the running network has it.
-    else out[r.applied === 'saved' && net.active ? 'live' : r.applied].push(st.what);
+    // 'saved' on a running network: it already was so, only its definition changed (not "applied to the running network").
+    else out[r.applied].push(st.what);
   }
   if (net.persistent && e.autostart !== net.autostart) {
     await networkSetAutostart(rpc, net.ref, e.autostart).catch(

@@ -4,8 +4,10 @@
 // (live, by name and by DUID alone, pending where the running network refuses, each removed from the
 // list its row is in), lifecycle events (through the connection's
 // event relay) from a change made with virsh, stop and delete; a network that cannot start is not left defined;
-// a routed network. Networks are n18-lab-* on 10.203.104.0/24, 10.203.110.0/24 and 10.203.117.0/24 + fd00:203:117::/64.
+// a routed network; static-only DHCPv6 (hosts, no range) taking a host live. Networks are n18-lab-* on 10.203.104.0/24,
+// 10.203.110.0/24, 10.203.117.0/24 + fd00:203:117::/64 and fd00:203:1d3::/64.
 import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labSh } from '../../../e2e/lab/lab';
 import type { Events } from '../../../shared/api';
@@ -192,6 +194,41 @@ describe('networks feature (lab host A)', () => {
     } finally {
       await virshStatus('A', ['net-destroy', v6]);
       await virshStatus('A', ['net-undefine', v6]);
+    }
+  });
+
+  it('static-only DHCPv6 (IPv6 static hosts, no range: dnsmasq "static"): a host is added and removed live', async () => {
+    const s6 = `${NAME}-s6`;
+    const ip = (n: number) => `fd00:203:1d3::${n}`;
+    const file = `/tmp/${s6}.xml`;
+    writeFileSync(
+      file,
+      `<network><name>${s6}</name><bridge name='nd${NAME.slice(-6)}'/><ip family='ipv6' address='${ip(1)}' prefix='64'><dhcp><host name='s1' ip='${ip(10)}'/></dhcp></ip></network>`,
+    );
+    try {
+      await virsh('A', ['net-define', file]);
+      await virsh('A', ['net-start', s6]);
+      const conf = `/var/lib/libvirt/dnsmasq/${s6}`;
+      expect((await labSh(['exec', 'A', 'cat', `${conf}.conf`])).stdout).toContain(`dhcp-range=${ip(1)},static,64`);
+      const host = { ip: ip(20), name: 'h20' };
+      expect(await f.handlers['networks.dhcpHost']({ hostId: H, name: s6, op: 'add', host })).toEqual({ applied: 'live' });
+      const line = `<host name='h20' ip='${ip(20)}'/>`;
+      const [run, next, hostsfile] = await Promise.all([
+        virsh('A', ['net-dumpxml', s6]),
+        virsh('A', ['net-dumpxml', '--inactive', s6]),
+        labSh(['exec', 'A', 'cat', `${conf}.hostsfile`]),
+      ]);
+      expect(run).toContain(line);
+      expect(next).toContain(line);
+      expect(hostsfile.stdout).toContain(`h20,[${ip(20)}]`);
+      expect(await f.handlers['networks.dhcpHost']({ hostId: H, name: s6, op: 'remove', host, from: 'running' })).toEqual({
+        applied: 'live',
+      });
+      for (const flags of [[], ['--inactive']]) expect(await virsh('A', ['net-dumpxml', ...flags, s6])).not.toContain('h20');
+    } finally {
+      rmSync(file, { force: true });
+      await virshStatus('A', ['net-destroy', s6]);
+      await virshStatus('A', ['net-undefine', s6]);
     }
   });
 

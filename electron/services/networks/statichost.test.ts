@@ -56,12 +56,18 @@ describe('staticHostIssues (the panel and the backend)', () => {
   it('picks the <ip> with DHCP of each family', () => {
     expect(staticHostBlock(defined.addresses, 'ipv4')).toBe(0);
     expect(staticHostBlock(defined.addresses, 'ipv6')).toBe(1);
-    const noRange6 = defined.addresses.map((a) => (a.family === 'ipv6' ? { ...a, dhcp: undefined, hosts: [] } : a));
-    expect(staticHostBlock(noRange6, 'ipv6')).toBe(-1);
-    expect(checks({ ip: 'fd00:203:119::50', name: 'x' }, noRange6)).toEqual([
+    // Static-only DHCPv6 (hosts, no range: dnsmasq's "static" range): hosts are added there (libvirt 9.0 does it live, lab-checked).
+    const staticOnly6 = defined.addresses.map((a) => (a.family === 'ipv6' ? { ...a, dhcp: undefined } : a));
+    expect(staticHostBlock(staticOnly6, 'ipv6')).toBe(1);
+    expect(checks({ ip: 'fd00:203:119::50', name: 'web6' }, staticOnly6)).toEqual([]);
+    expect(checks({ ip: 'fd00:203:119::30', name: 'x' }, staticOnly6)).toEqual([['ip', 'is already reserved for h6']]);
+    // No DHCPv6 at all: refused, saying why (the running dnsmasq is ra-only: lab-checked).
+    const noDhcp6 = defined.addresses.map((a) => (a.family === 'ipv6' ? { ...a, dhcp: undefined, hosts: [] } : a));
+    expect(staticHostBlock(noDhcp6, 'ipv6')).toBe(-1);
+    expect(checks({ ip: 'fd00:203:119::50', name: 'x' }, noDhcp6)).toEqual([
       [
         'ip',
-        'is IPv6, but the IPv6 subnet fd00:203:119::1/64 has no DHCP range (Vireo adds IPv6 static hosts where DHCPv6 has one: add a range with virsh net-update … ip-dhcp-range)',
+        "is IPv6, but the IPv6 subnet fd00:203:119::1/64 has no DHCPv6 (neither a range nor static hosts): libvirt would take the host, but the running network's dnsmasq only sends router advertisements (ra-only) until it restarts — add a DHCP range first (virsh net-update … add ip-dhcp-range)",
       ],
     ]);
     const no6 = defined.addresses.filter((a) => a.family === 'ipv4');

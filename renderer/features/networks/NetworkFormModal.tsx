@@ -165,7 +165,7 @@ function draftOf(n: NetworkInfo): Draft {
   };
 }
 
-function EditResult({ r, onClose }: { r: NetworkEditResult; onClose(): void }) {
+function EditResult({ r, active, onClose }: { r: NetworkEditResult; active: boolean; onClose(): void }) {
   const part = (title: string, items: string[], testId: string, color: string) =>
     items.length > 0 && (
       <Alert color={color} title={title} data-testid={testId}>
@@ -182,7 +182,12 @@ function EditResult({ r, onClose }: { r: NetworkEditResult; onClose(): void }) {
       {none && <Text size="sm">Nothing to change.</Text>}
       {part('Applied to the running network', r.live, 'network-edit-live', 'teal')}
       {part('Pending until the network restarts (the running network refused these)', r.pending, 'network-edit-pending', 'yellow')}
-      {part('Saved in its definition (it is not running)', r.saved, 'network-edit-saved', 'blue')}
+      {part(
+        active ? 'Saved in its definition only (the running network already had these)' : 'Saved in its definition (it is not running)',
+        r.saved,
+        'network-edit-saved',
+        'blue',
+      )}
       <Group justify="flex-end">
         <Button onClick={onClose} data-testid="network-edit-done">
           Done
@@ -249,7 +254,7 @@ function Form({
     if (!check.success || issues.length > 0) return;
     define.mutate({ spec: check.data, start }, { onSuccess: onClose });
   };
-  if (result) return <EditResult r={result} onClose={onClose} />;
+  if (result) return <EditResult r={result} active={!!editing?.active} onClose={onClose} />;
   const ipFields = d.mode !== 'bridge';
   const fixed = !!editing;
   return (
