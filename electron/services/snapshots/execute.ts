@@ -9,13 +9,14 @@ import type { RpcClient } from '../../libvirt/client';
 import {
   domainDefineXml,
   domainDestroy,
+  domainGetJobStats,
   domainGetState,
   domainGetXmlDesc,
   domainRestoreFlags,
   domainSaveImageGetXmlDesc,
 } from '../../libvirt/domain';
 import { ErrorCode, isAppError, isLibvirtError, isLinkError, isTimeoutError, withLibvirtHint } from '../../libvirt/errors';
-import { type DomainRef, DomainXmlFlags } from '../../libvirt/protocol';
+import { type DomainRef, DomainXmlFlags, JobType } from '../../libvirt/protocol';
 import {
   BlockCommitFlags,
   domainBlockCommit,
@@ -35,7 +36,7 @@ import { buildMergeMark, buildSnapshotXml, MERGE_MARK_NS, moveSnapshotDomainDisk
 import { type BlockJobEvents, followBlockJob } from './blockjobs';
 import { isRunning, memoryFileFor, snapshotDisks } from './checks';
 import { refreshPoolsHolding, type SnapshotFacts, STATE_NAMES } from './facts';
-import { createUnknownHint, type Removal, removalPhase, restoreUnknownHint } from './outcome';
+import { createNotMadeHint, createUnknownHint, type Removal, removalPhase, restoreUnknownHint } from './outcome';
 import type { DeletePlan } from './plan';
 import type { RevertPlan } from './revert-plan';
 
@@ -48,7 +49,18 @@ export type Progress = (p: {
   disks?: number;
 }) => void;
 
-/** Creates an internal (memory included when running) or external disk-only snapshot. */
+/** How long to wait for libvirt's job on the VM to end after a create went unanswered, and how often to look. */
+export interface Settle {
+  everyMs: number;
+  forMs: number;
+}
+const SETTLE: Settle = { everyMs: 2_000, forMs: 120_000 };
+
+/**
+ * Creates an internal (memory included when running) or external disk-only snapshot. Resolves only
+ * when the snapshot is made (libvirt answered, or — its call unanswered — the host shows it once no
+ * job runs on the VM), with the client the outcome was read on (a new one after a link drop).
+ */
 export async function createSnapshot(
   rpc: RpcClient,
   dom: DomainRef,
@@ -63,7 +75,8 @@ export async function createSnapshot(
   },
   /** The host's client again after a link drop (to look whether libvirt made the snapshot anyway). */
   reconnect?: () => Promise<RpcClient>,
-): Promise<void> {
+  settle: Settle = SETTLE,
+): Promise<RpcClient> {
   const covered = new Set(snapshotDisks(f).flatMap((d) => (d.target && !req.exclude?.includes(d.target) ? [d.target] : [])));
   const memory = req.kind === 'external' && !!req.memory;
   const xml = buildSnapshotXml({
@@ -79,30 +92,101 @@ export async function createSnapshot(
   // With memory: libvirt pauses the guest, saves its memory to the file, makes the overlays and resumes it.
   if (req.kind === 'external') flags |= (memory ? 0 : SnapshotCreateFlags.DISK_ONLY) | SnapshotCreateFlags.ATOMIC;
   if (req.quiesce) flags |= SnapshotCreateFlags.QUIESCE;
+  // Saving a running guest's RAM (external: to the memory file; internal: QEMU's savevm into the
+  // qcow2) takes minutes for a large guest: no call timeout then.
+  const savesRam = memory || (req.kind === 'internal' && isRunning(f));
   try {
-    // With memory libvirt saves the guest's RAM first: minutes for a large guest, so no call timeout.
-    await snapshotCreateXml(rpc, dom, { xml, flags, ...(memory ? { timeoutMs: 0 } : {}) });
+    await snapshotCreateXml(rpc, dom, { xml, flags, ...(savesRam ? { timeoutMs: 0 } : {}) });
+    return rpc;
   } catch (err) {
     if (!isTimeoutError(err) && !isLinkError(err)) throw withLibvirtHint(err, 'No snapshot was made; the VM is as it was.');
     // The request may have reached libvirt, which makes the snapshot whether or not Vireo is still
-    // there (with memory it may still be saving the guest's RAM): look at the VM's snapshot list on
-    // the link as it is now, say what it shows, undo nothing.
+    // there. libvirt lists a snapshot BEFORE it makes it and takes it out again if that fails (seen
+    // in the lab: listed, "Current: no", while QEMU's savevm ran), so the list tells only once no
+    // job runs on the VM. Undo nothing either way.
     const client = await (reconnect ? reconnect() : Promise.resolve(rpc)).catch(() => null);
-    const listed = client ? await snapshotListed(client, dom, req.name) : null;
-    if (listed === true) return; // made: the list shows it
+    const seen: Seen = client ? await settledOutcome(client, dom, req.name, settle) : { unread: 'the host could not be reached again' };
+    if ('made' in seen && seen.made && client) return client;
+    const file = memory ? memoryFileFor(f, req.name) : undefined;
+    if ('made' in seen)
+      throw new AppError('libvirt', `The snapshot “${req.name}” was not made: ${(err as Error).message}`, {
+        cause: err,
+        hint: createNotMadeHint(dom.name, req.name),
+      });
     throw new AppError('outcome-unknown', `The snapshot “${req.name}” did not report back: ${(err as Error).message}`, {
       cause: err,
-      hint: createUnknownHint(dom.name, req.name, listed, memory ? memoryFileFor(f, req.name) : undefined),
+      hint: createUnknownHint(dom.name, req.name, 'busy' in seen ? { busy: seen.busy } : { unread: seen.unread }, file),
     });
   }
 }
 
-/** The VM's snapshot list names `name` (true), does not (false), or could not be read (null). */
-async function snapshotListed(rpc: RpcClient, dom: DomainRef, name: string): Promise<boolean | null> {
-  try {
-    return (await snapshotListAll(rpc, dom)).some((s) => s.name === name);
-  } catch {
-    return null;
+/** What the host shows of an unanswered create: decided (no job on the VM), still busy, or unreadable. */
+type Seen = { made: boolean } | { busy: string } | { unread: string };
+
+/** libvirt's virDomainJobOperation, for the words. */
+const JOB_OPERATIONS = [
+  'unknown',
+  'start',
+  'save',
+  'restore',
+  'incoming migration',
+  'outgoing migration',
+  'snapshot',
+  'snapshot revert',
+  'dump',
+  'backup',
+  'snapshot delete',
+];
+
+/**
+ * Waits (within `s.forMs`) until no job runs on the VM, then reads its snapshot list: listed =
+ * made, not listed = not made (libvirt took it out again, or never had the request). A job, or a
+ * job query libvirt keeps waiting (an internal snapshot's savevm allows none: libvirt answers
+ * "cannot acquire state change lock" after 30 s, seen in the lab) is "busy": not decided.
+ */
+async function settledOutcome(rpc: RpcClient, dom: DomainRef, name: string, s: Settle): Promise<Seen> {
+  const until = Date.now() + s.forMs;
+  /** The VM's job, or null when none runs; a string says why it is busy. */
+  const job = async (): Promise<string | null> => {
+    const j = await domainGetJobStats(rpc, dom, { timeoutMs: 40_000 });
+    if (j.type === JobType.NONE) return null;
+    const op = j.stats.operation;
+    return `a job runs on it${typeof op === 'number' ? ` (${JOB_OPERATIONS[op] ?? `operation ${op}`})` : ''}`;
+  };
+  /** A job query libvirt keeps waiting is busy; any other failure: unread. */
+  const failed = (err: unknown): Seen =>
+    isTimeoutError(err) || isLibvirtError(err, ErrorCode.OPERATION_TIMEOUT)
+      ? { busy: `its job lock stays held: ${(err as Error).message}` }
+      : { unread: (err as Error).message };
+  for (;;) {
+    let busy = '';
+    try {
+      busy = (await job()) ?? '';
+    } catch (err) {
+      const seen = failed(err);
+      if (!('busy' in seen)) return seen;
+      busy = seen.busy;
+    }
+    if (!busy) {
+      let listed: boolean;
+      try {
+        listed = (await snapshotListAll(rpc, dom)).some((x) => x.name === name);
+      } catch (err) {
+        return { unread: (err as Error).message };
+      }
+      if (listed) return { made: true };
+      // Not listed: a create that only now got the VM's job would list it; look once more.
+      try {
+        busy = (await job()) ?? '';
+      } catch (err) {
+        const seen = failed(err);
+        if (!('busy' in seen)) return seen;
+        busy = seen.busy;
+      }
+      if (!busy) return { made: false };
+    }
+    if (Date.now() + s.everyMs > until) return { busy };
+    await new Promise((r) => setTimeout(r, s.everyMs));
   }
 }
 

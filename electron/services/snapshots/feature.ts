@@ -17,6 +17,7 @@ import { MemoryUsersCache } from './memory-users';
 import { type Removal, removalPhase } from './outcome';
 import { planDeleteByBlockJobs, planDeleteWithChildren } from './plan';
 import { planRevertExternal } from './revert-plan';
+import { saveThenRevert } from './revert-save';
 
 /** A delete's last phase names the files that stay; one libvirt would not delete fails the job (the snapshot itself is gone). */
 function endWith(ctx: { update(u: { phase: string }): void }, stays: Removal): void {
@@ -175,9 +176,15 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
       'snapshots.revert': async (req) => {
         const rpc = deps.hosts.connection(req.hostId).rpc;
         // Partial: a revert removes no file another VM might use.
-        let { dom, facts } = await readSnapshotFacts(rpc, req.uuid, { partial: true });
+        const { dom, facts } = await readSnapshotFacts(rpc, req.uuid, { partial: true });
         const target = facts.snapshots.find((s) => s.model.name === req.name)?.model;
         if (!target) throw new AppError('not-found', `${facts.vm.name} has no snapshot “${req.name}”`, 'Refresh the list.');
+        const revert = (client: typeof rpc, r: { dom: typeof dom; facts: SnapshotFacts }) =>
+          kindOf(target) === 'internal' || r.facts.libvirtVersion >= LIBVIRT.revertExternal
+            ? revertByLibvirt(client, r.dom, req.name)
+            : revertExternalByVireo(client, r.dom, r.facts, planRevertExternal(r.facts, req.name, Date.now().toString(36)), () =>
+                deps.hosts.ready(req.hostId, 60_000),
+              );
         try {
           if (req.saveCurrentAs) {
             const kind = kindOf(target);
@@ -187,16 +194,18 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
             checkCreate(facts, save);
             const withTarget = memory ? await withMemoryTarget(rpc, facts, req.saveCurrentAs) : facts;
             checkCreate(withTarget, save);
-            await createSnapshot(rpc, dom, withTarget, { ...save, description: `Before reverting to ${req.name}` }, () =>
-              deps.hosts.ready(req.hostId, 60_000),
-            );
-            ({ dom, facts } = await readSnapshotFacts(rpc, req.uuid, { partial: true }));
-          }
-          if (kindOf(target) === 'internal' || facts.libvirtVersion >= LIBVIRT.revertExternal) await revertByLibvirt(rpc, dom, req.name);
-          else
-            await revertExternalByVireo(rpc, dom, facts, planRevertExternal(facts, req.name, Date.now().toString(36)), () =>
-              deps.hosts.ready(req.hostId, 60_000),
-            );
+            // The revert runs only once the save is known made, on the client that saw it made.
+            await saveThenRevert({
+              target: req.name,
+              saveAs: req.saveCurrentAs,
+              save: () =>
+                createSnapshot(rpc, dom, withTarget, { ...save, description: `Before reverting to ${req.name}` }, () =>
+                  deps.hosts.ready(req.hostId, 60_000),
+                ),
+              reread: (client) => readSnapshotFacts(client, req.uuid, { partial: true }),
+              revert,
+            });
+          } else await revert(rpc, { dom, facts });
         } finally {
           changed(req.hostId, req.uuid);
         }

@@ -50,14 +50,27 @@ export function restoreUnknownHint(plan: RevertPlan, state: string | null, vm: s
 }
 
 /**
- * A create's call went unanswered (a timeout, a closed link): libvirt may have had the request and
- * be making the snapshot still, so not seeing it in the VM's list (false) is not "none was made".
- * null: the list could not be read. Either way, the check to run.
+ * A create's call went unanswered (a timeout, a closed link) and the host could not say yet whether
+ * libvirt made it: a job still runs on the VM (libvirt lists a snapshot before it is made, so the
+ * list alone would show an unfinished one as made), or the host could not be read. The check to
+ * run says so: the list only once `virsh domjobinfo` shows no job.
  */
-export function createUnknownHint(vm: string, name: string, listed: false | null, memoryFile?: string): string {
+export function createUnknownHint(vm: string, name: string, seen: { busy: string } | { unread: string }, memoryFile?: string): string {
   const shown =
-    listed === false
-      ? `The host's snapshot list of ${vm}, read after the link came back, does not show “${name}” (yet): libvirt may have had the request and still be making it, so Vireo could not tell whether it will appear.`
-      : `Vireo could not read ${vm}'s snapshot list from the host: it could not tell whether libvirt made “${name}”.`;
-  return `${shown} Vireo undid nothing. Check with \`virsh snapshot-list ${vm}\` in a minute before taking it again${memoryFile ? `; its memory state would be in ${memoryFile}` : ''}.`;
+    'busy' in seen
+      ? `libvirt is still busy with ${vm} (${seen.busy}): it may still be making “${name}”, and libvirt lists a snapshot before it is made, so Vireo could not tell whether it will be made.`
+      : `Vireo could not read from the host whether libvirt is still making “${name}” (${seen.unread}).`;
+  return [
+    shown,
+    'Vireo undid nothing.',
+    `Check with \`virsh domjobinfo ${vm}\` until it shows “Job type: None” (while an internal snapshot is made it waits 30 s and answers “cannot acquire state change lock”: still being made); only then does \`virsh snapshot-list ${vm}\` tell: listed = made, not listed = not made.`,
+    memoryFile ? `Its memory state would be in ${memoryFile}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** A create's call went unanswered, and once no job ran on the VM its list lacked the snapshot: not made. */
+export function createNotMadeHint(vm: string, name: string): string {
+  return `Once the host answered again, no job ran on ${vm} and its snapshot list lacked “${name}”: libvirt did not make it (or took it out again when making it failed). Nothing to undo; take it again.`;
 }

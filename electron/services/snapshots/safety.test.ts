@@ -9,7 +9,7 @@ import { MEMORY_WITH_EXCLUDED } from '../../../shared/api/snapshots';
 import { ConnectionClosedError, ErrorCode, isAppError, LibvirtError, TimeoutError } from '../../libvirt/errors';
 import { fakeRpc } from '../../libvirt/fake-rpc';
 import * as P from '../../libvirt/gen/remote_protocol.gen';
-import type { DomainRef } from '../../libvirt/protocol';
+import { type DomainRef, JobType } from '../../libvirt/protocol';
 import { chainFactsOf } from './chain';
 import { checkCreate, externalMemoryOffer, memoryFileFor, saveCurrentWithMemory, snapshotList } from './checks';
 import { createSnapshot, removeFiles, revertExternalByVireo } from './execute';
@@ -87,7 +87,7 @@ describe('review 5 item 1: a memory restore that does not report back', () => {
       expect(hint).toContain(`virsh domstate ${dom.name}`);
     });
 
-  it('the restore, and a create with memory, run without the 30 s call timeout', async () => {
+  it('the restore, a create with memory, and an internal snapshot of a running VM (QEMU’s savevm) run without the 30 s call timeout', async () => {
     const f = host(1);
     await revertExternalByVireo(f.rpc, dom, running, plan).catch(() => {});
     expect(f.calls.find((c) => c.proc === P.DOMAIN_RESTORE_FLAGS.proc)?.opts?.timeoutMs).toBe(0);
@@ -95,56 +95,109 @@ describe('review 5 item 1: a memory restore that does not report back', () => {
     g.answer(P.DOMAIN_SNAPSHOT_CREATE_XML, () => ({ snap: { name: 'x', dom } }));
     await createSnapshot(g.rpc, dom, noSnapshots, { name: 'x', description: '', kind: 'external', quiesce: false, memory: true });
     await createSnapshot(g.rpc, dom, noSnapshots, { name: 'y', description: '', kind: 'external', quiesce: false });
-    expect(g.calls.map((c) => c.opts?.timeoutMs)).toEqual([0, undefined]);
+    await createSnapshot(g.rpc, dom, noSnapshots, { name: 'z', description: '', kind: 'internal', quiesce: false });
+    const shutOff: SnapshotFacts = { ...noSnapshots, vm: { ...noSnapshots.vm, state: 'shutoff' } };
+    await createSnapshot(g.rpc, dom, shutOff, { name: 'w', description: '', kind: 'internal', quiesce: false });
+    expect(g.calls.map((c) => c.opts?.timeoutMs)).toEqual([0, undefined, 0, undefined]);
+  });
+});
+
+describe('review 8 item 1: a create that does not report back is decided only once no job runs on the VM', () => {
+  const quick = { everyMs: 1, forMs: 40 };
+  const req = { name: 'x', description: '', kind: 'external' as const, quiesce: false, memory: true };
+  const closed = () => {
+    const old = fakeRpc();
+    old.answer(P.DOMAIN_SNAPSHOT_CREATE_XML, () => {
+      throw new ConnectionClosedError('lab-a', new Error('the host closed the connection'));
+    });
+    return old;
+  };
+  /** The host after the reconnect: `jobs` answers each job query in turn (the last one repeats), the list names `listed`. */
+  const hostAfter = (jobs: (number | Error)[], listed: string[] | Error) => {
+    const again = fakeRpc();
+    let n = 0;
+    again.answer(P.DOMAIN_GET_JOB_STATS, () => {
+      const j = jobs[Math.min(n++, jobs.length - 1)];
+      if (j instanceof Error) throw j;
+      return { type: j, params: j ? [{ field: 'operation', type: 1, value: 6 }] : [] };
+    });
+    again.answer(P.DOMAIN_LIST_ALL_SNAPSHOTS, () => {
+      if (listed instanceof Error) throw listed;
+      return { snapshots: listed.map((name) => ({ name, dom })), ret: listed.length };
+    });
+    return again;
+  };
+  const outcome = (again: ReturnType<typeof fakeRpc>, old = closed()) =>
+    createSnapshot(old.rpc, dom, noSnapshots, req, async () => again.rpc, quick).then(
+      (c) => ({ ok: c }),
+      (e: unknown) => ({ err: e as Error & { code?: string; hint?: string } }),
+    );
+  const lockHeld = () =>
+    libvirtError(
+      ErrorCode.OPERATION_TIMEOUT,
+      'Timed out during operation: cannot acquire state change lock (held by monitor=remoteDispatchDomainSnapshotCreateXML)',
+    );
+
+  it('listed while libvirt’s snapshot job still runs (libvirt lists it before making it): not made — still being made, the check is virsh domjobinfo, nothing undone', async () => {
+    for (const busy of ['a snapshot job', 'a job query libvirt keeps waiting (internal snapshot: lab-seen)'] as const) {
+      const again = hostAfter([busy === 'a snapshot job' ? JobType.UNBOUNDED : lockHeld()], ['older', 'x']);
+      const r = await outcome(again);
+      expect(r).toMatchObject({
+        err: { code: 'outcome-unknown', message: expect.stringMatching(/^The snapshot “x” did not report back: lab-a: connection closed/) },
+      });
+      const hint = 'err' in r ? (r.err.hint ?? '') : '';
+      expect(hint).toMatch(
+        new RegExp(
+          `libvirt is still busy with ${dom.name} \\(${busy === 'a snapshot job' ? 'a job runs on it \\(snapshot\\)' : 'its job lock stays held: Timed out'}`,
+        ),
+      );
+      expect(hint).toContain(`\`virsh domjobinfo ${dom.name}\` until it shows “Job type: None”`);
+      expect(hint).toMatch(/only then does `virsh snapshot-list/);
+      expect(hint).toContain('Vireo undid nothing');
+      expect(hint).toContain(memoryFileFor(noSnapshots, 'x'));
+      expect(again.count(P.DOMAIN_GET_JOB_STATS)).toBeGreaterThan(1); // polled within the bound
+      expect(again.calls.every((c) => c.proc === P.DOMAIN_GET_JOB_STATS.proc)).toBe(true); // the list is not read while a job runs
+    }
   });
 
-  it('a create that does not report back: the VM’s snapshot list is read before saying anything — listed: made', async () => {
-    const g = fakeRpc();
+  it('the job ends and the list shows it: made (resolves with the client it was read on); it lacks it: not made, said so', async () => {
+    const made = hostAfter([JobType.UNBOUNDED, JobType.UNBOUNDED, JobType.NONE], ['x']);
+    const r = await outcome(made);
+    expect(r).toEqual({ ok: made.rpc });
+    expect(made.count(P.DOMAIN_GET_JOB_STATS)).toBe(3);
+    const gone = hostAfter([JobType.UNBOUNDED, JobType.NONE], ['older']);
+    const g = await outcome(gone);
+    expect(g).toMatchObject({ err: { code: 'libvirt', message: expect.stringMatching(/^The snapshot “x” was not made: /) } });
+    expect('err' in g ? g.err.hint : '').toMatch(/no job ran on .* and its snapshot list lacked “x”: libvirt did not make it/);
+    // not listed is checked against a create that only now got the job: the job is read again after the list
+    expect(gone.calls.map((c) => c.proc).slice(-2)).toEqual([P.DOMAIN_LIST_ALL_SNAPSHOTS.proc, P.DOMAIN_GET_JOB_STATS.proc]);
+    const late = hostAfter([JobType.NONE, JobType.UNBOUNDED], ['older']);
+    expect(await outcome(late)).toMatchObject({ err: { code: 'outcome-unknown' } });
+  });
+
+  it('the job or the list cannot be read: outcome unknown, the same check; only the old link saw the create', async () => {
+    for (const again of [
+      hostAfter([libvirtError(ErrorCode.INTERNAL_ERROR, 'internal error')], ['x']),
+      hostAfter([JobType.NONE], new TimeoutError('lab-a', P.DOMAIN_LIST_ALL_SNAPSHOTS.proc, 0x20008086, 30_000)),
+    ]) {
+      const old = closed();
+      const r = await outcome(again, old);
+      expect(r).toMatchObject({ err: { code: 'outcome-unknown' } });
+      const hint = 'err' in r ? (r.err.hint ?? '') : '';
+      expect(hint).toMatch(/could not read from the host whether libvirt is still making “x”/);
+      expect(hint).toContain(`virsh domjobinfo ${dom.name}`);
+      expect(old.calls.map((c) => c.proc)).toEqual([P.DOMAIN_SNAPSHOT_CREATE_XML.proc]);
+      expect(again.count(P.DOMAIN_SNAPSHOT_CREATE_XML)).toBe(0);
+    }
+  });
+
+  it('a timeout (no reconnect): read on the same client; listed with no job: made', async () => {
+    const g = hostAfter([JobType.NONE], ['x']);
     g.answer(P.DOMAIN_SNAPSHOT_CREATE_XML, () => {
       throw new TimeoutError('lab-a', P.DOMAIN_SNAPSHOT_CREATE_XML.proc, 0x20008086, 30_000);
     });
-    g.answer(P.DOMAIN_LIST_ALL_SNAPSHOTS, () => ({ snapshots: [{ name: 'x', dom }], ret: 1 }));
-    const req = { name: 'x', description: '', kind: 'external' as const, quiesce: false };
-    await expect(createSnapshot(g.rpc, dom, noSnapshots, req)).resolves.toBeUndefined(); // libvirt made it
-  });
-
-  it('the link closed mid-request and the list read after the reconnect lacks it: not “none was made” (libvirt may still be making it) — what the host shows, the check to run, nothing undone', async () => {
-    const req = { name: 'x', description: '', kind: 'external' as const, quiesce: false, memory: true };
-    for (const listing of ['lacks it', 'unreadable'] as const) {
-      const old = fakeRpc();
-      old.answer(P.DOMAIN_SNAPSHOT_CREATE_XML, () => {
-        throw new ConnectionClosedError('lab-a', new Error('the host closed the connection'));
-      });
-      const again = fakeRpc();
-      again.answer(P.DOMAIN_LIST_ALL_SNAPSHOTS, () => {
-        if (listing === 'unreadable') throw new TimeoutError('lab-a', P.DOMAIN_LIST_ALL_SNAPSHOTS.proc, 0x20008086, 30_000);
-        return { snapshots: [{ name: 'older', dom }], ret: 1 };
-      });
-      const err = await createSnapshot(old.rpc, dom, noSnapshots, req, async () => again.rpc).then(
-        () => null,
-        (e: unknown) => e,
-      );
-      expect(err).toMatchObject({
-        code: 'outcome-unknown',
-        message: expect.stringMatching(/^The snapshot “x” did not report back: lab-a: connection closed/),
-      });
-      const hint = isAppError(err) ? (err.hint ?? '') : '';
-      expect(hint).not.toMatch(/none was made/);
-      expect(hint).toMatch(
-        listing === 'lacks it'
-          ? new RegExp(
-              `snapshot list of ${dom.name}, read after the link came back, does not show “x” \\(yet\\): libvirt may have had the request and still be making it`,
-            )
-          : new RegExp(`could not read ${dom.name}'s snapshot list from the host: it could not tell whether libvirt made “x”`),
-      );
-      expect(hint).toContain('Vireo undid nothing');
-      expect(hint).toContain(`\`virsh snapshot-list ${dom.name}\``);
-      expect(hint).toContain(memoryFileFor(noSnapshots, 'x'));
-      // read on the link as it is now; nothing deleted or changed on either
-      expect(again.count(P.DOMAIN_LIST_ALL_SNAPSHOTS)).toBe(1);
-      expect(again.calls.map((c) => c.proc)).toEqual([P.DOMAIN_LIST_ALL_SNAPSHOTS.proc]);
-      expect(old.calls.map((c) => c.proc)).toEqual([P.DOMAIN_SNAPSHOT_CREATE_XML.proc]);
-    }
+    await expect(createSnapshot(g.rpc, dom, noSnapshots, { ...req, memory: false }, undefined, quick)).resolves.toBe(g.rpc);
+    expect(g.count(P.DOMAIN_GET_JOB_STATS)).toBe(1);
   });
 });
 
