@@ -14,6 +14,7 @@ import { checkCreate, formatVersion, kindOf, LIBVIRT, memoryFileFor, saveCurrent
 import { createSnapshot, deleteByBlockJobs, deleteByLibvirt, removeFiles, revertByLibvirt, revertExternalByVireo } from './execute';
 import { findRunningMerges, probeFile, readSnapshotFacts, type SnapshotFacts } from './facts';
 import { MemoryUsersCache } from './memory-users';
+import { runMergeSteps } from './merge-steps';
 import { type Removal, removalPhase } from './outcome';
 import { planDeleteByBlockJobs, planDeleteWithChildren } from './plan';
 import { planRevertExternal } from './revert-plan';
@@ -78,44 +79,42 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
     const { job } = deps.jobs.start(
       { kind: 'snapshot', hostId: a.hostId, domain: a.vm, title: a.title, cancellable: true },
       async (ctx) => {
-        const stays: Removal = { left: [], failed: [], kept: [] };
         try {
-          let rpc = await deps.hosts.ready(a.hostId, 60_000);
-          for (const [i, n] of a.steps.entries()) {
+          const stays = await runMergeSteps({
+            vm: a.vm,
+            steps: a.steps,
+            ...(a.resume ? { resume: a.resume } : {}),
+            rpc: await deps.hosts.ready(a.hostId, 60_000),
             // Fresh each step: other VMs' live and next-boot disks (a revert overlay goes only once nothing names it).
-            const { dom, facts } = await readSnapshotFacts(rpc, a.uuid);
-            const plan = planDeleteByBlockJobs(chainFactsOf(facts), n);
-            const r = await deleteByBlockJobs(
-              rpc,
-              dom,
-              facts,
-              plan,
-              (p) =>
-                ctx.update({
-                  phase: stepPhase(a.steps, i, p.phase),
-                  ...(p.progress !== undefined ? { progress: (i + p.progress) / a.steps.length } : {}),
-                  detail: {
-                    figures: {
-                      ...(p.bytes !== undefined ? { bytes: p.bytes } : {}),
-                      ...(p.totalBytes !== undefined ? { totalBytes: p.totalBytes } : {}),
-                      ...(p.disk !== undefined ? { disk: p.disk, disks: p.disks ?? 1 } : {}),
+            read: (rpc) => readSnapshotFacts(rpc, a.uuid),
+            step: (rpc, dom, facts, i) =>
+              deleteByBlockJobs(
+                rpc,
+                dom,
+                facts,
+                planDeleteByBlockJobs(chainFactsOf(facts), a.steps[i] as string),
+                (p) =>
+                  ctx.update({
+                    phase: stepPhase(a.steps, i, p.phase),
+                    ...(p.progress !== undefined ? { progress: (i + p.progress) / a.steps.length } : {}),
+                    detail: {
+                      figures: {
+                        ...(p.bytes !== undefined ? { bytes: p.bytes } : {}),
+                        ...(p.totalBytes !== undefined ? { totalBytes: p.totalBytes } : {}),
+                        ...(p.disk !== undefined ? { disk: p.disk, disks: p.disks ?? 1 } : {}),
+                      },
                     },
-                  },
-                }),
-              {
-                signal: ctx.signal,
-                reconnect: () => deps.hosts.ready(a.hostId, 300_000),
-                ...(a.bandwidthMiBps ? { bandwidthMiBps: a.bandwidthMiBps } : {}),
-                events: blockEvents,
-                ...(i === 0 && a.resume ? { resume: a.resume } : {}),
-                next: a.steps.slice(i + 1),
-              },
-            );
-            rpc = r.rpc;
-            stays.left.push(...r.removal.left);
-            stays.failed.push(...r.removal.failed);
-            stays.kept?.push(...(r.removal.kept ?? []));
-          }
+                  }),
+                {
+                  signal: ctx.signal,
+                  reconnect: () => deps.hosts.ready(a.hostId, 300_000),
+                  ...(a.bandwidthMiBps ? { bandwidthMiBps: a.bandwidthMiBps } : {}),
+                  events: blockEvents,
+                  ...(i === 0 && a.resume ? { resume: a.resume } : {}),
+                  next: a.steps.slice(i + 1),
+                },
+              ),
+          });
           endWith(ctx, stays);
         } finally {
           following.delete(key);
