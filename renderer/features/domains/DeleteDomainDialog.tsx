@@ -9,7 +9,7 @@ import { useDomain, useDomainDetails } from '../../queries';
 import { useDeleteDomain } from '../../queries/mutations';
 import { useSnapshots } from '../../queries/snapshots';
 import { type DomainTarget, useUi } from '../../store/ui';
-import { filesRefusal } from '../snapshots/unread';
+import { filesRefusal, snapshotFilesToDelete } from '../snapshots/unread';
 
 /** A disk whose storage volume we can delete along with the VM; CD-ROMs and shared disks start unticked. */
 function deletable(d: DomainDisk): boolean {
@@ -70,7 +70,8 @@ function DeleteForm({ target, onDone }: { target: DomainTarget; onDone(): void }
           : new Set(snaps.data.files.filter((f) => f.madeBySnapshot && f.inPool && !f.usedBy.length).map((f) => f.path)),
       );
   }, [snaps.data, snapChosen]);
-  const snapSelected = snapChosen ?? new Set<string>();
+  // Shown ticked = sent: a refetch that refuses the files (or stops offering one) unticks it too.
+  const snapSelected = snapshotFilesToDelete(snaps.data, snapChosen ?? new Set<string>());
   const [typed, setTyped] = useState('');
   const disks = details.data?.disks ?? [];
   useEffect(() => {

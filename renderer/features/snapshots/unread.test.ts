@@ -1,6 +1,7 @@
 // The Snapshots tab's "incomplete" note and the refusals that go with it (renderer/features/snapshots/unread.ts).
 import { describe, expect, it } from 'vitest';
-import { deleteRefusal, filesRefusal, incompleteNote, unreadInWords } from './unread';
+import type { SnapshotFile } from '../../../shared/api/snapshots';
+import { deleteRefusal, filesRefusal, incompleteNote, snapshotFilesToDelete, unreadInWords } from './unread';
 
 const one = { otherVmsUnread: [{ vm: 'db <"prod"> & co', message: 'internal error: cannot acquire state change lock' }] };
 const two = { otherVmsUnread: [...one.otherVmsUnread, { vm: 'web', message: 'web: no reply to DOMAIN_GET_XML_DESC within 30 s' }] };
@@ -30,5 +31,28 @@ describe('another VM could not be read', () => {
     expect(filesRefusal(two)).toBe(
       `Not offered: Vireo could not read the disks of ${unreadInWords(two)}, so it cannot tell whether they use these files.`,
     );
+  });
+});
+
+describe('the delete-VM dialog’s snapshot files (review 8 item 6)', () => {
+  const file = (path: string, o: Partial<SnapshotFile> = {}): SnapshotFile => ({
+    path,
+    role: 'under vda',
+    madeBySnapshot: true,
+    inPool: true,
+    usedBy: [],
+    ...o,
+  });
+  const files = [file('/img/a.s1'), file('/img/b.s2'), file('/img/shared', { usedBy: ['web'] }), file('/tmp/loose', { inPool: false })];
+  const ticked = new Set(['/img/a.s1', '/img/b.s2', '/img/shared', '/tmp/loose']);
+
+  it('ticked from the first list, then a refetch reports another VM unread: none is sent (shown unticked too)', () => {
+    expect([...snapshotFilesToDelete({ files }, new Set(['/img/a.s1', '/img/b.s2']))]).toEqual(['/img/a.s1', '/img/b.s2']);
+    expect(snapshotFilesToDelete({ files, ...one }, new Set(['/img/a.s1', '/img/b.s2'])).size).toBe(0);
+  });
+
+  it('only files the current list still offers: not one another VM uses now, not one outside a pool, not one no longer listed', () => {
+    expect([...snapshotFilesToDelete({ files: files.slice(1) }, ticked)]).toEqual(['/img/b.s2']);
+    expect(snapshotFilesToDelete(undefined, ticked).size).toBe(0);
   });
 });

@@ -7,6 +7,7 @@
 import type { SnapshotList } from '../../../shared/api';
 
 type Unread = Pick<SnapshotList, 'otherVmsUnread'>;
+type Files = Pick<SnapshotList, 'otherVmsUnread' | 'files'>;
 
 /** '“db” (libvirt's message); “web” (…)', or null when every VM was read. */
 export function unreadInWords(list: Unread): string | null {
@@ -36,4 +37,15 @@ export function filesRefusal(list: Unread): string | null {
   return vms
     ? `Not offered: Vireo could not read the disks of ${vms}, so it cannot tell whether ${they(list)} use${they(list) === 'it' ? 's' : ''} these files.`
     : null;
+}
+
+/**
+ * The snapshot files the delete-VM dialog may send of those ticked: none while they are refused
+ * (other VMs unread, also when that came with a later refetch after the user ticked them), and only
+ * files the current list still offers (in a pool, used by no other VM). What is shown ticked and
+ * what is sent are the same set.
+ */
+export function snapshotFilesToDelete(list: Files | undefined, ticked: ReadonlySet<string>): Set<string> {
+  if (!list || filesRefusal(list)) return new Set();
+  return new Set(list.files.filter((f) => ticked.has(f.path) && f.inPool && !f.usedBy.length).map((f) => f.path));
 }
