@@ -8,7 +8,7 @@ import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electr
 import { CHANNEL_ID_RE, EVENT_NAMES, IPC_EVENT, IPC_INVOKE, IPC_STREAM } from '../shared/channels';
 import { createBackend } from './backend';
 import { SafeStorageSecrets } from './core/secrets';
-import type { Attachment } from './core/streams';
+import { type Attachment, ownBytes } from './core/streams';
 
 const indexHtml = join(__dirname, '..', 'dist', 'renderer', 'index.html');
 const indexUrl = pathToFileURL(indexHtml).href;
@@ -36,7 +36,7 @@ void app.whenReady().then(() => {
         if (!page.isDestroyed()) page.send(IPC_STREAM, channel, what, data);
       };
       const att = backend.streams.attach(channel, {
-        data: (bytes) => tell('data', bytes),
+        data: (bytes) => tell('data', ownBytes(bytes)),
         close: (reason) => {
           attachments.delete(channel);
           tell('close', reason);

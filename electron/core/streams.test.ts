@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HIGH_WATER, LOW_WATER, StreamHub } from './streams';
+import { HIGH_WATER, LOW_WATER, ownBytes, StreamHub } from './streams';
 
 afterEach(() => vi.useRealTimers());
 
@@ -91,5 +91,22 @@ describe('StreamHub', () => {
     expect(detached).toEqual(['no viewer attached']);
     expect(a.closed).toBe(true);
     expect(hub.attach(a.id, sink())).toBeNull();
+  });
+});
+
+describe('ownBytes: what Electron IPC is given', () => {
+  it('copies a view into a larger buffer (a stream frame inside its socket chunk), to exactly its bytes', () => {
+    const chunk = Buffer.from('..hello....');
+    const frame = chunk.subarray(2, 7);
+    const own = ownBytes(frame);
+    expect(own.buffer.byteLength).toBe(5);
+    expect(Buffer.from(own).toString()).toBe('hello');
+    chunk.fill(0); // the copy does not follow the chunk
+    expect(Buffer.from(own).toString()).toBe('hello');
+  });
+
+  it('passes bytes that span their whole buffer as they are', () => {
+    const whole = new Uint8Array([1, 2, 3]);
+    expect(ownBytes(whole)).toBe(whole);
   });
 });

@@ -17,6 +17,16 @@ export const LOW_WATER = 256 * 1024;
 /** Bytes a channel keeps for a viewer that has not attached yet; beyond that it is closed. */
 export const MAX_PENDING = 16 * 1024 * 1024;
 
+/**
+ * Bytes that own their memory, for a transport that serializes the whole backing buffer (Electron's
+ * IPC sends a view's entire ArrayBuffer). A stream frame is a view into the socket chunk it came in
+ * (electron/libvirt/client.ts), so a chunk of many small console frames would otherwise be sent once
+ * per frame; a view that spans its whole buffer is passed as it is.
+ */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
 /** Where a transport delivers a channel's bytes (the renderer's side). */
 export interface ChannelSink {
   data(bytes: Buffer): void;
