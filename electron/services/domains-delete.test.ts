@@ -61,12 +61,13 @@ const timeout = (proc: { proc: number }, name: string) => new TimeoutError('lab-
  * snapshot "m" names s1's memory file too), vol-user (a type='volume' disk default/data.qcow2) and
  * old (a shut-off VM on an overlay built on BASE: only the overlay's volume tells it).
  */
-function host(fail: { xmlOf?: string; volumePath?: Error; overlayRead?: Error; gone?: string } = {}) {
+function host(fail: { xmlOf?: string; volumePath?: Error; overlayRead?: Error; gone?: string; list?: Error; poolXml?: string } = {}) {
   const f = fakeRpc();
   const all = [web, db, vol, old];
   const volumes = new Set([OWN, `${IMAGES}/data.qcow2`, OVERLAY, BASE, memFile('s1'), memFile('s2')]);
   f.answer(P.DOMAIN_LOOKUP_BY_UUID, () => ({ dom: web }));
   f.answer(P.CONNECT_LIST_ALL_DOMAINS, (a: { flags: number }) => {
+    if (fail.list) throw fail.list;
     const doms = a.flags & ListDomainsFlags.HAS_SNAPSHOT ? [web, db] : a.flags & ListDomainsFlags.TRANSIENT ? [] : all;
     return { domains: doms, ret: doms.length };
   });
@@ -89,6 +90,7 @@ function host(fail: { xmlOf?: string; volumePath?: Error; overlayRead?: Error; g
   f.answer(P.CONNECT_LIST_ALL_STORAGE_POOLS, () => ({ pools: [], ret: 0 }));
   const pool = { name: 'default', uuid: '00000000-0000-4000-8000-0000000000ff' };
   f.answer(P.STORAGE_POOL_LOOKUP_BY_NAME, () => ({ pool }));
+  f.answer(P.STORAGE_POOL_GET_XML_DESC, () => ({ xml: fail.poolXml ?? '' }));
   f.answer(P.STORAGE_POOL_GET_INFO, () => ({ state: 2, capacity: 1n << 34n, allocation: 1n << 30n, available: 1n << 33n }));
   f.answer(P.STORAGE_POOL_LIST_ALL_VOLUMES, () => ({ vols: [], ret: 0 }));
   // volumes
@@ -185,13 +187,18 @@ describe('deleting a VM with its volumes', () => {
   );
   it.each([
     { fail: { xmlOf: 'db' }, what: 'the disks of db', msg: 'DOMAIN_GET_XML_DESC' },
-    { fail: { volumePath: internal }, what: "the volumes other VMs' disks name", msg: internal.message },
+    { fail: { volumePath: internal }, what: 'the disks of vol-user (volume data.qcow2 of pool default)', msg: internal.message },
     {
       fail: { volumePath: timeout(P.STORAGE_VOL_GET_PATH, 'STORAGE_VOL_GET_PATH') },
-      what: "the volumes other VMs' disks name",
+      what: 'the disks of vol-user (volume data.qcow2 of pool default)',
       msg: 'no reply to STORAGE_VOL_GET_PATH',
     },
     { fail: { overlayRead: internal }, what: `what ${OVERLAY} is built on`, msg: internal.message },
+    {
+      fail: { list: timeout(P.CONNECT_LIST_ALL_DOMAINS, 'CONNECT_LIST_ALL_DOMAINS') },
+      what: "the list of the host's VMs",
+      msg: 'no reply to CONNECT_LIST_ALL_DOMAINS',
+    },
   ])("any other failure refuses the delete with libvirt's message and a hint, nothing changed: $what ($msg)", async (c) => {
     const h = host(c.fail);
     const err = await h.del([OWN]).then(
@@ -216,5 +223,42 @@ describe('deleting a VM with its volumes', () => {
     expect(h.changed()).toBe(0);
     const ok = host();
     expect(await ok.del([OWN, memFile('s2')])).toEqual({ deletedVolumes: [OWN, memFile('s2')] });
+  });
+
+  describe('a pool volume disk of another VM in an inactive pool (review 8 item 4)', () => {
+    const inactive = libvirtError(ErrorCode.OPERATION_INVALID, "Requested operation is not valid: storage pool 'default' is not active");
+    const dirPool = `<pool type='dir'><name>default</name><target><path>${IMAGES}/</path></target></pool>`;
+    it('a dir pool: its file (the target directory + the volume) counts as that VM’s, so deleting it with this VM is refused', async () => {
+      const h = host({ volumePath: inactive, poolXml: dirPool });
+      const path = `${IMAGES}/data.qcow2`;
+      XML.web = vmXml('web', web.uuid, path);
+      try {
+        await expect(h.del([path])).rejects.toMatchObject({
+          code: 'disk-shared',
+          message: `Not deleted: ${path} is also a disk of vol-user`,
+        });
+      } finally {
+        XML.web = vmXml('web', web.uuid, OWN);
+      }
+      expect(h.changed()).toBe(0);
+      // a file the inactive pool's volume is not: the delete goes on
+      expect(await host({ volumePath: inactive, poolXml: dirPool }).del([OWN])).toEqual({ deletedVolumes: [OWN] });
+    });
+
+    it('a pool whose volumes are not files in its directory (logical): refused, naming the VM, the volume and the pool; nothing changed', async () => {
+      const h = host({
+        volumePath: inactive,
+        poolXml: "<pool type='logical'><name>default</name><target><path>/dev/vg0</path></target></pool>",
+      });
+      const err = await h.del([OWN]).then(
+        () => null,
+        (e: unknown) => e as { code: string; message: string; hint: string },
+      );
+      expect(err?.message).toMatch(
+        /^Could not read the disks of vol-user \(volume data\.qcow2 of pool default\) to check .*: Could not tell which file volume “data\.qcow2” of the inactive logical pool “default” is: Requested operation is not valid/,
+      );
+      expect(err?.hint).toMatch(/^Nothing was deleted/);
+      expect(h.changed()).toBe(0);
+    });
   });
 });

@@ -123,19 +123,32 @@ export async function readOtherDisks(rpc: RpcClient, self: string): Promise<{ na
       cause: err,
       hint: 'Nothing was deleted. Try again; if it persists, check with `virsh dumpxml <vm>` and `virsh vol-dumpxml <path>` on the host.',
     });
-  const others = (await domainListAll(rpc)).filter((d) => d.uuid !== self);
+  const others = (
+    await domainListAll(rpc).catch((err: unknown) => {
+      throw refuse("the list of the host's VMs", err);
+    })
+  ).filter((d) => d.uuid !== self);
+  // Each VM on its own (its definitions, then its pool volumes' paths): a failure names the VM, and the volume.
   const doms = (
     await Promise.all(
-      others.map((d) =>
-        readDomainDisks(rpc, {}, Promise.resolve([d])).catch((err: unknown) => {
+      others.map(async (d) => {
+        const disks = await readDomainDisks(rpc, {}, Promise.resolve([d])).catch((err: unknown) => {
           throw refuse(`the disks of ${d.name}`, err);
-        }),
-      ),
+        });
+        await resolveVolumeDisks(rpc, disks).catch((err: unknown) => {
+          const vols = [
+            ...new Set(
+              disks
+                .flatMap((x) => [...x.live, ...x.persistent])
+                .flatMap((k) => (k.volume ? [`${k.volume.volume} of pool ${k.volume.pool}`] : [])),
+            ),
+          ];
+          throw refuse(`the disks of ${d.name} (volume ${vols.join(', ')})`, err);
+        });
+        return disks;
+      }),
     )
   ).flat();
-  await resolveVolumeDisks(rpc, doms).catch((err: unknown) => {
-    throw refuse("the volumes other VMs' disks name", err);
-  });
   const backing = new Map<string, Promise<string | undefined>>();
   const backingOfFile = (p: string) => {
     let b = backing.get(p);

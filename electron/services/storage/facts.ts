@@ -3,6 +3,7 @@
  * domains use which disks) as plain data. checks.ts decides from these without I/O.
  */
 import type { PoolRow, PoolState } from '../../../shared/api/storage';
+import { AppError } from '../../../shared/errors';
 import type { RpcClient } from '../../libvirt/client';
 import { domainGetXmlDesc, domainListAll } from '../../libvirt/domain';
 import { ErrorCode, isLibvirtError } from '../../libvirt/errors';
@@ -19,6 +20,7 @@ import {
   poolGetInfo,
   poolGetXmlDesc,
   poolListAll,
+  poolLookupByName,
   volGetInfo,
   volGetPath,
   volGetXmlDesc,
@@ -185,17 +187,32 @@ export async function readDomainDisks(
   return out.filter((d): d is DomainDisks => d !== null);
 }
 
-const LACKS = [ErrorCode.NO_STORAGE_POOL, ErrorCode.NO_STORAGE_VOL, ErrorCode.OPERATION_INVALID];
+const LACKS = [ErrorCode.NO_STORAGE_POOL, ErrorCode.NO_STORAGE_VOL];
+
+/** Pool types whose volumes are files named after the volume in the pool's target directory. */
+const FILE_POOLS = ['dir', 'fs', 'netfs'];
 
 /**
  * Resolves type='volume' disks to paths on this host. A pool or volume it lacks (NO_STORAGE_POOL,
- * NO_STORAGE_VOL) or an inactive pool (OPERATION_INVALID: no lookup by path finds its files either)
- * is skipped; any other failure (a timeout, a dropped link) is thrown: a disk that could not be
- * resolved is not "no file" to a check that decides what may be deleted.
+ * NO_STORAGE_VOL) is skipped. An inactive pool (OPERATION_INVALID) cannot say its volume's path,
+ * but the file is still there (and may be reachable through another, active pool of another type
+ * on the same directory): for a dir/fs/netfs pool the path is its target directory + the volume's
+ * name, counted as used; for other types it is thrown. Any other failure (a timeout, a dropped
+ * link) is thrown: a disk that could not be resolved is not "no file" to a check that decides
+ * what may be deleted.
  */
 export async function resolveVolumeDisks(rpc: RpcClient, doms: DomainDisks[]): Promise<void> {
   if (!doms.some((d) => [...d.live, ...d.persistent].some((k) => k.volume))) return;
   const cache = new Map<string, Promise<string | null>>();
+  const inactivePath = async (pool: string, volume: string, err: unknown): Promise<string> => {
+    const model = parsePool(await poolGetXmlDesc(rpc, await poolLookupByName(rpc, pool)));
+    if (model.type && FILE_POOLS.includes(model.type) && model.targetPath) return `${model.targetPath.replace(/\/+$/, '')}/${volume}`;
+    throw new AppError(
+      'libvirt',
+      `Could not tell which file volume “${volume}” of the inactive ${model.type ?? ''} pool “${pool}” is: ${(err as Error).message}`,
+      { cause: err, hint: `Start the pool (\`virsh pool-start ${pool}\`) so that libvirt can say, then try again.` },
+    );
+  };
   const resolve = (pool: string, volume: string) => {
     const key = JSON.stringify([pool, volume]);
     let p = cache.get(key);
@@ -203,6 +220,7 @@ export async function resolveVolumeDisks(rpc: RpcClient, doms: DomainDisks[]): P
       // The wire names a volume by its pool's name and its own: no lookups first.
       p = volGetPath(rpc, { pool, name: volume, key: '' }).catch((err: unknown) => {
         if (LACKS.some((code) => isLibvirtError(err, code))) return null;
+        if (isLibvirtError(err, ErrorCode.OPERATION_INVALID)) return inactivePath(pool, volume, err);
         throw err;
       });
       cache.set(key, p);

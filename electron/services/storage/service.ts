@@ -210,7 +210,12 @@ export class StorageService {
       }),
       this.domainDisks(hostId, rpc),
     ]);
-    await resolveVolumeDisks(rpc, doms);
+    await resolveVolumeDisks(rpc, doms).catch((err: unknown) => {
+      throw withLibvirtHint(
+        err,
+        "Vireo could not resolve a VM's pool volume disk, so which volumes are in use is not known. Try again; if it persists, check the VMs with `virsh dumpxml <vm>`.",
+      );
+    });
     return vols.map((v) => volumeRow(v, doms));
   }
 
@@ -257,7 +262,12 @@ export class StorageService {
       if (action === 'undefine' || action === 'delete') {
         const [row, doms] = await Promise.all([readPool(rpc, p), this.domainDisks(hostId, rpc)]);
         const vols = row.state === 'running' ? await readVolumes(rpc, p) : [];
-        await resolveVolumeDisks(rpc, doms);
+        await resolveVolumeDisks(rpc, doms).catch((err: unknown) => {
+          throw withLibvirtHint(
+            err,
+            `Nothing was removed: which of pool ${name}'s volumes VMs use is not known. Try again; if it persists, check the VMs with \`virsh dumpxml <vm>\`.`,
+          );
+        });
         checkPoolRemovable(
           name,
           action,
@@ -442,7 +452,12 @@ export class StorageService {
   async checkWipe(hostId: HostId, pool: string, name: string) {
     const rpc = this.rpc(hostId);
     const [facts, doms] = await Promise.all([this.volPath(rpc, pool, name), this.domainDisks(hostId, rpc)]);
-    await resolveVolumeDisks(rpc, doms);
+    await resolveVolumeDisks(rpc, doms).catch((err: unknown) => {
+      throw withLibvirtHint(
+        err,
+        'Nothing was wiped: whether a VM uses the volume is not known. Try again; if it persists, check the VMs with `virsh dumpxml <vm>`.',
+      );
+    });
     checkVolumeDeletable(name, usersOf(facts.path, doms).users, 'wipe');
     return facts;
   }
@@ -461,7 +476,12 @@ export class StorageService {
   async deleteVolume(hostId: HostId, pool: string, name: string): Promise<void> {
     const rpc = this.rpc(hostId);
     const [facts, doms] = await Promise.all([this.volPath(rpc, pool, name), this.domainDisks(hostId, rpc)]);
-    await resolveVolumeDisks(rpc, doms);
+    await resolveVolumeDisks(rpc, doms).catch((err: unknown) => {
+      throw withLibvirtHint(
+        err,
+        'Nothing was deleted: whether a VM uses the volume is not known. Try again; if it persists, check the VMs with `virsh dumpxml <vm>`.',
+      );
+    });
     checkVolumeDeletable(name, usersOf(facts.path, doms).users);
     try {
       await volDelete(rpc, facts.vol);
