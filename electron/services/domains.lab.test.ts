@@ -22,6 +22,11 @@ const baseVol = `t-base-${tag}.qcow2`;
 const base = `/var/lib/libvirt/images/${baseVol}`;
 const overlayVol = `t-ovl-${tag}.qcow2`;
 const overlay = `/var/lib/libvirt/images/${overlayVol}`;
+const inactPool = `t-inact-${tag}`;
+const inactVol = `t-inact-${tag}.qcow2`;
+const inactFile = `/var/lib/libvirt/images/${inactVol}`;
+const inactUser = `t-inact-1-${tag}`;
+const inactOwner = `t-inact-2-${tag}`;
 let b: Backend;
 let idA = '';
 
@@ -31,10 +36,18 @@ const defined = async (name: string): Promise<boolean> =>
     () => false,
   );
 
-async function define(name: string, path = disk): Promise<string> {
+async function define(name: string, path: string | { pool: string; volume: string } = disk): Promise<string> {
   mkdirSync(join(lab.dir, 'tmp'), { recursive: true });
   const f = join(lab.dir, 'tmp', `${name}.xml`);
-  writeFileSync(f, throwawayXml(name, { disk: path }).replace("type='raw'", "type='qcow2'"));
+  const xml = throwawayXml(name, { disk: typeof path === 'string' ? path : '/x' }).replace("type='raw'", "type='qcow2'");
+  writeFileSync(
+    f,
+    typeof path === 'string'
+      ? xml
+      : xml
+          .replace("<disk type='file'", "<disk type='volume'")
+          .replace("<source file='/x'/>", `<source pool='${path.pool}' volume='${path.volume}'/>`),
+  );
   await virshOn('A', ['define', f]);
   return (await virshOn('A', ['domuuid', name])).trim();
 }
@@ -47,11 +60,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await b?.close();
-  for (const n of [first, second, baseUser, overlayUser]) {
+  await virshOn('A', ['pool-undefine', inactPool]).catch(() => {});
+  for (const n of [first, second, baseUser, overlayUser, inactUser, inactOwner]) {
     await virshOn('A', ['undefine', n, '--nvram']).catch(() => {});
     rmSync(join(lab.dir, 'tmp', `${n}.xml`), { force: true });
   }
-  for (const v of [vol, overlayVol, baseVol]) await virshOn('A', ['vol-delete', '--pool', 'default', v]).catch(() => {});
+  for (const v of [vol, overlayVol, baseVol, inactVol]) await virshOn('A', ['vol-delete', '--pool', 'default', v]).catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -94,5 +108,24 @@ describe('delete a VM (lab)', () => {
     expect(r.error.message).toContain(`${base} is also a disk of ${overlayUser}`);
     expect(await defined(baseUser)).toBe(true);
     await labSh(['exec', 'A', 'test', '-e', base]);
+  });
+
+  it("low delete shared disk another VM's volume disk in an inactive pool (an fs pool on the default pool's directory): its file counts as used, the delete is refused", async () => {
+    await virshOn('A', ['vol-create-as', 'default', inactVol, '16M', '--format', 'qcow2']);
+    const pf = join(lab.dir, 'tmp', `${inactPool}.xml`);
+    writeFileSync(
+      pf,
+      `<pool type='fs'><name>${inactPool}</name><source><device path='/dev/${inactPool}'/><format type='ext4'/></source><target><path>/var/lib/libvirt/images</path></target></pool>`,
+    );
+    await virshOn('A', ['pool-define', pf]);
+    rmSync(pf, { force: true });
+    await define(inactUser, { pool: inactPool, volume: inactVol });
+    const uuid = await define(inactOwner, inactFile);
+    const r = await b.dispatch('domains.delete', { hostId: idA, uuid, confirmName: inactOwner, deleteVolumes: [inactFile] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'disk-shared' } });
+    if (r.ok) return;
+    expect(r.error.message).toContain(`${inactFile} is also a disk of ${inactUser}`);
+    expect(await defined(inactOwner)).toBe(true);
+    await labSh(['exec', 'A', 'test', '-e', inactFile]);
   });
 });
