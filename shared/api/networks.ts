@@ -60,11 +60,21 @@ export const StaticHost = z
   .superRefine(refineStaticHost);
 /**
  * A static host as its row lists it, for a removal: matched exactly (every attribute, absent ones
- * too), so of two entries at one address the row's own is taken. Its name is any text libvirt
- * holds (one made outside Vireo): only compared, never sent back (the entry as libvirt has it is).
+ * too), so of two entries at one address the row's own is taken. Its name and DUID are any text
+ * libvirt holds (one made outside Vireo: a name of any length, a DUID of hex digits and ":" in any
+ * grouping, e.g. 000300015254…): only compared, never sent back (the entry as libvirt has it is).
+ * The bound is only against abuse: libvirt itself sets none.
  */
 export const StaticHostRow = z
-  .object({ ...staticHostFields, name: z.string().min(1).max(255).optional() })
+  .object({
+    ...staticHostFields,
+    id: z
+      .string()
+      .max(4096)
+      .regex(/^[0-9A-Fa-f:]*$/, 'is not a DUID (hex digits and ":")')
+      .optional(),
+    name: z.string().min(1).max(4096).optional(),
+  })
   .strict()
   .superRefine(refineStaticHost);
 export type StaticHost = z.infer<typeof StaticHost>;
@@ -102,6 +112,37 @@ export function staticHostBlock(addresses: readonly NetworkAddress[], family: 'i
 
 const sameIp = (a: string | undefined, b: string) =>
   a !== undefined && (a === b || (hostFamily(b) === 'ipv6' && ipv6ToBigInt(a) !== null && ipv6ToBigInt(a) === ipv6ToBigInt(b)));
+
+/**
+ * The entry libvirt deletes when sent `sent` (virNetworkDefUpdateIPDHCPHost, network_conf.c,
+ * libvirt 9.0, the DELETE branch): the FIRST of the <ip>'s hosts for which every attribute given
+ * matches — a MAC only when both have one, the name only when `sent` has one, the address when
+ * `sent` has one; the DUID is never compared. null: none matches (libvirt: "couldn't locate a
+ * matching dhcp host entry"). So of two entries at one address that differ only by DUID, or where
+ * one lacks the other's MAC or name, the first is deleted whichever was meant.
+ */
+export function libvirtDeleteTarget(hosts: readonly StaticHostEntry[], sent: StaticHostEntry): StaticHostEntry | null {
+  return (
+    hosts.find(
+      (h) =>
+        (!sent.mac || !h.mac || sent.mac.toLowerCase() === h.mac.toLowerCase()) &&
+        (sent.name === undefined || sent.name === h.name) &&
+        (sent.ip === undefined || sameIp(h.ip, sent.ip)),
+    ) ?? null
+  );
+}
+
+/** A static host with all its attributes, in words: 'MAC 52:54:…, name "x", address 10.0.0.5'. */
+export function staticHostInFull(h: StaticHostEntry): string {
+  return [
+    h.mac && `MAC ${h.mac}`,
+    h.name !== undefined && `name "${h.name}"`,
+    h.id !== undefined && `DUID ${h.id}`,
+    h.ip !== undefined && `address ${h.ip}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
 
 /**
  * The static host of the network a removal names: the one whose every attribute is the row's (MAC,
@@ -481,6 +522,8 @@ export const networkRequests = {
           ctx.addIssue({ code: 'custom', path: ['host', 'name'], message: IPV6_HOST_NEEDS });
         const name = v.host.name === undefined ? undefined : DhcpHostName.safeParse(v.host.name).error;
         if (name) ctx.addIssue({ code: 'custom', path: ['host', 'name'], message: name.issues[0]?.message ?? 'is not a host name' });
+        const id = v.host.id === undefined ? undefined : Duid.safeParse(v.host.id).error;
+        if (id) ctx.addIssue({ code: 'custom', path: ['host', 'id'], message: id.issues[0]?.message ?? 'is not a DUID' });
       }),
     output: out<DhcpHostResult>(),
   },

@@ -293,3 +293,140 @@ describe('changeStaticHost: a removal takes the entry of the row clicked', () =>
     expect(h.sent).toHaveLength(1);
   });
 });
+
+describe('a removal libvirt would apply to another entry is refused, nothing sent (f9net)', () => {
+  // libvirt deletes the FIRST entry its loose rule matches (MAC only when both have one, the name only
+  // when sent, never the DUID): of two entries at one address the clicked one may not be the one it takes.
+  const X = 'fd00:203:119::60';
+  const D1 = '0:3:0:1:52:54:0:18:7:11';
+  const D2 = '0:3:0:1:52:54:0:18:7:12';
+  const M = '52:54:00:aa:bb:01';
+  const withHosts = (m: NetworkModel, family: 'ipv4' | 'ipv6', hosts: NetworkAddress['hosts']): NetworkModel => ({
+    ...m,
+    addresses: m.addresses.map((a): NetworkAddress => (a.family === family ? { ...a, hosts } : a)),
+  });
+  const facts = (model: NetworkModel, defined: NetworkModel, active = true) =>
+    ({ ref: { name: 'n6-probe', uuid: [] }, model, defined, active, persistent: true, autostart: false }) as unknown as NetworkFacts;
+  const scripted = () => {
+    const sent: { xml: string; flags: number }[] = [];
+    return {
+      sent,
+      io: {
+        update: async (st: Step, flags: number) => void sent.push({ xml: st.xml, flags }),
+        reread: async () => ({ model: live, defined }),
+      },
+    };
+  };
+  const hint = 'Nothing was changed. Remove it by hand with virsh net-edit n6-probe.';
+  it('IPv6, two entries at one address differing by DUID only: the second is refused naming the first', async () => {
+    const both = withHosts(live, 'ipv6', [
+      { id: D1, ip: X },
+      { id: D2, ip: X },
+    ]);
+    const h = scripted();
+    await expect(changeStaticHost(h.io, facts(both, both), 'remove', { id: D2, ip: X }, 'running')).rejects.toMatchObject({
+      code: 'ambiguous',
+      message: `Cannot remove the static host ${D2} → ${X} on "n6-probe": libvirt would remove DUID ${D1}, address ${X} instead (it matches by MAC, name and address, not DUID, and takes the first match)`,
+      hint,
+    });
+    expect(h.sent).toEqual([]);
+    // The first one is what libvirt takes: removed (one call, both lists).
+    expect(await changeStaticHost(h.io, facts(both, both), 'remove', { id: D1, ip: X }, 'running')).toEqual({ applied: 'live' });
+    expect(h.sent).toEqual([{ xml: `<host id="${D1}" ip="${X}"/>`, flags: LIVE | CONFIG }]);
+  });
+  it('IPv6, a named entry before a DUID-only one at the address: the DUID one is refused naming it (inactive: the definition)', async () => {
+    const both = withHosts(defined, 'ipv6', [
+      { name: 'a', ip: X },
+      { id: D2, ip: X },
+    ]);
+    const h = scripted();
+    await expect(changeStaticHost(h.io, facts(both, both, false), 'remove', { id: D2, ip: X })).rejects.toMatchObject({
+      code: 'ambiguous',
+      message: expect.stringContaining(`libvirt would remove name "a", address ${X} instead`),
+    });
+    expect(h.sent).toEqual([]);
+  });
+  it('a row in both lists where only the definition has the other entry first: refused, naming the definition', async () => {
+    const running = withHosts(live, 'ipv6', [{ id: D2, ip: X }]);
+    const def = withHosts(defined, 'ipv6', [
+      { id: D1, ip: X },
+      { id: D2, ip: X },
+    ]);
+    const h = scripted();
+    await expect(changeStaticHost(h.io, facts(running, def), 'remove', { id: D2, ip: X }, 'running')).rejects.toMatchObject({
+      message: expect.stringContaining(`libvirt would remove DUID ${D1}, address ${X} instead from its definition`),
+    });
+    expect(h.sent).toEqual([]);
+  });
+  it('IPv4, a name-only entry before a MAC one at the address: the panel’s remove and the edit are both refused, nothing sent', async () => {
+    const both = withHosts(live, 'ipv4', [
+      { name: 'x', ip: '10.203.119.10' },
+      { mac: M, ip: '10.203.119.10' },
+    ]);
+    const h = scripted();
+    await expect(changeStaticHost(h.io, facts(both, both), 'remove', { mac: M, ip: '10.203.119.10' }, 'running')).rejects.toMatchObject({
+      message: `Cannot remove the static host ${M} → 10.203.119.10 on "n6-probe": libvirt would remove name "x", address 10.203.119.10 instead (it matches by MAC, name and address, not DUID, and takes the first match)`,
+    });
+    expect(h.sent).toEqual([]);
+    let calls = 0;
+    const rpc = {
+      call: async () => {
+        calls++;
+        return null;
+      },
+    } as unknown as RpcClient;
+    const edit = { hostId: 'h1', name: 'n6-probe', dhcp: { start: '10.203.119.100', end: '10.203.119.120' }, hosts: [], autostart: true };
+    await expect(editNetwork(rpc, facts(both, both), edit)).rejects.toMatchObject({
+      code: 'ambiguous',
+      message: `Cannot change "n6-probe" (static host ${M} → 10.203.119.10 removed): libvirt would remove name "x", address 10.203.119.10 instead (it matches by MAC, name and address, not DUID, and takes the first match)`,
+      hint,
+    });
+    expect(calls).toBe(0); // not even autostart
+  });
+  it('the edit simulates its removals in order: of two MAC entries at one address removed together, each takes its own', async () => {
+    const M2 = '52:54:00:aa:bb:02';
+    const both = withHosts(live, 'ipv4', [
+      { mac: M, ip: '10.203.119.10' },
+      { mac: M2, ip: '10.203.119.10' },
+    ]);
+    const xmls: number[] = [];
+    const rpc = { call: async (proc: number) => void xmls.push(proc) } as unknown as RpcClient;
+    const edit = { hostId: 'h1', name: 'n6-probe', dhcp: { start: '10.203.119.100', end: '10.203.119.120' }, hosts: [], autostart: false };
+    const out = await editNetwork(rpc, facts(both, both), edit);
+    expect(out.live).toEqual([`static host ${M} → 10.203.119.10 removed`, `static host ${M2} → 10.203.119.10 removed`]);
+    expect(xmls).toEqual([NETWORK_UPDATE.proc, NETWORK_UPDATE.proc]);
+  });
+});
+
+describe('IPv6 add where the running network has no DHCPv6 but its definition has (f9net)', () => {
+  it('saved in the definition only and reported pending with the ra-only reason (the old code sent it live and said live)', async () => {
+    const raOnly: NetworkModel = {
+      ...live,
+      addresses: live.addresses.map((a): NetworkAddress => (a.family === 'ipv6' ? { ...a, dhcp: undefined, hosts: [] } : a)),
+    };
+    const net = { ref: { name: 'n6-probe', uuid: [] }, model: raOnly, defined, active: true, persistent: true, autostart: false };
+    const h = host(() => null, []);
+    const out = await changeStaticHost(h.io, net as unknown as NetworkFacts, 'add', { name: 'n50', ip: 'fd00:203:119::50' });
+    expect(out).toEqual({
+      applied: 'pending',
+      reason:
+        'the running network has no DHCPv6 (its dnsmasq only sends router advertisements, ra-only): it serves the host after the network restarts',
+    });
+    expect(h.calls).toEqual([CONFIG]);
+  });
+});
+
+describe('autostart is a definition setting (f9net)', () => {
+  it('on a running network it is listed as saved in the definition, not applied to the running network', async () => {
+    const rpc = { call: async () => null } as unknown as RpcClient;
+    const net = { ref: { name: 'n6-probe', uuid: [] }, model: live, defined: live, active: true, persistent: true, autostart: false };
+    const out = await editNetwork(rpc, net as unknown as NetworkFacts, {
+      hostId: 'h1',
+      name: 'n6-probe',
+      dhcp: { start: '10.203.119.100', end: '10.203.119.120' },
+      hosts: [],
+      autostart: true,
+    });
+    expect(out).toEqual({ live: [], pending: [], saved: ['autostart on'] });
+  });
+});

@@ -60,9 +60,45 @@ describe('checks', () => {
     const lan = parseNetworkXml(buildNetworkXml(NetworkSpec.parse({ ...nat, bridge: 'virbr7' })));
     expect(() => refuseWhileInUse('delete', lan, { vms, failed: [] })).toThrow('Cannot delete network "lan": VM "a "q"" uses it');
     expect(() => refuseWhileInUse('delete', lan, { vms: vms.slice(1), failed: [] })).not.toThrow();
-    // A VM plugged straight into the same bridge (type='bridge') does not use the network.
-    const direct: VmNics[] = [{ name: 'direct', uuid: 'u3', running: true, nics: [{ type: 'bridge', bridge: 'virbr7' }] }];
-    expect(() => refuseWhileInUse('stop', lan, { vms: direct, failed: [] })).not.toThrow();
+    // A VM plugged straight into the network's own bridge (type='bridge' on virbr7) uses it too: stopping
+    // the network removes virbr7 under it (f9net; the old code let it through).
+    const direct: VmNics[] = [{ name: 'direct "b"', uuid: 'u3', running: true, nics: [{ type: 'bridge', bridge: 'virbr7' }] }];
+    for (const verb of ['stop', 'delete'] as const)
+      expect(() => refuseWhileInUse(verb, lan, { vms: direct, failed: [] })).toThrow(`network "lan": VM "direct "b"" uses it`);
+    expect(usersOf(lan, direct)).toEqual([{ name: 'direct "b"', uuid: 'u3', running: true, macs: [] }]);
+    // A host bridge a 'bridge' network only names outlives the network: a NIC on it is not its user.
+    const hostBridge = { ...lan, mode: 'bridge' as const };
+    expect(() => refuseWhileInUse('stop', hostBridge, { vms: direct, failed: [] })).not.toThrow();
+    // Another bridge is not this network.
+    expect(() =>
+      refuseWhileInUse('stop', lan, {
+        vms: [{ name: 'other', uuid: 'u4', running: true, nics: [{ type: 'bridge', bridge: 'virbr8' }] }],
+        failed: [],
+      }),
+    ).not.toThrow();
+  });
+  it('fails closed only where an unread VM could matter: running per the listing (or the listing failed), on an active network', () => {
+    const lan = parseNetworkXml(buildNetworkXml(NetworkSpec.parse({ ...nat, bridge: 'virbr7' })));
+    const off = [{ vm: "o'ff", running: false, message: 'Timed out during operation' }];
+    const on = [{ vm: "r'un", running: true, message: 'Timed out during operation' }];
+    const list = [{ message: 'connection closed' }];
+    for (const verb of ['stop', 'delete'] as const) {
+      // A shut-off VM cannot be cut off (the old code refused any unread VM).
+      expect(() => refuseWhileInUse(verb, lan, { vms: [], failed: off }, true)).not.toThrow();
+      // An inactive network is not destroyed (a delete only undefines it): nothing unread can matter.
+      expect(() => refuseWhileInUse(verb, lan, { vms: [], failed: [...on, ...list] }, false)).not.toThrow();
+      // A running one, or the VM list itself, on an active network: refused, its name quoted for a shell.
+      expect(() => refuseWhileInUse(verb, lan, { vms: [], failed: [...off, ...on] }, true)).toThrow(
+        expect.objectContaining({
+          code: 'in-use-unknown',
+          message: `Cannot ${verb} network "lan": could not tell whether running VMs use it (could not read VM "r'un": Timed out during operation)`,
+          hint: `Nothing was changed. Try again; if it persists, check the VM with virsh dumpxml 'r'\\''un'.`,
+        }),
+      );
+      expect(() => refuseWhileInUse(verb, lan, { vms: [], failed: list }, true)).toThrow('could not read the VM list: connection closed');
+    }
+    // A known running user still refuses on an inactive network (as before).
+    expect(() => refuseWhileInUse('delete', lan, { vms, failed: [] }, false)).toThrow('VM "a "q"" uses it');
   });
   it('fails closed: a VM that could not be read may use it, so stop/delete is refused quoting libvirt', () => {
     const lan = parseNetworkXml(buildNetworkXml(NetworkSpec.parse({ ...nat, bridge: 'virbr7' })));
@@ -77,7 +113,7 @@ describe('checks', () => {
       code: 'in-use-unknown',
       message:
         'Cannot delete network "lan": could not tell whether running VMs use it (could not read VM "w <1>": Timed out during operation: cannot acquire state change lock)',
-      hint: 'Nothing was changed. Try again; if it persists, check the VM with virsh dumpxml "w <1>".',
+      hint: "Nothing was changed. Try again; if it persists, check the VM with virsh dumpxml 'w <1>'.",
     });
     // The VM list itself unread: refused too.
     expect(() => refuseWhileInUse('stop', lan, { vms: [], failed: [{ message: 'connection closed' }] })).toThrow(

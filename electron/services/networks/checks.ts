@@ -2,28 +2,34 @@
 import type { HostId } from '../../../shared/api/common';
 import { type HostSubnet, type NetworkLease, type NetworkSpec, overlapSubnetIssues } from '../../../shared/api/networks';
 import { AppError } from '../../../shared/errors';
+import { shellQuote } from '../../transport/ssh/quote';
 import { ipv4Subnets, type NetworkModel } from '../../xml/network';
 import type { RawLease, VmNics } from './facts';
 import { failuresInWords, usersOf } from './facts';
 
 /**
  * Stopping or undefining a network under running VMs cuts them off: refused, naming them. A VM that
- * could not be read (anything but "no such domain") may be one of them: refused too (fail closed),
- * quoting libvirt's message.
+ * could not be read (anything but "no such domain") may be one of them — when the listing says it
+ * runs (or the listing itself failed) and the network is active (only then is it destroyed): refused
+ * too (fail closed), quoting libvirt's message. A shut-off VM, or any VM under an inactive network,
+ * cannot be cut off (a delete there only undefines; a shut-off VM naming it does not block a delete,
+ * read or not).
  */
 export function refuseWhileInUse(
   verb: 'stop' | 'delete',
   net: NetworkModel,
-  host: { vms: readonly VmNics[]; failed: readonly { vm?: string; message: string }[] },
+  host: { vms: readonly VmNics[]; failed: readonly { vm?: string; running?: boolean; message: string }[] },
+  active = true,
 ): void {
   const running = usersOf(net, host.vms).filter((u) => u.running);
-  const first = host.failed[0];
+  const failed = active ? host.failed.filter((f) => f.vm === undefined || f.running !== false) : [];
+  const first = failed[0];
   if (running.length === 0) {
     if (!first) return;
     throw new AppError(
       'in-use-unknown',
-      `Cannot ${verb} network "${net.name}": could not tell whether running VMs use it (could not read ${failuresInWords(host.failed)})`,
-      `Nothing was changed. Try again; if it persists, check ${first.vm !== undefined ? `the VM with virsh dumpxml "${first.vm}"` : 'the host with virsh list --all'}.`,
+      `Cannot ${verb} network "${net.name}": could not tell whether running VMs use it (could not read ${failuresInWords(failed)})`,
+      `Nothing was changed. Try again; if it persists, check ${first.vm !== undefined ? `the VM with virsh dumpxml ${shellQuote(first.vm)}` : 'the host with virsh list --all'}.`,
     );
   }
   const names = running.map((u) => `"${u.name}"`).join(', ');

@@ -9,6 +9,7 @@ import {
   type DhcpHostResult,
   findStaticHost,
   hostFamily,
+  libvirtDeleteTarget,
   type NetworkEdit,
   type NetworkEditResult,
   NetworkIpv4,
@@ -17,12 +18,14 @@ import {
   type StaticHostEntry,
   sameStaticHost,
   staticHostBlock,
+  staticHostInFull,
   staticHostIssues,
 } from '../../../shared/api/networks';
 import { AppError } from '../../../shared/errors';
 import type { RpcClient } from '../../libvirt/client';
 import { isAppError, isLibvirtError } from '../../libvirt/errors';
 import { NetworkUpdateCommand, NetworkUpdateFlags, NetworkUpdateSection, networkSetAutostart, networkUpdate } from '../../libvirt/network';
+import { shellQuote } from '../../transport/ssh/quote';
 import { buildDhcpHostXml, buildDhcpRangeXml, type NetworkModel } from '../../xml/network';
 import { applyStep, NOT_APPLIED, OUTCOME_UNKNOWN, type Step, type StepIo, stepDone } from './apply';
 import { type NetworkFacts, readNetwork } from './facts';
@@ -46,6 +49,35 @@ export function networkIo(rpc: RpcClient, net: NetworkFacts): StepIo {
 
 /** A static host in words: "52:54:00:… → 10.0.0.5", "web → fd00::10". */
 const hostWords = (h: StaticHostEntry) => `${h.mac ?? h.name ?? h.id ?? ''} → ${h.ip ?? ''}`;
+
+/** A list of static hosts a DELETE goes to: the running network's or the definition's (the <ip> at its parentIndex). */
+interface HostList {
+  where: 'running' | 'definition';
+  hosts: readonly StaticHostEntry[];
+}
+
+/**
+ * libvirt deletes the first entry its loose rule matches (libvirtDeleteTarget: MAC only when both
+ * have one, the name only when sent, never the DUID): a delete of `entry` where that first match is
+ * another entry, in any list it goes to, is refused before anything is sent, naming the entry
+ * libvirt would take instead.
+ */
+export function refuseWrongDelete(netName: string, entry: StaticHostEntry, lists: readonly HostList[], what: string): void {
+  const wrong = lists.flatMap((l) => {
+    const target = libvirtDeleteTarget(l.hosts, entry);
+    return target && !sameStaticHost(target, entry) ? [{ where: l.where, target }] : [];
+  });
+  const first = wrong[0];
+  if (!first) return;
+  // Which list, when it is not the same entry in every list the delete goes to.
+  const same = wrong.length === lists.length && wrong.every((w) => sameStaticHost(w.target, first.target));
+  const where = same ? '' : first.where === 'running' ? ' from the running network' : lists.length > 1 ? ' from its definition' : '';
+  throw new AppError(
+    'ambiguous',
+    `${what}: libvirt would remove ${staticHostInFull(first.target)} instead${where} (it matches by MAC, name and address, not DUID, and takes the first match)`,
+    `Nothing was changed. Remove it by hand with virsh net-edit ${shellQuote(netName)}.`,
+  );
+}
 
 /**
  * One static host added or removed. An add is checked against the definition, which is what
@@ -114,11 +146,36 @@ export async function changeStaticHost(
   };
   step.live = net.active && !stepDone(step, net.model);
   const what = `Cannot ${op} the static host ${hostWords(entry)} on "${name}"`;
+  if (op === 'remove') {
+    // The lists this DELETE goes to (applyStep's paths; its fallback to the definition alone is a subset).
+    const at = (m: NetworkModel): HostList['hosts'] => m.addresses[parentIndex]?.hosts ?? [];
+    const running: HostList = { where: 'running', hosts: at(net.model) };
+    const definition: HostList = { where: 'definition', hosts: at(base) };
+    const lists =
+      liveOnly || (net.active && !net.persistent)
+        ? [running]
+        : !net.active
+          ? [definition]
+          : step.live
+            ? [running, definition]
+            : [definition];
+    refuseWrongDelete(name, entry, lists, what);
+  }
   const failed = (err: unknown): never => {
     // libvirt failed and the network could not be read again: its message, not "Nothing was changed".
     if (isAppError(err, OUTCOME_UNKNOWN)) throw new AppError(OUTCOME_UNKNOWN, `${what}: ${err.message}`, { cause: err, hint: err.hint });
     return explain(what, 'Nothing was changed.')(err);
   };
+  if (op === 'add' && family === 'ipv6' && net.active && net.persistent && staticHostBlock(net.model.addresses, 'ipv6') < 0) {
+    // The definition has DHCPv6 but the running network does not: libvirt would take the host live, but
+    // its dnsmasq stays ra-only (no hostsfile) until a restart — so the definition only, and said so.
+    await io.update(step, NetworkUpdateFlags.AFFECT_CONFIG).catch(failed);
+    return {
+      applied: 'pending',
+      reason:
+        'the running network has no DHCPv6 (its dnsmasq only sends router advertisements, ra-only): it serves the host after the network restarts',
+    };
+  }
   if (liveOnly) {
     // Only the running network has it (added live only): removed there; its definition never had it.
     await io.update(step, NetworkUpdateFlags.AFFECT_LIVE).catch(failed);
@@ -195,6 +252,22 @@ export async function editNetwork(rpc: RpcClient, net: NetworkFacts, e: NetworkE
     additions.push(range(e.dhcp, ADD_LAST, `DHCP range ${e.dhcp.start}–${e.dhcp.end}`, !!live4 && !sameRange(live4.dhcp, e.dhcp)));
   for (const h of hosts)
     if (!had.has(key(h))) additions.push(hostStep(h, ADD_LAST, `static host ${h.mac} → ${h.ip}`, !!live4 && !running.has(key(h))));
+  // Each host removal, in order, against the lists it goes to (libvirt deletes its first loose match):
+  // one that would take another entry refuses the whole edit before anything is sent.
+  const lists = { running: [...(net.model.addresses[v4Index]?.hosts ?? [])], definition: [...v4.hosts] };
+  for (const st of removals) {
+    if (st.entry.kind !== 'host') continue;
+    const h = st.entry.host;
+    const where: HostList['where'][] =
+      net.active && !net.persistent ? ['running'] : net.active && st.live ? ['running', 'definition'] : ['definition'];
+    refuseWrongDelete(
+      e.name,
+      h,
+      where.map((w) => ({ where: w, hosts: lists[w] })),
+      `Cannot change "${e.name}" (${st.what})`,
+    );
+    for (const w of where) lists[w] = lists[w].filter((x) => x !== libvirtDeleteTarget(lists[w], h));
+  }
   const out: NetworkEditResult = { live: [], pending: [], saved: [] };
   const done = () => [...out.live, ...out.pending, ...out.saved];
   for (const st of [...removals, ...additions]) {
@@ -222,7 +295,8 @@ export async function editNetwork(rpc: RpcClient, net: NetworkFacts, e: NetworkE
     await networkSetAutostart(rpc, net.ref, e.autostart).catch(
       explain(`Cannot change autostart of "${e.name}"`, done().length ? `Already done: ${done().join('; ')}.` : 'Nothing was changed.'),
     );
-    out[net.active ? 'live' : 'saved'].push(`autostart ${e.autostart ? 'on' : 'off'}`);
+    // A definition setting (whether the network starts with the host), never one of the running network.
+    out.saved.push(`autostart ${e.autostart ? 'on' : 'off'}`);
   }
   return out;
 }

@@ -14,6 +14,7 @@ import {
   networkLookupByName,
 } from '../../libvirt/network';
 import type { NetworkRef } from '../../libvirt/protocol';
+import { shellQuote } from '../../transport/ssh/quote';
 import { type NetworkModel, parseNetworkXml } from '../../xml/network';
 import { parseDomain } from '../../xml/parse';
 
@@ -51,6 +52,8 @@ export function vmNicsOf(name: string, uuid: string, running: boolean, xml: stri
 /** A VM whose definition could not be read (anything but "no such domain"), or (vm absent) the host's VM list. */
 export interface VmReadFailure {
   vm?: string;
+  /** The VM's state from the listing (its XML could not be read): whether it may be a running user of a network. */
+  running?: boolean;
   /** libvirt's message (or the link's). */
   message: string;
   error: unknown;
@@ -76,9 +79,12 @@ const joinable = new WeakMap<RpcClient, Promise<HostVms>>();
  * and a reconnect's refetch of them all read the host's VMs once). A call after the listing was
  * answered starts a read of its own: nothing is kept once read (no cache), so a read started after
  * a change sees it.
+ *
+ * `fresh`: a read of its own, joining none (and joined by none): where safety depends on it (stop,
+ * delete), a listing computed before the click must not be trusted.
  */
-export function readHostVms(rpc: RpcClient): Promise<HostVms> {
-  const open = joinable.get(rpc);
+export function readHostVms(rpc: RpcClient, opts: { fresh?: boolean } = {}): Promise<HostVms> {
+  const open = opts.fresh ? undefined : joinable.get(rpc);
   if (open) return open;
   const listing = domainListAllWithState(rpc);
   const read = listing.then(
@@ -90,7 +96,7 @@ export function readHostVms(rpc: RpcClient): Promise<HostVms> {
             return vmNicsOf(d.name, d.uuid, !STOPPED.has(d.state), await domainGetXmlDesc(rpc, d));
           } catch (err) {
             if (isLibvirtError(err, ErrorCode.NO_DOMAIN)) return null; // undefined between the listing and the read
-            failed.push({ vm: d.name, message: messageOf(err), error: err });
+            failed.push({ vm: d.name, running: !STOPPED.has(d.state), message: messageOf(err), error: err });
             return null;
           }
         }),
@@ -99,6 +105,7 @@ export function readHostVms(rpc: RpcClient): Promise<HostVms> {
     },
     (err: unknown): HostVms => ({ vms: [], failed: [{ message: messageOf(err), error: err }] }),
   );
+  if (opts.fresh) return read;
   joinable.set(rpc, read);
   // Runs right after `read`'s own step above (same microtask run): no call can join in between.
   const close = () => {
@@ -120,7 +127,7 @@ export async function readVmNics(rpc: RpcClient): Promise<VmNics[]> {
   if (first)
     throw new AppError('libvirt', `Could not read the VMs to see which networks they use: ${failuresInWords(r.failed)}`, {
       cause: first.error,
-      hint: `Try again; if it persists, check ${first.vm !== undefined ? `the VM with virsh dumpxml "${first.vm}"` : 'the host with virsh list --all'}.`,
+      hint: `Try again; if it persists, check ${first.vm !== undefined ? `the VM with virsh dumpxml ${shellQuote(first.vm)}` : 'the host with virsh list --all'}.`,
     });
   return r.vms;
 }
@@ -179,7 +186,7 @@ export async function readNetworks(rpc: RpcClient): Promise<NetworkFacts[]> {
         if (isLibvirtError(err, ErrorCode.NO_NETWORK)) return null;
         throw new AppError('libvirt', `Could not read network "${r.name}": ${messageOf(err)}`, {
           cause: err,
-          hint: `Try again; if it persists, check it with virsh net-dumpxml "${r.name}".`,
+          hint: `Try again; if it persists, check it with virsh net-dumpxml ${shellQuote(r.name)}.`,
         });
       }),
     ),
@@ -191,9 +198,15 @@ export async function lookupNetwork(rpc: RpcClient, name: string): Promise<Netwo
   return readNetwork(rpc, await networkLookupByName(rpc, name));
 }
 
-/** Whether a NIC is on this network: it names it, or (live XML) it is a network NIC on the network's bridge. */
+/**
+ * Whether a NIC is on this network: it names it, or (live XML) it is a network NIC on the network's
+ * bridge, or a type='bridge' NIC plugged straight into the bridge libvirt made for it (virbrN of a
+ * NAT, routed, isolated or open network: stopping the network removes that bridge under it). A host
+ * bridge a 'bridge' network only names outlives the network: a NIC on it is not its user.
+ */
 const onNetwork = (n: VmNics['nics'][number], net: NetworkModel) =>
-  n.network === net.name || (n.type === 'network' && !!net.bridge && n.bridge === net.bridge);
+  n.network === net.name ||
+  (!!net.bridge && n.bridge === net.bridge && (n.type === 'network' || (n.type === 'bridge' && net.mode !== 'bridge')));
 
 /** The VMs with a NIC on this network. */
 export function usersOf(net: NetworkModel, vms: readonly VmNics[]): NetworkInfo['usedBy'] {

@@ -61,8 +61,9 @@ export function createNetworksFeature(deps: ServiceDeps): NetworksFeature {
 
   async function stopOrDelete(hostId: HostId, name: string, verb: 'stop' | 'delete') {
     const rpc = rpcOf(hostId);
-    const [net, vms] = await Promise.all([lookupNetwork(rpc, name), readHostVms(rpc)]);
-    refuseWhileInUse(verb, net.model, vms);
+    // A read of its own (never one whose listing may predate the click): safety depends on it.
+    const [net, vms] = await Promise.all([lookupNetwork(rpc, name), readHostVms(rpc, { fresh: true })]);
+    refuseWhileInUse(verb, net.model, vms, net.active);
     if (net.active) await networkDestroy(rpc, net.ref).catch(explain(`Cannot stop network "${name}"`, 'Try again; see the host log.'));
     if (verb === 'delete' && net.persistent)
       await networkUndefine(rpc, net.ref).catch(explain(`Cannot delete network "${name}"`, 'Try again; see the host log.'));

@@ -4,7 +4,14 @@
 // read back — from network XML captured in the lab (fixtures/lab-v6-hosts.json).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findStaticHost, networkRequests, StaticHost, staticHostBlock, staticHostIssues } from '../../../shared/api/networks';
+import {
+  findStaticHost,
+  libvirtDeleteTarget,
+  networkRequests,
+  StaticHost,
+  staticHostBlock,
+  staticHostIssues,
+} from '../../../shared/api/networks';
 import { buildDhcpHostXml, parseNetworkXml } from '../../xml/network';
 
 const lab = JSON.parse(readFileSync(new URL('./fixtures/lab-v6-hosts.json', import.meta.url), 'utf8')) as Record<string, string>;
@@ -140,6 +147,74 @@ describe('findStaticHost (a removal): the row’s own entry, matched exactly', (
     expect(
       input.safeParse({ hostId: 'lab-a', name: 'n', op: 'add', host }).error?.issues.map((i) => [i.path.join('.'), i.message]),
     ).toEqual([['host.name', 'may contain only letters, digits and "-" (up to 63)']]);
+  });
+});
+
+describe('libvirtDeleteTarget: the entry libvirt 9.0 deletes (network_conf.c virNetworkDefUpdateIPDHCPHost, DELETE)', () => {
+  const X = 'fd00:203:119::60';
+  const D1 = '0:3:0:1:52:54:0:18:7:11';
+  const D2 = '0:3:0:1:52:54:0:18:7:12';
+  it('the review’s three cases: the first loose match, not the entry sent', () => {
+    // DUIDs are never compared: D2 sent, D1 (first at the address) taken.
+    expect(
+      libvirtDeleteTarget(
+        [
+          { id: D1, ip: X },
+          { id: D2, ip: X },
+        ],
+        { id: D2, ip: X },
+      ),
+    ).toEqual({ id: D1, ip: X });
+    // No name sent: a named entry at the address matches.
+    expect(
+      libvirtDeleteTarget(
+        [
+          { name: 'a', ip: X },
+          { id: D2, ip: X },
+        ],
+        { id: D2, ip: X },
+      ),
+    ).toEqual({ name: 'a', ip: X });
+    // IPv4: a MAC counts only when both have one; x has none.
+    const M = '52:54:00:aa:bb:01';
+    expect(
+      libvirtDeleteTarget(
+        [
+          { name: 'x', ip: '10.0.0.10' },
+          { mac: M, ip: '10.0.0.10' },
+        ],
+        { mac: M, ip: '10.0.0.10' },
+      ),
+    ).toEqual({
+      name: 'x',
+      ip: '10.0.0.10',
+    });
+  });
+  it('a name sent must be equal; a MAC both have must be equal (any case); the address in any spelling; none: null', () => {
+    const hosts = [
+      { name: 'a', ip: X },
+      { name: 'b', ip: X },
+      { mac: '52:54:00:aa:bb:01', ip: '10.0.0.10' },
+      { mac: '52:54:00:aa:bb:02', ip: '10.0.0.10' },
+    ];
+    expect(libvirtDeleteTarget(hosts, { name: 'b', ip: 'fd00:203:119:0:0::60' })).toEqual({ name: 'b', ip: X });
+    expect(libvirtDeleteTarget(hosts, { mac: '52:54:00:AA:BB:02', ip: '10.0.0.10' })).toEqual(hosts[3]);
+    expect(libvirtDeleteTarget(hosts, { name: 'c', ip: X })).toBeNull();
+    expect(libvirtDeleteTarget(hosts, { name: 'a', ip: 'fd00:203:119::61' })).toBeNull();
+  });
+  it('a removal row holds any DUID and name libvirt holds (only compared); an add still takes a DUID of hex bytes', () => {
+    const input = networkRequests['networks.dhcpHost'].input;
+    const req = (op: 'add' | 'remove', host: object) => input.safeParse({ hostId: 'lab-a', name: 'n', op, host });
+    // libvirt takes any text of hex digits and ":" as a DUID (network_conf.c strspn), of any length.
+    for (const id of ['000300015254001807aa', '0003:0001:5254:0018:07aa', `${'ab'.repeat(200)}`])
+      expect(req('remove', { ip: X, id }).success, id).toBe(true);
+    expect(req('remove', { ip: X, name: `h${'x'.repeat(300)}` }).success).toBe(true);
+    expect(req('remove', { ip: X, id: 'zz:1' }).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['host.id', 'is not a DUID (hex digits and ":")'],
+    ]);
+    expect(req('add', { ip: X, id: '000300015254001807aa' }).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['host.id', 'is not a DUID like 0:3:0:1:52:54:0:12:34:56 (hex bytes separated by ":")'],
+    ]);
   });
 });
 

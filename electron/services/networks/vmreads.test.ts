@@ -40,13 +40,17 @@ const vm = (name: string, n: number, o: Partial<Vm> = {}): Vm => ({
 });
 
 /** A host: its VMs (changed by the test), each network of `nets` the fixture's running NAT network renamed, one lease on each. */
-function host(vms: Vm[], o: { nets?: string[]; listFails?: Error; netFails?: Record<string, Error> } = {}) {
+function host(
+  vms: Vm[],
+  o: { nets?: string[]; listFails?: Error; netFails?: Record<string, Error>; listGate?: { open: Promise<void> } } = {},
+) {
   const f = fakeRpc();
-  f.answer(P.CONNECT_GET_ALL_DOMAIN_STATS, () => {
+  f.answer(P.CONNECT_GET_ALL_DOMAIN_STATS, async () => {
     if (o.listFails) throw o.listFails;
-    return {
-      retStats: vms.map((v) => ({ dom: v.dom, params: [{ field: 'state.state', type: 1, value: v.running ? 1 : 5 }] })),
-    };
+    // The listing as libvirtd computes it when asked; its reply may be held back (listGate).
+    const retStats = vms.map((v) => ({ dom: v.dom, params: [{ field: 'state.state', type: 1, value: v.running ? 1 : 5 }] }));
+    if (o.listGate) await o.listGate.open;
+    return { retStats };
   });
   f.answer(P.DOMAIN_GET_XML_DESC, async (a: { dom: DomainRef }) => {
     await tick();
@@ -122,7 +126,7 @@ describe('readHostVms / readVmNics: only NO_DOMAIN drops a VM', () => {
       message: expect.stringMatching(
         /^Could not read the VMs to see which networks they use: VM "w "q" <1>": lab-a: no reply to DOMAIN_GET_XML_DESC/,
       ),
-      hint: 'Try again; if it persists, check the VM with virsh dumpxml "w "q" <1>".',
+      hint: `Try again; if it persists, check the VM with virsh dumpxml 'w "q" <1>'.`,
     });
     expect((err as Error).cause).toBeInstanceOf(TimeoutError);
     // Without the failing VM it reads.
@@ -151,6 +155,14 @@ describe('networks feature: a VM that cannot be read', () => {
         hint: expect.stringContaining('Nothing was changed'),
       });
     expect(a.count(P.NETWORK_DESTROY) + a.count(P.NETWORK_UNDEFINE)).toBe(0);
+    f.dispose();
+  });
+
+  it('a shut-off VM that cannot be read does not block a stop (its state comes from the listing)', async () => {
+    const a = host([vm('stuck-off', 2, { running: false, fail: stuck() })]);
+    const f = feature(a, host([]));
+    await f.handlers['networks.stop']({ hostId: 'lab-a', name: 'n18-fx' });
+    expect(a.count(P.NETWORK_DESTROY)).toBe(1);
     f.dispose();
   });
 
@@ -208,6 +220,27 @@ describe('one read of a host’s VMs shared by concurrent callers, never a cache
     expect(leases.map((l) => l.leases[0]?.vm?.name)).toEqual(['web', 'web', 'web', 'web', 'web']);
     // Before: 6 listings and 12 XML reads on A, 5 and 5 on B.
     expect([listings(a), xmlReads(a), listings(b), xmlReads(b)]).toEqual([1, 2, 1, 1]);
+    f.dispose();
+  });
+
+  it('stop and delete read the VMs afresh: never a shared listing that may predate the click', async () => {
+    let open = () => {};
+    const listGate = { open: new Promise<void>((r) => (open = r)) };
+    const vms = [vm('web', 1, { running: false })];
+    const a = host(vms, { listGate });
+    const f = feature(a, host([]));
+    // A lease poll's listing is computed (web shut off) and its reply is still on its way ...
+    const display = readHostVms(a.rpc);
+    await tick();
+    // ... when web is started elsewhere (Vireo saw the event) and the user clicks Stop.
+    (vms[0] as Vm).running = true;
+    const stop = f.handlers['networks.stop']({ hostId: 'lab-a', name: 'n18-fx' }).catch((e: unknown) => e);
+    await tick();
+    open();
+    expect(await stop).toMatchObject({ code: 'in-use', message: 'Cannot stop network "n18-fx": VM "web" uses it' });
+    expect(listings(a)).toBe(2); // its own listing (the old code joined the poll's: 1, and destroyed the network)
+    expect(a.count(P.NETWORK_DESTROY)).toBe(0);
+    expect((await display).vms.map((v) => v.running)).toEqual([false]);
     f.dispose();
   });
 
