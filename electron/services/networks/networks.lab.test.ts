@@ -4,8 +4,9 @@
 // (live, by name and by DUID alone, pending where the running network refuses, each removed from the
 // list its row is in), lifecycle events (through the connection's
 // event relay) from a change made with virsh, stop and delete; a network that cannot start is not left defined;
-// a routed network; static-only DHCPv6 (hosts, no range) taking a host live. Networks are n18-lab-* on 10.203.104.0/24,
-// 10.203.110.0/24, 10.203.117.0/24 + fd00:203:117::/64 and fd00:203:1d3::/64.
+// a routed network; static-only DHCPv6 (hosts, no range) taking a host live; two static hosts at one address (a removal libvirt
+// would apply to the other refused). Networks are n18-lab-* on 10.203.104.0/24, 10.203.110.0/24, 10.203.117.0/24 +
+// fd00:203:117::/64, fd00:203:1d3::/64 and 10.203.129.0/24 + fd00:203:1f9::/64.
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,6 +230,62 @@ describe('networks feature (lab host A)', () => {
       rmSync(file, { force: true });
       await virshStatus('A', ['net-destroy', s6]);
       await virshStatus('A', ['net-undefine', s6]);
+    }
+  });
+
+  it('two static hosts at one address (made with net-define): a removal libvirt would apply to the other is refused, nothing changed', async () => {
+    const dup = `${NAME}-dup`;
+    const X = 'fd00:203:1f9::60';
+    const D1 = '0:3:0:1:52:54:0:f9:0:1';
+    const D2 = '0:3:0:1:52:54:0:f9:0:2';
+    const M = '52:54:00:f9:00:01';
+    const file = `/tmp/${dup}.xml`;
+    writeFileSync(
+      file,
+      `<network><name>${dup}</name><bridge name='nf${NAME.slice(-6)}'/>` +
+        `<ip family='ipv6' address='fd00:203:1f9::1' prefix='64'><dhcp><host id='${D1}' ip='${X}'/><host id='${D2}' ip='${X}'/></dhcp></ip>` +
+        `<ip address='10.203.129.1' prefix='24'><dhcp><host name='x' ip='10.203.129.10'/><host mac='${M}' ip='10.203.129.10'/></dhcp></ip></network>`,
+    );
+    const both = () => Promise.all([virsh('A', ['net-dumpxml', dup]), virsh('A', ['net-dumpxml', '--inactive', dup])]);
+    try {
+      await virsh('A', ['net-define', file]);
+      await virsh('A', ['net-start', dup]);
+      const before = await both();
+      const remove = (host: { id?: string; mac?: string; ip: string }) =>
+        f.handlers['networks.dhcpHost']({ hostId: H, name: dup, op: 'remove', host, from: 'running' });
+      await expect(remove({ id: D2, ip: X })).rejects.toMatchObject({
+        code: 'ambiguous',
+        message: expect.stringContaining(`libvirt would remove DUID ${D1}, address ${X} instead`),
+        hint: expect.stringContaining(`virsh net-edit ${dup}`),
+      });
+      await expect(remove({ mac: M, ip: '10.203.129.10' })).rejects.toMatchObject({
+        message: expect.stringContaining('libvirt would remove name "x", address 10.203.129.10 instead'),
+      });
+      expect(await both()).toEqual(before);
+      // libvirt itself takes the first loose match, as libvirtDeleteTarget says: a MAC delete by virsh removes x.
+      await virsh('A', [
+        'net-update',
+        dup,
+        'delete',
+        'ip-dhcp-host',
+        `<host mac='${M}' ip='10.203.129.10'/>`,
+        '--config',
+        '--parent-index',
+        '1',
+      ]);
+      const next = await virsh('A', ['net-dumpxml', '--inactive', dup]);
+      expect(next).toContain(`<host mac='${M}' ip='10.203.129.10'/>`);
+      expect(next).not.toContain("name='x'");
+      // The first DUID entry is what libvirt takes: Vireo removes it, and the second stays.
+      expect(await remove({ id: D1, ip: X })).toEqual({ applied: 'live' });
+      for (const x of await both()) {
+        expect(x).not.toContain(D1);
+        expect(x).toContain(`<host id='${D2}' ip='${X}'/>`);
+      }
+    } finally {
+      rmSync(file, { force: true });
+      await virshStatus('A', ['net-destroy', dup]);
+      await virshStatus('A', ['net-undefine', dup]);
     }
   });
 
