@@ -99,15 +99,24 @@ export function sameStaticHost(a: StaticHostEntry, b: StaticHostEntry): boolean 
 }
 
 /**
+ * The IPv6 <ip> with DHCPv6 — a range, or static hosts only (dnsmasq's "static" range) — its index,
+ * -1: none (then a running network's dnsmasq may send only router advertisements, "ra-only").
+ */
+export function dhcp6Block(addresses: readonly NetworkAddress[]): number {
+  return addresses.findIndex((a) => a.family === 'ipv6' && (!!a.dhcp || a.hosts.length > 0));
+}
+
+/**
  * The <ip> of the network a static host of this family goes in (its index, -1: none). libvirt
- * takes DHCP on one <ip> per family: IPv6, the one with DHCPv6 — a range, or static hosts only
- * (dnsmasq's "static" range: lab-checked, libvirt 9.0 adds a host there live); IPv4, the one with
- * DHCP, else the first IPv4 one.
+ * takes DHCP on one <ip> per family: the one with DHCP (IPv6: a range or static hosts only —
+ * lab-checked, libvirt 9.0 adds a host there live), else the family's first <ip>. An IPv6 <ip>
+ * with no DHCPv6 at all takes a host too (libvirt creates its <dhcp>; lab-checked: the next start
+ * gives dnsmasq a "static" range) — the backend saves it in the definition only while the running
+ * network shows no DHCPv6 (changeStaticHost: pending until a restart).
  */
 export function staticHostBlock(addresses: readonly NetworkAddress[], family: 'ipv4' | 'ipv6'): number {
-  if (family === 'ipv6') return addresses.findIndex((a) => a.family === 'ipv6' && (!!a.dhcp || a.hosts.length > 0));
-  const i = addresses.findIndex((a) => a.family === 'ipv4' && (!!a.dhcp || a.hosts.length > 0));
-  return i >= 0 ? i : addresses.findIndex((a) => a.family === 'ipv4');
+  const i = family === 'ipv6' ? dhcp6Block(addresses) : addresses.findIndex((a) => a.family === 'ipv4' && (!!a.dhcp || a.hosts.length > 0));
+  return i >= 0 ? i : addresses.findIndex((a) => a.family === family);
 }
 
 const sameIp = (a: string | undefined, b: string) =>
@@ -176,15 +185,7 @@ export function staticHostIssues(addresses: readonly NetworkAddress[], host: Sta
   const i = staticHostBlock(addresses, family);
   const b = addresses[i];
   if (!b) {
-    const v6 = addresses.find((a) => a.family === 'ipv6');
-    issue(
-      'ip',
-      family === 'ipv4'
-        ? 'is IPv4, but this network has no IPv4 subnet'
-        : v6
-          ? `is IPv6, but the IPv6 subnet ${v6.address}/${v6.prefix} has no DHCPv6 (neither a range nor static hosts): libvirt would take the host, but the running network's dnsmasq only sends router advertisements (ra-only) until it restarts — add a DHCP range first (virsh net-update … add ip-dhcp-range)`
-          : 'is IPv6, but this network has no IPv6 subnet',
-    );
+    issue('ip', family === 'ipv4' ? 'is IPv4, but this network has no IPv4 subnet' : 'is IPv6, but this network has no IPv6 subnet');
     return issues;
   }
   if (family === 'ipv6') {

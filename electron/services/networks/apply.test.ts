@@ -410,7 +410,7 @@ describe('IPv6 add where the running network has no DHCPv6 but its definition ha
     expect(out).toEqual({
       applied: 'pending',
       reason:
-        'the running network has no DHCPv6 (its dnsmasq only sends router advertisements, ra-only): it serves the host after the network restarts',
+        'the running network shows no DHCPv6 (its dnsmasq may send only router advertisements, ra-only): it serves the host after the network restarts',
     });
     expect(h.calls).toEqual([CONFIG]);
   });
@@ -428,5 +428,38 @@ describe('autostart is a definition setting (f9net)', () => {
       autostart: true,
     });
     expect(out).toEqual({ live: [], pending: [], saved: ['autostart on'] });
+  });
+});
+
+describe('IPv6 add where neither the running network nor its definition shows DHCPv6 (its last static host removed, or none yet; f9net)', () => {
+  const noDhcp6: NetworkModel = {
+    ...live,
+    addresses: live.addresses.map((a): NetworkAddress => (a.family === 'ipv6' ? { ...a, dhcp: undefined, hosts: [] } : a)),
+  };
+  const facts = (active: boolean, persistent: boolean) =>
+    ({
+      ref: { name: 'n6-probe', uuid: [] },
+      model: noDhcp6,
+      defined: noDhcp6,
+      active,
+      persistent,
+      autostart: false,
+    }) as unknown as NetworkFacts;
+  const h20 = { name: 'h20', ip: 'fd00:203:119::20' };
+  it('running: into the definition only, pending until a restart (the old code refused it); not running: saved', async () => {
+    let h = host(() => null, []);
+    expect(await changeStaticHost(h.io, facts(true, true), 'add', h20)).toMatchObject({ applied: 'pending' });
+    expect(h.calls).toEqual([CONFIG]);
+    h = host(() => null, []);
+    expect(await changeStaticHost(h.io, facts(false, true), 'add', h20)).toEqual({ applied: 'saved' });
+    expect(h.calls).toEqual([CONFIG]);
+  });
+  it('a transient network (no next start) is refused, saying why, nothing sent', async () => {
+    const h = host(() => null, []);
+    await expect(changeStaticHost(h.io, facts(true, false), 'add', h20)).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining('has no DHCPv6 (neither a range nor static hosts)'),
+    });
+    expect(h.calls).toEqual([]);
   });
 });

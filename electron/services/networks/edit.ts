@@ -7,6 +7,7 @@
 import {
   type DhcpHost,
   type DhcpHostResult,
+  dhcp6Block,
   findStaticHost,
   hostFamily,
   libvirtDeleteTarget,
@@ -109,6 +110,14 @@ export async function changeStaticHost(
         issues.every((i) => /already/.test(i.message)) ? 'Remove that one first, or pick another address.' : 'Nothing was changed.',
       );
     parentIndex = staticHostBlock(base.addresses, family);
+    if (family === 'ipv6' && !net.persistent && dhcp6Block(base.addresses) < 0) {
+      const v6 = base.addresses[parentIndex];
+      throw new AppError(
+        'invalid-input',
+        `Cannot add the static host ${hostWords(host)} to "${name}": Address is IPv6, but the IPv6 subnet ${v6?.address ?? ''}/${v6?.prefix ?? ''} has no DHCPv6 (neither a range nor static hosts): libvirt would take the host, but the running network's dnsmasq only sends router advertisements (ra-only), and this network (not defined, only running) has no next start to serve it`,
+        'Nothing was changed. Add a DHCPv6 range first (virsh net-update … add ip-dhcp-range).',
+      );
+    }
     entry = {
       ...(host.mac ? { mac: host.mac.toLowerCase() } : {}),
       ...(host.id ? { id: host.id } : {}),
@@ -166,14 +175,15 @@ export async function changeStaticHost(
     if (isAppError(err, OUTCOME_UNKNOWN)) throw new AppError(OUTCOME_UNKNOWN, `${what}: ${err.message}`, { cause: err, hint: err.hint });
     return explain(what, 'Nothing was changed.')(err);
   };
-  if (op === 'add' && family === 'ipv6' && net.active && net.persistent && staticHostBlock(net.model.addresses, 'ipv6') < 0) {
-    // The definition has DHCPv6 but the running network does not: libvirt would take the host live, but
-    // its dnsmasq stays ra-only (no hostsfile) until a restart — so the definition only, and said so.
+  if (op === 'add' && family === 'ipv6' && net.active && net.persistent && dhcp6Block(net.model.addresses) < 0) {
+    // The running network shows no DHCPv6: libvirt would take the host live, but its dnsmasq may be
+    // ra-only (no hostsfile) until a restart (lab-checked; after the last static host was removed it
+    // still has its static range, which the XML no longer shows) — so the definition only, and said so.
     await io.update(step, NetworkUpdateFlags.AFFECT_CONFIG).catch(failed);
     return {
       applied: 'pending',
       reason:
-        'the running network has no DHCPv6 (its dnsmasq only sends router advertisements, ra-only): it serves the host after the network restarts',
+        'the running network shows no DHCPv6 (its dnsmasq may send only router advertisements, ra-only): it serves the host after the network restarts',
     };
   }
   if (liveOnly) {

@@ -68,15 +68,13 @@ describe('staticHostIssues (the panel and the backend)', () => {
     expect(staticHostBlock(staticOnly6, 'ipv6')).toBe(1);
     expect(checks({ ip: 'fd00:203:119::50', name: 'web6' }, staticOnly6)).toEqual([]);
     expect(checks({ ip: 'fd00:203:119::30', name: 'x' }, staticOnly6)).toEqual([['ip', 'is already reserved for h6']]);
-    // No DHCPv6 at all: refused, saying why (the running dnsmasq is ra-only: lab-checked).
+    // No DHCPv6 at all (none yet, or its last static host removed): the IPv6 subnet takes the host (libvirt
+    // creates its <dhcp>; the backend keeps it for the next start while the running network shows none).
+    // The old code refused it with the ra-only wording, although the next start serves it.
     const noDhcp6 = defined.addresses.map((a) => (a.family === 'ipv6' ? { ...a, dhcp: undefined, hosts: [] } : a));
-    expect(staticHostBlock(noDhcp6, 'ipv6')).toBe(-1);
-    expect(checks({ ip: 'fd00:203:119::50', name: 'x' }, noDhcp6)).toEqual([
-      [
-        'ip',
-        "is IPv6, but the IPv6 subnet fd00:203:119::1/64 has no DHCPv6 (neither a range nor static hosts): libvirt would take the host, but the running network's dnsmasq only sends router advertisements (ra-only) until it restarts — add a DHCP range first (virsh net-update … add ip-dhcp-range)",
-      ],
-    ]);
+    expect(staticHostBlock(noDhcp6, 'ipv6')).toBe(1);
+    expect(checks({ ip: 'fd00:203:119::50', name: 'x' }, noDhcp6)).toEqual([]);
+    expect(checks({ ip: 'fd00:203:118::50', name: 'x' }, noDhcp6)).toEqual([['ip', 'is outside the subnet fd00:203:119::/64']]);
     const no6 = defined.addresses.filter((a) => a.family === 'ipv4');
     expect(checks({ ip: 'fd00:203:119::50', name: 'x' }, no6)).toEqual([['ip', 'is IPv6, but this network has no IPv6 subnet']]);
   });

@@ -220,7 +220,7 @@ export function DhcpPanel({ hostId, net }: { hostId: string; net: NetworkInfo })
       <ErrorAlert title="Could not change the static hosts" error={write.error} />
       {done?.applied === 'pending' && (
         <Alert color="yellow" data-testid="dhcp-host-pending">
-          Saved for the next start of the network: the running network refused it ({done.reason}).
+          Saved for the next start of the network, not applied to the running one: {done.reason}.
         </Alert>
       )}
       <Text size="sm" fw={500}>

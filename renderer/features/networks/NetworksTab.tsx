@@ -122,7 +122,8 @@ function NetworkRow({
       </Table.Td>
       <Table.Td ta="right">
         <Group gap={4} justify="flex-end" wrap="nowrap">
-          {v4.length > 0 && (
+          {/* Any subnet takes static hosts: an IPv6-only network too (its DHCPv6 range or static hosts, or none yet). */}
+          {v4.length + v6.length > 0 && (
             <Button size="compact-xs" variant={picked ? 'filled' : 'light'} onClick={onPick} data-testid="network-dhcp-open">
               DHCP
             </Button>
