@@ -19,10 +19,13 @@
  *   reverted away from deleted with its child, a middle one alone (its child moves up), the rest by
  *   libvirt's own delete (libvirt 9.0 leaves the memory files: Vireo removes them); memory files and
  *   overlays gone from the pool;
- * - delete the VM: the dialog lists the files its snapshots keep (the layers under its disk) and
- *   removes them with it (virt-manager#810).
+ * - delete the VM: while another VM cannot be read (a volume disk in an inactive logical pool) the
+ *   dialog offers none of its snapshots' files, saying why; then it lists the files its snapshots
+ *   keep (the layers under its disk) and removes them with it (virt-manager#810).
  */
 
+import { rmSync, writeFileSync } from 'node:fs';
+import { throwawayXml } from '../electron/libvirt/lab-fixture';
 import {
   IMAGES,
   type LabVm,
@@ -281,8 +284,39 @@ test('snapshots: internal and external made, reverted and deleted through the UI
   await test.step('delete the VM: the files its snapshots keep are listed and removed with it', async () => {
     await tab.create({ name: 'e2', kind: 'external' });
     await expect(tab.row('e2').getByTestId('snapshot-size')).toContainText('on disk');
-    await app.details.action(name, idA, 'delete').click();
     const dialog = page.getByTestId('delete-dialog');
+    // Another VM whose disks cannot be read (a volume disk in an inactive logical pool: libvirt cannot
+    // say its path): which files it uses is not known, so none of the snapshots' files is offered.
+    const blind = `${name}-blind`;
+    const pool = `${name}-lv`;
+    const xmlFile = `/tmp/${blind}.xml`;
+    writeFileSync(
+      xmlFile,
+      `<pool type='logical'><name>${pool}</name><source><name>${pool}</name><format type='lvm2'/></source><target><path>/dev/${pool}</path></target></pool>`,
+    );
+    await virshOn('A', ['pool-define', xmlFile]);
+    try {
+      writeFileSync(
+        xmlFile,
+        throwawayXml(blind, { disk: '/x' })
+          .replace("<disk type='file'", "<disk type='volume'")
+          .replace("<source file='/x'/>", `<source pool='${pool}' volume='lv0'/>`),
+      );
+      await virshOn('A', ['define', xmlFile]);
+      await app.details.action(name, idA, 'delete').click();
+      await expect(dialog.getByTestId('delete-snapshot-files-unread')).toContainText(`“${blind}”`);
+      for (const f of await dialog.getByTestId('delete-snapshot-file').all()) {
+        await expect(f).toBeDisabled();
+        await expect(f).not.toBeChecked();
+      }
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(dialog).toBeHidden();
+    } finally {
+      await virshOn('A', ['undefine', blind]).catch(() => {});
+      await virshOn('A', ['pool-undefine', pool]).catch(() => {});
+      rmSync(xmlFile, { force: true });
+    }
+    await app.details.action(name, idA, 'delete').click();
     const files = dialog.getByTestId('delete-snapshot-file');
     // under vda: the fresh overlay Vireo's revert made (the VM's own image is not always listed yet: see notes/snapshots2.md)
     await expect(files.first()).toBeVisible();

@@ -63,13 +63,14 @@ function DeleteForm({ target, onDone }: { target: DomainTarget; onDone(): void }
   // Other VMs could not be read: which of these files they use is not known, so none is offered.
   const snapFilesRefused = snaps.data ? filesRefusal(snaps.data) : null;
   useEffect(() => {
-    if (snaps.data && snapChosen === null)
+    // The defaults from the list as fetched for this dialog, not a cached one (a refetch on open may refuse the files).
+    if (snaps.data && !snaps.isFetching && snapChosen === null)
       setSnapChosen(
         filesRefusal(snaps.data)
           ? new Set()
           : new Set(snaps.data.files.filter((f) => f.madeBySnapshot && f.inPool && !f.usedBy.length).map((f) => f.path)),
       );
-  }, [snaps.data, snapChosen]);
+  }, [snaps.data, snaps.isFetching, snapChosen]);
   // Shown ticked = sent: a refetch that refuses the files (or stops offering one) unticks it too.
   const snapSelected = snapshotFilesToDelete(snaps.data, snapChosen ?? new Set<string>());
   const [typed, setTyped] = useState('');
