@@ -389,6 +389,28 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
   await expect(tab.dhcp.getByTestId('dhcp-add-mac')).toBeVisible();
   await expect(tab.dhcp.getByTestId('dhcp-add-id')).toHaveCount(0);
 
+  // An IPv6-only network with static-only DHCPv6 (defined by virsh, not started) has its DHCP panel too (the
+  // old code offered none); its last static host removed, the IPv6 subnet still takes one (the old form
+  // offered no subnet then): saved in its definition, whose next start serves it.
+  const V6ONLY = `s18-v6only-${tag}`;
+  const v6file = `/tmp/${V6ONLY}.xml`;
+  writeFileSync(
+    v6file,
+    `<network><name>${V6ONLY}</name><ip family='ipv6' address='fd00:203:1fb::1' prefix='64'><dhcp><host name='s1' ip='fd00:203:1fb::10'/></dhcp></ip></network>`,
+  );
+  await virshOn('A', ['net-define', v6file]).finally(() => rmSync(v6file, { force: true }));
+  await tab.openDhcp(V6ONLY);
+  await tab.staticHostAt('fd00:203:1fb::10').getByTestId('dhcp-host-remove').click();
+  await expect(tab.dhcp.getByTestId('dhcp-hosts-none')).toBeVisible();
+  await expect(tab.dhcp.getByTestId('dhcp-add-family-ipv6')).toHaveCount(0); // its only subnet
+  await tab.dhcp.getByTestId('dhcp-add-ip').fill('fd00:203:1fb::20');
+  await tab.dhcp.getByTestId('dhcp-add-name').fill('h20');
+  await tab.dhcp.getByTestId('dhcp-add-submit').click();
+  await expect(tab.staticHostAt('fd00:203:1fb::20').getByTestId('dhcp-host-name')).toHaveText('h20');
+  const v6only = await virshOn('A', ['net-dumpxml', '--inactive', V6ONLY]);
+  expect(v6only).toContain("<host name='h20' ip='fd00:203:1fb::20'/>");
+  expect(v6only).not.toContain("name='s1'");
+
   // IPv6: a wrong address and a DHCPv6 range outside the subnet are named at their fields; then an
   // isolated network with an IPv6 subnet and DHCPv6 range, defined only (not started).
   await tab.fill({
@@ -432,5 +454,5 @@ test('a host bridge under a hostile name, autostart, stop and start; an overlapp
     await expect(tab.row(n)).toHaveCount(0);
   }
   const left = (await virshOn('A', ['net-list', '--all', '--name'])).split('\n').map((n) => n.trim());
-  expect(left.filter((n) => n.endsWith(tag)).sort()).toEqual([ISO, V6].sort());
+  expect(left.filter((n) => n.endsWith(tag)).sort()).toEqual([ISO, V6, V6ONLY].sort());
 });

@@ -44,7 +44,9 @@ function AddStaticHost({
   pending: boolean;
 }) {
   const families = (['ipv4', 'ipv6'] as const).filter((f) => staticHostBlock(addresses, f) >= 0);
-  const [family, setFamily] = useState<Family>(families[0] ?? 'ipv4');
+  const [picked, setFamily] = useState<Family>(families[0] ?? 'ipv4');
+  // The subnet picked, if this network has it (the panel may have switched to a network without it).
+  const family = families.includes(picked) ? picked : (families[0] ?? 'ipv4');
   const [d, setD] = useState({ mac: '', ip: '', name: '', id: '' });
   const [tried, setTried] = useState(false);
   if (families.length === 0) return null;
