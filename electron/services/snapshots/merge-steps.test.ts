@@ -82,4 +82,25 @@ describe('a multi-step snapshot delete whose facts cannot be read between steps 
     const all = await run({ goodReads: 3 }).p;
     expect(all).toEqual({ ok: { left: ['/img/s1.qcow2', '/img/s2.qcow2', '/img/s3.qcow2'], failed: [], kept: [] } });
   });
+
+  it('a step after the first refused or failed (an AppError with its own hint): the steps done come first, then its hint, then the steps not started', async () => {
+    let n = 0;
+    const out = await runMergeSteps({
+      vm: dom.name,
+      steps: ['s1', 's2', 's3'],
+      rpc: fakeRpc().rpc,
+      read: async () => ({ dom, facts: facts as SnapshotFacts }),
+      step: async (c: RpcClient, _d, _f, i) => {
+        if (n++ === 1) throw new AppError('refused', '“s2” cannot be merged', { hint: 'Its overlay is in use.' });
+        return { removal: { left: [`/img/s${i + 1}.qcow2`], failed: [] }, rpc: c };
+      },
+    }).then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
+    expect(out).toMatchObject({ code: 'refused', message: '“s2” cannot be merged' });
+    expect(out?.hint).toBe(
+      'Deleted already: “s1” (left in place (no storage pool holds them): /img/s1.qcow2). Its overlay is in use. Not started: “s3”.',
+    );
+  });
 });

@@ -33,7 +33,24 @@ export async function runMergeSteps(a: {
       if (i === 0 && !a.resume?.size) throw err;
       throw stepUnread(err, a, i, stays);
     }
-    const r = await a.step(rpc, read.dom, read.facts, i);
+    let r: { removal: Removal; rpc: RpcClient };
+    try {
+      r = await a.step(rpc, read.dom, read.facts, i);
+    } catch (err) {
+      // The step's own error says what it left; after earlier steps, say those too.
+      if (i === 0 || !isAppError(err)) throw err;
+      const phase = removalPhase(stays);
+      throw new AppError(err.code, err.message, {
+        cause: err,
+        hint: [
+          `Deleted already: ${quoted(a.steps.slice(0, i))}${phase ? ` (${phase})` : ''}.`,
+          err.hint ?? '',
+          i + 1 < a.steps.length ? `Not started: ${quoted(a.steps.slice(i + 1))}.` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      });
+    }
     rpc = r.rpc;
     stays.left.push(...r.removal.left);
     stays.failed.push(...r.removal.failed);
