@@ -24,6 +24,7 @@ import {
   SnapshotCreateFlags,
   SnapshotDeleteFlags,
   snapshotCreateXml,
+  snapshotCurrentName,
   snapshotDelete,
   snapshotListAll,
   snapshotLookupByName,
@@ -115,13 +116,18 @@ export async function createSnapshot(
       });
     throw new AppError('outcome-unknown', `The snapshot “${req.name}” did not report back: ${(err as Error).message}`, {
       cause: err,
-      hint: createUnknownHint(dom.name, req.name, 'busy' in seen ? { busy: seen.busy } : { unread: seen.unread }, file),
+      hint: createUnknownHint(
+        dom.name,
+        req.name,
+        'busy' in seen ? { busy: seen.busy, stopped: !!seen.stopped } : { unread: seen.unread },
+        file,
+      ),
     });
   }
 }
 
 /** What the host shows of an unanswered create: decided (no job on the VM), still busy, or unreadable. */
-type Seen = { made: boolean } | { busy: string } | { unread: string };
+type Seen = { made: boolean } | { busy: string; stopped?: boolean } | { unread: string };
 
 /** libvirt's virDomainJobOperation, for the words. */
 const JOB_OPERATIONS = [
@@ -160,14 +166,30 @@ async function settledOutcome(rpc: RpcClient, dom: DomainRef, name: string, s: S
       : { unread: (err as Error).message };
   for (;;) {
     let busy = '';
+    let stopped = false;
     try {
       busy = (await job()) ?? '';
     } catch (err) {
-      const seen = failed(err);
-      if (!('busy' in seen)) return seen;
-      busy = seen.busy;
+      // A VM that is not running has no job to ask about (libvirt: "domain is not running", lab-seen).
+      if (isLibvirtError(err, ErrorCode.OPERATION_INVALID)) stopped = true;
+      else {
+        const seen = failed(err);
+        if (!('busy' in seen)) return seen;
+        busy = seen.busy;
+      }
     }
-    if (!busy) {
+    if (stopped) {
+      // libvirt makes a new snapshot current only once it is made (qemuSnapshotCreate: after the
+      // disks, with the VM locked until its metadata is written; on failure it is removed).
+      try {
+        const [refs, current] = await Promise.all([snapshotListAll(rpc, dom), snapshotCurrentName(rpc, dom)]);
+        if (current === name) return { made: true };
+        busy = `it is not running, so libvirt shows no job; “${name}” is ${refs.some((x) => x.name === name) ? 'listed but not current yet' : 'not listed'}`;
+      } catch (err) {
+        return { unread: (err as Error).message };
+      }
+      if (Date.now() + s.everyMs > until) return { busy, stopped };
+    } else if (!busy) {
       let listed: boolean;
       try {
         listed = (await snapshotListAll(rpc, dom)).some((x) => x.name === name);

@@ -55,15 +55,24 @@ export function restoreUnknownHint(plan: RevertPlan, state: string | null, vm: s
  * list alone would show an unfinished one as made), or the host could not be read. The check to
  * run says so: the list only once `virsh domjobinfo` shows no job.
  */
-export function createUnknownHint(vm: string, name: string, seen: { busy: string } | { unread: string }, memoryFile?: string): string {
+export function createUnknownHint(
+  vm: string,
+  name: string,
+  seen: { busy: string; stopped?: boolean } | { unread: string },
+  memoryFile?: string,
+): string {
   const shown =
-    'busy' in seen
-      ? `libvirt is still busy with ${vm} (${seen.busy}): it may still be making “${name}”, and libvirt lists a snapshot before it is made, so Vireo could not tell whether it will be made.`
-      : `Vireo could not read from the host whether libvirt is still making “${name}” (${seen.unread}).`;
+    'busy' in seen && seen.stopped
+      ? `Vireo could not tell whether libvirt made “${name}”: ${seen.busy}.`
+      : 'busy' in seen
+        ? `libvirt is still busy with ${vm} (${seen.busy}): it may still be making “${name}”, and libvirt lists a snapshot before it is made, so Vireo could not tell whether it will be made.`
+        : `Vireo could not read from the host whether libvirt is still making “${name}” (${seen.unread}).`;
   return [
     shown,
     'Vireo undid nothing.',
-    `Check with \`virsh domjobinfo ${vm}\` until it shows “Job type: None” (while an internal snapshot is made it waits 30 s and answers “cannot acquire state change lock”: still being made); only then does \`virsh snapshot-list ${vm}\` tell: listed = made, not listed = not made.`,
+    'stopped' in seen && seen.stopped
+      ? `Check with \`virsh snapshot-current --name ${vm}\`: it shows “${name}” once libvirt made it (libvirt makes a new snapshot current only then; \`virsh snapshot-list\` alone also lists one still being made).`
+      : `Check with \`virsh domjobinfo ${vm}\` until it shows “Job type: None” (while an internal snapshot is made it waits 30 s and answers “cannot acquire state change lock”: still being made); only then does \`virsh snapshot-list ${vm}\` tell: listed = made, not listed = not made.`,
     memoryFile ? `Its memory state would be in ${memoryFile}.` : '',
   ]
     .filter(Boolean)

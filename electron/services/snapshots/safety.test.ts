@@ -191,6 +191,26 @@ describe('review 8 item 1: a create that does not report back is decided only on
     }
   });
 
+  it('a VM that is not running (libvirt shows no job: "domain is not running"): made only once it is current (libvirt sets that after making it)', async () => {
+    const notRunning = libvirtError(ErrorCode.OPERATION_INVALID, 'Requested operation is not valid: domain is not running');
+    const stopped = (current: string) => {
+      const h = hostAfter([notRunning], ['older', 'x']);
+      h.answer(P.DOMAIN_HAS_CURRENT_SNAPSHOT, () => ({ result: 1 }));
+      h.answer(P.DOMAIN_SNAPSHOT_CURRENT, () => ({ snap: { name: current, dom } }));
+      return h;
+    };
+    const made = stopped('x');
+    expect(await outcome(made)).toEqual({ ok: made.rpc });
+    const r = await outcome(stopped('older'));
+    expect(r).toMatchObject({ err: { code: 'outcome-unknown' } });
+    const hint = 'err' in r ? (r.err.hint ?? '') : '';
+    expect(hint).toMatch(
+      /could not tell whether libvirt made “x”: it is not running, so libvirt shows no job; “x” is listed but not current yet/,
+    );
+    expect(hint).toContain(`\`virsh snapshot-current --name ${dom.name}\`: it shows “x” once libvirt made it`);
+    expect(hint).not.toContain('domjobinfo');
+  });
+
   it('a timeout (no reconnect): read on the same client; listed with no job: made', async () => {
     const g = hostAfter([JobType.NONE], ['x']);
     g.answer(P.DOMAIN_SNAPSHOT_CREATE_XML, () => {
