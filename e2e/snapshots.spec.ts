@@ -305,7 +305,9 @@ test('snapshots: internal and external made, reverted and deleted through the UI
       await virshOn('A', ['define', xmlFile]);
       await app.details.action(name, idA, 'delete').click();
       await expect(dialog.getByTestId('delete-snapshot-files-unread')).toContainText(`“${blind}”`);
-      for (const f of await dialog.getByTestId('delete-snapshot-file').all()) {
+      const offered = await dialog.getByTestId('delete-snapshot-file').all();
+      expect(offered.length, 'the snapshots keep files: each is listed, none can be ticked').toBeGreaterThan(0);
+      for (const f of offered) {
         await expect(f).toBeDisabled();
         await expect(f).not.toBeChecked();
       }
@@ -330,7 +332,9 @@ test('snapshots: internal and external made, reverted and deleted through the UI
     const unticked = listed.filter((p) => p !== e2Image);
     expect(unticked.some((p) => /\.e1-revert-[0-9a-z]+\.qcow2$/.test(p))).toBe(true);
     if (listed.includes(vm.disk)) expect(unticked).toContain(vm.disk);
-    for (const f of await files.all()) {
+    const rows = await files.all();
+    expect(rows.length).toBe(listed.length);
+    for (const f of rows) {
       const path = (await f.getAttribute('data-path')) ?? '';
       if (unticked.includes(path)) {
         await expect(f, `${path} is a base: not ticked by default`).not.toBeChecked();

@@ -22,7 +22,7 @@ import { parseDomain } from '../../xml/parse';
 export interface VmNics {
   name: string;
   uuid: string;
-  /** Running, paused, … anything but shut off or crashed. */
+  /** Running, paused, crashed but kept, … anything but shut off. */
   running: boolean;
   /**
    * type= of each NIC and its source: a shut-off VM's NIC names its network; a running VM's live
@@ -31,8 +31,12 @@ export interface VmNics {
   nics: { type: string; mac?: string; network?: string; bridge?: string }[];
 }
 
-/** libvirt's domain states that hold no running guest: no state, shut off, crashed. */
-const STOPPED = new Set([0, 5, 6]);
+/**
+ * The one libvirt domain state that holds no guest: shut off. A crashed VM (6) is one kept by
+ * on_crash=preserve, its QEMU and its tap still there (a crash with the default on_crash is shut
+ * off, reason crashed); no state (0) is a VM between states. Both count as running users.
+ */
+const STOPPED = new Set([5]);
 
 /** A VM's NICs from its XML (the one domain model): type, MAC and the network or bridge of each. */
 export function vmNicsOf(name: string, uuid: string, running: boolean, xml: string): VmNics {

@@ -29,6 +29,8 @@ const tick = () => new Promise((r) => setTimeout(r, 1));
 interface Vm {
   dom: DomainRef;
   running: boolean;
+  /** libvirt's state number in the listing, when not just running (1) or shut off (5). */
+  state?: number;
   xml?: string;
   fail?: Error;
 }
@@ -48,7 +50,7 @@ function host(
   f.answer(P.CONNECT_GET_ALL_DOMAIN_STATS, async () => {
     if (o.listFails) throw o.listFails;
     // The listing as libvirtd computes it when asked; its reply may be held back (listGate).
-    const retStats = vms.map((v) => ({ dom: v.dom, params: [{ field: 'state.state', type: 1, value: v.running ? 1 : 5 }] }));
+    const retStats = vms.map((v) => ({ dom: v.dom, params: [{ field: 'state.state', type: 1, value: v.state ?? (v.running ? 1 : 5) }] }));
     if (o.listGate) await o.listGate.open;
     return { retStats };
   });
@@ -164,6 +166,16 @@ describe('networks feature: a VM that cannot be read', () => {
     await f.handlers['networks.stop']({ hostId: 'lab-a', name: 'n18-fx' });
     expect(a.count(P.NETWORK_DESTROY)).toBe(1);
     f.dispose();
+  });
+
+  it('a crashed VM (kept by on_crash=preserve: its QEMU and tap stay) or one in no state yet blocks a stop like a running one', async () => {
+    for (const state of [6, 0]) {
+      const a = host([vm('kept', 2, { running: false, state, fail: stuck() })]);
+      const f = feature(a, host([]));
+      await expect(f.handlers['networks.stop']({ hostId: 'lab-a', name: 'n18-fx' })).rejects.toMatchObject({ code: 'in-use-unknown' });
+      expect(a.count(P.NETWORK_DESTROY)).toBe(0);
+      f.dispose();
+    }
   });
 
   it('the list says which VMs could not be read ("used by" may miss them)', async () => {
