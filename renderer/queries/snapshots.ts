@@ -3,10 +3,13 @@
  * writes. Create and revert reply with the fresh list; delete replies with the Job it started.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type { Job, RequestInput, SnapshotList } from '../../shared/api';
 import { call } from '../api';
+import { notifyError, notifyInfo } from '../components/notify';
 import { useRead } from './index';
 import { keyOf } from './keyOf';
+import { type SnapshotWriteName, snapshotWriteOptions } from './snapshot-write';
 
 export function useSnapshots(hostId: string, uuid: string) {
   return useRead('snapshots.list', { hostId, uuid });
@@ -14,13 +17,27 @@ export function useSnapshots(hostId: string, uuid: string) {
 
 type Without<N extends 'snapshots.create' | 'snapshots.revert' | 'snapshots.delete'> = Omit<RequestInput<N>, 'hostId' | 'uuid'>;
 
-export function useSnapshotWrite<N extends 'snapshots.create' | 'snapshots.revert'>(name: N, hostId: string, uuid: string) {
+/**
+ * A create or revert. `opened` is whether the dialog that shows its result is open: while it is
+ * (and mounted) the dialog shows the result; otherwise it becomes a notification (snapshot-write.ts).
+ */
+export function useSnapshotWrite<N extends SnapshotWriteName>(name: N, hostId: string, uuid: string, vmName: string, opened: boolean) {
   const qc = useQueryClient();
-  return useMutation<SnapshotList, Error, Without<N>>({
-    mutationFn: (input) => call(name, { hostId, uuid, ...input } as RequestInput<N>) as Promise<SnapshotList>,
-    onSuccess: (list) => qc.setQueryData(keyOf('snapshots.list', { hostId, uuid }), list),
-    onSettled: () => qc.invalidateQueries({ queryKey: keyOf('snapshots.list', { hostId, uuid }) }),
-  });
+  const watching = useRef(false);
+  useEffect(() => {
+    watching.current = opened;
+    return () => {
+      watching.current = false;
+    };
+  }, [opened]);
+  return useMutation(
+    snapshotWriteOptions(qc, name, hostId, uuid, (input) => call(name, input) as Promise<SnapshotList>, {
+      watched: () => watching.current,
+      vmName,
+      notifyError,
+      notifyInfo,
+    }),
+  );
 }
 
 export function useSnapshotDelete(hostId: string, uuid: string) {

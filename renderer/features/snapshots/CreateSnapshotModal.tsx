@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { MEMORY_WITH_EXCLUDED, SnapshotCreate, type SnapshotKind, type SnapshotList } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { issuesByField, summary } from '../../lib/formErrors';
+import { dismissable } from '../../queries/snapshot-write';
 import { useSnapshotWrite } from '../../queries/snapshots';
 
 const LABELS = { name: 'Name', description: 'Description' };
@@ -21,7 +22,7 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
   const [memory, setMemory] = useState(false);
   const [exclude, setExclude] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const create = useSnapshotWrite('snapshots.create', p.hostId, p.uuid);
+  const create = useSnapshotWrite('snapshots.create', p.hostId, p.uuid, p.list.vmName, p.opened);
   const offer = offers[kind];
   const withMemory = kind === 'external' && memory;
   // The guest's RAM resumed over a disk that moved on since would not match it: the two exclude each other.
@@ -32,6 +33,8 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
       : null;
 
   const close = () => {
+    // Not while pending: the dialog stays until libvirt answers, so its result is seen.
+    if (create.isPending) return;
     setName('');
     setDescription('');
     setMemory(false);
@@ -52,7 +55,14 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
   };
 
   return (
-    <Modal opened={p.opened} onClose={close} title={`Snapshot of ${p.list.vmName}`} data-testid="snapshot-create-dialog" size="lg">
+    <Modal
+      opened={p.opened}
+      onClose={close}
+      {...dismissable(create.isPending)}
+      title={`Snapshot of ${p.list.vmName}`}
+      data-testid="snapshot-create-dialog"
+      size="lg"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -169,8 +179,14 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
             </Text>
           )}
           <ErrorAlert title="The snapshot was not made" error={create.error} />
+          {create.isPending && (
+            <Text size="sm" c="dimmed" data-testid="snapshot-create-pending">
+              Making the snapshot… With a running VM's memory this can take minutes: the dialog stays open until libvirt answers. If you
+              leave this page, the result comes as a notification.
+            </Text>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
+            <Button variant="default" onClick={close} disabled={create.isPending}>
               Cancel
             </Button>
             <Button type="submit" loading={create.isPending} disabled={!offer.ok} data-testid="snapshot-create-submit">

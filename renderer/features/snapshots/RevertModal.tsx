@@ -6,15 +6,18 @@ import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@
 import { useState } from 'react';
 import type { SnapshotInfo, SnapshotList } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { dismissable } from '../../queries/snapshot-write';
 import { useSnapshotWrite } from '../../queries/snapshots';
 
 export function RevertModal(p: { hostId: string; uuid: string; list: SnapshotList; snap: SnapshotInfo | null; onClose(): void }) {
   const [saveFirst, setSaveFirst] = useState(false);
   const [saveName, setSaveName] = useState('');
-  const revert = useSnapshotWrite('snapshots.revert', p.hostId, p.uuid);
+  const revert = useSnapshotWrite('snapshots.revert', p.hostId, p.uuid, p.list.vmName, !!p.snap);
   const s = p.snap;
   const byVireo = s?.kind === 'external' && p.list.offers.revertExternal === 'vireo';
   const close = () => {
+    // Not while pending: the dialog stays until libvirt answers, so its result is seen.
+    if (revert.isPending) return;
     setSaveFirst(false);
     setSaveName('');
     revert.reset();
@@ -29,7 +32,13 @@ export function RevertModal(p: { hostId: string; uuid: string; list: SnapshotLis
         ? ' (with its memory)'
         : ' — disks only (the memory is not kept)';
   return (
-    <Modal opened={!!s} onClose={close} title={`Revert ${p.list.vmName} to “${s?.name ?? ''}”?`} data-testid="snapshot-revert-dialog">
+    <Modal
+      opened={!!s}
+      onClose={close}
+      {...dismissable(revert.isPending)}
+      title={`Revert ${p.list.vmName} to “${s?.name ?? ''}”?`}
+      data-testid="snapshot-revert-dialog"
+    >
       <Stack>
         <Text size="sm">
           The VM's current state{p.list.running ? ' (its memory and disks)' : ' (its disks)'} is discarded and replaced by the snapshot's:{' '}
@@ -67,8 +76,14 @@ export function RevertModal(p: { hostId: string; uuid: string; list: SnapshotLis
           />
         )}
         <ErrorAlert title="The revert did not happen" error={revert.error} />
+        {revert.isPending && (
+          <Text size="sm" c="dimmed" data-testid="snapshot-revert-pending">
+            Reverting… Saving or loading a running VM's memory can take minutes: the dialog stays open until libvirt answers. If you leave
+            this page, the result comes as a notification.
+          </Text>
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
+          <Button variant="default" onClick={close} disabled={revert.isPending}>
             Cancel
           </Button>
           <Button
