@@ -31,12 +31,14 @@ import {
   snapshotRevert,
 } from '../../libvirt/snapshot';
 import { volDelete, volLookupByPath } from '../../libvirt/storage';
+import { shellQuote } from '../../transport/ssh/quote';
 import { domainToXml, findDisk, openDomain, setDiskSource } from '../../xml/edit';
 import { parseDomain } from '../../xml/parse';
 import { buildMergeMark, buildSnapshotXml, MERGE_MARK_NS, moveSnapshotDomainDisks, pointSavedDomainDisks } from '../../xml/snapshot';
 import { type BlockJobEvents, followBlockJob } from './blockjobs';
 import { isRunning, memoryFileFor, snapshotDisks } from './checks';
 import { refreshPoolsHolding, type SnapshotFacts, STATE_NAMES } from './facts';
+import { codeOf } from './merge-steps';
 import { createNotMadeHint, createUnknownHint, type Removal, removalPhase, restoreUnknownHint } from './outcome';
 import type { DeletePlan } from './plan';
 import type { RevertPlan } from './revert-plan';
@@ -360,6 +362,27 @@ export async function deleteByBlockJobs(
   const { signal, reconnect, bandwidthMiBps = 0, events = null, resume, next = [] } = o;
   let rpc = rpc0;
   const done: string[] = [];
+  /**
+   * A call after a merge failed (libvirt's error, a timeout, a closed link): the merge itself is done
+   * and stays. Says so with libvirt's message, the merges not started, that nothing was removed, and
+   * where to look; “X” must not be reverted to, since its disks no longer hold what it saved.
+   */
+  const afterMerge = (err: unknown, what: string, target: string | null, more: string[] = []): AppError => {
+    const vm = shellQuote(dom.name);
+    const notStarted = plan.merges.slice(done.length + (target ? 1 : 0)).map((x) => `${x.target}: ${x.top} into ${x.base}`);
+    return new AppError(codeOf(err), `${what}: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+      hint: [
+        `The VM's disks are intact. Merged: ${[...done, ...(target ? [`${target} (its chain unread)`] : [])].join('; ') || 'nothing'}.`,
+        notStarted.length ? `Not merged: ${notStarted.join('; ')}.` : '',
+        ...more,
+        `No file was removed${plan.removeFiles.length ? ` (${plan.removeFiles.join(', ')} stay)` : ''}.`,
+        `Check with \`virsh snapshot-list ${vm} --tree\` and \`virsh domblklist ${vm} --details\`${done.length || target ? `: while “${plan.snapshot}” is listed, do not revert to it (its disks no longer hold what it saved)` : ''}.`,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    });
+  };
   for (const [i, m] of plan.merges.entries()) {
     progress({
       phase: `${m.active ? 'active commit' : 'commit'} of ${m.target}: ${m.top} into ${m.base}`,
@@ -410,7 +433,16 @@ export async function deleteByBlockJobs(
         hint: `The VM's disks are intact. Merged so far: ${done.length ? done.join('; ') : 'nothing'}. ${m.target} still runs on ${(await liveChain(rpc, dom, m.target).catch(() => [])).join(' → ')}.`,
       });
     }
-    const chain = await liveChain(rpc, dom, m.target);
+    let chain: string[];
+    try {
+      chain = await liveChain(rpc, dom, m.target);
+    } catch (err) {
+      throw afterMerge(
+        err,
+        `libvirt ended the merge of ${m.target} (${m.top} into ${m.base}), but Vireo could not read its chain`,
+        m.target,
+      );
+    }
     if (chain.includes(m.top))
       throw new AppError(
         'libvirt',
@@ -421,12 +453,27 @@ export async function deleteByBlockJobs(
   }
   progress({ phase: 'updating the snapshot metadata', progress: 1 });
   if (plan.merges.length) await domainSetLiveMetadataElement(rpc, dom, { uri: MERGE_MARK_NS, key: 'vireo', xml: null }).catch(() => {});
-  for (const r of plan.redefine) {
-    const s = f.snapshots.find((x) => x.model.name === r.name);
-    if (!s) continue;
-    await snapshotCreateXml(rpc, dom, { xml: moveSnapshotDomainDisks(s.xml, r.moves), flags: SnapshotCreateFlags.REDEFINE });
+  const redefined: string[] = [];
+  try {
+    for (const r of plan.redefine) {
+      const s = f.snapshots.find((x) => x.model.name === r.name);
+      if (!s) continue;
+      await snapshotCreateXml(rpc, dom, { xml: moveSnapshotDomainDisks(s.xml, r.moves), flags: SnapshotCreateFlags.REDEFINE });
+      redefined.push(r.name);
+    }
+    await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, plan.snapshot), { flags: SnapshotDeleteFlags.METADATA_ONLY });
+  } catch (err) {
+    const stale = plan.redefine.map((r) => r.name).filter((n) => !redefined.includes(n));
+    throw afterMerge(
+      err,
+      `${done.length ? `The merge of “${plan.snapshot}” is done (${done.join('; ')})` : `“${plan.snapshot}” needed no merge`}; its snapshot metadata was not updated`,
+      null,
+      [
+        redefined.length ? `Redefined with their moved images: ${redefined.map((n) => `“${n}”`).join(', ')}.` : '',
+        stale.length ? `Not redefined (their metadata still names the merged-away images): ${stale.map((n) => `“${n}”`).join(', ')}.` : '',
+      ],
+    );
   }
-  await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, plan.snapshot), { flags: SnapshotDeleteFlags.METADATA_ONLY });
   progress({
     phase: plan.discards.length
       ? `removing what the revert discarded: ${[...plan.discards.map((d) => d.overlay), ...(plan.revertOverlays ?? [])].join(', ')}`

@@ -4,11 +4,14 @@
  * (other VMs' files) and runs its block-job plan. A read that fails between steps must not say
  * "nothing was changed": the error names the steps done (and the files they left), the steps not
  * started, and a merge resumed from the host that still runs there without Vireo following it.
+ * A step after the first that fails (Vireo's refusal, or a raw libvirt, timeout or link error) is
+ * wrapped the same way, libvirt's message kept.
  */
 import { AppError } from '../../../shared/errors';
 import type { RpcClient } from '../../libvirt/client';
-import { isAppError } from '../../libvirt/errors';
+import { classify, isAppError } from '../../libvirt/errors';
 import type { DomainRef } from '../../libvirt/protocol';
+import { shellQuote } from '../../transport/ssh/quote';
 import type { SnapshotFacts } from './facts';
 import { type Removal, removalPhase } from './outcome';
 
@@ -37,19 +40,10 @@ export async function runMergeSteps(a: {
     try {
       r = await a.step(rpc, read.dom, read.facts, i);
     } catch (err) {
-      // The step's own error says what it left; after earlier steps, say those too.
-      if (i === 0 || !isAppError(err)) throw err;
-      const phase = removalPhase(stays);
-      throw new AppError(err.code, err.message, {
-        cause: err,
-        hint: [
-          `Deleted already: ${quoted(a.steps.slice(0, i))}${phase ? ` (${phase})` : ''}.`,
-          err.hint ?? '',
-          i + 1 < a.steps.length ? `Not started: ${quoted(a.steps.slice(i + 1))}.` : '',
-        ]
-          .filter(Boolean)
-          .join(' '),
-      });
+      // The step's own error says what it left; after earlier steps, say those too (a raw libvirt,
+      // timeout or link error as much as Vireo's own, with libvirt's message kept).
+      if (i === 0) throw err;
+      throw stepFailed(err, a, i, stays);
     }
     rpc = r.rpc;
     stays.left.push(...r.removal.left);
@@ -60,6 +54,40 @@ export async function runMergeSteps(a: {
 }
 
 const quoted = (names: readonly string[]) => names.map((n) => `“${n}”`).join(', ');
+
+/** The AppError code for wrapping `err`: its own when it is ours, else what it is (libvirt's, a timeout, the link). */
+export function codeOf(err: unknown): string {
+  const c = classify(err);
+  if (c.kind === 'app') return c.code;
+  if (c.kind === 'timeout') return 'timeout';
+  if (c.kind === 'ssh' || c.kind === 'auth' || c.kind === 'host-key') return 'ssh';
+  return 'libvirt';
+}
+
+/**
+ * Step `i` (after the first) failed or was refused: the steps done and the files they left, its own
+ * hint (a refusal's "Nothing was changed" said of this step alone, since the earlier ones changed
+ * plenty), the steps not started. A raw error (libvirt's, a timeout, a closed link) has no hint of
+ * its own: what the step did before it is then not known, and the check says where to look.
+ */
+function stepFailed(err: unknown, a: { vm: string; steps: readonly string[] }, i: number, stays: Removal): AppError {
+  const name = a.steps[i] ?? '';
+  const phase = removalPhase(stays);
+  const own = isAppError(err)
+    ? (err.hint ?? '').replace(/\bNothing was changed\b/g, `Deleting “${name}” changed nothing`)
+    : `What deleting “${name}” changed before this is not known: check with \`virsh snapshot-list ${shellQuote(a.vm)} --tree\` and \`virsh domblklist ${shellQuote(a.vm)} --details\` before deleting it again.`;
+  const msg = err instanceof Error ? err.message : String(err);
+  return new AppError(codeOf(err), isAppError(err) ? msg : `Deleting “${name}” failed: ${msg}`, {
+    cause: err,
+    hint: [
+      `Deleted already: ${quoted(a.steps.slice(0, i))}${phase ? ` (${phase})` : ''}.`,
+      own,
+      i + 1 < a.steps.length ? `Not started: ${quoted(a.steps.slice(i + 1))}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  });
+}
 
 /** The facts for step `i` could not be read: what is done, what runs on the host still, what was not started. */
 function stepUnread(
