@@ -19,7 +19,7 @@
  *   reverted away from deleted with its child, a middle one alone (its child moves up), the rest by
  *   libvirt's own delete (libvirt 9.0 leaves the memory files: Vireo removes them); memory files and
  *   overlays gone from the pool;
- * - delete the VM: while another VM cannot be read (a volume disk in an inactive logical pool) the
+ * - delete the VM: while another VM cannot be read (a volume disk in an inactive iscsi pool) the
  *   dialog offers none of its snapshots' files, saying why; then it lists the files its snapshots
  *   keep (the layers under its disk) and removes them with it (virt-manager#810).
  */
@@ -285,14 +285,15 @@ test('snapshots: internal and external made, reverted and deleted through the UI
     await tab.create({ name: 'e2', kind: 'external' });
     await expect(tab.row('e2').getByTestId('snapshot-size')).toContainText('on disk');
     const dialog = page.getByTestId('delete-dialog');
-    // Another VM whose disks cannot be read (a volume disk in an inactive logical pool: libvirt cannot
-    // say its path): which files it uses is not known, so none of the snapshots' files is offered.
+    // Another VM whose disks cannot be read (a volume disk in an inactive iscsi pool: libvirt cannot
+    // say its path, and an iscsi LUN's path cannot be derived; defining one reaches no target): which
+    // files it uses is not known, so none of the snapshots' files is offered.
     const blind = `${name}-blind`;
-    const pool = `${name}-lv`;
+    const pool = `${name}-iscsi`;
     const xmlFile = `/tmp/${blind}.xml`;
     writeFileSync(
       xmlFile,
-      `<pool type='logical'><name>${pool}</name><source><name>${pool}</name><format type='lvm2'/></source><target><path>/dev/${pool}</path></target></pool>`,
+      `<pool type='iscsi'><name>${pool}</name><source><host name='192.0.2.1'/><device path='iqn.2000-01.invalid:${name}'/></source><target><path>/dev/disk/by-path</path></target></pool>`,
     );
     await virshOn('A', ['pool-define', xmlFile]);
     try {

@@ -245,17 +245,37 @@ describe('deleting a VM with its volumes', () => {
       expect(await host({ volumePath: inactive, poolXml: dirPool }).del([OWN])).toEqual({ deletedVolumes: [OWN] });
     });
 
-    it('a pool whose volumes are not files in its directory (logical): refused, naming the VM, the volume and the pool; nothing changed', async () => {
+    it('a logical pool (review 10 item 4): its LV (<target path>/<lv>, /dev/vg0/…) counts as that VM’s; deleting another file goes on', async () => {
+      const poolXml =
+        "<pool type='logical'><name>default</name><source><name>vg0</name></source><target><path>/dev/vg0</path></target></pool>";
+      const h = host({ volumePath: inactive, poolXml });
+      const path = '/dev/vg0/data.qcow2';
+      XML.web = vmXml('web', web.uuid, path);
+      try {
+        await expect(h.del([path])).rejects.toMatchObject({
+          code: 'disk-shared',
+          message: `Not deleted: ${path} is also a disk of vol-user`,
+        });
+      } finally {
+        XML.web = vmXml('web', web.uuid, OWN);
+      }
+      expect(h.changed()).toBe(0);
+      // before, any VM on an inactive logical pool refused every delete on the host
+      expect(await host({ volumePath: inactive, poolXml }).del([OWN])).toEqual({ deletedVolumes: [OWN] });
+    });
+
+    it('a pool whose volumes’ paths only the started pool knows (iscsi): refused, naming the VM, the volume and the pool; nothing changed', async () => {
       const h = host({
         volumePath: inactive,
-        poolXml: "<pool type='logical'><name>default</name><target><path>/dev/vg0</path></target></pool>",
+        poolXml:
+          "<pool type='iscsi'><name>default</name><source><host name='192.0.2.1'/><device path='iqn.2000-01.invalid:x'/></source><target><path>/dev/disk/by-path</path></target></pool>",
       });
       const err = await h.del([OWN]).then(
         () => null,
         (e: unknown) => e as { code: string; message: string; hint: string },
       );
       expect(err?.message).toMatch(
-        /^Could not read the disks of vol-user \(volume data\.qcow2 of pool default\) to check .*: Could not tell which file volume “data\.qcow2” of the inactive logical pool “default” is: Requested operation is not valid/,
+        /^Could not read the disks of vol-user \(volume data\.qcow2 of pool default\) to check .*: Could not tell the path of volume “data\.qcow2” of the inactive iscsi pool “default” .*: Requested operation is not valid/,
       );
       expect(err?.hint).toMatch(/^Nothing was deleted/);
       expect(h.changed()).toBe(0);

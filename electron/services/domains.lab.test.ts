@@ -27,6 +27,14 @@ const inactVol = `t-inact-${tag}.qcow2`;
 const inactFile = `/var/lib/libvirt/images/${inactVol}`;
 const inactUser = `t-inact-1-${tag}`;
 const inactOwner = `t-inact-2-${tag}`;
+// review 10 item 4: an inactive logical pool (no device: defining needs none) and an inactive iscsi pool
+const lvPool = `t-lv-${tag}`;
+const lvUser = `t-lv-1-${tag}`;
+const iscsiPool = `t-iscsi-${tag}`;
+const iscsiUser = `t-iscsi-1-${tag}`;
+const freeVol = `t-free-${tag}.qcow2`;
+const freeFile = `/var/lib/libvirt/images/${freeVol}`;
+const freeOwner = `t-free-1-${tag}`;
 let b: Backend;
 let idA = '';
 
@@ -60,12 +68,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await b?.close();
-  await virshOn('A', ['pool-undefine', inactPool]).catch(() => {});
-  for (const n of [first, second, baseUser, overlayUser, inactUser, inactOwner]) {
+  for (const n of [first, second, baseUser, overlayUser, inactUser, inactOwner, lvUser, iscsiUser, freeOwner]) {
     await virshOn('A', ['undefine', n, '--nvram']).catch(() => {});
     rmSync(join(lab.dir, 'tmp', `${n}.xml`), { force: true });
   }
-  for (const v of [vol, overlayVol, baseVol, inactVol]) await virshOn('A', ['vol-delete', '--pool', 'default', v]).catch(() => {});
+  for (const p of [inactPool, lvPool, iscsiPool]) await virshOn('A', ['pool-undefine', p]).catch(() => {});
+  for (const v of [vol, overlayVol, baseVol, inactVol, freeVol]) await virshOn('A', ['vol-delete', '--pool', 'default', v]).catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -127,5 +135,45 @@ describe('delete a VM (lab)', () => {
     expect(r.error.message).toContain(`${inactFile} is also a disk of ${inactUser}`);
     expect(await defined(inactOwner)).toBe(true);
     await labSh(['exec', 'A', 'test', '-e', inactFile]);
+  });
+  it("low delete shared disk another VM's volume disk in an inactive logical pool (review 10 item 4): its path is <target>/<lv>, so it no longer refuses the delete of an unrelated file; an inactive iscsi pool still refuses", async () => {
+    const pf = join(lab.dir, 'tmp', `${lvPool}.xml`);
+    writeFileSync(
+      pf,
+      `<pool type='logical'><name>${lvPool}</name><source><name>tlv${tag}</name><format type='lvm2'/></source><target><path>/dev/tlv${tag}</path></target></pool>`,
+    );
+    await virshOn('A', ['pool-define', pf]);
+    expect(await virshOn('A', ['pool-dumpxml', lvPool])).toContain(`<path>/dev/tlv${tag}</path>`);
+    await define(lvUser, { pool: lvPool, volume: 'lv0' });
+    await virshOn('A', ['vol-create-as', 'default', freeVol, '16M', '--format', 'qcow2']);
+    let uuid = await define(freeOwner, freeFile);
+    const r = await b.dispatch('domains.delete', { hostId: idA, uuid, confirmName: freeOwner, deleteVolumes: [freeFile] });
+    expect(r, 'before: "Could not tell which file volume “lv0” of the inactive logical pool"').toMatchObject({ ok: true });
+    expect(await defined(freeOwner)).toBe(false);
+    await expect(labSh(['exec', 'A', 'test', '-e', freeFile])).rejects.toThrow();
+
+    // an iscsi LUN's path only the started pool knows (a dummy portal: defining reaches no target)
+    writeFileSync(
+      pf,
+      `<pool type='iscsi'><name>${iscsiPool}</name><source><host name='192.0.2.1'/><device path='iqn.2000-01.invalid:${tag}'/></source><target><path>/dev/disk/by-path</path></target></pool>`,
+    );
+    await virshOn('A', ['pool-define', pf]);
+    rmSync(pf, { force: true });
+    try {
+      await define(iscsiUser, { pool: iscsiPool, volume: 'lun0' });
+      await virshOn('A', ['vol-create-as', 'default', freeVol, '16M', '--format', 'qcow2']);
+      uuid = await define(freeOwner, freeFile);
+      const refused = await b.dispatch('domains.delete', { hostId: idA, uuid, confirmName: freeOwner, deleteVolumes: [freeFile] });
+      expect(refused).toMatchObject({ ok: false });
+      if (refused.ok) return;
+      expect(refused.error.message).toContain(`Could not tell the path of volume “lun0” of the inactive iscsi pool “${iscsiPool}”`);
+      expect(refused.error.message).toContain('is not active');
+      expect(await defined(freeOwner)).toBe(true);
+      await labSh(['exec', 'A', 'test', '-e', freeFile]);
+    } finally {
+      // not left for the next test: it would refuse every file delete on host A
+      await virshOn('A', ['undefine', iscsiUser]).catch(() => {});
+      await virshOn('A', ['pool-undefine', iscsiPool]).catch(() => {});
+    }
   });
 });

@@ -189,15 +189,24 @@ export async function readDomainDisks(
 
 const LACKS = [ErrorCode.NO_STORAGE_POOL, ErrorCode.NO_STORAGE_VOL];
 
-/** Pool types whose volumes are files named after the volume in the pool's target directory. */
-const FILE_POOLS = ['dir', 'fs', 'netfs'];
+/**
+ * Pool types whose volume's path is the pool's target path + "/" + the volume's name, whatever
+ * the pool's state: dir, fs and netfs (files in the target directory) and logical (libvirt's
+ * logical backend names an LV `<target path>/<lv>`, the target normally /dev/<vg>; libvirt 9.0's
+ * virStorageBackendLogicalMakeVol). For every other type the path cannot be known while the pool
+ * is down, so it is refused: disk (partitions named after the source device: /dev/sdb1), iscsi,
+ * scsi and mpath (by-path / by-id names of LUNs only the started pool finds), and the network
+ * pools (rbd, gluster, iscsi-direct: URLs or names built from sources libvirt reads on start).
+ * vstorage uses the dir backend's naming too, but no lab can check it: refused as well.
+ */
+export const DERIVABLE_POOLS = ['dir', 'fs', 'netfs', 'logical'];
 
 /**
  * Resolves type='volume' disks to paths on this host. A pool or volume it lacks (NO_STORAGE_POOL,
  * NO_STORAGE_VOL) is skipped. An inactive pool (OPERATION_INVALID) cannot say its volume's path,
- * but the file is still there (and may be reachable through another, active pool of another type
- * on the same directory): for a dir/fs/netfs pool the path is its target directory + the volume's
- * name, counted as used; for other types it is thrown. Any other failure (a timeout, a dropped
+ * but the file or LV is still there (and may be reachable through another, active pool on the
+ * same directory or volume group): for a DERIVABLE_POOLS type the path is its target path + the
+ * volume's name, counted as used; for other types it is thrown. Any other failure (a timeout, a dropped
  * link) is thrown: a disk that could not be resolved is not "no file" to a check that decides
  * what may be deleted.
  */
@@ -206,10 +215,10 @@ export async function resolveVolumeDisks(rpc: RpcClient, doms: DomainDisks[]): P
   const cache = new Map<string, Promise<string | null>>();
   const inactivePath = async (pool: string, volume: string, err: unknown): Promise<string> => {
     const model = parsePool(await poolGetXmlDesc(rpc, await poolLookupByName(rpc, pool)));
-    if (model.type && FILE_POOLS.includes(model.type) && model.targetPath) return `${model.targetPath.replace(/\/+$/, '')}/${volume}`;
+    if (model.type && DERIVABLE_POOLS.includes(model.type) && model.targetPath) return `${model.targetPath.replace(/\/+$/, '')}/${volume}`;
     throw new AppError(
       'libvirt',
-      `Could not tell which file volume “${volume}” of the inactive ${model.type ?? ''} pool “${pool}” is: ${(err as Error).message}`,
+      `Could not tell the path of volume “${volume}” of the inactive ${model.type ?? ''} pool “${pool}” (libvirt names a ${model.type ?? ''} pool's volumes only while it runs): ${(err as Error).message}`,
       { cause: err, hint: `Start the pool (\`virsh pool-start ${pool}\`) so that libvirt can say, then try again.` },
     );
   };
