@@ -1,7 +1,8 @@
 /**
  * Runs the snapshot operations on a host: libvirt's own path where it exists, Vireo's plans
  * (plan.ts) where the host's libvirt refuses. Every change registers its undo (UndoStack); a
- * failure unwinds and says exactly which files are where.
+ * failure unwinds and says exactly which files are where. Over 400 lines: the create, revert and
+ * delete share settledOutcome (an unanswered call decided once no job runs on the VM).
  */
 import { AppError } from '../../../shared/errors';
 import { describeUndo, UndoStack } from '../../core/undo';
@@ -39,7 +40,17 @@ import { type BlockJobEvents, followBlockJob } from './blockjobs';
 import { isRunning, memoryFileFor, snapshotDisks } from './checks';
 import { refreshPoolsHolding, type SnapshotFacts, STATE_NAMES } from './facts';
 import { codeOf } from './merge-steps';
-import { createNotMadeHint, createUnknownHint, type Removal, removalPhase, restoreUnknownHint } from './outcome';
+import {
+  createNotMadeHint,
+  createUnknownHint,
+  deleteNotDoneHint,
+  deleteUnknownHint,
+  type Removal,
+  removalPhase,
+  restoreUnknownHint,
+  revertNotDoneHint,
+  revertUnknownHint,
+} from './outcome';
 import type { DeletePlan } from './plan';
 import type { RevertPlan } from './revert-plan';
 
@@ -108,10 +119,27 @@ export async function createSnapshot(
     // in the lab: listed, "Current: no", while QEMU's savevm ran), so the list tells only once no
     // job runs on the VM. Undo nothing either way.
     const client = await (reconnect ? reconnect() : Promise.resolve(rpc)).catch(() => null);
-    const seen: Seen = client ? await settledOutcome(client, dom, req.name, settle) : { unread: 'the host could not be reached again' };
-    if ('made' in seen && seen.made && client) return client;
+    const seen: Seen<boolean> = client
+      ? await settledOutcome<boolean>(client, dom, settle, {
+          idle: async () => {
+            const listed = (await snapshotListAll(client, dom)).some((x) => x.name === req.name);
+            // Not listed: a create that only now got the VM's job would list it; look once more.
+            return { value: listed, sure: listed };
+          },
+          // libvirt makes a new snapshot current only once it is made (qemuSnapshotCreate: after the
+          // disks, with the VM locked until its metadata is written; on failure it is removed).
+          stopped: async () => {
+            const [refs, current] = await Promise.all([snapshotListAll(client, dom), snapshotCurrentName(client, dom)]);
+            if (current === req.name) return { value: true };
+            return {
+              busy: `it is not running, so libvirt shows no job; “${req.name}” is ${refs.some((x) => x.name === req.name) ? 'listed but not current yet' : 'not listed'}`,
+            };
+          },
+        })
+      : { unread: 'the host could not be reached again' };
+    if ('value' in seen && seen.value && client) return client;
     const file = memory ? memoryFileFor(f, req.name) : undefined;
-    if ('made' in seen)
+    if ('value' in seen)
       throw new AppError('libvirt', `The snapshot “${req.name}” was not made: ${(err as Error).message}`, {
         cause: err,
         hint: createNotMadeHint(dom.name, req.name),
@@ -128,8 +156,16 @@ export async function createSnapshot(
   }
 }
 
-/** What the host shows of an unanswered create: decided (no job on the VM), still busy, or unreadable. */
-type Seen = { made: boolean } | { busy: string; stopped?: boolean } | { unread: string };
+/** What the host shows of an unanswered call: decided (no job on the VM), still busy, or unreadable. */
+type Seen<T> = { value: T } | { busy: string; stopped?: boolean } | { unread: string };
+
+/** How an unanswered call's outcome is read from the host. */
+interface Look<T> {
+  /** No job runs on the VM: what the host shows; not `sure` when a job that starts only now could still change it (the job is then read once more). */
+  idle(): Promise<{ value: T; sure: boolean }>;
+  /** The VM is not running (libvirt shows no job): the outcome once the host shows it, or what it shows meanwhile. */
+  stopped(): Promise<{ value: T } | { busy: string }>;
+}
 
 /** libvirt's virDomainJobOperation, for the words. */
 const JOB_OPERATIONS = [
@@ -147,12 +183,13 @@ const JOB_OPERATIONS = [
 ];
 
 /**
- * Waits (within `s.forMs`) until no job runs on the VM, then reads its snapshot list: listed =
- * made, not listed = not made (libvirt took it out again, or never had the request). A job, or a
- * job query libvirt keeps waiting (an internal snapshot's savevm allows none: libvirt answers
- * "cannot acquire state change lock" after 30 s, seen in the lab) is "busy": not decided.
+ * Waits (within `s.forMs`) until no job runs on the VM, then reads the outcome (`look.idle`: for a
+ * create, listed = made; libvirt lists a snapshot before it makes it, so only then). A job, or a job
+ * query libvirt keeps waiting (an internal snapshot's savevm or a revert's loadvm allows none:
+ * libvirt answers "cannot acquire state change lock" after 30 s, seen in the lab) is "busy": not
+ * decided. A VM that is not running has no job to ask about: `look.stopped` decides.
  */
-async function settledOutcome(rpc: RpcClient, dom: DomainRef, name: string, s: Settle): Promise<Seen> {
+async function settledOutcome<T>(rpc: RpcClient, dom: DomainRef, s: Settle, look: Look<T>): Promise<Seen<T>> {
   const until = Date.now() + s.forMs;
   /** The VM's job, or null when none runs; a string says why it is busy. */
   const job = async (): Promise<string | null> => {
@@ -162,7 +199,7 @@ async function settledOutcome(rpc: RpcClient, dom: DomainRef, name: string, s: S
     return `a job runs on it${typeof op === 'number' ? ` (${JOB_OPERATIONS[op] ?? `operation ${op}`})` : ''}`;
   };
   /** A job query libvirt keeps waiting is busy; any other failure: unread. */
-  const failed = (err: unknown): Seen =>
+  const failed = (err: unknown): { busy: string } | { unread: string } =>
     isTimeoutError(err) || isLibvirtError(err, ErrorCode.OPERATION_TIMEOUT)
       ? { busy: `its job lock stays held: ${(err as Error).message}` }
       : { unread: (err as Error).message };
@@ -181,25 +218,22 @@ async function settledOutcome(rpc: RpcClient, dom: DomainRef, name: string, s: S
       }
     }
     if (stopped) {
-      // libvirt makes a new snapshot current only once it is made (qemuSnapshotCreate: after the
-      // disks, with the VM locked until its metadata is written; on failure it is removed).
       try {
-        const [refs, current] = await Promise.all([snapshotListAll(rpc, dom), snapshotCurrentName(rpc, dom)]);
-        if (current === name) return { made: true };
-        busy = `it is not running, so libvirt shows no job; “${name}” is ${refs.some((x) => x.name === name) ? 'listed but not current yet' : 'not listed'}`;
+        const r = await look.stopped();
+        if ('value' in r) return r;
+        busy = r.busy;
       } catch (err) {
         return { unread: (err as Error).message };
       }
       if (Date.now() + s.everyMs > until) return { busy, stopped };
     } else if (!busy) {
-      let listed: boolean;
+      let r: { value: T; sure: boolean };
       try {
-        listed = (await snapshotListAll(rpc, dom)).some((x) => x.name === name);
+        r = await look.idle();
       } catch (err) {
         return { unread: (err as Error).message };
       }
-      if (listed) return { made: true };
-      // Not listed: a create that only now got the VM's job would list it; look once more.
+      if (r.sure) return { value: r.value };
       try {
         busy = (await job()) ?? '';
       } catch (err) {
@@ -207,23 +241,87 @@ async function settledOutcome(rpc: RpcClient, dom: DomainRef, name: string, s: S
         if (!('busy' in seen)) return seen;
         busy = seen.busy;
       }
-      if (!busy) return { made: false };
+      if (!busy) return { value: r.value };
     }
     if (Date.now() + s.everyMs > until) return { busy };
     await new Promise((r) => setTimeout(r, s.everyMs));
   }
 }
 
-/** Reverts through libvirt (internal snapshots; external ones on libvirt ≥ 9.7). */
-export async function revertByLibvirt(rpc: RpcClient, dom: DomainRef, name: string): Promise<void> {
+/**
+ * Reverts through libvirt (internal snapshots; external ones on libvirt ≥ 9.7). No call timeout:
+ * loading a large guest's memory back (QEMU's loadvm) takes as long as saving it. An unanswered
+ * call (the link closed) is decided once no job runs on the VM: libvirt makes the snapshot current
+ * only once it reverted to it. Nothing is undone either way.
+ */
+export async function revertByLibvirt(
+  rpc: RpcClient,
+  dom: DomainRef,
+  name: string,
+  o: {
+    /** “name” was the VM's current snapshot before the revert (then being current tells nothing). */
+    wasCurrent: boolean;
+    /** The host's client again after a link drop (to look whether libvirt reverted anyway). */
+    reconnect?: () => Promise<RpcClient>;
+    settle?: Settle;
+  },
+): Promise<void> {
+  const snap = await snapshotLookupByName(rpc, dom, name).catch((err: unknown) => {
+    throw withLibvirtHint(err, 'The revert did not happen; the VM, its snapshots and disks are as they were.');
+  });
   try {
-    await snapshotRevert(rpc, await snapshotLookupByName(rpc, dom, name));
+    await snapshotRevert(rpc, snap, { timeoutMs: 0 });
   } catch (err) {
+    if (isTimeoutError(err) || isLinkError(err)) {
+      const e = await revertOutcome(err, rpc, dom, name, o);
+      if (e) throw e;
+      return; // the host shows it reverted
+    }
     // A failed revert may have stopped the VM (libvirt restarts QEMU for some reverts): say where it is.
     const st = await domainGetState(rpc, dom).catch(() => null);
     const now = st ? st.stateName.toLowerCase() : 'in an unknown state';
     throw withLibvirtHint(err, `The revert did not happen; the VM is ${now} now, its snapshots and disks are as they were.`);
   }
+}
+
+/** The error of an unanswered revert that the host does not show reverted (resolves when it does). */
+async function revertOutcome(
+  err: unknown,
+  rpc: RpcClient,
+  dom: DomainRef,
+  name: string,
+  o: { wasCurrent: boolean; reconnect?: () => Promise<RpcClient>; settle?: Settle },
+): Promise<AppError | null> {
+  const client = await (o.reconnect ? o.reconnect() : Promise.resolve(rpc)).catch(() => null);
+  const current = async (): Promise<'reverted' | 'not' | 'unclear'> => {
+    if ((await snapshotCurrentName(client as RpcClient, dom)) !== name) return 'not';
+    return o.wasCurrent ? 'unclear' : 'reverted';
+  };
+  const seen: Seen<'reverted' | 'not' | 'unclear'> = client
+    ? await settledOutcome<'reverted' | 'not' | 'unclear'>(client, dom, o.settle ?? SETTLE, {
+        idle: async () => {
+          const v = await current();
+          return { value: v, sure: v !== 'not' };
+        },
+        stopped: async () => {
+          const v = await current();
+          return v === 'not' ? { busy: `it is not running, so libvirt shows no job; “${name}” is not current (yet)` } : { value: v };
+        },
+      })
+    : { unread: 'the host could not be reached again' };
+  const msg = (err as Error).message;
+  if ('value' in seen && seen.value === 'reverted') return null;
+  if ('value' in seen && seen.value === 'not') {
+    const st = await domainGetState(client as RpcClient, dom).catch(() => null);
+    return new AppError('libvirt', `The VM was not reverted to “${name}”: ${msg}`, {
+      cause: err,
+      hint: revertNotDoneHint(dom.name, name, st ? (STATE_NAMES[st.state] ?? 'nostate') : null),
+    });
+  }
+  return new AppError('outcome-unknown', `The revert to “${name}” did not report back: ${msg}`, {
+    cause: err,
+    hint: revertUnknownHint(dom.name, name, 'value' in seen ? { unclear: true } : seen, o.wasCurrent),
+  });
 }
 
 /**
@@ -316,12 +414,44 @@ export async function revertExternalByVireo(
   }
 }
 
-/** Deletes through libvirt (internal ones; external ones on libvirt ≥ 9.0, which merges itself). */
-export async function deleteByLibvirt(rpc: RpcClient, dom: DomainRef, name: string): Promise<void> {
+/**
+ * Deletes through libvirt (internal ones; external ones on libvirt ≥ 9.0, which merges inside the
+ * call). No call timeout: a merge of a large overlay takes minutes. An unanswered call (the link
+ * closed) is decided once no job runs on the VM: gone from the list = deleted. Resolves with the
+ * client the outcome was read on (a new one after a link drop).
+ */
+export async function deleteByLibvirt(
+  rpc: RpcClient,
+  dom: DomainRef,
+  name: string,
+  o: { reconnect?: () => Promise<RpcClient>; settle?: Settle } = {},
+): Promise<RpcClient> {
   try {
-    await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, name));
+    await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, name), { timeoutMs: 0 });
+    return rpc;
   } catch (err) {
-    throw withLibvirtHint(err, 'The snapshot and its files are as they were.');
+    if (!isTimeoutError(err) && !isLinkError(err)) throw withLibvirtHint(err, 'The snapshot and its files are as they were.');
+    const client = await (o.reconnect ? o.reconnect() : Promise.resolve(rpc)).catch(() => null);
+    const listed = async () => (await snapshotListAll(client as RpcClient, dom)).some((x) => x.name === name);
+    const seen: Seen<boolean> = client
+      ? await settledOutcome<boolean>(client, dom, o.settle ?? SETTLE, {
+          // Still listed: a delete that only now got the VM's job would still list it; look once more.
+          idle: async () => ((await listed()) ? { value: false, sure: false } : { value: true, sure: true }),
+          stopped: async () =>
+            (await listed()) ? { busy: `it is not running, so libvirt shows no job; “${name}” is still listed` } : { value: true },
+        })
+      : { unread: 'the host could not be reached again' };
+    if ('value' in seen && seen.value && client) return client;
+    const msg = (err as Error).message;
+    if ('value' in seen)
+      throw new AppError('libvirt', `The snapshot “${name}” was not deleted: ${msg}`, {
+        cause: err,
+        hint: deleteNotDoneHint(dom.name, name),
+      });
+    throw new AppError('outcome-unknown', `The delete of “${name}” did not report back: ${msg}`, {
+      cause: err,
+      hint: deleteUnknownHint(dom.name, name, seen),
+    });
   }
 }
 

@@ -7,6 +7,7 @@ import type { HostId } from '../../../shared/api/common';
 import type { Job } from '../../../shared/api/jobs';
 import type { SnapshotList, snapshotRequests } from '../../../shared/api/snapshots';
 import { AppError } from '../../../shared/errors';
+import { isAppError } from '../../libvirt/errors';
 import { type Feature, relayOfClient, type ServiceDeps } from '../deps';
 import { BlockJobEvents } from './blockjobs';
 import { chainFactsOf, descendantsLeafFirst, memoryFileHolders } from './chain';
@@ -14,7 +15,7 @@ import { checkCreate, formatVersion, kindOf, LIBVIRT, memoryFileFor, saveCurrent
 import { createSnapshot, deleteByBlockJobs, deleteByLibvirt, removeFiles, revertByLibvirt, revertExternalByVireo } from './execute';
 import { findRunningMerges, probeFile, readSnapshotFacts, type SnapshotFacts } from './facts';
 import { MemoryUsersCache } from './memory-users';
-import { runMergeSteps } from './merge-steps';
+import { codeOf, runMergeSteps } from './merge-steps';
 import { type Removal, removalPhase } from './outcome';
 import { planDeleteByBlockJobs, planDeleteWithChildren } from './plan';
 import { planRevertExternal } from './revert-plan';
@@ -28,6 +29,33 @@ function endWith(ctx: { update(u: { phase: string }): void }, stays: Removal): v
     throw new AppError('libvirt', `The snapshot was deleted, but libvirt did not delete ${stays.failed.map((x) => x.file).join(', ')}`, {
       hint: `${phase}. Nothing uses them any more: remove them through their storage pool once the cause is fixed.`,
     });
+}
+
+/**
+ * A libvirt delete of `steps[i]` failed or did not report back: its error (libvirt's or the link's
+ * message, its own hint) also says the snapshots deleted already (and the files they left), that
+ * its memory state file stays, and the snapshots not started.
+ */
+export function deleteStepFailed(err: unknown, o: { steps: readonly string[]; i: number; memoryFile?: string; stays: Removal }): unknown {
+  if (o.steps.length === 1 && !o.memoryFile) return err;
+  const own = isAppError(err) ? (err.hint ?? '') : '';
+  const done = o.steps.slice(0, o.i);
+  const later = o.steps.slice(o.i + 1);
+  const left = removalPhase(o.stays);
+  const q = (xs: readonly string[]) => xs.map((n) => `“${n}”`).join(', ');
+  return new AppError(codeOf(err), err instanceof Error ? err.message : String(err), {
+    cause: err,
+    hint: [
+      done.length ? `Deleted already: ${q(done)}${left ? ` (${left})` : ''}.` : '',
+      own,
+      o.memoryFile
+        ? `The memory state file of “${o.steps[o.i]}”, ${o.memoryFile}, stays: Vireo removes it only once “${o.steps[o.i]}” is known deleted (then remove it through its storage pool).`
+        : '',
+      later.length ? `Not started: ${q(later)}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  });
 }
 
 /** The facts with the memory state file a create would write, as the pools see it (checkCreate refuses a file already there). */
@@ -180,7 +208,10 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
         if (!target) throw new AppError('not-found', `${facts.vm.name} has no snapshot “${req.name}”`, 'Refresh the list.');
         const revert = (client: typeof rpc, r: { dom: typeof dom; facts: SnapshotFacts }) =>
           kindOf(target) === 'internal' || r.facts.libvirtVersion >= LIBVIRT.revertExternal
-            ? revertByLibvirt(client, r.dom, req.name)
+            ? revertByLibvirt(client, r.dom, req.name, {
+                wasCurrent: r.facts.current === req.name,
+                reconnect: () => deps.hosts.ready(req.hostId, 60_000),
+              })
             : revertExternalByVireo(client, r.dom, r.facts, planRevertExternal(r.facts, req.name, Date.now().toString(36)), () =>
                 deps.hosts.ready(req.hostId, 60_000),
               );
@@ -259,22 +290,30 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
               // in the lab (a segfault in libvirt.so while deleting a tree of five internal snapshots).
               const stays: Removal = { left: [], failed: [], kept: [] };
               const removed = new Set<string>();
+              // The client in use: a new one once a delete's outcome was read after a link drop.
+              let client = rpc;
               for (const [i, n] of subtree.entries()) {
                 const what = external ? 'libvirt merges the snapshot' : 'libvirt deletes the snapshot';
                 ctx.update({ phase: stepPhase(subtree, i, what), progress: i / subtree.length });
-                await deleteByLibvirt(rpc, dom, n);
                 // libvirt 9.0 merges an external snapshot's overlays but leaves its memory state file (seen in the lab)
                 const mem = facts.snapshots.find((x) => x.model.name === n)?.model;
                 const file = mem?.memory === 'external' ? mem.memoryFile : undefined;
-                if (!file || removed.has(file)) continue;
                 // Never a file another snapshot (of this VM or any other on the host) names too.
-                const holders = memoryFileHolders(chain, file, subtree);
+                const holders = file ? memoryFileHolders(chain, file, subtree) : [];
+                try {
+                  // No call timeout (a merge takes minutes); unanswered, it is decided from the host's list.
+                  client = await deleteByLibvirt(client, dom, n, { reconnect: () => deps.hosts.ready(req.hostId, 60_000) });
+                } catch (err) {
+                  const mine = file && !removed.has(file) && !holders.length ? file : undefined;
+                  throw deleteStepFailed(err, { steps: subtree, i, ...(mine ? { memoryFile: mine } : {}), stays });
+                }
+                if (!file || removed.has(file)) continue;
                 if (holders.length) {
                   stays.kept?.push({ file, why: `also the memory state of ${holders.join(', ')}` });
                   continue;
                 }
                 ctx.update({ phase: stepPhase(subtree, i, `removing the memory state ${file}`) });
-                const r = await removeFiles(rpc, [file]);
+                const r = await removeFiles(client, [file]);
                 removed.add(file);
                 stays.left.push(...r.left);
                 stays.failed.push(...r.failed);

@@ -3,6 +3,7 @@
  * stay (removalPhase), and a create or a memory restore whose call went unanswered (nothing undone,
  * what the host shows, the check to run).
  */
+import { shellQuote } from '../../transport/ssh/quote';
 import type { RevertPlan } from './revert-plan';
 
 /** What removeFiles did not remove, and why. */
@@ -82,4 +83,62 @@ export function createUnknownHint(
 /** A create's call went unanswered, and once no job ran on the VM its list lacked the snapshot: not made. */
 export function createNotMadeHint(vm: string, name: string): string {
   return `Once the host answered again, no job ran on ${vm} and its snapshot list lacked “${name}”: libvirt did not make it (or took it out again when making it failed). Nothing to undo; take it again.`;
+}
+
+/** What the host showed of an unanswered revert or delete that left it undecided. */
+type Undecided = { busy: string; stopped?: boolean } | { unread: string } | { unclear: true };
+
+/** The first sentence for an undecided outcome: busy, unreadable, or (revert) the current snapshot tells nothing. */
+function undecided(vm: string, doing: string, seen: Undecided): string {
+  if ('unclear' in seen) return '';
+  if ('busy' in seen && seen.stopped) return `Vireo could not tell whether libvirt is done ${doing}: ${seen.busy}.`;
+  if ('busy' in seen) return `libvirt is still busy with ${vm} (${seen.busy}): it may still be ${doing}.`;
+  return `Vireo could not read from the host whether libvirt is still ${doing} (${seen.unread}).`;
+}
+
+/**
+ * An unanswered revert the host does not show decided: a job still runs on the VM, the host could not
+ * be read, or the snapshot was current already (then being current tells nothing). The check to run.
+ */
+export function revertUnknownHint(vm: string, name: string, seen: Undecided, wasCurrent: boolean): string {
+  const q = shellQuote(vm);
+  return [
+    'unclear' in seen
+      ? `No job runs on ${vm} any more, but “${name}” was its current snapshot already before the revert, so the host cannot show whether libvirt reverted to it.`
+      : undecided(vm, `reverting to “${name}”`, seen),
+    'Vireo undid nothing.',
+    'unclear' in seen
+      ? `Look at the guest (its console): if it is back at “${name}”'s moment, it was reverted; if not, revert again.`
+      : wasCurrent
+        ? `Check with \`virsh domjobinfo ${q}\` until it shows “Job type: None”; then look at the guest (its console): “${name}” was current already, so \`virsh snapshot-current\` cannot tell; if the guest is back at “${name}”'s moment, it was reverted.`
+        : 'busy' in seen && seen.stopped
+          ? `Check with \`virsh snapshot-current --name ${q}\`: it shows “${name}” once libvirt reverted to it (libvirt makes it current only then).`
+          : `Check with \`virsh domjobinfo ${q}\` until it shows “Job type: None” (while QEMU loads the snapshot it waits 30 s and answers “cannot acquire state change lock”: still reverting); then \`virsh snapshot-current --name ${q}\`: “${name}” = reverted, another = not reverted.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** An unanswered revert: once no job ran, the snapshot was not current: libvirt did not revert. */
+export function revertNotDoneHint(vm: string, name: string, state: string | null): string {
+  return `Once the host answered again, no job ran on ${vm} and “${name}” was not its current snapshot: libvirt did not revert it (it makes the snapshot current only once reverted). Nothing to undo; ${state ? `the VM is ${state}` : "the VM's state could not be read"}; revert again.`;
+}
+
+/** An unanswered delete the host does not show decided: the check to run (the list only once no job runs). */
+export function deleteUnknownHint(vm: string, name: string, seen: { busy: string; stopped?: boolean } | { unread: string }): string {
+  const q = shellQuote(vm);
+  return [
+    undecided(vm, `deleting “${name}”`, seen),
+    'Vireo undid nothing.',
+    'busy' in seen && seen.stopped
+      ? `Check with \`virsh snapshot-list ${q}\` in a minute: once “${name}” is gone it is deleted.`
+      : `Check with \`virsh domjobinfo ${q}\` until it shows “Job type: None” (an external snapshot's merge runs as a job); then \`virsh snapshot-list ${q}\`: gone = deleted, listed = not deleted.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** An unanswered delete: once no job ran, the snapshot was still listed: libvirt did not delete it. */
+export function deleteNotDoneHint(vm: string, name: string): string {
+  return `Once the host answered again, no job ran on ${vm} and “${name}” was still listed: libvirt did not delete it. Vireo undid nothing; check with \`virsh snapshot-list ${shellQuote(vm)} --tree\`, then delete it again.`;
 }
