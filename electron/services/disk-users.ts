@@ -6,6 +6,7 @@
 import type { DiskSource } from '../xml/model';
 import { parseDomain } from '../xml/parse';
 import { parseVolume } from '../xml/volume';
+import { sameDiskPath } from './disk-paths';
 
 export interface DiskRefs {
   /** Host paths: file and block sources, with their backing chains. */
@@ -39,7 +40,7 @@ export function backingOf(volumeXml: string): string | undefined {
 export function otherUsers(paths: readonly string[], others: readonly { name: string; paths: readonly string[] }[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const p of paths) {
-    const names = [...new Set(others.filter((o) => o.paths.includes(p)).map((o) => o.name))].sort();
+    const names = [...new Set(others.filter((o) => o.paths.some((q) => sameDiskPath(q, p))).map((o) => o.name))].sort();
     if (names.length) out.set(p, names);
   }
   return out;

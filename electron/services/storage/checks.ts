@@ -6,6 +6,7 @@
 
 import type { PoolRow, VolumeRow } from '../../../shared/api/storage';
 import { AppError } from '../../../shared/errors';
+import { canonicalDiskPath, sameDiskPath } from '../disk-paths';
 import type { DomainDisks, VolumeFacts } from './facts';
 
 const uniq = (xs: string[]) => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
@@ -15,11 +16,12 @@ export function usersOf(path: string, doms: readonly DomainDisks[]): { users: st
   const users: string[] = [];
   const live: { domain: string; target: string }[] = [];
   for (const d of doms) {
-    const uses = (disks: DomainDisks['live']) => disks.some((k) => k.paths.includes(path));
+    const uses = (disks: DomainDisks['live']) => disks.some((k) => k.paths.some((p) => sameDiskPath(p, path)));
     if (uses(d.live) || uses(d.persistent)) users.push(d.name);
     if (!d.running) continue;
     // A live resize goes through the disk whose own source is the volume (not an overlay above it).
-    for (const k of d.live) if (k.target && k.paths[0] === path) live.push({ domain: d.name, target: k.target });
+    for (const k of d.live)
+      if (k.target && k.paths[0] !== undefined && sameDiskPath(k.paths[0], path)) live.push({ domain: d.name, target: k.target });
   }
   return { users: uniq(users), live };
 }
@@ -36,8 +38,8 @@ export function poolUsers(
   volumePaths: readonly string[],
   doms: readonly DomainDisks[],
 ): string[] {
-  const dir = pool.targetPath ? `${pool.targetPath.replace(/\/+$/, '')}/` : undefined;
-  const inPool = (p: string) => volumePaths.includes(p) || (dir !== undefined && p.startsWith(dir));
+  const dir = pool.targetPath ? `${canonicalDiskPath(pool.targetPath).replace(/\/+$/, '')}/` : undefined;
+  const inPool = (p: string) => volumePaths.some((v) => sameDiskPath(v, p)) || (dir !== undefined && canonicalDiskPath(p).startsWith(dir));
   const out: string[] = [];
   for (const d of doms) {
     const disks = [...d.live, ...d.persistent];
