@@ -17,10 +17,11 @@ export function errorOf(err: unknown): ApiError | null {
 /**
  * A background failure as a toast, scoped to what it concerns (a host, a VM): `scope` names it
  * in the title, and one toast per scope id is kept (a newer failure replaces the older).
+ * `autoClose: false` keeps it until closed (the only record of a result the user left).
  */
-export function notifyError(title: string, err: unknown, scope?: { id: string }): void {
+export function notifyError(title: string, err: unknown, scope?: { id: string }, o?: { autoClose: false }): void {
   const e = errorOf(err) ?? { code: 'internal', message: 'Unknown error' };
-  const opts = { color: 'red', title, message: e.hint ? `${e.message} — ${e.hint}` : e.message, autoClose: 10_000 };
+  const opts = { color: 'red', title, message: e.hint ? `${e.message} — ${e.hint}` : e.message, autoClose: o?.autoClose ?? 10_000 };
   if (scope) {
     notifications.hide(scope.id);
     notifications.show({ ...opts, id: scope.id });

@@ -7,7 +7,7 @@
  * sit on the mutation itself, so they run after an unmount or a reset too (TanStack Query v5);
  * those given to mutate() do not.
  */
-import type { MutationObserverOptions, QueryClient } from '@tanstack/react-query';
+import type { MutationKey, MutationObserverOptions, QueryClient } from '@tanstack/react-query';
 import type { RequestInput, SnapshotList } from '../../shared/api';
 import { keyOf } from './keyOf';
 
@@ -18,19 +18,58 @@ export interface LateResult {
   /** true while a mounted, open dialog shows this write's result itself */
   watched(): boolean;
   vmName: string;
-  notifyError(title: string, err: unknown, scope?: { id: string }): void;
+  notifyError(title: string, err: unknown, scope?: { id: string }, opts?: { autoClose: false }): void;
   notifyInfo(title: string, message: string, scope?: { id: string }): void;
 }
 
-/** A Modal's dismiss props: none while the write is pending, so its result stays in view. */
-export function dismissable(pending: boolean) {
-  return { closeOnEscape: !pending, closeOnClickOutside: !pending, withCloseButton: !pending };
+/** The key of a VM's create (or revert) in the mutation cache: one runs at a time, across remounts. */
+export function snapshotWriteKey(name: SnapshotWriteName, hostId: string, uuid: string): MutationKey {
+  return [name, { hostId, uuid }];
 }
 
-export function lateTitle(name: SnapshotWriteName, ok: boolean, vmName: string, snapshot: string): string {
+/** Whether this VM's create (or revert) is still running, whichever dialog (mounted or gone) started it. */
+export function writePending(qc: QueryClient, name: SnapshotWriteName, hostId: string, uuid: string): boolean {
+  return qc.isMutating({ mutationKey: snapshotWriteKey(name, hostId, uuid) }) > 0;
+}
+
+/**
+ * A dialog's close. While the write is pending the dialog may close (Esc, ×, overlay, Cancel) but
+ * the request and the form stay: libvirt goes on, and as nothing watches any more the result comes
+ * as a notification; reopened, the dialog shows it pending. Otherwise the form and the result are cleared.
+ */
+export function closeWrite(write: { isPending: boolean; reset(): void }, clearForm: () => void, onClose: () => void): void {
+  if (!write.isPending) {
+    clearForm();
+    write.reset();
+  }
+  onClose();
+}
+
+/** Outcomes Vireo cannot know: libvirt did not report back, or the link to the backend closed. */
+const UNKNOWN = new Set(['outcome-unknown', 'disconnected', 'timeout']);
+
+function codeOf(err: unknown): string | undefined {
+  const e = err as { code?: unknown; error?: { code?: unknown } } | null;
+  const c = e?.error?.code ?? e?.code;
+  return typeof c === 'string' ? c : undefined;
+}
+
+/** The title of a write's error: "not made / did not happen" only when that is known. */
+export function errorTitle(name: SnapshotWriteName, snapshot: string, err: unknown): string {
+  const unknown = UNKNOWN.has(codeOf(err) ?? '');
   if (name === 'snapshots.create')
-    return ok ? `${vmName}: snapshot “${snapshot}” made` : `${vmName}: the snapshot “${snapshot}” was not made`;
-  return ok ? `${vmName}: reverted to “${snapshot}”` : `${vmName}: the revert to “${snapshot}” did not happen`;
+    return unknown
+      ? `Outcome unknown — check the host: the snapshot “${snapshot}” may or may not be made`
+      : `The snapshot “${snapshot}” was not made`;
+  return unknown
+    ? `Outcome unknown — check the host: the revert to “${snapshot}” may or may not have happened`
+    : `The revert to “${snapshot}” did not happen`;
+}
+
+export function lateTitle(name: SnapshotWriteName, vmName: string, snapshot: string, err?: unknown): string {
+  if (err === undefined)
+    return name === 'snapshots.create' ? `${vmName}: snapshot “${snapshot}” made` : `${vmName}: reverted to “${snapshot}”`;
+  return `${vmName}: ${errorTitle(name, snapshot, err)}`;
 }
 
 export function snapshotWriteOptions<N extends SnapshotWriteName>(
@@ -44,13 +83,15 @@ export function snapshotWriteOptions<N extends SnapshotWriteName>(
   const key = keyOf('snapshots.list', { hostId, uuid });
   const scope = { id: `snapshot-write:${hostId}:${uuid}` };
   return {
+    mutationKey: snapshotWriteKey(name, hostId, uuid),
     mutationFn: (input) => invoke({ hostId, uuid, ...input } as RequestInput<N>),
     onSuccess: (list, input) => {
       qc.setQueryData(key, list);
-      if (!late.watched()) late.notifyInfo(lateTitle(name, true, late.vmName, input.name), 'The request you left finished.', scope);
+      if (!late.watched()) late.notifyInfo(lateTitle(name, late.vmName, input.name), 'The request you left finished.', scope);
     },
     onError: (err, input) => {
-      if (!late.watched()) late.notifyError(lateTitle(name, false, late.vmName, input.name), err, scope);
+      // Not closed by itself: it may be the only record of an unknown outcome and its checks.
+      if (!late.watched()) late.notifyError(lateTitle(name, late.vmName, input.name, err), err, scope, { autoClose: false });
     },
     onSettled: () => qc.invalidateQueries({ queryKey: key }),
   };

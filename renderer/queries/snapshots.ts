@@ -20,6 +20,7 @@ type Without<N extends 'snapshots.create' | 'snapshots.revert' | 'snapshots.dele
 /**
  * A create or revert. `opened` is whether the dialog that shows its result is open: while it is
  * (and mounted) the dialog shows the result; otherwise it becomes a notification (snapshot-write.ts).
+ * The dialog may close while the write is pending (closeWrite): the request goes on.
  */
 export function useSnapshotWrite<N extends SnapshotWriteName>(name: N, hostId: string, uuid: string, vmName: string, opened: boolean) {
   const qc = useQueryClient();
@@ -30,7 +31,7 @@ export function useSnapshotWrite<N extends SnapshotWriteName>(name: N, hostId: s
       watching.current = false;
     };
   }, [opened]);
-  return useMutation(
+  const m = useMutation(
     snapshotWriteOptions(qc, name, hostId, uuid, (input) => call(name, input) as Promise<SnapshotList>, {
       watched: () => watching.current,
       vmName,
@@ -38,6 +39,12 @@ export function useSnapshotWrite<N extends SnapshotWriteName>(name: N, hostId: s
       notifyInfo,
     }),
   );
+  // An error that came while the dialog was closed was a notification: a reopened dialog starts clean.
+  const { isError, reset } = m;
+  useEffect(() => {
+    if (!opened && isError) reset();
+  }, [opened, isError, reset]);
+  return m;
 }
 
 export function useSnapshotDelete(hostId: string, uuid: string) {

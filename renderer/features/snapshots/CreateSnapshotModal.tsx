@@ -3,11 +3,12 @@
  * allow it, else the reason in words), quiesce (only with an answering guest agent, else why).
  */
 import { Alert, Button, Checkbox, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useIsMutating, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MEMORY_WITH_EXCLUDED, SnapshotCreate, type SnapshotKind, type SnapshotList } from '../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { issuesByField, summary } from '../../lib/formErrors';
-import { dismissable } from '../../queries/snapshot-write';
+import { closeWrite, errorTitle, snapshotWriteKey, writePending } from '../../queries/snapshot-write';
 import { useSnapshotWrite } from '../../queries/snapshots';
 
 const LABELS = { name: 'Name', description: 'Description' };
@@ -23,6 +24,9 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
   const [exclude, setExclude] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useSnapshotWrite('snapshots.create', p.hostId, p.uuid, p.list.vmName, p.opened);
+  const qc = useQueryClient();
+  // A create of this VM started by this dialog before it was remounted (the page was left) still runs.
+  const earlier = useIsMutating({ mutationKey: snapshotWriteKey('snapshots.create', p.hostId, p.uuid) }) > 0 && !create.isPending;
   const offer = offers[kind];
   const withMemory = kind === 'external' && memory;
   // The guest's RAM resumed over a disk that moved on since would not match it: the two exclude each other.
@@ -32,18 +36,23 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
       ? `Not with ${exclude.join(', ')} left out: ${MEMORY_WITH_EXCLUDED}`
       : null;
 
-  const close = () => {
-    // Not while pending: the dialog stays until libvirt answers, so its result is seen.
-    if (create.isPending) return;
-    setName('');
-    setDescription('');
-    setMemory(false);
-    setExclude([]);
-    setErrors({});
-    create.reset();
-    p.onClose();
-  };
+  // While pending the dialog closes but the request goes on (its result then comes as a notification).
+  const close = () =>
+    closeWrite(
+      create,
+      () => {
+        setName('');
+        setDescription('');
+        setMemory(false);
+        setExclude([]);
+        setErrors({});
+      },
+      p.onClose,
+    );
   const submit = () => {
+    // One create of a VM at a time: not a second one for the same request while the first runs.
+    // (the render that shows it pending may not have come yet: a double click, Enter twice)
+    if (writePending(qc, 'snapshots.create', p.hostId, p.uuid)) return;
     const input = { hostId: p.hostId, uuid: p.uuid, name, description, kind, quiesce, memory: withMemory, exclude };
     const parsed = SnapshotCreate.safeParse(input);
     if (!parsed.success) {
@@ -55,14 +64,7 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
   };
 
   return (
-    <Modal
-      opened={p.opened}
-      onClose={close}
-      {...dismissable(create.isPending)}
-      title={`Snapshot of ${p.list.vmName}`}
-      data-testid="snapshot-create-dialog"
-      size="lg"
-    >
+    <Modal opened={p.opened} onClose={close} title={`Snapshot of ${p.list.vmName}`} data-testid="snapshot-create-dialog" size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -178,18 +180,24 @@ export function CreateSnapshotModal(p: { hostId: string; uuid: string; list: Sna
               {summary(errors, LABELS)}
             </Text>
           )}
-          <ErrorAlert title="The snapshot was not made" error={create.error} />
+          <ErrorAlert title={errorTitle('snapshots.create', create.variables?.name ?? name, create.error)} error={create.error} />
           {create.isPending && (
             <Text size="sm" c="dimmed" data-testid="snapshot-create-pending">
-              Making the snapshot… With a running VM's memory this can take minutes: the dialog stays open until libvirt answers. If you
-              leave this page, the result comes as a notification.
+              Making the snapshot “{create.variables?.name}”… With a running VM's memory this can take minutes. You can close this dialog:
+              libvirt goes on, and the result comes as a notification.
+            </Text>
+          )}
+          {earlier && (
+            <Text size="sm" c="orange" data-testid="snapshot-create-earlier">
+              A snapshot of this VM started earlier is still being made: its result comes as a notification. Take another one once it is
+              done.
             </Text>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={create.isPending}>
+            <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending} disabled={!offer.ok} data-testid="snapshot-create-submit">
+            <Button type="submit" loading={create.isPending} disabled={!offer.ok || earlier} data-testid="snapshot-create-submit">
               Take snapshot
             </Button>
           </Group>
