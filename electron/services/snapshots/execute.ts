@@ -45,6 +45,7 @@ import {
   createUnknownHint,
   deleteNotDoneHint,
   deleteUnknownHint,
+  partlyMerged,
   type Removal,
   removalPhase,
   restoreUnknownHint,
@@ -234,6 +235,8 @@ async function settledOutcome<T>(rpc: RpcClient, dom: DomainRef, s: Settle, look
         return { unread: (err as Error).message };
       }
       if (r.sure) return { value: r.value };
+      // A call still queued in libvirtd's workers gets the VM's job only now: one interval before looking again.
+      await new Promise((res) => setTimeout(res, s.everyMs));
       try {
         busy = (await job()) ?? '';
       } catch (err) {
@@ -424,13 +427,22 @@ export async function deleteByLibvirt(
   rpc: RpcClient,
   dom: DomainRef,
   name: string,
-  o: { reconnect?: () => Promise<RpcClient>; settle?: Settle } = {},
+  o: {
+    /** An external snapshot: libvirt merges its disks inside the call, and a failure may leave some merged. */
+    external?: boolean;
+    reconnect?: () => Promise<RpcClient>;
+    settle?: Settle;
+  } = {},
 ): Promise<RpcClient> {
   try {
     await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, name), { timeoutMs: 0 });
     return rpc;
   } catch (err) {
-    if (!isTimeoutError(err) && !isLinkError(err)) throw withLibvirtHint(err, 'The snapshot and its files are as they were.');
+    if (!isTimeoutError(err) && !isLinkError(err))
+      throw withLibvirtHint(
+        err,
+        o.external ? `Vireo undid nothing. ${partlyMerged(dom.name, name)}` : 'The snapshot and its files are as they were.',
+      );
     const client = await (o.reconnect ? o.reconnect() : Promise.resolve(rpc)).catch(() => null);
     const listed = async () => (await snapshotListAll(client as RpcClient, dom)).some((x) => x.name === name);
     const seen: Seen<boolean> = client
@@ -446,7 +458,7 @@ export async function deleteByLibvirt(
     if ('value' in seen)
       throw new AppError('libvirt', `The snapshot “${name}” was not deleted: ${msg}`, {
         cause: err,
-        hint: deleteNotDoneHint(dom.name, name),
+        hint: deleteNotDoneHint(dom.name, name, o.external),
       });
     throw new AppError('outcome-unknown', `The delete of “${name}” did not report back: ${msg}`, {
       cause: err,
@@ -454,6 +466,9 @@ export async function deleteByLibvirt(
     });
   }
 }
+
+/** The call only timed out or its link closed: libvirt may have done it all the same. */
+const unanswered = (err: unknown): boolean => isTimeoutError(err) || isLinkError(err);
 
 /** The chain of a disk in the running VM, top first. */
 async function liveChain(rpc: RpcClient, dom: DomainRef, target: string): Promise<string[]> {
@@ -492,15 +507,17 @@ export async function deleteByBlockJobs(
   const { signal, reconnect, bandwidthMiBps = 0, events = null, resume, next = [] } = o;
   let rpc = rpc0;
   const done: string[] = [];
+  const vm = shellQuote(dom.name);
   /**
-   * A call after a merge failed (libvirt's error, a timeout, a closed link): the merge itself is done
-   * and stays. Says so with libvirt's message, the merges not started, that nothing was removed, and
-   * where to look; “X” must not be reverted to, since its disks no longer hold what it saved.
+   * A merge, or a call after one, failed (libvirt's error, a timeout, a closed link; `err` null: a
+   * check of Vireo's own): the merges done stay. Says so with libvirt's message, which disks are
+   * merged and which not, that nothing was removed, and where to look; once a disk is merged, “X”
+   * must not be reverted to, since its disks no longer hold what it saved.
    */
   const afterMerge = (err: unknown, what: string, target: string | null, more: string[] = []): AppError => {
-    const vm = shellQuote(dom.name);
     const notStarted = plan.merges.slice(done.length + (target ? 1 : 0)).map((x) => `${x.target}: ${x.top} into ${x.base}`);
-    return new AppError(codeOf(err), `${what}: ${err instanceof Error ? err.message : String(err)}`, {
+    const msg = err === null ? what : `${what}: ${err instanceof Error ? err.message : String(err)}`;
+    return new AppError(err === null ? 'libvirt' : codeOf(err), msg, {
       cause: err,
       hint: [
         `The VM's disks are intact. Merged: ${[...done, ...(target ? [`${target} (its chain unread)`] : [])].join('; ') || 'nothing'}.`,
@@ -557,11 +574,14 @@ export async function deleteByBlockJobs(
     } catch (err) {
       // No merge goes on any more (cancelled or failed): the mark goes too (a cancel says so itself).
       await domainSetLiveMetadataElement(rpc, dom, { uri: MERGE_MARK_NS, key: 'vireo', xml: null }).catch(() => {});
-      if (isAppError(err, 'canceled')) throw err;
-      throw new AppError('libvirt', `The merge of ${m.target} failed: ${(err as Error).message}`, {
-        cause: err,
-        hint: `The VM's disks are intact. Merged so far: ${done.length ? done.join('; ') : 'nothing'}. ${m.target} still runs on ${(await liveChain(rpc, dom, m.target).catch(() => [])).join(' → ')}.`,
-      });
+      const canceled = isAppError(err, 'canceled');
+      if (canceled && !done.length) throw err;
+      const chain = await liveChain(rpc, dom, m.target).catch(() => []);
+      throw afterMerge(err, canceled ? `The merge of “${plan.snapshot}” stopped at ${m.target}` : `The merge of ${m.target} failed`, null, [
+        isAppError(err) && err.hint ? err.hint : '',
+        unanswered(err) ? `The merge of ${m.target} may still run on the host: \`virsh blockjob ${vm} ${m.target}\` shows it.` : '',
+        chain.length ? `${m.target} runs on ${chain.join(' → ')}.` : '',
+      ]);
     }
     let chain: string[];
     try {
@@ -574,32 +594,38 @@ export async function deleteByBlockJobs(
       );
     }
     if (chain.includes(m.top))
-      throw new AppError(
-        'libvirt',
-        `libvirt ended the merge of ${m.target} but ${m.top} is still in its chain`,
-        `The chain is ${chain.join(' → ')}; nothing was removed.`,
-      );
+      throw afterMerge(null, `libvirt ended the merge of ${m.target} but ${m.top} is still in its chain`, null, [
+        `${m.target}'s chain is ${chain.join(' → ')}.`,
+      ]);
     done.push(`${m.target}: ${m.top} into ${m.base}`);
   }
   progress({ phase: 'updating the snapshot metadata', progress: 1 });
   if (plan.merges.length) await domainSetLiveMetadataElement(rpc, dom, { uri: MERGE_MARK_NS, key: 'vireo', xml: null }).catch(() => {});
   const redefined: string[] = [];
+  /** The child whose REDEFINE is under way (null: the snapshot's own METADATA_ONLY delete). */
+  let at: string | null = null;
   try {
     for (const r of plan.redefine) {
       const s = f.snapshots.find((x) => x.model.name === r.name);
       if (!s) continue;
+      at = r.name;
       await snapshotCreateXml(rpc, dom, { xml: moveSnapshotDomainDisks(s.xml, r.moves), flags: SnapshotCreateFlags.REDEFINE });
       redefined.push(r.name);
     }
+    at = null;
     await snapshotDelete(rpc, await snapshotLookupByName(rpc, dom, plan.snapshot), { flags: SnapshotDeleteFlags.METADATA_ONLY });
   } catch (err) {
-    const stale = plan.redefine.map((r) => r.name).filter((n) => !redefined.includes(n));
+    // Only timed out or the link closed: libvirt may have applied the call all the same.
+    const maybe = unanswered(err);
+    const unsure = maybe && at !== null ? at : null;
+    const stale = plan.redefine.map((r) => r.name).filter((n) => !redefined.includes(n) && n !== unsure);
     throw afterMerge(
       err,
-      `${done.length ? `The merge of “${plan.snapshot}” is done (${done.join('; ')})` : `“${plan.snapshot}” needed no merge`}; its snapshot metadata was not updated`,
+      `${done.length ? `The merge of “${plan.snapshot}” is done (${done.join('; ')})` : `“${plan.snapshot}” needed no merge`}; its snapshot metadata ${maybe ? 'may not have been updated' : 'was not updated'}`,
       null,
       [
         redefined.length ? `Redefined with their moved images: ${redefined.map((n) => `“${n}”`).join(', ')}.` : '',
+        unsure ? `“${unsure}” may not have been redefined (its call went unanswered and may have gone through).` : '',
         stale.length ? `Not redefined (their metadata still names the merged-away images): ${stale.map((n) => `“${n}”`).join(', ')}.` : '',
       ],
     );

@@ -302,7 +302,7 @@ export function createSnapshotsFeature(deps: ServiceDeps): SnapshotsFeature {
                 const holders = file ? memoryFileHolders(chain, file, subtree) : [];
                 try {
                   // No call timeout (a merge takes minutes); unanswered, it is decided from the host's list.
-                  client = await deleteByLibvirt(client, dom, n, { reconnect: () => deps.hosts.ready(req.hostId, 60_000) });
+                  client = await deleteByLibvirt(client, dom, n, { external, reconnect: () => deps.hosts.ready(req.hostId, 60_000) });
                 } catch (err) {
                   const mine = file && !removed.has(file) && !holders.length ? file : undefined;
                   throw deleteStepFailed(err, { steps: subtree, i, ...(mine ? { memoryFile: mine } : {}), stays });

@@ -5,6 +5,8 @@
  * and a merge resumed from the host that still runs there with nobody to pivot it.
  * Review 10 items 3 and 6: a raw error at a later step, and a failed call after the merges, keep
  * libvirt's message and say what is done; a later step's refusal does not say "Nothing was changed".
+ * Review 11 items 3 and 7: a later disk's failed merge says what a failed call after the merges
+ * says (merged / not merged, no file removed, do not revert); an unanswered call "may not" have run.
  */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
@@ -212,7 +214,7 @@ describe('review 10 item 3: a call after the merges fails (deleteByBlockJobs): t
     return { err: r, deletes: f.count(P.DOMAIN_SNAPSHOT_DELETE) };
   }
 
-  it('the METADATA_ONLY delete times out: the merges are done, no file removed, the check (the old code threw the raw TimeoutError)', async () => {
+  it('the METADATA_ONLY delete times out: the merges are done, the metadata MAY not be updated (review 11 item 7), no file removed, the check', async () => {
     // vdb's chain: the same domain XML has no vdb, so its chain reads [] (merged away as far as the XML says)
     const { err } = await mergeThenFail({
       deleteFails: new TimeoutError('lab-a', 193, 0x20008086, 30_000, 'REMOTE_PROC_DOMAIN_SNAPSHOT_DELETE'),
@@ -220,7 +222,7 @@ describe('review 10 item 3: a call after the merges fails (deleteByBlockJobs): t
     expect(err).toBeInstanceOf(AppError);
     expect(err?.code).toBe('timeout');
     expect(err?.message).toMatch(
-      /^The merge of “s2” is done \(vda: \/img\/s2\.qcow2 into \/img\/base\.qcow2; vdb: .*\); its snapshot metadata was not updated: lab-a: no reply to .* within 30/,
+      /^The merge of “s2” is done \(vda: \/img\/s2\.qcow2 into \/img\/base\.qcow2; vdb: .*\); its snapshot metadata may not have been updated: lab-a: no reply to .* within 30/,
     );
     expect(err?.hint).toContain('No file was removed (/img/s2.qcow2 stay).');
     expect(err?.hint).toContain(`\`virsh snapshot-list ${dom.name} --tree\``);
@@ -243,6 +245,25 @@ describe('review 10 item 3: a call after the merges fails (deleteByBlockJobs): t
     expect(err?.hint).toContain(
       `Redefined with their moved images: “${c1}”. Not redefined (their metadata still names the merged-away images): “${c2}”.`,
     );
+    expect(deletes).toBe(0);
+  });
+
+  it('a child’s REDEFINE times out (review 11 item 7): it “may not have been redefined”, not “Not redefined”; the metadata “may not have been updated”', async () => {
+    const [c1, c2] = facts.snapshots.map((x) => x.model.name) as [string, string];
+    const { err, deletes } = await mergeThenFail({
+      redefine: [
+        { name: c1, moves: { vda: '/img/base.qcow2' } },
+        { name: c2, moves: { vda: '/img/base.qcow2' } },
+      ],
+      createFails: { at: 1, err: new TimeoutError('lab-a', 9, 0x20008086, 30_000, 'REMOTE_PROC_DOMAIN_SNAPSHOT_CREATE_XML') },
+    });
+    expect(err).toMatchObject({
+      code: 'timeout',
+      message: expect.stringMatching(/; its snapshot metadata may not have been updated: lab-a: no reply/),
+    });
+    expect(err?.hint).toContain(`“${c1}” may not have been redefined (its call went unanswered and may have gone through).`);
+    expect(err?.hint).toContain(`Not redefined (their metadata still names the merged-away images): “${c2}”.`);
+    expect(err?.hint).not.toMatch(new RegExp(`Not redefined [^.]*“${c1}”`));
     expect(deletes).toBe(0);
   });
 
@@ -283,5 +304,87 @@ describe('review 10 item 6: a later step refused by the plan (“Nothing was cha
       'Deleted already: “s1” (left in place (no storage pool holds them): /img/s1.qcow2). Deleting “s2” changed nothing: the overlay is kept. Try again',
     );
     expect(err?.hint).toMatch(/Not started: “s3”\.$/);
+  });
+});
+
+describe('review 11 item 3: a later disk’s merge fails after an earlier disk is merged — the same words as after the merges', () => {
+  /** Two disks: vda's merge is done (its job gone, its chain on the base), then vdb's fails as `o` says. */
+  async function vdbFails(o: { jobFails?: unknown; stillOnTop?: boolean; cancelAtVdb?: boolean }) {
+    const f = fakeRpc();
+    const ac = new AbortController();
+    f.answer(P.DOMAIN_BLOCK_JOB_ABORT, () => undefined);
+    f.answer(P.DOMAIN_GET_BLOCK_JOB_INFO, (a: { path: string }) => {
+      if (a.path === 'vdb' && o.jobFails) throw o.jobFails;
+      return { found: 0, type: 0, bandwidth: 0, cur: 0, end: 0 };
+    });
+    const vdb = o.stillOnTop
+      ? `<disk type='file' device='disk'><source file='/img/s2b.qcow2'/><backingStore type='file'><format type='qcow2'/><source file='/img/baseb.qcow2'/></backingStore><target dev='vdb'/></disk>`
+      : '';
+    f.answer(P.DOMAIN_GET_XML_DESC, () => ({
+      xml: `<domain type='kvm'><name>${dom.name}</name><devices><disk type='file' device='disk'><source file='/img/base.qcow2'/><target dev='vda'/></disk>${vdb}</devices></domain>`,
+    }));
+    const plan: DeletePlan = {
+      snapshot: 's2',
+      merges: [
+        { target: 'vda', top: '/img/s2.qcow2', base: '/img/base.qcow2', active: false },
+        { target: 'vdb', top: '/img/s2b.qcow2', base: '/img/baseb.qcow2', active: false },
+      ],
+      discards: [],
+      redefine: [],
+      removeFiles: ['/img/s2.qcow2', '/img/s2b.qcow2'],
+    };
+    const progress = (p: { phase: string }) => {
+      if (o.cancelAtVdb && p.phase.endsWith(' of vdb: /img/s2b.qcow2 into /img/baseb.qcow2')) ac.abort();
+    };
+    const err = await deleteByBlockJobs(f.rpc, dom, facts as SnapshotFacts, plan, progress, {
+      resume: new Set(['vda', 'vdb']),
+      signal: ac.signal,
+    }).then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
+    return { err, deletes: f.count(P.DOMAIN_SNAPSHOT_DELETE), creates: f.count(P.DOMAIN_SNAPSHOT_CREATE_XML) };
+  }
+  const mergedVda = 'Merged: vda: /img/s2.qcow2 into /img/base.qcow2. Not merged: vdb: /img/s2b.qcow2 into /img/baseb.qcow2.';
+
+  it('vdb’s job read times out: code timeout (not libvirt), merged / not merged, no file removed, may still run, do not revert to “s2”', async () => {
+    const { err, deletes, creates } = await vdbFails({
+      jobFails: new TimeoutError('lab-a', 240, 0x20008086, 30_000, 'REMOTE_PROC_DOMAIN_GET_BLOCK_JOB_INFO'),
+    });
+    expect(err).toMatchObject({ code: 'timeout', message: expect.stringMatching(/^The merge of vdb failed: lab-a: no reply/) });
+    expect(err?.hint).toContain(mergedVda);
+    expect(err?.hint).toContain('No file was removed (/img/s2.qcow2, /img/s2b.qcow2 stay).');
+    expect(err?.hint).toContain(`The merge of vdb may still run on the host: \`virsh blockjob ${dom.name} vdb\` shows it.`);
+    expect(err?.hint).toContain('while “s2” is listed, do not revert to it (its disks no longer hold what it saved)');
+    expect(deletes + creates).toBe(0);
+  });
+
+  it('vdb’s merge fails with libvirt’s error: code libvirt, libvirt’s message, do not revert to “s2”', async () => {
+    const { err } = await vdbFails({ jobFails: libvirtError('internal error: unable to execute QEMU command block-commit') });
+    expect(err).toMatchObject({
+      code: 'libvirt',
+      message: 'The merge of vdb failed: internal error: unable to execute QEMU command block-commit',
+    });
+    expect(err?.hint).toContain(mergedVda);
+    expect(err?.hint).not.toContain('may still run');
+    expect(err?.hint).toContain('do not revert to it');
+  });
+
+  it('libvirt ends vdb’s merge but its overlay is still in the chain: merged / not merged, no file removed, do not revert to “s2”', async () => {
+    const { err, deletes } = await vdbFails({ stillOnTop: true });
+    expect(err).toMatchObject({ code: 'libvirt', message: 'libvirt ended the merge of vdb but /img/s2b.qcow2 is still in its chain' });
+    expect(err?.hint).toContain(mergedVda);
+    expect(err?.hint).toContain("vdb's chain is /img/s2b.qcow2 → /img/baseb.qcow2.");
+    expect(err?.hint).toContain('No file was removed');
+    expect(err?.hint).toContain('while “s2” is listed, do not revert to it');
+    expect(deletes).toBe(0);
+  });
+
+  it('the user cancels vdb’s merge after vda’s is done: still code canceled, but merged / not merged and do not revert to “s2”', async () => {
+    const { err } = await vdbFails({ cancelAtVdb: true });
+    expect(err).toMatchObject({ code: 'canceled', message: 'The merge of “s2” stopped at vdb: The merge was cancelled' });
+    expect(err?.hint).toContain(mergedVda);
+    expect(err?.hint).toContain('No file was removed');
+    expect(err?.hint).toContain('while “s2” is listed, do not revert to it');
   });
 });

@@ -138,7 +138,24 @@ export function deleteUnknownHint(vm: string, name: string, seen: { busy: string
     .join(' ');
 }
 
-/** An unanswered delete: once no job ran, the snapshot was still listed: libvirt did not delete it. */
-export function deleteNotDoneHint(vm: string, name: string): string {
-  return `Once the host answered again, no job ran on ${vm} and “${name}” was still listed: libvirt did not delete it. Vireo undid nothing; check with \`virsh snapshot-list ${shellQuote(vm)} --tree\`, then delete it again.`;
+/**
+ * An unanswered delete: once no job ran, the snapshot was still listed: libvirt did not delete it.
+ * An external one may still have been merged in part (partlyMerged).
+ */
+export function deleteNotDoneHint(vm: string, name: string, external = false): string {
+  return [
+    `Once the host answered again, no job ran on ${vm} and “${name}” was still listed: libvirt did not delete it. Vireo undid nothing; check with \`virsh snapshot-list ${shellQuote(vm)} --tree\`, then delete it again.`,
+    external ? partlyMerged(vm, name) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * A failed delete of an external snapshot: libvirt 9.0 merges its disks one by one inside the
+ * delete call and undoes none it merged when a later one fails, so "still listed" does not mean
+ * "as it was".
+ */
+export function partlyMerged(vm: string, name: string): string {
+  return `libvirt 9.0 merges an external snapshot's disks inside the delete and does not undo the ones merged before a failure, so some of “${name}”'s disks may be merged already: check with \`virsh domblklist ${shellQuote(vm)} --details\`, and do not revert to “${name}” until that is clear (a merged disk no longer holds what it saved).`;
 }

@@ -4,6 +4,8 @@
  * an unanswered create is: once no job runs on the VM, from the host (the current snapshot for a
  * revert, the list for a delete); otherwise outcome unknown with the check to run. Nothing is
  * undone. Against a fake libvirt (fake-rpc.ts) answering as libvirt 9.0 did in the lab.
+ * Review 11: an external snapshot “not deleted” may be merged in part (item 6); “no job” is read
+ * again one interval after the list (item 8).
  */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
@@ -225,5 +227,62 @@ describe('review 10 item 2: libvirt’s delete (its merge) without the call time
     expect(e.hint).toMatch(/Not started: “s1”\.$/);
     const raw = linkClosed();
     expect(deleteStepFailed(raw, { steps: ['s1'], i: 0, stays: { left: [], failed: [] } })).toBe(raw);
+  });
+});
+
+describe('review 11 items 6 and 8: an external snapshot “not deleted” may be merged in part; the job is read again one interval later', () => {
+  it('external, link closed, no job and still listed: not deleted, but some disks may be merged — domblklist, and do not revert to it', async () => {
+    const kept = hostAfter([JobType.NONE], { listed: ['s1'] });
+    const ext = await settle(
+      deleteByLibvirt(oldLink(P.DOMAIN_SNAPSHOT_DELETE, linkClosed).rpc, dom, 's1', {
+        external: true,
+        reconnect: async () => kept.rpc,
+        settle: quick,
+      }),
+    );
+    expect(ext).toMatchObject({ err: { code: 'libvirt', message: expect.stringMatching(/^The snapshot “s1” was not deleted/) } });
+    expect(hintOf(ext)).toContain('then delete it again');
+    expect(hintOf(ext)).toContain("some of “s1”'s disks may be merged already");
+    expect(hintOf(ext)).toContain(`\`virsh domblklist ${dom.name} --details\``);
+    expect(hintOf(ext)).toContain('do not revert to “s1” until that is clear');
+    // internal: nothing to merge, no such warning
+    const int = await settle(
+      deleteByLibvirt(oldLink(P.DOMAIN_SNAPSHOT_DELETE, linkClosed).rpc, dom, 's1', {
+        reconnect: async () => hostAfter([JobType.NONE], { listed: ['s1'] }).rpc,
+        settle: quick,
+      }),
+    );
+    expect(hintOf(int)).not.toContain('domblklist');
+  });
+
+  it('external, libvirt answers with an error: not “as they were” — some disks may be merged, do not revert to it', async () => {
+    const failed = oldLink(P.DOMAIN_SNAPSHOT_DELETE, () => libvirtError(1, 'internal error: unable to execute QEMU command block-commit'));
+    const r = await settle(deleteByLibvirt(failed.rpc, dom, 's1', { external: true, settle: quick }));
+    expect(r).toMatchObject({ err: { code: 'libvirt', message: 'internal error: unable to execute QEMU command block-commit' } });
+    expect(hintOf(r)).not.toContain('as they were');
+    expect(hintOf(r)).toContain('do not revert to “s1” until that is clear');
+  });
+
+  it('a delete still queued in libvirtd gets the VM’s job only after the list read: the job is read again one interval later, so unknown, not “not deleted”', async () => {
+    const h = hostAfter([JobType.NONE], { listed: ['s1'] });
+    let listedAt = 0;
+    h.answer(P.DOMAIN_LIST_ALL_SNAPSHOTS, () => {
+      listedAt ||= Date.now();
+      return { snapshots: [{ name: 's1', dom }], ret: 1 };
+    });
+    // No job until 20 ms after the list was read; then the queued delete runs.
+    h.answer(P.DOMAIN_GET_JOB_STATS, () =>
+      listedAt && Date.now() - listedAt >= 20
+        ? { type: JobType.UNBOUNDED, params: [{ field: 'operation', type: 1, value: 10 }] }
+        : { type: JobType.NONE, params: [] },
+    );
+    const r = await settle(
+      deleteByLibvirt(oldLink(P.DOMAIN_SNAPSHOT_DELETE, linkClosed).rpc, dom, 's1', {
+        reconnect: async () => h.rpc,
+        settle: { everyMs: 40, forMs: 100 },
+      }),
+    );
+    expect(r).toMatchObject({ err: { code: 'outcome-unknown' } });
+    expect(hintOf(r)).toContain('(snapshot delete)');
   });
 });
