@@ -11,6 +11,7 @@ import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useJobs } from '../../queries';
 import { useSnapshotDelete } from '../../queries/snapshots';
+import { canceledText } from './canceled';
 import { deleteRefusal } from './unread';
 
 /** The snapshots under `name`, any depth. */
@@ -113,7 +114,12 @@ export function DeleteModal(p: { hostId: string; uuid: string; list: SnapshotLis
         )}
         {job?.status === 'canceled' && (
           <Alert color="yellow" data-testid="snapshot-delete-canceled">
-            Cancelled: libvirt stopped the block job; the snapshot and the VM's chain are as they were.
+            <Text size="sm">{canceledText(job.error).message}</Text>
+            {canceledText(job.error).hint && (
+              <Text size="sm" mt={4}>
+                {canceledText(job.error).hint}
+              </Text>
+            )}
           </Alert>
         )}
         <ErrorAlert title="The merge was not cancelled" error={cancel.error} />
