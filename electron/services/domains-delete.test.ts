@@ -155,6 +155,17 @@ describe('deleting a VM with its volumes', () => {
     expect(h.f.count(P.STORAGE_VOL_GET_PATH)).toBe(1);
   });
 
+  it('a pool volume two VMs name is asked for its path once (one resolve cache for the whole read)', async () => {
+    XML.old = vmXml('old', old.uuid, { pool: 'default', volume: 'data.qcow2' });
+    try {
+      const h = host();
+      expect(await h.del([OWN])).toEqual({ deletedVolumes: [OWN] });
+      expect(h.f.count(P.STORAGE_VOL_GET_PATH)).toBe(1);
+    } finally {
+      XML.old = vmXml('old', old.uuid, OVERLAY);
+    }
+  });
+
   it('a volume another VM uses — as its pool volume disk, or under its overlay (only its volume tells it) — is refused, naming the VM; nothing deleted', async () => {
     for (const [path, user] of [
       [`${IMAGES}/data.qcow2`, 'vol-user'],
@@ -228,41 +239,31 @@ describe('deleting a VM with its volumes', () => {
   describe('a pool volume disk of another VM in an inactive pool (review 8 item 4)', () => {
     const inactive = libvirtError(ErrorCode.OPERATION_INVALID, "Requested operation is not valid: storage pool 'default' is not active");
     const dirPool = `<pool type='dir'><name>default</name><target><path>${IMAGES}/</path></target></pool>`;
-    it('a dir pool: its file (the target directory + the volume) counts as that VM’s, so deleting it with this VM is refused', async () => {
-      const h = host({ volumePath: inactive, poolXml: dirPool });
-      const path = `${IMAGES}/data.qcow2`;
-      XML.web = vmXml('web', web.uuid, path);
-      try {
-        await expect(h.del([path])).rejects.toMatchObject({
-          code: 'disk-shared',
-          message: `Not deleted: ${path} is also a disk of vol-user`,
-        });
-      } finally {
-        XML.web = vmXml('web', web.uuid, OWN);
-      }
-      expect(h.changed()).toBe(0);
-      // a file the inactive pool's volume is not: the delete goes on
-      expect(await host({ volumePath: inactive, poolXml: dirPool }).del([OWN])).toEqual({ deletedVolumes: [OWN] });
-    });
-
-    it('a logical pool (review 10 item 4): its LV (<target path>/<lv>, /dev/vg0/…) counts as that VM’s; deleting another file goes on', async () => {
-      const poolXml =
-        "<pool type='logical'><name>default</name><source><name>vg0</name></source><target><path>/dev/vg0</path></target></pool>";
-      const h = host({ volumePath: inactive, poolXml });
-      const path = '/dev/vg0/data.qcow2';
-      XML.web = vmXml('web', web.uuid, path);
-      try {
-        await expect(h.del([path])).rejects.toMatchObject({
-          code: 'disk-shared',
-          message: `Not deleted: ${path} is also a disk of vol-user`,
-        });
-      } finally {
-        XML.web = vmXml('web', web.uuid, OWN);
-      }
-      expect(h.changed()).toBe(0);
-      // before, any VM on an inactive logical pool refused every delete on the host
-      expect(await host({ volumePath: inactive, poolXml }).del([OWN])).toEqual({ deletedVolumes: [OWN] });
-    });
+    // Before: a dir pool's file was skipped (deleted under the other VM); any VM on an inactive logical pool refused every delete on the host.
+    it.each([
+      { pool: 'a dir pool (its target directory + the volume)', poolXml: dirPool, path: `${IMAGES}/data.qcow2` },
+      {
+        pool: 'a logical pool (review 10 item 4: <target path>/<lv>)',
+        poolXml: "<pool type='logical'><name>default</name><source><name>vg0</name></source><target><path>/dev/vg0</path></target></pool>",
+        path: '/dev/vg0/data.qcow2',
+      },
+    ])(
+      '$pool: its file counts as that VM’s, so deleting it with this VM is refused; deleting another file goes on',
+      async ({ poolXml, path }) => {
+        const h = host({ volumePath: inactive, poolXml });
+        XML.web = vmXml('web', web.uuid, path);
+        try {
+          await expect(h.del([path])).rejects.toMatchObject({
+            code: 'disk-shared',
+            message: `Not deleted: ${path} is also a disk of vol-user`,
+          });
+        } finally {
+          XML.web = vmXml('web', web.uuid, OWN);
+        }
+        expect(h.changed()).toBe(0);
+        expect(await host({ volumePath: inactive, poolXml }).del([OWN])).toEqual({ deletedVolumes: [OWN] });
+      },
+    );
 
     it('a pool whose volumes’ paths only the started pool knows (iscsi): refused, naming the VM, the volume and the pool; nothing changed', async () => {
       const h = host({

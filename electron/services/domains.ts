@@ -40,7 +40,7 @@ import type { DomainEventSource } from './domain-event-source';
 import { guestPower } from './guest/power';
 import type { HostManager } from './hosts';
 import { snapshotFilePaths } from './snapshots/facts';
-import { readDomainDisks, resolveVolumeDisks } from './storage/facts';
+import { readOtherDomainDisks } from './storage/facts';
 
 export function stateOf(n: number): DomainState {
   return domainStateName(n).toLowerCase() as DomainState;
@@ -110,8 +110,8 @@ export type DeviceListener = (
 export type DomainEventListener = (hostId: HostId, e: DomainEvent) => void;
 
 /**
- * The disks of every other domain on the host, for a VM delete: read as the storage service reads
- * them (readDomainDisks, live and next-boot definitions, type='volume' disks resolved), plus each
+ * The disks of every other domain on the host, for a VM delete: the storage service's
+ * readOtherDomainDisks (live and next-boot definitions, type='volume' disks resolved), plus each
  * file's backing chain as its volume tells it (a shut-off domain's definition lists no chain).
  * Only libvirt's "no domain" drops a VM and only "no such volume" ends a chain; any other failure
  * (a timeout, a dropped link, a lock) refuses the delete with libvirt's message: a VM or layer
@@ -123,32 +123,9 @@ export async function readOtherDisks(rpc: RpcClient, self: string): Promise<{ na
       cause: err,
       hint: 'Nothing was deleted. Try again; if it persists, check with `virsh dumpxml <vm>` and `virsh vol-dumpxml <path>` on the host.',
     });
-  const others = (
-    await domainListAll(rpc).catch((err: unknown) => {
-      throw refuse("the list of the host's VMs", err);
-    })
-  ).filter((d) => d.uuid !== self);
-  // Each VM on its own (its definitions, then its pool volumes' paths): a failure names the VM, and the volume.
-  const doms = (
-    await Promise.all(
-      others.map(async (d) => {
-        const disks = await readDomainDisks(rpc, {}, Promise.resolve([d])).catch((err: unknown) => {
-          throw refuse(`the disks of ${d.name}`, err);
-        });
-        await resolveVolumeDisks(rpc, disks).catch((err: unknown) => {
-          const vols = [
-            ...new Set(
-              disks
-                .flatMap((x) => [...x.live, ...x.persistent])
-                .flatMap((k) => (k.volume ? [`${k.volume.volume} of pool ${k.volume.pool}`] : [])),
-            ),
-          ];
-          throw refuse(`the disks of ${d.name} (volume ${vols.join(', ')})`, err);
-        });
-        return disks;
-      }),
-    )
-  ).flat();
+  const doms = await readOtherDomainDisks(rpc, self, (what, err) => {
+    throw refuse(what, err);
+  });
   const backing = new Map<string, Promise<string | undefined>>();
   const backingOfFile = (p: string) => {
     let b = backing.get(p);

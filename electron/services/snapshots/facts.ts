@@ -33,7 +33,7 @@ import { parseDomain } from '../../xml/parse';
 import { parsePool } from '../../xml/pool';
 import { MERGE_MARK_NS, parseMergeMark, parseSnapshotXml, type SnapshotModel } from '../../xml/snapshot';
 import { parseVolume } from '../../xml/volume';
-import { type DomainDisks, readDomainDisks, resolveVolumeDisks } from '../storage/facts';
+import { readOtherDomainDisks } from '../storage/facts';
 import { kindOf, snapshotFiles } from './checks';
 import { readMemoryFileUsers } from './memory-users';
 
@@ -117,8 +117,8 @@ export interface VmUnread {
 
 /**
  * Images other VMs on the host use, live and at their next boot (disks, backing chains, type='volume'
- * disks resolved): path → VM names. Read as the storage service reads them before a delete
- * (readDomainDisks: every VM at once, its live and next-boot definitions together); only libvirt's
+ * disks resolved): path → VM names, from the storage service's readOtherDomainDisks (the same
+ * reader a VM delete uses: every VM at once, its live and next-boot definitions together); only libvirt's
  * "no domain" means a VM is gone: any other failure (a timeout, a dropped link) is not "uses
  * nothing" — the read fails naming the VM, and the operation changes and removes nothing.
  * `partial` (the list, create and revert, which depend on no other VM's files): such a VM is named
@@ -130,34 +130,21 @@ export async function readOtherUsers(
   o: { partial?: boolean } = {},
 ): Promise<{ users: Record<string, string[]>; unread: VmUnread[] }> {
   const hint = (vm: string) => `Nothing was changed. Try again; if it persists, check the VM with \`virsh dumpxml ${vm}\`.`;
-  const others = await domainListAll(rpc).catch((err: unknown) => {
-    throw new AppError('libvirt', `Could not list the other VMs to check which files they use: ${messageOf(err)}`, {
-      cause: err,
-      hint: hint('<vm>'),
-    });
-  });
   const unread: VmUnread[] = [];
-  const read = await Promise.all(
-    others
-      .filter((d) => d.uuid !== except)
-      .map(async (d): Promise<DomainDisks[]> => {
-        try {
-          const disks = await readDomainDisks(rpc, {}, Promise.resolve([d]));
-          await resolveVolumeDisks(rpc, disks);
-          return disks;
-        } catch (err) {
-          if (!o.partial)
-            throw new AppError('libvirt', `Could not read the disks of ${d.name} to check which files it uses: ${messageOf(err)}`, {
-              cause: err,
-              hint: hint(d.name),
-            });
-          unread.push({ vm: d.name, message: messageOf(err) });
-          return [];
-        }
-      }),
-  );
+  const read = await readOtherDomainDisks(rpc, except, (what, err, vm) => {
+    if (vm === undefined || !o.partial)
+      throw new AppError(
+        'libvirt',
+        `Could not read ${what} to check which files ${vm === undefined ? 'they use' : 'it uses'}: ${messageOf(err)}`,
+        {
+          cause: err,
+          hint: hint(vm ?? '<vm>'),
+        },
+      );
+    unread.push({ vm, message: messageOf(err) });
+  });
   const users: Record<string, string[]> = {};
-  for (const d of read.flat()) {
+  for (const d of read) {
     for (const p of new Set([...d.live, ...d.persistent].flatMap((k) => k.paths))) {
       users[p] ??= [];
       users[p].push(d.name);

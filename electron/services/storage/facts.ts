@@ -210,9 +210,13 @@ export const DERIVABLE_POOLS = ['dir', 'fs', 'netfs', 'logical'];
  * link) is thrown: a disk that could not be resolved is not "no file" to a check that decides
  * what may be deleted.
  */
-export async function resolveVolumeDisks(rpc: RpcClient, doms: DomainDisks[]): Promise<void> {
+export async function resolveVolumeDisks(
+  rpc: RpcClient,
+  doms: DomainDisks[],
+  /** Shared by several calls of one decision (readOtherDomainDisks resolves each VM on its own). */
+  cache = new Map<string, Promise<string | null>>(),
+): Promise<void> {
   if (!doms.some((d) => [...d.live, ...d.persistent].some((k) => k.volume))) return;
-  const cache = new Map<string, Promise<string | null>>();
   const inactivePath = async (pool: string, volume: string, err: unknown): Promise<string> => {
     const model = parsePool(await poolGetXmlDesc(rpc, await poolLookupByName(rpc, pool)));
     if (model.type && DERIVABLE_POOLS.includes(model.type) && model.targetPath) return `${model.targetPath.replace(/\/+$/, '')}/${volume}`;
@@ -246,4 +250,53 @@ export async function resolveVolumeDisks(rpc: RpcClient, doms: DomainDisks[]): P
       }),
     ),
   );
+}
+
+/**
+ * Every VM of the host but `except` (a UUID) with its disks, live and at its next boot, type='volume'
+ * disks resolved: what "does another VM use this file?" is decided from (a VM delete, a snapshot's
+ * files). Each VM is read on its own, so a failure names it (and the volumes it could not resolve).
+ * Only libvirt's NO_DOMAIN drops a VM; any other failure goes to `failed`, which either throws (the
+ * caller refuses, nothing changed) or returns to leave that VM out (a caller that only lists).
+ * `what` reads "the list of the host's VMs" or "the disks of <vm>[ (volume <v> of pool <p>)]".
+ */
+export async function readOtherDomainDisks(
+  rpc: RpcClient,
+  except: string,
+  failed: (what: string, err: unknown, vm?: string) => void,
+): Promise<DomainDisks[]> {
+  let listed: Awaited<ReturnType<typeof domainListAll>>;
+  try {
+    listed = await domainListAll(rpc);
+  } catch (err) {
+    failed("the list of the host's VMs", err);
+    return [];
+  }
+  const paths = new Map<string, Promise<string | null>>(); // each pool volume asked once, whichever VMs name it
+  const read = await Promise.all(
+    listed
+      .filter((d) => d.uuid !== except)
+      .map(async (d): Promise<DomainDisks[]> => {
+        let disks: DomainDisks[];
+        try {
+          disks = await readDomainDisks(rpc, {}, Promise.resolve([d]));
+        } catch (err) {
+          failed(`the disks of ${d.name}`, err, d.name);
+          return [];
+        }
+        try {
+          await resolveVolumeDisks(rpc, disks, paths);
+        } catch (err) {
+          const vols = new Set(
+            disks
+              .flatMap((x) => [...x.live, ...x.persistent])
+              .flatMap((k) => (k.volume ? [`${k.volume.volume} of pool ${k.volume.pool}`] : [])),
+          );
+          failed(`the disks of ${d.name} (volume ${[...vols].join(', ')})`, err, d.name);
+          return [];
+        }
+        return disks;
+      }),
+  );
+  return read.flat();
 }
