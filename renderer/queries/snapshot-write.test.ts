@@ -67,6 +67,34 @@ describe('a snapshot write whose dialog is gone', () => {
     expect(t.calls.infos).toEqual([]);
   });
 
+  it('a create’s and a revert’s late errors are two notifications (one never replaces the other); a success is not read again', async () => {
+    const qc = new QueryClient();
+    const scopes: unknown[] = [];
+    for (const name of ['snapshots.create', 'snapshots.revert'] as const) {
+      const t = setup(name, qc);
+      t.observer.mutate(name === 'snapshots.create' ? createInput : ({ name: 's1' } as never)).catch(() => {});
+      await tick();
+      t.unsubscribe();
+      t.state.watched = false;
+      t.settle().reject(unknownError);
+      await tick();
+      scopes.push(t.calls.errors[0]?.[2]);
+    }
+    expect(scopes[0]).not.toEqual(scopes[1]);
+    const ok = setup('snapshots.create');
+    let invalidated = 0;
+    const invalidate = ok.qc.invalidateQueries.bind(ok.qc);
+    ok.qc.invalidateQueries = ((...a: Parameters<typeof invalidate>) => {
+      invalidated++;
+      return invalidate(...a);
+    }) as typeof ok.qc.invalidateQueries;
+    ok.observer.mutate(createInput).catch(() => {});
+    await tick();
+    ok.settle().resolve({ snapshots: [] } as unknown as SnapshotList);
+    await tick();
+    expect(invalidated).toBe(0);
+  });
+
   it('an error libvirt answered keeps "not made" / "did not happen"; a closed link or a timeout is an unknown outcome', () => {
     expect(errorTitle('snapshots.create', 's1', refused)).toBe('The snapshot “s1” was not made');
     expect(errorTitle('snapshots.revert', 's1', refused)).toBe('The revert to “s1” did not happen');

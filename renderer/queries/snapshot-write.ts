@@ -81,7 +81,8 @@ export function snapshotWriteOptions<N extends SnapshotWriteName>(
   late: LateResult,
 ): MutationObserverOptions<SnapshotList, Error, SnapshotWriteInput<N>> {
   const key = keyOf('snapshots.list', { hostId, uuid });
-  const scope = { id: `snapshot-write:${hostId}:${uuid}` };
+  // One notification per VM and kind of write: a revert's late result never replaces a create's.
+  const scope = { id: `${name}:${hostId}:${uuid}` };
   return {
     mutationKey: snapshotWriteKey(name, hostId, uuid),
     mutationFn: (input) => invoke({ hostId, uuid, ...input } as RequestInput<N>),
@@ -92,7 +93,8 @@ export function snapshotWriteOptions<N extends SnapshotWriteName>(
     onError: (err, input) => {
       // Not closed by itself: it may be the only record of an unknown outcome and its checks.
       if (!late.watched()) late.notifyError(lateTitle(name, late.vmName, input.name, err), err, scope, { autoClose: false });
+      // A success answers with the fresh list (set above); after a failure it is read again.
+      void qc.invalidateQueries({ queryKey: key });
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: key }),
   };
 }

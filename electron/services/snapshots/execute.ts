@@ -17,7 +17,7 @@ import {
   domainSaveImageGetXmlDesc,
 } from '../../libvirt/domain';
 import { ErrorCode, isAppError, isLibvirtError, isLinkError, isTimeoutError, withLibvirtHint } from '../../libvirt/errors';
-import { type DomainRef, DomainXmlFlags, JobType } from '../../libvirt/protocol';
+import { type DomainRef, DomainXmlFlags, JobOperation, JobType } from '../../libvirt/protocol';
 import {
   BlockCommitFlags,
   domainBlockCommit,
@@ -169,19 +169,12 @@ interface Look<T> {
 }
 
 /** libvirt's virDomainJobOperation, for the words. */
-const JOB_OPERATIONS = [
-  'unknown',
-  'start',
-  'save',
-  'restore',
-  'incoming migration',
-  'outgoing migration',
-  'snapshot',
-  'snapshot revert',
-  'dump',
-  'backup',
-  'snapshot delete',
-];
+/** A job's operation in words, from libvirt's virDomainJobOperation names ('snapshot revert', 'migration out'). */
+const operationName = (op: number): string =>
+  Object.entries(JobOperation)
+    .find(([, v]) => v === op)?.[0]
+    .toLowerCase()
+    .replace(/_/g, ' ') ?? `operation ${op}`;
 
 /**
  * Waits (within `s.forMs`) until no job runs on the VM, then reads the outcome (`look.idle`: for a
@@ -197,7 +190,7 @@ async function settledOutcome<T>(rpc: RpcClient, dom: DomainRef, s: Settle, look
     const j = await domainGetJobStats(rpc, dom, { timeoutMs: 40_000 });
     if (j.type === JobType.NONE) return null;
     const op = j.stats.operation;
-    return `a job runs on it${typeof op === 'number' ? ` (${JOB_OPERATIONS[op] ?? `operation ${op}`})` : ''}`;
+    return `a job runs on it${typeof op === 'number' ? ` (${operationName(op)})` : ''}`;
   };
   /** A job query libvirt keeps waiting is busy; any other failure: unread. */
   const failed = (err: unknown): { busy: string } | { unread: string } =>
@@ -573,7 +566,9 @@ export async function deleteByBlockJobs(
       );
     } catch (err) {
       // No merge goes on any more (cancelled or failed): the mark goes too (a cancel says so itself).
-      await domainSetLiveMetadataElement(rpc, dom, { uri: MERGE_MARK_NS, key: 'vireo', xml: null }).catch(() => {});
+      // Unanswered (a timeout, a dropped link): the merge may still run on the host, and the mark is
+      // how Vireo finds it again (findRunningMerges), so it stays.
+      if (!unanswered(err)) await domainSetLiveMetadataElement(rpc, dom, { uri: MERGE_MARK_NS, key: 'vireo', xml: null }).catch(() => {});
       const canceled = isAppError(err, 'canceled');
       if (canceled && !done.length) throw err;
       const chain = await liveChain(rpc, dom, m.target).catch(() => []);

@@ -115,6 +115,11 @@ describe('a multi-step snapshot delete whose facts cannot be read between steps 
 });
 
 /** A LibvirtError as the daemon sends it (what deleteByBlockJobs's post-merge calls throw unwrapped). */
+/** s2's two disks, each merged down into its base (vda first). */
+const TWO_MERGES: DeletePlan['merges'] = [
+  { target: 'vda', top: '/img/s2.qcow2', base: '/img/base.qcow2', active: false },
+  { target: 'vdb', top: '/img/s2b.qcow2', base: '/img/baseb.qcow2', active: false },
+];
 const libvirtError = (message: string) => new LibvirtError({ code: 55, domain: 10, message, level: 2, int1: -1, int2: -1 }); // OPERATION_INVALID, QEMU
 
 /** Three steps: step 2 (i = 1) throws `fail()`; the others leave `/img/<step>.qcow2`. */
@@ -199,10 +204,7 @@ describe('review 10 item 3: a call after the merges fails (deleteByBlockJobs): t
     });
     const plan: DeletePlan = {
       snapshot: 's2',
-      merges: [
-        { target: 'vda', top: '/img/s2.qcow2', base: '/img/base.qcow2', active: false },
-        { target: 'vdb', top: '/img/s2b.qcow2', base: '/img/baseb.qcow2', active: false },
-      ],
+      merges: TWO_MERGES,
       discards: [],
       redefine: o.redefine ?? [],
       removeFiles: ['/img/s2.qcow2'],
@@ -313,6 +315,7 @@ describe('review 11 item 3: a later disk’s merge fails after an earlier disk i
     const f = fakeRpc();
     const ac = new AbortController();
     f.answer(P.DOMAIN_BLOCK_JOB_ABORT, () => undefined);
+    f.answer(P.DOMAIN_SET_METADATA, () => undefined);
     f.answer(P.DOMAIN_GET_BLOCK_JOB_INFO, (a: { path: string }) => {
       if (a.path === 'vdb' && o.jobFails) throw o.jobFails;
       return { found: 0, type: 0, bandwidth: 0, cur: 0, end: 0 };
@@ -325,10 +328,7 @@ describe('review 11 item 3: a later disk’s merge fails after an earlier disk i
     }));
     const plan: DeletePlan = {
       snapshot: 's2',
-      merges: [
-        { target: 'vda', top: '/img/s2.qcow2', base: '/img/base.qcow2', active: false },
-        { target: 'vdb', top: '/img/s2b.qcow2', base: '/img/baseb.qcow2', active: false },
-      ],
+      merges: TWO_MERGES,
       discards: [],
       redefine: [],
       removeFiles: ['/img/s2.qcow2', '/img/s2b.qcow2'],
@@ -343,7 +343,12 @@ describe('review 11 item 3: a later disk’s merge fails after an earlier disk i
       () => null,
       (e: unknown) => e as AppError,
     );
-    return { err, deletes: f.count(P.DOMAIN_SNAPSHOT_DELETE), creates: f.count(P.DOMAIN_SNAPSHOT_CREATE_XML) };
+    return {
+      err,
+      deletes: f.count(P.DOMAIN_SNAPSHOT_DELETE),
+      creates: f.count(P.DOMAIN_SNAPSHOT_CREATE_XML),
+      markCleared: f.count(P.DOMAIN_SET_METADATA),
+    };
   }
   const mergedVda = 'Merged: vda: /img/s2.qcow2 into /img/base.qcow2. Not merged: vdb: /img/s2b.qcow2 into /img/baseb.qcow2.';
 
@@ -357,6 +362,15 @@ describe('review 11 item 3: a later disk’s merge fails after an earlier disk i
     expect(err?.hint).toContain(`The merge of vdb may still run on the host: \`virsh blockjob ${dom.name} vdb\` shows it.`);
     expect(err?.hint).toContain('while “s2” is listed, do not revert to it (its disks no longer hold what it saved)');
     expect(deletes + creates).toBe(0);
+  });
+
+  it('a merge whose job read went unanswered keeps its mark (it may still run; a restart finds it by the mark); a failed one clears it', async () => {
+    const timedOut = await vdbFails({
+      jobFails: new TimeoutError('lab-a', 240, 0x20008086, 30_000, 'REMOTE_PROC_DOMAIN_GET_BLOCK_JOB_INFO'),
+    });
+    expect(timedOut.markCleared).toBe(0);
+    const failed = await vdbFails({ jobFails: libvirtError('internal error: unable to execute QEMU command') });
+    expect(failed.markCleared).toBe(1);
   });
 
   it('vdb’s merge fails with libvirt’s error: code libvirt, libvirt’s message, do not revert to “s2”', async () => {
